@@ -1,0 +1,134 @@
+"""Loading a folder of articles: text kept byte-for-byte, titles, content hashes.
+
+Files that cannot be read as articles (binary, not UTF-8, empty, too large, vanished,
+symlink loops) are skipped with a warning that names them; the rest are loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import CorpusError
+from .types import Document
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+MAX_ARTICLE_BYTES = 5_000_000
+TITLE_MAX_WORDS = 16
+TITLE_MAX_CHARS = 90
+
+
+@dataclass
+class LoadReport:
+    """Documents read from a folder and the files skipped, each with its reason."""
+
+    documents: list[Document] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line per skipped file, for people."""
+        lines = [f"{len(self.documents)} article(s) loaded"]
+        lines += [f"skipped {path}: {why}" for path, why in self.skipped]
+        return "\n".join(lines)
+
+
+def sha256_text(text: str) -> str:
+    """Hex sha256 of a text's UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def make_title(text: str) -> str:
+    """The first line when it reads as a headline, else the first sentence cut short."""
+    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    words = first_line.split()
+    if words and len(words) <= TITLE_MAX_WORDS and not first_line.endswith((".", "!", "?", ":")):
+        return first_line
+    first_sentence = re.split(r"(?<=[.!?])\s", first_line, maxsplit=1)[0]
+    if len(first_sentence) <= TITLE_MAX_CHARS:
+        return first_sentence
+    cut = first_sentence[:TITLE_MAX_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:—- ") + "…"
+
+
+def _looks_binary(raw: bytes) -> bool:
+    return b"\x00" in raw[:8192]
+
+
+def read_article(path: Path) -> tuple[Document | None, str]:
+    """Read one article; returns (document, "") or (None, reason it was skipped)."""
+    try:
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            return None, f"larger than {MAX_ARTICLE_BYTES // 1_000_000} MB"
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, "vanished while reading"
+    except OSError as exc:
+        return None, f"unreadable ({exc.strerror or exc})"
+    if _looks_binary(raw):
+        return None, "binary file"
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, f"not UTF-8 (byte {exc.start})"
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        return None, "empty"
+    return (
+        Document(
+            doc_id=path.stem,
+            title=make_title(text),
+            text=text,
+            sha256=sha256_text(text),
+            path=str(path),
+        ),
+        "",
+    )
+
+
+def _article_paths(folder: Path, skipped: list[tuple[str, str]]) -> list[Path]:
+    paths = []
+    for path in sorted(folder.rglob("*")):
+        if path.suffix.lower() not in ARTICLE_SUFFIXES or path.name.startswith("."):
+            continue
+        try:
+            path.resolve(strict=True)
+            if not path.is_file():
+                continue
+        except (OSError, RuntimeError) as exc:
+            skipped.append((str(path), f"broken or looping link ({exc.__class__.__name__})"))
+            continue
+        paths.append(path)
+    return paths
+
+
+def load_corpus(folder: str | Path) -> LoadReport:
+    """Load every .txt/.md article under ``folder``; raises CorpusError if none loads."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise CorpusError(f"corpus folder {folder} does not exist (pass --corpus DIR)")
+    report = LoadReport()
+    seen_ids: dict[str, str] = {}
+    seen_hashes: dict[str, str] = {}
+    for path in _article_paths(folder, report.skipped):
+        document, reason = read_article(path)
+        if document is None:
+            report.skipped.append((str(path), reason))
+            continue
+        if document.doc_id in seen_ids:
+            report.skipped.append((str(path), f"same id as {seen_ids[document.doc_id]}"))
+            continue
+        if document.sha256 in seen_hashes:
+            report.skipped.append((str(path), f"same text as {seen_hashes[document.sha256]}"))
+            continue
+        seen_ids[document.doc_id] = str(path)
+        seen_hashes[document.sha256] = str(path)
+        report.documents.append(document)
+    if not report.documents:
+        raise CorpusError(
+            f"no readable .txt or .md article in {folder}"
+            + (f" ({len(report.skipped)} skipped)" if report.skipped else "")
+        )
+    return report

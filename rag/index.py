@@ -1,0 +1,390 @@
+"""Building, saving, loading and verifying the on-disk index.
+
+Layout of an index folder::
+
+    index/
+      CURRENT                  name of the live build (replaced atomically)
+      build-<time>-<id>/       manifest.json, store.json, chunks.faiss,
+                               sentences.npy, bm25/
+      embedding-cache.npz      vectors keyed by content hash (incremental builds)
+
+A build writes a new ``build-*`` folder and only then points ``CURRENT`` at it with an
+atomic rename, so an interrupted or failed build leaves the previous index in use.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import uuid
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from . import __version__
+from .chunking import ChunkingSettings, chunk_document
+from .documents import LoadReport, load_corpus
+from .embedding import Encoder, file_sha256
+from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
+from .lexical import terms
+from .text import split_sentences
+from .types import Chunk, Document, Sentence
+from .vectorstore import FaissStore, VectorStore
+
+INDEX_FORMAT = 1
+CURRENT_FILE = "CURRENT"
+CACHE_FILE = "embedding-cache.npz"
+DATA_FILES = ("store.json", "chunks.faiss", "sentences.npy")
+SENTENCE_KINDS = ("sentence", "heading", "question", "boilerplate", "fragment")
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did: counts, what it embedded, what it skipped, where it wrote."""
+
+    index_dir: str
+    documents: int
+    sentences: int
+    chunks: int
+    embedded: int
+    reused: int
+    seconds: float
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    vector_index: str = "flat"
+
+    def summary(self) -> str:
+        """Readable lines for the CLI."""
+        lines = [
+            f"indexed {self.documents} article(s): {self.sentences} sentences, {self.chunks} chunks "
+            f"({self.vector_index} vector index) in {self.seconds:.1f} s",
+            f"embedded {self.embedded} new text(s), reused {self.reused} from the cache",
+            f"index written to {self.index_dir}",
+        ]
+        lines += [f"skipped {path}: {why}" for path, why in self.skipped]
+        return "\n".join(lines)
+
+
+def _rebuild_hint(index_dir: Path, corpus_dir: str | None) -> str:
+    corpus = f" --corpus {corpus_dir}" if corpus_dir else ""
+    return f"rebuild it with `rag build{corpus} --index {index_dir}`"
+
+
+def _library_versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = {"rag": __version__}
+    for package in ("faiss-cpu", "sentence-transformers", "torch", "bm25s", "tiktoken", "numpy", "pysbd"):
+        try:
+            versions[package] = version(package)
+        except PackageNotFoundError:
+            versions[package] = "not installed"
+    return versions
+
+
+def _content_key(weights_sha256: str, text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(f"{weights_sha256}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+class EmbeddingCache:
+    """Vectors of texts already embedded, keyed by a hash of model weights and text."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.vectors: dict[str, np.ndarray] = {}
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                self.vectors = dict(zip(data["keys"].tolist(), data["vectors"]))
+        except (OSError, ValueError, KeyError, EOFError):
+            self.vectors = {}  # no cache yet, or an unreadable one: start afresh
+
+    def save(self, keep: set[str]) -> None:
+        """Atomically write the entries in ``keep``."""
+        keys = sorted(k for k in keep if k in self.vectors)
+        if not keys:
+            return
+        tmp = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex}.tmp.npz")
+        np.savez(tmp, keys=np.array(keys), vectors=np.stack([self.vectors[k] for k in keys]))
+        os.replace(tmp, self.path)
+
+
+def embed_with_cache(
+    encoder: Encoder, texts: list[str], cache: EmbeddingCache, progress: bool
+) -> tuple[np.ndarray, int, set[str]]:
+    """Vectors for ``texts``, encoding only those not in ``cache``; returns (vectors, n_new, keys)."""
+    from tqdm.auto import tqdm
+
+    keys = [_content_key(encoder.weights_sha256, t) for t in texts]
+    missing = list(dict.fromkeys(k for k in keys if k not in cache.vectors))
+    text_of = dict(zip(keys, texts))
+    batch = 64
+    with tqdm(total=len(missing), unit="text", desc="embedding", disable=not progress or not missing) as bar:
+        for i in range(0, len(missing), batch):
+            part = missing[i : i + batch]
+            for key, vector in zip(part, encoder.encode([text_of[k] for k in part], batch_size=batch)):
+                cache.vectors[key] = vector
+            bar.update(len(part))
+    vectors = np.stack([cache.vectors[k] for k in keys]) if keys else np.zeros((0, encoder.dimension), np.float32)
+    return vectors.astype(np.float32), len(missing), set(keys)
+
+
+def _segment(documents: list[Document], chunking: ChunkingSettings) -> tuple[list[Sentence], list[Chunk]]:
+    sentences: list[Sentence] = []
+    chunks: list[Chunk] = []
+    for document in documents:
+        doc_sentences = split_sentences(document.doc_id, document.text)
+        chunks += chunk_document(document, doc_sentences, len(sentences), len(chunks), chunking)
+        sentences += doc_sentences
+    return sentences, chunks
+
+
+def _store_payload(documents: list[Document], sentences: list[Sentence], chunks: list[Chunk]) -> dict:
+    doc_index = {d.doc_id: i for i, d in enumerate(documents)}
+    return {
+        "documents": [asdict(d) for d in documents],
+        "sentences": [[doc_index[s.doc_id], s.start, s.end, SENTENCE_KINDS.index(s.kind)] for s in sentences],
+        "chunks": [[doc_index[c.doc_id], c.start, c.end, list(c.sentence_ids), c.n_tokens] for c in chunks],
+    }
+
+
+def _write_build(folder: Path, manifest: dict, store: dict, chunk_store: VectorStore, sentence_vectors: np.ndarray, chunk_terms) -> None:
+    import bm25s
+
+    folder.mkdir(parents=True)
+    (folder / "store.json").write_text(json.dumps(store, ensure_ascii=False), encoding="utf-8")
+    chunk_store.save(folder / "chunks.faiss")
+    np.save(folder / "sentences.npy", sentence_vectors)
+    bm25 = bm25s.BM25()
+    bm25.index(chunk_terms, show_progress=False)
+    bm25.save(str(folder / "bm25"), show_progress=False)
+    manifest["files"] = {name: {"sha256": file_sha256(folder / name), "bytes": (folder / name).stat().st_size} for name in DATA_FILES}
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+    for path in folder.rglob("*"):
+        if path.is_file():
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())
+
+
+def _point_current_at(index_dir: Path, folder: Path) -> None:
+    tmp = index_dir / f".{CURRENT_FILE}.{uuid.uuid4().hex}.tmp"
+    tmp.write_text(folder.name + "\n", encoding="utf-8")
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, index_dir / CURRENT_FILE)
+
+
+def _remove_stale_builds(index_dir: Path, keep: set[str]) -> None:
+    for path in index_dir.iterdir():
+        if path.name.startswith(("build-", ".build-")) and path.name not in keep:
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.name.startswith(f".{CURRENT_FILE}.") or path.name.startswith(f".{CACHE_FILE}."):
+            path.unlink(missing_ok=True)
+
+
+def _current_build_name(index_dir: Path) -> str | None:
+    try:
+        return (index_dir / CURRENT_FILE).read_text(encoding="utf-8").strip() or None
+    except OSError:
+        return None
+
+
+def build_index(
+    corpus_dir: str | Path,
+    index_dir: str | Path,
+    *,
+    encoder: Encoder | None = None,
+    chunking: ChunkingSettings = ChunkingSettings(),
+    vector_kind: str = "auto",
+    progress: bool = True,
+    documents: LoadReport | None = None,
+) -> BuildReport:
+    """Index every article under ``corpus_dir`` into ``index_dir``, atomically.
+
+    Only texts not already in the embedding cache are embedded, so rebuilding an
+    unchanged corpus embeds nothing and adding an article embeds only its text.
+    """
+    started = time.perf_counter()
+    index_dir = Path(index_dir)
+    loaded = documents or load_corpus(corpus_dir)
+    if encoder is None:
+        from .embedding import SentenceTransformerEncoder
+
+        encoder = SentenceTransformerEncoder()
+    sentences, chunks = _segment(loaded.documents, chunking)
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        cache = EmbeddingCache(index_dir / CACHE_FILE)
+        chunk_vectors, new_chunks, chunk_keys = embed_with_cache(encoder, [c.text for c in chunks], cache, progress)
+        sentence_vectors, new_sentences, sentence_keys = embed_with_cache(encoder, [s.text for s in sentences], cache, progress)
+        chunk_store = FaissStore.build(chunk_vectors, vector_kind)
+        manifest = {
+            "format": INDEX_FORMAT,
+            "model": {"name": encoder.model_name, "weights_sha256": encoder.weights_sha256, "dimension": encoder.dimension},
+            "chunking": asdict(chunking),
+            "vector_index": chunk_store.describe(),
+            "corpus_dir": str(Path(corpus_dir).resolve()),
+            "documents": {d.doc_id: d.sha256 for d in loaded.documents},
+            "counts": {"documents": len(loaded.documents), "sentences": len(sentences), "chunks": len(chunks)},
+            "skipped": [list(item) for item in loaded.skipped],
+            "versions": _library_versions(),
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
+        folder = index_dir / f"build-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        staging = index_dir / f".{folder.name}"
+        _write_build(staging, manifest, _store_payload(loaded.documents, sentences, chunks), chunk_store, sentence_vectors, [terms(c.text) for c in chunks])
+        staging.rename(folder)
+        previous = _current_build_name(index_dir)
+        _point_current_at(index_dir, folder)
+        cache.save(chunk_keys | sentence_keys)
+        _remove_stale_builds(index_dir, keep={folder.name, previous or ""})
+    except OSError as exc:
+        for path in index_dir.glob(".build-*") if index_dir.is_dir() else []:
+            shutil.rmtree(path, ignore_errors=True)
+        raise RagError(
+            f"cannot write the index to {index_dir}: {exc.strerror or exc}; the previous index "
+            "(if any) is unchanged. Free disk space or choose another folder with --index."
+        ) from exc
+    return BuildReport(
+        index_dir=str(index_dir),
+        documents=len(loaded.documents),
+        sentences=len(sentences),
+        chunks=len(chunks),
+        embedded=new_chunks + new_sentences,
+        reused=len(chunks) + len(sentences) - new_chunks - new_sentences,
+        seconds=time.perf_counter() - started,
+        skipped=list(loaded.skipped),
+        vector_index=chunk_store.kind,
+    )
+
+
+@dataclass
+class CorpusIndex:
+    """A loaded index: documents, sentences, chunks, vectors and the BM25 index."""
+
+    path: Path
+    manifest: dict
+    documents: dict[str, Document]
+    sentences: list[Sentence]
+    chunks: list[Chunk]
+    chunk_store: VectorStore
+    sentence_vectors: np.ndarray
+    bm25: object
+
+    @cached_property
+    def sentence_chunk(self) -> np.ndarray:
+        """For each sentence id, the id of the first chunk that holds it."""
+        owner = np.full(len(self.sentences), -1, dtype=np.int64)
+        for chunk in reversed(self.chunks):
+            owner[list(chunk.sentence_ids)] = chunk.chunk_id
+        return owner
+
+    @cached_property
+    def document_sentences(self) -> dict[str, list[int]]:
+        """Sentence ids of each document, in reading order."""
+        by_doc: dict[str, list[int]] = {}
+        for i, sentence in enumerate(self.sentences):
+            by_doc.setdefault(sentence.doc_id, []).append(i)
+        return by_doc
+
+
+def _read_json(path: Path, what: str, hint: str) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise IndexCorruptError(f"the index is missing its {what} ({path}); {hint}") from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise IndexCorruptError(f"the index's {what} ({path}) is unreadable: {exc}; {hint}") from exc
+
+
+def _check_files(folder: Path, manifest: dict, hint: str) -> None:
+    for name, expected in manifest.get("files", {}).items():
+        path = folder / name
+        if not path.is_file():
+            raise IndexCorruptError(f"the index is missing {path}; {hint}")
+        if path.stat().st_size != expected["bytes"] or file_sha256(path) != expected["sha256"]:
+            raise IndexCorruptError(f"{path} is truncated or corrupted (its checksum does not match the manifest); {hint}")
+
+
+def check_corpus_unchanged(manifest: dict, corpus_dir: str | Path, hint: str) -> None:
+    """Raise IndexMismatchError if the articles under ``corpus_dir`` differ from the index's."""
+    try:
+        current = {d.doc_id: d.sha256 for d in load_corpus(corpus_dir).documents}
+    except CorpusError:
+        current = {}
+    indexed = manifest.get("documents", {})
+    changed = sorted(d for d in current.keys() & indexed.keys() if current[d] != indexed[d])
+    added = sorted(current.keys() - indexed.keys())
+    removed = sorted(indexed.keys() - current.keys())
+    if changed or added or removed:
+        parts = [f"{label}: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}" for label, ids in (("changed", changed), ("added", added), ("removed", removed)) if ids]
+        raise IndexMismatchError(f"the articles in {corpus_dir} changed since the index was built ({'; '.join(parts)}); {hint}")
+
+
+def load_index(
+    index_dir: str | Path,
+    *,
+    corpus_dir: str | Path | None = None,
+    model_name: str | None = None,
+    weights_sha256: str | None = None,
+    verify_files: bool = True,
+) -> CorpusIndex:
+    """Load and verify the index in ``index_dir``.
+
+    Refuses (with a message saying how to rebuild) an index that is missing, corrupt,
+    of another format, built with another model than ``model_name``/``weights_sha256``,
+    or built from articles that differ from those now in ``corpus_dir``.
+    """
+    import bm25s
+
+    index_dir = Path(index_dir)
+    build = _current_build_name(index_dir)
+    if build is None:
+        raise IndexMissingError(f"no index in {index_dir}; build one with `rag build --corpus DIR --index {index_dir}`")
+    folder = index_dir / build
+    manifest = _read_json(folder / "manifest.json", "manifest", _rebuild_hint(index_dir, None))
+    hint = _rebuild_hint(index_dir, manifest.get("corpus_dir"))
+    if manifest.get("format") != INDEX_FORMAT:
+        raise IndexMismatchError(f"the index in {index_dir} has format {manifest.get('format')!r}, this version reads format {INDEX_FORMAT}; {hint}")
+    model = manifest.get("model", {})
+    if model_name and model.get("name") != model_name:
+        raise IndexMismatchError(f"the index in {index_dir} was built with model {model.get('name')!r}, not {model_name!r}; {hint}")
+    if weights_sha256 and model.get("weights_sha256") != weights_sha256:
+        raise IndexMismatchError(f"the index in {index_dir} was built with other weights of {model.get('name')!r} than the installed ones; {hint}")
+    if verify_files:
+        _check_files(folder, manifest, hint)
+    if corpus_dir is not None:
+        check_corpus_unchanged(manifest, corpus_dir, hint)
+    store = _read_json(folder / "store.json", "store", hint)
+    try:
+        documents = [Document(**d) for d in store["documents"]]
+        sentences = [
+            Sentence(documents[d].doc_id, s, e, documents[d].text[s:e], SENTENCE_KINDS[k] == "sentence", SENTENCE_KINDS[k])
+            for d, s, e, k in store["sentences"]
+        ]
+        chunks = [
+            Chunk(i, documents[d].doc_id, s, e, documents[d].text[s:e], tuple(ids), n)
+            for i, (d, s, e, ids, n) in enumerate(store["chunks"])
+        ]
+        sentence_vectors = np.load(folder / "sentences.npy", allow_pickle=False)
+        bm25 = bm25s.BM25.load(str(folder / "bm25"))
+    except (KeyError, IndexError, TypeError, ValueError, OSError) as exc:
+        raise IndexCorruptError(f"the index in {index_dir} is damaged ({exc.__class__.__name__}: {exc}); {hint}") from exc
+    chunk_store = FaissStore.load(folder / "chunks.faiss", manifest.get("vector_index", {}).get("kind", "flat"))
+    if len(chunk_store) != len(chunks) or sentence_vectors.shape[0] != len(sentences):
+        raise IndexCorruptError(f"the index in {index_dir} is inconsistent (vector counts differ from the store); {hint}")
+    return CorpusIndex(
+        path=folder,
+        manifest=manifest,
+        documents={d.doc_id: d for d in documents},
+        sentences=sentences,
+        chunks=chunks,
+        chunk_store=chunk_store,
+        sentence_vectors=sentence_vectors,
+        bm25=bm25,
+    )

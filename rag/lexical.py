@@ -1,0 +1,54 @@
+"""Word-level view of text for BM25 and for coverage of a question's content words.
+
+Tokens are lower-cased words with English stop words removed and Snowball stems
+(PyStemmer), so "pausing", "paused" and "pauses" meet.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bm25s.stopwords import STOPWORDS_EN
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# Question words and fillers that carry no content in a chat question.
+_QUESTION_FILLER = frozenset(
+    "what which who whom whose when where why how does did do is are was were say says said "
+    "tell told according article articles mention mentioned anything something much many "
+    "kind kinds sort thing things also would could should there their please know".split()
+)
+STOPWORDS = frozenset(STOPWORDS_EN) | {"s", "t", "ll", "d", "re", "ve", "m"}
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball stem of one lower-case word."""
+    return _stemmer().stemWord(word)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens, apostrophes and punctuation split off."""
+    return [w for w in _TOKEN.findall(text.lower()) if len(w) > 1 or w.isdigit()]
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content words of ``text`` (stop words removed), in order."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+def question_terms(question: str) -> list[str]:
+    """Content terms of a question: ``terms`` minus question words and fillers, unique."""
+    seen: dict[str, None] = {}
+    for w in words(question):
+        if w in STOPWORDS or w in _QUESTION_FILLER:
+            continue
+        seen.setdefault(stem(w), None)
+    return list(seen)

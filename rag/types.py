@@ -1,0 +1,136 @@
+"""Plain data classes passed between the pipeline's steps.
+
+Every ``start``/``end`` pair is a character offset into the *original* text of the
+document named by ``doc_id``: ``document.text[start:end] == text`` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article, its text kept byte-for-byte as read from disk."""
+
+    doc_id: str
+    title: str
+    text: str
+    sha256: str
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence (or heading, bullet, fragment) of a document, with exact offsets."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    quotable: bool = True
+    kind: str = "sentence"  # sentence | heading | question | boilerplate | fragment
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A sentence-aligned window of a document, sized in tokens."""
+
+    chunk_id: int
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    sentence_ids: tuple[int, ...]
+    n_tokens: int
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk with its citation and fused relevance score."""
+
+    doc_id: str
+    title: str
+    start: int
+    end: int
+    text: str
+    score: float
+    chunk_id: int = -1
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form: ``{doc_id, title, start, end, score, text}``."""
+        return {
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "start": self.start,
+            "end": self.end,
+            "score": round(float(self.score), 6),
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class Quote:
+    """An exact span of one article quoted in an answer.
+
+    ``also_in`` lists other articles that state the same thing (corroboration); their own
+    exact spans are in ``corroborations``.
+    """
+
+    text: str
+    doc_id: str
+    start: int
+    end: int
+    score: float
+    title: str = ""
+    also_in: tuple[str, ...] = ()
+    corroborations: tuple["Citation", ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form, the shape documented in the README."""
+        return {
+            "text": self.text,
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "start": self.start,
+            "end": self.end,
+            "score": round(float(self.score), 6),
+            "also_in": list(self.also_in),
+            "corroborations": [asdict(c) for c in self.corroborations],
+        }
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where another article says the same thing as a quote."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The product's reply: exact quotes with citations, or an abstention."""
+
+    question: str
+    abstained: bool
+    answer: str
+    quotes: tuple[Quote, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    answerability: float = 0.0
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (stable: external evaluation tools rely on it)."""
+        return {
+            "question": self.question,
+            "abstained": self.abstained,
+            "answer": self.answer,
+            "answerability": round(float(self.answerability), 6),
+            "quotes": [q.to_dict() for q in self.quotes],
+            "passages": [p.to_dict() for p in self.passages],
+            "timings_ms": {k: round(v, 3) for k, v in self.timings_ms.items()},
+        }
