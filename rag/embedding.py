@@ -128,3 +128,8 @@ class SentenceTransformerEncoder:
     def count_model_tokens(self, text: str) -> int:
         """Number of word pieces the model sees for ``text`` (before truncation)."""
         return len(self._model.tokenizer(text, add_special_tokens=True)["input_ids"])
+
+
+def load_query_encoder(index_dir: str | Path | None = None) -> Encoder:
+    """The encoder used for questions at query time."""
+    return SentenceTransformerEncoder()

@@ -26,7 +26,6 @@ from typing import Callable
 
 import numpy as np
 
-from . import __version__
 from .chunking import ChunkingSettings, chunk_document
 from .documents import LoadReport, load_corpus
 from .embedding import Encoder, file_sha256
@@ -77,8 +76,8 @@ def _rebuild_hint(index_dir: Path, corpus_dir: str | None) -> str:
 def _library_versions() -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
 
-    versions = {"rag": __version__}
-    for package in ("faiss-cpu", "sentence-transformers", "torch", "bm25s", "tiktoken", "numpy", "pysbd"):
+    versions = {}
+    for package in ("rag-quotes", "faiss-cpu", "sentence-transformers", "torch", "bm25s", "tiktoken", "numpy", "pysbd"):
         try:
             versions[package] = version(package)
         except PackageNotFoundError:
@@ -283,6 +282,24 @@ class CorpusIndex:
         for chunk in reversed(self.chunks):
             owner[list(chunk.sentence_ids)] = chunk.chunk_id
         return owner
+
+    @cached_property
+    def sentence_terms(self) -> list[frozenset[str]]:
+        """Stemmed content words of every sentence."""
+        return [frozenset(terms(s.text)) for s in self.sentences]
+
+    @cached_property
+    def term_idf(self) -> dict[str, float]:
+        """Inverse document frequency of each term, counting sentences as documents."""
+        from collections import Counter
+
+        df = Counter(t for ts in self.sentence_terms for t in ts)
+        n = len(self.sentences) + 1
+        return {t: float(np.log(n / (c + 0.5))) for t, c in df.items()}
+
+    def idf(self, term: str) -> float:
+        """IDF of ``term``; terms absent from the corpus get the highest weight."""
+        return self.term_idf.get(term, float(np.log((len(self.sentences) + 1) / 0.5)))
 
     @cached_property
     def document_sentences(self) -> dict[str, list[int]]:

@@ -1,0 +1,220 @@
+"""Composing answers made only of exact quotes, merged across sources, or abstaining.
+
+Steps for one question: retrieve passages; score every quotable sentence in the best
+passages (meaning, coverage of the question's words, passage rank, expected answer
+type); pick the best few within a token budget, bringing in the sentence before when a
+quote leans on it ("That threshold ..."); merge sentences from other articles that say
+the same thing into one quote (corroboration); abstain when the answerability score is
+below the calibrated threshold.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .answer_types import expected_type, has_type
+from .answerability import AnswerabilityModel
+from .lexical import question_terms
+from .question import clean_question, with_context
+from .retrieve import ChunkHit, Retriever
+from .settings import AnswerSettings
+from .text import count_tokens
+from .types import Answer, Citation, Quote
+
+ABSTAIN_TEXT = "The articles don't say. Nothing in them answers this question."
+_LEANS_ON_PREVIOUS = re.compile(
+    r"^[“\"']?(That|This|These|Those|It|Its|It’s|It's|They|Their|Them|He|She|His|Her|Such|The same|"
+    r"But|And|So|However|Instead|Still|Yet|Without them|Against that)\b"
+)
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    """A candidate sentence with its features and combined score."""
+
+    sentence_id: int
+    score: float
+    dense: float
+    coverage: float
+    passage: float
+    type_match: bool
+
+
+class Answerer:
+    """Answers questions from an index with exact quotes.
+
+    >>> answerer = Answerer(Retriever.load("index"))
+    >>> result = answerer.answer("Who wrote the blog post?")  # doctest: +SKIP
+    >>> result.quotes[0].text  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        retriever: Retriever,
+        settings: AnswerSettings | None = None,
+        answerability: AnswerabilityModel | None = None,
+    ) -> None:
+        self.retriever = retriever
+        self.index = retriever.index
+        self.settings = settings or AnswerSettings.load()
+        self.answerability = answerability or AnswerabilityModel.load()
+
+    @classmethod
+    def load(cls, index_dir: str | Path = "index", *, corpus_dir: str | Path | None = None) -> "Answerer":
+        """An answerer over the index in ``index_dir`` with the calibrated settings."""
+        return cls(Retriever.load(index_dir, corpus_dir=corpus_dir))
+
+    # -- scoring -----------------------------------------------------------------------
+    def _coverage(self, q_terms: list[str], sentence_terms: frozenset[str]) -> float:
+        if not q_terms:
+            return 0.0
+        total = sum(self.index.idf(t) for t in q_terms)
+        return sum(self.index.idf(t) for t in q_terms if t in sentence_terms) / total
+
+    def _candidates(self, hits: list[ChunkHit]) -> dict[int, float]:
+        """Quotable sentence ids in the best chunks, each with its best passage weight."""
+        weight: dict[int, float] = {}
+        for rank, hit in enumerate(hits[: self.settings.candidate_chunks]):
+            for sid in self.index.chunks[hit.chunk_id].sentence_ids:
+                if self.index.sentences[sid].quotable:
+                    weight.setdefault(sid, 1.0 / (1.0 + rank))
+        return weight
+
+    def score_sentences(self, question: str, vector: np.ndarray, hits: list[ChunkHit]) -> list[ScoredSentence]:
+        """Candidate sentences scored for ``question``, best first."""
+        s = self.settings
+        candidates = self._candidates(hits)
+        if not candidates:
+            return []
+        ids = np.fromiter(candidates, dtype=np.int64)
+        dense = self.index.sentence_vectors[ids] @ vector
+        q_terms = question_terms(question)
+        kind = expected_type(question)
+        scored = []
+        for sid, cosine in zip(ids.tolist(), dense.tolist()):
+            coverage = self._coverage(q_terms, self.index.sentence_terms[sid])
+            typed = has_type(self.index.sentences[sid].text, kind)
+            score = s.w_dense * cosine + s.w_coverage * coverage + s.w_chunk * candidates[sid] + s.w_type * (typed if kind else 0.0)
+            scored.append(ScoredSentence(sid, score, cosine, coverage, candidates[sid], typed))
+        scored.sort(key=lambda x: (-x.score, x.sentence_id))
+        return scored
+
+    # -- composing ---------------------------------------------------------------------
+    def _span_with_context(self, sid: int) -> tuple[int, int]:
+        """(start, end) of a sentence, widened to the previous one when it leans on it."""
+        sentence = self.index.sentences[sid]
+        if sid > 0 and _LEANS_ON_PREVIOUS.match(sentence.text):
+            previous = self.index.sentences[sid - 1]
+            gap = self.index.documents[sentence.doc_id].text[previous.end : sentence.start]
+            if previous.doc_id == sentence.doc_id and previous.kind == "sentence" and "\n" not in gap:
+                return previous.start, sentence.end
+        return sentence.start, sentence.end
+
+    def _corroborations(self, chosen: ScoredSentence, pool: list[ScoredSentence], used: set[int]) -> list[ScoredSentence]:
+        """Sentences of other articles in ``pool`` that say what ``chosen`` says."""
+        s = self.settings
+        doc = self.index.sentences[chosen.sentence_id].doc_id
+        base = self.index.sentence_vectors[chosen.sentence_id]
+        found: dict[str, ScoredSentence] = {}
+        for other in pool:
+            other_doc = self.index.sentences[other.sentence_id].doc_id
+            if other.sentence_id in used or other_doc == doc or other_doc in found:
+                continue
+            similar = float(self.index.sentence_vectors[other.sentence_id] @ base)
+            if similar >= s.corroboration_similarity and other.score >= 0.75 * chosen.score:
+                found[other_doc] = other
+        return list(found.values())
+
+    def compose(self, scored: list[ScoredSentence]) -> list[Quote]:
+        """Pick quotes from scored sentences: best first, within the budget, merged across articles."""
+        s = self.settings
+        quotes: list[Quote] = []
+        used: set[int] = set()
+        budget = s.token_budget
+        best = scored[0].score if scored else 0.0
+        for candidate in scored:
+            if len(quotes) >= s.max_quotes:
+                break
+            if candidate.sentence_id in used:
+                continue
+            if quotes and candidate.score < s.second_quote_ratio * best:
+                break
+            start, end = self._span_with_context(candidate.sentence_id)
+            doc = self.index.documents[self.index.sentences[candidate.sentence_id].doc_id]
+            text = doc.text[start:end]
+            cost = count_tokens(text)
+            if quotes and cost > budget:
+                continue
+            chosen_vectors = [self.index.sentence_vectors[q_sid] for q_sid in used]
+            if chosen_vectors and max(float(v @ self.index.sentence_vectors[candidate.sentence_id]) for v in chosen_vectors) >= s.corroboration_similarity:
+                used.add(candidate.sentence_id)  # says what an earlier quote says
+                continue
+            others = self._corroborations(candidate, scored, used)
+            used.add(candidate.sentence_id)
+            used.update(o.sentence_id for o in others)
+            budget -= cost
+            quotes.append(
+                Quote(
+                    text=text,
+                    doc_id=doc.doc_id,
+                    start=start,
+                    end=end,
+                    score=candidate.score,
+                    title=doc.title,
+                    also_in=tuple(self.index.sentences[o.sentence_id].doc_id for o in others),
+                    corroborations=tuple(
+                        Citation(self.index.sentences[o.sentence_id].doc_id, self.index.sentences[o.sentence_id].start, self.index.sentences[o.sentence_id].end, self.index.sentences[o.sentence_id].text)
+                        for o in others
+                    ),
+                )
+            )
+        return quotes
+
+    def answer(self, question: str, *, history: list[str] | None = None, k: int | None = None) -> Answer:
+        """Answer ``question`` with exact quotes, or abstain.
+
+        ``history`` holds earlier questions of the conversation; a short follow-up is
+        read together with the previous one. Raises QuestionError for unusable input.
+        """
+        started = time.perf_counter()
+        text = clean_question(question)
+        query = with_context(text, history)
+        vector = self.retriever.encode(query)
+        encoded = time.perf_counter()
+        hits = self.retriever.rank_chunks(query, vector)
+        passages = tuple(self.retriever.passages(hits, k or self.settings.passages))
+        retrieved = time.perf_counter()
+        scored = self.score_sentences(query, vector, hits)
+        answerability = self.answerability.score(self.index, query, scored, hits)
+        abstained = not scored or answerability < self.settings.abstain_threshold
+        quotes = () if abstained else tuple(self.compose(scored))
+        abstained = abstained or not quotes
+        done = time.perf_counter()
+        return Answer(
+            question=text,
+            abstained=abstained,
+            answer=ABSTAIN_TEXT if abstained else format_quotes(quotes),
+            quotes=quotes,
+            passages=passages,
+            answerability=answerability,
+            timings_ms={
+                "encode": 1000 * (encoded - started),
+                "retrieve": 1000 * (retrieved - encoded),
+                "compose": 1000 * (done - retrieved),
+                "total": 1000 * (done - started),
+            },
+        )
+
+
+def format_quotes(quotes: tuple[Quote, ...] | list[Quote]) -> str:
+    """The answer as text: each quote in quotation marks followed by its sources."""
+    lines = []
+    for quote in quotes:
+        sources = ", ".join((quote.doc_id, *quote.also_in))
+        lines.append(f"“{quote.text}” [{sources}]")
+    return "\n".join(lines)

@@ -1,0 +1,41 @@
+"""Expected answer types: a "who" question wants a person, "when" a time, "how much" a number."""
+
+from __future__ import annotations
+
+import re
+
+_WHO = re.compile(r"^\s*(who|whom|whose)\b|\b(which|what) (person|people|researchers?|executives?|company|companies|lab|firm|critic|investor|capitalist|university)\b|\bname of\b", re.I)
+_WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow (soon|long)\b|\bby when\b", re.I)
+_NUMBER = re.compile(r"\bhow (much|many|big|large|fast|often)\b|\bwhat (percentage|share|number|amount|valuation|value)\b|\bvalued?\b|\brevenue\b|\bhow many times\b", re.I)
+_WHERE = re.compile(r"^\s*where\b|\bin what (city|country|place)\b", re.I)
+
+_PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z]+)+|\b(CEO|researchers?|spokesperson|executives?|authors?|capitalist|critics?|leaders?)\b")
+_TIME = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|today|yesterday|tomorrow|soon|sooner|later|ago|recently|"
+    r"(?:19|20)\d\d|years?|months?|weeks?|days?|decades?|end of|next|within|by the end)\b",
+    re.I,
+)
+_QUANTITY = re.compile(
+    r"[$€£¥]\s?\d|\d|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundreds?|thousands?|millions?|"
+    r"billions?|trillions?|twice|double|half|percent)\b",
+    re.I,
+)
+_PLACE = re.compile(r"\b(in|at|from) [A-Z][a-z]+")
+
+EXPECTED = {"person": (_WHO, _PERSON), "time": (_WHEN, _TIME), "number": (_NUMBER, _QUANTITY), "place": (_WHERE, _PLACE)}
+
+
+def expected_type(question: str) -> str | None:
+    """The kind of answer a question asks for: person, time, number, place, or None."""
+    for name, (asks, _) in EXPECTED.items():
+        if asks.search(question):
+            return name
+    return None
+
+
+def has_type(sentence: str, kind: str | None) -> bool:
+    """Whether ``sentence`` contains something of the expected ``kind`` (True if none expected)."""
+    if kind is None:
+        return True
+    return bool(EXPECTED[kind][1].search(sentence))

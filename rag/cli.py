@@ -1,0 +1,167 @@
+"""The `rag` command: build an index, search it, ask questions, evaluate.
+
+Heavy libraries (torch, faiss, sentence-transformers) are imported only by the
+commands that need them, so `rag --help` and argument errors answer at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+DEFAULT_CORPUS = "data/articles"
+DEFAULT_INDEX = "index"
+
+
+def _print_json(payload: object) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def _fail(message: str, as_json: bool) -> int:
+    if as_json:
+        _print_json({"error": message})
+    print(f"rag: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _ensure_index(args: argparse.Namespace) -> None:
+    """Build the index first when it is missing (the bundled corpus works out of the box)."""
+    from .index import CURRENT_FILE
+
+    if not (Path(args.index) / CURRENT_FILE).exists() and Path(args.corpus).is_dir():
+        from .index import build_index
+
+        print(f"no index in {args.index} yet: building it from {args.corpus} …", file=sys.stderr)
+        report = build_index(args.corpus, args.index, progress=sys.stderr.isatty())
+        print(report.summary(), file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """rag build"""
+    from .chunking import ChunkingSettings
+    from .index import build_index
+
+    report = build_index(
+        args.corpus,
+        args.index,
+        chunking=ChunkingSettings(max_tokens=args.max_tokens, overlap_sentences=args.overlap),
+        vector_kind=args.vector_index,
+        progress=not args.json,
+    )
+    if args.json:
+        _print_json({**report.__dict__, "skipped": [{"path": p, "reason": r} for p, r in report.skipped]})
+    else:
+        print(report.summary())
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """rag search"""
+    from .retrieve import Retriever
+
+    _ensure_index(args)
+    retriever = Retriever.load(args.index, corpus_dir=args.corpus if args.check_corpus else None)
+    passages = retriever.search(args.question, k=args.k)
+    if args.json:
+        _print_json({"question": args.question, "passages": [p.to_dict() for p in passages]})
+        return 0
+    for rank, passage in enumerate(passages, 1):
+        print(f"{rank}. [{passage.doc_id} {passage.start}:{passage.end}] score {passage.score:.4f} — {passage.title}")
+        print(f"   {passage.text}\n")
+    return 0
+
+
+def _render_answer(result) -> str:
+    if result.abstained:
+        lines = [result.answer]
+        if result.passages:
+            lines.append("Closest passages:")
+            lines += [f"  [{p.doc_id} {p.start}:{p.end}] {p.text[:160]}…" for p in result.passages[:3]]
+        return "\n".join(lines)
+    lines = []
+    for n, quote in enumerate(result.quotes, 1):
+        lines.append(f"[{n}] “{quote.text}”")
+        lines.append(f"    — {quote.doc_id} ({quote.start}:{quote.end}) {quote.title}")
+        for other in quote.corroborations:
+            lines.append(f"      also in {other.doc_id} ({other.start}:{other.end})")
+    return "\n".join(lines)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    """rag ask"""
+    from .answer import Answerer
+    from .errors import QuestionError
+
+    _ensure_index(args)
+    answerer = Answerer.load(args.index, corpus_dir=args.corpus if args.check_corpus else None)
+    if args.question != "-":
+        result = answerer.answer(args.question, k=args.k)
+        if args.json:
+            _print_json(result.to_dict())
+        else:
+            print(_render_answer(result))
+        return 0
+    for line in sys.stdin:
+        question = line.rstrip("\r\n")
+        try:
+            result = answerer.answer(question, k=args.k)
+        except QuestionError as exc:
+            payload = {"question": question, "error": str(exc)}
+            _print_json(payload) if args.json else print(f"error: {exc}")
+            continue
+        _print_json(result.to_dict()) if args.json else print(_render_answer(result) + "\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the `rag` command."""
+    parser = argparse.ArgumentParser(prog="rag", description="Grounded answers made only of exact quotes from your articles.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser, corpus: bool = True) -> None:
+        p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default: {DEFAULT_INDEX})")
+        if corpus:
+            p.add_argument("--corpus", default=DEFAULT_CORPUS, help=f"folder of .txt/.md articles (default: {DEFAULT_CORPUS})")
+        p.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    p = sub.add_parser("build", help="index a folder of articles", description="Index every .txt/.md article under --corpus into --index. Only new text is embedded; the previous index stays usable until the new one is complete.")
+    common(p)
+    p.add_argument("--max-tokens", type=int, default=128, help="chunk size in cl100k tokens (default: 128)")
+    p.add_argument("--overlap", type=int, default=1, help="sentences shared by neighbouring chunks (default: 1)")
+    p.add_argument("--vector-index", choices=("auto", "flat", "hnsw"), default="auto", help="FAISS index type (default: auto, by size)")
+    p.set_defaults(func=cmd_build)
+
+    for name, func, text in (("search", cmd_search, "show the passages that best match a question"), ("ask", cmd_ask, "answer a question with exact quotes")):
+        p = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + "." + (" Use '-' to read one question per line from stdin (with --json: one JSON object per line)." if name == "ask" else ""))
+        p.add_argument("question", help="the question" + (" (or '-' for stdin)" if name == "ask" else ""))
+        p.add_argument("-k", type=int, default=5, help="passages to return (default: 5)")
+        p.add_argument("--check-corpus", action="store_true", help="refuse an index whose articles changed since it was built")
+        common(p)
+        p.set_defaults(func=func)
+
+    from .evaluation import add_eval_parser
+
+    add_eval_parser(sub, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `rag` command."""
+    from .errors import RagError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except RagError as exc:
+        return _fail(str(exc), getattr(args, "json", False))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

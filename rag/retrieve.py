@@ -1,0 +1,129 @@
+"""Hybrid retrieval: dense (FAISS) and lexical (BM25) rankings fused by reciprocal rank."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .embedding import Encoder
+from .index import CorpusIndex, load_index
+from .lexical import terms
+from .question import clean_question
+from .types import Passage
+
+
+@dataclass(frozen=True)
+class RetrievalSettings:
+    """How many candidates each ranking contributes, and the RRF constant."""
+
+    dense_candidates: int = 50
+    lexical_candidates: int = 50
+    rrf_k: int = 60
+
+
+@dataclass(frozen=True)
+class ChunkHit:
+    """One chunk in the fused ranking, with the scores that put it there."""
+
+    chunk_id: int
+    fused: float
+    dense: float
+    lexical: float
+
+
+class Retriever:
+    """Finds the passages of an index that best match a question.
+
+    >>> retriever = Retriever.load("index")
+    >>> [p.doc_id for p in retriever.search("Who wrote the blog post?", k=3)]  # doctest: +SKIP
+    """
+
+    def __init__(self, index: CorpusIndex, encoder: Encoder, settings: RetrievalSettings = RetrievalSettings()) -> None:
+        self.index = index
+        self.encoder = encoder
+        self.settings = settings
+
+    @classmethod
+    def load(
+        cls,
+        index_dir: str | Path = "index",
+        *,
+        corpus_dir: str | Path | None = None,
+        encoder: Encoder | None = None,
+        settings: RetrievalSettings = RetrievalSettings(),
+    ) -> "Retriever":
+        """Load the index in ``index_dir`` and the encoder it was built with.
+
+        With ``corpus_dir``, refuses an index whose articles changed since it was built.
+        """
+        if encoder is None:
+            from .embedding import load_query_encoder
+
+            encoder = load_query_encoder(index_dir)
+        index = load_index(index_dir, corpus_dir=corpus_dir, model_name=encoder.model_name, weights_sha256=encoder.weights_sha256)
+        return cls(index, encoder, settings)
+
+    def encode(self, text: str) -> np.ndarray:
+        """Unit vector of a question (1-D)."""
+        return self.encoder.encode([text])[0]
+
+    def rank_chunks(self, text: str, vector: np.ndarray) -> list[ChunkHit]:
+        """Chunks ranked by reciprocal-rank fusion of dense and BM25 rankings."""
+        s = self.settings
+        dense_scores, dense_ids = self.index.chunk_store.search(vector[None, :], s.dense_candidates)
+        dense = {int(i): float(v) for i, v in zip(dense_ids[0], dense_scores[0]) if i >= 0}
+        lexical = self._bm25(text, s.lexical_candidates)
+        fused: dict[int, float] = {}
+        for ranking in (list(dense), list(lexical)):
+            for rank, chunk_id in enumerate(ranking):
+                fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (s.rrf_k + rank + 1)
+        order = sorted(fused, key=lambda c: (-fused[c], c))
+        missing = [c for c in order if c not in dense]
+        if missing:  # dense cosine of lexical-only hits, for the answer composer's features
+            chunk_vectors = self._chunk_vectors(missing)
+            dense.update({c: float(v @ vector) for c, v in zip(missing, chunk_vectors)})
+        return [ChunkHit(c, fused[c], dense[c], lexical.get(c, 0.0)) for c in order]
+
+    def _chunk_vectors(self, chunk_ids: list[int]) -> np.ndarray:
+        texts = [self.index.chunks[c].text for c in chunk_ids]
+        sentence_rows = [list(self.index.chunks[c].sentence_ids) for c in chunk_ids]
+        # Mean of the chunk's sentence vectors approximates its own vector without re-encoding.
+        vectors = np.stack([self.index.sentence_vectors[rows].mean(axis=0) for rows in sentence_rows]) if texts else np.zeros((0, self.index.sentence_vectors.shape[1]), np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.maximum(norms, 1e-9)
+
+    def _bm25(self, text: str, k: int) -> dict[int, float]:
+        vocab = self.index.bm25.vocab_dict
+        query = [t for t in dict.fromkeys(terms(text)) if t in vocab]
+        if not query:
+            return {}
+        scores = self.index.bm25.get_scores(query)
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return {int(i): float(scores[i]) for i in top if scores[i] > 0}
+
+    def passages(self, hits: list[ChunkHit], k: int) -> list[Passage]:
+        """The first ``k`` hits as citable passages."""
+        out = []
+        for hit in hits[:k]:
+            chunk = self.index.chunks[hit.chunk_id]
+            out.append(
+                Passage(
+                    doc_id=chunk.doc_id,
+                    title=self.index.documents[chunk.doc_id].title,
+                    start=chunk.start,
+                    end=chunk.end,
+                    text=chunk.text,
+                    score=hit.fused,
+                    chunk_id=chunk.chunk_id,
+                )
+            )
+        return out
+
+    def search(self, question: str, k: int = 5) -> list[Passage]:
+        """The ``k`` passages that best match ``question``, best first."""
+        text = clean_question(question)
+        return self.passages(self.rank_chunks(text, self.encode(text)), max(1, k))
