@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 RANK_CUTOFFS = (1, 3, 5, 10)
 
@@ -60,3 +60,49 @@ def precision_recall_f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
+
+
+def ranked_run(ids: Iterable[str]) -> dict[str, float]:
+    """A run (id -> score) that keeps the order of ``ids``, each id at its first rank."""
+    run: dict[str, float] = {}
+    for rank, item in enumerate(ids, 1):
+        run.setdefault(item, 1.0 / rank)
+    return run
+
+
+def abstention_metrics(should_abstain: Sequence[bool], abstained: Sequence[bool]) -> dict[str, float]:
+    """Precision, recall and F1 of abstaining (the positive class), and the false-abstention rate.
+
+    The false-abstention rate is the share of answerable questions (``should_abstain``
+    false) on which the system abstained.
+    """
+    pairs = list(zip(should_abstain, abstained, strict=True))
+    tp = sum(s and a for s, a in pairs)
+    fp = sum(a and not s for s, a in pairs)
+    fn = sum(s and not a for s, a in pairs)
+    answerable = sum(not s for s, _ in pairs)
+    precision, recall, f1 = precision_recall_f1(tp, fp, fn)
+    return {"precision": precision, "recall": recall, "f1": f1, "false_abstention_rate": fp / answerable if answerable else 0.0}
+
+
+def citation_precision_recall(cited: Iterable[str], gold: Iterable[str]) -> tuple[float, float]:
+    """Share of cited sources that are gold, and share of gold sources cited (0 where undefined)."""
+    cited, gold = set(cited), set(gold)
+    hits = len(cited & gold)
+    return (hits / len(cited) if cited else 0.0, hits / len(gold) if gold else 0.0)
+
+
+def contains_all(text: str, needles: Iterable[str]) -> bool:
+    """Whether every string of ``needles`` occurs in ``text``, ignoring case."""
+    haystack = text.casefold()
+    return all(needle.casefold() in haystack for needle in needles)
+
+
+def latency_summary(milliseconds: Sequence[float]) -> dict[str, float]:
+    """Median and 95th percentile (linear interpolation) of latencies in ms."""
+    import numpy as np
+
+    if not milliseconds:
+        return {"median_ms": 0.0, "p95_ms": 0.0}
+    values = np.asarray(milliseconds, dtype=float)
+    return {"median_ms": float(np.median(values)), "p95_ms": float(np.percentile(values, 95))}

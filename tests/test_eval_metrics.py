@@ -1,0 +1,92 @@
+"""Evaluation metrics on tiny cases computed by hand."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from rag.metrics import (
+    abstention_metrics,
+    citation_precision_recall,
+    contains_all,
+    latency_summary,
+    precision_recall_f1,
+    ranked_run,
+    retrieval_metrics,
+    token_f1,
+)
+
+
+def test_retrieval_metrics_match_hand_computed_values():
+    qrels = {"q1": {"d1": 1, "d2": 1}, "q2": {"d3": 1}}
+    run = {"q1": ranked_run(["d3", "d1", "d4", "d2"]), "q2": ranked_run(["d1", "d2", "d3"])}
+    values = retrieval_metrics(run, qrels)
+    # q1: relevant at ranks 2 and 4; q2: relevant at rank 3.
+    ndcg_q1 = (1 / math.log2(3) + 1 / math.log2(5)) / (1 + 1 / math.log2(3))
+    ndcg_q2 = 1 / math.log2(4)
+    expected = {
+        "recall@1": 0.0,
+        "recall@3": (0.5 + 1.0) / 2,
+        "recall@5": 1.0,
+        "recall@10": 1.0,
+        "mrr@10": (1 / 2 + 1 / 3) / 2,
+        "ndcg@10": (ndcg_q1 + ndcg_q2) / 2,
+    }
+    assert values == pytest.approx(expected)
+
+
+def test_a_query_missing_from_the_run_counts_as_a_miss():
+    qrels = {"q1": {"d1": 1}, "q2": {"d2": 1}}
+    values = retrieval_metrics({"q1": ranked_run(["d1"])}, qrels, cutoffs=(1,))
+    assert values["recall@1"] == pytest.approx(0.5)
+    assert values["mrr@10"] == pytest.approx(0.5)
+
+
+def test_ranked_run_keeps_first_rank_of_repeated_ids():
+    run = ranked_run(["a", "b", "a", "c"])
+    assert list(run) == ["a", "b", "c"]
+    assert run == {"a": 1.0, "b": 0.5, "c": 0.25}
+
+
+def test_token_f1_uses_squad_normalisation_and_the_best_reference():
+    # prediction tokens: cat sat on mat; reference: cat on mat -> P = 3/4, R = 1
+    assert token_f1("The cat sat on the mat.", ["a cat on a mat", "dogs"]) == pytest.approx(2 * 0.75 / 1.75)
+    assert token_f1("", ["anything"]) == 0.0
+    assert token_f1("Same words", ["same WORDS"]) == pytest.approx(1.0)
+
+
+def test_abstention_metrics_treat_abstaining_as_the_positive_class():
+    should = [True, True, False, False, False]
+    abstained = [True, False, True, False, False]
+    values = abstention_metrics(should, abstained)
+    assert values == pytest.approx({"precision": 0.5, "recall": 0.5, "f1": 0.5, "false_abstention_rate": 1 / 3})
+
+
+def test_abstention_metrics_without_any_abstention_are_zero_not_an_error():
+    assert abstention_metrics([True, False], [False, False]) == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "false_abstention_rate": 0.0}
+    with pytest.raises(ValueError):
+        abstention_metrics([True], [True, False])
+
+
+def test_precision_recall_f1_from_counts():
+    assert precision_recall_f1(3, 1, 2) == pytest.approx((0.75, 0.6, 2 * 0.75 * 0.6 / 1.35))
+    assert precision_recall_f1(0, 0, 0) == (0.0, 0.0, 0.0)
+
+
+def test_citation_precision_and_recall():
+    assert citation_precision_recall(["a", "b", "c"], ["a", "d"]) == pytest.approx((1 / 3, 1 / 2))
+    assert citation_precision_recall(["a", "a"], ["a"]) == (1.0, 1.0)
+    assert citation_precision_recall([], ["a"]) == (0.0, 0.0)
+
+
+def test_contains_all_ignores_case():
+    text = "The post was written by Marina Favaro and Jack Clark."
+    assert contains_all(text, ["favaro", "JACK CLARK"])
+    assert not contains_all(text, ["Favaro", "Amodei"])
+    assert contains_all(text, [])
+
+
+def test_latency_summary_median_and_interpolated_p95():
+    assert latency_summary([40.0, 10.0, 100.0, 30.0, 20.0]) == pytest.approx({"median_ms": 30.0, "p95_ms": 40.0 + 0.8 * 60.0})
+    assert latency_summary([]) == {"median_ms": 0.0, "p95_ms": 0.0}
