@@ -1,13 +1,240 @@
-"""`rag eval`: the gold-set runner (placeholder parser until the runner lands)."""
+"""`rag eval`: run a gold set through the answerer, score it, report it, calibrate it.
+
+Every question goes through ``Answerer.answer`` (the code path of `rag ask`), with the
+abstention threshold at 0 so that no answer is suppressed; each threshold's answers are
+then derived from the stored answers and their answerability scores (``rag.scoring``).
+
+Sub-commands: `rag eval beir DIR` (retrieval-only, BEIR format) and `rag eval squad`.
+"""
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
+import sys
+import time
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from .errors import QuestionError, RagError
+from .eval_report import REPORTS_DIR
+from .gold import SPLITS, GoldQuestion, grounding_problems, load_gold, split_of
+
+if TYPE_CHECKING:
+    from .answer import Answerer
+    from .scoring import Record
+
+DEFAULT_GOLD = "eval/gold.jsonl"
+EVAL_PASSAGES = 10
+MAX_FALSE_ABSTENTION = 0.10
+
+
+def unsuppressed(answerer: "Answerer") -> "Answerer":
+    """An answerer like ``answerer`` whose threshold (0) never turns an answer into an abstention."""
+    from .answer import Answerer
+
+    return Answerer(answerer.retriever, settings=replace(answerer.settings, abstain_threshold=0.0), answerability=answerer.answerability)
+
+
+def answer_gold(answerer: "Answerer", questions: Sequence[GoldQuestion], *, progress: bool = False) -> list["Record"]:
+    """Answer every gold question (nothing suppressed) and record the answers for scoring.
+
+    Raises RagError when the gold quotes are not in the indexed articles or a question
+    is unusable, since the scores would then mean nothing.
+    """
+    from tqdm import tqdm
+
+    from .scoring import make_record
+
+    texts = {doc_id: doc.text for doc_id, doc in answerer.index.documents.items()}
+    problems = grounding_problems(questions, texts)
+    if problems:
+        raise RagError("the gold set does not match the indexed articles:\n  " + "\n  ".join(problems[:20]))
+    split = split_of(questions)
+    runner = unsuppressed(answerer)
+    records = []
+    for question in tqdm(questions, desc="answering", unit="question", disable=not progress, file=sys.stderr):
+        try:
+            answer = runner.answer(question.question, k=EVAL_PASSAGES)
+        except QuestionError as exc:
+            raise RagError(f"gold question {question.id} is unusable: {exc}") from exc
+        stored = answer.to_dict() | {"answerability": answer.answerability}  # unrounded: thresholds apply exactly as in the answerer
+        records.append(make_record(question, split[question.id], stored, texts))
+    return records
+
+
+def _by_split(records: Sequence["Record"]) -> dict[str, list["Record"]]:
+    return {"all": list(records), **{name: [r for r in records if r.split == name] for name in SPLITS}}
+
+
+def _question_rows(records: Sequence["Record"], threshold: float) -> list[dict]:
+    from .scoring import outcome
+
+    rows = []
+    for record in records:
+        result = outcome(record, threshold)
+        gold = record.gold
+        rows.append({
+            "id": gold.id, "kind": gold.kind, "split": record.split, "question": gold.question,
+            "answerable": gold.answerable, "must_contain": list(gold.must_contain), "gold_docs": sorted(gold.gold_docs),
+            "answerability": record.answerability, "abstained": result.abstained,
+            "must_contain_hit": result.must_contain_hit, "gold_quote_hit": result.gold_quote_hit,
+            "token_f1": result.token_f1, "cited": list(result.cited), "doc_ranking": list(record.doc_ranking),
+            "answer": "" if result.abstained else " … ".join(q["text"] for q in record.answer["quotes"]),
+            "quotes": record.answer["quotes"], "timings_ms": record.answer["timings_ms"],
+        })
+    return rows
+
+
+def gold_payload(records: Sequence["Record"], threshold: float, *, title: str, notes: Sequence[str], sweep_splits: Sequence[str]) -> dict:
+    """The evaluation payload (what the reports show) of ``records`` at ``threshold``."""
+    from .scoring import recall_curve, summarize, sweep
+
+    splits = _by_split(records)
+    return {
+        "title": title,
+        "notes": list(notes),
+        "threshold": threshold,
+        "summary": {name: summarize(rs, threshold) for name, rs in splits.items()},
+        "recall_curve": {"all": recall_curve(records)},
+        "sweep": {name: sweep(splits[name]) for name in sweep_splits},
+        "questions": _question_rows(records, threshold),
+    }
+
+
+def calibrate(records: Sequence["Record"], max_false_abstention: float = MAX_FALSE_ABSTENTION) -> dict:
+    """The sweep row chosen on the dev split (see ``rag.scoring.choose_threshold``)."""
+    from .scoring import choose_threshold, sweep
+
+    dev = [r for r in records if r.split == "dev"]
+    if not any(not r.gold.answerable for r in dev) or not any(r.gold.answerable for r in dev):
+        raise RagError("calibration needs answerable and unanswerable questions in the dev split")
+    return choose_threshold(sweep(dev), max_false_abstention)
+
+
+def _sha256(path: str | Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _headline(summary: dict) -> dict:
+    """The few numbers saved as provenance next to a calibrated setting."""
+    return {
+        "questions": summary["questions"],
+        "must_contain_hit": summary["answers"]["must_contain_hit"],
+        "abstention_f1": summary["abstention"]["f1"],
+        "false_abstention_rate": summary["abstention"]["false_abstention_rate"],
+    }
+
+
+def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Sequence[GoldQuestion] | None = None) -> int:
+    """Evaluate ``answerer`` on the gold set named by ``args`` and write the reports.
+
+    With ``args.calibrate``, choose the abstention threshold on the dev split, report
+    both splits at it, and save it to ``args.settings``.
+    """
+    from .eval_report import console_report, write_reports
+
+    questions = questions if questions is not None else load_gold(args.gold)
+    records = answer_gold(answerer, questions, progress=not args.json and sys.stderr.isatty())
+    sizes = {name: sum(r.split == name for r in records) for name in SPLITS}
+    index = answerer.index.manifest
+    notes = [
+        f"gold set: {args.gold} ({len(records)} questions; dev {sizes['dev']}, held-out {sizes['held-out']}; sha256 {_sha256(args.gold)[:12]})",
+        f"index: {args.index} (model {index.get('model', {}).get('name')}, built {index.get('built_at')}); {EVAL_PASSAGES} passages per question",
+    ]
+    calibration = None
+    if args.calibrate:
+        chosen = calibrate(records, args.max_false_abstention)
+        threshold = chosen["threshold"]
+        notes.append(f"calibrated on the dev split: threshold {threshold:.2f} (best abstention F1 with false-abstention rate ≤ {args.max_false_abstention:.0%}); held-out reported at that value")
+        name = args.name or f"{Path(args.gold).stem}-calibrated"
+    else:
+        threshold = args.threshold if args.threshold is not None else answerer.settings.abstain_threshold
+        notes.append(f"abstention threshold {threshold:.2f} ({'--threshold' if args.threshold is not None else 'from the settings'})")
+        name = args.name or Path(args.gold).stem
+    payload = gold_payload(records, threshold, title=f"rag eval: {name}", notes=notes, sweep_splits=list(SPLITS) if args.calibrate else ["all"])
+    payload["settings"] = asdict(replace(answerer.settings, abstain_threshold=threshold))
+    if args.calibrate:
+        summary = payload["summary"]
+        saved = save_calibration(answerer, threshold, args, _headline(summary["dev"]), _headline(summary["held-out"]))
+        calibration = {"chosen": chosen, "saved_to": str(saved), "max_false_abstention": args.max_false_abstention}
+        payload["calibration"] = calibration
+    written = write_reports(payload, args.out, name)
+    if args.json:
+        sys.stdout.write(json.dumps({k: payload[k] for k in ("threshold", "summary", "settings")} | {"calibration": calibration, "reports": [str(p) for p in written]}, ensure_ascii=False) + "\n")
+    else:
+        print(console_report(payload))
+        if calibration:
+            print(f"\nsaved abstain_threshold={threshold:.2f} to {calibration['saved_to']}")
+        print("\nreports: " + ", ".join(str(p) for p in written))
+    return 0
+
+
+def save_calibration(answerer: "Answerer", threshold: float, args: argparse.Namespace, dev: dict, held_out: dict) -> Path:
+    """Save the answerer's settings with the calibrated ``threshold``, and where it came from, to ``args.settings``."""
+    settings = replace(answerer.settings, abstain_threshold=threshold)
+    return settings.save(
+        args.settings,
+        calibrated_by="rag eval --calibrate",
+        calibrated_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        gold={"path": str(args.gold), "sha256": _sha256(args.gold)},
+        split="dev (by kind, ordered by sha256 of the id, dealt alternately; rag.gold.split_of)",
+        max_false_abstention=args.max_false_abstention,
+        dev_metrics=dev,
+        held_out_metrics=held_out,
+    )
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """rag eval"""
+    from .answer import Answerer
+    from .cli import _ensure_index
+    from .retrieve import Retriever
+    from .settings import AnswerSettings
+
+    questions = load_gold(args.gold)
+    _ensure_index(args)
+    answerer = Answerer(Retriever.load(args.index), settings=AnswerSettings.load(args.settings))
+    return run_gold_eval(args, answerer, questions)
+
+
+def cmd_squad(args: argparse.Namespace) -> int:
+    """rag eval squad: hands its arguments to ``rag.squad``."""
+    from . import squad
+
+    parser = argparse.ArgumentParser(prog="rag eval squad", description="Evaluate on SQuAD 2.0 (answerable and unanswerable questions).")
+    squad.add_squad_arguments(parser)
+    return squad.run_squad_eval(parser.parse_args(args.squad_args))
 
 
 def add_eval_parser(sub, common) -> None:
-    """Register `rag eval` on the CLI's subparsers."""
-    p = sub.add_parser("eval", help="evaluate on a gold Q&A set")
+    """Register `rag eval` (and its `beir` and `squad` sub-commands) on the CLI's subparsers."""
+    from .beir import add_beir_arguments, run_beir_eval
+    from .settings import CALIBRATED_SETTINGS
+
+    p = sub.add_parser(
+        "eval",
+        help="evaluate on a gold Q&A set (or a BEIR folder, or SQuAD 2.0)",
+        description="Run every gold question through the answerer and report retrieval, answer, abstention and latency metrics "
+        "(console table, JSON, Markdown with plots). With --calibrate, choose the abstention threshold on the dev split and save it.",
+    )
     common(p)
-    p.add_argument("--gold", default="eval/gold.jsonl")
-    p.set_defaults(func=lambda args: 0)
+    p.add_argument("--gold", default=DEFAULT_GOLD, help=f"gold set, JSON lines (default: {DEFAULT_GOLD}; format in eval/README.md)")
+    p.add_argument("--out", default=REPORTS_DIR, help=f"folder for the reports (default: {REPORTS_DIR})")
+    p.add_argument("--name", help="report file name stem (default: the gold file's, plus -calibrated)")
+    p.add_argument("--settings", default=str(CALIBRATED_SETTINGS), help="answer settings file read, and written by --calibrate (default: the one `rag ask` reads)")
+    p.add_argument("--threshold", type=float, help="report at this abstention threshold instead of the saved one")
+    p.add_argument("--calibrate", action="store_true", help="choose the abstention threshold on the dev split, report both splits, save it")
+    p.add_argument("--max-false-abstention", type=float, default=MAX_FALSE_ABSTENTION, help=f"calibration limit on abstaining on answerable dev questions (default: {MAX_FALSE_ABSTENTION})")
+    p.set_defaults(func=cmd_eval)
+    sets = p.add_subparsers(dest="eval_set", metavar="SET", title="other evaluation sets")
+    beir = sets.add_parser("beir", help="retrieval-only evaluation on a BEIR-format folder", description="Index a BEIR folder (corpus.jsonl, queries.jsonl, qrels/SPLIT.tsv) in a scratch folder and report retrieval metrics.")
+    add_beir_arguments(beir)
+    beir.set_defaults(func=run_beir_eval)
+    # Its options belong to rag.squad, imported only when it runs: every argument (even --help)
+    # is passed through verbatim, since no argument starts with this parser's prefix "+".
+    squad = sets.add_parser("squad", help="SQuAD 2.0 evaluation (`rag eval squad --help` for its options)", add_help=False, prefix_chars="+")
+    squad.add_argument("squad_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    squad.set_defaults(func=cmd_squad)

@@ -1,0 +1,181 @@
+"""`rag eval beir DIR`: retrieval-only evaluation on a BEIR-format folder.
+
+A BEIR folder holds ``corpus.jsonl`` (``{"_id", "title", "text"}`` per line),
+``queries.jsonl`` (``{"_id", "text"}``) and ``qrels/<split>.tsv`` (``query-id``,
+``corpus-id``, ``score``, tab-separated, with a header line). The corpus is indexed
+with ``build_index`` (title and text as one article), each query goes through
+``Retriever.search``, and documents are ranked by their best passage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import CorpusError, QuestionError, RagError
+from .eval_report import REPORTS_DIR
+from .types import Document
+
+if TYPE_CHECKING:
+    from .embedding import Encoder
+
+SEARCH_DEPTH = 100  # passages retrieved per query, collapsed to documents
+CUTOFFS = (1, 3, 5, 10, 100)
+
+
+@dataclass(frozen=True)
+class BeirSet:
+    """A BEIR test collection: articles, queries, and relevance judgements."""
+
+    documents: list[Document]
+    queries: dict[str, str]
+    qrels: dict[str, dict[str, int]]
+    skipped_documents: int = 0
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    if not path.is_file():
+        raise CorpusError(f"{path} is missing: a BEIR folder holds corpus.jsonl, queries.jsonl and qrels/<split>.tsv")
+    rows = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                rows.append({"_id": str(row["_id"]), "title": row.get("title") or "", "text": row.get("text") or ""})
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise CorpusError(f"{path} line {number}: not a BEIR record with an \"_id\" ({exc.__class__.__name__})") from exc
+    return rows
+
+
+def _read_qrels(path: Path) -> dict[str, dict[str, int]]:
+    if not path.is_file():
+        raise CorpusError(f"{path} is missing (choose the judgements with --split)")
+    qrels: dict[str, dict[str, int]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.reader(handle, delimiter="\t"), 1):
+            if not row or (number == 1 and row[0].strip().lower() in {"query-id", "query_id", "qid"}):
+                continue
+            try:
+                query, doc, score = row[0].strip(), row[1].strip(), int(float(row[2]))
+            except (IndexError, ValueError) as exc:
+                raise CorpusError(f"{path} line {number}: expected query-id, corpus-id and score separated by tabs") from exc
+            qrels.setdefault(query, {})[doc] = score
+    return qrels
+
+
+def load_beir(folder: str | Path, split: str = "test") -> BeirSet:
+    """Read a BEIR folder; each document's title and text become one article."""
+    from .documents import make_title, sha256_text
+
+    folder = Path(folder)
+    documents, skipped = [], 0
+    for row in _read_jsonl(folder / "corpus.jsonl"):
+        text = f"{row['title']}\n\n{row['text']}" if row["title"].strip() else row["text"]
+        if not text.strip():
+            skipped += 1
+            continue
+        documents.append(Document(doc_id=row["_id"], title=row["title"].strip() or make_title(text), text=text, sha256=sha256_text(text)))
+    if not documents:
+        raise CorpusError(f"{folder / 'corpus.jsonl'} holds no document with text")
+    queries = {row["_id"]: row["text"] for row in _read_jsonl(folder / "queries.jsonl")}
+    return BeirSet(documents, queries, _read_qrels(folder / "qrels" / f"{split}.tsv"), skipped)
+
+
+def document_ranking(passages: list, depth: int = SEARCH_DEPTH) -> dict[str, float]:
+    """Documents ranked by their best passage (first occurrence), as an ir-measures run."""
+    from .metrics import ranked_run
+
+    return dict(list(ranked_run(p.doc_id for p in passages).items())[:depth])
+
+
+def evaluate_beir(collection: BeirSet, index_dir: str | Path, encoder: "Encoder", *, corpus_dir: str | Path = ".", progress: bool = False) -> dict:
+    """Index ``collection`` into ``index_dir``, search every judged query, return the summary."""
+    from tqdm import tqdm
+
+    from .documents import LoadReport
+    from .index import build_index
+    from .metrics import latency_summary, retrieval_metrics
+    from .retrieve import Retriever
+
+    build_index(corpus_dir, index_dir, encoder=encoder, progress=progress, documents=LoadReport(collection.documents))
+    retriever = Retriever.load(index_dir, encoder=encoder)
+    judged = [q for q, docs in collection.qrels.items() if any(r > 0 for r in docs.values()) and q in collection.queries]
+    run, latencies, unusable = {}, [], 0
+    for query_id in tqdm(judged, desc="searching", unit="query", disable=not progress, file=sys.stderr):
+        started = time.perf_counter()
+        try:
+            passages = retriever.search(collection.queries[query_id], k=SEARCH_DEPTH)
+        except QuestionError:
+            unusable += 1
+            continue
+        latencies.append(1000 * (time.perf_counter() - started))
+        run[query_id] = document_ranking(passages)
+    qrels = {q: collection.qrels[q] for q in judged}
+    metrics = retrieval_metrics(run, qrels, CUTOFFS)
+    curve = retrieval_metrics(run, qrels, range(1, 11))
+    return {
+        "summary": {"questions": len(judged), "retrieval": {"documents": metrics}, "latency": latency_summary(latencies)},
+        "recall_curve": [curve[f"recall@{k}"] for k in range(1, 11)],
+        "counts": {"documents": len(collection.documents), "skipped_documents": collection.skipped_documents,
+                   "queries": len(collection.queries), "judged_queries": len(judged), "unusable_queries": unusable},
+    }
+
+
+def add_beir_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of `rag eval beir`."""
+    parser.add_argument("folder", help="BEIR folder with corpus.jsonl, queries.jsonl and qrels/")
+    parser.add_argument("--split", default="test", help="judgements to use: qrels/SPLIT.tsv (default: test)")
+    parser.add_argument("--build-dir", help="keep the index built from the corpus here, so a re-run embeds nothing new (default: a scratch folder)")
+    parser.add_argument("--out", default=REPORTS_DIR, help=f"folder for the reports (default: {REPORTS_DIR})")
+    parser.add_argument("--name", help="report file name stem (default: beir-FOLDER-SPLIT)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def run_beir_eval(args: argparse.Namespace, encoder: "Encoder | None" = None) -> int:
+    """Evaluate retrieval on the BEIR folder named by ``args`` and write the reports."""
+    from .eval_report import console_report, write_reports
+
+    folder = Path(args.folder)
+    collection = load_beir(folder, args.split)
+    if encoder is None:
+        from .embedding import SentenceTransformerEncoder
+
+        encoder = SentenceTransformerEncoder()
+    progress = not args.json and sys.stderr.isatty()
+    if args.build_dir:
+        result = evaluate_beir(collection, args.build_dir, encoder, corpus_dir=folder, progress=progress)
+    else:
+        with tempfile.TemporaryDirectory(prefix="rag-beir-") as scratch:
+            result = evaluate_beir(collection, scratch, encoder, corpus_dir=folder, progress=progress)
+    if not result["counts"]["judged_queries"]:
+        raise RagError(f"no query in {folder / 'queries.jsonl'} has a relevant document in qrels/{args.split}.tsv")
+    counts = result["counts"]
+    name = args.name or f"beir-{folder.resolve().name}-{args.split}"
+    payload = {
+        "title": f"rag eval beir: {folder.resolve().name} ({args.split})",
+        "notes": [
+            f"{counts['documents']} documents" + (f" ({counts['skipped_documents']} without text skipped)" if counts["skipped_documents"] else "")
+            + f", {counts['judged_queries']} judged queries"
+            + (f", {counts['unusable_queries']} unusable (counted as misses)" if counts["unusable_queries"] else ""),
+            f"model {encoder.model_name}; documents ranked by their best of {SEARCH_DEPTH} passages (hybrid dense + BM25)",
+        ],
+        "summary": {"all": result["summary"]},
+        "recall_curve": {"all": {"documents": result["recall_curve"]}},
+        "counts": counts,
+    }
+    written = write_reports(payload, args.out, name)
+    if args.json:
+        sys.stdout.write(json.dumps({"summary": payload["summary"], "counts": counts, "reports": [str(p) for p in written]}) + "\n")
+    else:
+        print(console_report(payload))
+        print("\nreports: " + ", ".join(str(p) for p in written))
+    return 0

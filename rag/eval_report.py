@@ -1,0 +1,172 @@
+"""Presenting an evaluation: a console table, a JSON file, a Markdown report with plots.
+
+Every function here reads the evaluation *payload*, the dict that is also written as
+JSON: ``title``, ``notes`` (lines), ``summary`` (split -> metrics, see
+``rag.scoring.summarize``), ``recall_curve`` (split -> level -> recall@1..10) and,
+for gold-set runs, ``sweep`` (split -> rows), ``threshold`` and ``questions``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from tabulate import tabulate
+
+REPORTS_DIR = "eval/reports"
+LEVELS = {"documents": "gold documents", "gold_quotes": "gold quotes' passages"}
+METRIC_ROWS = (
+    *((label, name, ("retrieval", level, name)) for level, label in LEVELS.items()
+      for name in ("recall@1", "recall@3", "recall@5", "recall@10", "recall@100", "mrr@10", "ndcg@10")),
+    *(("answers", label, ("answers", key)) for key, label in (
+        ("quote_exactness", "quote exactness"), ("must_contain_hit", "must_contain hit"), ("gold_quote_hit", "gold quote hit"),
+        ("token_f1", "token F1"), ("citation_precision", "citation precision"), ("citation_recall", "citation recall"))),
+    *(("abstention", label, ("abstention", key)) for key, label in (
+        ("threshold", "threshold"), ("precision", "precision"), ("recall", "recall"), ("f1", "F1"), ("false_abstention_rate", "false-abstention rate"))),
+    ("latency", "median (ms)", ("latency", "median_ms")),
+    ("latency", "p95 (ms)", ("latency", "p95_ms")),
+)
+KIND_COLUMNS = (("questions", "n"), ("abstained", "abstained"), ("must_contain_hit", "must_contain hit"),
+                ("gold_quote_hit", "gold quote hit"), ("token_f1", "token F1"), ("mean_answerability", "mean answerability"))
+
+
+def _lookup(summary: Mapping, path: Sequence[str]) -> object:
+    value: object = summary
+    for key in path:
+        if not isinstance(value, Mapping) or key not in value:
+            return None
+        value = value[key]
+    return value
+
+
+def _cell(value: object, decimals: int = 3) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.{decimals}f}"
+    return str(value)
+
+
+def metric_table(summaries: Mapping[str, Mapping], tablefmt: str = "simple") -> str:
+    """Metrics (rows) by split (columns); rows no split has are left out."""
+    rows, previous_group = [], None
+    for group, name, path in METRIC_ROWS:
+        values = [_lookup(s, path) for s in summaries.values()]
+        if any(v is not None for v in values):
+            decimals = 1 if group == "latency" else 2 if name == "threshold" else 3
+            rows.append(["" if group == previous_group else group, name, *(_cell(v, decimals) for v in values)])
+            previous_group = group
+    counts = [f"{s.get('questions', '?')}" for s in summaries.values()]
+    rows.insert(0, ["", "questions", *counts])
+    return tabulate(rows, headers=["", "metric", *summaries], tablefmt=tablefmt, disable_numparse=True)
+
+
+def kind_table(summary: Mapping, tablefmt: str = "simple") -> str:
+    """Per-kind rates (abstentions, must_contain hits, …) of one split."""
+    rows = [[kind, *(_cell(values.get(key)) for key, _ in KIND_COLUMNS)] for kind, values in summary.get("by_kind", {}).items()]
+    return tabulate(rows, headers=["kind", *(label for _, label in KIND_COLUMNS)], tablefmt=tablefmt, disable_numparse=True)
+
+
+def console_report(payload: Mapping) -> str:
+    """The text printed by `rag eval`."""
+    parts = [payload["title"], *payload.get("notes", []), "", metric_table(payload["summary"])]
+    first = next(iter(payload["summary"].values()))
+    if first.get("by_kind"):
+        parts += ["", f"by kind ({next(iter(payload['summary']))}):", kind_table(first)]
+    return "\n".join(parts)
+
+
+def _md_text(text: object, limit: int = 160) -> str:
+    text = " ".join(str(text).split())
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return text.replace("|", "\\|")
+
+
+def _failure_tables(questions: Sequence[Mapping]) -> list[str]:
+    missed = [q for q in questions if q["answerable"] and not q["must_contain_hit"]]
+    wrongly_answered = [q for q in questions if not q["answerable"] and not q["abstained"]]
+    parts = []
+    if missed:
+        rows = [[q["id"], q["kind"], q["split"], _md_text(q["question"], 80), _md_text(", ".join(q["must_contain"])),
+                 f"{q['answerability']:.2f}", "abstained" if q["abstained"] else _md_text(q["answer"])] for q in missed]
+        parts += ["## Answerable questions that missed a must_contain string", "",
+                  tabulate(rows, headers=["id", "kind", "split", "question", "must_contain", "answerability", "answer"], tablefmt="github", disable_numparse=True), ""]
+    if wrongly_answered:
+        rows = [[q["id"], q["kind"], q["split"], _md_text(q["question"], 80), f"{q['answerability']:.2f}", _md_text(q["answer"])] for q in wrongly_answered]
+        parts += ["## Unanswerable questions that were answered", "",
+                  tabulate(rows, headers=["id", "kind", "split", "question", "answerability", "answer"], tablefmt="github", disable_numparse=True), ""]
+    return parts
+
+
+def markdown_report(payload: Mapping, images: Mapping[str, str]) -> str:
+    """The Markdown report; ``images`` maps a caption to a PNG file name beside it."""
+    parts = [f"# {payload['title']}", "", *(f"- {line}" for line in payload.get("notes", [])), "", "## Metrics", "",
+             metric_table(payload["summary"], "github"), ""]
+    for split, summary in payload["summary"].items():
+        if summary.get("by_kind"):
+            parts += [f"## By kind ({split})", "", kind_table(summary, "github"), ""]
+    parts += [f"![{caption}]({name})\n" for caption, name in images.items()]
+    parts += _failure_tables(payload.get("questions", []))
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def plot_recall_curve(curves: Mapping[str, Mapping[str, Sequence[float]]], path: Path) -> None:
+    """PNG of recall@k (k = 1..10) per split and level."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6.4, 4.2))
+    for split, levels in curves.items():
+        for level, values in levels.items():
+            ax.plot(range(1, len(values) + 1), values, marker="o", label=f"{LEVELS.get(level, level)} ({split})",
+                    linestyle="-" if level == "documents" else "--")
+    ax.set(xlabel="k (rank cutoff)", ylabel="recall@k", ylim=(0, 1.02), title="Recall@k")
+    ax.set_xticks(range(1, 11))
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def plot_abstention(sweeps: Mapping[str, Sequence[Mapping]], threshold: float | None, path: Path) -> None:
+    """PNG of abstention precision, recall, F1 and false-abstention rate against the threshold, one panel per split."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, len(sweeps), figsize=(6.0 * len(sweeps), 4.2), squeeze=False, sharey=True)
+    for ax, (split, rows) in zip(axes[0], sweeps.items()):
+        x = [r["threshold"] for r in rows]
+        for key, label in (("precision", "precision"), ("recall", "recall"), ("f1", "F1"), ("false_abstention_rate", "false-abstention rate")):
+            ax.plot(x, [r[key] for r in rows], label=label, linestyle=":" if key == "false_abstention_rate" else "-")
+        if threshold is not None:
+            ax.axvline(threshold, color="grey", linestyle="--", linewidth=1, label=f"threshold {threshold:.2f}")
+        ax.set(xlabel="abstention threshold (answerability below it → abstain)", title=f"Abstention ({split})", ylim=(0, 1.02))
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def write_reports(payload: Mapping, out_dir: str | Path, name: str) -> list[Path]:
+    """Write ``<name>.json``, ``<name>.md`` and the PNG plots under ``out_dir``; returns the paths."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    images: dict[str, str] = {}
+    written = []
+    if payload.get("recall_curve"):
+        plot_recall_curve(payload["recall_curve"], out / f"{name}-recall.png")
+        images["Recall@k"] = f"{name}-recall.png"
+    if payload.get("sweep"):
+        plot_abstention(payload["sweep"], payload.get("threshold"), out / f"{name}-abstention.png")
+        images["Abstention against the threshold"] = f"{name}-abstention.png"
+    (out / f"{name}.json").write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / f"{name}.md").write_text(markdown_report(payload, images), encoding="utf-8")
+    written += [out / f"{name}.json", out / f"{name}.md", *(out / image for image in images.values())]
+    return written

@@ -1,0 +1,166 @@
+"""The gold question set: reading it, checking it against the articles, splitting it.
+
+The format is documented in ``eval/README.md``: one JSON object per line with the keys
+``id, question, answerable, gold, must_contain, kind``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from .errors import RagError
+
+KINDS = ("factoid", "paraphrase", "multi-source", "numeric", "who-said-it", "unanswerable", "adversarial")
+UNANSWERABLE_KINDS = frozenset({"unanswerable", "adversarial"})
+KEYS = {"id": str, "question": str, "answerable": bool, "gold": list, "must_contain": list, "kind": str}
+SPLITS = ("dev", "held-out")
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    """A verbatim span of an article that states a question's answer."""
+
+    doc_id: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class GoldQuestion:
+    """One line of the gold set."""
+
+    id: str
+    question: str
+    answerable: bool
+    gold: tuple[GoldQuote, ...]
+    must_contain: tuple[str, ...]
+    kind: str
+
+    @property
+    def gold_docs(self) -> frozenset[str]:
+        """The articles that state the answer."""
+        return frozenset(g.doc_id for g in self.gold)
+
+
+class GoldFormatError(RagError):
+    """A gold file that does not follow the documented format."""
+
+
+def _schema_problems(row: object) -> list[str]:
+    if not isinstance(row, dict):
+        return ["not a JSON object"]
+    problems = [f"missing key {key!r}" for key in KEYS if key not in row]
+    problems += [f"unknown key {key!r}" for key in row if key not in KEYS]
+    problems += [f"{key!r} must be {kind.__name__}" for key, kind in KEYS.items() if key in row and not isinstance(row[key], kind)]
+    if problems:
+        return problems
+    if row["kind"] not in KINDS:
+        problems.append(f"kind {row['kind']!r} is not one of {', '.join(KINDS)}")
+    elif row["answerable"] == (row["kind"] in UNANSWERABLE_KINDS):
+        problems.append(f"kind {row['kind']!r} contradicts answerable={row['answerable']}")
+    if not all(isinstance(g, dict) and set(g) == {"doc_id", "quote"} and all(isinstance(v, str) and v for v in g.values()) for g in row["gold"]):
+        problems.append("every gold entry must be {\"doc_id\": str, \"quote\": str}, both non-empty")
+    if not all(isinstance(s, str) and s.strip() for s in row["must_contain"]):
+        problems.append("must_contain must hold non-empty strings")
+    if row["answerable"] and not (row["gold"] and row["must_contain"]):
+        problems.append("an answerable question needs gold quotes and must_contain strings")
+    if not row["answerable"] and (row["gold"] or row["must_contain"]):
+        problems.append("an unanswerable question must have empty gold and must_contain")
+    if not row["question"].strip():
+        problems.append("the question is empty")
+    return problems
+
+
+def parse_gold(lines: Iterable[str], source: str = "gold file") -> list[GoldQuestion]:
+    """Gold questions from JSON lines; raises GoldFormatError naming every bad line."""
+    questions: list[GoldQuestion] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append(f"line {number}: not valid JSON ({exc.msg})")
+            continue
+        problems = _schema_problems(row)
+        if not problems and row["id"] in seen:
+            problems.append(f"duplicate id {row['id']!r}")
+        if problems:
+            errors += [f"line {number}: {p}" for p in problems]
+            continue
+        seen.add(row["id"])
+        questions.append(
+            GoldQuestion(
+                id=row["id"],
+                question=row["question"],
+                answerable=row["answerable"],
+                gold=tuple(GoldQuote(g["doc_id"], g["quote"]) for g in row["gold"]),
+                must_contain=tuple(row["must_contain"]),
+                kind=row["kind"],
+            )
+        )
+    if errors:
+        raise GoldFormatError(f"{source} does not follow the gold format (eval/README.md):\n  " + "\n  ".join(errors))
+    if not questions:
+        raise GoldFormatError(f"{source} holds no questions")
+    return questions
+
+
+def load_gold(path: str | Path) -> list[GoldQuestion]:
+    """Read and check the gold file at ``path``."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GoldFormatError(f"cannot read the gold file {path}: {exc.strerror or exc}") from exc
+    return parse_gold(text.splitlines(), str(path))
+
+
+def grounding_problems(questions: Iterable[GoldQuestion], texts: Mapping[str, str]) -> list[str]:
+    """What in ``questions`` the articles ``texts`` (doc id -> text) do not bear out.
+
+    Every gold quote must be an exact substring of its article, and every
+    ``must_contain`` string must occur (case-insensitively) in one of the gold quotes.
+    """
+    problems = []
+    for q in questions:
+        for g in q.gold:
+            if g.doc_id not in texts:
+                problems.append(f"{q.id}: no article {g.doc_id!r}")
+            elif g.quote not in texts[g.doc_id]:
+                problems.append(f"{q.id}: quote not found verbatim in {g.doc_id}: {g.quote[:80]!r}")
+        quotes = [g.quote.casefold() for g in q.gold]
+        problems += [f"{q.id}: must_contain {s!r} is in no gold quote" for s in q.must_contain if not any(s.casefold() in t for t in quotes)]
+    return problems
+
+
+def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
+    """Every (start, end) where ``quote`` occurs in ``text``."""
+    spans, start = [], text.find(quote)
+    while start >= 0 and quote:
+        spans.append((start, start + len(quote)))
+        start = text.find(quote, start + 1)
+    return spans
+
+
+def split_of(questions: Iterable[GoldQuestion]) -> dict[str, str]:
+    """Question id -> "dev" or "held-out", deterministic and stratified by kind.
+
+    Kind by kind, questions are ordered by the sha256 of their id and dealt
+    alternately to the two halves, so both halves hold every kind (unanswerable ones
+    included), their sizes differ by at most one, and file order does not matter.
+    """
+    by_kind: dict[str, list[str]] = {}
+    for q in questions:
+        by_kind.setdefault(q.kind, []).append(q.id)
+    split, position = {}, 0
+    for kind in sorted(by_kind):
+        for qid in sorted(by_kind[kind], key=lambda i: hashlib.sha256(i.encode("utf-8")).hexdigest()):
+            split[qid] = SPLITS[position % 2]
+            position += 1
+    return split

@@ -1,0 +1,251 @@
+"""Scoring the pipeline's answers against the gold set, at any abstention threshold.
+
+The runner stores each question's answer composed with nothing suppressed (threshold
+0) together with its answerability score; an answer at threshold ``t`` is then that
+answer, or an abstention when its answerability is below ``t``. So one pass over the
+gold set scores every threshold, which is what the sweep and the calibration need.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import fmean
+from typing import Iterable, Mapping, Sequence
+
+import numpy as np
+
+from .gold import GoldQuestion, quote_spans
+from .metrics import (
+    abstention_metrics,
+    citation_precision_recall,
+    contains_all,
+    latency_summary,
+    ranked_run,
+    retrieval_metrics,
+    token_f1,
+)
+
+THRESHOLDS = tuple(round(float(t), 2) for t in np.linspace(0.0, 1.0, 101))
+CURVE_CUTOFFS = tuple(range(1, 11))
+# A passage "holds" a gold quote when it covers at least this share of the quote's characters
+# (a quote that straddles two chunks then counts in both).
+QUOTE_COVERAGE = 0.5
+
+
+@dataclass(frozen=True)
+class Span:
+    """A quoted span of an answer (a quote or a corroborating citation) and whether it is exact."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    exact: bool
+
+
+@dataclass(frozen=True)
+class Record:
+    """A gold question with what the pipeline answered when nothing was suppressed."""
+
+    gold: GoldQuestion
+    split: str
+    answer: dict  # Answer.to_dict()
+    spans: tuple[Span, ...]
+    gold_at: tuple[tuple[str, int, int], ...]
+    doc_ranking: tuple[str, ...]
+    quote_ranking: tuple[str, ...]
+
+    @property
+    def answerability(self) -> float:
+        """The answer's answerability score (0..1)."""
+        return float(self.answer["answerability"])
+
+    def abstains_at(self, threshold: float) -> bool:
+        """Whether the answer is an abstention at ``threshold``."""
+        return bool(self.answer["abstained"]) or self.answerability < threshold
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one answer fares against its gold line at a given threshold."""
+
+    abstained: bool
+    must_contain_hit: bool
+    gold_quote_hit: bool
+    token_f1: float
+    cited: tuple[str, ...]
+    citation_precision: float
+    citation_recall: float
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def gold_spans(question: GoldQuestion, texts: Mapping[str, str]) -> dict[str, list[tuple[str, int, int]]]:
+    """Gold quote id (``doc_id#n``) -> every (doc_id, start, end) where the quote occurs."""
+    return {
+        f"{g.doc_id}#{n}": [(g.doc_id, s, e) for s, e in quote_spans(texts.get(g.doc_id, ""), g.quote)]
+        for n, g in enumerate(question.gold)
+    }
+
+
+def quote_ranking(passages: Sequence[Mapping], spans: Mapping[str, list[tuple[str, int, int]]]) -> tuple[str, ...]:
+    """The passages as a ranking of gold quote ids: each passage stands for the gold quotes it
+    holds (not already found higher up), or for itself when it holds none."""
+    ranking: list[str] = []
+    found: set[str] = set()
+    for rank, p in enumerate(passages, 1):
+        held = [
+            qid
+            for qid, where in spans.items()
+            if qid not in found
+            and any(d == p["doc_id"] and _overlap((s, e), (p["start"], p["end"])) >= QUOTE_COVERAGE * (e - s) for d, s, e in where)
+        ]
+        found.update(held)
+        ranking += held or [f"passage-{rank}"]
+    return tuple(ranking)
+
+
+def answer_spans(answer: Mapping, texts: Mapping[str, str]) -> tuple[Span, ...]:
+    """Every quoted span of an answer, each checked against its article's text."""
+    spans = []
+    for quote in answer["quotes"]:
+        for part in (quote, *quote["corroborations"]):
+            doc, start, end = part["doc_id"], part["start"], part["end"]
+            exact = doc in texts and 0 <= start <= end and texts[doc][start:end] == part["text"]
+            spans.append(Span(doc, start, end, part["text"], exact))
+    return tuple(spans)
+
+
+def make_record(question: GoldQuestion, split: str, answer: Mapping, texts: Mapping[str, str]) -> Record:
+    """A record of ``answer`` (an ``Answer.to_dict()``) for ``question``; ``texts`` maps doc id -> article text."""
+    spans = gold_spans(question, texts)
+    return Record(
+        gold=question,
+        split=split,
+        answer=dict(answer),
+        spans=answer_spans(answer, texts),
+        gold_at=tuple(where for occurrences in spans.values() for where in occurrences),
+        doc_ranking=tuple(ranked_run(p["doc_id"] for p in answer["passages"])),
+        quote_ranking=quote_ranking(answer["passages"], spans),
+    )
+
+
+def outcome(record: Record, threshold: float) -> Outcome:
+    """Score ``record`` as answered at ``threshold``."""
+    gold = record.gold
+    if record.abstains_at(threshold):
+        return Outcome(True, False, False, 0.0, (), 0.0, 0.0)
+    quoted = " ".join(s.text for s in record.spans)
+    gold_hit = any(s.doc_id == d and _overlap((s.start, s.end), (start, end)) > 0 for s in record.spans for d, start, end in record.gold_at)
+    cited = tuple(dict.fromkeys(d for q in record.answer["quotes"] for d in (q["doc_id"], *q["also_in"])))
+    precision, recall = citation_precision_recall(cited, gold.gold_docs)
+    main_text = " ".join(q["text"] for q in record.answer["quotes"])
+    return Outcome(
+        abstained=False,
+        must_contain_hit=gold.answerable and contains_all(quoted, gold.must_contain),
+        gold_quote_hit=gold_hit,
+        token_f1=token_f1(main_text, [g.quote for g in gold.gold]) if gold.answerable else 0.0,
+        cited=cited,
+        citation_precision=precision,
+        citation_recall=recall,
+    )
+
+
+def _mean(values: Iterable[float]) -> float | None:
+    values = list(values)
+    return fmean(values) if values else None
+
+
+def retrieval_summary(records: Sequence[Record], cutoffs: Iterable[int]) -> dict[str, dict[str, float]]:
+    """Retrieval metrics (ir-measures) of gold documents and of gold quotes' passages."""
+    cutoffs = tuple(cutoffs)
+    answerable = [r for r in records if r.gold.answerable]
+    doc_qrels = {r.gold.id: {d: 1 for d in r.gold.gold_docs} for r in answerable}
+    quote_qrels = {r.gold.id: {f"{g.doc_id}#{n}": 1 for n, g in enumerate(r.gold.gold)} for r in answerable}
+    return {
+        "documents": retrieval_metrics({r.gold.id: ranked_run(r.doc_ranking) for r in answerable}, doc_qrels, cutoffs),
+        "gold_quotes": retrieval_metrics({r.gold.id: ranked_run(r.quote_ranking) for r in answerable}, quote_qrels, cutoffs),
+    }
+
+
+def _kind_summary(records: Sequence[Record], outcomes: Sequence[Outcome]) -> dict[str, dict]:
+    by_kind: dict[str, list[tuple[Record, Outcome]]] = {}
+    for record, result in zip(records, outcomes):
+        by_kind.setdefault(record.gold.kind, []).append((record, result))
+    summary = {}
+    for kind, pairs in sorted(by_kind.items()):
+        answerable = pairs[0][0].gold.answerable
+        summary[kind] = {
+            "questions": len(pairs),
+            "abstained": fmean(o.abstained for _, o in pairs),
+            "must_contain_hit": fmean(o.must_contain_hit for _, o in pairs) if answerable else None,
+            "gold_quote_hit": fmean(o.gold_quote_hit for _, o in pairs) if answerable else None,
+            "token_f1": fmean(o.token_f1 for _, o in pairs) if answerable else None,
+            "mean_answerability": fmean(r.answerability for r, _ in pairs),
+        }
+    return summary
+
+
+def summarize(records: Sequence[Record], threshold: float) -> dict:
+    """Every reported metric of ``records`` at ``threshold``.
+
+    Answer metrics average over answerable questions (an abstention scores zero),
+    except citation precision and recall, which average over the answerable questions
+    that were answered. Quote exactness covers every span the composer produced.
+    """
+    outcomes = [outcome(r, threshold) for r in records]
+    answerable = [(r, o) for r, o in zip(records, outcomes) if r.gold.answerable]
+    answered = [o for _, o in answerable if not o.abstained]
+    spans = [s for r in records for s in r.spans]
+    return {
+        "questions": len(records),
+        "answerable": len(answerable),
+        "unanswerable": len(records) - len(answerable),
+        "retrieval": retrieval_summary(records, (1, 3, 5, 10)),
+        "answers": {
+            "quote_exactness": fmean(s.exact for s in spans) if spans else 1.0,
+            "spans_checked": len(spans),
+            "must_contain_hit": _mean(o.must_contain_hit for _, o in answerable),
+            "gold_quote_hit": _mean(o.gold_quote_hit for _, o in answerable),
+            "token_f1": _mean(o.token_f1 for _, o in answerable),
+            "citation_precision": _mean(o.citation_precision for o in answered),
+            "citation_recall": _mean(o.citation_recall for o in answered),
+            "answered": len(answered),
+        },
+        "abstention": {
+            "threshold": threshold,
+            **abstention_metrics([not r.gold.answerable for r in records], [o.abstained for o in outcomes]),
+        },
+        "latency": latency_summary([r.answer["timings_ms"].get("total", 0.0) for r in records]),
+        "by_kind": _kind_summary(records, outcomes),
+    }
+
+
+def sweep(records: Sequence[Record], thresholds: Iterable[float] = THRESHOLDS) -> list[dict]:
+    """Abstention precision, recall, F1, false-abstention rate and must_contain hit rate per threshold."""
+    rows = []
+    answerable = [r for r in records if r.gold.answerable]
+    for t in thresholds:
+        metrics = abstention_metrics([not r.gold.answerable for r in records], [r.abstains_at(t) for r in records])
+        hit = _mean(outcome(r, t).must_contain_hit for r in answerable)
+        rows.append({"threshold": t, **metrics, "must_contain_hit": hit})
+    return rows
+
+
+def choose_threshold(rows: Sequence[dict], max_false_abstention: float) -> dict:
+    """The sweep row to calibrate on: best abstention F1 with a false-abstention rate within
+    ``max_false_abstention``; ties go to the higher must_contain hit rate, then to the middle
+    of the tied thresholds."""
+    allowed = max(max_false_abstention, min(r["false_abstention_rate"] for r in rows))
+    feasible = [r for r in rows if r["false_abstention_rate"] <= allowed + 1e-12]
+    best = max((round(r["f1"], 9), round(r["must_contain_hit"] or 0.0, 9)) for r in feasible)
+    tied = [r for r in feasible if (round(r["f1"], 9), round(r["must_contain_hit"] or 0.0, 9)) == best]
+    return tied[(len(tied) - 1) // 2]
+
+
+def recall_curve(records: Sequence[Record]) -> dict[str, list[float]]:
+    """Recall@1..10 of gold documents and of gold quotes' passages."""
+    summary = retrieval_summary(records, CURVE_CUTOFFS)
+    return {level: [values.get(f"recall@{k}", 0.0) for k in CURVE_CUTOFFS] for level, values in summary.items()}

@@ -1,0 +1,264 @@
+"""`rag eval`: gold-file checks, the split, scoring on hand-made answers, and the runner end to end."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import statistics
+from dataclasses import asdict, replace
+
+import pytest
+
+from rag.cli import build_parser, main
+from rag.errors import RagError
+from rag.gold import GoldFormatError, GoldQuestion, GoldQuote, grounding_problems, load_gold, parse_gold, split_of
+from rag.scoring import choose_threshold, make_record, outcome, retrieval_summary
+
+DOC = "000_1eb8a4053cc42a55"
+SMALL_GOLD = [
+    {"id": "q002", "question": "how much did Anthropic pay for the compute used in the RSI research", "answerable": False, "gold": [], "must_contain": [], "kind": "unanswerable"},
+    {"id": "q003", "question": "what day did anthropic announce this", "answerable": True, "gold": [{"doc_id": DOC, "quote": "Anthropic on Thursday urged a temporary pause on frontier AI development"}], "must_contain": ["Thursday"], "kind": "factoid"},
+    {"id": "q004", "question": "what is anthropic actually asking for?", "answerable": True, "gold": [
+        {"doc_id": DOC, "quote": "Anthropic on Thursday urged a temporary pause on frontier AI development after internal research suggested its most capable models could move toward recursive self-improvement."},
+        {"doc_id": "001_78c6a7510baeab71", "quote": "Anthropic is sounding the alarm about AI systems that could eventually improve themselves—and is calling for a pause in the breakneck race to build ever more powerful models."},
+        {"doc_id": "003_d04b17a40513e639", "quote": "The company is calling for a global mechanism to pause or halt frontier AI development"}],
+     "must_contain": ["pause"], "kind": "multi-source"},
+    {"id": "q006", "question": "who accused anthropic of regulatory capture", "answerable": True, "gold": [{"doc_id": DOC, "quote": "Venture capitalist David Sacks accused the company of pursuing a “regulatory capture agenda.”"}], "must_contain": ["David Sacks"], "kind": "who-said-it"},
+    {"id": "q009", "question": "What did the EU AI Office say in response to Anthropic's call for a pause?", "answerable": False, "gold": [], "must_contain": [], "kind": "unanswerable"},
+    {"id": "q016", "question": "Which security researcher warned about backdoors in self-modifying AI?", "answerable": True, "gold": [{"doc_id": DOC, "quote": "Azizi Othman of Asia e University warned that self-modifying systems could be made to accept backdoors or hidden instructions"}], "must_contain": ["Azizi Othman"], "kind": "who-said-it"},
+    {"id": "q018", "question": "What annualized revenue run rate is Anthropic projecting?", "answerable": True, "gold": [{"doc_id": DOC, "quote": "Anthropic projects an annualized revenue run rate of about $50 billion"}], "must_contain": ["$50 billion"], "kind": "numeric"},
+]
+
+
+def _question(qid: str, kind: str = "factoid", gold: tuple[GoldQuote, ...] = (), must: tuple[str, ...] = ()) -> GoldQuestion:
+    return GoldQuestion(qid, f"question {qid}", kind not in {"unanswerable", "adversarial"}, gold, must, kind)
+
+
+# -- the gold file ---------------------------------------------------------------------
+def test_parse_gold_names_every_bad_line():
+    good = json.dumps(SMALL_GOLD[1])
+    lines = [
+        good,
+        good,  # duplicate id
+        json.dumps({k: v for k, v in SMALL_GOLD[1].items() if k != "kind"} | {"id": "x1"}),
+        json.dumps(SMALL_GOLD[0] | {"id": "x2", "kind": "factoid"}),
+        "{not json",
+        json.dumps(SMALL_GOLD[1] | {"id": "x3", "must_contain": []}),
+    ]
+    with pytest.raises(GoldFormatError) as error:
+        parse_gold(lines, "tiny.jsonl")
+    message = str(error.value)
+    assert "line 2: duplicate id 'q003'" in message
+    assert "line 3: missing key 'kind'" in message
+    assert "line 4: kind 'factoid' contradicts answerable=False" in message
+    assert "line 5: not valid JSON" in message
+    assert "line 6: an answerable question needs gold quotes and must_contain strings" in message
+    assert "line 1:" not in message
+
+
+def test_grounding_problems_catch_retyped_quotes_missing_articles_and_stray_must_contain():
+    texts = {"a": "She said “no” to the plan on Monday."}
+    questions = [
+        _question("ok", gold=(GoldQuote("a", "She said “no” to the plan"),), must=("NO",)),
+        _question("retyped", gold=(GoldQuote("a", 'She said "no" to the plan'),), must=("no",)),
+        _question("elsewhere", gold=(GoldQuote("b", "anything"),), must=("anything",)),
+        _question("stray", gold=(GoldQuote("a", "on Monday"),), must=("Tuesday",)),
+    ]
+    problems = grounding_problems(questions, texts)
+    assert [p.split(":")[0] for p in problems] == ["retyped", "elsewhere", "stray"]
+
+
+def test_split_is_stratified_by_kind_deterministic_and_independent_of_order():
+    kinds = ["factoid"] * 7 + ["unanswerable"] * 5 + ["paraphrase"] * 4
+    questions = [_question(f"q{n:03d}", kind) for n, kind in enumerate(kinds)]
+    split = split_of(questions)
+    shuffled = questions[:]
+    random.Random(7).shuffle(shuffled)
+    assert split_of(shuffled) == split
+    sizes = [sum(s == half for s in split.values()) for half in ("dev", "held-out")]
+    assert abs(sizes[0] - sizes[1]) <= 1
+    for kind, n in (("factoid", 7), ("unanswerable", 5), ("paraphrase", 4)):
+        in_dev = sum(split[q.id] == "dev" for q in questions if q.kind == kind)
+        assert in_dev in (n // 2, (n + 1) // 2), kind
+
+
+# -- scoring stored answers --------------------------------------------------------------
+TEXTS = {"a": "Alpha one. Beta two. Gamma three.", "b": "Beta two, says b. Delta four."}
+
+
+def _passage(doc: str, start: int, end: int) -> dict:
+    return {"doc_id": doc, "start": start, "end": end, "text": TEXTS[doc][start:end], "title": doc, "score": 0.0}
+
+
+def _answer(quotes: list[dict], answerability: float = 0.9) -> dict:
+    passages = [_passage("b", 0, 17), _passage("a", 0, 10), _passage("a", 11, 20)]
+    return {"question": "q", "abstained": not quotes, "answer": "", "answerability": answerability, "quotes": quotes, "passages": passages, "timings_ms": {"total": 5.0}}
+
+
+def _quote(doc: str, start: int, end: int, text: str | None = None, also: tuple[str, ...] = (), corroborations: tuple[dict, ...] = ()) -> dict:
+    return {"text": TEXTS[doc][start:end] if text is None else text, "doc_id": doc, "start": start, "end": end, "title": doc, "score": 1.0,
+            "also_in": list(also), "corroborations": list(corroborations)}
+
+
+BETA = _question("beta", gold=(GoldQuote("a", "Beta two."),), must=("beta TWO",))
+
+
+def test_rankings_of_documents_and_of_passages_holding_gold_quotes():
+    record = make_record(BETA, "dev", _answer([]), TEXTS)
+    assert record.doc_ranking == ("b", "a")
+    assert record.quote_ranking == ("passage-1", "passage-2", "a#0")
+    summary = retrieval_summary([record], (1, 3))
+    assert summary["documents"]["recall@1"] == 0.0 and summary["documents"]["recall@3"] == 1.0
+    assert summary["documents"]["mrr@10"] == pytest.approx(1 / 2)
+    assert summary["gold_quotes"]["recall@1"] == 0.0 and summary["gold_quotes"]["recall@3"] == 1.0
+    assert summary["gold_quotes"]["mrr@10"] == pytest.approx(1 / 3)
+
+
+def test_outcome_counts_corroborating_citations_and_checks_every_span():
+    corroboration = {"doc_id": "b", "start": 0, "end": 8, "text": "Beta two"}
+    record = make_record(BETA, "dev", _answer([_quote("a", 11, 20, also=("b",), corroborations=(corroboration,))]), TEXTS)
+    assert [s.exact for s in record.spans] == [True, True]
+    result = outcome(record, threshold=0.5)
+    assert not result.abstained and result.must_contain_hit and result.gold_quote_hit
+    assert result.cited == ("a", "b")
+    assert (result.citation_precision, result.citation_recall) == (0.5, 1.0)
+    assert result.token_f1 == pytest.approx(1.0)
+
+
+def test_a_wrong_quote_is_caught_and_a_high_threshold_turns_the_answer_into_an_abstention():
+    record = make_record(BETA, "dev", _answer([_quote("a", 0, 10, text="Alpha one!")], answerability=0.4), TEXTS)
+    assert [s.exact for s in record.spans] == [False]
+    answered = outcome(record, threshold=0.3)
+    assert not answered.abstained and not answered.must_contain_hit and not answered.gold_quote_hit
+    assert (answered.citation_precision, answered.citation_recall) == (1.0, 1.0)
+    assert outcome(record, threshold=0.5).abstained
+
+
+def test_choose_threshold_respects_the_false_abstention_limit_then_breaks_ties():
+    rows = [
+        {"threshold": 0.1, "f1": 0.5, "false_abstention_rate": 0.0, "must_contain_hit": 0.6},
+        {"threshold": 0.2, "f1": 0.7, "false_abstention_rate": 0.05, "must_contain_hit": 0.5},
+        {"threshold": 0.3, "f1": 0.7, "false_abstention_rate": 0.08, "must_contain_hit": 0.6},
+        {"threshold": 0.4, "f1": 0.7, "false_abstention_rate": 0.09, "must_contain_hit": 0.6},
+        {"threshold": 0.5, "f1": 0.7, "false_abstention_rate": 0.10, "must_contain_hit": 0.6},
+        {"threshold": 0.6, "f1": 0.9, "false_abstention_rate": 0.30, "must_contain_hit": 0.4},
+    ]
+    assert choose_threshold(rows, 0.10)["threshold"] == 0.4
+    assert choose_threshold(rows, 0.30)["threshold"] == 0.6
+    assert choose_threshold(rows[1:], 0.01)["threshold"] == 0.2  # nothing within the limit: the least false abstention
+
+
+# -- the runner end to end (real model, real index) ----------------------------------------
+@pytest.fixture(scope="module")
+def small_gold(tmp_path_factory):
+    path = tmp_path_factory.mktemp("gold") / "small.jsonl"
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in SMALL_GOLD), encoding="utf-8")
+    return path
+
+
+def _eval_args(*extra: str):
+    return build_parser().parse_args(["eval", *extra])
+
+
+@pytest.fixture(scope="module")
+def plain_run(answerer, index_dir, small_gold, tmp_path_factory):
+    from rag.evaluation import run_gold_eval
+
+    out = tmp_path_factory.mktemp("reports")
+    args = _eval_args("--gold", str(small_gold), "--index", str(index_dir), "--out", str(out), "--json")
+    assert run_gold_eval(args, answerer) == 0
+    return out, json.loads((out / "small.json").read_text(encoding="utf-8"))
+
+
+def test_the_report_files_are_written(plain_run):
+    out, payload = plain_run
+    for name in ("small.json", "small.md", "small-recall.png", "small-abstention.png"):
+        assert (out / name).stat().st_size > 0, name
+    for image in ("small-recall.png", "small-abstention.png"):
+        assert (out / image).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    markdown = (out / "small.md").read_text(encoding="utf-8")
+    assert "](small-recall.png)" in markdown and "](small-abstention.png)" in markdown
+    assert "| must_contain hit" in markdown and "## By kind (all)" in markdown
+    assert set(payload["summary"]) == {"all", "dev", "held-out"}
+    assert len(payload["questions"]) == len(SMALL_GOLD)
+
+
+def test_summary_agrees_with_the_per_question_rows(plain_run):
+    _, payload = plain_run
+    rows, summary = payload["questions"], payload["summary"]["all"]
+    answerable = [r for r in rows if r["answerable"]]
+    hand_recall_1 = statistics.fmean(len(set(r["doc_ranking"][:1]) & set(r["gold_docs"])) / len(r["gold_docs"]) for r in answerable)
+    hand_recall_10 = statistics.fmean(len(set(r["doc_ranking"][:10]) & set(r["gold_docs"])) / len(r["gold_docs"]) for r in answerable)
+    assert summary["retrieval"]["documents"]["recall@1"] == pytest.approx(hand_recall_1)
+    assert summary["retrieval"]["documents"]["recall@10"] == pytest.approx(hand_recall_10)
+    assert summary["answers"]["must_contain_hit"] == pytest.approx(statistics.fmean(r["must_contain_hit"] for r in answerable))
+    should, did = [not r["answerable"] for r in rows], [r["abstained"] for r in rows]
+    abstained_right = sum(s and d for s, d in zip(should, did))
+    assert summary["abstention"]["recall"] == pytest.approx(abstained_right / sum(should))
+    assert summary["abstention"]["false_abstention_rate"] == pytest.approx(sum(d and not s for s, d in zip(should, did)) / len(answerable))
+    assert summary["answers"]["quote_exactness"] == 1.0
+    assert summary["answers"]["spans_checked"] >= sum(len(r["quotes"]) for r in rows if not r["abstained"]) > 0
+    for row in rows:
+        if not row["abstained"] and row["answerable"]:
+            quoted = " ".join(part["text"] for q in row["quotes"] for part in (q, *q["corroborations"])).casefold()
+            assert row["must_contain_hit"] == all(s.casefold() in quoted for s in row["must_contain"]), row["id"]
+    assert summary["latency"]["p95_ms"] >= summary["latency"]["median_ms"] > 0
+
+
+def test_answers_at_a_threshold_are_those_the_answerer_gives_with_it(answerer, small_gold):
+    from rag.answer import Answerer
+    from rag.evaluation import answer_gold
+
+    records = answer_gold(answerer, load_gold(small_gold))
+    threshold = statistics.median(r.answerability for r in records)
+    strict = Answerer(answerer.retriever, settings=replace(answerer.settings, abstain_threshold=threshold), answerability=answerer.answerability)
+    decisions = set()
+    for record in records:
+        direct = strict.answer(record.gold.question, k=10).to_dict()
+        assert direct["abstained"] == record.abstains_at(threshold), record.gold.id
+        decisions.add(direct["abstained"])
+        if not direct["abstained"]:
+            assert direct["quotes"] == record.answer["quotes"], record.gold.id
+        assert direct["passages"] == record.answer["passages"], record.gold.id
+    assert decisions == {True, False}
+
+
+def test_calibration_chooses_on_dev_reports_both_halves_and_saves_the_setting(answerer, index_dir, small_gold, tmp_path, capsys):
+    from rag.evaluation import run_gold_eval
+    from rag.settings import AnswerSettings
+
+    settings_file = tmp_path / "answer_settings.json"
+    args = _eval_args("--gold", str(small_gold), "--index", str(index_dir), "--out", str(tmp_path), "--calibrate", "--settings", str(settings_file))
+    assert run_gold_eval(args, answerer) == 0
+    printed = capsys.readouterr().out
+    assert "dev" in printed and "held-out" in printed and "saved abstain_threshold=" in printed
+    payload = json.loads((tmp_path / "small-calibrated.json").read_text(encoding="utf-8"))
+    chosen = payload["threshold"]
+    saved = json.loads(settings_file.read_text(encoding="utf-8"))
+    assert AnswerSettings.load(settings_file).abstain_threshold == chosen
+    assert saved["gold"]["sha256"] == hashlib.sha256(small_gold.read_bytes()).hexdigest()
+    assert saved["dev_metrics"]["questions"] + saved["held_out_metrics"]["questions"] == len(SMALL_GOLD)
+    assert saved["settings"] == asdict(replace(answerer.settings, abstain_threshold=chosen))
+    dev_rows = payload["sweep"]["dev"]
+    limit = max(0.10, min(r["false_abstention_rate"] for r in dev_rows))
+    feasible = [r for r in dev_rows if r["false_abstention_rate"] <= limit]
+    assert payload["summary"]["dev"]["abstention"]["f1"] == pytest.approx(max(r["f1"] for r in feasible))
+    assert payload["summary"]["dev"]["abstention"]["false_abstention_rate"] <= limit
+    assert payload["summary"]["held-out"]["abstention"]["threshold"] == chosen
+    assert set(payload["sweep"]) == {"dev", "held-out"}
+
+
+def test_a_gold_set_that_does_not_match_the_index_is_refused(answerer):
+    from rag.evaluation import answer_gold
+
+    wrong = _question("w1", gold=(GoldQuote(DOC, "Anthropic on Friday urged a pause"),), must=("Friday",))
+    with pytest.raises(RagError, match="w1: quote not found verbatim"):
+        answer_gold(answerer, [wrong])
+
+
+def test_squad_is_a_sub_command_of_eval(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["eval", "squad", "--help"])
+    assert done.value.code == 0
+    assert "usage: rag eval squad" in capsys.readouterr().out

@@ -1,0 +1,82 @@
+"""The shipped gold set (eval/gold.jsonl) follows its documented format and is grounded in the articles.
+
+The checks read the raw JSON and the raw article files themselves, so they do not rely
+on the loader they also exercise (``rag.gold``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from rag.gold import KINDS, UNANSWERABLE_KINDS, grounding_problems, load_gold, split_of
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "eval" / "gold.jsonl"
+ARTICLES = ROOT / "data" / "articles"
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def articles() -> dict[str, str]:
+    return {path.stem: path.read_text(encoding="utf-8") for path in ARTICLES.glob("*.txt")}
+
+
+def test_every_line_has_exactly_the_documented_keys_and_types(rows):
+    types = {"id": str, "question": str, "answerable": bool, "gold": list, "must_contain": list, "kind": str}
+    for row in rows:
+        assert set(row) == set(types), row.get("id")
+        for key, kind in types.items():
+            assert isinstance(row[key], kind), (row["id"], key)
+        assert row["kind"] in KINDS, row["id"]
+        assert row["answerable"] == (row["kind"] not in UNANSWERABLE_KINDS), row["id"]
+        assert row["question"].strip(), row["id"]
+        for gold in row["gold"]:
+            assert set(gold) == {"doc_id", "quote"} and gold["quote"].strip(), row["id"]
+
+
+def test_ids_are_unique(rows):
+    duplicates = [qid for qid, n in Counter(row["id"] for row in rows).items() if n > 1]
+    assert duplicates == []
+
+
+def test_every_gold_quote_is_an_exact_substring_of_its_article(rows, articles):
+    missing = [(row["id"], g["doc_id"], g["quote"][:60]) for row in rows for g in row["gold"] if g["quote"] not in articles.get(g["doc_id"], "")]
+    assert missing == []
+
+
+def test_answerable_lines_have_quotes_and_must_contain_found_in_them(rows):
+    for row in rows:
+        if not row["answerable"]:
+            assert row["gold"] == [] and row["must_contain"] == [], row["id"]
+            continue
+        assert row["gold"] and row["must_contain"], row["id"]
+        quotes = [g["quote"].casefold() for g in row["gold"]]
+        for needle in row["must_contain"]:
+            assert any(needle.casefold() in quote for quote in quotes), (row["id"], needle)
+
+
+def test_the_set_is_large_enough(rows):
+    assert len(rows) >= 60
+    assert sum(not row["answerable"] for row in rows) >= 15
+
+
+def test_the_loader_accepts_it_and_finds_no_grounding_problem(rows, articles):
+    questions = load_gold(GOLD)
+    assert [q.id for q in questions] == [row["id"] for row in rows]
+    assert grounding_problems(questions, articles) == []
+
+
+def test_both_halves_of_the_split_hold_every_kind(rows):
+    questions = load_gold(GOLD)
+    split = split_of(questions)
+    for half in ("dev", "held-out"):
+        kinds = {q.kind for q in questions if split[q.id] == half}
+        assert kinds == {q.kind for q in questions}, half
