@@ -40,6 +40,7 @@ class ScoredSentence:
     sentence_id: int
     score: float
     dense: float
+    centered: float
     coverage: float
     passage: float
     type_match: bool
@@ -93,14 +94,23 @@ class Answerer:
             return []
         ids = np.fromiter(candidates, dtype=np.int64)
         dense = self.index.sentence_vectors[ids] @ vector
+        centered_question = vector - self.index.sentence_mean
+        centered_question /= max(float(np.linalg.norm(centered_question)), 1e-9)
+        centered = self.index.centered_sentence_vectors[ids] @ centered_question
         q_terms = question_terms(question)
         kind = expected_type(question)
         scored = []
-        for sid, cosine in zip(ids.tolist(), dense.tolist()):
+        for sid, cosine, apart in zip(ids.tolist(), dense.tolist(), centered.tolist()):
             coverage = self._coverage(q_terms, self.index.sentence_terms[sid])
             typed = has_type(self.index.sentences[sid].text, kind)
-            score = s.w_dense * cosine + s.w_coverage * coverage + s.w_chunk * candidates[sid] + s.w_type * (typed if kind else 0.0)
-            scored.append(ScoredSentence(sid, score, cosine, coverage, candidates[sid], typed))
+            score = (
+                s.w_dense * cosine
+                + s.w_centered * apart
+                + s.w_coverage * coverage
+                + s.w_chunk * candidates[sid]
+                + s.w_type * (typed if kind else 0.0)
+            )
+            scored.append(ScoredSentence(sid, score, cosine, apart, coverage, candidates[sid], typed))
         scored.sort(key=lambda x: (-x.score, x.sentence_id))
         return scored
 

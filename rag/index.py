@@ -14,11 +14,13 @@ atomic rename, so an interrupted or failed build leaves the previous index in us
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import time
 import uuid
+import zipfile
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -38,7 +40,7 @@ from .vectorstore import FaissStore, VectorStore
 INDEX_FORMAT = 1
 CURRENT_FILE = "CURRENT"
 CACHE_FILE = "embedding-cache.npz"
-DATA_FILES = ("store.json", "chunks.faiss", "sentences.npy")
+MANIFEST_FILE = "manifest.json"
 SENTENCE_KINDS = ("sentence", "heading", "question", "boilerplate", "fragment")
 
 
@@ -55,6 +57,7 @@ class BuildReport:
     seconds: float
     skipped: list[tuple[str, str]] = field(default_factory=list)
     vector_index: str = "flat"
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """Readable lines for the CLI."""
@@ -65,6 +68,7 @@ class BuildReport:
             f"index written to {self.index_dir}",
         ]
         lines += [f"skipped {path}: {why}" for path, why in self.skipped]
+        lines += [f"warning: {warning}" for warning in self.warnings]
         return "\n".join(lines)
 
 
@@ -100,17 +104,21 @@ class EmbeddingCache:
         try:
             with np.load(path, allow_pickle=False) as data:
                 self.vectors = dict(zip(data["keys"].tolist(), data["vectors"]))
-        except (OSError, ValueError, KeyError, EOFError):
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
             self.vectors = {}  # no cache yet, or an unreadable one: start afresh
 
     def save(self, keep: set[str]) -> None:
-        """Atomically write the entries in ``keep``."""
+        """Atomically write the entries in ``keep``; raises OSError, leaving no partial file."""
         keys = sorted(k for k in keep if k in self.vectors)
         if not keys:
             return
         tmp = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex}.tmp.npz")
-        np.savez(tmp, keys=np.array(keys), vectors=np.stack([self.vectors[k] for k in keys]))
-        os.replace(tmp, self.path)
+        try:
+            np.savez(tmp, keys=np.array(keys), vectors=np.stack([self.vectors[k] for k in keys]))
+            os.replace(tmp, self.path)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+            raise
 
 
 def embed_with_cache(
@@ -157,13 +165,17 @@ def _write_build(folder: Path, manifest: dict, store: dict, chunk_store: VectorS
 
     folder.mkdir(parents=True)
     (folder / "store.json").write_text(json.dumps(store, ensure_ascii=False), encoding="utf-8")
-    chunk_store.save(folder / "chunks.faiss")
+    try:
+        chunk_store.save(folder / "chunks.faiss")
+    except RuntimeError as exc:  # FAISS reports a failed write (a full disk, say) as RuntimeError
+        raise OSError(f"writing {folder / 'chunks.faiss'} failed ({str(exc).splitlines()[0][-120:]})") from exc
     np.save(folder / "sentences.npy", sentence_vectors)
     bm25 = bm25s.BM25()
     bm25.index(chunk_terms, show_progress=False)
     bm25.save(str(folder / "bm25"), show_progress=False)
-    manifest["files"] = {name: {"sha256": file_sha256(folder / name), "bytes": (folder / name).stat().st_size} for name in DATA_FILES}
-    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+    names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    manifest["files"] = {name: {"sha256": file_sha256(folder / name), "bytes": (folder / name).stat().st_size} for name in names}
+    (folder / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
     for path in folder.rglob("*"):
         if path.is_file():
             with open(path, "rb") as handle:
@@ -183,13 +195,14 @@ def _remove_stale_builds(index_dir: Path, keep: set[str]) -> None:
         if path.name.startswith(("build-", ".build-")) and path.name not in keep:
             shutil.rmtree(path, ignore_errors=True)
         elif path.name.startswith(f".{CURRENT_FILE}.") or path.name.startswith(f".{CACHE_FILE}."):
-            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 def _current_build_name(index_dir: Path) -> str | None:
     try:
         return (index_dir / CURRENT_FILE).read_text(encoding="utf-8").strip() or None
-    except OSError:
+    except (OSError, UnicodeDecodeError):
         return None
 
 
@@ -240,8 +253,6 @@ def build_index(
         staging.rename(folder)
         previous = _current_build_name(index_dir)
         _point_current_at(index_dir, folder)
-        cache.save(chunk_keys | sentence_keys)
-        _remove_stale_builds(index_dir, keep={folder.name, previous or ""})
     except OSError as exc:
         for path in index_dir.glob(".build-*") if index_dir.is_dir() else []:
             shutil.rmtree(path, ignore_errors=True)
@@ -249,6 +260,12 @@ def build_index(
             f"cannot write the index to {index_dir}: {exc.strerror or exc}; the previous index "
             "(if any) is unchanged. Free disk space or choose another folder with --index."
         ) from exc
+    warnings = []
+    try:  # the new index is live: a cache that cannot be saved only costs time next build
+        cache.save(chunk_keys | sentence_keys)
+    except OSError as exc:
+        warnings.append(f"could not save the embedding cache {cache.path} ({exc.strerror or exc}); the next build embeds everything again")
+    _remove_stale_builds(index_dir, keep={folder.name, previous or ""})
     return BuildReport(
         index_dir=str(index_dir),
         documents=len(loaded.documents),
@@ -259,6 +276,7 @@ def build_index(
         seconds=time.perf_counter() - started,
         skipped=list(loaded.skipped),
         vector_index=chunk_store.kind,
+        warnings=warnings,
     )
 
 
@@ -282,6 +300,17 @@ class CorpusIndex:
         for chunk in reversed(self.chunks):
             owner[list(chunk.sentence_ids)] = chunk.chunk_id
         return owner
+
+    @cached_property
+    def sentence_mean(self) -> np.ndarray:
+        """Mean sentence vector: the direction every article of a topical corpus shares."""
+        return self.sentence_vectors.mean(axis=0) if len(self.sentence_vectors) else np.zeros(self.sentence_vectors.shape[1], np.float32)
+
+    @cached_property
+    def centered_sentence_vectors(self) -> np.ndarray:
+        """Sentence vectors minus the mean, renormalised: what sets each sentence apart."""
+        centered = self.sentence_vectors - self.sentence_mean
+        return (centered / np.maximum(np.linalg.norm(centered, axis=1, keepdims=True), 1e-9)).astype(np.float32)
 
     @cached_property
     def sentence_terms(self) -> list[frozenset[str]]:
@@ -320,11 +349,14 @@ def _read_json(path: Path, what: str, hint: str) -> dict:
 
 
 def _check_files(folder: Path, manifest: dict, hint: str) -> None:
-    for name, expected in manifest.get("files", {}).items():
+    files = manifest.get("files")
+    if not isinstance(files, dict) or not files or not all(isinstance(e, dict) for e in files.values()):
+        raise IndexCorruptError(f"the manifest in {folder} has no file checksums, so the index cannot be verified; {hint}")
+    for name, expected in files.items():
         path = folder / name
         if not path.is_file():
             raise IndexCorruptError(f"the index is missing {path}; {hint}")
-        if path.stat().st_size != expected["bytes"] or file_sha256(path) != expected["sha256"]:
+        if path.stat().st_size != expected.get("bytes") or file_sha256(path) != expected.get("sha256"):
             raise IndexCorruptError(f"{path} is truncated or corrupted (its checksum does not match the manifest); {hint}")
 
 
@@ -364,7 +396,9 @@ def load_index(
     if build is None:
         raise IndexMissingError(f"no index in {index_dir}; build one with `rag build --corpus DIR --index {index_dir}`")
     folder = index_dir / build
-    manifest = _read_json(folder / "manifest.json", "manifest", _rebuild_hint(index_dir, None))
+    manifest = _read_json(folder / MANIFEST_FILE, "manifest", _rebuild_hint(index_dir, None))
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("model", {}), dict):
+        raise IndexCorruptError(f"the index's manifest ({folder / MANIFEST_FILE}) is not an index manifest; {_rebuild_hint(index_dir, None)}")
     hint = _rebuild_hint(index_dir, manifest.get("corpus_dir"))
     if manifest.get("format") != INDEX_FORMAT:
         raise IndexMismatchError(f"the index in {index_dir} has format {manifest.get('format')!r}, this version reads format {INDEX_FORMAT}; {hint}")
@@ -390,9 +424,11 @@ def load_index(
         ]
         sentence_vectors = np.load(folder / "sentences.npy", allow_pickle=False)
         bm25 = bm25s.BM25.load(str(folder / "bm25"))
-    except (KeyError, IndexError, TypeError, ValueError, OSError) as exc:
+        chunk_store = FaissStore.load(folder / "chunks.faiss", manifest.get("vector_index", {}).get("kind", "flat"))
+    except IndexCorruptError as exc:
+        raise IndexCorruptError(f"{exc}; {hint}") from exc
+    except (KeyError, IndexError, TypeError, ValueError, OSError, EOFError) as exc:
         raise IndexCorruptError(f"the index in {index_dir} is damaged ({exc.__class__.__name__}: {exc}); {hint}") from exc
-    chunk_store = FaissStore.load(folder / "chunks.faiss", manifest.get("vector_index", {}).get("kind", "flat"))
     if len(chunk_store) != len(chunks) or sentence_vectors.shape[0] != len(sentences):
         raise IndexCorruptError(f"the index in {index_dir} is inconsistent (vector counts differ from the store); {hint}")
     return CorpusIndex(

@@ -16,8 +16,12 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _QUESTION_FILLER = frozenset(
     "what which who whom whose when where why how does did do is are was were say says said "
     "tell told according article articles mention mentioned anything something much many "
-    "kind kinds sort thing things also would could should there their please know".split()
+    "kind kinds sort thing things also would could should there their please know has have "
+    "any anyone anybody too over about out actually really just ever get got able want wants "
+    "going go happen happened exactly explain someone somebody thing".split()
 )
+# British -ise spellings meet American -ize ones ("criticised" / "criticized").
+_BRITISH_ISE = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations)$")
 STOPWORDS = frozenset(STOPWORDS_EN) | {"s", "t", "ll", "d", "re", "ve", "m"}
 
 
@@ -30,8 +34,8 @@ def _stemmer():
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Snowball stem of one lower-case word."""
-    return _stemmer().stemWord(word)
+    """Snowball stem of one lower-case word (British -ise spellings folded to -ize)."""
+    return _stemmer().stemWord(_BRITISH_ISE.sub(r"iz\1", word))
 
 
 def words(text: str) -> list[str]:

@@ -13,19 +13,21 @@ CALIBRATED_SETTINGS = Path(__file__).with_name("answer_settings.json")
 class AnswerSettings:
     """Knobs of the answer composer. ``abstain_threshold`` is the one calibrated most.
 
-    Sentence score = w_dense·cosine + w_coverage·(IDF-weighted share of the question's
+    Sentence score = w_dense·cosine + w_centered·(cosine after removing the corpus's mean
+    sentence vector) + w_coverage·(IDF-weighted share of the question's
     content words in the sentence) + w_chunk·(fused rank of its passage) + w_type·(has
     the expected answer type).
     """
 
     passages: int = 5
-    candidate_chunks: int = 8
+    candidate_chunks: int = 15
     max_quotes: int = 3
     token_budget: int = 110
-    w_dense: float = 1.0
-    w_coverage: float = 0.6
+    w_dense: float = 0.0
+    w_centered: float = 1.0
+    w_coverage: float = 1.2
     w_chunk: float = 0.15
-    w_type: float = 0.15
+    w_type: float = 0.3
     second_quote_ratio: float = 0.85
     corroboration_similarity: float = 0.72
     abstain_threshold: float = 0.5
