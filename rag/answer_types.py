@@ -10,6 +10,13 @@ _NUMBER = re.compile(r"\bhow (much|many|big|large|fast|often)\b|\bwhat (percenta
 _WHERE = re.compile(r"^\s*where\b|\bin what (city|country|place)\b", re.I)
 
 _PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z]+)+|\b(CEO|researchers?|spokesperson|executives?|authors?|capitalist|critics?|leaders?)\b")
+_WEEKDAY_OR_DATE = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|"
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})\b"
+)
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_WHEN_DAY = re.compile(r"\b(what|which) day\b|\bon what date\b|\bwhat date\b", re.I)
+_WHEN_YEAR = re.compile(r"\b(what|which) year\b|\bin what year\b", re.I)
 _TIME = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|today|yesterday|tomorrow|soon|sooner|later|ago|recently|"
@@ -23,11 +30,19 @@ _QUANTITY = re.compile(
 )
 _PLACE = re.compile(r"\b(in|at|from) [A-Z][a-z]+")
 
-EXPECTED = {"person": (_WHO, _PERSON), "time": (_WHEN, _TIME), "number": (_NUMBER, _QUANTITY), "place": (_WHERE, _PLACE)}
+# Most specific first: "what day" wants a weekday or date, not any time expression.
+EXPECTED = {
+    "day": (_WHEN_DAY, _WEEKDAY_OR_DATE),
+    "year": (_WHEN_YEAR, _YEAR),
+    "person": (_WHO, _PERSON),
+    "time": (_WHEN, _TIME),
+    "number": (_NUMBER, _QUANTITY),
+    "place": (_WHERE, _PLACE),
+}
 
 
 def expected_type(question: str) -> str | None:
-    """The kind of answer a question asks for: person, time, number, place, or None."""
+    """The kind of answer a question asks for: day, year, person, time, number, place, or None."""
     for name, (asks, _) in EXPECTED.items():
         if asks.search(question):
             return name

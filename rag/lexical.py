@@ -18,7 +18,7 @@ _QUESTION_FILLER = frozenset(
     "tell told according article articles mention mentioned anything something much many "
     "kind kinds sort thing things also would could should there their please know has have "
     "any anyone anybody too over about out actually really just ever get got able want wants "
-    "going go happen happened exactly explain someone somebody thing".split()
+    "going go happen happened exactly explain someone somebody whats".split()
 )
 # British -ise spellings meet American -ize ones ("criticised" / "criticized").
 _BRITISH_ISE = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations)$")

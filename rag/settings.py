@@ -20,15 +20,15 @@ class AnswerSettings:
     """
 
     passages: int = 5
-    candidate_chunks: int = 15
+    candidate_chunks: int = 30
     max_quotes: int = 3
     token_budget: int = 110
     w_dense: float = 0.0
     w_centered: float = 1.0
     w_coverage: float = 1.2
     w_chunk: float = 0.15
-    w_type: float = 0.3
-    second_quote_ratio: float = 0.85
+    w_type: float = 0.6
+    second_quote_ratio: float = 0.7
     corroboration_similarity: float = 0.72
     abstain_threshold: float = 0.5
 
