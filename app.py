@@ -1,0 +1,464 @@
+"""The web chat: a Gradio face over the ``rag`` library, with a JSON API and answer feedback.
+
+    python app.py [--host 127.0.0.1] [--port 7860] [--corpus data/articles] [--index index]
+
+Every answer comes from ``Answerer.answer``; this module only turns answers into escaped
+HTML, keeps the conversation's earlier questions, records feedback and serves the page.
+Nothing is fetched from outside: no analytics, no web fonts, no share links, and no file
+of the machine is served (the page shows article text inline).
+"""
+
+import os
+
+# Before gradio and torch are imported: no calls home, and one math thread per request
+# (requests run concurrently; several threads each would fight over the same cores).
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import argparse  # noqa: E402
+import html  # noqa: E402
+import json  # noqa: E402
+import logging  # noqa: E402
+import threading  # noqa: E402
+from collections.abc import Mapping, Sequence  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from datetime import datetime, timezone  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any, NamedTuple  # noqa: E402
+
+import gradio as gr  # noqa: E402
+
+from rag import Answer, Answerer, Citation, Document, QuestionError, RagError, build_index  # noqa: E402
+from rag.errors import IndexMismatchError, IndexMissingError  # noqa: E402
+from rag.question import MAX_QUESTION_CHARS  # noqa: E402
+
+log = logging.getLogger("rag.app")
+
+ROOT = Path(__file__).resolve().parent
+BUNDLED_CORPUS = ROOT / "data" / "articles"
+DEFAULT_FEEDBACK = Path("feedback") / "feedback.jsonl"
+BUNDLED_EXAMPLES = (
+    "Who wrote the blog post?",
+    "What is recursive self-improvement?",
+    "What did Anthropic propose?",
+    "and what did OpenAI say?",
+    "How much revenue does Anthropic expect?",
+)
+RATINGS = {
+    "right": "Right",
+    "wrong_quote_right_passage": "Wrong quote, right passage",
+    "wrong": "Wrong",
+}
+GENERIC_ERROR = "Something went wrong while answering. Please try again; if it keeps happening, tell whoever runs this server."
+EXCERPT_CHARS = 160
+
+CSS = """
+.answer blockquote { margin: 0 0 .6em 0; padding-left: .7em; border-left: 3px solid #1e3a8a; }
+a.cite { font-weight: 700; color: #1e3a8a; text-decoration: underline; }
+.sources mark, .article mark { background: #fde68a; color: #111827; padding: 0 .1em; }
+.source { border: 1px solid #cbd5e1; border-radius: 6px; padding: .6em .8em; margin-bottom: .8em; }
+.source:target { outline: 3px solid #1e3a8a; }
+.source h3 { margin: 0 0 .3em 0; font-size: 1em; }
+.doc-id { font-family: "DejaVu Sans Mono", monospace; font-size: .85em; color: #374151; }
+.passage, .article { white-space: pre-wrap; overflow-wrap: anywhere; }
+.article { max-height: 24em; overflow-y: auto; border-top: 1px solid #cbd5e1; padding-top: .4em; }
+.also { font-size: .92em; }
+.error { color: #991b1b; }
+footer, footer a, footer button { color: #1f2937 !important; }
+"""
+
+
+def theme() -> gr.themes.Base:
+    """System fonts (nothing downloaded) and button colours that pass contrast checks."""
+    return gr.themes.Default(
+        primary_hue="blue",
+        neutral_hue="slate",
+        font=["DejaVu Sans", "Verdana", "sans-serif"],
+        font_mono=["DejaVu Sans Mono", "monospace"],
+    ).set(
+        button_primary_background_fill="#1e3a8a",
+        button_primary_background_fill_hover="#1e40af",
+        button_primary_text_color="#ffffff",
+        button_primary_border_color="#1e3a8a",
+        button_secondary_background_fill="#e2e8f0",
+        button_secondary_background_fill_hover="#cbd5e1",
+        button_secondary_text_color="#0f172a",
+        body_text_color_subdued="#374151",
+        block_label_text_color="#1f2937",
+        block_info_text_color="#374151",
+        link_text_color="#1e3a8a",
+    )
+
+
+# -- rendering (every piece of article or user text goes through html.escape) ---------------
+def marked(text: str, start: int, end: int) -> str:
+    """``text`` escaped, with ``text[start:end]`` wrapped in ``<mark>``."""
+    return f"{html.escape(text[:start])}<mark>{html.escape(text[start:end])}</mark>{html.escape(text[end:])}"
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """``text`` cut at a word boundary near ``limit`` characters, with an ellipsis if cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One numbered entry of the sources panel: a span of an article and the passage around it."""
+
+    number: int
+    document: Document
+    start: int
+    end: int
+    context_start: int
+    context_end: int
+    also: tuple[Citation, ...] = ()
+
+
+def _context(answer: Answer, document: Document, start: int, end: int) -> tuple[int, int]:
+    """The retrieved passage that holds ``start:end``, else the paragraph around it."""
+    for passage in answer.passages:
+        if passage.doc_id == document.doc_id and passage.start <= start and end <= passage.end:
+            return passage.start, passage.end
+    paragraph_end = document.text.find("\n", end)
+    return document.text.rfind("\n", 0, start) + 1, len(document.text) if paragraph_end < 0 else paragraph_end
+
+
+def sources_of(answer: Answer, documents: Mapping[str, Document]) -> list[Source]:
+    """The numbered sources of an answer: its quotes, or the related passages of an abstention."""
+    if answer.abstained:
+        spans = [(p.doc_id, p.start, p.end, ()) for p in answer.passages]
+    else:
+        spans = [(q.doc_id, q.start, q.end, q.corroborations) for q in answer.quotes]
+    sources = []
+    for number, (doc_id, start, end, also) in enumerate(spans, 1):
+        document = documents[doc_id]
+        sources.append(Source(number, document, start, end, *_context(answer, document, start, end), also=tuple(also)))
+    return sources
+
+
+def anchor(turn: int, number: int) -> str:
+    """The element id of source ``number`` of the answer given at ``turn``."""
+    return f"source-{turn}-{number}"
+
+
+def _cite_link(turn: int, source: Source) -> str:
+    label = f"{source.document.title} ({source.document.doc_id})"
+    return f'<a class="cite" href="#{anchor(turn, source.number)}" title="{html.escape(label)}">[{source.number}]</a>'
+
+
+def answer_message(answer: Answer, sources: Sequence[Source], turn: int) -> str:
+    """The chat message for an answer: quotes with citation markers, or the abstention and related passages."""
+    if answer.abstained:
+        related = "".join(
+            f"<li>{_cite_link(turn, s)} {html.escape(s.document.title)}: “{html.escape(excerpt(s.document.text[s.start:s.end]))}”</li>"
+            for s in sources
+        )
+        verdict = f'<p class="abstain">{html.escape(answer.answer)}</p>'
+        return verdict + (f"<p>Related passages (they do not answer it):</p><ol class=\"related\">{related}</ol>" if related else "")
+    quotes = "".join(
+        f"<blockquote>“{html.escape(quote.text)}” {_cite_link(turn, source)}</blockquote>"
+        for quote, source in zip(answer.quotes, sources)
+    )
+    return f'<div class="answer">{quotes}</div>'
+
+
+def _source_html(source: Source, turn: int, documents: Mapping[str, Document], related: bool) -> str:
+    doc = source.document
+    passage = doc.text[source.context_start : source.context_end]
+    relative = (source.start - source.context_start, source.end - source.context_start)
+    also = "".join(
+        f"<li>{html.escape(documents[c.doc_id].title)} <span class=\"doc-id\">{html.escape(c.doc_id)}</span>: “{html.escape(c.text)}”</li>"
+        for c in source.also
+    )
+    also_html = f'<div class="also"><p>Also said in:</p><ul>{also}</ul></div>' if also else ""
+    passage_html = html.escape(passage) if related else marked(passage, *relative)
+    return (
+        f'<article class="source" id="{anchor(turn, source.number)}" tabindex="-1">'
+        f'<h3>[{source.number}] {html.escape(doc.title)} <span class="doc-id">{html.escape(doc.doc_id)}</span></h3>'
+        f'<p class="passage">{passage_html}</p>{also_html}'
+        f"<details><summary>Open the whole article</summary>"
+        f'<div class="article" tabindex="0" role="region" aria-label="Whole article [{source.number}]: {html.escape(doc.title)}">'
+        f"{marked(doc.text, source.start, source.end)}</div></details></article>"
+    )
+
+
+def sources_panel(answer: Answer, sources: Sequence[Source], turn: int, documents: Mapping[str, Document]) -> str:
+    """The sources panel for the last answer: each citation in its passage, with the whole article."""
+    if answer.abstained:
+        intro = "<h2>Related passages</h2><p>The articles do not answer the question; these passages came closest.</p>"
+    else:
+        intro = "<h2>Sources</h2><p>Each quote is highlighted inside the passage it comes from.</p>"
+    body = "".join(_source_html(s, turn, documents, answer.abstained) for s in sources)
+    return f'<section class="sources" aria-label="Sources of the last answer">{intro}{body}</section>'
+
+
+EMPTY_SOURCES = '<section class="sources" aria-label="Sources of the last answer"><h2>Sources</h2><p>Ask a question: the passages behind the answer appear here.</p></section>'
+
+
+def status_line(answer: Answer) -> str:
+    """How long the answer took, and what it is made of."""
+    seconds = answer.timings_ms.get("total", 0.0) / 1000
+    if answer.abstained:
+        return f"No answer in the articles · {seconds:.2f} s"
+    articles = len({q.doc_id for q in answer.quotes} | {d for q in answer.quotes for d in q.also_in})
+    quotes = len(answer.quotes)
+    return f"Answered in {seconds:.2f} s · {quotes} quote{'s' * (quotes != 1)} from {articles} article{'s' * (articles != 1)}"
+
+
+# -- feedback -------------------------------------------------------------------------------
+class FeedbackLog:
+    """Appends rated answers to a JSONL file: ``{timestamp, rating, question, answer}`` per line."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+
+    def record(self, rating: str, answer: dict[str, Any]) -> dict[str, Any]:
+        """Append one rating of ``answer`` (the JSON of ``Answer.to_dict()``) and return the line written."""
+        if rating not in RATINGS:
+            raise ValueError(f"unknown rating {rating!r}; expected one of {', '.join(RATINGS)}")
+        entry = {
+            "timestamp": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "rating": rating,
+            "question": answer["question"],
+            "answer": answer,
+        }
+        line = json.dumps(entry, ensure_ascii=False) + "\n"
+        with self._lock:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8") as out:
+                out.write(line)
+        return entry
+
+
+# -- the app --------------------------------------------------------------------------------
+def ask_json(answerer: Answerer, question: str, k: int = 5, history: list[str] | None = None) -> dict[str, Any]:
+    """The JSON of ``rag ask --json`` for ``question``; ``{"question", "error"}`` when it cannot be asked."""
+    try:
+        return answerer.answer(question, history=list(history or []), k=int(k)).to_dict()
+    except QuestionError as exc:
+        return {"question": question, "error": str(exc)}
+    except RagError:
+        log.exception("the library failed to answer %r", question)
+        return {"question": question, "error": "the index could not answer this question; see the server log"}
+
+
+def _user_message(question: str) -> dict[str, str]:
+    return {"role": "user", "content": f"<p>{html.escape(question)}</p>"}
+
+
+def _bot_message(content: str) -> dict[str, str]:
+    return {"role": "assistant", "content": content}
+
+
+class Reply(NamedTuple):
+    """What one question changes on the page (in the order of the event's outputs)."""
+
+    chat: list
+    sources: Any
+    status: str
+    answer: Any
+    questions: list[str]
+    question_box: str
+
+
+class Chat:
+    """Turns a question into chat messages and a sources panel, with one shared answerer."""
+
+    def __init__(self, answerer: Answerer) -> None:
+        self.answerer = answerer
+        self.documents = answerer.index.documents
+
+    def reply(self, question: str, k: float, chat: list | None, questions: list[str]) -> Reply:
+        """Answer ``question`` after the earlier ``questions``; errors become friendly chat messages."""
+        chat = [*(chat or []), _user_message(question or "")]
+        turn = len(chat)
+        try:
+            answer = self.answerer.answer(question or "", history=questions, k=int(k))
+        except QuestionError as exc:
+            return self._failed(chat, questions, question, f"I cannot look that up: {exc}.")
+        except RagError:
+            log.exception("the library failed to answer %r", question)
+            return self._failed(chat, questions, question, f"The article index could not answer this. {GENERIC_ERROR}")
+        except Exception:
+            log.exception("unexpected error answering %r", question)
+            return self._failed(chat, questions, question, GENERIC_ERROR)
+        sources = sources_of(answer, self.documents)
+        chat.append(_bot_message(answer_message(answer, sources, turn)))
+        panel = sources_panel(answer, sources, turn, self.documents)
+        return Reply(chat, panel, status_line(answer), answer.to_dict(), [*questions, answer.question], "")
+
+    @staticmethod
+    def _failed(chat: list, questions: list[str], question: str, message: str) -> Reply:
+        """The chat with ``message`` as the reply; the sources panel and the last answer stay as they were."""
+        chat.append(_bot_message(f'<p class="error">{html.escape(message)}</p>'))
+        return Reply(chat, gr.skip(), "", gr.skip(), questions, question)
+
+
+def build_app(
+    answerer: Answerer,
+    *,
+    feedback_path: str | Path = DEFAULT_FEEDBACK,
+    examples: Sequence[str] = (),
+    concurrency: int = 4,
+) -> gr.Blocks:
+    """The chat page and the ``/ask`` API over one shared ``answerer``.
+
+    Launch it with ``theme=theme(), css=CSS`` (see ``main``).
+    """
+    chat_replies = Chat(answerer)
+    feedback = FeedbackLog(feedback_path)
+
+    def rate(rating: str, last_answer: dict | None) -> str:
+        if not last_answer:
+            return "Ask a question first, then rate its answer."
+        feedback.record(rating, last_answer)
+        return f"Thank you: the last answer was saved as “{RATINGS[rating]}”."
+
+    with gr.Blocks(title="Ask the articles", analytics_enabled=False) as demo:
+        gr.HTML(
+            "<h1>Ask the articles</h1><p>Every answer is made only of exact quotes from the articles, "
+            "each with its source. When the articles don't say, the chat says so.</p>"
+        )
+        questions = gr.State([])
+        last_answer = gr.State(None)
+        with gr.Row():
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(
+                    label="Conversation",
+                    height=460,
+                    render_markdown=False,
+                    sanitize_html=True,
+                    latex_delimiters=[],
+                    feedback_options=None,
+                    buttons=["copy", "copy_all"],
+                    elem_id="chat",
+                )
+                with gr.Row():
+                    question = gr.Textbox(
+                        label="Your question",
+                        placeholder="Ask about the articles and press Enter",
+                        max_length=MAX_QUESTION_CHARS,
+                        lines=1,
+                        scale=5,
+                        elem_id="question",
+                    )
+                    ask = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+                status = gr.Markdown("", elem_id="status")
+                gr.Markdown("**Was the last answer right?** Your rating is saved to help improve the answers.")
+                with gr.Row(elem_id="feedback"):
+                    rating_buttons = {key: gr.Button(label, size="sm") for key, label in RATINGS.items()}
+                feedback_status = gr.Markdown("", elem_id="feedback-status")
+                k = gr.Slider(1, 10, value=answerer.settings.passages, step=1, label="Passages to retrieve", elem_id="k")
+                example_buttons = []
+                if examples:
+                    gr.Markdown("**Example questions** (click to ask)")
+                    with gr.Row(elem_id="examples"):
+                        example_buttons = [gr.Button(text, size="sm") for text in examples]
+            with gr.Column(scale=2):
+                sources = gr.HTML(EMPTY_SOURCES, elem_id="sources", js_on_load=None)
+
+        outputs = [chatbot, sources, status, last_answer, questions, question]
+        common = {"outputs": outputs, "api_visibility": "private", "concurrency_id": "answer"}
+        question.submit(chat_replies.reply, [question, k, chatbot, questions], **common)
+        ask.click(chat_replies.reply, [question, k, chatbot, questions], **common)
+        for button in example_buttons:
+            button.click(chat_replies.reply, [button, k, chatbot, questions], **common)
+        chatbot.clear(lambda: ([], None, EMPTY_SOURCES, "", ""), None, [questions, last_answer, sources, status, feedback_status], api_visibility="private")
+        for key, button in rating_buttons.items():
+            button.click(lambda answer, key=key: rate(key, answer), [last_answer], feedback_status, api_visibility="private")
+
+        def ask_api(question: str, k: int = 5, history: list[str] | None = None) -> dict:
+            """Answer ``question`` with exact quotes; returns the JSON of ``rag ask --json``."""
+            return ask_json(answerer, question, k, history)
+
+        gr.api(ask_api, api_name="ask", concurrency_id="answer")
+    demo.queue(default_concurrency_limit=concurrency, max_size=256)
+    return demo
+
+
+# -- the server -----------------------------------------------------------------------------
+def read_auth(auth_file: str | None, env_value: str | None) -> list[tuple[str, str]]:
+    """``user:password`` pairs from ``--auth-file`` (one a line, ``#`` comments) and ``RAG_AUTH``."""
+    lines = Path(auth_file).read_text(encoding="utf-8").splitlines() if auth_file else []
+    lines += [env_value] if env_value else []
+    pairs = []
+    for line in (raw.strip() for raw in lines):
+        if not line or line.startswith("#"):
+            continue
+        user, sep, password = line.partition(":")
+        if not sep or not user or not password:
+            raise SystemExit("app.py: error: credentials must be written user:password")
+        pairs.append((user, password))
+    return pairs
+
+
+def load_answerer(index_dir: str, corpus_dir: str) -> Answerer:
+    """The answerer over ``index_dir``, building it from ``corpus_dir`` first if missing or out of date.
+
+    One question is answered before returning: it fills the index's lazy caches, so the
+    first visitor does not wait for them.
+    """
+    try:
+        answerer = Answerer.load(index_dir, corpus_dir=corpus_dir)
+    except (IndexMissingError, IndexMismatchError) as exc:
+        log.warning("%s; building the index from %s …", exc, corpus_dir)
+        log.info(build_index(corpus_dir, index_dir, progress=False).summary())
+        answerer = Answerer.load(index_dir, corpus_dir=corpus_dir)
+    answerer.answer("What do the articles say?")
+    return answerer
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Command-line options of the web server."""
+    parser = argparse.ArgumentParser(description="Serve the chat over the articles (answers made only of exact quotes).")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every network)")
+    parser.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
+    parser.add_argument("--corpus", default="data/articles", help="folder of .txt/.md articles (default: data/articles)")
+    parser.add_argument("--index", default="index", help="index folder, built from --corpus if missing or stale (default: index)")
+    parser.add_argument("--feedback-file", default=str(DEFAULT_FEEDBACK), help=f"JSONL file that answer ratings are appended to (default: {DEFAULT_FEEDBACK})")
+    parser.add_argument("--auth-file", help="require a login: file of user:password lines (or set RAG_AUTH=user:password)")
+    parser.add_argument("--root-path", default=None, help="URL prefix when served behind a reverse proxy, e.g. /rag")
+    parser.add_argument("--concurrency", type=int, default=4, help="questions answered at the same time; more wait in the queue (default: 4)")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Load the index (building it if needed) and serve the chat until interrupted."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    args = parse_args(argv)
+    auth = read_auth(args.auth_file, os.environ.get("RAG_AUTH"))
+    try:
+        answerer = load_answerer(args.index, args.corpus)
+    except RagError as exc:
+        raise SystemExit(f"app.py: error: {exc}") from exc
+    bundled = Path(args.corpus).resolve() == BUNDLED_CORPUS.resolve()
+    demo = build_app(answerer, feedback_path=args.feedback_file, examples=BUNDLED_EXAMPLES if bundled else (), concurrency=args.concurrency)
+    demo.launch(
+        server_name=args.host,
+        server_port=args.port,
+        share=False,
+        inbrowser=False,
+        ssr_mode=False,
+        auth=auth or None,
+        root_path=args.root_path,
+        allowed_paths=[],
+        max_file_size=0,
+        footer_links=["api"],
+        enable_monitoring=False,
+        pwa=False,
+        mcp_server=False,
+        show_error=False,
+        theme=theme(),
+        css=CSS,
+    )
+
+
+if __name__ == "__main__":
+    main()
