@@ -1,0 +1,288 @@
+"""The web chat in a real Chromium against the real server (app.py) on 127.0.0.1.
+
+Covers what a person sees: a quoted answer with its citation, the highlighted source
+passage and whole article, follow-ups, abstention, the passages control, feedback,
+keyboard use, accessibility (axe-core), no outside requests, and hostile text (in a
+question or in an article) shown as text and never run.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+from web_server import ROOT, ask_api, chromium, web_server
+
+from rag.answer import ABSTAIN_TEXT
+
+ARTIFACTS = ROOT / "artifacts"
+WAIT_MS = 90_000
+QUESTION_BOX = "#question textarea"
+BOT_MESSAGES = "#chat [data-testid=bot]"
+QUOTE_WITH_MARKER = re.compile(r"“(?P<quote>.*)” \[(?P<number>\d+)\]", re.S)
+OFF_TOPIC = "What is the capital of France?"
+HOSTILE_ARTICLES = {
+    # file name, text: markup and scripts that must show as text, never run
+    '<img src=x onerror="window.__xss=1">zebra': (
+        "The <b>Zebra</b> Council <script>window.__xss = 2</script> report\n"
+        "The Zebra Council approved a budget of ${window.__xss = 3} forty million dollars on Tuesday "
+        '<img src=x onerror="window.__xss = 4">.\n'
+        "Members of the Zebra Council said the [full report](javascript:window.__xss=5) would follow in spring.\n"
+        'The council chair, <svg onload="window.__xss = 6">Dana Reyes</svg>, called the budget vote **historic**.\n'
+    ),
+    "harbor": (
+        "Harbor town opens a ferry line\n"
+        "The harbor town opened a new ferry line on Monday after two years of planning.\n"
+        "Ferries will run every hour between the old pier and the island.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def server(index_dir, tmp_path_factory):
+    """The app over the bundled articles."""
+    with web_server(index_dir, workdir=tmp_path_factory.mktemp("web")) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium for the whole file."""
+    with chromium() as running:
+        yield running
+
+
+@dataclass
+class Browsing:
+    """A browser context that refuses (and records) requests leaving 127.0.0.1, and records dialogs."""
+
+    context: object
+    blocked: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def open_chat(self, url: str):
+        """A new page on the chat, ready for a question."""
+        page = self.context.new_page()
+        page.goto(url)
+        page.wait_for_selector(QUESTION_BOX, timeout=WAIT_MS)
+        return page
+
+    def script_ran(self, page) -> bool:
+        """True if an injected script ran (it would set window.__xss or open a dialog)."""
+        return page.evaluate("typeof window.__xss !== 'undefined'") or bool(self.dialogs)
+
+
+@pytest.fixture
+def browsing(browser):
+    """A fresh, offline browser context for one test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    browsing = Browsing(context)
+
+    def only_local(route):
+        if urlparse(route.request.url).hostname in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            browsing.blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    context.on("dialog", lambda dialog: (browsing.dialogs.append(dialog.message), dialog.dismiss()))
+    yield browsing
+    context.close()
+
+
+def ask(page, question: str) -> float:
+    """Type ``question``, press Enter, wait for the reply; returns seconds from Enter to the reply."""
+    replies = page.locator(BOT_MESSAGES)
+    before = replies.count()
+    page.locator(QUESTION_BOX).fill(question)
+    started = time.perf_counter()
+    page.locator(QUESTION_BOX).press("Enter")
+    expect(replies).to_have_count(before + 1, timeout=WAIT_MS)
+    return time.perf_counter() - started
+
+
+def quotes_shown(page) -> list[tuple[str, int]]:
+    """(quote text, citation number) of each quotation in the last reply."""
+    found = []
+    for text in page.locator(BOT_MESSAGES).last.locator("blockquote").all_inner_texts():
+        match = QUOTE_WITH_MARKER.fullmatch(text.strip())
+        assert match, f"not a quotation with a citation marker: {text!r}"
+        found.append((match["quote"], int(match["number"])))
+    return found
+
+
+def test_question_gets_quoted_answer_with_citation(server, browsing, corpus_dir, capsys):
+    page = browsing.open_chat(server.url)
+    question = "Who wrote the blog post?"
+    seconds = ask(page, question)
+    with capsys.disabled():
+        print(f"\n[web] time to first answer in the browser (Enter -> answer shown): {seconds:.2f} s")
+
+    expected = ask_api(server.url, question)  # the same server's JSON answer
+    assert not expected["abstained"]
+    shown = quotes_shown(page)
+    assert [quote for quote, _ in shown] == [q["text"] for q in expected["quotes"]]
+    assert [number for _, number in shown] == list(range(1, len(expected["quotes"]) + 1))
+    for quote in expected["quotes"]:  # every quote is verbatim from the article it cites
+        assert quote["text"] in (corpus_dir / f"{quote['doc_id']}.txt").read_text(encoding="utf-8")
+    expect(page.locator("#status")).to_contain_text(re.compile(r"Answered in \d+\.\d\d s"))
+    sources = page.locator("#sources article.source")
+    expect(sources).to_have_count(len(expected["quotes"]))
+    expect(sources.first.locator("h3")).to_contain_text(expected["quotes"][0]["doc_id"])
+    expect(sources.first.locator("h3")).to_contain_text(expected["quotes"][0]["title"])
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web-answer.png"), full_page=True)
+    assert not browsing.blocked, f"the page reached outside: {browsing.blocked}"
+
+
+def test_citation_opens_highlighted_passage_and_whole_article(server, browsing, corpus_dir):
+    page = browsing.open_chat(server.url)
+    ask(page, "What is recursive self-improvement?")
+    quote, number = quotes_shown(page)[0]
+    citation = page.locator(BOT_MESSAGES).last.locator("a.cite").first
+    target = citation.get_attribute("href")
+    citation.click()
+
+    assert page.url.endswith(target)
+    source = page.locator(f"#sources {target}")
+    expect(source).to_be_in_viewport()
+    expect(source.locator("h3")).to_contain_text(f"[{number}]")
+    expect(source.locator(".passage mark")).to_have_text(quote)
+    doc_id = source.locator(".doc-id").first.inner_text()
+
+    source.locator("summary").click()
+    article = source.locator(".article")
+    expect(article).to_be_visible()
+    expect(article.locator("mark")).to_have_text(quote)
+    assert article.text_content() == (corpus_dir / f"{doc_id}.txt").read_text(encoding="utf-8")
+    assert not browsing.blocked
+
+
+def test_example_then_follow_up_question_uses_the_previous_one(server, browsing):
+    page = browsing.open_chat(server.url)
+    first, follow_up = "What did Anthropic propose?", "and what did OpenAI say?"
+    page.get_by_role("button", name=first).click()  # an example question: one click asks it
+    expect(page.locator(BOT_MESSAGES)).to_have_count(1, timeout=WAIT_MS)
+    ask(page, follow_up)
+    expected = ask_api(server.url, follow_up, history=[first])
+    shown = [quote for quote, _ in quotes_shown(page)]
+    assert shown == [q["text"] for q in expected["quotes"]]
+    assert any("OpenAI" in quote for quote in shown)
+
+
+def test_off_topic_question_abstains_with_related_passages(server, browsing):
+    assert ask_api(server.url, OFF_TOPIC)["abstained"]  # the server's verdict; the page must show it
+    page = browsing.open_chat(server.url)
+    number_box = page.locator("#k input[type=number]")
+    number_box.fill("3")
+    number_box.press("Enter")
+    ask(page, OFF_TOPIC)
+    reply = page.locator(BOT_MESSAGES).last
+    expect(reply).to_contain_text(ABSTAIN_TEXT)
+    expect(reply.locator("blockquote")).to_have_count(0)
+    expect(reply.locator("ol.related li")).to_have_count(3)
+    expect(page.locator("#sources h2")).to_have_text("Related passages")
+    expect(page.locator("#sources article.source")).to_have_count(3)
+    expect(page.locator("#status")).to_contain_text("No answer in the articles")
+
+
+def test_unusable_question_gets_a_friendly_message(server, browsing):
+    page = browsing.open_chat(server.url)
+    ask(page, "?!?")
+    reply = page.locator(BOT_MESSAGES).last
+    expect(reply).to_contain_text("I cannot look that up: the question has no words in it")
+    assert "Traceback" not in page.locator("body").inner_text()
+
+
+def test_feedback_is_appended_to_the_jsonl_file(server, browsing):
+    page = browsing.open_chat(server.url)
+    ask(page, "How much revenue does Anthropic expect?")
+    before = server.feedback_path.read_text(encoding="utf-8").splitlines() if server.feedback_path.exists() else []
+    page.get_by_role("button", name="Wrong quote, right passage").click()
+    expect(page.locator("#feedback-status")).to_contain_text("Wrong quote, right passage")
+
+    lines = server.feedback_path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(before) + 1
+    entry = json.loads(lines[-1])
+    assert entry["rating"] == "wrong_quote_right_passage"
+    assert entry["question"] == "How much revenue does Anthropic expect?"
+    assert entry["answer"]["question"] == entry["question"]
+    assert [q["text"] for q in entry["answer"]["quotes"]] == [quote for quote, _ in quotes_shown(page)]
+    assert datetime.fromisoformat(entry["timestamp"]).tzinfo is not None
+
+
+def test_keyboard_only_use_and_no_accessibility_violations(server, browsing):
+    page = browsing.open_chat(server.url)
+    axe = Axe()
+    initial = axe.run(page)
+    assert initial.violations_count == 0, initial.generate_report()
+
+    for _ in range(30):  # Tab from the top of the page reaches the question box
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('#question') !== null"):
+            break
+    assert page.evaluate("document.activeElement.closest('#question') !== null")
+    page.keyboard.type("Who criticized the timing of the safety push?")
+    page.keyboard.press("Enter")
+    expect(page.locator(BOT_MESSAGES)).to_have_count(1, timeout=WAIT_MS)
+
+    page.locator("#sources summary").first.click()  # the whole article open too
+    answered = axe.run(page)
+    assert answered.violations_count == 0, answered.generate_report()
+
+
+def test_question_with_markup_is_shown_as_text(server, browsing):
+    page = browsing.open_chat(server.url)
+    payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> [x](javascript:window.__xss=3) ${window.__xss=4} **who** wrote it?'
+    ask(page, payload)
+    user_message = page.locator("#chat [data-testid=user]").last
+    assert user_message.inner_text().strip() == payload
+    chat = page.locator("#chat")
+    expect(chat.locator("img[src=x], script, a[href^=javascript]")).to_have_count(0)
+    assert not browsing.script_ran(page)
+    assert not browsing.blocked
+
+
+@pytest.fixture(scope="module")
+def hostile_server(encoder, tmp_path_factory):
+    """The app over articles whose names and text are full of markup and scripts."""
+    from rag.index import build_index
+
+    corpus = tmp_path_factory.mktemp("hostile-corpus")
+    for name, text in HOSTILE_ARTICLES.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    index = tmp_path_factory.mktemp("hostile-index")
+    build_index(corpus, index, encoder=encoder, progress=False)
+    with web_server(index, corpus_dir=corpus, workdir=tmp_path_factory.mktemp("hostile-web")) as running:
+        yield running, corpus
+
+
+def test_article_with_markup_is_shown_as_text(hostile_server, browsing):
+    server, corpus = hostile_server
+    page = browsing.open_chat(server.url)
+    ask(page, "How big a budget did the Zebra Council approve?")
+    source = page.locator("#sources article.source").first
+    expect(source).to_be_visible()
+    source.locator("summary").click()
+    article = source.locator(".article")
+    expect(article).to_be_visible()
+
+    doc_id = source.locator(".doc-id").first.inner_text()
+    assert article.text_content() == Path(corpus, f"{doc_id}.txt").read_text(encoding="utf-8")
+    zebra = next(name for name in HOSTILE_ARTICLES if "zebra" in name)
+    expect(page.locator("#sources")).to_contain_text(zebra)  # the hostile file name, as text
+    expect(page.locator("#sources")).to_contain_text("<script>window.__xss = 2</script>")
+    injected = "#chat img, #sources img, #chat svg[onload], #sources svg, #chat script, #sources script, a[href^=javascript], #chat b, #sources b"
+    expect(page.locator(injected)).to_have_count(0)
+    assert not browsing.script_ran(page)
+    assert not browsing.blocked

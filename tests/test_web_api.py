@@ -1,0 +1,211 @@
+"""The web app's programmatic side: the /ask endpoint through gradio_client (one client and
+twenty at once), what the server refuses to serve, where it listens, logins, and the
+app's own Python pieces (friendly errors, credentials, feedback lines).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import math
+import socket
+import subprocess
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+from gradio_client.exceptions import AuthenticationError
+from web_server import ROOT, api_client, ask_api, assert_same_answer, web_server
+
+from rag.question import MAX_QUESTION_CHARS
+
+QUESTIONS = (
+    "Who wrote the blog post?",
+    "What is recursive self-improvement?",
+    "How much revenue does Anthropic expect?",
+    "Who criticized the timing of Anthropic's safety push?",
+    "What is the capital of France?",
+)
+CREDENTIALS = ("reader", "correct horse battery")
+
+
+@pytest.fixture(scope="module")
+def server(index_dir, tmp_path_factory):
+    """The app over the bundled articles, with its default host."""
+    with web_server(index_dir, workdir=tmp_path_factory.mktemp("web-api")) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def library(index_dir):
+    """The library as the server loads it (same question encoder), in this process."""
+    from rag import Answerer
+
+    return Answerer.load(index_dir)
+
+
+def test_ask_endpoint_returns_the_json_of_rag_ask(server, index_dir):
+    question = "Who wrote the blog post?"
+    result = ask_api(server.url, question, k=3)
+    cli = subprocess.run(
+        [sys.executable, "-m", "rag.cli", "ask", "--json", "-k", "3", "--index", str(index_dir), question],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )
+    assert_same_answer(result, json.loads(cli.stdout))
+    assert not result["abstained"] and len(result["passages"]) == 3
+
+
+def test_ask_endpoint_resolves_follow_ups_with_history(server, library):
+    first, follow_up = "What did Anthropic propose?", "and what did OpenAI say?"
+    result = api_client(server.url).predict(question=follow_up, history=[first], api_name="/ask")
+    assert_same_answer(result, library.answer(follow_up, history=[first]).to_dict())
+    assert any("OpenAI" in quote["text"] for quote in result["quotes"])
+
+
+def test_ask_endpoint_explains_unusable_questions(server):
+    api = api_client(server.url)
+    empty = api.predict("   ", api_name="/ask")
+    assert empty == {"question": "   ", "error": "the question is empty; type a question about the articles"}
+    too_long = api.predict("why " * MAX_QUESTION_CHARS, api_name="/ask")
+    assert "too long" in too_long["error"] and f"{MAX_QUESTION_CHARS:,}" in too_long["error"]
+
+
+def test_twenty_clients_at_once_all_get_correct_answers(server, library, corpus_dir):
+    expected = {q: library.answer(q).to_dict() for q in QUESTIONS}
+    clients = [api_client(server.url) for _ in range(20)]
+    start_together = threading.Barrier(len(clients))
+
+    def ask(n: int) -> tuple[str, dict]:
+        question = QUESTIONS[n % len(QUESTIONS)]
+        start_together.wait()
+        return question, clients[n].predict(question, api_name="/ask")
+
+    with ThreadPoolExecutor(len(clients)) as pool:
+        results = list(pool.map(ask, range(len(clients))))
+    assert len(results) == 20
+    for question, result in results:
+        assert_same_answer(result, expected[question])
+        for quote in result["quotes"]:  # grounded: verbatim from the article it cites
+            assert quote["text"] in (corpus_dir / f"{quote['doc_id']}.txt").read_text(encoding="utf-8")
+
+
+FORBIDDEN_PATHS = (
+    "/gradio_api/file=/etc/passwd",
+    "/gradio_api/file=%2Fetc%2Fpasswd",
+    "/gradio_api/file=../../../../etc/passwd",
+    "/gradio_api/file=..%2F..%2F..%2F..%2Fetc%2Fpasswd",
+    "/gradio_api/file=/tmp/gradio/../../etc/passwd",
+    "/gradio_api/file=/proc/self/environ",
+    "/file=/etc/passwd",
+    "/gradio_api/file=app.py",
+    "/gradio_api/file={root}/app.py",
+    "/gradio_api/file={root}/data/articles/000_1eb8a4053cc42a55.txt",
+    "/gradio_api/file={index}/CURRENT",
+    "/gradio_api/file={feedback}",
+    "/static/../../../../etc/passwd",
+    "/assets/..%2F..%2F..%2F..%2Fetc%2Fpasswd",
+    "/gradio_api/static/..%2F..%2F..%2Fetc%2Fpasswd",
+    "/gradio_api/proxy=file:///etc/passwd",
+)
+
+
+def test_no_file_of_the_machine_can_be_read(server, index_dir):
+    secrets = ("root:x:0:0", "HF_HUB_OFFLINE", "import gradio", "Anthropic")
+    for template in FORBIDDEN_PATHS:
+        path = template.format(root=ROOT, index=index_dir, feedback=server.feedback_path)
+        response = httpx.get(server.url.rstrip("/") + path)
+        assert response.status_code >= 400, f"{path} answered {response.status_code}"
+        assert not any(secret in response.text for secret in secrets), path
+
+
+def test_uploads_are_refused(server):
+    response = httpx.post(server.url + "gradio_api/upload", files={"files": ("note.txt", b"hello")})
+    assert response.status_code >= 400
+    assert "hello" not in response.text
+
+
+def _outward_address() -> str:
+    """This machine's address on its default route (no packet is sent)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.connect(("10.254.254.254", 9))
+        return probe.getsockname()[0]
+
+
+def test_server_listens_only_on_loopback_by_default(server):
+    address = _outward_address()
+    assert not address.startswith("127.")
+    with pytest.raises(OSError):
+        socket.create_connection((address, server.port), timeout=3).close()
+    socket.create_connection(("127.0.0.1", server.port), timeout=3).close()
+
+
+@pytest.fixture(scope="module")
+def login_server(index_dir, tmp_path_factory):
+    """The app with a login required (RAG_AUTH)."""
+    env = {"RAG_AUTH": ":".join(CREDENTIALS)}
+    with web_server(index_dir, workdir=tmp_path_factory.mktemp("web-auth"), env=env) as running:
+        yield running
+
+
+def test_login_is_required_when_credentials_are_set(login_server):
+    assert httpx.get(login_server.url + "gradio_api/info").status_code == 401
+    with pytest.raises(AuthenticationError):
+        api_client(login_server.url)
+    with pytest.raises(ValueError, match="Could not login"):
+        api_client(login_server.url, auth=(CREDENTIALS[0], "wrong"))
+    result = api_client(login_server.url, auth=CREDENTIALS).predict("Who wrote the blog post?", api_name="/ask")
+    assert result["quotes"] and not result["abstained"]
+
+
+# -- app.py's pieces, in-process with the real answerer ------------------------------------
+@pytest.fixture(scope="module")
+def app():
+    """app.py imported as a module."""
+    sys.path.insert(0, str(ROOT))
+    try:
+        import app as module
+    finally:
+        sys.path.remove(str(ROOT))
+    return module
+
+
+def test_unexpected_errors_become_a_friendly_message_and_a_log_line(app, answerer, caplog):
+    chat = app.Chat(answerer)
+    with caplog.at_level(logging.ERROR, logger="rag.app"):
+        reply = chat.reply("Who wrote the blog post?", math.nan, [], [])  # int(nan) fails inside answering
+    message = reply.chat[-1]
+    assert message["role"] == "assistant" and html.escape(app.GENERIC_ERROR) in message["content"]
+    assert "Traceback" not in message["content"] and "ValueError" not in message["content"]
+    assert any(record.exc_info and record.exc_info[0] is ValueError for record in caplog.records)
+    assert reply.questions == [] and reply.question_box == "Who wrote the blog post?"
+
+
+def test_question_errors_are_explained_in_the_chat(app, answerer):
+    reply = app.Chat(answerer).reply("x" * (MAX_QUESTION_CHARS + 1), 5, [], ["earlier question"])
+    assert "too long" in reply.chat[-1]["content"]
+    assert reply.questions == ["earlier question"]
+
+
+def test_credentials_come_from_the_auth_file_and_the_environment(app, tmp_path):
+    auth_file = tmp_path / "users.txt"
+    auth_file.write_text("# readers\nalice:s3cret:with:colons\n\nbob:hunter2\n", encoding="utf-8")
+    assert app.read_auth(str(auth_file), "carol:pw") == [("alice", "s3cret:with:colons"), ("bob", "hunter2"), ("carol", "pw")]
+    assert app.read_auth(None, None) == []
+    with pytest.raises(SystemExit):
+        app.read_auth(None, "no-password-here")
+
+
+def test_feedback_lines_carry_rating_question_answer_and_time(app, answerer, tmp_path):
+    log = app.FeedbackLog(tmp_path / "feedback" / "feedback.jsonl")
+    answer = answerer.answer("Who wrote the blog post?").to_dict()
+    log.record("right", answer)
+    log.record("wrong", answer)
+    with pytest.raises(ValueError):
+        log.record("meh", answer)
+    lines = [json.loads(line) for line in Path(tmp_path / "feedback" / "feedback.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [line["rating"] for line in lines] == ["right", "wrong"]
+    assert all(line["question"] == "Who wrote the blog post?" and line["answer"] == answer and line["timestamp"] for line in lines)
