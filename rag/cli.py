@@ -11,6 +11,8 @@ import json
 import sys
 from pathlib import Path
 
+from .question import MAX_QUESTION_CHARS, clean_question
+
 DEFAULT_CORPUS = "data/articles"
 DEFAULT_INDEX = "index"
 
@@ -62,11 +64,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     """rag search"""
     from .retrieve import Retriever
 
+    question = clean_question(args.question)  # refuse a bad question before loading the model
     _ensure_index(args)
     retriever = Retriever.load(args.index, corpus_dir=args.corpus if args.check_corpus else None)
-    passages = retriever.search(args.question, k=args.k)
+    passages = retriever.search(question, k=args.k)
     if args.json:
-        _print_json({"question": args.question, "passages": [p.to_dict() for p in passages]})
+        _print_json({"question": question, "passages": [p.to_dict() for p in passages]})
         return 0
     for rank, passage in enumerate(passages, 1):
         print(f"{rank}. [{passage.doc_id} {passage.start}:{passage.end}] score {passage.score:.4f} — {passage.title}")
@@ -95,6 +98,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from .answer import Answerer
     from .errors import QuestionError
 
+    if args.question != "-":
+        clean_question(args.question)  # refuse a bad question before loading the model
     _ensure_index(args)
     answerer = Answerer.load(args.index, corpus_dir=args.corpus if args.check_corpus else None)
     if args.question != "-":
@@ -104,6 +109,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         else:
             print(_render_answer(result))
         return 0
+    sys.stdin.reconfigure(errors="replace")  # bytes that are not UTF-8 become U+FFFD, not a crash
     for line in sys.stdin:
         question = line.rstrip("\r\n")
         try:
@@ -136,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, func, text in (("search", cmd_search, "show the passages that best match a question"), ("ask", cmd_ask, "answer a question with exact quotes")):
         p = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + "." + (" Use '-' to read one question per line from stdin (with --json: one JSON object per line)." if name == "ask" else ""))
-        p.add_argument("question", help="the question" + (" (or '-' for stdin)" if name == "ask" else ""))
+        p.add_argument("question", help=f"the question, at most {MAX_QUESTION_CHARS:,} characters" + (" (or '-' for stdin, one per line)" if name == "ask" else ""))
         p.add_argument("-k", type=int, default=5, help="passages to return (default: 5)")
         p.add_argument("--check-corpus", action="store_true", help="refuse an index whose articles changed since it was built")
         common(p)
@@ -161,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # last resort: one line for the user instead of a traceback
+        print(f"rag: internal error: {exc.__class__.__name__}: {exc}; please report it", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -28,14 +28,14 @@ def clean_question(question: object) -> str:
     if len(question) > MAX_QUESTION_CHARS * 4:
         raise QuestionError(f"the question is too long ({len(question):,} characters); the limit is {MAX_QUESTION_CHARS:,}")
     text = _SURROGATES.sub("", question)
-    text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE.sub("", text)
     text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
     text = " ".join(text.split())
     if not text:
         raise QuestionError("the question is empty; type a question about the articles")
-    if len(text) > MAX_QUESTION_CHARS:
+    if len(text) > MAX_QUESTION_CHARS:  # counted as typed: NFKC may expand one character to 18
         raise QuestionError(f"the question is too long ({len(text):,} characters); the limit is {MAX_QUESTION_CHARS:,}")
+    text = " ".join(_INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).split())
     if not any(ch.isalnum() for ch in text):
         raise QuestionError("the question has no words in it; type a question about the articles")
     return text
@@ -45,7 +45,10 @@ def with_context(question: str, history: list[str] | None) -> str:
     """The question to retrieve with: a short follow-up is joined to the previous question."""
     if not history:
         return question
-    previous = history[-1].strip()
-    if previous and (len(question.split()) <= 6 or _FOLLOW_UP.search(question)):
+    try:  # earlier turns come from the client as they were typed: clean them too
+        previous = clean_question(history[-1])
+    except QuestionError:
+        return question
+    if len(question.split()) <= 6 or _FOLLOW_UP.search(question):
         return f"{previous} {question}"
     return question
