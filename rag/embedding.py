@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import warnings
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
-from .errors import IndexMismatchError
+from .errors import IndexMismatchError, RagError
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
@@ -130,6 +131,55 @@ class SentenceTransformerEncoder:
         return len(self._model.tokenizer(text, add_special_tokens=True)["input_ids"])
 
 
+ENCODER_ENV = "RAG_ENCODER"
+ENCODER_CHOICES = ("auto", "onnx", "onnx-int8", "torch")
+# What can stop an ONNX export: no torch/onnxruntime, an unwritable cache, a failed trace.
+_EXPORT_FAILURES = (ImportError, OSError, RuntimeError)
+
+
+def query_encoder_choice() -> str:
+    """The query encoder asked for in ``RAG_ENCODER`` (auto when unset)."""
+    choice = os.environ.get(ENCODER_ENV, "").strip().lower() or "auto"
+    if choice not in ENCODER_CHOICES:
+        raise RagError(f"{ENCODER_ENV}={choice!r} is not one of {', '.join(ENCODER_CHOICES)}")
+    return choice
+
+
 def load_query_encoder(index_dir: str | Path | None = None) -> Encoder:
-    """The encoder used for questions at query time."""
-    return SentenceTransformerEncoder()
+    """The encoder used for questions over the index in ``index_dir``.
+
+    By default the float32 ONNX export of the model the index was built with (exported on
+    first need; answering then imports neither torch nor sentence-transformers), falling
+    back to the reference encoder, with a warning, if no export can be made. The passages
+    are always embedded by the reference encoder. ``RAG_ENCODER`` forces a choice: ``torch``
+    (reference), ``onnx`` (no fallback) or ``onnx-int8`` (the quantised export, faster but
+    less faithful). Without ``index_dir`` the reference encoder is used.
+    """
+    choice = query_encoder_choice()
+    if choice == "torch" or index_dir is None:
+        return SentenceTransformerEncoder()
+    from .onnx_encoder import OnnxEncoder, ensure_export
+
+    try:
+        return OnnxEncoder(ensure_export(index_dir), "int8" if choice == "onnx-int8" else "fp32")
+    except _EXPORT_FAILURES as exc:
+        if choice != "auto":
+            raise
+        warnings.warn(f"no ONNX question encoder ({exc.__class__.__name__}: {exc}); using the slower torch encoder", stacklevel=2)
+        return SentenceTransformerEncoder()
+
+
+def prepare_query_encoder(index_dir: str | Path) -> None:
+    """Make the ONNX question encoder for ``index_dir`` now (once per model weights).
+
+    `rag build` calls this so that the first question does not pay for the export; a
+    failure only warns, since questions can still use the reference encoder.
+    """
+    if query_encoder_choice() == "torch":
+        return
+    from .onnx_encoder import ensure_export
+
+    try:
+        ensure_export(index_dir)
+    except _EXPORT_FAILURES as exc:
+        warnings.warn(f"could not export the ONNX question encoder ({exc.__class__.__name__}: {exc})", stacklevel=2)

@@ -1,0 +1,336 @@
+"""The question encoder without torch: an ONNX export of the model, run by onnxruntime.
+
+The export is made once per model weights (by ``rag build``, or on first need) from the
+same weights the passages were embedded with: the MiniLM transformer followed by mean
+pooling and L2 normalisation, traced with ``torch.onnx.export``. Every index built with
+those weights shares it, in the user's cache (``RAG_CACHE_DIR``, default
+``~/.cache/rag-quotes``)::
+
+    onnx/<first 16 hex of the weights sha256>/
+      model.onnx          float32: the product's question encoder
+      model-int8.onnx     dynamically int8-quantised (per channel), for comparison
+      tokenizer.json      the model's word-piece tokenizer
+      export.json         source model and weights sha256, each file's sha256, probe cosines
+
+Answering needs only onnxruntime and ``tokenizers``: no torch, transformers or
+sentence-transformers import. Each file's sha256 is checked against ``export.json``; a
+check that passed is remembered (``verified.json``, keyed by size, mtime and inode) so a
+fresh process does not re-read 90 MB to start.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import uuid
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+import numpy as np
+
+from .embedding import file_sha256, resolve_model_dir, verified_weights_sha256
+from .errors import IndexCorruptError, RagError
+
+ONNX_DIR = "onnx"
+CACHE_ENV = "RAG_CACHE_DIR"
+EXPORT_FILE = "export.json"
+VERIFIED_FILE = "verified.json"
+TOKENIZER_FILE = "tokenizer.json"
+VARIANT_FILES = {"fp32": "model.onnx", "int8": "model-int8.onnx"}
+DEFAULT_VARIANT = "fp32"
+EXPORT_FORMAT = 1
+# fp32 must reproduce the reference encoder; anything below this is a broken export.
+MIN_FP32_COSINE = 0.9999
+_PROBE_TEXTS = (
+    "Who wrote the blog post?",
+    "What did the company say about the pause, and why does it matter for safety research?",
+    "A short one.",
+    "The recommendation was set out in a blog post by two researchers, who argued that "
+    "frontier laboratories should coordinate before training systems that can improve themselves.",
+)
+
+
+def cache_root() -> Path:
+    """The user's cache folder for this package: ``RAG_CACHE_DIR``, else ``~/.cache/rag-quotes``."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rag-quotes"
+
+
+def export_folder(weights_sha256: str) -> Path:
+    """Where the export of the weights with ``weights_sha256`` lives (under ``cache_root()``)."""
+    return cache_root() / ONNX_DIR / weights_sha256[:16]
+
+
+@dataclass(frozen=True)
+class ExportInfo:
+    """What ``export.json`` records about one export."""
+
+    model_name: str
+    weights_sha256: str
+    dimension: int
+    max_seq_length: int
+    files: dict[str, str]
+    probe_cosine: dict[str, float]
+
+    @classmethod
+    def read(cls, folder: Path) -> "ExportInfo":
+        """Read ``export.json`` in ``folder``; raises IndexCorruptError if unreadable."""
+        path = folder / EXPORT_FILE
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") != EXPORT_FORMAT:
+                raise ValueError(f"format {data.get('format')!r}, expected {EXPORT_FORMAT}")
+            return cls(**{name: data[name] for name in cls.__dataclass_fields__})
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise IndexCorruptError(f"the ONNX export record {path} is unreadable ({exc}); delete {folder} to re-export") from exc
+
+
+def _verified_sha256(folder: Path, name: str) -> str:
+    """sha256 of ``folder/name``, re-hashed only when its size, mtime or inode changed."""
+    path = folder / name
+    stat = path.stat()
+    stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+    record_path = folder / VERIFIED_FILE
+    try:
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        record = {}
+    entry = record.get(name)
+    if isinstance(entry, dict) and entry.get("stamp") == stamp:
+        return str(entry.get("sha256"))
+    digest = file_sha256(path)
+    record[name] = {"stamp": stamp, "sha256": digest}
+    tmp = record_path.with_name(f".{VERIFIED_FILE}.{uuid.uuid4().hex}.tmp")
+    try:
+        tmp.write_text(json.dumps(record), encoding="utf-8")
+        os.replace(tmp, record_path)
+    except OSError:  # a read-only cache: verify again next time
+        tmp.unlink(missing_ok=True)
+    return digest
+
+
+class OnnxEncoder:
+    """Encodes texts with an ONNX export of the embedding model (onnxruntime, no torch).
+
+    >>> encoder = OnnxEncoder(ensure_export("index"))  # doctest: +SKIP
+    >>> encoder.encode(["Who wrote the blog post?"]).shape  # doctest: +SKIP
+    (1, 384)
+    """
+
+    def __init__(self, folder: str | Path, variant: str = DEFAULT_VARIANT, *, threads: int = 1) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        if variant not in VARIANT_FILES:
+            raise ValueError(f"unknown ONNX variant {variant!r} ({', '.join(VARIANT_FILES)})")
+        self.folder = Path(folder)
+        self.variant = variant
+        info = ExportInfo.read(self.folder)
+        model_file = VARIANT_FILES[variant]
+        for name in (model_file, TOKENIZER_FILE):
+            if name not in info.files or not (self.folder / name).is_file():
+                raise IndexCorruptError(f"the ONNX export in {self.folder} has no {name}; delete the folder to re-export")
+            if _verified_sha256(self.folder, name) != info.files[name]:
+                raise IndexCorruptError(f"{self.folder / name} does not match its recorded sha256; delete {self.folder} to re-export")
+        self.model_name = info.model_name
+        self.weights_sha256 = info.weights_sha256
+        self.dimension = int(info.dimension)
+        self.max_seq_length = int(info.max_seq_length)
+        self._tokenizer = Tokenizer.from_file(str(self.folder / TOKENIZER_FILE))
+        self._tokenizer.enable_truncation(max_length=self.max_seq_length)
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self._session = onnxruntime.InferenceSession(str(self.folder / model_file), options, providers=["CPUExecutionProvider"])
+
+    def encode(self, texts: list[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray:
+        """Encode ``texts`` to unit vectors (float32), ``batch_size`` at a time."""
+        if len(texts) <= batch_size:
+            return self._run(list(texts)) if texts else np.zeros((0, self.dimension), dtype=np.float32)
+        from tqdm.auto import tqdm
+
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        order = np.argsort([len(t) for t in texts], kind="stable")  # similar lengths pad less
+        with tqdm(total=len(texts), unit="text", desc="embedding", disable=not progress) as bar:
+            for start in range(0, len(texts), batch_size):
+                rows = order[start : start + batch_size]
+                out[rows] = self._run([texts[i] for i in rows])
+                bar.update(len(rows))
+        return out
+
+    def _run(self, texts: list[str]) -> np.ndarray:
+        encodings = self._tokenizer.encode_batch(texts)
+        feeds = {
+            "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
+            "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
+        }
+        return self._session.run(None, feeds)[0]
+
+
+def _index_error(index_dir: Path, **checks: str) -> RagError:
+    """The error loading the index in ``index_dir`` raises (with its rebuild hint)."""
+    from .index import load_index
+
+    try:
+        load_index(index_dir, verify_files=False, **checks)
+    except RagError as exc:
+        return exc
+    return IndexCorruptError(f"cannot read the manifest of the index in {index_dir}")
+
+
+def indexed_model(index_dir: str | Path) -> tuple[str, str]:
+    """(model name, weights sha256) the live index in ``index_dir`` was built with.
+
+    Reads only ``CURRENT`` and the manifest; raises the index's own error otherwise.
+    """
+    from .index import CURRENT_FILE
+
+    index_dir = Path(index_dir)
+    try:
+        build = (index_dir / CURRENT_FILE).read_text(encoding="utf-8").strip()
+        model = json.loads((index_dir / build / "manifest.json").read_text(encoding="utf-8"))["model"]
+        name, sha = model["name"], model["weights_sha256"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise _index_error(index_dir) from None
+    if not (isinstance(name, str) and isinstance(sha, str) and len(sha) == 64):
+        raise _index_error(index_dir)
+    return name, sha
+
+
+def ensure_export(index_dir: str | Path) -> Path:
+    """Folder of the ONNX export of the model the index was built with, exported if missing.
+
+    Exporting needs torch and the installed model, whose weights must be the index's
+    (IndexMismatchError otherwise); reading an existing export needs neither.
+    """
+    name, sha = indexed_model(index_dir)
+    folder = export_folder(sha)
+    if not (folder / EXPORT_FILE).is_file():
+        model_dir = resolve_model_dir(name)
+        installed = verified_weights_sha256(model_dir, name)
+        if installed != sha:
+            raise _index_error(Path(index_dir), model_name=name, weights_sha256=installed)
+        export_onnx(model_dir, folder, model_name=name, weights_sha256=sha)
+    return folder
+
+
+def _pooled_module(model_dir: Path):
+    """The transformer plus mean pooling and L2 normalisation, as one torch module."""
+    import torch
+    from transformers import AutoModel
+
+    # Eager attention traces to plain MatMul/Softmax that onnxruntime fuses well.
+    transformer = AutoModel.from_pretrained(str(model_dir), attn_implementation="eager").eval()
+
+    class MeanPooled(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.transformer = transformer
+
+        def forward(self, input_ids, attention_mask):
+            hidden = self.transformer(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(pooled, p=2, dim=1)
+
+    return MeanPooled().eval()
+
+
+def _read_max_seq_length(model_dir: Path) -> int:
+    try:
+        return int(json.loads((model_dir / "sentence_bert_config.json").read_text(encoding="utf-8"))["max_seq_length"])
+    except (OSError, ValueError, KeyError):
+        return 256
+
+
+def export_onnx(model_dir: str | Path, folder: str | Path, *, model_name: str, weights_sha256: str) -> Path:
+    """Export the model in ``model_dir`` to ``folder`` (fp32 and int8) and check it.
+
+    The fp32 export must reproduce the torch model (cosine at least MIN_FP32_COSINE on
+    probe texts) or RuntimeError is raised. The folder appears atomically; if another
+    process finished the same export first, that one is kept.
+    """
+    import logging
+    import warnings
+
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from tokenizers import Tokenizer
+
+    model_dir, folder = Path(model_dir), Path(folder)
+    if (folder / EXPORT_FILE).is_file():
+        return folder
+    staging = folder.with_name(f".{folder.name}.{uuid.uuid4().hex}.tmp")
+    staging.mkdir(parents=True)  # OSError on an unwritable cache: the caller falls back
+    logging_disabled = logging.root.manager.disable
+    try:
+        module = _pooled_module(model_dir)
+        tokenizer = Tokenizer.from_file(str(model_dir / TOKENIZER_FILE))
+        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        sample = tokenizer.encode_batch(list(_PROBE_TEXTS[:2]))  # a padded batch: the mask is traced as an input
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # tracer chatter about shape-dependent Python branches
+            logging.disable(logging.WARNING)  # the quantiser's advice to pre-process the model
+            torch.onnx.export(
+                module,
+                (torch.tensor([e.ids for e in sample]), torch.tensor([e.attention_mask for e in sample])),
+                str(staging / VARIANT_FILES["fp32"]),
+                dynamo=False,
+                input_names=["input_ids", "attention_mask"],
+                output_names=["embedding"],
+                dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"}, "embedding": {0: "batch"}},
+                opset_version=17,
+            )
+            quantize_dynamic(str(staging / VARIANT_FILES["fp32"]), str(staging / VARIANT_FILES["int8"]), weight_type=QuantType.QInt8, per_channel=True)
+        shutil.copyfile(model_dir / TOKENIZER_FILE, staging / TOKENIZER_FILE)
+        record = {
+            "format": EXPORT_FORMAT,
+            "model_name": model_name,
+            "weights_sha256": weights_sha256,
+            "dimension": int(module.transformer.config.hidden_size),
+            "max_seq_length": _read_max_seq_length(model_dir),
+            "files": {name: file_sha256(staging / name) for name in (*VARIANT_FILES.values(), TOKENIZER_FILE)},
+            "probe_cosine": {},
+        }
+        (staging / EXPORT_FILE).write_text(json.dumps(record), encoding="utf-8")
+        record["probe_cosine"] = _probe_cosines(staging, module)
+        if record["probe_cosine"]["fp32"] < MIN_FP32_COSINE:
+            raise RuntimeError(f"the ONNX export does not reproduce the model (cosine {record['probe_cosine']['fp32']:.5f})")
+        record["exported_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        record["versions"] = {"torch": torch.__version__, "onnxruntime": version("onnxruntime")}
+        (staging / EXPORT_FILE).write_text(json.dumps(record, indent=2), encoding="utf-8")
+        try:
+            staging.rename(folder)
+        except OSError:  # another process finished the same export first
+            if not (folder / EXPORT_FILE).is_file():
+                raise
+    finally:
+        logging.disable(logging_disabled)
+        shutil.rmtree(staging, ignore_errors=True)
+    return folder
+
+
+def _probe_cosines(folder: Path, module) -> dict[str, float]:
+    """Lowest cosine, over probe texts, between each exported variant and the torch module."""
+    import torch
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+    tokenizer.no_padding()
+    with torch.no_grad():
+        expected = np.concatenate([
+            module(torch.tensor([e.ids]), torch.tensor([e.attention_mask])).numpy()
+            for e in (tokenizer.encode(text) for text in _PROBE_TEXTS)
+        ])
+    cosines = {}
+    for variant in VARIANT_FILES:
+        vectors = OnnxEncoder(folder, variant).encode(list(_PROBE_TEXTS))
+        cosines[variant] = round(float((vectors * expected).sum(axis=1).min()), 6)
+    return cosines
