@@ -234,7 +234,7 @@ def build_index(
         cache = EmbeddingCache(index_dir / CACHE_FILE)
         chunk_vectors, new_chunks, chunk_keys = embed_with_cache(encoder, [c.text for c in chunks], cache, progress)
         sentence_vectors, new_sentences, sentence_keys = embed_with_cache(encoder, [s.text for s in sentences], cache, progress)
-        chunk_store = FaissStore.build(chunk_vectors, vector_kind)
+        chunk_store = FaissStore.build(chunk_vectors, vector_kind, progress=progress)
         manifest = {
             "format": INDEX_FORMAT,
             "model": {"name": encoder.model_name, "weights_sha256": encoder.weights_sha256, "dimension": encoder.dimension},

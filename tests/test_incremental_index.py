@@ -1,0 +1,108 @@
+"""Incremental builds: adding an article embeds only its text, rebuilding an unchanged
+corpus embeds nothing, and the result equals a full build; the manifest records the
+vector index type."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rag.index import CACHE_FILE, BuildReport, CorpusIndex, build_index, load_index
+from rag.vectorstore import EXACT_MAX_VECTORS
+
+
+@dataclass(frozen=True)
+class IncrementalRun:
+    """An index built without the last article, then with it, then again unchanged."""
+
+    index_dir: Path
+    corpus_dir: Path
+    added: str
+    before: CorpusIndex
+    first: BuildReport
+    second: BuildReport
+    third: BuildReport
+
+
+@pytest.fixture(scope="module")
+def incremental(tmp_path_factory, corpus_dir, encoder) -> IncrementalRun:
+    """Build the bundled corpus minus one article, add the article, rebuild unchanged."""
+    root = tmp_path_factory.mktemp("incremental")
+    corpus, index = root / "corpus", root / "index"
+    corpus.mkdir()
+    articles = sorted(corpus_dir.glob("*.txt"))
+    for article in articles[:-1]:
+        shutil.copy(article, corpus / article.name)
+    first = build_index(corpus, index, encoder=encoder, progress=False)
+    before = load_index(index)
+    shutil.copy(articles[-1], corpus / articles[-1].name)
+    second = build_index(corpus, index, encoder=encoder, progress=False)
+    third = build_index(corpus, index, encoder=encoder, progress=False)
+    return IncrementalRun(index, corpus, articles[-1].stem, before, first, second, third)
+
+
+def texts_of(index: CorpusIndex) -> set[str]:
+    """Every text a build embeds: sentences and chunks."""
+    return {s.text for s in index.sentences} | {c.text for c in index.chunks}
+
+
+def test_adding_an_article_embeds_only_its_new_texts(incremental, index_dir):
+    full = load_index(index_dir)
+    new_texts = texts_of(full) - texts_of(incremental.before)
+    added_texts = {s.text for s in full.sentences if s.doc_id == incremental.added} | {c.text for c in full.chunks if c.doc_id == incremental.added}
+    assert incremental.added not in incremental.before.documents
+    assert new_texts and new_texts <= added_texts
+    assert incremental.second.embedded == len(new_texts)
+    assert incremental.second.reused == incremental.second.sentences + incremental.second.chunks - len(new_texts)
+    assert incremental.first.embedded > incremental.second.embedded
+
+
+def test_rebuilding_an_unchanged_corpus_embeds_nothing(incremental):
+    assert incremental.third.embedded == 0
+    assert incremental.third.reused == incremental.third.sentences + incremental.third.chunks
+    assert (incremental.index_dir / CACHE_FILE).is_file()
+
+
+def test_the_incremental_build_equals_a_full_build(incremental, index_dir):
+    full, grown = load_index(index_dir), load_index(incremental.index_dir)
+    assert grown.manifest["documents"] == full.manifest["documents"]
+    assert grown.manifest["counts"] == full.manifest["counts"]
+    assert grown.manifest["vector_index"] == full.manifest["vector_index"]
+    assert {d.doc_id: (d.title, d.text, d.sha256) for d in grown.documents.values()} == {d.doc_id: (d.title, d.text, d.sha256) for d in full.documents.values()}
+    assert grown.sentences == full.sentences
+    assert grown.chunks == full.chunks
+    np.testing.assert_allclose(grown.sentence_vectors, full.sentence_vectors, atol=1e-5)
+    queries = full.sentence_vectors[:: max(1, len(full.sentence_vectors) // 40)]
+    full_scores, full_ids = full.chunk_store.search(queries, 10)
+    grown_scores, grown_ids = grown.chunk_store.search(queries, 10)
+    np.testing.assert_allclose(grown_scores, full_scores, atol=1e-5)
+    agreeing = (grown_ids == full_ids) | np.isclose(grown_scores, full_scores, atol=1e-5)  # ties may swap
+    assert agreeing.all()
+
+
+def test_the_manifest_records_the_vector_index_chosen_by_size(index_dir):
+    index = load_index(index_dir)
+    described = index.manifest["vector_index"]
+    assert len(index.chunks) <= EXACT_MAX_VECTORS
+    assert described == {"backend": "faiss", "kind": "flat", "count": len(index.chunks), "dimension": index.sentence_vectors.shape[1]}
+    assert index.chunk_store.kind == "flat"
+
+
+def test_an_ivf_build_records_its_cells_and_calibration_and_reuses_every_vector(incremental, tmp_path, encoder):
+    target = tmp_path / "ivf-index"
+    target.mkdir()
+    shutil.copy(incremental.index_dir / CACHE_FILE, target / CACHE_FILE)
+    report = build_index(incremental.corpus_dir, target, encoder=encoder, vector_kind="ivf", progress=False)
+    ivf, flat = load_index(target), load_index(incremental.index_dir)
+    described = ivf.manifest["vector_index"]
+    assert report.embedded == 0 and report.vector_index == "ivf"
+    assert described["kind"] == "ivf" and ivf.chunk_store.kind == "ivf"
+    assert {"nlist", "nprobe", "calibration_recall_at_10", "calibration_queries"} <= set(described)
+    assert described["calibration_recall_at_10"] >= 0.98
+    assert described["nprobe"] == ivf.chunk_store.describe()["nprobe"]  # saved with the index
+    queries = flat.sentence_vectors[::25]
+    assert (ivf.chunk_store.search(queries, 5)[1] == flat.chunk_store.search(queries, 5)[1]).mean() >= 0.95
