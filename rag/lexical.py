@@ -7,9 +7,30 @@ Tokens are lower-cased words with English stop words removed and Snowball stems
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 
-from bm25s.stopwords import STOPWORDS_EN
+
+def _import_bm25s_numpy_only():
+    """Import bm25s without its optional numba and scipy backends.
+
+    bm25s tries ``import numba`` and ``import scipy.sparse`` when imported, which costs
+    seconds on a cold start, although the numpy backend used here (its default) needs
+    neither. Both are hidden for the duration of the import only.
+    """
+    hidden = [name for name in ("numba", "scipy") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # makes `import name` raise ImportError
+    try:
+        import bm25s
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, 0) is None:
+                del sys.modules[name]
+    return bm25s
+
+
+STOPWORDS_EN = _import_bm25s_numpy_only().stopwords.STOPWORDS_EN
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 # Question words and fillers that carry no content in a chat question.
