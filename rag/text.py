@@ -26,6 +26,7 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
+_LINE_BREAKS_TO_SPACES = str.maketrans({ch: " " for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
 HEADING_MAX_WORDS = 12
 MIN_QUOTABLE_WORDS = 4
 
@@ -91,8 +92,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _pysbd_spans(block: str) -> list[tuple[int, int]]:
+    # pysbd ends a sentence at every line break; a block's breaks join hard-wrapped lines,
+    # so they become spaces (one character each: the offsets stay those of the block).
+    unwrapped = block.translate(_LINE_BREAKS_TO_SPACES)
     try:
-        return [(s.start, s.end) for s in _segmenter().segment(block)]
+        return [(s.start, s.end) for s in _segmenter().segment(unwrapped)]
     except Exception:  # pysbd raises on some pathological inputs; fall back to one span
         return [(0, len(block))]
 

@@ -1,0 +1,155 @@
+"""Sentence splitting: exact offsets always, and the messy cases of real news articles.
+
+A sentence is what the product may quote, so ``text[start:end] == sentence.text`` must
+hold for any input, and headings, questions and footers must never be quotable.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generated_text import assert_exact_spans, news_text
+from rag.documents import load_corpus
+from rag.text import count_tokens, split_sentences
+
+PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.fixture(scope="module")
+def articles(corpus_dir) -> dict[str, str]:
+    """doc_id -> text of the bundled articles."""
+    return {d.doc_id: d.text for d in load_corpus(corpus_dir).documents}
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    """(kind, text) of every sentence of ``text``."""
+    return [(s.kind, s.text) for s in split_sentences("doc", text)]
+
+
+def sentence_of(article: str, containing: str):
+    """The one sentence of ``article`` that contains ``containing``."""
+    [found] = [s for s in split_sentences("doc", article) if containing in s.text]
+    return found
+
+
+# -- exact offsets ----------------------------------------------------------------------
+
+
+def test_every_sentence_of_the_real_articles_indexes_its_article_exactly(articles):
+    for doc_id, text in articles.items():
+        found = split_sentences(doc_id, text)
+        assert len(found) >= 10
+        assert {s.doc_id for s in found} == {doc_id}
+        assert_exact_spans(text, found)
+
+
+@PROPERTY
+@given(data=st.data())
+def test_any_excerpt_of_a_real_article_splits_into_exact_spans(articles, data):
+    text = data.draw(st.sampled_from(sorted(articles.values())))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert_exact_spans(text[start:end], split_sentences("doc", text[start:end]))
+
+
+@PROPERTY
+@given(news_text)
+def test_generated_article_text_splits_into_exact_spans(text):
+    assert_exact_spans(text, split_sentences("doc", text))
+
+
+@PROPERTY
+@given(st.text())
+def test_arbitrary_unicode_splits_into_exact_spans(text):
+    assert_exact_spans(text, split_sentences("doc", text))
+
+
+# -- the messy cases --------------------------------------------------------------------
+
+
+def test_bullets_are_quotable_sentences_without_their_marker(articles):
+    fact = sentence_of(articles["003_d04b17a40513e639"], "self-improving faster than internal projections")
+    assert fact.text == "Anthropic says Claude is self-improving faster than internal projections suggested"
+    assert fact.kind == "sentence" and fact.quotable
+    assert kinds("Key Facts\n\n  • The company is calling for a global pause\n  - Critics say the timing is odd\n") == [
+        ("heading", "Key Facts"),
+        ("sentence", "The company is calling for a global pause"),
+        ("sentence", "Critics say the timing is odd"),
+    ]
+
+
+def test_a_heading_without_a_final_period_is_not_quotable(articles):
+    heading = sentence_of(articles["001_78c6a7510baeab71"], "Self-improvement as a systemic risk")
+    assert heading.text == "Self-improvement as a systemic risk"
+    assert heading.kind == "heading" and not heading.quotable
+
+
+def test_a_missing_space_after_a_period_still_ends_the_sentence(articles):
+    before = sentence_of(articles["003_d04b17a40513e639"], "less focused on safety.")
+    assert before.text.endswith("developers less focused on safety.") and before.quotable
+    assert kinds("Labs must focus on safety.Anthropic policy document\n") == [
+        ("sentence", "Labs must focus on safety."),
+        ("fragment", "Anthropic policy document"),
+    ]
+
+
+def test_reference_markers_stay_with_the_sentence_they_follow(articles):
+    first = sentence_of(articles["004_250bfd79a5953938"], "coordinated global pause")
+    assert first.text.endswith("self-improving AI systems [1, 2].")
+    assert kinds("Labs need safeguards.[1, 2] The warning came on Monday.") == [
+        ("sentence", "Labs need safeguards.[1, 2]"),
+        ("sentence", "The warning came on Monday."),
+    ]
+
+
+def test_curly_quotes_and_em_dashes_stay_inside_one_sentence(articles):
+    quoted = sentence_of(articles["000_1eb8a4053cc42a55"], "AI that can build itself")
+    assert quoted.text.startswith("“AI that can build itself") and quoted.text.endswith("losing control of systems.")
+    dashed = sentence_of(articles["002_92a117e8a803a66f"], "months, not years")
+    assert dashed.text.startswith("They want a structured, transparent period — months, not years — during")
+
+
+def test_abbreviations_do_not_end_a_sentence(articles):
+    regulators = sentence_of(articles["002_92a117e8a803a66f"], "Regulators in the U.S.")
+    assert regulators.text.endswith("no binding rules exist that could force a slowdown.")
+    assert [text for _, text in kinds("Dr. Smith met Mr. Jones at 3 p.m. in the U.S. capital. They spoke.")] == [
+        "Dr. Smith met Mr. Jones at 3 p.m. in the U.S. capital.",
+        "They spoke.",
+    ]
+
+
+def test_faq_questions_are_not_quotable_but_their_answers_are(articles):
+    faq = articles["001_78c6a7510baeab71"].split("Frequently asked questions", 1)[1]
+    found = split_sentences("doc", faq)
+    questions = [s for s in found if s.kind == "question"]
+    assert len(questions) == 4 and all(q.text.endswith("?") and not q.quotable for q in questions)
+    answers = [s for s in found if s.quotable]
+    assert len(answers) == 4 and answers[0].text.startswith("Anthropic describes it as AI systems")
+
+
+def test_boilerplate_footer_is_not_quotable(articles):
+    footer = sentence_of(articles["003_d04b17a40513e639"], "Further reading")
+    assert footer.kind == "boilerplate" and not footer.quotable
+
+
+def test_hard_wrapped_lines_of_one_paragraph_are_one_sentence():
+    text = "The company said on Monday that its\nmodels are improving quickly.\nA new paragraph starts here."
+    assert [s.text for s in split_sentences("doc", text)] == [
+        "The company said on Monday that its\nmodels are improving quickly.",
+        "A new paragraph starts here.",
+    ]
+
+
+def test_quotable_sentences_of_the_real_articles_are_whole_statements(articles):
+    for text in articles.values():
+        for sentence in split_sentences("doc", text):
+            if sentence.quotable:
+                assert len(sentence.text.split()) >= 4 and not sentence.text.endswith("?")
+
+
+def test_tokens_are_counted_with_cl100k():
+    assert count_tokens("hello world") == 2
+    assert count_tokens("") == 0
+    assert count_tokens("<|endoftext|>") > 1  # special-token text is counted as plain text
