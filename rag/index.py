@@ -28,7 +28,7 @@ from typing import Callable
 
 import numpy as np
 
-from .chunking import ChunkingSettings, chunk_document
+from .chunking import ChunkingSettings, FitsModel, chunk_document, model_fit
 from .documents import LoadReport, load_corpus
 from .embedding import Encoder, file_sha256
 from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
@@ -141,12 +141,12 @@ def embed_with_cache(
     return vectors.astype(np.float32), len(missing), set(keys)
 
 
-def _segment(documents: list[Document], chunking: ChunkingSettings) -> tuple[list[Sentence], list[Chunk]]:
+def _segment(documents: list[Document], chunking: ChunkingSettings, fits_model: FitsModel | None) -> tuple[list[Sentence], list[Chunk]]:
     sentences: list[Sentence] = []
     chunks: list[Chunk] = []
     for document in documents:
         doc_sentences = split_sentences(document.doc_id, document.text)
-        chunks += chunk_document(document, doc_sentences, len(sentences), len(chunks), chunking)
+        chunks += chunk_document(document, doc_sentences, len(sentences), len(chunks), chunking, fits_model)
         sentences += doc_sentences
     return sentences, chunks
 
@@ -228,7 +228,7 @@ def build_index(
         from .embedding import SentenceTransformerEncoder
 
         encoder = SentenceTransformerEncoder()
-    sentences, chunks = _segment(loaded.documents, chunking)
+    sentences, chunks = _segment(loaded.documents, chunking, model_fit(encoder))
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
         cache = EmbeddingCache(index_dir / CACHE_FILE)
