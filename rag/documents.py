@@ -7,17 +7,18 @@ symlink loops) are skipped with a warning that names them; the rest are loaded.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CorpusError
+from .text import split_sentences
 from .types import Document
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_ARTICLE_BYTES = 5_000_000
 TITLE_MAX_WORDS = 16
 TITLE_MAX_CHARS = 90
+SENTENCE_ENDINGS = (".", "!", "?", ":", "。", "！", "？")
 
 
 @dataclass
@@ -40,12 +41,18 @@ def sha256_text(text: str) -> str:
 
 
 def make_title(text: str) -> str:
-    """The first line when it reads as a headline, else the first sentence cut short."""
+    """The first line when it reads as a headline, else the first sentence cut short.
+
+    A headline is short (at most TITLE_MAX_WORDS words and TITLE_MAX_CHARS characters)
+    and has no final period.
+    """
     first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
     words = first_line.split()
-    if words and len(words) <= TITLE_MAX_WORDS and not first_line.endswith((".", "!", "?", ":")):
+    if words and len(words) <= TITLE_MAX_WORDS and len(first_line) <= TITLE_MAX_CHARS and not first_line.endswith(SENTENCE_ENDINGS):
         return first_line
-    first_sentence = re.split(r"(?<=[.!?])\s", first_line, maxsplit=1)[0]
+    # the sentence splitter knows abbreviations ("U.S.", "Dr."); a title needs only the start
+    sentences = split_sentences("", first_line[: TITLE_MAX_CHARS * 4])
+    first_sentence = sentences[0].text if sentences else first_line
     if len(first_sentence) <= TITLE_MAX_CHARS:
         return first_sentence
     cut = first_sentence[:TITLE_MAX_CHARS].rsplit(" ", 1)[0]

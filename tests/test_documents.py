@@ -1,0 +1,56 @@
+"""Loading a folder of articles: text kept as written, content hashes, titles.
+
+(Files that cannot be read are covered by test_hostile_corpus.py.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from rag.documents import TITLE_MAX_CHARS, load_corpus, make_title
+
+
+def test_the_bundled_articles_load_byte_for_byte(corpus_dir):
+    report = load_corpus(corpus_dir)
+    assert report.skipped == []
+    files = sorted(corpus_dir.glob("*.txt"))
+    assert [d.doc_id for d in report.documents] == [f.stem for f in files]
+    for document, path in zip(report.documents, files):
+        raw = path.read_bytes()
+        assert document.text == raw.decode("utf-8")
+        assert document.sha256 == hashlib.sha256(raw).hexdigest()
+
+
+def test_titles_of_the_bundled_articles(corpus_dir):
+    titles = {d.doc_id: d.title for d in load_corpus(corpus_dir).documents}
+    # the first line is a headline: short, no final period
+    assert titles["000_1eb8a4053cc42a55"] == "Anthropic urges pause on frontier AI over self-improving risk"
+    # the first line is a long sentence: its start, cut at a word, marked as cut
+    title = titles["001_78c6a7510baeab71"]
+    assert title.endswith("…") and len(title) <= TITLE_MAX_CHARS + 1
+    assert "Anthropic is sounding the alarm about AI systems that could eventually improve themselves".startswith(title[:-1])
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Harbour reopens after repairs\nBody.", "Harbour reopens after repairs"),
+        ("\n\n   Headline after blank lines  \nBody.", "Headline after blank lines"),
+        ("The harbour reopened. More follows.", "The harbour reopened."),
+        ("Officials in the U.S. and Europe proposed rules on Monday. Then more.", "Officials in the U.S. and Europe proposed rules on Monday."),
+        ("Dr. Smith said the harbour was safe. Then more.", "Dr. Smith said the harbour was safe."),
+        ("“Reopen the harbour,” says the mayor\nBody.", "“Reopen the harbour,” says the mayor"),
+    ],
+    ids=["headline", "blank-lines-first", "sentence", "abbreviation-us", "abbreviation-dr", "curly-quotes"],
+)
+def test_title_is_the_headline_or_the_first_sentence(text, title):
+    assert make_title(text) == title
+
+
+@pytest.mark.parametrize("first_line", ["word " * 40, "x" * 300, "港口在维修六周后于周一重新开放" * 10])
+def test_a_long_first_line_is_cut_short(first_line):
+    title = make_title(first_line + "\nBody.")
+    assert title.endswith("…") and len(title) <= TITLE_MAX_CHARS + 1
+    assert first_line.startswith(title[:-1].rstrip())
