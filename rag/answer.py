@@ -26,6 +26,7 @@ from .settings import AnswerSettings
 from .text import count_tokens
 from .types import Answer, Citation, Quote
 
+SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
 ABSTAIN_TEXT = "The articles don't say. Nothing in them answers this question."
 _LEANS_ON_PREVIOUS = re.compile(
     r"^[“\"']?(That|This|These|Those|It|Its|It’s|It's|They|Their|Them|He|She|His|Her|Such|The same|"
@@ -64,6 +65,7 @@ class Answerer:
         self.index = retriever.index
         self.settings = settings or AnswerSettings.load()
         self.answerability = answerability or AnswerabilityModel.load()
+        self._type_cache: dict[tuple[int, str | None], bool] = {}
 
     @classmethod
     def load(cls, index_dir: str | Path = "index", *, corpus_dir: str | Path | None = None) -> "Answerer":
@@ -71,11 +73,17 @@ class Answerer:
         return cls(Retriever.load(index_dir, corpus_dir=corpus_dir))
 
     # -- scoring -----------------------------------------------------------------------
-    def _coverage(self, q_terms: list[str], sentence_terms: frozenset[str]) -> float:
-        if not q_terms:
-            return 0.0
-        total = sum(self.index.idf(t) for t in q_terms)
-        return sum(self.index.idf(t) for t in q_terms if t in sentence_terms) / total
+    def _term_weights(self, q_terms: list[str]) -> dict[str, float]:
+        """IDF weight of each question term, normalised to sum to 1."""
+        weights = {t: self.index.idf(t) for t in q_terms}
+        total = sum(weights.values())
+        return {t: w / total for t, w in weights.items()} if total > 0 else {}
+
+    def _has_type(self, sid: int, kind: str | None) -> bool:
+        key = (sid, kind)
+        if key not in self._type_cache:
+            self._type_cache[key] = has_type(self.index.sentences[sid].text, kind)
+        return self._type_cache[key]
 
     def _candidates(self, hits: list[ChunkHit]) -> dict[int, float]:
         """Quotable sentence ids in the best chunks, each with its best passage weight."""
@@ -87,32 +95,30 @@ class Answerer:
         return weight
 
     def score_sentences(self, question: str, vector: np.ndarray, hits: list[ChunkHit]) -> list[ScoredSentence]:
-        """Candidate sentences scored for ``question``, best first."""
+        """Candidate sentences scored for ``question``, best first (at most ``SCORED_POOL``)."""
         s = self.settings
         candidates = self._candidates(hits)
         if not candidates:
             return []
-        ids = np.fromiter(candidates, dtype=np.int64)
+        ids = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
+        passage = np.fromiter(candidates.values(), dtype=np.float64, count=len(candidates))
         dense = self.index.sentence_vectors[ids] @ vector
         centered_question = vector - self.index.sentence_mean
         centered_question /= max(float(np.linalg.norm(centered_question)), 1e-9)
         centered = self.index.centered_sentence_vectors[ids] @ centered_question
-        q_terms = question_terms(question)
+        coverage = np.zeros(len(ids))
+        for term, weight in self._term_weights(question_terms(question)).items():
+            coverage += weight * np.isin(ids, self.index.term_postings.get(term, ()), assume_unique=True)
         kind = expected_type(question)
-        scored = []
-        for sid, cosine, apart in zip(ids.tolist(), dense.tolist(), centered.tolist()):
-            coverage = self._coverage(q_terms, self.index.sentence_terms[sid])
-            typed = has_type(self.index.sentences[sid].text, kind)
-            score = (
-                s.w_dense * cosine
-                + s.w_centered * apart
-                + s.w_coverage * coverage
-                + s.w_chunk * candidates[sid]
-                + s.w_type * (typed if kind else 0.0)
-            )
-            scored.append(ScoredSentence(sid, score, cosine, apart, coverage, candidates[sid], typed))
-        scored.sort(key=lambda x: (-x.score, x.sentence_id))
-        return scored
+        typed = np.fromiter((self._has_type(sid, kind) for sid in ids.tolist()), dtype=bool, count=len(ids))
+        score = s.w_dense * dense + s.w_centered * centered + s.w_coverage * coverage + s.w_chunk * passage
+        if kind:
+            score += s.w_type * typed
+        order = np.lexsort((ids, -score))[:SCORED_POOL]
+        return [
+            ScoredSentence(int(ids[i]), float(score[i]), float(dense[i]), float(centered[i]), float(coverage[i]), float(passage[i]), bool(typed[i]))
+            for i in order
+        ]
 
     # -- composing ---------------------------------------------------------------------
     def _span_with_context(self, sid: int) -> tuple[int, int]:
@@ -129,14 +135,14 @@ class Answerer:
         """Sentences of other articles in ``pool`` that say what ``chosen`` says."""
         s = self.settings
         doc = self.index.sentences[chosen.sentence_id].doc_id
-        base = self.index.sentence_vectors[chosen.sentence_id]
+        pool_ids = np.fromiter((o.sentence_id for o in pool), dtype=np.int64, count=len(pool))
+        similar = self.index.sentence_vectors[pool_ids] @ self.index.sentence_vectors[chosen.sentence_id]
         found: dict[str, ScoredSentence] = {}
-        for other in pool:
-            other_doc = self.index.sentences[other.sentence_id].doc_id
-            if other.sentence_id in used or other_doc == doc or other_doc in found:
+        for other, similarity in zip(pool, similar.tolist()):
+            if similarity < s.corroboration_similarity or other.score < 0.75 * chosen.score or other.sentence_id in used:
                 continue
-            similar = float(self.index.sentence_vectors[other.sentence_id] @ base)
-            if similar >= s.corroboration_similarity and other.score >= 0.75 * chosen.score:
+            other_doc = self.index.sentences[other.sentence_id].doc_id
+            if other_doc != doc and other_doc not in found:
                 found[other_doc] = other
         return list(found.values())
 

@@ -229,6 +229,12 @@ def build_index(
 
         encoder = SentenceTransformerEncoder()
     sentences, chunks = _segment(loaded.documents, chunking, model_fit(encoder))
+    chunk_terms = [terms(c.text) for c in chunks]
+    if not any(chunk_terms):
+        raise CorpusError(
+            f"nothing to index in {corpus_dir}: the articles have no searchable words "
+            "(only stop words, symbols or emoji); add articles with text"
+        )
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
         cache = EmbeddingCache(index_dir / CACHE_FILE)
@@ -249,7 +255,7 @@ def build_index(
         }
         folder = index_dir / f"build-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
         staging = index_dir / f".{folder.name}"
-        _write_build(staging, manifest, _store_payload(loaded.documents, sentences, chunks), chunk_store, sentence_vectors, [terms(c.text) for c in chunks])
+        _write_build(staging, manifest, _store_payload(loaded.documents, sentences, chunks), chunk_store, sentence_vectors, chunk_terms)
         staging.rename(folder)
         previous = _current_build_name(index_dir)
         _point_current_at(index_dir, folder)
@@ -316,6 +322,15 @@ class CorpusIndex:
     def sentence_terms(self) -> list[frozenset[str]]:
         """Stemmed content words of every sentence."""
         return [frozenset(terms(s.text)) for s in self.sentences]
+
+    @cached_property
+    def term_postings(self) -> dict[str, np.ndarray]:
+        """For each term, the sorted ids of the sentences that contain it."""
+        postings: dict[str, list[int]] = {}
+        for sid, sentence_terms in enumerate(self.sentence_terms):
+            for term in sentence_terms:
+                postings.setdefault(term, []).append(sid)
+        return {term: np.array(ids, dtype=np.int64) for term, ids in postings.items()}
 
     @cached_property
     def term_idf(self) -> dict[str, float]:
