@@ -6,7 +6,9 @@ symlink loops) are skipped with a warning that names them; the rest are loaded.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,6 +97,11 @@ def read_article(path: Path) -> tuple[Document | None, str]:
     )
 
 
+def printable_path(path: Path) -> str:
+    """The path as text that can always be printed (bytes that are not UTF-8 escaped)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def _article_paths(folder: Path, skipped: list[tuple[str, str]]) -> list[Path]:
     paths = []
     for path in sorted(folder.rglob("*")):
@@ -102,12 +109,18 @@ def _article_paths(folder: Path, skipped: list[tuple[str, str]]) -> list[Path]:
             continue
         try:
             path.resolve(strict=True)
-            if not path.is_file():
-                continue
-        except (OSError, RuntimeError) as exc:
-            skipped.append((str(path), f"broken or looping link ({exc.__class__.__name__})"))
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
+            looping = isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP
+            skipped.append((printable_path(path), "symbolic link that loops" if looping else "broken link or unreadable path"))
             continue
-        paths.append(path)
+        if path.is_dir():
+            continue
+        if not path.is_file():
+            skipped.append((printable_path(path), "not a regular file (a pipe, socket or device)"))
+        elif printable_path(path) != str(path):
+            skipped.append((printable_path(path), "file name is not UTF-8; rename the file"))
+        else:
+            paths.append(path)
     return paths
 
 
@@ -134,8 +147,7 @@ def load_corpus(folder: str | Path) -> LoadReport:
         seen_hashes[document.sha256] = str(path)
         report.documents.append(document)
     if not report.documents:
-        raise CorpusError(
-            f"no readable .txt or .md article in {folder}"
-            + (f" ({len(report.skipped)} skipped)" if report.skipped else "")
-        )
+        shown = "; ".join(f"{Path(path).name}: {why}" for path, why in report.skipped[:5])
+        more = f"; and {len(report.skipped) - 5} more" if len(report.skipped) > 5 else ""
+        raise CorpusError(f"no readable .txt or .md article in {folder}" + (f" (skipped {shown}{more})" if shown else ""))
     return report

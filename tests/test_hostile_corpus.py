@@ -1,0 +1,207 @@
+"""Hostile corpus folders: bad files are skipped with a warning that names them, the rest
+is indexed, and answers over what was indexed quote it exactly. Plus a hypothesis fuzz of
+building and answering over arbitrary small corpora."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hostile_checks import assert_friendly_failure, assert_grounded, run_rag
+from rag.answer import Answerer
+from rag.documents import MAX_ARTICLE_BYTES, load_corpus
+from rag.errors import CorpusError, QuestionError
+from rag.index import CACHE_FILE, build_index
+from rag.lexical import terms
+from rag.retrieve import Retriever
+
+GOOD = ("002_92a117e8a803a66f", "004_250bfd79a5953938")
+CRLF_SOURCE = "003_d04b17a40513e639"
+CRLF_QUESTION = "what did the nine claude models manage to do"
+
+# Files deleted the moment another file is opened: a deletion that lands mid-indexing.
+_DELETE_WHEN_OPENED: dict[str, Path] = {}
+
+
+def _delete_on_open(event: str, args: tuple) -> None:
+    if event == "open" and _DELETE_WHEN_OPENED and isinstance(args[0], (str, os.PathLike)):
+        victim = _DELETE_WHEN_OPENED.pop(os.fspath(args[0]), None)
+        if victim is not None:
+            victim.unlink()
+
+
+sys.addaudithook(_delete_on_open)
+
+
+def make_hostile_corpus(folder: Path, corpus_dir: Path) -> dict[str, str]:
+    """Good articles among bad files; returns {bad file name: words its skip reason must hold}."""
+    folder.mkdir()
+    for doc_id in GOOD:
+        shutil.copyfile(corpus_dir / f"{doc_id}.txt", folder / f"{doc_id}.txt")
+    crlf = (corpus_dir / f"{CRLF_SOURCE}.txt").read_text(encoding="utf-8").replace("\n", "\r\n")
+    (folder / "crlf_article.txt").write_bytes(crlf.encode("utf-8"))
+    (folder / "bom_article.md").write_bytes("\ufeffBOM headline\n\nA short article saved with a byte order mark by Notepad.\n".encode("utf-8"))
+    bad = {
+        "empty.txt": "empty",
+        "blank.md": "empty",
+        "binary.txt": "binary",
+        "latin1.txt": "not UTF-8",
+        "huge.txt": f"larger than {MAX_ARTICLE_BYTES // 1_000_000} MB",
+        "loop_a.txt": "link",
+        "loop_b.txt": "link",
+        "self_loop.txt": "link",
+        "dangling.txt": "link",
+        "duplicate.txt": f"same text as {folder / (GOOD[0] + '.txt')}",
+        f"nested/{GOOD[1]}.txt": f"same id as {folder / (GOOD[1] + '.txt')}",
+        "vanishes.txt": "vanished",
+        "pipe.txt": "not a regular file",
+    }
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "blank.md").write_bytes(b"  \r\n\t\n\n")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64)
+    (folder / "latin1.txt").write_bytes("Café crème in Zürich cost 5 €.\n".encode("cp1252"))
+    line = b"This sentence repeats to make an article of fifty megabytes. " * 16 + b"\n"
+    with open(folder / "huge.txt", "wb") as handle:
+        for _ in range(50_000_000 // len(line) + 1):
+            handle.write(line)
+    os.symlink("loop_b.txt", folder / "loop_a.txt")
+    os.symlink("loop_a.txt", folder / "loop_b.txt")
+    os.symlink("self_loop.txt", folder / "self_loop.txt")
+    os.symlink("nowhere.txt", folder / "dangling.txt")
+    (folder / "nested").mkdir()
+    os.symlink("..", folder / "nested" / "up")  # a folder loop the walk must not follow
+    shutil.copyfile(folder / f"{GOOD[0]}.txt", folder / "duplicate.txt")
+    (folder / "nested" / f"{GOOD[1]}.txt").write_text("Same file name, other text.\n\nIt must not replace the .txt.\n", encoding="utf-8")
+    (folder / "vanishes.txt").write_text("Deleted while the corpus is read.\n", encoding="utf-8")
+    _DELETE_WHEN_OPENED[str(folder / f"{GOOD[0]}.txt")] = folder / "vanishes.txt"
+    os.mkfifo(folder / "pipe.txt")  # reading it would block for ever
+    os.mkdir(folder / "folder.txt")
+    return bad
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory, corpus_dir, index_dir, encoder):
+    """(corpus folder, index folder, build report, expected skips) for one hostile build."""
+    root = tmp_path_factory.mktemp("hostile")
+    corpus, index = root / "corpus", root / "index"
+    expected = make_hostile_corpus(corpus, corpus_dir)
+    index.mkdir()
+    shutil.copyfile(index_dir / CACHE_FILE, index / CACHE_FILE)  # reuse the vectors of the bundled texts
+    report = build_index(corpus, index, encoder=encoder, progress=False)
+    return corpus, index, report, expected
+
+
+def test_bad_files_are_skipped_with_a_reason_that_names_them(hostile):
+    corpus, _, report, expected = hostile
+    reasons = {Path(path).relative_to(corpus).as_posix(): why for path, why in report.skipped}
+    assert set(reasons) == set(expected), reasons
+    for name, words in expected.items():
+        assert words in reasons[name], (name, reasons[name])
+    summary = report.summary()
+    for path, why in report.skipped:
+        assert f"skipped {path}: {why}" in summary
+        assert str(corpus) in path
+
+
+def test_the_rest_is_indexed(hostile, encoder):
+    _, index, report, _ = hostile
+    retriever = Retriever.load(index, encoder=encoder)
+    assert sorted(retriever.index.documents) == sorted([*GOOD, "crlf_article", "bom_article"])
+    assert report.documents == 4
+    bom = retriever.index.documents["bom_article"]
+    assert bom.title == "BOM headline" and not bom.text.startswith("\ufeff")
+
+
+def test_windows_line_endings_are_quoted_exactly(hostile, encoder, answerer):
+    _, index, _, _ = hostile
+    local = Answerer(Retriever.load(index, encoder=encoder), answerer.settings, answerer.answerability)
+    crlf = local.index.documents["crlf_article"]
+    assert "\r\n" in crlf.text
+    result = local.answer(CRLF_QUESTION)
+    assert_grounded(result, local.index.documents)
+    assert any(quote.doc_id == "crlf_article" for quote in result.quotes)
+    for quote in result.quotes:
+        assert "\r" not in quote.text
+    sentences = [s for s in local.index.sentences if s.doc_id == "crlf_article"]
+    assert sentences and all(not s.text.startswith(("\r", "\n")) and not s.text.endswith("\r") for s in sentences)
+
+
+def test_a_folder_of_only_bad_files_is_refused_with_the_reasons(tmp_path):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02")
+    with pytest.raises(CorpusError) as caught:
+        load_corpus(folder)
+    message = str(caught.value)
+    assert "no readable .txt or .md article" in message and "empty.txt: empty" in message and "binary.txt: binary file" in message
+    with pytest.raises(CorpusError) as caught:
+        load_corpus(tmp_path / "missing")
+    assert "--corpus" in str(caught.value)
+
+
+def test_file_names_that_are_not_utf8(tmp_path, corpus_dir):
+    folder = tmp_path / "names"
+    folder.mkdir()
+    shutil.copyfile(corpus_dir / f"{GOOD[0]}.txt", folder / f"{GOOD[0]}.txt")
+    (Path(os.fsdecode(bytes(folder))) / os.fsdecode(b"caf\xe9.txt")).write_text("Written on a Windows machine.\n", encoding="utf-8")
+    report = load_corpus(folder)
+    assert [d.doc_id for d in report.documents] == [GOOD[0]]
+    (path, why), = report.skipped
+    assert "caf\\xe9.txt" in path and "file name" in why
+    report.summary().encode("utf-8")  # printable
+
+
+@pytest.mark.timeout(300)
+def test_cli_build_names_what_it_skipped(hostile, tmp_path):
+    corpus, _, _, expected = hostile  # vanishes.txt is gone since the first build
+    result = run_rag(["build", "--corpus", str(corpus), "--index", str(tmp_path / "index")])
+    stdout, stderr = result.stdout.decode(), result.stderr.decode()
+    assert result.returncode == 0 and "Traceback" not in stderr, stderr
+    assert "indexed 4 article(s)" in stdout
+    for name in set(expected) - {"vanishes.txt"}:
+        assert f"{corpus / name}: " in stdout, name
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    assert_friendly_failure(run_rag(["build", "--corpus", str(bad), "--index", str(tmp_path / "index2")]), "no readable", "empty.txt: empty")
+
+
+# -- fuzz: arbitrary small corpora ---------------------------------------------------------
+
+WORDS = ["Anthropic", "pause", "the", "model", "said", "on", "Thursday", "3.5", "U.S.", "Dr.", "e.g.", "—", "«quote»", "🤖", "日本", "\u200b", "é", "x"]
+BREAKS = [" ", " ", " ", ". ", "? ", "! ", "\n", "\r\n", "\n\n", "\t", "...", "; "]
+article_text = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(BREAKS), st.text(max_size=6)), max_size=120).map("".join)
+
+
+@pytest.mark.timeout(900)
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(articles=st.lists(article_text, min_size=1, max_size=3), questions=st.lists(article_text, min_size=1, max_size=2))
+def test_fuzz_small_corpora(encoder, answerer, articles, questions):
+    with tempfile.TemporaryDirectory() as root:
+        corpus, index = Path(root) / "corpus", Path(root) / "index"
+        corpus.mkdir()
+        for n, text in enumerate(articles):
+            (corpus / f"article_{n}.txt").write_text(text, encoding="utf-8")
+        try:
+            report = build_index(corpus, index, encoder=encoder, progress=False)
+        except CorpusError:  # refused only when no article has a searchable word
+            loadable = [text for text in articles if text.removeprefix("\ufeff").strip() and "\x00" not in text]
+            assert not any(terms(text) for text in loadable)
+            return
+        local = Answerer(Retriever.load(index, encoder=encoder), answerer.settings, answerer.answerability)
+        assert len(local.index.documents) == report.documents
+        for question in questions:
+            try:
+                result = local.answer(question)
+            except QuestionError:
+                continue
+            assert_grounded(result, local.index.documents)
+

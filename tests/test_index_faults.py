@@ -1,0 +1,381 @@
+"""Faults in the index folder: each gives a clear error that says what to do, and a
+failed or killed rebuild leaves the previous index loading and answering."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from hostile_checks import ROOT, assert_friendly_failure, assert_grounded, comparable, remount, run_rag, tmpfs
+from rag.answer import Answerer
+from rag.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
+from rag.index import CACHE_FILE, CURRENT_FILE, build_index, load_index
+from rag.retrieve import Retriever
+
+QUESTION = "Who wrote the blog post?"
+REBUILD_HINT = "rag build"
+DAMAGES = ("missing", "empty", "truncated", "flipped")
+
+
+def live_build(index: Path) -> Path:
+    """The build folder CURRENT points at."""
+    return index / (index / CURRENT_FILE).read_text(encoding="utf-8").strip()
+
+
+def answer_with(index: Path, encoder, reference: Answerer):
+    """Load ``index`` the way the app does and answer QUESTION with the reference settings."""
+    answerer = Answerer(Retriever.load(index, encoder=encoder), reference.settings, reference.answerability)
+    result = answerer.answer(QUESTION)
+    assert_grounded(result, answerer.index.documents)
+    return result
+
+
+def assert_serves_like_reference(index: Path, encoder, answerer: Answerer) -> None:
+    """``index`` loads, verifies and answers exactly like the session's pristine index."""
+    got = answer_with(index, encoder, answerer)
+    assert comparable(got.to_dict()) == comparable(answerer.answer(QUESTION).to_dict())
+
+
+def leftovers(index: Path) -> list[str]:
+    """Half-written builds and temporary files a failed build might leave behind."""
+    return sorted(p.name for p in index.iterdir() if p.name.startswith("."))
+
+
+def extra_article(folder: Path, n: int) -> None:
+    """Write a new, distinct article (number ``n``) into ``folder``."""
+    rng = random.Random(n)
+    towns = ["Port Ellis", "Grantham Bay", "Lowmarsh", "Oakridge", "Saltcombe", "Westerby"]
+    lines = [f"Harbour report {n}: {rng.choice(towns)} reopens its quay", ""]
+    for k in range(12):
+        town = rng.choice(towns)
+        lines.append(
+            f"In {town}, {rng.randint(2, 90)} fishing boats returned on day {k + 1} after "
+            f"{rng.randint(2, 30)} weeks of repairs costing {rng.randint(1, 99)} million pounds, "
+            f"the harbour master {rng.choice(['Ada', 'Bram', 'Cleo', 'Dov'])} Hale told reporters."
+        )
+    (folder / f"zz_extra_{n}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.fixture
+def index_copy(tmp_path: Path, index_dir: Path) -> Path:
+    """A private copy of the session's index, free to damage."""
+    target = tmp_path / "index"
+    shutil.copytree(index_dir, target)
+    return target
+
+
+@pytest.fixture
+def corpus_plus_one(tmp_path: Path, corpus_dir: Path) -> Path:
+    """The bundled articles plus one new article, so a rebuild has something to embed."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, folder)
+    for path in folder.iterdir():
+        path.chmod(0o644)
+    extra_article(folder, 0)
+    return folder
+
+
+def build_files(index_dir: Path) -> list[str]:
+    """Every file of the live build, relative to its folder."""
+    folder = live_build(index_dir)
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def damage(path: Path, how: str) -> None:
+    """Remove, empty, truncate or flip bytes in the middle of ``path``."""
+    if how == "missing":
+        path.unlink()
+        return
+    data = bytearray(path.read_bytes())
+    if how == "empty":
+        data = bytearray()
+    elif how == "truncated":
+        data = data[: len(data) // 2]
+    elif how == "flipped":
+        middle = len(data) // 2
+        for i in range(middle, min(middle + 8, len(data))):
+            data[i] ^= 0x5A
+    path.write_bytes(bytes(data))
+
+
+def test_every_damaged_file_is_refused_with_a_rebuild_hint(tmp_path, index_dir, encoder):
+    names = build_files(index_dir)
+    assert {"manifest.json", "store.json", "chunks.faiss", "sentences.npy"} <= set(names)
+    assert any(name.startswith("bm25/") for name in names)
+    tried = 0
+    for name in names:
+        for how in DAMAGES:
+            copy = tmp_path / f"{name.replace('/', '_')}-{how}"
+            shutil.copytree(index_dir, copy)
+            damage(live_build(copy) / name, how)
+            with pytest.raises((IndexCorruptError, IndexMismatchError)) as caught:
+                Retriever.load(copy, encoder=encoder)
+            assert REBUILD_HINT in str(caught.value), (name, how, str(caught.value))
+            tried += 1
+    assert tried == len(names) * len(DAMAGES)
+
+
+@pytest.mark.parametrize("how", ["truncated", "empty"])
+def test_faiss_reader_refuses_a_damaged_vector_file_even_unverified(index_copy, how):
+    damage(live_build(index_copy) / "chunks.faiss", how)
+    with pytest.raises(IndexCorruptError) as caught:
+        load_index(index_copy, verify_files=False)
+    assert REBUILD_HINT in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "change, error, words",
+    [
+        (lambda m: m["model"].update(name="sentence-transformers/all-mpnet-base-v2"), IndexMismatchError, "all-mpnet-base-v2"),
+        (lambda m: m["model"].update(weights_sha256="0" * 64), IndexMismatchError, "other weights"),
+        (lambda m: m.update(format=2), IndexMismatchError, "format 2"),
+        (lambda m: m.update(format=0), IndexMismatchError, "format 0"),
+        (lambda m: m.pop("format"), IndexMismatchError, "format None"),
+        (lambda m: m.pop("files"), IndexCorruptError, "checksums"),
+    ],
+    ids=["other-model", "other-weights", "newer-format", "older-format", "no-format", "no-checksums"],
+)
+def test_manifest_from_another_model_or_version_is_refused(index_copy, encoder, change, error, words):
+    manifest_path = live_build(index_copy) / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    change(manifest)
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(error) as caught:
+        Retriever.load(index_copy, encoder=encoder)
+    assert words in str(caught.value) and REBUILD_HINT in str(caught.value)
+
+
+@pytest.mark.parametrize("payload", ["[]", '"manifest"', "null", '{"format": 1, "model": "x", "files": []}'])
+def test_manifest_of_the_wrong_shape_is_refused(index_copy, encoder, payload):
+    (live_build(index_copy) / "manifest.json").write_text(payload, encoding="utf-8")
+    with pytest.raises(RagError) as caught:
+        Retriever.load(index_copy, encoder=encoder)
+    assert REBUILD_HINT in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "current, error",
+    [(None, IndexMissingError), (b"", IndexMissingError), (b"build-that-never-was\n", IndexCorruptError), (b"\xff\xfe\x00garbage", IndexMissingError)],
+    ids=["missing", "empty", "dangling", "binary"],
+)
+def test_current_pointer_faults(index_copy, encoder, current, error):
+    pointer = index_copy / CURRENT_FILE
+    if current is None:
+        pointer.unlink()
+    else:
+        pointer.write_bytes(current)
+    with pytest.raises(error) as caught:
+        Retriever.load(index_copy, encoder=encoder)
+    assert REBUILD_HINT in str(caught.value)
+
+
+def test_no_index_folder_at_all(tmp_path, encoder):
+    with pytest.raises(IndexMissingError) as caught:
+        Retriever.load(tmp_path / "nowhere", encoder=encoder)
+    assert REBUILD_HINT in str(caught.value)
+
+
+def test_damaged_embedding_cache_only_costs_a_re_embedding(tmp_path, encoder, answerer):
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    extra_article(corpus, 7)
+    first = build_index(corpus, index, encoder=encoder, progress=False)
+    cache = index / CACHE_FILE
+    cache.write_bytes(cache.read_bytes()[: cache.stat().st_size // 2])
+    extra_article(corpus, 8)
+    report = build_index(corpus, index, encoder=encoder, progress=False)
+    assert first.reused == report.reused == 0 and report.embedded == report.sentences + report.chunks
+    assert load_index(index).manifest["counts"]["documents"] == 2
+    answer_with(index, encoder, answerer)
+
+
+def test_read_only_folder_serves_but_refuses_a_rebuild(tmp_path, index_dir, corpus_plus_one, encoder, answerer):
+    with tmpfs(tmp_path / "ro", "4m") as mount:
+        shutil.copytree(index_dir, mount / "index")
+        remount(mount, "ro")
+        assert_serves_like_reference(mount / "index", encoder, answerer)
+        with pytest.raises(RagError) as caught:
+            build_index(corpus_plus_one, mount / "index", encoder=encoder, progress=False)
+        message = str(caught.value)
+        assert "cannot write the index" in message and "Read-only file system" in message and "--index" in message
+        assert_serves_like_reference(mount / "index", encoder, answerer)
+
+
+def _pages(path: Path) -> int:
+    """Bytes ``path`` takes on a tmpfs (whole 4 KiB pages per file)."""
+    files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+    return sum(-(-p.stat().st_size // 4096) * 4096 for p in files)
+
+
+@pytest.mark.parametrize("room", ["none", "half-a-build", "no-room-for-the-cache"])
+def test_full_disk(tmp_path, index_dir, corpus_plus_one, encoder, answerer, room):
+    with tmpfs(tmp_path / "disk", "16m") as mount:
+        index = mount / "index"
+        shutil.copytree(index_dir, index)
+        used = os.statvfs(mount).f_blocks - os.statvfs(mount).f_bfree
+        build_bytes, cache_bytes = _pages(live_build(index)), _pages(index / CACHE_FILE)
+        free = {"none": 8192, "half-a-build": build_bytes // 2, "no-room-for-the-cache": build_bytes + 64 * 1024 + cache_bytes // 2}[room]
+        remount(mount, f"size={used * os.statvfs(mount).f_frsize + free}")
+        before = live_build(index).name
+        if room == "no-room-for-the-cache":
+            report = build_index(corpus_plus_one, index, encoder=encoder, progress=False)
+            assert any(CACHE_FILE in warning for warning in report.warnings), report.warnings
+            assert live_build(index).name != before and load_index(index).manifest["counts"]["documents"] == 6
+            answer_with(index, encoder, answerer)
+        else:
+            with pytest.raises(RagError) as caught:
+                build_index(corpus_plus_one, index, encoder=encoder, progress=False)
+            message = str(caught.value)
+            assert "cannot write the index" in message and "Free disk space" in message
+            assert live_build(index).name == before
+            assert_serves_like_reference(index, encoder, answerer)
+        assert leftovers(index) == []
+
+
+def test_index_path_that_is_a_file(tmp_path, corpus_dir, encoder):
+    blocker = tmp_path / "index"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    with pytest.raises(RagError) as caught:
+        build_index(corpus_dir, blocker, encoder=encoder, progress=False)
+    assert "cannot write the index" in str(caught.value)
+    assert blocker.read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_cli_reports_index_faults_without_a_traceback(index_copy, tmp_path):
+    damage(live_build(index_copy) / "chunks.faiss", "truncated")
+    assert_friendly_failure(run_rag(["ask", "--index", str(index_copy), QUESTION]), "truncated or corrupted", REBUILD_HINT)
+    blocker = tmp_path / "blocker"
+    blocker.write_text("", encoding="utf-8")
+    assert_friendly_failure(run_rag(["build", "--index", str(blocker / "index")]), "cannot write the index")
+
+
+# -- killing a rebuild at random points -------------------------------------------------
+
+
+class BuildWorker:
+    """tests/build_worker.py: a process with the model loaded that forks one build at a time."""
+
+    def __init__(self, log: Path) -> None:
+        self._log = open(log, "wb")
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "tests" / "build_worker.py")],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log, text=True, cwd=ROOT,
+        )
+        assert self._read() == {"ready": True}
+
+    def _read(self) -> dict:
+        line = self.process.stdout.readline()
+        assert line, "the build worker died"
+        return json.loads(line)
+
+    def start(self, corpus: Path, index: Path) -> int:
+        """Start a build; returns the pid of the process doing it."""
+        self.process.stdin.write(json.dumps({"corpus": str(corpus), "index": str(index)}) + "\n")
+        self.process.stdin.flush()
+        return self._read()["pid"]
+
+    def outcome(self) -> dict:
+        """Wait for the build to end: {"status": "exit 0" | "signal 9" | ..., "seconds": ...}."""
+        return self._read()
+
+    def close(self) -> None:
+        """Stop the worker."""
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+        self._log.close()
+
+
+def _wait_for_staging(index: Path, pid: int, limit: float) -> float | None:
+    """Poll until a half-written build folder appears; its time, or None if the build ended first."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if any(index.glob(".build-*")):
+            return time.monotonic()
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return None
+        time.sleep(0.001)
+    return None
+
+
+def _new_corpus(tmp_path: Path, corpus_dir: Path, n: int) -> Path:
+    folder = tmp_path / f"corpus-{n}"
+    shutil.copytree(corpus_dir, folder)
+    extra_article(folder, n)
+    return folder
+
+
+@pytest.mark.timeout(400)
+def test_killed_rebuilds_leave_a_working_index(tmp_path, index_dir, corpus_dir, encoder, answerer):
+    """Rebuilds killed with SIGKILL at random points until 20 kills landed mid-build;
+    after each the index loads and answers.
+
+    Each rebuild adds a new article, so it loads the corpus, embeds, writes and swaps.
+    Even-numbered attempts kill anywhere in the build; odd-numbered ones wait until the
+    new build folder appears on disk and kill at a random point of the write phase.
+    """
+    index = tmp_path / "index"
+    shutil.copytree(index_dir, index)
+    worker = BuildWorker(tmp_path / "worker.log")
+    rng = random.Random(20261123)
+    try:
+        for n in (1000, 1001):  # the first build in the worker is slower: time the second
+            pid = worker.start(_new_corpus(tmp_path, corpus_dir, n), index)
+            writing_from = _wait_for_staging(index, pid, 120)
+            calibration = worker.outcome()
+            assert calibration["status"] == "exit 0", (tmp_path / "worker.log").read_text()
+        build_seconds = calibration["seconds"]
+        write_seconds = max(0.01, time.monotonic() - writing_from) if writing_from else 0.05
+
+        attempts = killed = killed_writing = 0
+        previous_answer = comparable(answer_with(index, encoder, answerer).to_dict())
+        for n in range(40):
+            if killed == 20:
+                break
+            attempts += 1
+            previous = live_build(index).name
+            corpus = _new_corpus(tmp_path, corpus_dir, n)
+            pid = worker.start(corpus, index)
+            if n % 2:
+                _wait_for_staging(index, pid, 120)
+                time.sleep(rng.uniform(0, 0.8 * write_seconds))
+            else:
+                time.sleep(rng.uniform(0, 0.9 * build_seconds))
+            writing = any(index.glob(".build-*"))
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            outcome = worker.outcome()
+            assert outcome["status"] in ("exit 0", "signal 9"), (outcome, (tmp_path / "worker.log").read_text())
+            if outcome["status"] == "signal 9":
+                killed += 1
+                killed_writing += writing
+            answer = comparable(answer_with(index, encoder, answerer).to_dict())
+            if live_build(index).name == previous:
+                assert answer == previous_answer
+            else:
+                assert sorted(load_index(index).manifest["documents"]) == sorted(p.stem for p in corpus.iterdir())
+            previous_answer = answer
+        print(f"{attempts} rebuilds of ~{build_seconds:.1f} s (write phase ~{write_seconds:.2f} s): {killed} killed, {killed_writing} of them while writing")
+        assert killed == 20, (killed, attempts)
+        assert killed_writing >= 5, killed_writing
+
+        # A build that is left alone completes and sweeps away what the killed ones left.
+        worker.start(_new_corpus(tmp_path, corpus_dir, 2000), index)
+        assert worker.outcome()["status"] == "exit 0"
+        assert leftovers(index) == []
+        assert len(list(index.glob("build-*"))) <= 2
+        answer_with(index, encoder, answerer)
+    finally:
+        worker.close()
