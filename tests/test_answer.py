@@ -1,0 +1,156 @@
+"""Answers: exact quotes with citations, merged across articles, or an abstention.
+
+Whatever the question, every quote is ``document.text[start:end]`` of the article it
+cites, is a whole statement (never a heading, a question or a footer), and lists in
+``also_in`` the other articles that say the same thing.
+
+(Unusable and hostile questions are covered by test_hostile_questions.py.)
+"""
+
+from __future__ import annotations
+
+import json
+from itertools import islice
+from pathlib import Path
+
+import pytest
+
+from hostile_checks import assert_grounded
+from rag.answer import Answerer
+from rag.gold import load_gold
+from rag.index import build_index
+from rag.retrieve import Retriever
+from rag.types import Answer
+
+GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold.jsonl"
+MAIN = "000_1eb8a4053cc42a55"
+NINE_MODELS = "003_d04b17a40513e639"
+PER_KIND = 3  # gold questions per kind checked for the invariants (the full set runs in `rag eval`)
+
+
+def gold_sample() -> list[str]:
+    """The first PER_KIND questions of every kind of the gold set."""
+    rows = load_gold(GOLD)
+    kinds = sorted({row.kind for row in rows})
+    return [row.question for kind in kinds for row in islice((r for r in rows if r.kind == kind), PER_KIND)]
+
+
+def assert_grounded_quotes(answer: Answer, answerer: Answerer) -> None:
+    """Every quote and corroboration is exact, is a quotable sentence, and cites each article once."""
+    index = answerer.index
+    assert_grounded(answer, index.documents)
+    kind_of = {(s.doc_id, s.start, s.end): s.kind for s in index.sentences}
+    for quote in answer.quotes:
+        assert quote.title == index.documents[quote.doc_id].title
+        inside = [kind for (doc, start, end), kind in kind_of.items() if doc == quote.doc_id and quote.start <= start < end <= quote.end]
+        assert inside and set(inside) == {"sentence"}, (quote.text, inside)
+        assert quote.doc_id not in quote.also_in and len(set(quote.also_in)) == len(quote.also_in)
+        assert [c.doc_id for c in quote.corroborations] == list(quote.also_in)
+        for other in quote.corroborations:
+            assert kind_of[(other.doc_id, other.start, other.end)] == "sentence"
+
+
+# -- real questions on the bundled articles ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, doc_id, words",
+    [
+        ("Who accused Anthropic of pursuing a regulatory capture agenda?", MAIN, "David Sacks"),
+        ("What annual revenue run rate does Anthropic expect by the end of the month?", MAIN, "$50 billion"),
+        ("Which security researcher warned that self-modifying AI could be made to accept backdoors?", MAIN, "Azizi Othman"),
+        ("Who wrote the blog post that recommended the pause?", MAIN, "Marina Favaro and Jack Clark"),
+        ("How much faster than human researchers did the nine Claude models solve the safety problem?", NINE_MODELS, "four times faster"),
+        ("In which city did Jack Clark give his lecture?", MAIN, "London lecture"),
+    ],
+    ids=["sacks", "revenue", "backdoors", "blog-post", "nine-models", "lecture-city"],
+)
+def test_the_first_quote_states_the_answer(answerer, question, doc_id, words):
+    answer = answerer.answer(question)
+    assert not answer.abstained, (question, answer.answerability)
+    best = answer.quotes[0]
+    assert best.doc_id == doc_id and words in best.text, [q.text for q in answer.quotes]
+    assert_grounded_quotes(answer, answerer)
+    assert best.text in answer.answer and doc_id in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the boiling point of mercury?",
+        "Who won the 2018 World Cup?",
+        "What is Anthropic's headquarters address?",
+        "How many employees does Anthropic have?",
+    ],
+)
+def test_questions_the_articles_cannot_answer_abstain(answerer, question):
+    answer = answerer.answer(question)
+    assert answer.abstained and answer.quotes == () and answer.answer
+    assert answer.answerability < answerer.settings.abstain_threshold
+    assert answer.passages, "an abstention still shows the closest passages"
+    assert_grounded_quotes(answer, answerer)
+
+
+@pytest.mark.parametrize(
+    "question, echoed",
+    [
+        ("What does recursive self-improvement actually mean?", "What Recursive Self-Improvement Actually Means"),
+        ("Is AI self-improvement a realistic risk or science fiction?", "Is AI self-improvement a realistic risk or science fiction?"),
+        ("Where can I learn more about Claude's model family?", "Further reading: Learn more about Claude's model family"),
+    ],
+    ids=["heading", "faq-question", "footer"],
+)
+def test_a_heading_question_or_footer_the_question_echoes_is_never_quoted(answerer, question, echoed):
+    [sentence] = [s for s in answerer.index.sentences if s.text.startswith(echoed)]
+    assert not sentence.quotable
+    answer = answerer.answer(question)
+    assert_grounded_quotes(answer, answerer)
+    assert all(echoed not in quote.text for quote in answer.quotes)
+
+
+@pytest.mark.parametrize("question", gold_sample())
+def test_answers_to_gold_questions_quote_only_whole_sentences_exactly(answerer, question):
+    assert_grounded_quotes(answerer.answer(question), answerer)
+
+
+def test_answer_json_has_the_documented_fields_and_types(answerer):
+    answer = answerer.answer("Who wrote the blog post that recommended the pause?")
+    payload = json.loads(json.dumps(answer.to_dict(), ensure_ascii=False))
+    assert isinstance(payload["question"], str) and isinstance(payload["answer"], str)
+    assert payload["abstained"] is False
+    assert payload["quotes"] and payload["passages"]
+    for quote in payload["quotes"]:
+        assert {"text": str, "doc_id": str, "start": int, "end": int, "score": float, "also_in": list}.items() <= {k: type(v) for k, v in quote.items()}.items()
+    for passage in payload["passages"]:
+        assert {"doc_id": str, "start": int, "end": int, "score": float}.items() <= {k: type(v) for k, v in passage.items()}.items()
+
+
+# -- corroboration ------------------------------------------------------------------------
+
+LUMEN = "Lumen Robotics posts record results\n\nLumen Robotics, a maker of warehouse robots, published its annual report on Monday. The company reported revenue of $9 billion in 2025. It plans to open two factories in Ohio next year.\n"
+ROBOT_MAKER = "Robot maker Lumen grows fast\n\nShares of Lumen Robotics rose after the annual report. Revenue reached $9 billion in 2025, the company said. Analysts expect further growth as warehouses automate.\n"
+PARK = "City council approves new park\n\nThe city council voted on Tuesday to build a new park by the river. Construction will begin in spring and take two years. The park will include a playground and a small lake.\n"
+
+
+@pytest.fixture(scope="module")
+def three_articles(tmp_path_factory, encoder, answerer) -> Answerer:
+    """An answerer over three articles, two of which state the same revenue in other words."""
+    root = tmp_path_factory.mktemp("corroboration")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in (("lumen", LUMEN), ("robot_maker", ROBOT_MAKER), ("park", PARK)):
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    build_index(corpus, root / "index", encoder=encoder, progress=False)
+    return Answerer(Retriever.load(root / "index", encoder=encoder), answerer.settings, answerer.answerability)
+
+
+@pytest.mark.parametrize("question", ["What was Lumen Robotics' revenue in 2025?", "How much revenue did Lumen Robotics report?"])
+def test_a_fact_stated_by_two_articles_is_one_quote_citing_both(three_articles, question):
+    answer = three_articles.answer(question)
+    assert_grounded_quotes(answer, three_articles)
+    revenue = [q for q in answer.quotes if "$9 billion" in q.text]
+    assert len(revenue) == 1, [q.text for q in answer.quotes]
+    [quote] = revenue
+    assert {quote.doc_id, *quote.also_in} == {"lumen", "robot_maker"}
+    [other] = quote.corroborations
+    assert "$9 billion" in other.text

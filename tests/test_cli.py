@@ -1,0 +1,93 @@
+"""The `rag` command, run as a user runs it: build, search, ask, readable or as JSON.
+
+(Argument errors and hostile input lines are covered by test_hostile_questions.py.)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RAG = Path(sys.executable).with_name("rag")
+SACKS_QUESTION = "Who accused Anthropic of pursuing a regulatory capture agenda?"
+SACKS_DOC = "000_1eb8a4053cc42a55"
+
+
+def rag(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """Run the installed `rag` command from the repository root."""
+    return subprocess.run([str(RAG), *args], input=stdin, capture_output=True, text=True, cwd=ROOT, env=os.environ.copy(), timeout=300)
+
+
+@pytest.fixture(scope="module")
+def on_index(index_dir, corpus_dir) -> list[str]:
+    """The options that point a command at the session's index and the bundled articles."""
+    return ["--index", str(index_dir), "--corpus", str(corpus_dir)]
+
+
+@pytest.fixture(scope="module")
+def articles(corpus_dir) -> dict[str, str]:
+    """doc_id -> text of the bundled articles, read straight from disk."""
+    return {path.stem: path.read_text(encoding="utf-8") for path in corpus_dir.glob("*.txt")}
+
+
+def test_build_json_reports_counts_and_the_files_it_skipped(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text("Harbour reopens\n\nThe harbour of Port Ellis reopened on Monday after six weeks.\n", encoding="utf-8")
+    (corpus / "latin1.txt").write_bytes("Le café du port a rouvert lundi.\n".encode("latin-1"))
+    result = rag("build", "--corpus", str(corpus), "--index", str(tmp_path / "index"), "--json")
+    assert result.returncode == 0, result.stderr
+    [line] = result.stdout.splitlines()
+    report = json.loads(line)
+    assert (report["documents"], report["sentences"], report["chunks"]) == (1, 2, 1)
+    assert report["embedded"] == 3 and report["reused"] == 0
+    [skipped] = report["skipped"]
+    assert Path(skipped["path"]).name == "latin1.txt" and "not UTF-8" in skipped["reason"]
+    assert (tmp_path / "index" / "CURRENT").is_file()
+
+
+def test_search_json_lists_k_exact_passages(on_index, articles):
+    result = rag("search", SACKS_QUESTION, "-k", "3", "--json", *on_index)
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["question"] == SACKS_QUESTION and len(payload["passages"]) == 3
+    for passage in payload["passages"]:
+        assert articles[passage["doc_id"]][passage["start"] : passage["end"]] == passage["text"]
+    assert payload["passages"][0]["doc_id"] == SACKS_DOC and "David Sacks" in payload["passages"][0]["text"]
+
+
+def test_ask_prints_the_quote_and_its_citation(on_index):
+    result = rag("ask", SACKS_QUESTION, *on_index)
+    assert result.returncode == 0, result.stderr
+    first, source = result.stdout.splitlines()[:2]
+    assert first.startswith("[1] “") and "David Sacks" in first
+    assert SACKS_DOC in source
+
+
+def test_ask_json_has_the_documented_fields(on_index, articles):
+    result = rag("ask", SACKS_QUESTION, "--json", *on_index)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["question"] == SACKS_QUESTION and answer["abstained"] is False and isinstance(answer["answer"], str)
+    quote = answer["quotes"][0]
+    assert {"text", "doc_id", "start", "end", "score", "also_in"} <= quote.keys()
+    assert articles[quote["doc_id"]][quote["start"] : quote["end"]] == quote["text"]
+    assert all({"doc_id", "start", "end", "score"} <= p.keys() for p in answer["passages"])
+
+
+def test_ask_json_stdin_answers_line_by_line_with_errors_in_place(on_index):
+    lines = [SACKS_QUESTION, "", "   \t", "What is the boiling point of mercury?"]
+    result = rag("ask", "--json", "-", *on_index, stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    replies = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["question"] for r in replies] == lines
+    assert [("error" in r) for r in replies] == [False, True, True, False]
+    assert "empty" in replies[1]["error"] and "empty" in replies[2]["error"]
+    assert replies[0]["abstained"] is False and replies[3]["abstained"] is True
+

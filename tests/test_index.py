@@ -1,0 +1,138 @@
+"""Building and loading an index: what is saved comes back unchanged, and an index that
+no longer matches its articles or its model is refused with a message saying what to do.
+
+(Damaged files, full disks and killed builds are covered by test_index_faults.py.)
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rag.chunking import ChunkingSettings, chunk_document, model_fit
+from rag.documents import load_corpus
+from rag.errors import IndexMismatchError
+from rag.index import build_index, load_index
+from rag.retrieve import Retriever
+from rag.text import split_sentences
+
+HARBOUR = """Harbour reopens after repairs
+
+The harbour of Port Ellis reopened on Monday after six weeks of repairs.
+  • Forty fishing boats returned on the first day.
+  • The repairs cost 12 million pounds, the harbour master said.
+
+Further reading: more harbour news.
+"""
+COUNCIL = """The city council voted on Tuesday to build a new park by the river. Construction will begin in spring.
+Will it be finished in time? The mayor said the park should open in two years.
+"""
+
+
+@pytest.fixture(scope="module")
+def small_build(tmp_path_factory, encoder):
+    """(corpus folder, index folder, build report) of two short articles and one non-UTF-8 file."""
+    root = tmp_path_factory.mktemp("small")
+    corpus, index = root / "corpus", root / "index"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    (corpus / "council.md").write_text(COUNCIL, encoding="utf-8")
+    (corpus / "latin1.txt").write_bytes("Le café du port a rouvert lundi.\n".encode("latin-1"))
+    report = build_index(corpus, index, encoder=encoder, chunking=ChunkingSettings(max_tokens=24), progress=False)
+    return corpus, index, report
+
+
+@pytest.fixture
+def corpus_copy(tmp_path, corpus_dir) -> Path:
+    """A private copy of the bundled articles, free to edit."""
+    target = tmp_path / "articles"
+    shutil.copytree(corpus_dir, target)
+    return target
+
+
+def test_build_then_load_gives_back_the_same_articles_sentences_and_chunks(small_build, encoder):
+    corpus, index_dir, report = small_build
+    index = load_index(index_dir, corpus_dir=corpus, model_name=encoder.model_name, weights_sha256=encoder.weights_sha256)
+    loaded = load_corpus(corpus).documents
+    assert index.documents == {d.doc_id: d for d in loaded}
+    chunking = ChunkingSettings(max_tokens=24)
+    expected_sentences, expected_chunks = [], []
+    for doc in loaded:
+        sentences = split_sentences(doc.doc_id, doc.text)
+        expected_chunks += chunk_document(doc, sentences, len(expected_sentences), len(expected_chunks), chunking, model_fit(encoder))
+        expected_sentences += sentences
+    assert index.sentences == expected_sentences
+    assert index.chunks == expected_chunks
+    assert (report.documents, report.sentences, report.chunks) == (2, len(expected_sentences), len(expected_chunks))
+    assert [Path(path).name for path, _ in report.skipped] == ["latin1.txt"]
+    assert index.manifest["chunking"] == {"max_tokens": 24, "overlap_sentences": 1}
+    assert index.manifest["model"]["name"] == encoder.model_name
+
+
+def test_saved_vectors_are_the_models_vectors_of_the_saved_texts(small_build, encoder):
+    _, index_dir, _ = small_build
+    index = load_index(index_dir)
+    expected = encoder.encode([s.text for s in index.sentences])
+    np.testing.assert_allclose(index.sentence_vectors, expected, atol=1e-5)
+    chunk_vectors = encoder.encode([c.text for c in index.chunks])
+    _, nearest = index.chunk_store.search(chunk_vectors, 1)
+    assert nearest[:, 0].tolist() == list(range(len(index.chunks)))
+
+
+def test_sentence_kinds_survive_the_round_trip(small_build):
+    _, index_dir, _ = small_build
+    kinds = {s.text: s.kind for s in load_index(index_dir).sentences}
+    assert kinds["Harbour reopens after repairs"] == "heading"
+    assert kinds["Forty fishing boats returned on the first day."] == "sentence"
+    assert kinds["Will it be finished in time?"] == "question"
+    assert kinds["Further reading: more harbour news."] == "boilerplate"
+
+
+def test_the_session_index_holds_every_bundled_article_exactly(index_dir, corpus_dir):
+    index = load_index(index_dir, corpus_dir=corpus_dir)
+    assert sorted(index.documents) == sorted(p.stem for p in corpus_dir.glob("*.txt"))
+    for item in [*index.sentences, *index.chunks]:
+        assert index.documents[item.doc_id].text[item.start : item.end] == item.text
+
+
+@pytest.mark.parametrize(
+    "edit, words",
+    [
+        (lambda folder: (folder / "002_92a117e8a803a66f.txt").write_text("Rewritten.\n", encoding="utf-8"), "changed: 002_92a117e8a803a66f"),
+        (lambda folder: (folder / "zz_new.txt").write_text("A new article about harbours.\n", encoding="utf-8"), "added: zz_new"),
+        (lambda folder: (folder / "004_250bfd79a5953938.txt").unlink(), "removed: 004_250bfd79a5953938"),
+    ],
+    ids=["changed", "added", "removed"],
+)
+def test_an_index_whose_articles_changed_is_refused_naming_the_article(index_dir, corpus_copy, edit, words):
+    load_index(index_dir, corpus_dir=corpus_copy)  # an unchanged copy matches
+    edit(corpus_copy)
+    with pytest.raises(IndexMismatchError) as caught:
+        load_index(index_dir, corpus_dir=corpus_copy)
+    message = str(caught.value)
+    assert words in message and "rag build" in message and str(corpus_copy) in message
+
+
+def test_a_skipped_file_added_to_the_corpus_is_not_a_change(index_dir, corpus_copy):
+    (corpus_copy / "latin1.txt").write_bytes("Le café a rouvert.\n".encode("latin-1"))
+    assert len(load_index(index_dir, corpus_dir=corpus_copy).documents) == 5
+
+
+def test_the_retriever_refuses_a_changed_corpus_when_given_one(index_dir, corpus_copy, encoder):
+    (corpus_copy / "000_1eb8a4053cc42a55.txt").write_text("Rewritten.\n", encoding="utf-8")
+    with pytest.raises(IndexMismatchError, match="changed: 000_1eb8a4053cc42a55"):
+        Retriever.load(index_dir, corpus_dir=corpus_copy, encoder=encoder)
+
+
+@pytest.mark.parametrize(
+    "asked, words",
+    [({"model_name": "sentence-transformers/all-mpnet-base-v2"}, "not 'sentence-transformers/all-mpnet-base-v2'"), ({"weights_sha256": "0" * 64}, "other weights")],
+    ids=["other-model", "other-weights"],
+)
+def test_an_index_built_with_another_model_than_the_callers_is_refused(index_dir, asked, words):
+    with pytest.raises(IndexMismatchError) as caught:
+        load_index(index_dir, **asked)
+    assert words in str(caught.value) and "rag build" in str(caught.value)
