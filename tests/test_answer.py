@@ -114,7 +114,7 @@ def test_answers_to_gold_questions_quote_only_whole_sentences_exactly(answerer, 
 
 
 def test_answer_json_has_the_documented_fields_and_types(answerer):
-    answer = answerer.answer("Who wrote the blog post that recommended the pause?")
+    answer = answerer.answer("Who accused Anthropic of pursuing a regulatory capture agenda?")
     payload = json.loads(json.dumps(answer.to_dict(), ensure_ascii=False))
     assert isinstance(payload["question"], str) and isinstance(payload["answer"], str)
     assert payload["abstained"] is False
