@@ -28,6 +28,14 @@ from .types import Answer, Citation, Quote
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
 ABSTAIN_TEXT = "The articles don't say. Nothing in them answers this question."
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _numbers(text: str) -> set[str]:
+    """The figures in a text ("$9 billion" -> {"9"}), to tell facts with other figures apart."""
+    return {n.replace(",", "") for n in _NUMBER.findall(text)}
+
+
 _LEANS_ON_PREVIOUS = re.compile(
     r"^[“\"']?(That|This|These|Those|It|Its|It’s|It's|They|Their|Them|He|She|His|Her|Such|The same|"
     r"But|And|So|However|Instead|Still|Yet|Without them|Against that)\b"
@@ -131,65 +139,82 @@ class Answerer:
                 return previous.start, sentence.end
         return sentence.start, sentence.end
 
-    def _corroborations(self, chosen: ScoredSentence, pool: list[ScoredSentence], used: set[int]) -> list[ScoredSentence]:
-        """Sentences of other articles in ``pool`` that say what ``chosen`` says."""
-        s = self.settings
+    def _same_fact(self, sid: int, other_sid: int, similarity: float) -> bool:
+        """Whether two sentences state the same fact: close in meaning, same figures."""
+        if similarity < self.settings.corroboration_similarity:
+            return False
+        numbers = _numbers(self.index.sentences[sid].text)
+        other_numbers = _numbers(self.index.sentences[other_sid].text)
+        return not (numbers and other_numbers) or bool(numbers & other_numbers)
+
+    def _corroborations(self, chosen: ScoredSentence, pool: list[ScoredSentence], used: set[int]) -> dict[str, ScoredSentence]:
+        """Per other article, the sentence of ``pool`` that says what ``chosen`` says."""
         doc = self.index.sentences[chosen.sentence_id].doc_id
         pool_ids = np.fromiter((o.sentence_id for o in pool), dtype=np.int64, count=len(pool))
         similar = self.index.sentence_vectors[pool_ids] @ self.index.sentence_vectors[chosen.sentence_id]
         found: dict[str, ScoredSentence] = {}
         for other, similarity in zip(pool, similar.tolist()):
-            if similarity < s.corroboration_similarity or other.score < 0.75 * chosen.score or other.sentence_id in used:
+            if other.score < 0.75 * chosen.score or other.sentence_id in used:
                 continue
             other_doc = self.index.sentences[other.sentence_id].doc_id
-            if other_doc != doc and other_doc not in found:
+            if other_doc != doc and other_doc not in found and self._same_fact(chosen.sentence_id, other.sentence_id, similarity):
                 found[other_doc] = other
-        return list(found.values())
+        return found
+
+    def _quote(self, chosen: ScoredSentence, start: int, end: int, others: dict[str, ScoredSentence]) -> Quote:
+        doc = self.index.documents[self.index.sentences[chosen.sentence_id].doc_id]
+        citations = tuple(
+            Citation(s.doc_id, s.start, s.end, s.text) for s in (self.index.sentences[o.sentence_id] for o in others.values())
+        )
+        return Quote(
+            text=doc.text[start:end],
+            doc_id=doc.doc_id,
+            start=start,
+            end=end,
+            score=chosen.score,
+            title=doc.title,
+            also_in=tuple(c.doc_id for c in citations),
+            corroborations=citations,
+        )
 
     def compose(self, scored: list[ScoredSentence]) -> list[Quote]:
-        """Pick quotes from scored sentences: best first, within the budget, merged across articles."""
+        """Pick quotes from scored sentences: best first, within the budget, merged across articles.
+
+        A candidate that says what an already chosen quote says is not quoted again: when
+        it comes from another article it is added to that quote's corroborations.
+        """
         s = self.settings
-        quotes: list[Quote] = []
+        chosen: list[tuple[ScoredSentence, int, int, dict[str, ScoredSentence]]] = []
         used: set[int] = set()
         budget = s.token_budget
         best = scored[0].score if scored else 0.0
         for candidate in scored:
-            if len(quotes) >= s.max_quotes:
-                break
             if candidate.sentence_id in used:
                 continue
-            if quotes and candidate.score < s.second_quote_ratio * best:
+            if chosen and candidate.score < s.second_quote_ratio * best:
+                break
+            duplicate_of = next(
+                (entry for entry in chosen if self._same_fact(entry[0].sentence_id, candidate.sentence_id, float(self.index.sentence_vectors[entry[0].sentence_id] @ self.index.sentence_vectors[candidate.sentence_id]))),
+                None,
+            )
+            if duplicate_of is not None:
+                used.add(candidate.sentence_id)
+                doc = self.index.sentences[candidate.sentence_id].doc_id
+                if doc != self.index.sentences[duplicate_of[0].sentence_id].doc_id:
+                    duplicate_of[3].setdefault(doc, candidate)
+                continue
+            if len(chosen) >= s.max_quotes:
                 break
             start, end = self._span_with_context(candidate.sentence_id)
-            doc = self.index.documents[self.index.sentences[candidate.sentence_id].doc_id]
-            text = doc.text[start:end]
-            cost = count_tokens(text)
-            if quotes and cost > budget:
-                continue
-            chosen_vectors = [self.index.sentence_vectors[q_sid] for q_sid in used]
-            if chosen_vectors and max(float(v @ self.index.sentence_vectors[candidate.sentence_id]) for v in chosen_vectors) >= s.corroboration_similarity:
-                used.add(candidate.sentence_id)  # says what an earlier quote says
+            cost = count_tokens(self.index.documents[self.index.sentences[candidate.sentence_id].doc_id].text[start:end])
+            if chosen and cost > budget:
                 continue
             others = self._corroborations(candidate, scored, used)
             used.add(candidate.sentence_id)
-            used.update(o.sentence_id for o in others)
+            used.update(o.sentence_id for o in others.values())
             budget -= cost
-            quotes.append(
-                Quote(
-                    text=text,
-                    doc_id=doc.doc_id,
-                    start=start,
-                    end=end,
-                    score=candidate.score,
-                    title=doc.title,
-                    also_in=tuple(self.index.sentences[o.sentence_id].doc_id for o in others),
-                    corroborations=tuple(
-                        Citation(self.index.sentences[o.sentence_id].doc_id, self.index.sentences[o.sentence_id].start, self.index.sentences[o.sentence_id].end, self.index.sentences[o.sentence_id].text)
-                        for o in others
-                    ),
-                )
-            )
-        return quotes
+            chosen.append((candidate, start, end, others))
+        return [self._quote(candidate, start, end, others) for candidate, start, end, others in chosen]
 
     def answer(self, question: str, *, history: list[str] | None = None, k: int | None = None) -> Answer:
         """Answer ``question`` with exact quotes, or abstain.
