@@ -178,3 +178,11 @@ def test_cli_stdin_answers_or_explains_every_hostile_line(index_dir):
 def test_cli_argument_errors_are_one_friendly_line(index_dir, argument, needle):
     message = assert_friendly_failure(run_rag(["ask", "--index", str(index_dir), argument]), needle)
     _friendly(message.removeprefix("rag: error: "))
+
+
+@pytest.mark.parametrize("k", ["-1", "0", "five", "1e9"])
+def test_cli_refuses_a_passage_count_below_one(k):
+    result = run_rag(["ask", "-k", k, PLAIN], timeout=60)
+    stderr = result.stderr.decode()
+    assert result.returncode == 2 and TRACEBACK_MARK not in stderr
+    assert f"argument -k: expected a whole number of at least 1, not '{k}'" in stderr
