@@ -199,6 +199,13 @@ def _remove_stale_builds(index_dir: Path, keep: set[str]) -> None:
                 path.unlink()
 
 
+def _cannot_write(index_dir: Path, exc: OSError) -> str:
+    return (
+        f"cannot write the index to {index_dir}: {exc.strerror or exc}; the previous index "
+        "(if any) is unchanged. Free disk space or choose another folder with --index."
+    )
+
+
 def _current_build_name(index_dir: Path) -> str | None:
     try:
         return (index_dir / CURRENT_FILE).read_text(encoding="utf-8").strip() or None
@@ -224,6 +231,10 @@ def build_index(
     started = time.perf_counter()
     index_dir = Path(index_dir)
     loaded = documents or load_corpus(corpus_dir)
+    try:  # before the model loads, so a folder that cannot be made fails at once
+        index_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RagError(_cannot_write(index_dir, exc)) from exc
     if encoder is None:
         from .embedding import SentenceTransformerEncoder
 
@@ -236,7 +247,6 @@ def build_index(
             "(only stop words, symbols or emoji); add articles with text"
         )
     try:
-        index_dir.mkdir(parents=True, exist_ok=True)
         cache = EmbeddingCache(index_dir / CACHE_FILE)
         chunk_vectors, new_chunks, chunk_keys = embed_with_cache(encoder, [c.text for c in chunks], cache, progress)
         sentence_vectors, new_sentences, sentence_keys = embed_with_cache(encoder, [s.text for s in sentences], cache, progress)
@@ -262,10 +272,7 @@ def build_index(
     except OSError as exc:
         for path in index_dir.glob(".build-*") if index_dir.is_dir() else []:
             shutil.rmtree(path, ignore_errors=True)
-        raise RagError(
-            f"cannot write the index to {index_dir}: {exc.strerror or exc}; the previous index "
-            "(if any) is unchanged. Free disk space or choose another folder with --index."
-        ) from exc
+        raise RagError(_cannot_write(index_dir, exc)) from exc
     warnings = []
     try:  # the new index is live: a cache that cannot be saved only costs time next build
         cache.save(chunk_keys | sentence_keys)
