@@ -1,0 +1,439 @@
+"""SQuAD 2.0 as an external benchmark: `rag eval squad PATH [--limit N]`.
+
+Every paragraph of the benchmark becomes one article (doc id ``<title-slug>-<n>``, text
+exactly the paragraph, so ``answer_start`` offsets still index it) and is indexed with
+the same build as `rag build`. Each question then goes through the same
+``Answerer.answer`` as `rag ask`, with abstention switched off so that every question
+yields quotes and an answerability score; thresholds are applied afterwards. Reported:
+paragraph recall@k and the rate at which the quotes contain a gold answer (answerable
+questions), abstention AUROC and precision/recall/F1 at the shipped, best-F1 and
+balanced thresholds (unanswerable questions), and latency.
+
+The answerability model is trained on SQuAD titles (``python -m eval.train_answerability``);
+its provenance names the held-out titles, and only those are reported here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import time
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from .metrics import abstention_metrics as abstention_counts
+from .metrics import latency_summary, normalize_answer, ranked_run, retrieval_metrics
+
+DEFAULT_CACHE = Path("eval/.squad-cache")
+DEFAULT_OUT = Path("eval/reports")
+PASSAGES_FOR_RECALL = 30  # chunks fetched per question: enough for 10 distinct paragraphs
+MAX_FALSE_ABSTENTIONS = 0.10
+QUESTION_CACHE = "question-embeddings.npz"  # in the cache folder: vectors of questions already encoded  # the product's limit on abstaining from answerable questions
+
+
+@dataclass(frozen=True)
+class SquadParagraph:
+    """One benchmark paragraph, indexed as one article."""
+
+    doc_id: str
+    title: str
+    context: str
+
+
+@dataclass(frozen=True)
+class SquadQuestion:
+    """One benchmark question; ``answers`` is empty when it is unanswerable."""
+
+    qid: str
+    question: str
+    title: str
+    doc_id: str
+    answers: tuple[str, ...]
+
+    @property
+    def answerable(self) -> bool:
+        """Whether the paragraph answers the question."""
+        return bool(self.answers)
+
+
+@dataclass(frozen=True)
+class SquadSet:
+    """A SQuAD 2.0 file: its paragraphs, its questions and the file's sha256."""
+
+    path: str
+    sha256: str
+    paragraphs: tuple[SquadParagraph, ...]
+    questions: tuple[SquadQuestion, ...]
+
+    def titles(self) -> list[str]:
+        """Article titles in file order."""
+        return list(dict.fromkeys(p.title for p in self.paragraphs))
+
+
+def paragraph_id(title: str, number: int) -> str:
+    """Doc id of a paragraph: the title as a lower-case slug and the paragraph's number."""
+    slug = re.sub(r"[^0-9a-z]+", "-", title.lower()).strip("-")
+    return f"{slug}-{number:03d}"
+
+
+def load_squad(path: str | Path) -> SquadSet:
+    """Read a SQuAD 2.0 JSON file (the official schema)."""
+    path = Path(path)
+    raw = path.read_bytes()
+    data = json.loads(raw)
+    paragraphs, questions = [], []
+    for article in data["data"]:
+        title = article["title"]
+        for number, paragraph in enumerate(article["paragraphs"]):
+            doc_id = paragraph_id(title, number)
+            paragraphs.append(SquadParagraph(doc_id, title, paragraph["context"]))
+            for qa in paragraph["qas"]:
+                answers = () if qa.get("is_impossible") else tuple(dict.fromkeys(a["text"] for a in qa["answers"]))
+                questions.append(SquadQuestion(qa["id"], qa["question"], title, doc_id, answers))
+    return SquadSet(str(path), hashlib.sha256(raw).hexdigest(), tuple(paragraphs), tuple(questions))
+
+
+def _stable_order(keys: Iterable[str]) -> list[str]:
+    """``keys`` in a fixed pseudo-random order (by sha256), independent of file order."""
+    return sorted(keys, key=lambda k: hashlib.sha256(k.encode("utf-8")).hexdigest())
+
+
+def split_titles(titles: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Deterministic (train, held-out) halves of ``titles``, by sha256 order."""
+    ordered = _stable_order(titles)
+    half = len(ordered) // 2
+    return sorted(ordered[:half]), sorted(ordered[half:])
+
+
+def select(squad: SquadSet, titles: Sequence[str] | None = None, limit: int | None = None) -> tuple[list[SquadQuestion], list[SquadParagraph]]:
+    """The questions to ask and the paragraphs to index.
+
+    Without ``limit``: every question of ``titles`` (default all) over every paragraph
+    of the benchmark. With ``limit``: a fixed sample of ``limit`` questions from as few
+    titles as hold that many (titles in sha256 order), over those titles' paragraphs only.
+    """
+    pool = set(titles) if titles is not None else set(squad.titles())
+    if limit is None:
+        return [q for q in squad.questions if q.title in pool], list(squad.paragraphs)
+    chosen: list[str] = []
+    count = 0
+    for title in _stable_order(pool):
+        if count >= limit:
+            break
+        chosen.append(title)
+        count += sum(q.title == title for q in squad.questions)
+    by_id = {q.qid: q for q in squad.questions if q.title in chosen}
+    sample = set(_stable_order(by_id)[:limit])
+    questions = [q for q in squad.questions if q.qid in sample]
+    return questions, [p for p in squad.paragraphs if p.title in chosen]
+
+
+def prepare_index(paragraphs: Sequence[SquadParagraph], cache: str | Path, *, progress: bool = True) -> tuple[Path, Path]:
+    """Write ``paragraphs`` as a corpus folder and index it; returns (corpus_dir, index_dir).
+
+    Both live under ``cache`` in a folder named by a hash of the paragraphs, so a second
+    run reuses them (and the embedding cache) instead of building again.
+    """
+    from .errors import RagError
+    from .index import build_index, load_index
+
+    digest = hashlib.sha256("\0".join(f"{p.doc_id}\0{p.context}" for p in paragraphs).encode("utf-8")).hexdigest()[:16]
+    folder = Path(cache) / digest
+    corpus_dir, index_dir = folder / "corpus", folder / "index"
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    for paragraph in paragraphs:
+        target = corpus_dir / f"{paragraph.doc_id}.txt"
+        if not target.exists() or target.read_text(encoding="utf-8") != paragraph.context:
+            target.write_text(paragraph.context, encoding="utf-8")
+    try:
+        load_index(index_dir, corpus_dir=corpus_dir, verify_files=False)
+    except RagError:
+        build_index(corpus_dir, index_dir, progress=progress)
+    return corpus_dir, index_dir
+
+
+class PrecomputedQueryEncoder:
+    """An encoder that has already encoded the benchmark's questions, in batches.
+
+    ``Answerer.answer`` encodes one question at a time; encoding them all up front in
+    batches gives the same vectors far faster, and keeping them in an embedding cache
+    (``cache_file``) makes the next run skip it. Unknown texts go to the wrapped encoder.
+    """
+
+    def __init__(self, encoder, texts: Sequence[str], cache_file: str | Path, *, progress: bool = False) -> None:
+        from .index import EmbeddingCache, embed_with_cache
+
+        self.encoder = encoder
+        self.model_name = encoder.model_name
+        self.weights_sha256 = encoder.weights_sha256
+        self.dimension = encoder.dimension
+        unique = list(dict.fromkeys(texts))
+        cache = EmbeddingCache(Path(cache_file))
+        started = time.perf_counter()
+        vectors, encoded, _ = embed_with_cache(encoder, unique, cache, progress)
+        self.seconds_per_text = (time.perf_counter() - started) / encoded if encoded else None
+        cache.save(set(cache.vectors))
+        self.vectors = dict(zip(unique, vectors))
+
+    def encode(self, texts: list[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray:
+        """Unit vectors of ``texts``, from the precomputed ones where possible."""
+        if all(t in self.vectors for t in texts):
+            return np.stack([self.vectors[t] for t in texts]) if texts else np.zeros((0, self.dimension), np.float32)
+        return self.encoder.encode(texts, batch_size=batch_size, progress=progress)
+
+
+def squad_answerer(index_dir: Path, questions: Sequence[SquadQuestion], cache: str | Path = DEFAULT_CACHE, *, progress: bool = False):
+    """An ``Answerer`` over ``index_dir`` with the shipped settings but no abstention.
+
+    Its retriever's encoder has the questions pre-encoded (see PrecomputedQueryEncoder),
+    with their vectors kept in ``cache``.
+    """
+    from .answer import Answerer
+    from .embedding import load_query_encoder
+    from .question import clean_question
+    from .retrieve import Retriever
+    from .settings import AnswerSettings
+
+    texts = [clean_question(q.question) for q in questions]
+    encoder = PrecomputedQueryEncoder(load_query_encoder(index_dir), texts, Path(cache) / QUESTION_CACHE, progress=progress)
+    settings = replace(AnswerSettings.load(), abstain_threshold=0.0)
+    return Answerer(Retriever.load(index_dir, encoder=encoder), settings)
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """What the answerer did with one benchmark question."""
+
+    qid: str
+    title: str
+    answerable: bool
+    answerability: float
+    ranked_docs: tuple[str, ...]
+    answer_in_quotes: bool
+    answer_in_first_quote: bool
+    quoted: bool
+    latency_ms: float
+
+
+def contains_answer(text: str, answers: Iterable[str]) -> bool:
+    """Whether ``text`` contains any of ``answers`` after SQuAD normalisation (whole words)."""
+    haystack = f" {' '.join(normalize_answer(text))} "
+    for answer in answers:
+        needle = " ".join(normalize_answer(answer))
+        if needle and f" {needle} " in haystack:
+            return True
+    return False
+
+
+def ask_all(answerer, questions: Sequence[SquadQuestion], *, progress: bool = True) -> list[QuestionResult]:
+    """Run every question through ``answerer.answer`` and record what the metrics need."""
+    from tqdm.auto import tqdm
+
+    results = []
+    for q in tqdm(questions, desc="asking", unit="q", disable=not progress):
+        answer = answerer.answer(q.question, k=PASSAGES_FOR_RECALL)
+        quotes = [quote.text for quote in answer.quotes]
+        results.append(
+            QuestionResult(
+                qid=q.qid,
+                title=q.title,
+                answerable=q.answerable,
+                answerability=float(answer.answerability),
+                ranked_docs=tuple(dict.fromkeys(p.doc_id for p in answer.passages)),
+                answer_in_quotes=q.answerable and contains_answer(" ".join(quotes), q.answers),
+                answer_in_first_quote=q.answerable and bool(quotes) and contains_answer(quotes[0], q.answers),
+                quoted=bool(quotes),
+                latency_ms=float(answer.timings_ms["total"]),
+            )
+        )
+    return results
+
+
+def abstention_at(answerability: np.ndarray, unanswerable: np.ndarray, threshold: float) -> dict[str, float]:
+    """Abstention precision/recall/F1 (positive = unanswerable) when abstaining below ``threshold``."""
+    abstain = answerability < threshold
+    counts = abstention_counts(unanswerable.tolist(), abstain.tolist())
+    return {"threshold": float(threshold), **counts, "abstained": float(np.mean(abstain)) if len(abstain) else 0.0}
+
+
+def _sweep(answerability: np.ndarray, unanswerable: np.ndarray) -> dict[str, np.ndarray]:
+    """Abstention recall and false-abstention rate at every threshold that splits the scores differently."""
+    values = np.unique(answerability)
+    thresholds = np.append(values, np.nextafter(values[-1], np.inf))
+    tp = np.searchsorted(np.sort(answerability[unanswerable]), thresholds, side="left")
+    fp = np.searchsorted(np.sort(answerability[~unanswerable]), thresholds, side="left")
+    recall = tp / max(1, int(unanswerable.sum()))
+    precision = np.divide(tp, tp + fp, out=np.zeros(len(thresholds)), where=(tp + fp) > 0)
+    f1 = np.divide(2 * precision * recall, precision + recall, out=np.zeros(len(thresholds)), where=(precision + recall) > 0)
+    return {"threshold": thresholds, "recall": recall, "false": fp / max(1, int((~unanswerable).sum())), "f1": f1}
+
+
+def abstention_report(answerability: Sequence[float], unanswerable: Sequence[bool], shipped_threshold: float) -> dict:
+    """AUROC of (1 - answerability) for unanswerable questions, and P/R/F1 at four thresholds.
+
+    ``shipped`` is the calibrated product threshold; ``best_f1`` maximises abstention F1
+    (on a half-unanswerable set it tends to abstain on nearly everything); ``balanced``
+    maximises balanced accuracy (false abstentions on answerable ≈ misses on
+    unanswerable); ``max_10pct_false`` is the lowest-miss threshold that abstains on at
+    most 10% of answerable questions, the product's limit.
+    """
+    from sklearn.metrics import roc_auc_score
+
+    scores = np.asarray(answerability, dtype=float)
+    labels = np.asarray(unanswerable, dtype=bool)
+    out: dict = {"unanswerable": int(labels.sum()), "answerable": int((~labels).sum())}
+    if labels.all() or not labels.any():
+        return out
+    sweep = _sweep(scores, labels)
+    balanced = sweep["recall"] - sweep["false"]
+    within = np.where(sweep["false"] <= MAX_FALSE_ABSTENTIONS, sweep["recall"], -1.0)
+    out["auroc"] = float(roc_auc_score(labels, 1.0 - scores))
+    out["shipped"] = abstention_at(scores, labels, shipped_threshold)
+    out["best_f1"] = abstention_at(scores, labels, sweep["threshold"][int(np.argmax(sweep["f1"]))])
+    out["balanced"] = abstention_at(scores, labels, sweep["threshold"][int(np.argmax(balanced))])
+    out["balanced"]["balanced_accuracy"] = float((1.0 + balanced.max()) / 2)
+    out["max_10pct_false"] = abstention_at(scores, labels, sweep["threshold"][int(np.argmax(within))])
+    return out
+
+
+def summarize(results: Sequence[QuestionResult], qrels: dict[str, dict[str, int]], shipped_threshold: float) -> dict:
+    """All benchmark metrics of ``results``."""
+    answerable = [r for r in results if r.answerable]
+    run = {r.qid: ranked_run(r.ranked_docs) for r in answerable}
+    return {
+        "questions": len(results),
+        "retrieval": retrieval_metrics(run, {r.qid: qrels[r.qid] for r in answerable}),
+        "answer_in_quotes": float(np.mean([r.answer_in_quotes for r in answerable])) if answerable else 0.0,
+        "answer_in_first_quote": float(np.mean([r.answer_in_first_quote for r in answerable])) if answerable else 0.0,
+        "answered_correctly_at_shipped": float(np.mean([r.answer_in_quotes and r.answerability >= shipped_threshold for r in answerable])) if answerable else 0.0,
+        "abstention": abstention_report([r.answerability for r in results], [not r.answerable for r in results], shipped_threshold),
+        "latency": latency_summary([r.latency_ms for r in results]),
+    }
+
+
+def heldout_titles(squad: SquadSet) -> tuple[list[str] | None, str]:
+    """Titles to report on, and why: the answerability model's held-out titles when it was trained on this file."""
+    from .answerability import AnswerabilityModel
+
+    provenance = AnswerabilityModel.load().provenance
+    if provenance.get("dataset_sha256") == squad.sha256 and provenance.get("heldout_titles"):
+        titles = list(provenance["heldout_titles"])
+        return titles, (
+            f"The answerability model was trained on {len(provenance.get('train_titles', []))} titles of this file; "
+            f"only the {len(titles)} held-out titles are reported."
+        )
+    return None, "The answerability model was not trained on this file; all titles are reported."
+
+
+def _markdown(report: dict) -> str:
+    m = report["metrics"]
+    r, a = m["retrieval"], m["abstention"]
+    lines = [
+        "# SQuAD 2.0 benchmark",
+        "",
+        f"- file: `{report['path']}` (sha256 {report['sha256'][:16]}…)",
+        f"- {m['questions']} questions ({a['answerable']} answerable, {a['unanswerable']} unanswerable) "
+        f"from {len(report['titles'])} titles; {report['paragraphs_indexed']} paragraphs indexed",
+        f"- {report['split_note']}",
+        f"- limit: {report['limit']}",
+        "",
+        "| metric | value |",
+        "|---|---|",
+    ]
+    lines += [f"| paragraph {name} | {value:.3f} |" for name, value in r.items()]
+    lines += [
+        f"| answer in quotes (answerable) | {m['answer_in_quotes']:.3f} |",
+        f"| answer in first quote (answerable) | {m['answer_in_first_quote']:.3f} |",
+        f"| answered correctly at the shipped threshold | {m['answered_correctly_at_shipped']:.3f} |",
+        f"| abstention AUROC | {a.get('auroc', float('nan')):.3f} |",
+        f"| latency median / p95 (ms, question pre-encoded) | {m['latency']['median_ms']:.1f} / {m['latency']['p95_ms']:.1f} |",
+        f"| question encoding (ms each, batched) | {_format_ms(report['encode_ms_per_question'])} |",
+        "",
+        "| abstention threshold | threshold | precision | recall | F1 | false abstentions |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name in ("shipped", "best_f1", "balanced", "max_10pct_false"):
+        if name in a:
+            t = a[name]
+            lines.append(f"| {name} | {t['threshold']:.3f} | {t['precision']:.3f} | {t['recall']:.3f} | {t['f1']:.3f} | {t['false_abstention_rate']:.3f} |")
+    return "\n".join(lines) + "\n"
+
+
+def _format_ms(value: float | None) -> str:
+    return "cached" if value is None else f"{value:.1f}"
+
+
+def write_reports(report: dict, out: str | Path) -> tuple[Path, Path]:
+    """Write the report as JSON and Markdown into ``out``; returns both paths."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    stem = f"squad-{'full' if report['limit'] is None else report['limit']}"
+    json_path, md_path = out / f"{stem}.json", out / f"{stem}.md"
+    json_path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    md_path.write_text(_markdown(report), encoding="utf-8")
+    return json_path, md_path
+
+
+def evaluate_squad(squad: SquadSet, *, limit: int | None = None, cache: str | Path = DEFAULT_CACHE, progress: bool = True) -> dict:
+    """Index the benchmark, ask its questions (held-out titles only when trained on it) and measure."""
+    from .settings import AnswerSettings
+
+    titles, note = heldout_titles(squad)
+    questions, paragraphs = select(squad, titles, limit)
+    _, index_dir = prepare_index(paragraphs, cache, progress=progress)
+    answerer = squad_answerer(index_dir, questions, cache, progress=progress)
+    results = ask_all(answerer, questions, progress=progress)
+    qrels = {q.qid: {q.doc_id: 1} for q in questions}
+    return {
+        "benchmark": "squad-2.0",
+        "path": squad.path,
+        "sha256": squad.sha256,
+        "limit": limit,
+        "titles": sorted({q.title for q in questions}),
+        "paragraphs_indexed": len(paragraphs),
+        "split_note": note,
+        "answerability_model": answerer.answerability.provenance.get("trained_at", "hand-set defaults"),
+        "settings": asdict(AnswerSettings.load()),
+        "encode_ms_per_question": _milliseconds(answerer.retriever.encoder.seconds_per_text),
+        "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "metrics": summarize(results, qrels, AnswerSettings.load().abstain_threshold),
+    }
+
+
+def _milliseconds(seconds: float | None) -> float | None:
+    return None if seconds is None else 1000 * seconds
+
+
+def add_squad_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `rag eval squad` (the caller adds the subcommand itself)."""
+    parser.add_argument("path", help="SQuAD 2.0 JSON file, e.g. ../shared/benchmarks/squad2-dev/dev-v2.0.json")
+    parser.add_argument("--limit", type=int, default=None, help="ask a fixed sample of N questions (from as few titles as hold them)")
+    parser.add_argument("--out", default=str(DEFAULT_OUT), help="folder for the JSON and Markdown reports")
+    parser.add_argument("--cache", default=str(DEFAULT_CACHE), help="folder for the benchmark's corpus and index")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+
+
+def run_squad_eval(args: argparse.Namespace) -> int:
+    """`rag eval squad`: run the benchmark, write the reports, print a summary; returns the exit code."""
+    if args.limit is not None and args.limit < 1:
+        print("rag: error: --limit must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        squad = load_squad(args.path)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        print(f"rag: error: cannot read {args.path} as a SQuAD 2.0 file: {exc}", file=sys.stderr)
+        return 2
+    report = evaluate_squad(squad, limit=args.limit, cache=getattr(args, "cache", DEFAULT_CACHE), progress=not args.json and sys.stderr.isatty())
+    json_path, md_path = write_reports(report, args.out)
+    if args.json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+    else:
+        print(_markdown(report))
+        print(f"reports written to {json_path} and {md_path}")
+    return 0
