@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import math
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from .answer_types import expected_type
-from .lexical import question_terms
+from .lexical import STOPWORDS, question_terms, words
 
 if TYPE_CHECKING:
     from .answer import ScoredSentence
@@ -24,30 +26,78 @@ if TYPE_CHECKING:
 
 WEIGHTS_FILE = Path(__file__).with_name("answerability.json")
 FEATURES = (
-    "best_score",
-    "best_dense",
-    "best_coverage",
-    "top_sentence_coverage",
-    "top_chunk_dense",
-    "unknown_terms",
-    "type_unmet",
-    "n_terms",
+    "best_score",  # combined score of the best sentence
+    "best_dense",  # highest question-sentence cosine among the candidates
+    "best_coverage",  # highest IDF-weighted share of the question's terms in one candidate
+    "top_sentence_coverage",  # that share for the best sentence
+    "top_chunk_dense",  # question-passage cosine of the first passage
+    "unknown_terms",  # IDF-weighted share of the question's terms found nowhere in the corpus
+    "type_unmet",  # an expected answer type (person, time, number, place) absent from the top 3
+    "n_terms",  # number of question terms, capped at 10, /10
+    "window_coverage",  # IDF-weighted share of question terms in the best sentence and its neighbours
+    "missing_terms",  # question terms absent from the best sentence, capped at 4, /4
+    "missing_name",  # a capitalised question word (a name) absent from the best sentence's neighbourhood
+    "missing_number",  # a number in the question absent from the best sentence
+    "missing_contrast",  # a comparative/direction/order word of the question absent from the best sentence
+    "negated_question",  # the question has a negation ("not", "never", "n't", ...)
 )
 # Hand-set starting weights, replaced by the learned ones in answerability.json.
 _DEFAULT = {
     "bias": -4.0,
     "weights": {"best_score": 3.0, "best_dense": 2.0, "best_coverage": 2.0, "top_sentence_coverage": 1.0,
-                "top_chunk_dense": 1.0, "unknown_terms": -4.0, "type_unmet": -1.0, "n_terms": 0.0},
+                "top_chunk_dense": 1.0, "unknown_terms": -4.0, "type_unmet": -1.0},
 }
+# SQuAD 2.0's unanswerable questions, like a user's false premise, are often a real
+# sentence with one detail changed: a name, a number, a comparison, a negation.
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds "
+    "thousand thousands million millions billion billions first second third fourth fifth half twice double".split()
+)
+_CONTRAST_WORDS = frozenset(
+    "more less most least fewer greater larger smaller largest smallest biggest highest lowest higher lower longest "
+    "shortest longer shorter oldest newest earliest latest early late earlier later first last before after increase "
+    "increased increasing decrease decreased decreasing rise fall rose fell gain loss won lost win lose major minor "
+    "eastern western northern southern east west north south upper inner outer positive negative same different "
+    "similar opposite maximum minimum best worst only never always all none every both neither either".split()
+)
+_NEGATIONS = frozenset("not never no none nor neither without nothing cannot".split())
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w'’-]*")
+_CONTRACTED_NOT = re.compile(r"n[’']t\b", re.I)
+
+
+def _neighbourhood(index: "CorpusIndex", sentence_id: int) -> list[int]:
+    """The sentence and its neighbours on each side within its article."""
+    ids = index.document_sentences[index.sentences[sentence_id].doc_id]
+    position = bisect_left(ids, sentence_id)
+    return ids[max(0, position - 1) : position + 2]
+
+
+def _detail_features(index: "CorpusIndex", question: str, q_terms: list[str], sentence_id: int) -> dict[str, float]:
+    """Which of the question's details the best sentence (and its neighbours) lacks."""
+    near = _neighbourhood(index, sentence_id)
+    near_terms = frozenset().union(*(index.sentence_terms[i] for i in near))
+    total_idf = sum(index.idf(t) for t in q_terms) or 1.0
+    sentence_words = set(words(index.sentences[sentence_id].text))
+    near_words = set(words(" ".join(index.sentences[i].text for i in near)))
+    question_words = words(question)
+    names = {w.lower() for w in _CAPITALISED.findall(question)}
+    return {
+        "window_coverage": sum(index.idf(t) for t in q_terms if t in near_terms) / total_idf if q_terms else 0.0,
+        "missing_terms": min(sum(t not in index.sentence_terms[sentence_id] for t in q_terms), 4) / 4.0,
+        "missing_name": float(any(not set(words(name)) <= near_words for name in names if name not in STOPWORDS)),
+        "missing_number": float(any((w in _NUMBER_WORDS or w[0].isdigit()) and w not in sentence_words for w in question_words)),
+        "missing_contrast": float(any(w in _CONTRAST_WORDS and w not in sentence_words for w in question_words)),
+    }
 
 
 def features(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], hits: Sequence["ChunkHit"]) -> dict[str, float]:
-    """The answerability features of one question against its candidate sentences."""
+    """The answerability features of one question against its candidate sentences (see FEATURES)."""
     q_terms = question_terms(question)
     total_idf = sum(index.idf(t) for t in q_terms) or 1.0
     unknown = sum(index.idf(t) for t in q_terms if t not in index.term_idf) / total_idf if q_terms else 1.0
     kind = expected_type(question)
     top = scored[:3]
+    nothing_found = {"window_coverage": 0.0, "missing_terms": 1.0, "missing_name": 0.0, "missing_number": 0.0, "missing_contrast": 0.0}
     return {
         "best_score": scored[0].score if scored else 0.0,
         "best_dense": max((s.dense for s in scored), default=0.0),
@@ -57,6 +107,8 @@ def features(index: "CorpusIndex", question: str, scored: Sequence["ScoredSenten
         "unknown_terms": unknown,
         "type_unmet": float(kind is not None and not any(s.type_match for s in top)),
         "n_terms": min(len(q_terms), 10) / 10.0,
+        **(_detail_features(index, question, q_terms, scored[0].sentence_id) if scored else nothing_found),
+        "negated_question": float(bool(_NEGATIONS.intersection(words(question)) or _CONTRACTED_NOT.search(question))),
     }
 
 

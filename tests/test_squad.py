@@ -1,0 +1,140 @@
+"""SQuAD 2.0 benchmark: loading, sampling, metrics, and a small end-to-end run (real model, real index)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rag.answerability import FEATURES, AnswerabilityModel
+from rag.squad import (
+    abstention_at,
+    abstention_report,
+    add_squad_arguments,
+    contains_answer,
+    load_squad,
+    paragraph_id,
+    run_squad_eval,
+    select,
+    split_titles,
+)
+
+SQUAD = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "squad2-dev" / "dev-v2.0.json"
+
+
+@pytest.fixture(scope="module")
+def squad():
+    """The SQuAD 2.0 dev set shipped in shared/benchmarks."""
+    return load_squad(SQUAD)
+
+
+def test_load_squad_reads_every_question_and_paragraph(squad):
+    assert len(squad.questions) == 11873
+    assert len(squad.paragraphs) == 1204
+    assert len(squad.titles()) == 35
+    assert sum(q.answerable for q in squad.questions) == 5928
+    assert len({p.doc_id for p in squad.paragraphs}) == len(squad.paragraphs)
+    contexts = {p.doc_id: p.context for p in squad.paragraphs}
+    assert all(answer in contexts[q.doc_id] for q in squad.questions for answer in q.answers)
+
+
+def test_paragraph_id_is_a_slug_with_the_paragraph_number():
+    assert paragraph_id("Sky_(United_Kingdom)", 7) == "sky-united-kingdom-007"
+
+
+def test_split_titles_is_deterministic_and_disjoint(squad):
+    train, heldout = split_titles(squad.titles())
+    assert (train, heldout) == split_titles(list(reversed(squad.titles())))
+    assert not set(train) & set(heldout)
+    assert set(train) | set(heldout) == set(squad.titles())
+    assert abs(len(train) - len(heldout)) <= 1
+
+
+def test_select_with_limit_takes_a_fixed_sample_from_few_titles(squad):
+    questions, paragraphs = select(squad, limit=60)
+    again, _ = select(squad, limit=60)
+    assert [q.qid for q in questions] == [q.qid for q in again]
+    assert len(questions) == 60
+    titles = {q.title for q in questions}
+    assert {p.title for p in paragraphs} == titles
+    assert {q.doc_id for q in questions} <= {p.doc_id for p in paragraphs}
+
+
+def test_select_without_limit_indexes_every_paragraph(squad):
+    _, heldout = split_titles(squad.titles())
+    questions, paragraphs = select(squad, heldout)
+    assert len(paragraphs) == 1204
+    assert {q.title for q in questions} == set(heldout)
+
+
+def test_contains_answer_uses_squad_normalisation_and_whole_words():
+    assert contains_answer("They gave their name to Normandy, a region in France.", ["France"])
+    assert contains_answer("In the 10th and 11th centuries.", ["the 10th and 11th Centuries"])
+    assert not contains_answer("The Franks ruled.", ["Frank"])
+    assert not contains_answer("Anything at all.", [])
+
+
+def test_abstention_report_thresholds_agree_with_brute_force():
+    rng = np.random.default_rng(0)
+    unanswerable = rng.random(400) < 0.5
+    answerability = np.clip(rng.normal(np.where(unanswerable, 0.4, 0.6), 0.2), 0, 1)
+    report = abstention_report(answerability, unanswerable, 0.5)
+    table = [abstention_at(answerability, unanswerable, t) for t in np.append(np.unique(answerability), 1.01)]
+    assert report["best_f1"]["f1"] == pytest.approx(max(m["f1"] for m in table))
+    best_balance = max(m["recall"] - m["false_abstention_rate"] for m in table)
+    assert report["balanced"]["recall"] - report["balanced"]["false_abstention_rate"] == pytest.approx(best_balance)
+    assert report["max_10pct_false"]["false_abstention_rate"] <= 0.10
+    assert report["shipped"]["threshold"] == 0.5
+    assert 0.5 < report["auroc"] < 1.0
+
+
+def test_abstention_report_of_a_perfect_score():
+    unanswerable = np.array([True, True, False, False])
+    report = abstention_report([0.1, 0.2, 0.8, 0.9], unanswerable, 0.5)
+    assert report["auroc"] == 1.0
+    assert report["balanced"]["recall"] == 1.0 and report["balanced"]["false_abstention_rate"] == 0.0
+    assert report["shipped"]["f1"] == 1.0
+
+
+def test_run_squad_eval_on_a_small_sample_end_to_end(tmp_path, squad):
+    parser = argparse.ArgumentParser()
+    add_squad_arguments(parser)
+    args = parser.parse_args([str(SQUAD), "--limit", "60", "--out", str(tmp_path / "reports"), "--cache", str(tmp_path / "cache")])
+    assert run_squad_eval(args) == 0
+    report = json.loads((tmp_path / "reports" / "squad-60.json").read_text(encoding="utf-8"))
+    assert (tmp_path / "reports" / "squad-60.md").read_text(encoding="utf-8").startswith("# SQuAD 2.0 benchmark")
+    metrics = report["metrics"]
+    assert metrics["questions"] == 60
+    recall = metrics["retrieval"]
+    assert 0.0 < recall["recall@1"] <= recall["recall@3"] <= recall["recall@5"] <= recall["recall@10"] <= 1.0
+    assert metrics["answer_in_first_quote"] <= metrics["answer_in_quotes"]
+    assert metrics["answer_in_quotes"] > 0.3
+    abstention = metrics["abstention"]
+    assert abstention["answerable"] + abstention["unanswerable"] == 60
+    assert 0.5 < abstention["auroc"] <= 1.0
+    for name in ("shipped", "best_f1", "balanced", "max_10pct_false"):
+        assert 0.0 <= abstention[name]["precision"] <= 1.0 and 0.0 <= abstention[name]["recall"] <= 1.0
+    provenance = AnswerabilityModel.load().provenance
+    assert provenance["dataset_sha256"] == squad.sha256  # the shipped model was trained on this file's training titles
+    assert set(report["titles"]) <= set(provenance["heldout_titles"])
+    assert not set(report["titles"]) & set(provenance["train_titles"])
+
+
+def test_fit_logistic_matches_scikit_learn_and_keeps_the_weight_signs():
+    from sklearn.linear_model import LogisticRegression
+
+    from eval.train_answerability import SIGNS, fit_logistic
+
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(3000, len(FEATURES))) * rng.uniform(0.5, 3.0, len(FEATURES)) + rng.normal(size=len(FEATURES))
+    direction = np.array([SIGNS[name] or 0.5 for name in FEATURES])
+    y = x @ direction + rng.normal(size=len(x)) > 0
+    bias, weights = fit_logistic(x, y)
+    reference = LogisticRegression(max_iter=5000).fit((x - x.mean(0)) / x.std(0), y)
+    assert [weights[name] for name in FEATURES] == pytest.approx(list(reference.coef_[0] / x.std(0)), abs=1e-3)
+    assert bias == pytest.approx(reference.intercept_[0] - np.sum(reference.coef_[0] / x.std(0) * x.mean(0)), abs=1e-3)
+    flipped = fit_logistic(x, ~y)[1]  # every signed feature now points the wrong way: its weight stays at 0
+    assert all(flipped[name] == 0.0 for name in FEATURES if SIGNS[name])
