@@ -231,7 +231,7 @@ class Answerer:
         passages = tuple(self.retriever.passages(hits, k or self.settings.passages))
         retrieved = time.perf_counter()
         scored = self.score_sentences(query, vector, hits)
-        answerability = self.answerability.score(self.index, query, scored, hits)
+        answerability = self.answerability.score(self.index, query, scored, hits, self.settings.unknown_term_penalty)
         abstained = not scored or answerability < self.settings.abstain_threshold
         quotes = () if abstained else tuple(self.compose(scored))
         abstained = abstained or not quotes

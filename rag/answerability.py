@@ -135,11 +135,25 @@ class AnswerabilityModel:
         path.write_text(json.dumps({"bias": self.bias, "weights": self.weights, "provenance": self.provenance}, indent=2) + "\n", encoding="utf-8")
         return path
 
-    def probability(self, values: dict[str, float]) -> float:
-        """Probability that the question is answerable, from its features."""
-        z = self.bias + sum(self.weights.get(name, 0.0) * values[name] for name in FEATURES)
+    def probability(self, values: dict[str, float], offset: float = 0.0) -> float:
+        """Probability that the question is answerable, from its features (``offset`` adds to the logit)."""
+        z = self.bias + offset + sum(self.weights.get(name, 0.0) * values[name] for name in FEATURES)
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
-    def score(self, index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], hits: Sequence["ChunkHit"]) -> float:
-        """Probability that ``scored`` holds an answer to ``question``."""
-        return self.probability(features(index, question, scored, hits))
+    def score(
+        self,
+        index: "CorpusIndex",
+        question: str,
+        scored: Sequence["ScoredSentence"],
+        hits: Sequence["ChunkHit"],
+        unknown_term_penalty: float = 0.0,
+    ) -> float:
+        """Probability that ``scored`` holds an answer to ``question``.
+
+        ``unknown_term_penalty`` lowers the logit by that much times the IDF-weighted share
+        of question words found nowhere in the corpus: in a small closed corpus such words
+        mean the articles are not about what is asked (on SQuAD's many paragraphs they are
+        more often typos, so the learned weight of that feature is 0).
+        """
+        values = features(index, question, scored, hits)
+        return self.probability(values, offset=-unknown_term_penalty * values["unknown_terms"])

@@ -54,7 +54,7 @@ def metric_table(summaries: Mapping[str, Mapping], tablefmt: str = "simple") -> 
     for group, name, path in METRIC_ROWS:
         values = [_lookup(s, path) for s in summaries.values()]
         if any(v is not None for v in values):
-            decimals = 1 if group == "latency" else 2 if name == "threshold" else 3
+            decimals = 1 if group == "latency" else 4 if name == "threshold" else 3
             rows.append(["" if group == previous_group else group, name, *(_cell(v, decimals) for v in values)])
             previous_group = group
     counts = [f"{s.get('questions', '?')}" for s in summaries.values()]
@@ -145,7 +145,7 @@ def plot_abstention(sweeps: Mapping[str, Sequence[Mapping]], threshold: float | 
         for key, label in (("precision", "precision"), ("recall", "recall"), ("f1", "F1"), ("false_abstention_rate", "false-abstention rate")):
             ax.plot(x, [r[key] for r in rows], label=label, linestyle=":" if key == "false_abstention_rate" else "-")
         if threshold is not None:
-            ax.axvline(threshold, color="grey", linestyle="--", linewidth=1, label=f"threshold {threshold:.2f}")
+            ax.axvline(threshold, color="grey", linestyle="--", linewidth=1, label=f"threshold {threshold:.3g}")
         ax.set(xlabel="abstention threshold (answerability below it → abstain)", title=f"Abstention ({split})", ylim=(0, 1.02))
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 DEFAULT_GOLD = "eval/gold.jsonl"
 EVAL_PASSAGES = 10
 MAX_FALSE_ABSTENTION = 0.10
+UNKNOWN_TERM_PENALTIES = (0.0, 2.0, 4.0, 6.0, 8.0)
 
 
 def unsuppressed(answerer: "Answerer") -> "Answerer":
@@ -114,6 +115,29 @@ def calibrate(records: Sequence["Record"], max_false_abstention: float = MAX_FAL
     return choose_threshold(sweep(dev), max_false_abstention)
 
 
+def calibrate_answerer(
+    answerer: "Answerer", questions: Sequence[GoldQuestion], records: Sequence["Record"], max_false_abstention: float
+) -> tuple["Answerer", list["Record"], dict]:
+    """Choose ``unknown_term_penalty`` (from UNKNOWN_TERM_PENALTIES) and the threshold on the dev split.
+
+    Returns the answerer with the chosen penalty, its records and the chosen sweep row;
+    ties keep the smaller penalty.
+    """
+    from .answer import Answerer
+
+    best: tuple[tuple[float, float], "Answerer", list["Record"], dict] | None = None
+    for penalty in UNKNOWN_TERM_PENALTIES:
+        candidate = answerer
+        if penalty != answerer.settings.unknown_term_penalty:
+            candidate = Answerer(answerer.retriever, settings=replace(answerer.settings, unknown_term_penalty=penalty), answerability=answerer.answerability)
+        candidate_records = list(records) if candidate is answerer else answer_gold(candidate, questions)
+        chosen = calibrate(candidate_records, max_false_abstention)
+        key = (round(chosen["f1"], 9), round(chosen["must_contain_hit"] or 0.0, 9))
+        if best is None or key > best[0]:
+            best = (key, candidate, candidate_records, chosen)
+    return best[1], best[2], best[3]
+
+
 def _sha256(path: str | Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
@@ -146,13 +170,16 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
     ]
     calibration = None
     if args.calibrate:
-        chosen = calibrate(records, args.max_false_abstention)
+        answerer, records, chosen = calibrate_answerer(answerer, questions, records, args.max_false_abstention)
         threshold = chosen["threshold"]
-        notes.append(f"calibrated on the dev split: threshold {threshold:.2f} (best abstention F1 with false-abstention rate ≤ {args.max_false_abstention:.0%}); held-out reported at that value")
+        notes.append(
+            f"calibrated on the dev split: unknown_term_penalty {answerer.settings.unknown_term_penalty:g}, threshold {threshold:.3g} "
+            f"(best abstention F1 with false-abstention rate ≤ {args.max_false_abstention:.0%}); held-out reported at those values"
+        )
         name = args.name or f"{Path(args.gold).stem}-calibrated"
     else:
         threshold = args.threshold if args.threshold is not None else answerer.settings.abstain_threshold
-        notes.append(f"abstention threshold {threshold:.2f} ({'--threshold' if args.threshold is not None else 'from the settings'})")
+        notes.append(f"abstention threshold {threshold:.3g} ({'--threshold' if args.threshold is not None else 'from the settings'})")
         name = args.name or Path(args.gold).stem
     payload = gold_payload(records, threshold, title=f"rag eval: {name}", notes=notes, sweep_splits=list(SPLITS) if args.calibrate else ["all"])
     payload["settings"] = asdict(replace(answerer.settings, abstain_threshold=threshold))
@@ -167,7 +194,7 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
     else:
         print(console_report(payload))
         if calibration:
-            print(f"\nsaved abstain_threshold={threshold:.2f} to {calibration['saved_to']}")
+            print(f"\nsaved abstain_threshold={threshold:.3g} to {calibration['saved_to']}")
         print("\nreports: " + ", ".join(str(p) for p in written))
     return 0
 

@@ -25,7 +25,8 @@ from .metrics import (
     token_f1,
 )
 
-THRESHOLDS = tuple(round(float(t), 2) for t in np.linspace(0.0, 1.0, 101))
+# Steps of 0.01, plus finer steps below 0.01 where a strongly penalised score can sit.
+THRESHOLDS = tuple(sorted({round(float(t), 2) for t in np.linspace(0.0, 1.0, 101)} | {round(float(t), 6) for t in np.geomspace(1e-4, 1e-2, 21)}))
 CURVE_CUTOFFS = tuple(range(1, 11))
 # A passage "holds" a gold quote when it covers at least this share of the quote's characters
 # (a quote that straddles two chunks then counts in both).

@@ -239,7 +239,12 @@ def test_calibration_chooses_on_dev_reports_both_halves_and_saves_the_setting(an
     assert AnswerSettings.load(settings_file).abstain_threshold == chosen
     assert saved["gold"]["sha256"] == hashlib.sha256(small_gold.read_bytes()).hexdigest()
     assert saved["dev_metrics"]["questions"] + saved["held_out_metrics"]["questions"] == len(SMALL_GOLD)
-    assert saved["settings"] == asdict(replace(answerer.settings, abstain_threshold=chosen))
+    from rag.evaluation import UNKNOWN_TERM_PENALTIES
+
+    penalty = saved["settings"]["unknown_term_penalty"]
+    assert penalty in UNKNOWN_TERM_PENALTIES
+    assert saved["settings"] == asdict(replace(answerer.settings, abstain_threshold=chosen, unknown_term_penalty=penalty))
+    assert payload["settings"]["unknown_term_penalty"] == penalty
     dev_rows = payload["sweep"]["dev"]
     limit = max(0.10, min(r["false_abstention_rate"] for r in dev_rows))
     feasible = [r for r in dev_rows if r["false_abstention_rate"] <= limit]
