@@ -24,7 +24,7 @@ from .errors import IndexCorruptError
 # above it an approximate index is used.
 EXACT_MAX_VECTORS = 50_000
 KINDS = ("auto", "flat", "ivf", "hnsw")
-TARGET_RECALL = 0.98  # calibration target; the product promises 0.95 on real questions
+TARGET_RECALL = 0.95  # on calibration queries harder than real questions (see calibrate)
 CALIBRATION_QUERIES = 300
 NPROBE_CHOICES = (8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256)
 HNSW_M, HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH = 32, 80, 96
@@ -121,30 +121,27 @@ class FaissStore:
         return store
 
     def calibrate(self, vectors: np.ndarray, *, seed: int = 0, target: float = TARGET_RECALL) -> None:
-        """Set nprobe to the smallest choice whose recall@10 on sampled vectors reaches ``target``.
+        """Set nprobe to the smallest choice whose recall@10 on calibration queries reaches ``target``.
 
-        The queries are stored vectors plus isotropic noise of unit length, which leaves
-        each about as close to its source (cosine ~0.7) as a question is to the passage that
-        answers it, and off the data's own directions: harder than real questions. Recall
-        is measured against exact search over all of ``vectors``.
+        Each calibration query is the normalised sum of three random stored vectors: it sits
+        between clusters, which makes it harder for an inverted file than real questions
+        (measured on SQuAD questions against 100k and 1M embedding-like vectors). Recall is
+        measured against exact search over all of ``vectors``.
         """
         import faiss
 
         rng = np.random.default_rng(seed + 1)
-        rows = np.sort(rng.choice(len(vectors), size=min(CALIBRATION_QUERIES, len(vectors)), replace=False))
-        dim = vectors.shape[1]
-        queries = np.asarray(vectors[rows], dtype=np.float32) + rng.normal(0, 1 / math.sqrt(dim), size=(len(rows), dim)).astype(np.float32)
-        queries /= np.linalg.norm(queries, axis=1, keepdims=True)
-        exact = faiss.IndexFlatIP(vectors.shape[1])
-        _add(exact, vectors, progress=False)
-        _, truth = exact.search(queries, 10)
+        picks = rng.integers(len(vectors), size=(CALIBRATION_QUERIES, 3))
+        queries = sum(np.asarray(vectors[picks[:, j]], dtype=np.float32) for j in range(3))
+        queries = np.ascontiguousarray(queries / np.linalg.norm(queries, axis=1, keepdims=True), dtype=np.float32)
+        _, truth = faiss.knn(queries, np.ascontiguousarray(vectors, dtype=np.float32), 10, faiss.METRIC_INNER_PRODUCT)
         ivf = faiss.extract_index_ivf(self._index)
         for nprobe in [p for p in NPROBE_CHOICES if p < ivf.nlist] + [ivf.nlist]:
             ivf.nprobe = nprobe
             recall = recall_at_k(self._index.search(queries, 10)[1], truth)
             if recall >= target:
                 break
-        self.calibration = {"calibration_recall_at_10": round(recall, 4), "calibration_queries": len(rows)}
+        self.calibration = {"calibration_recall_at_10": round(recall, 4), "calibration_queries": len(queries)}
 
     @classmethod
     def load(cls, path: Path, kind: str) -> "FaissStore":
