@@ -54,6 +54,7 @@ RATINGS = {
 }
 GENERIC_ERROR = "Something went wrong while answering. Please try again; if it keeps happening, tell whoever runs this server."
 EXCERPT_CHARS = 160
+MAX_PASSAGES = 10  # the slider's maximum; API calls asking for more get this many
 
 CSS = """
 .answer blockquote { margin: 0 0 .6em 0; padding-left: .7em; border-left: 3px solid #1e3a8a; }
@@ -241,7 +242,11 @@ class FeedbackLog:
 def ask_json(answerer: Answerer, question: str, k: int = 5, history: list[str] | None = None) -> dict[str, Any]:
     """The JSON of ``rag ask --json`` for ``question``; ``{"question", "error"}`` when it cannot be asked."""
     try:
-        return answerer.answer(question, history=list(history or []), k=int(k)).to_dict()
+        passages = min(int(k), MAX_PASSAGES)
+    except (TypeError, ValueError, OverflowError):
+        return {"question": question, "error": f"k must be a whole number of passages (1 to {MAX_PASSAGES})"}
+    try:
+        return answerer.answer(question, history=list(history or []), k=passages).to_dict()
     except QuestionError as exc:
         return {"question": question, "error": str(exc)}
     except RagError:
@@ -355,7 +360,7 @@ def build_app(
                 with gr.Row(elem_id="feedback"):
                     rating_buttons = {key: gr.Button(label, size="sm") for key, label in RATINGS.items()}
                 feedback_status = gr.Markdown("", elem_id="feedback-status")
-                k = gr.Slider(1, 10, value=answerer.settings.passages, step=1, label="Passages to retrieve", elem_id="k")
+                k = gr.Slider(1, MAX_PASSAGES, value=answerer.settings.passages, step=1, label="Passages to retrieve", elem_id="k")
                 example_buttons = []
                 if examples:
                     gr.Markdown("**Example questions** (click to ask)")
@@ -455,6 +460,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         pwa=False,
         mcp_server=False,
         show_error=False,
+        state_session_capacity=1000,  # API calls without a session keep state; bound it
         theme=theme(),
         css=CSS,
     )

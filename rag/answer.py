@@ -20,6 +20,7 @@ import numpy as np
 from .answer_types import expected_type, has_type
 from .answerability import AnswerabilityModel
 from .lexical import question_terms
+from .errors import QuestionError
 from .question import clean_question, with_context
 from .retrieve import ChunkHit, Retriever
 from .settings import AnswerSettings
@@ -223,6 +224,8 @@ class Answerer:
         read together with the previous one. Raises QuestionError for unusable input.
         """
         started = time.perf_counter()
+        if k is not None and (isinstance(k, bool) or not isinstance(k, int) or k < 1):
+            raise QuestionError(f"k, the number of passages to return, must be a whole number of at least 1 (got {k!r})")
         text = clean_question(question)
         query = with_context(text, history)
         vector = self.retriever.encode(query)

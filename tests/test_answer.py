@@ -161,3 +161,11 @@ def test_a_fact_stated_by_two_articles_is_one_quote_citing_both(three_articles, 
     assert {quote.doc_id, *quote.also_in} == {"lumen", "robot_maker"}
     [other] = quote.corroborations
     assert "$9 billion" in other.text
+
+
+@pytest.mark.parametrize("k", [0, -1, 2.5, True])
+def test_the_passage_count_must_be_a_positive_whole_number(answerer, k):
+    from rag.errors import QuestionError
+
+    with pytest.raises(QuestionError, match="whole number"):
+        answerer.answer("Who wrote the blog post?", k=k)

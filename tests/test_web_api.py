@@ -209,3 +209,14 @@ def test_feedback_lines_carry_rating_question_answer_and_time(app, answerer, tmp
     lines = [json.loads(line) for line in Path(tmp_path / "feedback" / "feedback.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [line["rating"] for line in lines] == ["right", "wrong"]
     assert all(line["question"] == "Who wrote the blog post?" and line["answer"] == answer and line["timestamp"] for line in lines)
+
+
+@pytest.mark.parametrize("k", [None, "five", math.nan, -1, 0])
+def test_a_bad_passage_count_gets_an_error_json(app, answerer, k):
+    reply = app.ask_json(answerer, "Who wrote the blog post?", k=k)
+    assert set(reply) == {"question", "error"} and "k" in reply["error"]
+
+
+def test_a_huge_passage_count_is_capped_at_the_slider_maximum(app, answerer):
+    reply = app.ask_json(answerer, "Who wrote the blog post?", k=10**9)
+    assert len(reply["passages"]) == min(app.MAX_PASSAGES, len(answerer.index.chunks))
