@@ -7,7 +7,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "eval" / "gold.jsonl"
 SEED_CORPUS = ROOT / "data" / "articles"
-SQUAD_DEV = Path("/work/shared/benchmarks/squad2-dev/dev-v2.0.json")
+SQUAD_DEV = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "squad2-dev" / "dev-v2.0.json"
 
 
 def gold_questions(path: Path = GOLD) -> list[str]:
