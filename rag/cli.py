@@ -40,7 +40,7 @@ def _fail(message: str, as_json: bool) -> int:
     return 2
 
 
-def _ensure_index(args: argparse.Namespace) -> None:
+def ensure_index(args: argparse.Namespace) -> None:
     """Build the index first when it is missing (the bundled corpus works out of the box)."""
     from .index import CURRENT_FILE
 
@@ -79,7 +79,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from .retrieve import Retriever
 
     question = clean_question(args.question)  # refuse a bad question before loading the model
-    _ensure_index(args)
+    ensure_index(args)
     retriever = Retriever.load(args.index, corpus_dir=args.corpus if args.check_corpus else None)
     passages = retriever.search(question, k=args.k)
     if args.json:
@@ -114,7 +114,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     if args.question != "-":
         clean_question(args.question)  # refuse a bad question before loading the model
-    _ensure_index(args)
+    ensure_index(args)
     answerer = Answerer.load(args.index, corpus_dir=args.corpus if args.check_corpus else None)
     if args.question != "-":
         result = answerer.answer(args.question, k=args.k)

@@ -217,12 +217,12 @@ def save_calibration(answerer: "Answerer", threshold: float, args: argparse.Name
 def cmd_eval(args: argparse.Namespace) -> int:
     """rag eval"""
     from .answer import Answerer
-    from .cli import _ensure_index
+    from .cli import ensure_index
     from .retrieve import Retriever
     from .settings import AnswerSettings
 
     questions = load_gold(args.gold)
-    _ensure_index(args)
+    ensure_index(args)
     answerer = Answerer(Retriever.load(args.index), settings=AnswerSettings.load(args.settings))
     return run_gold_eval(args, answerer, questions)
 
