@@ -44,7 +44,12 @@ def compare_encoders(index_dir: Path, questions: list[str], gold: list[str]) -> 
 
 
 def encoder_latency(index_dir: Path, questions: list[str], rounds: int = 2) -> dict:
-    """Single-question encode latency of each ONNX variant and thread count, interleaved per question."""
+    """Single-question encode latency of each ONNX variant and thread count.
+
+    Each configuration encodes every question in a block (interleaving them per question
+    would evict each model's weights from the CPU caches and time that instead); the
+    blocks rotate over ``rounds`` so that changes in machine load hit all alike.
+    """
     import time
 
     from rag.metrics import latency_summary
@@ -52,13 +57,14 @@ def encoder_latency(index_dir: Path, questions: list[str], rounds: int = 2) -> d
 
     folder = ensure_export(index_dir)
     encoders = {f"{variant}, {threads} thread(s)": OnnxEncoder(folder, variant, threads=threads) for variant in VARIANT_FILES for threads in (1, 2)}
-    times: dict[str, list[float]] = {name: [] for name in encoders}
-    for question in questions[:20]:
-        for encoder in encoders.values():
-            encoder.encode([question])
-    for _ in range(rounds):
-        for question in questions:
-            for name, encoder in encoders.items():
+    names = list(encoders)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for round_number in range(rounds):
+        for name in names[round_number % len(names) :] + names[: round_number % len(names)]:
+            encoder = encoders[name]
+            for question in questions[:20]:
+                encoder.encode([question])
+            for question in questions:
                 started = time.perf_counter()
                 encoder.encode([question])
                 times[name].append(1000 * (time.perf_counter() - started))

@@ -19,8 +19,9 @@ from pathlib import Path
 
 import numpy as np
 
+from .questions import SQUAD_DEV
+
 CACHE = Path(__file__).resolve().parent / ".cache"
-SQUAD_DEV = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "squad2-dev" / "dev-v2.0.json"
 # Scale of the added noise relative to the real vectors' spread.
 NOISE = 0.5
 BLOCK = 50_000

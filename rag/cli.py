@@ -151,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--max-tokens", type=int, default=128, help="chunk size in cl100k tokens (default: 128)")
     p.add_argument("--overlap", type=int, default=1, help="sentences shared by neighbouring chunks (default: 1)")
-    p.add_argument("--vector-index", choices=("auto", "flat", "ivf", "hnsw"), default="auto", help="FAISS index type (default: auto: exact up to 50,000 chunks, IVF above)")
+    p.add_argument("--vector-index", choices=("auto", "flat", "ivf", "hnsw"), default="auto", help="FAISS index type (default: auto: exact up to 10,000 chunks, IVF above)")
     p.set_defaults(func=cmd_build)
 
     for name, func, text in (("search", cmd_search, "show the passages that best match a question"), ("ask", cmd_ask, "answer a question with exact quotes")):

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from rag.errors import IndexCorruptError
-from rag.vectorstore import ADD_BLOCK, TARGET_RECALL, FaissStore, choose_kind, ivf_cells, recall_at_k
+from rag.vectorstore import ADD_BLOCK, EXACT_MAX_VECTORS, TARGET_RECALL, FaissStore, choose_kind, ivf_cells, recall_at_k
 
 
 def embedding_like(real: np.ndarray, n: int, seed: int) -> np.ndarray:
@@ -41,8 +41,8 @@ def test_flat_search_is_exact():
 
 def test_the_index_type_follows_the_size():
     assert choose_kind(10) == "flat"
-    assert choose_kind(50_000) == "flat"
-    assert choose_kind(50_001) == "ivf"
+    assert choose_kind(EXACT_MAX_VECTORS) == "flat"
+    assert choose_kind(EXACT_MAX_VECTORS + 1) == "ivf"
     assert choose_kind(2_000, exact_max=1_000) == "ivf"
     assert ivf_cells(1_000_000) == 4096 and ivf_cells(100_000) == 1024
     with pytest.raises(ValueError, match="unknown vector index kind"):
@@ -50,7 +50,7 @@ def test_the_index_type_follows_the_size():
 
 
 def test_the_approximate_index_keeps_recall_at_10_against_exact_search(real_vectors):
-    vectors = embedding_like(real_vectors, 60_000, seed=1)
+    vectors = embedding_like(real_vectors, 4 * EXACT_MAX_VECTORS, seed=1)
     queries = embedding_like(real_vectors, 300, seed=2)  # not stored vectors: like new questions
     store = FaissStore.build(vectors)  # auto: above EXACT_MAX_VECTORS
     exact = FaissStore.build(vectors, "flat")
