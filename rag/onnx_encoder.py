@@ -44,9 +44,6 @@ DEFAULT_VARIANT = "fp32"
 EXPORT_FORMAT = 1
 # fp32 must reproduce the reference encoder; anything below this is a broken export.
 MIN_FP32_COSINE = 0.9999
-# A question is a dozen tokens: two threads cut its encode from about 13 to 8 ms (p50) on
-# the 2-core development machine; more were not measured, and matrices this small gain little.
-MAX_THREADS = 2
 _PROBE_TEXTS = (
     "Who wrote the blog post?",
     "What did the company say about the pause, and why does it matter for safety research?",
@@ -125,7 +122,7 @@ class OnnxEncoder:
     (1, 384)
     """
 
-    def __init__(self, folder: str | Path, variant: str = DEFAULT_VARIANT, *, threads: int | None = None) -> None:
+    def __init__(self, folder: str | Path, variant: str = DEFAULT_VARIANT, *, threads: int = 1) -> None:
         import onnxruntime
         from tokenizers import Tokenizer
 
@@ -148,7 +145,7 @@ class OnnxEncoder:
         self._tokenizer.enable_truncation(max_length=self.max_seq_length)
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads or min(MAX_THREADS, os.cpu_count() or 1)
+        options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
         self._session = onnxruntime.InferenceSession(str(self.folder / model_file), options, providers=["CPUExecutionProvider"])
