@@ -20,7 +20,7 @@ from rag.embedding import ENCODER_ENV, SentenceTransformerEncoder, load_query_en
 from rag.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
 from rag.gold import load_gold
 from rag.index import CURRENT_FILE
-from rag.onnx_encoder import CACHE_ENV, EXPORT_FILE, VARIANT_FILES, OnnxEncoder, ensure_export
+from rag.onnx_encoder import CACHE_ENV, EXPORT_FILE, THREADS_ENV, VARIANT_FILES, OnnxEncoder, encoder_threads, ensure_export
 from rag.retrieve import Retriever
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -128,6 +128,24 @@ def test_rag_encoder_forces_the_choice(index_dir, fast_encoder, monkeypatch):
     monkeypatch.setenv(ENCODER_ENV, "tensorflow")
     with pytest.raises(RagError, match="torch"):
         load_query_encoder(index_dir)
+
+
+def test_the_encoder_thread_count_does_not_change_a_vector(fast_encoder):
+    questions = [q.question for q in load_gold(GOLD)]
+    one, two = OnnxEncoder(fast_encoder.folder, threads=1), OnnxEncoder(fast_encoder.folder, threads=2)
+    for question in questions:
+        assert np.array_equal(one.encode([question]), two.encode([question])), question
+
+
+def test_rag_encoder_threads_sets_the_threads(fast_encoder, monkeypatch):
+    monkeypatch.setenv(THREADS_ENV, "1")
+    assert OnnxEncoder(fast_encoder.folder).threads == 1
+    monkeypatch.delenv(THREADS_ENV)
+    assert OnnxEncoder(fast_encoder.folder).threads == min(2, os.cpu_count() or 1)
+    for bad in ("0", "two", "-1"):
+        monkeypatch.setenv(THREADS_ENV, bad)
+        with pytest.raises(RagError, match=THREADS_ENV):
+            encoder_threads()
 
 
 def _copy_live_build(index_dir: Path, target: Path) -> Path:
