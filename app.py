@@ -69,6 +69,7 @@ a.cite { font-weight: 700; color: #1e3a8a; text-decoration: underline; }
 .article { max-height: 24em; overflow-y: auto; border-top: 1px solid #cbd5e1; padding-top: .4em; }
 .also { font-size: .92em; }
 .error { color: #991b1b; }
+.read-as { font-size: .92em; color: #374151; font-style: italic; margin: 0 0 .4em 0; }
 footer, footer a, footer button { color: #1f2937 !important; }
 """
 
@@ -155,7 +156,15 @@ def _cite_link(turn: int, source: Source) -> str:
 
 
 def answer_message(answer: Answer, sources: Sequence[Source], turn: int) -> str:
-    """The chat message for an answer: quotes with citation markers, or the abstention and related passages."""
+    """The chat message for an answer: quotes with citation markers, or the abstention and related passages.
+
+    When the question had typos, the message starts with how it was read.
+    """
+    read_as = f'<p class="read-as">Read as: “{html.escape(answer.read_as)}”</p>' if answer.read_as else ""
+    return read_as + _answer_body(answer, sources, turn)
+
+
+def _answer_body(answer: Answer, sources: Sequence[Source], turn: int) -> str:
     if answer.abstained:
         related = "".join(
             f"<li>{_cite_link(turn, s)} {html.escape(s.document.title)}: “{html.escape(excerpt(s.document.text[s.start:s.end]))}”</li>"

@@ -227,7 +227,8 @@ class Answerer:
         if k is not None and (isinstance(k, bool) or not isinstance(k, int) or k < 1):
             raise QuestionError(f"k, the number of passages to return, must be a whole number of at least 1 (got {k!r})")
         text = clean_question(question)
-        query = with_context(text, history)
+        read_as = self.retriever.read(text)
+        query = self.retriever.read(with_context(text, history))
         vector = self.retriever.encode(query)
         encoded = time.perf_counter()
         hits = self.retriever.rank_chunks(query, vector)
@@ -246,6 +247,7 @@ class Answerer:
             quotes=quotes,
             passages=passages,
             answerability=answerability,
+            read_as=read_as if read_as != text else None,
             timings_ms={
                 "encode": 1000 * (encoded - started),
                 "retrieve": 1000 * (retrieved - encoded),

@@ -92,13 +92,14 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def _render_answer(result) -> str:
+    read_as = [f"(read as: {result.read_as})"] if result.read_as else []
     if result.abstained:
-        lines = [result.answer]
+        lines = [*read_as, result.answer]
         if result.passages:
             lines.append("Closest passages:")
             lines += [f"  [{p.doc_id} {p.start}:{p.end}] {p.text[:160]}…" for p in result.passages[:3]]
         return "\n".join(lines)
-    lines = []
+    lines = read_as
     for n, quote in enumerate(result.quotes, 1):
         lines.append(f"[{n}] “{quote.text}”")
         lines.append(f"    — {quote.doc_id} ({quote.start}:{quote.end}) {quote.title}")

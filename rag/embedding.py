@@ -41,6 +41,10 @@ class Encoder(Protocol):
         """Encode ``texts`` to an (n, dimension) float32 array of unit vectors."""
         ...
 
+    def whole_words(self) -> frozenset[str]:
+        """The words the model's tokenizer knows whole (its common English words)."""
+        ...
+
 
 def file_sha256(path: str | Path) -> str:
     """Hex sha256 of a file, read in 1 MiB blocks."""
@@ -125,6 +129,12 @@ class SentenceTransformerEncoder:
             convert_to_numpy=True,
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def whole_words(self) -> frozenset[str]:
+        """The words the model's tokenizer knows whole (its common English words)."""
+        from .spelling import whole_words
+
+        return whole_words(self._model.tokenizer.get_vocab())
 
     def count_model_tokens(self, text: str) -> int:
         """Number of word pieces the model sees for ``text`` (before truncation)."""

@@ -186,6 +186,12 @@ class OnnxEncoder:
                 bar.update(len(rows))
         return out
 
+    def whole_words(self) -> frozenset[str]:
+        """The words the model's tokenizer knows whole (its common English words)."""
+        from .spelling import whole_words
+
+        return whole_words(self._tokenizer.get_vocab())
+
     def _run(self, texts: list[str]) -> np.ndarray:
         encodings = self._tokenizer.encode_batch(texts)
         feeds = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ from .embedding import Encoder
 from .index import CorpusIndex, load_index
 from .lexical import terms
 from .question import clean_question
+from .spelling import Speller, article_words
 from .types import Passage
 
 
@@ -40,10 +42,13 @@ class Retriever:
     >>> [p.doc_id for p in retriever.search("Who wrote the blog post?", k=3)]  # doctest: +SKIP
     """
 
-    def __init__(self, index: CorpusIndex, encoder: Encoder, settings: RetrievalSettings = RetrievalSettings()) -> None:
+    def __init__(
+        self, index: CorpusIndex, encoder: Encoder, settings: RetrievalSettings = RetrievalSettings(), *, spelling: bool = True
+    ) -> None:
         self.index = index
         self.encoder = encoder
         self.settings = settings
+        self.spelling = spelling  # read misspelt question words as the articles' words
 
     @classmethod
     def load(
@@ -64,6 +69,16 @@ class Retriever:
             encoder = load_query_encoder(index_dir)
         index = load_index(index_dir, corpus_dir=corpus_dir, model_name=encoder.model_name, weights_sha256=encoder.weights_sha256)
         return cls(index, encoder, settings)
+
+    @cached_property
+    def speller(self) -> Speller:
+        """Reads misspelt question words as the articles' words (see ``rag.spelling``)."""
+        texts = (document.text for document in self.index.documents.values())
+        return Speller(article_words(texts), known_words=self.encoder.whole_words())
+
+    def read(self, question: str) -> str:
+        """``question`` as it is searched: its typos read as the articles' words (if ``spelling``)."""
+        return self.speller.correct(question) if self.spelling else question
 
     def encode(self, text: str) -> np.ndarray:
         """Unit vector of a question (1-D)."""
@@ -125,5 +140,5 @@ class Retriever:
 
     def search(self, question: str, k: int = 5) -> list[Passage]:
         """The ``k`` passages that best match ``question``, best first."""
-        text = clean_question(question)
+        text = self.read(clean_question(question))
         return self.passages(self.rank_chunks(text, self.encode(text)), max(1, k))

@@ -181,6 +181,10 @@ class PrecomputedQueryEncoder:
         cache.save(set(cache.vectors))
         self.vectors = dict(zip(unique, vectors))
 
+    def whole_words(self) -> frozenset[str]:
+        """The words the model's tokenizer knows whole."""
+        return self.encoder.whole_words()
+
     def encode(self, texts: list[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray:
         """Unit vectors of ``texts``, from the precomputed ones where possible."""
         if all(t in self.vectors for t in texts):

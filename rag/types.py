@@ -121,6 +121,7 @@ class Answer:
     quotes: tuple[Quote, ...] = ()
     passages: tuple[Passage, ...] = ()
     answerability: float = 0.0
+    read_as: str | None = None  # the question with its typos read as the articles' words, when it had any
     timings_ms: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -130,6 +131,7 @@ class Answer:
             "abstained": self.abstained,
             "answer": self.answer,
             "answerability": round(float(self.answerability), 6),
+            "read_as": self.read_as,
             "quotes": [q.to_dict() for q in self.quotes],
             "passages": [p.to_dict() for p in self.passages],
             "timings_ms": {k: round(v, 3) for k, v in self.timings_ms.items()},

@@ -70,6 +70,14 @@ def test_ask_prints_the_quote_and_its_citation(on_index):
     assert SACKS_DOC in source
 
 
+def test_ask_says_how_it_read_a_question_with_typos(on_index):
+    result = rag("ask", "Who acused Anthropic of pursuing a regulatry capture agenda?", *on_index)
+    assert result.returncode == 0, result.stderr
+    read_as, first = result.stdout.splitlines()[:2]
+    assert read_as == f"(read as: {SACKS_QUESTION})"
+    assert first.startswith("[1] “") and "David Sacks" in first
+
+
 def test_ask_json_has_the_documented_fields(on_index, articles):
     result = rag("ask", SACKS_QUESTION, "--json", *on_index)
     assert result.returncode == 0, result.stderr

@@ -145,6 +145,17 @@ def test_question_gets_quoted_answer_with_citation(server, browsing, corpus_dir,
     assert not browsing.blocked, f"the page reached outside: {browsing.blocked}"
 
 
+def test_question_with_typos_says_how_it_was_read(server, browsing):
+    typed = "who acused anthropic of regulatry capture"
+    expected = ask_api(server.url, typed)
+    assert expected["read_as"] == "who accused anthropic of regulatory capture" and not expected["abstained"]
+    page = browsing.open_chat(server.url)
+    ask(page, typed)
+    reply = page.locator(BOT_MESSAGES).last
+    expect(reply.locator(".read-as")).to_have_text(f"Read as: “{expected['read_as']}”")
+    assert [quote for quote, _ in quotes_shown(page)] == [q["text"] for q in expected["quotes"]]
+
+
 def test_citation_opens_highlighted_passage_and_whole_article(server, browsing, corpus_dir):
     page = browsing.open_chat(server.url)
     ask(page, "What is recursive self-improvement?")

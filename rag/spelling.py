@@ -1,0 +1,108 @@
+"""Reading a question's typos as the articles' own words ("Anthropc" -> "Anthropic").
+
+A typo is costly here: BM25 and the word-coverage score miss the word, and a word found
+nowhere in the articles counts against answering at all, so "who acused anthropic of
+regulatry capture" would be abstained on. A question word is read as an article word
+only when all of these hold:
+
+- it has at least 5 letters and is neither an article word nor a whole word of the
+  embedding model's word-piece vocabulary (about 22,000 common English words), so a real
+  word the articles lack ("praise") is never turned into one they have ("raise");
+- an article word starting with the same letter is within 1 edit (2 for words of 8 or
+  more letters), counting a swap of neighbouring letters as one edit; among equally
+  close words the most frequent in the articles wins;
+- failing that, for a word written in lower case with at least 6 letters, a common
+  English word of the vocabulary is within 1 edit ("aanounce" -> "announce"): the
+  question then asks about a word the articles lack, as its writer meant, instead of
+  about an unknown word. A capitalised word is taken for a name: "Demis" is not "demi".
+
+Edit distances come from rapidfuzz (optimal string alignment).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+MIN_LETTERS = 5
+LONG_WORD = 8  # from this many letters a word may be 2 edits away
+MIN_LETTERS_COMMON = 6  # shortest lower-case word read as a common English word
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def whole_words(vocabulary: Iterable[str]) -> frozenset[str]:
+    """The entries of a word-piece vocabulary that are whole alphabetic words."""
+    return frozenset(token for token in vocabulary if token.isalpha())
+
+
+def article_words(texts: Iterable[str]) -> list[str]:
+    """Every alphabetic word of ``texts``, in order (repeats kept: frequency matters)."""
+    return [word for text in texts for word in _WORD.findall(text)]
+
+
+def _by_first_letter(words: Iterable[str]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for word in words:
+        if len(word) >= MIN_LETTERS - 1:
+            grouped.setdefault(word[0], []).append(word)
+    return grouped
+
+
+def _closest(word: str, by_letter: dict[str, list[str]], max_edits: int) -> str | None:
+    """The first word of ``by_letter`` (same first letter) fewest edits away, if within ``max_edits``."""
+    choices = [c for c in by_letter.get(word[0], ()) if abs(len(c) - len(word)) <= max_edits]
+    found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=max_edits)
+    return found[0] if found else None
+
+
+def _max_edits(word: str) -> int:
+    return 2 if len(word) >= LONG_WORD else 1
+
+
+def _same_case(word: str, like: str) -> str:
+    """``word`` (lower case) written in the case style of ``like``."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+class Speller:
+    """Corrects a question's misspelt words toward the words of the articles.
+
+    >>> speller = Speller(["Anthropic", "regulatory", "raise"], known_words={"praise", "rules"})
+    >>> speller.correct("Did Anthropc praise regulatry ruless?")
+    'Did Anthropic praise regulatory rules?'
+    """
+
+    def __init__(self, article_words: Iterable[str], known_words: Iterable[str] = ()) -> None:
+        counts = Counter(w.lower() for w in article_words)
+        self._article_words = frozenset(counts)
+        self._known_words = frozenset(w.lower() for w in known_words)
+        self._article_by_letter = _by_first_letter(sorted(counts, key=lambda w: (-counts[w], w)))  # most frequent first
+        self._known_by_letter = _by_first_letter(sorted(self._known_words))
+
+    def suggestion(self, word: str) -> str | None:
+        """The article word ``word`` is a typo of, or None if it is not one."""
+        lower = word.lower()
+        if len(lower) < MIN_LETTERS or lower in self._article_words or lower in self._known_words:
+            return None
+        found = _closest(lower, self._article_by_letter, _max_edits(lower))
+        if found is None and word.islower() and len(word) >= MIN_LETTERS_COMMON:
+            found = _closest(lower, self._known_by_letter, 1)
+        return found
+
+    def correct(self, text: str) -> str:
+        """``text`` with each misspelt word replaced by the article word it stands for."""
+
+        def replace(match: re.Match[str]) -> str:
+            word = match.group(0)
+            found = self.suggestion(word)
+            return _same_case(found, word) if found else word
+
+        return _WORD.sub(replace, text)

@@ -1,0 +1,76 @@
+"""Typos in questions are read as the articles' words, and only typos are."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from eval.typos import with_typos, without_spelling
+from rag.answer import Answerer
+from rag.gold import load_gold
+from rag.spelling import article_words
+
+from conftest import ROOT
+
+GOLD = ROOT / "eval" / "gold.jsonl"
+
+
+@pytest.fixture(scope="module")
+def words_of_articles(retriever) -> set[str]:
+    return {w.lower() for w in article_words(d.text for d in retriever.index.documents.values())}
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("who acused anthropic of regulatry capture", "who accused anthropic of regulatory capture"),
+        ("Which univeristy is Azizi Othmann from?", "Which university is Azizi Othman from?"),
+        ("What anualized revenu run rate is Anthropc projecting?", "What annualized revenue run rate is Anthropic projecting?"),
+        ("what does opneai want a fedral framework to do", "what does openai want a federal framework to do"),
+        ("when did Anthropic aanounce the PAUSSE", "when did Anthropic announce the PAUSE"),
+    ],
+)
+def test_typos_are_read_as_the_words_meant(retriever, typed, meant):
+    assert retriever.read(typed) == meant
+
+
+def test_real_words_and_names_the_articles_lack_are_left_alone(retriever, words_of_articles):
+    question = "Why did Demis Hassabis praise the headquarters in 2024?"
+    assert {"praise", "hassabis", "headquarters"}.isdisjoint(words_of_articles)  # else this test shows nothing
+    assert "raise" in words_of_articles  # "praise" is one letter from an article word, and still kept
+    assert retriever.read(question) == question
+
+
+def test_a_typo_changes_neither_the_quotes_nor_the_verdict(answerer):
+    clean = answerer.answer("who accused anthropic of regulatory capture")
+    typed = answerer.answer("who acused anthropic of regulatry capture")
+    assert clean.read_as is None and clean.to_dict()["read_as"] is None
+    assert typed.read_as == "who accused anthropic of regulatory capture"
+    assert typed.question == "who acused anthropic of regulatry capture"  # the user's words are kept as asked
+    assert [q.text for q in typed.quotes] == [q.text for q in clean.quotes] and not typed.abstained
+
+
+def test_typod_gold_questions_answer_like_the_clean_ones(answerer):
+    """Over the gold set with two typos a question, most are read back exactly, and the
+    needed facts come back where the spelling step is off they mostly do not."""
+    gold = [g for g in load_gold(GOLD) if g.answerable]
+    rng = random.Random(11)
+    typed = [with_typos(g.question, rng) for g in gold]
+    read_back = [answerer.retriever.read(t) == g.question for g, t in zip(gold, typed)]
+    assert sum(read_back) >= 0.7 * len(gold)
+
+    def facts_found(runner: Answerer) -> int:
+        found = 0
+        for item, question in zip(gold, typed):
+            result = runner.answer(question)
+            found += not result.abstained and all(need.lower() in result.answer.lower() for need in item.must_contain)
+        return found
+
+    clean_found = sum(
+        not r.abstained and all(n.lower() in r.answer.lower() for n in g.must_contain)
+        for g, r in ((g, answerer.answer(g.question)) for g in gold)
+    )
+    with_spelling, without = facts_found(answerer), facts_found(without_spelling(answerer))
+    assert with_spelling >= clean_found - 0.1 * len(gold)
+    assert with_spelling >= 1.5 * without
