@@ -11,6 +11,7 @@ import numpy as np
 from rag.metrics import latency_summary
 from rag.vectorstore import FaissStore, recall_at_k
 
+from .memory import status_mb
 from .vectors import cached_synthetic, real_embeddings
 
 LATENCY_QUERIES = 500
@@ -20,11 +21,7 @@ K = 10
 
 def _anonymous_rss_mb() -> float:
     """Resident memory this process allocated itself (memory-mapped vector files excluded)."""
-    with open("/proc/self/status") as handle:
-        for line in handle:
-            if line.startswith("RssAnon:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+    return status_mb("RssAnon")
 
 
 def _single_query_ms(store: FaissStore, queries: np.ndarray) -> list[float]:

@@ -6,7 +6,8 @@ Kinds:
   floor INDEX QUESTIONS     the floor: sentence-transformers encode + FAISS top-5 search
   build CORPUS INDEX        ``build_index`` wall time, what it embedded, peak memory
 
-Only the standard library is imported up front, so ``phases`` sees the real import cost.
+Only the standard library (and `bench.memory`, which uses nothing else) is imported up
+front, so ``phases`` sees the real import cost.
 """
 
 from __future__ import annotations
@@ -15,17 +16,15 @@ import json
 import sys
 import time
 
+from .memory import status_mb
+
 HEAVY_MODULES = ("torch", "transformers", "sentence_transformers", "gradio", "numba", "scipy")
 WARMUP = 20
 
 
 def _peak_rss_mb() -> float:
     """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inherited from the parent)."""
-    with open("/proc/self/status") as handle:
-        for line in handle:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+    return status_mb("VmHWM")
 
 
 def phases(index_dir: str, question: str) -> dict:

@@ -22,6 +22,7 @@ from tabulate import tabulate
 from rag.answer import Answerer
 from rag.gold import GoldQuestion, load_gold
 from rag.lexical import STOPWORDS
+from rag.metrics import contains_all
 from rag.retrieve import Retriever
 
 _CONTENT_WORD = re.compile(r"[A-Za-z]{5,}")
@@ -64,7 +65,7 @@ def score(answerer: Answerer, gold: Sequence[GoldQuestion], questions: Sequence[
         result = answerer.answer(question)
         if item.answerable:
             false_abstentions += result.abstained
-            hits += not result.abstained and all(need.lower() in result.answer.lower() for need in item.must_contain)
+            hits += not result.abstained and contains_all(result.answer, item.must_contain)
         else:
             abstentions += result.abstained
     n_answerable, n_unanswerable = sum(answerable), len(gold) - sum(answerable)

@@ -25,9 +25,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 MIN_LETTERS = 5
 LONG_WORD = 8  # from this many letters a word may be 2 edits away
 MIN_LETTERS_COMMON = 6  # shortest lower-case word read as a common English word
@@ -54,6 +51,9 @@ def _by_first_letter(words: Iterable[str]) -> dict[str, list[str]]:
 
 def _closest(word: str, by_letter: dict[str, list[str]], max_edits: int) -> str | None:
     """The first word of ``by_letter`` (same first letter) fewest edits away, if within ``max_edits``."""
+    from rapidfuzz import process  # only a misspelt word needs it: ~20 ms off every start-up
+    from rapidfuzz.distance import OSA
+
     choices = [c for c in by_letter.get(word[0], ()) if abs(len(c) - len(word)) <= max_edits]
     found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=max_edits)
     return found[0] if found else None
