@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 _WHO = re.compile(r"^\s*(who|whom|whose)\b|\b(which|what) (person|people|researchers?|executives?|company|companies|lab|firm|critic|investor|capitalist|university)\b|\bname of\b", re.I)
-_WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow (soon|long)\b|\bby when\b", re.I)
+_WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
+_HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\bwhat (period|duration)\b", re.I)
 _NUMBER = re.compile(r"\bhow (much|many|big|large|fast|often)\b|\bwhat (percentage|share|number|amount|valuation|value)\b|\bvalued?\b|\brevenue\b|\bhow many times\b", re.I)
 _WHERE = re.compile(r"^\s*where\b|\bin what (city|country|place)\b", re.I)
 
@@ -28,13 +29,26 @@ _QUANTITY = re.compile(
     r"billions?|trillions?|twice|double|half|percent)\b",
     re.I,
 )
+_DURATION = re.compile(
+    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several|many|some)\s+(more\s+)?"
+    r"(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
+    r"|\b(for|within|over|lasting|last|lasts|take|takes|took)\s+(\w+\s+)?(days|weeks|months|years|decades)\b"
+    r"|\b(days|weeks|months|years|decades),? (not|rather than|or)\b",
+    re.I,
+)
 _PLACE = re.compile(r"\b(in|at|from) [A-Z][a-z]+")
+# "What does RSI stand for?" wants the sentence that spells it out: "recursive
+# self-improvement, or RSI," or "recursive self-improvement (RSI)".
+_ASKS_EXPANSION = re.compile(r"\b(stands?|short) for\b|\b(acronym|abbreviation)\b|\bfull (name|form) of\b", re.I)
+_EXPANSION = re.compile(r"\w,? or (the )?[A-Z]{2,}s?\b|\w \([A-Z]{2,}s?\)")
 
 # Most specific first: "what day" wants a weekday or date, not any time expression.
 EXPECTED = {
+    "expansion": (_ASKS_EXPANSION, _EXPANSION),
     "day": (_WHEN_DAY, _WEEKDAY_OR_DATE),
     "year": (_WHEN_YEAR, _YEAR),
     "person": (_WHO, _PERSON),
+    "duration": (_HOW_LONG, _DURATION),
     "time": (_WHEN, _TIME),
     "number": (_NUMBER, _QUANTITY),
     "place": (_WHERE, _PLACE),
@@ -42,7 +56,7 @@ EXPECTED = {
 
 
 def expected_type(question: str) -> str | None:
-    """The kind of answer a question asks for: day, year, person, time, number, place, or None."""
+    """The kind of answer a question asks for: expansion (of an acronym), day, year, person, duration, time, number, place, or None."""
     for name, (asks, _) in EXPECTED.items():
         if asks.search(question):
             return name

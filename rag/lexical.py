@@ -41,6 +41,11 @@ _QUESTION_FILLER = frozenset(
     "any anyone anybody too over about out actually really just ever get got able want wants "
     "going go happen happened exactly explain someone somebody whats".split()
 )
+# The words of a question that name the kind of answer wanted rather than its topic
+# ("what *day*", "how *long* will it *last*", "what does RSI *stand for*"): the answer type
+# check (rag.answer_types) covers them, and the articles need not use them.
+_ANSWER_FRAME = re.compile(r"\b(?:what|which)\s+(?:day|date|year|month|time)\b|\bhow\s+(?:long|soon|often)\b|\b(?:stands?|short)\s+for\b", re.I)
+_DURATION_VERB = re.compile(r"\blast\W*$", re.I)  # "how long would the pause last"
 # British -ise spellings meet American -ize ones ("criticised" / "criticized").
 _BRITISH_ISE = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations)$")
 STOPWORDS = frozenset(STOPWORDS_EN) | {"s", "t", "ll", "d", "re", "ve", "m"}
@@ -70,7 +75,11 @@ def terms(text: str) -> list[str]:
 
 
 def question_terms(question: str) -> list[str]:
-    """Content terms of a question: ``terms`` minus question words and fillers, unique."""
+    """Content terms of a question: ``terms`` minus question words, fillers and the
+    words that frame the answer type ("what day", "how long"), unique."""
+    if re.search(r"\bhow\s+long\b", question, re.I):
+        question = _DURATION_VERB.sub(" ", question)
+    question = _ANSWER_FRAME.sub(" ", question)
     seen: dict[str, None] = {}
     for w in words(question):
         if w in STOPWORDS or w in _QUESTION_FILLER:

@@ -62,8 +62,9 @@ def assert_grounded_quotes(answer: Answer, answerer: Answerer) -> None:
         ("Who wrote the blog post that recommended the pause?", MAIN, "Marina Favaro and Jack Clark"),
         ("How much faster than human researchers did the nine Claude models solve the safety problem?", NINE_MODELS, "four times faster"),
         ("In which city did Jack Clark give his lecture?", MAIN, "London lecture"),
+        ("What is RSI short for?", MAIN, "recursive self-improvement, or RSI"),
     ],
-    ids=["sacks", "revenue", "backdoors", "blog-post", "nine-models", "lecture-city"],
+    ids=["sacks", "revenue", "backdoors", "blog-post", "nine-models", "lecture-city", "acronym"],
 )
 def test_the_first_quote_states_the_answer(answerer, question, doc_id, words):
     answer = answerer.answer(question)

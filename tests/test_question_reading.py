@@ -1,0 +1,61 @@
+"""How a question is read: its content words and the kind of answer it asks for.
+
+The words that frame the answer ("what *day*", "how *long* ... *last*", "*stand for*") are
+not topic words: the articles need not use them, and a question must not be taken for
+unanswerable because they don't. The answer type check looks for the answer instead.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer_types import expected_type, has_type
+from rag.lexical import question_terms
+
+
+@pytest.mark.parametrize(
+    "question, terms",
+    [
+        ("What does RSI stand for?", ["rsi"]),
+        ("what is RSI short for", ["rsi"]),
+        ("What day did Anthropic urge the pause?", ["anthrop", "urg", "paus"]),
+        ("How long would the pause last?", ["paus"]),
+        ("Which year was the company founded?", ["compani", "found"]),
+        # outside those frames the same words are the topic
+        ("What was the last thing Jack Clark said?", ["last", "jack", "clark"]),
+        ("How long is the longest paragraph?", ["longest", "paragraph"]),
+    ],
+)
+def test_words_that_frame_the_answer_are_not_content_terms(question, terms):
+    assert question_terms(question) == terms
+
+
+@pytest.mark.parametrize(
+    "question, kind, answering, not_answering",
+    [
+        (
+            "What does RSI stand for?",
+            "expansion",
+            "The company described recursive self-improvement, or RSI, as a process.",
+            "Company leaders have framed RSI as a nearer-term possibility.",
+        ),
+        (
+            "What is the full form of FEO?",
+            "expansion",
+            "He led the Federal Energy Office (FEO) for a year.",
+            "The FEO was short-lived.",
+        ),
+        (
+            "How long would the pause last?",
+            "duration",
+            "They want a structured, transparent period — months, not years — to agree on standards.",
+            "Anthropic urged a temporary pause on frontier AI development.",
+        ),
+        ("How long did the embargo last?", "duration", "The embargo lasted five months.", "The embargo ended in March 1974."),
+        ("What day did Anthropic urge the pause?", "day", "Anthropic on Thursday urged a pause.", "Anthropic urged a pause."),
+    ],
+)
+def test_the_expected_answer_type_is_found_only_where_the_answer_is(question, kind, answering, not_answering):
+    assert expected_type(question) == kind
+    assert has_type(answering, kind)
+    assert not has_type(not_answering, kind)
