@@ -29,7 +29,7 @@ class AnswerSettings:
     w_coverage: float = 1.2
     w_chunk: float = 0.15
     w_type: float = 0.6
-    second_quote_ratio: float = 0.7
+    second_quote_ratio: float = 0.6
     corroboration_similarity: float = 0.72
     unknown_term_penalty: float = 0.0
     abstain_threshold: float = 0.5
