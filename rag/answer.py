@@ -115,9 +115,11 @@ class Answerer:
         centered_question = vector - self.index.sentence_mean
         centered_question /= max(float(np.linalg.norm(centered_question)), 1e-9)
         centered = self.index.centered_sentence_vectors[ids] @ centered_question
-        coverage = np.zeros(len(ids))
-        for term, weight in self._term_weights(question_terms(question)).items():
-            coverage += weight * np.isin(ids, self.index.term_postings.get(term, ()), assume_unique=True)
+        weights = self._term_weights(question_terms(question)).items()
+        sentence_terms = self.index.sentence_terms
+        coverage = np.fromiter(
+            (sum(w for term, w in weights if term in sentence_terms[sid]) for sid in candidates), dtype=np.float64, count=len(ids)
+        )
         kind = expected_type(question)
         typed = np.fromiter((self._has_type(sid, kind) for sid in ids.tolist()), dtype=bool, count=len(ids))
         score = s.w_dense * dense + s.w_centered * centered + s.w_coverage * coverage + s.w_chunk * passage
