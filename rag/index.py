@@ -331,15 +331,6 @@ class CorpusIndex:
         return [frozenset(terms(s.text)) for s in self.sentences]
 
     @cached_property
-    def term_postings(self) -> dict[str, np.ndarray]:
-        """For each term, the sorted ids of the sentences that contain it."""
-        postings: dict[str, list[int]] = {}
-        for sid, sentence_terms in enumerate(self.sentence_terms):
-            for term in sentence_terms:
-                postings.setdefault(term, []).append(sid)
-        return {term: np.array(ids, dtype=np.int64) for term, ids in postings.items()}
-
-    @cached_property
     def term_idf(self) -> dict[str, float]:
         """Inverse document frequency of each term, counting sentences as documents."""
         from collections import Counter
