@@ -62,6 +62,20 @@ def metric_table(summaries: Mapping[str, Mapping], tablefmt: str = "simple") -> 
     return tabulate(rows, headers=["", "metric", *summaries], tablefmt=tablefmt, disable_numparse=True)
 
 
+INTERVAL_ROWS = (("must_contain_hit", "must_contain hit"), ("abstention_f1", "abstention F1"), ("false_abstention_rate", "false-abstention rate"))
+
+
+def interval_table(summaries: Mapping[str, Mapping], tablefmt: str = "simple") -> str:
+    """95% bootstrap intervals of the headline rates, by split ("" when no split has them)."""
+    if not any(s.get("intervals") for s in summaries.values()):
+        return ""
+    rows = [
+        [label, *(f"{iv[0]:.3f} – {iv[1]:.3f}" if (iv := (s.get("intervals") or {}).get(key)) else "–" for s in summaries.values())]
+        for key, label in INTERVAL_ROWS
+    ]
+    return tabulate(rows, headers=["95% interval (bootstrap over questions)", *summaries], tablefmt=tablefmt, disable_numparse=True)
+
+
 def kind_table(summary: Mapping, tablefmt: str = "simple") -> str:
     """Per-kind rates (abstentions, must_contain hits, …) of one split."""
     rows = [[kind, *(_cell(values.get(key)) for key, _ in KIND_COLUMNS)] for kind, values in summary.get("by_kind", {}).items()]
@@ -71,6 +85,9 @@ def kind_table(summary: Mapping, tablefmt: str = "simple") -> str:
 def console_report(payload: Mapping) -> str:
     """The text printed by `rag eval`."""
     parts = [payload["title"], *payload.get("notes", []), "", metric_table(payload["summary"])]
+    intervals = interval_table(payload["summary"])
+    if intervals:
+        parts += ["", intervals]
     first = next(iter(payload["summary"].values()))
     if first.get("by_kind"):
         parts += ["", f"by kind ({next(iter(payload['summary']))}):", kind_table(first)]
@@ -103,6 +120,9 @@ def markdown_report(payload: Mapping, images: Mapping[str, str]) -> str:
     """The Markdown report; ``images`` maps a caption to a PNG file name beside it."""
     parts = [f"# {payload['title']}", "", *(f"- {line}" for line in payload.get("notes", [])), "", "## Metrics", "",
              metric_table(payload["summary"], "github"), ""]
+    intervals = interval_table(payload["summary"], "github")
+    if intervals:
+        parts += ["A difference smaller than these intervals is within what another draw of questions could give.", "", intervals, ""]
     for split, summary in payload["summary"].items():
         if summary.get("by_kind"):
             parts += [f"## By kind ({split})", "", kind_table(summary, "github"), ""]

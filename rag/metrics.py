@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 RANK_CUTOFFS = (1, 3, 5, 10)
 
@@ -106,3 +106,23 @@ def latency_summary(milliseconds: Sequence[float]) -> dict[str, float]:
         return {"median_ms": 0.0, "p95_ms": 0.0}
     values = np.asarray(milliseconds, dtype=float)
     return {"median_ms": float(np.median(values)), "p95_ms": float(np.percentile(values, 95))}
+
+
+def bootstrap_interval(
+    samples: Sequence[Sequence[float]], statistic: Callable[..., float], *, level: float = 0.95, resamples: int = 1000, seed: int = 0
+) -> tuple[float, float] | None:
+    """Percentile bootstrap interval of ``statistic`` (SciPy), resampling the questions.
+
+    ``samples`` are equally long per-question sequences resampled together (paired), and
+    ``statistic`` takes one resample of each. None with fewer than two questions.
+    """
+    import numpy as np
+    from scipy.stats import bootstrap
+
+    arrays = [np.asarray(sample, dtype=float) for sample in samples]
+    if len(arrays[0]) < 2:
+        return None
+    result = bootstrap(
+        arrays, statistic, n_resamples=resamples, paired=True, vectorized=False, confidence_level=level, method="percentile", rng=np.random.default_rng(seed)
+    )
+    return float(result.confidence_interval.low), float(result.confidence_interval.high)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from statistics import fmean
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
 from .gold import GoldQuestion, quote_spans
 from .metrics import (
     abstention_metrics,
+    bootstrap_interval,
     citation_precision_recall,
     contains_all,
     latency_summary,
@@ -189,6 +190,22 @@ def _kind_summary(records: Sequence[Record], outcomes: Sequence[Outcome]) -> dic
     return summary
 
 
+def _intervals(records: Sequence[Record], outcomes: Sequence[Outcome]) -> dict[str, tuple[float, float] | None]:
+    """95% bootstrap intervals of the headline rates: how far 46 or 92 questions pin them down."""
+    hits = [o.must_contain_hit for r, o in zip(records, outcomes) if r.gold.answerable]
+    should = [not r.gold.answerable for r in records]
+    did = [o.abstained for o in outcomes]
+
+    def abstention(key: str) -> Callable[[np.ndarray, np.ndarray], float]:
+        return lambda s, a: abstention_metrics(s.astype(bool).tolist(), a.astype(bool).tolist())[key]
+
+    return {
+        "must_contain_hit": bootstrap_interval([hits], np.mean) if hits else None,
+        "abstention_f1": bootstrap_interval([should, did], abstention("f1")),
+        "false_abstention_rate": bootstrap_interval([should, did], abstention("false_abstention_rate")),
+    }
+
+
 def summarize(records: Sequence[Record], threshold: float) -> dict:
     """Every reported metric of ``records`` at ``threshold``.
 
@@ -219,6 +236,7 @@ def summarize(records: Sequence[Record], threshold: float) -> dict:
             "threshold": threshold,
             **abstention_metrics([not r.gold.answerable for r in records], [o.abstained for o in outcomes]),
         },
+        "intervals": _intervals(records, outcomes),
         "latency": latency_summary([r.answer["timings_ms"].get("total", 0.0) for r in records]),
         "by_kind": _kind_summary(records, outcomes),
     }

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from statistics import fmean
 
 import pytest
 
 from rag.metrics import (
     abstention_metrics,
+    bootstrap_interval,
     citation_precision_recall,
     contains_all,
     latency_summary,
@@ -90,3 +92,24 @@ def test_contains_all_ignores_case():
 def test_latency_summary_median_and_interpolated_p95():
     assert latency_summary([40.0, 10.0, 100.0, 30.0, 20.0]) == pytest.approx({"median_ms": 30.0, "p95_ms": 40.0 + 0.8 * 60.0})
     assert latency_summary([]) == {"median_ms": 0.0, "p95_ms": 0.0}
+
+
+def test_bootstrap_interval_brackets_the_rate_and_narrows_with_more_questions():
+    few = [1, 0, 1, 1, 0, 1, 0, 1, 1, 0]  # 60% of 10 questions
+    many = few * 10  # the same rate over 100
+    low, high = bootstrap_interval([few], fmean)
+    assert low < 0.6 < high and high - low > 0.35
+    low_many, high_many = bootstrap_interval([many], fmean)
+    assert low_many < 0.6 < high_many and high_many - low_many < (high - low) / 2
+    assert bootstrap_interval([many], fmean, seed=3) != bootstrap_interval([many], fmean, seed=4)
+    assert bootstrap_interval([[1]], fmean) is None
+
+
+def test_bootstrap_interval_resamples_paired_columns_together():
+    should = [True, False] * 20
+    did = list(should)  # every abstention right: F1 is 1 in every resample
+
+    def f1(should_sample, did_sample):
+        return abstention_metrics(should_sample.astype(bool).tolist(), did_sample.astype(bool).tolist())["f1"]
+
+    assert bootstrap_interval([should, did], f1) == (1.0, 1.0)

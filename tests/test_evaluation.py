@@ -180,6 +180,7 @@ def test_the_report_files_are_written(plain_run):
     markdown = (out / "small.md").read_text(encoding="utf-8")
     assert "](small-recall.png)" in markdown and "](small-abstention.png)" in markdown
     assert "| must_contain hit" in markdown and "## By kind (all)" in markdown
+    assert "| 95% interval (bootstrap over questions)" in markdown
     assert set(payload["summary"]) == {"all", "dev", "held-out"}
     assert len(payload["questions"]) == len(SMALL_GOLD)
 
@@ -204,6 +205,9 @@ def test_summary_agrees_with_the_per_question_rows(plain_run):
             quoted = " ".join(part["text"] for q in row["quotes"] for part in (q, *q["corroborations"])).casefold()
             assert row["must_contain_hit"] == all(s.casefold() in quoted for s in row["must_contain"]), row["id"]
     assert summary["latency"]["p95_ms"] >= summary["latency"]["median_ms"] > 0
+    for key, rate in (("must_contain_hit", summary["answers"]["must_contain_hit"]), ("abstention_f1", summary["abstention"]["f1"])):
+        low, high = summary["intervals"][key]
+        assert low <= rate <= high, key
 
 
 def test_answers_at_a_threshold_are_those_the_answerer_gives_with_it(answerer, small_gold):
