@@ -33,11 +33,12 @@ from .documents import LoadReport, load_corpus
 from .embedding import Encoder, file_sha256
 from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
 from .lexical import terms
+from .spelling import word_counts
 from .text import split_sentences
 from .types import Chunk, Document, Sentence
 from .vectorstore import FaissStore, VectorStore
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2  # 2: store.json carries the lexicon (sentence terms, article word counts)
 CURRENT_FILE = "CURRENT"
 CACHE_FILE = "embedding-cache.npz"
 MANIFEST_FILE = "manifest.json"
@@ -151,12 +152,26 @@ def _segment(documents: list[Document], chunking: ChunkingSettings, fits_model: 
     return sentences, chunks
 
 
+def _lexicon_payload(documents: list[Document], sentences: list[Sentence]) -> dict:
+    """What the answerer and the speller read from the words of the articles, worked out
+    once at build time rather than on a loaded index's first question."""
+    sentence_terms = [sorted(set(terms(s.text))) for s in sentences]
+    vocabulary = sorted({t for ts in sentence_terms for t in ts})
+    number = {t: i for i, t in enumerate(vocabulary)}
+    return {
+        "terms": vocabulary,
+        "sentence_terms": [[number[t] for t in ts] for ts in sentence_terms],
+        "word_counts": dict(sorted(word_counts(d.text for d in documents).items())),
+    }
+
+
 def _store_payload(documents: list[Document], sentences: list[Sentence], chunks: list[Chunk]) -> dict:
     doc_index = {d.doc_id: i for i, d in enumerate(documents)}
     return {
         "documents": [asdict(d) for d in documents],
         "sentences": [[doc_index[s.doc_id], s.start, s.end, SENTENCE_KINDS.index(s.kind)] for s in sentences],
         "chunks": [[doc_index[c.doc_id], c.start, c.end, list(c.sentence_ids), c.n_tokens] for c in chunks],
+        "lexicon": _lexicon_payload(documents, sentences),
     }
 
 
@@ -295,7 +310,9 @@ def build_index(
 
 @dataclass
 class CorpusIndex:
-    """A loaded index: documents, sentences, chunks, vectors and the BM25 index."""
+    """A loaded index: documents, sentences, chunks, vectors, the BM25 index and the lexicon
+    (``sentence_terms``: stemmed content words of each sentence; ``word_counts``: how often
+    each lower-case word occurs in the articles)."""
 
     path: Path
     manifest: dict
@@ -305,6 +322,8 @@ class CorpusIndex:
     chunk_store: VectorStore
     sentence_vectors: np.ndarray
     bm25: object
+    sentence_terms: list[frozenset[str]]
+    word_counts: dict[str, int]
 
     @cached_property
     def sentence_chunk(self) -> np.ndarray:
@@ -324,11 +343,6 @@ class CorpusIndex:
         """Sentence vectors minus the mean, renormalised: what sets each sentence apart."""
         centered = self.sentence_vectors - self.sentence_mean
         return (centered / np.maximum(np.linalg.norm(centered, axis=1, keepdims=True), 1e-9)).astype(np.float32)
-
-    @cached_property
-    def sentence_terms(self) -> list[frozenset[str]]:
-        """Stemmed content words of every sentence."""
-        return [frozenset(terms(s.text)) for s in self.sentences]
 
     @cached_property
     def term_idf(self) -> dict[str, float]:
@@ -435,14 +449,17 @@ def load_index(
             Chunk(i, documents[d].doc_id, s, e, documents[d].text[s:e], tuple(ids), n)
             for i, (d, s, e, ids, n) in enumerate(store["chunks"])
         ]
+        vocabulary = store["lexicon"]["terms"]
+        sentence_terms = [frozenset(vocabulary[i] for i in ids) for ids in store["lexicon"]["sentence_terms"]]
+        word_counts = {str(w): int(n) for w, n in store["lexicon"]["word_counts"].items()}
         sentence_vectors = np.load(folder / "sentences.npy", allow_pickle=False)
         bm25 = bm25s.BM25.load(str(folder / "bm25"))
         chunk_store = FaissStore.load(folder / "chunks.faiss", manifest.get("vector_index", {}).get("kind", "flat"))
     except IndexCorruptError as exc:
         raise IndexCorruptError(f"{exc}; {hint}") from exc
-    except (KeyError, IndexError, TypeError, ValueError, OSError, EOFError) as exc:
+    except (KeyError, IndexError, TypeError, AttributeError, ValueError, OSError, EOFError) as exc:
         raise IndexCorruptError(f"the index in {index_dir} is damaged ({exc.__class__.__name__}: {exc}); {hint}") from exc
-    if len(chunk_store) != len(chunks) or sentence_vectors.shape[0] != len(sentences):
+    if len(chunk_store) != len(chunks) or sentence_vectors.shape[0] != len(sentences) or len(sentence_terms) != len(sentences):
         raise IndexCorruptError(f"the index in {index_dir} is inconsistent (vector counts differ from the store); {hint}")
     return CorpusIndex(
         path=folder,
@@ -453,4 +470,6 @@ def load_index(
         chunk_store=chunk_store,
         sentence_vectors=sentence_vectors,
         bm25=bm25,
+        sentence_terms=sentence_terms,
+        word_counts=word_counts,
     )

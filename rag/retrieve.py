@@ -12,7 +12,7 @@ from .embedding import Encoder
 from .index import CorpusIndex, load_index
 from .lexical import terms
 from .question import clean_question
-from .spelling import Speller, article_words
+from .spelling import Speller
 from .types import Passage
 
 
@@ -73,8 +73,7 @@ class Retriever:
     @cached_property
     def speller(self) -> Speller:
         """Reads misspelt question words as the articles' words (see ``rag.spelling``)."""
-        texts = (document.text for document in self.index.documents.values())
-        return Speller(article_words(texts), known_words=self.encoder.whole_words())
+        return Speller(self.index.word_counts, known_words=self.encoder.whole_words())
 
     def read(self, question: str) -> str:
         """``question`` as it is searched: its typos read as the articles' words (if ``spelling``)."""

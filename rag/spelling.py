@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 MIN_LETTERS = 5
 LONG_WORD = 8  # from this many letters a word may be 2 edits away
@@ -36,9 +36,9 @@ def whole_words(vocabulary: Iterable[str]) -> frozenset[str]:
     return frozenset(token for token in vocabulary if token.isalpha())
 
 
-def article_words(texts: Iterable[str]) -> list[str]:
-    """Every alphabetic word of ``texts``, in order (repeats kept: frequency matters)."""
-    return [word for text in texts for word in _WORD.findall(text)]
+def word_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often each alphabetic word (lower-cased) occurs in ``texts``."""
+    return Counter(word.lower() for text in texts for word in _WORD.findall(text))
 
 
 def _by_first_letter(words: Iterable[str]) -> dict[str, list[str]]:
@@ -75,13 +75,14 @@ def _same_case(word: str, like: str) -> str:
 class Speller:
     """Corrects a question's misspelt words toward the words of the articles.
 
-    >>> speller = Speller(["Anthropic", "regulatory", "raise"], known_words={"praise", "rules"})
+    >>> speller = Speller(word_counts(["Anthropic raise regulatory"]), known_words={"praise", "rules"})
     >>> speller.correct("Did Anthropc praise regulatry ruless?")
     'Did Anthropic praise regulatory rules?'
     """
 
-    def __init__(self, article_words: Iterable[str], known_words: Iterable[str] = ()) -> None:
-        counts = Counter(w.lower() for w in article_words)
+    def __init__(self, counts: Mapping[str, int], known_words: Iterable[str] = ()) -> None:
+        """``counts``: how often each (lower-case) article word occurs; ``known_words``: real words
+        the articles may lack (the model's whole-word vocabulary)."""
         self._article_words = frozenset(counts)
         self._known_words = frozenset(w.lower() for w in known_words)
         self._article_by_letter = _by_first_letter(sorted(counts, key=lambda w: (-counts[w], w)))  # most frequent first

@@ -16,7 +16,9 @@ from rag.chunking import ChunkingSettings, chunk_document, model_fit
 from rag.documents import load_corpus
 from rag.errors import IndexMismatchError
 from rag.index import build_index, load_index
+from rag.lexical import terms
 from rag.retrieve import Retriever
+from rag.spelling import word_counts
 from rag.text import split_sentences
 
 HARBOUR = """Harbour reopens after repairs
@@ -89,6 +91,15 @@ def test_sentence_kinds_survive_the_round_trip(small_build):
     assert kinds["Forty fishing boats returned on the first day."] == "sentence"
     assert kinds["Will it be finished in time?"] == "question"
     assert kinds["Further reading: more harbour news."] == "boilerplate"
+
+
+def test_the_saved_lexicon_is_the_words_of_the_saved_texts(small_build):
+    _, index_dir, _ = small_build
+    index = load_index(index_dir)
+    assert index.sentence_terms == [frozenset(terms(s.text)) for s in index.sentences]
+    assert "fish" in index.sentence_terms[[s.text for s in index.sentences].index("Forty fishing boats returned on the first day.")]
+    assert index.word_counts == word_counts(d.text for d in index.documents.values())
+    assert index.word_counts["harbour"] >= 2
 
 
 def test_the_session_index_holds_every_bundled_article_exactly(index_dir, corpus_dir):

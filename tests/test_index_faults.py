@@ -18,7 +18,7 @@ import pytest
 from hostile_checks import ROOT, assert_friendly_failure, assert_grounded, comparable, remount, run_rag, tmpfs
 from rag.answer import Answerer
 from rag.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
-from rag.index import CACHE_FILE, CURRENT_FILE, build_index, load_index
+from rag.index import CACHE_FILE, CURRENT_FILE, INDEX_FORMAT, build_index, load_index
 from rag.retrieve import Retriever
 
 QUESTION = "Who wrote the blog post?"
@@ -133,12 +133,32 @@ def test_faiss_reader_refuses_a_damaged_vector_file_even_unverified(index_copy, 
 
 
 @pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda lexicon: lexicon.pop("word_counts"),
+        lambda lexicon: lexicon.update(word_counts=["pause", 3]),
+        lambda lexicon: lexicon["sentence_terms"].pop(),
+        lambda lexicon: lexicon["sentence_terms"][0].append(10**6),
+    ],
+    ids=["no-word-counts", "word-counts-not-a-mapping", "a-sentence-short", "unknown-term-id"],
+)
+def test_a_store_with_a_damaged_lexicon_is_refused_even_unverified(index_copy, spoil):
+    store_path = live_build(index_copy) / "store.json"
+    store = json.loads(store_path.read_text(encoding="utf-8"))
+    spoil(store["lexicon"])
+    store_path.write_text(json.dumps(store), encoding="utf-8")
+    with pytest.raises(IndexCorruptError) as caught:
+        load_index(index_copy, verify_files=False)
+    assert REBUILD_HINT in str(caught.value)
+
+
+@pytest.mark.parametrize(
     "change, error, words",
     [
         (lambda m: m["model"].update(name="sentence-transformers/all-mpnet-base-v2"), IndexMismatchError, "all-mpnet-base-v2"),
         (lambda m: m["model"].update(weights_sha256="0" * 64), IndexMismatchError, "other weights"),
-        (lambda m: m.update(format=2), IndexMismatchError, "format 2"),
-        (lambda m: m.update(format=0), IndexMismatchError, "format 0"),
+        (lambda m: m.update(format=INDEX_FORMAT + 1), IndexMismatchError, f"format {INDEX_FORMAT + 1}"),
+        (lambda m: m.update(format=INDEX_FORMAT - 1), IndexMismatchError, f"format {INDEX_FORMAT - 1}"),
         (lambda m: m.pop("format"), IndexMismatchError, "format None"),
         (lambda m: m.pop("files"), IndexCorruptError, "checksums"),
     ],

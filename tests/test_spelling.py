@@ -8,7 +8,7 @@ import pytest
 
 from eval.typos import score, with_typos, without_spelling
 from rag.gold import load_gold
-from rag.spelling import article_words
+from rag.spelling import word_counts
 
 from conftest import ROOT
 
@@ -17,7 +17,7 @@ GOLD = ROOT / "eval" / "gold.jsonl"
 
 @pytest.fixture(scope="module")
 def words_of_articles(retriever) -> set[str]:
-    return {w.lower() for w in article_words(d.text for d in retriever.index.documents.values())}
+    return set(word_counts(d.text for d in retriever.index.documents.values()))
 
 
 @pytest.mark.parametrize(
