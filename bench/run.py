@@ -100,11 +100,10 @@ def section_build() -> dict:
 
 
 def ensure_seed_index() -> Path:
-    """The seed corpus index the other sections use (built once if the build section did not run)."""
-    from rag.index import CURRENT_FILE, build_index
+    """The seed corpus index the other sections use (built if missing or out of date)."""
+    from rag.index import ensure_built
 
-    if not (SEED_INDEX / CURRENT_FILE).is_file():
-        build_index(SEED_CORPUS, SEED_INDEX, progress=sys.stderr.isatty())
+    ensure_built(SEED_CORPUS, SEED_INDEX, progress=sys.stderr.isatty())
     return SEED_INDEX
 
 

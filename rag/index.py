@@ -473,3 +473,13 @@ def load_index(
         sentence_terms=sentence_terms,
         word_counts=word_counts,
     )
+
+
+def ensure_built(corpus_dir: str | Path, index_dir: str | Path, *, progress: bool = False) -> None:
+    """Build the index of ``corpus_dir`` in ``index_dir`` unless one that loads and matches
+    the articles is already there (missing, stale or older-format indexes are rebuilt;
+    the embedding cache makes that cheap)."""
+    try:
+        load_index(index_dir, corpus_dir=corpus_dir, verify_files=False)
+    except RagError:
+        build_index(corpus_dir, index_dir, progress=progress)

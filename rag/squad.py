@@ -140,8 +140,7 @@ def prepare_index(paragraphs: Sequence[SquadParagraph], cache: str | Path, *, pr
     Both live under ``cache`` in a folder named by a hash of the paragraphs, so a second
     run reuses them (and the embedding cache) instead of building again.
     """
-    from .errors import RagError
-    from .index import build_index, load_index
+    from .index import ensure_built
 
     digest = hashlib.sha256("\0".join(f"{p.doc_id}\0{p.context}" for p in paragraphs).encode("utf-8")).hexdigest()[:16]
     folder = Path(cache) / digest
@@ -151,10 +150,7 @@ def prepare_index(paragraphs: Sequence[SquadParagraph], cache: str | Path, *, pr
         target = corpus_dir / f"{paragraph.doc_id}.txt"
         if not target.exists() or target.read_text(encoding="utf-8") != paragraph.context:
             target.write_text(paragraph.context, encoding="utf-8")
-    try:
-        load_index(index_dir, corpus_dir=corpus_dir, verify_files=False)
-    except RagError:
-        build_index(corpus_dir, index_dir, progress=progress)
+    ensure_built(corpus_dir, index_dir, progress=progress)
     return corpus_dir, index_dir
 
 
