@@ -475,11 +475,13 @@ def load_index(
     )
 
 
-def ensure_built(corpus_dir: str | Path, index_dir: str | Path, *, progress: bool = False) -> None:
+def ensure_built(corpus_dir: str | Path, index_dir: str | Path, *, encoder: Encoder | None = None, progress: bool = False) -> bool:
     """Build the index of ``corpus_dir`` in ``index_dir`` unless one that loads and matches
     the articles is already there (missing, stale or older-format indexes are rebuilt;
-    the embedding cache makes that cheap)."""
+    the embedding cache makes that cheap). Returns whether it built."""
     try:
         load_index(index_dir, corpus_dir=corpus_dir, verify_files=False)
+        return False
     except RagError:
-        build_index(corpus_dir, index_dir, progress=progress)
+        build_index(corpus_dir, index_dir, encoder=encoder, progress=progress)
+        return True

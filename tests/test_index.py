@@ -15,7 +15,7 @@ import pytest
 from rag.chunking import ChunkingSettings, chunk_document, model_fit
 from rag.documents import load_corpus
 from rag.errors import IndexMismatchError
-from rag.index import build_index, load_index
+from rag.index import INDEX_FORMAT, build_index, ensure_built, load_index
 from rag.lexical import terms
 from rag.retrieve import Retriever
 from rag.spelling import word_counts
@@ -100,6 +100,19 @@ def test_the_saved_lexicon_is_the_words_of_the_saved_texts(small_build):
     assert "fish" in index.sentence_terms[[s.text for s in index.sentences].index("Forty fishing boats returned on the first day.")]
     assert index.word_counts == word_counts(d.text for d in index.documents.values())
     assert index.word_counts["harbour"] >= 2
+
+
+def test_ensure_built_rebuilds_only_an_index_that_does_not_load(small_build, tmp_path, encoder):
+    corpus, index_dir, _ = small_build
+    copy = tmp_path / "index"
+    shutil.copytree(index_dir, copy)
+    assert not ensure_built(corpus, copy, encoder=encoder)
+    manifest_path = copy / (copy / "CURRENT").read_text(encoding="utf-8").strip() / "manifest.json"
+    manifest_path.write_text(manifest_path.read_text(encoding="utf-8").replace(f'"format": {INDEX_FORMAT}', f'"format": {INDEX_FORMAT - 1}'), encoding="utf-8")
+    with pytest.raises(IndexMismatchError):
+        load_index(copy)
+    assert ensure_built(corpus, copy, encoder=encoder)
+    assert load_index(copy, corpus_dir=corpus).manifest["format"] == INDEX_FORMAT
 
 
 def test_the_session_index_holds_every_bundled_article_exactly(index_dir, corpus_dir):
