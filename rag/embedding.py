@@ -9,9 +9,10 @@ checked against a known sha256 before use.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import warnings
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -104,24 +105,71 @@ def verified_weights_sha256(model_dir: Path, name: str = MODEL_NAME) -> str:
     return digest
 
 
+def read_max_seq_length(model_dir: Path) -> int:
+    """The most word pieces the model reads (``sentence_bert_config.json``; 256 when unstated)."""
+    try:
+        return int(json.loads((model_dir / "sentence_bert_config.json").read_text(encoding="utf-8"))["max_seq_length"])
+    except (OSError, ValueError, KeyError):
+        return 256
+
+
+_DIMENSION_KEEPING_MODULES = ("Transformer", "Pooling", "Normalize")
+
+
+def _pooled_dimension(model_dir: Path) -> int | None:
+    """The vectors' dimension read from the model's files, or None when only loading it can tell.
+
+    Known when the model is a transformer followed only by pooling and normalisation
+    (no dense layer that changes the dimension), as all-MiniLM-L6-v2 is.
+    """
+    try:
+        modules = json.loads((model_dir / "modules.json").read_text(encoding="utf-8"))
+        if not all(str(m["type"]).rsplit(".", 1)[-1] in _DIMENSION_KEEPING_MODULES for m in modules):
+            return None
+        pooling = next(m for m in modules if str(m["type"]).endswith("Pooling"))
+        config = json.loads((model_dir / pooling["path"] / "config.json").read_text(encoding="utf-8"))
+        return int(config["word_embedding_dimension"])
+    except (OSError, ValueError, KeyError, TypeError, StopIteration):
+        return None
+
+
 class SentenceTransformerEncoder:
-    """The reference encoder: sentence-transformers on torch (used to build indexes)."""
+    """The reference encoder: sentence-transformers on torch (used to build indexes).
+
+    torch and the model load on the first ``encode`` of some text, not before: chunking
+    counts word pieces with the model's own ``tokenizer.json`` (the same fast tokenizer
+    sentence-transformers runs), so rebuilding an unchanged corpus, whose vectors all
+    come from the embedding cache, never imports torch.
+    """
 
     def __init__(self, name: str = MODEL_NAME) -> None:
-        from sentence_transformers import SentenceTransformer
+        from tokenizers import Tokenizer
 
         self.model_dir = resolve_model_dir(name)
         self.model_name = name
         self.weights_sha256 = verified_weights_sha256(self.model_dir, name)
-        self._model = SentenceTransformer(str(self.model_dir), device="cpu")
-        self.dimension = int(self._model.get_embedding_dimension())
-        self.max_seq_length = int(self._model.max_seq_length)
+        self.max_seq_length = read_max_seq_length(self.model_dir)
+        self._tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+        self._tokenizer.no_truncation()
+        self._tokenizer.no_padding()
+
+    @cached_property
+    def model(self):
+        """The sentence-transformers model, loaded (with torch) on first use."""
+        from sentence_transformers import SentenceTransformer
+
+        return SentenceTransformer(str(self.model_dir), device="cpu")
+
+    @cached_property
+    def dimension(self) -> int:
+        """Length of the vectors, from the model's files when they tell it."""
+        return _pooled_dimension(self.model_dir) or int(self.model.get_embedding_dimension())
 
     def encode(self, texts: list[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray:
         """Encode ``texts`` to unit vectors (float32)."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        vectors = self._model.encode(
+        vectors = self.model.encode(
             list(texts),
             batch_size=batch_size,
             show_progress_bar=progress,
@@ -134,11 +182,11 @@ class SentenceTransformerEncoder:
         """The words the model's tokenizer knows whole (its common English words)."""
         from .spelling import whole_words
 
-        return whole_words(self._model.tokenizer.get_vocab())
+        return whole_words(self._tokenizer.get_vocab())
 
     def count_model_tokens(self, text: str) -> int:
         """Number of word pieces the model sees for ``text`` (before truncation)."""
-        return len(self._model.tokenizer(text, add_special_tokens=True)["input_ids"])
+        return len(self._tokenizer.encode(text, add_special_tokens=True).ids)
 
 
 ENCODER_ENV = "RAG_ENCODER"

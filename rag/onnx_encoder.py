@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .embedding import file_sha256, resolve_model_dir, verified_weights_sha256
+from .embedding import file_sha256, read_max_seq_length, resolve_model_dir, verified_weights_sha256
 from .errors import IndexCorruptError, RagError
 
 ONNX_DIR = "onnx"
@@ -270,13 +270,6 @@ def _pooled_module(model_dir: Path):
     return MeanPooled().eval()
 
 
-def _read_max_seq_length(model_dir: Path) -> int:
-    try:
-        return int(json.loads((model_dir / "sentence_bert_config.json").read_text(encoding="utf-8"))["max_seq_length"])
-    except (OSError, ValueError, KeyError):
-        return 256
-
-
 def _fuse_transformer_operators(traced: Path, fused: Path, config) -> None:
     """Write ``traced`` with its BERT attention, GELU and layer norms fused, as ``fused``."""
     from onnxruntime.transformers.optimizer import optimize_model
@@ -333,7 +326,7 @@ def export_onnx(model_dir: str | Path, folder: str | Path, *, model_name: str, w
             "model_name": model_name,
             "weights_sha256": weights_sha256,
             "dimension": int(module.transformer.config.hidden_size),
-            "max_seq_length": _read_max_seq_length(model_dir),
+            "max_seq_length": read_max_seq_length(model_dir),
             "files": {name: file_sha256(staging / name) for name in (*VARIANT_FILES.values(), TOKENIZER_FILE)},
             "probe_cosine": {},
         }

@@ -142,3 +142,12 @@ def test_model_fit_uses_the_encoders_own_tokenizer_and_limit(encoder):
     assert fits("A short sentence.")
     assert not fits("word " * (encoder.max_seq_length + 1))
     assert model_fit(object()) is None
+
+
+def test_word_pieces_are_counted_as_sentence_transformers_counts_them(articles, encoder):
+    # Chunking counts with the model's tokenizer.json so that building needs no torch;
+    # the counts must be the ones the model itself sees.
+    odd = ["Ünïcödé — “curly” naïve café 東京 🙂 \u200b x\x00y", "Компания Anthropic призвала", "", "   ", "U.S.-based A.I.[1, 2]"]
+    texts = [doc.text for doc in articles] + [s.text for doc in articles for s in split_sentences(doc.doc_id, doc.text)] + odd
+    reference = encoder.model.tokenizer
+    assert [encoder.count_model_tokens(t) for t in texts] == [len(reference(t, add_special_tokens=True)["input_ids"]) for t in texts]
