@@ -31,13 +31,33 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:
-    from .answer import Answerer
-    from .chunking import ChunkingSettings
-    from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, QuestionError, RagError
-    from .index import BuildReport, CorpusIndex, build_index, load_index
-    from .retrieve import Retriever
-    from .settings import AnswerSettings
-    from .types import Answer, Chunk, Citation, Document, Passage, Quote, Sentence
+    from .answer import Answerer as Answerer
+    from .chunking import ChunkingSettings as ChunkingSettings
+    from .errors import (
+        CorpusError as CorpusError,
+        IndexCorruptError as IndexCorruptError,
+        IndexMismatchError as IndexMismatchError,
+        IndexMissingError as IndexMissingError,
+        QuestionError as QuestionError,
+        RagError as RagError,
+    )
+    from .index import (
+        BuildReport as BuildReport,
+        CorpusIndex as CorpusIndex,
+        build_index as build_index,
+        load_index as load_index,
+    )
+    from .retrieve import Retriever as Retriever
+    from .settings import AnswerSettings as AnswerSettings
+    from .types import (
+        Answer as Answer,
+        Chunk as Chunk,
+        Citation as Citation,
+        Document as Document,
+        Passage as Passage,
+        Quote as Quote,
+        Sentence as Sentence,
+    )
 
 
 def __getattr__(name: str):

@@ -42,11 +42,9 @@ FEATURES = (
     "negated_question",  # the question has a negation ("not", "never", "n't", ...)
 )
 # Hand-set starting weights, replaced by the learned ones in answerability.json.
-_DEFAULT = {
-    "bias": -4.0,
-    "weights": {"best_score": 3.0, "best_dense": 2.0, "best_coverage": 2.0, "top_sentence_coverage": 1.0,
-                "top_chunk_dense": 1.0, "unknown_terms": -4.0, "type_unmet": -1.0},
-}
+_DEFAULT_BIAS = -4.0
+_DEFAULT_WEIGHTS = {"best_score": 3.0, "best_dense": 2.0, "best_coverage": 2.0, "top_sentence_coverage": 1.0,
+                    "top_chunk_dense": 1.0, "unknown_terms": -4.0, "type_unmet": -1.0}
 # SQuAD 2.0's unanswerable questions, like a user's false premise, are often a real
 # sentence with one detail changed: a name, a number, a comparison, a negation.
 _NUMBER_WORDS = frozenset(
@@ -116,8 +114,8 @@ def features(index: "CorpusIndex", question: str, scored: Sequence["ScoredSenten
 class AnswerabilityModel:
     """Logistic regression over ``FEATURES``."""
 
-    bias: float = _DEFAULT["bias"]
-    weights: dict[str, float] = field(default_factory=lambda: dict(_DEFAULT["weights"]))
+    bias: float = _DEFAULT_BIAS
+    weights: dict[str, float] = field(default_factory=lambda: dict(_DEFAULT_WEIGHTS))
     provenance: dict = field(default_factory=dict)
 
     @classmethod

@@ -7,6 +7,7 @@ commands that need them, so `rag --help` and argument errors answer at once.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from pathlib import Path
@@ -124,7 +125,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         else:
             print(_render_answer(result))
         return 0
-    sys.stdin.reconfigure(errors="replace")  # bytes that are not UTF-8 become U+FFFD, not a crash
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="replace")  # bytes that are not UTF-8 become U+FFFD, not a crash
     for line in sys.stdin:
         question = line.rstrip("\r\n")
         try:

@@ -36,7 +36,11 @@ class Encoder(Protocol):
 
     model_name: str
     weights_sha256: str
-    dimension: int
+
+    @property
+    def dimension(self) -> int:
+        """Length of the vectors."""
+        ...
 
     def encode(self, texts: list[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray:
         """Encode ``texts`` to an (n, dimension) float32 array of unit vectors."""

@@ -135,6 +135,7 @@ def calibrate_answerer(
         key = (round(chosen["f1"], 9), round(chosen["must_contain_hit"] or 0.0, 9))
         if best is None or key > best[0]:
             best = (key, candidate, candidate_records, chosen)
+    assert best is not None  # UNKNOWN_TERM_PENALTIES is not empty
     return best[1], best[2], best[3]
 
 

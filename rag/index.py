@@ -24,7 +24,7 @@ import zipfile
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -37,6 +37,9 @@ from .spelling import word_counts
 from .text import split_sentences
 from .types import Chunk, Document, Sentence
 from .vectorstore import FaissStore, VectorStore
+
+if TYPE_CHECKING:
+    import bm25s
 
 INDEX_FORMAT = 2  # 2: store.json carries the lexicon (sentence terms, article word counts)
 CURRENT_FILE = "CURRENT"
@@ -321,7 +324,7 @@ class CorpusIndex:
     chunks: list[Chunk]
     chunk_store: VectorStore
     sentence_vectors: np.ndarray
-    bm25: object
+    bm25: bm25s.BM25
     sentence_terms: list[frozenset[str]]
     word_counts: dict[str, int]
 

@@ -28,6 +28,7 @@ import uuid
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -321,7 +322,7 @@ def export_onnx(model_dir: str | Path, folder: str | Path, *, model_name: str, w
             quantize_dynamic(str(traced), str(staging / VARIANT_FILES["int8"]), weight_type=QuantType.QInt8, per_channel=True)
         traced.unlink()
         shutil.copyfile(model_dir / TOKENIZER_FILE, staging / TOKENIZER_FILE)
-        record = {
+        record: dict[str, Any] = {
             "format": EXPORT_FORMAT,
             "model_name": model_name,
             "weights_sha256": weights_sha256,

@@ -23,18 +23,21 @@ import sys
 import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 import numpy as np
 
 from .metrics import abstention_metrics as abstention_counts
 from .metrics import latency_summary, normalize_answer, ranked_run, retrieval_metrics
 
+if TYPE_CHECKING:
+    from .settings import AnswerSettings
+
 DEFAULT_CACHE = Path("eval/.squad-cache")
 DEFAULT_OUT = Path("eval/reports")
 PASSAGES_FOR_RECALL = 30  # chunks fetched per question: enough for 10 distinct paragraphs
-MAX_FALSE_ABSTENTIONS = 0.10
-QUESTION_CACHE = "question-embeddings.npz"  # in the cache folder: vectors of questions already encoded  # the product's limit on abstaining from answerable questions
+MAX_FALSE_ABSTENTIONS = 0.10  # the product's limit on abstaining from answerable questions
+QUESTION_CACHE = "question-embeddings.npz"  # in the cache folder: vectors of questions already encoded
 
 
 @dataclass(frozen=True)

@@ -101,16 +101,19 @@ class FaissStore:
             raise ValueError(f"unknown vector index kind {kind!r} ({', '.join(KINDS)})")
         n, dim = vectors.shape
         kind = choose_kind(n, exact_max) if kind == "auto" else kind
+        index: faiss.Index
         if kind == "flat":
             index = faiss.IndexFlatIP(dim)
         elif kind == "hnsw":
-            index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
-            index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
-            index.hnsw.efSearch = HNSW_EF_SEARCH
+            hnsw = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+            hnsw.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+            hnsw.hnsw.efSearch = HNSW_EF_SEARCH
+            index = hnsw
         else:
             cells = min(ivf_cells(n), max(1, n // 39))  # FAISS wants >= 39 training points per cell
-            index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, cells, faiss.METRIC_INNER_PRODUCT)
-            index.cp.seed = seed
+            ivf = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, cells, faiss.METRIC_INNER_PRODUCT)
+            ivf.cp.seed = seed
+            index = ivf
             rng = np.random.default_rng(seed)
             sample = np.sort(rng.choice(n, size=min(n, cells * TRAINING_POINTS_PER_CELL), replace=False))
             index.train(np.ascontiguousarray(vectors[sample], dtype=np.float32))
