@@ -1,0 +1,24 @@
+"""The library's types and names are checked, as a developer importing `rag` relies on them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def run(tool: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / tool), *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_the_library_type_checks():
+    done = run("mypy", "rag")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_no_undefined_or_unused_names_anywhere():
+    done = run("ruff", "check", "rag", "app.py", "eval", "bench", "tests")
+    assert done.returncode == 0, done.stdout + done.stderr
