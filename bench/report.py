@@ -56,6 +56,8 @@ def print_table(results: dict) -> None:
     """Print one line per measurement: section, what, result."""
     rows = _rows(results)
     width = max((len(what) for _, what, _ in rows), default=10)
+    machine = results.get("machine", {})
+    print(f"machine: {machine.get('cpu', 'unknown')}, {machine.get('cpus')} cpus, Python {machine.get('python')}")
     print(f"{'section':8} {'measure':{width}}  result")
     for section, what, value in rows:
         print(f"{section:8} {what:{width}}  {value}")
