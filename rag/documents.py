@@ -65,8 +65,12 @@ def _looks_binary(raw: bytes) -> bool:
     return b"\x00" in raw[:8192]
 
 
-def read_article(path: Path) -> tuple[Document | None, str]:
-    """Read one article; returns (document, "") or (None, reason it was skipped)."""
+def read_article(path: Path, *, title: bool = True) -> tuple[Document | None, str]:
+    """Read one article; returns (document, "") or (None, reason it was skipped).
+
+    With ``title=False`` the document's title is left empty (working it out runs the
+    sentence splitter, which callers that need only ids and hashes can skip).
+    """
     try:
         if path.stat().st_size > MAX_ARTICLE_BYTES:
             return None, f"larger than {MAX_ARTICLE_BYTES // 1_000_000} MB"
@@ -88,7 +92,7 @@ def read_article(path: Path) -> tuple[Document | None, str]:
     return (
         Document(
             doc_id=path.stem,
-            title=make_title(text),
+            title=make_title(text) if title else "",
             text=text,
             sha256=sha256_text(text),
             path=str(path),
@@ -124,8 +128,11 @@ def _article_paths(folder: Path, skipped: list[tuple[str, str]]) -> list[Path]:
     return paths
 
 
-def load_corpus(folder: str | Path) -> LoadReport:
-    """Load every .txt/.md article under ``folder``; raises CorpusError if none loads."""
+def load_corpus(folder: str | Path, *, titles: bool = True) -> LoadReport:
+    """Load every .txt/.md article under ``folder``; raises CorpusError if none loads.
+
+    ``titles=False`` leaves every title empty (see ``read_article``).
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise CorpusError(f"corpus folder {folder} does not exist (pass --corpus DIR)")
@@ -133,7 +140,7 @@ def load_corpus(folder: str | Path) -> LoadReport:
     seen_ids: dict[str, str] = {}
     seen_hashes: dict[str, str] = {}
     for path in _article_paths(folder, report.skipped):
-        document, reason = read_article(path)
+        document, reason = read_article(path, title=titles)
         if document is None:
             report.skipped.append((str(path), reason))
             continue

@@ -28,13 +28,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .chunking import ChunkingSettings, FitsModel, chunk_document, model_fit
+from .chunking import ChunkingSettings, model_fit
 from .documents import LoadReport, load_corpus
 from .embedding import Encoder, file_sha256
 from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
 from .lexical import terms
+from .segmentation import SENTENCE_KINDS, KnownSegmentation, segment, splitter_fingerprint, with_titles
 from .spelling import word_counts
-from .text import split_sentences
 from .types import Chunk, Document, Sentence
 from .vectorstore import FaissStore, VectorStore
 
@@ -45,7 +45,6 @@ INDEX_FORMAT = 2  # 2: store.json carries the lexicon (sentence terms, article w
 CURRENT_FILE = "CURRENT"
 CACHE_FILE = "embedding-cache.npz"
 MANIFEST_FILE = "manifest.json"
-SENTENCE_KINDS = ("sentence", "heading", "question", "boilerplate", "fragment")
 
 
 @dataclass(frozen=True)
@@ -145,16 +144,6 @@ def embed_with_cache(
     return vectors.astype(np.float32), len(missing), set(keys)
 
 
-def _segment(documents: list[Document], chunking: ChunkingSettings, fits_model: FitsModel | None) -> tuple[list[Sentence], list[Chunk]]:
-    sentences: list[Sentence] = []
-    chunks: list[Chunk] = []
-    for document in documents:
-        doc_sentences = split_sentences(document.doc_id, document.text)
-        chunks += chunk_document(document, doc_sentences, len(sentences), len(chunks), chunking, fits_model)
-        sentences += doc_sentences
-    return sentences, chunks
-
-
 def _lexicon_payload(documents: list[Document], sentences: list[Sentence]) -> dict:
     """What the answerer and the speller read from the words of the articles, worked out
     once at build time rather than on a loaded index's first question."""
@@ -243,12 +232,13 @@ def build_index(
 ) -> BuildReport:
     """Index every article under ``corpus_dir`` into ``index_dir``, atomically.
 
-    Only texts not already in the embedding cache are embedded, so rebuilding an
-    unchanged corpus embeds nothing and adding an article embeds only its text.
+    Only texts not already in the embedding cache are embedded, and only articles the
+    previous build did not split are split into sentences, so rebuilding an unchanged
+    corpus embeds nothing and adding an article embeds and splits only its text.
     """
     started = time.perf_counter()
     index_dir = Path(index_dir)
-    loaded = documents or load_corpus(corpus_dir)
+    loaded = documents or load_corpus(corpus_dir, titles=False)
     try:  # before the model loads, so a folder that cannot be made fails at once
         index_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -257,7 +247,10 @@ def build_index(
         from .embedding import SentenceTransformerEncoder
 
         encoder = SentenceTransformerEncoder()
-    sentences, chunks = _segment(loaded.documents, chunking, model_fit(encoder))
+    previous = _current_build_name(index_dir)
+    known = KnownSegmentation.from_build(index_dir / previous if previous else None)
+    loaded = LoadReport(with_titles(loaded.documents, known), loaded.skipped)
+    sentences, chunks = segment(loaded.documents, chunking, model_fit(encoder), known)
     chunk_terms = [terms(c.text) for c in chunks]
     if not any(chunk_terms):
         raise CorpusError(
@@ -273,6 +266,7 @@ def build_index(
             "format": INDEX_FORMAT,
             "model": {"name": encoder.model_name, "weights_sha256": encoder.weights_sha256, "dimension": encoder.dimension},
             "chunking": asdict(chunking),
+            "segmentation": splitter_fingerprint(),
             "vector_index": chunk_store.describe(),
             "corpus_dir": str(Path(corpus_dir).resolve()),
             "documents": {d.doc_id: d.sha256 for d in loaded.documents},
@@ -285,7 +279,6 @@ def build_index(
         staging = index_dir / f".{folder.name}"
         _write_build(staging, manifest, _store_payload(loaded.documents, sentences, chunks), chunk_store, sentence_vectors, chunk_terms)
         staging.rename(folder)
-        previous = _current_build_name(index_dir)
         _point_current_at(index_dir, folder)
     except OSError as exc:
         for path in index_dir.glob(".build-*") if index_dir.is_dir() else []:
@@ -393,7 +386,7 @@ def _check_files(folder: Path, manifest: dict, hint: str) -> None:
 def check_corpus_unchanged(manifest: dict, corpus_dir: str | Path, hint: str) -> None:
     """Raise IndexMismatchError if the articles under ``corpus_dir`` differ from the index's."""
     try:
-        current = {d.doc_id: d.sha256 for d in load_corpus(corpus_dir).documents}
+        current = {d.doc_id: d.sha256 for d in load_corpus(corpus_dir, titles=False).documents}
     except CorpusError:
         current = {}
     indexed = manifest.get("documents", {})

@@ -1,6 +1,6 @@
-"""Incremental builds: adding an article embeds only its text, rebuilding an unchanged
-corpus embeds nothing, and the result equals a full build; the manifest records the
-vector index type."""
+"""Incremental builds: adding an article embeds and splits only its text, rebuilding an
+unchanged corpus embeds nothing, and the result equals a full build; the manifest
+records the vector index type."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import rag.segmentation
 from rag.index import CACHE_FILE, BuildReport, CorpusIndex, build_index, load_index
 from rag.vectorstore import EXACT_MAX_VECTORS, TARGET_RECALL
 
@@ -100,6 +101,69 @@ def test_the_incremental_build_equals_a_full_build(incremental, index_dir):
     np.testing.assert_allclose(grown_scores, full_scores, atol=1e-5)
     agreeing = (grown_ids == full_ids) | np.isclose(grown_scores, full_scores, atol=1e-5)  # ties may swap
     assert agreeing.all()
+
+
+@pytest.fixture
+def split_articles(monkeypatch) -> list[str]:
+    """The ids of the articles a build runs the sentence splitter on (the real splitter runs)."""
+    split: list[str] = []
+    real = rag.segmentation.split_sentences
+
+    def recording(doc_id: str, text: str):
+        split.append(doc_id)
+        return real(doc_id, text)
+
+    monkeypatch.setattr(rag.segmentation, "split_sentences", recording)
+    return split
+
+
+def grown_copy(incremental: IncrementalRun, tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the incremental run's corpus and index to change."""
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(incremental.corpus_dir, corpus)
+    shutil.copytree(incremental.index_dir, index)
+    return corpus, index
+
+
+def test_a_build_splits_only_the_articles_that_are_new_or_changed(incremental, tmp_path, encoder, split_articles):
+    corpus, index = grown_copy(incremental, tmp_path)
+    articles = sorted(corpus.glob("*.txt"))
+    changed = articles[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nRegulators in Brussels said they would study the proposal.\n", encoding="utf-8")
+    (corpus / "zz_new.txt").write_text("Pause talks stall\n\nNo lab has agreed to the pause so far. Talks continue next month.\n", encoding="utf-8")
+    build_index(corpus, index, encoder=encoder, progress=False)
+    assert sorted(split_articles) == sorted([changed.stem, "zz_new"])
+    grown = load_index(index)
+    assert grown.documents["zz_new"].title == "Pause talks stall"
+    assert any(s.text == "No lab has agreed to the pause so far." for s in grown.sentences)
+    assert any(s.doc_id == changed.stem and s.text.startswith("Regulators in Brussels") for s in grown.sentences)
+
+    fresh = tmp_path / "fresh-index"
+    fresh.mkdir()
+    shutil.copy(index / CACHE_FILE, fresh / CACHE_FILE)
+    build_index(corpus, fresh, encoder=encoder, progress=False)
+    full = load_index(fresh)
+    assert grown.sentences == full.sentences and grown.chunks == full.chunks
+    assert {d: doc.title for d, doc in grown.documents.items()} == {d: doc.title for d, doc in full.documents.items()}
+
+
+def test_a_build_splits_everything_again_when_the_splitting_code_changed_or_the_store_is_damaged(incremental, tmp_path, encoder, split_articles):
+    corpus, index = grown_copy(incremental, tmp_path)
+    build = index / (index / "CURRENT").read_text(encoding="utf-8").strip()
+    manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+    manifest["segmentation"] = "made-by-other-code"
+    (build / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    build_index(corpus, index, encoder=encoder, progress=False)
+    assert sorted(split_articles) == sorted(p.stem for p in corpus.glob("*.txt"))
+
+    split_articles.clear()
+    build = index / (index / "CURRENT").read_text(encoding="utf-8").strip()
+    store = json.loads((build / "store.json").read_text(encoding="utf-8"))
+    store["sentences"] = [[d, s + 1, e, k] for d, s, e, k in store["sentences"]]  # offsets shifted: must not be trusted
+    (build / "store.json").write_text(json.dumps(store), encoding="utf-8")
+    build_index(corpus, index, encoder=encoder, progress=False)
+    assert sorted(split_articles) == sorted(p.stem for p in corpus.glob("*.txt"))
+    assert load_index(index).sentences == load_index(incremental.index_dir).sentences
 
 
 def test_the_manifest_records_the_vector_index_chosen_by_size(index_dir):
