@@ -17,8 +17,8 @@ def _rows(results: dict) -> list[tuple[str, str, str]]:
             rows.append(("build", f"{corpus}: {cold['documents']} articles, {cold['chunks']} chunks",
                          f"{cold['seconds']:.1f} s, peak {cold['peak_rss_mb']:.0f} MB, embedded {cold['embedded']}"))
             rows.append(("build", f"{corpus}: unchanged rebuild", f"{again['seconds']:.1f} s, embedded {again['embedded']}, reused {again['reused']}"))
-        added = build["add_one_article"]["after"]
-        rows.append(("build", "seed: add one article", f"{added['seconds']:.1f} s, embedded {added['embedded']}, reused {added['reused']}"))
+            added = build[corpus]["add_one_article"]
+            rows.append(("build", f"{corpus}: add one article", f"{added['seconds']:.1f} s, embedded {added['embedded']}, reused {added['reused']}"))
     if "encoder" in sections:
         for variant, agreement in sections["encoder"]["agreement"].items():
             rows.append(("encoder", f"ONNX {variant} vs torch ({agreement['model_mb']} MB)",
