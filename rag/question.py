@@ -6,15 +6,20 @@ import re
 import unicodedata
 
 from .errors import QuestionError
+from .lexical import question_terms
 
 MAX_QUESTION_CHARS = 2000
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
-_FOLLOW_UP = re.compile(
-    r"^(and|but|also|what about|how about|and what|what else|why|how so|who else|anything else)\b"
-    r"|\b(they|them|it|its|he|she|his|her|that|this|those|these|the same)\b",
-    re.IGNORECASE,
-)
+# A follow-up leans on the previous question: it continues it ("and what did OpenAI say?",
+# "what about the EU?"), refers back to it ("why did they do that?"), or is a bare fragment
+# ("OpenAI?", "why?"), and it names little of its own topic. A question with a topic of
+# its own stays alone, even short ("how many employees does anthropic have") or with a
+# pronoun ("what did Dario Amodei predict in his London lecture?").
+_CONTINUES = re.compile(r"^(and|but|also|so|or|plus|what about|how about|what else|who else|anything else|how so)\b", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(they|them|their|it|its|he|him|his|she|her|that|this|those|these|the same)\b", re.IGNORECASE)
+_QUESTION_WORD = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|should)\b", re.IGNORECASE)
+_FRAGMENT_WORDS = 3
 
 
 def clean_question(question: object) -> str:
@@ -41,14 +46,24 @@ def clean_question(question: object) -> str:
     return text
 
 
+def is_follow_up(question: str) -> bool:
+    """Whether ``question`` leans on the one before it rather than naming its own topic."""
+    topic = len(question_terms(question))
+    if _CONTINUES.match(question):
+        return topic <= 2
+    if _REFERS_BACK.search(question):
+        return topic <= 1
+    if len(question.split()) <= _FRAGMENT_WORDS:
+        return topic == 0 or not _QUESTION_WORD.search(question)
+    return False
+
+
 def with_context(question: str, history: list[str] | None) -> str:
-    """The question to retrieve with: a short follow-up is joined to the previous question."""
-    if not history:
+    """The question to retrieve with: a follow-up (``is_follow_up``) is joined to the previous question."""
+    if not history or not is_follow_up(question):
         return question
     try:  # earlier turns come from the client as they were typed: clean them too
         previous = clean_question(history[-1])
     except QuestionError:
         return question
-    if len(question.split()) <= 6 or _FOLLOW_UP.search(question):
-        return f"{previous} {question}"
-    return question
+    return f"{previous} {question}"

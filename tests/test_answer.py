@@ -99,6 +99,16 @@ def test_questions_the_articles_cannot_answer_abstain(answerer, question):
     assert_grounded_quotes(answer, answerer)
 
 
+@pytest.mark.parametrize("question", ["How many employees does Anthropic have?", "Who won the 2018 World Cup?"])
+def test_a_question_the_articles_cannot_answer_abstains_after_one_they_can(answerer, question):
+    # a chat passes the earlier questions along; one with its own topic must not borrow theirs
+    first = "Who wrote the blog post calling for a pause?"
+    assert not answerer.answer(first).abstained
+    after = answerer.answer(question, history=[first])
+    assert after.abstained and after.quotes == ()
+    assert after.to_dict()["passages"] == answerer.answer(question).to_dict()["passages"]
+
+
 @pytest.mark.parametrize(
     "question, echoed",
     [

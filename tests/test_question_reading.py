@@ -1,4 +1,5 @@
-"""How a question is read: its content words and the kind of answer it asks for.
+"""How a question is read: its content words, the kind of answer it asks for, and
+whether it is a follow-up to the previous question.
 
 The words that frame the answer ("what *day*", "how *long* ... *last*", "*stand for*") are
 not topic words: the articles need not use them, and a question must not be taken for
@@ -11,6 +12,7 @@ import pytest
 
 from rag.answer_types import expected_type, has_type
 from rag.lexical import question_terms
+from rag.question import is_follow_up, with_context
 
 
 @pytest.mark.parametrize(
@@ -59,3 +61,35 @@ def test_the_expected_answer_type_is_found_only_where_the_answer_is(question, ki
     assert expected_type(question) == kind
     assert has_type(answering, kind)
     assert not has_type(not_answering, kind)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "and what did OpenAI say?",  # continues the previous question
+        "what about the EU?",
+        "who else?",
+        "why did they do that?",  # refers back, names nothing of its own
+        "is it permanent?",
+        "OpenAI?",  # a bare fragment
+        "why?",
+    ],
+)
+def test_a_question_that_leans_on_the_previous_one_is_a_follow_up(question):
+    assert is_follow_up(question)
+    assert with_context(question, ["What did Anthropic propose?"]) == f"What did Anthropic propose? {question}"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many employees does anthropic have",  # short, but its own topic
+        "What did Dario Amodei predict in his London lecture?",  # a pronoun, and its own topic
+        "what day did anthropic announce this",
+        "what is RSI?",
+        "so does anthropic want everyone to stop building AI right now",
+    ],
+)
+def test_a_question_with_its_own_topic_is_read_alone(question):
+    assert not is_follow_up(question)
+    assert with_context(question, ["Who wrote the blog post calling for a pause?"]) == question
