@@ -33,12 +33,19 @@ def splitter_fingerprint() -> str:
     """A hash of the code that makes titles and sentences: reuse is safe only under the same one."""
     digest = hashlib.sha256()
     for module in (text_module, documents_module):
-        digest.update(Path(module.__file__ or "").read_bytes())
-    try:
-        digest.update(version("pysbd").encode())
-    except PackageNotFoundError:
-        digest.update(b"pysbd unknown")
+        try:
+            digest.update(Path(module.__file__ or "").read_bytes())
+        except OSError:  # no readable source (a zip import, say): fall back to the package version
+            digest.update(_version("rag-quotes").encode())
+    digest.update(_version("pysbd").encode())
     return digest.hexdigest()[:16]
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "unknown"
 
 
 @dataclass
