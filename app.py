@@ -33,6 +33,7 @@ from typing import Any, NamedTuple  # noqa: E402
 import gradio as gr  # noqa: E402
 
 from rag import Answer, Answerer, Citation, Document, QuestionError, RagError, build_index  # noqa: E402
+from rag.answer import in_quotation_marks  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError  # noqa: E402
 from rag.question import MAX_QUESTION_CHARS  # noqa: E402
 
@@ -173,7 +174,7 @@ def _answer_body(answer: Answer, sources: Sequence[Source], turn: int) -> str:
         verdict = f'<p class="abstain">{html.escape(answer.answer)}</p>'
         return verdict + (f"<p>Related passages (they do not answer it):</p><ol class=\"related\">{related}</ol>" if related else "")
     quotes = "".join(
-        f"<blockquote>“{html.escape(quote.text)}” {_cite_link(turn, source)}</blockquote>"
+        f"<blockquote>{html.escape(in_quotation_marks(quote.text))} {_cite_link(turn, source)}</blockquote>"
         for quote, source in zip(answer.quotes, sources)
     )
     return f'<div class="answer">{quotes}</div>'
@@ -184,7 +185,7 @@ def _source_html(source: Source, turn: int, documents: Mapping[str, Document], r
     passage = doc.text[source.context_start : source.context_end]
     relative = (source.start - source.context_start, source.end - source.context_start)
     also = "".join(
-        f"<li>{html.escape(documents[c.doc_id].title)} <span class=\"doc-id\">{html.escape(c.doc_id)}</span>: “{html.escape(c.text)}”</li>"
+        f"<li>{html.escape(documents[c.doc_id].title)} <span class=\"doc-id\">{html.escape(c.doc_id)}</span>: {html.escape(in_quotation_marks(c.text))}</li>"
         for c in source.also
     )
     also_html = f'<div class="also"><p>Also said in:</p><ul>{also}</ul></div>' if also else ""

@@ -260,10 +260,23 @@ class Answerer:
         )
 
 
+_QUOTATION_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"))
+
+
+def in_quotation_marks(text: str) -> str:
+    """``text`` between curly quotation marks, unless it already is one quotation of its own
+    (an article's line “Like this”), which would otherwise show as ““Like this””."""
+    for opening, closing in _QUOTATION_PAIRS:
+        inner = text[1:-1]
+        if len(text) > 2 and text[0] == opening and text[-1] == closing and opening not in inner and closing not in inner:
+            return text
+    return f"“{text}”"
+
+
 def format_quotes(quotes: tuple[Quote, ...] | list[Quote]) -> str:
     """The answer as text: each quote in quotation marks followed by its sources."""
     lines = []
     for quote in quotes:
         sources = ", ".join((quote.doc_id, *quote.also_in))
-        lines.append(f"“{quote.text}” [{sources}]")
+        lines.append(f"{in_quotation_marks(quote.text)} [{sources}]")
     return "\n".join(lines)

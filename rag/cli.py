@@ -93,6 +93,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def _render_answer(result) -> str:
+    from .answer import in_quotation_marks
+
     read_as = [f"(read as: {result.read_as})"] if result.read_as else []
     if result.abstained:
         lines = [*read_as, result.answer]
@@ -102,7 +104,7 @@ def _render_answer(result) -> str:
         return "\n".join(lines)
     lines = read_as
     for n, quote in enumerate(result.quotes, 1):
-        lines.append(f"[{n}] “{quote.text}”")
+        lines.append(f"[{n}] {in_quotation_marks(quote.text)}")
         lines.append(f"    — {quote.doc_id} ({quote.start}:{quote.end}) {quote.title}")
         for other in quote.corroborations:
             lines.append(f"      also in {other.doc_id} ({other.start}:{other.end})")

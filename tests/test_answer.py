@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from hostile_checks import assert_grounded
-from rag.answer import Answerer
+from rag.answer import Answerer, in_quotation_marks
 from rag.gold import load_gold
 from rag.index import build_index
 from rag.retrieve import Retriever
@@ -180,3 +180,25 @@ def test_the_passage_count_must_be_a_positive_whole_number(answerer, k):
 
     with pytest.raises(QuestionError, match="whole number"):
         answerer.answer("Who wrote the blog post?", k=k)
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("Anthropic urged a pause.", "“Anthropic urged a pause.”"),
+        ("“Anthropic urges a global pause”", "“Anthropic urges a global pause”"),  # a quoted line of an article
+        ('"Pause now"', '"Pause now"'),
+        ("“Soon,” he said, “very soon.”", "““Soon,” he said, “very soon.””"),  # two quotations and words between
+    ],
+)
+def test_a_quote_is_shown_in_one_pair_of_quotation_marks(text, shown):
+    assert in_quotation_marks(text) == shown
+
+
+def test_an_article_line_that_is_itself_a_quotation_is_not_quoted_twice(answerer):
+    quoted_lines = [s for s in answerer.index.sentences if s.quotable and s.text.startswith("“") and s.text.endswith("”")]
+    assert quoted_lines, "the bundled articles have such a line (a headline quoted in article 004)"
+    line = quoted_lines[0]
+    answer = answerer.answer(line.text.strip("“”"))
+    assert any(line.text in q.text for q in answer.quotes)
+    assert "““" not in answer.answer and "””" not in answer.answer

@@ -21,13 +21,13 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from web_server import ROOT, ask_api, chromium, web_server
 
-from rag.answer import ABSTAIN_TEXT
+from rag.answer import ABSTAIN_TEXT, in_quotation_marks
 
 ARTIFACTS = ROOT / "artifacts"
 WAIT_MS = 90_000
 QUESTION_BOX = "#question textarea"
 BOT_MESSAGES = "#chat [data-testid=bot]"
-QUOTE_WITH_MARKER = re.compile(r"“(?P<quote>.*)” \[(?P<number>\d+)\]", re.S)
+QUOTE_WITH_MARKER = re.compile(r"(?P<quote>“.*”) \[(?P<number>\d+)\]", re.S)
 OFF_TOPIC = "What is the capital of France?"
 HOSTILE_ARTICLES = {
     # file name, text: markup and scripts that must show as text, never run
@@ -111,13 +111,18 @@ def ask(page, question: str) -> float:
 
 
 def quotes_shown(page) -> list[tuple[str, int]]:
-    """(quote text, citation number) of each quotation in the last reply."""
+    """(quotation as shown, in its quotation marks; citation number) of each quotation in the last reply."""
     found = []
     for text in page.locator(BOT_MESSAGES).last.locator("blockquote").all_inner_texts():
         match = QUOTE_WITH_MARKER.fullmatch(text.strip())
         assert match, f"not a quotation with a citation marker: {text!r}"
         found.append((match["quote"], int(match["number"])))
     return found
+
+
+def as_shown(quotes: list[dict]) -> list[str]:
+    """How the chat shows the quotes of an answer's JSON: each in one pair of quotation marks."""
+    return [in_quotation_marks(q["text"]) for q in quotes]
 
 
 def test_question_gets_quoted_answer_with_citation(server, browsing, corpus_dir, capsys):
@@ -130,7 +135,7 @@ def test_question_gets_quoted_answer_with_citation(server, browsing, corpus_dir,
     expected = ask_api(server.url, question)  # the same server's JSON answer
     assert not expected["abstained"]
     shown = quotes_shown(page)
-    assert [quote for quote, _ in shown] == [q["text"] for q in expected["quotes"]]
+    assert [quote for quote, _ in shown] == as_shown(expected["quotes"])
     assert [number for _, number in shown] == list(range(1, len(expected["quotes"]) + 1))
     for quote in expected["quotes"]:  # every quote is verbatim from the article it cites
         assert quote["text"] in (corpus_dir / f"{quote['doc_id']}.txt").read_text(encoding="utf-8")
@@ -153,13 +158,16 @@ def test_question_with_typos_says_how_it_was_read(server, browsing):
     ask(page, typed)
     reply = page.locator(BOT_MESSAGES).last
     expect(reply.locator(".read-as")).to_have_text(f"Read as: “{expected['read_as']}”")
-    assert [quote for quote, _ in quotes_shown(page)] == [q["text"] for q in expected["quotes"]]
+    assert [quote for quote, _ in quotes_shown(page)] == as_shown(expected["quotes"])
 
 
 def test_citation_opens_highlighted_passage_and_whole_article(server, browsing, corpus_dir):
     page = browsing.open_chat(server.url)
-    ask(page, "What is recursive self-improvement?")
-    quote, number = quotes_shown(page)[0]
+    question = "What is recursive self-improvement?"
+    ask(page, question)
+    shown, number = quotes_shown(page)[0]
+    quote = ask_api(server.url, question)["quotes"][0]["text"]
+    assert shown == in_quotation_marks(quote)
     citation = page.locator(BOT_MESSAGES).last.locator("a.cite").first
     target = citation.get_attribute("href")
     citation.click()
@@ -187,7 +195,7 @@ def test_example_then_follow_up_question_uses_the_previous_one(server, browsing)
     ask(page, follow_up)
     expected = ask_api(server.url, follow_up, history=[first])
     shown = [quote for quote, _ in quotes_shown(page)]
-    assert shown == [q["text"] for q in expected["quotes"]]
+    assert shown == as_shown(expected["quotes"])
     assert any("OpenAI" in quote for quote in shown)
 
 
@@ -228,7 +236,7 @@ def test_feedback_is_appended_to_the_jsonl_file(server, browsing):
     assert entry["rating"] == "wrong_quote_right_passage"
     assert entry["question"] == "How much revenue does Anthropic expect?"
     assert entry["answer"]["question"] == entry["question"]
-    assert [q["text"] for q in entry["answer"]["quotes"]] == [quote for quote, _ in quotes_shown(page)]
+    assert as_shown(entry["answer"]["quotes"]) == [quote for quote, _ in quotes_shown(page)]
     assert datetime.fromisoformat(entry["timestamp"]).tzinfo is not None
 
 
