@@ -266,8 +266,8 @@ _QUOTATION_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"))
 def in_quotation_marks(text: str) -> str:
     """``text`` between curly quotation marks, unless it already is one quotation of its own
     (an article's line “Like this”), which would otherwise show as ““Like this””."""
+    inner = text[1:-1]
     for opening, closing in _QUOTATION_PAIRS:
-        inner = text[1:-1]
         if len(text) > 2 and text[0] == opening and text[-1] == closing and opening not in inner and closing not in inner:
             return text
     return f"“{text}”"
