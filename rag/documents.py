@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,8 @@ ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_ARTICLE_BYTES = 5_000_000
 TITLE_MAX_WORDS = 16
 TITLE_MAX_CHARS = 90
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+|[ \t]+#+$")
+_MARKDOWN_EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<inner>[^*_].*?)(?P=mark)")
 SENTENCE_ENDINGS = (".", "!", "?", ":", "。", "！", "？")
 
 
@@ -42,13 +45,20 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _without_markdown(line: str) -> str:
+    """A Markdown headline without its markup: "# Title #" and "**Title**" read "Title"."""
+    line = _MARKDOWN_HEADING.sub("", line).strip()
+    emphasised = _MARKDOWN_EMPHASIS.fullmatch(line)
+    return emphasised["inner"].strip() if emphasised else line
+
+
 def make_title(text: str) -> str:
     """The first line when it reads as a headline, else the first sentence cut short.
 
     A headline is short (at most TITLE_MAX_WORDS words and TITLE_MAX_CHARS characters)
     and has no final period.
     """
-    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    first_line = _without_markdown(next((line.strip() for line in text.splitlines() if line.strip()), ""))
     words = first_line.split()
     if words and len(words) <= TITLE_MAX_WORDS and len(first_line) <= TITLE_MAX_CHARS and not first_line.endswith(SENTENCE_ENDINGS):
         return first_line

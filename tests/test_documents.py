@@ -42,8 +42,13 @@ def test_titles_of_the_bundled_articles(corpus_dir):
         ("Officials in the U.S. and Europe proposed rules on Monday. Then more.", "Officials in the U.S. and Europe proposed rules on Monday."),
         ("Dr. Smith said the harbour was safe. Then more.", "Dr. Smith said the harbour was safe."),
         ("“Reopen the harbour,” says the mayor\nBody.", "“Reopen the harbour,” says the mayor"),
+        ("# Harbour reopens after repairs\n\nBody.", "Harbour reopens after repairs"),
+        ("## Harbour reopens ##\nBody.", "Harbour reopens"),
+        ("**Harbour reopens after repairs**\nBody.", "Harbour reopens after repairs"),
+        ("#harbour trends on social media\nBody.", "#harbour trends on social media"),
     ],
-    ids=["headline", "blank-lines-first", "sentence", "abbreviation-us", "abbreviation-dr", "curly-quotes"],
+    ids=["headline", "blank-lines-first", "sentence", "abbreviation-us", "abbreviation-dr", "curly-quotes",
+         "markdown-heading", "markdown-closed-heading", "markdown-bold", "hashtag-is-not-markup"],
 )
 def test_title_is_the_headline_or_the_first_sentence(text, title):
     assert make_title(text) == title

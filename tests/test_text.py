@@ -80,6 +80,22 @@ def test_bullets_are_quotable_sentences_without_their_marker(articles):
     ]
 
 
+def test_markdown_structure_is_not_quoted_and_a_quote_marker_is_left_out():
+    text = (
+        "# Lab opens in Paris\n\n*By Jane Doe, staff writer*\n\n"
+        "OpenAI said on **Monday** that it will open a lab in Paris.\n\n## Why Paris\n\n"
+        "> Paris is a natural home for us, said the chief scientist.\n"
+    )
+    assert kinds(text) == [
+        ("heading", "# Lab opens in Paris"),
+        ("heading", "*By Jane Doe, staff writer*"),
+        ("sentence", "OpenAI said on **Monday** that it will open a lab in Paris."),  # verbatim: markup inside stays
+        ("heading", "## Why Paris"),
+        ("sentence", "Paris is a natural home for us, said the chief scientist."),
+    ]
+    assert_exact_spans(text, split_sentences("doc", text))
+
+
 def test_a_heading_without_a_final_period_is_not_quotable(articles):
     heading = sentence_of(articles["001_78c6a7510baeab71"], "Self-improvement as a systemic risk")
     assert heading.text == "Self-improvement as a systemic risk"
