@@ -433,7 +433,7 @@ def load_index(
     if verify_files:
         _check_files(folder, manifest, hint)
     if corpus_dir is not None:
-        check_corpus_unchanged(manifest, corpus_dir, hint)
+        check_corpus_unchanged(manifest, corpus_dir, _rebuild_hint(index_dir, str(corpus_dir)))
     store = _read_json(folder / "store.json", "store", hint)
     try:
         documents = [Document(**d) for d in store["documents"]]
