@@ -448,6 +448,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> None:
     """Load the index (building it if needed) and serve the chat until interrupted."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # faiss reports at INFO each SIMD build it does not ship ("Could not load library with AVX2
+    # support"), although its one library dispatches to AVX2/AVX-512 itself; httpx logs every
+    # request Gradio makes to itself. Neither is news to whoever reads the log.
+    for chatty in ("faiss.loader", "httpx"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     args = parse_args(argv)
     auth = read_auth(args.auth_file, os.environ.get("RAG_AUTH"))
     try:
