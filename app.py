@@ -168,7 +168,7 @@ def answer_message(answer: Answer, sources: Sequence[Source], turn: int) -> str:
 def _answer_body(answer: Answer, sources: Sequence[Source], turn: int) -> str:
     if answer.abstained:
         related = "".join(
-            f"<li>{_cite_link(turn, s)} {html.escape(s.document.title)}: “{html.escape(excerpt(s.document.text[s.start:s.end]))}”</li>"
+            f"<li>{_cite_link(turn, s)} {html.escape(s.document.title)}: {html.escape(in_quotation_marks(excerpt(s.document.text[s.start:s.end])))}</li>"
             for s in sources
         )
         verdict = f'<p class="abstain">{html.escape(answer.answer)}</p>'

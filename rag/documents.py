@@ -22,7 +22,7 @@ MAX_ARTICLE_BYTES = 5_000_000
 TITLE_MAX_WORDS = 16
 TITLE_MAX_CHARS = 90
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+|[ \t]+#+$")
-_MARKDOWN_EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<inner>[^*_].*?)(?P=mark)")
+_MARKDOWN_EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<inner>[^*_]+)(?P=mark)")
 SENTENCE_ENDINGS = (".", "!", "?", ":", "。", "！", "？")
 
 
@@ -52,13 +52,16 @@ def _without_markdown(line: str) -> str:
     return emphasised["inner"].strip() if emphasised else line
 
 
-def make_title(text: str) -> str:
+def make_title(text: str, *, markdown: bool = False) -> str:
     """The first line when it reads as a headline, else the first sentence cut short.
 
     A headline is short (at most TITLE_MAX_WORDS words and TITLE_MAX_CHARS characters)
-    and has no final period.
+    and has no final period. With ``markdown`` (a .md article) its heading or emphasis
+    marks are dropped first ("# Title", "**Title**"); in plain text "# of staff" stays.
     """
-    first_line = _without_markdown(next((line.strip() for line in text.splitlines() if line.strip()), ""))
+    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if markdown:
+        first_line = _without_markdown(first_line)
     words = first_line.split()
     if words and len(words) <= TITLE_MAX_WORDS and len(first_line) <= TITLE_MAX_CHARS and not first_line.endswith(SENTENCE_ENDINGS):
         return first_line
@@ -69,6 +72,11 @@ def make_title(text: str) -> str:
         return first_sentence
     cut = first_sentence[:TITLE_MAX_CHARS].rsplit(" ", 1)[0]
     return cut.rstrip(",;:—- ") + "…"
+
+
+def is_markdown(path: str | Path) -> bool:
+    """Whether an article file is Markdown (``.md``), by its name."""
+    return Path(path).suffix.lower() == ".md"
 
 
 def _looks_binary(raw: bytes) -> bool:
@@ -102,7 +110,7 @@ def read_article(path: Path, *, title: bool = True) -> tuple[Document | None, st
     return (
         Document(
             doc_id=path.stem,
-            title=make_title(text) if title else "",
+            title=make_title(text, markdown=is_markdown(path)) if title else "",
             text=text,
             sha256=sha256_text(text),
             path=str(path),

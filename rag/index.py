@@ -33,7 +33,7 @@ from .documents import LoadReport, load_corpus
 from .embedding import Encoder, file_sha256
 from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
 from .lexical import terms
-from .segmentation import SENTENCE_KINDS, KnownSegmentation, segment, splitter_fingerprint, with_titles
+from .segmentation import SENTENCE_KINDS, TITLES_DERIVED, KnownSegmentation, segment, splitter_fingerprint, with_titles
 from .spelling import word_counts
 from .types import Chunk, Document, Sentence
 from .vectorstore import FaissStore, VectorStore
@@ -267,6 +267,7 @@ def build_index(
             "model": {"name": encoder.model_name, "weights_sha256": encoder.weights_sha256, "dimension": encoder.dimension},
             "chunking": asdict(chunking),
             "segmentation": splitter_fingerprint(),
+            "titles": TITLES_DERIVED if documents is None else "given",
             "vector_index": chunk_store.describe(),
             "corpus_dir": str(Path(corpus_dir).resolve()),
             "documents": {d.doc_id: d.sha256 for d in loaded.documents},
@@ -279,6 +280,7 @@ def build_index(
         staging = index_dir / f".{folder.name}"
         _write_build(staging, manifest, _store_payload(loaded.documents, sentences, chunks), chunk_store, sentence_vectors, chunk_terms)
         staging.rename(folder)
+        replaced = _current_build_name(index_dir)  # read again: another build may have finished meanwhile
         _point_current_at(index_dir, folder)
     except OSError as exc:
         for path in index_dir.glob(".build-*") if index_dir.is_dir() else []:
@@ -289,7 +291,7 @@ def build_index(
         cache.save(chunk_keys | sentence_keys)
     except OSError as exc:
         warnings.append(f"could not save the embedding cache {cache.path} ({exc.strerror or exc}); the next build embeds everything again")
-    _remove_stale_builds(index_dir, keep={folder.name, previous or ""})
+    _remove_stale_builds(index_dir, keep={folder.name, replaced or ""})
     return BuildReport(
         index_dir=str(index_dir),
         documents=len(loaded.documents),

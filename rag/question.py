@@ -17,9 +17,8 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\
 # its own stays alone, even short ("how many employees does anthropic have") or with a
 # pronoun ("what did Dario Amodei predict in his London lecture?").
 _CONTINUES = re.compile(r"^(and|but|also|so|or|plus|what about|how about|what else|who else|anything else|how so)\b", re.IGNORECASE)
-_REFERS_BACK = re.compile(r"\b(they|them|their|it|its|he|him|his|she|her|that|this|those|these|the same)\b", re.IGNORECASE)
-_QUESTION_WORD = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|should)\b", re.IGNORECASE)
-_FRAGMENT_WORDS = 3
+_REFERS_BACK = re.compile(r"\b(they|them|their|theirs|it|its|he|him|his|she|her|hers|that|this|those|these|the same)\b", re.IGNORECASE)
+_SHORT_WORDS = 4  # "what did critics say?", "OpenAI?", "why?"
 
 
 def clean_question(question: object) -> str:
@@ -47,14 +46,17 @@ def clean_question(question: object) -> str:
 
 
 def is_follow_up(question: str) -> bool:
-    """Whether ``question`` leans on the one before it rather than naming its own topic."""
-    topic = len(question_terms(question))
+    """Whether ``question`` leans on the one before it rather than naming its own topic.
+
+    Its topic words are its content words (``question_terms``) other than the words that
+    continue or refer back ("and", "so", "his", "its").
+    """
+    own_words = _REFERS_BACK.sub(" ", _CONTINUES.sub(" ", question))
+    topic = len(question_terms(own_words))
     if _CONTINUES.match(question):
         return topic <= 2
-    if _REFERS_BACK.search(question):
+    if _REFERS_BACK.search(question) or len(question.split()) <= _SHORT_WORDS:
         return topic <= 1
-    if len(question.split()) <= _FRAGMENT_WORDS:
-        return topic == 0 or not _QUESTION_WORD.search(question)
     return False
 
 

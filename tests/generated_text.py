@@ -20,7 +20,7 @@ LAYOUT = (
     "on safety.Anthropic policy document",
 )
 # Characters that may be left outside every sentence: layout and list markers.
-MARKER_CHARACTERS = frozenset("•◦▪‣∙·*+-–0123456789.)>")
+MARKER_CHARACTERS = frozenset("•◦▪‣∙·*+-–0123456789.)")
 
 sentences = st.builds(
     lambda words, ending: " ".join(words).capitalize() + ending,

@@ -42,16 +42,32 @@ def test_titles_of_the_bundled_articles(corpus_dir):
         ("Officials in the U.S. and Europe proposed rules on Monday. Then more.", "Officials in the U.S. and Europe proposed rules on Monday."),
         ("Dr. Smith said the harbour was safe. Then more.", "Dr. Smith said the harbour was safe."),
         ("“Reopen the harbour,” says the mayor\nBody.", "“Reopen the harbour,” says the mayor"),
-        ("# Harbour reopens after repairs\n\nBody.", "Harbour reopens after repairs"),
-        ("## Harbour reopens ##\nBody.", "Harbour reopens"),
-        ("**Harbour reopens after repairs**\nBody.", "Harbour reopens after repairs"),
-        ("#harbour trends on social media\nBody.", "#harbour trends on social media"),
     ],
-    ids=["headline", "blank-lines-first", "sentence", "abbreviation-us", "abbreviation-dr", "curly-quotes",
-         "markdown-heading", "markdown-closed-heading", "markdown-bold", "hashtag-is-not-markup"],
+    ids=["headline", "blank-lines-first", "sentence", "abbreviation-us", "abbreviation-dr", "curly-quotes"],
 )
 def test_title_is_the_headline_or_the_first_sentence(text, title):
     assert make_title(text) == title
+
+
+@pytest.mark.parametrize(
+    "text, markdown_title, plain_title",
+    [
+        ("# Harbour reopens after repairs\n\nBody.", "Harbour reopens after repairs", "# Harbour reopens after repairs"),
+        ("## Harbour reopens ##\nBody.", "Harbour reopens", "## Harbour reopens ##"),
+        ("**Harbour reopens after repairs**\nBody.", "Harbour reopens after repairs", "**Harbour reopens after repairs**"),
+        ("**Harbour** reopens after **repairs**\nBody.", "**Harbour** reopens after **repairs**", "**Harbour** reopens after **repairs**"),
+        ("# of ferries rose to 12\nBody.", "of ferries rose to 12", "# of ferries rose to 12"),
+        ("#harbour trends on social media\nBody.", "#harbour trends on social media", "#harbour trends on social media"),
+    ],
+    ids=["heading", "closed-heading", "bold", "bold-words-inside", "number-sign", "hashtag"],
+)
+def test_markdown_marks_leave_the_title_of_a_markdown_article_only(tmp_path, text, markdown_title, plain_title):
+    assert make_title(text, markdown=True) == markdown_title
+    assert make_title(text) == plain_title
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text.replace("Body.", "Other body."), encoding="utf-8")
+    titles = {d.doc_id: d.title for d in load_corpus(tmp_path).documents}
+    assert titles == {"a": markdown_title, "b": plain_title}
 
 
 @pytest.mark.parametrize("first_line", ["word " * 40, "x" * 300, "港口在维修六周后于周一重新开放" * 10])

@@ -15,7 +15,10 @@ import numpy as np
 import pytest
 
 import rag.segmentation
+from rag.documents import LoadReport, sha256_text
 from rag.index import CACHE_FILE, BuildReport, CorpusIndex, build_index, load_index
+from rag.text import split_sentences
+from rag.types import Document
 from rag.vectorstore import EXACT_MAX_VECTORS, TARGET_RECALL
 
 
@@ -164,6 +167,30 @@ def test_a_build_splits_everything_again_when_the_splitting_code_changed_or_the_
     build_index(corpus, index, encoder=encoder, progress=False)
     assert sorted(split_articles) == sorted(p.stem for p in corpus.glob("*.txt"))
     assert load_index(index).sentences == load_index(incremental.index_dir).sentences
+
+
+ARTICLE = "Harbour reopens after repairs\n\nThe harbour reopened on Monday after six weeks of repairs. Ferries resumed at noon.\n"
+
+
+def given(doc_id: str, title: str, text: str = ARTICLE) -> Document:
+    """A document handed to ``build_index`` by a caller (as the BEIR runner does), with its own title."""
+    return Document(doc_id=doc_id, title=title, text=text, sha256=sha256_text(text))
+
+
+def test_documents_given_twice_with_one_text_are_split_once_and_rebuilds_stay_the_same(tmp_path, encoder):
+    index = tmp_path / "index"
+    documents = LoadReport([given("a", "A"), given("b", "B")])
+    counts = [build_index(tmp_path, index, encoder=encoder, documents=documents, progress=False).sentences for _ in range(3)]
+    assert counts[0] == counts[1] == counts[2] == 2 * len(split_sentences("a", ARTICLE))
+
+
+def test_titles_given_by_a_caller_are_not_reused_for_articles_read_from_a_folder(tmp_path, encoder):
+    index, corpus = tmp_path / "index", tmp_path / "corpus"
+    build_index(tmp_path, index, encoder=encoder, documents=LoadReport([given("a", "A caller's own title")]), progress=False)
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    build_index(corpus, index, encoder=encoder, progress=False)
+    assert load_index(index).documents["a"].title == "Harbour reopens after repairs"
 
 
 def test_the_manifest_records_the_vector_index_chosen_by_size(index_dir):

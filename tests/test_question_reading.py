@@ -69,10 +69,14 @@ def test_the_expected_answer_type_is_found_only_where_the_answer_is(question, ki
         "and what did OpenAI say?",  # continues the previous question
         "what about the EU?",
         "who else?",
+        "So what is RSI?",
         "why did they do that?",  # refers back, names nothing of its own
         "is it permanent?",
-        "OpenAI?",  # a bare fragment
+        "who is its CEO?",  # refers back, names one thing of its own
+        "why did he resign?",
+        "OpenAI?",  # short: a fragment, or one topic word
         "why?",
+        "what did critics say?",
     ],
 )
 def test_a_question_that_leans_on_the_previous_one_is_a_follow_up(question):
@@ -86,7 +90,8 @@ def test_a_question_that_leans_on_the_previous_one_is_a_follow_up(question):
         "how many employees does anthropic have",  # short, but its own topic
         "What did Dario Amodei predict in his London lecture?",  # a pronoun, and its own topic
         "what day did anthropic announce this",
-        "what is RSI?",
+        "who criticised anthropic",  # short, two topic words
+        "Define RSI",
         "so does anthropic want everyone to stop building AI right now",
     ],
 )

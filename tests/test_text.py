@@ -80,20 +80,29 @@ def test_bullets_are_quotable_sentences_without_their_marker(articles):
     ]
 
 
-def test_markdown_structure_is_not_quoted_and_a_quote_marker_is_left_out():
+def test_markdown_structure_is_not_quoted_and_markup_inside_a_sentence_stays():
     text = (
         "# Lab opens in Paris\n\n*By Jane Doe, staff writer*\n\n"
         "OpenAI said on **Monday** that it will open a lab in Paris.\n\n## Why Paris\n\n"
-        "> Paris is a natural home for us, said the chief scientist.\n"
+        "France offers [research tax credits](https://example.com).\n"
     )
     assert kinds(text) == [
         ("heading", "# Lab opens in Paris"),
         ("heading", "*By Jane Doe, staff writer*"),
-        ("sentence", "OpenAI said on **Monday** that it will open a lab in Paris."),  # verbatim: markup inside stays
+        ("sentence", "OpenAI said on **Monday** that it will open a lab in Paris."),  # verbatim
         ("heading", "## Why Paris"),
-        ("sentence", "Paris is a natural home for us, said the chief scientist."),
+        ("sentence", "France offers [research tax credits](https://example.com)."),
     ]
     assert_exact_spans(text, split_sentences("doc", text))
+
+
+def test_a_greater_than_sign_is_part_of_the_sentence():
+    # "> 50%" means "more than half": it is text, not a marker to leave out
+    assert kinds("> 50% of labs now publish safety evaluations.\nAdoption grew fast this year. > 50% of labs agree.\n") == [
+        ("sentence", "> 50% of labs now publish safety evaluations."),
+        ("sentence", "Adoption grew fast this year."),
+        ("sentence", "> 50% of labs agree."),
+    ]
 
 
 def test_a_heading_without_a_final_period_is_not_quotable(articles):
