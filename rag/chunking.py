@@ -46,7 +46,9 @@ def model_fit(encoder: object) -> FitsModel | None:
     limit = getattr(encoder, "max_seq_length", None)
     if count is None or not limit:
         return None
-    return lambda text: count(text) <= limit
+    # Each word piece of ASCII text covers at least one character (plus [CLS] and [SEP]), so a
+    # short ASCII text fits without being tokenized; other scripts can expand (Hangul, say).
+    return lambda text: (len(text) + 2 <= limit and text.isascii()) or count(text) <= limit
 
 
 def _fits(text: str, max_tokens: int, fits_model: FitsModel | None) -> bool:
