@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shlex
 import shutil
 import time
 import uuid
@@ -76,8 +77,8 @@ class BuildReport:
 
 
 def _rebuild_hint(index_dir: Path, corpus_dir: str | None) -> str:
-    corpus = f" --corpus {corpus_dir}" if corpus_dir else ""
-    return f"rebuild it with `rag build{corpus} --index {index_dir}`"
+    corpus = f" --corpus {shlex.quote(str(corpus_dir))}" if corpus_dir else ""
+    return f"rebuild it with `rag build{corpus} --index {shlex.quote(str(index_dir))}`"
 
 
 def _library_versions() -> dict[str, str]:
@@ -419,7 +420,7 @@ def load_index(
     index_dir = Path(index_dir)
     build = _current_build_name(index_dir)
     if build is None:
-        raise IndexMissingError(f"no index in {index_dir}; build one with `rag build --corpus DIR --index {index_dir}`")
+        raise IndexMissingError(f"no index in {index_dir}; build one with `rag build --corpus DIR --index {shlex.quote(str(index_dir))}`")
     folder = index_dir / build
     manifest = _read_json(folder / MANIFEST_FILE, "manifest", _rebuild_hint(index_dir, None))
     if not isinstance(manifest, dict) or not isinstance(manifest.get("model", {}), dict):

@@ -6,6 +6,7 @@ no longer matches its articles or its model is refused with a message saying wha
 
 from __future__ import annotations
 
+import shlex
 import shutil
 from pathlib import Path
 
@@ -138,6 +139,16 @@ def test_an_index_whose_articles_changed_is_refused_naming_the_article(index_dir
         load_index(index_dir, corpus_dir=corpus_copy)
     message = str(caught.value)
     assert words in message and f"rag build --corpus {corpus_copy} --index {index_dir}" in message  # rebuild from the folder asked about
+
+
+def test_the_rebuild_command_in_a_refusal_can_be_pasted_when_a_path_has_spaces(index_dir, corpus_dir, tmp_path):
+    corpus = tmp_path / "my articles"
+    shutil.copytree(corpus_dir, corpus)
+    (corpus / "zz_new.txt").write_text("A new article about harbours.\n", encoding="utf-8")
+    with pytest.raises(IndexMismatchError) as caught:
+        load_index(index_dir, corpus_dir=corpus)
+    command = str(caught.value).split("`")[1]
+    assert shlex.split(command) == ["rag", "build", "--corpus", str(corpus), "--index", str(index_dir)]
 
 
 def test_a_skipped_file_added_to_the_corpus_is_not_a_change(index_dir, corpus_copy):
