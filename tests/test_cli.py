@@ -99,3 +99,15 @@ def test_ask_json_stdin_answers_line_by_line_with_errors_in_place(on_index):
     assert "empty" in replies[1]["error"] and "empty" in replies[2]["error"]
     assert replies[0]["abstained"] is False and replies[3]["abstained"] is True
 
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["ask", "--help"], ["ask", "-k", "zero", "a question"]], ids=["help", "ask-help", "argument-error"])
+def test_help_and_argument_errors_answer_without_loading_the_heavy_libraries(argv):
+    script = (
+        "import json, sys\nfrom rag.cli import main\n"
+        f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps(sorted(m for m in ('numpy', 'bm25s', 'faiss', 'onnxruntime', 'torch', 'gradio') if m in sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == []
