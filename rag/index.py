@@ -34,7 +34,7 @@ from .documents import LoadReport, load_corpus
 from .embedding import Encoder, file_sha256
 from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
 from .lexical import terms
-from .segmentation import SENTENCE_KINDS, TITLES_DERIVED, KnownSegmentation, segment, splitter_fingerprint, with_titles
+from .segmentation import SENTENCE_KINDS, TITLES_DERIVED, KnownSegmentation, package_version, segment, splitter_fingerprint, with_titles
 from .spelling import word_counts
 from .types import Chunk, Document, Sentence
 from .vectorstore import FaissStore, VectorStore
@@ -82,15 +82,7 @@ def _rebuild_hint(index_dir: Path, corpus_dir: str | None) -> str:
 
 
 def _library_versions() -> dict[str, str]:
-    from importlib.metadata import PackageNotFoundError, version
-
-    versions = {}
-    for package in ("rag-quotes", "faiss-cpu", "sentence-transformers", "torch", "bm25s", "tiktoken", "numpy", "pysbd"):
-        try:
-            versions[package] = version(package)
-        except PackageNotFoundError:
-            versions[package] = "not installed"
-    return versions
+    return {p: package_version(p) for p in ("rag-quotes", "faiss-cpu", "sentence-transformers", "torch", "bm25s", "tiktoken", "numpy", "pysbd")}
 
 
 def _content_key(weights_sha256: str, text: str) -> str:

@@ -42,17 +42,18 @@ def splitter_fingerprint() -> str:
         try:
             digest.update(Path(module.__file__ or "").read_bytes())
         except OSError:  # no readable source (a zip import, say): fall back to the package version
-            digest.update(_version("rag-quotes").encode())
-    for part in (_version("pysbd"), platform.python_version(), unicodedata.unidata_version):
+            digest.update(package_version("rag-quotes").encode())
+    for part in (package_version("pysbd"), platform.python_version(), unicodedata.unidata_version):
         digest.update(part.encode())
     return digest.hexdigest()[:16]
 
 
-def _version(package: str) -> str:
+def package_version(package: str) -> str:
+    """The installed version of ``package``, or "not installed"."""
     try:
         return version(package)
     except PackageNotFoundError:
-        return "unknown"
+        return "not installed"
 
 
 @dataclass
