@@ -180,11 +180,18 @@ class Answerer:
             corroborations=citations,
         )
 
+    def _overlaps(self, entry: tuple[ScoredSentence, int, int, dict], sid: int, start: int, end: int) -> bool:
+        """Whether the span ``start:end`` (of sentence ``sid``'s article) shares text with the chosen quote ``entry``."""
+        same_doc = self.index.sentences[entry[0].sentence_id].doc_id == self.index.sentences[sid].doc_id
+        return same_doc and entry[1] < end and start < entry[2]
+
     def compose(self, scored: list[ScoredSentence]) -> list[Quote]:
         """Pick quotes from scored sentences: best first, within the budget, merged across articles.
 
         A candidate that says what an already chosen quote says is not quoted again: when
-        it comes from another article it is added to that quote's corroborations.
+        it comes from another article it is added to that quote's corroborations. One that
+        shares a sentence with a chosen quote (a sentence quoted with the one it leans on)
+        widens that quote instead, so no two quotes overlap.
         """
         s = self.settings
         chosen: list[tuple[ScoredSentence, int, int, dict[str, ScoredSentence]]] = []
@@ -206,10 +213,21 @@ class Answerer:
                 if doc != self.index.sentences[duplicate_of[0].sentence_id].doc_id:
                     duplicate_of[3].setdefault(doc, candidate)
                 continue
+            start, end = self._span_with_context(candidate.sentence_id)
+            text = self.index.documents[self.index.sentences[candidate.sentence_id].doc_id].text
+            overlapping = next((i for i, entry in enumerate(chosen) if self._overlaps(entry, candidate.sentence_id, start, end)), None)
+            if overlapping is not None:  # it shares a sentence with a quote: widen that quote instead
+                first, first_start, first_end, first_others = chosen[overlapping]
+                wider = min(start, first_start), max(end, first_end)
+                cost = count_tokens(text[wider[0] : wider[1]]) - count_tokens(text[first_start:first_end])
+                used.add(candidate.sentence_id)
+                if cost <= budget:
+                    budget -= cost
+                    chosen[overlapping] = (first, *wider, first_others)
+                continue
             if len(chosen) >= s.max_quotes:
                 break
-            start, end = self._span_with_context(candidate.sentence_id)
-            cost = count_tokens(self.index.documents[self.index.sentences[candidate.sentence_id].doc_id].text[start:end])
+            cost = count_tokens(text[start:end])
             if chosen and cost > budget:
                 continue
             others = self._corroborations(candidate, scored, used)

@@ -48,6 +48,9 @@ def assert_grounded_quotes(answer: Answer, answerer: Answerer) -> None:
         assert [c.doc_id for c in quote.corroborations] == list(quote.also_in)
         for other in quote.corroborations:
             assert kind_of[(other.doc_id, other.start, other.end)] == "sentence"
+    spans = [(q.doc_id, q.start, q.end) for q in answer.quotes]
+    for i, (doc, start, end) in enumerate(spans):
+        assert not any(doc == d and start < e and s < end for d, s, e in spans[i + 1 :]), f"quotes overlap: {spans}"
 
 
 # -- real questions on the bundled articles ---------------------------------------------
@@ -193,6 +196,35 @@ def test_the_passage_count_must_be_a_positive_whole_number(answerer, k):
 )
 def test_a_quote_is_shown_in_one_pair_of_quotation_marks(text, shown):
     assert in_quotation_marks(text) == shown
+
+
+def leaning_pairs(answerer: Answerer) -> list[tuple[str, str]]:
+    """Texts of adjacent quotable sentences where the second leans on the first ("He called for ...")."""
+    from rag.answer import _LEANS_ON_PREVIOUS
+
+    sentences = answerer.index.sentences
+    return [
+        (before.text, after.text)
+        for before, after in zip(sentences, sentences[1:])
+        if before.doc_id == after.doc_id and before.quotable and after.quotable and _LEANS_ON_PREVIOUS.match(after.text)
+    ]
+
+
+def test_a_sentence_quoted_with_the_one_it_leans_on_is_never_quoted_again(answerer):
+    from rag.lexical import question_terms
+
+    pairs = leaning_pairs(answerer)
+    assert len(pairs) >= 5
+    for before, after in pairs:  # a question naming words of both sentences picks both
+        answer = answerer.answer(f"what about {' '.join(question_terms(before)[:3])} and {' '.join(question_terms(after)[:3])}?")
+        assert_grounded_quotes(answer, answerer)
+
+
+def test_a_quote_widened_by_the_sentence_that_leans_on_it_is_one_quote(answerer):
+    answer = answerer.answer("what security risks did Azizi Othman raise?")
+    assert_grounded_quotes(answer, answerer)
+    first = answer.quotes[0].text
+    assert first.startswith("Azizi Othman") and "He called for RSI security" in first
 
 
 def test_an_article_line_that_is_itself_a_quotation_is_not_quoted_twice(answerer):
