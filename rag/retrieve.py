@@ -12,7 +12,7 @@ from .embedding import Encoder
 from .index import CorpusIndex, load_index
 from .lexical import terms
 from .question import clean_question
-from .spelling import Speller
+from .spelling import Speller, proper_names
 from .types import Passage
 
 
@@ -73,7 +73,11 @@ class Retriever:
     @cached_property
     def speller(self) -> Speller:
         """Reads misspelt question words as the articles' words (see ``rag.spelling``)."""
-        return Speller(self.index.word_counts, known_words=self.encoder.whole_words())
+        return Speller(
+            self.index.word_counts,
+            known_words=self.encoder.whole_words(),
+            names=proper_names(d.text for d in self.index.documents.values()),
+        )
 
     def read(self, question: str) -> str:
         """``question`` as it is searched: its typos read as the articles' words (if ``spelling``)."""

@@ -6,15 +6,18 @@ regulatry capture" would be abstained on. A question word is read as an article 
 only when all of these hold:
 
 - it has at least 5 letters and is neither an article word nor a whole word of the
-  embedding model's word-piece vocabulary (about 22,000 common English words), so a real
-  word the articles lack ("praise") is never turned into one they have ("raise");
+  embedding model's word-piece vocabulary (about 22,000 common English words), nor
+  another form of one (its simplemma lemma is one: "halting" is "halt", not "hating"),
+  so a real word the articles lack ("praise") is never turned into one they have ("raise");
 - an article word starting with the same letter is within 1 edit (2 for words of 8 or
   more letters), counting a swap of neighbouring letters as one edit; among equally
   close words the most frequent in the articles wins;
 - failing that, for a word written in lower case with at least 6 letters, a common
   English word of the vocabulary is within 1 edit ("aanounce" -> "announce"): the
   question then asks about a word the articles lack, as its writer meant, instead of
-  about an unknown word. A capitalised word is taken for a name: "Demis" is not "demi".
+  about an unknown word. A capitalised word is taken for a name: "Demis" is not "demi",
+  and a capitalised word after the first is read only as a name of the articles
+  ("Antropic" -> "Anthropic", but "Leike" is not "like").
 
 Edit distances come from rapidfuzz (optimal string alignment).
 """
@@ -39,6 +42,23 @@ def whole_words(vocabulary: Iterable[str]) -> frozenset[str]:
 def word_counts(texts: Iterable[str]) -> Counter[str]:
     """How often each alphabetic word (lower-cased) occurs in ``texts``."""
     return Counter(word.lower() for text in texts for word in _WORD.findall(text))
+
+
+def proper_names(texts: Iterable[str]) -> set[str]:
+    """The words (lower-cased) that ``texts`` write capitalised and never in lower case ("anthropic", "azizi")."""
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    for text in texts:
+        for word in _WORD.findall(text):
+            (capitalised if word[:1].isupper() else lower).add(word.lower())
+    return capitalised - lower
+
+
+def base_form(word: str) -> str:
+    """The dictionary form of an English word ("halting" -> "halt", "tiered" -> "tier"), by simplemma."""
+    import simplemma  # its English dictionary loads at the first call (~0.15 s), only for a word the articles lack
+
+    return simplemma.lemmatize(word, lang="en")
 
 
 def _by_first_letter(words: Iterable[str]) -> dict[str, list[str]]:
@@ -75,25 +95,31 @@ def _same_case(word: str, like: str) -> str:
 class Speller:
     """Corrects a question's misspelt words toward the words of the articles.
 
-    >>> speller = Speller(word_counts(["Anthropic raise regulatory"]), known_words={"praise", "rules"})
+    >>> articles = ["Anthropic raise regulatory"]
+    >>> speller = Speller(word_counts(articles), known_words={"praise", "rules"}, names=proper_names(articles))
     >>> speller.correct("Did Anthropc praise regulatry ruless?")
     'Did Anthropic praise regulatory rules?'
     """
 
-    def __init__(self, counts: Mapping[str, int], known_words: Iterable[str] = ()) -> None:
+    def __init__(self, counts: Mapping[str, int], known_words: Iterable[str] = (), names: Iterable[str] = ()) -> None:
         """``counts``: how often each (lower-case) article word occurs; ``known_words``: real words
-        the articles may lack (the model's whole-word vocabulary)."""
+        the articles may lack (the model's whole-word vocabulary); ``names``: the article words
+        (lower-case) that the articles only write capitalised (``proper_names``)."""
         self._article_words = frozenset(counts)
         self._known_words = frozenset(w.lower() for w in known_words)
-        self._article_by_letter = _by_first_letter(sorted(counts, key=lambda w: (-counts[w], w)))  # most frequent first
+        self._real_words = self._article_words | self._known_words
+        by_frequency = sorted(counts, key=lambda w: (-counts[w], w))  # most frequent first
+        self._article_by_letter = _by_first_letter(by_frequency)
+        name_set = frozenset(names)
+        self._names_by_letter = _by_first_letter(w for w in by_frequency if w in name_set)
         self._known_by_letter = _by_first_letter(sorted(self._known_words))
 
-    def suggestion(self, word: str) -> str | None:
-        """The article word ``word`` is a typo of, or None if it is not one."""
+    def suggestion(self, word: str, *, as_name: bool = False) -> str | None:
+        """The article word ``word`` is a typo of, or None if it is not one (``as_name``: only a name's)."""
         lower = word.lower()
-        if len(lower) < MIN_LETTERS or lower in self._article_words or lower in self._known_words:
-            return None
-        found = _closest(lower, self._article_by_letter, _max_edits(lower))
+        if len(lower) < MIN_LETTERS or lower in self._real_words or base_form(lower) in self._real_words:
+            return None  # too short to tell, or a real word ("halting" is a form of "halt")
+        found = _closest(lower, self._names_by_letter if as_name else self._article_by_letter, _max_edits(lower))
         if found is None and word.islower() and len(word) >= MIN_LETTERS_COMMON:
             found = _closest(lower, self._known_by_letter, 1)
         return found
@@ -101,9 +127,12 @@ class Speller:
     def correct(self, text: str) -> str:
         """``text`` with each misspelt word replaced by the article word it stands for."""
 
+        first = _WORD.search(text)
+
         def replace(match: re.Match[str]) -> str:
             word = match.group(0)
-            found = self.suggestion(word)
+            as_name = word[:1].isupper() and not word.isupper() and match.start() != (first and first.start())  # not "PAUSSE"
+            found = self.suggestion(word, as_name=as_name)
             return _same_case(found, word) if found else word
 
         return _WORD.sub(replace, text)
