@@ -18,6 +18,11 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\
 _CONTINUES = re.compile(r"^(and|but|also|so|or|plus|what about|how about|what else|who else|anything else|how so)\b", re.IGNORECASE)
 _REFERS_BACK = re.compile(r"\b(they|them|their|theirs|it|its|he|him|his|she|her|hers|that|this|those|these|the same)\b", re.IGNORECASE)
 _SHORT_WORDS = 4  # "what did critics say?", "OpenAI?", "why?"
+# ... but a short question that names its subject stands alone: "What is Claude?", "what is
+# RSI", "What did OpenAI say?" (a capitalised word after the first, or "what/who is X").
+_DEFINES = re.compile(r"^(what|who)\s+(is|are|was|were)\s+\w", re.IGNORECASE)
+_NAME_AFTER_FIRST = re.compile(r"(?<=\S)\s+[A-Z]")
+_FOLLOW_UP_CHAIN = 3  # earlier turns a follow-up of follow-ups reaches back to
 
 
 def clean_question(question: object) -> str:
@@ -56,17 +61,25 @@ def is_follow_up(question: str) -> bool:
     topic = len(question_terms(own_words))
     if _CONTINUES.match(question):
         return topic <= 2
-    if _REFERS_BACK.search(question) or len(question.split()) <= _SHORT_WORDS:
+    if _REFERS_BACK.search(question):
         return topic <= 1
+    if len(question.split()) <= _SHORT_WORDS:
+        return topic <= 1 and not (_DEFINES.match(question) or _NAME_AFTER_FIRST.search(question))
     return False
 
 
 def with_context(question: str, history: list[str] | None) -> str:
-    """The question to retrieve with: a follow-up (``is_follow_up``) is joined to the previous question."""
+    """The question to retrieve with: a follow-up (``is_follow_up``) is joined to the question it
+    follows, together with the follow-ups in between ("What did Anthropic propose? who wrote it?
+    and when?"), at most ``_FOLLOW_UP_CHAIN`` earlier turns."""
     if not history or not is_follow_up(question):
         return question
-    try:  # earlier turns come from the client as they were typed: clean them too
-        previous = clean_question(history[-1])
-    except QuestionError:
-        return question
-    return f"{previous} {question}"
+    turns: list[str] = []
+    for earlier in reversed(history[-_FOLLOW_UP_CHAIN:]):
+        try:  # earlier turns come from the client as they were typed: clean them too
+            turns.insert(0, clean_question(earlier))
+        except QuestionError:
+            break
+        if not is_follow_up(turns[0]):
+            break
+    return " ".join([*turns, question])

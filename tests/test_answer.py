@@ -112,6 +112,12 @@ def test_a_question_the_articles_cannot_answer_abstains_after_one_they_can(answe
     assert after.to_dict()["passages"] == answerer.answer(question).to_dict()["passages"]
 
 
+def test_a_short_question_naming_its_subject_is_answered_as_if_asked_alone(answerer):
+    first = "Who accused Anthropic of regulatory capture?"
+    for question in ("What is Claude?", "What did OpenAI say?"):
+        assert answerer.answer(question, history=[first]).to_dict()["quotes"] == answerer.answer(question).to_dict()["quotes"]
+
+
 @pytest.mark.parametrize(
     "question, echoed",
     [

@@ -93,8 +93,18 @@ def test_a_question_that_leans_on_the_previous_one_is_a_follow_up(question):
         "who criticised anthropic",  # short, two topic words
         "Define RSI",
         "so does anthropic want everyone to stop building AI right now",
+        "What is Claude?",  # short, but names its subject
+        "what is RSI",
+        "What did OpenAI say?",
     ],
 )
 def test_a_question_with_its_own_topic_is_read_alone(question):
     assert not is_follow_up(question)
     assert with_context(question, ["Who wrote the blog post calling for a pause?"]) == question
+
+
+def test_a_follow_up_of_a_follow_up_reaches_back_to_the_question_they_follow():
+    history = ["Who criticised the pause?", "What did Anthropic propose?", "who wrote it?"]
+    assert with_context("and when?", history) == "What did Anthropic propose? who wrote it? and when?"
+    assert with_context("and when?", history[:2]) == "What did Anthropic propose? and when?"
+    assert with_context("and when?", [None, "who wrote it?"]) == "who wrote it? and when?"  # type: ignore[list-item]
