@@ -250,6 +250,13 @@ class FeedbackLog:
 
 
 # -- the app --------------------------------------------------------------------------------
+# Run in the browser before a question is sent: empties the question box, passes its text on.
+SEND_AND_CLEAR_JS = """(question, ...rest) => {
+  const box = document.querySelector('#question textarea');
+  if (box) { box.value = ''; box.dispatchEvent(new Event('input', {bubbles: true})); }
+  return [question, ...rest];
+}"""
+PUT_BACK_JS = "(typed, retry) => typed || retry"
 def ask_json(answerer: Answerer, question: str, k: int = 5, history: list[str] | None = None) -> dict[str, Any]:
     """The JSON of ``rag ask --json`` for ``question``; ``{"question", "error"}`` when it cannot be asked."""
     try:
@@ -281,7 +288,7 @@ class Reply(NamedTuple):
     status: str
     answer: Any
     questions: list[str]
-    question_box: str
+    retry: str  # a question that could not be asked, to put back in the empty question box
 
 
 class Chat:
@@ -312,9 +319,9 @@ class Chat:
 
     @staticmethod
     def _failed(chat: list, questions: list[str], question: str, message: str) -> Reply:
-        """The chat with ``message`` as the reply; the sources panel and the last answer stay as they were."""
+        """The chat with ``message`` as the reply; the sources panel stays as it was, and there is no answer to rate."""
         chat.append(_bot_message(f'<p class="error">{html.escape(message)}</p>'))
-        return Reply(chat, gr.skip(), "", gr.skip(), questions, question)
+        return Reply(chat, gr.skip(), "", None, questions, question)
 
 
 def build_app(
@@ -380,10 +387,16 @@ def build_app(
             with gr.Column(scale=2):
                 sources = gr.HTML(EMPTY_SOURCES, elem_id="sources", js_on_load=None)
 
-        outputs = [chatbot, sources, status, last_answer, questions, question]
+        retry = gr.Textbox(visible=False)
+        outputs = [chatbot, sources, status, last_answer, questions, retry]
         common = {"outputs": outputs, "api_visibility": "private", "concurrency_id": "answer"}
-        question.submit(chat_replies.reply, [question, k, chatbot, questions], **common)
-        ask.click(chat_replies.reply, [question, k, chatbot, questions], **common)
+        # The question box empties the moment a question is sent (in the browser, with the
+        # question it held passed on), so whatever is typed while it is answered is kept;
+        # a question that cannot be asked comes back to the box if it is still empty.
+        for event in (question.submit, ask.click):
+            event(chat_replies.reply, [question, k, chatbot, questions], js=SEND_AND_CLEAR_JS, **common).then(
+                None, [question, retry], [question], js=PUT_BACK_JS, api_visibility="private"
+            )
         for button in example_buttons:
             button.click(chat_replies.reply, [button, k, chatbot, questions], **common)
         chatbot.clear(lambda: ([], None, EMPTY_SOURCES, "", ""), None, [questions, last_answer, sources, status, feedback_status], api_visibility="private")

@@ -217,10 +217,28 @@ def test_off_topic_question_abstains_with_related_passages(server, browsing):
 
 def test_unusable_question_gets_a_friendly_message(server, browsing):
     page = browsing.open_chat(server.url)
+    ask(page, "Who wrote the blog post?")
     ask(page, "?!?")
     reply = page.locator(BOT_MESSAGES).last
     expect(reply).to_contain_text("I cannot look that up: the question has no words in it")
     assert "Traceback" not in page.locator("body").inner_text()
+    expect(page.locator(QUESTION_BOX)).to_have_value("?!?")  # back in the box, to be corrected
+    page.get_by_role("button", name="Right", exact=True).click()  # the last question got no answer to rate
+    expect(page.locator("#feedback-status")).to_contain_text("Ask a question first")
+
+
+def test_a_question_typed_while_the_last_one_is_answered_is_kept_whole(server, browsing):
+    page = browsing.open_chat(server.url)
+    first, second = "Who wrote the blog post?", "What is recursive self-improvement?"
+    page.locator(QUESTION_BOX).fill(first)
+    page.locator(QUESTION_BOX).press("Enter")
+    page.locator(QUESTION_BOX).press_sequentially(second, delay=40)  # at once, as a person would
+    expect(page.locator(BOT_MESSAGES)).to_have_count(1, timeout=WAIT_MS)
+    expect(page.locator(QUESTION_BOX)).to_have_value(second)
+    page.locator(QUESTION_BOX).press("Enter")
+    expect(page.locator(BOT_MESSAGES)).to_have_count(2, timeout=WAIT_MS)
+    assert page.locator("#chat [data-testid=user]").all_inner_texts() == [first, second]
+    expect(page.locator(QUESTION_BOX)).to_have_value("")
 
 
 def test_feedback_is_appended_to_the_jsonl_file(server, browsing):

@@ -181,7 +181,7 @@ def test_unexpected_errors_become_a_friendly_message_and_a_log_line(app, answere
     assert message["role"] == "assistant" and html.escape(app.GENERIC_ERROR) in message["content"]
     assert "Traceback" not in message["content"] and "ValueError" not in message["content"]
     assert any(record.exc_info and record.exc_info[0] is ValueError for record in caplog.records)
-    assert reply.questions == [] and reply.question_box == "Who wrote the blog post?"
+    assert reply.questions == [] and reply.retry == "Who wrote the blog post?" and reply.answer is None
 
 
 def test_question_errors_are_explained_in_the_chat(app, answerer):
