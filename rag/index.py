@@ -19,12 +19,14 @@ import json
 import os
 import shlex
 import shutil
+import sys
 import time
 import uuid
 import zipfile
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
 INDEX_FORMAT = 2  # 2: store.json carries the lexicon (sentence terms, article word counts)
 CURRENT_FILE = "CURRENT"
 CACHE_FILE = "embedding-cache.npz"
+LOCK_FILE = ".build.lock"  # held by the build writing to the folder: builds of one index take turns
 MANIFEST_FILE = "manifest.json"
 
 
@@ -206,6 +209,29 @@ def _cannot_write(index_dir: Path, exc: OSError) -> str:
     )
 
 
+@contextlib.contextmanager
+def _build_lock(index_dir: Path, progress: bool) -> Iterator[None]:
+    """Hold ``index_dir``'s build lock, waiting for a build already writing there to finish.
+
+    Builds of one index take turns, so none deletes another's files while it writes them;
+    the later one then reuses what the earlier one embedded.
+    """
+    import fcntl
+
+    try:
+        handle = open(index_dir / LOCK_FILE, "a")
+    except OSError as exc:  # a folder we cannot write to fails here, before the model loads
+        raise RagError(_cannot_write(index_dir, exc)) from exc
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if progress:
+                print(f"waiting for another build of {index_dir} to finish ...", file=sys.stderr, flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
 def _current_build_name(index_dir: Path) -> str | None:
     try:
         return (index_dir / CURRENT_FILE).read_text(encoding="utf-8").strip() or None
@@ -236,6 +262,23 @@ def build_index(
         index_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise RagError(_cannot_write(index_dir, exc)) from exc
+    with _build_lock(index_dir, progress):
+        return _build_locked(corpus_dir, index_dir, loaded, encoder, chunking, vector_kind, progress, given_titles=documents is not None, started=started)
+
+
+def _build_locked(
+    corpus_dir: str | Path,
+    index_dir: Path,
+    loaded: LoadReport,
+    encoder: Encoder | None,
+    chunking: ChunkingSettings,
+    vector_kind: str,
+    progress: bool,
+    *,
+    given_titles: bool,
+    started: float,
+) -> BuildReport:
+    """``build_index`` once it holds the folder's build lock."""
     if encoder is None:
         from .embedding import SentenceTransformerEncoder
 
@@ -260,7 +303,7 @@ def build_index(
             "model": {"name": encoder.model_name, "weights_sha256": encoder.weights_sha256, "dimension": encoder.dimension},
             "chunking": asdict(chunking),
             "segmentation": splitter_fingerprint(),
-            "titles": TITLES_DERIVED if documents is None else "given",
+            "titles": "given" if given_titles else TITLES_DERIVED,
             "vector_index": chunk_store.describe(),
             "corpus_dir": str(Path(corpus_dir).resolve()),
             "documents": {d.doc_id: d.sha256 for d in loaded.documents},
@@ -273,7 +316,7 @@ def build_index(
         staging = index_dir / f".{folder.name}"
         _write_build(staging, manifest, _store_payload(loaded.documents, sentences, chunks), chunk_store, sentence_vectors, chunk_terms)
         staging.rename(folder)
-        replaced = _current_build_name(index_dir)  # read again: another build may have finished meanwhile
+        replaced = _current_build_name(index_dir)
         _point_current_at(index_dir, folder)
     except OSError as exc:
         for path in index_dir.glob(".build-*") if index_dir.is_dir() else []:

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from hostile_checks import ROOT, assert_friendly_failure, assert_grounded, comparable, remount, run_rag, tmpfs
+from hostile_checks import RAG, ROOT, assert_friendly_failure, assert_grounded, comparable, remount, run_rag, tmpfs
 from rag.answer import Answerer
 from rag.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
-from rag.index import CACHE_FILE, CURRENT_FILE, INDEX_FORMAT, build_index, load_index
+from rag.index import CACHE_FILE, CURRENT_FILE, INDEX_FORMAT, LOCK_FILE, build_index, load_index
 from rag.retrieve import Retriever
 
 QUESTION = "Who wrote the blog post?"
@@ -399,3 +399,35 @@ def test_killed_rebuilds_leave_a_working_index(tmp_path, index_dir, corpus_dir, 
         answer_with(index, encoder, answerer)
     finally:
         worker.close()
+
+
+# -- builds of one index at the same time -------------------------------------------------
+
+
+def test_builds_started_together_take_turns_and_leave_a_working_index(tmp_path, index_dir, corpus_dir, encoder, answerer):
+    index = tmp_path / "index"
+    shutil.copytree(index_dir, index)
+    command = [str(RAG), "build", "--corpus", str(corpus_dir), "--index", str(index)]
+    for _ in range(4):  # unchanged articles: each build takes about a second, so they overlap
+        builds = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(2)]
+        errors = [build.communicate(timeout=300)[1].decode("utf-8", "replace") for build in builds]
+        assert [build.returncode for build in builds] == [0, 0], errors
+        assert live_build(index).is_dir()
+        assert_serves_like_reference(index, encoder, answerer)
+
+
+def test_a_build_waits_while_another_holds_the_index(tmp_path, index_dir, corpus_dir):
+    import fcntl
+
+    index = tmp_path / "index"
+    shutil.copytree(index_dir, index)
+    before = live_build(index).name
+    with open(index / LOCK_FILE, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # as a build in progress does
+        waiting = subprocess.Popen([str(RAG), "build", "--corpus", str(corpus_dir), "--index", str(index)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        with pytest.raises(subprocess.TimeoutExpired):
+            waiting.wait(timeout=8)
+        assert live_build(index).name == before  # it wrote nothing meanwhile
+    _, stderr = waiting.communicate(timeout=300)
+    assert waiting.returncode == 0 and b"waiting for another build" in stderr
+    assert live_build(index).name != before and live_build(index).is_dir()
