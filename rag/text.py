@@ -27,6 +27,9 @@ _BOILERPLATE = re.compile(
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LINE_BREAKS_TO_SPACES = str.maketrans({ch: " " for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
+PIECE_CHARS = 4000  # longest text given to pysbd at once
+_TAIL_CHARS = 200  # of a block, enough to tell whether it ends a sentence
 HEADING_MAX_WORDS = 12
 MIN_QUOTABLE_WORDS = 4
 
@@ -68,7 +71,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
             start is not None
             and stripped[0].islower()
             and not _BULLET.match(line)
-            and not _TERMINAL.search(text[start:line_start].rstrip())
+            and not _TERMINAL.search(text[max(start, line_start - _TAIL_CHARS) : line_start].rstrip())
         )
         if start is not None and not continues:
             yield start, line_start
@@ -91,14 +94,34 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _pieces(block: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``block`` of at most PIECE_CHARS, each but the last cut after a sentence end
+    in its second half if there is one, else after a space (a block of ordinary paragraphs
+    is one piece)."""
+    start = 0
+    while len(block) - start > PIECE_CHARS:
+        limit = start + PIECE_CHARS
+        ends = [m.end() for m in _SENTENCE_END.finditer(block, start + PIECE_CHARS // 2, limit)]
+        space = block.rfind(" ", start + PIECE_CHARS // 2, limit)
+        cut = ends[-1] if ends else (space + 1 if space >= 0 else limit)
+        yield start, cut
+        start = cut
+    yield start, len(block)
+
+
 def _pysbd_spans(block: str) -> list[tuple[int, int]]:
     # pysbd ends a sentence at every line break; a block's breaks join hard-wrapped lines,
     # so they become spaces (one character each: the offsets stay those of the block).
+    # Its time grows with the square of its input, so a long block goes in pieces.
     unwrapped = block.translate(_LINE_BREAKS_TO_SPACES)
-    try:
-        return [(s.start, s.end) for s in _segmenter().segment(unwrapped)]
-    except Exception:  # pysbd raises on some pathological inputs; fall back to one span
-        return [(0, len(block))]
+    spans = []
+    for piece_start, piece_end in _pieces(unwrapped):
+        try:
+            found = [(s.start, s.end) for s in _segmenter().segment(unwrapped[piece_start:piece_end])]
+        except Exception:  # pysbd raises on some pathological inputs; fall back to one span
+            found = [(0, piece_end - piece_start)]
+        spans.extend((piece_start + s, piece_start + e) for s, e in found)
+    return spans
 
 
 def _split_missing_spaces(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -178,3 +178,14 @@ def test_tokens_are_counted_with_cl100k():
     assert count_tokens("hello world") == 2
     assert count_tokens("") == 0
     assert count_tokens("<|endoftext|>") > 1  # special-token text is counted as plain text
+
+
+@pytest.mark.timeout(120)  # a hang guard, not a speed test: each took minutes when splitting was quadratic
+def test_a_long_article_on_one_line_or_without_periods_splits_in_pieces_without_losing_a_sentence():
+    sentences = [f"The company said on day {i} that revenue grew by {i % 97} percent." for i in range(7500)]
+    one_line = " ".join(sentences)  # 460 KB: scraped articles often have no line breaks
+    split = split_sentences("d", one_line)
+    assert [s.text for s in split] == sentences
+    wrapped = "Title here\n\n" + "the quick brown fox jumps over the lazy dog and\n" * 8000  # 384 KB, no period
+    split = split_sentences("d", wrapped)
+    assert_exact_spans(wrapped, split)
