@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from functools import lru_cache
 
 
@@ -65,8 +66,12 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case word tokens, apostrophes and punctuation split off."""
-    return [w for w in _TOKEN.findall(text.lower()) if len(w) > 1 or w.isdigit()]
+    """Lower-case word tokens (NFKC-normalised, as questions are), apostrophes and punctuation split off.
+
+    Normalising meets decomposed text (macOS writes "Zürich" as "Zu" + a combining mark)
+    with the composed form a question has.
+    """
+    return [w for w in _TOKEN.findall(unicodedata.normalize("NFKC", text).lower()) if len(w) > 1 or w.isdigit()]
 
 
 def terms(text: str) -> list[str]:

@@ -25,6 +25,7 @@ Edit distances come from rapidfuzz (optimal string alignment).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
@@ -39,9 +40,14 @@ def whole_words(vocabulary: Iterable[str]) -> frozenset[str]:
     return frozenset(token for token in vocabulary if token.isalpha())
 
 
+def _text_words(text: str) -> list[str]:
+    """The alphabetic words of ``text``, NFKC-normalised (as questions are)."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text))
+
+
 def word_counts(texts: Iterable[str]) -> Counter[str]:
     """How often each alphabetic word (lower-cased) occurs in ``texts``."""
-    return Counter(word.lower() for text in texts for word in _WORD.findall(text))
+    return Counter(word.lower() for text in texts for word in _text_words(text))
 
 
 def proper_names(texts: Iterable[str]) -> set[str]:
@@ -49,7 +55,7 @@ def proper_names(texts: Iterable[str]) -> set[str]:
     capitalised: set[str] = set()
     lower: set[str] = set()
     for text in texts:
-        for word in _WORD.findall(text):
+        for word in _text_words(text):
             (capitalised if word[:1].isupper() else lower).add(word.lower())
     return capitalised - lower
 

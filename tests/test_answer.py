@@ -240,3 +240,18 @@ def test_an_article_line_that_is_itself_a_quotation_is_not_quoted_twice(answerer
     answer = answerer.answer(line.text.strip("“”"))
     assert any(line.text in q.text for q in answer.quotes)
     assert "““" not in answer.answer and "””" not in answer.answer
+
+
+def test_an_article_in_decomposed_unicode_answers_like_a_composed_question(tmp_path, encoder, answerer):
+    import unicodedata
+
+    strike = "Zürich bus strike\n\nBus drivers in Zürich went on strike on Monday over pay. The strike in Zürich is expected to last three days, the union said.\n"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "strike.txt").write_text(unicodedata.normalize("NFD", strike), encoding="utf-8")  # as macOS may save it
+    (corpus / "park.txt").write_text(PARK, encoding="utf-8")
+    build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
+    nfd = Answerer(Retriever.load(tmp_path / "index", encoder=encoder), answerer.settings, answerer.answerability)
+    answer = nfd.answer("How long will the Zürich strike last?")
+    assert not answer.abstained and "three days" in answer.quotes[0].text
+    assert_grounded_quotes(answer, nfd)  # quoted as the article writes it, decomposed
