@@ -28,6 +28,7 @@ _BOILERPLATE = re.compile(
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LINE_BREAKS_TO_SPACES = str.maketrans({ch: " " for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s")  # "## Why Paris": a heading however long
 PIECE_CHARS = 4000  # longest text given to pysbd at once
 _TAIL_CHARS = 200  # of a block, enough to tell whether it ends a sentence
 HEADING_MAX_WORDS = 12
@@ -137,7 +138,7 @@ def classify(text: str, alone_in_block: bool) -> str:
     if _QUESTION.search(text):
         return "question"
     if not _TERMINAL.search(text):
-        if alone_in_block and words <= HEADING_MAX_WORDS:
+        if alone_in_block and (words <= HEADING_MAX_WORDS or _MARKDOWN_HEADING.match(text)):
             return "heading"
         if words < MIN_QUOTABLE_WORDS:
             return "fragment"

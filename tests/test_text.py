@@ -84,7 +84,8 @@ def test_markdown_structure_is_not_quoted_and_markup_inside_a_sentence_stays():
     text = (
         "# Lab opens in Paris\n\n*By Jane Doe, staff writer*\n\n"
         "OpenAI said on **Monday** that it will open a lab in Paris.\n\n## Why Paris\n\n"
-        "France offers [research tax credits](https://example.com).\n"
+        "France offers [research tax credits](https://example.com).\n\n"
+        "## What the new lab in Paris will study first and who will lead its research teams there\n"
     )
     assert kinds(text) == [
         ("heading", "# Lab opens in Paris"),
@@ -92,6 +93,7 @@ def test_markdown_structure_is_not_quoted_and_markup_inside_a_sentence_stays():
         ("sentence", "OpenAI said on **Monday** that it will open a lab in Paris."),  # verbatim
         ("heading", "## Why Paris"),
         ("sentence", "France offers [research tax credits](https://example.com)."),
+        ("heading", "## What the new lab in Paris will study first and who will lead its research teams there"),  # long, still a heading
     ]
     assert_exact_spans(text, split_sentences("doc", text))
 
