@@ -14,14 +14,14 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 import numpy as np
 
 from .answer_types import expected_type, has_type
 from .answerability import AnswerabilityModel
 from .lexical import question_terms
-from .errors import QuestionError
-from .question import clean_question, with_context
+from .question import check_passage_count, clean_question, with_context
 from .retrieve import ChunkHit, Retriever
 from .settings import AnswerSettings
 from .text import count_tokens
@@ -244,8 +244,8 @@ class Answerer:
         read together with the previous one. Raises QuestionError for unusable input.
         """
         started = time.perf_counter()
-        if k is not None and (isinstance(k, bool) or not isinstance(k, int) or k < 1):
-            raise QuestionError(f"k, the number of passages to return, must be a whole number of at least 1 (got {k!r})")
+        if k is not None:
+            check_passage_count(k)
         text = clean_question(question)
         read_as = self.retriever.read(text)
         contextual = with_context(text, history)
@@ -269,12 +269,14 @@ class Answerer:
             passages=passages,
             answerability=answerability,
             read_as=read_as if read_as != text else None,
-            timings_ms={
-                "encode": 1000 * (encoded - started),
-                "retrieve": 1000 * (retrieved - encoded),
-                "compose": 1000 * (done - retrieved),
-                "total": 1000 * (done - started),
-            },
+            timings_ms=MappingProxyType(
+                {
+                    "encode": 1000 * (encoded - started),
+                    "retrieve": 1000 * (retrieved - encoded),
+                    "compose": 1000 * (done - retrieved),
+                    "total": 1000 * (done - started),
+                }
+            ),
         )
 
 

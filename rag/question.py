@@ -33,7 +33,8 @@ def clean_question(question: object) -> str:
     """
     if not isinstance(question, str):
         raise QuestionError("the question must be text")
-    if len(question) > MAX_QUESTION_CHARS * 4:
+    if len(question) > MAX_QUESTION_CHARS * 4 and len(" ".join(question.split())) > MAX_QUESTION_CHARS * 4:
+        # a cheap first check before the per-character work below; runs of spaces do not count
         raise QuestionError(f"the question is too long ({len(question):,} characters); the limit is {MAX_QUESTION_CHARS:,}")
     text = _SURROGATES.sub("", question)
     text = _INVISIBLE.sub("", text)
@@ -47,6 +48,13 @@ def clean_question(question: object) -> str:
     if not any(ch.isalnum() for ch in text):
         raise QuestionError("the question has no words in it; type a question about the articles")
     return text
+
+
+def check_passage_count(k: object) -> int:
+    """``k`` if it is a whole number of at least 1 (the number of passages asked for); else QuestionError."""
+    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+        raise QuestionError(f"k, the number of passages to return, must be a whole number of at least 1 (got {k!r})")
+    return k
 
 
 def is_follow_up(question: str) -> bool:

@@ -11,7 +11,7 @@ import numpy as np
 from .embedding import Encoder
 from .index import CorpusIndex, load_index
 from .lexical import terms
-from .question import clean_question
+from .question import check_passage_count, clean_question
 from .spelling import Speller, proper_names
 from .types import Passage
 
@@ -142,6 +142,7 @@ class Retriever:
         return out
 
     def search(self, question: str, k: int = 5) -> list[Passage]:
-        """The ``k`` passages that best match ``question``, best first."""
+        """The ``k`` passages that best match ``question``, best first (QuestionError for an unusable question or ``k``)."""
+        count = check_passage_count(k)
         text = self.read(clean_question(question))
-        return self.passages(self.rank_chunks(text, self.encode(text)), max(1, k))
+        return self.passages(self.rank_chunks(text, self.encode(text)), count)

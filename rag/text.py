@@ -115,7 +115,7 @@ def _pysbd_spans(block: str) -> list[tuple[int, int]]:
     # so they become spaces (one character each: the offsets stay those of the block).
     # Its time grows with the square of its input, so a long block goes in pieces.
     unwrapped = block.translate(_LINE_BREAKS_TO_SPACES)
-    spans = []
+    spans: list[tuple[int, int]] = []
     for piece_start, piece_end in _pieces(unwrapped):
         try:
             found = [(s.start, s.end) for s in _segmenter().segment(unwrapped[piece_start:piece_end])]

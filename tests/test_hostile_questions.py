@@ -51,6 +51,7 @@ HOSTILE = {
     "at-the-limit": ("w" * MAX_QUESTION_CHARS, "answer"),
     "over-the-limit": ("w" * (MAX_QUESTION_CHARS + 1), "error"),
     "limit-in-words": (("why " * MAX_QUESTION_CHARS)[:MAX_QUESTION_CHARS], "answer"),
+    "short-in-much-space": ("who wrote the blog post" + " " * 10_000 + "?", "answer"),  # spaces collapse first
     "nfkc-expanding": ("\ufdfa" * 300, "answer"),
 }
 

@@ -40,8 +40,10 @@ def test_k_larger_than_the_index_returns_every_chunk_once(retriever):
     assert sorted(p.chunk_id for p in passages) == list(range(len(retriever.index.chunks)))
 
 
-def test_k_below_one_still_returns_the_best_passage(retriever):
-    assert [p.chunk_id for p in retriever.search("Who is David Sacks?", k=0)] == [retriever.search("Who is David Sacks?", k=1)[0].chunk_id]
+@pytest.mark.parametrize("k", [0, -3, 2.5, "3", True])
+def test_a_passage_count_that_is_not_a_whole_number_of_at_least_one_is_refused(retriever, k):
+    with pytest.raises(QuestionError, match="whole number of at least 1"):  # as Answerer.answer and `rag search -k` refuse it
+        retriever.search("Who is David Sacks?", k=k)
 
 
 def test_words_the_articles_never_use_still_get_the_closest_passages(retriever):
