@@ -124,9 +124,28 @@ def printable_path(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def _files_under(folder: Path, skipped: list[tuple[str, str]]) -> list[Path]:
+    """Every file under ``folder``, sorted, in linked folders too (each real folder once, so a
+    link back up the tree does not loop); a folder that cannot be read is noted in ``skipped``."""
+    found: list[Path] = []
+    seen: set[str] = set()
+
+    def unreadable(error: OSError) -> None:
+        skipped.append((printable_path(Path(error.filename or folder)), f"folder cannot be read ({error.strerror or error})"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        found += (Path(root) / name for name in files)
+    return sorted(found)
+
+
 def _article_paths(folder: Path, skipped: list[tuple[str, str]]) -> list[Path]:
     paths = []
-    for path in sorted(folder.rglob("*")):
+    for path in _files_under(folder, skipped):
         if path.suffix.lower() not in ARTICLE_SUFFIXES or path.name.startswith("."):
             continue
         try:

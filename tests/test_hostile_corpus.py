@@ -200,3 +200,17 @@ def test_fuzz_small_corpora(encoder, answerer, articles, questions):
                 continue
             assert_grounded(result, local.index.documents)
 
+
+
+def test_a_linked_folder_is_read_and_a_link_back_up_is_not_followed(tmp_path, corpus_dir):
+    elsewhere = tmp_path / "elsewhere" / "2024"
+    elsewhere.mkdir(parents=True)
+    shutil.copyfile(corpus_dir / f"{GOOD[1]}.txt", elsewhere / "linked_article.txt")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copyfile(corpus_dir / f"{GOOD[0]}.txt", corpus / f"{GOOD[0]}.txt")
+    os.symlink(elsewhere, corpus / "2024")  # articles kept in another folder, linked in
+    os.symlink("..", elsewhere / "back")  # and a link from there back up: no loop, nothing twice
+    report = load_corpus(corpus)
+    assert sorted(d.doc_id for d in report.documents) == sorted([GOOD[0], "linked_article"])
+    assert report.skipped == []
