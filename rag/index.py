@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .chunking import ChunkingSettings, model_fit
-from .documents import LoadReport, load_corpus
+from .documents import LoadReport, is_markdown, load_corpus
 from .embedding import Encoder, file_sha256
 from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
 from .lexical import terms
@@ -307,6 +307,7 @@ def _build_locked(
             "vector_index": chunk_store.describe(),
             "corpus_dir": str(Path(corpus_dir).resolve()),
             "documents": {d.doc_id: d.sha256 for d in loaded.documents},
+            "markdown": sorted(d.doc_id for d in loaded.documents if is_markdown(d.path)),
             "counts": {"documents": len(loaded.documents), "sentences": len(sentences), "chunks": len(chunks)},
             "skipped": [list(item) for item in loaded.skipped],
             "versions": _library_versions(),
@@ -423,12 +424,13 @@ def _check_files(folder: Path, manifest: dict, hint: str) -> None:
 
 def check_corpus_unchanged(manifest: dict, corpus_dir: str | Path, hint: str) -> None:
     """Raise IndexMismatchError if the articles under ``corpus_dir`` differ from the index's."""
-    try:
-        current = {d.doc_id: d.sha256 for d in load_corpus(corpus_dir, titles=False).documents}
-    except CorpusError:
-        current = {}
+    documents = load_corpus(corpus_dir, titles=False).documents  # CorpusError (no such folder, ...) says what is wrong
+    current = {d.doc_id: d.sha256 for d in documents}
     indexed = manifest.get("documents", {})
     changed = sorted(d for d in current.keys() & indexed.keys() if current[d] != indexed[d])
+    if "markdown" in manifest:  # a .txt renamed .md (or back) reads its title otherwise
+        markdown_now = {d.doc_id for d in documents if is_markdown(d.path)}
+        changed = sorted({*changed, *((markdown_now ^ set(manifest["markdown"])) & current.keys() & indexed.keys())})
     added = sorted(current.keys() - indexed.keys())
     removed = sorted(indexed.keys() - current.keys())
     if changed or added or removed:

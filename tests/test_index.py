@@ -15,7 +15,7 @@ import pytest
 
 from rag.chunking import ChunkingSettings, chunk_document, model_fit
 from rag.documents import load_corpus
-from rag.errors import IndexMismatchError
+from rag.errors import CorpusError, IndexMismatchError
 from rag.index import INDEX_FORMAT, build_index, ensure_built, load_index
 from rag.lexical import terms
 from rag.retrieve import Retriever
@@ -129,8 +129,9 @@ def test_the_session_index_holds_every_bundled_article_exactly(index_dir, corpus
         (lambda folder: (folder / "002_92a117e8a803a66f.txt").write_text("Rewritten.\n", encoding="utf-8"), "changed: 002_92a117e8a803a66f"),
         (lambda folder: (folder / "zz_new.txt").write_text("A new article about harbours.\n", encoding="utf-8"), "added: zz_new"),
         (lambda folder: (folder / "004_250bfd79a5953938.txt").unlink(), "removed: 004_250bfd79a5953938"),
+        (lambda folder: (folder / "001_78c6a7510baeab71.txt").rename(folder / "001_78c6a7510baeab71.md"), "changed: 001_78c6a7510baeab71"),
     ],
-    ids=["changed", "added", "removed"],
+    ids=["changed", "added", "removed", "renamed-markdown"],  # a .md article reads its title otherwise
 )
 def test_an_index_whose_articles_changed_is_refused_naming_the_article(index_dir, corpus_copy, edit, words):
     load_index(index_dir, corpus_dir=corpus_copy)  # an unchanged copy matches
@@ -149,6 +150,11 @@ def test_the_rebuild_command_in_a_refusal_can_be_pasted_when_a_path_has_spaces(i
         load_index(index_dir, corpus_dir=corpus)
     command = str(caught.value).split("`")[1]
     assert shlex.split(command) == ["rag", "build", "--corpus", str(corpus), "--index", str(index_dir)]
+
+
+def test_checking_against_a_folder_that_does_not_exist_says_so(index_dir, tmp_path):
+    with pytest.raises(CorpusError, match="does not exist"):  # not "all five articles were removed"
+        load_index(index_dir, corpus_dir=tmp_path / "artcles")
 
 
 def test_a_skipped_file_added_to_the_corpus_is_not_a_change(index_dir, corpus_copy):
