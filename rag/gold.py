@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -18,6 +19,7 @@ KINDS = ("factoid", "paraphrase", "multi-source", "numeric", "who-said-it", "una
 UNANSWERABLE_KINDS = frozenset({"unanswerable", "adversarial"})
 KEYS = {"id": str, "question": str, "answerable": bool, "gold": list, "must_contain": list, "kind": str}
 SPLITS = ("dev", "held-out")
+_LINE_END = re.compile(r"\r\n?|\n")
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,11 @@ def load_gold(path: str | Path) -> list[GoldQuestion]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise GoldFormatError(f"cannot read the gold file {path}: {exc.strerror or exc}") from exc
-    return parse_gold(text.splitlines(), str(path))
+    except UnicodeDecodeError as exc:
+        raise GoldFormatError(f"the gold file {path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    # Lines end at "\n", "\r\n" or "\r", which a JSON string never holds raw. Not str.splitlines:
+    # it also cuts at U+0085, U+2028 and U+2029, which a JSON string may hold raw.
+    return parse_gold(_LINE_END.split(text), str(path))
 
 
 def grounding_problems(questions: Iterable[GoldQuestion], texts: Mapping[str, str]) -> list[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.gold import KINDS, UNANSWERABLE_KINDS, grounding_problems, load_gold, split_of
+from rag.gold import KINDS, UNANSWERABLE_KINDS, GoldFormatError, grounding_problems, load_gold, split_of
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "eval" / "gold.jsonl"
@@ -21,7 +21,7 @@ ARTICLES = ROOT / "data" / "articles"
 
 @pytest.fixture(scope="module")
 def rows() -> list[dict]:
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").split("\n") if line.strip()]
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +80,34 @@ def test_both_halves_of_the_split_hold_every_kind(rows):
     for half in ("dev", "held-out"):
         kinds = {q.kind for q in questions if split[q.id] == half}
         assert kinds == {q.kind for q in questions}, half
+
+
+LINE_BREAKS_IN_STRINGS = "\u2028\u2029\u0085"  # line breaks to str.splitlines, plain characters to JSON
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
+def test_the_loader_keeps_json_strings_whole_whatever_they_hold(tmp_path, rows, newline):
+    odd = rows[0] | {"id": "odd", "question": f"what{LINE_BREAKS_IN_STRINGS[0]} did{LINE_BREAKS_IN_STRINGS[1]} they say{LINE_BREAKS_IN_STRINGS[2]}"}
+    lines = [json.dumps(row, ensure_ascii=False) for row in (odd, rows[1])]
+    assert all(c in lines[0] for c in LINE_BREAKS_IN_STRINGS)  # written raw, as JSON allows
+    path = tmp_path / "gold.jsonl"
+    path.write_bytes((newline.join(lines) + newline).encode("utf-8"))
+    questions = load_gold(path)
+    assert [q.id for q in questions] == ["odd", rows[1]["id"]]
+    assert questions[0].question == odd["question"]
+
+
+def test_the_loader_names_the_line_of_a_bad_row_after_one_holding_odd_line_breaks(tmp_path, rows):
+    odd = rows[0] | {"question": "a\u2028b"}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(odd, ensure_ascii=False) + "\n{broken\n", encoding="utf-8")
+    with pytest.raises(GoldFormatError) as error:
+        load_gold(path)
+    assert "line 2: not valid JSON" in str(error.value) and "line 1" not in str(error.value)
+
+
+def test_a_gold_file_that_is_not_utf8_is_a_format_error(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_bytes(b"\xff\xfe{}\n")
+    with pytest.raises(GoldFormatError, match="not UTF-8"):
+        load_gold(path)
