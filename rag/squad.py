@@ -1,6 +1,6 @@
 """SQuAD 2.0 as an external benchmark: `rag eval squad PATH [--limit N]`.
 
-Every paragraph of the benchmark becomes one article (doc id ``<title-slug>-<n>``, text
+Every paragraph of the benchmark becomes one article (doc id ``<title key>-<n>``, see ``title_key``; text
 exactly the paragraph, so ``answer_start`` offsets still index it) and is indexed with
 the same build as `rag build`. Each question then goes through the same
 ``Answerer.answer`` as `rag ask`, with abstention switched off so that every question
@@ -79,10 +79,24 @@ class SquadSet:
         return list(dict.fromkeys(p.title for p in self.paragraphs))
 
 
-def paragraph_id(title: str, number: int) -> str:
-    """Doc id of a paragraph: the title as a lower-case slug and the paragraph's number."""
+_PLAIN_SLUG = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+)*")
+
+
+def title_key(title: str) -> str:
+    """A readable key unique to ``title``: the title itself when it is already a lower-case slug
+    (``black-death``), else its slug, ``_`` and the start of the sha256 of the exact title
+    (``c_0a1b2c3d4e``), so titles that slug alike ("C++", "C#", or two non-Latin ones) differ.
+
+    A slug holds no ``_``, so the two forms never meet."""
+    if _PLAIN_SLUG.fullmatch(title):
+        return title
     slug = re.sub(r"[^0-9a-z]+", "-", title.lower()).strip("-")
-    return f"{slug}-{number:03d}"
+    return f"{slug}_{hashlib.sha256(title.encode('utf-8')).hexdigest()[:10]}"
+
+
+def paragraph_id(title: str, number: int) -> str:
+    """Doc id of a paragraph: its title's key (``title_key``) and the paragraph's number."""
+    return f"{title_key(title)}-{number:03d}"
 
 
 def load_squad(path: str | Path) -> SquadSet:
@@ -91,9 +105,14 @@ def load_squad(path: str | Path) -> SquadSet:
     raw = path.read_bytes()
     data = json.loads(raw)
     paragraphs, questions = [], []
+    numbers: dict[str, int] = {}  # paragraphs so far per title: an article whose title repeats goes on numbering
+    owners: dict[str, str] = {}  # title key -> title, to refuse the (astronomically unlikely) clash of two hashes
     for article in data["data"]:
         title = article["title"]
-        for number, paragraph in enumerate(article["paragraphs"]):
+        if owners.setdefault(title_key(title), title) != title:
+            raise ValueError(f"titles {owners[title_key(title)]!r} and {title!r} have the same id {title_key(title)!r}")
+        for paragraph in article["paragraphs"]:
+            number = numbers[title] = numbers.get(title, -1) + 1
             doc_id = paragraph_id(title, number)
             paragraphs.append(SquadParagraph(doc_id, title, paragraph["context"]))
             for qa in paragraph["qas"]:
@@ -445,7 +464,9 @@ def run_squad_eval(args: argparse.Namespace) -> int:
     report = evaluate_squad(squad, limit=args.limit, cache=getattr(args, "cache", DEFAULT_CACHE), progress=not args.json and sys.stderr.isatty())
     json_path, md_path = write_reports(report, args.out)
     if args.json:
-        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+        from .cli import json_line
+
+        sys.stdout.write(json_line(report))
     else:
         print(_markdown(report))
         print(f"reports written to {json_path} and {md_path}")

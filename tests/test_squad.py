@@ -42,7 +42,35 @@ def test_load_squad_reads_every_question_and_paragraph(squad):
 
 
 def test_paragraph_id_is_a_slug_with_the_paragraph_number():
-    assert paragraph_id("Sky_(United_Kingdom)", 7) == "sky-united-kingdom-007"
+    assert paragraph_id("black-death", 7) == "black-death-007"  # a title that is already a slug is kept
+    assert paragraph_id("Sky_(United_Kingdom)", 7) == "sky-united-kingdom_3fea6c9dc1-007"  # else a hash of the exact title follows
+
+
+def test_titles_that_slug_alike_get_their_own_ids(tmp_path):
+    titles = ["C++", "C#", "C", "c", "東京", "大阪", "Apple", "apple", "C++"]  # "C++" twice: its numbering goes on
+    data = {"version": "v2.0", "data": [
+        {"title": title, "paragraphs": [
+            {"context": f"Paragraph {n} of article {a}, about {title}.", "qas": [
+                {"id": f"{a}-{n}", "question": f"what is paragraph {n} of article {a} about?", "is_impossible": False,
+                 "answers": [{"text": f"article {a}", "answer_start": 0}]}]}
+            for n in range(2)]}
+        for a, title in enumerate(titles)]}
+    path = tmp_path / "tiny.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    squad = load_squad(path)
+    ids = [p.doc_id for p in squad.paragraphs]
+    assert len(set(ids)) == len(ids) == 2 * len(titles)
+    assert all(doc_id.isascii() and "/" not in doc_id for doc_id in ids)
+    assert [p.doc_id for p in load_squad(path).paragraphs] == ids  # stable
+    contexts = {p.doc_id: p.context for p in squad.paragraphs}
+    for q in squad.questions:
+        article = int(q.qid.split("-")[0])
+        assert f"article {article}," in contexts[q.doc_id], q.qid  # each question points at its own paragraph
+    assert [p.doc_id for p in squad.paragraphs if p.title == "C++"] == [paragraph_id("C++", n) for n in range(4)]
+
+
+def test_the_dev_file_has_no_clashing_ids_and_every_paragraph_its_own_file(squad):
+    assert len({p.doc_id.casefold() for p in squad.paragraphs}) == len(squad.paragraphs)
 
 
 def test_split_titles_is_deterministic_and_disjoint(squad):
