@@ -9,18 +9,78 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import math
 import sys
 from pathlib import Path
+from typing import Callable, NoReturn, Sequence
 
+from .errors import RagError
 from .question import MAX_QUESTION_CHARS, clean_question
 
 DEFAULT_CORPUS = "data/articles"
 DEFAULT_INDEX = "index"
 
+# Characters that json.dumps(ensure_ascii=False) leaves raw but that Python's str.splitlines
+# (and other readers) take for line breaks; json.dumps escapes every other one (\n, \r, \x1c...).
+_LINE_BREAKS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_line(payload: object) -> str:
+    """``payload`` as one line of JSON, newline included.
+
+    Non-ASCII text stays readable, except U+0085, U+2028 and U+2029, which are escaped so
+    that a reader splitting on any line break still sees one line per payload. (json.dumps
+    writes them only inside strings, where every backslash is already escaped, so the
+    replacement is always a valid escape of the same character.)
+    """
+    return json.dumps(payload, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
+
 
 def _print_json(payload: object) -> None:
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_line(payload))
     sys.stdout.flush()
+
+
+class ArgumentsError(RagError):
+    """Command-line arguments that the parser refuses (shown as one `rag: error:` line, exit 2)."""
+
+
+class RagArgumentParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, `rag: error: ...` with exit code 2, like the
+    command's other errors (and a JSON error line with --json), instead of argparse's usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ArgumentsError(f"{message} (see `{self.prog} --help`)")
+
+
+def fraction(text: str) -> float:
+    """argparse type: a finite number from 0 to 1 (NaN, infinities and anything outside are refused)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0.0 <= value <= 1.0:  # false for NaN too
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, not {text!r}")
+    return value
+
+
+def _chunking_value(field: str) -> Callable[[str], int]:
+    """argparse type: a whole number that ``ChunkingSettings`` accepts for ``field`` (its ranges live there)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+        from .chunking import ChunkingSettings
+
+        try:
+            ChunkingSettings(**{field: value})
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(f"{str(exc).removeprefix(field + ' ')}, not {text!r}") from None
+        return value
+
+    return parse
 
 
 def _positive_int(text: str) -> int:
@@ -143,7 +203,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the `rag` command."""
-    parser = argparse.ArgumentParser(prog="rag", description="Grounded answers made only of exact quotes from your articles.")
+    parser = RagArgumentParser(prog="rag", description="Grounded answers made only of exact quotes from your articles.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(p: argparse.ArgumentParser, corpus: bool = True) -> None:
@@ -154,8 +214,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="index a folder of articles", description="Index every .txt/.md article under --corpus into --index. Only new text is embedded; the previous index stays usable until the new one is complete.")
     common(p)
-    p.add_argument("--max-tokens", type=int, default=128, help="chunk size in cl100k tokens (default: 128)")
-    p.add_argument("--overlap", type=int, default=1, help="sentences shared by neighbouring chunks (default: 1)")
+    p.add_argument("--max-tokens", type=_chunking_value("max_tokens"), default=128, help="chunk size in cl100k tokens (default: 128)")
+    p.add_argument("--overlap", type=_chunking_value("overlap_sentences"), default=1, help="sentences shared by neighbouring chunks (default: 1)")
     p.add_argument("--vector-index", choices=("auto", "flat", "ivf", "hnsw"), default="auto", help="FAISS index type (default: auto: exact up to 10,000 chunks, IVF above)")
     p.set_defaults(func=cmd_build)
 
@@ -173,13 +233,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `rag` command."""
-    from .errors import RagError
-
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except ArgumentsError as exc:
+        return _fail(str(exc), "--json" in argv)
     try:
         return args.func(args)
+    except ArgumentsError as exc:  # a sub-command that parses its own arguments (rag eval squad)
+        return _fail(str(exc), getattr(args, "json", False) or "--json" in argv)
     except RagError as exc:
         return _fail(str(exc), getattr(args, "json", False))
     except KeyboardInterrupt:

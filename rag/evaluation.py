@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import sys
 import time
 from dataclasses import asdict, replace
@@ -25,6 +24,7 @@ from .gold import SPLITS, GoldQuestion, grounding_problems, load_gold, split_of
 if TYPE_CHECKING:
     from .answer import Answerer
     from .scoring import Record
+    from .settings import AnswerSettings
 
 DEFAULT_GOLD = "eval/gold.jsonl"
 EVAL_PASSAGES = 10
@@ -191,7 +191,9 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
         payload["calibration"] = calibration
     written = write_reports(payload, args.out, name)
     if args.json:
-        sys.stdout.write(json.dumps({k: payload[k] for k in ("threshold", "summary", "settings")} | {"calibration": calibration, "reports": [str(p) for p in written]}, ensure_ascii=False) + "\n")
+        from .cli import json_line
+
+        sys.stdout.write(json_line({k: payload[k] for k in ("threshold", "summary", "settings")} | {"calibration": calibration, "reports": [str(p) for p in written]}))
     else:
         print(console_report(payload))
         if calibration:
@@ -220,19 +222,36 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .answer import Answerer
     from .cli import ensure_index
     from .retrieve import Retriever
-    from .settings import AnswerSettings
 
     questions = load_gold(args.gold)
+    settings = eval_settings(args)
     ensure_index(args)
-    answerer = Answerer(Retriever.load(args.index), settings=AnswerSettings.load(args.settings))
+    answerer = Answerer(Retriever.load(args.index), settings=settings)
     return run_gold_eval(args, answerer, questions)
+
+
+def eval_settings(args: argparse.Namespace) -> "AnswerSettings":
+    """The answer settings `rag eval` starts from.
+
+    ``--settings FILE`` must name a readable settings file, except with ``--calibrate``, which
+    may name a new file to write: calibration then starts from the shipped settings. Without
+    ``--settings``, the shipped settings (the built-in defaults if that file is absent).
+    A file that cannot be read or parsed raises SettingsError naming it.
+    """
+    from .settings import AnswerSettings
+
+    if args.settings is not None and args.calibrate and not Path(args.settings).exists():
+        return AnswerSettings.load()
+    return AnswerSettings.load(args.settings)
 
 
 def cmd_squad(args: argparse.Namespace) -> int:
     """rag eval squad: hands its arguments to ``rag.squad``."""
     from . import squad
 
-    parser = argparse.ArgumentParser(prog="rag eval squad", description="Evaluate on SQuAD 2.0 (answerable and unanswerable questions).")
+    from .cli import RagArgumentParser
+
+    parser = RagArgumentParser(prog="rag eval squad", description="Evaluate on SQuAD 2.0 (answerable and unanswerable questions).")
     squad.add_squad_arguments(parser)
     return squad.run_squad_eval(parser.parse_args(args.squad_args))
 
@@ -240,6 +259,7 @@ def cmd_squad(args: argparse.Namespace) -> int:
 def add_eval_parser(sub, common) -> None:
     """Register `rag eval` (and its `beir` and `squad` sub-commands) on the CLI's subparsers."""
     from .beir import add_beir_arguments, run_beir_eval
+    from .cli import fraction
     from .settings import CALIBRATED_SETTINGS
 
     p = sub.add_parser(
@@ -252,10 +272,14 @@ def add_eval_parser(sub, common) -> None:
     p.add_argument("--gold", default=DEFAULT_GOLD, help=f"gold set, JSON lines (default: {DEFAULT_GOLD}; format in eval/README.md)")
     p.add_argument("--out", default=REPORTS_DIR, help=f"folder for the reports (default: {REPORTS_DIR})")
     p.add_argument("--name", help="report file name stem (default: the gold file's, plus -calibrated)")
-    p.add_argument("--settings", default=str(CALIBRATED_SETTINGS), help="answer settings file read, and written by --calibrate (default: the one `rag ask` reads)")
-    p.add_argument("--threshold", type=float, help="report at this abstention threshold instead of the saved one")
+    p.add_argument(
+        "--settings",
+        help=f"answer settings file read (it must exist), and written by --calibrate (which may name a new file) "
+        f"(default: the one `rag ask` reads, {CALIBRATED_SETTINGS.name} in the rag package)",
+    )
+    p.add_argument("--threshold", type=fraction, help="report at this abstention threshold (0 to 1) instead of the saved one")
     p.add_argument("--calibrate", action="store_true", help="choose the abstention threshold on the dev split, report both splits, save it")
-    p.add_argument("--max-false-abstention", type=float, default=MAX_FALSE_ABSTENTION, help=f"calibration limit on abstaining on answerable dev questions (default: {MAX_FALSE_ABSTENTION})")
+    p.add_argument("--max-false-abstention", type=fraction, default=MAX_FALSE_ABSTENTION, help=f"calibration limit (0 to 1) on abstaining on answerable dev questions (default: {MAX_FALSE_ABSTENTION})")
     p.set_defaults(func=cmd_eval)
     sets = p.add_subparsers(dest="eval_set", metavar="SET", title="other evaluation sets")
     beir = sets.add_parser("beir", help="retrieval-only evaluation on a BEIR-format folder", description="Index a BEIR folder (corpus.jsonl, queries.jsonl, qrels/SPLIT.tsv) in a scratch folder and report retrieval metrics.")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
+from statistics import fmean
 from typing import Callable, Iterable, Mapping, Sequence
 
 RANK_CUTOFFS = (1, 3, 5, 10)
@@ -30,6 +32,42 @@ def retrieval_metrics(
     out["mrr@10"] = float(values[RR @ 10])
     out["ndcg@10"] = float(values[nDCG @ 10])
     return out
+
+
+def shared_rank_metrics(
+    ranks: Mapping[str, Mapping[str, int]], relevant: Mapping[str, Iterable[str]], cutoffs: Iterable[int] = RANK_CUTOFFS
+) -> dict[str, float]:
+    """Mean recall@k, MRR@10 and nDCG@10 when several relevant items can share one rank.
+
+    ``ranks`` maps query id -> {relevant item found: the rank (1-based) of the result that
+    holds it}; several items may have the same rank (gold quotes in one passage).
+    ``relevant`` maps query id -> every relevant item; queries without any are ignored and
+    an item missing from ``ranks`` was not found. Each item counts at its result's rank:
+    recall@k is the share of relevant items held in the top k results; MRR@10 is 1 / the
+    rank of the first result holding one; nDCG@10 gives each result the number of relevant
+    items it holds as its gain, and the ideal ranking puts the results in decreasing order
+    of gain, each item not found counting as a result of its own with gain 1. With at most
+    one item per rank these are exactly ``retrieval_metrics`` of the same ranking.
+    """
+    cutoffs = tuple(cutoffs)
+    rows = []
+    for query, items in relevant.items():
+        wanted = set(items)
+        if not wanted:
+            continue
+        found = {item: rank for item, rank in ranks.get(query, {}).items() if item in wanted}
+        gains = Counter(found.values())  # rank -> relevant items held there
+        ideal = sorted([*gains.values(), *[1] * (len(wanted) - len(found))], reverse=True)[:10]
+        dcg = sum(gain / math.log2(rank + 1) for rank, gain in gains.items() if rank <= 10)
+        idcg = sum(gain / math.log2(position + 1) for position, gain in enumerate(ideal, 1))
+        row = {f"recall@{k}": sum(rank <= k for rank in found.values()) / len(wanted) for k in cutoffs}
+        first = min(found.values(), default=None)
+        row["mrr@10"] = 1.0 / first if first is not None and first <= 10 else 0.0
+        row["ndcg@10"] = dcg / idcg
+        rows.append(row)
+    if not rows:
+        return {}
+    return {name: fmean(row[name] for row in rows) for name in rows[0]}
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -23,6 +23,7 @@ from .metrics import (
     latency_summary,
     ranked_run,
     retrieval_metrics,
+    shared_rank_metrics,
     token_f1,
 )
 
@@ -55,7 +56,7 @@ class Record:
     spans: tuple[Span, ...]
     gold_at: tuple[tuple[str, int, int], ...]
     doc_ranking: tuple[str, ...]
-    quote_ranking: tuple[str, ...]
+    quote_ranks: tuple[tuple[str, int], ...]  # (gold quote id, rank of the first passage holding it)
 
     @property
     def answerability(self) -> float:
@@ -92,21 +93,17 @@ def gold_spans(question: GoldQuestion, texts: Mapping[str, str]) -> dict[str, li
     }
 
 
-def quote_ranking(passages: Sequence[Mapping], spans: Mapping[str, list[tuple[str, int, int]]]) -> tuple[str, ...]:
-    """The passages as a ranking of gold quote ids: each passage stands for the gold quotes it
-    holds (not already found higher up), or for itself when it holds none."""
-    ranking: list[str] = []
-    found: set[str] = set()
+def quote_ranks(passages: Sequence[Mapping], spans: Mapping[str, list[tuple[str, int, int]]]) -> tuple[tuple[str, int], ...]:
+    """(gold quote id, rank) for every gold quote that one of ``passages`` holds, at the rank
+    (1-based) of the first passage holding it. Quotes held by one passage share its rank."""
+    ranks: dict[str, int] = {}
     for rank, p in enumerate(passages, 1):
-        held = [
-            qid
-            for qid, where in spans.items()
-            if qid not in found
-            and any(d == p["doc_id"] and _overlap((s, e), (p["start"], p["end"])) >= QUOTE_COVERAGE * (e - s) for d, s, e in where)
-        ]
-        found.update(held)
-        ranking += held or [f"passage-{rank}"]
-    return tuple(ranking)
+        for qid, where in spans.items():
+            if qid not in ranks and any(
+                d == p["doc_id"] and _overlap((s, e), (p["start"], p["end"])) >= QUOTE_COVERAGE * (e - s) for d, s, e in where
+            ):
+                ranks[qid] = rank
+    return tuple(ranks.items())
 
 
 def answer_spans(answer: Mapping, texts: Mapping[str, str]) -> tuple[Span, ...]:
@@ -130,7 +127,7 @@ def make_record(question: GoldQuestion, split: str, answer: Mapping, texts: Mapp
         spans=answer_spans(answer, texts),
         gold_at=tuple(where for occurrences in spans.values() for where in occurrences),
         doc_ranking=tuple(ranked_run(p["doc_id"] for p in answer["passages"])),
-        quote_ranking=quote_ranking(answer["passages"], spans),
+        quote_ranks=quote_ranks(answer["passages"], spans),
     )
 
 
@@ -161,14 +158,18 @@ def _mean(values: Iterable[float]) -> float | None:
 
 
 def retrieval_summary(records: Sequence[Record], cutoffs: Iterable[int]) -> dict[str, dict[str, float]]:
-    """Retrieval metrics (ir-measures) of gold documents and of gold quotes' passages."""
+    """Retrieval metrics of gold documents (ir-measures) and of gold quotes' passages.
+
+    A passage can hold several gold quotes, so the latter credit each quote at the rank of
+    its passage (``rag.metrics.shared_rank_metrics``) instead of ranking quotes one by one.
+    """
     cutoffs = tuple(cutoffs)
     answerable = [r for r in records if r.gold.answerable]
     doc_qrels = {r.gold.id: {d: 1 for d in r.gold.gold_docs} for r in answerable}
-    quote_qrels = {r.gold.id: {f"{g.doc_id}#{n}": 1 for n, g in enumerate(r.gold.gold)} for r in answerable}
+    quote_ids = {r.gold.id: [f"{g.doc_id}#{n}" for n, g in enumerate(r.gold.gold)] for r in answerable}
     return {
         "documents": retrieval_metrics({r.gold.id: ranked_run(r.doc_ranking) for r in answerable}, doc_qrels, cutoffs),
-        "gold_quotes": retrieval_metrics({r.gold.id: ranked_run(r.quote_ranking) for r in answerable}, quote_qrels, cutoffs),
+        "gold_quotes": shared_rank_metrics({r.gold.id: dict(r.quote_ranks) for r in answerable}, quote_ids, cutoffs),
     }
 
 

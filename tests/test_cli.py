@@ -111,3 +111,66 @@ def test_help_and_argument_errors_answer_without_loading_the_heavy_libraries(arg
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.splitlines()[-1]) == []
+
+
+# -- rag build: chunking options out of range ------------------------------------------------------
+@pytest.mark.parametrize(
+    "options, needle",
+    [
+        (["--max-tokens", "500"], "argument --max-tokens: must be between"),
+        (["--max-tokens", "8"], "argument --max-tokens: must be between"),
+        (["--max-tokens", "lots"], "argument --max-tokens: expected a whole number, not 'lots'"),
+        (["--overlap", "7"], "argument --overlap: must be between"),
+        (["--overlap", "-1"], "argument --overlap: must be between"),
+    ],
+    ids=["max-tokens-500", "max-tokens-8", "max-tokens-word", "overlap-7", "overlap-negative"],
+)
+def test_build_refuses_chunking_options_out_of_range_in_one_line(tmp_path, corpus_dir, options, needle):
+    index = tmp_path / "index"
+    result = rag("build", "--corpus", str(corpus_dir), "--index", str(index), *options)
+    assert result.returncode == 2 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"rag: error: {needle}"), line
+    result = rag("build", "--corpus", str(corpus_dir), "--index", str(index), *options, "--json")
+    assert result.returncode == 2
+    [line] = result.stdout.splitlines()
+    assert json.loads(line)["error"].startswith(needle)
+    assert not index.exists()
+
+
+def test_build_accepts_the_chunking_ranges_of_chunking_settings():
+    from rag.chunking import MODEL_SAFE_MAX_TOKENS
+    from rag.cli import build_parser
+
+    args = build_parser().parse_args(["build", "--max-tokens", str(MODEL_SAFE_MAX_TOKENS), "--overlap", "0"])
+    assert (args.max_tokens, args.overlap) == (MODEL_SAFE_MAX_TOKENS, 0)
+    assert build_parser().parse_args(["build"]).max_tokens == 128
+
+
+# -- JSON lines stay lines -------------------------------------------------------------------------
+UNICODE_LINE_BREAKS = "\u0085\u2028\u2029"  # str.splitlines cuts at them; json.dumps(ensure_ascii=False) leaves them raw
+
+
+def test_json_line_escapes_unicode_line_breaks_and_keeps_other_text_readable():
+    from rag.cli import json_line
+
+    payload = {"text": f"a{UNICODE_LINE_BREAKS}b é “quoted” \\\u2028 日本", "n": [1, None]}
+    line = json_line(payload)
+    assert line.endswith("\n") and len(line.splitlines()) == 1
+    assert not any(c in line for c in UNICODE_LINE_BREAKS)
+    assert "é “quoted” " in line and "日本" in line
+    assert json.loads(line) == payload
+
+
+def test_ask_json_stdin_keeps_one_output_line_per_input_line_with_unicode_line_breaks(on_index):
+    lines = [UNICODE_LINE_BREAKS, f"Who accused Anthropic{UNICODE_LINE_BREAKS[1]}of pursuing a regulatory capture agenda?", "what day did anthropic announce this"]
+    result = subprocess.run(
+        [str(RAG), "ask", "--json", "-", *on_index], input="\n".join(lines).encode("utf-8"), capture_output=True, cwd=ROOT, env=os.environ.copy(), timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode("utf-8")
+    assert not any(c in out for c in UNICODE_LINE_BREAKS)
+    replies = [json.loads(line) for line in out.splitlines()]
+    assert len(replies) == len(lines)
+    assert replies[0]["question"] == lines[0] and "error" in replies[0]
+    assert "error" not in replies[1] and "error" not in replies[2]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 from statistics import fmean
 
 import pytest
@@ -16,6 +17,7 @@ from rag.metrics import (
     precision_recall_f1,
     ranked_run,
     retrieval_metrics,
+    shared_rank_metrics,
     token_f1,
 )
 
@@ -113,3 +115,27 @@ def test_bootstrap_interval_resamples_paired_columns_together():
         return abstention_metrics(should_sample.astype(bool).tolist(), did_sample.astype(bool).tolist())["f1"]
 
     assert bootstrap_interval([should, did], f1) == (1.0, 1.0)
+
+
+def test_shared_rank_metrics_credit_items_sharing_a_rank_at_that_rank():
+    # q1: two relevant items held at rank 1, the third at rank 3; q2: its one item never found.
+    ranks = {"q1": {"x": 1, "y": 1, "z": 3}, "q2": {}}
+    relevant = {"q1": ["x", "y", "z"], "q2": ["w"], "q3": []}
+    values = shared_rank_metrics(ranks, relevant, cutoffs=(1, 2, 3))
+    ndcg_q1 = (2 + 1 / math.log2(4)) / (2 + 1 / math.log2(3))  # ideal: the rank holding two first, then one
+    assert values == pytest.approx({"recall@1": (2 / 3) / 2, "recall@2": (2 / 3) / 2, "recall@3": 1 / 2, "mrr@10": 1 / 2, "ndcg@10": ndcg_q1 / 2})
+    assert shared_rank_metrics({}, {"q": []}) == {}
+
+
+def test_shared_rank_metrics_equal_ir_measures_when_no_rank_is_shared():
+    rng = random.Random(3)
+    ranks, relevant, runs = {}, {}, {}
+    for n in range(40):
+        items = [f"i{j}" for j in range(rng.randint(1, 6))]
+        positions = rng.sample(range(1, 13), len(items))  # some beyond 10, one item per rank
+        found = {item: rank for item, rank in zip(items, positions) if rng.random() < 0.8}
+        relevant[f"q{n}"], ranks[f"q{n}"] = items, found
+        by_rank = {rank: item for item, rank in found.items()}
+        runs[f"q{n}"] = ranked_run(by_rank.get(rank, f"other-{rank}") for rank in range(1, 13))
+    qrels = {q: {item: 1 for item in items} for q, items in relevant.items()}
+    assert shared_rank_metrics(ranks, relevant) == pytest.approx(retrieval_metrics(runs, qrels), abs=1e-12)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import random
 import statistics
 from dataclasses import asdict, replace
@@ -12,6 +13,7 @@ import pytest
 
 from rag.cli import build_parser, main
 from rag.errors import RagError
+from rag.settings import AnswerSettings, SettingsError
 from rag.gold import GoldFormatError, GoldQuestion, GoldQuote, grounding_problems, load_gold, parse_gold, split_of
 from rag.scoring import choose_threshold, make_record, outcome, retrieval_summary
 
@@ -107,12 +109,26 @@ BETA = _question("beta", gold=(GoldQuote("a", "Beta two."),), must=("beta TWO",)
 def test_rankings_of_documents_and_of_passages_holding_gold_quotes():
     record = make_record(BETA, "dev", _answer([]), TEXTS)
     assert record.doc_ranking == ("b", "a")
-    assert record.quote_ranking == ("passage-1", "passage-2", "a#0")
+    assert record.quote_ranks == (("a#0", 3),)
     summary = retrieval_summary([record], (1, 3))
     assert summary["documents"]["recall@1"] == 0.0 and summary["documents"]["recall@3"] == 1.0
     assert summary["documents"]["mrr@10"] == pytest.approx(1 / 2)
     assert summary["gold_quotes"]["recall@1"] == 0.0 and summary["gold_quotes"]["recall@3"] == 1.0
     assert summary["gold_quotes"]["mrr@10"] == pytest.approx(1 / 3)
+
+
+def test_gold_quotes_sharing_a_passage_are_credited_at_that_passage_s_rank():
+    # Passage 1 ("Beta two, says b.") holds no gold quote; passage 2 ("Alpha one.") holds two;
+    # passage 3 ("Beta two.") holds the third. The two quotes of passage 2 both count at rank 2,
+    # so passage 3 stays at rank 3 instead of sliding down to 4.
+    three = _question("three", gold=(GoldQuote("a", "Alpha"), GoldQuote("a", "one."), GoldQuote("a", "Beta two.")), must=("alpha",))
+    record = make_record(three, "dev", _answer([]), TEXTS)
+    assert record.quote_ranks == (("a#0", 2), ("a#1", 2), ("a#2", 3))
+    quotes = retrieval_summary([record], (1, 2, 3))["gold_quotes"]
+    assert (quotes["recall@1"], quotes["recall@2"], quotes["recall@3"]) == (0.0, pytest.approx(2 / 3), 1.0)
+    assert quotes["mrr@10"] == pytest.approx(1 / 2)
+    # gains 2 at rank 2 and 1 at rank 3; the ideal order of those passages is 2 then 1
+    assert quotes["ndcg@10"] == pytest.approx((2 / math.log2(3) + 1 / math.log2(4)) / (2 + 1 / math.log2(3)))
 
 
 def test_outcome_counts_corroborating_citations_and_checks_every_span():
@@ -271,3 +287,122 @@ def test_squad_is_a_sub_command_of_eval(capsys):
         main(["eval", "squad", "--help"])
     assert done.value.code == 0
     assert "usage: rag eval squad" in capsys.readouterr().out
+
+
+# -- gold quotes sharing a passage, through the real answerer ------------------------------------
+SAFETY_DOC = "003_d04b17a40513e639"
+SHARED_PASSAGE_GOLD = GoldQuestion(
+    "s1",
+    "why is it better to have safety-focused labs at the frontier",
+    True,
+    (
+        GoldQuote(SAFETY_DOC, "Anthropic believes that if powerful AI is coming regardless, it is better to have safety-focused labs at the frontier"),
+        GoldQuote(SAFETY_DOC, "Anthropic is not calling for an immediate stop to AI development."),
+        GoldQuote(SAFETY_DOC, "stepping back unilaterally would simply allow less safety-conscious developers to define the frontier instead"),
+    ),
+    ("safety-focused labs",),
+    "paraphrase",
+)
+
+
+def test_recall_of_gold_quotes_comes_from_the_ranks_of_the_passages_holding_them(answerer, corpus_dir):
+    from rag.evaluation import answer_gold
+
+    [record] = answer_gold(answerer, [SHARED_PASSAGE_GOLD])
+    text = (corpus_dir / f"{SAFETY_DOC}.txt").read_text(encoding="utf-8")
+    ranks = []
+    for gold in SHARED_PASSAGE_GOLD.gold:  # by hand: the first passage covering at least half the quote
+        start = text.index(gold.quote)
+        end = start + len(gold.quote)
+        ranks.append(next(
+            (n for n, p in enumerate(record.answer["passages"], 1) if p["doc_id"] == SAFETY_DOC and min(end, p["end"]) - max(start, p["start"]) >= (end - start) / 2),
+            None,
+        ))
+    # what makes this question a test: two gold quotes in one passage, the third further down
+    assert ranks[0] is not None and ranks[0] == ranks[1] and ranks[2] is not None and ranks[0] < ranks[2] <= 10, ranks
+    summary = retrieval_summary([record], range(1, 11))["gold_quotes"]
+    for k in range(1, 11):
+        assert summary[f"recall@{k}"] == pytest.approx(sum(r <= k for r in ranks) / 3), k
+    assert summary["mrr@10"] == pytest.approx(1 / ranks[0])
+
+
+# -- the answer settings file ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "content, needle",
+    [
+        (None, "does not exist"),
+        ("{not json", "is not valid JSON"),
+        (b"\xff\xfe{}", "cannot read"),
+        ('["a", "list"]', "does not hold a JSON object"),
+        ('{"settings": {"abstain_threshold": "high"}}', "abstain_threshold must be a finite number"),
+        ('{"settings": {"abstain_threshold": NaN}}', "abstain_threshold must be a finite number"),
+        ('{"settings": {"abstain_threshold": 3}}', "abstain_threshold must be between 0 and 1"),
+        ('{"settings": {"passages": 2.5}}', "passages must be a whole number"),
+    ],
+    ids=["missing", "not-json", "not-utf8", "not-an-object", "string-value", "nan", "out-of-range", "float-count"],
+)
+def test_a_named_settings_file_that_is_missing_or_unusable_is_an_error_naming_it(tmp_path, content, needle):
+    path = tmp_path / "answer_settings.json"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(SettingsError, match=needle) as error:
+        AnswerSettings.load(path)
+    assert str(path) in str(error.value) and isinstance(error.value, RagError)
+
+
+def test_rag_eval_refuses_a_missing_or_corrupt_settings_file_instead_of_using_defaults(index_dir, small_gold, tmp_path, capsys):
+    corrupt = tmp_path / "corrupt.json"
+    corrupt.write_text('{"settings": {"abstain_threshold": 0.3', encoding="utf-8")
+    for path in (tmp_path / "missing.json", corrupt):
+        argv = ["eval", "--gold", str(small_gold), "--index", str(index_dir), "--out", str(tmp_path / "reports"), "--settings", str(path)]
+        assert main(argv) == 2
+        captured = capsys.readouterr()
+        [line] = captured.err.splitlines()
+        assert line.startswith("rag: error: ") and str(path) in line
+        assert main([*argv, "--json"]) == 2
+        assert str(path) in json.loads(capsys.readouterr().out)["error"]
+    assert not (tmp_path / "reports").exists()
+
+
+def test_a_corrupt_shipped_settings_file_fails_loudly_and_only_an_absent_one_falls_back(tmp_path, monkeypatch):
+    import rag.settings
+
+    shipped = tmp_path / "answer_settings.json"
+    monkeypatch.setattr(rag.settings, "CALIBRATED_SETTINGS", shipped)
+    assert AnswerSettings.load() == AnswerSettings()  # no file shipped: the built-in defaults
+    shipped.write_text("", encoding="utf-8")
+    with pytest.raises(SettingsError, match="is not valid JSON"):
+        AnswerSettings.load()
+    AnswerSettings(abstain_threshold=0.25).save()
+    assert AnswerSettings.load().abstain_threshold == 0.25
+
+
+def test_calibrate_may_name_a_new_settings_file_and_starts_from_the_shipped_settings(tmp_path):
+    from rag.evaluation import eval_settings
+
+    new = tmp_path / "new.json"
+    assert eval_settings(_eval_args("--calibrate", "--settings", str(new))) == AnswerSettings.load()
+    with pytest.raises(SettingsError, match="does not exist"):
+        eval_settings(_eval_args("--settings", str(new)))
+    assert eval_settings(_eval_args()) == AnswerSettings.load()
+
+
+# -- thresholds on the command line ---------------------------------------------------------------
+@pytest.mark.parametrize("option", ["--threshold", "--max-false-abstention"])
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf", "-0.1", "1.5", "half"])
+def test_thresholds_outside_zero_to_one_are_one_line_errors(option, value, index_dir, small_gold, tmp_path, capsys):
+    argv = ["eval", "--gold", str(small_gold), "--index", str(index_dir), "--out", str(tmp_path / "reports"), f"{option}={value}"]
+    assert main(argv) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"rag: error: argument {option}: expected a number from 0 to 1, not '{value}'")
+    assert main([*argv, "--json"]) == 2
+    assert "expected a number from 0 to 1" in json.loads(capsys.readouterr().out)["error"]
+    assert not (tmp_path / "reports").exists()
+
+
+@pytest.mark.parametrize("value, expected", [("0", 0.0), ("1", 1.0), ("0.005", 0.005), ("1e-3", 0.001)])
+def test_thresholds_from_zero_to_one_are_accepted(value, expected):
+    args = _eval_args("--threshold", value, "--max-false-abstention", value)
+    assert args.threshold == expected and args.max_false_abstention == expected
