@@ -107,6 +107,8 @@ def read_article(path: Path, *, title: bool = True) -> tuple[Document | None, st
         text = text[1:]
     if not text.strip():
         return None, "empty"
+    if not any(ch.isalnum() for ch in text):
+        return None, "no words (only symbols or invisible characters)"
     return (
         Document(
             doc_id=path.stem,

@@ -15,6 +15,7 @@ atomic rename, so an interrupted or failed build leaves the previous index in us
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shlex
@@ -203,10 +204,12 @@ def _remove_stale_builds(index_dir: Path, keep: set[str]) -> None:
 
 
 def _cannot_write(index_dir: Path, exc: OSError) -> str:
-    return (
-        f"cannot write the index to {index_dir}: {exc.strerror or exc}; the previous index "
-        "(if any) is unchanged. Free disk space or choose another folder with --index."
+    remedy = (
+        "Choose a folder you may write to with --index"
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
+        else "Free disk space or choose another folder with --index"
     )
+    return f"cannot write the index to {index_dir}: {exc.strerror or exc}; the previous index (if any) is unchanged. {remedy}."
 
 
 @contextlib.contextmanager

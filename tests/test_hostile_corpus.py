@@ -51,6 +51,7 @@ def make_hostile_corpus(folder: Path, corpus_dir: Path) -> dict[str, str]:
     bad = {
         "empty.txt": "empty",
         "blank.md": "empty",
+        "invisible.txt": "no words",
         "binary.txt": "binary",
         "latin1.txt": "not UTF-8",
         "huge.txt": f"larger than {MAX_ARTICLE_BYTES // 1_000_000} MB",
@@ -65,6 +66,7 @@ def make_hostile_corpus(folder: Path, corpus_dir: Path) -> dict[str, str]:
     }
     (folder / "empty.txt").write_bytes(b"")
     (folder / "blank.md").write_bytes(b"  \r\n\t\n\n")
+    (folder / "invisible.txt").write_text("\u200b\u200b\n\u2014 \u2022 \u2060\n", encoding="utf-8")  # zero-width spaces, a dash, a bullet
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64)
     (folder / "latin1.txt").write_bytes("Café crème in Zürich cost 5 €.\n".encode("cp1252"))
     line = b"This sentence repeats to make an article of fifty megabytes. " * 16 + b"\n"

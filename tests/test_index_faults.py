@@ -226,7 +226,7 @@ def test_read_only_folder_serves_but_refuses_a_rebuild(tmp_path, index_dir, corp
         with pytest.raises(RagError) as caught:
             build_index(corpus_plus_one, mount / "index", encoder=encoder, progress=False)
         message = str(caught.value)
-        assert "cannot write the index" in message and "Read-only file system" in message and "--index" in message
+        assert "cannot write the index" in message and "Read-only file system" in message and "Choose a folder you may write to with --index" in message
         assert_serves_like_reference(mount / "index", encoder, answerer)
 
 
