@@ -226,7 +226,10 @@ def load_query_encoder(index_dir: str | Path | None = None) -> Encoder:
         return OnnxEncoder(ensure_export(index_dir), "int8" if choice == "onnx-int8" else "fp32")
     except _EXPORT_FAILURES as exc:
         if choice != "auto":
-            raise
+            raise RagError(
+                f"cannot make the ONNX question encoder that RAG_ENCODER={choice} asks for ({exc}); "
+                "unset RAG_ENCODER to fall back to the torch encoder, or rebuild the index with the model installed here"
+            ) from exc
         warnings.warn(f"no ONNX question encoder ({exc.__class__.__name__}: {exc}); using the slower torch encoder", stacklevel=2)
         return SentenceTransformerEncoder()
 

@@ -278,6 +278,19 @@ def test_cli_reports_index_faults_without_a_traceback(index_copy, tmp_path):
     assert_friendly_failure(run_rag(["build", "--index", str(blocker / "index")]), "cannot write the index")
 
 
+@pytest.mark.parametrize("encoder_choice", ["auto", "onnx"])
+def test_cli_refuses_an_index_of_a_model_not_installed_here_without_a_traceback(index_copy, tmp_path, monkeypatch, encoder_choice):
+    manifest_path = live_build(index_copy) / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["model"]["name"] = "sentence-transformers/all-mpnet-base-v2"
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    monkeypatch.setenv("RAG_CACHE_DIR", str(tmp_path / "cache"))  # no ONNX export made yet (run_rag passes the environment on)
+    if encoder_choice != "auto":
+        monkeypatch.setenv("RAG_ENCODER", encoder_choice)
+    message = assert_friendly_failure(run_rag(["ask", "--index", str(index_copy), QUESTION]))
+    assert "all-mpnet-base-v2" in message
+
+
 # -- killing a rebuild at random points -------------------------------------------------
 
 
