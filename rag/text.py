@@ -29,7 +29,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _LINE_BREAKS_TO_SPACES = str.maketrans({ch: " " for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s")  # "## Why Paris": a heading however long
-PIECE_CHARS = 4000  # longest text given to pysbd at once
+PIECE_CHARS = 10_000  # longest text given to pysbd at once (its time grows with the square of it)
 _TAIL_CHARS = 200  # of a block, enough to tell whether it ends a sentence
 HEADING_MAX_WORDS = 12
 MIN_QUOTABLE_WORDS = 4
