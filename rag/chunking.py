@@ -69,6 +69,11 @@ def _halves(text: str, start: int, end: int, max_tokens: int, fits_model: FitsMo
     return _halves(text, start, start + cut, max_tokens, fits_model) + _halves(text, start + cut, end, max_tokens, fits_model)
 
 
+def model_pieces(text: str, start: int, end: int, fits_model: FitsModel) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut in halves at token boundaries until the model reads each part whole."""
+    return _halves(text, start, end, 10**9, fits_model)
+
+
 def _pieces(text: str, sentence: Sentence, max_tokens: int, fits_model: FitsModel | None) -> list[tuple[int, int]]:
     """(start, end) windows of one sentence, cut where it exceeds either limit."""
     if _fits(sentence.text, max_tokens, fits_model):

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .chunking import ChunkingSettings, model_fit
+from .chunking import ChunkingSettings, FitsModel, model_fit, model_pieces
 from .documents import LoadReport, is_markdown, load_corpus
 from .embedding import Encoder, file_sha256
 from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
@@ -139,6 +139,28 @@ def embed_with_cache(
             bar.update(len(part))
     vectors = np.stack([cache.vectors[k] for k in keys]) if keys else np.zeros((0, encoder.dimension), np.float32)
     return vectors.astype(np.float32), len(missing), set(keys)
+
+
+def embed_sentences(
+    encoder: Encoder, documents: list[Document], sentences: list[Sentence], fits_model: FitsModel | None, cache: EmbeddingCache, progress: bool
+) -> tuple[np.ndarray, int, set[str]]:
+    """Sentence vectors, as ``embed_with_cache``; a sentence longer than the model reads (it
+    would drop the rest) is the normalised mean of its parts that fit."""
+    text_of = {d.doc_id: d.text for d in documents}
+    texts: list[str] = []
+    owners: list[int] = []
+    for i, s in enumerate(sentences):
+        whole = [(s.start, s.end)]
+        for start, end in whole if fits_model is None or fits_model(s.text) else model_pieces(text_of[s.doc_id], s.start, s.end, fits_model):
+            texts.append(text_of[s.doc_id][start:end])
+            owners.append(i)
+    vectors, new, keys = embed_with_cache(encoder, texts, cache, progress)
+    if len(texts) == len(sentences):
+        return vectors, new, keys
+    summed = np.zeros((len(sentences), vectors.shape[1]), dtype=np.float32)
+    np.add.at(summed, owners, vectors)
+    summed /= np.maximum(np.linalg.norm(summed, axis=1, keepdims=True), 1e-12)
+    return summed, new, keys
 
 
 def _lexicon_payload(documents: list[Document], sentences: list[Sentence]) -> dict:
@@ -289,7 +311,8 @@ def _build_locked(
     previous = _current_build_name(index_dir)
     known = KnownSegmentation.from_build(index_dir / previous if previous else None)
     loaded = LoadReport(with_titles(loaded.documents, known), loaded.skipped)
-    sentences, chunks = segment(loaded.documents, chunking, model_fit(encoder), known)
+    fits_model = model_fit(encoder)
+    sentences, chunks = segment(loaded.documents, chunking, fits_model, known)
     chunk_terms = [terms(c.text) for c in chunks]
     if not any(chunk_terms):
         raise CorpusError(
@@ -299,7 +322,7 @@ def _build_locked(
     try:
         cache = EmbeddingCache(index_dir / CACHE_FILE)
         chunk_vectors, new_chunks, chunk_keys = embed_with_cache(encoder, [c.text for c in chunks], cache, progress)
-        sentence_vectors, new_sentences, sentence_keys = embed_with_cache(encoder, [s.text for s in sentences], cache, progress)
+        sentence_vectors, new_sentences, sentence_keys = embed_sentences(encoder, loaded.documents, sentences, fits_model, cache, progress)
         chunk_store = FaissStore.build(chunk_vectors, vector_kind, progress=progress)
         manifest = {
             "format": INDEX_FORMAT,

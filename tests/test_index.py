@@ -177,3 +177,19 @@ def test_an_index_built_with_another_model_than_the_callers_is_refused(index_dir
     with pytest.raises(IndexMismatchError) as caught:
         load_index(index_dir, **asked)
     assert words in str(caught.value) and "rag build" in str(caught.value)
+
+
+def test_a_sentence_longer_than_the_model_reads_is_embedded_whole(tmp_path, encoder):
+    head = "The regional council, after a debate that ran late into the night and touched on " + ", ".join(f"item {i} of the agenda" for i in range(60))
+    endings = {"fireworks": ", finally voted to ban all fireworks in the old town.", "salaries": ", finally voted to double the salaries of every teacher."}
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, ending in endings.items():
+        (corpus / f"{name}.txt").write_text(f"Council vote\n\n{head}{ending}\n", encoding="utf-8")
+    assert encoder.count_model_tokens(head) > encoder.max_seq_length  # the model alone would read only the shared head
+    build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
+    index = load_index(tmp_path / "index")
+    vector = {s.doc_id: index.sentence_vectors[i] for i, s in enumerate(index.sentences) if s.text.startswith("The regional")}
+    assert np.allclose([np.linalg.norm(v) for v in vector.values()], 1.0, atol=1e-5)
+    question = encoder.encode(["Which council banned fireworks?"])[0]
+    assert question @ vector["fireworks"] > question @ vector["salaries"] + 0.05
