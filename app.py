@@ -35,7 +35,7 @@ import gradio as gr  # noqa: E402
 from rag import Answer, Answerer, Citation, Document, QuestionError, RagError, build_index  # noqa: E402
 from rag.answer import in_quotation_marks  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError  # noqa: E402
-from rag.question import MAX_QUESTION_CHARS  # noqa: E402
+from rag.question import MAX_QUESTION_CHARS, with_context  # noqa: E402
 
 log = logging.getLogger("rag.app")
 
@@ -71,6 +71,11 @@ a.cite { font-weight: 700; color: #1e3a8a; text-decoration: underline; }
 .also { font-size: .92em; }
 .error { color: #991b1b; }
 .read-as { font-size: .92em; color: #374151; font-style: italic; margin: 0 0 .4em 0; }
+.copy-row { margin-top: .5em; }
+button.copy-text { font-size: .85em; padding: .15em .6em; border: 1px solid #475569; border-radius: 4px; background: #f1f5f9; color: #0f172a; cursor: pointer; }
+button.copy-text:hover { background: #e2e8f0; }
+button.copy-text:focus-visible { outline: 3px solid #1e3a8a; outline-offset: 2px; }
+#chat button.copied::after { content: " ✓"; }
 footer, footer a, footer button { color: #1f2937 !important; }
 """
 
@@ -159,10 +164,15 @@ def _cite_link(turn: int, source: Source) -> str:
 def answer_message(answer: Answer, sources: Sequence[Source], turn: int) -> str:
     """The chat message for an answer: quotes with citation markers, or the abstention and related passages.
 
-    When the question had typos, the message starts with how it was read.
+    When the question had typos, the message starts with how it was read. It ends with a
+    button that copies the message as plain text (see ``PAGE_JS``).
     """
     read_as = f'<p class="read-as">Read as: “{html.escape(answer.read_as)}”</p>' if answer.read_as else ""
-    return read_as + _answer_body(answer, sources, turn)
+    return read_as + _answer_body(answer, sources, turn) + COPY_BUTTON
+
+
+# Gradio's own copy buttons copy a message's HTML source; this one copies its text (PAGE_JS).
+COPY_BUTTON = '<div class="copy-row"><button type="button" class="copy-text">Copy answer</button></div>'
 
 
 def _answer_body(answer: Answer, sources: Sequence[Source], turn: int) -> str:
@@ -225,20 +235,37 @@ def status_line(answer: Answer) -> str:
 
 # -- feedback -------------------------------------------------------------------------------
 class FeedbackLog:
-    """Appends rated answers to a JSONL file: ``{timestamp, rating, question, answer}`` per line."""
+    """Appends rated answers to a JSONL file, one line each:
+    ``{timestamp, rating, question, history, searched, answer}``.
+
+    ``history`` holds the conversation's earlier questions, oldest first, and ``searched`` the
+    question as it was looked up: a follow-up joined to the questions it follows, which asked
+    alone gets the same answer (else the question itself).
+    """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._lock = threading.Lock()
 
-    def record(self, rating: str, answer: dict[str, Any]) -> dict[str, Any]:
-        """Append one rating of ``answer`` (the JSON of ``Answer.to_dict()``) and return the line written."""
+    def check_writable(self) -> None:
+        """Create the file's folder and the file if missing, so that a path ratings can't be
+        written to fails at start-up rather than at the first rating. Raises OSError."""
+        with self._lock:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8"):
+                pass
+
+    def record(self, rating: str, answer: dict[str, Any], history: Sequence[str] = ()) -> dict[str, Any]:
+        """Append one rating of ``answer`` (the JSON of ``Answer.to_dict()``), asked after the earlier
+        questions ``history``, and return the line written. Raises OSError if the file can't be written."""
         if rating not in RATINGS:
             raise ValueError(f"unknown rating {rating!r}; expected one of {', '.join(RATINGS)}")
         entry = {
             "timestamp": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "rating": rating,
             "question": answer["question"],
+            "history": list(history),
+            "searched": with_context(answer["question"], list(history)),
             "answer": answer,
         }
         line = json.dumps(entry, ensure_ascii=False) + "\n"
@@ -251,18 +278,111 @@ class FeedbackLog:
 
 # -- the app --------------------------------------------------------------------------------
 # Run in the browser before a question is sent: empties the question box, passes its text on.
+# Gradio reads the box some milliseconds after Enter, so a key typed at once would go with
+# the question; the question sent is the box's text when Enter was pressed (PAGE_JS notes
+# it), and what was typed after it stays in the box.
 SEND_AND_CLEAR_JS = """(question, ...rest) => {
+  const sent = window.askTheArticles?.takeQuestion() ?? question;
   const box = document.querySelector('#question textarea');
-  if (box) { box.value = ''; box.dispatchEvent(new Event('input', {bubbles: true})); }
-  return [question, ...rest];
+  if (box) {
+    box.value = box.value.startsWith(sent) ? box.value.slice(sent.length) : '';
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+  }
+  return [sent, ...rest];
 }"""
 PUT_BACK_JS = "(typed, retry) => typed || retry"
+# Run once when the page loads. It notes the question box's text when Enter sends it (see
+# SEND_AND_CLEAR_JS), and makes the copy buttons work. Gradio's copy buttons copy a message's
+# HTML source, so the chat has its own: "Copy answer" in each answer (COPY_BUTTON) and "Copy
+# conversation" in the chat's toolbar. Both copy what the page shows, as plain text: each
+# paragraph, quotation and list item on a line, then "Sources:" with one "[n] Title (doc_id)"
+# line per citation marker. Without the clipboard API (a page served over plain HTTP to
+# another machine) the text is copied through a hidden text area instead.
+PAGE_JS = r"""() => {
+  if (window.askTheArticles) return;
+  let entered = null;  // {text, at}: the question box's text when Enter was last pressed in it
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.target.matches?.('#question textarea')) {
+      entered = {text: event.target.value, at: Date.now()};
+    }
+  }, true);
+  const takeQuestion = () => {
+    const text = entered && Date.now() - entered.at < 2000 ? entered.text : null;
+    entered = null;
+    return text;
+  };
+  const messageText = (message) => {
+    const lines = [];
+    for (const block of message.querySelectorAll('p, blockquote, li')) {
+      if (!block.closest('.copy-row')) lines.push(block.textContent.trim());
+    }
+    if (!lines.length) lines.push(message.textContent.trim());
+    const sources = new Map();
+    for (const link of message.querySelectorAll('a.cite')) sources.set(link.textContent.trim(), link.title);
+    if (sources.size) lines.push('Sources:', ...[...sources].map(([marker, title]) => `${marker} ${title}`));
+    return lines.join('\n');
+  };
+  const conversationText = () => [...document.querySelectorAll('#chat [data-testid=user], #chat [data-testid=bot]')]
+    .map((message) => message.dataset.testid === 'user' ? `Question: ${messageText(message)}` : `Answer:\n${messageText(message)}`)
+    .join('\n\n');
+  const copy = async (text) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch (error) {  // no clipboard API (not a secure page) or refused: copy from a text area
+      const focused = document.activeElement;
+      const area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.cssText = 'position: fixed; top: 0; left: -9999px;';
+      document.body.append(area);
+      area.select();
+      try { return document.execCommand('copy'); } catch (ignored) { return false; } finally { area.remove(); focused?.focus(); }
+    }
+  };
+  const status = document.createElement('div');  // read out by screen readers, not shown
+  status.setAttribute('role', 'status');
+  status.id = 'copy-status';
+  status.style.cssText = 'position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;';
+  document.body.append(status);
+  const report = (button, copied, what) => {
+    const said = copied ? `Copied the ${what} as text` : `Could not copy the ${what}; select its text and copy it instead`;
+    status.textContent = said;
+    button.classList.add(copied ? 'copied' : 'not-copied');
+    if (button.classList.contains('copy-text')) button.textContent = copied ? 'Copied' : 'Could not copy';
+    setTimeout(() => {
+      button.classList.remove('copied', 'not-copied');
+      if (button.classList.contains('copy-text')) button.textContent = 'Copy answer';
+      if (status.textContent === said) status.textContent = '';
+    }, 2500);
+  };
+  document.addEventListener('click', async (event) => {
+    const button = event.target.closest('#chat button.copy-text');
+    if (!button) return;
+    const message = button.closest('[data-testid=bot]');
+    if (message) report(button, await copy(messageText(message)), 'answer');
+  });
+  window.askTheArticles = {
+    takeQuestion,
+    messageText,
+    conversationText,
+    copyConversation: async () => {
+      const button = document.querySelector('#chat button[title="Copy conversation"]') || document.body;
+      report(button, await copy(conversationText()), 'conversation');
+    },
+  };
+}"""
+COPY_CONVERSATION_JS = "() => { window.askTheArticles?.copyConversation(); }"
+
+
 def ask_json(answerer: Answerer, question: str, k: int = 5, history: list[str] | None = None) -> dict[str, Any]:
     """The JSON of ``rag ask --json`` for ``question``; ``{"question", "error"}`` when it cannot be asked."""
     try:
         passages = min(int(k), MAX_PASSAGES)
     except (TypeError, ValueError, OverflowError):
         return {"question": question, "error": f"k must be a whole number of passages (1 to {MAX_PASSAGES})"}
+    if history is not None and not (isinstance(history, list) and all(isinstance(earlier, str) for earlier in history)):
+        return {"question": question, "error": "history must be a list of the earlier questions (text), oldest first, or null"}
     try:
         return answerer.answer(question, history=list(history or []), k=passages).to_dict()
     except QuestionError as exc:
@@ -286,7 +406,7 @@ class Reply(NamedTuple):
     chat: list
     sources: Any
     status: str
-    answer: Any
+    rated: dict[str, Any] | None  # what a rating saves: {"answer": the answer's JSON, "history": the questions before it}
     questions: list[str]
     retry: str  # a question that could not be asked, to put back in the empty question box
 
@@ -315,7 +435,8 @@ class Chat:
         sources = sources_of(answer, self.documents)
         chat.append(_bot_message(answer_message(answer, sources, turn)))
         panel = sources_panel(answer, sources, turn, self.documents)
-        return Reply(chat, panel, status_line(answer), answer.to_dict(), [*questions, answer.question], "")
+        rated = {"answer": answer.to_dict(), "history": list(questions)}
+        return Reply(chat, panel, status_line(answer), rated, [*questions, answer.question], "")
 
     @staticmethod
     def _failed(chat: list, questions: list[str], question: str, message: str) -> Reply:
@@ -341,7 +462,11 @@ def build_app(
     def rate(rating: str, last_answer: dict | None) -> str:
         if not last_answer:
             return "Ask a question first, then rate its answer."
-        feedback.record(rating, last_answer)
+        try:
+            feedback.record(rating, last_answer["answer"], last_answer["history"])
+        except OSError:
+            log.exception("could not save a rating to the feedback file %s", feedback.path)
+            return "Sorry, your rating could not be saved: the server cannot write its feedback file. Please tell whoever runs this server."
         return f"Thank you: the last answer was saved as “{RATINGS[rating]}”."
 
     with gr.Blocks(title="Ask the articles", analytics_enabled=False) as demo:
@@ -353,6 +478,7 @@ def build_app(
         last_answer = gr.State(None)
         with gr.Row():
             with gr.Column(scale=3):
+                copy_conversation = gr.Button("Copy conversation")  # shown in the chat's toolbar
                 chatbot = gr.Chatbot(
                     label="Conversation",
                     height=460,
@@ -360,7 +486,7 @@ def build_app(
                     sanitize_html=True,
                     latex_delimiters=[],
                     feedback_options=None,
-                    buttons=["copy", "copy_all"],
+                    buttons=[copy_conversation],  # not Gradio's "copy"/"copy_all": they copy the HTML source
                     elem_id="chat",
                 )
                 with gr.Row():
@@ -399,6 +525,7 @@ def build_app(
             )
         for button in example_buttons:
             button.click(chat_replies.reply, [button, k, chatbot, questions], **common)
+        copy_conversation.click(None, js=COPY_CONVERSATION_JS, api_visibility="private")
         chatbot.clear(lambda: ([], None, EMPTY_SOURCES, "", ""), None, [questions, last_answer, sources, status, feedback_status], api_visibility="private")
         for key, button in rating_buttons.items():
             button.click(lambda answer, key=key: rate(key, answer), [last_answer], feedback_status, api_visibility="private")
@@ -415,7 +542,12 @@ def build_app(
 # -- the server -----------------------------------------------------------------------------
 def read_auth(auth_file: str | None, env_value: str | None) -> list[tuple[str, str]]:
     """``user:password`` pairs from ``--auth-file`` (one a line, ``#`` comments) and ``RAG_AUTH``."""
-    lines = Path(auth_file).read_text(encoding="utf-8").splitlines() if auth_file else []
+    try:
+        lines = Path(auth_file).read_text(encoding="utf-8").splitlines() if auth_file else []
+    except OSError as exc:
+        raise SystemExit(f"app.py: error: cannot read the auth file {auth_file}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise SystemExit(f"app.py: error: cannot read the auth file {auth_file}: it is not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     lines += [env_value] if env_value else []
     pairs = []
     for line in (raw.strip() for raw in lines):
@@ -444,6 +576,14 @@ def load_answerer(index_dir: str, corpus_dir: str) -> Answerer:
     return answerer
 
 
+def _why(exc: OSError, path: Path) -> str:
+    """Why ``path`` could not be written, in words: a folder on its way that is a file, else the OS's reason."""
+    for parent in path.parents:
+        if parent.exists() and not parent.is_dir():
+            return f"{parent} is a file, not a folder"
+    return f"{exc.strerror} ({exc.filename})" if exc.strerror and exc.filename else str(exc)
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Command-line options of the web server."""
     parser = argparse.ArgumentParser(description="Serve the chat over the articles (answers made only of exact quotes).")
@@ -469,6 +609,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
     auth = read_auth(args.auth_file, os.environ.get("RAG_AUTH"))
     try:
+        FeedbackLog(args.feedback_file).check_writable()
+    except OSError as exc:
+        raise SystemExit(f"app.py: error: cannot write the feedback file {args.feedback_file}: {_why(exc, Path(args.feedback_file))}") from exc
+    try:
         answerer = load_answerer(args.index, args.corpus)
     except RagError as exc:
         raise SystemExit(f"app.py: error: {exc}") from exc
@@ -492,6 +636,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         state_session_capacity=1000,  # API calls without a session keep state; bound it
         theme=theme(),
         css=CSS,
+        js=PAGE_JS,
     )
 
 

@@ -143,6 +143,32 @@ ODD_VALUES = {
     "extra-arguments": b'{"data": ["who wrote the blog post", 5, null, 1, 2, 3]}',
     "two-megabyte-question": json.dumps({"data": ["x" * 2_000_000, 5, None]}).encode(),
 }
+HISTORY_ERROR = "history must be a list of the earlier questions (text), oldest first, or null"
+# history values that are not a list of questions, or null (in JSON)
+WRONG_HISTORIES = {
+    "number": 7,
+    "text": "What did Anthropic propose?",
+    "object": {"question": "What did Anthropic propose?"},
+    "numbers-in-a-list": [1, 2],
+    "null-in-a-list": ["What did Anthropic propose?", None],
+    "list-in-a-list": [["What did Anthropic propose?"]],
+}
+
+
+@pytest.mark.timeout(300)
+def test_a_history_of_the_wrong_type_gets_the_error_json(server):
+    running, before = server
+    logged_before = len(running.log())
+    for name, history in WRONG_HISTORIES.items():
+        for question in ("Who wrote the blog post?", "and what did OpenAI say?"):  # read alone, and as a follow-up
+            status, stream = _call(running.url, json.dumps({"data": [question, 5, history]}).encode(), timeout=60)
+            assert status == 200, (name, status, stream[:300])
+            assert _complete(stream) == {"question": question, "error": HISTORY_ERROR}, (name, stream[:300])
+    logged = running.log()[logged_before:]
+    assert "TypeError" not in logged and TRACEBACK_MARK not in logged, logged[-3000:]
+    _assert_unharmed(running, before)
+
+
 # (name, body): not what the endpoint accepts at all
 MALFORMED = {
     "not-json": b"not json",

@@ -1,15 +1,19 @@
 """The web chat in a real Chromium against the real server (app.py) on 127.0.0.1.
 
 Covers what a person sees: a quoted answer with its citation, the highlighted source
-passage and whole article, follow-ups, abstention, the passages control, feedback,
-keyboard use, accessibility (axe-core), no outside requests, and hostile text (in a
-question or in an article) shown as text and never run.
+passage and whole article, follow-ups, abstention, the passages control, copying as plain
+text, feedback (with the conversation it came from), keyboard use, accessibility
+(axe-core), no outside requests, and hostile text (in a question or in an article) shown
+as text and never run.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shlex
+import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -33,7 +37,7 @@ HOSTILE_ARTICLES = {
     # file name, text: markup and scripts that must show as text, never run
     '<img src=x onerror="window.__xss=1">zebra': (
         "The <b>Zebra</b> Council <script>window.__xss = 2</script> report\n"
-        "The Zebra Council approved a budget of ${window.__xss = 3} forty million dollars on Tuesday "
+        "The Zebra Council approved a budget of ${window.__xss = 3} forty million dollars for roads & bridges on Tuesday "
         '<img src=x onerror="window.__xss = 4">.\n'
         "Members of the Zebra Council said the [full report](javascript:window.__xss=5) would follow in spring.\n"
         'The council chair, <svg onload="window.__xss = 6">Dana Reyes</svg>, called the budget vote **historic**.\n'
@@ -125,6 +129,29 @@ def as_shown(quotes: list[dict]) -> list[str]:
     return [in_quotation_marks(q["text"]) for q in quotes]
 
 
+def as_copied(answer: dict) -> str:
+    """What **Copy answer** should put on the clipboard for an answer's JSON: plain text, each quote
+    with its citation marker, then the cited articles."""
+    numbered = list(enumerate(answer["quotes"], 1))
+    lines = [f"Read as: “{answer['read_as']}”"] if answer["read_as"] else []
+    lines += [f"{in_quotation_marks(q['text'])} [{n}]" for n, q in numbered]
+    return "\n".join([*lines, "Sources:", *(f"[{n}] {q['title']} ({q['doc_id']})" for n, q in numbered)])
+
+
+def clipboard(page) -> str:
+    """The text on the browser's clipboard."""
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def copy_answer(page, reply) -> str:
+    """Copy the answer ``reply`` with its **Copy answer** button, from the keyboard; the text copied."""
+    page.evaluate("navigator.clipboard.writeText('')")
+    reply.get_by_role("button", name="Copy answer").focus()
+    page.keyboard.press("Enter")
+    expect(reply.get_by_role("button", name="Copied")).to_be_visible()
+    return clipboard(page)
+
+
 def test_question_gets_quoted_answer_with_citation(server, browsing, corpus_dir, capsys):
     page = browsing.open_chat(server.url)
     question = "Who wrote the blog post?"
@@ -199,6 +226,27 @@ def test_example_then_follow_up_question_uses_the_previous_one(server, browsing)
     assert any("OpenAI" in quote for quote in shown)
 
 
+def test_copy_buttons_copy_plain_text_with_the_sources(server, browsing):
+    browsing.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url.rstrip("/"))
+    page = browsing.open_chat(server.url)
+    first, second = "Who wrote the blog post?", "who acused anthropic of regulatry capture"
+    ask(page, first)
+    ask(page, second)
+    expected = [as_copied(ask_api(server.url, first)), as_copied(ask_api(server.url, second, history=[first]))]
+    assert "Read as:" in expected[1]  # the copy says how a question with typos was read, as the chat does
+    expect(page.get_by_role("button", name="Copy message")).to_have_count(0)  # Gradio's: they copied the HTML source
+
+    replies = page.locator(BOT_MESSAGES)
+    assert copy_answer(page, replies.first) == expected[0]
+    assert copy_answer(page, replies.last) == expected[1]
+    expect(page.locator("#copy-status")).to_have_text("Copied the answer as text")  # for screen readers
+
+    page.get_by_role("button", name="Copy conversation").click()
+    expect(page.locator("#copy-status")).to_have_text("Copied the conversation as text")
+    assert clipboard(page) == f"Question: {first}\n\nAnswer:\n{expected[0]}\n\nQuestion: {second}\n\nAnswer:\n{expected[1]}"
+    assert not browsing.blocked
+
+
 def test_off_topic_question_abstains_with_related_passages(server, browsing):
     assert ask_api(server.url, OFF_TOPIC)["abstained"]  # the server's verdict; the page must show it
     page = browsing.open_chat(server.url)
@@ -256,6 +304,58 @@ def test_feedback_is_appended_to_the_jsonl_file(server, browsing):
     assert entry["answer"]["question"] == entry["question"]
     assert as_shown(entry["answer"]["quotes"]) == [quote for quote, _ in quotes_shown(page)]
     assert datetime.fromisoformat(entry["timestamp"]).tzinfo is not None
+
+
+def _readme_feedback_to_gold() -> list[str]:
+    """The README's one-liner that turns feedback into draft gold lines, as a command (stdin to stdout)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = next(line for line in readme.splitlines() if line.startswith("python -c ") and "feedback" in line)
+    command = shlex.split(line.split(" < ")[0])
+    assert command[:2] == ["python", "-c"]
+    return [sys.executable, *command[1:]]
+
+
+def test_feedback_on_a_follow_up_keeps_the_conversation(server, browsing):
+    page = browsing.open_chat(server.url)
+    first, follow_up = "What did Anthropic propose?", "and what did OpenAI say?"
+    ask(page, first)
+    ask(page, follow_up)
+    page.get_by_role("button", name="Right", exact=True).click()
+    expect(page.locator("#feedback-status")).to_contain_text("“Right”")
+
+    entry = json.loads(server.feedback_path.read_text(encoding="utf-8").splitlines()[-1])
+    assert (entry["question"], entry["history"]) == (follow_up, [first])
+    assert entry["searched"] == f"{first} {follow_up}"
+    rated = [(q["doc_id"], q["text"]) for q in entry["answer"]["quotes"]]
+    assert [quote for quote, _ in quotes_shown(page)] == as_shown(entry["answer"]["quotes"])
+    # The follow-up alone gets another answer; the question as searched gets the one rated.
+    assert [(q["doc_id"], q["text"]) for q in ask_api(server.url, follow_up)["quotes"]] != rated
+    assert [(q["doc_id"], q["text"]) for q in ask_api(server.url, entry["searched"])["quotes"]] == rated
+
+    # The README's feedback -> gold one-liner makes a gold line that asks what was answered.
+    drafts = subprocess.run(_readme_feedback_to_gold(), input=server.feedback_path.read_text(encoding="utf-8"),
+                            capture_output=True, text=True, check=True, timeout=60).stdout.splitlines()
+    gold = json.loads(drafts[-1])
+    assert gold["question"] == entry["searched"] and gold["answerable"]
+    assert set(rated) <= {(g["doc_id"], g["quote"]) for g in gold["gold"]}
+
+
+def test_a_rating_that_cannot_be_saved_gets_a_friendly_message(server, browsing):
+    page = browsing.open_chat(server.url)
+    ask(page, "Who wrote the blog post?")
+    saved = server.feedback_path.read_bytes() if server.feedback_path.exists() else b""
+    server.feedback_path.unlink(missing_ok=True)
+    server.feedback_path.mkdir()  # the feedback file is now a folder: appending to it fails
+    try:
+        page.get_by_role("button", name="Wrong", exact=True).click()
+        expect(page.locator("#feedback-status")).to_contain_text("Sorry, your rating could not be saved")
+        assert "Traceback" not in page.locator("body").inner_text()
+        assert "could not save a rating" in server.log() and "IsADirectoryError" in server.log()
+    finally:
+        server.feedback_path.rmdir()
+        server.feedback_path.write_bytes(saved)
+    page.get_by_role("button", name="Wrong", exact=True).click()  # writable again: saved again
+    expect(page.locator("#feedback-status")).to_contain_text("saved as “Wrong”")
 
 
 def test_keyboard_only_use_and_no_accessibility_violations(server, browsing):
@@ -323,3 +423,17 @@ def test_article_with_markup_is_shown_as_text(hostile_server, browsing):
     expect(page.locator(injected)).to_have_count(0)
     assert not browsing.script_ran(page)
     assert not browsing.blocked
+
+
+def test_article_with_markup_is_copied_as_its_text(hostile_server, browsing):
+    server, _ = hostile_server
+    browsing.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url.rstrip("/"))
+    page = browsing.open_chat(server.url)
+    question = "How big a budget did the Zebra Council approve?"
+    ask(page, question)
+    expected = as_copied(ask_api(server.url, question))
+    assert "roads & bridges" in expected and "<script>" in expected  # the article's text, markup and all
+    copied = copy_answer(page, page.locator(BOT_MESSAGES).last)
+    assert copied == expected
+    assert "&amp;" not in copied and "&lt;" not in copied and 'class="' not in copied
+    assert not browsing.script_ran(page)

@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 from gradio_client.exceptions import AuthenticationError
-from web_server import ROOT, api_client, ask_api, assert_same_answer, web_server
+from web_server import ROOT, api_client, ask_api, assert_same_answer, run_app, web_server
 
 from rag.question import MAX_QUESTION_CHARS
 
@@ -181,7 +181,7 @@ def test_unexpected_errors_become_a_friendly_message_and_a_log_line(app, answere
     assert message["role"] == "assistant" and html.escape(app.GENERIC_ERROR) in message["content"]
     assert "Traceback" not in message["content"] and "ValueError" not in message["content"]
     assert any(record.exc_info and record.exc_info[0] is ValueError for record in caplog.records)
-    assert reply.questions == [] and reply.retry == "Who wrote the blog post?" and reply.answer is None
+    assert reply.questions == [] and reply.retry == "Who wrote the blog post?" and reply.rated is None
 
 
 def test_question_errors_are_explained_in_the_chat(app, answerer):
@@ -209,6 +209,46 @@ def test_feedback_lines_carry_rating_question_answer_and_time(app, answerer, tmp
     lines = [json.loads(line) for line in Path(tmp_path / "feedback" / "feedback.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [line["rating"] for line in lines] == ["right", "wrong"]
     assert all(line["question"] == "Who wrote the blog post?" and line["answer"] == answer and line["timestamp"] for line in lines)
+    assert all(line["history"] == [] and line["searched"] == line["question"] for line in lines)
+
+
+def test_feedback_on_a_follow_up_records_the_questions_before_it(app, answerer, tmp_path):
+    first, follow_up = "What did Anthropic propose?", "and what did OpenAI say?"
+    chat = app.Chat(answerer)
+    reply = chat.reply(follow_up, 5, [], [first])
+    assert reply.rated == {"answer": reply.rated["answer"], "history": [first]}
+    entry = app.FeedbackLog(tmp_path / "feedback.jsonl").record("right", reply.rated["answer"], reply.rated["history"])
+    assert (entry["question"], entry["history"], entry["searched"]) == (follow_up, [first], f"{first} {follow_up}")
+    alone = answerer.answer(entry["searched"]).to_dict()  # the question as searched, asked alone: the same quotes
+    assert [q["text"] for q in alone["quotes"]] == [q["text"] for q in entry["answer"]["quotes"]]
+    assert json.loads((tmp_path / "feedback.jsonl").read_text(encoding="utf-8")) == entry
+
+
+def test_an_unwritable_feedback_file_stops_the_app_at_start_up(index_dir, tmp_path):
+    regular = tmp_path / "a-file"
+    regular.write_text("not a folder\n", encoding="utf-8")
+    done = run_app("--index", str(index_dir), "--feedback-file", str(regular / "feedback.jsonl"), timeout=60)
+    assert done.returncode != 0
+    assert done.stderr.splitlines()[-1] == f"app.py: error: cannot write the feedback file {regular / 'feedback.jsonl'}: {regular} is a file, not a folder"
+    assert "Traceback" not in done.stderr
+
+
+def test_a_missing_or_unreadable_auth_file_stops_the_app_with_a_message(index_dir, tmp_path):
+    missing = tmp_path / "missing" / "users.txt"
+    done = run_app("--index", str(index_dir), "--auth-file", str(missing), timeout=60)
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[-1] == f"app.py: error: cannot read the auth file {missing}: No such file or directory"
+    undecodable = tmp_path / "users.txt"
+    undecodable.write_bytes(b"alice:caf\xe9\n")  # Latin-1, not UTF-8
+    done = run_app("--index", str(index_dir), "--auth-file", str(undecodable), timeout=60)
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[-1].startswith(f"app.py: error: cannot read the auth file {undecodable}: it is not UTF-8 text")
+
+
+@pytest.mark.parametrize("history", [7, "What did Anthropic propose?", [1, 2], ["What did Anthropic propose?", None], {"q": "x"}])
+def test_a_history_that_is_not_a_list_of_questions_gets_an_error_json(app, answerer, history):
+    reply = app.ask_json(answerer, "and what did OpenAI say?", history=history)
+    assert reply == {"question": "and what did OpenAI say?", "error": "history must be a list of the earlier questions (text), oldest first, or null"}
 
 
 @pytest.mark.parametrize("k", [None, "five", math.nan, -1, 0])

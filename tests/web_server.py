@@ -8,7 +8,8 @@ For tests that need a running server (browser, API, load, security)::
             browser.new_page().goto(server.url)
 
 The server listens on 127.0.0.1 (the app's default), writes its log and its feedback file
-into ``workdir``, and is terminated when the ``with`` block ends.
+into ``workdir``, and is terminated when the ``with`` block ends. ``run_app(*args)`` runs
+``app.py`` until it exits, for the errors that stop it at start-up.
 """
 
 from __future__ import annotations
@@ -138,6 +139,16 @@ def web_server(
         yield server
     finally:
         _stop(process)
+
+
+def run_app(*args: str, timeout: float = 120.0) -> subprocess.CompletedProcess:
+    """Run ``python app.py --port <free> *args`` until it exits (for start-up errors); its output as text.
+
+    A server that starts instead of exiting is killed after ``timeout`` seconds
+    (``subprocess.TimeoutExpired``).
+    """
+    command = [sys.executable, str(APP), "--port", str(free_port()), *args]
+    return subprocess.run(command, cwd=ROOT, env={**os.environ, **OFFLINE_ENV}, capture_output=True, text=True, timeout=timeout)
 
 
 @contextlib.contextmanager
