@@ -215,15 +215,19 @@ class Answerer:
                 continue
             start, end = self._span_with_context(candidate.sentence_id)
             text = self.index.documents[self.index.sentences[candidate.sentence_id].doc_id].text
-            overlapping = next((i for i, entry in enumerate(chosen) if self._overlaps(entry, candidate.sentence_id, start, end)), None)
-            if overlapping is not None:  # it shares a sentence with a quote: widen that quote instead
-                first, first_start, first_end, first_others = chosen[overlapping]
-                wider = min(start, first_start), max(end, first_end)
-                cost = count_tokens(text[wider[0] : wider[1]]) - count_tokens(text[first_start:first_end])
+            overlapping = [i for i, entry in enumerate(chosen) if self._overlaps(entry, candidate.sentence_id, start, end)]
+            if overlapping:  # it shares a sentence with quotes (one, or two it bridges): widen them into one
+                first, _, _, others = chosen[overlapping[0]]
+                wider = min(start, *(chosen[i][1] for i in overlapping)), max(end, *(chosen[i][2] for i in overlapping))
+                cost = count_tokens(text[wider[0] : wider[1]]) - sum(count_tokens(text[chosen[i][1] : chosen[i][2]]) for i in overlapping)
                 used.add(candidate.sentence_id)
                 if cost <= budget:
                     budget -= cost
-                    chosen[overlapping] = (first, *wider, first_others)
+                    for i in overlapping[1:]:
+                        for doc, other in chosen[i][3].items():
+                            others.setdefault(doc, other)
+                    chosen[overlapping[0]] = (first, *wider, others)
+                    chosen = [entry for i, entry in enumerate(chosen) if i not in overlapping[1:]]
                 continue
             if len(chosen) >= s.max_quotes:
                 break

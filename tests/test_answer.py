@@ -263,3 +263,24 @@ def test_an_article_in_decomposed_unicode_answers_like_a_composed_question(tmp_p
     answer = nfd.answer("How long will the Zürich strike last?")
     assert not answer.abstained and "three days" in answer.quotes[0].text
     assert_grounded_quotes(answer, nfd)  # quoted as the article writes it, decomposed
+
+
+def test_a_sentence_that_bridges_two_quotes_joins_them_into_one(tmp_path, encoder, answerer):
+    from rag.answer import ScoredSentence
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "reactor.txt").write_text(
+        "Acme reactor opens\n\nAcme built a new reactor in Ohio last spring. It produces power for ten thousand homes nearby. "
+        "It cost nine hundred million dollars in the end. That figure was twice the original budget estimate.\n",
+        encoding="utf-8",
+    )
+    (corpus / "park.txt").write_text(PARK, encoding="utf-8")
+    build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
+    local = Answerer(Retriever.load(tmp_path / "index", encoder=encoder), answerer.settings, answerer.answerability)
+    ids = [i for i, s in enumerate(local.index.sentences) if s.doc_id == "reactor" and s.quotable]
+    assert len(ids) == 4  # each of the last three leans on the one before it
+    # quoted in this order: [0, 1], then [2, 3], then 2 again, which would bridge the two
+    scored = [ScoredSentence(sid, score, 0.0, 0.0, 0.0, 0.0, False) for sid, score in ((ids[1], 1.0), (ids[3], 0.95), (ids[2], 0.9))]
+    quotes = local.compose(scored)
+    assert [q.text for q in quotes] == [local.index.documents["reactor"].text[local.index.sentences[ids[0]].start : local.index.sentences[ids[3]].end]]
