@@ -20,8 +20,10 @@ _REFERS_BACK = re.compile(r"\b(they|them|their|theirs|it|its|he|him|his|she|her|
 _SHORT_WORDS = 4  # "what did critics say?", "OpenAI?", "why?"
 # ... but a short question that names its subject stands alone: "What is Claude?", "what is
 # RSI", "What did OpenAI say?" (a capitalised word after the first, or "what/who is X").
-_DEFINES = re.compile(r"^(what|who)\s+(is|are|was|were)\s+\w", re.IGNORECASE)
-_NAME_AFTER_FIRST = re.compile(r"(?<=\S)\s+[A-Z]")
+_DEFINES = re.compile(
+    r"^(what|who)\s+(is|are|was|were)\s+(?!(the|a|an|this|that|these|those|it|its|their|his|her|they|he|she)\b)\w", re.IGNORECASE
+)  # not "what are the risks?" (of what was asked before)
+_NAME_AFTER_FIRST = re.compile(r"(?<=\S)\s+(?!I\b)[A-Z]")  # not "I"
 _FOLLOW_UP_CHAIN = 3  # earlier turns a follow-up of follow-ups reaches back to
 
 
@@ -33,10 +35,12 @@ def clean_question(question: object) -> str:
     """
     if not isinstance(question, str):
         raise QuestionError("the question must be text")
-    if len(question) > MAX_QUESTION_CHARS * 4 and len(" ".join(question.split())) > MAX_QUESTION_CHARS * 4:
-        # a cheap first check before the per-character work below; runs of spaces do not count
+    if len(question) > MAX_QUESTION_CHARS * 64:  # a bound on the work below, whatever the text
         raise QuestionError(f"the question is too long ({len(question):,} characters); the limit is {MAX_QUESTION_CHARS:,}")
-    text = _SURROGATES.sub("", question)
+    text = " ".join(question.split())  # runs of spaces do not count, and cost nothing below
+    if len(text) > MAX_QUESTION_CHARS * 4:  # a cheap first check before the per-character work
+        raise QuestionError(f"the question is too long ({len(text):,} characters); the limit is {MAX_QUESTION_CHARS:,}")
+    text = _SURROGATES.sub("", text)
     text = _INVISIBLE.sub("", text)
     text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
     text = " ".join(text.split())

@@ -77,6 +77,9 @@ def test_the_expected_answer_type_is_found_only_where_the_answer_is(question, ki
         "OpenAI?",  # short: a fragment, or one topic word
         "why?",
         "what did critics say?",
+        "What are the risks?",  # "what is X" with no subject of its own
+        "Who was the author?",
+        "Why did I ask?",
     ],
 )
 def test_a_question_that_leans_on_the_previous_one_is_a_follow_up(question):
