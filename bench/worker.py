@@ -56,7 +56,7 @@ def phases(index_dir: str, question: str) -> dict:
             "print": printed - answered,
             "in_process_total": printed - started,
         },
-        "first_answer_ms": dict(result.timings_ms),
+        "first_answer_ms": result.timings_ms,
         "encoder": type(encoder).__name__,
         "heavy_modules_loaded": [m for m in HEAVY_MODULES if m in sys.modules],
     }

@@ -14,7 +14,6 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
 
 import numpy as np
 
@@ -273,14 +272,12 @@ class Answerer:
             passages=passages,
             answerability=answerability,
             read_as=read_as if read_as != text else None,
-            timings_ms=MappingProxyType(
-                {
-                    "encode": 1000 * (encoded - started),
-                    "retrieve": 1000 * (retrieved - encoded),
-                    "compose": 1000 * (done - retrieved),
-                    "total": 1000 * (done - started),
-                }
-            ),
+            timings_ms={
+                "encode": 1000 * (encoded - started),
+                "retrieve": 1000 * (retrieved - encoded),
+                "compose": 1000 * (done - retrieved),
+                "total": 1000 * (done - started),
+            },
         )
 
 

@@ -16,6 +16,9 @@ class SettingsError(RagError):
     """An answer-settings file that cannot be read, is not JSON, or holds unusable values."""
 
 
+_COUNTS = ("passages", "candidate_chunks", "max_quotes", "token_budget")  # settings that count something
+
+
 @dataclass(frozen=True)
 class AnswerSettings:
     """Knobs of the answer composer. ``abstain_threshold`` is the one calibrated most.
@@ -74,7 +77,10 @@ class AnswerSettings:
         values = data.get("settings", data) if isinstance(data, dict) else data
         if not isinstance(values, dict):
             raise SettingsError(f"the settings file {path} does not hold a JSON object of settings")
-        problems = []
+        names = {f.name for f in fields(cls)}
+        problems = [f"unknown setting {key!r}" for key in values if key not in names]
+        if "abstain_threshold" not in values:
+            problems.append("abstain_threshold is missing (is this a settings file?)")
         chosen = {}
         for f in fields(cls):
             if f.name not in values:
@@ -90,6 +96,7 @@ class AnswerSettings:
         threshold = chosen.get("abstain_threshold", cls.abstain_threshold)
         if not problems and not 0.0 <= threshold <= 1.0:
             problems.append(f"abstain_threshold must be between 0 and 1, not {threshold!r}")
+        problems += [f"{name} must be at least 1, not {chosen[name]!r}" for name in _COUNTS if chosen.get(name, 1) < 1]
         if problems:
             raise SettingsError(f"the settings file {path} holds unusable values: " + "; ".join(problems))
         return replace(cls(), **chosen)

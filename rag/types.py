@@ -7,7 +7,6 @@ document named by ``doc_id``: ``document.text[start:end] == text`` always holds.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from collections.abc import Mapping
 from typing import Any
 
 
@@ -123,7 +122,7 @@ class Answer:
     passages: tuple[Passage, ...] = ()
     answerability: float = 0.0
     read_as: str | None = None  # the question with its typos read as the articles' words, when it had any
-    timings_ms: Mapping[str, float] = field(default_factory=dict, compare=False)  # read-only; not part of equality or hash
+    timings_ms: dict[str, float] = field(default_factory=dict, compare=False)  # how long each step took; not part of equality or hash
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (stable: external evaluation tools rely on it)."""

@@ -338,8 +338,11 @@ def test_recall_of_gold_quotes_comes_from_the_ranks_of_the_passages_holding_them
         ('{"settings": {"abstain_threshold": NaN}}', "abstain_threshold must be a finite number"),
         ('{"settings": {"abstain_threshold": 3}}', "abstain_threshold must be between 0 and 1"),
         ('{"settings": {"passages": 2.5}}', "passages must be a whole number"),
+        ('{"settings": {"abstain_treshold": 0.9}}', "unknown setting 'abstain_treshold'"),
+        ('{"threshold": 0.3, "summary": {}}', "abstain_threshold is missing"),  # an eval report, not settings
+        ('{"settings": {"abstain_threshold": 0.1, "max_quotes": 0}}', "max_quotes must be at least 1"),
     ],
-    ids=["missing", "not-json", "not-utf8", "not-an-object", "string-value", "nan", "out-of-range", "float-count"],
+    ids=["missing", "not-json", "not-utf8", "not-an-object", "string-value", "nan", "out-of-range", "float-count", "misspelt", "a-report", "no-quotes"],
 )
 def test_a_named_settings_file_that_is_missing_or_unusable_is_an_error_naming_it(tmp_path, content, needle):
     path = tmp_path / "answer_settings.json"
