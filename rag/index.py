@@ -144,8 +144,8 @@ def embed_with_cache(
 def embed_sentences(
     encoder: Encoder, documents: list[Document], sentences: list[Sentence], fits_model: FitsModel | None, cache: EmbeddingCache, progress: bool
 ) -> tuple[np.ndarray, int, set[str]]:
-    """Sentence vectors, as ``embed_with_cache``; a sentence longer than the model reads (it
-    would drop the rest) is the normalised mean of its parts that fit."""
+    """Sentence vectors, as ``embed_with_cache`` (n_new counts sentences); a sentence longer than
+    the model reads (it would drop the rest) is the normalised mean of its parts that fit."""
     text_of = {d.doc_id: d.text for d in documents}
     texts: list[str] = []
     owners: list[int] = []
@@ -154,13 +154,14 @@ def embed_sentences(
         for start, end in whole if fits_model is None or fits_model(s.text) else model_pieces(text_of[s.doc_id], s.start, s.end, fits_model):
             texts.append(text_of[s.doc_id][start:end])
             owners.append(i)
-    vectors, new, keys = embed_with_cache(encoder, texts, cache, progress)
+    fresh = {owner for owner, text in zip(owners, texts) if _content_key(encoder.weights_sha256, text) not in cache.vectors}
+    vectors, _, keys = embed_with_cache(encoder, texts, cache, progress)
     if len(texts) == len(sentences):
-        return vectors, new, keys
+        return vectors, len(fresh), keys
     summed = np.zeros((len(sentences), vectors.shape[1]), dtype=np.float32)
     np.add.at(summed, owners, vectors)
     summed /= np.maximum(np.linalg.norm(summed, axis=1, keepdims=True), 1e-12)
-    return summed, new, keys
+    return summed, len(fresh), keys
 
 
 def _lexicon_payload(documents: list[Document], sentences: list[Sentence]) -> dict:

@@ -180,13 +180,18 @@ def test_an_index_built_with_another_model_than_the_callers_is_refused(index_dir
 
 
 def test_a_sentence_longer_than_the_model_reads_is_embedded_whole(tmp_path, encoder):
-    head = "The regional council, after a debate that ran late into the night and touched on " + ", ".join(f"item {i} of the agenda" for i in range(60))
+    head = "The regional council, after a debate that ran late into the night and touched on " + ", ".join(f"item {i} of the agenda" for i in range(150))
     endings = {"fireworks": ", finally voted to ban all fireworks in the old town.", "salaries": ", finally voted to double the salaries of every teacher."}
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name, ending in endings.items():
         (corpus / f"{name}.txt").write_text(f"Council vote\n\n{head}{ending}\n", encoding="utf-8")
     assert encoder.count_model_tokens(head) > encoder.max_seq_length  # the model alone would read only the shared head
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / "fireworks.txt").write_text(f"Council vote\n\n{head}{endings['fireworks']}\n", encoding="utf-8")
+    report = build_index(alone, tmp_path / "alone-index", encoder=encoder, progress=False)
+    assert report.embedded + report.reused == report.chunks + report.sentences and report.reused >= 0  # texts, not parts
     build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
     index = load_index(tmp_path / "index")
     vector = {s.doc_id: index.sentence_vectors[i] for i, s in enumerate(index.sentences) if s.text.startswith("The regional")}
