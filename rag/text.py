@@ -27,8 +27,7 @@ _BOILERPLATE = re.compile(
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LINE_BREAKS_TO_SPACES = str.maketrans({ch: " " for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
-_MARKDOWN_HEADING = re.compile(r"#{1,6}\s")  # "## Why Paris": a heading however long
+_MARKDOWN_HEADING = re.compile(r"#{1,6} +[^a-z\s]")  # "## Why Paris", "# 5 things": a heading however long; "# of staff" is text
 PIECE_CHARS = 10_000  # longest text given to pysbd at once (its time grows with the square of it)
 _TAIL_CHARS = 200  # of a block, enough to tell whether it ends a sentence
 HEADING_MAX_WORDS = 12
@@ -95,34 +94,32 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _pieces(block: str) -> Iterator[tuple[int, int]]:
-    """Spans of ``block`` of at most PIECE_CHARS, each but the last cut after a sentence end
-    in its second half if there is one, else after a space (a block of ordinary paragraphs
-    is one piece)."""
-    start = 0
-    while len(block) - start > PIECE_CHARS:
-        limit = start + PIECE_CHARS
-        ends = [m.end() for m in _SENTENCE_END.finditer(block, start + PIECE_CHARS // 2, limit)]
-        space = block.rfind(" ", start + PIECE_CHARS // 2, limit)
-        cut = ends[-1] if ends else (space + 1 if space >= 0 else limit)
-        yield start, cut
-        start = cut
-    yield start, len(block)
-
-
 def _pysbd_spans(block: str) -> list[tuple[int, int]]:
     # pysbd ends a sentence at every line break; a block's breaks join hard-wrapped lines,
     # so they become spaces (one character each: the offsets stay those of the block).
-    # Its time grows with the square of its input, so a long block goes in pieces.
+    # Its time grows with the square of its input, so a long block goes in pieces of at
+    # most PIECE_CHARS: all but the last sentence pysbd finds in a piece are kept, and the
+    # next piece starts where that last one did (so pysbd, not a guess, decides where a
+    # sentence ends); a piece that is all one sentence is cut after its last space.
     unwrapped = block.translate(_LINE_BREAKS_TO_SPACES)
     spans: list[tuple[int, int]] = []
-    for piece_start, piece_end in _pieces(unwrapped):
+    start = 0
+    while True:
+        piece = unwrapped[start : start + PIECE_CHARS]
         try:
-            found = [(s.start, s.end) for s in _segmenter().segment(unwrapped[piece_start:piece_end])]
+            found = [(s.start, s.end) for s in _segmenter().segment(piece)]
         except Exception:  # pysbd raises on some pathological inputs; fall back to one span
-            found = [(0, piece_end - piece_start)]
-        spans.extend((piece_start + s, piece_start + e) for s, e in found)
-    return spans
+            found = [(0, len(piece))]
+        if start + len(piece) >= len(unwrapped):
+            return spans + [(start + s, start + e) for s, e in found]
+        if len(found) > 1 and found[-1][0] > 0:
+            spans += [(start + s, start + e) for s, e in found[:-1]]
+            start += found[-1][0]
+        else:
+            space = piece.rfind(" ", len(piece) // 2)
+            cut = space + 1 if space > 0 else len(piece)
+            spans.append((start, start + cut))
+            start += cut
 
 
 def _split_missing_spaces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -135,10 +132,12 @@ def classify(text: str, alone_in_block: bool) -> str:
     words = len(_WORD.findall(text))
     if _BOILERPLATE.match(text):
         return "boilerplate"
+    if alone_in_block and _MARKDOWN_HEADING.match(text):
+        return "heading"
     if _QUESTION.search(text):
         return "question"
     if not _TERMINAL.search(text):
-        if alone_in_block and (words <= HEADING_MAX_WORDS or _MARKDOWN_HEADING.match(text)):
+        if alone_in_block and words <= HEADING_MAX_WORDS:
             return "heading"
         if words < MIN_QUOTABLE_WORDS:
             return "fragment"

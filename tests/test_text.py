@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from generated_text import assert_exact_spans, news_text
 from rag.documents import load_corpus
-from rag.text import count_tokens, split_sentences
+from rag.text import PIECE_CHARS, count_tokens, split_sentences
 
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -85,7 +85,8 @@ def test_markdown_structure_is_not_quoted_and_markup_inside_a_sentence_stays():
         "# Lab opens in Paris\n\n*By Jane Doe, staff writer*\n\n"
         "OpenAI said on **Monday** that it will open a lab in Paris.\n\n## Why Paris\n\n"
         "France offers [research tax credits](https://example.com).\n\n"
-        "## What the new lab in Paris will study first and who will lead its research teams there\n"
+        "## What the new lab in Paris will study first and who will lead its research teams there\n\n"
+        "### The lab opens in spring.\n\n# of researchers hired so far: twelve, the company said.\n"
     )
     assert kinds(text) == [
         ("heading", "# Lab opens in Paris"),
@@ -94,6 +95,8 @@ def test_markdown_structure_is_not_quoted_and_markup_inside_a_sentence_stays():
         ("heading", "## Why Paris"),
         ("sentence", "France offers [research tax credits](https://example.com)."),
         ("heading", "## What the new lab in Paris will study first and who will lead its research teams there"),  # long, still a heading
+        ("heading", "### The lab opens in spring."),  # a final period too
+        ("sentence", "# of researchers hired so far: twelve, the company said."),  # "#" as in "number of"
     ]
     assert_exact_spans(text, split_sentences("doc", text))
 
@@ -180,6 +183,16 @@ def test_tokens_are_counted_with_cl100k():
     assert count_tokens("hello world") == 2
     assert count_tokens("") == 0
     assert count_tokens("<|endoftext|>") > 1  # special-token text is counted as plain text
+
+
+def test_a_long_paragraph_cut_into_pieces_still_ends_sentences_where_the_splitter_does():
+    filler = "The committee met again on a rainy afternoon to discuss the budget for the coming year. "
+    text = filler * 113 + "The vote was delayed by Mr. Smith and his allies in the chamber until late evening. " + filler * 40
+    assert text.index("Mr. Smith") < PIECE_CHARS < text.index("evening.")  # the sentence runs past a piece
+    split = split_sentences("d", text)
+    assert_exact_spans(text, split)
+    assert "The vote was delayed by Mr. Smith and his allies in the chamber until late evening." in [s.text for s in split]
+    assert all(s.text.endswith("year.") for s in split if "Smith" not in s.text)
 
 
 @pytest.mark.timeout(120)  # a hang guard, not a speed test: each took minutes when splitting was quadratic
