@@ -38,14 +38,14 @@ from .embedding import Encoder, file_sha256
 from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
 from .lexical import terms
 from .segmentation import SENTENCE_KINDS, TITLES_DERIVED, KnownSegmentation, package_version, segment, splitter_fingerprint, with_titles
-from .spelling import word_counts
+from .spelling import proper_names, word_counts
 from .types import Chunk, Document, Sentence
 from .vectorstore import FaissStore, VectorStore
 
 if TYPE_CHECKING:
     import bm25s
 
-INDEX_FORMAT = 2  # 2: store.json carries the lexicon (sentence terms, article word counts)
+INDEX_FORMAT = 3  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences
 CURRENT_FILE = "CURRENT"
 CACHE_FILE = "embedding-cache.npz"
 LOCK_FILE = ".build.lock"  # held by the build writing to the folder: builds of one index take turns
@@ -174,6 +174,7 @@ def _lexicon_payload(documents: list[Document], sentences: list[Sentence]) -> di
         "terms": vocabulary,
         "sentence_terms": [[number[t] for t in ts] for ts in sentence_terms],
         "word_counts": dict(sorted(word_counts(d.text for d in documents).items())),
+        "names": sorted(proper_names(d.text for d in documents)),
     }
 
 
@@ -374,7 +375,8 @@ def _build_locked(
 class CorpusIndex:
     """A loaded index: documents, sentences, chunks, vectors, the BM25 index and the lexicon
     (``sentence_terms``: stemmed content words of each sentence; ``word_counts``: how often
-    each lower-case word occurs in the articles)."""
+    each lower-case word occurs in the articles; ``names``: the words they only write
+    capitalised, see ``rag.spelling.proper_names``)."""
 
     path: Path
     manifest: dict
@@ -386,6 +388,7 @@ class CorpusIndex:
     bm25: bm25s.BM25
     sentence_terms: list[frozenset[str]]
     word_counts: dict[str, int]
+    names: frozenset[str]
 
     @cached_property
     def sentence_chunk(self) -> np.ndarray:
@@ -515,6 +518,7 @@ def load_index(
         vocabulary = store["lexicon"]["terms"]
         sentence_terms = [frozenset(vocabulary[i] for i in ids) for ids in store["lexicon"]["sentence_terms"]]
         word_counts = {str(w): int(n) for w, n in store["lexicon"]["word_counts"].items()}
+        names = frozenset(str(w) for w in store["lexicon"]["names"])
         sentence_vectors = np.load(folder / "sentences.npy", allow_pickle=False)
         bm25 = bm25s.BM25.load(str(folder / "bm25"))
         chunk_store = FaissStore.load(folder / "chunks.faiss", manifest.get("vector_index", {}).get("kind", "flat"))
@@ -535,6 +539,7 @@ def load_index(
         bm25=bm25,
         sentence_terms=sentence_terms,
         word_counts=word_counts,
+        names=names,
     )
 
 

@@ -12,7 +12,7 @@ from .embedding import Encoder
 from .index import CorpusIndex, load_index
 from .lexical import terms
 from .question import check_passage_count, clean_question
-from .spelling import Speller, proper_names
+from .spelling import Speller
 from .types import Passage
 
 
@@ -76,7 +76,7 @@ class Retriever:
         return Speller(
             self.index.word_counts,
             known_words=self.encoder.whole_words(),
-            names=proper_names(d.text for d in self.index.documents.values()),
+            names=self.index.names,
         )
 
     def read(self, question: str) -> str:
