@@ -21,7 +21,6 @@ os.environ.setdefault("RAG_ENCODER_THREADS", "1")
 
 import argparse  # noqa: E402
 import html  # noqa: E402
-import json  # noqa: E402
 import logging  # noqa: E402
 import threading  # noqa: E402
 from collections.abc import Mapping, Sequence  # noqa: E402
@@ -35,6 +34,7 @@ import gradio as gr  # noqa: E402
 from rag import Answer, Answerer, Citation, Document, QuestionError, RagError, build_index  # noqa: E402
 from rag.answer import in_quotation_marks  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError  # noqa: E402
+from rag.jsonl import json_line  # noqa: E402
 from rag.question import MAX_QUESTION_CHARS, with_context  # noqa: E402
 
 log = logging.getLogger("rag.app")
@@ -268,7 +268,7 @@ class FeedbackLog:
             "searched": with_context(answer["question"], list(history)),
             "answer": answer,
         }
-        line = json.dumps(entry, ensure_ascii=False) + "\n"
+        line = json_line(entry)
         with self._lock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self.path.open("a", encoding="utf-8") as out:

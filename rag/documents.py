@@ -136,6 +136,7 @@ def _files_under(folder: Path, skipped: list[tuple[str, str]]) -> list[Path]:
         skipped.append((printable_path(Path(error.filename or folder)), f"folder cannot be read ({error.strerror or error})"))
 
     for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=True):
+        dirs.sort()  # one real folder reached by two paths is read by the first in name order, on any machine
         real = os.path.realpath(root)
         if real in seen:
             dirs[:] = []

@@ -191,7 +191,7 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
         payload["calibration"] = calibration
     written = write_reports(payload, args.out, name)
     if args.json:
-        from .cli import json_line
+        from .jsonl import json_line
 
         sys.stdout.write(json_line({k: payload[k] for k in ("threshold", "summary", "settings")} | {"calibration": calibration, "reports": [str(p) for p in written]}))
     else:

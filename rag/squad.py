@@ -464,7 +464,7 @@ def run_squad_eval(args: argparse.Namespace) -> int:
     report = evaluate_squad(squad, limit=args.limit, cache=getattr(args, "cache", DEFAULT_CACHE), progress=not args.json and sys.stderr.isatty())
     json_path, md_path = write_reports(report, args.out)
     if args.json:
-        from .cli import json_line
+        from .jsonl import json_line
 
         sys.stdout.write(json_line(report))
     else:

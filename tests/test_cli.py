@@ -152,7 +152,7 @@ UNICODE_LINE_BREAKS = "\u0085\u2028\u2029"  # str.splitlines cuts at them; json.
 
 
 def test_json_line_escapes_unicode_line_breaks_and_keeps_other_text_readable():
-    from rag.cli import json_line
+    from rag.jsonl import json_line
 
     payload = {"text": f"a{UNICODE_LINE_BREAKS}b é “quoted” \\\u2028 日本", "n": [1, None]}
     line = json_line(payload)

@@ -210,6 +210,10 @@ def test_feedback_lines_carry_rating_question_answer_and_time(app, answerer, tmp
     assert [line["rating"] for line in lines] == ["right", "wrong"]
     assert all(line["question"] == "Who wrote the blog post?" and line["answer"] == answer and line["timestamp"] for line in lines)
     assert all(line["history"] == [] and line["searched"] == line["question"] for line in lines)
+    odd = {**answer, "answer": "line\u2028separator and next\u0085line"}  # as an article's text may hold
+    log.record("right", odd)
+    lines = Path(tmp_path / "feedback" / "feedback.jsonl").read_text(encoding="utf-8").splitlines()  # splits at U+2028 too
+    assert len(lines) == 3 and json.loads(lines[-1])["answer"] == odd
 
 
 def test_feedback_on_a_follow_up_records_the_questions_before_it(app, answerer, tmp_path):
