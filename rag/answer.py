@@ -55,6 +55,17 @@ class ScoredSentence:
     type_match: bool
 
 
+@dataclass(eq=False)
+class _Chosen:
+    """A quote being composed: its best sentence, span, corroborations, and every sentence it holds."""
+
+    candidate: ScoredSentence
+    start: int
+    end: int
+    others: dict[str, ScoredSentence]
+    members: list[int]
+
+
 class Answerer:
     """Answers questions from an index with exact quotes.
 
@@ -179,10 +190,10 @@ class Answerer:
             corroborations=citations,
         )
 
-    def _overlaps(self, entry: tuple[ScoredSentence, int, int, dict], sid: int, start: int, end: int) -> bool:
+    def _overlaps(self, entry: _Chosen, sid: int, start: int, end: int) -> bool:
         """Whether the span ``start:end`` (of sentence ``sid``'s article) shares text with the chosen quote ``entry``."""
-        same_doc = self.index.sentences[entry[0].sentence_id].doc_id == self.index.sentences[sid].doc_id
-        return same_doc and entry[1] < end and start < entry[2]
+        same_doc = self.index.sentences[entry.candidate.sentence_id].doc_id == self.index.sentences[sid].doc_id
+        return same_doc and entry.start < end and start < entry.end
 
     def compose(self, scored: list[ScoredSentence]) -> list[Quote]:
         """Pick quotes from scored sentences: best first, within the budget, merged across articles.
@@ -193,40 +204,43 @@ class Answerer:
         widens that quote instead, so no two quotes overlap.
         """
         s = self.settings
-        chosen: list[tuple[ScoredSentence, int, int, dict[str, ScoredSentence]]] = []
+        chosen: list[_Chosen] = []
         used: set[int] = set()
         budget = s.token_budget
         best = scored[0].score if scored else 0.0
+        vectors = self.index.sentence_vectors
         for candidate in scored:
-            if candidate.sentence_id in used:
+            sid = candidate.sentence_id
+            if sid in used:
                 continue
             if chosen and candidate.score < s.second_quote_ratio * best:
                 break
             duplicate_of = next(
-                (entry for entry in chosen if self._same_fact(entry[0].sentence_id, candidate.sentence_id, float(self.index.sentence_vectors[entry[0].sentence_id] @ self.index.sentence_vectors[candidate.sentence_id]))),
-                None,
+                (entry for entry in chosen if any(self._same_fact(m, sid, float(vectors[m] @ vectors[sid])) for m in entry.members)), None
             )
             if duplicate_of is not None:
-                used.add(candidate.sentence_id)
-                doc = self.index.sentences[candidate.sentence_id].doc_id
-                if doc != self.index.sentences[duplicate_of[0].sentence_id].doc_id:
-                    duplicate_of[3].setdefault(doc, candidate)
+                used.add(sid)
+                doc = self.index.sentences[sid].doc_id
+                if doc != self.index.sentences[duplicate_of.candidate.sentence_id].doc_id:
+                    duplicate_of.others.setdefault(doc, candidate)
                 continue
-            start, end = self._span_with_context(candidate.sentence_id)
-            text = self.index.documents[self.index.sentences[candidate.sentence_id].doc_id].text
-            overlapping = [i for i, entry in enumerate(chosen) if self._overlaps(entry, candidate.sentence_id, start, end)]
+            start, end = self._span_with_context(sid)
+            text = self.index.documents[self.index.sentences[sid].doc_id].text
+            overlapping = [entry for entry in chosen if self._overlaps(entry, sid, start, end)]
             if overlapping:  # it shares a sentence with quotes (one, or two it bridges): widen them into one
-                first, _, _, others = chosen[overlapping[0]]
-                wider = min(start, *(chosen[i][1] for i in overlapping)), max(end, *(chosen[i][2] for i in overlapping))
-                cost = count_tokens(text[wider[0] : wider[1]]) - sum(count_tokens(text[chosen[i][1] : chosen[i][2]]) for i in overlapping)
-                used.add(candidate.sentence_id)
+                kept, merged = overlapping[0], overlapping[1:]
+                wider = min(start, *(e.start for e in overlapping)), max(end, *(e.end for e in overlapping))
+                cost = count_tokens(text[wider[0] : wider[1]]) - sum(count_tokens(text[e.start : e.end]) for e in overlapping)
+                used.add(sid)
                 if cost <= budget:
                     budget -= cost
-                    for i in overlapping[1:]:
-                        for doc, other in chosen[i][3].items():
-                            others.setdefault(doc, other)
-                    chosen[overlapping[0]] = (first, *wider, others)
-                    chosen = [entry for i, entry in enumerate(chosen) if i not in overlapping[1:]]
+                    kept.start, kept.end = wider
+                    kept.members.append(sid)
+                    for entry in merged:
+                        kept.members += entry.members
+                        for doc, other in entry.others.items():
+                            kept.others.setdefault(doc, other)
+                    chosen = [entry for entry in chosen if entry not in merged]
                 continue
             if len(chosen) >= s.max_quotes:
                 break
@@ -234,11 +248,11 @@ class Answerer:
             if chosen and cost > budget:
                 continue
             others = self._corroborations(candidate, scored, used)
-            used.add(candidate.sentence_id)
+            used.add(sid)
             used.update(o.sentence_id for o in others.values())
             budget -= cost
-            chosen.append((candidate, start, end, others))
-        return [self._quote(candidate, start, end, others) for candidate, start, end, others in chosen]
+            chosen.append(_Chosen(candidate, start, end, others, [sid]))
+        return [self._quote(entry.candidate, entry.start, entry.end, entry.others) for entry in chosen]
 
     def answer(self, question: str, *, history: list[str] | None = None, k: int | None = None) -> Answer:
         """Answer ``question`` with exact quotes, or abstain.

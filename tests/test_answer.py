@@ -280,11 +280,15 @@ def test_a_sentence_that_bridges_two_quotes_joins_them_into_one(tmp_path, encode
         encoding="utf-8",
     )
     (corpus / "park.txt").write_text(PARK, encoding="utf-8")
+    (corpus / "audit.txt").write_text("Audit note\n\nThat figure was twice the original budget estimate.\n", encoding="utf-8")
     build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
     local = Answerer(Retriever.load(tmp_path / "index", encoder=encoder), answerer.settings, answerer.answerability)
     ids = [i for i, s in enumerate(local.index.sentences) if s.doc_id == "reactor" and s.quotable]
+    [audit] = [i for i, s in enumerate(local.index.sentences) if s.doc_id == "audit" and s.quotable]
     assert len(ids) == 4  # each of the last three leans on the one before it
-    # quoted in this order: [0, 1], then [2, 3], then 2 again, which would bridge the two
-    scored = [ScoredSentence(sid, score, 0.0, 0.0, 0.0, 0.0, False) for sid, score in ((ids[1], 1.0), (ids[3], 0.95), (ids[2], 0.9))]
-    quotes = local.compose(scored)
+    # quoted in this order: [0, 1], then [2, 3], then 2 again, which would bridge the two; then
+    # another article's copy of sentence 3, which is the joined quote's corroboration, not a quote
+    order = ((ids[1], 1.0), (ids[3], 0.95), (ids[2], 0.9), (audit, 0.65))
+    quotes = local.compose([ScoredSentence(sid, score, 0.0, 0.0, 0.0, 0.0, False) for sid, score in order])
     assert [q.text for q in quotes] == [local.index.documents["reactor"].text[local.index.sentences[ids[0]].start : local.index.sentences[ids[3]].end]]
+    assert quotes[0].also_in == ("audit",)
