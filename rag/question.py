@@ -21,9 +21,9 @@ _SHORT_WORDS = 4  # "what did critics say?", "OpenAI?", "why?"
 # ... but a short question that names its subject stands alone: "What is Claude?", "what is
 # RSI", "What did OpenAI say?" (a capitalised word after the first, or "what/who is X").
 _DEFINES = re.compile(
-    r"^(what|who)\s+(is|are|was|were)\s+(?!(the|a|an|this|that|these|those|it|its|their|his|her|they|he|she)\b)\w", re.IGNORECASE
-)  # not "what are the risks?" (of what was asked before)
-_NAME_AFTER_FIRST = re.compile(r"(?<=\S)\s+(?!I\b)[A-Z]")  # not "I"
+    r"^(what|who)\s+(is|are|was|were)\s+(?!(the|this|that|these|those|it|its|their|his|her|they|he|she)\b)\w", re.IGNORECASE
+)  # not "what are the risks?" (of what was asked before); "what is a moratorium?" names its own
+_NAME_AFTER_FIRST = re.compile(r"(?<=\S)\s+(?!I(?=[\s?!,;:']|$))[A-Z]")  # not the pronoun "I" (but "I.B.M.")
 _FOLLOW_UP_CHAIN = 3  # earlier turns a follow-up of follow-ups reaches back to
 
 

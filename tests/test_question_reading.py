@@ -99,6 +99,8 @@ def test_a_question_that_leans_on_the_previous_one_is_a_follow_up(question):
         "What is Claude?",  # short, but names its subject
         "what is RSI",
         "What did OpenAI say?",
+        "What did I.B.M. say?",  # "I." starts a name, not the pronoun
+        "what is a moratorium?",  # "a": a new subject, not one asked about before
     ],
 )
 def test_a_question_with_its_own_topic_is_read_alone(question):

@@ -86,7 +86,8 @@ def test_markdown_structure_is_not_quoted_and_markup_inside_a_sentence_stays():
         "OpenAI said on **Monday** that it will open a lab in Paris.\n\n## Why Paris\n\n"
         "France offers [research tax credits](https://example.com).\n\n"
         "## What the new lab in Paris will study first and who will lead its research teams there\n\n"
-        "### The lab opens in spring.\n\n# of researchers hired so far: twelve, the company said.\n"
+        "### The lab opens in spring.\n\n# of researchers hired so far: twelve, the company said.\n\n"
+        "##\tiPhone sales fall for the third quarter in a row as buyers wait for the next model\n"
     )
     assert kinds(text) == [
         ("heading", "# Lab opens in Paris"),
@@ -97,6 +98,7 @@ def test_markdown_structure_is_not_quoted_and_markup_inside_a_sentence_stays():
         ("heading", "## What the new lab in Paris will study first and who will lead its research teams there"),  # long, still a heading
         ("heading", "### The lab opens in spring."),  # a final period too
         ("sentence", "# of researchers hired so far: twelve, the company said."),  # "#" as in "number of"
+        ("heading", "##\tiPhone sales fall for the third quarter in a row as buyers wait for the next model"),
     ]
     assert_exact_spans(text, split_sentences("doc", text))
 
