@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CorpusError
-from .text import split_sentences
+from .text import MARKDOWN_HEADING, split_sentences
 from .types import Document
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_ARTICLE_BYTES = 5_000_000
 TITLE_MAX_WORDS = 16
 TITLE_MAX_CHARS = 90
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+|[ \t]+#+$")
+_CLOSING_HASHES = re.compile(r"[ \t]+#+$")  # "## Title ##"
 _MARKDOWN_EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<inner>[^*_]+)(?P=mark)")
 SENTENCE_ENDINGS = (".", "!", "?", ":", "。", "！", "？")
 
@@ -47,7 +47,8 @@ def sha256_text(text: str) -> str:
 
 def _without_markdown(line: str) -> str:
     """A Markdown headline without its markup: "# Title #" and "**Title**" read "Title"."""
-    line = _MARKDOWN_HEADING.sub("", line).strip()
+    opening = MARKDOWN_HEADING.match(line)
+    line = _CLOSING_HASHES.sub("", line[opening.end() :] if opening else line).strip()
     emphasised = _MARKDOWN_EMPHASIS.fullmatch(line)
     return emphasised["inner"].strip() if emphasised else line
 

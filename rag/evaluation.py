@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Sequence
 from .errors import QuestionError, RagError
 from .eval_report import REPORTS_DIR
 from .gold import SPLITS, GoldQuestion, grounding_problems, load_gold, split_of
+from .jsonl import json_line
 
 if TYPE_CHECKING:
     from .answer import Answerer
@@ -191,8 +192,6 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
         payload["calibration"] = calibration
     written = write_reports(payload, args.out, name)
     if args.json:
-        from .jsonl import json_line
-
         sys.stdout.write(json_line({k: payload[k] for k in ("threshold", "summary", "settings")} | {"calibration": calibration, "reports": [str(p) for p in written]}))
     else:
         print(console_report(payload))

@@ -111,9 +111,8 @@ class Speller:
         """``counts``: how often each (lower-case) article word occurs; ``known_words``: real words
         the articles may lack (the model's whole-word vocabulary); ``names``: the article words
         (lower-case) that the articles only write capitalised (``proper_names``)."""
-        self._article_words = frozenset(counts)
         self._known_words = frozenset(w.lower() for w in known_words)
-        self._real_words = self._article_words | self._known_words
+        self._real_words = frozenset(counts) | self._known_words
         by_frequency = sorted(counts, key=lambda w: (-counts[w], w))  # most frequent first
         self._article_by_letter = _by_first_letter(by_frequency)
         name_set = frozenset(names)

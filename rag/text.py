@@ -27,7 +27,7 @@ _BOILERPLATE = re.compile(
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LINE_BREAKS_TO_SPACES = str.maketrans({ch: " " for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
-_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(\S)")  # "## Why Paris": a heading however long (but see classify)
+MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?=(\S))")  # "## Why Paris": a heading however long (but see classify)
 PIECE_CHARS = 10_000  # longest text given to pysbd at once (its time grows with the square of it)
 _TAIL_CHARS = 200  # of a block, enough to tell whether it ends a sentence
 HEADING_MAX_WORDS = 12
@@ -132,7 +132,7 @@ def classify(text: str, alone_in_block: bool) -> str:
     words = len(_WORD.findall(text))
     if _BOILERPLATE.match(text):
         return "boilerplate"
-    marked = _MARKDOWN_HEADING.match(text)
+    marked = MARKDOWN_HEADING.match(text)
     if alone_in_block and marked and not (marked[1].islower() and _TERMINAL.search(text)):  # "# of staff rose." is text
         return "heading"
     if _QUESTION.search(text):
