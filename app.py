@@ -40,6 +40,7 @@ from rag.question import MAX_QUESTION_CHARS, with_context  # noqa: E402
 log = logging.getLogger("rag.app")
 
 ROOT = Path(__file__).resolve().parent
+WEB = ROOT / "web"  # the page's script and styles
 BUNDLED_CORPUS = ROOT / "data" / "articles"
 DEFAULT_FEEDBACK = Path("feedback") / "feedback.jsonl"
 BUNDLED_EXAMPLES = (
@@ -58,26 +59,7 @@ GENERIC_ERROR = "Something went wrong while answering. Please try again; if it k
 EXCERPT_CHARS = 160
 MAX_PASSAGES = 10  # the slider's maximum; API calls asking for more get this many
 
-CSS = """
-.answer blockquote { margin: 0 0 .6em 0; padding-left: .7em; border-left: 3px solid #1e3a8a; }
-a.cite { font-weight: 700; color: #1e3a8a; text-decoration: underline; }
-.sources mark, .article mark { background: #fde68a; color: #111827; padding: 0 .1em; }
-.source { border: 1px solid #cbd5e1; border-radius: 6px; padding: .6em .8em; margin-bottom: .8em; }
-.source:target { outline: 3px solid #1e3a8a; }
-.source h3 { margin: 0 0 .3em 0; font-size: 1em; }
-.doc-id { font-family: "DejaVu Sans Mono", monospace; font-size: .85em; color: #374151; }
-.passage, .article { white-space: pre-wrap; overflow-wrap: anywhere; }
-.article { max-height: 24em; overflow-y: auto; border-top: 1px solid #cbd5e1; padding-top: .4em; }
-.also { font-size: .92em; }
-.error { color: #991b1b; }
-.read-as { font-size: .92em; color: #374151; font-style: italic; margin: 0 0 .4em 0; }
-.copy-row { margin-top: .5em; }
-button.copy-text { font-size: .85em; padding: .15em .6em; border: 1px solid #475569; border-radius: 4px; background: #f1f5f9; color: #0f172a; cursor: pointer; }
-button.copy-text:hover { background: #e2e8f0; }
-button.copy-text:focus-visible { outline: 3px solid #1e3a8a; outline-offset: 2px; }
-#chat button.copied::after { content: " ✓"; }
-footer, footer a, footer button { color: #1f2937 !important; }
-"""
+CSS = (WEB / "page.css").read_text(encoding="utf-8")
 
 
 def theme() -> gr.themes.Base:
@@ -291,87 +273,8 @@ SEND_AND_CLEAR_JS = """(question, ...rest) => {
   return [sent, ...rest];
 }"""
 PUT_BACK_JS = "(typed, retry) => typed || retry"
-# Run once when the page loads. It notes the question box's text when Enter sends it (see
-# SEND_AND_CLEAR_JS), and makes the copy buttons work. Gradio's copy buttons copy a message's
-# HTML source, so the chat has its own: "Copy answer" in each answer (COPY_BUTTON) and "Copy
-# conversation" in the chat's toolbar. Both copy what the page shows, as plain text: each
-# paragraph, quotation and list item on a line, then "Sources:" with one "[n] Title (doc_id)"
-# line per citation marker. Without the clipboard API (a page served over plain HTTP to
-# another machine) the text is copied through a hidden text area instead.
-PAGE_JS = r"""() => {
-  if (window.askTheArticles) return;
-  let entered = null;  // {text, at}: the question box's text when Enter was last pressed in it
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.target.matches?.('#question textarea')) {
-      entered = {text: event.target.value, at: Date.now()};
-    }
-  }, true);
-  const takeQuestion = () => {
-    const text = entered && Date.now() - entered.at < 2000 ? entered.text : null;
-    entered = null;
-    return text;
-  };
-  const messageText = (message) => {
-    const lines = [];
-    for (const block of message.querySelectorAll('p, blockquote, li')) {
-      if (!block.closest('.copy-row')) lines.push(block.textContent.trim());
-    }
-    if (!lines.length) lines.push(message.textContent.trim());
-    const sources = new Map();
-    for (const link of message.querySelectorAll('a.cite')) sources.set(link.textContent.trim(), link.title);
-    if (sources.size) lines.push('Sources:', ...[...sources].map(([marker, title]) => `${marker} ${title}`));
-    return lines.join('\n');
-  };
-  const conversationText = () => [...document.querySelectorAll('#chat [data-testid=user], #chat [data-testid=bot]')]
-    .map((message) => message.dataset.testid === 'user' ? `Question: ${messageText(message)}` : `Answer:\n${messageText(message)}`)
-    .join('\n\n');
-  const copy = async (text) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      return true;
-    } catch (error) {  // no clipboard API (not a secure page) or refused: copy from a text area
-      const focused = document.activeElement;
-      const area = document.createElement('textarea');
-      area.value = text;
-      area.setAttribute('readonly', '');
-      area.style.cssText = 'position: fixed; top: 0; left: -9999px;';
-      document.body.append(area);
-      area.select();
-      try { return document.execCommand('copy'); } catch (ignored) { return false; } finally { area.remove(); focused?.focus(); }
-    }
-  };
-  const status = document.createElement('div');  // read out by screen readers, not shown
-  status.setAttribute('role', 'status');
-  status.id = 'copy-status';
-  status.style.cssText = 'position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;';
-  document.body.append(status);
-  const report = (button, copied, what) => {
-    const said = copied ? `Copied the ${what} as text` : `Could not copy the ${what}; select its text and copy it instead`;
-    status.textContent = said;
-    button.classList.add(copied ? 'copied' : 'not-copied');
-    if (button.classList.contains('copy-text')) button.textContent = copied ? 'Copied' : 'Could not copy';
-    setTimeout(() => {
-      button.classList.remove('copied', 'not-copied');
-      if (button.classList.contains('copy-text')) button.textContent = 'Copy answer';
-      if (status.textContent === said) status.textContent = '';
-    }, 2500);
-  };
-  document.addEventListener('click', async (event) => {
-    const button = event.target.closest('#chat button.copy-text');
-    if (!button) return;
-    const message = button.closest('[data-testid=bot]');
-    if (message) report(button, await copy(messageText(message)), 'answer');
-  });
-  window.askTheArticles = {
-    takeQuestion,
-    messageText,
-    conversationText,
-    copyConversation: async () => {
-      const button = document.querySelector('#chat button[title="Copy conversation"]') || document.body;
-      report(button, await copy(conversationText()), 'conversation');
-    },
-  };
-}"""
+# Run once when the page loads: notes the question sent with Enter, makes the copy buttons work.
+PAGE_JS = (WEB / "page.js").read_text(encoding="utf-8")
 COPY_CONVERSATION_JS = "() => { window.askTheArticles?.copyConversation(); }"
 
 

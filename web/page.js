@@ -1,0 +1,82 @@
+() => {
+  // Run once when the chat page loads (app.py hands this file to Gradio's launch(js=...)).
+  // It notes the question box's text when Enter sends it (see SEND_AND_CLEAR_JS in app.py),
+  // and makes the copy buttons work. Gradio's copy buttons copy a message's HTML source, so
+  // the chat has its own: "Copy answer" in each answer (COPY_BUTTON) and "Copy conversation"
+  // in the chat's toolbar. Both copy what the page shows, as plain text: each paragraph,
+  // quotation and list item on a line, then "Sources:" with one "[n] Title (doc_id)" line
+  // per citation marker. Without the clipboard API (a page served over plain HTTP to another
+  // machine) the text is copied through a hidden text area instead.
+  if (window.askTheArticles) return;
+  let entered = null;  // {text, at}: the question box's text when Enter was last pressed in it
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.target.matches?.('#question textarea')) {
+      entered = {text: event.target.value, at: Date.now()};
+    }
+  }, true);
+  const takeQuestion = () => {
+    const text = entered && Date.now() - entered.at < 2000 ? entered.text : null;
+    entered = null;
+    return text;
+  };
+  const messageText = (message) => {
+    const lines = [];
+    for (const block of message.querySelectorAll('p, blockquote, li')) {
+      if (!block.closest('.copy-row')) lines.push(block.textContent.trim());
+    }
+    if (!lines.length) lines.push(message.textContent.trim());
+    const sources = new Map();
+    for (const link of message.querySelectorAll('a.cite')) sources.set(link.textContent.trim(), link.title);
+    if (sources.size) lines.push('Sources:', ...[...sources].map(([marker, title]) => `${marker} ${title}`));
+    return lines.join('\n');
+  };
+  const conversationText = () => [...document.querySelectorAll('#chat [data-testid=user], #chat [data-testid=bot]')]
+    .map((message) => message.dataset.testid === 'user' ? `Question: ${messageText(message)}` : `Answer:\n${messageText(message)}`)
+    .join('\n\n');
+  const copy = async (text) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch (error) {  // no clipboard API (not a secure page) or refused: copy from a text area
+      const focused = document.activeElement;
+      const area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.cssText = 'position: fixed; top: 0; left: -9999px;';
+      document.body.append(area);
+      area.select();
+      try { return document.execCommand('copy'); } catch (ignored) { return false; } finally { area.remove(); focused?.focus(); }
+    }
+  };
+  const status = document.createElement('div');  // read out by screen readers, not shown
+  status.setAttribute('role', 'status');
+  status.id = 'copy-status';
+  status.style.cssText = 'position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;';
+  document.body.append(status);
+  const report = (button, copied, what) => {
+    const said = copied ? `Copied the ${what} as text` : `Could not copy the ${what}; select its text and copy it instead`;
+    status.textContent = said;
+    button.classList.add(copied ? 'copied' : 'not-copied');
+    if (button.classList.contains('copy-text')) button.textContent = copied ? 'Copied' : 'Could not copy';
+    setTimeout(() => {
+      button.classList.remove('copied', 'not-copied');
+      if (button.classList.contains('copy-text')) button.textContent = 'Copy answer';
+      if (status.textContent === said) status.textContent = '';
+    }, 2500);
+  };
+  document.addEventListener('click', async (event) => {
+    const button = event.target.closest('#chat button.copy-text');
+    if (!button) return;
+    const message = button.closest('[data-testid=bot]');
+    if (message) report(button, await copy(messageText(message)), 'answer');
+  });
+  window.askTheArticles = {
+    takeQuestion,
+    messageText,
+    conversationText,
+    copyConversation: async () => {
+      const button = document.querySelector('#chat button[title="Copy conversation"]') || document.body;
+      report(button, await copy(conversationText()), 'conversation');
+    },
+  };
+}
