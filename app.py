@@ -22,6 +22,7 @@ os.environ.setdefault("RAG_ENCODER_THREADS", "1")
 import argparse  # noqa: E402
 import html  # noqa: E402
 import logging  # noqa: E402
+import re  # noqa: E402
 import threading  # noqa: E402
 from collections.abc import Mapping, Sequence  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
@@ -35,7 +36,7 @@ from rag import Answer, Answerer, Citation, Document, QuestionError, RagError, b
 from rag.answer import in_quotation_marks  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError  # noqa: E402
 from rag.jsonl import json_line  # noqa: E402
-from rag.question import MAX_QUESTION_CHARS, with_context  # noqa: E402
+from rag.question import with_context  # noqa: E402
 
 log = logging.getLogger("rag.app")
 
@@ -166,7 +167,7 @@ def _answer_body(answer: Answer, sources: Sequence[Source], turn: int) -> str:
         verdict = f'<p class="abstain">{html.escape(answer.answer)}</p>'
         return verdict + (f"<p>Related passages (they do not answer it):</p><ol class=\"related\">{related}</ol>" if related else "")
     quotes = "".join(
-        f"<blockquote>{html.escape(in_quotation_marks(quote.text))} {_cite_link(turn, source)}</blockquote>"
+        f'<blockquote dir="auto">{html.escape(in_quotation_marks(quote.text))} {_cite_link(turn, source)}</blockquote>'
         for quote, source in zip(answer.quotes, sources)
     )
     return f'<div class="answer">{quotes}</div>'
@@ -192,17 +193,31 @@ def _source_html(source: Source, turn: int, documents: Mapping[str, Document], r
     )
 
 
-def sources_panel(answer: Answer, sources: Sequence[Source], turn: int, documents: Mapping[str, Document]) -> str:
-    """The sources panel for the last answer: each citation in its passage, with the whole article."""
+def turn_sources(answer: Answer, sources: Sequence[Source], turn: int, documents: Mapping[str, Document]) -> str:
+    """The sources of the answer given at ``turn``: each citation in its passage, with the whole article."""
     if answer.abstained:
         intro = "<h2>Related passages</h2><p>The articles do not answer the question; these passages came closest.</p>"
     else:
         intro = "<h2>Sources</h2><p>Each quote is highlighted inside the passage it comes from.</p>"
     body = "".join(_source_html(s, turn, documents, answer.abstained) for s in sources)
-    return f'<section class="sources" aria-label="Sources of the last answer">{intro}{body}</section>'
+    return f'<section class="turn">{intro}{body}</section>'
 
 
-EMPTY_SOURCES = '<section class="sources" aria-label="Sources of the last answer"><h2>Sources</h2><p>Ask a question: the passages behind the answer appear here.</p></section>'
+def sources_panel(turns: Sequence[tuple[str, str]]) -> str:
+    """The sources panel from ``(question, turn_sources(...))`` pairs, newest first: the last
+    answer's sources, then each earlier answer's, folded, so that every citation marker in the
+    chat has its source on the page."""
+    if not turns:
+        return EMPTY_SOURCES
+    (_, latest), *earlier = turns
+    folded = "".join(
+        f'<details class="earlier"><summary>Sources for an earlier question: <q dir="auto">{html.escape(excerpt(question))}</q></summary>{turn}</details>'
+        for question, turn in earlier
+    )
+    return f'<section class="sources" aria-label="Sources of the answers">{latest}{folded}</section>'
+
+
+EMPTY_SOURCES = '<section class="sources" aria-label="Sources of the answers"><h2>Sources</h2><p>Ask a question: the passages behind the answer appear here.</p></section>'
 
 
 def status_line(answer: Answer) -> str:
@@ -258,6 +273,17 @@ class FeedbackLog:
         return entry
 
 
+def _nothing_to_rate(chat: Sequence[Mapping[str, Any]]) -> str:
+    """Why there is no answer to rate: no question yet, a last question that failed, or a
+    server that restarted since the answer on the page."""
+    replies = [message for message in chat if message.get("role") == "assistant"]
+    if not replies:
+        return "Ask a question first, then rate its answer."
+    if _message_text(replies[-1]).startswith('<p class="error">'):
+        return "The last question got no answer, so there is nothing to rate."
+    return "This answer can no longer be rated: the server restarted since it was given. Ask the question again to rate its answer."
+
+
 # -- the app --------------------------------------------------------------------------------
 # Run in the browser before a question is sent: empties the question box, passes its text on.
 # Gradio reads the box some milliseconds after Enter, so a key typed at once would go with
@@ -265,6 +291,7 @@ class FeedbackLog:
 # it), and what was typed after it stays in the box.
 SEND_AND_CLEAR_JS = """(question, ...rest) => {
   const sent = window.askTheArticles?.takeQuestion() ?? question;
+  window.askTheArticles?.sending(sent);
   const box = document.querySelector('#question textarea');
   if (box) {
     box.value = box.value.startsWith(sent) ? box.value.slice(sent.length) : '';
@@ -272,7 +299,10 @@ SEND_AND_CLEAR_JS = """(question, ...rest) => {
   }
   return [sent, ...rest];
 }"""
-PUT_BACK_JS = "(typed, retry) => typed || retry"
+# Run after a reply: shows it from its question, and puts a question that could not be asked
+# back in the box unless something new was typed there.
+PUT_BACK_JS = "(typed, retry) => { window.askTheArticles?.replied(); return typed || retry; }"
+SHOW_LATEST_JS = "() => { window.askTheArticles?.replied(); }"
 # Run once when the page loads: notes the question sent with Enter, makes the copy buttons work.
 PAGE_JS = (WEB / "page.js").read_text(encoding="utf-8")
 COPY_CONVERSATION_JS = "() => { window.askTheArticles?.copyConversation(); }"
@@ -296,7 +326,7 @@ def ask_json(answerer: Answerer, question: str, k: int = 5, history: list[str] |
 
 
 def _user_message(question: str) -> dict[str, str]:
-    return {"role": "user", "content": f"<p>{html.escape(question)}</p>"}
+    return {"role": "user", "content": f'<p dir="auto">{html.escape(question)}</p>'}
 
 
 def _bot_message(content: str) -> dict[str, str]:
@@ -307,11 +337,13 @@ class Reply(NamedTuple):
     """What one question changes on the page (in the order of the event's outputs)."""
 
     chat: list
-    sources: Any
+    sources: Any  # the panel's HTML, or gr.skip()
     status: str
-    rated: dict[str, Any] | None  # what a rating saves: {"answer": the answer's JSON, "history": the questions before it}
+    rated: Any  # what a rating saves: {"answer": the answer's JSON, "history": the questions before it}, None, or gr.skip()
     questions: list[str]
+    turns: list[tuple[str, str]]  # (question, its sources' HTML) of each answer, newest first
     retry: str  # a question that could not be asked, to put back in the empty question box
+    feedback: Any  # the rating line under the chat: emptied by a new answer or a failed question
 
 
 class Chat:
@@ -321,31 +353,55 @@ class Chat:
         self.answerer = answerer
         self.documents = answerer.index.documents
 
-    def reply(self, question: str, k: float, chat: list | None, questions: list[str]) -> Reply:
-        """Answer ``question`` after the earlier ``questions``; errors become friendly chat messages."""
-        chat = [*(chat or []), _user_message(question or "")]
+    def reply(self, question: str, k: float, chat: list | None, questions: list[str], turns: list[tuple[str, str]]) -> Reply:
+        """Answer ``question`` after the earlier ``questions``; errors become friendly chat messages.
+
+        When the server has forgotten the conversation the page still shows (it restarted),
+        the earlier questions are read back from the chat itself."""
+        chat = list(chat or [])
+        if not (question or "").strip():
+            return Reply(chat, gr.skip(), "Type a question first, then press Enter.", gr.skip(), questions, turns, "", gr.skip())
+        questions = questions or answered_questions(chat)
+        chat.append(_user_message(question))
         turn = len(chat)
         try:
-            answer = self.answerer.answer(question or "", history=questions, k=int(k))
+            answer = self.answerer.answer(question, history=questions, k=int(k))
         except QuestionError as exc:
-            return self._failed(chat, questions, question, f"I cannot look that up: {exc}.")
+            return self._failed(chat, questions, turns, question, f"I cannot look that up: {exc}.")
         except RagError:
             log.exception("the library failed to answer %r", question)
-            return self._failed(chat, questions, question, f"The article index could not answer this. {GENERIC_ERROR}")
+            return self._failed(chat, questions, turns, question, f"The article index could not answer this. {GENERIC_ERROR}")
         except Exception:
             log.exception("unexpected error answering %r", question)
-            return self._failed(chat, questions, question, GENERIC_ERROR)
+            return self._failed(chat, questions, turns, question, GENERIC_ERROR)
         sources = sources_of(answer, self.documents)
         chat.append(_bot_message(answer_message(answer, sources, turn)))
-        panel = sources_panel(answer, sources, turn, self.documents)
+        turns = [(answer.question, turn_sources(answer, sources, turn, self.documents)), *turns]
         rated = {"answer": answer.to_dict(), "history": list(questions)}
-        return Reply(chat, panel, status_line(answer), rated, [*questions, answer.question], "")
+        return Reply(chat, sources_panel(turns), status_line(answer), rated, [*questions, answer.question], turns, "", "")
 
     @staticmethod
-    def _failed(chat: list, questions: list[str], question: str, message: str) -> Reply:
+    def _failed(chat: list, questions: list[str], turns: list[tuple[str, str]], question: str, message: str) -> Reply:
         """The chat with ``message`` as the reply; the sources panel stays as it was, and there is no answer to rate."""
         chat.append(_bot_message(f'<p class="error">{html.escape(message)}</p>'))
-        return Reply(chat, gr.skip(), "", None, questions, question)
+        return Reply(chat, gr.skip(), "", None, questions, turns, question, "")
+
+
+def _message_text(message: Mapping[str, Any]) -> str:
+    """The text of a chat message as Gradio hands it back: a string or a list of typed blocks."""
+    content = message.get("content")
+    if isinstance(content, str):
+        return content
+    return "".join(block.get("text", "") for block in content or [] if isinstance(block, Mapping))
+
+
+def answered_questions(chat: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The questions of ``chat`` that got an answer (not an error), oldest first, as typed."""
+    questions = []
+    for asked, replied in zip(chat, chat[1:]):
+        if asked.get("role") == "user" and replied.get("role") == "assistant" and not _message_text(replied).startswith('<p class="error">'):
+            questions.append(html.unescape(re.sub(r"<[^>]*>", "", _message_text(asked))))
+    return questions
 
 
 def build_app(
@@ -362,15 +418,18 @@ def build_app(
     chat_replies = Chat(answerer)
     feedback = FeedbackLog(feedback_path)
 
-    def rate(rating: str, last_answer: dict | None) -> str:
+    def rate(rating: str, last_answer: dict | None, chat: list | None) -> tuple[str, Any]:
+        """Save one rating of the last answer (once: a second click says it is saved already)."""
         if not last_answer:
-            return "Ask a question first, then rate its answer."
+            return _nothing_to_rate(chat or []), gr.skip()
+        if last_answer.get("rating"):
+            return f"This answer is saved as “{RATINGS[last_answer['rating']]}” already; ask another question to rate its answer.", gr.skip()
         try:
             feedback.record(rating, last_answer["answer"], last_answer["history"])
         except OSError:
             log.exception("could not save a rating to the feedback file %s", feedback.path)
-            return "Sorry, your rating could not be saved: the server cannot write its feedback file. Please tell whoever runs this server."
-        return f"Thank you: the last answer was saved as “{RATINGS[rating]}”."
+            return "Sorry, your rating could not be saved: the server cannot write its feedback file. Please tell whoever runs this server.", gr.skip()
+        return f"Thank you: the last answer was saved as “{RATINGS[rating]}”.", {**last_answer, "rating": rating}
 
     with gr.Blocks(title="Ask the articles", analytics_enabled=False) as demo:
         gr.HTML(
@@ -378,6 +437,7 @@ def build_app(
             "each with its source. When the articles don't say, the chat says so.</p>"
         )
         questions = gr.State([])
+        turns = gr.State([])
         last_answer = gr.State(None)
         with gr.Row():
             with gr.Column(scale=3):
@@ -385,6 +445,7 @@ def build_app(
                 chatbot = gr.Chatbot(
                     label="Conversation",
                     height=460,
+                    autoscroll=False,  # a new reply is shown from its question (SHOW_LATEST_JS), not from its end
                     render_markdown=False,
                     sanitize_html=True,
                     latex_delimiters=[],
@@ -396,7 +457,6 @@ def build_app(
                     question = gr.Textbox(
                         label="Your question",
                         placeholder="Ask about the articles and press Enter",
-                        max_length=MAX_QUESTION_CHARS,
                         lines=1,
                         scale=5,
                         elem_id="question",
@@ -417,21 +477,23 @@ def build_app(
                 sources = gr.HTML(EMPTY_SOURCES, elem_id="sources", js_on_load=None)
 
         retry = gr.Textbox(visible=False)
-        outputs = [chatbot, sources, status, last_answer, questions, retry]
+        outputs = [chatbot, sources, status, last_answer, questions, turns, retry, feedback_status]
         common = {"outputs": outputs, "api_visibility": "private", "concurrency_id": "answer"}
         # The question box empties the moment a question is sent (in the browser, with the
         # question it held passed on), so whatever is typed while it is answered is kept;
         # a question that cannot be asked comes back to the box if it is still empty.
         for event in (question.submit, ask.click):
-            event(chat_replies.reply, [question, k, chatbot, questions], js=SEND_AND_CLEAR_JS, **common).then(
+            event(chat_replies.reply, [question, k, chatbot, questions, turns], js=SEND_AND_CLEAR_JS, **common).then(
                 None, [question, retry], [question], js=PUT_BACK_JS, api_visibility="private"
             )
         for button in example_buttons:
-            button.click(chat_replies.reply, [button, k, chatbot, questions], **common)
+            button.click(chat_replies.reply, [button, k, chatbot, questions, turns], **common).then(None, js=SHOW_LATEST_JS, api_visibility="private")
         copy_conversation.click(None, js=COPY_CONVERSATION_JS, api_visibility="private")
-        chatbot.clear(lambda: ([], None, EMPTY_SOURCES, "", ""), None, [questions, last_answer, sources, status, feedback_status], api_visibility="private")
+        chatbot.clear(
+            lambda: ([], [], None, EMPTY_SOURCES, "", ""), None, [questions, turns, last_answer, sources, status, feedback_status], api_visibility="private"
+        )
         for key, button in rating_buttons.items():
-            button.click(lambda answer, key=key: rate(key, answer), [last_answer], feedback_status, api_visibility="private")
+            button.click(lambda answer, chat, key=key: rate(key, answer, chat), [last_answer, chatbot], [feedback_status, last_answer], api_visibility="private")
 
         def ask_api(question: str, k: int = 5, history: list[str] | None = None) -> dict:
             """Answer ``question`` with exact quotes; returns the JSON of ``rag ask --json``."""

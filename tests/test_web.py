@@ -214,6 +214,68 @@ def test_citation_opens_highlighted_passage_and_whole_article(server, browsing, 
     assert not browsing.blocked
 
 
+def test_the_whole_article_opens_at_its_quote(server, browsing):
+    page = browsing.open_chat(server.url)
+    ask(page, "How much revenue does Anthropic expect?")  # a quote far down its article
+    source = page.locator("#sources article.source").first
+    source.locator("summary").click()
+    article = source.locator(".article")
+    expect(article).to_be_visible()
+    where = article.evaluate("""a => { const m = a.querySelector('mark').getBoundingClientRect(), box = a.getBoundingClientRect();
+        return {below: m.top - box.top + a.scrollTop > a.clientHeight, shown: m.top >= box.top && m.bottom <= box.bottom}; }""")
+    assert where == {"below": True, "shown": True}  # below the box's first screen, and scrolled into it
+
+
+def test_citation_of_an_earlier_answer_opens_its_own_source(server, browsing):
+    page = browsing.open_chat(server.url)
+    first, second = "What is Claude?", "Who wrote the blog post?"
+    ask(page, first)
+    ask(page, second)
+    first_quote = ask_api(server.url, first)["quotes"][0]
+    assert first_quote["doc_id"] != ask_api(server.url, second, history=[first])["quotes"][0]["doc_id"]
+    page.locator(BOT_MESSAGES).first.locator("a.cite").first.click()
+    source = page.locator(f"#sources {page.locator(BOT_MESSAGES).first.locator('a.cite').first.get_attribute('href')}")
+    expect(source).to_be_in_viewport()  # unfolded from "Sources for an earlier question"
+    expect(source.locator("h3")).to_contain_text(first_quote["doc_id"])
+    expect(source.locator(".passage mark")).to_have_text(first_quote["text"])
+
+
+def test_a_reply_is_shown_from_its_question(server, browsing):
+    page = browsing.open_chat(server.url)
+    ask(page, "What is recursive self-improvement?")
+    ask(page, OFF_TOPIC)  # a long reply: the verdict first, then the related passages
+    verdict = page.locator(BOT_MESSAGES).last.locator(".abstain")
+    expect(verdict).to_be_in_viewport()
+    expect(page.locator("#chat [data-testid=user]").last).to_be_in_viewport()
+
+
+def test_a_question_that_could_not_be_sent_comes_back_after_reload(server, browsing):
+    page = browsing.open_chat(server.url)
+    page.route("**/gradio_api/queue/join*", lambda route: route.abort())  # the server can't be reached
+    page.locator(QUESTION_BOX).fill("Who wrote the blog post?")
+    page.locator(QUESTION_BOX).press("Enter")
+    expect(page.locator(QUESTION_BOX)).to_have_value("")
+    page.unroute("**/gradio_api/queue/join*")
+    page.reload()
+    expect(page.locator(QUESTION_BOX)).to_have_value("Who wrote the blog post?", timeout=WAIT_MS)
+    page.locator(QUESTION_BOX).press("Enter")  # and it can be sent again; once answered it is not put back
+    expect(page.locator(BOT_MESSAGES)).to_have_count(1, timeout=WAIT_MS)
+    page.reload()
+    page.wait_for_selector(QUESTION_BOX, timeout=WAIT_MS)
+    page.wait_for_timeout(1500)
+    expect(page.locator(QUESTION_BOX)).to_have_value("")
+
+
+def test_right_to_left_questions_read_right_to_left(server, browsing):
+    page = browsing.open_chat(server.url)
+    question = "מי כתב את הפוסט בבלוג?"
+    ask(page, question)
+    shown = page.locator("#chat [data-testid=user] p").last
+    assert shown.evaluate("p => getComputedStyle(p).direction") == "rtl"
+    page.locator(QUESTION_BOX).fill(question)
+    assert page.locator(QUESTION_BOX).evaluate("box => getComputedStyle(box).unicodeBidi") == "plaintext"
+
+
 def test_example_then_follow_up_question_uses_the_previous_one(server, browsing):
     page = browsing.open_chat(server.url)
     first, follow_up = "What did Anthropic propose?", "and what did OpenAI say?"
@@ -272,7 +334,17 @@ def test_unusable_question_gets_a_friendly_message(server, browsing):
     assert "Traceback" not in page.locator("body").inner_text()
     expect(page.locator(QUESTION_BOX)).to_have_value("?!?")  # back in the box, to be corrected
     page.get_by_role("button", name="Right", exact=True).click()  # the last question got no answer to rate
-    expect(page.locator("#feedback-status")).to_contain_text("Ask a question first")
+    expect(page.locator("#feedback-status")).to_contain_text("The last question got no answer")
+
+    page.locator(QUESTION_BOX).fill("   ")  # nothing to ask: nothing added to the chat
+    page.locator(QUESTION_BOX).press("Enter")
+    expect(page.locator("#status")).to_have_text("Type a question first, then press Enter.")
+    expect(page.locator("#chat [data-testid=user]")).to_have_count(2)
+
+    pasted = "Please read all of this first. " * 70 + "Who wrote the blog post?"  # over 2,000 characters
+    ask(page, pasted)  # the box takes it whole, and the server says why it can't be asked
+    expect(page.locator(BOT_MESSAGES).last).to_contain_text("the question is too long")
+    expect(page.locator(QUESTION_BOX)).to_have_value(pasted)
 
 
 def test_a_question_typed_while_the_last_one_is_answered_is_kept_whole(server, browsing):
@@ -313,6 +385,22 @@ def _readme_feedback_to_gold() -> list[str]:
     command = shlex.split(line.split(" < ")[0])
     assert command[:2] == ["python", "-c"]
     return [sys.executable, *command[1:]]
+
+
+def test_a_rating_is_saved_once_and_the_next_answer_clears_it(server, browsing):
+    page = browsing.open_chat(server.url)
+    ask(page, "Who wrote the blog post?")
+    before = server.feedback_path.read_text(encoding="utf-8").splitlines() if server.feedback_path.exists() else []
+    page.get_by_role("button", name="Right", exact=True).click()
+    expect(page.locator("#feedback-status")).to_contain_text("saved as “Right”")
+    page.get_by_role("button", name="Wrong", exact=True).click()  # a second click on the same answer
+    expect(page.locator("#feedback-status")).to_contain_text("saved as “Right” already")
+    assert len(server.feedback_path.read_text(encoding="utf-8").splitlines()) == len(before) + 1
+    ask(page, "What is recursive self-improvement?")
+    expect(page.locator("#feedback-status")).to_have_text("")  # the new answer is not rated yet
+    page.get_by_role("button", name="Wrong", exact=True).click()
+    expect(page.locator("#feedback-status")).to_contain_text("saved as “Wrong”")
+    assert len(server.feedback_path.read_text(encoding="utf-8").splitlines()) == len(before) + 2
 
 
 def test_feedback_on_a_follow_up_keeps_the_conversation(server, browsing):
@@ -376,6 +464,21 @@ def test_keyboard_only_use_and_no_accessibility_violations(server, browsing):
     page.locator("#sources summary").first.click()  # the whole article open too
     answered = axe.run(page)
     assert answered.violations_count == 0, answered.generate_report()
+
+
+def test_dark_mode_is_readable(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    try:
+        page = context.new_page()
+        page.goto(server.url)
+        page.wait_for_selector(QUESTION_BOX, timeout=WAIT_MS)
+        assert page.evaluate("document.body.classList.contains('dark')")  # Gradio's dark theme is on
+        ask(page, "who acused anthropic of regulatry capture")  # "Read as", quotes and markers
+        ask(page, "?!?")  # an error message
+        result = Axe().run(page)
+        assert result.violations_count == 0, result.generate_report()
+    finally:
+        context.close()
 
 
 def test_question_with_markup_is_shown_as_text(server, browsing):

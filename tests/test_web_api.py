@@ -9,6 +9,7 @@ import html
 import json
 import logging
 import math
+import re
 import socket
 import subprocess
 import sys
@@ -176,7 +177,7 @@ def app():
 def test_unexpected_errors_become_a_friendly_message_and_a_log_line(app, answerer, caplog):
     chat = app.Chat(answerer)
     with caplog.at_level(logging.ERROR, logger="rag.app"):
-        reply = chat.reply("Who wrote the blog post?", math.nan, [], [])  # int(nan) fails inside answering
+        reply = chat.reply("Who wrote the blog post?", math.nan, [], [], [])  # int(nan) fails inside answering
     message = reply.chat[-1]
     assert message["role"] == "assistant" and html.escape(app.GENERIC_ERROR) in message["content"]
     assert "Traceback" not in message["content"] and "ValueError" not in message["content"]
@@ -185,9 +186,41 @@ def test_unexpected_errors_become_a_friendly_message_and_a_log_line(app, answere
 
 
 def test_question_errors_are_explained_in_the_chat(app, answerer):
-    reply = app.Chat(answerer).reply("x" * (MAX_QUESTION_CHARS + 1), 5, [], ["earlier question"])
+    reply = app.Chat(answerer).reply("x" * (MAX_QUESTION_CHARS + 1), 5, [], ["earlier question"], [])
     assert "too long" in reply.chat[-1]["content"]
     assert reply.questions == ["earlier question"]
+
+
+def test_a_conversation_the_server_forgot_is_read_back_from_the_chat(app, answerer):
+    """After a restart the page still shows the conversation, but the server's state is empty."""
+    chat = app.Chat(answerer)
+    first = chat.reply("What did Anthropic propose?", 5, [], [], [])
+    failed = chat.reply("?!?", 5, first.chat, first.questions, first.turns)  # no answer: not part of the history
+    as_sent_back = [{"role": m["role"], "content": [{"type": "text", "text": m["content"]}]} for m in failed.chat]  # Gradio's shape
+    forgotten = chat.reply("and what did OpenAI say?", 5, as_sent_back, [], [])
+    remembered = chat.reply("and what did OpenAI say?", 5, failed.chat, failed.questions, failed.turns)
+    assert forgotten.questions == remembered.questions == ["What did Anthropic propose?", "and what did OpenAI say?"]
+    assert forgotten.rated["answer"]["quotes"] == remembered.rated["answer"]["quotes"]
+    assert forgotten.rated["answer"]["quotes"] != answerer.answer("and what did OpenAI say?").to_dict()["quotes"]
+
+
+def test_every_answer_keeps_its_sources_on_the_panel(app, answerer):
+    chat = app.Chat(answerer)
+    first = chat.reply("Who wrote the blog post?", 5, [], [], [])
+    second = chat.reply("What is the capital of France?", 5, first.chat, first.questions, first.turns)
+    anchors = set(re.findall(r'href="#([^"]+)"', "".join(m["content"] for m in second.chat if m["role"] == "assistant")))
+    assert anchors and all(f'id="{anchor}"' in second.sources for anchor in anchors)  # no dead citation marker
+    assert second.sources.index("Related passages") < second.sources.index("Sources for an earlier question")
+    assert [question for question, _ in second.turns] == ["What is the capital of France?", "Who wrote the blog post?"]
+
+
+def test_an_empty_question_adds_nothing_to_the_chat(app, answerer):
+    chat = app.Chat(answerer)
+    first = chat.reply("Who wrote the blog post?", 5, [], [], [])
+    for empty in ("", "   \n\t "):
+        reply = chat.reply(empty, 5, first.chat, first.questions, first.turns)
+        assert reply.chat == first.chat and reply.questions == first.questions
+        assert reply.status == "Type a question first, then press Enter."
 
 
 def test_credentials_come_from_the_auth_file_and_the_environment(app, tmp_path):
@@ -219,7 +252,7 @@ def test_feedback_lines_carry_rating_question_answer_and_time(app, answerer, tmp
 def test_feedback_on_a_follow_up_records_the_questions_before_it(app, answerer, tmp_path):
     first, follow_up = "What did Anthropic propose?", "and what did OpenAI say?"
     chat = app.Chat(answerer)
-    reply = chat.reply(follow_up, 5, [], [first])
+    reply = chat.reply(follow_up, 5, [], [first], [])
     assert reply.rated == {"answer": reply.rated["answer"], "history": [first]}
     entry = app.FeedbackLog(tmp_path / "feedback.jsonl").record("right", reply.rated["answer"], reply.rated["history"])
     assert (entry["question"], entry["history"], entry["searched"]) == (follow_up, [first], f"{first} {follow_up}")

@@ -19,6 +19,54 @@
     entered = null;
     return text;
   };
+  // A question sent is kept in the tab's session storage until its reply comes (replied()):
+  // if the server was down and the page reloads, the question comes back to the box.
+  const UNSENT = 'askTheArticles.unsent';
+  const sending = (text) => { try { sessionStorage.setItem(UNSENT, text); } catch (ignored) {} };
+  const putBackUnsent = (tries = 50) => {
+    let text = null;
+    try { text = sessionStorage.getItem(UNSENT); } catch (ignored) { return; }
+    if (!text) return;
+    const box = document.querySelector('#question textarea');
+    if (!box) { if (tries > 0) setTimeout(() => putBackUnsent(tries - 1), 200); return; }
+    if (!box.value) {
+      box.value = text;
+      box.dispatchEvent(new Event('input', {bubbles: true}));
+    }
+    try { sessionStorage.removeItem(UNSENT); } catch (ignored) {}
+  };
+  putBackUnsent();
+  // A reply is shown from its question: the chat scrolls the last question to its top
+  // (Gradio's own autoscroll, off, would show the reply's end, hiding an abstention's verdict).
+  const scrollBox = (element) => {
+    for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+      if (box.scrollHeight > box.clientHeight && /(auto|scroll)/.test(getComputedStyle(box).overflowY)) return box;
+    }
+    return null;
+  };
+  const showLastQuestion = () => {
+    const asked = document.querySelectorAll('#chat [data-testid=user]');
+    const last = asked[asked.length - 1];
+    const box = last && scrollBox(last);
+    if (box) box.scrollTop += last.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+  };
+  const replied = () => {
+    try { sessionStorage.removeItem(UNSENT); } catch (ignored) {}
+    requestAnimationFrame(showLastQuestion);
+    setTimeout(showLastQuestion, 250);  // again once Gradio has laid the new messages out
+  };
+  // A citation marker of an earlier answer points into that answer's folded sources: unfold
+  // them before the browser jumps there. An opened whole article shows its highlighted quote.
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest?.('a.cite');
+    const target = link && document.getElementById(link.getAttribute('href').slice(1));
+    for (let fold = target?.closest('details'); fold; fold = fold.parentElement.closest('details')) fold.open = true;
+  }, true);
+  document.addEventListener('toggle', (event) => {
+    const article = event.target.matches?.('details[open]') && event.target.querySelector(':scope > .article');
+    const quote = article && article.querySelector('mark');
+    if (quote) article.scrollTop += quote.getBoundingClientRect().top - article.getBoundingClientRect().top - article.clientHeight / 3;
+  }, true);
   const messageText = (message) => {
     const lines = [];
     for (const block of message.querySelectorAll('p, blockquote, li')) {
@@ -72,6 +120,8 @@
   });
   window.askTheArticles = {
     takeQuestion,
+    sending,
+    replied,
     messageText,
     conversationText,
     copyConversation: async () => {
