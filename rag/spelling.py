@@ -60,6 +60,11 @@ def proper_names(texts: Iterable[str]) -> set[str]:
     return capitalised - lower
 
 
+def without_accents(word: str) -> str:
+    """``word`` with its accents and other combining marks taken off ("wróte" -> "wrote")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 def base_form(word: str) -> str:
     """The dictionary form of an English word ("halting" -> "halt", "tiered" -> "tier"), by simplemma."""
     import simplemma  # its English dictionary loads at the first call (~0.15 s), only for a word the articles lack
@@ -118,11 +123,21 @@ class Speller:
         name_set = frozenset(names)
         self._names_by_letter = _by_first_letter(w for w in by_frequency if w in name_set)
         self._known_by_letter = _by_first_letter(sorted(self._known_words))
+        self._accented: dict[str, str] = {}  # "zurich" -> "zürich": article words written with accents
+        for article_word in by_frequency:
+            self._accented.setdefault(without_accents(article_word), article_word)
 
     def suggestion(self, word: str, *, as_name: bool = False) -> str | None:
         """The article word ``word`` is a typo of, or None if it is not one (``as_name``: only a name's)."""
         lower = word.lower()
-        if len(lower) < MIN_LETTERS or lower in self._real_words or base_form(lower) in self._real_words:
+        if lower in self._real_words:
+            return None
+        plain = without_accents(lower)  # an accent typed or left out: "wróte", "Zurich" for "Zürich"
+        if plain != lower and plain in self._real_words:
+            return plain
+        if self._accented.get(plain, lower) != lower:
+            return self._accented[plain]
+        if len(lower) < MIN_LETTERS or base_form(lower) in self._real_words:
             return None  # too short to tell, or a real word ("halting" is a form of "halt")
         found = _closest(lower, self._names_by_letter if as_name else self._article_by_letter, _max_edits(lower))
         if found is None and word.islower() and len(word) >= MIN_LETTERS_COMMON:

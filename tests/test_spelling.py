@@ -8,7 +8,7 @@ import pytest
 
 from eval.typos import score, with_typos, without_spelling
 from rag.gold import load_gold
-from rag.spelling import word_counts
+from rag.spelling import Speller, proper_names, word_counts
 
 from conftest import ROOT
 
@@ -29,10 +29,18 @@ def words_of_articles(retriever) -> set[str]:
         ("what does opneai want a fedral framework to do", "what does openai want a federal framework to do"),
         ("when did Anthropic aanounce the PAUSSE", "when did Anthropic announce the PAUSE"),
         ("Which university is Azizzi Othman from?", "Which university is Azizi Othman from?"),  # a name only written first in a sentence
+        ("Whó wróte the blóg post?", "Who wrote the blog post?"),  # accents typed by mistake, short words too
     ],
 )
 def test_typos_are_read_as_the_words_meant(retriever, typed, meant):
     assert retriever.read(typed) == meant
+
+
+def test_an_accent_left_out_or_added_is_read_as_the_article_writes_the_word():
+    articles = ["Workers in Zürich went on strike at the cafe on Monday."]
+    speller = Speller(word_counts(articles), names=proper_names(articles))
+    assert speller.correct("Why did Zurich workers meet at the café?") == "Why did Zürich workers meet at the cafe?"
+    assert speller.correct("Why did Zürich workers strike?") == "Why did Zürich workers strike?"
 
 
 def test_real_words_and_names_the_articles_lack_are_left_alone(retriever, words_of_articles):
