@@ -1,7 +1,7 @@
 """The gold question set: reading it, checking it against the articles, splitting it.
 
 The format is documented in ``eval/README.md``: one JSON object per line with the keys
-``id, question, answerable, gold, must_contain, kind``.
+``id, question, answerable, gold, must_contain, kind`` and, optionally, ``split``.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from .errors import RagError
 KINDS = ("factoid", "paraphrase", "multi-source", "numeric", "who-said-it", "unanswerable", "adversarial")
 UNANSWERABLE_KINDS = frozenset({"unanswerable", "adversarial"})
 KEYS = {"id": str, "question": str, "answerable": bool, "gold": list, "must_contain": list, "kind": str}
+OPTIONAL_KEYS = {"split": str}
 SPLITS = ("dev", "held-out")
 _LINE_END = re.compile(r"\r\n?|\n")
 
@@ -40,6 +41,7 @@ class GoldQuestion:
     gold: tuple[GoldQuote, ...]
     must_contain: tuple[str, ...]
     kind: str
+    split: str | None = None  # "dev" or "held-out" when the line names its half
 
     @property
     def gold_docs(self) -> frozenset[str]:
@@ -55,10 +57,12 @@ def _schema_problems(row: object) -> list[str]:
     if not isinstance(row, dict):
         return ["not a JSON object"]
     problems = [f"missing key {key!r}" for key in KEYS if key not in row]
-    problems += [f"unknown key {key!r}" for key in row if key not in KEYS]
-    problems += [f"{key!r} must be {kind.__name__}" for key, kind in KEYS.items() if key in row and not isinstance(row[key], kind)]
+    problems += [f"unknown key {key!r}" for key in row if key not in KEYS and key not in OPTIONAL_KEYS]
+    problems += [f"{key!r} must be {kind.__name__}" for key, kind in (KEYS | OPTIONAL_KEYS).items() if key in row and not isinstance(row[key], kind)]
     if problems:
         return problems
+    if row.get("split", SPLITS[0]) not in SPLITS:
+        problems.append(f"split {row['split']!r} is not one of {', '.join(SPLITS)}")
     if row["kind"] not in KINDS:
         problems.append(f"kind {row['kind']!r} is not one of {', '.join(KINDS)}")
     elif row["answerable"] == (row["kind"] in UNANSWERABLE_KINDS):
@@ -104,6 +108,7 @@ def parse_gold(lines: Iterable[str], source: str = "gold file") -> list[GoldQues
                 gold=tuple(GoldQuote(g["doc_id"], g["quote"]) for g in row["gold"]),
                 must_contain=tuple(row["must_contain"]),
                 kind=row["kind"],
+                split=row.get("split"),
             )
         )
     if errors:
@@ -157,16 +162,25 @@ def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
 def split_of(questions: Iterable[GoldQuestion]) -> dict[str, str]:
     """Question id -> "dev" or "held-out", deterministic and stratified by kind.
 
-    Kind by kind, questions are ordered by the sha256 of their id and dealt
-    alternately to the two halves, so both halves hold every kind (unanswerable ones
-    included), their sizes differ by at most one, and file order does not matter.
+    A question whose line names its ``split`` stays in that half. The others are placed
+    kind by kind, independently of other kinds: ordered by the sha256 of their id and dealt
+    alternately to the two halves, starting with the half that holds fewer questions of
+    that kind so far (dev on a tie). File order does not matter, and adding a question
+    moves no question that names its half; in a set without ``split`` keys, the halves
+    hold every kind of two or more questions, and each kind's halves differ by at most one.
     """
-    by_kind: dict[str, list[str]] = {}
+    split: dict[str, str] = {}
+    unplaced: dict[str, list[str]] = {}
+    counts: dict[str, list[int]] = {}
     for q in questions:
-        by_kind.setdefault(q.kind, []).append(q.id)
-    split, position = {}, 0
-    for kind in sorted(by_kind):
-        for qid in sorted(by_kind[kind], key=lambda i: hashlib.sha256(i.encode("utf-8")).hexdigest()):
-            split[qid] = SPLITS[position % 2]
-            position += 1
+        counts.setdefault(q.kind, [0, 0])
+        if q.split is None:
+            unplaced.setdefault(q.kind, []).append(q.id)
+        else:
+            split[q.id] = q.split
+            counts[q.kind][SPLITS.index(q.split)] += 1
+    for kind, ids in unplaced.items():
+        first = 1 if counts[kind][1] < counts[kind][0] else 0
+        for position, qid in enumerate(sorted(ids, key=lambda i: hashlib.sha256(i.encode("utf-8")).hexdigest())):
+            split[qid] = SPLITS[(first + position) % 2]
     return split

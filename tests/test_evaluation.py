@@ -78,11 +78,33 @@ def test_split_is_stratified_by_kind_deterministic_and_independent_of_order():
     shuffled = questions[:]
     random.Random(7).shuffle(shuffled)
     assert split_of(shuffled) == split
-    sizes = [sum(s == half for s in split.values()) for half in ("dev", "held-out")]
-    assert abs(sizes[0] - sizes[1]) <= 1
     for kind, n in (("factoid", 7), ("unanswerable", 5), ("paraphrase", 4)):
         in_dev = sum(split[q.id] == "dev" for q in questions if q.kind == kind)
-        assert in_dev in (n // 2, (n + 1) // 2), kind
+        assert in_dev == (n + 1) // 2, kind  # each kind starts with dev: its halves differ by at most one
+
+
+def test_adding_a_question_moves_no_question_of_another_kind():
+    questions = [_question(f"q{n:03d}", kind) for n, kind in enumerate(["adversarial"] * 5 + ["factoid"] * 6 + ["paraphrase"] * 7)]
+    before = split_of(questions)
+    after = split_of([*questions, _question("q100", "adversarial")])
+    assert {q.id for q in questions if before[q.id] != after[q.id]} <= {q.id for q in questions if q.kind == "adversarial"}
+
+
+def test_a_line_s_split_is_kept_and_the_others_start_with_the_smaller_half():
+    named = [replace(_question(f"n{n}"), split=half) for n, half in enumerate(["dev", "dev", "dev", "held-out"])]
+    other_kind = [replace(_question("u1", "unanswerable"), split="held-out")]
+    new = [_question(f"new{n}") for n in range(3)]
+    split = split_of([*named, *other_kind, *new])
+    assert [split[q.id] for q in [*named, *other_kind]] == ["dev", "dev", "dev", "held-out", "held-out"]
+    by_hash = sorted((q.id for q in new), key=lambda i: hashlib.sha256(i.encode()).hexdigest())
+    assert [split[i] for i in by_hash] == ["held-out", "dev", "held-out"]  # factoid had fewer in held-out
+    assert split_of([*named, *new, *other_kind]) == split
+
+
+def test_a_split_other_than_dev_or_held_out_is_refused():
+    with pytest.raises(GoldFormatError, match="line 1: split 'train' is not one of dev, held-out"):
+        parse_gold([json.dumps(SMALL_GOLD[1] | {"split": "train"})])
+    assert parse_gold([json.dumps(SMALL_GOLD[1] | {"split": "held-out"})])[0].split == "held-out"
 
 
 # -- scoring stored answers --------------------------------------------------------------

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.gold import KINDS, UNANSWERABLE_KINDS, GoldFormatError, grounding_problems, load_gold, split_of
+from rag.gold import KINDS, UNANSWERABLE_KINDS, GoldFormatError, GoldQuestion, grounding_problems, load_gold, split_of
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "eval" / "gold.jsonl"
@@ -30,7 +30,7 @@ def articles() -> dict[str, str]:
 
 
 def test_every_line_has_exactly_the_documented_keys_and_types(rows):
-    types = {"id": str, "question": str, "answerable": bool, "gold": list, "must_contain": list, "kind": str}
+    types = {"id": str, "question": str, "answerable": bool, "gold": list, "must_contain": list, "kind": str, "split": str}
     for row in rows:
         assert set(row) == set(types), row.get("id")
         for key, kind in types.items():
@@ -80,6 +80,13 @@ def test_both_halves_of_the_split_hold_every_kind(rows):
     for half in ("dev", "held-out"):
         kinds = {q.kind for q in questions if split[q.id] == half}
         assert kinds == {q.kind for q in questions}, half
+    assert Counter(split.values()) == {"dev": 46, "held-out": 46}
+
+
+def test_every_line_names_its_half_so_a_new_question_moves_none(rows):
+    questions = load_gold(GOLD)
+    new = GoldQuestion("q093", "why did google call for a pause", False, (), (), "adversarial")
+    assert split_of([*questions, new]) | {new.id: ""} == {row["id"]: row["split"] for row in rows} | {new.id: ""}
 
 
 LINE_BREAKS_IN_STRINGS = "\u2028\u2029\u0085"  # line breaks to str.splitlines, plain characters to JSON
