@@ -122,7 +122,7 @@ def load_gold(path: str | Path) -> list[GoldQuestion]:
     """Read and check the gold file at ``path``."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a leading byte-order mark is dropped, as in articles
     except OSError as exc:
         raise GoldFormatError(f"cannot read the gold file {path}: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:

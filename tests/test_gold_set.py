@@ -118,3 +118,9 @@ def test_a_gold_file_that_is_not_utf8_is_a_format_error(tmp_path):
     path.write_bytes(b"\xff\xfe{}\n")
     with pytest.raises(GoldFormatError, match="not UTF-8"):
         load_gold(path)
+
+
+def test_a_gold_file_starting_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + GOLD.read_bytes())
+    assert load_gold(path) == load_gold(GOLD)
