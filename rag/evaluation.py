@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from .errors import QuestionError, RagError
 from .eval_report import REPORTS_DIR
-from .gold import SPLITS, GoldQuestion, grounding_problems, load_gold, split_of
+from .gold import SPLITS, GoldQuestion, load_gold, require_grounded, split_of
 from .jsonl import json_line
 
 if TYPE_CHECKING:
@@ -51,9 +51,7 @@ def answer_gold(answerer: "Answerer", questions: Sequence[GoldQuestion], *, prog
     from .scoring import make_record
 
     texts = {doc_id: doc.text for doc_id, doc in answerer.index.documents.items()}
-    problems = grounding_problems(questions, texts)
-    if problems:
-        raise RagError("the gold set does not match the indexed articles:\n  " + "\n  ".join(problems[:20]))
+    require_grounded(questions, texts)
     split = split_of(questions)
     runner = unsuppressed(answerer)
     records = []

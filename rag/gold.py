@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -21,6 +21,7 @@ KEYS = {"id": str, "question": str, "answerable": bool, "gold": list, "must_cont
 OPTIONAL_KEYS = {"split": str}
 SPLITS = ("dev", "held-out")
 _LINE_END = re.compile(r"\r\n?|\n")
+PROBLEMS_SHOWN = 20  # grounding problems listed in an error; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class GoldQuestion:
     must_contain: tuple[str, ...]
     kind: str
     split: str | None = None  # "dev" or "held-out" when the line names its half
+    line: int | None = field(default=None, compare=False)  # its line in the gold file, when read from one
 
     @property
     def gold_docs(self) -> frozenset[str]:
@@ -51,6 +53,10 @@ class GoldQuestion:
 
 class GoldFormatError(RagError):
     """A gold file that does not follow the documented format."""
+
+
+class GoldMismatchError(RagError):
+    """A gold set whose quotes or must_contain strings the indexed articles do not bear out."""
 
 
 def _schema_problems(row: object) -> list[str]:
@@ -109,6 +115,7 @@ def parse_gold(lines: Iterable[str], source: str = "gold file") -> list[GoldQues
                 must_contain=tuple(row["must_contain"]),
                 kind=row["kind"],
                 split=row.get("split"),
+                line=number,
             )
         )
     if errors:
@@ -137,17 +144,27 @@ def grounding_problems(questions: Iterable[GoldQuestion], texts: Mapping[str, st
 
     Every gold quote must be an exact substring of its article, and every
     ``must_contain`` string must occur (case-insensitively) in one of the gold quotes.
+    Each problem names the question's line (when read from a file) and id.
     """
     problems = []
     for q in questions:
+        where = f"line {q.line} ({q.id})" if q.line else q.id
         for g in q.gold:
             if g.doc_id not in texts:
-                problems.append(f"{q.id}: no article {g.doc_id!r}")
+                problems.append(f"{where}: no article {g.doc_id!r}")
             elif g.quote not in texts[g.doc_id]:
-                problems.append(f"{q.id}: quote not found verbatim in {g.doc_id}: {g.quote[:80]!r}")
+                problems.append(f"{where}: quote not found verbatim in {g.doc_id}: {g.quote[:80]!r}")
         quotes = [g.quote.casefold() for g in q.gold]
-        problems += [f"{q.id}: must_contain {s!r} is in no gold quote" for s in q.must_contain if not any(s.casefold() in t for t in quotes)]
+        problems += [f"{where}: must_contain {s!r} is in no gold quote" for s in q.must_contain if not any(s.casefold() in t for t in quotes)]
     return problems
+
+
+def require_grounded(questions: Iterable[GoldQuestion], texts: Mapping[str, str]) -> None:
+    """Raise GoldMismatchError listing ``grounding_problems`` (the first PROBLEMS_SHOWN, then how many more), if any."""
+    problems = grounding_problems(questions, texts)
+    if problems:
+        more = [f"… and {len(problems) - PROBLEMS_SHOWN} more"] if len(problems) > PROBLEMS_SHOWN else []
+        raise GoldMismatchError("the gold set does not match the indexed articles:\n  " + "\n  ".join([*problems[:PROBLEMS_SHOWN], *more]))
 
 
 def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:

@@ -304,6 +304,19 @@ def test_a_gold_set_that_does_not_match_the_index_is_refused(answerer):
         answer_gold(answerer, [wrong])
 
 
+def test_grounding_errors_name_the_line_and_count_those_left_out(answerer, tmp_path):
+    from rag.evaluation import answer_gold
+
+    rows = [SMALL_GOLD[1] | {"id": f"x{n:03d}", "gold": [{"doc_id": DOC, "quote": f"not in the article {n}"}], "must_contain": ["not in"]} for n in range(30)]
+    path = tmp_path / "many.jsonl"
+    path.write_text(json.dumps(SMALL_GOLD[0]) + "\n" + "".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    with pytest.raises(RagError) as error:
+        answer_gold(answerer, load_gold(path))
+    lines = str(error.value).splitlines()
+    assert lines[1].strip().startswith("line 2 (x000): quote not found verbatim in")
+    assert len(lines) == 1 + 20 + 1 and lines[-1].strip() == "… and 10 more"
+
+
 def test_squad_is_a_sub_command_of_eval(capsys):
     with pytest.raises(SystemExit) as done:
         main(["eval", "squad", "--help"])
