@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import shlex
 import sys
 import time
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from .errors import QuestionError, RagError
+from .errors import IndexMismatchError, QuestionError, RagError
 from .eval_report import REPORTS_DIR
 from .gold import SPLITS, GoldQuestion, load_gold, require_grounded, split_of
 from .jsonl import json_line
@@ -223,8 +224,29 @@ def cmd_eval(args: argparse.Namespace) -> int:
     questions = load_gold(args.gold)
     settings = eval_settings(args)
     ensure_index(args)
-    answerer = Answerer(Retriever.load(args.index), settings=settings)
-    return run_gold_eval(args, answerer, questions)
+    retriever = Retriever.load(args.index)
+    check_index_corpus(retriever.index.manifest, args.index, args.corpus)
+    return run_gold_eval(args, Answerer(retriever, settings=settings), questions)
+
+
+def check_index_corpus(manifest: dict, index_dir: str | Path, corpus_dir: str | Path) -> None:
+    """Refuse an index whose articles differ from those in ``corpus_dir`` (the check of `rag ask --check-corpus`).
+
+    Raises IndexMismatchError saying how to rebuild; an index built from another folder
+    whose articles differ is named as an index of another corpus.
+    """
+    from .index import _rebuild_hint, check_corpus_unchanged
+
+    try:
+        check_corpus_unchanged(manifest, corpus_dir, _rebuild_hint(Path(index_dir), str(corpus_dir)))
+    except IndexMismatchError as exc:
+        built_from = manifest.get("corpus_dir")
+        if built_from and Path(built_from) != Path(corpus_dir).resolve():
+            raise IndexMismatchError(
+                f"the index in {index_dir} was built from another corpus ({built_from}), not from the articles in {corpus_dir}; "
+                f"pass --corpus {shlex.quote(built_from)}, or build an index of {corpus_dir} with `rag build --corpus {shlex.quote(str(corpus_dir))} --index NEW-FOLDER`"
+            ) from exc
+        raise
 
 
 def eval_settings(args: argparse.Namespace) -> "AnswerSettings":

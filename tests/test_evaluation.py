@@ -317,6 +317,26 @@ def test_grounding_errors_name_the_line_and_count_those_left_out(answerer, tmp_p
     assert len(lines) == 1 + 20 + 1 and lines[-1].strip() == "… and 10 more"
 
 
+def test_rag_eval_refuses_an_index_whose_articles_changed_or_of_another_corpus(encoder, index_dir, corpus_dir, small_gold, tmp_path, capsys):
+    import shutil
+
+    from rag.index import build_index
+
+    corpus = tmp_path / "articles"
+    shutil.copytree(corpus_dir, corpus)
+    build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
+    with (corpus / f"{DOC}.txt").open("a", encoding="utf-8") as article:
+        article.write("\nA sentence added after the build.\n")
+    common = ["eval", "--gold", str(small_gold), "--settings", str(tmp_path / "missing-is-fine-with-calibrate.json"), "--calibrate", "--out", str(tmp_path / "reports")]
+    assert main([*common, "--index", str(tmp_path / "index"), "--corpus", str(corpus)]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"rag: error: the articles in {corpus} changed since the index was built (changed: {DOC}); rebuild it with `rag build --corpus")
+    assert main([*common, "--index", str(index_dir), "--corpus", str(corpus)]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"rag: error: the index in {index_dir} was built from another corpus ({corpus_dir}), not from the articles in {corpus}")
+    assert not (tmp_path / "reports").exists() and not (tmp_path / "missing-is-fine-with-calibrate.json").exists()
+
+
 def test_squad_is_a_sub_command_of_eval(capsys):
     with pytest.raises(SystemExit) as done:
         main(["eval", "squad", "--help"])
