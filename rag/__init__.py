@@ -20,7 +20,7 @@ _EXPORTS = {
     "Answerer": ".answer",
     "ChunkingSettings": ".chunking",
     "CorpusError": ".errors", "IndexCorruptError": ".errors", "IndexMismatchError": ".errors",
-    "IndexMissingError": ".errors", "QuestionError": ".errors", "RagError": ".errors",
+    "IndexMissingError": ".errors", "QuestionError": ".errors", "RagError": ".errors", "SettingsError": ".errors",
     "BuildReport": ".index", "CorpusIndex": ".index", "build_index": ".index", "load_index": ".index",
     "Retriever": ".retrieve",
     "AnswerSettings": ".settings",
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         IndexMissingError as IndexMissingError,
         QuestionError as QuestionError,
         RagError as RagError,
+        SettingsError as SettingsError,
     )
     from .index import (
         BuildReport as BuildReport,

@@ -69,6 +69,9 @@ class _Chosen:
 class Answerer:
     """Answers questions from an index with exact quotes.
 
+    Without ``settings`` it uses the shipped, calibrated ones (``AnswerSettings.load()``);
+    to change one knob, pass ``dataclasses.replace(AnswerSettings.load(), max_quotes=1)``.
+
     >>> answerer = Answerer(Retriever.load("index"))
     >>> result = answerer.answer("Who wrote the blog post?")  # doctest: +SKIP
     >>> result.quotes[0].text  # doctest: +SKIP
@@ -82,7 +85,7 @@ class Answerer:
     ) -> None:
         self.retriever = retriever
         self.index = retriever.index
-        self.settings = settings or AnswerSettings.load()
+        self.settings = settings if settings is not None else AnswerSettings.load()
         self.answerability = answerability or AnswerabilityModel.load()
         self._type_cache: dict[tuple[int, str | None], bool] = {}
 

@@ -21,5 +21,9 @@ class IndexMismatchError(RagError):
     """The index was built with another model, version or from other documents."""
 
 
+class SettingsError(RagError, ValueError):
+    """Settings that cannot be used: a value of the wrong kind or out of range, or a settings file that cannot be read."""
+
+
 class CorpusError(RagError):
     """The corpus folder is missing or holds no readable article."""

@@ -4,24 +4,54 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import asdict, dataclass, fields, replace
+import numbers
+import operator
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from .errors import RagError
+from .errors import SettingsError
 
 CALIBRATED_SETTINGS = Path(__file__).with_name("answer_settings.json")
 
-
-class SettingsError(RagError):
-    """An answer-settings file that cannot be read, is not JSON, or holds unusable values."""
+_FRACTIONS = ("second_quote_ratio", "corroboration_similarity", "abstain_threshold")  # settings from 0 to 1
 
 
-_COUNTS = ("passages", "candidate_chunks", "max_quotes", "token_budget")  # settings that count something
+def whole_number(value: object) -> int | None:
+    """``value`` as an int when it is a whole number (an int, a numpy integer: whatever
+    ``operator.index`` takes) other than a bool; else None."""
+    if isinstance(value, bool):
+        return None
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        return None
+
+
+def _problems(values: dict[str, object]) -> list[str]:
+    """What is wrong with each of ``values`` (setting name -> value) as answer settings."""
+    problems = []
+    for name, value in values.items():
+        if isinstance(getattr(AnswerSettings, name), int):  # every whole-number setting counts something
+            count = whole_number(value)
+            if count is None:
+                problems.append(f"{name} must be a whole number, not {value!r}")
+            elif count < 1:
+                problems.append(f"{name} must be at least 1, not {value!r}")
+        elif not (isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)):
+            problems.append(f"{name} must be a finite number, not {value!r}")
+        elif name in _FRACTIONS and not 0.0 <= float(value) <= 1.0:
+            problems.append(f"{name} must be between 0 and 1, not {value!r}")
+    return problems
 
 
 @dataclass(frozen=True)
 class AnswerSettings:
     """Knobs of the answer composer. ``abstain_threshold`` is the one calibrated most.
+
+    The field defaults are not the calibrated values: ``AnswerSettings.load()`` gives the
+    shipped, calibrated settings (what ``Answerer.load`` uses). To change one knob, write
+    ``dataclasses.replace(AnswerSettings.load(), max_quotes=1)``. A value of the wrong kind
+    or out of range raises SettingsError.
 
     Sentence score = w_dense·cosine + w_centered·(cosine after removing the corpus's mean
     sentence vector) + w_coverage·(IDF-weighted share of the question's
@@ -43,6 +73,13 @@ class AnswerSettings:
     corroboration_similarity: float = 0.72
     unknown_term_penalty: float = 0.0
     abstain_threshold: float = 0.5
+
+    def __post_init__(self) -> None:
+        problems = _problems({f.name: getattr(self, f.name) for f in fields(self)})
+        if problems:
+            raise SettingsError("unusable answer settings: " + "; ".join(problems))
+        for f in fields(self):  # a numpy number or an int where a float goes: the plain Python type
+            object.__setattr__(self, f.name, type(getattr(AnswerSettings, f.name))(getattr(self, f.name)))
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "AnswerSettings":
@@ -81,25 +118,11 @@ class AnswerSettings:
         problems = [f"unknown setting {key!r}" for key in values if key not in names]
         if "abstain_threshold" not in values:
             problems.append("abstain_threshold is missing (is this a settings file?)")
-        chosen = {}
-        for f in fields(cls):
-            if f.name not in values:
-                continue
-            value, default = values[f.name], getattr(cls, f.name)
-            number = isinstance(value, (int, float)) and not isinstance(value, bool)
-            if isinstance(default, int) and not (number and isinstance(value, int)):
-                problems.append(f"{f.name} must be a whole number, not {value!r}")
-            elif isinstance(default, float) and not (number and math.isfinite(value)):
-                problems.append(f"{f.name} must be a finite number, not {value!r}")
-            else:
-                chosen[f.name] = type(default)(value)
-        threshold = chosen.get("abstain_threshold", cls.abstain_threshold)
-        if not problems and not 0.0 <= threshold <= 1.0:
-            problems.append(f"abstain_threshold must be between 0 and 1, not {threshold!r}")
-        problems += [f"{name} must be at least 1, not {chosen[name]!r}" for name in _COUNTS if chosen.get(name, 1) < 1]
+        chosen = {name: value for name, value in values.items() if name in names}
+        problems += _problems(chosen)
         if problems:
             raise SettingsError(f"the settings file {path} holds unusable values: " + "; ".join(problems))
-        return replace(cls(), **chosen)
+        return cls(**chosen)
 
     def save(self, path: str | Path | None = None, **provenance: object) -> Path:
         """Write these settings (and where they came from) as JSON."""

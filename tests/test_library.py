@@ -1,0 +1,47 @@
+"""The library as a Python developer uses it: `from rag import ...` in their own program."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from rag import Answerer, AnswerSettings, RagError, SettingsError
+
+UNUSABLE_SETTINGS = [
+    ({"passages": -1}, "passages must be at least 1, not -1"),
+    ({"max_quotes": 1.5}, "max_quotes must be a whole number, not 1.5"),
+    ({"token_budget": True}, "token_budget must be a whole number, not True"),
+    ({"abstain_threshold": math.nan}, "abstain_threshold must be a finite number, not nan"),
+    ({"w_coverage": "high"}, "w_coverage must be a finite number, not 'high'"),
+    ({"second_quote_ratio": 2.0}, "second_quote_ratio must be between 0 and 1, not 2.0"),
+    ({"corroboration_similarity": -0.5}, "corroboration_similarity must be between 0 and 1, not -0.5"),
+]
+
+
+@pytest.mark.parametrize("values, problem", UNUSABLE_SETTINGS, ids=[next(iter(v)) for v, _ in UNUSABLE_SETTINGS])
+def test_answer_settings_refuse_what_a_settings_file_may_not_hold(tmp_path, values, problem):
+    with pytest.raises(SettingsError) as made:
+        AnswerSettings(**values)
+    assert str(made.value) == f"unusable answer settings: {problem}"
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"settings": {"abstain_threshold": 0.1, **values}}), encoding="utf-8")
+    with pytest.raises(SettingsError) as loaded:
+        AnswerSettings.load(path)
+    assert str(loaded.value) == f"the settings file {path} holds unusable values: {problem}"
+    assert isinstance(made.value, RagError) and isinstance(made.value, ValueError)
+
+
+def test_numpy_numbers_make_plain_settings():
+    settings = AnswerSettings(passages=np.int64(3), w_dense=np.float32(0.5), abstain_threshold=0)
+    assert (settings.passages, settings.w_dense, settings.abstain_threshold) == (3, 0.5, 0.0)
+    assert type(settings.passages) is int and type(settings.w_dense) is float and type(settings.abstain_threshold) is float
+
+
+def test_an_answerer_without_settings_answers_with_the_calibrated_ones_and_one_knob_changes_alone(retriever):
+    assert Answerer(retriever).settings == AnswerSettings.load()
+    one_quote = Answerer(retriever, replace(AnswerSettings.load(), max_quotes=1)).answer("Who wrote the blog post?")
+    assert not one_quote.abstained and len(one_quote.quotes) == 1
