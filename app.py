@@ -314,10 +314,8 @@ def ask_json(answerer: Answerer, question: str, k: int = 5, history: list[str] |
         passages = min(int(k), MAX_PASSAGES)
     except (TypeError, ValueError, OverflowError):
         return {"question": question, "error": f"k must be a whole number of passages (1 to {MAX_PASSAGES})"}
-    if history is not None and not (isinstance(history, list) and all(isinstance(earlier, str) for earlier in history)):
-        return {"question": question, "error": "history must be a list of the earlier questions (text), oldest first, or null"}
     try:
-        return answerer.answer(question, history=list(history or []), k=passages).to_dict()
+        return answerer.answer(question, history=history, k=passages).to_dict()
     except QuestionError as exc:
         return {"question": question, "error": str(exc)}
     except RagError:

@@ -20,7 +20,7 @@ import numpy as np
 from .answer_types import expected_type, has_type
 from .answerability import AnswerabilityModel
 from .lexical import question_terms
-from .question import check_passage_count, clean_question, with_context
+from .question import check_history, check_passage_count, clean_question, with_context
 from .retrieve import ChunkHit, Retriever
 from .settings import AnswerSettings
 from .text import count_tokens
@@ -257,23 +257,27 @@ class Answerer:
             chosen.append(_Chosen(candidate, start, end, others, [sid]))
         return [self._quote(entry.candidate, entry.start, entry.end, entry.others) for entry in chosen]
 
-    def answer(self, question: str, *, history: list[str] | None = None, k: int | None = None) -> Answer:
+    def answer(self, question: str, *, history: list[str] | tuple[str, ...] | None = None, k: int | None = None) -> Answer:
         """Answer ``question`` with exact quotes, or abstain.
 
-        ``history`` holds earlier questions of the conversation; a short follow-up is
-        read together with the previous one. Raises QuestionError for unusable input.
+        ``history`` holds the earlier questions of the conversation, oldest first (None, or a
+        list or tuple of strings); a follow-up is read together with the question it follows.
+        ``k`` is how many passages come back in ``Answer.passages`` (default: the settings'
+        ``passages``); it does not change the answer: quotes are chosen from the best
+        ``candidate_chunks`` passages whatever ``k`` is, so a quote may lie outside ``passages``.
+        Raises QuestionError for an unusable question, ``history`` or ``k``.
         """
         started = time.perf_counter()
-        if k is not None:
-            check_passage_count(k)
+        count = self.settings.passages if k is None else check_passage_count(k)
+        earlier = check_history(history)
         text = clean_question(question)
         read_as = self.retriever.read(text)
-        contextual = with_context(text, history)
+        contextual = with_context(text, earlier)
         query = read_as if contextual == text else self.retriever.read(contextual)
         vector = self.retriever.encode(query)
         encoded = time.perf_counter()
         hits = self.retriever.rank_chunks(query, vector)
-        passages = tuple(self.retriever.passages(hits, k or self.settings.passages))
+        passages = tuple(self.retriever.passages(hits, count))
         retrieved = time.perf_counter()
         scored = self.score_sentences(query, vector, hits)
         answerability = self.answerability.score(self.index, query, scored, hits, self.settings.unknown_term_penalty)

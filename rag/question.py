@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from .errors import QuestionError
+from .settings import whole_number
 
 MAX_QUESTION_CHARS = 2000
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
@@ -55,10 +57,22 @@ def clean_question(question: object) -> str:
 
 
 def check_passage_count(k: object) -> int:
-    """``k`` if it is a whole number of at least 1 (the number of passages asked for); else QuestionError."""
-    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+    """``k`` as an int if it is a whole number of at least 1 (the number of passages asked for;
+    a numpy integer too, not a bool); else QuestionError."""
+    count = whole_number(k)
+    if count is None or count < 1:
         raise QuestionError(f"k, the number of passages to return, must be a whole number of at least 1 (got {k!r})")
-    return k
+    return count
+
+
+def check_history(history: object) -> tuple[str, ...]:
+    """The earlier questions of a conversation, oldest first: ``history`` must be None or a
+    list or tuple of strings; anything else raises QuestionError."""
+    if history is None:
+        return ()
+    if not isinstance(history, (list, tuple)) or not all(isinstance(earlier, str) for earlier in history):
+        raise QuestionError("history must be a list of the earlier questions (text), oldest first, or None (null in JSON)")
+    return tuple(history)
 
 
 def is_follow_up(question: str) -> bool:
@@ -80,7 +94,7 @@ def is_follow_up(question: str) -> bool:
     return False
 
 
-def with_context(question: str, history: list[str] | None) -> str:
+def with_context(question: str, history: Sequence[str]) -> str:
     """The question to retrieve with: a follow-up (``is_follow_up``) is joined to the question it
     follows, together with the follow-ups in between ("What did Anthropic propose? who wrote it?
     and when?"), at most ``_FOLLOW_UP_CHAIN`` earlier turns."""

@@ -104,8 +104,8 @@ def test_the_length_limit_is_stated_and_counts_what_was_typed(answerer):
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize(
     "history",
-    [["Who wrote \ud800 the blog post?"], ["x" * 100_000], [""], ["\x00\x01"], [None], ["\u200b"], ["🤖"]],
-    ids=["surrogate", "100k", "empty", "control", "none", "zero-width", "emoji"],
+    [["Who wrote \ud800 the blog post?"], ["x" * 100_000], [""], ["\x00\x01"], ["\u200b"], ["🤖"]],
+    ids=["surrogate", "100k", "empty", "control", "zero-width", "emoji"],
 )
 def test_hostile_history_in_a_follow_up(answerer, history):
     result = answerer.answer("and why?", history=history)

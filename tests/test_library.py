@@ -9,7 +9,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from rag import Answerer, AnswerSettings, RagError, SettingsError
+from rag import Answerer, AnswerSettings, QuestionError, RagError, SettingsError
 
 UNUSABLE_SETTINGS = [
     ({"passages": -1}, "passages must be at least 1, not -1"),
@@ -45,3 +45,38 @@ def test_an_answerer_without_settings_answers_with_the_calibrated_ones_and_one_k
     assert Answerer(retriever).settings == AnswerSettings.load()
     one_quote = Answerer(retriever, replace(AnswerSettings.load(), max_quotes=1)).answer("Who wrote the blog post?")
     assert not one_quote.abstained and len(one_quote.quotes) == 1
+
+
+FOLLOW_UP = "and what did OpenAI say?"
+HISTORY_ERROR = "history must be a list of the earlier questions (text), oldest first, or None (null in JSON)"
+
+
+@pytest.mark.parametrize(
+    "history",
+    ["What did Anthropic propose?", 5, {"What did Anthropic propose?": 1}, {"What did Anthropic propose?"}, iter(["What did Anthropic propose?"]), [None], [1, 2], [b"What did Anthropic propose?"]],
+    ids=["text", "number", "dict", "set", "iterator", "none-in-list", "numbers-in-list", "bytes-in-list"],
+)
+def test_a_history_that_is_not_a_list_of_questions_is_refused_whatever_the_question(answerer, history):
+    for question in (FOLLOW_UP, "Who wrote the blog post?"):  # a follow-up, and a question read alone
+        with pytest.raises(QuestionError) as refused:
+            answerer.answer(question, history=history)
+        assert str(refused.value) == HISTORY_ERROR
+
+
+def test_a_history_may_be_a_tuple_and_is_read_as_the_list_is(answerer):
+    as_list = answerer.answer(FOLLOW_UP, history=["What did Anthropic propose?"])
+    assert answerer.answer(FOLLOW_UP, history=("What did Anthropic propose?",)) == as_list
+    assert as_list.quotes != answerer.answer(FOLLOW_UP).quotes  # the history was used
+
+
+def test_k_may_be_a_numpy_integer_but_not_a_bool(answerer, retriever):
+    assert len(answerer.answer("Who wrote the blog post?", k=np.int64(2)).passages) == 2
+    assert len(retriever.search("Who wrote the blog post?", k=np.int32(3))) == 3
+    with pytest.raises(QuestionError, match="k, the number of passages to return, must be a whole number"):
+        answerer.answer("Who wrote the blog post?", k=True)
+
+
+def test_k_sets_the_passages_returned_and_leaves_the_quotes_alone(answerer):
+    one, many = answerer.answer("What did Anthropic propose?", k=1), answerer.answer("What did Anthropic propose?", k=8)
+    assert (len(one.passages), len(many.passages)) == (1, 8)
+    assert one.quotes == many.quotes and not one.abstained

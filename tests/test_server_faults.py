@@ -143,7 +143,7 @@ ODD_VALUES = {
     "extra-arguments": b'{"data": ["who wrote the blog post", 5, null, 1, 2, 3]}',
     "two-megabyte-question": json.dumps({"data": ["x" * 2_000_000, 5, None]}).encode(),
 }
-HISTORY_ERROR = "history must be a list of the earlier questions (text), oldest first, or null"
+HISTORY_ERROR = "history must be a list of the earlier questions (text), oldest first, or None (null in JSON)"
 # history values that are not a list of questions, or null (in JSON)
 WRONG_HISTORIES = {
     "number": 7,
