@@ -14,6 +14,8 @@ from typing import Mapping, Sequence
 
 from tabulate import tabulate
 
+from .errors import RagError
+
 REPORTS_DIR = "eval/reports"
 LEVELS = {"documents": "gold documents", "gold_quotes": "gold quotes' passages"}
 METRIC_ROWS = (
@@ -174,19 +176,29 @@ def plot_abstention(sweeps: Mapping[str, Sequence[Mapping]], threshold: float | 
     plt.close(fig)
 
 
-def write_reports(payload: Mapping, out_dir: str | Path, name: str) -> list[Path]:
-    """Write ``<name>.json``, ``<name>.md`` and the PNG plots under ``out_dir``; returns the paths."""
+def report_files(out_dir: str | Path, name: str) -> dict[str, Path]:
+    """The report files ``write_reports`` may write: the JSON, the Markdown and the two plots."""
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    return {"json": out / f"{name}.json", "md": out / f"{name}.md", "recall": out / f"{name}-recall.png", "abstention": out / f"{name}-abstention.png"}
+
+
+def write_reports(payload: Mapping, out_dir: str | Path, name: str) -> list[Path]:
+    """Write ``<name>.json``, ``<name>.md`` and the PNG plots under ``out_dir``; returns the paths.
+
+    Raises RagError ("cannot write …") when the folder or a file cannot be written.
+    """
+    files = report_files(out_dir, name)
     images: dict[str, str] = {}
-    written = []
-    if payload.get("recall_curve"):
-        plot_recall_curve(payload["recall_curve"], out / f"{name}-recall.png")
-        images["Recall@k"] = f"{name}-recall.png"
-    if payload.get("sweep"):
-        plot_abstention(payload["sweep"], payload.get("threshold"), out / f"{name}-abstention.png")
-        images["Abstention against the threshold"] = f"{name}-abstention.png"
-    (out / f"{name}.json").write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (out / f"{name}.md").write_text(markdown_report(payload, images), encoding="utf-8")
-    written += [out / f"{name}.json", out / f"{name}.md", *(out / image for image in images.values())]
-    return written
+    try:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+        if payload.get("recall_curve"):
+            plot_recall_curve(payload["recall_curve"], files["recall"])
+            images["Recall@k"] = files["recall"].name
+        if payload.get("sweep"):
+            plot_abstention(payload["sweep"], payload.get("threshold"), files["abstention"])
+            images["Abstention against the threshold"] = files["abstention"].name
+        files["json"].write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        files["md"].write_text(markdown_report(payload, images), encoding="utf-8")
+    except OSError as exc:
+        raise RagError(f"cannot write the reports to {out_dir}: {exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename else "")) from exc
+    return [files["json"], files["md"], *(Path(out_dir) / image for image in images.values())]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import shlex
 import sys
 import time
@@ -157,7 +158,8 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
     """Evaluate ``answerer`` on the gold set named by ``args`` and write the reports.
 
     With ``args.calibrate``, choose the abstention threshold on the dev split, report
-    both splits at it, and save it to ``args.settings``.
+    both splits at it, and save it to ``args.settings`` once the reports are written.
+    `rag eval` checks the output paths first (``check_outputs``).
     """
     from .eval_report import console_report, write_reports
 
@@ -170,26 +172,27 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
         f"index: {args.index} (model {index.get('model', {}).get('name')}, built {index.get('built_at')}); {EVAL_PASSAGES} passages per question",
     ]
     calibration = None
+    name = report_name(args)
     if args.calibrate:
-        answerer, records, chosen = calibrate_answerer(answerer, questions, records, args.max_false_abstention)
+        limit = false_abstention_limit(args)
+        answerer, records, chosen = calibrate_answerer(answerer, questions, records, limit)
         threshold = chosen["threshold"]
         notes.append(
             f"calibrated on the dev split: unknown_term_penalty {answerer.settings.unknown_term_penalty:g}, threshold {threshold:.3g} "
-            f"(best abstention F1 with false-abstention rate ≤ {args.max_false_abstention:.0%}); held-out reported at those values"
+            f"(best abstention F1 with false-abstention rate ≤ {limit:.0%}); held-out reported at those values"
         )
-        name = args.name or f"{Path(args.gold).stem}-calibrated"
     else:
         threshold = args.threshold if args.threshold is not None else answerer.settings.abstain_threshold
         notes.append(f"abstention threshold {threshold:.3g} ({'--threshold' if args.threshold is not None else 'from the settings'})")
-        name = args.name or Path(args.gold).stem
     payload = gold_payload(records, threshold, title=f"rag eval: {name}", notes=notes, sweep_splits=list(SPLITS) if args.calibrate else ["all"])
     payload["settings"] = asdict(replace(answerer.settings, abstain_threshold=threshold))
     if args.calibrate:
-        summary = payload["summary"]
-        saved = save_calibration(answerer, threshold, args, _headline(summary["dev"]), _headline(summary["held-out"]))
-        calibration = {"chosen": chosen, "saved_to": str(saved), "max_false_abstention": args.max_false_abstention}
+        calibration = {"chosen": chosen, "saved_to": str(settings_path(args)), "max_false_abstention": limit}
         payload["calibration"] = calibration
     written = write_reports(payload, args.out, name)
+    if args.calibrate:
+        summary = payload["summary"]
+        save_calibration(answerer, threshold, args, _headline(summary["dev"]), _headline(summary["held-out"]))
     if args.json:
         sys.stdout.write(json_line({k: payload[k] for k in ("threshold", "summary", "settings")} | {"calibration": calibration, "reports": [str(p) for p in written]}))
     else:
@@ -201,18 +204,89 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
 
 
 def save_calibration(answerer: "Answerer", threshold: float, args: argparse.Namespace, dev: dict, held_out: dict) -> Path:
-    """Save the answerer's settings with the calibrated ``threshold``, and where it came from, to ``args.settings``."""
+    """Save the answerer's settings with the calibrated ``threshold``, and where it came from, to ``settings_path(args)``."""
     settings = replace(answerer.settings, abstain_threshold=threshold)
-    return settings.save(
-        args.settings,
-        calibrated_by="rag eval --calibrate",
-        calibrated_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        gold={"path": str(args.gold), "sha256": _sha256(args.gold)},
-        split="dev (each line's split key; lines without one by kind, ordered by sha256 of the id, dealt alternately; rag.gold.split_of)",
-        max_false_abstention=args.max_false_abstention,
-        dev_metrics=dev,
-        held_out_metrics=held_out,
-    )
+    path = settings_path(args)
+    try:
+        return settings.save(
+            path,
+            calibrated_by="rag eval --calibrate",
+            calibrated_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            gold={"path": str(args.gold), "sha256": _sha256(args.gold)},
+            split="dev (each line's split key; lines without one by kind, ordered by sha256 of the id, dealt alternately; rag.gold.split_of)",
+            max_false_abstention=false_abstention_limit(args),
+            dev_metrics=dev,
+            held_out_metrics=held_out,
+        )
+    except OSError as exc:
+        raise RagError(f"cannot write the settings to {path}: {exc.strerror or exc}") from exc
+
+
+def settings_path(args: argparse.Namespace) -> Path:
+    """The settings file `rag eval` reads, and `--calibrate` writes: ``--settings``, else the shipped one."""
+    from .settings import CALIBRATED_SETTINGS
+
+    return Path(args.settings) if args.settings is not None else CALIBRATED_SETTINGS
+
+
+def report_name(args: argparse.Namespace) -> str:
+    """The reports' file name stem: ``--name``, else the gold file's stem (plus ``-calibrated``)."""
+    return args.name or Path(args.gold).stem + ("-calibrated" if args.calibrate else "")
+
+
+def false_abstention_limit(args: argparse.Namespace) -> float:
+    """The calibration's limit on false abstentions: ``--max-false-abstention``, else MAX_FALSE_ABSTENTION."""
+    return MAX_FALSE_ABSTENTION if args.max_false_abstention is None else args.max_false_abstention
+
+
+def check_options(args: argparse.Namespace) -> None:
+    """Refuse ``--max-false-abstention`` without ``--calibrate``, which alone uses it (ArgumentsError)."""
+    from .cli import ArgumentsError
+
+    if args.max_false_abstention is not None and not args.calibrate:
+        raise ArgumentsError("argument --max-false-abstention: only with --calibrate (see `rag eval --help`)")
+
+
+def _unwritable(folder: Path) -> str | None:
+    """Why files cannot be written in ``folder`` (or in the folders it would be created in), or None."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        return f"{existing} is not a folder"
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"{existing} is not writable"
+    return None
+
+
+def check_outputs(args: argparse.Namespace) -> None:
+    """Refuse, before anything is answered, reports or settings that could not be written
+    or would overwrite an input: ``--name`` must be a file name, ``--out`` a folder that can
+    be written (or created), no report may be the gold or the settings file, and with
+    ``--calibrate`` the settings file must be writable. Raises RagError naming the path.
+    """
+    from .eval_report import report_files
+
+    name = report_name(args)
+    if "/" in name or os.sep in name or (os.altsep and os.altsep in name):
+        raise RagError(f"--name {name!r} must be a file name, without a path separator (choose the folder with --out)")
+    problem = _unwritable(Path(args.out))
+    if problem:
+        raise RagError(f"cannot write the reports to {args.out}: {problem}")
+    inputs = {"the gold file": Path(args.gold), "the settings file": settings_path(args)}
+    for report in report_files(args.out, name).values():
+        for what, path in inputs.items():
+            if report.resolve() == path.resolve():
+                raise RagError(f"the report {report} would overwrite {what} {path}; choose another --out or --name")
+    if args.calibrate:
+        target = settings_path(args)
+        if target.exists():
+            problem = None if target.is_file() and os.access(target, os.W_OK) else "not a writable file"
+        else:
+            folder = target.parent
+            problem = None if folder.is_dir() and os.access(folder, os.W_OK | os.X_OK) else f"{folder} is not a writable folder" if folder.exists() else f"no folder {folder}"
+        if problem:
+            raise RagError(f"cannot write the settings to {target}: {problem}")
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -221,8 +295,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .cli import ensure_index
     from .retrieve import Retriever
 
+    check_options(args)
     questions = load_gold(args.gold)
     settings = eval_settings(args)
+    check_outputs(args)
     ensure_index(args)
     retriever = Retriever.load(args.index)
     check_index_corpus(retriever.index.manifest, args.index, args.corpus)
@@ -296,9 +372,10 @@ def add_eval_parser(sub, common) -> None:
         help=f"answer settings file read (it must exist), and written by --calibrate (which may name a new file) "
         f"(default: the one `rag ask` reads, {CALIBRATED_SETTINGS.name} in the rag package)",
     )
-    p.add_argument("--threshold", type=fraction, help="report at this abstention threshold (0 to 1) instead of the saved one")
-    p.add_argument("--calibrate", action="store_true", help="choose the abstention threshold on the dev split, report both splits, save it")
-    p.add_argument("--max-false-abstention", type=fraction, default=MAX_FALSE_ABSTENTION, help=f"calibration limit (0 to 1) on abstaining on answerable dev questions (default: {MAX_FALSE_ABSTENTION})")
+    threshold = p.add_mutually_exclusive_group()
+    threshold.add_argument("--threshold", type=fraction, help="report at this abstention threshold (0 to 1) instead of the saved one")
+    threshold.add_argument("--calibrate", action="store_true", help="choose the abstention threshold on the dev split, report both splits, save it")
+    p.add_argument("--max-false-abstention", type=fraction, help=f"with --calibrate: limit (0 to 1) on abstaining on answerable dev questions (default: {MAX_FALSE_ABSTENTION})")
     p.set_defaults(func=cmd_eval)
     sets = p.add_subparsers(dest="eval_set", metavar="SET", title="other evaluation sets")
     beir = sets.add_parser("beir", help="retrieval-only evaluation on a BEIR-format folder", description="Index a BEIR folder (corpus.jsonl, queries.jsonl, qrels/SPLIT.tsv) in a scratch folder and report retrieval metrics.")

@@ -337,6 +337,60 @@ def test_rag_eval_refuses_an_index_whose_articles_changed_or_of_another_corpus(e
     assert not (tmp_path / "reports").exists() and not (tmp_path / "missing-is-fine-with-calibrate.json").exists()
 
 
+def _one_line_error(capsys) -> str:
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("rag: error: ")
+    return line.removeprefix("rag: error: ")
+
+
+def test_outputs_that_cannot_be_written_or_would_overwrite_an_input_are_refused_before_answering(index_dir, corpus_dir, small_gold, tmp_path, capsys):
+    settings = tmp_path / "settings.json"
+    AnswerSettings.load().save(settings)
+    shipped = settings.read_bytes()
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    gold_as_json = mine / "questions.json"
+    gold_as_json.write_bytes(small_gold.read_bytes())
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    common = ["eval", "--index", str(index_dir), "--corpus", str(corpus_dir)]
+    cases = [
+        (["--gold", str(gold_as_json), "--settings", str(settings), "--out", str(mine)], f"would overwrite the gold file {gold_as_json}"),
+        (["--gold", str(small_gold), "--settings", str(settings), "--out", str(tmp_path), "--name", "settings"], f"would overwrite the settings file {settings}"),
+        (["--gold", str(small_gold), "--settings", str(settings), "--calibrate", "--out", str(tmp_path / "a-file")], "cannot write the reports to"),
+        (["--gold", str(small_gold), "--settings", str(settings), "--out", str(tmp_path / "a-file" / "sub")], "a-file is not a folder"),
+        (["--gold", str(small_gold), "--settings", str(settings), "--out", str(tmp_path), "--name", "sub/x"], "--name 'sub/x' must be a file name"),
+        (["--gold", str(small_gold), "--settings", str(tmp_path / "no-folder" / "s.json"), "--calibrate", "--out", str(tmp_path)], "cannot write the settings to"),
+    ]
+    for extra, needle in cases:
+        assert main([*common, *extra]) == 2, extra
+        assert needle in _one_line_error(capsys), extra
+    assert gold_as_json.read_bytes() == small_gold.read_bytes() and settings.read_bytes() == shipped
+    assert sorted(p.name for p in mine.iterdir()) == ["questions.json"] and not (tmp_path / "a-file" / "sub").exists()
+
+
+def test_reports_that_fail_to_write_are_a_one_line_error_and_leave_the_settings_alone(index_dir, corpus_dir, small_gold, tmp_path, capsys):
+    (tmp_path / "small-calibrated.md").mkdir()  # the Markdown report cannot be written over a folder
+    settings = tmp_path / "new-settings.json"
+    argv = ["eval", "--gold", str(small_gold), "--index", str(index_dir), "--corpus", str(corpus_dir), "--calibrate", "--settings", str(settings), "--out", str(tmp_path)]
+    assert main(argv) == 2
+    assert _one_line_error(capsys).startswith(f"cannot write the reports to {tmp_path}: Is a directory")
+    assert not settings.exists()
+
+
+@pytest.mark.parametrize(
+    "extra, needle",
+    [(["--calibrate", "--threshold", "0.3"], "argument --threshold: not allowed with argument --calibrate"),
+     (["--max-false-abstention", "0.2"], "argument --max-false-abstention: only with --calibrate")],
+)
+def test_options_that_would_be_ignored_are_refused(extra, needle, small_gold, tmp_path, capsys):
+    argv = ["eval", "--gold", str(small_gold), "--settings", str(tmp_path / "settings.json"), "--out", str(tmp_path / "reports"), *extra]
+    assert main(argv) == 2
+    assert _one_line_error(capsys).startswith(needle)
+    assert main([*argv, "--json"]) == 2
+    assert needle in json.loads(capsys.readouterr().out)["error"]
+    assert not (tmp_path / "reports").exists() and not (tmp_path / "settings.json").exists()
+
+
 def test_squad_is_a_sub_command_of_eval(capsys):
     with pytest.raises(SystemExit) as done:
         main(["eval", "squad", "--help"])
