@@ -2,7 +2,8 @@
 
 A BEIR folder holds ``corpus.jsonl`` (``{"_id", "title", "text"}`` per line),
 ``queries.jsonl`` (``{"_id", "text"}``) and ``qrels/<split>.tsv`` (``query-id``,
-``corpus-id``, ``score``, tab-separated, with a header line). The corpus is indexed
+``corpus-id``, ``score``, tab-separated, with a header line). A record whose ``_id``
+an earlier line of its file has is skipped with a warning that names it. The corpus is indexed
 with ``build_index`` (title and text as one article), each query goes through
 ``Retriever.search``, and documents are ranked by their best passage.
 """
@@ -38,6 +39,7 @@ class BeirSet:
     queries: dict[str, str]
     qrels: dict[str, dict[str, int]]
     skipped_documents: int = 0
+    duplicates: tuple[str, ...] = ()  # one line per record skipped because an earlier one has its _id
 
 
 def _read_jsonl(path: Path) -> list[dict]:
@@ -50,10 +52,23 @@ def _read_jsonl(path: Path) -> list[dict]:
                 continue
             try:
                 row = json.loads(line)
-                rows.append({"_id": str(row["_id"]), "title": row.get("title") or "", "text": row.get("text") or ""})
+                rows.append({"_id": str(row["_id"]), "title": row.get("title") or "", "text": row.get("text") or "", "line": number})
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise CorpusError(f"{path} line {number}: not a BEIR record with an \"_id\" ({exc.__class__.__name__})") from exc
     return rows
+
+
+def _first_of_each_id(rows: list[dict], path: Path, duplicates: list[str]) -> list[dict]:
+    """``rows`` without those whose ``_id`` an earlier row has; each one left out is named in ``duplicates``."""
+    first: dict[str, int] = {}
+    kept = []
+    for row in rows:
+        if row["_id"] in first:
+            duplicates.append(f"skipped {path} line {row['line']}: same _id {row['_id']!r} as line {first[row['_id']]}")
+        else:
+            first[row["_id"]] = row["line"]
+            kept.append(row)
+    return kept
 
 
 def _read_qrels(path: Path) -> dict[str, dict[str, int]]:
@@ -73,12 +88,17 @@ def _read_qrels(path: Path) -> dict[str, dict[str, int]]:
 
 
 def load_beir(folder: str | Path, split: str = "test") -> BeirSet:
-    """Read a BEIR folder; each document's title and text become one article."""
+    """Read a BEIR folder; each document's title and text become one article.
+
+    Of records sharing an ``_id`` (documents or queries), the first is kept and the others
+    are listed in ``duplicates``.
+    """
     from .documents import make_title, sha256_text
 
     folder = Path(folder)
     documents, skipped = [], 0
-    for row in _read_jsonl(folder / "corpus.jsonl"):
+    duplicates: list[str] = []
+    for row in _first_of_each_id(_read_jsonl(folder / "corpus.jsonl"), folder / "corpus.jsonl", duplicates):
         text = f"{row['title']}\n\n{row['text']}" if row["title"].strip() else row["text"]
         if not text.strip():
             skipped += 1
@@ -86,8 +106,8 @@ def load_beir(folder: str | Path, split: str = "test") -> BeirSet:
         documents.append(Document(doc_id=row["_id"], title=row["title"].strip() or make_title(text), text=text, sha256=sha256_text(text)))
     if not documents:
         raise CorpusError(f"{folder / 'corpus.jsonl'} holds no document with text")
-    queries = {row["_id"]: row["text"] for row in _read_jsonl(folder / "queries.jsonl")}
-    return BeirSet(documents, queries, _read_qrels(folder / "qrels" / f"{split}.tsv"), skipped)
+    queries = {row["_id"]: row["text"] for row in _first_of_each_id(_read_jsonl(folder / "queries.jsonl"), folder / "queries.jsonl", duplicates)}
+    return BeirSet(documents, queries, _read_qrels(folder / "qrels" / f"{split}.tsv"), skipped, tuple(duplicates))
 
 
 def document_ranking(passages: list, depth: int = SEARCH_DEPTH) -> dict[str, float]:
@@ -125,7 +145,7 @@ def evaluate_beir(collection: BeirSet, index_dir: str | Path, encoder: "Encoder"
     return {
         "summary": {"questions": len(judged), "retrieval": {"documents": metrics}, "latency": latency_summary(latencies)},
         "recall_curve": [curve[f"recall@{k}"] for k in range(1, 11)],
-        "counts": {"documents": len(collection.documents), "skipped_documents": collection.skipped_documents,
+        "counts": {"documents": len(collection.documents), "skipped_documents": collection.skipped_documents, "duplicates_skipped": len(collection.duplicates),
                    "queries": len(collection.queries), "judged_queries": len(judged), "unusable_queries": unusable},
     }
 
@@ -146,6 +166,8 @@ def run_beir_eval(args: argparse.Namespace, encoder: "Encoder | None" = None) ->
 
     folder = Path(args.folder)
     collection = load_beir(folder, args.split)
+    for line in collection.duplicates:
+        print(f"warning: {line}", file=sys.stderr)
     if encoder is None:
         from .embedding import SentenceTransformerEncoder
 
@@ -165,7 +187,8 @@ def run_beir_eval(args: argparse.Namespace, encoder: "Encoder | None" = None) ->
         "notes": [
             f"{counts['documents']} documents" + (f" ({counts['skipped_documents']} without text skipped)" if counts["skipped_documents"] else "")
             + f", {counts['judged_queries']} judged queries"
-            + (f", {counts['unusable_queries']} unusable (counted as misses)" if counts["unusable_queries"] else ""),
+            + (f", {counts['unusable_queries']} unusable (counted as misses)" if counts["unusable_queries"] else "")
+            + (f"; {len(collection.duplicates)} records skipped for a repeated _id" if collection.duplicates else ""),
             f"model {encoder.model_name}; documents ranked by their best of {SEARCH_DEPTH} passages (hybrid dense + BM25)",
         ],
         "summary": {"all": result["summary"]},

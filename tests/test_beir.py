@@ -72,3 +72,28 @@ def test_rag_eval_beir_reports_retrieval_metrics(beir_folder, encoder, tmp_path,
     report = json.loads((tmp_path / "tiny.json").read_text(encoding="utf-8"))
     assert report["summary"]["all"]["retrieval"]["documents"] == metrics
     assert "| recall@10" in (tmp_path / "tiny.md").read_text(encoding="utf-8")
+
+
+def test_records_with_a_repeated_id_are_skipped_with_a_warning_naming_each(tmp_path, encoder, capsys):
+    folder = tmp_path / "dup"
+    (folder / "qrels").mkdir(parents=True)
+    corpus = [CORPUS[0], CORPUS[1], CORPUS[0] | {"title": "Bananas", "text": "Completely different text about bananas."}, CORPUS[2]]
+    (folder / "corpus.jsonl").write_text("".join(json.dumps(d) + "\n" for d in corpus), encoding="utf-8")
+    (folder / "queries.jsonl").write_text("".join(json.dumps(q) + "\n" for q in [*QUERIES, QUERIES[0] | {"text": "bananas"}]), encoding="utf-8")
+    (folder / "qrels" / "test.tsv").write_text(QRELS, encoding="utf-8")
+    collection = load_beir(folder)
+    assert [d.doc_id for d in collection.documents] == ["bees", "volcano", "tides"]
+    assert next(d for d in collection.documents if d.doc_id == "bees").title == CORPUS[0]["title"]  # the first record is kept
+    assert collection.queries["q1"] == QUERIES[0]["text"]
+    args = build_parser().parse_args(["eval", "beir", str(folder), "--out", str(tmp_path / "out"), "--build-dir", str(tmp_path / "index"), "--json"])
+    assert run_beir_eval(args, encoder=encoder) == 0
+    warnings = capsys.readouterr().err.splitlines()
+    assert warnings == [
+        f"warning: skipped {folder / 'corpus.jsonl'} line 3: same _id 'bees' as line 1",
+        f"warning: skipped {folder / 'queries.jsonl'} line 5: same _id 'q1' as line 1",
+    ]
+    from rag.index import load_index
+
+    index = load_index(tmp_path / "index")
+    assert all(s.text == index.documents[s.doc_id].text[s.start:s.end] for s in index.sentences)
+    assert "bananas" not in " ".join(s.text for s in index.sentences).lower()
