@@ -28,8 +28,6 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 import numpy as np
 
 from .chunking import ChunkingSettings, FitsModel, model_fit, model_pieces
@@ -41,9 +39,6 @@ from .segmentation import SENTENCE_KINDS, TITLES_DERIVED, KnownSegmentation, pac
 from .spelling import proper_names, word_counts
 from .types import Chunk, Document, Sentence
 from .vectorstore import FaissStore, VectorStore
-
-if TYPE_CHECKING:
-    import bm25s
 
 INDEX_FORMAT = 3  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences
 CURRENT_FILE = "CURRENT"
@@ -371,6 +366,36 @@ def _build_locked(
     )
 
 
+@dataclass(frozen=True, eq=False)
+class Bm25Scores:
+    """The BM25 index that bm25s wrote at build time, read without importing bm25s (whose
+    import loads scipy, a tenth of a second of every cold start): each term's precomputed
+    score in each chunk (a CSC matrix), summed over a query's terms as bm25s's numpy backend does."""
+
+    vocab: dict[str, int]
+    data: np.ndarray
+    indices: np.ndarray
+    indptr: np.ndarray
+    num_docs: int
+    dtype: np.dtype
+
+    @classmethod
+    def load(cls, folder: Path) -> "Bm25Scores":
+        """Read the files ``bm25s.BM25.save`` wrote in ``folder``."""
+        params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
+        arrays = {name: np.load(folder / f"{name}.csc.index.npy", allow_pickle=False) for name in ("data", "indices", "indptr")}
+        vocab = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+        return cls({str(t): int(i) for t, i in vocab.items()}, num_docs=int(params["num_docs"]), dtype=np.dtype(params["dtype"]), **arrays)
+
+    def scores(self, terms: list[str]) -> np.ndarray:
+        """Every chunk's BM25 score for the query ``terms`` (in the vocabulary, each once)."""
+        scores = np.zeros(self.num_docs, dtype=self.dtype)
+        for term in terms:
+            start, end = self.indptr[self.vocab[term]], self.indptr[self.vocab[term] + 1]
+            np.add.at(scores, self.indices[start:end], self.data[start:end])
+        return scores
+
+
 @dataclass
 class CorpusIndex:
     """A loaded index: documents, sentences, chunks, vectors, the BM25 index and the lexicon
@@ -385,7 +410,7 @@ class CorpusIndex:
     chunks: list[Chunk]
     chunk_store: VectorStore
     sentence_vectors: np.ndarray
-    bm25: bm25s.BM25
+    bm25: Bm25Scores
     sentence_terms: list[frozenset[str]]
     word_counts: dict[str, int]
     names: frozenset[str]
@@ -482,8 +507,6 @@ def load_index(
     of another format, built with another model than ``model_name``/``weights_sha256``,
     or built from articles that differ from those now in ``corpus_dir``.
     """
-    import bm25s
-
     index_dir = Path(index_dir)
     build = _current_build_name(index_dir)
     if build is None:
@@ -520,7 +543,7 @@ def load_index(
         word_counts = {str(w): int(n) for w, n in store["lexicon"]["word_counts"].items()}
         names = frozenset(str(w) for w in store["lexicon"]["names"])
         sentence_vectors = np.load(folder / "sentences.npy", allow_pickle=False)
-        bm25 = bm25s.BM25.load(str(folder / "bm25"))
+        bm25 = Bm25Scores.load(folder / "bm25")
         chunk_store = FaissStore.load(folder / "chunks.faiss", manifest.get("vector_index", {}).get("kind", "flat"))
     except IndexCorruptError as exc:
         raise IndexCorruptError(f"{exc}; {hint}") from exc

@@ -7,31 +7,16 @@ Tokens are lower-cased words with English stop words removed and Snowball stems
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from functools import lru_cache
 
-
-def _import_bm25s_numpy_only():
-    """Import bm25s without its optional numba and scipy backends.
-
-    bm25s tries ``import numba`` and ``import scipy.sparse`` when imported, which costs
-    seconds on a cold start, although the numpy backend used here (its default) needs
-    neither. Both are hidden for the duration of the import only.
-    """
-    hidden = [name for name in ("numba", "scipy") if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # makes `import name` raise ImportError
-    try:
-        import bm25s
-    finally:
-        for name in hidden:
-            if sys.modules.get(name, 0) is None:
-                del sys.modules[name]
-    return bm25s
-
-
-STOPWORDS_EN = _import_bm25s_numpy_only().stopwords.STOPWORDS_EN
+# bm25s's English stop words (bm25s.stopwords.STOPWORDS_EN, checked equal by the tests), written
+# out so that answering never imports bm25s: its import loads scipy.sparse, a tenth of a
+# second of every `rag ask` (the index's BM25 scores are read by rag.index.Bm25Scores).
+STOPWORDS_EN = (
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not",
+    "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will", "with",
+)
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 # Question words and fillers that carry no content in a chat question.

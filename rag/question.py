@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from .errors import QuestionError
+from .lexical import question_terms
 from .settings import whole_number
 
 MAX_QUESTION_CHARS = 2000
@@ -81,8 +82,6 @@ def is_follow_up(question: str) -> bool:
     Its topic words are its content words (``question_terms``) other than the words that
     continue or refer back ("and", "so", "his", "its").
     """
-    from .lexical import question_terms  # here, not at the top: `rag --help` must not wait for bm25s and numpy
-
     own_words = _REFERS_BACK.sub(" ", _CONTINUES.sub(" ", question))
     topic = len(question_terms(own_words))
     if _CONTINUES.match(question):

@@ -113,11 +113,10 @@ class Retriever:
         return vectors / np.maximum(norms, 1e-9)
 
     def _bm25(self, text: str, k: int) -> dict[int, float]:
-        vocab = self.index.bm25.vocab_dict
-        query = [t for t in dict.fromkeys(terms(text)) if t in vocab]
+        query = [t for t in dict.fromkeys(terms(text)) if t in self.index.bm25.vocab]
         if not query:
             return {}
-        scores = self.index.bm25.get_scores(query)
+        scores = self.index.bm25.scores(query)
         k = min(k, len(scores))
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+import subprocess
+import sys
 from dataclasses import replace
 
 import numpy as np
@@ -80,3 +82,15 @@ def test_k_sets_the_passages_returned_and_leaves_the_quotes_alone(answerer):
     one, many = answerer.answer("What did Anthropic propose?", k=1), answerer.answer("What did Anthropic propose?", k=8)
     assert (len(one.passages), len(many.passages)) == (1, 8)
     assert one.quotes == many.quotes and not one.abstained
+
+
+def test_answering_leaves_the_process_free_to_import_scipy_and_bm25s_with_it(index_dir):
+    script = (
+        "import sys\nfrom rag import Answerer\n"
+        f"Answerer.load({str(index_dir)!r}).answer('Who wrote the blog post?')\n"
+        "print(sorted(m for m in ('bm25s', 'scipy') if m in sys.modules))\n"  # not needed to answer: a faster cold start
+        "import bm25s, scipy.sparse\nprint(bm25s.SCIPY_AVAILABLE)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["[]", "True"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from rag.errors import QuestionError
@@ -65,3 +66,21 @@ def test_control_and_invisible_characters_are_ignored(retriever):
 def test_unusable_questions_get_a_clear_error(retriever, question, words):
     with pytest.raises(QuestionError, match=words):
         retriever.search(question)
+
+
+@pytest.mark.parametrize("question", ["Who wrote the blog post?", "regulatory capture agenda of Anthropic", "pause pause frontier models safety"])
+def test_bm25_scores_read_without_bm25s_are_bm25s_own(retriever, question):
+    import bm25s
+    from rag.lexical import terms
+
+    reference = bm25s.BM25.load(str(retriever.index.path / "bm25"))
+    query = [t for t in dict.fromkeys(terms(question)) if t in reference.vocab_dict]
+    ours, theirs = retriever.index.bm25.scores(query), reference.get_scores(query)
+    assert ours.dtype == theirs.dtype and np.array_equal(ours, theirs) and ours.any()
+
+
+def test_the_stop_words_are_bm25s_english_ones():
+    import bm25s.stopwords
+    from rag.lexical import STOPWORDS_EN
+
+    assert STOPWORDS_EN == bm25s.stopwords.STOPWORDS_EN
