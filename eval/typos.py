@@ -8,6 +8,9 @@ It then prints, for the clean and the typo'd questions, with and without the spe
 step (``rag.spelling``): the needed fact in answers to answerable questions
 (must_contain hit), false abstentions, and abstentions on unanswerable questions; and
 how many typo'd questions are read back exactly as written in the gold set.
+must_contain is counted as `rag eval` counts it (``rag.scoring.outcome``). A gold set
+that does not match the index is refused, as `rag eval` refuses it; errors are one
+``eval.typos: error: …`` message with exit code 2.
 """
 
 from __future__ import annotations
@@ -15,15 +18,17 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import sys
 from collections.abc import Sequence
 
 from tabulate import tabulate
 
 from rag.answer import Answerer
-from rag.gold import GoldQuestion, load_gold
+from rag.errors import RagError
+from rag.gold import GoldQuestion, load_gold, require_grounded
 from rag.lexical import STOPWORDS
-from rag.metrics import contains_all
 from rag.retrieve import Retriever
+from rag.scoring import make_record, outcome
 
 _CONTENT_WORD = re.compile(r"[A-Za-z]{5,}")
 _EDITS = ("drop", "double", "swap", "replace")
@@ -58,14 +63,15 @@ def without_spelling(answerer: Answerer) -> Answerer:
 
 
 def score(answerer: Answerer, gold: Sequence[GoldQuestion], questions: Sequence[str]) -> dict[str, float]:
-    """must_contain hit and false abstentions (answerable), abstentions (unanswerable)."""
+    """must_contain hit (as `rag eval` counts it) and false abstentions (answerable), abstentions (unanswerable)."""
     hits = false_abstentions = abstentions = 0
     answerable = [g.answerable for g in gold]
+    texts = {doc_id: doc.text for doc_id, doc in answerer.index.documents.items()}
     for item, question in zip(gold, questions):
-        result = answerer.answer(question)
+        result = outcome(make_record(item, item.split or "", answerer.answer(question).to_dict(), texts), threshold=0.0)  # the answer as given
         if item.answerable:
             false_abstentions += result.abstained
-            hits += not result.abstained and contains_all(result.answer, item.must_contain)
+            hits += result.must_contain_hit
         else:
             abstentions += result.abstained
     n_answerable, n_unanswerable = sum(answerable), len(gold) - sum(answerable)
@@ -77,13 +83,24 @@ def score(answerer: Answerer, gold: Sequence[GoldQuestion], questions: Sequence[
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    """Entry point of ``python -m eval.typos``; returns the exit code."""
+    parser = argparse.ArgumentParser(prog="python -m eval.typos", description=__doc__.splitlines()[0])
     parser.add_argument("--gold", default="eval/gold.jsonl")
     parser.add_argument("--index", default="index")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
+    try:
+        return report(args)
+    except RagError as exc:
+        print(f"eval.typos: error: {exc}", file=sys.stderr)
+        return 2
+
+
+def report(args: argparse.Namespace) -> int:
+    """Score the clean and the typo'd gold questions and print the table."""
     gold = load_gold(args.gold)
     answerer = Answerer.load(args.index)
+    require_grounded(gold, {doc_id: doc.text for doc_id, doc in answerer.index.documents.items()})
     rng = random.Random(args.seed)
     typoed = [with_typos(g.question, rng) for g in gold]
     read_back = sum(answerer.retriever.read(t) == g.question for g, t in zip(gold, typoed) if t != g.question)
