@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from tabulate import tabulate
 
 from .errors import RagError
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 REPORTS_DIR = "eval/reports"
+SYMLOG_LINEAR_BELOW = 1e-4  # the abstention plot's threshold axis is linear from 0 to here, logarithmic above
 LEVELS = {"documents": "gold documents", "gold_quotes": "gold quotes' passages"}
 METRIC_ROWS = (
     *((label, name, ("retrieval", level, name)) for level, label in LEVELS.items()
@@ -154,8 +158,12 @@ def plot_recall_curve(curves: Mapping[str, Mapping[str, Sequence[float]]], path:
     plt.close(fig)
 
 
-def plot_abstention(sweeps: Mapping[str, Sequence[Mapping]], threshold: float | None, path: Path) -> None:
-    """PNG of abstention precision, recall, F1 and false-abstention rate against the threshold, one panel per split."""
+def abstention_figure(sweeps: Mapping[str, Sequence[Mapping]], threshold: float | None) -> "Figure":
+    """Abstention precision, recall, F1 and false-abstention rate against the threshold, one panel per split.
+
+    The threshold axis is symmetric-logarithmic (linear below 0.0001, where it starts at 0),
+    so the fine steps below 0.01, where a penalised score sits, are as visible as the rest.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
@@ -168,10 +176,20 @@ def plot_abstention(sweeps: Mapping[str, Sequence[Mapping]], threshold: float | 
             ax.plot(x, [r[key] for r in rows], label=label, linestyle=":" if key == "false_abstention_rate" else "-")
         if threshold is not None:
             ax.axvline(threshold, color="grey", linestyle="--", linewidth=1, label=f"threshold {threshold:.3g}")
-        ax.set(xlabel="abstention threshold (answerability below it → abstain)", title=f"Abstention ({split})", ylim=(0, 1.02))
+        ax.set_xscale("symlog", linthresh=SYMLOG_LINEAR_BELOW)
+        ax.set(xlabel="abstention threshold (answerability below it → abstain; log scale above 0.0001)", title=f"Abstention ({split})", ylim=(0, 1.02), xlim=(0, 1))
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8)
+    axes[0][0].set_ylabel("rate")
     fig.tight_layout()
+    return fig
+
+
+def plot_abstention(sweeps: Mapping[str, Sequence[Mapping]], threshold: float | None, path: Path) -> None:
+    """PNG of ``abstention_figure``."""
+    import matplotlib.pyplot as plt
+
+    fig = abstention_figure(sweeps, threshold)
     fig.savefig(path, dpi=110)
     plt.close(fig)
 

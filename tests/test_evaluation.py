@@ -223,6 +223,25 @@ def test_the_report_files_are_written(plain_run):
     assert len(payload["questions"]) == len(SMALL_GOLD)
 
 
+def test_the_abstention_plot_spreads_the_small_thresholds_where_calibration_decides(plain_run):
+    import matplotlib.pyplot as plt
+
+    from rag.eval_report import abstention_figure
+
+    _, payload = plain_run
+    fig = abstention_figure(payload["sweep"], 0.005012)
+    ax = fig.axes[0]
+
+    def across(x: float) -> float:  # share of the panel's width left of threshold x
+        return float(ax.transAxes.inverted().transform(ax.transData.transform((x, 0.5)))[0])
+
+    assert ax.get_ylabel() == "rate"
+    assert across(0.0) == pytest.approx(0.0) and across(1.0) == pytest.approx(1.0)
+    assert 0.3 < across(0.005012) < 0.7  # the shipped threshold, not squashed against the axis
+    assert across(0.01) - across(0.0001) > 0.3  # the 21 fine sweep steps spread out
+    plt.close(fig)
+
+
 def test_summary_agrees_with_the_per_question_rows(plain_run):
     _, payload = plain_run
     rows, summary = payload["questions"], payload["summary"]["all"]
