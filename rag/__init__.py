@@ -61,13 +61,15 @@ if TYPE_CHECKING:
     )
 
 
-def __getattr__(name: str):
-    """Import a public name's module on first access (PEP 562)."""
-    if name not in _EXPORTS:
-        raise AttributeError(f"module 'rag' has no attribute {name!r}")
-    value = getattr(import_module(_EXPORTS[name], __name__), name)
-    globals()[name] = value
-    return value
+if not TYPE_CHECKING:  # type checkers see the imports above, so a misspelt name is an error, not Any
+
+    def __getattr__(name: str) -> object:
+        """Import a public name's module on first access (PEP 562)."""
+        if name not in _EXPORTS:
+            raise AttributeError(f"module 'rag' has no attribute {name!r}")
+        value = getattr(import_module(_EXPORTS[name], __name__), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

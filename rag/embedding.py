@@ -153,6 +153,7 @@ class SentenceTransformerEncoder:
         self.model_name = name
         self.weights_sha256 = verified_weights_sha256(self.model_dir, name)
         self.max_seq_length = read_max_seq_length(self.model_dir)
+        self._file_dimension = _pooled_dimension(self.model_dir)
         self._tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
         self._tokenizer.no_truncation()
         self._tokenizer.no_padding()
@@ -164,10 +165,15 @@ class SentenceTransformerEncoder:
 
         return SentenceTransformer(str(self.model_dir), device="cpu")
 
-    @cached_property
+    @property
     def dimension(self) -> int:
-        """Length of the vectors, from the model's files when they tell it."""
-        return _pooled_dimension(self.model_dir) or int(self.model.get_embedding_dimension())
+        """Length of the vectors, from the model's files when they tell it (else from the loaded model)."""
+        if self._file_dimension:
+            return self._file_dimension
+        loaded = self.model.get_embedding_dimension()
+        if loaded is None:
+            raise RagError(f"the model in {self.model_dir} does not tell the length of its vectors")
+        return int(loaded)
 
     def encode(self, texts: list[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray:
         """Encode ``texts`` to unit vectors (float32)."""

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import subprocess
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from rag import Answerer, AnswerSettings, QuestionError, RagError, SettingsError
+
+ROOT = Path(__file__).resolve().parents[1]
 
 UNUSABLE_SETTINGS = [
     ({"passages": -1}, "passages must be at least 1, not -1"),
@@ -94,3 +98,39 @@ def test_answering_leaves_the_process_free_to_import_scipy_and_bm25s_with_it(ind
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["[]", "True"]
+
+
+def test_the_package_ships_its_type_information(tmp_path):
+    import shutil
+    import zipfile
+
+    for name in ("rag", "pyproject.toml", "README.md"):  # a copy: building writes next to the sources
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, tmp_path / "src" / name)
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", str(tmp_path / "src"), "-w", str(tmp_path / "wheel")],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    [wheel] = (tmp_path / "wheel").glob("*.whl")
+    assert "rag/py.typed" in zipfile.ZipFile(wheel).namelist()
+
+
+def test_a_misspelt_public_name_is_a_type_error_not_any(tmp_path):
+    user = tmp_path / "user.py"
+    user.write_text("import rag\nfrom rag import Answerr\nretriever = rag.Retreiver\nanswerer: rag.Answerer = rag.Answerer.load('index')\n", encoding="utf-8")
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "mypy"), "--cache-dir", str(tmp_path / "cache"), str(user)],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "MYPYPATH": str(ROOT)},
+    )
+    errors = [line for line in done.stdout.splitlines() if ": error:" in line]
+    assert [line.split(":")[1] for line in errors] == ["2", "3"], done.stdout
+
+
+def test_the_encoders_dimension_is_the_read_only_property_the_protocol_declares(encoder):
+    import inspect
+
+    from rag.embedding import Encoder, SentenceTransformerEncoder
+
+    assert isinstance(inspect.getattr_static(Encoder, "dimension"), property)
+    assert isinstance(inspect.getattr_static(SentenceTransformerEncoder, "dimension"), property)
+    assert encoder.dimension == 384 == encoder.encode(["Who wrote the blog post?"]).shape[1]
