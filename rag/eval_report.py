@@ -37,11 +37,14 @@ KIND_COLUMNS = (("questions", "n"), ("abstained", "abstained"), ("must_contain_h
                 ("gold_quote_hit", "gold quote hit"), ("token_f1", "token F1"), ("mean_answerability", "mean answerability"))
 
 
+_ABSENT = object()  # a metric a summary does not have, unlike one it has as None (undefined)
+
+
 def _lookup(summary: Mapping, path: Sequence[str]) -> object:
     value: object = summary
     for key in path:
         if not isinstance(value, Mapping) or key not in value:
-            return None
+            return _ABSENT
         value = value[key]
     return value
 
@@ -55,13 +58,13 @@ def _cell(value: object, decimals: int = 3) -> str:
 
 
 def metric_table(summaries: Mapping[str, Mapping], tablefmt: str = "simple") -> str:
-    """Metrics (rows) by split (columns); rows no split has are left out."""
+    """Metrics (rows) by split (columns); rows no split has are left out, undefined values show "–"."""
     rows, previous_group = [], None
     for group, name, path in METRIC_ROWS:
         values = [_lookup(s, path) for s in summaries.values()]
-        if any(v is not None for v in values):
+        if any(v is not _ABSENT for v in values):
             decimals = 1 if group == "latency" else 4 if name == "threshold" else 3
-            rows.append(["" if group == previous_group else group, name, *(_cell(v, decimals) for v in values)])
+            rows.append(["" if group == previous_group else group, name, *(_cell(None if v is _ABSENT else v, decimals) for v in values)])
             previous_group = group
     counts = [f"{s.get('questions', '?')}" for s in summaries.values()]
     rows.insert(0, ["", "questions", *counts])

@@ -108,19 +108,20 @@ def ranked_run(ids: Iterable[str]) -> dict[str, float]:
     return run
 
 
-def abstention_metrics(should_abstain: Sequence[bool], abstained: Sequence[bool]) -> dict[str, float]:
+def abstention_metrics(should_abstain: Sequence[bool], abstained: Sequence[bool]) -> dict[str, float | None]:
     """Precision, recall and F1 of abstaining (the positive class), and the false-abstention rate.
 
     The false-abstention rate is the share of answerable questions (``should_abstain``
-    false) on which the system abstained.
+    false) on which the system abstained. Undefined values are None: precision, recall
+    and F1 without unanswerable questions, the false-abstention rate without answerable ones.
     """
     pairs = list(zip(should_abstain, abstained, strict=True))
     tp = sum(s and a for s, a in pairs)
     fp = sum(a and not s for s, a in pairs)
     fn = sum(s and not a for s, a in pairs)
     answerable = sum(not s for s, _ in pairs)
-    precision, recall, f1 = precision_recall_f1(tp, fp, fn)
-    return {"precision": precision, "recall": recall, "f1": f1, "false_abstention_rate": fp / answerable if answerable else 0.0}
+    precision, recall, f1 = precision_recall_f1(tp, fp, fn) if tp + fn else (None, None, None)
+    return {"precision": precision, "recall": recall, "f1": f1, "false_abstention_rate": fp / answerable if answerable else None}
 
 
 def citation_precision_recall(cited: Iterable[str], gold: Iterable[str]) -> tuple[float, float]:

@@ -198,12 +198,13 @@ def _intervals(records: Sequence[Record], outcomes: Sequence[Outcome]) -> dict[s
     did = [o.abstained for o in outcomes]
 
     def abstention(key: str) -> Callable[[np.ndarray, np.ndarray], float]:
-        return lambda s, a: abstention_metrics(s.astype(bool).tolist(), a.astype(bool).tolist())[key]
+        # a resample that draws no question of the kind the rate needs counts as 0
+        return lambda s, a: abstention_metrics(s.astype(bool).tolist(), a.astype(bool).tolist())[key] or 0.0
 
     return {
         "must_contain_hit": bootstrap_interval([hits], np.mean) if hits else None,
-        "abstention_f1": bootstrap_interval([should, did], abstention("f1")),
-        "false_abstention_rate": bootstrap_interval([should, did], abstention("false_abstention_rate")),
+        "abstention_f1": bootstrap_interval([should, did], abstention("f1")) if any(should) else None,
+        "false_abstention_rate": bootstrap_interval([should, did], abstention("false_abstention_rate")) if not all(should) else None,
     }
 
 

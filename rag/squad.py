@@ -287,7 +287,7 @@ def ask_all(answerer, questions: Sequence[SquadQuestion], *, progress: bool = Tr
     return results
 
 
-def abstention_at(answerability: np.ndarray, unanswerable: np.ndarray, threshold: float) -> dict[str, float]:
+def abstention_at(answerability: np.ndarray, unanswerable: np.ndarray, threshold: float) -> dict[str, float | None]:
     """Abstention precision/recall/F1 (positive = unanswerable) when abstaining below ``threshold``."""
     abstain = answerability < threshold
     counts = abstention_counts(unanswerable.tolist(), abstain.tolist())

@@ -73,6 +73,11 @@ def test_abstention_metrics_without_any_abstention_are_zero_not_an_error():
         abstention_metrics([True], [True, False])
 
 
+def test_abstention_metrics_that_are_undefined_are_none():
+    assert abstention_metrics([False, False], [True, False]) == {"precision": None, "recall": None, "f1": None, "false_abstention_rate": 0.5}
+    assert abstention_metrics([True, True], [True, False]) == {"precision": 1.0, "recall": 0.5, "f1": pytest.approx(2 / 3), "false_abstention_rate": None}
+
+
 def test_precision_recall_f1_from_counts():
     assert precision_recall_f1(3, 1, 2) == pytest.approx((0.75, 0.6, 2 * 0.75 * 0.6 / 1.35))
     assert precision_recall_f1(0, 0, 0) == (0.0, 0.0, 0.0)

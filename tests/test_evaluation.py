@@ -267,6 +267,27 @@ def test_summary_agrees_with_the_per_question_rows(plain_run):
         assert low <= rate <= high, key
 
 
+@pytest.mark.parametrize("answerable", [True, False], ids=["answerable-only", "unanswerable-only"])
+def test_undefined_abstention_metrics_are_none_and_shown_as_a_dash(answerable, answerer, index_dir, tmp_path, capsys):
+    from rag.evaluation import run_gold_eval
+
+    gold = tmp_path / "one-kind.jsonl"
+    gold.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in SMALL_GOLD if row["answerable"] == answerable), encoding="utf-8")
+    assert run_gold_eval(_eval_args("--gold", str(gold), "--index", str(index_dir), "--out", str(tmp_path)), answerer) == 0
+    printed = capsys.readouterr().out
+    summary = json.loads((tmp_path / "one-kind.json").read_text(encoding="utf-8"))["summary"]
+    undefined = ("precision", "recall", "f1") if answerable else ("false_abstention_rate",)
+    interval = "abstention_f1" if answerable else "false_abstention_rate"
+    labels = {"precision": "precision", "recall": "recall", "f1": "F1", "false_abstention_rate": "false-abstention rate"}
+    markdown = (tmp_path / "one-kind.md").read_text(encoding="utf-8")
+    for split in ("all", "dev", "held-out"):
+        assert all(summary[split]["abstention"][key] is None for key in undefined), split
+        assert summary[split]["intervals"][interval] is None, split
+    for key in undefined:
+        assert any(line.split()[-3:] == ["–", "–", "–"] for line in printed.splitlines() if labels[key] in line), key
+        assert any(line.replace(" ", "").endswith("|–|–|–|") for line in markdown.splitlines() if f"| {labels[key]} " in line), key
+
+
 def test_answers_at_a_threshold_are_those_the_answerer_gives_with_it(answerer, small_gold):
     from rag.answer import Answerer
     from rag.evaluation import answer_gold
