@@ -288,6 +288,14 @@ def test_undefined_abstention_metrics_are_none_and_shown_as_a_dash(answerable, a
         assert any(line.replace(" ", "").endswith("|–|–|–|") for line in markdown.splitlines() if f"| {labels[key]} " in line), key
 
 
+def test_a_row_abstained_at_the_threshold_has_no_quotes_as_an_abstained_answer_has_none(answerer, index_dir, small_gold, tmp_path):
+    from rag.evaluation import run_gold_eval
+
+    assert run_gold_eval(_eval_args("--gold", str(small_gold), "--index", str(index_dir), "--out", str(tmp_path), "--threshold", "1", "--json"), answerer) == 0
+    rows = json.loads((tmp_path / "small.json").read_text(encoding="utf-8"))["questions"]
+    assert all(row["abstained"] and row["quotes"] == [] and row["answer"] == "" and row["cited"] == [] for row in rows)
+
+
 def test_answers_at_a_threshold_are_those_the_answerer_gives_with_it(answerer, small_gold):
     from rag.answer import Answerer
     from rag.evaluation import answer_gold
