@@ -348,7 +348,9 @@ def cmd_squad(args: argparse.Namespace) -> int:
 
     parser = RagArgumentParser(prog="rag eval squad", description="Evaluate on SQuAD 2.0 (answerable and unanswerable questions).")
     squad.add_squad_arguments(parser)
-    return squad.run_squad_eval(parser.parse_args(args.squad_args))
+    squad_args = parser.parse_args(args.squad_args)
+    args.json = squad_args.json  # so that an error is printed as JSON too
+    return squad.run_squad_eval(squad_args)
 
 
 def add_eval_parser(sub, common) -> None:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 import numpy as np
 
+from .errors import RagError
 from .jsonl import json_line
 from .metrics import abstention_metrics as abstention_counts
 from .metrics import latency_summary, normalize_answer, ranked_run, retrieval_metrics
@@ -450,15 +451,16 @@ def add_squad_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_squad_eval(args: argparse.Namespace) -> int:
-    """`rag eval squad`: run the benchmark, write the reports, print a summary; returns the exit code."""
+    """`rag eval squad`: run the benchmark, write the reports, print a summary; returns the exit code.
+
+    Raises RagError for an unusable ``--limit`` or file (the CLI prints it, as JSON too with ``--json``).
+    """
     if args.limit is not None and args.limit < 1:
-        print("rag: error: --limit must be at least 1", file=sys.stderr)
-        return 2
+        raise RagError("--limit must be at least 1")
     try:
         squad = load_squad(args.path)
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        print(f"rag: error: cannot read {args.path} as a SQuAD 2.0 file: {exc}", file=sys.stderr)
-        return 2
+        raise RagError(f"cannot read {args.path} as a SQuAD 2.0 file: {exc}") from exc
     report = evaluate_squad(squad, limit=args.limit, cache=getattr(args, "cache", DEFAULT_CACHE), progress=not args.json and sys.stderr.isatty())
     json_path, md_path = write_reports(report, args.out)
     if args.json:

@@ -446,6 +446,16 @@ def test_squad_is_a_sub_command_of_eval(capsys):
     assert "usage: rag eval squad" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("extra, needle", [([], "cannot read"), (["--limit", "0"], "--limit must be at least 1")])
+def test_squad_errors_are_json_on_stdout_with_json(extra, needle, tmp_path, capsys):
+    argv = ["eval", "squad", str(tmp_path / "missing.json"), "--out", str(tmp_path / "reports"), *extra]
+    assert main(argv) == 2
+    assert needle in _one_line_error(capsys)
+    assert main([*argv, "--json"]) == 2
+    captured = capsys.readouterr()
+    assert needle in json.loads(captured.out)["error"] and captured.err.startswith("rag: error: ")
+
+
 # -- gold quotes sharing a passage, through the real answerer ------------------------------------
 SAFETY_DOC = "003_d04b17a40513e639"
 SHARED_PASSAGE_GOLD = GoldQuestion(
