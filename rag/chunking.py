@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from .errors import SettingsError
+from .settings import whole_number
 from .text import count_tokens, token_encoder
 from .types import Chunk, Document, Sentence
 
@@ -24,16 +26,18 @@ FitsModel = Callable[[str], bool]
 
 @dataclass(frozen=True)
 class ChunkingSettings:
-    """How documents are cut into chunks (recorded in the index manifest)."""
+    """How documents are cut into chunks (recorded in the index manifest); SettingsError for a
+    value that is not a whole number in range."""
 
     max_tokens: int = 128
     overlap_sentences: int = 1
 
     def __post_init__(self) -> None:
-        if not 16 <= self.max_tokens <= MODEL_SAFE_MAX_TOKENS:
-            raise ValueError(f"max_tokens must be between 16 and {MODEL_SAFE_MAX_TOKENS}")
-        if not 0 <= self.overlap_sentences <= 3:
-            raise ValueError("overlap_sentences must be between 0 and 3")
+        for name, low, high in (("max_tokens", 16, MODEL_SAFE_MAX_TOKENS), ("overlap_sentences", 0, 3)):
+            value = whole_number(getattr(self, name))
+            if value is None or not low <= value <= high:
+                raise SettingsError(f"{name} must be between {low} and {high} (a whole number), not {getattr(self, name)!r}")
+            object.__setattr__(self, name, value)  # a numpy integer becomes a plain int
 
 
 def model_fit(encoder: object) -> FitsModel | None:

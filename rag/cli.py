@@ -63,7 +63,7 @@ def _chunking_value(field: str) -> Callable[[str], int]:
         try:
             ChunkingSettings(**{field: value})
         except ValueError as exc:
-            raise argparse.ArgumentTypeError(f"{str(exc).removeprefix(field + ' ')}, not {text!r}") from None
+            raise argparse.ArgumentTypeError(str(exc).removeprefix(field + " ")) from None
         return value
 
     return parse

@@ -176,7 +176,8 @@ def load_corpus(folder: str | Path, *, titles: bool = True) -> LoadReport:
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise CorpusError(f"corpus folder {folder} does not exist (pass --corpus DIR)")
+        problem = "is not a folder" if folder.exists() else "does not exist"
+        raise CorpusError(f"the corpus folder {folder} {problem}; name a folder of .txt or .md articles")
     report = LoadReport()
     seen_ids: dict[str, str] = {}
     seen_hashes: dict[str, str] = {}

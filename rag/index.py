@@ -24,6 +24,7 @@ import sys
 import time
 import uuid
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
@@ -38,7 +39,7 @@ from .lexical import terms
 from .segmentation import SENTENCE_KINDS, TITLES_DERIVED, KnownSegmentation, package_version, segment, splitter_fingerprint, with_titles
 from .spelling import proper_names, word_counts
 from .types import Chunk, Document, Sentence
-from .vectorstore import FaissStore, VectorStore
+from .vectorstore import FaissStore, VectorStore, check_kind
 
 INDEX_FORMAT = 3  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences
 CURRENT_FILE = "CURRENT"
@@ -223,11 +224,10 @@ def _remove_stale_builds(index_dir: Path, keep: set[str]) -> None:
 
 
 def _cannot_write(index_dir: Path, exc: OSError) -> str:
-    remedy = (
-        "Choose a folder you may write to with --index"
-        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
-        else "Free disk space or choose another folder with --index"
-    )
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR):  # a file where the index folder (or one above it) goes
+        blocker = next((p for p in (index_dir, *index_dir.parents) if p.exists() and not p.is_dir()), index_dir)
+        return f"cannot write the index to {index_dir}: {blocker} is not a folder; choose another folder for the index."
+    remedy = "Choose a folder you may write to" if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) else "Free disk space or choose another folder"
     return f"cannot write the index to {index_dir}: {exc.strerror or exc}; the previous index (if any) is unchanged. {remedy}."
 
 
@@ -279,8 +279,12 @@ def build_index(
     ``progress=True`` shows progress bars on stderr (none by default).
     """
     started = time.perf_counter()
+    check_kind(vector_kind)  # settings first: before the articles are read or the model loads
     index_dir = Path(index_dir)
     loaded = documents or load_corpus(corpus_dir, titles=False)
+    ids = Counter(d.doc_id for d in loaded.documents)
+    if ids and ids.most_common(1)[0][1] > 1:
+        raise CorpusError(f"two documents have the id {ids.most_common(1)[0][0]!r}; give each document its own id")
     try:  # before the model loads, so a folder that cannot be made fails at once
         index_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -438,8 +442,6 @@ class CorpusIndex:
     @cached_property
     def term_idf(self) -> dict[str, float]:
         """Inverse document frequency of each term, counting sentences as documents."""
-        from collections import Counter
-
         df = Counter(t for ts in self.sentence_terms for t in ts)
         n = len(self.sentences) + 1
         return {t: float(np.log(n / (c + 0.5))) for t, c in df.items()}
@@ -483,6 +485,8 @@ def check_corpus_unchanged(manifest: dict, corpus_dir: str | Path, hint: str) ->
     documents = load_corpus(corpus_dir, titles=False).documents  # CorpusError (no such folder, ...) says what is wrong
     current = {d.doc_id: d.sha256 for d in documents}
     indexed = manifest.get("documents", {})
+    if not isinstance(indexed, dict) or not isinstance(manifest.get("markdown", []), list):
+        raise IndexCorruptError(f"the index's manifest does not list its articles as an index manifest does; {hint}")
     changed = sorted(d for d in current.keys() & indexed.keys() if current[d] != indexed[d])
     if "markdown" in manifest:  # a .txt renamed .md (or back) reads its title otherwise
         markdown_now = {d.doc_id for d in documents if is_markdown(d.path)}

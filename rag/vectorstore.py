@@ -18,7 +18,7 @@ from typing import Protocol
 
 import numpy as np
 
-from .errors import IndexCorruptError
+from .errors import IndexCorruptError, SettingsError
 
 # Exact search costs about 2 ms per question per 10,000 384-d vectors here (22 ms at 100k,
 # 150-330 ms at 1M), which would soon outweigh the rest of an answer; above this size the
@@ -53,6 +53,12 @@ class VectorStore(Protocol):
     def describe(self) -> dict:
         """Type and parameters, recorded in the index manifest."""
         ...
+
+
+def check_kind(kind: object) -> None:
+    """Raise SettingsError unless ``kind`` is one of KINDS."""
+    if kind not in KINDS:
+        raise SettingsError(f"vector_kind must be one of {', '.join(KINDS)}, not {kind!r}")
 
 
 def choose_kind(n: int, exact_max: int = EXACT_MAX_VECTORS) -> str:
@@ -97,8 +103,7 @@ class FaissStore:
         """Index ``vectors`` (n, d) unit rows; ``kind`` is one of KINDS (auto: by size)."""
         import faiss
 
-        if kind not in KINDS:
-            raise ValueError(f"unknown vector index kind {kind!r} ({', '.join(KINDS)})")
+        check_kind(kind)
         n, dim = vectors.shape
         kind = choose_kind(n, exact_max) if kind == "auto" else kind
         index: faiss.Index

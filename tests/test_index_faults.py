@@ -182,6 +182,17 @@ def test_manifest_of_the_wrong_shape_is_refused(index_copy, encoder, payload):
     assert REBUILD_HINT in str(caught.value)
 
 
+@pytest.mark.parametrize("field, value", [("documents", []), ("documents", "x"), ("markdown", {"a": 1})])
+def test_a_manifest_whose_article_list_has_the_wrong_shape_is_corrupt_when_the_corpus_is_checked(index_copy, encoder, corpus_dir, field, value):
+    manifest_path = live_build(index_copy) / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest[field] = value
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(IndexCorruptError) as caught:
+        Retriever.load(index_copy, encoder=encoder, corpus_dir=corpus_dir)
+    assert "manifest" in str(caught.value) and REBUILD_HINT in str(caught.value)
+
+
 @pytest.mark.parametrize(
     "current, error",
     [(None, IndexMissingError), (b"", IndexMissingError), (b"build-that-never-was\n", IndexCorruptError), (b"\xff\xfe\x00garbage", IndexMissingError)],
@@ -226,7 +237,7 @@ def test_read_only_folder_serves_but_refuses_a_rebuild(tmp_path, index_dir, corp
         with pytest.raises(RagError) as caught:
             build_index(corpus_plus_one, mount / "index", encoder=encoder, progress=False)
         message = str(caught.value)
-        assert "cannot write the index" in message and "Read-only file system" in message and "Choose a folder you may write to with --index" in message
+        assert "cannot write the index" in message and "Read-only file system" in message and "Choose a folder you may write to." in message and "--index" not in message
         assert_serves_like_reference(mount / "index", encoder, answerer)
 
 

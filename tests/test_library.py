@@ -171,3 +171,51 @@ def test_building_and_answering_in_a_users_program_print_nothing_and_leave_its_e
     done = subprocess.run([sys.executable, "-c", USER_PROGRAM, str(corpus_dir), str(tmp_path / "index")], capture_output=True, text=True, timeout=280, env=env)
     assert done.returncode == 0 and done.stderr == "", done.stderr[-3000:]
     assert done.stdout.splitlines() == ["True [] False []"]
+
+
+@pytest.mark.parametrize(
+    "values, problem",
+    [
+        ({"overlap_sentences": 1.5}, "overlap_sentences must be between 0 and 3 (a whole number), not 1.5"),
+        ({"max_tokens": "100"}, "max_tokens must be between 16 and 160 (a whole number), not '100'"),
+        ({"max_tokens": 100.5}, "max_tokens must be between 16 and 160 (a whole number), not 100.5"),
+        ({"max_tokens": 5}, "max_tokens must be between 16 and 160 (a whole number), not 5"),
+        ({"overlap_sentences": False}, "overlap_sentences must be between 0 and 3 (a whole number), not False"),
+    ],
+)
+def test_chunking_settings_are_whole_numbers_in_range(values, problem):
+    from rag import ChunkingSettings
+
+    with pytest.raises(SettingsError) as caught:
+        ChunkingSettings(**values)
+    assert str(caught.value) == problem
+    assert ChunkingSettings(max_tokens=np.int64(64)).max_tokens == 64 and type(ChunkingSettings(max_tokens=np.int64(64)).max_tokens) is int
+
+
+def test_a_build_with_unusable_settings_or_documents_fails_before_any_work(tmp_path, corpus_dir):
+    from rag import CorpusError, build_index
+    from rag.documents import LoadReport, load_corpus
+
+    with pytest.raises(SettingsError, match="vector_kind must be one of auto, flat, ivf, hnsw, not 'annoy'"):
+        build_index(corpus_dir, tmp_path / "index", vector_kind="annoy")
+    twice = load_corpus(corpus_dir).documents[:2]
+    twice[1] = replace(twice[1], doc_id=twice[0].doc_id)
+    with pytest.raises(CorpusError, match=f"two documents have the id '{twice[0].doc_id}'"):
+        build_index(corpus_dir, tmp_path / "index", documents=LoadReport(twice))
+    assert not (tmp_path / "index").exists()
+
+
+def test_paths_that_are_files_or_missing_are_named_so_without_command_line_flags(tmp_path, corpus_dir):
+    from rag import CorpusError, build_index
+
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x", encoding="utf-8")
+    for corpus, index, error, words in [
+        (a_file, tmp_path / "index", CorpusError, f"the corpus folder {a_file} is not a folder"),
+        (tmp_path / "missing", tmp_path / "index", CorpusError, f"the corpus folder {tmp_path / 'missing'} does not exist"),
+        (corpus_dir, a_file, RagError, f"{a_file} is not a folder"),
+        (corpus_dir, a_file / "index", RagError, f"{a_file} is not a folder"),
+    ]:
+        with pytest.raises(error) as caught:
+            build_index(corpus, index)
+        assert words in str(caught.value) and "--" not in str(caught.value), str(caught.value)

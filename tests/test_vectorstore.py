@@ -8,7 +8,7 @@ import re
 import numpy as np
 import pytest
 
-from rag.errors import IndexCorruptError
+from rag.errors import IndexCorruptError, SettingsError
 from rag.vectorstore import ADD_BLOCK, EXACT_MAX_VECTORS, TARGET_RECALL, FaissStore, choose_kind, ivf_cells, recall_at_k
 
 
@@ -45,7 +45,7 @@ def test_the_index_type_follows_the_size():
     assert choose_kind(EXACT_MAX_VECTORS + 1) == "ivf"
     assert choose_kind(2_000, exact_max=1_000) == "ivf"
     assert ivf_cells(1_000_000) == 4096 and ivf_cells(100_000) == 1024
-    with pytest.raises(ValueError, match="unknown vector index kind"):
+    with pytest.raises(SettingsError, match="vector_kind must be one of auto, flat, ivf, hnsw"):
         FaissStore.build(np.zeros((3, 4), np.float32), "annoy")
 
 
