@@ -124,9 +124,10 @@ class AnswerSettings:
             raise SettingsError(f"the settings file {path} holds unusable values: " + "; ".join(problems))
         return cls(**chosen)
 
-    def save(self, path: str | Path | None = None, **provenance: object) -> Path:
-        """Write these settings (and where they came from) as JSON."""
-        path = Path(path) if path else CALIBRATED_SETTINGS
+    def save(self, path: str | Path, **provenance: object) -> Path:
+        """Write these settings (and where they came from) as JSON to ``path``; only
+        `rag eval --calibrate` names the shipped file, ``CALIBRATED_SETTINGS``, that every answerer reads."""
+        path = Path(path)
         payload = {"settings": asdict(self), **provenance}
         path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
         return path

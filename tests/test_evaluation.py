@@ -545,7 +545,7 @@ def test_a_corrupt_shipped_settings_file_fails_loudly_and_only_an_absent_one_fal
     shipped.write_text("", encoding="utf-8")
     with pytest.raises(SettingsError, match="is not valid JSON"):
         AnswerSettings.load()
-    AnswerSettings(abstain_threshold=0.25).save()
+    AnswerSettings(abstain_threshold=0.25).save(shipped)
     assert AnswerSettings.load().abstain_threshold == 0.25
 
 

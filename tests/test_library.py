@@ -219,3 +219,15 @@ def test_paths_that_are_files_or_missing_are_named_so_without_command_line_flags
         with pytest.raises(error) as caught:
             build_index(corpus, index)
         assert words in str(caught.value) and "--" not in str(caught.value), str(caught.value)
+
+
+def test_saving_settings_needs_a_path_so_the_shipped_file_is_never_overwritten_by_accident(tmp_path, monkeypatch):
+    import rag.settings
+
+    shipped = tmp_path / "answer_settings.json"
+    monkeypatch.setattr(rag.settings, "CALIBRATED_SETTINGS", shipped)
+    with pytest.raises(TypeError):
+        AnswerSettings(abstain_threshold=0.0).save()  # type: ignore[call-arg]
+    assert not shipped.exists()
+    mine = AnswerSettings(abstain_threshold=0.0).save(tmp_path / "mine.json", note="an experiment")
+    assert AnswerSettings.load(mine) == AnswerSettings(abstain_threshold=0.0)
