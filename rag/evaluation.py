@@ -12,14 +12,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import shlex
 import sys
 import time
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from .errors import IndexMismatchError, QuestionError, RagError
+from .errors import QuestionError, RagError
 from .eval_report import REPORTS_DIR
 from .gold import SPLITS, GoldQuestion, load_gold, require_grounded, split_of
 from .jsonl import json_line
@@ -247,32 +246,18 @@ def check_options(args: argparse.Namespace) -> None:
         raise ArgumentsError("argument --max-false-abstention: only with --calibrate (see `rag eval --help`)")
 
 
-def _unwritable(folder: Path) -> str | None:
-    """Why files cannot be written in ``folder`` (or in the folders it would be created in), or None."""
-    existing = folder
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent
-    if not existing.is_dir():
-        return f"{existing} is not a folder"
-    if not os.access(existing, os.W_OK | os.X_OK):
-        return f"{existing} is not writable"
-    return None
-
-
 def check_outputs(args: argparse.Namespace) -> None:
     """Refuse, before anything is answered, reports or settings that could not be written
     or would overwrite an input: ``--name`` must be a file name, ``--out`` a folder that can
     be written (or created), no report may be the gold or the settings file, and with
     ``--calibrate`` the settings file must be writable. Raises RagError naming the path.
     """
-    from .eval_report import report_files
+    from .eval_report import check_report_folder, report_files
 
     name = report_name(args)
     if "/" in name or os.sep in name or (os.altsep and os.altsep in name):
         raise RagError(f"--name {name!r} must be a file name, without a path separator (choose the folder with --out)")
-    problem = _unwritable(Path(args.out))
-    if problem:
-        raise RagError(f"cannot write the reports to {args.out}: {problem}")
+    check_report_folder(args.out)
     inputs = {"the gold file": Path(args.gold), "the settings file": settings_path(args)}
     for report in report_files(args.out, name).values():
         for what, path in inputs.items():
@@ -300,29 +285,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     settings = eval_settings(args)
     check_outputs(args)
     ensure_index(args)
-    retriever = Retriever.load(args.index)
-    check_index_corpus(retriever.index.manifest, args.index, args.corpus)
+    retriever = Retriever.load(args.index, corpus_dir=args.corpus)  # refuses an index of other or changed articles
     return run_gold_eval(args, Answerer(retriever, settings=settings), questions)
-
-
-def check_index_corpus(manifest: dict, index_dir: str | Path, corpus_dir: str | Path) -> None:
-    """Refuse an index whose articles differ from those in ``corpus_dir`` (the check of `rag ask --check-corpus`).
-
-    Raises IndexMismatchError saying how to rebuild; an index built from another folder
-    whose articles differ is named as an index of another corpus.
-    """
-    from .index import _rebuild_hint, check_corpus_unchanged
-
-    try:
-        check_corpus_unchanged(manifest, corpus_dir, _rebuild_hint(Path(index_dir), str(corpus_dir)))
-    except IndexMismatchError as exc:
-        built_from = manifest.get("corpus_dir")
-        if built_from and Path(built_from) != Path(corpus_dir).resolve():
-            raise IndexMismatchError(
-                f"the index in {index_dir} was built from another corpus ({built_from}), not from the articles in {corpus_dir}; "
-                f"pass --corpus {shlex.quote(built_from)}, or build an index of {corpus_dir} with `rag build --corpus {shlex.quote(str(corpus_dir))} --index NEW-FOLDER`"
-            ) from exc
-        raise
 
 
 def eval_settings(args: argparse.Namespace) -> "AnswerSettings":

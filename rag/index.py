@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
+
 import numpy as np
 
 from .chunking import ChunkingSettings, FitsModel, model_fit, model_pieces
@@ -480,8 +481,11 @@ def _check_files(folder: Path, manifest: dict, hint: str) -> None:
             raise IndexCorruptError(f"{path} is truncated or corrupted (its checksum does not match the manifest); {hint}")
 
 
-def check_corpus_unchanged(manifest: dict, corpus_dir: str | Path, hint: str) -> None:
-    """Raise IndexMismatchError if the articles under ``corpus_dir`` differ from the index's."""
+def check_corpus_unchanged(manifest: dict, corpus_dir: str | Path, index_dir: str | Path) -> None:
+    """Raise IndexMismatchError, saying how to rebuild, if the articles under ``corpus_dir``
+    differ from those the index in ``index_dir`` (with ``manifest``) was built from; an
+    index built from another folder is named as an index of another corpus."""
+    hint = _rebuild_hint(Path(index_dir), str(corpus_dir))
     documents = load_corpus(corpus_dir, titles=False).documents  # CorpusError (no such folder, ...) says what is wrong
     current = {d.doc_id: d.sha256 for d in documents}
     indexed = manifest.get("documents", {})
@@ -493,9 +497,18 @@ def check_corpus_unchanged(manifest: dict, corpus_dir: str | Path, hint: str) ->
         changed = sorted({*changed, *((markdown_now ^ set(manifest["markdown"])) & current.keys() & indexed.keys())})
     added = sorted(current.keys() - indexed.keys())
     removed = sorted(indexed.keys() - current.keys())
-    if changed or added or removed:
-        parts = [f"{label}: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}" for label, ids in (("changed", changed), ("added", added), ("removed", removed)) if ids]
-        raise IndexMismatchError(f"the articles in {corpus_dir} changed since the index was built ({'; '.join(parts)}); {hint}")
+    if not (changed or added or removed):
+        return
+    built_from = manifest.get("corpus_dir")
+    elsewhere = f" (it was built from {built_from})" if built_from and Path(built_from) != Path(corpus_dir).resolve() else ""
+    if elsewhere and not current.keys() & indexed.keys():  # not one article in common: another corpus, not a changed one
+        raise IndexMismatchError(
+            f"the index in {index_dir} is of another corpus{elsewhere}: no article in {corpus_dir} is in it; "
+            f"name that folder as the corpus, or build an index of {corpus_dir} in a new folder with "
+            f"`rag build --corpus {shlex.quote(str(corpus_dir))} --index NEW-FOLDER`"
+        )
+    parts = [f"{label}: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}" for label, ids in (("changed", changed), ("added", added), ("removed", removed)) if ids]
+    raise IndexMismatchError(f"the articles in {corpus_dir} changed since the index{elsewhere} was built ({'; '.join(parts)}); {hint}")
 
 
 def load_index(
@@ -531,7 +544,7 @@ def load_index(
     if verify_files:
         _check_files(folder, manifest, hint)
     if corpus_dir is not None:
-        check_corpus_unchanged(manifest, corpus_dir, _rebuild_hint(index_dir, str(corpus_dir)))
+        check_corpus_unchanged(manifest, corpus_dir, index_dir)
     store = _read_json(folder / "store.json", "store", hint)
     try:
         documents = [Document(**d) for d in store["documents"]]

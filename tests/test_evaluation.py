@@ -379,9 +379,12 @@ def test_rag_eval_refuses_an_index_whose_articles_changed_or_of_another_corpus(e
     assert main([*common, "--index", str(tmp_path / "index"), "--corpus", str(corpus)]) == 2
     [line] = capsys.readouterr().err.splitlines()
     assert line.startswith(f"rag: error: the articles in {corpus} changed since the index was built (changed: {DOC}); rebuild it with `rag build --corpus")
-    assert main([*common, "--index", str(index_dir), "--corpus", str(corpus)]) == 2
+    other = tmp_path / "other-articles"
+    other.mkdir()
+    (other / "harbor.txt").write_text("Harbor town opens a ferry line\nThe harbor town opened a new ferry line on Monday.\n", encoding="utf-8")
+    assert main([*common, "--index", str(index_dir), "--corpus", str(other)]) == 2
     [line] = capsys.readouterr().err.splitlines()
-    assert line.startswith(f"rag: error: the index in {index_dir} was built from another corpus ({corpus_dir}), not from the articles in {corpus}")
+    assert line.startswith(f"rag: error: the index in {index_dir} is of another corpus (it was built from {corpus_dir}): no article in {other} is in it")
     assert not (tmp_path / "reports").exists() and not (tmp_path / "missing-is-fine-with-calibrate.json").exists()
 
 

@@ -146,7 +146,7 @@ def test_a_folder_of_only_bad_files_is_refused_with_the_reasons(tmp_path):
     assert "no readable .txt or .md article" in message and "empty.txt: empty" in message and "binary.txt: binary file" in message
     with pytest.raises(CorpusError) as caught:
         load_corpus(tmp_path / "missing")
-    assert "--corpus" in str(caught.value)
+    assert str(caught.value) == f"the corpus folder {tmp_path / 'missing'} does not exist; name a folder of .txt or .md articles"
 
 
 def test_file_names_that_are_not_utf8(tmp_path, corpus_dir):

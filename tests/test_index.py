@@ -133,13 +133,14 @@ def test_the_session_index_holds_every_bundled_article_exactly(index_dir, corpus
     ],
     ids=["changed", "added", "removed", "renamed-markdown"],  # a .md article reads its title otherwise
 )
-def test_an_index_whose_articles_changed_is_refused_naming_the_article(index_dir, corpus_copy, edit, words):
+def test_an_index_whose_articles_changed_is_refused_naming_the_article(index_dir, corpus_dir, corpus_copy, edit, words):
     load_index(index_dir, corpus_dir=corpus_copy)  # an unchanged copy matches
     edit(corpus_copy)
     with pytest.raises(IndexMismatchError) as caught:
         load_index(index_dir, corpus_dir=corpus_copy)
     message = str(caught.value)
     assert words in message and f"rag build --corpus {corpus_copy} --index {index_dir}" in message  # rebuild from the folder asked about
+    assert f"since the index (it was built from {corpus_dir.resolve()}) was built" in message  # and where the index came from
 
 
 def test_the_rebuild_command_in_a_refusal_can_be_pasted_when_a_path_has_spaces(index_dir, corpus_dir, tmp_path):
