@@ -162,10 +162,11 @@ def add_beir_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_beir_eval(args: argparse.Namespace, encoder: "Encoder | None" = None) -> int:
     """Evaluate retrieval on the BEIR folder named by ``args`` and write the reports."""
-    from .eval_report import console_report, write_reports
+    from .eval_report import check_report_folder, console_report, write_reports
 
     folder = Path(args.folder)
     collection = load_beir(folder, args.split)
+    check_report_folder(args.out)
     for line in collection.duplicates:
         print(f"warning: {line}", file=sys.stderr)
     if encoder is None:

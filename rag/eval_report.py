@@ -9,6 +9,7 @@ for gold-set runs, ``sweep`` (split -> rows), ``threshold`` and ``questions``.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
 
@@ -195,6 +196,17 @@ def plot_abstention(sweeps: Mapping[str, Sequence[Mapping]], threshold: float | 
     fig = abstention_figure(sweeps, threshold)
     fig.savefig(path, dpi=110)
     plt.close(fig)
+
+
+def check_report_folder(out_dir: str | Path) -> None:
+    """Raise RagError ("cannot write the reports to …") unless files can be written in
+    ``out_dir``, or in the folders it would be created in: checked before a long run."""
+    existing = Path(out_dir)
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    problem = f"{existing} is not a folder" if not existing.is_dir() else None if os.access(existing, os.W_OK | os.X_OK) else f"{existing} is not writable"
+    if problem:
+        raise RagError(f"cannot write the reports to {out_dir}: {problem}")
 
 
 def report_files(out_dir: str | Path, name: str) -> dict[str, Path]:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 import numpy as np
 
 from .errors import RagError
+from .eval_report import check_report_folder
 from .jsonl import json_line
 from .metrics import abstention_metrics as abstention_counts
 from .metrics import latency_summary, normalize_answer, ranked_run, retrieval_metrics
@@ -405,11 +406,14 @@ def _format_ms(value: float | None) -> str:
 def write_reports(report: dict, out: str | Path) -> tuple[Path, Path]:
     """Write the report as JSON and Markdown into ``out``; returns both paths."""
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     stem = f"squad-{'full' if report['limit'] is None else report['limit']}"
     json_path, md_path = out / f"{stem}.json", out / f"{stem}.md"
-    json_path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    md_path.write_text(_markdown(report), encoding="utf-8")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        md_path.write_text(_markdown(report), encoding="utf-8")
+    except OSError as exc:
+        raise RagError(f"cannot write the reports to {out}: {exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename else "")) from exc
     return json_path, md_path
 
 
@@ -461,6 +465,7 @@ def run_squad_eval(args: argparse.Namespace) -> int:
         squad = load_squad(args.path)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise RagError(f"cannot read {args.path} as a SQuAD 2.0 file: {exc}") from exc
+    check_report_folder(args.out)
     report = evaluate_squad(squad, limit=args.limit, cache=getattr(args, "cache", DEFAULT_CACHE), progress=not args.json and sys.stderr.isatty())
     json_path, md_path = write_reports(report, args.out)
     if args.json:

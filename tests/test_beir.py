@@ -8,7 +8,7 @@ import pytest
 
 from rag.beir import load_beir, run_beir_eval
 from rag.cli import build_parser
-from rag.errors import CorpusError
+from rag.errors import CorpusError, RagError
 
 CORPUS = [
     {"_id": "bees", "title": "How honeybees make honey", "text": "Worker bees collect nectar from flowers, store it in wax cells and fan it with their wings until the water evaporates and it thickens into honey."},
@@ -72,6 +72,14 @@ def test_rag_eval_beir_reports_retrieval_metrics(beir_folder, encoder, tmp_path,
     report = json.loads((tmp_path / "tiny.json").read_text(encoding="utf-8"))
     assert report["summary"]["all"]["retrieval"]["documents"] == metrics
     assert "| recall@10" in (tmp_path / "tiny.md").read_text(encoding="utf-8")
+
+
+def test_an_unwritable_report_folder_is_refused_before_anything_is_indexed(beir_folder, tmp_path):
+    (tmp_path / "a-file").write_text("not a folder\n", encoding="utf-8")
+    args = build_parser().parse_args(["eval", "beir", str(beir_folder), "--out", str(tmp_path / "a-file"), "--build-dir", str(tmp_path / "index")])
+    with pytest.raises(RagError, match="cannot write the reports to .*a-file is not a folder"):
+        run_beir_eval(args)  # no encoder given: the refusal comes before the model would load
+    assert not (tmp_path / "index").exists()
 
 
 def test_records_with_a_repeated_id_are_skipped_with_a_warning_naming_each(tmp_path, encoder, capsys):

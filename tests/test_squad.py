@@ -151,6 +151,18 @@ def test_run_squad_eval_on_a_small_sample_end_to_end(tmp_path, squad):
     assert not set(report["titles"]) & set(provenance["train_titles"])
 
 
+def test_an_unwritable_report_folder_is_refused_before_the_run(tmp_path):
+    from rag.errors import RagError
+
+    parser = argparse.ArgumentParser()
+    add_squad_arguments(parser)
+    (tmp_path / "a-file").write_text("not a folder\n", encoding="utf-8")
+    args = parser.parse_args([str(SQUAD), "--limit", "60", "--out", str(tmp_path / "a-file" / "reports"), "--cache", str(tmp_path / "cache")])
+    with pytest.raises(RagError, match="cannot write the reports to .*a-file is not a folder"):
+        run_squad_eval(args)
+    assert not (tmp_path / "cache").exists()  # refused before anything was indexed
+
+
 def test_fit_logistic_matches_scikit_learn_and_keeps_the_weight_signs():
     from sklearn.linear_model import LogisticRegression
 
