@@ -7,6 +7,7 @@ The format is documented in ``eval/README.md``: one JSON object per line with th
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 import json
 import re
 from dataclasses import dataclass, field
@@ -179,25 +180,28 @@ def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
 def split_of(questions: Iterable[GoldQuestion]) -> dict[str, str]:
     """Question id -> "dev" or "held-out", deterministic and stratified by kind.
 
-    A question whose line names its ``split`` stays in that half. The others are placed
-    kind by kind, independently of other kinds: ordered by the sha256 of their id and dealt
-    alternately to the two halves, starting with the half that holds fewer questions of
-    that kind so far (dev on a tie). File order does not matter, and adding a question
-    moves no question that names its half; in a set without ``split`` keys, the halves
-    hold every kind of two or more questions, and each kind's halves differ by at most one.
+    A question whose line names its ``split`` stays in that half. The others, kind by kind
+    (kinds in name order, questions by the sha256 of their id), each go to the half with
+    fewer questions of their kind, on a tie to the half with fewer questions, then to dev.
+    File order does not matter, both halves hold every kind of two or more questions, and
+    adding a question moves no question that names its half. (A set without ``split`` keys
+    is dealt as before the keys existed: alternately, one position running across kinds.)
     """
     split: dict[str, str] = {}
     unplaced: dict[str, list[str]] = {}
-    counts: dict[str, list[int]] = {}
+    of_kind: Counter[tuple[str, str]] = Counter()
+    total: Counter[str] = Counter()
     for q in questions:
-        counts.setdefault(q.kind, [0, 0])
         if q.split is None:
             unplaced.setdefault(q.kind, []).append(q.id)
         else:
             split[q.id] = q.split
-            counts[q.kind][SPLITS.index(q.split)] += 1
-    for kind, ids in unplaced.items():
-        first = 1 if counts[kind][1] < counts[kind][0] else 0
-        for position, qid in enumerate(sorted(ids, key=lambda i: hashlib.sha256(i.encode("utf-8")).hexdigest())):
-            split[qid] = SPLITS[(first + position) % 2]
+            of_kind[q.kind, q.split] += 1
+            total[q.split] += 1
+    for kind in sorted(unplaced):
+        for qid in sorted(unplaced[kind], key=lambda i: hashlib.sha256(i.encode("utf-8")).hexdigest()):
+            half = min(SPLITS, key=lambda h: (of_kind[kind, h], total[h], SPLITS.index(h)))
+            split[qid] = half
+            of_kind[kind, half] += 1
+            total[half] += 1
     return split
