@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping
 MIN_LETTERS = 5
 LONG_WORD = 8  # from this many letters a word may be 2 edits away
 MIN_LETTERS_COMMON = 6  # shortest lower-case word read as a common English word
+MIN_ACCENTED_LETTERS = 3  # shortest word whose accents are read as typed by mistake ("whó", not "à")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -123,20 +124,23 @@ class Speller:
         name_set = frozenset(names)
         self._names_by_letter = _by_first_letter(w for w in by_frequency if w in name_set)
         self._known_by_letter = _by_first_letter(sorted(self._known_words))
-        self._accented: dict[str, str] = {}  # "zurich" -> "zürich": article words written with accents
-        for article_word in by_frequency:
-            self._accented.setdefault(without_accents(article_word), article_word)
+        self._article_words = frozenset(counts)
+        self._accented_names: dict[str, str] = {}  # "zurich" -> "zürich": names the articles write with accents
+        for name in (w for w in by_frequency if w in name_set and without_accents(w) != w):
+            self._accented_names.setdefault(without_accents(name), name)
 
     def suggestion(self, word: str, *, as_name: bool = False) -> str | None:
         """The article word ``word`` is a typo of, or None if it is not one (``as_name``: only a name's)."""
         lower = word.lower()
+        if lower in self._article_words:
+            return None
+        plain = without_accents(lower)
+        if plain == lower and plain in self._accented_names:  # an accent left out of a name: "Zurich" for "Zürich"
+            return self._accented_names[plain]  # (names only: "resume" is no typo of an article's "résumé")
+        if plain != lower and len(plain) >= MIN_ACCENTED_LETTERS and plain in self._article_words:
+            return plain  # an accent typed by mistake: "wróte" for "wrote" (not "à" for "a", nor "Beyoncé" the articles lack)
         if lower in self._real_words:
             return None
-        plain = without_accents(lower)  # an accent typed or left out: "wróte", "Zurich" for "Zürich"
-        if plain != lower and plain in self._real_words:
-            return plain
-        if self._accented.get(plain, lower) != lower:
-            return self._accented[plain]
         if len(lower) < MIN_LETTERS or base_form(lower) in self._real_words:
             return None  # too short to tell, or a real word ("halting" is a form of "halt")
         found = _closest(lower, self._names_by_letter if as_name else self._article_by_letter, _max_edits(lower))

@@ -29,18 +29,21 @@ def words_of_articles(retriever) -> set[str]:
         ("what does opneai want a fedral framework to do", "what does openai want a federal framework to do"),
         ("when did Anthropic aanounce the PAUSSE", "when did Anthropic announce the PAUSE"),
         ("Which university is Azizzi Othman from?", "Which university is Azizi Othman from?"),  # a name only written first in a sentence
-        ("Whó wróte the blóg post?", "Who wrote the blog post?"),  # accents typed by mistake, short words too
+        ("Whó wróte the blóg post?", "Whó wrote the blog post?"),  # accents typed by mistake on the articles' words
     ],
 )
 def test_typos_are_read_as_the_words_meant(retriever, typed, meant):
     assert retriever.read(typed) == meant
 
 
-def test_an_accent_left_out_or_added_is_read_as_the_article_writes_the_word():
-    articles = ["Workers in Zürich went on strike at the cafe on Monday."]
-    speller = Speller(word_counts(articles), names=proper_names(articles))
+def test_an_accent_left_out_of_a_name_or_typed_by_mistake_is_read_as_the_articles_write_it():
+    articles = ["Workers in Zürich went on strike at the cafe on Monday, Renée Dubois wrote in her résumé."]
+    model_words = {"zurich", "renee", "resume", "beyonce", "uber", "cafe", "a", "la", "carte", "who", "is", "was", "it", "write", "why", "did", "at"}  # uncased, accents stripped
+    speller = Speller(word_counts(articles), known_words=model_words, names=proper_names(articles))
     assert speller.correct("Why did Zurich workers meet at the café?") == "Why did Zürich workers meet at the cafe?"
-    assert speller.correct("Why did Zürich workers strike?") == "Why did Zürich workers strike?"
+    assert speller.correct("What did Renee write?") == "What did Renée write?"
+    for kept in ("Why did Zürich workers strike?", "When will the talks resume?", "Who is Beyoncé?", "Was it à la carte?", "Was sagt sie über Zürich?"):
+        assert speller.correct(kept) == kept  # as the articles write it, a real word, or a name or word they lack
 
 
 def test_real_words_and_names_the_articles_lack_are_left_alone(retriever, words_of_articles):
