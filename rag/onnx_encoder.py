@@ -318,13 +318,16 @@ def _quiet_export_chatter() -> Iterator[None]:
         warnings.filterwarnings("ignore", category=TracerWarning)
         warnings.filterwarnings("ignore", module=r"torch\.onnx")
         warnings.filterwarnings("ignore", message="You are using the legacy TorchScript-based ONNX export", category=DeprecationWarning)
-        logging.root.addFilter(not_onnxruntime)
         if stand_in:
             logging.root.addHandler(stand_in)
+        handlers = list(logging.root.handlers)  # filtered at the handlers: a logger's own filter misses
+        for handler in handlers:  # what onnxruntime's named loggers ("fusion_base", ...) pass up
+            handler.addFilter(not_onnxruntime)
         try:
             yield
         finally:
-            logging.root.removeFilter(not_onnxruntime)
+            for handler in handlers:
+                handler.removeFilter(not_onnxruntime)
             if stand_in:
                 logging.root.removeHandler(stand_in)
 
