@@ -27,6 +27,14 @@ def whole_number(value: object) -> int | None:
         return None
 
 
+def _finite(number: numbers.Real) -> bool:
+    """True if ``number`` is finite as a float (an int too large for a float is not)."""
+    try:
+        return math.isfinite(number)
+    except OverflowError:
+        return False
+
+
 def _problems(values: dict[str, object]) -> list[str]:
     """What is wrong with each of ``values`` (setting name -> value) as answer settings."""
     problems = []
@@ -37,7 +45,7 @@ def _problems(values: dict[str, object]) -> list[str]:
                 problems.append(f"{name} must be a whole number, not {value!r}")
             elif count < 1:
                 problems.append(f"{name} must be at least 1, not {value!r}")
-        elif not (isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)):
+        elif not (isinstance(value, numbers.Real) and not isinstance(value, bool) and _finite(value)):
             problems.append(f"{name} must be a finite number, not {value!r}")
         elif name in _FRACTIONS and not 0.0 <= float(value) <= 1.0:
             problems.append(f"{name} must be between 0 and 1, not {value!r}")

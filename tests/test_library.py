@@ -25,6 +25,7 @@ UNUSABLE_SETTINGS = [
     ({"w_coverage": "high"}, "w_coverage must be a finite number, not 'high'"),
     ({"second_quote_ratio": 2.0}, "second_quote_ratio must be between 0 and 1, not 2.0"),
     ({"corroboration_similarity": -0.5}, "corroboration_similarity must be between 0 and 1, not -0.5"),
+    ({"w_dense": 10**40 * 10**360}, f"w_dense must be a finite number, not {10**400!r}"),  # no float holds it
 ]
 
 
