@@ -202,9 +202,14 @@ def check_report_folder(out_dir: str | Path) -> None:
     """Raise RagError ("cannot write the reports to …") unless files can be written in
     ``out_dir``, or in the folders it would be created in: checked before a long run."""
     existing = Path(out_dir)
-    while not existing.exists() and existing != existing.parent:
+    while not existing.exists() and not existing.is_symlink() and existing != existing.parent:
         existing = existing.parent
-    problem = f"{existing} is not a folder" if not existing.is_dir() else None if os.access(existing, os.W_OK | os.X_OK) else f"{existing} is not writable"
+    if not existing.exists():
+        problem = f"{existing} is a broken link"
+    elif not existing.is_dir():
+        problem = f"{existing} is not a folder"
+    else:
+        problem = None if os.access(existing, os.W_OK | os.X_OK) else f"{existing} is not writable"
     if problem:
         raise RagError(f"cannot write the reports to {out_dir}: {problem}")
 

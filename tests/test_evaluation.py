@@ -404,6 +404,7 @@ def test_outputs_that_cannot_be_written_or_would_overwrite_an_input_are_refused_
     gold_as_json = mine / "questions.json"
     gold_as_json.write_bytes(small_gold.read_bytes())
     (tmp_path / "a-file").write_text("", encoding="utf-8")
+    (tmp_path / "broken-link").symlink_to(tmp_path / "gone" / "reports")
     common = ["eval", "--index", str(index_dir), "--corpus", str(corpus_dir)]
     cases = [
         (["--gold", str(gold_as_json), "--settings", str(settings), "--out", str(mine)], f"would overwrite the gold file {gold_as_json}"),
@@ -411,6 +412,7 @@ def test_outputs_that_cannot_be_written_or_would_overwrite_an_input_are_refused_
         (["--gold", str(small_gold), "--settings", str(settings), "--calibrate", "--out", str(tmp_path / "a-file")], "cannot write the reports to"),
         (["--gold", str(small_gold), "--settings", str(settings), "--out", str(tmp_path / "a-file" / "sub")], "a-file is not a folder"),
         (["--gold", str(small_gold), "--settings", str(settings), "--out", str(tmp_path), "--name", "sub/x"], "--name 'sub/x' must be a file name"),
+        (["--gold", str(small_gold), "--settings", str(settings), "--out", str(tmp_path / "broken-link")], "broken-link is a broken link"),
         (["--gold", str(small_gold), "--settings", str(tmp_path / "no-folder" / "s.json"), "--calibrate", "--out", str(tmp_path)], "cannot write the settings to"),
     ]
     for extra, needle in cases:
