@@ -483,8 +483,9 @@ def _check_files(folder: Path, manifest: dict, hint: str) -> None:
 
 def check_corpus_unchanged(manifest: dict, corpus_dir: str | Path, index_dir: str | Path) -> None:
     """Raise IndexMismatchError, saying how to rebuild, if the articles under ``corpus_dir``
-    differ from those the index in ``index_dir`` (with ``manifest``) was built from; an
-    index built from another folder is named as an index of another corpus."""
+    differ from those the index in ``index_dir`` (with ``manifest``) was built from. When
+    the index was built from another folder that is still there, the remedy is a new index
+    folder, never a rebuild over the index of that folder."""
     hint = _rebuild_hint(Path(index_dir), str(corpus_dir))
     documents = load_corpus(corpus_dir, titles=False).documents  # CorpusError (no such folder, ...) says what is wrong
     current = {d.doc_id: d.sha256 for d in documents}
@@ -499,16 +500,15 @@ def check_corpus_unchanged(manifest: dict, corpus_dir: str | Path, index_dir: st
     removed = sorted(indexed.keys() - current.keys())
     if not (changed or added or removed):
         return
+    parts = "; ".join(f"{label}: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}" for label, ids in (("changed", changed), ("added", added), ("removed", removed)) if ids)
     built_from = manifest.get("corpus_dir")
-    elsewhere = f" (it was built from {built_from})" if built_from and Path(built_from) != Path(corpus_dir).resolve() else ""
-    if elsewhere and not current.keys() & indexed.keys():  # not one article in common: another corpus, not a changed one
+    if built_from and Path(built_from) != Path(corpus_dir).resolve() and Path(built_from).is_dir():  # not a moved folder: another one
         raise IndexMismatchError(
-            f"the index in {index_dir} is of another corpus{elsewhere}: no article in {corpus_dir} is in it; "
+            f"the index in {index_dir} was built from {built_from}, whose articles differ from those in {corpus_dir} ({parts}); "
             f"name that folder as the corpus, or build an index of {corpus_dir} in a new folder with "
             f"`rag build --corpus {shlex.quote(str(corpus_dir))} --index NEW-FOLDER`"
         )
-    parts = [f"{label}: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}" for label, ids in (("changed", changed), ("added", added), ("removed", removed)) if ids]
-    raise IndexMismatchError(f"the articles in {corpus_dir} changed since the index{elsewhere} was built ({'; '.join(parts)}); {hint}")
+    raise IndexMismatchError(f"the articles in {corpus_dir} changed since the index was built ({parts}); {hint}")
 
 
 def load_index(

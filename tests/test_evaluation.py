@@ -385,7 +385,7 @@ def test_rag_eval_refuses_an_index_whose_articles_changed_or_of_another_corpus(e
     (other / "harbor.txt").write_text("Harbor town opens a ferry line\nThe harbor town opened a new ferry line on Monday.\n", encoding="utf-8")
     assert main([*common, "--index", str(index_dir), "--corpus", str(other)]) == 2
     [line] = capsys.readouterr().err.splitlines()
-    assert line.startswith(f"rag: error: the index in {index_dir} is of another corpus (it was built from {corpus_dir}): no article in {other} is in it")
+    assert line.startswith(f"rag: error: the index in {index_dir} was built from {corpus_dir}, whose articles differ from those in {other} (added: harbor; removed: ")
     assert not (tmp_path / "reports").exists() and not (tmp_path / "missing-is-fine-with-calibrate.json").exists()
 
 

@@ -6,6 +6,7 @@ no longer matches its articles or its model is refused with a message saying wha
 
 from __future__ import annotations
 
+import re
 import shlex
 import shutil
 from pathlib import Path
@@ -139,8 +140,21 @@ def test_an_index_whose_articles_changed_is_refused_naming_the_article(index_dir
     with pytest.raises(IndexMismatchError) as caught:
         load_index(index_dir, corpus_dir=corpus_copy)
     message = str(caught.value)
-    assert words in message and f"rag build --corpus {corpus_copy} --index {index_dir}" in message  # rebuild from the folder asked about
-    assert f"since the index (it was built from {corpus_dir.resolve()}) was built" in message  # and where the index came from
+    assert words in message and f"the index in {index_dir} was built from {corpus_dir.resolve()}, whose articles differ" in message
+    assert f"`rag build --corpus {corpus_copy} --index NEW-FOLDER`" in message  # never over the index of the folder still there
+
+
+def test_an_index_of_articles_edited_in_place_or_moved_is_to_be_rebuilt_where_it_is(encoder, tmp_path):
+    corpus, index = tmp_path / "articles", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    build_index(corpus, index, encoder=encoder, progress=False)
+    (corpus / "harbour.txt").write_text(HARBOUR + "A sentence added after the build.\n", encoding="utf-8")
+    with pytest.raises(IndexMismatchError, match=re.escape(f"changed since the index was built (changed: harbour); rebuild it with `rag build --corpus {corpus} --index {index}`")):
+        load_index(index, corpus_dir=corpus)
+    moved = corpus.rename(tmp_path / "moved articles")
+    with pytest.raises(IndexMismatchError, match=re.escape(f"rebuild it with `rag build --corpus '{moved}' --index {index}`")):
+        load_index(index, corpus_dir=moved)
 
 
 def test_the_rebuild_command_in_a_refusal_can_be_pasted_when_a_path_has_spaces(index_dir, corpus_dir, tmp_path):
@@ -150,7 +164,7 @@ def test_the_rebuild_command_in_a_refusal_can_be_pasted_when_a_path_has_spaces(i
     with pytest.raises(IndexMismatchError) as caught:
         load_index(index_dir, corpus_dir=corpus)
     command = str(caught.value).split("`")[1]
-    assert shlex.split(command) == ["rag", "build", "--corpus", str(corpus), "--index", str(index_dir)]
+    assert shlex.split(command) == ["rag", "build", "--corpus", str(corpus), "--index", "NEW-FOLDER"]
 
 
 def test_checking_against_a_folder_that_does_not_exist_says_so(index_dir, tmp_path):
