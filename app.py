@@ -58,6 +58,7 @@ RATINGS = {
 }
 GENERIC_ERROR = "Something went wrong while answering. Please try again; if it keeps happening, tell whoever runs this server."
 EXCERPT_CHARS = 160
+EARLIER_ANSWERS_KEPT = 20  # the sources panel keeps this many earlier answers' sources (without whole articles)
 MAX_PASSAGES = 10  # the slider's maximum; API calls asking for more get this many
 
 CSS = (WEB / "page.css").read_text(encoding="utf-8")
@@ -173,7 +174,7 @@ def _answer_body(answer: Answer, sources: Sequence[Source], turn: int) -> str:
     return f'<div class="answer">{quotes}</div>'
 
 
-def _source_html(source: Source, turn: int, documents: Mapping[str, Document], related: bool) -> str:
+def _source_html(source: Source, turn: int, documents: Mapping[str, Document], related: bool, whole_article: bool) -> str:
     doc = source.document
     passage = doc.text[source.context_start : source.context_end]
     relative = (source.start - source.context_start, source.end - source.context_start)
@@ -186,35 +187,41 @@ def _source_html(source: Source, turn: int, documents: Mapping[str, Document], r
     return (
         f'<article class="source" id="{anchor(turn, source.number)}" tabindex="-1">'
         f'<h3>[{source.number}] {html.escape(doc.title)} <span class="doc-id">{html.escape(doc.doc_id)}</span></h3>'
-        f'<p class="passage">{passage_html}</p>{also_html}'
-        f"<details><summary>Open the whole article</summary>"
-        f'<div class="article" tabindex="0" role="region" aria-label="Whole article [{source.number}]: {html.escape(doc.title)}">'
-        f"{marked(doc.text, source.start, source.end)}</div></details></article>"
+        f'<p class="passage">{passage_html}</p>{also_html}{_whole_article(source) if whole_article else ""}</article>'
     )
 
 
-def turn_sources(answer: Answer, sources: Sequence[Source], turn: int, documents: Mapping[str, Document]) -> str:
-    """The sources of the answer given at ``turn``: each citation in its passage, with the whole article."""
+def _whole_article(source: Source) -> str:
+    doc = source.document
+    return (
+        f"<details><summary>Open the whole article</summary>"
+        f'<div class="article" tabindex="0" role="region" aria-label="Whole article [{source.number}]: {html.escape(doc.title)}">'
+        f"{marked(doc.text, source.start, source.end)}</div></details>"
+    )
+
+
+def turn_sources(answer: Answer, sources: Sequence[Source], turn: int, documents: Mapping[str, Document], *, whole_articles: bool = True) -> str:
+    """The sources of the answer given at ``turn``: each citation in its passage, and with
+    ``whole_articles`` the whole article, the quote highlighted."""
     if answer.abstained:
         intro = "<h2>Related passages</h2><p>The articles do not answer the question; these passages came closest.</p>"
     else:
         intro = "<h2>Sources</h2><p>Each quote is highlighted inside the passage it comes from.</p>"
-    body = "".join(_source_html(s, turn, documents, answer.abstained) for s in sources)
+    body = "".join(_source_html(s, turn, documents, answer.abstained, whole_articles) for s in sources)
     return f'<section class="turn">{intro}{body}</section>'
 
 
-def sources_panel(turns: Sequence[tuple[str, str]]) -> str:
-    """The sources panel from ``(question, turn_sources(...))`` pairs, newest first: the last
-    answer's sources, then each earlier answer's, folded, so that every citation marker in the
-    chat has its source on the page."""
-    if not turns:
-        return EMPTY_SOURCES
-    (_, latest), *earlier = turns
+def sources_panel(latest: str, earlier: Sequence[tuple[str, str]]) -> str:
+    """The sources panel: the last answer's sources (``turn_sources``), then those of the
+    ``earlier`` answers, ``(question, turn_sources(..., whole_articles=False))`` newest first,
+    folded, so that every citation marker in the chat has its source on the page (the last
+    ``EARLIER_ANSWERS_KEPT`` answers' markers: older ones are said to be gone)."""
     folded = "".join(
         f'<details class="earlier"><summary>Sources for an earlier question: <q dir="auto">{html.escape(excerpt(question))}</q></summary>{turn}</details>'
-        for question, turn in earlier
+        for question, turn in earlier[:EARLIER_ANSWERS_KEPT]
     )
-    return f'<section class="sources" aria-label="Sources of the answers">{latest}{folded}</section>'
+    gone = "<p class=\"gone\">The sources of older answers are no longer kept.</p>" if len(earlier) > EARLIER_ANSWERS_KEPT else ""
+    return f'<section class="sources" aria-label="Sources of the answers">{latest}{folded}{gone}</section>'
 
 
 EMPTY_SOURCES = '<section class="sources" aria-label="Sources of the answers"><h2>Sources</h2><p>Ask a question: the passages behind the answer appear here.</p></section>'
@@ -339,7 +346,7 @@ class Reply(NamedTuple):
     status: str
     rated: Any  # what a rating saves: {"answer": the answer's JSON, "history": the questions before it}, None, or gr.skip()
     questions: list[str]
-    turns: list[tuple[str, str]]  # (question, its sources' HTML) of each answer, newest first
+    turns: list[tuple[str, str]]  # (question, its sources' HTML without whole articles) of the last answers, newest first
     retry: str  # a question that could not be asked, to put back in the empty question box
     feedback: Any  # the rating line under the chat: emptied by a new answer or a failed question
 
@@ -374,9 +381,10 @@ class Chat:
             return self._failed(chat, questions, turns, question, GENERIC_ERROR)
         sources = sources_of(answer, self.documents)
         chat.append(_bot_message(answer_message(answer, sources, turn)))
-        turns = [(answer.question, turn_sources(answer, sources, turn, self.documents)), *turns]
+        panel = sources_panel(turn_sources(answer, sources, turn, self.documents), turns)
+        turns = [(answer.question, turn_sources(answer, sources, turn, self.documents, whole_articles=False)), *turns][: EARLIER_ANSWERS_KEPT + 1]
         rated = {"answer": answer.to_dict(), "history": list(questions)}
-        return Reply(chat, sources_panel(turns), status_line(answer), rated, [*questions, answer.question], turns, "", "")
+        return Reply(chat, panel, status_line(answer), rated, [*questions, answer.question], turns, "", "")
 
     @staticmethod
     def _failed(chat: list, questions: list[str], turns: list[tuple[str, str]], question: str, message: str) -> Reply:

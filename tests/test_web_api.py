@@ -214,6 +214,16 @@ def test_every_answer_keeps_its_sources_on_the_panel(app, answerer):
     assert [question for question, _ in second.turns] == ["What is the capital of France?", "Who wrote the blog post?"]
 
 
+def test_the_sources_panel_stays_small_in_a_long_conversation(app, answerer):
+    chat, reply = app.Chat(answerer), None
+    questions = ["Who wrote the blog post?", "What is recursive self-improvement?", "What is the capital of France?"]
+    for n in range(app.EARLIER_ANSWERS_KEPT + 3):
+        reply = chat.reply(questions[n % 3], 10, reply.chat if reply else [], reply.questions if reply else [], reply.turns if reply else [])
+    assert reply.sources.count('class="earlier"') == app.EARLIER_ANSWERS_KEPT and "older answers are no longer kept" in reply.sources
+    assert reply.sources.count("Open the whole article") == reply.sources.split('class="earlier"')[0].count('class="source"')  # the last answer's only
+    assert len(reply.turns) == app.EARLIER_ANSWERS_KEPT + 1 and len(reply.sources) < 200_000
+
+
 def test_an_empty_question_adds_nothing_to_the_chat(app, answerer):
     chat = app.Chat(answerer)
     first = chat.reply("Who wrote the blog post?", 5, [], [], [])
