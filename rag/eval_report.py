@@ -204,6 +204,7 @@ def check_report_folder(out_dir: str | Path) -> None:
     existing = Path(out_dir)
     while not existing.exists() and not existing.is_symlink() and existing != existing.parent:
         existing = existing.parent
+    problem: str | None
     if not existing.exists():
         problem = f"{existing} is a broken link"
     elif not existing.is_dir():
