@@ -135,8 +135,8 @@ class Speller:
         if lower in self._article_words:
             return None
         plain = without_accents(lower)
-        if plain == lower and plain in self._accented_names:  # an accent left out of a name: "Zurich" for "Zürich"
-            return self._accented_names[plain]  # (names only: "resume" is no typo of an article's "résumé")
+        if as_name and self._accented_names.get(plain, lower) != lower:  # a name's accent left out or another one:
+            return self._accented_names[plain]  # "Zurich", "Rénee" (names only: "angel" is no typo of "Ángel")
         if plain != lower and len(plain) >= MIN_ACCENTED_LETTERS and plain in self._article_words:
             return plain  # an accent typed by mistake: "wróte" for "wrote" (not "à" for "a", nor "Beyoncé" the articles lack)
         if lower in self._real_words:

@@ -37,12 +37,14 @@ def test_typos_are_read_as_the_words_meant(retriever, typed, meant):
 
 
 def test_an_accent_left_out_of_a_name_or_typed_by_mistake_is_read_as_the_articles_write_it():
-    articles = ["Workers in Zürich went on strike at the cafe on Monday, Renée Dubois wrote in her résumé."]
-    model_words = {"zurich", "renee", "resume", "beyonce", "uber", "cafe", "a", "la", "carte", "who", "is", "was", "it", "write", "why", "did", "at"}  # uncased, accents stripped
+    articles = ["Workers in Zürich went on strike at the cafe on Monday, Renée Dubois wrote in her résumé. Ángel Gurría agreed."]
+    model_words = {"zurich", "renee", "resume", "beyonce", "uber", "cafe", "angel", "a", "la", "carte", "who", "is", "was", "it", "write", "why", "did", "at", "an", "the", "there", "on", "strike"}  # uncased, no accents
     speller = Speller(word_counts(articles), known_words=model_words, names=proper_names(articles))
     assert speller.correct("Why did Zurich workers meet at the café?") == "Why did Zürich workers meet at the cafe?"
     assert speller.correct("What did Renee write?") == "What did Renée write?"
-    for kept in ("Why did Zürich workers strike?", "When will the talks resume?", "Who is Beyoncé?", "Was it à la carte?", "Was sagt sie über Zürich?"):
+    assert speller.correct("Who is Rénee?") == "Who is Renée?"  # another accent on the name
+    for kept in ("Why did Zürich workers strike?", "When will the talks resume?", "Who is Beyoncé?", "Was it à la carte?", "Was sagt sie über Zürich?",
+                 "Was an angel investor there?", "Was ZURICH on strike?"):
         assert speller.correct(kept) == kept  # as the articles write it, a real word, or a name or word they lack
 
 
