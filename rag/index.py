@@ -502,7 +502,7 @@ def check_corpus_unchanged(manifest: dict, corpus_dir: str | Path, index_dir: st
         return
     parts = "; ".join(f"{label}: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}" for label, ids in (("changed", changed), ("added", added), ("removed", removed)) if ids)
     built_from = manifest.get("corpus_dir")
-    if built_from and Path(built_from) != Path(corpus_dir).resolve() and Path(built_from).is_dir():  # not a moved folder: another one
+    if built_from and Path(built_from).resolve() != Path(corpus_dir).resolve() and Path(built_from).is_dir():  # not a moved folder: another one
         raise IndexMismatchError(
             f"the index in {index_dir} was built from {built_from}, whose articles differ from those in {corpus_dir} ({parts}); "
             f"name that folder as the corpus, or build an index of {corpus_dir} in a new folder with "

@@ -155,6 +155,10 @@ def test_an_index_of_articles_edited_in_place_or_moved_is_to_be_rebuilt_where_it
     moved = corpus.rename(tmp_path / "moved articles")
     with pytest.raises(IndexMismatchError, match=re.escape(f"rebuild it with `rag build --corpus '{moved}' --index {index}`")):
         load_index(index, corpus_dir=moved)
+    corpus.symlink_to(moved)  # the old name now links to the moved folder: the same articles either way
+    for name in (corpus, moved):
+        with pytest.raises(IndexMismatchError, match=re.escape(f"rebuild it with `rag build --corpus {shlex.quote(str(name))} --index {index}`")):
+            load_index(index, corpus_dir=name)
 
 
 def test_the_rebuild_command_in_a_refusal_can_be_pasted_when_a_path_has_spaces(index_dir, corpus_dir, tmp_path):
