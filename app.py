@@ -211,16 +211,18 @@ def turn_sources(answer: Answer, sources: Sequence[Source], turn: int, documents
     return f'<section class="turn">{intro}{body}</section>'
 
 
-def sources_panel(latest: str, earlier: Sequence[tuple[str, str]]) -> str:
+def sources_panel(latest: str, earlier: Sequence[tuple[str, str]], answered_before: int) -> str:
     """The sources panel: the last answer's sources (``turn_sources``), then those of the
     ``earlier`` answers, ``(question, turn_sources(..., whole_articles=False))`` newest first,
-    folded, so that every citation marker in the chat has its source on the page (the last
-    ``EARLIER_ANSWERS_KEPT`` answers' markers: older ones are said to be gone)."""
+    folded, so that every citation marker in the chat has its source on the page. When the
+    chat holds more earlier answers (``answered_before``) than are shown (more than
+    ``EARLIER_ANSWERS_KEPT``, or given before the server restarted), it says so."""
+    shown = earlier[:EARLIER_ANSWERS_KEPT]
     folded = "".join(
         f'<details class="earlier"><summary>Sources for an earlier question: <q dir="auto">{html.escape(excerpt(question))}</q></summary>{turn}</details>'
-        for question, turn in earlier[:EARLIER_ANSWERS_KEPT]
+        for question, turn in shown
     )
-    gone = "<p class=\"gone\">The sources of older answers are no longer kept.</p>" if len(earlier) > EARLIER_ANSWERS_KEPT else ""
+    gone = "<p class=\"gone\">The sources of older answers are no longer kept.</p>" if answered_before > len(shown) else ""
     return f'<section class="sources" aria-label="Sources of the answers">{latest}{folded}{gone}</section>'
 
 
@@ -366,7 +368,8 @@ class Chat:
         chat = list(chat or [])
         if not (question or "").strip():
             return Reply(chat, gr.skip(), "Type a question first, then press Enter.", gr.skip(), questions, turns, "", gr.skip())
-        questions = questions or answered_questions(chat)
+        answered_before = answered_questions(chat)
+        questions = questions or answered_before
         chat.append(_user_message(question))
         turn = len(chat)
         try:
@@ -381,7 +384,7 @@ class Chat:
             return self._failed(chat, questions, turns, question, GENERIC_ERROR)
         sources = sources_of(answer, self.documents)
         chat.append(_bot_message(answer_message(answer, sources, turn)))
-        panel = sources_panel(turn_sources(answer, sources, turn, self.documents), turns)
+        panel = sources_panel(turn_sources(answer, sources, turn, self.documents), turns, len(answered_before))
         turns = [(answer.question, turn_sources(answer, sources, turn, self.documents, whole_articles=False)), *turns][: EARLIER_ANSWERS_KEPT + 1]
         rated = {"answer": answer.to_dict(), "history": list(questions)}
         return Reply(chat, panel, status_line(answer), rated, [*questions, answer.question], turns, "", "")

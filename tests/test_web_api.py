@@ -199,6 +199,8 @@ def test_a_conversation_the_server_forgot_is_read_back_from_the_chat(app, answer
     as_sent_back = [{"role": m["role"], "content": [{"type": "text", "text": m["content"]}]} for m in failed.chat]  # Gradio's shape
     forgotten = chat.reply("and what did OpenAI say?", 5, as_sent_back, [], [])
     remembered = chat.reply("and what did OpenAI say?", 5, failed.chat, failed.questions, failed.turns)
+    assert "older answers are no longer kept" in forgotten.sources  # the first answer's markers lead nowhere now, and it says so
+    assert "no longer kept" not in remembered.sources
     assert forgotten.questions == remembered.questions == ["What did Anthropic propose?", "and what did OpenAI say?"]
     assert forgotten.rated["answer"]["quotes"] == remembered.rated["answer"]["quotes"]
     assert forgotten.rated["answer"]["quotes"] != answerer.answer("and what did OpenAI say?").to_dict()["quotes"]
