@@ -543,7 +543,8 @@ def load_answerer(index_dir: str, corpus_dir: str) -> Answerer:
     try:
         answerer = Answerer.load(index_dir, corpus_dir=corpus_dir)
     except (IndexMissingError, IndexMismatchError) as exc:
-        log.warning("%s; building the index from %s …", exc, corpus_dir)
+        log.warning("%s", exc)  # what is missing or changed (and what the rag command would advise)
+        log.warning("so the chat builds the index in %s from %s, as --index and --corpus ask …", index_dir, corpus_dir)
         log.info(build_index(corpus_dir, index_dir, progress=False).summary())
         answerer = Answerer.load(index_dir, corpus_dir=corpus_dir)
     answerer.answer("What do the articles say?")
