@@ -196,6 +196,7 @@ def test_citation_opens_highlighted_passage_and_whole_article(server, browsing, 
     quote = ask_api(server.url, question)["quotes"][0]["text"]
     assert shown == in_quotation_marks(quote)
     citation = page.locator(BOT_MESSAGES).last.locator("a.cite").first
+    assert citation.evaluate("a => getComputedStyle(a).backgroundColor") != "rgba(0, 0, 0, 0)"  # a badge, unlike an article's own "[2]"
     target = citation.get_attribute("href")
     citation.click()
 
