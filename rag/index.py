@@ -38,7 +38,7 @@ from .embedding import Encoder, file_sha256
 from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
 from .lexical import terms
 from .segmentation import SENTENCE_KINDS, TITLES_DERIVED, KnownSegmentation, package_version, segment, splitter_fingerprint, with_titles
-from .spelling import proper_names, word_counts
+from .spelling import lexicon
 from .types import Chunk, Document, Sentence
 from .vectorstore import FaissStore, VectorStore, check_kind
 
@@ -167,11 +167,12 @@ def _lexicon_payload(documents: list[Document], sentences: list[Sentence]) -> di
     sentence_terms = [sorted(set(terms(s.text))) for s in sentences]
     vocabulary = sorted({t for ts in sentence_terms for t in ts})
     number = {t: i for i, t in enumerate(vocabulary)}
+    counts, names = lexicon(d.text for d in documents)
     return {
         "terms": vocabulary,
         "sentence_terms": [[number[t] for t in ts] for ts in sentence_terms],
-        "word_counts": dict(sorted(word_counts(d.text for d in documents).items())),
-        "names": sorted(proper_names(d.text for d in documents)),
+        "word_counts": dict(sorted(counts.items())),
+        "names": sorted(names),
     }
 
 

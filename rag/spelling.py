@@ -19,6 +19,10 @@ only when all of these hold:
   and a capitalised word after the first is read only as a name of the articles
   ("Antropic" -> "Anthropic", but "Leike" is not "like").
 
+Accents come first: an accent typed on an article word ("wróte", 3 letters or more) is
+read away, and a capitalised word after the first that is one of the articles' names but
+for its accents ("Zurich", "Rénee") is read as they write it ("angel" stays "angel").
+
 Edit distances come from rapidfuzz (optimal string alignment).
 """
 
@@ -46,19 +50,25 @@ def _text_words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFKC", text))
 
 
+def lexicon(texts: Iterable[str]) -> tuple[Counter[str], set[str]]:
+    """``word_counts`` and ``proper_names`` of ``texts``, in one pass over them (for an index build)."""
+    counts: Counter[str] = Counter()
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    for word, n in Counter(word for text in texts for word in _text_words(text)).items():
+        counts[word.lower()] += n
+        (capitalised if word[:1].isupper() else lower).add(word.lower())
+    return counts, capitalised - lower
+
+
 def word_counts(texts: Iterable[str]) -> Counter[str]:
     """How often each alphabetic word (lower-cased) occurs in ``texts``."""
-    return Counter(word.lower() for text in texts for word in _text_words(text))
+    return lexicon(texts)[0]
 
 
 def proper_names(texts: Iterable[str]) -> set[str]:
     """The words (lower-cased) that ``texts`` write capitalised and never in lower case ("anthropic", "azizi")."""
-    capitalised: set[str] = set()
-    lower: set[str] = set()
-    for text in texts:
-        for word in _text_words(text):
-            (capitalised if word[:1].isupper() else lower).add(word.lower())
-    return capitalised - lower
+    return lexicon(texts)[1]
 
 
 def without_accents(word: str) -> str:
@@ -117,14 +127,14 @@ class Speller:
         """``counts``: how often each (lower-case) article word occurs; ``known_words``: real words
         the articles may lack (the model's whole-word vocabulary); ``names``: the article words
         (lower-case) that the articles only write capitalised (``proper_names``)."""
+        self._article_words = frozenset(counts)
         self._known_words = frozenset(w.lower() for w in known_words)
-        self._real_words = frozenset(counts) | self._known_words
+        self._real_words = self._article_words | self._known_words
         by_frequency = sorted(counts, key=lambda w: (-counts[w], w))  # most frequent first
         self._article_by_letter = _by_first_letter(by_frequency)
         name_set = frozenset(names)
         self._names_by_letter = _by_first_letter(w for w in by_frequency if w in name_set)
         self._known_by_letter = _by_first_letter(sorted(self._known_words))
-        self._article_words = frozenset(counts)
         self._accented_names: dict[str, str] = {}  # "zurich" -> "zürich": names the articles write with accents
         for name in (w for w in by_frequency if w in name_set and without_accents(w) != w):
             self._accented_names.setdefault(without_accents(name), name)
