@@ -58,6 +58,7 @@ RATINGS = {
 }
 GENERIC_ERROR = "Something went wrong while answering. Please try again; if it keeps happening, tell whoever runs this server."
 EXCERPT_CHARS = 160
+ERROR_OPENING = '<p class="error">'  # how a reply that is an error message, not an answer, begins
 EARLIER_ANSWERS_KEPT = 20  # the sources panel keeps this many earlier answers' sources (without whole articles)
 MAX_PASSAGES = 10  # the slider's maximum; API calls asking for more get this many
 
@@ -288,7 +289,7 @@ def _nothing_to_rate(chat: Sequence[Mapping[str, Any]]) -> str:
     replies = [message for message in chat if message.get("role") == "assistant"]
     if not replies:
         return "Ask a question first, then rate its answer."
-    if _message_text(replies[-1]).startswith('<p class="error">'):
+    if _is_error(replies[-1]):
         return "The last question got no answer, so there is nothing to rate."
     return "This answer can no longer be rated: the server restarted since it was given. Ask the question again to rate its answer."
 
@@ -392,7 +393,7 @@ class Chat:
     @staticmethod
     def _failed(chat: list, questions: list[str], turns: list[tuple[str, str]], question: str, message: str) -> Reply:
         """The chat with ``message`` as the reply; the sources panel stays as it was, and there is no answer to rate."""
-        chat.append(_bot_message(f'<p class="error">{html.escape(message)}</p>'))
+        chat.append(_bot_message(f"{ERROR_OPENING}{html.escape(message)}</p>"))
         return Reply(chat, gr.skip(), "", None, questions, turns, question, "")
 
 
@@ -404,11 +405,16 @@ def _message_text(message: Mapping[str, Any]) -> str:
     return "".join(block.get("text", "") for block in content or [] if isinstance(block, Mapping))
 
 
+def _is_error(message: Mapping[str, Any]) -> bool:
+    """Whether a chat reply is an error message (``Chat._failed``), not an answer."""
+    return _message_text(message).startswith(ERROR_OPENING)
+
+
 def answered_questions(chat: Sequence[Mapping[str, Any]]) -> list[str]:
     """The questions of ``chat`` that got an answer (not an error), oldest first, as typed."""
     questions = []
     for asked, replied in zip(chat, chat[1:]):
-        if asked.get("role") == "user" and replied.get("role") == "assistant" and not _message_text(replied).startswith('<p class="error">'):
+        if asked.get("role") == "user" and replied.get("role") == "assistant" and not _is_error(replied):
             questions.append(html.unescape(re.sub(r"<[^>]*>", "", _message_text(asked))))
     return questions
 
