@@ -303,15 +303,19 @@ class Answerer:
 
 
 _QUOTATION_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"))
+_DOUBLE_MARKS = ("“", "”", '"', "„")
 
 
 def in_quotation_marks(text: str) -> str:
-    """``text`` between curly quotation marks, unless it already is one quotation of its own
-    (an article's line “Like this”), which would otherwise show as ““Like this””."""
+    """``text`` between quotation marks: curly double ones, unless it already is one quotation
+    of its own (an article's line “Like this”, which would otherwise show as ““Like this””),
+    or single ones when it holds double ones itself (‘He said “soon.”’, never “… “soon.””)."""
     inner = text[1:-1]
     for opening, closing in _QUOTATION_PAIRS:
         if len(text) > 2 and text[0] == opening and text[-1] == closing and opening not in inner and closing not in inner:
             return text
+    if any(mark in text for mark in _DOUBLE_MARKS):
+        return f"‘{text}’"
     return f"“{text}”"
 
 

@@ -209,7 +209,9 @@ def test_the_passage_count_must_be_a_positive_whole_number(answerer, k):
         ("Anthropic urged a pause.", "“Anthropic urged a pause.”"),
         ("“Anthropic urges a global pause”", "“Anthropic urges a global pause”"),  # a quoted line of an article
         ('"Pause now"', '"Pause now"'),
-        ("“Soon,” he said, “very soon.”", "““Soon,” he said, “very soon.””"),  # two quotations and words between
+        ("“Soon,” he said, “very soon.”", "‘“Soon,” he said, “very soon.”’"),  # two quotations and words between
+        ("Clark said it “could happen soon.”", "‘Clark said it “could happen soon.”’"),  # never “… soon.””
+        ('He said "soon" twice.', '‘He said "soon" twice.’'),
     ],
 )
 def test_a_quote_is_shown_in_one_pair_of_quotation_marks(text, shown):
