@@ -163,7 +163,8 @@ COPY_BUTTON = '<div class="copy-row"><button type="button" class="copy-text">Cop
 def _answer_body(answer: Answer, sources: Sequence[Source], turn: int) -> str:
     if answer.abstained:
         related = "".join(
-            f"<li>{_cite_link(turn, s)} {html.escape(s.document.title)}: {html.escape(in_quotation_marks(excerpt(s.document.text[s.start:s.end])))}</li>"
+            f'<li>{_cite_link(turn, s)} <span class="related-title">{html.escape(s.document.title)}: </span>'
+            f"{html.escape(in_quotation_marks(excerpt(s.document.text[s.start:s.end])))}</li>"
             for s in sources
         )
         verdict = f'<p class="abstain">{html.escape(answer.answer)}</p>'

@@ -529,6 +529,24 @@ def test_article_with_markup_is_shown_as_text(hostile_server, browsing):
     assert not browsing.blocked
 
 
+def test_an_abstention_is_copied_with_each_related_title_once(server, browsing):
+    browsing.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url.rstrip("/"))
+    page = browsing.open_chat(server.url)
+    question = "how many employees does anthropic have"
+    ask(page, question)
+    expected = ask_api(server.url, question)
+    assert expected["abstained"] and expected["passages"]
+
+    lines = copy_answer(page, page.locator(BOT_MESSAGES).last).split("\n")
+    sources_at = lines.index("Sources:")
+    assert lines[:2] == [ABSTAIN_TEXT, "Related passages (they do not answer it):"]
+    related, sources = lines[2:sources_at], lines[sources_at + 1 :]
+    assert sources == [f"[{n}] {p['title']} ({p['doc_id']})" for n, p in enumerate(expected["passages"], 1)]
+    assert len(related) == len(sources)
+    for n, (line, passage) in enumerate(zip(related, expected["passages"]), 1):
+        assert line.startswith(f"[{n}] ") and not line.startswith(f"[{n}] {passage['title']}:")  # the title is under Sources
+
+
 def test_article_with_markup_is_copied_as_its_text(hostile_server, browsing):
     server, _ = hostile_server
     browsing.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url.rstrip("/"))

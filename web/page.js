@@ -70,7 +70,10 @@
   const messageText = (message) => {
     const lines = [];
     for (const block of message.querySelectorAll('p, blockquote, li')) {
-      if (!block.closest('.copy-row')) lines.push(block.textContent.trim());
+      if (block.closest('.copy-row')) continue;
+      const text = block.cloneNode(true);  // a related passage's title is copied once, under Sources
+      text.querySelectorAll('.related-title').forEach((title) => title.remove());
+      lines.push(text.textContent.trim());
     }
     if (!lines.length) lines.push(message.textContent.trim());
     const sources = new Map();
