@@ -250,6 +250,19 @@ def test_a_reply_is_shown_from_its_question(server, browsing):
     expect(page.locator("#chat [data-testid=user]").last).to_be_in_viewport()
 
 
+def test_a_question_shown_on_a_phone_is_not_under_the_chats_toolbar(server, browsing):
+    page = browsing.open_chat(server.url)
+    page.set_viewport_size({"width": 390, "height": 800})
+    ask(page, "What is recursive self-improvement?")
+    ask(page, "Why does Anthropic think self-improving AI is dangerous for human control, and what does it want labs to do?")
+    page.wait_for_timeout(500)  # the page scrolls again once Gradio has laid the reply out
+    question_top = page.locator("#chat [data-testid=user]").last.evaluate("e => e.getBoundingClientRect().top")
+    overlays = page.locator("#chat [data-testid=block-label], #chat .top-panel")
+    assert overlays.count() >= 1
+    covered = max(overlays.nth(i).evaluate("e => e.getBoundingClientRect().bottom") for i in range(overlays.count()))
+    assert question_top >= covered
+
+
 def test_a_question_that_could_not_be_sent_comes_back_after_reload(server, browsing):
     page = browsing.open_chat(server.url)
     page.route("**/gradio_api/queue/join*", lambda route: route.abort())  # the server can't be reached

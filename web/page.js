@@ -44,11 +44,17 @@
     }
     return null;
   };
+  // The chat's label and toolbar float over the top of its scroll box: the question goes below them.
+  const OVERLAYS = '#chat [data-testid=block-label], #chat .top-panel';
   const showLastQuestion = () => {
     const asked = document.querySelectorAll('#chat [data-testid=user]');
     const last = asked[asked.length - 1];
     const box = last && scrollBox(last);
-    if (box) box.scrollTop += last.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+    if (!box) return;
+    const top = box.getBoundingClientRect().top;
+    const covered = Math.max(top, ...[...document.querySelectorAll(OVERLAYS)]
+      .map((overlay) => overlay.getBoundingClientRect()).filter((r) => r.height && r.top <= top + 4).map((r) => r.bottom));
+    box.scrollTop += last.getBoundingClientRect().top - covered - 8;
   };
   const replied = () => {
     try { sessionStorage.removeItem(UNSENT); } catch (ignored) {}
