@@ -66,7 +66,7 @@ def test_ask_prints_the_quote_and_its_citation(on_index):
     result = rag("ask", SACKS_QUESTION, *on_index)
     assert result.returncode == 0, result.stderr
     first, source = result.stdout.splitlines()[:2]
-    assert first.startswith("[1] “") and "David Sacks" in first
+    assert first.startswith("[1] ‘") and "David Sacks" in first and first.endswith("agenda.”’")  # a quote holding “…” goes in ‘…’
     assert SACKS_DOC in source
 
 
@@ -75,7 +75,7 @@ def test_ask_says_how_it_read_a_question_with_typos(on_index):
     assert result.returncode == 0, result.stderr
     read_as, first = result.stdout.splitlines()[:2]
     assert read_as == f"(read as: {SACKS_QUESTION})"
-    assert first.startswith("[1] “") and "David Sacks" in first
+    assert first.startswith("[1] ‘") and "David Sacks" in first and first.endswith("agenda.”’")  # a quote holding “…” goes in ‘…’
 
 
 def test_ask_json_has_the_documented_fields(on_index, articles):
