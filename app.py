@@ -149,11 +149,20 @@ def _cite_link(turn: int, source: Source) -> str:
 def answer_message(answer: Answer, sources: Sequence[Source], turn: int) -> str:
     """The chat message for an answer: quotes with citation markers, or the abstention and related passages.
 
-    When the question had typos, the message starts with how it was read. It ends with a
+    When the question had typos, the message starts with how it was read, and a follow-up's
+    with the earlier questions it was read with. It ends with a
     button that copies the message as plain text (see ``PAGE_JS``).
     """
     read_as = f'<p class="read-as">Read as: “{html.escape(answer.read_as)}”</p>' if answer.read_as else ""
-    return read_as + _answer_body(answer, sources, turn) + COPY_BUTTON
+    return read_as + _read_with(answer.read_with) + _answer_body(answer, sources, turn) + COPY_BUTTON
+
+
+def _read_with(earlier: Sequence[str]) -> str:
+    """The line that says which earlier questions a follow-up was read with (none: "")."""
+    if not earlier:
+        return ""
+    which = "the question before" if len(earlier) == 1 else "the questions before"
+    return f'<p class="read-as">Read with {which}: {" ".join(f"“{html.escape(q)}”" for q in earlier)}</p>'
 
 
 # Gradio's own copy buttons copy a message's HTML source; this one copies its text (PAGE_JS).
@@ -247,8 +256,8 @@ class FeedbackLog:
     ``{timestamp, rating, question, history, searched, answer}``.
 
     ``history`` holds the conversation's earlier questions, oldest first, and ``searched`` the
-    question as it was looked up: a follow-up joined to the questions it follows, which asked
-    alone gets the same answer (else the question itself).
+    question as it was looked up: a follow-up joined to the questions it is read with
+    (``rag.question.with_context``), else the question itself.
     """
 
     def __init__(self, path: str | Path) -> None:

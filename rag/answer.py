@@ -20,13 +20,16 @@ import numpy as np
 from .answer_types import expected_type, has_type
 from .answerability import AnswerabilityModel
 from .lexical import question_terms
-from .question import check_history, check_passage_count, clean_question, with_context
+from .question import asks_for_more, check_history, check_passage_count, clean_question, context_of, own_part
 from .retrieve import ChunkHit, Retriever
 from .settings import AnswerSettings
 from .text import count_tokens
 from .types import Answer, Citation, Quote
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
+# A follow-up's own words weigh this many times an earlier question's in the coverage of a
+# sentence: "what are the benefits?" after "What are the risks of RSI?" is about benefits.
+OWN_WORDS_WEIGHT = 3.0
 ABSTAIN_TEXT = "The articles don't say. Nothing in them answers this question."
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
@@ -95,9 +98,9 @@ class Answerer:
         return cls(Retriever.load(index_dir, corpus_dir=corpus_dir))
 
     # -- scoring -----------------------------------------------------------------------
-    def _term_weights(self, q_terms: list[str]) -> dict[str, float]:
-        """IDF weight of each question term, normalised to sum to 1."""
-        weights = {t: self.index.idf(t) for t in q_terms}
+    def _term_weights(self, q_terms: list[str], own_terms: frozenset[str] = frozenset()) -> dict[str, float]:
+        """IDF weight of each question term (times ``OWN_WORDS_WEIGHT`` for a follow-up's own terms), normalised to sum to 1."""
+        weights = {t: self.index.idf(t) * (OWN_WORDS_WEIGHT if t in own_terms else 1.0) for t in q_terms}
         total = sum(weights.values())
         return {t: w / total for t, w in weights.items()} if total > 0 else {}
 
@@ -116,8 +119,13 @@ class Answerer:
                     weight.setdefault(sid, 1.0 / (1.0 + rank))
         return weight
 
-    def score_sentences(self, question: str, vector: np.ndarray, hits: list[ChunkHit]) -> list[ScoredSentence]:
-        """Candidate sentences scored for ``question``, best first (at most ``SCORED_POOL``)."""
+    def score_sentences(self, question: str, vector: np.ndarray, hits: list[ChunkHit], own: str | None = None) -> list[ScoredSentence]:
+        """Candidate sentences scored for ``question``, best first (at most ``SCORED_POOL``).
+
+        For a follow-up, ``question`` is the text it is read as, joined to the earlier
+        questions, and ``own`` its own words: they set the expected answer type and weigh
+        more in the coverage of the question's words.
+        """
         s = self.settings
         candidates = self._candidates(hits)
         if not candidates:
@@ -128,12 +136,12 @@ class Answerer:
         centered_question = vector - self.index.sentence_mean
         centered_question /= max(float(np.linalg.norm(centered_question)), 1e-9)
         centered = self.index.centered_sentence_vectors[ids] @ centered_question
-        weights = self._term_weights(question_terms(question)).items()
+        weights = self._term_weights(question_terms(question), frozenset(question_terms(own)) if own else frozenset()).items()
         sentence_terms = self.index.sentence_terms
         coverage = np.fromiter(
             (sum(w for term, w in weights if term in sentence_terms[sid]) for sid in candidates), dtype=np.float64, count=len(ids)
         )
-        kind = expected_type(question)
+        kind = expected_type(question, own)
         typed = np.fromiter((self._has_type(sid, kind) for sid in ids.tolist()), dtype=bool, count=len(ids))
         score = s.w_dense * dense + s.w_centered * centered + s.w_coverage * coverage + s.w_chunk * passage
         if kind:
@@ -142,6 +150,16 @@ class Answerer:
         return [
             ScoredSentence(int(ids[i]), float(score[i]), float(dense[i]), float(centered[i]), float(coverage[i]), float(passage[i]), bool(typed[i]))
             for i in order
+        ]
+
+    def _not_quoted_in(self, earlier: Answer, scored: list[ScoredSentence]) -> list[ScoredSentence]:
+        """``scored`` without the sentences that the ``earlier`` answer quotes."""
+        quoted = [(q.doc_id, q.start, q.end) for q in earlier.quotes]
+        sentences = self.index.sentences
+        return [
+            s for s in scored
+            if not any(sentences[s.sentence_id].doc_id == doc and start < sentences[s.sentence_id].end and sentences[s.sentence_id].start < end
+                       for doc, start, end in quoted)
         ]
 
     # -- composing ---------------------------------------------------------------------
@@ -272,14 +290,16 @@ class Answerer:
         earlier = check_history(history)
         text = clean_question(question)
         read_as = self.retriever.read(text)
-        contextual = with_context(text, earlier)
-        query = read_as if contextual == text else self.retriever.read(contextual)
+        context = context_of(text, earlier)
+        query = self.retriever.read(" ".join([*context, text])) if context else read_as
         vector = self.retriever.encode(query)
         encoded = time.perf_counter()
         hits = self.retriever.rank_chunks(query, vector)
         passages = tuple(self.retriever.passages(hits, count))
         retrieved = time.perf_counter()
-        scored = self.score_sentences(query, vector, hits)
+        scored = self.score_sentences(query, vector, hits, own=own_part(read_as) if context else None)
+        if context and asks_for_more(text):  # "why?", "who else?": not the answer before it again
+            scored = self._not_quoted_in(self.answer(earlier[-1], history=earlier[:-1][-len(context) :]), scored)
         answerability = self.answerability.score(self.index, query, scored, hits, self.settings.unknown_term_penalty)
         abstained = not scored or answerability < self.settings.abstain_threshold
         quotes = () if abstained else tuple(self.compose(scored))
@@ -293,6 +313,7 @@ class Answerer:
             passages=passages,
             answerability=answerability,
             read_as=read_as if read_as != text else None,
+            read_with=context,
             timings_ms={
                 "encode": 1000 * (encoded - started),
                 "retrieve": 1000 * (retrieved - encoded),

@@ -55,8 +55,19 @@ EXPECTED = {
 }
 
 
-def expected_type(question: str) -> str | None:
-    """The kind of answer a question asks for: expansion (of an acronym), day, year, person, duration, time, number, place, or None."""
+_ASKS_ITS_OWN = re.compile(r"^\W*(who|whom|whose|what|which|when|where|why|how)\b", re.I)
+
+
+def expected_type(question: str, follow_up: str | None = None) -> str | None:
+    """The kind of answer a question asks for: expansion (of an acronym), day, year, person, duration, time, number, place, or None.
+
+    For a follow-up read together with earlier questions, ``question`` is the joined text and
+    ``follow_up`` the follow-up's own words: one with a question word asks for its own kind
+    ("when was it published?"), one without asks for the kind its earlier question asked
+    ("and the policy document?" after "Who wrote the blog post?").
+    """
+    if follow_up is not None and _ASKS_ITS_OWN.match(follow_up):
+        question = follow_up
     for name, (asks, _) in EXPECTED.items():
         if asks.search(question):
             return name

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from .answer_types import expected_type
 from .lexical import STOPWORDS, question_terms, words
 
 if TYPE_CHECKING:
@@ -93,7 +92,6 @@ def features(index: "CorpusIndex", question: str, scored: Sequence["ScoredSenten
     q_terms = question_terms(question)
     total_idf = sum(index.idf(t) for t in q_terms) or 1.0
     unknown = sum(index.idf(t) for t in q_terms if t not in index.term_idf) / total_idf if q_terms else 1.0
-    kind = expected_type(question)
     top = scored[:3]
     nothing_found = {"window_coverage": 0.0, "missing_terms": 1.0, "missing_name": 0.0, "missing_number": 0.0, "missing_contrast": 0.0}
     return {
@@ -103,7 +101,7 @@ def features(index: "CorpusIndex", question: str, scored: Sequence["ScoredSenten
         "top_sentence_coverage": scored[0].coverage if scored else 0.0,
         "top_chunk_dense": hits[0].dense if hits else 0.0,
         "unknown_terms": unknown,
-        "type_unmet": float(kind is not None and not any(s.type_match for s in top)),
+        "type_unmet": float(bool(top) and not any(s.type_match for s in top)),  # type_match is True when no type is expected
         "n_terms": min(len(q_terms), 10) / 10.0,
         **(_detail_features(index, question, q_terms, scored[0].sentence_id) if scored else nothing_found),
         "negated_question": float(bool(_NEGATIONS.intersection(words(question)) or _CONTRACTED_NOT.search(question))),

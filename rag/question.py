@@ -18,7 +18,13 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\
 # ("OpenAI?", "why?"), and it names little of its own topic. A question with a topic of
 # its own stays alone, even short ("how many employees does anthropic have") or with a
 # pronoun ("what did Dario Amodei predict in his London lecture?").
-_CONTINUES = re.compile(r"^(and|but|also|so|or|plus|what about|how about|what else|who else|anything else|how so)\b", re.IGNORECASE)
+_CONTINUES = re.compile(
+    r"^(and|but|also|so|or|plus|what about|how about|what else|who else|anything else|how so|(no,?\s+)?i\s+mean[t]?)\b", re.IGNORECASE
+)  # ... or corrects it ("no, I meant the blog post")
+_CONJUNCTION = re.compile(r"^(and|but|also|so|or|plus|what about|how about|(no,?\s+)?i\s+mean[t]?)\b", re.IGNORECASE)
+_ASKS_FOR_MORE = re.compile(
+    r"^\W*((and|so|but|ok|okay|then)\W+)?(why|why not|how come|how so)\W*$|\b(else|tell me more|any more|anymore|more about|what other|any other|others)\b", re.IGNORECASE
+)
 _REFERS_BACK = re.compile(r"\b(they|them|their|theirs|it|its|he|him|his|she|her|hers|that|this|those|these|the same)\b", re.IGNORECASE)
 _SHORT_WORDS = 4  # "what did critics say?", "OpenAI?", "why?"
 # ... but a short question that names its subject stands alone: "What is Claude?", "what is
@@ -80,9 +86,9 @@ def is_follow_up(question: str) -> bool:
     """Whether ``question`` leans on the one before it rather than naming its own topic.
 
     Its topic words are its content words (``question_terms``) other than the words that
-    continue or refer back ("and", "so", "his", "its").
+    continue, refer back or ask for more ("and", "so", "his", "its", "tell me more").
     """
-    own_words = _REFERS_BACK.sub(" ", _CONTINUES.sub(" ", question))
+    own_words = _ASKS_FOR_MORE.sub(" ", _REFERS_BACK.sub(" ", _CONTINUES.sub(" ", question)))
     topic = len(question_terms(own_words))
     if _CONTINUES.match(question):
         return topic <= 2
@@ -93,12 +99,12 @@ def is_follow_up(question: str) -> bool:
     return False
 
 
-def with_context(question: str, history: Sequence[str]) -> str:
-    """The question to retrieve with: a follow-up (``is_follow_up``) is joined to the question it
-    follows, together with the follow-ups in between ("What did Anthropic propose? who wrote it?
-    and when?"), at most ``_FOLLOW_UP_CHAIN`` earlier turns."""
+def context_of(question: str, history: Sequence[str]) -> tuple[str, ...]:
+    """The earlier questions a follow-up (``is_follow_up``) is read with, oldest first: the question
+    it follows and the follow-ups in between ("What did Anthropic propose?", "who wrote it?" for
+    "and when?"), at most ``_FOLLOW_UP_CHAIN`` turns; () for a question read alone."""
     if not history or not is_follow_up(question):
-        return question
+        return ()
     turns: list[str] = []
     for earlier in reversed(history[-_FOLLOW_UP_CHAIN:]):
         try:  # earlier turns come from the client as they were typed: clean them too
@@ -107,4 +113,20 @@ def with_context(question: str, history: Sequence[str]) -> str:
             break
         if not is_follow_up(turns[0]):
             break
-    return " ".join([*turns, question])
+    return tuple(turns)
+
+
+def with_context(question: str, history: Sequence[str]) -> str:
+    """The question to retrieve with: a follow-up joined to the questions it is read with (``context_of``)."""
+    return " ".join([*context_of(question, history), question])
+
+
+def own_part(follow_up: str) -> str:
+    """A follow-up without the words that continue the question before it ("and when?" -> "when?")."""
+    return _CONJUNCTION.sub("", follow_up, count=1).lstrip(" ,") or follow_up
+
+
+def asks_for_more(follow_up: str) -> bool:
+    """Whether a follow-up asks for something beyond the answer before it ("why?", "who else?",
+    "tell me more"), so that quoting that answer again would not answer it."""
+    return bool(_ASKS_FOR_MORE.search(follow_up))

@@ -122,6 +122,7 @@ class Answer:
     passages: tuple[Passage, ...] = ()
     answerability: float = 0.0
     read_as: str | None = None  # the question with its typos read as the articles' words, when it had any
+    read_with: tuple[str, ...] = ()  # the earlier questions a follow-up was read with, oldest first
     timings_ms: dict[str, float] = field(default_factory=dict, compare=False)  # how long each step took; not part of equality or hash
 
     def to_dict(self) -> dict[str, Any]:
@@ -132,6 +133,7 @@ class Answer:
             "answer": self.answer,
             "answerability": round(float(self.answerability), 6),
             "read_as": self.read_as,
+            "read_with": list(self.read_with),
             "quotes": [q.to_dict() for q in self.quotes],
             "passages": [p.to_dict() for p in self.passages],
             "timings_ms": {k: round(v, 3) for k, v in self.timings_ms.items()},

@@ -112,6 +112,21 @@ def test_a_question_the_articles_cannot_answer_abstains_after_one_they_can(answe
     assert after.to_dict()["passages"] == answerer.answer(question).to_dict()["passages"]
 
 
+@pytest.mark.parametrize("first, follow_up", [("Who accused Anthropic of regulatory capture?", "why?"), ("What did Anthropic propose?", "anything else?")])
+def test_a_follow_up_asking_for_more_never_gets_the_answer_before_again(answerer, first, follow_up):
+    before = answerer.answer(first)
+    assert before.quotes
+    after = answerer.answer(follow_up, history=[first])
+    assert after.read_with == (first,) and after.to_dict()["read_with"] == [first]
+    for quote in after.quotes:
+        assert not any(q.doc_id == quote.doc_id and q.start < quote.end and quote.start < q.end for q in before.quotes)
+
+
+def test_a_question_read_alone_says_so(answerer):
+    assert answerer.answer("What is Claude?", history=["Who wrote the blog post?"]).read_with == ()
+    assert answerer.answer("What is Claude?").to_dict()["read_with"] == []
+
+
 def test_a_short_question_naming_its_subject_is_answered_as_if_asked_alone(answerer):
     first = "Who accused Anthropic of regulatory capture?"
     for question in ("What is Claude?", "What did OpenAI say?"):

@@ -12,7 +12,7 @@ import pytest
 
 from rag.answer_types import expected_type, has_type
 from rag.lexical import question_terms
-from rag.question import is_follow_up, with_context
+from rag.question import asks_for_more, context_of, is_follow_up, own_part, with_context
 
 
 @pytest.mark.parametrize(
@@ -80,6 +80,9 @@ def test_the_expected_answer_type_is_found_only_where_the_answer_is(question, ki
         "What are the risks?",  # "what is X" with no subject of its own
         "Who was the author?",
         "Why did I ask?",
+        "tell me more",  # asks for more of the same topic
+        "what other companies?",
+        "no, I meant the blog post",  # corrects the question before
     ],
 )
 def test_a_question_that_leans_on_the_previous_one_is_a_follow_up(question):
@@ -113,3 +116,39 @@ def test_a_follow_up_of_a_follow_up_reaches_back_to_the_question_they_follow():
     assert with_context("and when?", history) == "What did Anthropic propose? who wrote it? and when?"
     assert with_context("and when?", history[:2]) == "What did Anthropic propose? and when?"
     assert with_context("and when?", [None, "who wrote it?"]) == "who wrote it? and when?"  # type: ignore[list-item]
+
+
+def test_the_earlier_questions_a_follow_up_is_read_with():
+    history = ["Who criticised the pause?", "What did Anthropic propose?", "who wrote it?"]
+    assert context_of("and when?", history) == ("What did Anthropic propose?", "who wrote it?")
+    assert context_of("What is Claude?", history) == ()
+
+
+@pytest.mark.parametrize(
+    "follow_up, own",
+    [("and when?", "when?"), ("what about the EU?", "the EU?"), ("No, I meant the blog post", "the blog post"), ("who else?", "who else?"), ("why?", "why?")],
+)
+def test_a_follow_ups_own_words_leave_out_what_continues_the_question_before(follow_up, own):
+    assert own_part(follow_up) == own
+
+
+@pytest.mark.parametrize("follow_up", ["why?", "Why not?", "so why?", "who else?", "anything else?", "tell me more", "what other companies?"])
+def test_follow_ups_that_ask_for_more_than_the_answer_before(follow_up):
+    assert asks_for_more(follow_up)
+
+
+@pytest.mark.parametrize("follow_up", ["and when?", "who wrote it?", "what about the EU?", "why did they do that?", "OpenAI?"])
+def test_follow_ups_that_may_get_the_answer_before_again(follow_up):
+    assert not asks_for_more(follow_up)
+
+
+@pytest.mark.parametrize(
+    "joined, follow_up, kind",
+    [
+        ("Who wrote the blog post? when was it published?", "when was it published?", "time"),  # its own question word
+        ("How much is Anthropic worth? who said so?", "who said so?", "person"),
+        ("Who wrote the blog post? the policy document?", "the policy document?", "person"),  # none: the earlier one's
+    ],
+)
+def test_a_follow_up_asks_for_its_own_kind_of_answer(joined, follow_up, kind):
+    assert expected_type(joined, follow_up) == kind

@@ -1,0 +1,177 @@
+"""How follow-ups are answered: the last turn of each conversation in a conversation set.
+
+    python -m eval.conversations [--conversations eval/conversations.jsonl] [--index index] [--split dev] [--show]
+
+Each line of the set is one conversation (see eval/README.md, *Conversations*). Its last
+turn is asked with the turns before it as history, as the web chat asks it, and judged:
+
+- hit: an answerable last turn is answered and its quotes hold every ``must_contain``
+  string (case-insensitive, as `rag eval` counts must_contain);
+- wrong quote: the quotes hold a ``must_not_contain`` string, such as the previous
+  answer again after "why?";
+- false abstention, and abstained on the unanswerable ones;
+- repeats: the answer quotes exactly what the answer to the turn before it quoted.
+
+Printed for the dev half (tuned on), the held-out half (judged) and by kind. Errors are one
+``eval.conversations: error: …`` message with exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tabulate import tabulate
+
+from rag.answer import Answerer
+from rag.errors import RagError
+from rag.metrics import contains_all
+
+SPLITS = ("dev", "held-out")
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """One conversation of the set: its turns, and what the answer to the last one must quote."""
+
+    id: str
+    turns: tuple[str, ...]
+    answerable: bool
+    must_contain: tuple[str, ...]
+    must_not_contain: tuple[str, ...]
+    kind: str
+    split: str
+
+
+@dataclass(frozen=True)
+class Judged:
+    """How the last turn of one conversation was answered."""
+
+    conversation: Conversation
+    abstained: bool
+    hit: bool
+    wrong_quote: bool
+    repeats: bool
+    quotes: tuple[str, ...]
+
+
+def load_conversations(path: str | Path) -> list[Conversation]:
+    """The conversations of a JSON Lines file; RagError naming the line when one is malformed."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RagError(f"cannot read the conversation set {path}: {exc}") from None
+    conversations = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            conversation = Conversation(
+                id=str(item["id"]),
+                turns=tuple(item["turns"]),
+                answerable=bool(item["answerable"]),
+                must_contain=tuple(item["must_contain"]),
+                must_not_contain=tuple(item.get("must_not_contain", ())),
+                kind=str(item["kind"]),
+                split=str(item["split"]),
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise RagError(f"{path}, line {number}: not a conversation ({type(exc).__name__}: {exc})") from None
+        if len(conversation.turns) < 2 or not all(isinstance(turn, str) for turn in conversation.turns):
+            raise RagError(f"{path}, line {number}: turns must be two or more questions (text)")
+        if conversation.split not in SPLITS:
+            raise RagError(f"{path}, line {number}: split must be one of {', '.join(SPLITS)}")
+        if conversation.answerable != bool(conversation.must_contain):
+            raise RagError(f"{path}, line {number}: an answerable conversation needs must_contain strings, an unanswerable one none")
+        conversations.append(conversation)
+    return conversations
+
+
+def require_found(conversations: Sequence[Conversation], texts: Mapping[str, str]) -> None:
+    """RagError unless every must_contain and must_not_contain string is in some article of ``texts``
+    (a set written for other articles would score nothing)."""
+    corpus = "\n".join(texts.values()).casefold()
+    missing = [(c.id, s) for c in conversations for s in (*c.must_contain, *c.must_not_contain) if s.casefold() not in corpus]
+    if missing:
+        shown = "; ".join(f"{cid}: {text!r}" for cid, text in missing[:3])
+        more = f" … and {len(missing) - 3} more" if len(missing) > 3 else ""
+        raise RagError(f"strings of the conversation set are in none of the index's articles ({shown}{more}): is it the right index?")
+
+
+def judge(answerer: Answerer, conversation: Conversation) -> Judged:
+    """Ask the last turn after the others, as the chat does, and judge its answer."""
+    *before, last = conversation.turns
+    answer = answerer.answer(last, history=before)
+    previous = answerer.answer(before[-1], history=before[:-1])
+    quoted = "\n".join(quote.text for quote in answer.quotes)
+    return Judged(
+        conversation=conversation,
+        abstained=answer.abstained,
+        hit=conversation.answerable and not answer.abstained and contains_all(quoted, conversation.must_contain),
+        wrong_quote=any(contains_all(quoted, [text]) for text in conversation.must_not_contain),
+        repeats=bool(answer.quotes) and [q.text for q in answer.quotes] == [q.text for q in previous.quotes],
+        quotes=tuple(quote.text for quote in answer.quotes),
+    )
+
+
+def summary(judged: Sequence[Judged]) -> dict[str, str]:
+    """The rates of one group of judged conversations, as table cells."""
+    answerable = [j for j in judged if j.conversation.answerable]
+    unanswerable = [j for j in judged if not j.conversation.answerable]
+    guarded = [j for j in judged if j.conversation.must_not_contain]
+
+    def rate(group: Sequence[Judged], flag: str) -> str:
+        return f"{sum(getattr(j, flag) for j in group) / len(group):.3f}" if group else "–"
+
+    return {
+        "conversations": str(len(judged)),
+        "hit": rate(answerable, "hit"),
+        "false abstention": rate(answerable, "abstained"),
+        "abstained (unanswerable)": rate(unanswerable, "abstained"),
+        "wrong quote": rate(guarded, "wrong_quote"),
+        "repeats": rate(judged, "repeats"),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``python -m eval.conversations``; returns the exit code."""
+    parser = argparse.ArgumentParser(prog="python -m eval.conversations", description=__doc__.splitlines()[0])
+    parser.add_argument("--conversations", default="eval/conversations.jsonl")
+    parser.add_argument("--index", default="index")
+    parser.add_argument("--split", choices=SPLITS, help="judge only this half (while tuning: dev, keeping held-out unseen)")
+    parser.add_argument("--show", action="store_true", help="also list each conversation that missed and how")
+    args = parser.parse_args(argv)
+    try:
+        conversations = [c for c in load_conversations(args.conversations) if args.split in (None, c.split)]
+        answerer = Answerer.load(args.index)
+        require_found(conversations, {doc_id: doc.text for doc_id, doc in answerer.index.documents.items()})
+        judged = [judge(answerer, c) for c in conversations]
+    except RagError as exc:
+        print(f"eval.conversations: error: {exc}", file=sys.stderr)
+        return 2
+    rows = [(split, summary([j for j in judged if j.conversation.split == split])) for split in SPLITS if args.split in (None, split)]
+    if not args.split:
+        rows.append(("all", summary(judged)))
+    print(tabulate([[name, *values.values()] for name, values in rows], headers=["", *rows[0][1]]))
+    kinds = sorted({j.conversation.kind for j in judged})
+    by_kind = [(kind, summary([j for j in judged if j.conversation.kind == kind])) for kind in kinds]
+    print(f"\nBy kind ({args.split or 'both halves'}):\n")
+    print(tabulate([[name, *values.values()] for name, values in by_kind], headers=["", *by_kind[0][1]]))
+    if args.show:
+        for j in judged:
+            if j.hit or (not j.conversation.answerable and j.abstained):
+                continue
+            print(f"\n{j.conversation.id} ({j.conversation.kind}): {' → '.join(j.conversation.turns)}")
+            got = "an abstention" if j.abstained else " / ".join(f"“{quote[:70]}…”" for quote in j.quotes)
+            print(f"  expected: {' + '.join(j.conversation.must_contain) or 'an abstention'}")
+            print(f"  got{' (a wrong quote)' if j.wrong_quote else ''}{' (the previous answer again)' if j.repeats else ''}: {got}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,68 @@
+"""`python -m eval.conversations` judges the last turn of each conversation as the chat asks it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eval.conversations import Conversation, judge, load_conversations, main, require_found
+from rag.errors import RagError
+
+ROOT = Path(__file__).resolve().parents[1]
+SACKS = "Venture capitalist David Sacks accused the company"
+
+
+def conversation(*turns: str, must_contain=("x",), must_not_contain=()) -> Conversation:
+    return Conversation("c1", turns, bool(must_contain), tuple(must_contain), tuple(must_not_contain), "why", "dev")
+
+
+def test_the_shipped_set_is_read_and_found_in_the_bundled_articles(corpus_dir):
+    conversations = load_conversations(ROOT / "eval" / "conversations.jsonl")
+    assert {c.split for c in conversations} == {"dev", "held-out"}
+    assert len({c.id for c in conversations}) == len(conversations)
+    texts = {path.stem: path.read_text(encoding="utf-8") for path in corpus_dir.glob("*.txt")}
+    require_found(conversations, texts)
+
+
+def test_the_answer_before_counts_as_a_wrong_quote_and_a_repeat(answerer):
+    # "who said that?" rightly gets the sentence of the answer before; "why?" must not
+    said_it = judge(answerer, conversation("Who accused Anthropic of regulatory capture?", "who said that?", must_contain=["David Sacks"]))
+    assert said_it.hit and said_it.repeats and not said_it.wrong_quote
+    why = judge(answerer, conversation("Who accused Anthropic of regulatory capture?", "why?", must_not_contain=[SACKS]))
+    assert not why.wrong_quote and not why.repeats
+    guarded = judge(answerer, conversation("Who accused Anthropic of regulatory capture?", "who said that?", must_not_contain=[SACKS]))
+    assert guarded.wrong_quote
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ({"id": "c1", "turns": ["only one"], "answerable": False, "must_contain": [], "kind": "why", "split": "dev"}, "two or more"),
+        ({"id": "c1", "turns": ["a?", "b?"], "answerable": True, "must_contain": [], "kind": "why", "split": "dev"}, "needs must_contain"),
+        ({"id": "c1", "turns": ["a?", "b?"], "answerable": False, "must_contain": [], "kind": "why", "split": "test"}, "split must be"),
+        ({"id": "c1", "turns": ["a?", "b?"], "kind": "why", "split": "dev"}, "KeyError"),
+    ],
+)
+def test_a_malformed_line_is_refused_with_its_number(tmp_path, line, message):
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n" + json.dumps(line) + "\n", encoding="utf-8")
+    with pytest.raises(RagError, match=rf"line 2: .*{message}"):
+        load_conversations(path)
+
+
+def test_a_set_for_other_articles_is_refused(tmp_path, index_dir, capsys):
+    path = tmp_path / "set.jsonl"
+    line = {"id": "c1", "turns": ["a?", "b?"], "answerable": True, "must_contain": ["Varga said"], "kind": "why", "split": "dev"}
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    assert main(["--conversations", str(path), "--index", str(index_dir)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("eval.conversations: error: strings of the conversation set are in none of the index's articles (c1: 'Varga said')")
+
+
+def test_the_report_has_a_row_per_half_asked_for(index_dir, capsys):
+    assert main(["--conversations", str(ROOT / "eval" / "conversations.jsonl"), "--index", str(index_dir), "--split", "dev"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0].split()[:3] == ["conversations", "hit", "false"] and rows[2].split()[:2] == ["dev", "48"]
+    assert not any(row.startswith(("held-out", "all")) for row in rows)
