@@ -56,23 +56,34 @@ def count_tokens(text: str) -> int:
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of logical lines: one per line, hard-wrapped paragraph lines joined."""
+    """Spans of logical lines: one per line, hard-wrapped paragraph lines joined.
+
+    A line continues the one before when that one ends no sentence and either the line starts
+    in lower case or the one before was wrapped: the line's first word would not have fitted
+    on it within the text's widest line (as a wrap at 72 columns leaves "... in\nSeptember").
+    """
+    lines = text.splitlines(keepends=True)
+    width = max((len(line.rstrip()) for line in lines), default=0)
     start = None
     pos = 0
-    for line in text.splitlines(keepends=True):
+    previous = ""
+    for line in lines:
         stripped = line.strip()
         line_start, pos = pos, pos + len(line)
         if not stripped:
             if start is not None:
                 yield start, line_start
                 start = None
+            previous = ""
             continue
+        wrapped = bool(previous) and len(previous) + 1 + len(stripped.split()[0]) > width
         continues = (
             start is not None
-            and stripped[0].islower()
+            and (stripped[0].islower() or wrapped)
             and not _BULLET.match(line)
             and not _TERMINAL.search(text[max(start, line_start - _TAIL_CHARS) : line_start].rstrip())
         )
+        previous = line.rstrip()
         if start is not None and not continues:
             yield start, line_start
             start = None

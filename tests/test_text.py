@@ -174,6 +174,33 @@ def test_hard_wrapped_lines_of_one_paragraph_are_one_sentence():
     ]
 
 
+def test_a_wrapped_line_that_starts_with_a_capital_or_a_figure_continues_its_sentence():
+    text = (  # wrapped at 45 columns, as an editor or textwrap leaves it
+        "Senate passes infrastructure bill\n\n"
+        "The House is expected to take up the bill in\n"
+        "September, Speaker Nancy Pelosi told\n"
+        "reporters on Wednesday. The bill would cost\n"
+        "1.2 trillion dollars over eight years, the\n"
+        "budget office said in a report.\n"
+        "Key points\n"
+        "Rural areas get 65 billion dollars.\n"
+    )
+    assert [" ".join(s.text.split()) for s in split_sentences("doc", text) if s.kind == "sentence"] == [
+        "The House is expected to take up the bill in September, Speaker Nancy Pelosi told reporters on Wednesday.",
+        "The bill would cost 1.2 trillion dollars over eight years, the budget office said in a report.",
+        "Rural areas get 65 billion dollars.",  # "Key points" fitted on its line: a heading, not a wrapped line
+    ]
+
+
+@pytest.mark.parametrize("width", [72, 80, 100])
+def test_a_real_article_hard_wrapped_splits_into_the_same_sentences(articles, width):
+    import textwrap
+
+    for text in articles.values():
+        wrapped = "\n".join(textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) for line in text.split("\n"))
+        assert [" ".join(s.text.split()) for s in split_sentences("doc", wrapped)] == [s.text for s in split_sentences("doc", text)]
+
+
 def test_quotable_sentences_of_the_real_articles_are_whole_statements(articles):
     for text in articles.values():
         for sentence in split_sentences("doc", text):
