@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CorpusError
-from .text import MARKDOWN_HEADING, split_sentences
+from .text import BOILERPLATE, FRONT_MATTER, MARKDOWN_HEADING, split_sentences
 from .types import Document
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -23,6 +23,10 @@ TITLE_MAX_WORDS = 16
 TITLE_MAX_CHARS = 90
 _CLOSING_HASHES = re.compile(r"[ \t]+#+$")  # "## Title ##"
 _MARKDOWN_EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<inner>[^*_]+)(?P=mark)")
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\([^)]*\)")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_FRONT_MATTER_TITLE = re.compile(r"""^title[ \t]*[:=][ \t]*(?P<quote>["']?)(?P<title>.*?)(?P=quote)[ \t]*$""", re.M | re.I)
 SENTENCE_ENDINGS = (".", "!", "?", ":", "。", "！", "？")
 
 
@@ -46,7 +50,9 @@ def sha256_text(text: str) -> str:
 
 
 def _without_markdown(line: str) -> str:
-    """A Markdown headline without its markup: "# Title #" and "**Title**" read "Title"."""
+    """A Markdown headline without its markup: "# Title #", "**Title**", "[Title](url)" and
+    "<h1>Title</h1>" read "Title"; an image alone reads ""."""
+    line = _HTML_TAG.sub("", _MARKDOWN_LINK.sub(r"\g<text>", _MARKDOWN_IMAGE.sub("", line))).strip()
     opening = MARKDOWN_HEADING.match(line)
     line = _CLOSING_HASHES.sub("", line[opening.end() :] if opening else line).strip()
     emphasised = _MARKDOWN_EMPHASIS.fullmatch(line)
@@ -58,11 +64,20 @@ def make_title(text: str, *, markdown: bool = False) -> str:
 
     A headline is short (at most TITLE_MAX_WORDS words and TITLE_MAX_CHARS characters)
     and has no final period. With ``markdown`` (a .md article) its heading or emphasis
-    marks are dropped first ("# Title", "**Title**"); in plain text "# of staff" stays.
+    marks, links, images and HTML tags are dropped first ("# Title", "**Title**"); in
+    plain text "# of staff" stays. Front matter gives its ``title:`` or is passed over, and
+    so are boilerplate lines ("Advertisement").
     """
-    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    front_matter = FRONT_MATTER.match(text)
+    if front_matter:
+        titled = _FRONT_MATTER_TITLE.search(front_matter.group())
+        if titled and titled["title"].strip():
+            return make_title(titled["title"].strip())
+        text = text[front_matter.end() :]
+    lines = (line.strip() for line in text.splitlines())
     if markdown:
-        first_line = _without_markdown(first_line)
+        lines = (_without_markdown(line) for line in lines)
+    first_line = " ".join(next((line for line in lines if line and not BOILERPLATE.match(line)), "").split())
     words = first_line.split()
     if words and len(words) <= TITLE_MAX_WORDS and len(first_line) <= TITLE_MAX_CHARS and not first_line.endswith(SENTENCE_ENDINGS):
         return first_line

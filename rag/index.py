@@ -42,7 +42,7 @@ from .spelling import lexicon
 from .types import Chunk, Document, Sentence
 from .vectorstore import FaissStore, VectorStore, check_kind
 
-INDEX_FORMAT = 4  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined
+INDEX_FORMAT = 4  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind
 CURRENT_FILE = "CURRENT"
 CACHE_FILE = "embedding-cache.npz"
 LOCK_FILE = ".build.lock"  # held by the build writing to the folder: builds of one index take turns

@@ -8,6 +8,7 @@ period ("on safety.Anthropic"), FAQ questions, footers ("Further reading: ...").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterator
 
@@ -19,7 +20,7 @@ _BULLET = re.compile(r"[ \t]*(?:[•◦▪‣∙·*+\-–]|\d{1,3}[.)])[ \t]+")
 _MISSING_SPACE = re.compile(r"(?<=[a-z\d)\]%][a-z)\]%][.!?])(?=[A-Z][a-z])")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[.!?…]\s*\[[\d,\s–-]+\]$")
 _QUESTION = re.compile(r"\?[\"'”’)\]]*$")
-_BOILERPLATE = re.compile(
+BOILERPLATE = re.compile(
     r"^(further reading|read more|related( articles?| stories)?:|see also|subscribe|sign up|"
     r"follow us|advertisement|click here|share this|copyright|©|all rights reserved|"
     r"this article (was|is) (originally )?published|image:|photo:|source:)",
@@ -32,6 +33,11 @@ PIECE_CHARS = 10_000  # longest text given to pysbd at once (its time grows with
 _TAIL_CHARS = 200  # of a block, enough to tell whether it ends a sentence
 HEADING_MAX_WORDS = 12
 MIN_QUOTABLE_WORDS = 4
+# Text that is markup, never prose: front matter (YAML "---" or TOML "+++") at the start, fenced
+# code ("```" or "~~~" up to the closing fence) and HTML comments.
+FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^(?:\1|\.\.\.)[ \t]*$", re.S | re.M)
+_CODE_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~).*?^[ \t]{0,3}\1[ \t]*$", re.S | re.M)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +147,7 @@ def _split_missing_spaces(text: str, start: int, end: int) -> list[tuple[int, in
 def classify(text: str, alone_in_block: bool) -> str:
     """Kind of a sentence: sentence, heading, question, boilerplate or fragment."""
     words = len(_WORD.findall(text))
-    if _BOILERPLATE.match(text):
+    if BOILERPLATE.match(text):
         return "boilerplate"
     marked = MARKDOWN_HEADING.match(text)
     if alone_in_block and marked and not (marked[1].islower() and _TERMINAL.search(text)):  # "# of staff rose." is text
@@ -159,9 +165,29 @@ def classify(text: str, alone_in_block: bool) -> str:
     return "sentence"
 
 
+def markup_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the markup in ``text`` that is never prose (front matter, fenced code, HTML
+    comments), merged where they overlap, in order."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(m.span() for pattern in (FRONT_MATTER, _CODE_FENCE, _HTML_COMMENT) for m in pattern.finditer(text)):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _in_markup(markup: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps one of the merged ``markup`` spans (``starts``: their starts)."""
+    last_before_end = bisect_left(starts, end) - 1
+    return last_before_end >= 0 and markup[last_before_end][1] > start
+
+
 def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     """Split a document into sentences whose offsets index ``text`` exactly."""
     sentences: list[Sentence] = []
+    markup = markup_spans(text)
+    markup_starts = [start for start, _ in markup]
     for block_start, block_end in _blocks(text):
         block = text[block_start:block_end]
         spans: list[tuple[int, int]] = []
@@ -175,6 +201,8 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
             is_bullet = bool(_BULLET.match(text, block_start, block_end))
             if kind == "heading" and is_bullet and len(_WORD.findall(text[s:e])) >= MIN_QUOTABLE_WORDS:
                 kind = "sentence"
+            if markup and _in_markup(markup, markup_starts, s, e):
+                kind = "markup"
             sentences.append(
                 Sentence(
                     doc_id=doc_id,

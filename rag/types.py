@@ -30,7 +30,7 @@ class Sentence:
     end: int
     text: str
     quotable: bool = True
-    kind: str = "sentence"  # sentence | heading | question | boilerplate | fragment
+    kind: str = "sentence"  # sentence | heading | question | boilerplate | fragment | markup
 
 
 @dataclass(frozen=True)

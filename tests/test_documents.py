@@ -70,6 +70,24 @@ def test_markdown_marks_leave_the_title_of_a_markdown_article_only(tmp_path, tex
     assert titles == {"a": markdown_title, "b": plain_title}
 
 
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ('---\ntitle: "Bike lanes approved"\nauthor: Jane Doe\n---\n\n# Council votes\n\nBody.', "Bike lanes approved"),
+        ("+++\ntitle = 'Bike lanes approved'\n+++\nBody.", "Bike lanes approved"),
+        ("---\nauthor: Jane Doe\n---\n\n# Council votes\n\nBody.", "Council votes"),  # no title: the first line after it
+        ("![Cyclist](https://example.com/a.jpg)\n\n# Bike lanes approved\n\nBody.", "Bike lanes approved"),
+        ("[Bike lanes approved](https://example.com)\n\nBody.", "Bike lanes approved"),
+        ("<h1>Bike lanes approved</h1>\n\nBody.", "Bike lanes approved"),
+        ("Advertisement\n\n# Bike lanes approved\n\nBody.", "Bike lanes approved"),
+        ("# Bike\tlanes  approved\n\nBody.", "Bike lanes approved"),
+    ],
+    ids=["yaml-front-matter", "toml-front-matter", "front-matter-without-title", "image", "link", "html", "boilerplate", "tab"],
+)
+def test_the_title_of_a_markdown_article_is_its_words_without_markup(text, title):
+    assert make_title(text, markdown=True) == title
+
+
 @pytest.mark.parametrize("first_line", ["word " * 40, "x" * 300, "港口在维修六周后于周一重新开放" * 10])
 def test_a_long_first_line_is_cut_short(first_line):
     title = make_title(first_line + "\nBody.")

@@ -103,6 +103,26 @@ def test_markdown_structure_is_not_quoted_and_markup_inside_a_sentence_stays():
     assert_exact_spans(text, split_sentences("doc", text))
 
 
+def test_front_matter_code_and_html_comments_are_never_quoted():
+    text = (
+        '---\ntitle: "Bike lanes approved"\nauthor: Jane Doe\n---\n\n# Bike lanes approved\n\n'
+        "The city council voted 7-2 on Tuesday to approve the plan.\n\n"
+        '```python\nprint("this is code and should never be quoted.")\n```\n\n'
+        "<!-- editor note: check the number of schools before this goes out -->\n\n"
+        "The lanes open in May, the mayor said at the meeting.\n"
+    )
+    quoted = [s.text for s in split_sentences("doc", text) if s.quotable]
+    assert quoted == ["The city council voted 7-2 on Tuesday to approve the plan.", "The lanes open in May, the mayor said at the meeting."]
+    assert {s.kind for s in split_sentences("doc", text) if "Jane" in s.text or "print" in s.text or "editor" in s.text} == {"markup"}
+    assert_exact_spans(text, split_sentences("doc", text))
+
+
+def test_a_dash_rule_in_the_middle_is_not_front_matter():
+    text = "The council met on Monday to vote on the plan.\n---\nThe mayor said the lanes open in May.\n---\n"
+    assert [s.text for s in split_sentences("doc", text) if s.quotable] == [
+        "The council met on Monday to vote on the plan.", "The mayor said the lanes open in May."]
+
+
 def test_a_greater_than_sign_is_part_of_the_sentence():
     # "> 50%" means "more than half": it is text, not a marker to leave out
     assert kinds("> 50% of labs now publish safety evaluations.\nAdoption grew fast this year. > 50% of labs agree.\n") == [
