@@ -99,8 +99,15 @@ def _looks_binary(raw: bytes) -> bool:
     return b"\x00" in raw[:8192]
 
 
-def read_article(path: Path, *, title: bool = True) -> tuple[Document | None, str]:
-    """Read one article; returns (document, "") or (None, reason it was skipped).
+def article_id(path: Path, folder: Path) -> str:
+    """The doc id of the article at ``path`` in the corpus ``folder``: its file stem, with the
+    sub-folders it lies in ("000_1eb8a4053cc42a55", "2024/03/story", "post-a/index")."""
+    relative = path.relative_to(folder)
+    return "/".join([*relative.parent.parts, relative.stem])
+
+
+def read_article(path: Path, doc_id: str, *, title: bool = True) -> tuple[Document | None, str]:
+    """Read the article at ``path`` as ``doc_id``; returns (document, "") or (None, reason it was skipped).
 
     With ``title=False`` the document's title is left empty (working it out runs the
     sentence splitter, which callers that need only ids and hashes can skip).
@@ -127,7 +134,7 @@ def read_article(path: Path, *, title: bool = True) -> tuple[Document | None, st
         return None, "no words (only symbols or invisible characters)"
     return (
         Document(
-            doc_id=path.stem,
+            doc_id=doc_id,
             title=make_title(text, markdown=is_markdown(path)) if title else "",
             text=text,
             sha256=sha256_text(text),
@@ -144,7 +151,8 @@ def printable_path(path: Path) -> str:
 
 def _files_under(folder: Path, skipped: list[tuple[str, str]]) -> list[Path]:
     """Every file under ``folder``, sorted, in linked folders too (each real folder once, so a
-    link back up the tree does not loop); a folder that cannot be read is noted in ``skipped``."""
+    link back up the tree does not loop) but not in hidden ones; a folder that cannot be read is
+    noted in ``skipped``."""
     found: list[Path] = []
     seen: set[str] = set()
 
@@ -152,7 +160,8 @@ def _files_under(folder: Path, skipped: list[tuple[str, str]]) -> list[Path]:
         skipped.append((printable_path(Path(error.filename or folder)), f"folder cannot be read ({error.strerror or error})"))
 
     for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=True):
-        dirs.sort()  # one real folder reached by two paths is read by the first in name order, on any machine
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # no hidden folders (.git, .trash); one real folder
+        # reached by two paths is read by the first in name order, on any machine
         real = os.path.realpath(root)
         if real in seen:
             dirs[:] = []
@@ -197,7 +206,7 @@ def load_corpus(folder: str | Path, *, titles: bool = True) -> LoadReport:
     seen_ids: dict[str, str] = {}
     seen_hashes: dict[str, str] = {}
     for path in _article_paths(folder, report.skipped):
-        document, reason = read_article(path, title=titles)
+        document, reason = read_article(path, article_id(path, folder), title=titles)
         if document is None:
             report.skipped.append((str(path), reason))
             continue

@@ -60,7 +60,7 @@ def make_hostile_corpus(folder: Path, corpus_dir: Path) -> dict[str, str]:
         "self_loop.txt": "link",
         "dangling.txt": "link",
         "duplicate.txt": f"same text as {folder / (GOOD[0] + '.txt')}",
-        f"nested/{GOOD[1]}.txt": f"same id as {folder / (GOOD[1] + '.txt')}",
+        "bom_article.txt": f"same id as {folder / 'bom_article.md'}",  # a .txt and a .md of one name in one folder
         "vanishes.txt": "vanished",
         "pipe.txt": "not a regular file",
     }
@@ -80,7 +80,10 @@ def make_hostile_corpus(folder: Path, corpus_dir: Path) -> dict[str, str]:
     (folder / "nested").mkdir()
     os.symlink("..", folder / "nested" / "up")  # a folder loop the walk must not follow
     shutil.copyfile(folder / f"{GOOD[0]}.txt", folder / "duplicate.txt")
-    (folder / "nested" / f"{GOOD[1]}.txt").write_text("Same file name, other text.\n\nIt must not replace the .txt.\n", encoding="utf-8")
+    (folder / "nested" / f"{GOOD[1]}.txt").write_text("Same file name, other folder.\n\nIt is an article of its own, nested/….\n", encoding="utf-8")
+    (folder / "bom_article.txt").write_text("Same name as the .md, other text.\n\nIt must not replace the .md.\n", encoding="utf-8")
+    (folder / ".trash").mkdir()  # a hidden folder: never read, like a hidden file
+    (folder / ".trash" / "deleted.txt").write_text("The ferry was cancelled permanently.\n", encoding="utf-8")
     (folder / "vanishes.txt").write_text("Deleted while the corpus is read.\n", encoding="utf-8")
     _DELETE_WHEN_OPENED[str(folder / f"{GOOD[0]}.txt")] = folder / "vanishes.txt"
     os.mkfifo(folder / "pipe.txt")  # reading it would block for ever
@@ -115,8 +118,8 @@ def test_bad_files_are_skipped_with_a_reason_that_names_them(hostile):
 def test_the_rest_is_indexed(hostile, encoder):
     _, index, report, _ = hostile
     retriever = Retriever.load(index, encoder=encoder)
-    assert sorted(retriever.index.documents) == sorted([*GOOD, "crlf_article", "bom_article"])
-    assert report.documents == 4
+    assert sorted(retriever.index.documents) == sorted([*GOOD, "crlf_article", "bom_article", f"nested/{GOOD[1]}"])
+    assert report.documents == 5
     bom = retriever.index.documents["bom_article"]
     assert bom.title == "BOM headline" and not bom.text.startswith("\ufeff")
 
@@ -214,5 +217,5 @@ def test_a_linked_folder_is_read_and_a_link_back_up_is_not_followed(tmp_path, co
     os.symlink(elsewhere, corpus / "2024")  # articles kept in another folder, linked in
     os.symlink("..", elsewhere / "back")  # and a link from there back up: no loop, nothing twice
     report = load_corpus(corpus)
-    assert sorted(d.doc_id for d in report.documents) == sorted([GOOD[0], "linked_article"])
+    assert sorted(d.doc_id for d in report.documents) == sorted([GOOD[0], "2024/linked_article"])  # ids name their sub-folder
     assert report.skipped == []
