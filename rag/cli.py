@@ -12,10 +12,13 @@ import math
 import os
 import sys
 from pathlib import Path
-from typing import Callable, NoReturn, Sequence
+from typing import TYPE_CHECKING, Callable, NoReturn, Sequence
 
 from .errors import RagError
 from .jsonl import json_line
+
+if TYPE_CHECKING:
+    from .index import CorpusIndex
 from .question import MAX_QUESTION_CHARS, clean_question
 
 DEFAULT_CORPUS = "data/articles"
@@ -99,6 +102,20 @@ def ensure_index(args: argparse.Namespace) -> None:
         print(report.summary(), file=sys.stderr)
 
 
+def warn_if_stale(index: "CorpusIndex", args: argparse.Namespace) -> None:
+    """Without --check-corpus, say on stderr when the articles of the folder the index was built
+    from (when that is --corpus) changed since: the quotes' offsets are into the articles as indexed."""
+    from .index import check_corpus_unchanged
+
+    built_from = index.manifest.get("corpus_dir")
+    if args.check_corpus or not built_from or not Path(args.corpus).is_dir() or Path(built_from).resolve() != Path(args.corpus).resolve():
+        return
+    try:
+        check_corpus_unchanged(index.manifest, args.corpus, args.index)
+    except RagError as exc:
+        print(f"rag: warning: {exc}. Until then, quotes come from the articles as they were indexed.", file=sys.stderr)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """rag build"""
     from .chunking import ChunkingSettings
@@ -109,7 +126,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         args.index,
         chunking=ChunkingSettings(max_tokens=args.max_tokens, overlap_sentences=args.overlap),
         vector_kind=args.vector_index,
-        progress=not args.json,
+        progress=sys.stderr.isatty() and not args.json,  # no bars in a log file
     )
     from .embedding import prepare_query_encoder
 
@@ -128,6 +145,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     question = clean_question(args.question)  # refuse a bad question before loading the model
     ensure_index(args)
     retriever = Retriever.load(args.index, corpus_dir=args.corpus if args.check_corpus else None)
+    warn_if_stale(retriever.index, args)
     passages = retriever.search(question, k=args.k)
     if args.json:
         _print_json({"question": question, "passages": [p.to_dict() for p in passages]})
@@ -166,6 +184,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         clean_question(args.question)  # refuse a bad question before loading the model
     ensure_index(args)
     answerer = Answerer.load(args.index, corpus_dir=args.corpus if args.check_corpus else None)
+    warn_if_stale(answerer.index, args)
     if args.question != "-":
         result = answerer.answer(args.question, k=args.k)
         if args.json:

@@ -36,6 +36,25 @@ def articles(corpus_dir) -> dict[str, str]:
     return {path.stem: path.read_text(encoding="utf-8") for path in corpus_dir.glob("*.txt")}
 
 
+def test_ask_warns_when_the_articles_it_was_built_from_changed_and_check_corpus_refuses(tmp_path):
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text("Harbour reopens\n\nThe harbour of Port Ellis reopened on Monday after six weeks.\n", encoding="utf-8")
+    (corpus / "ferry.txt").write_text("Ferry returns\n\nThe island ferry returned to service on Friday, the council said.\n", encoding="utf-8")
+    assert rag("build", "--corpus", str(corpus), "--index", str(index)).returncode == 0
+    where = ["--corpus", str(corpus), "--index", str(index)]
+    unchanged = rag("ask", "When did the harbour reopen?", *where)
+    assert unchanged.returncode == 0 and "warning" not in unchanged.stderr
+    (corpus / "ferry.txt").unlink()
+    stale = rag("ask", "When did the harbour reopen?", *where)
+    assert stale.returncode == 0 and "Monday" in stale.stdout
+    assert stale.stderr.startswith(f"rag: warning: the articles in {corpus} changed since the index was built (removed: ferry); rebuild it with `rag build")
+    refused = rag("ask", "When did the harbour reopen?", *where, "--check-corpus")
+    assert refused.returncode == 2 and refused.stdout == "" and "(removed: ferry)" in refused.stderr
+    elsewhere = rag("ask", "When did the harbour reopen?", "--index", str(index))  # --corpus: the bundled articles, another folder
+    assert elsewhere.returncode == 0 and "warning" not in elsewhere.stderr
+
+
 def test_build_json_reports_counts_and_the_files_it_skipped(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
