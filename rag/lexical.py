@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .text import CJK_CHARACTER
+
 # bm25s's English stop words (bm25s.stopwords.STOPWORDS_EN, checked equal by the tests), written
 # out so that answering never imports bm25s: its import loads scipy.sparse, a tenth of a
 # second of every `rag ask` (the index's BM25 scores are read by rag.index.Bm25Scores).
@@ -19,6 +21,7 @@ STOPWORDS_EN = (
 )
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_CJK_RUN_OR_TOKEN = re.compile(rf"(?:{CJK_CHARACTER.pattern})+|(?:(?!{CJK_CHARACTER.pattern})[^\W_])+", re.UNICODE)
 # Question words and fillers that carry no content in a chat question.
 _QUESTION_FILLER = frozenset(
     "what which who whom whose when where why how does did do is are was were say says said "
@@ -54,9 +57,20 @@ def words(text: str) -> list[str]:
     """Lower-case word tokens (NFKC-normalised, as questions are), apostrophes and punctuation split off.
 
     Normalising meets decomposed text (macOS writes "Zürich" as "Zu" + a combining mark)
-    with the composed form a question has.
+    with the composed form a question has. Chinese and Japanese, written without spaces,
+    give their pairs of neighbouring characters ("国务院" -> "国务", "务院"), so that their
+    words meet whatever their boundaries.
     """
-    return [w for w in _TOKEN.findall(unicodedata.normalize("NFKC", text).lower()) if len(w) > 1 or w.isdigit()]
+    text = unicodedata.normalize("NFKC", text).lower()
+    if not CJK_CHARACTER.search(text):
+        return [w for w in _TOKEN.findall(text) if len(w) > 1 or w.isdigit()]
+    found = []
+    for run in _CJK_RUN_OR_TOKEN.findall(text):
+        if CJK_CHARACTER.match(run):
+            found += [run[i : i + 2] for i in range(max(1, len(run) - 1))]
+        elif len(run) > 1 or run.isdigit():
+            found.append(run)
+    return found
 
 
 def terms(text: str) -> list[str]:

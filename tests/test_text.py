@@ -123,6 +123,18 @@ def test_a_dash_rule_in_the_middle_is_not_front_matter():
         "The council met on Monday to vote on the plan.", "The mayor said the lanes open in May."]
 
 
+def test_chinese_and_japanese_sentences_are_quotable():
+    chinese = "中国宣布新的经济刺激计划\n\n国务院周三宣布了一项新的经济刺激计划。该计划包括减税和基础设施投资，总额为五千亿元人民币。\n"
+    japanese = "日本銀行は金利を据え置いた\n\n日本銀行は水曜日、政策金利を据え置くと発表した。物価上昇率は目標を上回っている。\n"
+    assert kinds(chinese) == [
+        ("heading", "中国宣布新的经济刺激计划"),
+        ("sentence", "国务院周三宣布了一项新的经济刺激计划。"),
+        ("sentence", "该计划包括减税和基础设施投资，总额为五千亿元人民币。"),
+    ]
+    assert [kind for kind, _ in kinds(japanese)] == ["heading", "sentence", "sentence"]
+    assert kinds("你好吗？\n") == [("question", "你好吗？")]
+
+
 def test_a_greater_than_sign_is_part_of_the_sentence():
     # "> 50%" means "more than half": it is text, not a marker to leave out
     assert kinds("> 50% of labs now publish safety evaluations.\nAdoption grew fast this year. > 50% of labs agree.\n") == [
