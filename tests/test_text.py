@@ -123,6 +123,14 @@ def test_a_dash_rule_in_the_middle_is_not_front_matter():
         "The council met on Monday to vote on the plan.", "The mayor said the lanes open in May."]
 
 
+def test_a_number_that_ends_a_sentence_stays_with_it():
+    text = "The city unveiled its metro plan. Digging starts in Phase 1. The stations follow in Phase 2. Trains run in Phase 3. It costs 9 billion.\n"
+    assert [s.text for s in split_sentences("doc", text)] == [
+        "The city unveiled its metro plan.", "Digging starts in Phase 1.", "The stations follow in Phase 2.", "Trains run in Phase 3.", "It costs 9 billion."]
+    assert [s.text for s in split_sentences("doc", "Key points:\n1. Income tax will fall by two percent.\n2. Pensions will rise next year.\n")] == [
+        "Key points:", "Income tax will fall by two percent.", "Pensions will rise next year."]  # a numbered list keeps its items' numbers off
+
+
 def test_chinese_and_japanese_sentences_are_quotable():
     chinese = "中国宣布新的经济刺激计划\n\n国务院周三宣布了一项新的经济刺激计划。该计划包括减税和基础设施投资，总额为五千亿元人民币。\n"
     japanese = "日本銀行は金利を据え置いた\n\n日本銀行は水曜日、政策金利を据え置くと発表した。物価上昇率は目標を上回っている。\n"
