@@ -20,9 +20,11 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("RAG_ENCODER_THREADS", "1")
 
 import argparse  # noqa: E402
+import errno  # noqa: E402
 import html  # noqa: E402
 import logging  # noqa: E402
 import re  # noqa: E402
+import socket  # noqa: E402
 import threading  # noqa: E402
 from collections.abc import Mapping, Sequence  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
@@ -575,6 +577,17 @@ def _why(exc: OSError, path: Path) -> str:
     return f"{exc.strerror} ({exc.filename})" if exc.strerror and exc.filename else str(exc)
 
 
+def port_taken(host: str, port: int) -> str | None:
+    """Why the server could not listen on ``host``:``port``, with what to do (another program listens there, say), or None."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does: a closing connection is no obstacle
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            return "the port is in use; pass another --port" if exc.errno == errno.EADDRINUSE else f"{exc.strerror or exc}; check --host"
+    return None
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Command-line options of the web server."""
     parser = argparse.ArgumentParser(description="Serve the chat over the articles (answers made only of exact quotes).")
@@ -603,6 +616,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         FeedbackLog(args.feedback_file).check_writable()
     except OSError as exc:
         raise SystemExit(f"app.py: error: cannot write the feedback file {args.feedback_file}: {_why(exc, Path(args.feedback_file))}") from exc
+    busy = port_taken(args.host, args.port)
+    if busy:
+        raise SystemExit(f"app.py: error: cannot listen on {args.host}:{args.port}: {busy}")
     try:
         answerer = load_answerer(args.index, args.corpus)
     except RagError as exc:

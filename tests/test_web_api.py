@@ -282,6 +282,18 @@ def test_an_unwritable_feedback_file_stops_the_app_at_start_up(index_dir, tmp_pa
     assert "Traceback" not in done.stderr
 
 
+def test_a_port_in_use_stops_the_app_with_a_message(index_dir):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = run_app("--index", str(index_dir), "--port", str(port), timeout=60)
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[-1] == f"app.py: error: cannot listen on 127.0.0.1:{port}: the port is in use; pass another --port"
+
+
 def test_a_missing_or_unreadable_auth_file_stops_the_app_with_a_message(index_dir, tmp_path):
     missing = tmp_path / "missing" / "users.txt"
     done = run_app("--index", str(index_dir), "--auth-file", str(missing), timeout=60)
