@@ -106,6 +106,9 @@ def article_id(path: Path, folder: Path) -> str:
     return "/".join([*relative.parent.parts, relative.stem])
 
 
+_SAVE_AS_UTF8 = "save it as UTF-8 (iconv -f {} -t utf-8)"
+
+
 def read_article(path: Path, doc_id: str, *, title: bool = True) -> tuple[Document | None, str]:
     """Read the article at ``path`` as ``doc_id``; returns (document, "") or (None, reason it was skipped).
 
@@ -120,12 +123,14 @@ def read_article(path: Path, doc_id: str, *, title: bool = True) -> tuple[Docume
         return None, "vanished while reading"
     except OSError as exc:
         return None, f"unreadable ({exc.strerror or exc})"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, f"UTF-16 text; {_SAVE_AS_UTF8.format('utf-16')}"
     if _looks_binary(raw):
         return None, "binary file"
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, f"not UTF-8 (byte {exc.start})"
+        return None, f"not UTF-8 (byte {exc.start}); {_SAVE_AS_UTF8.format('cp1252')} if it is Windows-1252"
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
@@ -193,6 +198,14 @@ def _article_paths(folder: Path, skipped: list[tuple[str, str]]) -> list[Path]:
     return paths
 
 
+def _relative(path: Path, folder: Path) -> str:
+    """``path`` as it lies in ``folder`` ("2024/story.txt"), or whole when it lies elsewhere."""
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def load_corpus(folder: str | Path, *, titles: bool = True) -> LoadReport:
     """Load every .txt/.md article under ``folder``; raises CorpusError if none loads.
 
@@ -220,7 +233,7 @@ def load_corpus(folder: str | Path, *, titles: bool = True) -> LoadReport:
         seen_hashes[document.sha256] = str(path)
         report.documents.append(document)
     if not report.documents:
-        shown = "; ".join(f"{Path(path).name}: {why}" for path, why in report.skipped[:5])
+        shown = "; ".join(f"{_relative(Path(path), folder)}: {why}" for path, why in report.skipped[:5])
         more = f"; and {len(report.skipped) - 5} more" if len(report.skipped) > 5 else ""
         raise CorpusError(f"no readable .txt or .md article in {folder}" + (f" (skipped {shown}{more})" if shown else ""))
     return report

@@ -143,10 +143,15 @@ def test_a_folder_of_only_bad_files_is_refused_with_the_reasons(tmp_path):
     folder.mkdir()
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02")
+    (folder / "2024").mkdir()
+    (folder / "2024" / "notepad.txt").write_bytes("Harbour reopens\r\n".encode("utf-16"))  # Notepad's "Unicode"
+    (folder / "2024" / "smart.txt").write_bytes("The mayor said \u201cwe will rebuild\u201d.\n".encode("cp1252"))
     with pytest.raises(CorpusError) as caught:
         load_corpus(folder)
     message = str(caught.value)
     assert "no readable .txt or .md article" in message and "empty.txt: empty" in message and "binary.txt: binary file" in message
+    assert "2024/notepad.txt: UTF-16 text; save it as UTF-8 (iconv -f utf-16 -t utf-8)" in message  # not "binary", and where it lies
+    assert "2024/smart.txt: not UTF-8 (byte 15); save it as UTF-8 (iconv -f cp1252 -t utf-8) if it is Windows-1252" in message
     with pytest.raises(CorpusError) as caught:
         load_corpus(tmp_path / "missing")
     assert str(caught.value) == f"the corpus folder {tmp_path / 'missing'} does not exist; name a folder of .txt or .md articles"
