@@ -63,18 +63,42 @@ class BuildReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     vector_index: str = "flat"
     warnings: list[str] = field(default_factory=list)
+    changes: dict[str, list[str]] = field(default_factory=dict)  # added/changed/removed doc ids since the build before ({} for a first build)
 
     def summary(self) -> str:
         """Readable lines for the CLI."""
         lines = [
             f"indexed {self.documents} article(s): {self.sentences} sentences, {self.chunks} chunks "
             f"({self.vector_index} vector index) in {self.seconds:.1f} s",
+            *([_describe_changes(self.changes)] if self.changes else []),
             f"embedded {self.embedded} new text(s), reused {self.reused} from the cache",
             f"index written to {self.index_dir}",
         ]
         lines += [f"skipped {path}: {why}" for path, why in self.skipped]
         lines += [f"warning: {warning}" for warning in self.warnings]
         return "\n".join(lines)
+
+
+def _describe_changes(changes: dict[str, list[str]]) -> str:
+    """One line on what changed since the build before ("articles since the last build: 1 added (x), 2 removed (a, b)")."""
+    parts = [f"{len(ids)} {label} ({', '.join(ids[:5])}{' …' if len(ids) > 5 else ''})" for label, ids in changes.items() if ids]
+    return f"articles since the last build: {', '.join(parts) if parts else 'none added, changed or removed'}"
+
+
+def _changes_since(previous: Path | None, documents: list[Document]) -> dict[str, list[str]]:
+    """The doc ids added, changed and removed since the build in ``previous`` ({} if none or unreadable)."""
+    try:
+        before = json.loads((previous / MANIFEST_FILE).read_text(encoding="utf-8"))["documents"] if previous else None
+    except (OSError, ValueError, KeyError, TypeError):
+        before = None
+    if not isinstance(before, dict):
+        return {}
+    now = {d.doc_id: d.sha256 for d in documents}
+    return {
+        "added": sorted(now.keys() - before.keys()),
+        "changed": sorted(d for d in now.keys() & before.keys() if now[d] != before[d]),
+        "removed": sorted(before.keys() - now.keys()),
+    }
 
 
 def _rebuild_hint(index_dir: Path, corpus_dir: str | None) -> str:
@@ -314,6 +338,7 @@ def _build_locked(
         encoder = SentenceTransformerEncoder()
     previous = _current_build_name(index_dir)
     known = KnownSegmentation.from_build(index_dir / previous if previous else None)
+    changes = _changes_since(index_dir / previous if previous else None, loaded.documents)
     loaded = LoadReport(with_titles(loaded.documents, known), loaded.skipped)
     fits_model = model_fit(encoder)
     sentences, chunks = segment(loaded.documents, chunking, fits_model, known)
@@ -370,6 +395,7 @@ def _build_locked(
         skipped=list(loaded.skipped),
         vector_index=chunk_store.kind,
         warnings=warnings,
+        changes=changes,
     )
 
 

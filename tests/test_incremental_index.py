@@ -68,6 +68,22 @@ def test_adding_an_article_embeds_only_its_new_texts(incremental, index_dir):
     assert incremental.first.embedded > incremental.second.embedded
 
 
+def test_a_build_says_which_articles_changed_since_the_one_before(incremental, tmp_path, encoder):
+    assert incremental.first.changes == {}  # a first build
+    assert incremental.second.changes == {"added": [incremental.added], "changed": [], "removed": []}
+    assert f"articles since the last build: 1 added ({incremental.added})" in incremental.second.summary()
+    assert incremental.third.changes == {"added": [], "changed": [], "removed": []}
+    assert "none added, changed or removed" in incremental.third.summary()
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(incremental.corpus_dir, corpus)
+    shutil.copytree(incremental.index_dir, index)
+    first, *_, last = sorted(corpus.glob("*.txt"))
+    first.write_text(first.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    last.unlink()
+    changes = build_index(corpus, index, encoder=encoder, progress=False).changes
+    assert changes == {"added": [], "changed": [first.stem], "removed": [last.stem]}
+
+
 def test_rebuilding_an_unchanged_corpus_embeds_nothing(incremental):
     assert incremental.third.embedded == 0
     assert incremental.third.reused == incremental.third.sentences + incremental.third.chunks
