@@ -560,6 +560,8 @@ def load_answerer(index_dir: str, corpus_dir: str) -> Answerer:
     """
     try:
         answerer = Answerer.load(index_dir, corpus_dir=corpus_dir)
+        for path, why in answerer.index.manifest.get("skipped", []):  # as the build that made the index said
+            log.warning("not in the index: %s: %s", path, why)
     except (IndexMissingError, IndexMismatchError) as exc:
         log.warning("%s", exc)  # what is missing or changed (and what the rag command would advise)
         log.warning("so the chat builds the index in %s from %s, as --index and --corpus ask …", index_dir, corpus_dir)

@@ -282,6 +282,18 @@ def test_an_unwritable_feedback_file_stops_the_app_at_start_up(index_dir, tmp_pa
     assert "Traceback" not in done.stderr
 
 
+def test_the_files_left_out_of_an_up_to_date_index_are_logged_at_start_up(app, tmp_path, caplog):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text("Harbour reopens\n\nThe harbour of Port Ellis reopened on Monday after six weeks.\n", encoding="utf-8")
+    (corpus / "empty.md").write_text("", encoding="utf-8")
+    app.load_answerer(str(tmp_path / "index"), str(corpus))  # builds: the build's summary names the file
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rag.app"):
+        app.load_answerer(str(tmp_path / "index"), str(corpus))  # up to date: loads, and still says so
+    assert f"not in the index: {corpus / 'empty.md'}: empty" in caplog.messages
+
+
 def test_a_port_in_use_stops_the_app_with_a_message(index_dir):
     import socket
 
