@@ -126,7 +126,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         args.index,
         chunking=ChunkingSettings(max_tokens=args.max_tokens, overlap_sentences=args.overlap),
         vector_kind=args.vector_index,
-        progress=sys.stderr.isatty() and not args.json,  # no bars in a log file
+        progress=not args.json,
     )
     from .embedding import prepare_query_encoder
 
