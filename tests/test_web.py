@@ -31,7 +31,7 @@ ARTIFACTS = ROOT / "artifacts"
 WAIT_MS = 90_000
 QUESTION_BOX = "#question textarea"
 BOT_MESSAGES = "#chat [data-testid=bot]"
-QUOTE_WITH_MARKER = re.compile(r"(?P<quote>“.*”) \[(?P<number>\d+)\]", re.S)
+QUOTE_WITH_MARKER = re.compile(r"(?P<quote>“.*”|‘.*’) \[(?P<number>\d+)\]", re.S)  # ‘…’ when the quote holds “…”
 OFF_TOPIC = "What is the capital of France?"
 HOSTILE_ARTICLES = {
     # file name, text: markup and scripts that must show as text, never run
@@ -171,6 +171,9 @@ def test_question_gets_quoted_answer_with_citation(server, browsing, corpus_dir,
     expect(sources).to_have_count(len(expected["quotes"]))
     expect(sources.first.locator("h3")).to_contain_text(expected["quotes"][0]["doc_id"])
     expect(sources.first.locator("h3")).to_contain_text(expected["quotes"][0]["title"])
+    # screen readers get plain names, not the messages' HTML source (Gradio's "bot's message: <div …")
+    expect(page.locator("#chat [data-testid=user]").last).to_have_attribute("aria-label", "Question")
+    expect(page.locator("#chat [data-testid=bot]").last).to_have_attribute("aria-label", "Answer")
 
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web-answer.png"), full_page=True)

@@ -127,6 +127,16 @@
     const message = button.closest('[data-testid=bot]');
     if (message) report(button, await copy(messageText(message)), 'answer');
   });
+  // Gradio names each message for screen readers by its HTML source ("bot's message: <div class=…"):
+  // name them "Question" and "Answer" instead, and let their text be read as it is.
+  const NAMES = {user: 'Question', bot: 'Answer'};
+  const nameMessages = () => {
+    for (const message of document.querySelectorAll('#chat [data-testid=user], #chat [data-testid=bot]')) {
+      const name = NAMES[message.dataset.testid];
+      if (message.getAttribute('aria-label') !== name) message.setAttribute('aria-label', name);
+    }
+  };
+  new MutationObserver(nameMessages).observe(document.body, {subtree: true, childList: true, attributeFilter: ['aria-label']});
   window.askTheArticles = {
     takeQuestion,
     sending,
