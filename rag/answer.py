@@ -31,6 +31,7 @@ SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and fe
 # sentence: "what are the benefits?" after "What are the risks of RSI?" is about benefits.
 OWN_WORDS_WEIGHT = 3.0
 ABSTAIN_TEXT = "The articles don't say. Nothing in them answers this question."
+NOTHING_MORE_TEXT = "The articles say nothing more on this than the answer before."  # to "who else?", "tell me more"
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 
@@ -298,17 +299,20 @@ class Answerer:
         passages = tuple(self.retriever.passages(hits, count))
         retrieved = time.perf_counter()
         scored = self.score_sentences(query, vector, hits, own=own_part(read_as) if context else None)
+        answered_before = None
         if context and asks_for_more(text):  # "why?", "who else?": not the answer before it again
-            scored = self._not_quoted_in(self.answer(earlier[-1], history=earlier[:-1][-len(context) :]), scored)
+            answered_before = self.answer(earlier[-1], history=earlier[:-1][-len(context) :])
+            scored = self._not_quoted_in(answered_before, scored)
         answerability = self.answerability.score(self.index, query, scored, hits, self.settings.unknown_term_penalty)
         abstained = not scored or answerability < self.settings.abstain_threshold
         quotes = () if abstained else tuple(self.compose(scored))
         abstained = abstained or not quotes
         done = time.perf_counter()
+        nothing_more = abstained and answered_before is not None and bool(answered_before.quotes)
         return Answer(
             question=text,
             abstained=abstained,
-            answer=ABSTAIN_TEXT if abstained else format_quotes(quotes),
+            answer=(NOTHING_MORE_TEXT if nothing_more else ABSTAIN_TEXT) if abstained else format_quotes(quotes),
             quotes=quotes,
             passages=passages,
             answerability=answerability,

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from hostile_checks import assert_grounded
-from rag.answer import Answerer, in_quotation_marks
+from rag.answer import ABSTAIN_TEXT, Answerer, in_quotation_marks
 from rag.gold import load_gold
 from rag.index import build_index
 from rag.retrieve import Retriever
@@ -120,6 +120,17 @@ def test_a_follow_up_asking_for_more_never_gets_the_answer_before_again(answerer
     assert after.read_with == (first,) and after.to_dict()["read_with"] == [first]
     for quote in after.quotes:
         assert not any(q.doc_id == quote.doc_id and q.start < quote.end and quote.start < q.end for q in before.quotes)
+
+
+def test_asking_for_more_than_the_articles_say_gets_told_so(answerer):
+    from rag.answer import NOTHING_MORE_TEXT
+
+    first = "Who criticized Anthropic?"
+    assert len(answerer.answer(first).quotes) >= 2  # every critic the articles name is quoted already
+    more = answerer.answer("who else?", history=[first])
+    assert more.abstained and more.answer == NOTHING_MORE_TEXT and more.quotes == ()
+    unanswered = answerer.answer("who else?", history=["What is the weather in Paris?"])  # nothing was said before
+    assert unanswered.abstained and unanswered.answer == ABSTAIN_TEXT
 
 
 def test_a_question_read_alone_says_so(answerer):
