@@ -20,7 +20,7 @@ import numpy as np
 from .answer_types import expected_type, has_type
 from .answerability import AnswerabilityModel
 from .lexical import question_terms
-from .question import asks_for_more, check_history, check_passage_count, clean_question, context_of, own_part
+from .question import asks_for_more, check_history, check_passage_count, clean_question, context_of, own_part, own_topic
 from .retrieve import ChunkHit, Retriever
 from .settings import AnswerSettings
 from .text import count_tokens
@@ -30,6 +30,10 @@ SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and fe
 # A follow-up's own words weigh this many times an earlier question's in the coverage of a
 # sentence: "what are the benefits?" after "What are the risks of RSI?" is about benefits.
 OWN_WORDS_WEIGHT = 3.0
+# A follow-up that asks for more ("tell me more", "why?") favours the sentences within
+# NEIGHBOURS of the quotes before it by this much.
+NEXT_TO_ANSWER_BONUS = 1.0
+NEIGHBOURS = 2
 ABSTAIN_TEXT = "The articles don't say. Nothing in them answers this question."
 NOTHING_MORE_TEXT = "The articles say nothing more on this than the answer before."  # to "who else?", "tell me more"
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
@@ -120,15 +124,20 @@ class Answerer:
                     weight.setdefault(sid, 1.0 / (1.0 + rank))
         return weight
 
-    def score_sentences(self, question: str, vector: np.ndarray, hits: list[ChunkHit], own: str | None = None) -> list[ScoredSentence]:
+    def score_sentences(
+        self, question: str, vector: np.ndarray, hits: list[ChunkHit], own: str | None = None, near: frozenset[int] = frozenset()
+    ) -> list[ScoredSentence]:
         """Candidate sentences scored for ``question``, best first (at most ``SCORED_POOL``).
 
         For a follow-up, ``question`` is the text it is read as, joined to the earlier
         questions, and ``own`` its own words: they set the expected answer type and weigh
-        more in the coverage of the question's words.
+        more in the coverage of the question's words. The sentences ``near`` (around the
+        answer before a "tell me more") are candidates too, raised by ``NEXT_TO_ANSWER_BONUS``.
         """
         s = self.settings
         candidates = self._candidates(hits)
+        for sid in near:
+            candidates.setdefault(sid, 0.0)
         if not candidates:
             return []
         ids = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
@@ -137,7 +146,7 @@ class Answerer:
         centered_question = vector - self.index.sentence_mean
         centered_question /= max(float(np.linalg.norm(centered_question)), 1e-9)
         centered = self.index.centered_sentence_vectors[ids] @ centered_question
-        weights = self._term_weights(question_terms(question), frozenset(question_terms(own)) if own else frozenset()).items()
+        weights = self._term_weights(question_terms(question), frozenset(question_terms(own_topic(own))) if own else frozenset()).items()
         sentence_terms = self.index.sentence_terms
         coverage = np.fromiter(
             (sum(w for term, w in weights if term in sentence_terms[sid]) for sid in candidates), dtype=np.float64, count=len(ids)
@@ -145,6 +154,8 @@ class Answerer:
         kind = expected_type(question, own)
         typed = np.fromiter((self._has_type(sid, kind) for sid in ids.tolist()), dtype=bool, count=len(ids))
         score = s.w_dense * dense + s.w_centered * centered + s.w_coverage * coverage + s.w_chunk * passage
+        if near:
+            score += NEXT_TO_ANSWER_BONUS * np.fromiter((sid in near for sid in ids.tolist()), dtype=bool, count=len(ids))
         if kind:
             score += s.w_type * typed
         order = np.lexsort((ids, -score))[:SCORED_POOL]
@@ -162,6 +173,16 @@ class Answerer:
             if not any(sentences[s.sentence_id].doc_id == doc and start < sentences[s.sentence_id].end and sentences[s.sentence_id].start < end
                        for doc, start, end in quoted)
         ]
+
+    def _around(self, earlier: Answer) -> frozenset[int]:
+        """The quotable sentences within ``NEIGHBOURS`` of the ``earlier`` answer's quotes, in their articles."""
+        near: set[int] = set()
+        for quote in earlier.quotes:
+            ids = self.index.document_sentences[quote.doc_id]
+            inside = [n for n, i in enumerate(ids) if self.index.sentences[i].start < quote.end and quote.start < self.index.sentences[i].end]
+            if inside:
+                near.update(ids[max(0, inside[0] - NEIGHBOURS) : inside[-1] + NEIGHBOURS + 1])
+        return frozenset(i for i in near if self.index.sentences[i].quotable)
 
     # -- composing ---------------------------------------------------------------------
     def _span_with_context(self, sid: int) -> tuple[int, int]:
@@ -298,11 +319,12 @@ class Answerer:
         hits = self.retriever.rank_chunks(query, vector)
         passages = tuple(self.retriever.passages(hits, count))
         retrieved = time.perf_counter()
-        scored = self.score_sentences(query, vector, hits, own=own_part(read_as) if context else None)
         answered_before = None
-        if context and asks_for_more(text):  # "why?", "who else?": not the answer before it again
+        if context and asks_for_more(text):  # "why?", "who else?": not the answer before it again, what is around it
             answered_before = self.answer(earlier[-1], history=earlier[:-1][-len(context) :])
-            scored = self._not_quoted_in(answered_before, scored)
+            scored = self._not_quoted_in(answered_before, self.score_sentences(query, vector, hits, own_part(read_as), self._around(answered_before)))
+        else:
+            scored = self.score_sentences(query, vector, hits, own=own_part(read_as) if context else None)
         answerability = self.answerability.score(self.index, query, scored, hits, self.settings.unknown_term_penalty)
         abstained = not scored or answerability < self.settings.abstain_threshold
         quotes = () if abstained else tuple(self.compose(scored))

@@ -126,6 +126,12 @@ def own_part(follow_up: str) -> str:
     return _CONJUNCTION.sub("", follow_up, count=1).lstrip(" ,") or follow_up
 
 
+def own_topic(follow_up: str) -> str:
+    """The words of a follow-up that name its own topic: ``own_part`` without the words that ask
+    for more ("tell me more about the EU" -> "about the EU", "who else?" -> "?")."""
+    return _ASKS_FOR_MORE.sub(" ", own_part(follow_up))
+
+
 def asks_for_more(follow_up: str) -> bool:
     """Whether a follow-up asks for something beyond the answer before it ("why?", "who else?",
     "tell me more"), so that quoting that answer again would not answer it."""

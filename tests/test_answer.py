@@ -122,6 +122,21 @@ def test_a_follow_up_asking_for_more_never_gets_the_answer_before_again(answerer
         assert not any(q.doc_id == quote.doc_id and q.start < quote.end and quote.start < q.end for q in before.quotes)
 
 
+def test_tell_me_more_quotes_what_the_articles_say_around_the_answer_before(answerer):
+    first = "What did Anthropic propose?"
+    before = answerer.answer(first)
+    more = answerer.answer("tell me more", history=[first])
+    assert before.quotes and more.quotes
+
+    def position(doc_id: str, start: int) -> int:
+        ids = answerer.index.document_sentences[doc_id]
+        return next(n for n, i in enumerate(ids) if answerer.index.sentences[i].end > start)
+
+    for quote in more.quotes:  # each one next to (within two sentences of) a quote before, never one of them
+        distances = [abs(position(quote.doc_id, quote.start) - position(q.doc_id, q.start)) for q in before.quotes if q.doc_id == quote.doc_id]
+        assert distances and 0 < min(distances) <= 2, quote.text
+
+
 def test_asking_for_more_than_the_articles_say_gets_told_so(answerer):
     from rag.answer import NOTHING_MORE_TEXT
 
