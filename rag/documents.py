@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CorpusError
-from .text import BOILERPLATE, FRONT_MATTER, MARKDOWN_HEADING, split_sentences
+from .markup import FRONT_MATTER
+from .text import BOILERPLATE, MARKDOWN_HEADING, split_sentences
 from .types import Document
 
 ARTICLE_SUFFIXES = (".txt", ".md")

