@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import itertools
 import os
 import re
 from dataclasses import dataclass, field
@@ -72,8 +73,12 @@ def make_title(text: str, *, markdown: bool = False) -> str:
     front_matter = FRONT_MATTER.match(text)
     if front_matter:
         titled = _FRONT_MATTER_TITLE.search(front_matter.group())
-        if titled and titled["title"].strip():
-            return make_title(titled["title"].strip())
+        title = titled["title"].strip() if titled else ""
+        if title in (">", "|", ">-", "|-", ">+", "|+"):  # a YAML block: the indented lines below
+            below = front_matter.group()[titled.end() :].splitlines()[1:] if titled else []
+            title = " ".join(line.strip() for line in itertools.takewhile(lambda line: line[:1] in (" ", "\t"), below))
+        if title:
+            return make_title(title)
         text = text[front_matter.end() :]
     lines = (line.strip() for line in text.splitlines())
     if markdown:

@@ -23,9 +23,10 @@ _MISSING_SPACE = re.compile(r"(?<=[a-z\d)\]%][a-z)\]%][.!?])(?=[A-Z][a-z])")
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]」』）]*$|[.!?…]\s*\[[\d,\s–-]+\]$")
 _QUESTION = re.compile(r"[?？][\"'”’)\]」』）]*$")
 BOILERPLATE = re.compile(
-    r"^(further reading|read more|related( articles?| stories)?:|see also|subscribe|sign up|"
-    r"follow us|advertisement|click here|share this|copyright|©|all rights reserved|"
-    r"this article (was|is) (originally )?published|image:|photo:|source:)",
+    r"^(?:(?:further reading|read more|related(?: articles?| stories)?:|see also|subscribe|sign up|"
+    r"follow us|click here|share this|all rights reserved|"
+    r"this article (?:was|is) (?:originally )?published|image:|photo:|source:)(?!\w)"
+    r"|advertisement\W*$|copyright\s*(?:©|\(c\)|\d{4})|©)",  # "Advertisement", "Copyright 2024 …", not "Copyright fight …"
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+", re.UNICODE)

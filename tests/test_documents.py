@@ -81,8 +81,12 @@ def test_markdown_marks_leave_the_title_of_a_markdown_article_only(tmp_path, tex
         ("<h1>Bike lanes approved</h1>\n\nBody.", "Bike lanes approved"),
         ("Advertisement\n\n# Bike lanes approved\n\nBody.", "Bike lanes approved"),
         ("# Bike\tlanes  approved\n\nBody.", "Bike lanes approved"),
+        ("---\ntitle: >\n  Bike lanes\n  approved\nauthor: x\n---\nBody.", "Bike lanes approved"),
+        ("Subscribers flee streaming service after price rise\nBody.", "Subscribers flee streaming service after price rise"),
+        ("Copyright fight over AI training data heads to court\nBody.", "Copyright fight over AI training data heads to court"),
     ],
-    ids=["yaml-front-matter", "toml-front-matter", "front-matter-without-title", "image", "link", "html", "boilerplate", "tab"],
+    ids=["yaml-front-matter", "toml-front-matter", "front-matter-without-title", "image", "link", "html", "boilerplate", "tab",
+         "yaml-block-title", "starts-like-boilerplate", "copyright-word"],
 )
 def test_the_title_of_a_markdown_article_is_its_words_without_markup(text, title):
     assert make_title(text, markdown=True) == title

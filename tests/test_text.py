@@ -178,6 +178,12 @@ def test_chinese_and_japanese_sentences_are_quotable():
     assert kinds("你好吗？\n") == [("question", "你好吗？")]
 
 
+def test_boilerplate_is_told_from_news_that_starts_with_its_words():
+    text = ("Advertisement\n\nCopyright 2024 Reuters.\n\nSubscribe to our newsletter for more news.\n\n"
+            "Subscribers fled the service after a price rise this week.\n\nCopyright fights over AI training data head to court.\n")
+    assert [kind for kind, _ in kinds(text)] == ["boilerplate", "boilerplate", "boilerplate", "sentence", "sentence"]
+
+
 def test_a_greater_than_sign_is_part_of_the_sentence():
     # "> 50%" means "more than half": it is text, not a marker to leave out
     assert kinds("> 50% of labs now publish safety evaluations.\nAdoption grew fast this year. > 50% of labs agree.\n") == [
