@@ -10,7 +10,7 @@ turn is asked with the turns before it as history, as the web chat asks it, and 
 - wrong quote: the quotes hold a ``must_not_contain`` string, such as the previous
   answer again after "why?";
 - false abstention, and abstained on the unanswerable ones;
-- repeats: the answer quotes exactly what the answer to the turn before it quoted.
+- repeats: the answer quotes again something that the answer to the turn before quoted.
 
 Printed for the dev half (tuned on), the held-out half (judged) and by kind. Errors are one
 ``eval.conversations: error: …`` message with exit code 2.
@@ -71,6 +71,9 @@ def load_conversations(path: str | Path) -> list[Conversation]:
             continue
         try:
             item = json.loads(line)
+            for key in ("turns", "must_contain", "must_not_contain"):
+                if not isinstance(item.get(key, []), list) or not all(isinstance(text, str) for text in item.get(key, [])):
+                    raise TypeError(f"{key} must be a list of strings")
             conversation = Conversation(
                 id=str(item["id"]),
                 turns=tuple(item["turns"]),
@@ -82,7 +85,7 @@ def load_conversations(path: str | Path) -> list[Conversation]:
             )
         except (ValueError, KeyError, TypeError) as exc:
             raise RagError(f"{path}, line {number}: not a conversation ({type(exc).__name__}: {exc})") from None
-        if len(conversation.turns) < 2 or not all(isinstance(turn, str) for turn in conversation.turns):
+        if len(conversation.turns) < 2:
             raise RagError(f"{path}, line {number}: turns must be two or more questions (text)")
         if conversation.split not in SPLITS:
             raise RagError(f"{path}, line {number}: split must be one of {', '.join(SPLITS)}")
@@ -114,7 +117,7 @@ def judge(answerer: Answerer, conversation: Conversation) -> Judged:
         abstained=answer.abstained,
         hit=conversation.answerable and not answer.abstained and contains_all(quoted, conversation.must_contain),
         wrong_quote=any(contains_all(quoted, [text]) for text in conversation.must_not_contain),
-        repeats=bool(answer.quotes) and [q.text for q in answer.quotes] == [q.text for q in previous.quotes],
+        repeats=any(q.doc_id == p.doc_id and q.start < p.end and p.start < q.end for q in answer.quotes for p in previous.quotes),
         quotes=tuple(quote.text for quote in answer.quotes),
     )
 
@@ -148,6 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         conversations = [c for c in load_conversations(args.conversations) if args.split in (None, c.split)]
+        if not conversations:
+            raise RagError(f"no conversations{' of the ' + args.split + ' half' if args.split else ''} in {args.conversations}")
         answerer = Answerer.load(args.index)
         require_found(conversations, {doc_id: doc.text for doc_id, doc in answerer.index.documents.items()})
         judged = [judge(answerer, c) for c in conversations]

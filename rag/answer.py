@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import time
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ import numpy as np
 from .answer_types import expected_type, has_type
 from .answerability import AnswerabilityModel
 from .lexical import question_terms
-from .question import asks_for_more, check_history, check_passage_count, clean_question, context_of, own_part, own_topic
+from .question import FOLLOW_UP_REACH, asks_for_more, check_history, check_passage_count, clean_question, context_of, own_part, own_topic
 from .retrieve import ChunkHit, Retriever
 from .settings import AnswerSettings
 from .text import count_tokens
@@ -164,31 +165,29 @@ class Answerer:
             for i in order
         ]
 
-    def _not_quoted_in(self, earlier: Answer, scored: list[ScoredSentence]) -> list[ScoredSentence]:
-        """``scored`` without the sentences that the ``earlier`` answer quotes."""
-        quoted = [(q.doc_id, q.start, q.end) for q in earlier.quotes]
-        sentences = self.index.sentences
-        return [
-            s for s in scored
-            if not any(sentences[s.sentence_id].doc_id == doc and start < sentences[s.sentence_id].end and sentences[s.sentence_id].start < end
-                       for doc, start, end in quoted)
-        ]
+    def _sentences_in(self, quotes: tuple[Quote, ...]) -> frozenset[int]:
+        """The ids of the sentences that ``quotes`` (and their corroborations) hold."""
+        spans = [(q.doc_id, q.start, q.end) for q in quotes] + [(c.doc_id, c.start, c.end) for q in quotes for c in q.corroborations]
+        held: set[int] = set()
+        for doc_id, start, end in spans:
+            held.update(i for i in self.index.document_sentences[doc_id] if self.index.sentences[i].start < end and start < self.index.sentences[i].end)
+        return frozenset(held)
 
-    def _around(self, earlier: Answer) -> frozenset[int]:
-        """The quotable sentences within ``NEIGHBOURS`` of the ``earlier`` answer's quotes, in their articles."""
+    def _around(self, sentence_ids: frozenset[int]) -> frozenset[int]:
+        """The quotable sentences within ``NEIGHBOURS`` of ``sentence_ids``, in their articles."""
         near: set[int] = set()
-        for quote in earlier.quotes:
-            ids = self.index.document_sentences[quote.doc_id]
-            inside = [n for n, i in enumerate(ids) if self.index.sentences[i].start < quote.end and quote.start < self.index.sentences[i].end]
-            if inside:
-                near.update(ids[max(0, inside[0] - NEIGHBOURS) : inside[-1] + NEIGHBOURS + 1])
-        return frozenset(i for i in near if self.index.sentences[i].quotable)
+        for sid in sentence_ids:
+            ids = self.index.document_sentences[self.index.sentences[sid].doc_id]
+            position = bisect_left(ids, sid)
+            near.update(ids[max(0, position - NEIGHBOURS) : position + NEIGHBOURS + 1])
+        return frozenset(i for i in near - sentence_ids if self.index.sentences[i].quotable)
 
     # -- composing ---------------------------------------------------------------------
-    def _span_with_context(self, sid: int) -> tuple[int, int]:
-        """(start, end) of a sentence, widened to the previous one when it leans on it."""
+    def _span_with_context(self, sid: int, said: frozenset[int] = frozenset()) -> tuple[int, int]:
+        """(start, end) of a sentence, widened to the previous one when it leans on it (unless that
+        one is among the sentences ``said`` already)."""
         sentence = self.index.sentences[sid]
-        if sid > 0 and _LEANS_ON_PREVIOUS.match(sentence.text):
+        if sid > 0 and sid - 1 not in said and _LEANS_ON_PREVIOUS.match(sentence.text):
             previous = self.index.sentences[sid - 1]
             gap = self.index.documents[sentence.doc_id].text[previous.end : sentence.start]
             if previous.doc_id == sentence.doc_id and previous.kind == "sentence" and "\n" not in gap:
@@ -238,13 +237,14 @@ class Answerer:
         same_doc = self.index.sentences[entry.candidate.sentence_id].doc_id == self.index.sentences[sid].doc_id
         return same_doc and entry.start < end and start < entry.end
 
-    def compose(self, scored: list[ScoredSentence]) -> list[Quote]:
+    def compose(self, scored: list[ScoredSentence], said: frozenset[int] = frozenset()) -> list[Quote]:
         """Pick quotes from scored sentences: best first, within the budget, merged across articles.
 
         A candidate that says what an already chosen quote says is not quoted again: when
         it comes from another article it is added to that quote's corroborations. One that
         shares a sentence with a chosen quote (a sentence quoted with the one it leans on)
-        widens that quote instead, so no two quotes overlap.
+        widens that quote instead, so no two quotes overlap. No quote takes in a sentence of
+        ``said`` (what the answers before a "why?" quoted).
         """
         s = self.settings
         chosen: list[_Chosen] = []
@@ -267,7 +267,7 @@ class Answerer:
                 if doc != self.index.sentences[duplicate_of.candidate.sentence_id].doc_id:
                     duplicate_of.others.setdefault(doc, candidate)
                 continue
-            start, end = self._span_with_context(sid)
+            start, end = self._span_with_context(sid, said)
             text = self.index.documents[self.index.sentences[sid].doc_id].text
             overlapping = [entry for entry in chosen if self._overlaps(entry, sid, start, end)]
             if overlapping:  # it shares a sentence with quotes (one, or two it bridges): widen them into one
@@ -307,9 +307,13 @@ class Answerer:
         ``candidate_chunks`` passages whatever ``k`` is, so a quote may lie outside ``passages``.
         Raises QuestionError for an unusable question, ``history`` or ``k``.
         """
-        started = time.perf_counter()
         count = self.settings.passages if k is None else check_passage_count(k)
-        earlier = check_history(history)
+        return self._reply(question, check_history(history), count)[0]
+
+    def _reply(self, question: str, earlier: tuple[str, ...], count: int) -> tuple[Answer, frozenset[int]]:
+        """``answer``, with the ids of the sentences said so far: those it quotes, and for a
+        follow-up that asks for more, those said before it (which it never quotes again)."""
+        started = time.perf_counter()
         text = clean_question(question)
         read_as = self.retriever.read(text)
         context = context_of(text, earlier)
@@ -319,22 +323,22 @@ class Answerer:
         hits = self.retriever.rank_chunks(query, vector)
         passages = tuple(self.retriever.passages(hits, count))
         retrieved = time.perf_counter()
-        answered_before = None
-        if context and asks_for_more(text):  # "why?", "who else?": not the answer before it again, what is around it
-            answered_before = self.answer(earlier[-1], history=earlier[:-1][-len(context) :])
-            scored = self._not_quoted_in(answered_before, self.score_sentences(query, vector, hits, own_part(read_as), self._around(answered_before)))
+        said_before: frozenset[int] = frozenset()
+        if context and asks_for_more(text):  # "why?", "who else?": not what was said, what is around it
+            before, said_before = self._reply(earlier[-1], earlier[:-1][-FOLLOW_UP_REACH:], count)
+            near = self._around(self._sentences_in(before.quotes))
+            scored = [s for s in self.score_sentences(query, vector, hits, own_part(read_as), near) if s.sentence_id not in said_before]
         else:
             scored = self.score_sentences(query, vector, hits, own=own_part(read_as) if context else None)
         answerability = self.answerability.score(self.index, query, scored, hits, self.settings.unknown_term_penalty)
         abstained = not scored or answerability < self.settings.abstain_threshold
-        quotes = () if abstained else tuple(self.compose(scored))
+        quotes = () if abstained else tuple(self.compose(scored, said_before))
         abstained = abstained or not quotes
         done = time.perf_counter()
-        nothing_more = abstained and answered_before is not None and bool(answered_before.quotes)
-        return Answer(
+        answer = Answer(
             question=text,
             abstained=abstained,
-            answer=(NOTHING_MORE_TEXT if nothing_more else ABSTAIN_TEXT) if abstained else format_quotes(quotes),
+            answer=(NOTHING_MORE_TEXT if said_before else ABSTAIN_TEXT) if abstained else format_quotes(quotes),
             quotes=quotes,
             passages=passages,
             answerability=answerability,
@@ -347,6 +351,7 @@ class Answerer:
                 "total": 1000 * (done - started),
             },
         )
+        return answer, said_before | self._sentences_in(quotes)
 
 
 _QUOTATION_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"))

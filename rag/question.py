@@ -33,7 +33,8 @@ _DEFINES = re.compile(
     r"^(what|who)\s+(is|are|was|were)\s+(?!(the|this|that|these|those|it|its|their|his|her|they|he|she)\b)\w", re.IGNORECASE
 )  # not "what are the risks?" (of what was asked before); "what is a moratorium?" names its own
 _NAME_AFTER_FIRST = re.compile(r"(?<=\S)\s+(?!I(?=[\s?!,;:']|$))[A-Z]")  # not the pronoun "I" (but "I.B.M.")
-_FOLLOW_UP_CHAIN = 3  # earlier turns a follow-up of follow-ups reaches back to
+_FOLLOW_UP_CHAIN = 3  # earlier turns a follow-up of follow-ups is read with
+FOLLOW_UP_REACH = 8  # turns back a follow-up of follow-ups looks for the question they all follow
 
 
 def clean_question(question: object) -> str:
@@ -101,19 +102,21 @@ def is_follow_up(question: str) -> bool:
 
 def context_of(question: str, history: Sequence[str]) -> tuple[str, ...]:
     """The earlier questions a follow-up (``is_follow_up``) is read with, oldest first: the question
-    it follows and the follow-ups in between ("What did Anthropic propose?", "who wrote it?" for
-    "and when?"), at most ``_FOLLOW_UP_CHAIN`` turns; () for a question read alone."""
+    it follows, up to ``FOLLOW_UP_REACH`` turns back, and the follow-ups in between, the last
+    ``_FOLLOW_UP_CHAIN - 1`` of them ("What did Anthropic propose?", "who wrote it?" for "and
+    when?"); () for a question read alone."""
     if not history or not is_follow_up(question):
         return ()
-    turns: list[str] = []
-    for earlier in reversed(history[-_FOLLOW_UP_CHAIN:]):
+    follow_ups: list[str] = []
+    for earlier in reversed(history[-FOLLOW_UP_REACH:]):
         try:  # earlier turns come from the client as they were typed: clean them too
-            turns.insert(0, clean_question(earlier))
+            turn = clean_question(earlier)
         except QuestionError:
             break
-        if not is_follow_up(turns[0]):
-            break
-    return tuple(turns)
+        if not is_follow_up(turn):
+            return (turn, *follow_ups[-(_FOLLOW_UP_CHAIN - 1) :])
+        follow_ups.insert(0, turn)
+    return tuple(follow_ups[-_FOLLOW_UP_CHAIN:])
 
 
 def with_context(question: str, history: Sequence[str]) -> str:

@@ -122,6 +122,32 @@ def test_a_follow_up_asking_for_more_never_gets_the_answer_before_again(answerer
         assert not any(q.doc_id == quote.doc_id and q.start < quote.end and quote.start < q.end for q in before.quotes)
 
 
+def overlapping(quotes, others) -> list[str]:
+    """The texts of ``quotes`` that share text with one of ``others`` (the same article, overlapping spans)."""
+    return [q.text for q in quotes if any(o.doc_id == q.doc_id and o.start < q.end and q.start < o.end for o in others)]
+
+
+def test_no_follow_up_asking_for_more_quotes_the_answer_before_again(answerer, corpus_dir):
+    from rag.gold import load_gold
+
+    questions = [g.question for g in load_gold(corpus_dir.parents[1] / "eval" / "gold.jsonl") if g.split == "dev"]
+    for question in questions:
+        before = answerer.answer(question)
+        for follow_up in ("why?", "tell me more", "anything else?", "who else?"):
+            after = answerer.answer(follow_up, history=[question])
+            assert not overlapping(after.quotes, before.quotes), (question, follow_up)
+
+
+def test_a_chain_of_follow_ups_asking_for_more_never_goes_back_to_what_it_said(answerer):
+    first = "What did Anthropic propose?"
+    said = [answerer.answer(first)]
+    for turn in range(1, 4):
+        more = answerer.answer("tell me more", history=[first, *["tell me more"] * (turn - 1)])
+        assert more.read_with[0] == first  # the question they all follow, however long the chain
+        assert not overlapping(more.quotes, [q for earlier in said for q in earlier.quotes])
+        said.append(more)
+
+
 def test_tell_me_more_quotes_what_the_articles_say_around_the_answer_before(answerer):
     first = "What did Anthropic propose?"
     before = answerer.answer(first)

@@ -43,6 +43,8 @@ def test_the_answer_before_counts_as_a_wrong_quote_and_a_repeat(answerer):
         ({"id": "c1", "turns": ["a?", "b?"], "answerable": True, "must_contain": [], "kind": "why", "split": "dev"}, "needs must_contain"),
         ({"id": "c1", "turns": ["a?", "b?"], "answerable": False, "must_contain": [], "kind": "why", "split": "test"}, "split must be"),
         ({"id": "c1", "turns": ["a?", "b?"], "kind": "why", "split": "dev"}, "KeyError"),
+        ({"id": "c1", "turns": "why?", "answerable": False, "must_contain": [], "kind": "why", "split": "dev"}, "turns must be a list of strings"),
+        ({"id": "c1", "turns": ["a?", "b?"], "answerable": True, "must_contain": "on Thursday", "kind": "why", "split": "dev"}, "must_contain must be"),
     ],
 )
 def test_a_malformed_line_is_refused_with_its_number(tmp_path, line, message):
@@ -66,3 +68,11 @@ def test_the_report_has_a_row_per_half_asked_for(index_dir, capsys):
     rows = capsys.readouterr().out.splitlines()
     assert rows[0].split()[:3] == ["conversations", "hit", "false"] and rows[2].split()[:2] == ["dev", "48"]
     assert not any(row.startswith(("held-out", "all")) for row in rows)
+
+
+def test_a_half_with_no_conversations_is_an_error_line(tmp_path, index_dir, capsys):
+    path = tmp_path / "set.jsonl"
+    line = {"id": "c1", "turns": ["Who wrote the blog post?", "why?"], "answerable": False, "must_contain": [], "kind": "why", "split": "dev"}
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    assert main(["--conversations", str(path), "--index", str(index_dir), "--split", "held-out"]) == 2
+    assert capsys.readouterr().err == f"eval.conversations: error: no conversations of the held-out half in {path}\n"
