@@ -85,20 +85,25 @@ def _describe_changes(changes: dict[str, list[str]]) -> str:
     return f"articles since the last build: {', '.join(parts) if parts else 'none added, changed or removed'}"
 
 
+def corpus_changes(manifest: dict, documents: list[Document]) -> dict[str, list[str]]:
+    """The doc ids of ``documents`` added, changed and removed since the build with ``manifest``.
+
+    An article renamed from .txt to .md (or back) has changed: its title is read otherwise.
+    """
+    indexed, now = manifest["documents"], {d.doc_id: d.sha256 for d in documents}
+    changed = {d for d in now.keys() & indexed.keys() if now[d] != indexed[d]}
+    if "markdown" in manifest:
+        changed |= ({d.doc_id for d in documents if is_markdown(d.path)} ^ set(manifest["markdown"])) & now.keys() & indexed.keys()
+    return {"added": sorted(now.keys() - indexed.keys()), "changed": sorted(changed), "removed": sorted(indexed.keys() - now.keys())}
+
+
 def _changes_since(previous: Path | None, documents: list[Document]) -> dict[str, list[str]]:
-    """The doc ids added, changed and removed since the build in ``previous`` ({} if none or unreadable)."""
+    """``corpus_changes`` since the build in ``previous`` ({} if none, or its manifest is unreadable)."""
     try:
-        before = json.loads((previous / MANIFEST_FILE).read_text(encoding="utf-8"))["documents"] if previous else None
-    except (OSError, ValueError, KeyError, TypeError):
-        before = None
-    if not isinstance(before, dict):
+        manifest = json.loads((previous / MANIFEST_FILE).read_text(encoding="utf-8")) if previous else None
+        return corpus_changes(manifest, documents) if isinstance(manifest, dict) else {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
-    now = {d.doc_id: d.sha256 for d in documents}
-    return {
-        "added": sorted(now.keys() - before.keys()),
-        "changed": sorted(d for d in now.keys() & before.keys() if now[d] != before[d]),
-        "removed": sorted(before.keys() - now.keys()),
-    }
 
 
 def _rebuild_hint(index_dir: Path, corpus_dir: str | None) -> str:
@@ -515,19 +520,12 @@ def check_corpus_unchanged(manifest: dict, corpus_dir: str | Path, index_dir: st
     folder, never a rebuild over the index of that folder."""
     hint = _rebuild_hint(Path(index_dir), str(corpus_dir))
     documents = load_corpus(corpus_dir, titles=False).documents  # CorpusError (no such folder, ...) says what is wrong
-    current = {d.doc_id: d.sha256 for d in documents}
-    indexed = manifest.get("documents", {})
-    if not isinstance(indexed, dict) or not isinstance(manifest.get("markdown", []), list):
+    if not isinstance(manifest.get("documents"), dict) or not isinstance(manifest.get("markdown", []), list):
         raise IndexCorruptError(f"the index's manifest does not list its articles as an index manifest does; {hint}")
-    changed = sorted(d for d in current.keys() & indexed.keys() if current[d] != indexed[d])
-    if "markdown" in manifest:  # a .txt renamed .md (or back) reads its title otherwise
-        markdown_now = {d.doc_id for d in documents if is_markdown(d.path)}
-        changed = sorted({*changed, *((markdown_now ^ set(manifest["markdown"])) & current.keys() & indexed.keys())})
-    added = sorted(current.keys() - indexed.keys())
-    removed = sorted(indexed.keys() - current.keys())
-    if not (changed or added or removed):
+    changes = corpus_changes(manifest, documents)
+    if not any(changes.values()):
         return
-    parts = "; ".join(f"{label}: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}" for label, ids in (("changed", changed), ("added", added), ("removed", removed)) if ids)
+    parts = "; ".join(f"{label}: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}" for label in ("changed", "added", "removed") if (ids := changes[label]))
     built_from = manifest.get("corpus_dir")
     if built_from and Path(built_from).resolve() != Path(corpus_dir).resolve() and Path(built_from).is_dir():  # not a moved folder: another one
         raise IndexMismatchError(

@@ -82,6 +82,8 @@ def test_a_build_says_which_articles_changed_since_the_one_before(incremental, t
     last.unlink()
     changes = build_index(corpus, index, encoder=encoder, progress=False).changes
     assert changes == {"added": [], "changed": [first.stem], "removed": [last.stem]}
+    first.rename(first.with_suffix(".md"))  # same text, read as Markdown: as `rag ask`'s corpus check says, it changed
+    assert build_index(corpus, index, encoder=encoder, progress=False).changes == {"added": [], "changed": [first.stem], "removed": []}
 
 
 def test_rebuilding_an_unchanged_corpus_embeds_nothing(incremental):
