@@ -432,16 +432,24 @@ def test_feedback_on_a_follow_up_keeps_the_conversation(server, browsing):
     entry = json.loads(server.feedback_path.read_text(encoding="utf-8").splitlines()[-1])
     assert (entry["question"], entry["history"]) == (follow_up, [first])
     assert entry["searched"] == f"{first} {follow_up}"
-    rated = [(q["doc_id"], q["text"]) for q in entry["answer"]["quotes"]]
     assert [quote for quote, _ in quotes_shown(page)] == as_shown(entry["answer"]["quotes"])
     assert entry["answer"]["read_with"] == [first]
 
-    # The README's feedback -> gold one-liner makes a gold line that asks what was answered.
-    drafts = subprocess.run(_readme_feedback_to_gold(), input=server.feedback_path.read_text(encoding="utf-8"),
-                            capture_output=True, text=True, check=True, timeout=60).stdout.splitlines()
-    gold = json.loads(drafts[-1])
-    assert gold["question"] == entry["searched"] and gold["answerable"]
-    assert set(rated) <= {(g["doc_id"], g["quote"]) for g in gold["gold"]}
+    alone = "Who accused Anthropic of regulatory capture?"  # and a question read alone, rated right
+    ask(page, alone)
+    page.get_by_role("button", name="Right", exact=True).click()
+    expect(page.locator("#feedback-status")).to_contain_text("“Right”")
+    rated = json.loads(server.feedback_path.read_text(encoding="utf-8").splitlines()[-1])["answer"]["quotes"]
+
+    # The README's feedback -> gold one-liner drafts gold lines of questions read alone, with what was
+    # answered; a follow-up's answer depends on its conversation, so it is left to eval/conversations.jsonl.
+    drafts = [json.loads(line) for line in subprocess.run(
+        _readme_feedback_to_gold(), input=server.feedback_path.read_text(encoding="utf-8"), capture_output=True, text=True, check=True, timeout=60
+    ).stdout.splitlines()]
+    assert not any(follow_up in draft["question"] for draft in drafts)
+    gold = drafts[-1]
+    assert gold["question"] == alone and gold["answerable"]
+    assert {(q["doc_id"], q["text"]) for q in rated} <= {(g["doc_id"], g["quote"]) for g in gold["gold"]}
 
 
 def test_a_rating_that_cannot_be_saved_gets_a_friendly_message(server, browsing):
