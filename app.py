@@ -590,11 +590,22 @@ def port_taken(host: str, port: int) -> str | None:
     return None
 
 
+def _port_number(text: str) -> int:
+    """A TCP port number, 1 to 65535 (argparse type)."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is a whole number from 1 to 65535, not {text!r}")
+    return port
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Command-line options of the web server."""
     parser = argparse.ArgumentParser(description="Serve the chat over the articles (answers made only of exact quotes).")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every network)")
-    parser.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
+    parser.add_argument("--port", type=_port_number, default=7860, help="port (default: 7860)")
     parser.add_argument("--corpus", default="data/articles", help="folder of .txt/.md articles (default: data/articles)")
     parser.add_argument("--index", default="index", help="index folder, built from --corpus if missing or stale (default: index)")
     parser.add_argument("--feedback-file", default=str(DEFAULT_FEEDBACK), help=f"JSONL file that answer ratings are appended to (default: {DEFAULT_FEEDBACK})")

@@ -105,15 +105,21 @@ def ensure_index(args: argparse.Namespace) -> None:
 def warn_if_stale(index: "CorpusIndex", args: argparse.Namespace) -> None:
     """Without --check-corpus, say on stderr when the articles of the folder the index was built
     from (when that is --corpus) changed since: the quotes' offsets are into the articles as indexed."""
+    from .documents import article_stats
+    from .errors import IndexMismatchError
     from .index import check_corpus_unchanged
 
     built_from = index.manifest.get("corpus_dir")
     if args.check_corpus or not built_from or not Path(args.corpus).is_dir() or Path(built_from).resolve() != Path(args.corpus).resolve():
         return
+    if index.manifest.get("article_stats") and index.manifest["article_stats"] == article_stats(args.corpus):
+        return  # no file's size or time changed: nothing to read
     try:
         check_corpus_unchanged(index.manifest, args.corpus, args.index)
-    except RagError as exc:
+    except IndexMismatchError as exc:
         print(f"rag: warning: {exc}. Until then, quotes come from the articles as they were indexed.", file=sys.stderr)
+    except RagError as exc:
+        print(f"rag: warning: cannot check the articles in {args.corpus} against the index: {exc}", file=sys.stderr)
 
 
 def cmd_build(args: argparse.Namespace) -> int:

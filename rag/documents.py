@@ -212,6 +212,20 @@ def _relative(path: Path, folder: Path) -> str:
         return str(path)
 
 
+def article_stats(folder: str | Path) -> dict[str, list[int]]:
+    """[size, modification time in ns] of every article file under ``folder``, read or skipped, by
+    its path there: a cheap sign that the articles changed, without reading them."""
+    folder = Path(folder)
+    stats = {}
+    for path in _article_paths(folder, []):
+        try:
+            status = path.stat()
+        except OSError:
+            continue
+        stats[path.relative_to(folder).as_posix()] = [status.st_size, status.st_mtime_ns]
+    return stats
+
+
 def load_corpus(folder: str | Path, *, titles: bool = True) -> LoadReport:
     """Load every .txt/.md article under ``folder``; raises CorpusError if none loads.
 

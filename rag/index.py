@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from .chunking import ChunkingSettings, FitsModel, model_fit, model_pieces
-from .documents import LoadReport, is_markdown, load_corpus
+from .documents import LoadReport, article_stats, is_markdown, load_corpus
 from .embedding import Encoder, file_sha256
 from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
 from .lexical import terms
@@ -366,6 +366,7 @@ def _build_locked(
             "titles": "given" if given_titles else TITLES_DERIVED,
             "vector_index": chunk_store.describe(),
             "corpus_dir": str(Path(corpus_dir).resolve()),
+            "article_stats": {} if given_titles else article_stats(corpus_dir),
             "documents": {d.doc_id: d.sha256 for d in loaded.documents},
             "markdown": sorted(d.doc_id for d in loaded.documents if is_markdown(d.path)),
             "counts": {"documents": len(loaded.documents), "sentences": len(sentences), "chunks": len(chunks)},

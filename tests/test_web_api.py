@@ -306,6 +306,13 @@ def test_a_port_in_use_stops_the_app_with_a_message(index_dir):
     assert done.stderr.splitlines()[-1] == f"app.py: error: cannot listen on 127.0.0.1:{port}: the port is in use; pass another --port"
 
 
+@pytest.mark.parametrize("port", ["70000", "0", "http"])
+def test_a_port_that_is_no_port_number_is_refused(port):
+    done = run_app("--port", port, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[-1] == f"app.py: error: argument --port: a port is a whole number from 1 to 65535, not '{port}'"
+
+
 def test_a_missing_or_unreadable_auth_file_stops_the_app_with_a_message(index_dir, tmp_path):
     missing = tmp_path / "missing" / "users.txt"
     done = run_app("--index", str(index_dir), "--auth-file", str(missing), timeout=60)
