@@ -37,6 +37,7 @@ import gradio as gr  # noqa: E402
 from rag import Answer, Answerer, Citation, Document, QuestionError, RagError, build_index  # noqa: E402
 from rag.answer import in_quotation_marks  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError  # noqa: E402
+from rag.cli import whole_number_from  # noqa: E402
 from rag.jsonl import json_line  # noqa: E402
 from rag.question import with_context  # noqa: E402
 
@@ -590,28 +591,17 @@ def port_taken(host: str, port: int) -> str | None:
     return None
 
 
-def _port_number(text: str) -> int:
-    """A TCP port number, 1 to 65535 (argparse type)."""
-    try:
-        port = int(text)
-    except ValueError:
-        port = 0
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"a port is a whole number from 1 to 65535, not {text!r}")
-    return port
-
-
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Command-line options of the web server."""
     parser = argparse.ArgumentParser(description="Serve the chat over the articles (answers made only of exact quotes).")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every network)")
-    parser.add_argument("--port", type=_port_number, default=7860, help="port (default: 7860)")
+    parser.add_argument("--port", type=whole_number_from(1, 65535), default=7860, help="port (default: 7860)")
     parser.add_argument("--corpus", default="data/articles", help="folder of .txt/.md articles (default: data/articles)")
     parser.add_argument("--index", default="index", help="index folder, built from --corpus if missing or stale (default: index)")
     parser.add_argument("--feedback-file", default=str(DEFAULT_FEEDBACK), help=f"JSONL file that answer ratings are appended to (default: {DEFAULT_FEEDBACK})")
     parser.add_argument("--auth-file", help="require a login: file of user:password lines (or set RAG_AUTH=user:password)")
     parser.add_argument("--root-path", default=None, help="URL prefix when served behind a reverse proxy, e.g. /rag")
-    parser.add_argument("--concurrency", type=int, default=4, help="questions answered at the same time; more wait in the queue (default: 4)")
+    parser.add_argument("--concurrency", type=whole_number_from(1), default=4, help="questions answered at the same time; more wait in the queue (default: 4)")
     return parser.parse_args(argv)
 
 

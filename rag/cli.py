@@ -72,15 +72,20 @@ def _chunking_value(field: str) -> Callable[[str], int]:
     return parse
 
 
-def _positive_int(text: str) -> int:
-    """argparse type: a whole number of at least 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
-    return value
+def whole_number_from(low: int, high: int | None = None) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` (to ``high``, if given)."""
+    expected = f"a whole number of at least {low}" if high is None else f"a whole number from {low} to {high}"
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < low or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(f"expected {expected}, not {text!r}")
+        return value
+
+    return parse
 
 
 def _fail(message: str, as_json: bool) -> int:
@@ -233,7 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, func, text in (("search", cmd_search, "show the passages that best match a question"), ("ask", cmd_ask, "answer a question with exact quotes")):
         p = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + "." + (" Use '-' to read one question per line from stdin (with --json: one JSON object per line)." if name == "ask" else ""))
         p.add_argument("question", help=f"the question, at most {MAX_QUESTION_CHARS:,} characters" + (" (or '-' for stdin, one per line)" if name == "ask" else ""))
-        p.add_argument("-k", type=_positive_int, default=5, help="passages to return (default: 5)")
+        p.add_argument("-k", type=whole_number_from(1), default=5, help="passages to return (default: 5)")
         p.add_argument("--check-corpus", action="store_true", help="refuse an index whose articles changed since it was built")
         common(p)
         p.set_defaults(func=func)

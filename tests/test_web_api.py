@@ -310,7 +310,7 @@ def test_a_port_in_use_stops_the_app_with_a_message(index_dir):
 def test_a_port_that_is_no_port_number_is_refused(port):
     done = run_app("--port", port, timeout=60)
     assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert done.stderr.splitlines()[-1] == f"app.py: error: argument --port: a port is a whole number from 1 to 65535, not '{port}'"
+    assert done.stderr.splitlines()[-1] == f"app.py: error: argument --port: expected a whole number from 1 to 65535, not '{port}'"
 
 
 def test_a_missing_or_unreadable_auth_file_stops_the_app_with_a_message(index_dir, tmp_path):
