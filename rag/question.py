@@ -23,7 +23,7 @@ _CONTINUES = re.compile(
 )  # ... or corrects it ("no, I meant the blog post")
 _CONJUNCTION = re.compile(r"^(and|but|also|so|or|plus|what about|how about|(no,?\s+)?i\s+mean[t]?)\b", re.IGNORECASE)
 _ASKS_FOR_MORE = re.compile(
-    r"^\W*((and|so|but|ok|okay|then)\W+)?(why|why not|how come|how so)\W*$|\b(else|tell me more|any more|anymore|more about|what other|any other|others)\b", re.IGNORECASE
+    r"^\W*((and|so|but|ok|okay|then)\W+)?(why|how come|how so)\b|\b(else|tell me more|any more|anymore|more about|what other|any other|others)\b", re.IGNORECASE
 )
 _REFERS_BACK = re.compile(r"\b(they|them|their|theirs|it|its|he|him|his|she|her|hers|that|this|those|these|the same)\b", re.IGNORECASE)
 _SHORT_WORDS = 4  # "what did critics say?", "OpenAI?", "why?"
@@ -136,6 +136,6 @@ def own_topic(follow_up: str) -> str:
 
 
 def asks_for_more(follow_up: str) -> bool:
-    """Whether a follow-up asks for something beyond the answer before it ("why?", "who else?",
-    "tell me more"), so that quoting that answer again would not answer it."""
+    """Whether a follow-up asks for something beyond the answer before it ("why?", "why did they?",
+    "who else?", "tell me more"), so that quoting that answer again would not answer it."""
     return bool(_ASKS_FOR_MORE.search(follow_up))

@@ -132,12 +132,12 @@ def test_a_follow_ups_own_words_leave_out_what_continues_the_question_before(fol
     assert own_part(follow_up) == own
 
 
-@pytest.mark.parametrize("follow_up", ["why?", "Why not?", "so why?", "who else?", "anything else?", "tell me more", "what other companies?"])
+@pytest.mark.parametrize("follow_up", ["why?", "Why not?", "so why?", "why now?", "why did they do that?", "who else?", "anything else?", "tell me more", "what other companies?"])
 def test_follow_ups_that_ask_for_more_than_the_answer_before(follow_up):
     assert asks_for_more(follow_up)
 
 
-@pytest.mark.parametrize("follow_up", ["and when?", "who wrote it?", "what about the EU?", "why did they do that?", "OpenAI?"])
+@pytest.mark.parametrize("follow_up", ["and when?", "who wrote it?", "what about the EU?", "who said that?", "OpenAI?"])
 def test_follow_ups_that_may_get_the_answer_before_again(follow_up):
     assert not asks_for_more(follow_up)
 
