@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from .chunking import ChunkingSettings, FitsModel, model_fit, model_pieces
-from .documents import LoadReport, article_stats, is_markdown, load_corpus
+from .documents import LoadReport, article_stats, is_markdown, load_corpus, sha256_text
 from .embedding import Encoder, file_sha256
 from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
 from .lexical import terms
@@ -42,7 +42,7 @@ from .spelling import lexicon
 from .types import Chunk, Document, Sentence
 from .vectorstore import FaissStore, VectorStore, check_kind
 
-INDEX_FORMAT = 4  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind
+INDEX_FORMAT = 5  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats
 CURRENT_FILE = "CURRENT"
 CACHE_FILE = "embedding-cache.npz"
 LOCK_FILE = ".build.lock"  # held by the build writing to the folder: builds of one index take turns
@@ -215,6 +215,13 @@ def _store_payload(documents: list[Document], sentences: list[Sentence], chunks:
     }
 
 
+def manifest_checksum(manifest: dict) -> str:
+    """sha256 of a manifest's content but its own ``checksum``: a manifest damaged in a field that
+    nothing else checks (its counts, say) is refused like any other damaged file."""
+    body = {key: value for key, value in manifest.items() if key != "checksum"}
+    return sha256_text(json.dumps(body, sort_keys=True, ensure_ascii=False))
+
+
 def _write_build(folder: Path, manifest: dict, store: dict, chunk_store: VectorStore, sentence_vectors: np.ndarray, chunk_terms) -> None:
     import bm25s
 
@@ -230,6 +237,7 @@ def _write_build(folder: Path, manifest: dict, store: dict, chunk_store: VectorS
     bm25.save(str(folder / "bm25"), show_progress=False)
     names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     manifest["files"] = {name: {"sha256": file_sha256(folder / name), "bytes": (folder / name).stat().st_size} for name in names}
+    manifest["checksum"] = manifest_checksum(manifest)
     (folder / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
     for path in folder.rglob("*"):
         if path.is_file():
@@ -562,6 +570,8 @@ def load_index(
     hint = _rebuild_hint(index_dir, manifest.get("corpus_dir"))
     if manifest.get("format") != INDEX_FORMAT:
         raise IndexMismatchError(f"the index in {index_dir} has format {manifest.get('format')!r}, this version reads format {INDEX_FORMAT}; {hint}")
+    if manifest.get("checksum") != manifest_checksum(manifest):
+        raise IndexCorruptError(f"the index's manifest ({folder / MANIFEST_FILE}) was changed or damaged since it was written; {hint}")
     model = manifest.get("model", {})
     if model_name and model.get("name") != model_name:
         raise IndexMismatchError(f"the index in {index_dir} was built with model {model.get('name')!r}, not {model_name!r}; {hint}")

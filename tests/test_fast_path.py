@@ -19,7 +19,7 @@ from rag.answer import Answerer
 from rag.embedding import ENCODER_ENV, SentenceTransformerEncoder, load_query_encoder
 from rag.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
 from rag.gold import load_gold
-from rag.index import CURRENT_FILE
+from rag.index import CURRENT_FILE, manifest_checksum
 from rag.onnx_encoder import CACHE_ENV, EXPORT_FILE, THREADS_ENV, VARIANT_FILES, OnnxEncoder, encoder_threads, ensure_export
 from rag.retrieve import Retriever
 
@@ -159,7 +159,7 @@ def test_an_index_built_with_other_weights_gets_no_export(index_dir, tmp_path, f
     build = _copy_live_build(index_dir, tmp_path / "index")
     manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
     manifest["model"]["weights_sha256"] = "0" * 64
-    (build / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (build / "manifest.json").write_text(json.dumps({**manifest, "checksum": manifest_checksum(manifest)}), encoding="utf-8")
     with pytest.raises(IndexMismatchError, match="other weights"):
         ensure_export(tmp_path / "index")
 

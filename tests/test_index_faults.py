@@ -18,7 +18,7 @@ import pytest
 from hostile_checks import RAG, ROOT, assert_friendly_failure, assert_grounded, comparable, remount, run_rag, tmpfs
 from rag.answer import Answerer
 from rag.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
-from rag.index import CACHE_FILE, CURRENT_FILE, INDEX_FORMAT, LOCK_FILE, build_index, load_index
+from rag.index import CACHE_FILE, CURRENT_FILE, INDEX_FORMAT, LOCK_FILE, build_index, load_index, manifest_checksum
 from rag.retrieve import Retriever
 
 QUESTION = "Who wrote the blog post?"
@@ -168,10 +168,21 @@ def test_manifest_from_another_model_or_version_is_refused(index_copy, encoder, 
     manifest_path = live_build(index_copy) / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     change(manifest)
-    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    manifest_path.write_text(json.dumps({**manifest, "checksum": manifest_checksum(manifest)}), encoding="utf-8")  # written so, not damaged
     with pytest.raises(error) as caught:
         Retriever.load(index_copy, encoder=encoder)
     assert words in str(caught.value) and REBUILD_HINT in str(caught.value)
+
+
+@pytest.mark.parametrize("edit", [lambda m: m["counts"].update(sentences=1), lambda m: m.update(corpus_dir="/elsewhere"), lambda m: m.pop("checksum")])
+def test_a_manifest_changed_in_any_field_is_refused(index_copy, encoder, edit):
+    manifest_path = live_build(index_copy) / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    edit(manifest)
+    manifest_path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    with pytest.raises(IndexCorruptError, match="manifest .* was changed or damaged since it was written") as caught:
+        Retriever.load(index_copy, encoder=encoder)
+    assert REBUILD_HINT in str(caught.value)
 
 
 @pytest.mark.parametrize("payload", ["[]", '"manifest"', "null", '{"format": 1, "model": "x", "files": []}'])
@@ -187,7 +198,7 @@ def test_a_manifest_whose_article_list_has_the_wrong_shape_is_corrupt_when_the_c
     manifest_path = live_build(index_copy) / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     manifest[field] = value
-    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    manifest_path.write_text(json.dumps({**manifest, "checksum": manifest_checksum(manifest)}), encoding="utf-8")
     with pytest.raises(IndexCorruptError) as caught:
         Retriever.load(index_copy, encoder=encoder, corpus_dir=corpus_dir)
     assert "manifest" in str(caught.value) and REBUILD_HINT in str(caught.value)
@@ -294,7 +305,7 @@ def test_cli_refuses_an_index_of_a_model_not_installed_here_without_a_traceback(
     manifest_path = live_build(index_copy) / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     manifest["model"]["name"] = "sentence-transformers/all-mpnet-base-v2"
-    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    manifest_path.write_text(json.dumps({**manifest, "checksum": manifest_checksum(manifest)}), encoding="utf-8")
     monkeypatch.setenv("RAG_CACHE_DIR", str(tmp_path / "cache"))  # no ONNX export made yet (run_rag passes the environment on)
     if encoder_choice != "auto":
         monkeypatch.setenv("RAG_ENCODER", encoder_choice)
