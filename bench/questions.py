@@ -6,6 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "eval" / "gold.jsonl"
+CONVERSATIONS = ROOT / "eval" / "conversations.jsonl"
 SEED_CORPUS = ROOT / "data" / "articles"
 SQUAD_DEV = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "squad2-dev" / "dev-v2.0.json"
 
@@ -34,3 +35,10 @@ def benchmark_questions(total: int = 360) -> list[tuple[str, str]]:
     """
     gold = [("gold", q) for q in gold_questions()]
     return gold + [("squad", q) for q in squad_questions(max(0, total - len(gold)))]
+
+
+def conversations(path: Path = CONVERSATIONS) -> list[list[str]]:
+    """The turns of every conversation of the conversation set (its last turn is a follow-up)."""
+    from eval.conversations import load_conversations
+
+    return [list(c.turns) for c in load_conversations(path)]

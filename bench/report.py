@@ -38,6 +38,8 @@ def _rows(results: dict) -> list[tuple[str, str, str]]:
         for stage, summary in warm["answer"].items():
             rows.append(("warm", f"answer() {stage} ({warm['questions']} q x {warm['rounds']})", _ms(summary)))
         rows.append(("warm", "answer() total, gold questions only", _ms(warm["answer_gold_only"])))
+        if "follow_up" in warm:
+            rows.append(("warm", f"answer() of a follow-up ({warm['follow_ups']} conversations' last turns)", _ms(warm["follow_up"])))
         rows.append(("warm", "retrieval alone (search k=5)", _ms(warm["retrieval"])))
         for part, summary in warm["floor"].items():
             rows.append(("warm", f"floor {part} (sentence-transformers + FAISS)", _ms(summary)))

@@ -27,7 +27,7 @@ import numpy as np
 
 from rag.metrics import latency_summary
 
-from .questions import ROOT, SEED_CORPUS, SQUAD_DEV, benchmark_questions, gold_questions
+from .questions import ROOT, SEED_CORPUS, SQUAD_DEV, benchmark_questions, conversations, gold_questions
 from .vectors import CACHE
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -156,9 +156,11 @@ def section_warm(index_dir: Path, total: int, rounds: int) -> dict:
     pairs = benchmark_questions(total)
     questions_file = CACHE / "questions.json"
     questions_file.write_text(json.dumps([q for _, q in pairs]), encoding="utf-8")
+    conversations_file = CACHE / "conversations.json"
+    conversations_file.write_text(json.dumps(conversations()), encoding="utf-8")
     warm_runs, floor_runs = [], []
     for _ in range(rounds):
-        warm_runs.append(run_worker("warm", str(index_dir), str(questions_file)))
+        warm_runs.append(run_worker("warm", str(index_dir), str(questions_file), str(conversations_file)))
         floor_runs.append(run_worker("floor", str(index_dir), str(questions_file)))
     answers = [t for run in warm_runs for t in run["answer_ms"]]
     sources = [source for _ in warm_runs for source, _ in pairs]
@@ -174,6 +176,8 @@ def section_warm(index_dir: Path, total: int, rounds: int) -> dict:
         "encoder": warm_runs[0]["encoder"],
         "answer": stages,
         "answer_gold_only": gold_total,
+        "follow_up": latency_summary([t for run in warm_runs for t in run["follow_up_ms"]]),
+        "follow_ups": len(warm_runs[0]["follow_up_ms"]),
         "abstained_share": sum(a for run in warm_runs for a in run["abstained"]) / max(1, len(answers)),
         "retrieval": retrieval,
         "floor": floor,

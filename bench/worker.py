@@ -2,7 +2,7 @@
 
 Kinds:
   phases INDEX QUESTION     the steps of `rag ask`, timed one by one, in a fresh process
-  warm INDEX QUESTIONS      warm ``Answerer.answer`` and ``Retriever.search`` latencies
+  warm INDEX QUESTIONS CONVERSATIONS  warm ``Answerer.answer`` and ``Retriever.search`` latencies, and follow-ups
   floor INDEX QUESTIONS     the floor: sentence-transformers encode + FAISS top-5 search
   build CORPUS INDEX        ``build_index`` wall time, what it embedded, peak memory
 
@@ -67,8 +67,9 @@ def _read_questions(path: str) -> list[str]:
         return json.load(handle)
 
 
-def warm(index_dir: str, questions_file: str) -> dict:
-    """Per-question latencies (ms) of answer() and of retrieval alone, interleaved."""
+def warm(index_dir: str, questions_file: str, conversations_file: str) -> dict:
+    """Per-question latencies (ms) of answer() and of retrieval alone, interleaved; then of the
+    last turn of each conversation, asked after the others."""
     from rag.answer import Answerer
 
     questions = _read_questions(questions_file)
@@ -84,9 +85,15 @@ def warm(index_dir: str, questions_file: str) -> dict:
         started = time.perf_counter()
         answerer.retriever.search(question, k=5)
         retrieval.append(1000 * (time.perf_counter() - started))
+    follow_ups = []
+    for *earlier, last in _read_questions(conversations_file):  # a follow-up that asks for more answers its turn before too
+        started = time.perf_counter()
+        answerer.answer(last, history=earlier)
+        follow_ups.append(1000 * (time.perf_counter() - started))
     return {
         "encoder": type(answerer.retriever.encoder).__name__,
         "answer_ms": answers,
+        "follow_up_ms": follow_ups,
         "retrieval_ms": retrieval,
         "abstained": abstained,
         "heavy_modules_loaded": [m for m in HEAVY_MODULES if m in sys.modules],
