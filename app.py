@@ -161,11 +161,13 @@ def answer_message(answer: Answer, sources: Sequence[Source], turn: int) -> str:
 
 
 def _read_with(earlier: Sequence[str]) -> str:
-    """The line that says which earlier questions a follow-up was read with (none: "")."""
-    if not earlier:
+    """The line that says which earlier questions a follow-up was read with (none: ""), each shortened
+    and in quotation marks, a question asked twice in a row ("tell me more") once."""
+    shown = [question for n, question in enumerate(earlier) if n == 0 or question != earlier[n - 1]]
+    if not shown:
         return ""
-    which = "the question before" if len(earlier) == 1 else "the questions before"
-    return f'<p class="read-as">Read with {which}: {" ".join(f"“{html.escape(q)}”" for q in earlier)}</p>'
+    which = "the question before" if len(shown) == 1 else "the questions before"
+    return f'<p class="read-as">Read with {which}: {" ".join(html.escape(in_quotation_marks(excerpt(q, 120))) for q in shown)}</p>'
 
 
 # Gradio's own copy buttons copy a message's HTML source; this one copies its text (PAGE_JS).
@@ -399,7 +401,8 @@ class Chat:
         sources = sources_of(answer, self.documents)
         chat.append(_bot_message(answer_message(answer, sources, turn)))
         panel = sources_panel(turn_sources(answer, sources, turn, self.documents), turns, len(answered_before))
-        turns = [(answer.question, turn_sources(answer, sources, turn, self.documents, whole_articles=False)), *turns][: EARLIER_ANSWERS_KEPT + 1]
+        asked = answer.question + (f" (after {in_quotation_marks(excerpt(answer.read_with[0], 80))})" if answer.read_with else "")  # tells the "why?"s apart
+        turns = [(asked, turn_sources(answer, sources, turn, self.documents, whole_articles=False)), *turns][: EARLIER_ANSWERS_KEPT + 1]
         rated = {"answer": answer.to_dict(), "history": list(questions)}
         return Reply(chat, panel, status_line(answer), rated, [*questions, answer.question], turns, "", "")
 

@@ -36,7 +36,7 @@ OWN_WORDS_WEIGHT = 3.0
 NEXT_TO_ANSWER_BONUS = 1.0
 NEIGHBOURS = 2
 ABSTAIN_TEXT = "The articles don't say. Nothing in them answers this question."
-NOTHING_MORE_TEXT = "The articles say nothing more on this than the answer before."  # to "who else?", "tell me more"
+NOTHING_MORE_TEXT = "The articles say nothing more on this than the answers above."  # to "who else?", "tell me more"
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 
@@ -343,7 +343,7 @@ class Answerer:
             passages=passages,
             answerability=answerability,
             read_as=read_as if read_as != text else None,
-            read_with=context,
+            read_with=tuple(self.retriever.read(turn) for turn in context),
             timings_ms={
                 "encode": 1000 * (encoded - started),
                 "retrieve": 1000 * (retrieved - encoded),

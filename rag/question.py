@@ -104,9 +104,11 @@ def context_of(question: str, history: Sequence[str]) -> tuple[str, ...]:
     """The earlier questions a follow-up (``is_follow_up``) is read with, oldest first: the question
     it follows, up to ``FOLLOW_UP_REACH`` turns back, and the follow-ups in between, the last
     ``_FOLLOW_UP_CHAIN - 1`` of them ("What did Anthropic propose?", "who wrote it?" for "and
-    when?"); () for a question read alone."""
+    when?"); () for a question read alone. A follow-up that names a topic of its own ("OpenAI?"
+    after "what about the EU?") is read with the question they follow only."""
     if not history or not is_follow_up(question):
         return ()
+    names_its_topic = bool(question_terms(own_topic(question)))  # "OpenAI?" after "what about the EU?": the question they follow only
     follow_ups: list[str] = []
     for earlier in reversed(history[-FOLLOW_UP_REACH:]):
         try:  # earlier turns come from the client as they were typed: clean them too
@@ -114,7 +116,7 @@ def context_of(question: str, history: Sequence[str]) -> tuple[str, ...]:
         except QuestionError:
             break
         if not is_follow_up(turn):
-            return (turn, *follow_ups[-(_FOLLOW_UP_CHAIN - 1) :])
+            return (turn, *([] if names_its_topic else follow_ups[-(_FOLLOW_UP_CHAIN - 1) :]))
         follow_ups.insert(0, turn)
     return tuple(follow_ups[-_FOLLOW_UP_CHAIN:])
 

@@ -122,6 +122,9 @@ def test_the_earlier_questions_a_follow_up_is_read_with():
     history = ["Who criticised the pause?", "What did Anthropic propose?", "who wrote it?"]
     assert context_of("and when?", history) == ("What did Anthropic propose?", "who wrote it?")
     assert context_of("What is Claude?", history) == ()
+    siblings = ["What did Anthropic propose?", "what about the EU?", "and the US?"]  # each asks the same of another
+    assert context_of("OpenAI?", siblings) == ("What did Anthropic propose?",)
+    assert context_of("why?", ["Who accused Anthropic?", *["why?"] * 6]) == ("Who accused Anthropic?", "why?", "why?")
 
 
 @pytest.mark.parametrize(

@@ -257,9 +257,11 @@ def test_a_question_shown_on_a_phone_is_not_under_the_chats_toolbar(server, brow
     page = browsing.open_chat(server.url)
     page.set_viewport_size({"width": 390, "height": 800})
     ask(page, "What is recursive self-improvement?")
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # as a phone's keyboard or a jump to Sources leaves it
     ask(page, "Why does Anthropic think self-improving AI is dangerous for human control, and what does it want labs to do?")
     page.wait_for_timeout(500)  # the page scrolls again once Gradio has laid the reply out
     question_top = page.locator("#chat [data-testid=user]").last.evaluate("e => e.getBoundingClientRect().top")
+    assert question_top >= 0
     overlays = page.locator("#chat [data-testid=block-label], #chat .top-panel")
     assert overlays.count() >= 1
     covered = max(overlays.nth(i).evaluate("e => e.getBoundingClientRect().bottom") for i in range(overlays.count()))
@@ -336,6 +338,7 @@ def test_off_topic_question_abstains_with_related_passages(server, browsing):
     ask(page, OFF_TOPIC)
     reply = page.locator(BOT_MESSAGES).last
     expect(reply).to_contain_text(ABSTAIN_TEXT)
+    assert reply.locator("ol.related").evaluate("ol => getComputedStyle(ol).listStyleType") == "none"  # the [n] badges number them
     expect(reply.locator("blockquote")).to_have_count(0)
     expect(reply.locator("ol.related li")).to_have_count(3)
     expect(page.locator("#sources h2")).to_have_text("Related passages")

@@ -216,6 +216,18 @@ def test_every_answer_keeps_its_sources_on_the_panel(app, answerer):
     assert [question for question, _ in second.turns] == ["What is the capital of France?", "Who wrote the blog post?"]
 
 
+def test_a_follow_up_says_what_it_was_read_with_and_its_sources_name_it(app, answerer):
+    chat = app.Chat(answerer)
+    first = chat.reply("What did David Sacks call a “regulatory capture agenda”?", 5, [], [], [])
+    why = chat.reply("why?", 5, first.chat, first.questions, first.turns)
+    message = why.chat[-1]["content"]
+    assert 'Read with the question before: ‘What did David Sacks call a “regulatory capture agenda”?’' in message  # no “…“…”…”
+    again = chat.reply("why?", 5, why.chat, why.questions, why.turns)
+    assert "Read with the questions before: " in again.chat[-1]["content"] and again.chat[-1]["content"].count("‘why?’") + again.chat[-1]["content"].count("“why?”") == 1
+    # the panel's earlier "why?" says which question it followed, so two of them can be told apart
+    assert "why? (after ‘What did David Sacks call a “regulatory capture agenda”?’)" in again.sources
+
+
 def test_the_sources_panel_stays_small_in_a_long_conversation(app, answerer):
     chat, reply = app.Chat(answerer), None
     questions = ["Who wrote the blog post?", "What is recursive self-improvement?", "What is the capital of France?"]

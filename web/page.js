@@ -51,6 +51,7 @@
     const last = asked[asked.length - 1];
     const box = last && scrollBox(last);
     if (!box) return;
+    if (box.getBoundingClientRect().top < 0) window.scrollBy(0, box.getBoundingClientRect().top - 8);  // the page itself scrolled past the chat (a phone's keyboard, a jump to Sources)
     const top = box.getBoundingClientRect().top;
     const covered = Math.max(top, ...[...document.querySelectorAll(OVERLAYS)]
       .map((overlay) => overlay.getBoundingClientRect()).filter((r) => r.height && r.top <= top + 4).map((r) => r.bottom));
