@@ -244,6 +244,18 @@ def test_citation_of_an_earlier_answer_opens_its_own_source(server, browsing):
     expect(source.locator(".passage mark")).to_have_text(first_quote["text"])
 
 
+def test_a_marker_whose_source_is_no_longer_kept_says_so_when_clicked(server, browsing):
+    page = browsing.open_chat(server.url)
+    ask(page, "Who wrote the blog post?")
+    marker = page.locator(BOT_MESSAGES).last.locator("a.cite").first
+    target = marker.get_attribute("href")
+    page.evaluate("id => document.getElementById(id).remove()", target[1:])  # as the panel drops an answer older than it keeps
+    marker.click()
+    expect(marker).to_have_class(re.compile(r"\bgone\b"))
+    assert marker.evaluate("a => getComputedStyle(a, '::after').content") == '" source no longer kept"'
+    assert page.evaluate("location.hash") != target  # no jump to nowhere
+
+
 def test_a_reply_is_shown_from_its_question(server, browsing):
     page = browsing.open_chat(server.url)
     ask(page, "What is recursive self-improvement?")

@@ -67,6 +67,12 @@
   document.addEventListener('click', (event) => {
     const link = event.target.closest?.('a.cite');
     const target = link && document.getElementById(link.getAttribute('href').slice(1));
+    if (link && !target) {  // an answer older than the panel keeps: say so where the reader clicked
+      event.preventDefault();
+      link.classList.add('gone');
+      link.setAttribute('aria-description', 'source no longer kept');
+      return;
+    }
     for (let fold = target?.closest('details'); fold; fold = fold.parentElement.closest('details')) fold.open = true;
   }, true);
   document.addEventListener('toggle', (event) => {
