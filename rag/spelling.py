@@ -101,11 +101,6 @@ def _closest(word: str, by_letter: dict[str, list[str]], max_edits: int) -> str 
     return found[0] if found else None
 
 
-def _swaps(word: str) -> set[str]:
-    """``word`` with two neighbouring letters swapped, each way it can be."""
-    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word}
-
-
 def _max_edits(word: str) -> int:
     return 2 if len(word) >= LONG_WORD else 1
 
@@ -156,8 +151,6 @@ class Speller:
             return plain  # an accent typed by mistake: "wróte" for "wrote" (not "à" for "a", nor "Beyoncé" the articles lack)
         if lower in self._real_words:
             return None
-        if len(lower) == MIN_LETTERS - 1:  # a short word: only two letters swapped ("blgo", "psot") is sure enough
-            return next((w for w in sorted(_swaps(lower)) if w in self._article_words), None)
         if len(lower) < MIN_LETTERS or base_form(lower) in self._real_words:
             return None  # too short to tell, or a real word ("halting" is a form of "halt")
         found = _closest(lower, self._names_by_letter if as_name else self._article_by_letter, _max_edits(lower))
