@@ -33,6 +33,7 @@ _DEFINES = re.compile(
     r"^(what|who)\s+(is|are|was|were)\s+(?!(the|this|that|these|those|it|its|their|his|her|they|he|she)\b)\w", re.IGNORECASE
 )  # not "what are the risks?" (of what was asked before); "what is a moratorium?" names its own
 _NAME_AFTER_FIRST = re.compile(r"(?<=\S)\s+(?!I(?=[\s?!,;:']|$))[A-Z]")  # not the pronoun "I" (but "I.B.M.")
+_NAMED = re.compile(r"\b(?!I\b)[A-Z]")  # a word written capitalised names something ("OpenAI", "the EU"), but not "I"
 _FOLLOW_UP_CHAIN = 3  # earlier turns a follow-up of follow-ups is read with
 FOLLOW_UP_REACH = 8  # turns back a follow-up of follow-ups looks for the question they all follow
 
@@ -104,11 +105,11 @@ def context_of(question: str, history: Sequence[str]) -> tuple[str, ...]:
     """The earlier questions a follow-up (``is_follow_up``) is read with, oldest first: the question
     it follows, up to ``FOLLOW_UP_REACH`` turns back, and the follow-ups in between, the last
     ``_FOLLOW_UP_CHAIN - 1`` of them ("What did Anthropic propose?", "who wrote it?" for "and
-    when?"); () for a question read alone. A follow-up that names a topic of its own ("OpenAI?"
-    after "what about the EU?") is read with the question they follow only."""
+    when?"); () for a question read alone. A follow-up that names someone or something of its own,
+    capitalised ("OpenAI?" after "what about the EU?"), is read with the question they follow only."""
     if not history or not is_follow_up(question):
         return ()
-    names_its_topic = bool(question_terms(own_topic(question)))  # "OpenAI?" after "what about the EU?": the question they follow only
+    names_its_topic = bool(_NAMED.search(own_topic(question)))  # "OpenAI?" after "what about the EU?": the question they follow only
     follow_ups: list[str] = []
     for earlier in reversed(history[-FOLLOW_UP_REACH:]):
         try:  # earlier turns come from the client as they were typed: clean them too

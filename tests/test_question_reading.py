@@ -124,6 +124,8 @@ def test_the_earlier_questions_a_follow_up_is_read_with():
     assert context_of("What is Claude?", history) == ()
     siblings = ["What did Anthropic propose?", "what about the EU?", "and the US?"]  # each asks the same of another
     assert context_of("OpenAI?", siblings) == ("What did Anthropic propose?",)
+    for chained in ("when was it published?", "what is his job?", "and his title?"):  # a pronoun or a word of its own: the chain stays
+        assert context_of(chained, ["What did Anthropic propose?", "who wrote it?"]) == ("What did Anthropic propose?", "who wrote it?")
     assert context_of("why?", ["Who accused Anthropic?", *["why?"] * 6]) == ("Who accused Anthropic?", "why?", "why?")
 
 

@@ -244,6 +244,16 @@ def test_citation_of_an_earlier_answer_opens_its_own_source(server, browsing):
     expect(source.locator(".passage mark")).to_have_text(first_quote["text"])
 
 
+def test_on_a_short_wide_page_the_question_box_stays_where_the_reader_typed(server, browsing):
+    page = browsing.open_chat(server.url)
+    page.set_viewport_size({"width": 1024, "height": 500})
+    ask(page, "Who wrote the blog post?")
+    page.locator(QUESTION_BOX).scroll_into_view_if_needed()
+    ask(page, "What is recursive self-improvement?")
+    page.wait_for_timeout(500)  # after the page's second scroll
+    expect(page.locator(QUESTION_BOX)).to_be_in_viewport()
+
+
 def test_a_marker_whose_source_is_no_longer_kept_says_so_when_clicked(server, browsing):
     page = browsing.open_chat(server.url)
     ask(page, "Who wrote the blog post?")

@@ -46,12 +46,15 @@
   };
   // The chat's label and toolbar float over the top of its scroll box: the question goes below them.
   const OVERLAYS = '#chat [data-testid=block-label], #chat .top-panel';
+  const PHONE = window.matchMedia('(max-width: 640px)');  // one column: the chat above the question box, the sources below
   const showLastQuestion = () => {
     const asked = document.querySelectorAll('#chat [data-testid=user]');
     const last = asked[asked.length - 1];
     const box = last && scrollBox(last);
     if (!box) return;
-    if (box.getBoundingClientRect().top < 0) window.scrollBy(0, box.getBoundingClientRect().top - 8);  // the page itself scrolled past the chat (a phone's keyboard, a jump to Sources)
+    if (PHONE.matches && box.getBoundingClientRect().top < 0) {  // a phone's page scrolled past the chat (its keyboard, a jump to Sources)
+      window.scrollBy(0, box.getBoundingClientRect().top - 8);  // (on a wide page the question box stays where the reader typed)
+    }
     const top = box.getBoundingClientRect().top;
     const covered = Math.max(top, ...[...document.querySelectorAll(OVERLAYS)]
       .map((overlay) => overlay.getBoundingClientRect()).filter((r) => r.height && r.top <= top + 4).map((r) => r.bottom));
