@@ -163,8 +163,14 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     for rank, passage in enumerate(passages, 1):
         print(f"{rank}. [{passage.doc_id} {passage.start}:{passage.end}] score {passage.score:.4f} — {passage.title}")
-        print(f"   {passage.text}\n")
+        print(_indented(f"   {passage.text}", "   ") + "\n")
     return 0
+
+
+def _indented(text: str, prefix: str) -> str:
+    """``text`` with its later lines indented by ``prefix``, so that a quote or passage that spans
+    lines of its article stays one block in the terminal."""
+    return "\n".join(line if n == 0 else prefix + line for n, line in enumerate(text.splitlines() or [""]))
 
 
 def _render_answer(result) -> str:
@@ -175,11 +181,11 @@ def _render_answer(result) -> str:
         lines = [*read_as, result.answer]
         if result.passages:
             lines.append("Closest passages:")
-            lines += [f"  [{p.doc_id} {p.start}:{p.end}] {p.text[:160]}…" for p in result.passages[:3]]
+            lines += [f"  [{p.doc_id} {p.start}:{p.end}] {' '.join(p.text[:160].split())}…" for p in result.passages[:3]]
         return "\n".join(lines)
     lines = read_as
     for n, quote in enumerate(result.quotes, 1):
-        lines.append(f"[{n}] {in_quotation_marks(quote.text)}")
+        lines.append(_indented(f"[{n}] {in_quotation_marks(quote.text)}", "    "))
         lines.append(f"    — {quote.doc_id} ({quote.start}:{quote.end}) {quote.title}")
         for other in quote.corroborations:
             lines.append(f"      also in {other.doc_id} ({other.start}:{other.end})")

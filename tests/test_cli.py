@@ -57,6 +57,18 @@ def test_ask_warns_when_the_articles_it_was_built_from_changed_and_check_corpus_
     assert elsewhere.returncode == 0 and "warning" not in elsewhere.stderr
 
 
+def test_a_quote_or_passage_over_several_lines_stays_one_indented_block(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text("Harbour reopens\n\nThe harbour of Port Ellis reopened on Monday\nafter six weeks of repairs, the harbour master said.\n", encoding="utf-8")
+    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    assert rag("build", *where).returncode == 0
+    asked = rag("ask", "When was the harbour of Port Ellis reopened?", *where).stdout.splitlines()
+    assert asked[0].startswith("[1] “The harbour of Port Ellis reopened on Monday") and asked[1] == "    after six weeks of repairs, the harbour master said.”"
+    searched = rag("search", "When was the harbour of Port Ellis reopened?", *where).stdout.splitlines()
+    assert all(line.startswith(("1. ", "   ")) or not line for line in searched), searched
+
+
 def test_a_chinese_article_is_quoted(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
