@@ -167,7 +167,12 @@ def _read_with(earlier: Sequence[str]) -> str:
     if not shown:
         return ""
     which = "the question before" if len(shown) == 1 else "the questions before"
-    return f'<p class="read-as">Read with {which}: {" ".join(html.escape(in_quotation_marks(excerpt(q, 120))) for q in shown)}</p>'
+    return f'<p class="read-as">Read with {which}: {" ".join(html.escape(quoted_question(q, 120)) for q in shown)}</p>'
+
+
+def quoted_question(question: str, limit: int) -> str:
+    """An earlier question as a reply names it: cut near ``limit`` characters, in quotation marks."""
+    return in_quotation_marks(excerpt(question, limit))
 
 
 # Gradio's own copy buttons copy a message's HTML source; this one copies its text (PAGE_JS).
@@ -401,7 +406,7 @@ class Chat:
         sources = sources_of(answer, self.documents)
         chat.append(_bot_message(answer_message(answer, sources, turn)))
         panel = sources_panel(turn_sources(answer, sources, turn, self.documents), turns, len(answered_before))
-        asked = answer.question + (f" (after {in_quotation_marks(excerpt(answer.read_with[0], 80))})" if answer.read_with else "")  # tells the "why?"s apart
+        asked = answer.question + (f" (after {quoted_question(answer.read_with[0], 80)})" if answer.read_with else "")  # tells the "why?"s apart
         turns = [(asked, turn_sources(answer, sources, turn, self.documents, whole_articles=False)), *turns][: EARLIER_ANSWERS_KEPT + 1]
         rated = {"answer": answer.to_dict(), "history": list(questions)}
         return Reply(chat, panel, status_line(answer), rated, [*questions, answer.question], turns, "", "")

@@ -316,8 +316,8 @@ class Answerer:
         started = time.perf_counter()
         text = clean_question(question)
         read_as = self.retriever.read(text)
-        context = context_of(text, earlier)
-        query = self.retriever.read(" ".join([*context, text])) if context else read_as
+        context = tuple(self.retriever.read(turn) for turn in context_of(text, earlier))  # each with its typos read away
+        query = " ".join([*context, read_as])
         vector = self.retriever.encode(query)
         encoded = time.perf_counter()
         hits = self.retriever.rank_chunks(query, vector)
@@ -343,7 +343,7 @@ class Answerer:
             passages=passages,
             answerability=answerability,
             read_as=read_as if read_as != text else None,
-            read_with=tuple(self.retriever.read(turn) for turn in context),
+            read_with=context,
             timings_ms={
                 "encode": 1000 * (encoded - started),
                 "retrieve": 1000 * (retrieved - encoded),

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Callable, NoReturn, Sequence
 
 from .errors import RagError
 from .jsonl import json_line
+from .question import MAX_QUESTION_CHARS, clean_question
 
 if TYPE_CHECKING:
     from .index import CorpusIndex
-from .question import MAX_QUESTION_CHARS, clean_question
 
 DEFAULT_CORPUS = "data/articles"
 DEFAULT_INDEX = "index"

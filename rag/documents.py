@@ -222,7 +222,7 @@ def article_stats(folder: str | Path) -> dict[str, list[int]]:
             status = path.stat()
         except OSError:
             continue
-        stats[path.relative_to(folder).as_posix()] = [status.st_size, status.st_mtime_ns]
+        stats[_relative(path, folder)] = [status.st_size, status.st_mtime_ns]
     return stats
 
 

@@ -79,9 +79,14 @@ class BuildReport:
         return "\n".join(lines)
 
 
+def _listed(ids: list[str]) -> str:
+    """The first five doc ids, and "…" when there are more."""
+    return ", ".join(ids[:5]) + (" …" if len(ids) > 5 else "")
+
+
 def _describe_changes(changes: dict[str, list[str]]) -> str:
     """One line on what changed since the build before ("articles since the last build: 1 added (x), 2 removed (a, b)")."""
-    parts = [f"{len(ids)} {label} ({', '.join(ids[:5])}{' …' if len(ids) > 5 else ''})" for label, ids in changes.items() if ids]
+    parts = [f"{len(ids)} {label} ({_listed(ids)})" for label, ids in changes.items() if ids]
     return f"articles since the last build: {', '.join(parts) if parts else 'none added, changed or removed'}"
 
 
@@ -534,7 +539,7 @@ def check_corpus_unchanged(manifest: dict, corpus_dir: str | Path, index_dir: st
     changes = corpus_changes(manifest, documents)
     if not any(changes.values()):
         return
-    parts = "; ".join(f"{label}: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}" for label in ("changed", "added", "removed") if (ids := changes[label]))
+    parts = "; ".join(f"{label}: {_listed(ids)}" for label in ("changed", "added", "removed") if (ids := changes[label]))
     built_from = manifest.get("corpus_dir")
     if built_from and Path(built_from).resolve() != Path(corpus_dir).resolve() and Path(built_from).is_dir():  # not a moved folder: another one
         raise IndexMismatchError(

@@ -71,7 +71,7 @@ class Markup:
 
     def covers_most_of(self, start: int, end: int) -> bool:
         """Whether more than half of ``start:end`` lies in markup (a sentence that only holds a
-        short comment, "… <!-- TODO --> …", stays prose)."""
+        short comment, "… <!-- editor: check --> …", stays prose)."""
         first, last = bisect_right(self._ends, start), bisect_left(self._starts, end)
         inside = sum(min(end, e) - max(start, s) for s, e in self.spans[first:last])
         return 2 * inside > end - start

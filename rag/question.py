@@ -18,10 +18,9 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\
 # ("OpenAI?", "why?"), and it names little of its own topic. A question with a topic of
 # its own stays alone, even short ("how many employees does anthropic have") or with a
 # pronoun ("what did Dario Amodei predict in his London lecture?").
-_CONTINUES = re.compile(
-    r"^(and|but|also|so|or|plus|what about|how about|what else|who else|anything else|how so|(no,?\s+)?i\s+mean[t]?)\b", re.IGNORECASE
-)  # ... or corrects it ("no, I meant the blog post")
-_CONJUNCTION = re.compile(r"^(and|but|also|so|or|plus|what about|how about|(no,?\s+)?i\s+mean[t]?)\b", re.IGNORECASE)
+_CONJUNCTIONS = r"and|but|also|so|or|plus|what about|how about|(no,?\s+)?i\s+mean[t]?"  # ... or corrects it ("no, I meant the blog post")
+_CONTINUES = re.compile(rf"^({_CONJUNCTIONS}|what else|who else|anything else|how so)\b", re.IGNORECASE)
+_CONJUNCTION = re.compile(rf"^({_CONJUNCTIONS})\b", re.IGNORECASE)
 _ASKS_FOR_MORE = re.compile(
     r"^\W*((and|so|but|ok|okay|then)\W+)?(why|how come|how so)\b|\b(else|tell me more|any more|anymore|more about|what other|any other|others)\b", re.IGNORECASE
 )

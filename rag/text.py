@@ -106,12 +106,12 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
             continue
         continues = (
             start is not None
-            and (stripped[0].islower() or _wrapped(previous.strip(), stripped, width))
+            and (stripped[0].islower() or _wrapped(previous, stripped, width))
             and not _BULLET.match(line)
-            and not any(_STANDS_ALONE.match(either) for either in (stripped, previous.strip()))
+            and not any(_STANDS_ALONE.match(either) for either in (stripped, previous))
             and not _TERMINAL.search(text[max(start, line_start - _TAIL_CHARS) : line_start].rstrip())
         )
-        previous = line.rstrip()
+        previous = stripped
         if start is not None and not continues:
             yield start, line_start
             start = None

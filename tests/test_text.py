@@ -123,7 +123,7 @@ def test_front_matter_code_and_html_comments_are_never_quoted():
         "The council met on Monday to vote on the plan.\n---\nThe mayor said the lanes open in May.\n---\n",  # rules in the middle
         "---\nThe mayor said the lanes open in May.\n---\nThe council met on Monday to vote on the plan.\n",  # no "key: value"
         "The council met on Monday to vote on the plan.\n```\nThe mayor said the lanes open in May.\n",  # a fence never closed
-        "The council met on Monday to vote on the plan. <!-- TODO: check -->\nThe mayor said the lanes open in May.\n",  # a short comment
+        "The council met on Monday to vote on the plan. <!-- editor: check -->\nThe mayor said the lanes open in May.\n",  # a short comment
     ],
     ids=["rules", "no-keys", "unclosed-fence", "inline-comment"],
 )
