@@ -18,6 +18,7 @@ import contextlib
 import errno
 import json
 import os
+import re
 import shlex
 import shutil
 import sys
@@ -44,6 +45,7 @@ from .vectorstore import FaissStore, VectorStore, check_kind
 
 INDEX_FORMAT = 5  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats
 CURRENT_FILE = "CURRENT"
+_BUILD_NAME = re.compile(r"build-[0-9T]+-[0-9a-f]+")  # the folder names build_index gives (never a path)
 CACHE_FILE = "embedding-cache.npz"
 LOCK_FILE = ".build.lock"  # held by the build writing to the folder: builds of one index take turns
 MANIFEST_FILE = "manifest.json"
@@ -298,11 +300,18 @@ def _build_lock(index_dir: Path, progress: bool) -> Iterator[None]:
         yield
 
 
-def _current_build_name(index_dir: Path) -> str | None:
+def _current_pointer(index_dir: Path) -> str | None:
+    """What ``CURRENT`` says, or None if there is no ``CURRENT`` to read."""
     try:
-        return (index_dir / CURRENT_FILE).read_text(encoding="utf-8").strip() or None
-    except (OSError, UnicodeDecodeError):
+        return (index_dir / CURRENT_FILE).read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
         return None
+
+
+def current_build_name(index_dir: Path) -> str | None:
+    """The live build's folder name, or None if ``CURRENT`` is missing or names no build folder of ``index_dir``."""
+    name = _current_pointer(index_dir)
+    return name if name and _BUILD_NAME.fullmatch(name) else None
 
 
 def build_index(
@@ -354,7 +363,7 @@ def _build_locked(
         from .embedding import SentenceTransformerEncoder
 
         encoder = SentenceTransformerEncoder()
-    previous = _current_build_name(index_dir)
+    previous = current_build_name(index_dir)
     known = KnownSegmentation.from_build(index_dir / previous if previous else None)
     changes = _changes_since(index_dir / previous if previous else None, loaded.documents)
     loaded = LoadReport(with_titles(loaded.documents, known), loaded.skipped)
@@ -391,7 +400,7 @@ def _build_locked(
         staging = index_dir / f".{folder.name}"
         _write_build(staging, manifest, _store_payload(loaded.documents, sentences, chunks), chunk_store, sentence_vectors, chunk_terms)
         staging.rename(folder)
-        replaced = _current_build_name(index_dir)
+        replaced = current_build_name(index_dir)
         _point_current_at(index_dir, folder)
     except OSError as exc:
         for path in index_dir.glob(".build-*") if index_dir.is_dir() else []:
@@ -565,8 +574,10 @@ def load_index(
     or built from articles that differ from those now in ``corpus_dir``.
     """
     index_dir = Path(index_dir)
-    build = _current_build_name(index_dir)
+    build = current_build_name(index_dir)
     if build is None:
+        if _current_pointer(index_dir):  # a CURRENT that names no build folder: damaged, or edited by hand
+            raise IndexCorruptError(f"{index_dir / CURRENT_FILE} does not name a build folder of the index; {_rebuild_hint(index_dir, None)}")
         raise IndexMissingError(f"no index in {index_dir}; build one with `rag build --corpus DIR --index {shlex.quote(str(index_dir))}`")
     folder = index_dir / build
     manifest = _read_json(folder / MANIFEST_FILE, "manifest", _rebuild_hint(index_dir, None))

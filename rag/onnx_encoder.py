@@ -222,12 +222,14 @@ def indexed_model(index_dir: str | Path) -> tuple[str, str]:
 
     Reads only ``CURRENT`` and the manifest; raises the index's own error otherwise.
     """
-    from .index import CURRENT_FILE
+    from .index import MANIFEST_FILE, current_build_name
 
     index_dir = Path(index_dir)
+    build = current_build_name(index_dir)
+    if build is None:
+        raise _index_error(index_dir)
     try:
-        build = (index_dir / CURRENT_FILE).read_text(encoding="utf-8").strip()
-        model = json.loads((index_dir / build / "manifest.json").read_text(encoding="utf-8"))["model"]
+        model = json.loads((index_dir / build / MANIFEST_FILE).read_text(encoding="utf-8"))["model"]
         name, sha = model["name"], model["weights_sha256"]
     except (OSError, ValueError, KeyError, TypeError):
         raise _index_error(index_dir) from None

@@ -206,7 +206,7 @@ def test_a_manifest_whose_article_list_has_the_wrong_shape_is_corrupt_when_the_c
 
 @pytest.mark.parametrize(
     "current, error",
-    [(None, IndexMissingError), (b"", IndexMissingError), (b"build-that-never-was\n", IndexCorruptError), (b"\xff\xfe\x00garbage", IndexMissingError)],
+    [(None, IndexMissingError), (b"", IndexMissingError), (b"build-that-never-was\n", IndexCorruptError), (b"\xff\xfe\x00garbage", IndexCorruptError)],
     ids=["missing", "empty", "dangling", "binary"],
 )
 def test_current_pointer_faults(index_copy, encoder, current, error):
@@ -216,6 +216,16 @@ def test_current_pointer_faults(index_copy, encoder, current, error):
     else:
         pointer.write_bytes(current)
     with pytest.raises(error) as caught:
+        Retriever.load(index_copy, encoder=encoder)
+    assert REBUILD_HINT in str(caught.value)
+
+
+def test_current_pointing_outside_the_index_is_refused(index_copy, encoder):
+    """A whole, valid build elsewhere is not loaded through a CURRENT that leads out of the index folder."""
+    outside = index_copy.parent / "elsewhere"
+    shutil.copytree(live_build(index_copy), outside / live_build(index_copy).name)
+    (index_copy / CURRENT_FILE).write_text(f"../elsewhere/{live_build(index_copy).name}\n", encoding="utf-8")
+    with pytest.raises(IndexCorruptError, match="does not name a build folder") as caught:
         Retriever.load(index_copy, encoder=encoder)
     assert REBUILD_HINT in str(caught.value)
 
