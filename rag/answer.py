@@ -24,7 +24,7 @@ from .lexical import question_terms
 from .question import FOLLOW_UP_REACH, asks_for_more, check_history, check_passage_count, clean_question, context_of, own_part, own_topic
 from .retrieve import ChunkHit, Retriever
 from .settings import AnswerSettings
-from .text import count_tokens
+from .text import count_tokens, opening_length
 from .types import Answer, Citation, Quote
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
@@ -194,6 +194,17 @@ class Answerer:
                 return previous.start, sentence.end
         return sentence.start, sentence.end
 
+    def _within_budget(self, sid: int, start: int, end: int) -> tuple[int, int]:
+        """``(start, end)``, or when that is longer than a whole answer (``token_budget``), the
+        sentence ``sid`` alone, and if that is too, its opening cut after the last word that fits:
+        a text without full stops can make a "sentence" of thousands of words."""
+        budget = self.settings.token_budget
+        text = self.index.documents[self.index.sentences[sid].doc_id].text
+        if count_tokens(text[start:end]) <= budget:
+            return start, end
+        sentence = self.index.sentences[sid]
+        return sentence.start, sentence.start + opening_length(sentence.text, budget)
+
     def _same_fact(self, sid: int, other_sid: int, similarity: float) -> bool:
         """Whether two sentences state the same fact: close in meaning, same figures."""
         if similarity < self.settings.corroboration_similarity:
@@ -267,7 +278,7 @@ class Answerer:
                 if doc != self.index.sentences[duplicate_of.candidate.sentence_id].doc_id:
                     duplicate_of.others.setdefault(doc, candidate)
                 continue
-            start, end = self._span_with_context(sid, said)
+            start, end = self._within_budget(sid, *self._span_with_context(sid, said))
             text = self.index.documents[self.index.sentences[sid].doc_id].text
             overlapping = [entry for entry in chosen if self._overlaps(entry, sid, start, end)]
             if overlapping:  # it shares a sentence with quotes (one, or two it bridges): widen them into one

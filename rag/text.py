@@ -61,6 +61,19 @@ def count_tokens(text: str) -> int:
     return len(token_encoder().encode(text, disallowed_special=()))
 
 
+def opening_length(text: str, max_tokens: int) -> int:
+    """Length of the longest opening of ``text`` within ``max_tokens`` cl100k tokens that ends
+    at a word's end (all of ``text`` if it fits; one cut mid-word only if its first word does not)."""
+    encoder = token_encoder()
+    tokens = encoder.encode(text, disallowed_special=())
+    if len(tokens) <= max_tokens:
+        return len(text)
+    _, offsets = encoder.decode_with_offsets(tokens)
+    cut = offsets[max_tokens]
+    space = max(text.rfind(c, 0, cut + 1) for c in " \t\n")
+    return space if space > 0 else cut
+
+
 def _wrapped(previous: str, line: str, width: int) -> bool:
     """Whether ``line`` went on from ``previous`` because its first word did not fit there within
     ``width`` (a wrap at 72 columns leaves "... in\nSeptember"). Not in Chinese or Japanese,

@@ -20,6 +20,7 @@ from rag.documents import MAX_ARTICLE_BYTES, load_corpus
 from rag.errors import CorpusError, QuestionError
 from rag.index import CACHE_FILE, build_index
 from rag.lexical import terms
+from rag.text import count_tokens
 from rag.retrieve import Retriever
 
 GOOD = ("002_92a117e8a803a66f", "004_250bfd79a5953938")
@@ -224,3 +225,23 @@ def test_a_linked_folder_is_read_and_a_link_back_up_is_not_followed(tmp_path, co
     report = load_corpus(corpus)
     assert sorted(d.doc_id for d in report.documents) == sorted([GOOD[0], "2024/linked_article"])  # ids name their sub-folder
     assert report.skipped == []
+
+
+def test_an_article_without_full_stops_is_quoted_within_the_answer_budget(tmp_path, encoder, answerer):
+    """A 'sentence' of thousands of words (text with no full stops) gives a quote of its opening
+    that fits the token budget, never the whole run-on text."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    words = "river flood valley dam farmers rain crops officials lost held heavy while after the".split()
+    run_on = " ".join(words[(i * 7) % len(words)] for i in range(1500))  # one pysbd piece (under 10,000 characters)
+    (corpus / "run_on.txt").write_text(f"Flood hits valley\n\nThe river flooded the valley after heavy rain and {run_on}\n", encoding="utf-8")
+    build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
+    local = Answerer(Retriever.load(tmp_path / "index", encoder=encoder), answerer.settings, answerer.answerability)
+    sentence = max(local.index.sentences, key=lambda s: len(s.text))
+    assert count_tokens(sentence.text) > 10 * local.settings.token_budget
+    result = local.answer("Did the river flood the valley after heavy rain?")
+    assert_grounded(result, local.index.documents)
+    assert result.quotes and sum(count_tokens(q.text) for q in result.quotes) <= local.settings.token_budget
+    opening = next(q for q in result.quotes if q.start == sentence.start)
+    assert opening.text.startswith("The river flooded the valley") and sentence.text.startswith(opening.text)
+    assert not opening.text.endswith(" ") and sentence.text[len(opening.text)] == " "  # cut between words
