@@ -210,17 +210,31 @@ def cmd_ask(args: argparse.Namespace) -> int:
             print(_render_answer(result))
         return 0
     if isinstance(sys.stdin, io.TextIOWrapper):
-        sys.stdin.reconfigure(errors="replace")  # bytes that are not UTF-8 become U+FFFD, not a crash
+        sys.stdin.reconfigure(errors="surrogateescape")  # bytes that are not UTF-8 are kept, to be refused line by line
     for line in sys.stdin:
-        question = line.rstrip("\r\n")
-        try:
-            result = answerer.answer(question, k=args.k)
-        except QuestionError as exc:
-            payload = {"question": question, "error": str(exc)}
-            _print_json(payload) if args.json else print(f"error: {exc}")
+        question, problem = _decoded(line.rstrip("\r\n"))
+        if problem is None:
+            try:
+                result = answerer.answer(question, k=args.k)
+            except QuestionError as exc:
+                problem = str(exc)
+        if problem is not None:
+            _print_json({"question": question, "error": problem}) if args.json else print(f"error: {problem}")
             continue
         _print_json(result.to_dict()) if args.json else print(_render_answer(result) + "\n")
     return 0
+
+
+def _decoded(line: str) -> tuple[str, str | None]:
+    """A stdin line read with ``surrogateescape``: its text (bytes that are not UTF-8 shown as
+    U+FFFD), and why it cannot be asked when they are there (naming the first bad byte's offset), else None."""
+    try:
+        line.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate that no byte of stdin became: text, cleaned when asked
+        return line, None
+    except UnicodeDecodeError as exc:
+        return exc.object.decode("utf-8", "replace"), f"this line is not valid UTF-8 text ({exc.reason} at byte {exc.start}); save the questions as UTF-8"
+    return line, None
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -147,6 +147,17 @@ def test_ask_json_stdin_answers_line_by_line_with_errors_in_place(on_index):
     assert replies[0]["abstained"] is False and replies[3]["abstained"] is True
 
 
+def test_ask_json_stdin_answers_a_line_that_is_not_utf8_with_its_own_error(on_index):
+    lines = [b"Who wrote the blog \xff\xfe post?", SACKS_QUESTION.encode(), b"\xc3\x28 broken", "caf\u00e9 who wrote the blog post?".encode("latin-1")]
+    result = subprocess.run([str(RAG), "ask", "--json", "-", *on_index], input=b"\n".join(lines) + b"\n", capture_output=True, cwd=ROOT, env=os.environ.copy(), timeout=300)
+    assert result.returncode == 0, result.stderr
+    replies = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert len(replies) == len(lines)
+    assert replies[0] == {"question": "Who wrote the blog \ufffd\ufffd post?", "error": "this line is not valid UTF-8 text (invalid start byte at byte 19); save the questions as UTF-8"}
+    assert "error" not in replies[1] and replies[1]["question"] == SACKS_QUESTION and not replies[1]["abstained"]
+    assert replies[2]["error"].startswith("this line is not valid UTF-8 text (invalid continuation byte at byte 0)")
+    assert replies[3]["error"].startswith("this line is not valid UTF-8 text (invalid continuation byte at byte 3)")
+
 
 @pytest.mark.parametrize("argv", [["--help"], ["ask", "--help"], ["ask", "-k", "zero", "a question"]], ids=["help", "ask-help", "argument-error"])
 def test_help_and_argument_errors_answer_without_loading_the_heavy_libraries(argv):

@@ -164,7 +164,7 @@ def test_cli_stdin_answers_or_explains_every_hostile_line(index_dir):
         assert ("error" in reply) != ("answer" in reply), reply
         if "error" in reply:
             _friendly(reply["error"])
-    assert [bool(reply.get("error")) for reply in replies] == [True, True, True] + [False] * 5 + [True, False, False, False, True]
+    assert [bool(reply.get("error")) for reply in replies] == [True, True, True, False, False, True, True, False, True, False, False, False, True]  # bytes that are not UTF-8: an error
     plain = comparable(replies[3])
     for reply in (replies[4], replies[7], replies[11]):
         assert comparable(reply) == plain
