@@ -26,6 +26,7 @@ import logging  # noqa: E402
 import re  # noqa: E402
 import socket  # noqa: E402
 import threading  # noqa: E402
+import warnings  # noqa: E402
 from collections.abc import Mapping, Sequence  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from datetime import datetime, timezone  # noqa: E402
@@ -36,7 +37,7 @@ import gradio as gr  # noqa: E402
 
 from rag import Answer, Answerer, Citation, Document, QuestionError, RagError, build_index  # noqa: E402
 from rag.answer import in_quotation_marks  # noqa: E402
-from rag.errors import IndexMismatchError, IndexMissingError  # noqa: E402
+from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
 from rag.cli import whole_number_from  # noqa: E402
 from rag.jsonl import json_line  # noqa: E402
 from rag.question import with_context  # noqa: E402
@@ -574,7 +575,9 @@ def load_answerer(index_dir: str, corpus_dir: str) -> Answerer:
     except (IndexMissingError, IndexMismatchError) as exc:
         log.warning("%s", exc)  # what is missing or changed (and what the rag command would advise)
         log.warning("so the chat builds the index in %s from %s, as --index and --corpus ask …", index_dir, corpus_dir)
-        log.info(build_index(corpus_dir, index_dir, progress=False).summary())
+        with warnings.catch_warnings():  # the summary names the skipped files: not twice
+            warnings.simplefilter("ignore", SkippedFileWarning)
+            log.info(build_index(corpus_dir, index_dir, progress=False).summary())
         answerer = Answerer.load(index_dir, corpus_dir=corpus_dir)
     answerer.answer("What do the articles say?")
     return answerer

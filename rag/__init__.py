@@ -18,11 +18,15 @@ __version__ = "0.1.0"
 # public name -> module that defines it
 _EXPORTS = {
     "Answerer": ".answer",
+    "AnswerabilityModel": ".answerability",
     "ChunkingSettings": ".chunking",
+    "LoadReport": ".documents", "load_corpus": ".documents",
+    "Encoder": ".embedding",
     "CorpusError": ".errors", "IndexCorruptError": ".errors", "IndexMismatchError": ".errors",
     "IndexMissingError": ".errors", "QuestionError": ".errors", "RagError": ".errors", "SettingsError": ".errors",
+    "SkippedFileWarning": ".errors",
     "BuildReport": ".index", "CorpusIndex": ".index", "build_index": ".index", "load_index": ".index",
-    "Retriever": ".retrieve",
+    "RetrievalSettings": ".retrieve", "Retriever": ".retrieve",
     "AnswerSettings": ".settings",
     "Answer": ".types", "Chunk": ".types", "Citation": ".types", "Document": ".types",
     "Passage": ".types", "Quote": ".types", "Sentence": ".types",
@@ -32,7 +36,10 @@ __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:
     from .answer import Answerer as Answerer
+    from .answerability import AnswerabilityModel as AnswerabilityModel
     from .chunking import ChunkingSettings as ChunkingSettings
+    from .documents import LoadReport as LoadReport, load_corpus as load_corpus
+    from .embedding import Encoder as Encoder
     from .errors import (
         CorpusError as CorpusError,
         IndexCorruptError as IndexCorruptError,
@@ -41,6 +48,7 @@ if TYPE_CHECKING:
         QuestionError as QuestionError,
         RagError as RagError,
         SettingsError as SettingsError,
+        SkippedFileWarning as SkippedFileWarning,
     )
     from .index import (
         BuildReport as BuildReport,
@@ -48,7 +56,7 @@ if TYPE_CHECKING:
         build_index as build_index,
         load_index as load_index,
     )
-    from .retrieve import Retriever as Retriever
+    from .retrieve import RetrievalSettings as RetrievalSettings, Retriever as Retriever
     from .settings import AnswerSettings as AnswerSettings
     from .types import (
         Answer as Answer,

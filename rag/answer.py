@@ -20,6 +20,7 @@ import numpy as np
 
 from .answer_types import expected_type, has_type
 from .answerability import AnswerabilityModel
+from .errors import require_type
 from .lexical import question_terms
 from .question import FOLLOW_UP_REACH, asks_for_more, check_history, check_passage_count, clean_question, context_of, own_part, own_topic
 from .retrieve import ChunkHit, Retriever
@@ -92,6 +93,9 @@ class Answerer:
         settings: AnswerSettings | None = None,
         answerability: AnswerabilityModel | None = None,
     ) -> None:
+        require_type(retriever, Retriever, "retriever", "load one with Retriever.load(index_dir), or use Answerer.load(index_dir)")
+        require_type(settings, (AnswerSettings, type(None)), "settings", "AnswerSettings.load() gives the calibrated ones")
+        require_type(answerability, (AnswerabilityModel, type(None)), "answerability")
         self.retriever = retriever
         self.index = retriever.index
         self.settings = settings if settings is not None else AnswerSettings.load()
@@ -99,9 +103,12 @@ class Answerer:
         self._type_cache: dict[tuple[int, str | None], bool] = {}
 
     @classmethod
-    def load(cls, index_dir: str | Path = "index", *, corpus_dir: str | Path | None = None) -> "Answerer":
-        """An answerer over the index in ``index_dir`` with the calibrated settings."""
-        return cls(Retriever.load(index_dir, corpus_dir=corpus_dir))
+    def load(cls, index_dir: str | Path = "index", *, corpus_dir: str | Path | None = None, settings: AnswerSettings | None = None) -> "Answerer":
+        """An answerer over the index in ``index_dir``, with ``settings`` (default: the calibrated ones).
+
+        With ``corpus_dir``, refuses an index whose articles changed since it was built.
+        """
+        return cls(Retriever.load(index_dir, corpus_dir=corpus_dir), settings)
 
     # -- scoring -----------------------------------------------------------------------
     def _term_weights(self, q_terms: list[str], own_terms: frozenset[str] = frozenset()) -> dict[str, float]:

@@ -1,7 +1,9 @@
 """Loading a folder of articles: text kept byte-for-byte, titles, content hashes.
 
 Files that cannot be read as articles (binary, not UTF-8, empty, too large, vanished,
-symlink loops) are skipped with a warning that names them; the rest are loaded.
+symlink loops, a second file with an id or text already loaded) are skipped, each listed
+with its reason in ``LoadReport.skipped`` (``build_index`` also warns of each, with a
+``SkippedFileWarning``); the rest are loaded.
 """
 
 from __future__ import annotations

@@ -1,5 +1,26 @@
 """Errors the library raises on purpose, each with a message that says what to do."""
 
+from __future__ import annotations
+
+
+_PLAIN_KINDS = {
+    bool: "true or false", int: "a number", float: "a number", str: "text", bytes: "bytes", type(None): "None (null in JSON)",
+    list: "a list", tuple: "a tuple", dict: "a mapping (an object in JSON)", set: "a set",
+}
+
+
+def kind_of(value: object) -> str:
+    """What ``value`` is, in words a person who sent JSON also understands ("a number", "None (null in JSON)")."""
+    return _PLAIN_KINDS.get(type(value), type(value).__name__)
+
+
+def require_type(value: object, kind: type | tuple[type, ...], name: str, hint: str = "") -> None:
+    """Raise TypeError, naming ``name``, what it must be and what it is, unless ``value`` is a ``kind``."""
+    if not isinstance(value, kind):
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        wanted = " or ".join("None" if k is type(None) else k.__name__ for k in kinds)
+        raise TypeError(f"{name} must be {wanted}, not {type(value).__name__}" + (f"; {hint}" if hint else ""))
+
 
 class RagError(Exception):
     """Base class for every error this package raises deliberately."""
@@ -27,3 +48,7 @@ class SettingsError(RagError, ValueError):
 
 class CorpusError(RagError):
     """The corpus folder is missing or holds no readable article."""
+
+
+class SkippedFileWarning(UserWarning):
+    """A file of the corpus folder was not indexed (empty, not UTF-8, a duplicate, ...); the message names it and says why."""

@@ -24,6 +24,7 @@ import shutil
 import sys
 import time
 import uuid
+import warnings
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
@@ -36,7 +37,7 @@ import numpy as np
 from .chunking import ChunkingSettings, FitsModel, model_fit, model_pieces
 from .documents import LoadReport, article_stats, is_markdown, load_corpus, sha256_text
 from .embedding import Encoder, file_sha256
-from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
+from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError, SkippedFileWarning, require_type
 from .lexical import terms
 from .segmentation import SENTENCE_KINDS, TITLES_DERIVED, KnownSegmentation, package_version, segment, splitter_fingerprint, with_titles
 from .spelling import lexicon
@@ -332,9 +333,13 @@ def build_index(
     ``progress=True`` shows progress bars on stderr (none by default).
     """
     started = time.perf_counter()
+    require_type(chunking, ChunkingSettings, "chunking", "e.g. ChunkingSettings(max_tokens=64)")
+    require_type(documents, (LoadReport, type(None)), "documents", "load_corpus(folder) gives one")
     check_kind(vector_kind)  # settings first: before the articles are read or the model loads
     index_dir = Path(index_dir)
     loaded = documents or load_corpus(corpus_dir, titles=False)
+    for path, why in loaded.skipped:  # a library user reads no summary: each skipped file is a warning
+        warnings.warn(f"skipped {path}: {why}", SkippedFileWarning, stacklevel=2)
     ids = Counter(d.doc_id for d in loaded.documents)
     if ids and ids.most_common(1)[0][1] > 1:
         raise CorpusError(f"two documents have the id {ids.most_common(1)[0][0]!r}; give each document its own id")

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from .errors import QuestionError
+from .errors import QuestionError, kind_of
 from .lexical import question_terms
 from .settings import whole_number
 
@@ -44,7 +44,7 @@ def clean_question(question: object) -> str:
     question is longer than MAX_QUESTION_CHARS.
     """
     if not isinstance(question, str):
-        raise QuestionError("the question must be text")
+        raise QuestionError(f"the question must be text, not {kind_of(question)}")
     if len(question) > MAX_QUESTION_CHARS * 64:  # a bound on the work below, whatever the text
         raise QuestionError(f"the question is too long ({len(question):,} characters); the limit is {MAX_QUESTION_CHARS:,}")
     text = " ".join(question.split())  # runs of spaces do not count, and cost nothing below
@@ -78,8 +78,12 @@ def check_history(history: object) -> tuple[str, ...]:
     list or tuple of strings; anything else raises QuestionError."""
     if history is None:
         return ()
-    if not isinstance(history, (list, tuple)) or not all(isinstance(earlier, str) for earlier in history):
-        raise QuestionError("history must be a list of the earlier questions (text), oldest first, or None (null in JSON)")
+    wanted = "history must be a list of the earlier questions (text), oldest first, or None (null in JSON)"
+    if not isinstance(history, (list, tuple)):
+        raise QuestionError(f"{wanted}, not {kind_of(history)}")
+    wrong = next((n for n, earlier in enumerate(history) if not isinstance(earlier, str)), None)
+    if wrong is not None:
+        raise QuestionError(f"{wanted}; item {wrong} is {kind_of(history[wrong])}")
     return tuple(history)
 
 

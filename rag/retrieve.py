@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from .embedding import Encoder
+from .errors import require_type
 from .index import CorpusIndex, load_index
 from .lexical import terms
 from .question import check_passage_count, clean_question
@@ -45,6 +46,10 @@ class Retriever:
     def __init__(
         self, index: CorpusIndex, encoder: Encoder, settings: RetrievalSettings = RetrievalSettings(), *, spelling: bool = True
     ) -> None:
+        require_type(index, CorpusIndex, "index", "load one with load_index(index_dir), or use Retriever.load(index_dir)")
+        require_type(settings, RetrievalSettings, "settings")
+        if not callable(getattr(encoder, "encode", None)):
+            raise TypeError(f"encoder must be an Encoder (with an encode method), not {type(encoder).__name__}")
         self.index = index
         self.encoder = encoder
         self.settings = settings

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from hostile_checks import assert_friendly_failure, assert_grounded, run_rag
 from rag.answer import Answerer
 from rag.documents import MAX_ARTICLE_BYTES, load_corpus
-from rag.errors import CorpusError, QuestionError
+from rag.errors import CorpusError, QuestionError, SkippedFileWarning
 from rag.index import CACHE_FILE, build_index
 from rag.lexical import terms
 from rag.text import count_tokens
@@ -100,7 +100,8 @@ def hostile(tmp_path_factory, corpus_dir, index_dir, encoder):
     expected = make_hostile_corpus(corpus, corpus_dir)
     index.mkdir()
     shutil.copyfile(index_dir / CACHE_FILE, index / CACHE_FILE)  # reuse the vectors of the bundled texts
-    report = build_index(corpus, index, encoder=encoder, progress=False)
+    with pytest.warns(SkippedFileWarning):  # one per skipped file (test_a_library_build_warns_of_each_skipped_file)
+        report = build_index(corpus, index, encoder=encoder, progress=False)
     return corpus, index, report, expected
 
 
@@ -188,6 +189,7 @@ article_text = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(BREAKS
 
 
 @pytest.mark.timeout(900)
+@pytest.mark.filterwarnings("ignore::rag.errors.SkippedFileWarning")  # generated files may be empty: skipping them is expected
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(articles=st.lists(article_text, min_size=1, max_size=3), questions=st.lists(article_text, min_size=1, max_size=2))
 def test_fuzz_small_corpora(encoder, answerer, articles, questions):
@@ -245,3 +247,17 @@ def test_an_article_without_full_stops_is_quoted_within_the_answer_budget(tmp_pa
     opening = next(q for q in result.quotes if q.start == sentence.start)
     assert opening.text.startswith("The river flooded the valley") and sentence.text.startswith(opening.text)
     assert not opening.text.endswith(" ") and sentence.text[len(opening.text)] == " "  # cut between words
+
+
+def test_a_library_build_warns_of_each_skipped_file(tmp_path, encoder):
+    """A library user reads no summary: every file left out of the index is a SkippedFileWarning naming it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "budget.md").write_text("City budget\n\nThe council approved the budget on Monday.\n", encoding="utf-8")
+    (corpus / "budget.txt").write_text("City budget, plain text\n\nThe mayor signed it on Tuesday.\n", encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    with pytest.warns(SkippedFileWarning) as caught:
+        report = build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
+    messages = sorted(str(w.message) for w in caught if issubclass(w.category, SkippedFileWarning))
+    assert messages == sorted(f"skipped {path}: {why}" for path, why in report.skipped) and len(messages) == 2
+    assert any("budget.txt" in m and "same id as" in m for m in messages) and any("empty.txt" in m for m in messages)

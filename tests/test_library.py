@@ -67,7 +67,12 @@ def test_a_history_that_is_not_a_list_of_questions_is_refused_whatever_the_quest
     for question in (FOLLOW_UP, "Who wrote the blog post?"):  # a follow-up, and a question read alone
         with pytest.raises(QuestionError) as refused:
             answerer.answer(question, history=history)
-        assert str(refused.value) == HISTORY_ERROR
+        message = str(refused.value)
+        if isinstance(history, list):  # the item that is not text is named
+            wrong = next(n for n, earlier in enumerate(history) if not isinstance(earlier, str))
+            assert message.startswith(f"{HISTORY_ERROR}; item {wrong} is "), message
+        else:
+            assert message.startswith(f"{HISTORY_ERROR}, not "), message
 
 
 def test_a_history_may_be_a_tuple_and_is_read_as_the_list_is(answerer):
@@ -241,3 +246,33 @@ def test_saving_settings_needs_a_path_so_the_shipped_file_is_never_overwritten_b
     assert not shipped.exists()
     mine = AnswerSettings(abstain_threshold=0.0).save(tmp_path / "mine.json", note="an experiment")
     assert AnswerSettings.load(mine) == AnswerSettings(abstain_threshold=0.0)
+
+
+def test_objects_of_the_wrong_kind_are_refused_when_they_are_given_not_at_the_first_answer(retriever, index_dir, corpus_dir, tmp_path):
+    """A path where a Retriever goes, or a dict where settings go, is a TypeError that says what to pass."""
+    from rag import ChunkingSettings, Retriever, build_index
+
+    with pytest.raises(TypeError, match=r"retriever must be Retriever, not str; .*Answerer\.load\(index_dir\)"):
+        Answerer(str(index_dir))
+    with pytest.raises(TypeError, match="settings must be AnswerSettings or None, not dict"):
+        Answerer(retriever, {"max_quotes": 1})
+    with pytest.raises(TypeError, match=r"index must be CorpusIndex, not str; .*Retriever\.load\(index_dir\)"):
+        Retriever(str(index_dir), retriever.encoder)
+    with pytest.raises(TypeError, match="encoder must be an Encoder"):
+        Retriever(retriever.index, None)
+    with pytest.raises(TypeError, match=r"chunking must be ChunkingSettings, not dict; e\.g\. ChunkingSettings\(max_tokens=64\)"):
+        build_index(corpus_dir, tmp_path / "index", chunking={"max_tokens": 64})
+    assert not (tmp_path / "index").exists()
+    assert ChunkingSettings(max_tokens=64).max_tokens == 64
+
+
+@pytest.mark.parametrize("question, kind", [(b"Who wrote the blog post?", "bytes"), (None, "None (null in JSON)"), (42, "a number")])
+def test_a_question_that_is_not_text_is_refused_with_what_it_is(answerer, question, kind):
+    with pytest.raises(QuestionError) as refused:
+        answerer.answer(question)
+    assert str(refused.value) == f"the question must be text, not {kind}"
+
+
+def test_answerer_load_takes_settings(index_dir):
+    one_quote = replace(AnswerSettings.load(), max_quotes=1)
+    assert Answerer.load(index_dir, settings=one_quote).settings == one_quote

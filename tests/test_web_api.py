@@ -340,7 +340,8 @@ def test_a_missing_or_unreadable_auth_file_stops_the_app_with_a_message(index_di
 @pytest.mark.parametrize("history", [7, "What did Anthropic propose?", [1, 2], ["What did Anthropic propose?", None], {"q": "x"}])
 def test_a_history_that_is_not_a_list_of_questions_gets_an_error_json(app, answerer, history):
     reply = app.ask_json(answerer, "and what did OpenAI say?", history=history)
-    assert reply == {"question": "and what did OpenAI say?", "error": "history must be a list of the earlier questions (text), oldest first, or None (null in JSON)"}
+    assert reply.keys() == {"question", "error"} and reply["question"] == "and what did OpenAI say?"
+    assert reply["error"].startswith("history must be a list of the earlier questions (text), oldest first, or None (null in JSON)")
 
 
 @pytest.mark.parametrize("k", [None, "five", math.nan, -1, 0])
