@@ -87,8 +87,27 @@ def _schema_problems(row: object) -> list[str]:
     return problems
 
 
+class _DuplicateKey(ValueError):
+    """A JSON object that holds one key twice (``json`` would keep the last value silently)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """``object_pairs_hook`` for ``json.loads``: the object as a dict, or _DuplicateKey."""
+    row: dict[str, object] = {}
+    for key, value in pairs:
+        if key in row:
+            raise _DuplicateKey(key)
+        row[key] = value
+    return row
+
+
 def parse_gold(lines: Iterable[str], source: str = "gold file") -> list[GoldQuestion]:
-    """Gold questions from JSON lines; raises GoldFormatError naming every bad line."""
+    """Gold questions from JSON lines; raises GoldFormatError naming every bad line (and,
+    for JSON that does not parse, the column; for a key given twice in one object, the key)."""
     questions: list[GoldQuestion] = []
     errors: list[str] = []
     seen: set[str] = set()
@@ -96,9 +115,12 @@ def parse_gold(lines: Iterable[str], source: str = "gold file") -> list[GoldQues
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
+            row = json.loads(line, object_pairs_hook=_unique_keys)
         except json.JSONDecodeError as exc:
-            errors.append(f"line {number}: not valid JSON ({exc.msg})")
+            errors.append(f"line {number}, column {exc.colno}: not valid JSON ({exc.msg})")
+            continue
+        except _DuplicateKey as exc:
+            errors.append(f"line {number}: key {exc.key!r} appears twice in one JSON object")
             continue
         problems = _schema_problems(row)
         if not problems and row["id"] in seen:

@@ -47,6 +47,9 @@ def test_parse_gold_names_every_bad_line():
         json.dumps(SMALL_GOLD[0] | {"id": "x2", "kind": "factoid"}),
         "{not json",
         json.dumps(SMALL_GOLD[1] | {"id": "x3", "must_contain": []}),
+        '{"id": "x4", "question": "a", "id": "x5"}',
+        json.dumps(SMALL_GOLD[1] | {"id": "x6"}).replace('"quote": ', '"quote": "first", "quote": '),
+        '{"id": "x7", "question": "unterminated',
     ]
     with pytest.raises(GoldFormatError) as error:
         parse_gold(lines, "tiny.jsonl")
@@ -54,8 +57,11 @@ def test_parse_gold_names_every_bad_line():
     assert "line 2: duplicate id 'q003'" in message
     assert "line 3: missing key 'kind'" in message
     assert "line 4: kind 'factoid' contradicts answerable=False" in message
-    assert "line 5: not valid JSON" in message
+    assert "line 5, column 2: not valid JSON (Expecting property name enclosed in double quotes)" in message
     assert "line 6: an answerable question needs gold quotes and must_contain strings" in message
+    assert "line 7: key 'id' appears twice in one JSON object" in message  # not silently the last value
+    assert "line 8: key 'quote' appears twice in one JSON object" in message  # in a nested object too
+    assert "line 9, column 26: not valid JSON (Unterminated string starting at)" in message
     assert "line 1:" not in message
 
 

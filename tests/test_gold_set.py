@@ -110,7 +110,7 @@ def test_the_loader_names_the_line_of_a_bad_row_after_one_holding_odd_line_break
     path.write_text(json.dumps(odd, ensure_ascii=False) + "\n{broken\n", encoding="utf-8")
     with pytest.raises(GoldFormatError) as error:
         load_gold(path)
-    assert "line 2: not valid JSON" in str(error.value) and "line 1" not in str(error.value)
+    assert "line 2, column 2: not valid JSON" in str(error.value) and "line 1" not in str(error.value)
 
 
 def test_a_gold_file_that_is_not_utf8_is_a_format_error(tmp_path):
