@@ -9,6 +9,7 @@ for gold-set runs, ``sweep`` (split -> rows), ``threshold`` and ``questions``.
 from __future__ import annotations
 
 import json
+import math
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
@@ -167,6 +168,7 @@ def abstention_figure(sweeps: Mapping[str, Sequence[Mapping]], threshold: float 
 
     The threshold axis is symmetric-logarithmic (linear below 0.0001, where it starts at 0),
     so the fine steps below 0.01, where a penalised score sits, are as visible as the rest.
+    An undefined rate (None: precision where nothing is abstained on) is left unplotted.
     """
     import matplotlib
 
@@ -177,7 +179,7 @@ def abstention_figure(sweeps: Mapping[str, Sequence[Mapping]], threshold: float 
     for ax, (split, rows) in zip(axes[0], sweeps.items()):
         x = [r["threshold"] for r in rows]
         for key, label in (("precision", "precision"), ("recall", "recall"), ("f1", "F1"), ("false_abstention_rate", "false-abstention rate")):
-            ax.plot(x, [r[key] for r in rows], label=label, linestyle=":" if key == "false_abstention_rate" else "-")
+            ax.plot(x, [math.nan if r[key] is None else r[key] for r in rows], label=label, linestyle=":" if key == "false_abstention_rate" else "-")
         if threshold is not None:
             ax.axvline(threshold, color="grey", linestyle="--", linewidth=1, label=f"threshold {threshold:.3g}")
         ax.set_xscale("symlog", linthresh=SYMLOG_LINEAR_BELOW)

@@ -9,6 +9,8 @@ from statistics import fmean
 from typing import Callable, Iterable, Mapping, Sequence
 
 RANK_CUTOFFS = (1, 3, 5, 10)
+# A bootstrap interval needs at least this share of its resamples to be defined (see bootstrap_interval).
+MIN_DEFINED_RESAMPLES = 0.5
 
 
 def retrieval_metrics(
@@ -92,11 +94,17 @@ def token_f1(prediction: str, references: Iterable[str]) -> float:
     return best
 
 
-def precision_recall_f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    """Precision, recall and F1 from counts (0 where undefined)."""
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+def precision_recall_f1(tp: int, fp: int, fn: int) -> tuple[float | None, float | None, float | None]:
+    """Precision, recall and F1 from counts; None where undefined.
+
+    Precision is undefined without predicted positives (``tp + fp == 0``), recall without
+    actual positives (``tp + fn == 0``). F1 is ``2·tp / (2·tp + fp + fn)``, the harmonic
+    mean of the two where both are defined, and 0 when positives exist but none was
+    predicted; it is undefined only with neither.
+    """
+    precision = tp / (tp + fp) if tp + fp else None
+    recall = tp / (tp + fn) if tp + fn else None
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else None
     return precision, recall, f1
 
 
@@ -113,7 +121,8 @@ def abstention_metrics(should_abstain: Sequence[bool], abstained: Sequence[bool]
 
     The false-abstention rate is the share of answerable questions (``should_abstain``
     false) on which the system abstained. Undefined values are None: precision, recall
-    and F1 without unanswerable questions, the false-abstention rate without answerable ones.
+    and F1 without unanswerable questions, precision also when nothing was abstained on
+    (F1 is then 0), the false-abstention rate without answerable ones.
     """
     pairs = list(zip(should_abstain, abstained, strict=True))
     tp = sum(s and a for s, a in pairs)
@@ -137,31 +146,53 @@ def contains_all(text: str, needles: Iterable[str]) -> bool:
     return all(needle.casefold() in haystack for needle in needles)
 
 
-def latency_summary(milliseconds: Sequence[float]) -> dict[str, float]:
-    """Median and 95th percentile (linear interpolation) of latencies in ms."""
+def latency_summary(milliseconds: Sequence[float]) -> dict[str, float | None]:
+    """Median and 95th percentile (linear interpolation) of latencies in ms; None without any."""
     import numpy as np
 
     if not milliseconds:
-        return {"median_ms": 0.0, "p95_ms": 0.0}
+        return {"median_ms": None, "p95_ms": None}
     values = np.asarray(milliseconds, dtype=float)
     return {"median_ms": float(np.median(values)), "p95_ms": float(np.percentile(values, 95))}
 
 
 def bootstrap_interval(
-    samples: Sequence[Sequence[float]], statistic: Callable[..., float], *, level: float = 0.95, resamples: int = 1000, seed: int = 0
+    samples: Sequence[Sequence[float]],
+    statistic: Callable[..., float | None],
+    *,
+    level: float = 0.95,
+    resamples: int = 1000,
+    seed: int = 0,
 ) -> tuple[float, float] | None:
     """Percentile bootstrap interval of ``statistic`` (SciPy), resampling the questions.
 
     ``samples`` are equally long per-question sequences resampled together (paired), and
-    ``statistic`` takes one resample of each. None with fewer than two questions.
+    ``statistic`` takes one resample of each. A resample on which ``statistic`` is
+    undefined (None or NaN: a rate over unanswerable questions when it drew none) is left
+    out, not scored; the percentiles are those of the defined resamples. None with fewer
+    than two questions, or when fewer than MIN_DEFINED_RESAMPLES of the resamples are defined.
     """
+    import warnings
+
     import numpy as np
-    from scipy.stats import bootstrap
+    from scipy.stats import DegenerateDataWarning, bootstrap
 
     arrays = [np.asarray(sample, dtype=float) for sample in samples]
     if len(arrays[0]) < 2:
         return None
-    result = bootstrap(
-        arrays, statistic, n_resamples=resamples, paired=True, vectorized=False, confidence_level=level, method="percentile", rng=np.random.default_rng(seed)
-    )
-    return float(result.confidence_interval.low), float(result.confidence_interval.high)
+
+    def value(*resample: np.ndarray) -> float:
+        result = statistic(*resample)
+        return math.nan if result is None else float(result)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateDataWarning)  # SciPy's own interval is NaN when a resample is; it is not used then
+        result = bootstrap(
+            arrays, value, n_resamples=resamples, paired=True, vectorized=False, confidence_level=level, method="percentile", rng=np.random.default_rng(seed)
+        )
+    distribution = np.asarray(result.bootstrap_distribution, dtype=float)
+    defined = distribution[~np.isnan(distribution)]
+    if len(defined) < MIN_DEFINED_RESAMPLES * resamples:
+        return None
+    low, high = np.quantile(defined, [(1 - level) / 2, (1 + level) / 2])
+    return float(low), float(high)

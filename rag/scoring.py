@@ -192,19 +192,22 @@ def _kind_summary(records: Sequence[Record], outcomes: Sequence[Outcome]) -> dic
 
 
 def _intervals(records: Sequence[Record], outcomes: Sequence[Outcome]) -> dict[str, tuple[float, float] | None]:
-    """95% bootstrap intervals of the headline rates: how far 46 or 92 questions pin them down."""
+    """95% bootstrap intervals of the headline rates: how far 46 or 92 questions pin them down.
+
+    A resample in which a rate is undefined (abstention F1 without an unanswerable question,
+    the false-abstention rate without an answerable one) is left out (``bootstrap_interval``).
+    """
     hits = [o.must_contain_hit for r, o in zip(records, outcomes) if r.gold.answerable]
     should = [not r.gold.answerable for r in records]
     did = [o.abstained for o in outcomes]
 
-    def abstention(key: str) -> Callable[[np.ndarray, np.ndarray], float]:
-        # a resample that draws no question of the kind the rate needs counts as 0
-        return lambda s, a: abstention_metrics(s.astype(bool).tolist(), a.astype(bool).tolist())[key] or 0.0
+    def abstention(key: str) -> Callable[[np.ndarray, np.ndarray], float | None]:
+        return lambda s, a: abstention_metrics(s.astype(bool).tolist(), a.astype(bool).tolist())[key]
 
     return {
-        "must_contain_hit": bootstrap_interval([hits], np.mean) if hits else None,
-        "abstention_f1": bootstrap_interval([should, did], abstention("f1")) if any(should) else None,
-        "false_abstention_rate": bootstrap_interval([should, did], abstention("false_abstention_rate")) if not all(should) else None,
+        "must_contain_hit": bootstrap_interval([hits], np.mean),
+        "abstention_f1": bootstrap_interval([should, did], abstention("f1")),
+        "false_abstention_rate": bootstrap_interval([should, did], abstention("false_abstention_rate")),
     }
 
 
@@ -213,7 +216,8 @@ def summarize(records: Sequence[Record], threshold: float) -> dict:
 
     Answer metrics average over answerable questions (an abstention scores zero),
     except citation precision and recall, which average over the answerable questions
-    that were answered. Quote exactness covers every span the composer produced.
+    that were answered. Quote exactness covers every span the composer produced (None
+    without any). A split without questions has None for every rate and latency.
     """
     outcomes = [outcome(r, threshold) for r in records]
     answerable = [(r, o) for r, o in zip(records, outcomes) if r.gold.answerable]
@@ -225,7 +229,7 @@ def summarize(records: Sequence[Record], threshold: float) -> dict:
         "unanswerable": len(records) - len(answerable),
         "retrieval": retrieval_summary(records, (1, 3, 5, 10)),
         "answers": {
-            "quote_exactness": fmean(s.exact for s in spans) if spans else 1.0,
+            "quote_exactness": _mean(s.exact for s in spans),
             "spans_checked": len(spans),
             "must_contain_hit": _mean(o.must_contain_hit for _, o in answerable),
             "gold_quote_hit": _mean(o.gold_quote_hit for _, o in answerable),

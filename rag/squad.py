@@ -395,7 +395,8 @@ def _markdown(report: dict) -> str:
     for name in ("shipped", "best_f1", "balanced", "max_10pct_false"):
         if name in a:
             t = a[name]
-            lines.append(f"| {name} | {t['threshold']:.3f} | {t['precision']:.3f} | {t['recall']:.3f} | {t['f1']:.3f} | {t['false_abstention_rate']:.3f} |")
+            rates = (t[key] for key in ("precision", "recall", "f1", "false_abstention_rate"))
+            lines.append(f"| {name} | {t['threshold']:.3f} | " + " | ".join("–" if rate is None else f"{rate:.3f}" for rate in rates) + " |")  # precision: None when nothing is abstained on
     return "\n".join(lines) + "\n"
 
 

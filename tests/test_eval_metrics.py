@@ -9,6 +9,7 @@ from statistics import fmean
 import pytest
 
 from rag.metrics import (
+    MIN_DEFINED_RESAMPLES,
     abstention_metrics,
     bootstrap_interval,
     citation_precision_recall,
@@ -67,8 +68,8 @@ def test_abstention_metrics_treat_abstaining_as_the_positive_class():
     assert values == pytest.approx({"precision": 0.5, "recall": 0.5, "f1": 0.5, "false_abstention_rate": 1 / 3})
 
 
-def test_abstention_metrics_without_any_abstention_are_zero_not_an_error():
-    assert abstention_metrics([True, False], [False, False]) == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "false_abstention_rate": 0.0}
+def test_abstention_precision_without_any_abstention_is_undefined_and_f1_is_zero():
+    assert abstention_metrics([True, False], [False, False]) == {"precision": None, "recall": 0.0, "f1": 0.0, "false_abstention_rate": 0.0}
     with pytest.raises(ValueError):
         abstention_metrics([True], [True, False])
 
@@ -80,7 +81,9 @@ def test_abstention_metrics_that_are_undefined_are_none():
 
 def test_precision_recall_f1_from_counts():
     assert precision_recall_f1(3, 1, 2) == pytest.approx((0.75, 0.6, 2 * 0.75 * 0.6 / 1.35))
-    assert precision_recall_f1(0, 0, 0) == (0.0, 0.0, 0.0)
+    assert precision_recall_f1(0, 0, 0) == (None, None, None)
+    assert precision_recall_f1(0, 0, 2) == (None, 0.0, 0.0)  # nothing predicted: precision undefined, F1 = 2tp/(2tp+fp+fn) = 0
+    assert precision_recall_f1(0, 2, 0) == (0.0, None, 0.0)
 
 
 def test_citation_precision_and_recall():
@@ -98,7 +101,7 @@ def test_contains_all_ignores_case():
 
 def test_latency_summary_median_and_interpolated_p95():
     assert latency_summary([40.0, 10.0, 100.0, 30.0, 20.0]) == pytest.approx({"median_ms": 30.0, "p95_ms": 40.0 + 0.8 * 60.0})
-    assert latency_summary([]) == {"median_ms": 0.0, "p95_ms": 0.0}
+    assert latency_summary([]) == {"median_ms": None, "p95_ms": None}
 
 
 def test_bootstrap_interval_brackets_the_rate_and_narrows_with_more_questions():
@@ -120,6 +123,32 @@ def test_bootstrap_interval_resamples_paired_columns_together():
         return abstention_metrics(should_sample.astype(bool).tolist(), did_sample.astype(bool).tolist())["f1"]
 
     assert bootstrap_interval([should, did], f1) == (1.0, 1.0)
+
+
+def test_bootstrap_interval_leaves_out_resamples_where_the_statistic_is_undefined():
+    # 7 questions, 2 unanswerable, both abstained on and nothing else: F1 is 1 wherever it is
+    # defined; about one resample in ten draws no unanswerable question and has no F1 at all.
+    should = [False] * 5 + [True] * 2
+    did = list(should)
+
+    def f1(should_sample, did_sample):
+        return abstention_metrics(should_sample.astype(bool).tolist(), did_sample.astype(bool).tolist())["f1"]
+
+    assert bootstrap_interval([should, did], f1) == (1.0, 1.0)
+    assert bootstrap_interval([should, did], lambda s, d: math.nan if not s.any() else 1.0) == (1.0, 1.0)
+
+
+def test_bootstrap_interval_is_none_when_too_few_resamples_are_defined():
+    one_in_twenty = [1] + [0] * 19
+
+    def share_if(least: int):
+        return lambda sample: fmean(sample) if sample.sum() >= least else None
+
+    # P(the one drawn at least once) = 1 - 0.95**20 = 0.64; at least twice: 0.26
+    assert MIN_DEFINED_RESAMPLES == 0.5
+    low, high = bootstrap_interval([one_in_twenty], share_if(1))
+    assert 0.05 <= low <= high
+    assert bootstrap_interval([one_in_twenty], share_if(2)) is None
 
 
 def test_shared_rank_metrics_credit_items_sharing_a_rank_at_that_rank():

@@ -194,6 +194,48 @@ def test_choose_threshold_respects_the_false_abstention_limit_then_breaks_ties()
     assert choose_threshold(rows[1:], 0.01)["threshold"] == 0.2  # nothing within the limit: the least false abstention
 
 
+def _records(abstained_on: str) -> list:
+    """Seven hand-made records, two of them unanswerable: ``abstained_on`` is "unanswerable"
+    (both abstained on, every answerable one answered) or "nothing" (every one answered)."""
+    answerable = [make_record(replace(BETA, id=f"a{n}"), "dev", _answer([_quote("a", 11, 20)]), TEXTS) for n in range(5)]
+    unanswerable = [
+        make_record(_question(f"u{n}", "unanswerable"), "dev", _answer([] if abstained_on == "unanswerable" else [_quote("b", 18, 29)]), TEXTS)
+        for n in range(2)
+    ]
+    return answerable + unanswerable
+
+
+def test_intervals_leave_out_resamples_where_the_rate_is_undefined():
+    from rag.scoring import summarize
+
+    summary = summarize(_records("unanswerable"), 0.0)
+    assert summary["abstention"]["f1"] == 1.0 and summary["abstention"]["false_abstention_rate"] == 0.0
+    # about one resample in ten draws neither unanswerable question: left out, not scored 0
+    assert summary["intervals"]["abstention_f1"] == (1.0, 1.0)
+    assert summary["intervals"]["false_abstention_rate"] == (0.0, 0.0)
+    assert summary["intervals"]["must_contain_hit"] == (1.0, 1.0)
+
+
+def test_precision_with_nothing_abstained_on_is_undefined_in_the_summary_the_sweep_the_tables_and_the_plot():
+    import matplotlib.pyplot as plt
+
+    from rag.eval_report import abstention_figure, metric_table
+    from rag.scoring import summarize, sweep
+
+    records = _records("nothing")
+    summary = summarize(records, 0.0)
+    assert summary["abstention"] == {"threshold": 0.0, "precision": None, "recall": 0.0, "f1": 0.0, "false_abstention_rate": 0.0}
+    [precision_row] = [line for line in metric_table({"all": summary}).splitlines() if line.split()[-2:-1] == ["precision"] and "citation" not in line]
+    assert precision_row.split()[-1] == "–"
+    rows = sweep(records, (0.0, 0.5, 0.95))  # answerability 0.9: nothing abstained on, then everything
+    assert [r["precision"] for r in rows] == [None, None, pytest.approx(2 / 7)]
+    fig = abstention_figure({"all": rows}, None)
+    [precision_line] = [line for line in fig.axes[0].get_lines() if line.get_label() == "precision"]
+    ys = list(precision_line.get_ydata())
+    assert math.isnan(ys[0]) and math.isnan(ys[1]) and ys[2] == pytest.approx(2 / 7)  # a gap, not 0
+    plt.close(fig)
+
+
 # -- the runner end to end (real model, real index) ----------------------------------------
 @pytest.fixture(scope="module")
 def small_gold(tmp_path_factory):
@@ -272,6 +314,22 @@ def test_summary_agrees_with_the_per_question_rows(plain_run):
     for key, rate in (("must_contain_hit", summary["answers"]["must_contain_hit"]), ("abstention_f1", summary["abstention"]["f1"])):
         low, high = summary["intervals"][key]
         assert low <= rate <= high, key
+
+
+def test_an_empty_split_has_no_quote_exactness_and_no_latency(answerer, index_dir, tmp_path, capsys):
+    from rag.evaluation import run_gold_eval
+
+    gold = tmp_path / "one.jsonl"
+    gold.write_text(json.dumps(SMALL_GOLD[1] | {"split": "dev"}) + "\n", encoding="utf-8")
+    assert run_gold_eval(_eval_args("--gold", str(gold), "--index", str(index_dir), "--out", str(tmp_path)), answerer) == 0
+    printed = capsys.readouterr().out
+    held_out = json.loads((tmp_path / "one.json").read_text(encoding="utf-8"))["summary"]["held-out"]
+    assert held_out["questions"] == 0
+    assert held_out["answers"]["quote_exactness"] is None
+    assert held_out["latency"] == {"median_ms": None, "p95_ms": None}
+    for label in ("quote exactness", "median (ms)", "p95 (ms)"):
+        [line] = [line for line in printed.splitlines() if label in line]
+        assert line.split()[-1] == "–" and line.split()[-3] != "–", line  # columns: all, dev, held-out
 
 
 @pytest.mark.parametrize("answerable", [True, False], ids=["answerable-only", "unanswerable-only"])

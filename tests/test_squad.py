@@ -144,7 +144,9 @@ def test_run_squad_eval_on_a_small_sample_end_to_end(tmp_path, squad):
     assert abstention["answerable"] + abstention["unanswerable"] == 60
     assert 0.5 < abstention["auroc"] <= 1.0
     for name in ("shipped", "best_f1", "balanced", "max_10pct_false"):
-        assert 0.0 <= abstention[name]["precision"] <= 1.0 and 0.0 <= abstention[name]["recall"] <= 1.0
+        precision = abstention[name]["precision"]
+        assert (precision is None) == (abstention[name]["abstained"] == 0.0), name  # undefined when nothing is abstained on
+        assert (precision is None or 0.0 <= precision <= 1.0) and 0.0 <= abstention[name]["recall"] <= 1.0
     provenance = AnswerabilityModel.load().provenance
     assert provenance["dataset_sha256"] == squad.sha256  # the shipped model was trained on this file's training titles
     assert set(report["titles"]) <= set(provenance["heldout_titles"])
