@@ -51,11 +51,11 @@ def _lookup(summary: Mapping, path: Sequence[str]) -> object:
     return value
 
 
-def _cell(value: object, decimals: int = 3) -> str:
+def _cell(value: object, spec: str = ".3f") -> str:
     if value is None:
         return "–"
     if isinstance(value, float):
-        return f"{value:.{decimals}f}"
+        return format(value, spec)
     return str(value)
 
 
@@ -65,8 +65,8 @@ def metric_table(summaries: Mapping[str, Mapping], tablefmt: str = "simple") -> 
     for group, name, path in METRIC_ROWS:
         values = [_lookup(s, path) for s in summaries.values()]
         if any(v is not _ABSENT for v in values):
-            decimals = 1 if group == "latency" else 4 if name == "threshold" else 3
-            rows.append(["" if group == previous_group else group, name, *(_cell(None if v is _ABSENT else v, decimals) for v in values)])
+            spec = ".1f" if group == "latency" else "g" if name == "threshold" else ".3f"  # a threshold keeps its digits: 0.005012, 1e-05
+            rows.append(["" if group == previous_group else group, name, *(_cell(None if v is _ABSENT else v, spec) for v in values)])
             previous_group = group
     counts = [f"{s.get('questions', '?')}" for s in summaries.values()]
     rows.insert(0, ["", "questions", *counts])
@@ -181,7 +181,7 @@ def abstention_figure(sweeps: Mapping[str, Sequence[Mapping]], threshold: float 
         for key, label in (("precision", "precision"), ("recall", "recall"), ("f1", "F1"), ("false_abstention_rate", "false-abstention rate")):
             ax.plot(x, [math.nan if r[key] is None else r[key] for r in rows], label=label, linestyle=":" if key == "false_abstention_rate" else "-")
         if threshold is not None:
-            ax.axvline(threshold, color="grey", linestyle="--", linewidth=1, label=f"threshold {threshold:.3g}")
+            ax.axvline(threshold, color="grey", linestyle="--", linewidth=1, label=f"threshold {threshold:g}")
         ax.set_xscale("symlog", linthresh=SYMLOG_LINEAR_BELOW)
         ax.set(xlabel="abstention threshold (answerability below it → abstain; log scale above 0.0001)", title=f"Abstention ({split})", ylim=(0, 1.02), xlim=(0, 1))
         ax.grid(alpha=0.3)

@@ -396,7 +396,7 @@ def _markdown(report: dict) -> str:
         if name in a:
             t = a[name]
             rates = (t[key] for key in ("precision", "recall", "f1", "false_abstention_rate"))
-            lines.append(f"| {name} | {t['threshold']:.3f} | " + " | ".join("–" if rate is None else f"{rate:.3f}" for rate in rates) + " |")  # precision: None when nothing is abstained on
+            lines.append(f"| {name} | {t['threshold']:g} | " + " | ".join("–" if rate is None else f"{rate:.3f}" for rate in rates) + " |")  # precision: None when nothing is abstained on
     return "\n".join(lines) + "\n"
 
 

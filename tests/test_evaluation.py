@@ -236,6 +236,14 @@ def test_precision_with_nothing_abstained_on_is_undefined_in_the_summary_the_swe
     plt.close(fig)
 
 
+def test_thresholds_in_the_tables_keep_their_significant_digits():
+    from rag.eval_report import metric_table
+
+    table = metric_table({"dev": {"questions": 1, "abstention": {"threshold": 0.005012}}, "held-out": {"questions": 1, "abstention": {"threshold": 1e-05}}})
+    [row] = [line for line in table.splitlines() if "threshold" in line]
+    assert row.split()[-2:] == ["0.005012", "1e-05"]
+
+
 # -- the runner end to end (real model, real index) ----------------------------------------
 @pytest.fixture(scope="module")
 def small_gold(tmp_path_factory):
