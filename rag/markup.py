@@ -1,4 +1,5 @@
-"""Markup in an article that is never prose: front matter, fenced code, HTML comments.
+"""Markup in an article that is never prose: front matter, fenced code, HTML comments,
+HTML tags and the contents of ``<script>`` and ``<style>`` elements.
 
 Found in time linear in the text (an opener that never closes is not searched for again),
 so a hostile file cannot stall a build. Sentences mostly inside markup are never quoted
@@ -12,6 +13,9 @@ from bisect import bisect_left, bisect_right
 
 # YAML ("---") or TOML ("+++") front matter: at the very start, opening on a "key: value" line.
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(?=[ \t]*[A-Za-z_][\w-]*[ \t]*[:=]).*?^(?:\1|\.\.\.)[ \t]*$", re.S | re.M)
+# An HTML tag: "<p>", "</b>", "<img src='x.png' />" (not "a < b", nor "<3").
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
+_NOT_PROSE_ELEMENTS = ("script", "style")
 _FENCE_LINE = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$", re.M)
 
 
@@ -38,16 +42,33 @@ def _fenced_code(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _html_comments(text: str) -> list[tuple[int, int]]:
-    """Spans of ``<!-- … -->``; an unclosed one is no comment (and none after it can close)."""
+def _closed_spans(text: str, opening: str, closing: str) -> list[tuple[int, int]]:
+    """Spans from each ``opening`` to the next ``closing`` after it (case-insensitive); an
+    unclosed one is not markup, and none after it can close."""
+    lower = text.lower()
     spans = []
-    start = text.find("<!--")
+    start = lower.find(opening)
     while start >= 0:
-        end = text.find("-->", start + 4)
+        end = lower.find(closing, start + len(opening))
         if end < 0:
             break
-        spans.append((start, end + 3))
-        start = text.find("<!--", end + 3)
+        spans.append((start, end + len(closing)))
+        start = lower.find(opening, end + len(closing))
+    return spans
+
+
+def _html_comments(text: str) -> list[tuple[int, int]]:
+    """Spans of ``<!-- … -->``."""
+    return _closed_spans(text, "<!--", "-->")
+
+
+def _html_markup(text: str) -> list[tuple[int, int]]:
+    """Spans of HTML tags and of whole ``<script>``/``<style>`` elements (whose text is code)."""
+    if "<" not in text:
+        return []
+    spans = [m.span() for m in HTML_TAG.finditer(text)]
+    for element in _NOT_PROSE_ELEMENTS:
+        spans += [(s, e) for s, e in _closed_spans(text, f"<{element}", f"</{element}>") if HTML_TAG.match(text, s)]
     return spans
 
 
@@ -57,7 +78,7 @@ class Markup:
     def __init__(self, text: str) -> None:
         front = FRONT_MATTER.match(text)
         merged: list[tuple[int, int]] = []
-        for start, end in sorted([*([front.span()] if front else []), *_fenced_code(text), *_html_comments(text)]):
+        for start, end in sorted([*([front.span()] if front else []), *_fenced_code(text), *_html_comments(text), *_html_markup(text)]):
             if merged and start <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
             else:

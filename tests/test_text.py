@@ -138,7 +138,26 @@ def test_a_fence_closes_only_on_a_fence_as_long_of_its_own_character():
     assert kinds_of["code line two"] == "markup" and kinds_of["The mayor said the lanes open in May."] == "sentence"
 
 
-@pytest.mark.parametrize("text", ["<!-- " * 20_000, "```x\n" * 20_000, "~~~~ a\n~~~\n" * 10_000])
+def test_html_tags_around_a_sentence_are_not_quoted_and_script_is_never_quoted():
+    text = (
+        "<html><head><title>Bakery wins award</title></head><body>\n<h1>Local bakery wins national award</h1>\n"
+        "<p>The Sunrise Bakery on Elm Street won the national bread award on Friday.</p>\n"
+        "<p>Owner Priya Natarajan said the recipe took <b>five years</b> to perfect.</p>\n"
+        "<script>var note = 'This script text is code and never a quote.';</script>\n"
+        "<style>p { color: red; } /* Styles are not prose either. */</style>\n</body></html>\n"
+    )
+    sentences = split_sentences("doc", text)
+    assert [s.text for s in sentences if s.quotable] == [
+        "The Sunrise Bakery on Elm Street won the national bread award on Friday.",
+        "Owner Priya Natarajan said the recipe took <b>five years</b> to perfect.",  # tags inside a sentence stay: quotes are verbatim
+    ]
+    assert {s.kind for s in sentences if "script" in s.text or "Styles" in s.text or s.text.startswith("<")} == {"markup"}
+    assert_exact_spans(text, sentences)
+    assert [s.text for s in split_sentences("doc", "If a < b and c > d, the test fails, the engineer said on Monday.\n")] == [
+        "If a < b and c > d, the test fails, the engineer said on Monday."]  # comparison signs are no tags
+
+
+@pytest.mark.parametrize("text", ["<!-- " * 20_000, "```x\n" * 20_000, "~~~~ a\n~~~\n" * 10_000, "<script " * 20_000, "<p " * 40_000])
 def test_unclosed_markup_takes_linear_time(text):
     import time
 
