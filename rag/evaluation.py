@@ -41,6 +41,19 @@ def unsuppressed(answerer: "Answerer") -> "Answerer":
     return Answerer(answerer.retriever, settings=replace(answerer.settings, abstain_threshold=0.0), answerability=answerer.answerability)
 
 
+def warm_up(answerer: "Answerer", questions: Sequence[GoldQuestion]) -> None:
+    """Answer one gold question (the first answerable one) untimed and unrecorded, so that
+    what loads on the first answer (the model's first run, the token counter) is not timed
+    as part of a question. A separate answerer, so that nothing it caches speeds that
+    question up later."""
+    first = next((q for q in questions if q.answerable), questions[0]) if questions else None
+    if first is not None:
+        try:
+            unsuppressed(answerer).answer(first.question, k=EVAL_PASSAGES)
+        except QuestionError:
+            pass  # answer_gold reports an unusable question when it reaches it
+
+
 def answer_gold(answerer: "Answerer", questions: Sequence[GoldQuestion], *, progress: bool = False) -> list["Record"]:
     """Answer every gold question (nothing suppressed) and record the answers for scoring.
 
@@ -54,6 +67,7 @@ def answer_gold(answerer: "Answerer", questions: Sequence[GoldQuestion], *, prog
     texts = {doc_id: doc.text for doc_id, doc in answerer.index.documents.items()}
     require_grounded(questions, texts)
     split = split_of(questions)
+    warm_up(answerer, questions)
     runner = unsuppressed(answerer)
     records = []
     for question in tqdm(questions, desc="answering", unit="question", disable=not progress, file=sys.stderr):

@@ -340,6 +340,20 @@ def test_an_empty_split_has_no_quote_exactness_and_no_latency(answerer, index_di
         assert line.split()[-1] == "–" and line.split()[-3] != "–", line  # columns: all, dev, held-out
 
 
+def test_latency_is_timed_after_a_warm_up_so_the_first_question_is_not_an_outlier(index_dir, corpus_dir, small_gold, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    # a fresh process: the model's first run and the token counter load on its first answer
+    argv = [str(Path(sys.executable).with_name("rag")), "eval", "--gold", str(small_gold), "--index", str(index_dir), "--corpus", str(corpus_dir),
+            "--out", str(tmp_path), "--threshold", "0", "--json"]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    totals = [row["timings_ms"]["total"] for row in json.loads((tmp_path / "small.json").read_text(encoding="utf-8"))["questions"]]
+    assert totals[0] <= 3 * max(totals[1:]), totals
+
+
 @pytest.mark.parametrize("answerable", [True, False], ids=["answerable-only", "unanswerable-only"])
 def test_undefined_abstention_metrics_are_none_and_shown_as_a_dash(answerable, answerer, index_dir, tmp_path, capsys):
     from rag.evaluation import run_gold_eval
