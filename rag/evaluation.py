@@ -97,6 +97,7 @@ def _question_rows(records: Sequence["Record"], threshold: float) -> list[dict]:
             "answerability": record.answerability, "abstained": result.abstained,
             "must_contain_hit": result.must_contain_hit, "gold_quote_hit": result.gold_quote_hit,
             "token_f1": result.token_f1, "cited": list(result.cited), "doc_ranking": list(record.doc_ranking),
+            "passages": [{key: p[key] for key in ("doc_id", "start", "end", "score")} for p in record.answer["passages"]],
             "answer": "" if result.abstained else " … ".join(q["text"] for q in record.answer["quotes"]),
             "quotes": [] if result.abstained else record.answer["quotes"], "timings_ms": record.answer["timings_ms"],
         })

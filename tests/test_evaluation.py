@@ -324,6 +324,38 @@ def test_summary_agrees_with_the_per_question_rows(plain_run):
         assert low <= rate <= high, key
 
 
+def test_the_per_question_rows_give_the_passages_that_gold_quote_recall_is_computed_from(plain_run, corpus_dir):
+    _, payload = plain_run
+    rows, summary = payload["questions"], payload["summary"]["all"]["retrieval"]["gold_quotes"]
+    gold = {row["id"]: row for row in SMALL_GOLD}
+    texts = {path.stem: path.read_text(encoding="utf-8") for path in corpus_dir.glob("*.txt")}
+    by_hand: dict[int, list[float]] = {k: [] for k in (1, 3, 5, 10)}
+    reciprocal = []
+    for row in (r for r in rows if r["answerable"]):
+        assert len(row["passages"]) == 10 and all(set(p) == {"doc_id", "start", "end", "score"} for p in row["passages"])
+        assert [p["doc_id"] for p in row["passages"]][:1] == row["doc_ranking"][:1]
+        ranks = []
+        for quote in gold[row["id"]]["gold"]:  # the first passage covering at least half of the quote
+            start = texts[quote["doc_id"]].index(quote["quote"])
+            end = start + len(quote["quote"])
+            held = [n for n, p in enumerate(row["passages"], 1) if p["doc_id"] == quote["doc_id"] and min(end, p["end"]) - max(start, p["start"]) >= (end - start) / 2]
+            ranks.append(held[0] if held else math.inf)
+        for k in by_hand:
+            by_hand[k].append(sum(rank <= k for rank in ranks) / len(ranks))
+        reciprocal.append(1 / min(ranks) if min(ranks) <= 10 else 0.0)
+    for k, values in by_hand.items():
+        assert summary[f"recall@{k}"] == pytest.approx(statistics.fmean(values)), k
+    assert summary["mrr@10"] == pytest.approx(statistics.fmean(reciprocal))
+
+
+def test_an_answered_row_s_answer_joins_its_quotes_as_documented(plain_run):
+    _, payload = plain_run
+    answered = [row for row in payload["questions"] if not row["abstained"]]
+    assert answered
+    for row in answered:
+        assert row["answer"] == " … ".join(q["text"] for q in row["quotes"]), row["id"]
+
+
 def test_an_empty_split_has_no_quote_exactness_and_no_latency(answerer, index_dir, tmp_path, capsys):
     from rag.evaluation import run_gold_eval
 
