@@ -481,6 +481,13 @@ class CorpusIndex:
     word_counts: dict[str, int]
     names: frozenset[str]
 
+    def __repr__(self) -> str:
+        model = self.manifest.get("model", {}).get("name")
+        return (
+            f"CorpusIndex(path={str(self.path)!r}, documents={len(self.documents)}, sentences={len(self.sentences)}, "
+            f"chunks={len(self.chunks)}, model={model!r})"
+        )
+
     @cached_property
     def sentence_chunk(self) -> np.ndarray:
         """For each sentence id, the id of the first chunk that holds it."""

@@ -12,11 +12,11 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Document:
-    """One article, its text kept byte-for-byte as read from disk."""
+    """One article, its text kept byte-for-byte as read from disk (left out of its repr)."""
 
     doc_id: str
     title: str
-    text: str
+    text: str = field(repr=False)
     sha256: str
     path: str = ""
 

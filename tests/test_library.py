@@ -276,3 +276,11 @@ def test_a_question_that_is_not_text_is_refused_with_what_it_is(answerer, questi
 def test_answerer_load_takes_settings(index_dir):
     one_quote = replace(AnswerSettings.load(), max_quotes=1)
     assert Answerer.load(index_dir, settings=one_quote).settings == one_quote
+
+
+def test_an_index_and_a_document_print_short(retriever):
+    index = retriever.index
+    shown = repr(index)
+    assert shown.startswith("CorpusIndex(") and f"documents={len(index.documents)}" in shown and len(shown) < 300
+    document = next(iter(index.documents.values()))
+    assert document.doc_id in repr(document) and document.text[:40] not in repr(document)
