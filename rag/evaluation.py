@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import sys
 import time
@@ -192,12 +193,12 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
         answerer, records, chosen = calibrate_answerer(answerer, questions, records, limit)
         threshold = chosen["threshold"]
         notes.append(
-            f"calibrated on the dev split: unknown_term_penalty {answerer.settings.unknown_term_penalty:g}, threshold {threshold:.3g} "
+            f"calibrated on the dev split: unknown_term_penalty {answerer.settings.unknown_term_penalty:g}, threshold {threshold:g} "
             f"(best abstention F1 with false-abstention rate ≤ {limit:.0%}); held-out reported at those values"
         )
     else:
         threshold = args.threshold if args.threshold is not None else answerer.settings.abstain_threshold
-        notes.append(f"abstention threshold {threshold:.3g} ({'--threshold' if args.threshold is not None else 'from the settings'})")
+        notes.append(f"abstention threshold {threshold:g} ({'--threshold' if args.threshold is not None else 'from the settings'}); {settings_note(args)}")
     payload = gold_payload(records, threshold, title=f"rag eval: {name}", notes=notes, sweep_splits=list(SPLITS) if args.calibrate else ["all"])
     payload["settings"] = asdict(replace(answerer.settings, abstain_threshold=threshold))
     if args.calibrate:
@@ -212,7 +213,7 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
     else:
         print(console_report(payload))
         if calibration:
-            print(f"\nsaved abstain_threshold={threshold:.3g} to {calibration['saved_to']}")
+            print(f"\nsaved abstain_threshold={threshold:g} to {calibration['saved_to']}")
         print("\nreports: " + ", ".join(str(p) for p in written))
     return 0
 
@@ -234,6 +235,25 @@ def save_calibration(answerer: "Answerer", threshold: float, args: argparse.Name
         )
     except OSError as exc:
         raise RagError(f"cannot write the settings to {path}: {exc.strerror or exc}") from exc
+
+
+def settings_note(args: argparse.Namespace) -> str:
+    """Which settings `rag eval` reports with and what they were calibrated on, from the
+    provenance `rag eval --calibrate` saves in the settings file (``save_calibration``): a
+    threshold tuned on another gold set's dev split is not tuned on this one."""
+    path = settings_path(args)
+    if not path.exists():
+        return "settings: the built-in defaults (no settings file), never calibrated"
+    saved = json.loads(path.read_text(encoding="utf-8"))  # eval_settings has read it as valid settings
+    gold = saved.get("gold") if isinstance(saved, dict) else None
+    if not isinstance(gold, dict) or "sha256" not in gold:
+        return f"settings: {path}, which records no calibration"
+    same = gold["sha256"] == _sha256(args.gold)
+    return (
+        f"settings: {path}, calibrated by {saved.get('calibrated_by', '?')} at {saved.get('calibrated_at', '?')} on the dev split of "
+        f"{gold.get('path', '?')} (sha256 {str(gold['sha256'])[:12]}: "
+        + ("this gold file)" if same else "another gold file than this one, so the threshold was not tuned on this set)")
+    )
 
 
 def settings_path(args: argparse.Namespace) -> Path:

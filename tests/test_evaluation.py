@@ -356,6 +356,33 @@ def test_an_answered_row_s_answer_joins_its_quotes_as_documented(plain_run):
         assert row["answer"] == " … ".join(q["text"] for q in row["quotes"]), row["id"]
 
 
+def test_the_threshold_note_names_the_settings_file_and_the_gold_set_it_was_calibrated_on(plain_run, answerer, index_dir, small_gold, tmp_path):
+    from rag.evaluation import run_gold_eval
+    from rag.settings import CALIBRATED_SETTINGS
+
+    shipped = json.loads(CALIBRATED_SETTINGS.read_text(encoding="utf-8"))
+    _, payload = plain_run
+    [note] = [n for n in payload["notes"] if n.startswith("abstention threshold")]
+    assert note.startswith(f"abstention threshold {shipped['settings']['abstain_threshold']:g} (from the settings); settings: {CALIBRATED_SETTINGS}, calibrated by rag eval --calibrate")
+    assert f"on the dev split of {shipped['gold']['path']} (sha256 {shipped['gold']['sha256'][:12]}: another gold file than this one" in note
+
+    def note_with(settings_file) -> str:
+        from rag.answer import Answerer
+
+        args = _eval_args("--gold", str(small_gold), "--index", str(index_dir), "--out", str(tmp_path), "--json", "--settings", str(settings_file))
+        assert run_gold_eval(args, Answerer(answerer.retriever, settings=AnswerSettings.load(settings_file), answerability=answerer.answerability)) == 0
+        return next(n for n in json.loads((tmp_path / "small.json").read_text(encoding="utf-8"))["notes"] if n.startswith("abstention threshold"))
+
+    mine = AnswerSettings(abstain_threshold=0.25).save(
+        tmp_path / "mine.json", calibrated_by="rag eval --calibrate", calibrated_at="2026-01-02T03:04:05Z",
+        gold={"path": "my/gold.jsonl", "sha256": hashlib.sha256(small_gold.read_bytes()).hexdigest()},
+    )
+    assert note_with(mine).endswith(f"settings: {mine}, calibrated by rag eval --calibrate at 2026-01-02T03:04:05Z on the dev split of my/gold.jsonl "
+                                    f"(sha256 {hashlib.sha256(small_gold.read_bytes()).hexdigest()[:12]}: this gold file)")
+    bare = AnswerSettings(abstain_threshold=0.25).save(tmp_path / "bare.json")
+    assert note_with(bare) == f"abstention threshold 0.25 (from the settings); settings: {bare}, which records no calibration"
+
+
 def test_an_empty_split_has_no_quote_exactness_and_no_latency(answerer, index_dir, tmp_path, capsys):
     from rag.evaluation import run_gold_eval
 
