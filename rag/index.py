@@ -330,7 +330,9 @@ def build_index(
     Only texts not already in the embedding cache are embedded, and only articles the
     previous build did not split are split into sentences, so rebuilding an unchanged
     corpus embeds nothing and adding an article embeds and splits only its text.
-    ``progress=True`` shows progress bars on stderr (none by default).
+    ``progress=True`` shows progress bars on stderr (none by default). Built with the
+    default encoder (``encoder=None``), it also makes the ONNX question encoder now (once
+    per model), so that the first ``Answerer.load`` of the index does not.
     """
     started = time.perf_counter()
     require_type(chunking, ChunkingSettings, "chunking", "e.g. ChunkingSettings(max_tokens=64)")
@@ -348,7 +350,12 @@ def build_index(
     except OSError as exc:
         raise RagError(_cannot_write(index_dir, exc)) from exc
     with _build_lock(index_dir, progress):
-        return _build_locked(corpus_dir, index_dir, loaded, encoder, chunking, vector_kind, progress, given_titles=documents is not None, started=started)
+        report = _build_locked(corpus_dir, index_dir, loaded, encoder, chunking, vector_kind, progress, given_titles=documents is not None, started=started)
+    if encoder is None:
+        from .embedding import prepare_query_encoder
+
+        prepare_query_encoder(index_dir)
+    return report
 
 
 def _build_locked(

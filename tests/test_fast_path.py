@@ -167,3 +167,17 @@ def test_an_index_built_with_other_weights_gets_no_export(index_dir, tmp_path, f
 def test_a_missing_index_is_reported_as_missing(tmp_path):
     with pytest.raises(IndexMissingError, match="rag build"):
         load_query_encoder(tmp_path / "nothing-here")
+
+
+@pytest.mark.timeout(300)
+def test_a_library_build_makes_the_question_encoder_so_the_first_load_does_not(tmp_path, corpus_dir, monkeypatch):
+    """build_index with the default encoder leaves the ONNX export in the cache, as `rag build` does."""
+    from rag.index import build_index, load_index
+    from rag.onnx_encoder import export_folder
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "fresh-cache"))
+    (tmp_path / "corpus").mkdir()
+    shutil.copyfile(corpus_dir / "000_1eb8a4053cc42a55.txt", tmp_path / "corpus" / "000_1eb8a4053cc42a55.txt")
+    build_index(tmp_path / "corpus", tmp_path / "index")
+    weights = load_index(tmp_path / "index").manifest["model"]["weights_sha256"]
+    assert (export_folder(weights) / EXPORT_FILE).is_file()
