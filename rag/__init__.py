@@ -24,7 +24,7 @@ _EXPORTS = {
     "Encoder": ".embedding",
     "CorpusError": ".errors", "IndexCorruptError": ".errors", "IndexMismatchError": ".errors",
     "IndexMissingError": ".errors", "QuestionError": ".errors", "RagError": ".errors", "SettingsError": ".errors",
-    "SkippedFileWarning": ".errors",
+    "SkippedFileWarning": ".errors", "StaleIndexWarning": ".errors",
     "BuildReport": ".index", "CorpusIndex": ".index", "build_index": ".index", "load_index": ".index",
     "RetrievalSettings": ".retrieve", "Retriever": ".retrieve",
     "AnswerSettings": ".settings",
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
         RagError as RagError,
         SettingsError as SettingsError,
         SkippedFileWarning as SkippedFileWarning,
+        StaleIndexWarning as StaleIndexWarning,
     )
     from .index import (
         BuildReport as BuildReport,

@@ -11,15 +11,13 @@ import io
 import math
 import os
 import sys
+import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, NoReturn, Sequence
+from typing import Callable, NoReturn, Sequence
 
-from .errors import RagError
+from .errors import RagError, SkippedFileWarning
 from .jsonl import json_line
 from .question import MAX_QUESTION_CHARS, clean_question
-
-if TYPE_CHECKING:
-    from .index import CorpusIndex
 
 DEFAULT_CORPUS = "data/articles"
 DEFAULT_INDEX = "index"
@@ -107,26 +105,6 @@ def ensure_index(args: argparse.Namespace) -> None:
         print(report.summary(), file=sys.stderr)
 
 
-def warn_if_stale(index: "CorpusIndex", args: argparse.Namespace) -> None:
-    """Without --check-corpus, say on stderr when the articles of the folder the index was built
-    from (when that is --corpus) changed since: the quotes' offsets are into the articles as indexed."""
-    from .documents import article_stats
-    from .errors import IndexMismatchError
-    from .index import check_corpus_unchanged
-
-    built_from = index.manifest.get("corpus_dir")
-    if args.check_corpus or not built_from or not Path(args.corpus).is_dir() or Path(built_from).resolve() != Path(args.corpus).resolve():
-        return
-    if index.manifest.get("article_stats") and index.manifest["article_stats"] == article_stats(args.corpus):
-        return  # no file's size or time changed: nothing to read
-    try:
-        check_corpus_unchanged(index.manifest, args.corpus, args.index)
-    except IndexMismatchError as exc:
-        print(f"rag: warning: {exc}. Until then, quotes come from the articles as they were indexed.", file=sys.stderr)
-    except RagError as exc:
-        print(f"rag: warning: cannot check the articles in {args.corpus} against the index: {exc}", file=sys.stderr)
-
-
 def cmd_build(args: argparse.Namespace) -> int:
     """rag build"""
     from .chunking import ChunkingSettings
@@ -139,9 +117,6 @@ def cmd_build(args: argparse.Namespace) -> int:
         vector_kind=args.vector_index,
         progress=not args.json,
     )
-    from .embedding import prepare_query_encoder
-
-    prepare_query_encoder(args.index)
     if args.json:
         _print_json({**report.__dict__, "skipped": [{"path": p, "reason": r} for p, r in report.skipped]})
     else:
@@ -156,7 +131,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     question = clean_question(args.question)  # refuse a bad question before loading the model
     ensure_index(args)
     retriever = Retriever.load(args.index, corpus_dir=args.corpus if args.check_corpus else None)
-    warn_if_stale(retriever.index, args)
     passages = retriever.search(question, k=args.k)
     if args.json:
         _print_json({"question": question, "passages": [p.to_dict() for p in passages]})
@@ -201,7 +175,6 @@ def cmd_ask(args: argparse.Namespace) -> int:
         clean_question(args.question)  # refuse a bad question before loading the model
     ensure_index(args)
     answerer = Answerer.load(args.index, corpus_dir=args.corpus if args.check_corpus else None)
-    warn_if_stale(answerer.index, args)
     if args.question != "-":
         result = answerer.answer(args.question, k=args.k)
         if args.json:
@@ -269,6 +242,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int, file: object = None, line: str | None = None) -> None:
+    """A warning as one line for the user ("rag: warning: ..."), not Python's file and line."""
+    print(f"rag: warning: {message}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `rag` command."""
     for name, value in (("HF_HUB_OFFLINE", "1"), ("HF_HUB_DISABLE_TELEMETRY", "1"), ("TOKENIZERS_PARALLELISM", "false")):
@@ -279,7 +257,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ArgumentsError as exc:
         return _fail(str(exc), "--json" in argv)
     try:
-        return args.func(args)
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            warnings.simplefilter("ignore", SkippedFileWarning)  # each build's summary lists the skipped files
+            return args.func(args)
     except ArgumentsError as exc:  # a sub-command that parses its own arguments (rag eval squad)
         return _fail(str(exc), getattr(args, "json", False) or "--json" in argv)
     except RagError as exc:

@@ -50,5 +50,9 @@ class CorpusError(RagError):
     """The corpus folder is missing or holds no readable article."""
 
 
+class StaleIndexWarning(UserWarning):
+    """The articles of the folder the index was built from changed since: quotes come from them as they were indexed."""
+
+
 class SkippedFileWarning(UserWarning):
     """A file of the corpus folder was not indexed (empty, not UTF-8, a duplicate, ...); the message names it and says why."""

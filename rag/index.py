@@ -37,7 +37,7 @@ import numpy as np
 from .chunking import ChunkingSettings, FitsModel, model_fit, model_pieces
 from .documents import LoadReport, article_stats, is_markdown, load_corpus, sha256_text
 from .embedding import Encoder, file_sha256
-from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError, SkippedFileWarning, require_type
+from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError, SkippedFileWarning, StaleIndexWarning, require_type
 from .lexical import terms
 from .segmentation import SENTENCE_KINDS, TITLES_DERIVED, KnownSegmentation, package_version, segment, splitter_fingerprint, with_titles
 from .spelling import lexicon
@@ -578,6 +578,20 @@ def check_corpus_unchanged(manifest: dict, corpus_dir: str | Path, index_dir: st
     raise IndexMismatchError(f"the articles in {corpus_dir} changed since the index was built ({parts}); {hint}")
 
 
+def _warn_if_articles_changed(manifest: dict, index_dir: Path) -> None:
+    """Warn (StaleIndexWarning) when the articles of the folder the index was built from changed
+    since; quick when no file's size or time did (the manifest's ``article_stats``)."""
+    built_from, stats = manifest.get("corpus_dir"), manifest.get("article_stats")
+    if not built_from or not stats or not Path(built_from).is_dir() or stats == article_stats(built_from):
+        return  # given its documents, moved elsewhere, or untouched: nothing to read
+    try:
+        check_corpus_unchanged(manifest, built_from, index_dir)
+    except IndexMismatchError as exc:
+        warnings.warn(f"{exc}. Until then, quotes come from the articles as they were indexed.", StaleIndexWarning, stacklevel=3)
+    except RagError as exc:
+        warnings.warn(f"cannot check the articles in {built_from} against the index: {exc}", StaleIndexWarning, stacklevel=3)
+
+
 def load_index(
     index_dir: str | Path,
     *,
@@ -590,7 +604,8 @@ def load_index(
 
     Refuses (with a message saying how to rebuild) an index that is missing, corrupt,
     of another format, built with another model than ``model_name``/``weights_sha256``,
-    or built from articles that differ from those now in ``corpus_dir``.
+    or built from articles that differ from those now in ``corpus_dir``. Without
+    ``corpus_dir``, warns (StaleIndexWarning) if the folder it was built from changed since.
     """
     index_dir = Path(index_dir)
     build = current_build_name(index_dir)
@@ -616,6 +631,8 @@ def load_index(
         _check_files(folder, manifest, hint)
     if corpus_dir is not None:
         check_corpus_unchanged(manifest, corpus_dir, index_dir)
+    else:
+        _warn_if_articles_changed(manifest, index_dir)
     store = _read_json(folder / "store.json", "store", hint)
     try:
         documents = [Document(**d) for d in store["documents"]]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
 import subprocess
 import sys
 from pathlib import Path
@@ -54,7 +55,27 @@ def test_ask_warns_when_the_articles_it_was_built_from_changed_and_check_corpus_
     refused = rag("ask", "When did the harbour reopen?", *where, "--check-corpus")
     assert refused.returncode == 2 and refused.stdout == "" and "(removed: ferry)" in refused.stderr
     elsewhere = rag("ask", "When did the harbour reopen?", "--index", str(index))  # --corpus: the bundled articles, another folder
-    assert elsewhere.returncode == 0 and "warning" not in elsewhere.stderr
+    assert elsewhere.returncode == 0 and elsewhere.stderr.startswith(f"rag: warning: the articles in {corpus} changed")  # the index's own folder
+    assert elsewhere.stderr.count("warning") == 1
+    (corpus / "empty.txt").write_bytes(b"")
+    rebuilt = rag("build", *where)
+    assert rebuilt.returncode == 0 and rebuilt.stderr.count("empty.txt") + rebuilt.stdout.count("empty.txt") == 1  # listed once, not warned again
+    assert "warning" not in rag("ask", "When did the harbour reopen?", *where).stderr
+
+
+def test_loading_an_index_whose_articles_changed_warns_a_library_user(tmp_path, encoder):
+    from rag import StaleIndexWarning, build_index, load_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text("Harbour reopens\n\nThe harbour of Port Ellis reopened on Monday after six weeks.\n", encoding="utf-8")
+    build_index(corpus, tmp_path / "index", encoder=encoder)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        load_index(tmp_path / "index")  # unchanged: no warning
+    (corpus / "harbour.txt").write_text("Harbour reopens\n\nThe harbour of Port Ellis reopened on Tuesday after six weeks.\n", encoding="utf-8")
+    with pytest.warns(StaleIndexWarning, match=r"changed since the index was built \(changed: harbour\)"):
+        load_index(tmp_path / "index")
 
 
 def test_a_quote_or_passage_over_several_lines_stays_one_indented_block(tmp_path):
