@@ -10,6 +10,7 @@ cites, is a whole statement (never a heading, a question or a footer), and lists
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 
@@ -163,13 +164,25 @@ def test_tell_me_more_quotes_what_the_articles_say_around_the_answer_before(answ
         assert distances and 0 < min(distances) <= 2, quote.text
 
 
-def test_asking_for_more_than_the_articles_say_gets_told_so(answerer):
+def test_who_else_quotes_someone_not_quoted_before(answerer):
+    first = "Who criticized Anthropic?"
+    before = answerer.answer(first)
+    assert before.quotes and not any("Sacks" in q.text for q in before.quotes)
+    more = answerer.answer("who else?", history=[first])
+    assert any("David Sacks accused" in q.text for q in more.quotes)
+    assert not {(q.doc_id, q.start) for q in more.quotes} & {(q.doc_id, q.start) for q in before.quotes}
+
+
+def test_asking_for_more_than_the_articles_say_above_the_threshold_gets_told_so(answerer):
     from rag.answer import NOTHING_MORE_TEXT
 
     first = "Who criticized Anthropic?"
-    assert len(answerer.answer(first).quotes) >= 2  # every critic the articles name is quoted already
-    more = answerer.answer("who else?", history=[first])
-    assert more.abstained and more.answer == NOTHING_MORE_TEXT and more.quotes == ()
+    answered, more = answerer.answer(first), answerer.answer("who else?", history=[first])
+    assert more.answerability < answered.answerability
+    strict = Answerer(answerer.retriever, replace(answerer.settings, abstain_threshold=(more.answerability + answered.answerability) / 2))
+    assert not strict.answer(first).abstained
+    told = strict.answer("who else?", history=[first])  # what is left is below the threshold
+    assert told.abstained and told.answer == NOTHING_MORE_TEXT and told.quotes == ()
     unanswered = answerer.answer("who else?", history=["What is the weather in Paris?"])  # nothing was said before
     assert unanswered.abstained and unanswered.answer == ABSTAIN_TEXT
 
