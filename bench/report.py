@@ -4,6 +4,8 @@ from __future__ import annotations
 
 
 def _ms(summary: dict) -> str:
+    if summary["median_ms"] is None:  # nothing was timed
+        return "–"
     return f"p50 {summary['median_ms']:7.2f} ms   p95 {summary['p95_ms']:7.2f} ms"
 
 

@@ -24,7 +24,7 @@ _EXPORTS = {
     "Encoder": ".embedding",
     "CorpusError": ".errors", "IndexCorruptError": ".errors", "IndexMismatchError": ".errors",
     "IndexMissingError": ".errors", "QuestionError": ".errors", "RagError": ".errors", "SettingsError": ".errors",
-    "SkippedFileWarning": ".errors", "StaleIndexWarning": ".errors",
+    "RagWarning": ".errors", "SkippedFileWarning": ".errors", "StaleIndexWarning": ".errors",
     "BuildReport": ".index", "CorpusIndex": ".index", "build_index": ".index", "load_index": ".index",
     "RetrievalSettings": ".retrieve", "Retriever": ".retrieve",
     "AnswerSettings": ".settings",
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
         QuestionError as QuestionError,
         RagError as RagError,
         SettingsError as SettingsError,
+        RagWarning as RagWarning,
         SkippedFileWarning as SkippedFileWarning,
         StaleIndexWarning as StaleIndexWarning,
     )

@@ -13,9 +13,9 @@ import os
 import sys
 import warnings
 from pathlib import Path
-from typing import Callable, NoReturn, Sequence
+from typing import Callable, NoReturn, Sequence, TextIO
 
-from .errors import RagError, SkippedFileWarning
+from .errors import RagError, RagWarning, SkippedFileWarning
 from .jsonl import json_line
 from .question import MAX_QUESTION_CHARS, clean_question
 
@@ -242,9 +242,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int, file: object = None, line: str | None = None) -> None:
-    """A warning as one line for the user ("rag: warning: ..."), not Python's file and line."""
-    print(f"rag: warning: {message}", file=sys.stderr)
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int, file: TextIO | None = None, line: str | None = None) -> None:
+    """One of rag's warnings as one line for the user ("rag: warning: ..."), not Python's file
+    and line; any other warning as Python shows it."""
+    if issubclass(category, RagWarning):
+        print(f"rag: warning: {message}", file=sys.stderr)
+    else:
+        print(warnings.formatwarning(message, category, filename, lineno, line), end="", file=file or sys.stderr)
+
 
 
 def main(argv: Sequence[str] | None = None) -> int:

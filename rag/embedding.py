@@ -20,7 +20,7 @@ from typing import Protocol
 
 import numpy as np
 
-from .errors import IndexMismatchError, RagError
+from .errors import IndexMismatchError, RagError, RagWarning
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 KNOWN_WEIGHTS_SHA256 = {
@@ -251,7 +251,7 @@ def load_query_encoder(index_dir: str | Path | None = None) -> Encoder:
                 f"cannot make the ONNX question encoder that RAG_ENCODER={choice} asks for ({exc}); "
                 "unset RAG_ENCODER to fall back to the torch encoder, or rebuild the index with the model installed here"
             ) from exc
-        warnings.warn(f"no ONNX question encoder ({exc.__class__.__name__}: {exc}); using the slower torch encoder", stacklevel=2)
+        warnings.warn(f"no ONNX question encoder ({exc.__class__.__name__}: {exc}); using the slower torch encoder", RagWarning, stacklevel=2)
         return SentenceTransformerEncoder()
 
 
@@ -268,4 +268,4 @@ def prepare_query_encoder(index_dir: str | Path) -> None:
     try:
         ensure_export(index_dir)
     except _EXPORT_FAILURES as exc:
-        warnings.warn(f"could not export the ONNX question encoder ({exc.__class__.__name__}: {exc})", stacklevel=2)
+        warnings.warn(f"could not export the ONNX question encoder ({exc.__class__.__name__}: {exc})", RagWarning, stacklevel=2)

@@ -50,9 +50,13 @@ class CorpusError(RagError):
     """The corpus folder is missing or holds no readable article."""
 
 
-class StaleIndexWarning(UserWarning):
+class RagWarning(UserWarning):
+    """Base class for the warnings this package issues on purpose."""
+
+
+class StaleIndexWarning(RagWarning):
     """The articles of the folder the index was built from changed since: quotes come from them as they were indexed."""
 
 
-class SkippedFileWarning(UserWarning):
+class SkippedFileWarning(RagWarning):
     """A file of the corpus folder was not indexed (empty, not UTF-8, a duplicate, ...); the message names it and says why."""

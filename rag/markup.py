@@ -1,5 +1,5 @@
-"""Markup in an article that is never prose: front matter, fenced code, HTML comments,
-HTML tags and the contents of ``<script>`` and ``<style>`` elements.
+"""Markup in an article that is never prose: front matter, fenced code, HTML comments and
+``<script>`` and ``<style>`` elements (tags around prose are trimmed by ``rag.text``).
 
 Found in time linear in the text (an opener that never closes is not searched for again),
 so a hostile file cannot stall a build. Sentences mostly inside markup are never quoted
@@ -13,8 +13,14 @@ from bisect import bisect_left, bisect_right
 
 # YAML ("---") or TOML ("+++") front matter: at the very start, opening on a "key: value" line.
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(?=[ \t]*[A-Za-z_][\w-]*[ \t]*[:=]).*?^(?:\1|\.\.\.)[ \t]*$", re.S | re.M)
-# An HTML tag: "<p>", "</b>", "<img src='x.png' />" (not "a < b", nor "<3").
-HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
+# An HTML tag: "<p>", "</b>", "<img src='x.png' />", attributes as HTML writes them, on one
+# line (not "a < b", "<3", nor "<half of last year's pace ... >2").
+HTML_TAG = re.compile(
+    r"</?(?P<name>[A-Za-z][A-Za-z0-9:-]*)"
+    r"""(?:[ \t]+[A-Za-z_:][\w:.-]*(?:[ \t]*=[ \t]*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'<>=`]+))?)*[ \t]*/?>"""
+)
+# Tags that may open or close a quote's text: inline ones ("<a href=…>Reuters</a> said …") stay.
+INLINE_TAGS = frozenset("a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup time u var".split())
 _NOT_PROSE_ELEMENTS = ("script", "style")
 _FENCE_LINE = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$", re.M)
 
@@ -62,11 +68,9 @@ def _html_comments(text: str) -> list[tuple[int, int]]:
     return _closed_spans(text, "<!--", "-->")
 
 
-def _html_markup(text: str) -> list[tuple[int, int]]:
-    """Spans of HTML tags and of whole ``<script>``/``<style>`` elements (whose text is code)."""
-    if "<" not in text:
-        return []
-    spans = [m.span() for m in HTML_TAG.finditer(text)]
+def _html_code(text: str) -> list[tuple[int, int]]:
+    """Spans of whole ``<script>``/``<style>`` elements, whose text is code."""
+    spans: list[tuple[int, int]] = []
     for element in _NOT_PROSE_ELEMENTS:
         spans += [(s, e) for s, e in _closed_spans(text, f"<{element}", f"</{element}>") if HTML_TAG.match(text, s)]
     return spans
@@ -78,7 +82,7 @@ class Markup:
     def __init__(self, text: str) -> None:
         front = FRONT_MATTER.match(text)
         merged: list[tuple[int, int]] = []
-        for start, end in sorted([*([front.span()] if front else []), *_fenced_code(text), *_html_comments(text), *_html_markup(text)]):
+        for start, end in sorted([*([front.span()] if front else []), *_fenced_code(text), *_html_comments(text), *_html_code(text)]):
             if merged and start <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
             else:

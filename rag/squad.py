@@ -386,7 +386,7 @@ def _markdown(report: dict) -> str:
         f"| answer in first quote (answerable) | {m['answer_in_first_quote']:.3f} |",
         f"| answered correctly at the shipped threshold | {m['answered_correctly_at_shipped']:.3f} |",
         f"| abstention AUROC | {a.get('auroc', float('nan')):.3f} |",
-        f"| latency median / p95 (ms, question pre-encoded) | {m['latency']['median_ms']:.1f} / {m['latency']['p95_ms']:.1f} |",
+        f"| latency median / p95 (ms, question pre-encoded) | {_format_ms(m['latency']['median_ms'], '–')} / {_format_ms(m['latency']['p95_ms'], '–')} |",
         f"| question encoding (ms each, batched) | {_format_ms(report['encode_ms_per_question'])} |",
         "",
         "| abstention threshold | threshold | precision | recall | F1 | false abstentions |",
@@ -400,8 +400,9 @@ def _markdown(report: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _format_ms(value: float | None) -> str:
-    return "cached" if value is None else f"{value:.1f}"
+def _format_ms(value: float | None, missing: str = "cached") -> str:
+    """Milliseconds to one decimal, or ``missing`` for None (cached encodings, or no question timed)."""
+    return missing if value is None else f"{value:.1f}"
 
 
 def write_reports(report: dict, out: str | Path) -> tuple[Path, Path]:

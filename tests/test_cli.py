@@ -253,3 +253,14 @@ def test_ask_json_stdin_keeps_one_output_line_per_input_line_with_unicode_line_b
     assert len(replies) == len(lines)
     assert replies[0]["question"] == lines[0] and "error" in replies[0]
     assert "error" not in replies[1] and "error" not in replies[2]
+
+
+def test_the_command_shows_its_own_warnings_as_one_line_and_others_as_python_does(capsys):
+    from rag.cli import _show_warning
+    from rag.errors import StaleIndexWarning
+
+    _show_warning(StaleIndexWarning("the articles changed"), StaleIndexWarning, "rag/index.py", 600)
+    _show_warning(RuntimeWarning("invalid value encountered in divide"), RuntimeWarning, "numpy/core.py", 12)
+    shown = capsys.readouterr().err.splitlines()
+    assert shown[0] == "rag: warning: the articles changed"
+    assert shown[1] == "numpy/core.py:12: RuntimeWarning: invalid value encountered in divide"

@@ -6,6 +6,8 @@ hold for any input, and headings, questions and footers must never be quotable.
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -151,13 +153,29 @@ def test_html_tags_around_a_sentence_are_not_quoted_and_script_is_never_quoted()
         "The Sunrise Bakery on Elm Street won the national bread award on Friday.",
         "Owner Priya Natarajan said the recipe took <b>five years</b> to perfect.",  # tags inside a sentence stay: quotes are verbatim
     ]
-    assert {s.kind for s in sentences if "script" in s.text or "Styles" in s.text or s.text.startswith("<")} == {"markup"}
+    assert {s.kind for s in sentences if "script" in s.text or "Styles" in s.text} == {"markup"}
     assert_exact_spans(text, sentences)
-    assert [s.text for s in split_sentences("doc", "If a < b and c > d, the test fails, the engineer said on Monday.\n")] == [
-        "If a < b and c > d, the test fails, the engineer said on Monday."]  # comparison signs are no tags
 
 
-@pytest.mark.parametrize("text", ["<!-- " * 20_000, "```x\n" * 20_000, "~~~~ a\n~~~\n" * 10_000, "<script " * 20_000, "<p " * 40_000])
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("If a < b and c > d, the test fails, the engineer said on Monday.\n", ["If a < b and c > d, the test fails, the engineer said on Monday."]),
+        ("Analysts said growth was <half of last year's pace.\n\nThe central bank held rates at four percent.\n\nInflation stayed >2 percent.\n",
+         ["Analysts said growth was <half of last year's pace.", "The central bank held rates at four percent.", "Inflation stayed >2 percent."]),
+        ('The council approved the <a href="https://www.example.com/news/2024/03/council-approves-the-budget">budget</a> on Tuesday.\n',
+         ['The council approved the <a href="https://www.example.com/news/2024/03/council-approves-the-budget">budget</a> on Tuesday.']),
+        ('<p><a href="https://example.com">Reuters</a> reported the deal on Monday.</p>\n',
+         ['<a href="https://example.com">Reuters</a> reported the deal on Monday.']),  # an inline tag opening the text stays with its closing one
+    ],
+    ids=["comparison-signs", "signs-paragraphs-apart", "long-link", "link-first"],
+)
+def test_prose_with_angle_brackets_or_links_stays_quotable(text, quoted):
+    assert [s.text for s in split_sentences("doc", text) if s.quotable] == quoted
+
+
+@pytest.mark.parametrize("text", ["<!-- " * 20_000, "```x\n" * 20_000, "~~~~ a\n~~~\n" * 10_000, "<script " * 20_000, "<p " * 40_000,
+                                  ("Owner said yes" + "</p>" * 3000 + "\n\n") * 20, "<a" + " " * 50_000 + "\n"])
 def test_unclosed_markup_takes_linear_time(text):
     import time
 
@@ -335,3 +353,24 @@ def test_a_long_article_on_one_line_or_without_periods_splits_in_pieces_without_
     wrapped = "Title here\n\n" + "the quick brown fox jumps over the lazy dog and\n" * 8000  # 384 KB, no period
     split = split_sentences("d", wrapped)
     assert_exact_spans(wrapped, split)
+
+
+@pytest.mark.parametrize(
+    "text, budget, opening",
+    [
+        ("The river flooded the valley after heavy rain", 3, "The river flooded"),  # ends at a word's end
+        ("😀" * 500, 1, "😀"),  # one emoji is several tokens: never an empty opening
+        ("e\u0301" * 600, 7, None),  # no spaces: cut between letters, never between a letter and its accent
+        ("短" * 400, 10, None),
+    ],
+    ids=["words", "emoji", "combining-accents", "cjk"],
+)
+def test_the_opening_of_a_text_within_a_token_budget(text, budget, opening):
+    from rag.text import count_tokens, opening_length
+
+    cut = opening_length(text, budget)
+    assert 0 < cut < len(text) and not unicodedata.combining(text[cut])
+    if opening is not None:
+        assert text[:cut] == opening
+    if len(text[:cut]) > 1:
+        assert count_tokens(text[:cut]) <= budget
