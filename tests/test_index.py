@@ -16,7 +16,7 @@ import pytest
 
 from rag.chunking import ChunkingSettings, chunk_document, model_fit
 from rag.documents import load_corpus
-from rag.errors import CorpusError, IndexMismatchError
+from rag.errors import CorpusError, IndexMismatchError, SkippedFileWarning
 from rag.index import INDEX_FORMAT, build_index, ensure_built, load_index
 from rag.lexical import terms
 from rag.retrieve import Retriever
@@ -58,7 +58,8 @@ def small_build(tmp_path_factory, encoder):
     (corpus / "council.md").write_text(COUNCIL, encoding="utf-8")
     (corpus / "notes.md").write_text(NOTES, encoding="utf-8")
     (corpus / "latin1.txt").write_bytes("Le café du port a rouvert lundi.\n".encode("latin-1"))
-    report = build_index(corpus, index, encoder=encoder, chunking=ChunkingSettings(max_tokens=24), progress=False)
+    with pytest.warns(SkippedFileWarning, match="latin1.txt: not UTF-8"):
+        report = build_index(corpus, index, encoder=encoder, chunking=ChunkingSettings(max_tokens=24), progress=False)
     return corpus, index, report
 
 
@@ -128,7 +129,8 @@ def test_ensure_built_rebuilds_only_an_index_that_does_not_load(small_build, tmp
     manifest_path.write_text(manifest_path.read_text(encoding="utf-8").replace(f'"format": {INDEX_FORMAT}', f'"format": {INDEX_FORMAT - 1}'), encoding="utf-8")
     with pytest.raises(IndexMismatchError):
         load_index(copy)
-    assert ensure_built(corpus, copy, encoder=encoder)
+    with pytest.warns(SkippedFileWarning, match="latin1.txt"):  # rebuilt: the file is skipped again, and said so
+        assert ensure_built(corpus, copy, encoder=encoder)
     assert load_index(copy, corpus_dir=corpus).manifest["format"] == INDEX_FORMAT
 
 
