@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from .chunking import ChunkingSettings, FitsModel, model_fit, model_pieces
-from .documents import LoadReport, article_stats, is_markdown, load_corpus, sha256_text
+from .documents import LoadReport, article_id, article_stats, is_markdown, load_corpus, read_article, sha256_text
 from .embedding import Encoder, file_sha256
 from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError, SkippedFileWarning, StaleIndexWarning, require_type
 from .lexical import terms
@@ -578,12 +578,27 @@ def check_corpus_unchanged(manifest: dict, corpus_dir: str | Path, index_dir: st
     raise IndexMismatchError(f"the articles in {corpus_dir} changed since the index was built ({parts}); {hint}")
 
 
+def _only_touched(manifest: dict, folder: Path, then: dict, now: dict) -> bool:
+    """Whether the article files under ``folder`` are those of ``then`` and every one whose size
+    or time changed still holds the text the index holds (or is still one it skipped)."""
+    if then.keys() != now.keys():
+        return False
+    for relative in (name for name in now if now[name] != then[name]):
+        path = folder / relative
+        document, _ = read_article(path, article_id(path, folder), title=False)
+        if document is not None and document.sha256 != manifest["documents"].get(document.doc_id):
+            return False
+    return True
+
+
 def _warn_if_articles_changed(manifest: dict, index_dir: Path) -> None:
     """Warn (StaleIndexWarning) when the articles of the folder the index was built from changed
     since; quick when no file's size or time did (the manifest's ``article_stats``)."""
     built_from, stats = manifest.get("corpus_dir"), manifest.get("article_stats")
-    if not built_from or not stats or not Path(built_from).is_dir() or stats == article_stats(built_from):
-        return  # given its documents, moved elsewhere, or untouched: nothing to read
+    if not built_from or not stats or not Path(built_from).is_dir():
+        return  # given its documents, or moved elsewhere
+    if _only_touched(manifest, Path(built_from), stats, article_stats(built_from)):
+        return  # no file changed but for its time (touched, checked out again): read only those
     try:
         check_corpus_unchanged(manifest, built_from, index_dir)
     except IndexMismatchError as exc:

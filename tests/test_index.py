@@ -6,9 +6,12 @@ no longer matches its articles or its model is refused with a message saying wha
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
+import sys
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +19,7 @@ import pytest
 
 from rag.chunking import ChunkingSettings, chunk_document, model_fit
 from rag.documents import load_corpus
-from rag.errors import CorpusError, IndexMismatchError, SkippedFileWarning
+from rag.errors import CorpusError, IndexMismatchError, SkippedFileWarning, StaleIndexWarning
 from rag.index import INDEX_FORMAT, build_index, ensure_built, load_index
 from rag.lexical import terms
 from rag.retrieve import Retriever
@@ -235,3 +238,37 @@ def test_a_sentence_longer_than_the_model_reads_is_embedded_whole(tmp_path, enco
     assert np.allclose([np.linalg.norm(v) for v in vector.values()], 1.0, atol=1e-5)
     question = encoder.encode(["Which council banned fireworks?"])[0]
     assert question @ vector["fireworks"] > question @ vector["salaries"] + 0.05
+
+
+_OPENED: list[str] | None = None  # paths opened while a test records them (an audit hook cannot be removed)
+
+
+def _record_open(event: str, args: tuple) -> None:
+    if event == "open" and _OPENED is not None and isinstance(args[0], (str, os.PathLike)):
+        _OPENED.append(os.fspath(args[0]))
+
+
+sys.addaudithook(_record_open)
+
+
+def test_a_load_after_touching_one_article_reads_only_that_article(tmp_path, encoder):
+    """A file whose time changed but not its text (touch, git checkout) costs reading it, not the corpus."""
+    global _OPENED
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(6):
+        (corpus / f"story{n}.txt").write_text(f"Story {n}\n\nThe harbour of town {n} reopened on Monday after {n + 2} weeks.\n", encoding="utf-8")
+    build_index(corpus, tmp_path / "index", encoder=encoder)
+    os.utime(corpus / "story3.txt")
+    _OPENED = []
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # the same text: no warning
+            load_index(tmp_path / "index")
+        read = sorted(Path(p).name for p in _OPENED if Path(p).parent == corpus)
+    finally:
+        _OPENED = None
+    assert read == ["story3.txt"]
+    (corpus / "story3.txt").write_text("Story 3\n\nThe harbour of town 3 stayed closed.\n", encoding="utf-8")
+    with pytest.warns(StaleIndexWarning, match=r"\(changed: story3\)"):
+        load_index(tmp_path / "index")
