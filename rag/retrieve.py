@@ -145,8 +145,8 @@ class Retriever:
             )
         return out
 
-    def search(self, question: str, k: int = 5) -> list[Passage]:
-        """The ``k`` passages that best match ``question``, best first (QuestionError for an unusable question or ``k``)."""
-        count = check_passage_count(k)
+    def search(self, question: str, k: int | None = 5) -> list[Passage]:
+        """The ``k`` passages (None: 5) that best match ``question``, best first (QuestionError for an unusable question or ``k``)."""
+        count = 5 if k is None else check_passage_count(k)
         text = self.read(clean_question(question))
         return self.passages(self.rank_chunks(text, self.encode(text)), count)

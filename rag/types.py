@@ -7,6 +7,7 @@ document named by ``doc_id``: ``document.text[start:end] == text`` always holds.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
 
@@ -69,6 +70,11 @@ class Passage:
             "text": self.text,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Passage":
+        """The passage whose ``to_dict()`` gave ``data`` (its ``chunk_id`` is not kept there: -1)."""
+        return cls(data["doc_id"], data["title"], data["start"], data["end"], data["text"], data["score"])
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -99,6 +105,20 @@ class Quote:
             "also_in": list(self.also_in),
             "corroborations": [asdict(c) for c in self.corroborations],
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Quote":
+        """The quote whose ``to_dict()`` gave ``data``."""
+        return cls(
+            text=data["text"],
+            doc_id=data["doc_id"],
+            start=data["start"],
+            end=data["end"],
+            score=data["score"],
+            title=data.get("title", ""),
+            also_in=tuple(data.get("also_in", ())),
+            corroborations=tuple(Citation(**c) for c in data.get("corroborations", ())),
+        )
 
 
 @dataclass(frozen=True)
@@ -138,3 +158,18 @@ class Answer:
             "passages": [p.to_dict() for p in self.passages],
             "timings_ms": {k: round(v, 3) for k, v in self.timings_ms.items()},
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Answer":
+        """The answer whose ``to_dict()`` (or ``rag ask --json``) gave ``data``: a stored answer read back."""
+        return cls(
+            question=data["question"],
+            abstained=data["abstained"],
+            answer=data["answer"],
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
+            passages=tuple(Passage.from_dict(p) for p in data.get("passages", ())),
+            answerability=data.get("answerability", 0.0),
+            read_as=data.get("read_as"),
+            read_with=tuple(data.get("read_with", ())),
+            timings_ms=dict(data.get("timings_ms", {})),
+        )

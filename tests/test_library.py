@@ -284,3 +284,22 @@ def test_an_index_and_a_document_print_short(retriever):
     assert shown.startswith("CorpusIndex(") and f"documents={len(index.documents)}" in shown and len(shown) < 300
     document = next(iter(index.documents.values()))
     assert document.doc_id in repr(document) and len(repr(document)) < len(document.text) and document.text[-60:].strip() not in repr(document)
+
+
+def test_a_stored_answer_reads_back_as_the_same_json(answerer):
+    """Answer.from_dict inverts to_dict, through JSON, for an answer with quotes, corroborations and passages."""
+    from rag import Answer
+
+    for question, history in (("What did Anthropic propose?", None), ("who else?", ["Who criticized Anthropic?"]), ("What is the weather in Paris?", None)):
+        stored = json.loads(json.dumps(answerer.answer(question, history=history).to_dict()))
+        again = Answer.from_dict(stored)
+        assert again.to_dict() == stored and isinstance(again.quotes, tuple) and isinstance(again.read_with, tuple)
+    gold = [json.loads(line)["question"] for line in (Path(__file__).parents[1] / "eval" / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    corroborated = next(a for a in map(answerer.answer, gold) if any(q.corroborations for q in a.quotes))  # one citing several articles
+    stored = json.loads(json.dumps(corroborated.to_dict()))
+    assert Answer.from_dict(stored).to_dict() == stored and any(q.corroborations for q in Answer.from_dict(stored).quotes)
+
+
+def test_search_takes_k_none_as_answer_does(retriever, answerer):
+    assert len(retriever.search("Who wrote the blog post?", k=None)) == 5
+    assert len(answerer.answer("Who wrote the blog post?", k=None).passages) == answerer.settings.passages
