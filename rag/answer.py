@@ -22,7 +22,7 @@ from .answer_types import expected_type, has_type
 from .answerability import AnswerabilityModel
 from .errors import require_type
 from .lexical import question_terms
-from .question import FOLLOW_UP_REACH, asks_for_more, check_history, check_passage_count, clean_question, context_of, own_part, own_topic
+from .question import FOLLOW_UP_REACH, asks_for_more, is_follow_up, check_history, check_passage_count, clean_question, context_of, own_part, own_topic
 from .retrieve import ChunkHit, Retriever
 from .settings import AnswerSettings
 from .text import count_tokens, opening_length
@@ -38,6 +38,11 @@ NEXT_TO_ANSWER_BONUS = 1.0
 NEIGHBOURS = 2
 ABSTAIN_TEXT = "The articles don't say. Nothing in them answers this question."
 NOTHING_MORE_TEXT = "The articles say nothing more on this than the answers above."  # to "who else?", "tell me more"
+# To a follow-up ("who else?", "and when?") asked with no earlier question: after a reload, say.
+FOLLOW_UP_ALONE_TEXT = (
+    "The articles don't say. This reads as a follow-up, but there is no earlier question in this "
+    "conversation for it to follow: ask it with its subject (“who else criticized Anthropic?”)."
+)
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 
@@ -328,6 +333,15 @@ class Answerer:
         count = self.settings.passages if k is None else check_passage_count(k)
         return self._reply(question, check_history(history), count)[0]
 
+    @staticmethod
+    def _abstention_text(question: str, earlier: tuple[str, ...], said_before: frozenset[int]) -> str:
+        """Why there is no answer: nothing more than was said, no earlier question to follow, or nothing at all."""
+        if said_before:
+            return NOTHING_MORE_TEXT
+        if not earlier and is_follow_up(question):
+            return FOLLOW_UP_ALONE_TEXT
+        return ABSTAIN_TEXT
+
     def _reply(self, question: str, earlier: tuple[str, ...], count: int) -> tuple[Answer, frozenset[int]]:
         """``answer``, with the ids of the sentences said so far: those it quotes, and for a
         follow-up that asks for more, those said before it (which it never quotes again)."""
@@ -356,7 +370,7 @@ class Answerer:
         answer = Answer(
             question=text,
             abstained=abstained,
-            answer=(NOTHING_MORE_TEXT if said_before else ABSTAIN_TEXT) if abstained else format_quotes(quotes),
+            answer=self._abstention_text(text, earlier, said_before) if abstained else format_quotes(quotes),
             quotes=quotes,
             passages=passages,
             answerability=answerability,

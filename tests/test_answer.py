@@ -164,6 +164,16 @@ def test_tell_me_more_quotes_what_the_articles_say_around_the_answer_before(answ
         assert distances and 0 < min(distances) <= 2, quote.text
 
 
+@pytest.mark.parametrize("follow_up", ["who else?", "and when?", "tell me more", "why?"])
+def test_a_follow_up_asked_with_no_earlier_question_says_so(answerer, follow_up):
+    """After a reload the chat has no conversation: a bare follow-up is told to name its subject."""
+    from rag.answer import FOLLOW_UP_ALONE_TEXT
+
+    alone = answerer.answer(follow_up)
+    assert alone.abstained and alone.answer == FOLLOW_UP_ALONE_TEXT
+    assert answerer.answer("What is the weather in Paris?").answer == ABSTAIN_TEXT  # a question of its own: the usual verdict
+
+
 def test_who_else_quotes_someone_not_quoted_before(answerer):
     first = "Who criticized Anthropic?"
     before = answerer.answer(first)
