@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from .errors import QuestionError, kind_of
+from .markup import HTML_TAG
 from .lexical import question_terms
 from .settings import whole_number
 
@@ -62,6 +63,21 @@ def clean_question(question: object) -> str:
     if not any(ch.isalnum() for ch in text):
         raise QuestionError("the question has no words in it; type a question about the articles")
     return text
+
+
+_MARKDOWN_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")  # [text](url) -> text; ![alt](src) -> alt
+_SPACE_BEFORE_MARK = re.compile(r" ([?!.,;:])")  # where a tag stood: "blog post</b>?" -> "blog post?"
+_EMPHASIS = re.compile(r"(\*\*|__|\*|`+)(?=\S)(.+?)(?<=\S)\1")  # **bold**, *it*, `code` -> their words
+
+
+def without_markup(question: str) -> str:
+    """``question`` without the HTML tags and Markdown marks pasted with it: "who wrote the blog
+    post? <img src=x>" asks what "who wrote the blog post?" asks (their words, unknown to the
+    articles, would count against answering)."""
+    if not any(mark in question for mark in "<[*_`"):
+        return question
+    text = _EMPHASIS.sub(r"\2", _MARKDOWN_LINK.sub(r"\1", HTML_TAG.sub(" ", question)))
+    return _SPACE_BEFORE_MARK.sub(r"\1", " ".join(text.split())) or question
 
 
 def check_passage_count(k: object) -> int:

@@ -12,7 +12,7 @@ from .embedding import Encoder
 from .errors import require_type
 from .index import CorpusIndex, load_index
 from .lexical import terms
-from .question import check_passage_count, clean_question
+from .question import check_passage_count, clean_question, without_markup
 from .spelling import Speller
 from .types import Passage
 
@@ -85,7 +85,9 @@ class Retriever:
         )
 
     def read(self, question: str) -> str:
-        """``question`` as it is searched: its typos read as the articles' words (if ``spelling``)."""
+        """``question`` as it is searched: without pasted HTML or Markdown marks, its typos read as
+        the articles' words (if ``spelling``)."""
+        question = without_markup(question)
         return self.speller.correct(question) if self.spelling else question
 
     def encode(self, text: str) -> np.ndarray:

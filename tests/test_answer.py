@@ -384,3 +384,10 @@ def test_a_sentence_that_bridges_two_quotes_joins_them_into_one(tmp_path, encode
     quotes = local.compose([ScoredSentence(sid, score, 0.0, 0.0, 0.0, 0.0, False) for sid, score in order])
     assert [q.text for q in quotes] == [local.index.documents["reactor"].text[local.index.sentences[ids[0]].start : local.index.sentences[ids[3]].end]]
     assert quotes[0].also_in == ("audit",)
+
+
+def test_a_question_pasted_with_markup_is_answered_as_the_plain_question(answerer):
+    plain = answerer.answer("who wrote the blog post?")
+    pasted = answerer.answer("who wrote the <b>blog post</b>? <img src=x>")
+    assert not pasted.abstained and pasted.read_as == "who wrote the blog post?"
+    assert [(q.doc_id, q.start) for q in pasted.quotes] == [(q.doc_id, q.start) for q in plain.quotes]

@@ -164,3 +164,20 @@ def test_chinese_and_japanese_words_are_pairs_of_neighbouring_characters():
 
     assert words("国务院宣布 Tokyo 2024年") == ["国务", "务院", "院宣", "宣布", "tokyo", "2024", "年"]
     assert words("Anthropic urged a pause.") == ["anthropic", "urged", "pause"]
+
+
+@pytest.mark.parametrize(
+    "pasted, read",
+    [
+        ("who wrote the blog post? <img src=x>", "who wrote the blog post?"),
+        ("[the post](https://example.com/a_(b)) who wrote it?", "the post who wrote it?"),
+        ("what is **RSI**?", "what is RSI?"),
+        ("who wrote the `blog post`?", "who wrote the blog post?"),
+        ("Is AI < human judgement?", "Is AI < human judgement?"),  # a comparison sign is no tag
+        ("what does 2*3 mean?", "what does 2*3 mean?"),
+    ],
+)
+def test_html_and_markdown_pasted_with_a_question_are_not_read_as_its_words(pasted, read):
+    from rag.question import without_markup
+
+    assert without_markup(pasted) == read
