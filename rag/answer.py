@@ -171,8 +171,6 @@ class Answerer:
             score += NEXT_TO_ANSWER_BONUS * np.fromiter((sid in near for sid in ids.tolist()), dtype=bool, count=len(ids))
         if kind:
             score += s.w_type * typed
-            if kind == "time":  # a date answers "when" better than "soon" or "next"
-                score += s.w_type * np.fromiter((self._has_type(sid, "day") or self._has_type(sid, "year") for sid in ids.tolist()), dtype=bool, count=len(ids))
         order = np.lexsort((ids, -score))[:SCORED_POOL]
         return [
             ScoredSentence(int(ids[i]), float(score[i]), float(dense[i]), float(centered[i]), float(coverage[i]), float(passage[i]), bool(typed[i]))

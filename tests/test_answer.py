@@ -391,9 +391,3 @@ def test_a_question_pasted_with_markup_is_answered_as_the_plain_question(answere
     pasted = answerer.answer("who wrote the <b>blog post</b>? <img src=x>")
     assert not pasted.abstained and pasted.read_as == "who wrote the blog post?"
     assert [(q.doc_id, q.start) for q in pasted.quotes] == [(q.doc_id, q.start) for q in plain.quotes]
-
-
-def test_a_when_question_quotes_the_sentence_with_the_date(answerer):
-    """'When' prefers a date to a vaguer time word ('now', 'next'): the call came 'on Thursday'."""
-    answer = answerer.answer("when did anthropic call for the pause?")
-    assert any("on Thursday" in q.text for q in answer.quotes), [q.text for q in answer.quotes]
