@@ -258,7 +258,7 @@ def status_line(answer: Answer) -> str:
         return f"No answer in the articles · {seconds:.2f} s"
     articles = len({q.doc_id for q in answer.quotes} | {d for q in answer.quotes for d in q.also_in})
     quotes = len(answer.quotes)
-    return f"Answered in {seconds:.2f} s · {quotes} quote{'s' * (quotes != 1)} from {articles} article{'s' * (articles != 1)}"
+    return f"Answered in {seconds:.2f} s · {quotes} quote{'s' * (quotes != 1)} citing {articles} article{'s' * (articles != 1)}"  # with corroborations
 
 
 # -- feedback -------------------------------------------------------------------------------

@@ -172,8 +172,11 @@ def test_question_gets_quoted_answer_with_citation(server, browsing, corpus_dir,
     expect(sources.first.locator("h3")).to_contain_text(expected["quotes"][0]["doc_id"])
     expect(sources.first.locator("h3")).to_contain_text(expected["quotes"][0]["title"])
     # screen readers get plain names, not the messages' HTML source (Gradio's "bot's message: <div …")
-    expect(page.locator("#chat [data-testid=user]").last).to_have_attribute("aria-label", "Question")
-    expect(page.locator("#chat [data-testid=bot]").last).to_have_attribute("aria-label", "Answer")
+    expect(page.get_by_role("group", name="Question", exact=True).last).to_be_visible()  # a name a screen reader reads out
+    expect(page.get_by_role("group", name="Answer", exact=True).last).to_be_visible()
+    first_title = expected["quotes"][0]["title"]
+    expect(page.locator("#chat [data-testid=bot]").last.get_by_role("link", name=f"Source [1]: {first_title}", exact=False)).to_be_visible()
+    expect(page.locator("#status")).to_contain_text(re.compile(r"\d+ quotes? citing \d+ articles?"))
 
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web-answer.png"), full_page=True)

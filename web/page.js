@@ -144,6 +144,11 @@
     for (const message of document.querySelectorAll('#chat [data-testid=user], #chat [data-testid=bot]')) {
       const name = NAMES[message.dataset.testid];
       if (message.getAttribute('aria-label') !== name) message.setAttribute('aria-label', name);
+      if (!message.hasAttribute('role')) message.setAttribute('role', 'group');  // a name on a plain div is not read out
+    }
+    // A citation marker is read out as its source, not only "[1]" (its title is a tooltip to the eye).
+    for (const link of document.querySelectorAll('#chat a.cite:not([aria-label])')) {
+      link.setAttribute('aria-label', `Source ${link.textContent.trim()}: ${link.title}`);
     }
   };
   new MutationObserver(nameMessages).observe(document.body, {subtree: true, childList: true, attributeFilter: ['aria-label']});
