@@ -22,7 +22,7 @@ from .answer_types import expected_type, has_type
 from .answerability import AnswerabilityModel
 from .errors import require_type
 from .lexical import question_terms
-from .question import FOLLOW_UP_REACH, asks_for_more, is_follow_up, check_history, check_passage_count, clean_question, context_of, own_part, own_topic
+from .question import FOLLOW_UP_REACH, asks_for_more, check_history, check_passage_count, clean_question, context_of, is_follow_up, own_part, own_topic
 from .retrieve import ChunkHit, Retriever
 from .settings import AnswerSettings
 from .text import count_tokens, opening_length

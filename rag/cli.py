@@ -251,7 +251,6 @@ def _show_warning(message: Warning | str, category: type[Warning], filename: str
         print(warnings.formatwarning(message, category, filename, lineno, line), end="", file=file or sys.stderr)
 
 
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `rag` command."""
     for name, value in (("HF_HUB_OFFLINE", "1"), ("HF_HUB_DISABLE_TELEMETRY", "1"), ("TOKENIZERS_PARALLELISM", "false")):

@@ -65,6 +65,8 @@ def count_tokens(text: str) -> int:
 def opening_length(text: str, max_tokens: int) -> int:
     """Length of the longest opening of ``text`` within ``max_tokens`` cl100k tokens that ends
     at a word's end (all of ``text`` if it fits; one cut mid-word only if its first word does not)."""
+    if len(text.encode("utf-8", "surrogatepass")) <= max_tokens:  # a token holds at least a byte: fits untokenized
+        return len(text)
     encoder = token_encoder()
     tokens = encoder.encode(text, disallowed_special=())
     if len(tokens) <= max_tokens:

@@ -6,8 +6,8 @@ document named by ``doc_id``: ``document.text[start:end] == text`` always holds.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
 from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
