@@ -22,8 +22,9 @@ os.environ.setdefault("RAG_ENCODER_THREADS", "1")
 import argparse  # noqa: E402
 import errno  # noqa: E402
 import html  # noqa: E402
+import json  # noqa: E402
 import logging  # noqa: E402
-import re  # noqa: E402
+import math  # noqa: E402
 import socket  # noqa: E402
 import threading  # noqa: E402
 import warnings  # noqa: E402
@@ -65,6 +66,7 @@ EXCERPT_CHARS = 160
 ERROR_OPENING = '<p class="error">'  # how a reply that is an error message, not an answer, begins
 EARLIER_ANSWERS_KEPT = 20  # the sources panel keeps this many earlier answers' sources (without whole articles)
 MAX_PASSAGES = 10  # the slider's maximum; API calls asking for more get this many
+RESTORED_QUESTIONS = 100  # a reloaded page asks again at most this many of its conversation's last questions
 
 CSS = (WEB / "page.css").read_text(encoding="utf-8")
 
@@ -331,9 +333,15 @@ SEND_AND_CLEAR_JS = """(question, ...rest) => {
   return [sent, ...rest];
 }"""
 # Run after a reply: shows it from its question, and puts a question that could not be asked
-# back in the box unless something new was typed there.
-PUT_BACK_JS = "(typed, retry) => { window.askTheArticles?.replied(); return typed || retry; }"
-SHOW_LATEST_JS = "() => { window.askTheArticles?.replied(); }"
+# back in the box unless something new was typed there. Each also keeps the conversation
+# (``Chat.reply``'s record of it) in the tab's session storage, which hands it to
+# ``Chat.restore`` when the page loads: a reload brings the conversation back.
+CONVERSATION_KEY = json.dumps("askTheArticles.conversation")
+_KEEP = f"try {{ sessionStorage.setItem({CONVERSATION_KEY}, JSON.stringify(conversation ?? [])); }} catch (ignored) {{}}"
+FORGET_JS = f"() => {{ try {{ sessionStorage.removeItem({CONVERSATION_KEY}); }} catch (ignored) {{}} }}"  # the chat's Clear button
+PUT_BACK_JS = f"(typed, retry, conversation) => {{ {_KEEP} window.askTheArticles?.replied(); return typed || retry; }}"
+SHOW_LATEST_JS = f"(conversation) => {{ {_KEEP} window.askTheArticles?.replied(); }}"
+RESTORE_JS = f"() => {{ try {{ return [JSON.parse(sessionStorage.getItem({CONVERSATION_KEY}) || '[]')]; }} catch (ignored) {{ return [[]]; }} }}"
 # Run once when the page loads: notes the question sent with Enter, makes the copy buttons work.
 PAGE_JS = (WEB / "page.js").read_text(encoding="utf-8")
 COPY_CONVERSATION_JS = "() => { window.askTheArticles?.copyConversation(); }"
@@ -369,7 +377,7 @@ class Reply(NamedTuple):
     sources: Any  # the panel's HTML, or gr.skip()
     status: str
     rated: Any  # what a rating saves: {"answer": the answer's JSON, "history": the questions before it}, None, or gr.skip()
-    questions: list[str]
+    conversation: list[dict[str, Any]]  # the answered questions, oldest first: {"question", "k"} (see ``Chat.reply``)
     turns: list[tuple[str, str]]  # (question, its sources' HTML without whole articles) of the last answers, newest first
     retry: str  # a question that could not be asked, to put back in the empty question box
     feedback: Any  # the rating line under the chat: emptied by a new answer or a failed question
@@ -382,41 +390,71 @@ class Chat:
         self.answerer = answerer
         self.documents = answerer.index.documents
 
-    def reply(self, question: str, k: float, chat: list | None, questions: list[str], turns: list[tuple[str, str]]) -> Reply:
-        """Answer ``question`` after the earlier ``questions``; errors become friendly chat messages.
+    def answered_turns(self, conversation: Any) -> list[dict[str, Any]]:
+        """The well-formed entries of a conversation record, ``{"question": text, "k": passages}`` each.
 
-        When the server has forgotten the conversation the page still shows (it restarted),
-        the earlier questions are read back from the chat itself."""
+        The record lives in the page (and in the tab's session storage, to survive a reload),
+        so it is read as untrusted: anything that is not such an entry is left out, and a
+        passage count that is not a number in the slider's range becomes the nearest one in
+        it (the default when it is no number)."""
+        turns = []
+        for entry in conversation if isinstance(conversation, list) else []:
+            if isinstance(entry, Mapping) and isinstance(entry.get("question"), str) and entry["question"].strip():
+                k = entry.get("k")
+                number = isinstance(k, (int, float)) and not isinstance(k, bool) and math.isfinite(k)
+                turns.append({"question": entry["question"], "k": min(max(int(k), 1), MAX_PASSAGES) if number else self.answerer.settings.passages})
+        return turns
+
+    def reply(self, question: str, k: float, chat: list | None, conversation: Any, turns: list[tuple[str, str]]) -> Reply:
+        """Answer ``question`` after the earlier questions of ``conversation``; errors become friendly chat messages.
+
+        ``conversation`` is the page's record of the answered questions (``Chat.answered_turns``),
+        kept by the page rather than the server, so a follow-up is read with the right
+        questions even after the server restarted."""
         chat = list(chat or [])
+        conversation = self.answered_turns(conversation)
         if not (question or "").strip():
-            return Reply(chat, gr.skip(), "Type a question first, then press Enter.", gr.skip(), questions, turns, "", gr.skip())
-        answered_before = answered_questions(chat)
-        questions = questions or answered_before
+            return Reply(chat, gr.skip(), "Type a question first, then press Enter.", gr.skip(), conversation, turns, "", gr.skip())
+        history = [entry["question"] for entry in conversation]
         chat.append(_user_message(question))
         turn = len(chat)
         try:
-            answer = self.answerer.answer(question, history=questions, k=int(k))
+            answer = self.answerer.answer(question, history=history, k=int(k))
         except QuestionError as exc:
-            return self._failed(chat, questions, turns, question, f"I cannot look that up: {exc}.")
+            return self._failed(chat, conversation, turns, question, f"I cannot look that up: {exc}.")
         except RagError:
             log.exception("the library failed to answer %r", question)
-            return self._failed(chat, questions, turns, question, f"The article index could not answer this. {GENERIC_ERROR}")
+            return self._failed(chat, conversation, turns, question, f"The article index could not answer this. {GENERIC_ERROR}")
         except Exception:
             log.exception("unexpected error answering %r", question)
-            return self._failed(chat, questions, turns, question, GENERIC_ERROR)
+            return self._failed(chat, conversation, turns, question, GENERIC_ERROR)
         sources = sources_of(answer, self.documents)
         chat.append(_bot_message(answer_message(answer, sources, turn)))
-        panel = sources_panel(turn_sources(answer, sources, turn, self.documents), turns, len(answered_before))
+        panel = sources_panel(turn_sources(answer, sources, turn, self.documents), turns, len(history))
         asked = answer.question + (f" (after {quoted_question(answer.read_with[0], 80)})" if answer.read_with else "")  # tells the "why?"s apart
         turns = [(asked, turn_sources(answer, sources, turn, self.documents, whole_articles=False)), *turns][: EARLIER_ANSWERS_KEPT + 1]
-        rated = {"answer": answer.to_dict(), "history": list(questions)}
-        return Reply(chat, panel, status_line(answer), rated, [*questions, answer.question], turns, "", "")
+        rated = {"answer": answer.to_dict(), "history": history}
+        return Reply(chat, panel, status_line(answer), rated, [*conversation, {"question": answer.question, "k": int(k)}], turns, "", "")
+
+    def restore(self, conversation: Any) -> Reply:
+        """The page of a conversation asked again, as after a reload: each answered question of
+        ``conversation`` (its newest ``RESTORED_QUESTIONS``) answered anew, in order, from the
+        articles as they are now. Nothing changes when there is nothing to restore."""
+        kept = self.answered_turns(conversation)[-RESTORED_QUESTIONS:]
+        if not kept:
+            return Reply(*(gr.skip(),) * len(Reply._fields))
+        reply = Reply([], gr.skip(), "", None, [], [], "", "")
+        for entry in kept:
+            reply = self.reply(entry["question"], entry["k"], reply.chat, reply.conversation, reply.turns)
+        asked = len(kept)
+        status = f"Your conversation is back: {asked} question{'s' * (asked != 1)} answered again from the articles."
+        return reply._replace(status=status, retry="", feedback="")
 
     @staticmethod
-    def _failed(chat: list, questions: list[str], turns: list[tuple[str, str]], question: str, message: str) -> Reply:
+    def _failed(chat: list, conversation: list[dict[str, Any]], turns: list[tuple[str, str]], question: str, message: str) -> Reply:
         """The chat with ``message`` as the reply; the sources panel stays as it was, and there is no answer to rate."""
         chat.append(_bot_message(f"{ERROR_OPENING}{html.escape(message)}</p>"))
-        return Reply(chat, gr.skip(), "", None, questions, turns, question, "")
+        return Reply(chat, gr.skip(), "", None, conversation, turns, question, "")
 
 
 def _message_text(message: Mapping[str, Any]) -> str:
@@ -430,15 +468,6 @@ def _message_text(message: Mapping[str, Any]) -> str:
 def _is_error(message: Mapping[str, Any]) -> bool:
     """Whether a chat reply is an error message (``Chat._failed``), not an answer."""
     return _message_text(message).startswith(ERROR_OPENING)
-
-
-def answered_questions(chat: Sequence[Mapping[str, Any]]) -> list[str]:
-    """The questions of ``chat`` that got an answer (not an error), oldest first, as typed."""
-    questions = []
-    for asked, replied in zip(chat, chat[1:]):
-        if asked.get("role") == "user" and replied.get("role") == "assistant" and not _is_error(replied):
-            questions.append(html.unescape(re.sub(r"<[^>]*>", "", _message_text(asked))))
-    return questions
 
 
 def build_app(
@@ -473,7 +502,7 @@ def build_app(
             "<h1>Ask the articles</h1><p>Every answer is made only of exact quotes from the articles, "
             "each with its source. When the articles don't say, the chat says so.</p>"
         )
-        questions = gr.State([])
+        conversation = gr.JSON([], visible=False)  # the answered questions, kept by the page (Chat.reply)
         turns = gr.State([])
         last_answer = gr.State(None)
         with gr.Row():
@@ -514,21 +543,28 @@ def build_app(
                 sources = gr.HTML(EMPTY_SOURCES, elem_id="sources", js_on_load=None)
 
         retry = gr.Textbox(visible=False)
-        outputs = [chatbot, sources, status, last_answer, questions, turns, retry, feedback_status]
+        outputs = [chatbot, sources, status, last_answer, conversation, turns, retry, feedback_status]
         common = {"outputs": outputs, "api_visibility": "private", "concurrency_id": "answer"}
         # The question box empties the moment a question is sent (in the browser, with the
         # question it held passed on), so whatever is typed while it is answered is kept;
         # a question that cannot be asked comes back to the box if it is still empty.
         for event in (question.submit, ask.click):
-            event(chat_replies.reply, [question, k, chatbot, questions, turns], js=SEND_AND_CLEAR_JS, **common).then(
-                None, [question, retry], [question], js=PUT_BACK_JS, api_visibility="private"
+            event(chat_replies.reply, [question, k, chatbot, conversation, turns], js=SEND_AND_CLEAR_JS, **common).then(
+                None, [question, retry, conversation], [question], js=PUT_BACK_JS, api_visibility="private"
             )
         for button in example_buttons:
-            button.click(chat_replies.reply, [button, k, chatbot, questions, turns], **common).then(None, js=SHOW_LATEST_JS, api_visibility="private")
+            button.click(chat_replies.reply, [button, k, chatbot, conversation, turns], **common).then(
+                None, [conversation], js=SHOW_LATEST_JS, api_visibility="private"
+            )
         copy_conversation.click(None, js=COPY_CONVERSATION_JS, api_visibility="private")
         chatbot.clear(
-            lambda: ([], [], None, EMPTY_SOURCES, "", ""), None, [questions, turns, last_answer, sources, status, feedback_status], api_visibility="private"
+            lambda: ([], [], None, EMPTY_SOURCES, "", ""),
+            None,
+            [conversation, turns, last_answer, sources, status, feedback_status],
+            js=FORGET_JS,
+            api_visibility="private",
         )
+        demo.load(chat_replies.restore, [conversation], outputs, js=RESTORE_JS, api_visibility="private", concurrency_id="answer")
         for key, button in rating_buttons.items():
             button.click(lambda answer, chat, key=key: rate(key, answer, chat), [last_answer, chatbot], [feedback_status, last_answer], api_visibility="private")
 

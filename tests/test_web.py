@@ -305,9 +305,33 @@ def test_a_question_that_could_not_be_sent_comes_back_after_reload(server, brows
     page.locator(QUESTION_BOX).press("Enter")  # and it can be sent again; once answered it is not put back
     expect(page.locator(BOT_MESSAGES)).to_have_count(1, timeout=WAIT_MS)
     page.reload()
+    expect(page.locator(BOT_MESSAGES)).to_have_count(1, timeout=WAIT_MS)  # the conversation comes back instead
+    expect(page.locator(QUESTION_BOX)).to_have_value("")
+
+
+def test_a_reload_brings_the_conversation_back_and_clearing_it_forgets_it(server, browsing):
+    page = browsing.open_chat(server.url)
+    first, follow_up = "What did Anthropic propose?", "and what did OpenAI say?"
+    ask(page, first)
+    page.locator("#k input[type=number]").fill("3")
+    page.locator("#k input[type=number]").press("Enter")
+    ask(page, follow_up)
+    before = page.locator(BOT_MESSAGES).all_inner_texts()
+    page.reload()
+    expect(page.locator(BOT_MESSAGES)).to_have_count(2, timeout=WAIT_MS)
+    assert page.locator(BOT_MESSAGES).all_inner_texts() == before  # the follow-up read with its question, as many passages as then
+    assert [quote for quote, _ in quotes_shown(page)] == as_shown(ask_api(server.url, follow_up, k=3, history=[first])["quotes"])
+    expect(page.locator("#status")).to_contain_text("Your conversation is back: 2 questions answered again")
+    page.locator(".cite").last.click()  # its citations lead to its sources
+    expect(page.locator("#sources mark").first).to_be_visible()
+    ask(page, "why?")  # and it goes on from there
+    expect(page.locator(BOT_MESSAGES).last.locator(".read-as")).to_contain_text(follow_up)
+    page.get_by_role("button", name="Clear").click()
+    expect(page.locator(BOT_MESSAGES)).to_have_count(0)
+    page.reload()
     page.wait_for_selector(QUESTION_BOX, timeout=WAIT_MS)
     page.wait_for_timeout(1500)
-    expect(page.locator(QUESTION_BOX)).to_have_value("")
+    expect(page.locator(BOT_MESSAGES)).to_have_count(0)
 
 
 def test_right_to_left_questions_read_right_to_left(server, browsing):

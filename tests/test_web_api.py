@@ -182,34 +182,61 @@ def test_unexpected_errors_become_a_friendly_message_and_a_log_line(app, answere
     assert message["role"] == "assistant" and html.escape(app.GENERIC_ERROR) in message["content"]
     assert "Traceback" not in message["content"] and "ValueError" not in message["content"]
     assert any(record.exc_info and record.exc_info[0] is ValueError for record in caplog.records)
-    assert reply.questions == [] and reply.retry == "Who wrote the blog post?" and reply.rated is None
+    assert reply.conversation == [] and reply.retry == "Who wrote the blog post?" and reply.rated is None
 
 
 def test_question_errors_are_explained_in_the_chat(app, answerer):
-    reply = app.Chat(answerer).reply("x" * (MAX_QUESTION_CHARS + 1), 5, [], ["earlier question"], [])
+    earlier = [{"question": "earlier question", "k": 5}]
+    reply = app.Chat(answerer).reply("x" * (MAX_QUESTION_CHARS + 1), 5, [], earlier, [])
     assert "too long" in reply.chat[-1]["content"]
-    assert reply.questions == ["earlier question"]
+    assert reply.conversation == earlier
 
 
-def test_a_conversation_the_server_forgot_is_read_back_from_the_chat(app, answerer):
-    """After a restart the page still shows the conversation, but the server's state is empty."""
+def test_the_conversation_is_recorded_with_each_answered_question_and_its_passage_count(app, answerer):
     chat = app.Chat(answerer)
-    first = chat.reply("What did Anthropic propose?", 5, [], [], [])
-    failed = chat.reply("?!?", 5, first.chat, first.questions, first.turns)  # no answer: not part of the history
-    as_sent_back = [{"role": m["role"], "content": [{"type": "text", "text": m["content"]}]} for m in failed.chat]  # Gradio's shape
-    forgotten = chat.reply("and what did OpenAI say?", 5, as_sent_back, [], [])
-    remembered = chat.reply("and what did OpenAI say?", 5, failed.chat, failed.questions, failed.turns)
-    assert "older answers are no longer kept" in forgotten.sources  # the first answer's markers lead nowhere now, and it says so
-    assert "no longer kept" not in remembered.sources
-    assert forgotten.questions == remembered.questions == ["What did Anthropic propose?", "and what did OpenAI say?"]
-    assert forgotten.rated["answer"]["quotes"] == remembered.rated["answer"]["quotes"]
-    assert forgotten.rated["answer"]["quotes"] != answerer.answer("and what did OpenAI say?").to_dict()["quotes"]
+    first = chat.reply("What did Anthropic propose?", 7, [], [], [])
+    failed = chat.reply("?!?", 5, first.chat, first.conversation, first.turns)  # no answer: not part of the record
+    follow_up = chat.reply("and what did OpenAI say?", 3, failed.chat, failed.conversation, failed.turns)
+    assert follow_up.conversation == [{"question": "What did Anthropic propose?", "k": 7}, {"question": "and what did OpenAI say?", "k": 3}]
+    assert_same_answer(follow_up.rated["answer"], answerer.answer("and what did OpenAI say?", history=["What did Anthropic propose?"], k=3).to_dict())
+
+
+def test_a_reloaded_page_gets_its_conversation_answered_again(app, answerer):
+    chat = app.Chat(answerer)
+    first = chat.reply("What did Anthropic propose?", 7, [], [], [])
+    second = chat.reply("and what did OpenAI say?", 3, first.chat, first.conversation, first.turns)
+    restored = chat.restore(second.conversation)
+    assert restored.chat == second.chat and restored.sources == second.sources and restored.turns == second.turns
+    assert restored.conversation == second.conversation and restored.rated["history"] == second.rated["history"]
+    assert_same_answer(restored.rated["answer"], second.rated["answer"])
+    assert restored.status == "Your conversation is back: 2 questions answered again from the articles."
+    assert set(map(str, chat.restore([]))) == {str(app.gr.skip())}  # nothing kept: the page stays as it is
+
+
+BLOG = "Who wrote the blog post?"
+
+
+@pytest.mark.parametrize(
+    "kept, read_as",
+    [
+        ("not a list", []),
+        ([None, 3, "a bare string", {"question": ""}, {"question": ["not", "text"]}, {"k": 5}], []),
+        ([{"question": BLOG, "k": "ten"}, {"question": BLOG, "k": 10_000}, {"question": BLOG, "k": True}], [(BLOG, "default"), (BLOG, 10), (BLOG, "default")]),
+    ],
+)
+def test_a_conversation_record_tampered_with_in_the_browser_is_read_for_what_it_holds(app, answerer, kept, read_as):
+    chat = app.Chat(answerer)
+    expected = [{"question": question, "k": answerer.settings.passages if k == "default" else k} for question, k in read_as]
+    assert chat.answered_turns(kept) == expected
+    assert chat.restore(kept).conversation == (expected or app.gr.skip())
+    reply = chat.reply("What did Anthropic propose?", 5, [], kept, [])  # a question asked after it is answered all the same
+    assert reply.rated["history"] == [question for question, _ in read_as]
 
 
 def test_every_answer_keeps_its_sources_on_the_panel(app, answerer):
     chat = app.Chat(answerer)
     first = chat.reply("Who wrote the blog post?", 5, [], [], [])
-    second = chat.reply("What is the capital of France?", 5, first.chat, first.questions, first.turns)
+    second = chat.reply("What is the capital of France?", 5, first.chat, first.conversation, first.turns)
     anchors = set(re.findall(r'href="#([^"]+)"', "".join(m["content"] for m in second.chat if m["role"] == "assistant")))
     assert anchors and all(f'id="{anchor}"' in second.sources for anchor in anchors)  # no dead citation marker
     assert second.sources.index("Related passages") < second.sources.index("Sources for an earlier question")
@@ -219,10 +246,10 @@ def test_every_answer_keeps_its_sources_on_the_panel(app, answerer):
 def test_a_follow_up_says_what_it_was_read_with_and_its_sources_name_it(app, answerer):
     chat = app.Chat(answerer)
     first = chat.reply("What did David Sacks call a “regulatory capture agenda”?", 5, [], [], [])
-    why = chat.reply("why?", 5, first.chat, first.questions, first.turns)
+    why = chat.reply("why?", 5, first.chat, first.conversation, first.turns)
     message = why.chat[-1]["content"]
     assert 'Read with the question before: ‘What did David Sacks call a “regulatory capture agenda”?’' in message  # no “…“…”…”
-    again = chat.reply("why?", 5, why.chat, why.questions, why.turns)
+    again = chat.reply("why?", 5, why.chat, why.conversation, why.turns)
     assert "Read with the questions before: " in again.chat[-1]["content"] and again.chat[-1]["content"].count("‘why?’") + again.chat[-1]["content"].count("“why?”") == 1
     # the panel's earlier "why?" says which question it followed, so two of them can be told apart
     assert "why? (after ‘What did David Sacks call a “regulatory capture agenda”?’)" in again.sources
@@ -232,7 +259,7 @@ def test_the_sources_panel_stays_small_in_a_long_conversation(app, answerer):
     chat, reply = app.Chat(answerer), None
     questions = ["Who wrote the blog post?", "What is recursive self-improvement?", "What is the capital of France?"]
     for n in range(app.EARLIER_ANSWERS_KEPT + 3):
-        reply = chat.reply(questions[n % 3], 10, reply.chat if reply else [], reply.questions if reply else [], reply.turns if reply else [])
+        reply = chat.reply(questions[n % 3], 10, reply.chat if reply else [], reply.conversation if reply else [], reply.turns if reply else [])
     assert reply.sources.count('class="earlier"') == app.EARLIER_ANSWERS_KEPT and "older answers are no longer kept" in reply.sources
     assert reply.sources.count("Open the whole article") == reply.sources.split('class="earlier"')[0].count('class="source"')  # the last answer's only
     assert len(reply.turns) == app.EARLIER_ANSWERS_KEPT + 1 and len(reply.sources) < 200_000
@@ -242,8 +269,8 @@ def test_an_empty_question_adds_nothing_to_the_chat(app, answerer):
     chat = app.Chat(answerer)
     first = chat.reply("Who wrote the blog post?", 5, [], [], [])
     for empty in ("", "   \n\t "):
-        reply = chat.reply(empty, 5, first.chat, first.questions, first.turns)
-        assert reply.chat == first.chat and reply.questions == first.questions
+        reply = chat.reply(empty, 5, first.chat, first.conversation, first.turns)
+        assert reply.chat == first.chat and reply.conversation == first.conversation
         assert reply.status == "Type a question first, then press Enter."
 
 
@@ -276,7 +303,7 @@ def test_feedback_lines_carry_rating_question_answer_and_time(app, answerer, tmp
 def test_feedback_on_a_follow_up_records_the_questions_before_it(app, answerer, tmp_path):
     first, follow_up = "What did Anthropic propose?", "and what did OpenAI say?"
     chat = app.Chat(answerer)
-    reply = chat.reply(follow_up, 5, [], [first], [])
+    reply = chat.reply(follow_up, 5, [], [{"question": first, "k": 5}], [])
     assert reply.rated == {"answer": reply.rated["answer"], "history": [first]}
     assert reply.rated["answer"]["read_with"] == [first]
     entry = app.FeedbackLog(tmp_path / "feedback.jsonl").record("right", reply.rated["answer"], reply.rated["history"])
