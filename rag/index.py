@@ -71,15 +71,20 @@ class BuildReport:
     def summary(self) -> str:
         """Readable lines for the CLI."""
         lines = [
-            f"indexed {self.documents} article(s): {self.sentences} sentences, {self.chunks} chunks "
+            f"indexed {_counted(self.documents, 'article')}: {_counted(self.sentences, 'sentence')}, {_counted(self.chunks, 'chunk')} "
             f"({self.vector_index} vector index) in {self.seconds:.1f} s",
             *([_describe_changes(self.changes)] if self.changes else []),
-            f"embedded {self.embedded} new text(s), reused {self.reused} from the cache",
+            f"embedded {_counted(self.embedded, 'new text')}, reused {self.reused} from the cache",
             f"index written to {self.index_dir}",
         ]
         lines += [f"skipped {path}: {why}" for path, why in self.skipped]
         lines += [f"warning: {warning}" for warning in self.warnings]
         return "\n".join(lines)
+
+
+def _counted(number: int, noun: str) -> str:
+    """"1 article", "2 articles"."""
+    return f"{number} {noun}{'s' * (number != 1)}"
 
 
 def _listed(ids: list[str]) -> str:

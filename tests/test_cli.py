@@ -120,6 +120,16 @@ def test_build_json_reports_counts_and_the_files_it_skipped(tmp_path):
     assert (tmp_path / "index" / "CURRENT").is_file()
 
 
+def test_build_into_a_log_file_draws_no_progress_bar(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text("Harbour reopens\n\nThe harbour of Port Ellis reopened on Monday after six weeks.\n", encoding="utf-8")
+    result = rag("build", "--corpus", str(corpus), "--index", str(tmp_path / "index"))  # stderr is a pipe, as to a log
+    assert result.returncode == 0, result.stderr
+    assert "\r" not in result.stderr and "embedding" not in result.stderr
+    assert result.stdout.startswith("indexed 1 article: 2 sentences, 1 chunk (flat vector index) in ")
+
+
 def test_search_json_lists_k_exact_passages(on_index, articles):
     result = rag("search", SACKS_QUESTION, "-k", "3", "--json", *on_index)
     assert result.returncode == 0, result.stderr
