@@ -27,7 +27,8 @@ _FENCE_LINE = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$", 
 
 def _fenced_code(text: str) -> list[tuple[int, int]]:
     """Spans of fenced code: from an opening fence line to the next fence line of the same
-    character, at least as long and with nothing after it (CommonMark); an unclosed fence is no code."""
+    character, at least as long and with nothing after it (CommonMark); an unclosed fence is no
+    code, nor are bare fences around prose (a plain-text story's "~~~" scene breaks)."""
     fences = [(m.start(), m.end(), m.group("fence"), not m.group("info").strip()) for m in _FENCE_LINE.finditer(text)]
     spans = []
     unclosed: dict[str, int] = {}  # fence character -> shortest opener length known to find no closer
@@ -43,9 +44,22 @@ def _fenced_code(text: str) -> list[tuple[int, int]]:
             unclosed[char] = min(length, unclosed.get(char, length))
             i += 1
             continue
+        if fences[i][3] and _reads_as_prose(text[fences[i][1] : fences[closer][0]]):  # "~~~" scene breaks around a story's part
+            i = closer  # which may open the next part
+            continue
         spans.append((start, fences[closer][1]))
         i = closer + 1
     return spans
+
+
+_CODE_SYMBOLS = re.compile(r"[{}()\[\]<>=;$\\|`_#*]")
+_SENTENCE_END = re.compile(r"\w[.!?][\"'”’)]*(?:\s|$)")
+
+
+def _reads_as_prose(body: str) -> bool:
+    """Whether the text between two bare fences is prose, not code: some words, a sentence end,
+    and hardly any of the symbols code is full of (at most one in a hundred characters)."""
+    return len(body.split()) >= 8 and _SENTENCE_END.search(body) is not None and 100 * len(_CODE_SYMBOLS.findall(body)) <= len(body)
 
 
 def _closed_spans(text: str, opening: str, closing: str) -> list[tuple[int, int]]:

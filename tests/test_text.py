@@ -140,6 +140,20 @@ def test_a_fence_closes_only_on_a_fence_as_long_of_its_own_character():
     assert kinds_of["code line two"] == "markup" and kinds_of["The mayor said the lanes open in May."] == "sentence"
 
 
+def test_bare_fences_around_prose_are_scene_breaks_not_code():
+    text = (
+        "The ferry left the harbour at dawn on Monday.\n\n~~~\n\n"
+        "By noon the crew had reached the island, and the captain said the sea was calm.\n\n~~~\n\n"
+        "The return trip took two hours longer than planned, the council said.\n\n~~~\n\n"
+        "```\nferry.depart(at=\"dawn\"); log.write(\"left the harbour.\")\n```\n"
+    )
+    kinds_of = {t: k for k, t in kinds(text)}
+    assert kinds_of["By noon the crew had reached the island, and the captain said the sea was calm."] == "sentence"
+    assert kinds_of["The return trip took two hours longer than planned, the council said."] == "sentence"
+    assert kinds_of['ferry.depart(at="dawn"); log.write("left the harbour.")'] == "markup"  # code between bare fences stays code
+    assert_exact_spans(text, split_sentences("doc", text))
+
+
 def test_html_tags_around_a_sentence_are_not_quoted_and_script_is_never_quoted():
     text = (
         "<html><head><title>Bakery wins award</title></head><body>\n<h1>Local bakery wins national award</h1>\n"
