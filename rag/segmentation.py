@@ -6,7 +6,7 @@ a build that embeds nothing: about 4 ms an article. Sentences and titles depend 
 an article's text (and, for titles, on whether it is Markdown) and on the splitting code,
 so a build takes them from the previous build for every article whose text hash is
 unchanged, as long as the splitting code is the same (``splitter_fingerprint``: a hash of
-``rag/text.py``, ``rag/documents.py``, the pysbd, Python and Unicode versions). Titles are
+``rag/text.py``, ``rag/markup.py``, ``rag/documents.py``, the pysbd, Python and Unicode versions). Titles are
 reused only from a build that worked them out itself (``TITLES_DERIVED``), not from one
 given its documents with their own titles. Adding one article to a large corpus then
 splits one article. Chunks are always cut afresh (cheap, and they depend on the settings).
@@ -24,6 +24,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from . import documents as documents_module
+from . import markup as markup_module
 from . import text as text_module
 from .chunking import ChunkingSettings, FitsModel, chunk_document
 from .documents import is_markdown, make_title
@@ -34,11 +35,14 @@ SENTENCE_KINDS = ("sentence", "heading", "question", "boilerplate", "fragment", 
 TITLES_DERIVED = "derived"  # the manifest's "titles" when the build worked them out from the texts
 
 
+SPLITTING_CODE = (text_module, markup_module, documents_module)  # the modules that make titles and sentences
+
+
 @lru_cache(maxsize=1)
 def splitter_fingerprint() -> str:
     """A hash of the code that makes titles and sentences: reuse is safe only under the same one."""
     digest = hashlib.sha256()
-    for module in (text_module, documents_module):
+    for module in SPLITTING_CODE:
         try:
             digest.update(Path(module.__file__ or "").read_bytes())
         except OSError:  # no readable source (a zip import, say): fall back to the package version

@@ -4,6 +4,7 @@ records the vector index type."""
 
 from __future__ import annotations
 
+import ast
 import json
 import shutil
 import subprocess
@@ -185,6 +186,16 @@ def test_a_build_splits_everything_again_when_the_splitting_code_changed_or_the_
     build_index(corpus, index, encoder=encoder, progress=False)
     assert sorted(split_articles) == sorted(p.stem for p in corpus.glob("*.txt"))
     assert load_index(index).sentences == load_index(incremental.index_dir).sentences
+
+
+def test_the_splitting_fingerprint_covers_every_module_that_splits_or_titles():
+    """A change to any of them must make the next build split every article again."""
+    fingerprinted = {Path(module.__file__).name for module in rag.segmentation.SPLITTING_CODE}
+    data_only = {"types.py", "errors.py"}  # data classes and exceptions: no splitting rule lives there
+    for name in fingerprinted:
+        source = (Path(rag.segmentation.__file__).parent / name).read_text(encoding="utf-8")
+        imported = {f"{node.module}.py" for node in ast.walk(ast.parse(source)) if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module}
+        assert imported - data_only <= fingerprinted, (name, imported - data_only - fingerprinted)
 
 
 ARTICLE = "Harbour reopens after repairs\n\nThe harbour reopened on Monday after six weeks of repairs. Ferries resumed at noon.\n"
