@@ -30,6 +30,10 @@ class QuestionError(RagError, ValueError):
     """The question cannot be answered as given (empty, too long, ...)."""
 
 
+class QuestionTypeError(QuestionError, TypeError):
+    """The question, or the history asked with it, is not text: a QuestionError that is also a TypeError."""
+
+
 class IndexMissingError(RagError):
     """No index where one was expected."""
 

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from .errors import QuestionError, kind_of
+from .errors import QuestionError, QuestionTypeError, kind_of
 from .markup import HTML_TAG
 from .lexical import question_terms
 from .settings import whole_number
@@ -42,10 +42,11 @@ def clean_question(question: object) -> str:
     """Return the question normalised (NFKC, no control or invisible characters).
 
     Raises QuestionError with a friendly message when nothing is left to ask or the
-    question is longer than MAX_QUESTION_CHARS.
+    question is longer than MAX_QUESTION_CHARS, and QuestionTypeError (a TypeError too)
+    when it is not text.
     """
     if not isinstance(question, str):
-        raise QuestionError(f"the question must be text, not {kind_of(question)}")
+        raise QuestionTypeError(f"the question must be text, not {kind_of(question)}")
     if len(question) > MAX_QUESTION_CHARS * 64:  # a bound on the work below, whatever the text
         raise QuestionError(f"the question is too long ({len(question):,} characters); the limit is {MAX_QUESTION_CHARS:,}")
     text = " ".join(question.split())  # runs of spaces do not count, and cost nothing below
@@ -91,15 +92,15 @@ def check_passage_count(k: object) -> int:
 
 def check_history(history: object) -> tuple[str, ...]:
     """The earlier questions of a conversation, oldest first: ``history`` must be None or a
-    list or tuple of strings; anything else raises QuestionError."""
+    list or tuple of strings; anything else raises QuestionTypeError."""
     if history is None:
         return ()
     wanted = "history must be a list of the earlier questions (text), oldest first, or None (null in JSON)"
     if not isinstance(history, (list, tuple)):
-        raise QuestionError(f"{wanted}, not {kind_of(history)}")
+        raise QuestionTypeError(f"{wanted}, not {kind_of(history)}")
     wrong = next((n for n, earlier in enumerate(history) if not isinstance(earlier, str)), None)
     if wrong is not None:
-        raise QuestionError(f"{wanted}; item {wrong} is {kind_of(history[wrong])}")
+        raise QuestionTypeError(f"{wanted}; item {wrong} is {kind_of(history[wrong])}")
     return tuple(history)
 
 
