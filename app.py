@@ -269,8 +269,8 @@ class FeedbackLog:
     ``{timestamp, rating, question, history, searched, answer}``.
 
     ``history`` holds the conversation's earlier questions, oldest first, and ``searched`` the
-    question as it was looked up: a follow-up joined to the questions it is read with
-    (``rag.question.with_context``), else the question itself.
+    question as it was looked up (``rag.question.with_context``): a follow-up joined to the
+    questions it is read with, or the question before asked of a follow-up's name; else the question itself.
     """
 
     def __init__(self, path: str | Path) -> None:

@@ -22,7 +22,18 @@ from .answer_types import expected_type, has_type
 from .answerability import AnswerabilityModel
 from .errors import require_type
 from .lexical import question_terms
-from .question import FOLLOW_UP_REACH, asks_for_more, check_history, check_passage_count, clean_question, context_of, is_follow_up, own_part, own_topic
+from .question import (
+    FOLLOW_UP_REACH,
+    asks_for_more,
+    check_history,
+    check_passage_count,
+    clean_question,
+    context_of,
+    is_follow_up,
+    own_part,
+    own_topic,
+    with_subject_swapped,
+)
 from .retrieve import ChunkHit, Retriever
 from .settings import AnswerSettings
 from .text import count_tokens, opening_length
@@ -352,7 +363,9 @@ class Answerer:
         text = clean_question(question)
         read_as = self.retriever.read(text)
         context = tuple(self.retriever.read(turn) for turn in context_of(text, earlier))  # each with its typos read away
-        query = " ".join([*context, read_as])
+        swapped = with_subject_swapped(read_as, context)  # "and Anthropic?" after "What did OpenAI say?"
+        read_as = swapped or read_as
+        query = read_as if swapped else " ".join([*context, read_as])
         vector = self.retriever.encode(query)
         encoded = time.perf_counter()
         hits = self.retriever.rank_chunks(query, vector)
@@ -364,7 +377,7 @@ class Answerer:
             near = self._around(self._sentences_in(before.quotes))
             scored = [s for s in self.score_sentences(query, vector, hits, own_part(read_as), near) if s.sentence_id not in said_before]
         else:
-            scored = self.score_sentences(query, vector, hits, own=own_part(read_as) if context else None)
+            scored = self.score_sentences(query, vector, hits, own=own_part(read_as) if context and not swapped else None)
         answerability = self.answerability.score(self.index, query, scored, hits, self.settings.unknown_term_penalty)
         abstained = not scored or answerability < self.settings.abstain_threshold
         quotes = () if abstained else tuple(self.compose(scored, said_before))

@@ -143,8 +143,31 @@ def context_of(question: str, history: Sequence[str]) -> tuple[str, ...]:
 
 
 def with_context(question: str, history: Sequence[str]) -> str:
-    """The question to retrieve with: a follow-up joined to the questions it is read with (``context_of``)."""
-    return " ".join([*context_of(question, history), question])
+    """The question to retrieve with: a follow-up joined to the questions it is read with
+    (``context_of``), or the question before asked of the name a follow-up names (``with_subject_swapped``)."""
+    context = context_of(question, history)
+    return with_subject_swapped(question, context) or " ".join([*context, question])
+
+
+# A follow-up that is only a name ("and Anthropic?", "what about the EU?", "OpenAI?"), and the
+# names of a question (capitalised words after its first, "David Sacks", "Anthropic's").
+_ONLY_A_NAME = re.compile(r"^(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}$")
+_NAME_IN_QUESTION = re.compile(r"(?<=\s)(?!I\b)[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*")
+
+
+def with_subject_swapped(follow_up: str, context: Sequence[str]) -> str | None:
+    """The question followed, asked of the follow-up's own subject: "and Anthropic?" after "What
+    did OpenAI say?" asks "What did Anthropic say?" (joined to it instead, "OpenAI" would
+    weigh as much as "Anthropic"). None unless the follow-up is a conjunction and a name
+    (capitalised, at most four words, "the" before it allowed; a bare "OpenAI?" may answer
+    a "who" instead), read with one question (``context``, see ``context_of``), which names
+    exactly one."""
+    if len(context) != 1 or not _CONJUNCTION.match(follow_up):
+        return None
+    subject = own_part(follow_up).strip(" ?!.,;:")
+    if not _ONLY_A_NAME.match(subject) or len(_NAME_IN_QUESTION.findall(context[0])) != 1:
+        return None
+    return _NAME_IN_QUESTION.sub(lambda _: subject, context[0], count=1)
 
 
 def own_part(follow_up: str) -> str:

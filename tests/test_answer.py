@@ -164,7 +164,14 @@ def test_tell_me_more_quotes_what_the_articles_say_around_the_answer_before(answ
         assert distances and 0 < min(distances) <= 2, quote.text
 
 
-@pytest.mark.parametrize("follow_up", ["who else?", "and when?", "tell me more", "why?"])
+def test_a_follow_up_naming_another_subject_asks_the_question_before_of_it(answerer):
+    first = answerer.answer("What did OpenAI say?")
+    swapped = answerer.answer("and Anthropic?", history=["What did OpenAI say?"])
+    assert (swapped.read_as, swapped.read_with) == ("What did Anthropic say?", ("What did OpenAI say?",))
+    assert swapped.quotes == answerer.answer("What did Anthropic say?").quotes
+    assert any("OpenAI" in quote.text for quote in first.quotes) and not any("OpenAI" in quote.text for quote in swapped.quotes)
+
+
 def test_a_follow_up_asked_with_no_earlier_question_says_so(answerer, follow_up):
     """After a reload the chat has no conversation: a bare follow-up is told to name its subject."""
     from rag.answer import FOLLOW_UP_ALONE_TEXT

@@ -12,7 +12,7 @@ import pytest
 
 from rag.answer_types import expected_type, has_type
 from rag.lexical import question_terms
-from rag.question import asks_for_more, context_of, is_follow_up, own_part, with_context
+from rag.question import asks_for_more, context_of, is_follow_up, own_part, with_context, with_subject_swapped
 
 
 @pytest.mark.parametrize(
@@ -127,6 +127,25 @@ def test_the_earlier_questions_a_follow_up_is_read_with():
     for chained in ("when was it published?", "what is his job?", "and his title?"):  # a pronoun or a word of its own: the chain stays
         assert context_of(chained, ["What did Anthropic propose?", "who wrote it?"]) == ("What did Anthropic propose?", "who wrote it?")
     assert context_of("why?", ["Who accused Anthropic?", *["why?"] * 6]) == ("Who accused Anthropic?", "why?", "why?")
+
+
+@pytest.mark.parametrize(
+    "follow_up, followed, read",
+    [
+        ("and Anthropic?", "What did OpenAI say?", "What did Anthropic say?"),
+        ("what about the EU?", "What did Anthropic propose?", "What did the EU propose?"),
+        ("and Marina Favaro?", "What did Jack Clark predict?", "What did Marina Favaro predict?"),
+        ("how about OpenAI?", "What is Anthropic's view on a pause?", "What is OpenAI's view on a pause?"),
+        ("and when?", "What did OpenAI say?", None),  # no name: read with it
+        ("and anthropic?", "What did OpenAI say?", None),  # not written as a name
+        ("and Meta?", "What did Google and OpenAI say?", None),  # which one it stands for is unclear
+        ("and Mythos?", "What did critics say about the timing?", None),  # nothing to swap it for
+        ("OpenAI?", "Who accused Anthropic of regulatory capture?", None),  # may answer the "who" instead
+    ],
+)
+def test_a_follow_up_that_is_only_a_name_asks_the_question_before_of_it(follow_up, followed, read):
+    assert with_subject_swapped(follow_up, (followed,)) == read
+    assert with_context(follow_up, [followed]) == (read or f"{followed} {follow_up}")
 
 
 @pytest.mark.parametrize(
