@@ -172,6 +172,7 @@ def test_a_follow_up_naming_another_subject_asks_the_question_before_of_it(answe
     assert any("OpenAI" in quote.text for quote in first.quotes) and not any("OpenAI" in quote.text for quote in swapped.quotes)
 
 
+@pytest.mark.parametrize("follow_up", ["who else?", "and when?", "tell me more", "why?"])
 def test_a_follow_up_asked_with_no_earlier_question_says_so(answerer, follow_up):
     """After a reload the chat has no conversation: a bare follow-up is told to name its subject."""
     from rag.answer import FOLLOW_UP_ALONE_TEXT
