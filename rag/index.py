@@ -170,7 +170,7 @@ def embed_with_cache(
     missing = list(dict.fromkeys(k for k in keys if k not in cache.vectors))
     text_of = dict(zip(keys, texts))
     batch = 64
-    with tqdm(total=len(missing), unit="text", desc="embedding", disable=not progress or not missing) as bar:
+    with tqdm(total=len(missing), unit="text", desc="embedding", disable=None if progress and missing else True) as bar:  # None: on a terminal only
         for i in range(0, len(missing), batch):
             part = missing[i : i + batch]
             for key, vector in zip(part, encoder.encode([text_of[k] for k in part], batch_size=batch)):
@@ -335,9 +335,10 @@ def build_index(
     Only texts not already in the embedding cache are embedded, and only articles the
     previous build did not split are split into sentences, so rebuilding an unchanged
     corpus embeds nothing and adding an article embeds and splits only its text.
-    ``progress=True`` shows progress bars on stderr (none by default). Built with the
-    default encoder (``encoder=None``), it also makes the ONNX question encoder now (once
-    per model), so that the first ``Answerer.load`` of the index does not.
+    ``progress=True`` shows progress bars on stderr when it is a terminal (none by default)
+    and says when the build waits for another build of the index. Built with the default
+    encoder (``encoder=None``), it also makes the ONNX question encoder now (once per
+    model), so that the first ``Answerer.load`` of the index does not.
     """
     started = time.perf_counter()
     require_type(chunking, ChunkingSettings, "chunking", "e.g. ChunkingSettings(max_tokens=64)")
