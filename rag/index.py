@@ -27,7 +27,7 @@ import uuid
 import warnings
 import zipfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -44,7 +44,7 @@ from .spelling import lexicon
 from .types import Chunk, Document, Sentence
 from .vectorstore import FaissStore, VectorStore, check_kind
 
-INDEX_FORMAT = 5  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats
+INDEX_FORMAT = 6  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats; 6: sentence context vectors
 CURRENT_FILE = "CURRENT"
 _BUILD_NAME = re.compile(r"build-[0-9T]+-[0-9a-f]+")  # the folder names build_index gives (never a path)
 CACHE_FILE = "embedding-cache.npz"
@@ -203,6 +203,34 @@ def embed_sentences(
     return summed, len(fresh), keys
 
 
+def context_windows(documents: Mapping[str, Document], sentences: list[Sentence], fits_model: FitsModel | None) -> dict[int, str]:
+    """Each sentence read in context, by sentence id: the article's text from the sentence before
+    it through it ("Anthropic's warning ... The company says it has observed ..."), so that a
+    sentence naming its subject only as "the company" or "it" still matches a question naming
+    it. Left out (the sentence's own vector stands for it): an article's first sentence, and
+    a sentence whose text with the one before is longer than the model reads."""
+    windows: dict[int, str] = {}
+    for i in range(1, len(sentences)):
+        before, sentence = sentences[i - 1], sentences[i]
+        if before.doc_id == sentence.doc_id:
+            window = documents[sentence.doc_id].text[before.start : sentence.end]
+            if fits_model is None or fits_model(window):
+                windows[i] = window
+    return windows
+
+
+def embed_contexts(
+    encoder: Encoder, windows: dict[int, str], sentence_vectors: np.ndarray, cache: EmbeddingCache, progress: bool
+) -> tuple[np.ndarray, int, set[str]]:
+    """The vectors of ``context_windows``, the sentence's own vector where it has none; returns
+    (vectors, n_new, keys) as ``embed_with_cache``."""
+    vectors = sentence_vectors.copy()
+    encoded, new, keys = embed_with_cache(encoder, list(windows.values()), cache, progress)
+    if windows:
+        vectors[list(windows)] = encoded
+    return vectors, new, keys
+
+
 def _lexicon_payload(documents: list[Document], sentences: list[Sentence]) -> dict:
     """What the answerer and the speller read from the words of the articles, worked out
     once at build time rather than on a loaded index's first question."""
@@ -235,7 +263,9 @@ def manifest_checksum(manifest: dict) -> str:
     return sha256_text(json.dumps(body, sort_keys=True, ensure_ascii=False))
 
 
-def _write_build(folder: Path, manifest: dict, store: dict, chunk_store: VectorStore, sentence_vectors: np.ndarray, chunk_terms) -> None:
+def _write_build(
+    folder: Path, manifest: dict, store: dict, chunk_store: VectorStore, sentence_vectors: np.ndarray, context_vectors: np.ndarray, chunk_terms
+) -> None:
     import bm25s
 
     folder.mkdir(parents=True)
@@ -245,6 +275,7 @@ def _write_build(folder: Path, manifest: dict, store: dict, chunk_store: VectorS
     except RuntimeError as exc:  # FAISS reports a failed write (a full disk, say) as RuntimeError
         raise OSError(f"writing {folder / 'chunks.faiss'} failed ({str(exc).splitlines()[0][-120:]})") from exc
     np.save(folder / "sentences.npy", sentence_vectors)
+    np.save(folder / "sentence-contexts.npy", context_vectors)
     bm25 = bm25s.BM25()
     bm25.index(chunk_terms, show_progress=False)
     bm25.save(str(folder / "bm25"), show_progress=False)
@@ -397,6 +428,8 @@ def _build_locked(
         cache = EmbeddingCache(index_dir / CACHE_FILE)
         chunk_vectors, new_chunks, chunk_keys = embed_with_cache(encoder, [c.text for c in chunks], cache, progress)
         sentence_vectors, new_sentences, sentence_keys = embed_sentences(encoder, loaded.documents, sentences, fits_model, cache, progress)
+        windows = context_windows({d.doc_id: d for d in loaded.documents}, sentences, fits_model)
+        context_vectors, new_contexts, context_keys = embed_contexts(encoder, windows, sentence_vectors, cache, progress)
         chunk_store = FaissStore.build(chunk_vectors, vector_kind, progress=progress)
         manifest = {
             "format": INDEX_FORMAT,
@@ -416,7 +449,7 @@ def _build_locked(
         }
         folder = index_dir / f"build-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
         staging = index_dir / f".{folder.name}"
-        _write_build(staging, manifest, _store_payload(loaded.documents, sentences, chunks), chunk_store, sentence_vectors, chunk_terms)
+        _write_build(staging, manifest, _store_payload(loaded.documents, sentences, chunks), chunk_store, sentence_vectors, context_vectors, chunk_terms)
         staging.rename(folder)
         replaced = current_build_name(index_dir)
         _point_current_at(index_dir, folder)
@@ -426,7 +459,7 @@ def _build_locked(
         raise RagError(_cannot_write(index_dir, exc)) from exc
     warnings = []
     try:  # the new index is live: a cache that cannot be saved only costs time next build
-        cache.save(chunk_keys | sentence_keys)
+        cache.save(chunk_keys | sentence_keys | context_keys)
     except OSError as exc:
         warnings.append(f"could not save the embedding cache {cache.path} ({exc.strerror or exc}); the next build embeds everything again")
     _remove_stale_builds(index_dir, keep={folder.name, replaced or ""})
@@ -435,8 +468,8 @@ def _build_locked(
         documents=len(loaded.documents),
         sentences=len(sentences),
         chunks=len(chunks),
-        embedded=new_chunks + new_sentences,
-        reused=len(chunks) + len(sentences) - new_chunks - new_sentences,
+        embedded=new_chunks + new_sentences + new_contexts,
+        reused=len(chunks) + len(sentences) + len(windows) - new_chunks - new_sentences - new_contexts,
         seconds=time.perf_counter() - started,
         skipped=list(loaded.skipped),
         vector_index=chunk_store.kind,
@@ -477,7 +510,8 @@ class Bm25Scores:
 
 @dataclass
 class CorpusIndex:
-    """A loaded index: documents, sentences, chunks, vectors, the BM25 index and the lexicon
+    """A loaded index: documents, sentences, chunks, vectors (``context_vectors``: each sentence
+    read after the one before it, see ``context_windows``), the BM25 index and the lexicon
     (``sentence_terms``: stemmed content words of each sentence; ``word_counts``: how often
     each lower-case word occurs in the articles; ``names``: the words they only write
     capitalised, see ``rag.spelling.proper_names``)."""
@@ -489,6 +523,7 @@ class CorpusIndex:
     chunks: list[Chunk]
     chunk_store: VectorStore
     sentence_vectors: np.ndarray
+    context_vectors: np.ndarray
     bm25: Bm25Scores
     sentence_terms: list[frozenset[str]]
     word_counts: dict[str, int]
@@ -518,6 +553,13 @@ class CorpusIndex:
     def centered_sentence_vectors(self) -> np.ndarray:
         """Sentence vectors minus the mean, renormalised: what sets each sentence apart."""
         centered = self.sentence_vectors - self.sentence_mean
+        return (centered / np.maximum(np.linalg.norm(centered, axis=1, keepdims=True), 1e-9)).astype(np.float32)
+
+    @cached_property
+    def centered_context_vectors(self) -> np.ndarray:
+        """Each sentence's vector read after the sentence before it (``embed_contexts``), centered as
+        ``centered_sentence_vectors`` is (on the mean sentence vector)."""
+        centered = self.context_vectors - self.sentence_mean
         return (centered / np.maximum(np.linalg.norm(centered, axis=1, keepdims=True), 1e-9)).astype(np.float32)
 
     @cached_property
@@ -670,13 +712,14 @@ def load_index(
         word_counts = {str(w): int(n) for w, n in store["lexicon"]["word_counts"].items()}
         names = frozenset(str(w) for w in store["lexicon"]["names"])
         sentence_vectors = np.load(folder / "sentences.npy", allow_pickle=False)
+        context_vectors = np.load(folder / "sentence-contexts.npy", allow_pickle=False)
         bm25 = Bm25Scores.load(folder / "bm25")
         chunk_store = FaissStore.load(folder / "chunks.faiss", manifest.get("vector_index", {}).get("kind", "flat"))
     except IndexCorruptError as exc:
         raise IndexCorruptError(f"{exc}; {hint}") from exc
     except (KeyError, IndexError, TypeError, AttributeError, ValueError, OSError, EOFError) as exc:
         raise IndexCorruptError(f"the index in {index_dir} is damaged ({exc.__class__.__name__}: {exc}); {hint}") from exc
-    if len(chunk_store) != len(chunks) or sentence_vectors.shape[0] != len(sentences) or len(sentence_terms) != len(sentences):
+    if len(chunk_store) != len(chunks) or sentence_vectors.shape[0] != len(sentences) or len(sentence_terms) != len(sentences) or context_vectors.shape != sentence_vectors.shape:
         raise IndexCorruptError(f"the index in {index_dir} is inconsistent (vector counts differ from the store); {hint}")
     return CorpusIndex(
         path=folder,
@@ -686,6 +729,7 @@ def load_index(
         chunks=chunks,
         chunk_store=chunk_store,
         sentence_vectors=sentence_vectors,
+        context_vectors=context_vectors,
         bm25=bm25,
         sentence_terms=sentence_terms,
         word_counts=word_counts,

@@ -17,7 +17,7 @@ import pytest
 
 import rag.segmentation
 from rag.documents import LoadReport, sha256_text
-from rag.index import CACHE_FILE, BuildReport, CorpusIndex, build_index, load_index, manifest_checksum
+from rag.index import CACHE_FILE, BuildReport, CorpusIndex, build_index, context_windows, load_index, manifest_checksum
 from rag.text import split_sentences
 from rag.types import Document
 from rag.vectorstore import EXACT_MAX_VECTORS, TARGET_RECALL
@@ -54,18 +54,24 @@ def incremental(tmp_path_factory, corpus_dir, encoder) -> IncrementalRun:
 
 
 def texts_of(index: CorpusIndex) -> set[str]:
-    """Every text a build embeds: sentences and chunks."""
-    return {s.text for s in index.sentences} | {c.text for c in index.chunks}
+    """Every text a build embeds: sentences, chunks and each sentence read after the one before it."""
+    return {s.text for s in index.sentences} | {c.text for c in index.chunks} | set(windows_of(index).values())
+
+
+def windows_of(index: CorpusIndex) -> dict[int, str]:
+    """The context windows a build of ``index``'s articles embeds (the bundled sentences all fit the model)."""
+    return context_windows(index.documents, index.sentences, None)
 
 
 def test_adding_an_article_embeds_only_its_new_texts(incremental, index_dir):
     full = load_index(index_dir)
     new_texts = texts_of(full) - texts_of(incremental.before)
     added_texts = {s.text for s in full.sentences if s.doc_id == incremental.added} | {c.text for c in full.chunks if c.doc_id == incremental.added}
+    added_texts |= {window for sid, window in windows_of(full).items() if full.sentences[sid].doc_id == incremental.added}
     assert incremental.added not in incremental.before.documents
     assert new_texts and new_texts <= added_texts
     assert incremental.second.embedded == len(new_texts)
-    assert incremental.second.reused == incremental.second.sentences + incremental.second.chunks - len(new_texts)
+    assert incremental.second.reused == incremental.second.sentences + incremental.second.chunks + len(windows_of(full)) - len(new_texts)
     assert incremental.first.embedded > incremental.second.embedded
 
 
@@ -89,7 +95,7 @@ def test_a_build_says_which_articles_changed_since_the_one_before(incremental, t
 
 def test_rebuilding_an_unchanged_corpus_embeds_nothing(incremental):
     assert incremental.third.embedded == 0
-    assert incremental.third.reused == incremental.third.sentences + incremental.third.chunks
+    assert incremental.third.reused == incremental.third.sentences + incremental.third.chunks + len(windows_of(load_index(incremental.index_dir)))
     assert (incremental.index_dir / CACHE_FILE).is_file()
 
 

@@ -103,6 +103,19 @@ def test_saved_vectors_are_the_models_vectors_of_the_saved_texts(small_build, en
     assert nearest[:, 0].tolist() == list(range(len(index.chunks)))
 
 
+def test_each_sentence_is_also_embedded_read_after_the_one_before_it(small_build, encoder):
+    _, index_dir, _ = small_build
+    index = load_index(index_dir)
+    for sid, sentence in enumerate(index.sentences):
+        text = index.documents[sentence.doc_id].text
+        before = index.sentences[sid - 1] if sid and index.sentences[sid - 1].doc_id == sentence.doc_id else None
+        window = text[before.start : sentence.end] if before else sentence.text  # an article's first sentence: itself
+        np.testing.assert_allclose(index.context_vectors[sid], encoder.encode([window])[0], atol=1e-5)
+    first_of = {s.doc_id: i for i, s in reversed(list(enumerate(index.sentences)))}
+    assert all((index.context_vectors[i] == index.sentence_vectors[i]).all() for i in first_of.values())
+    assert sum(not (c == v).all() for c, v in zip(index.context_vectors, index.sentence_vectors)) == len(index.sentences) - len(first_of)
+
+
 def test_sentence_kinds_survive_the_round_trip(small_build):
     _, index_dir, _ = small_build
     kinds = {s.text: s.kind for s in load_index(index_dir).sentences}
