@@ -28,7 +28,8 @@ _QUESTION_FILLER = frozenset(
     "tell told according article articles mention mentioned anything something much many "
     "kind kinds sort thing things also would could should there their please know has have "
     "any anyone anybody too over about out actually really just ever get got able want wants "
-    "going go happen happened exactly explain someone somebody whats else think thinks believe believes".split()
+    "going go happen happened exactly explain someone somebody whats else think thinks believe believes "
+    "announce announces announced reveal reveals revealed disclose discloses disclosed".split()
 )
 # The words of a question that name the kind of answer wanted rather than its topic
 # ("what *day*", "how *long* will it *last*", "what does RSI *stand for*"): the answer type

@@ -23,6 +23,8 @@ from rag.question import asks_for_more, context_of, is_follow_up, own_part, with
         ("What day did Anthropic urge the pause?", ["anthrop", "urg", "paus"]),
         ("How long would the pause last?", ["paus"]),
         ("Which year was the company founded?", ["compani", "found"]),
+        ("What did Anthropic announce about the pause?", ["anthrop", "paus"]),  # a reporting verb, as "say" or "mention"
+        ("Which risks did the lab reveal?", ["risk", "lab"]),
         # outside those frames the same words are the topic
         ("What was the last thing Jack Clark said?", ["last", "jack", "clark"]),
         ("How long is the longest paragraph?", ["longest", "paragraph"]),
