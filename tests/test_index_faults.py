@@ -240,7 +240,7 @@ def test_damaged_embedding_cache_only_costs_a_re_embedding(tmp_path, encoder, an
     corpus, index = tmp_path / "corpus", tmp_path / "index"
     corpus.mkdir()
     extra_article(corpus, 7)
-    first = build_index(corpus, index, encoder=encoder, progress=False)
+    build_index(corpus, index, encoder=encoder, progress=False)
     cache = index / CACHE_FILE
     cache.write_bytes(cache.read_bytes()[: cache.stat().st_size // 2])
     extra_article(corpus, 8)
