@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import os
 import sys
 import time
@@ -121,14 +122,14 @@ def gold_payload(records: Sequence["Record"], threshold: float, *, title: str, n
     }
 
 
-def calibrate(records: Sequence["Record"], max_false_abstention: float = MAX_FALSE_ABSTENTION) -> dict:
-    """The sweep row chosen on the dev split (see ``rag.scoring.choose_threshold``)."""
+def calibrate(records: Sequence["Record"], max_false_abstention: float = MAX_FALSE_ABSTENTION, current: float | None = None) -> dict:
+    """The sweep row chosen on the dev split (see ``rag.scoring.choose_threshold``; ties keep the ``current`` threshold)."""
     from .scoring import choose_threshold, sweep
 
     dev = [r for r in records if r.split == "dev"]
     if not any(not r.gold.answerable for r in dev) or not any(r.gold.answerable for r in dev):
         raise RagError("calibration needs answerable and unanswerable questions in the dev split")
-    return choose_threshold(sweep(dev), max_false_abstention)
+    return choose_threshold(sweep(dev), max_false_abstention, current)
 
 
 def calibrate_answerer(
@@ -136,19 +137,21 @@ def calibrate_answerer(
 ) -> tuple["Answerer", list["Record"], dict]:
     """Choose ``unknown_term_penalty`` (from UNKNOWN_TERM_PENALTIES) and the threshold on the dev split.
 
-    Returns the answerer with the chosen penalty, its records and the chosen sweep row;
-    ties keep the smaller penalty.
+    Returns the answerer with the chosen penalty, its records and the chosen sweep row.
+    Ties keep the current penalty and threshold (a setting changes only on evidence), else
+    the smaller penalty.
     """
     from .answer import Answerer
 
-    best: tuple[tuple[float, float], "Answerer", list["Record"], dict] | None = None
+    best: tuple[tuple[float, float, bool], "Answerer", list["Record"], dict] | None = None
     for penalty in UNKNOWN_TERM_PENALTIES:
         candidate = answerer
         if penalty != answerer.settings.unknown_term_penalty:
             candidate = Answerer(answerer.retriever, settings=replace(answerer.settings, unknown_term_penalty=penalty), answerability=answerer.answerability)
         candidate_records = list(records) if candidate is answerer else answer_gold(candidate, questions)
-        chosen = calibrate(candidate_records, max_false_abstention)
-        key = (round(chosen["f1"], 9), round(chosen["must_contain_hit"] or 0.0, 9))
+        chosen = calibrate(candidate_records, max_false_abstention, current=answerer.settings.abstain_threshold)
+        is_current = candidate is answerer and math.isclose(chosen["threshold"], answerer.settings.abstain_threshold)
+        key = (round(chosen["f1"], 9), round(chosen["must_contain_hit"] or 0.0, 9), is_current)
         if best is None or key > best[0]:
             best = (key, candidate, candidate_records, chosen)
     assert best is not None  # UNKNOWN_TERM_PENALTIES is not empty

@@ -192,6 +192,8 @@ def test_choose_threshold_respects_the_false_abstention_limit_then_breaks_ties()
     assert choose_threshold(rows, 0.10)["threshold"] == 0.4
     assert choose_threshold(rows, 0.30)["threshold"] == 0.6
     assert choose_threshold(rows[1:], 0.01)["threshold"] == 0.2  # nothing within the limit: the least false abstention
+    assert choose_threshold(rows, 0.10, current=0.3)["threshold"] == 0.3  # a tie keeps the shipped threshold
+    assert choose_threshold(rows, 0.10, current=0.6)["threshold"] == 0.4  # which must be among the best
 
 
 def _records(abstained_on: str) -> list:
