@@ -85,6 +85,7 @@ def test_the_expected_answer_type_is_found_only_where_the_answer_is(question, ki
         "tell me more",  # asks for more of the same topic
         "what other companies?",
         "no, I meant the blog post",  # corrects the question before
+        "what day did anthropic announce this",  # one topic word, and "this" points back
     ],
 )
 def test_a_question_that_leans_on_the_previous_one_is_a_follow_up(question):
@@ -97,7 +98,7 @@ def test_a_question_that_leans_on_the_previous_one_is_a_follow_up(question):
     [
         "how many employees does anthropic have",  # short, but its own topic
         "What did Dario Amodei predict in his London lecture?",  # a pronoun, and its own topic
-        "what day did anthropic announce this",
+        "what day did anthropic announce the pause",  # "announce" frames it as "say" would; two topic words
         "who criticised anthropic",  # short, two topic words
         "Define RSI",
         "so does anthropic want everyone to stop building AI right now",
