@@ -508,6 +508,12 @@ class Bm25Scores:
         return scores
 
 
+def _centered(vectors: np.ndarray, mean: np.ndarray) -> np.ndarray:
+    """``vectors`` minus ``mean``, each renormalised to unit length."""
+    centered = vectors - mean
+    return (centered / np.maximum(np.linalg.norm(centered, axis=1, keepdims=True), 1e-9)).astype(np.float32)
+
+
 @dataclass
 class CorpusIndex:
     """A loaded index: documents, sentences, chunks, vectors (``context_vectors``: each sentence
@@ -552,15 +558,13 @@ class CorpusIndex:
     @cached_property
     def centered_sentence_vectors(self) -> np.ndarray:
         """Sentence vectors minus the mean, renormalised: what sets each sentence apart."""
-        centered = self.sentence_vectors - self.sentence_mean
-        return (centered / np.maximum(np.linalg.norm(centered, axis=1, keepdims=True), 1e-9)).astype(np.float32)
+        return _centered(self.sentence_vectors, self.sentence_mean)
 
     @cached_property
     def centered_context_vectors(self) -> np.ndarray:
         """Each sentence's vector read after the sentence before it (``embed_contexts``), centered as
         ``centered_sentence_vectors`` is (on the mean sentence vector)."""
-        centered = self.context_vectors - self.sentence_mean
-        return (centered / np.maximum(np.linalg.norm(centered, axis=1, keepdims=True), 1e-9)).astype(np.float32)
+        return _centered(self.context_vectors, self.sentence_mean)
 
     @cached_property
     def term_idf(self) -> dict[str, float]:
