@@ -273,8 +273,9 @@ class FeedbackLog:
     questions it is read with, or the question before asked of a follow-up's name; else the question itself.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, names: frozenset[str] = frozenset()) -> None:
         self.path = Path(path)
+        self.names = names  # the articles' names, to read a follow-up that is only a name as the answerer did
         self._lock = threading.Lock()
 
     def check_writable(self) -> None:
@@ -295,7 +296,7 @@ class FeedbackLog:
             "rating": rating,
             "question": answer["question"],
             "history": list(history),
-            "searched": with_context(answer["question"], list(history)),
+            "searched": with_context(answer["question"], list(history), self.names),
             "answer": answer,
         }
         line = json_line(entry)
@@ -482,7 +483,7 @@ def build_app(
     Launch it with ``theme=theme(), css=CSS`` (see ``main``).
     """
     chat_replies = Chat(answerer)
-    feedback = FeedbackLog(feedback_path)
+    feedback = FeedbackLog(feedback_path, answerer.index.names)
 
     def rate(rating: str, last_answer: dict | None, chat: list | None) -> tuple[str, Any]:
         """Save one rating of the last answer (once: a second click says it is saved already)."""

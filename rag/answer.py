@@ -370,7 +370,7 @@ class Answerer:
         text = clean_question(question)
         read_as = self.retriever.read(text)
         context = tuple(self.retriever.read(turn) for turn in context_of(text, earlier))  # each with its typos read away
-        swapped = with_subject_swapped(read_as, context)  # "and Anthropic?" after "What did OpenAI say?"
+        swapped = with_subject_swapped(read_as, context, self.index.names)  # "and Anthropic?" after "What did OpenAI say?"
         read_as = swapped or read_as
         query = read_as if swapped else " ".join([*context, read_as])
         vector = self.retriever.encode(query)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from .errors import QuestionError, QuestionTypeError, kind_of
 from .markup import HTML_TAG
-from .lexical import question_terms
+from .lexical import STOPWORDS, question_terms
 from .settings import whole_number
 
 MAX_QUESTION_CHARS = 2000
@@ -142,32 +142,60 @@ def context_of(question: str, history: Sequence[str]) -> tuple[str, ...]:
     return tuple(follow_ups[-_FOLLOW_UP_CHAIN:])
 
 
-def with_context(question: str, history: Sequence[str]) -> str:
+def with_context(question: str, history: Sequence[str], names: frozenset[str] = frozenset()) -> str:
     """The question to retrieve with: a follow-up joined to the questions it is read with
-    (``context_of``), or the question before asked of the name a follow-up names (``with_subject_swapped``)."""
+    (``context_of``), or the question before asked of the name a follow-up names
+    (``with_subject_swapped``, with the articles' ``names``)."""
     context = context_of(question, history)
-    return with_subject_swapped(question, context) or " ".join([*context, question])
+    return with_subject_swapped(question, context, names) or " ".join([*context, question])
 
 
-# A follow-up that is only a name ("and Anthropic?", "what about the EU?", "OpenAI?"), and the
-# names of a question (capitalised words after its first, "David Sacks", "Anthropic's").
-_ONLY_A_NAME = re.compile(r"^(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}$")
-_NAME_IN_QUESTION = re.compile(r"(?<=\s)(?!I\b)[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*")
+# The words of a question, and the possessive ending a name may carry ("Anthropic's").
+_WORD = re.compile(r"[\w’'.&-]+")
+_POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
+_MOST_NAME_WORDS = 4
+_PRONOUNS = frozenset("i me my we us our you your he him his she her it its they them their".split())  # capitalised at a sentence's start, so among "names"
 
 
-def with_subject_swapped(follow_up: str, context: Sequence[str]) -> str | None:
+def _is_name_word(word: str, first: bool, names: frozenset[str]) -> bool:
+    """Whether ``word`` names someone or something: written capitalised (not as the question's
+    first word, nor "I"), or one of ``names`` (lower-case words the articles only write
+    capitalised, ``CorpusIndex.names``) that is no stop word or pronoun."""
+    bare = _POSSESSIVE.sub("", word).strip(".")
+    lower = bare.lower()
+    return bool(bare) and ((bare[0].isupper() and not first and bare != "I") or (lower in names and lower not in STOPWORDS and lower not in _PRONOUNS))
+
+
+def _name_spans(question: str, names: frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans of the runs of name words in ``question`` ("David Sacks", "OpenAI's")."""
+    spans: list[tuple[int, int]] = []
+    for n, match in enumerate(_WORD.finditer(question)):
+        if not _is_name_word(match.group(), n == 0, names):
+            continue
+        if spans and question[spans[-1][1] : match.start()].isspace() and not _POSSESSIVE.search(question[spans[-1][0] : spans[-1][1]]):
+            spans[-1] = (spans[-1][0], match.end())
+        else:
+            spans.append(match.span())
+    return spans
+
+
+def with_subject_swapped(follow_up: str, context: Sequence[str], names: frozenset[str] = frozenset()) -> str | None:
     """The question followed, asked of the follow-up's own subject: "and Anthropic?" after "What
     did OpenAI say?" asks "What did Anthropic say?" (joined to it instead, "OpenAI" would
-    weigh as much as "Anthropic"). None unless the follow-up is a conjunction and a name
-    (capitalised, at most four words, "the" before it allowed; a bare "OpenAI?" may answer
-    a "who" instead), read with one question (``context``, see ``context_of``), which names
-    exactly one."""
+    weigh as much as "Anthropic"). None unless the follow-up is a conjunction and a name (at
+    most four name words, "the" before them allowed; a bare "OpenAI?" may answer a "who"
+    instead), read with one question (``context``, see ``context_of``) that names exactly one.
+    A name is written capitalised, or is one of ``names`` ("and anthropic?"; see ``_is_name_word``)."""
     if len(context) != 1 or not _CONJUNCTION.match(follow_up):
         return None
     subject = own_part(follow_up).strip(" ?!.,;:")
-    if not _ONLY_A_NAME.match(subject) or len(_NAME_IN_QUESTION.findall(context[0])) != 1:
+    words = re.sub(r"^the\s+", "", subject, flags=re.IGNORECASE).split()
+    spans = _name_spans(context[0], names)
+    if not 0 < len(words) <= _MOST_NAME_WORDS or not all(_is_name_word(w, False, names) for w in words) or len(spans) != 1:
         return None
-    return _NAME_IN_QUESTION.sub(lambda _: subject, context[0], count=1)
+    start, end = spans[0]
+    possessive = _POSSESSIVE.search(context[0][start:end])
+    return context[0][:start] + subject + (possessive.group() if possessive else "") + context[0][end:]
 
 
 def own_part(follow_up: str) -> str:

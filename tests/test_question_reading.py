@@ -140,7 +140,7 @@ def test_the_earlier_questions_a_follow_up_is_read_with():
         ("and Marina Favaro?", "What did Jack Clark predict?", "What did Marina Favaro predict?"),
         ("how about OpenAI?", "What is Anthropic's view on a pause?", "What is OpenAI's view on a pause?"),
         ("and when?", "What did OpenAI say?", None),  # no name: read with it
-        ("and anthropic?", "What did OpenAI say?", None),  # not written as a name
+        ("and anthropic?", "What did OpenAI say?", None),  # not written as a name, nor one of the articles' names (none given)
         ("and Meta?", "What did Google and OpenAI say?", None),  # which one it stands for is unclear
         ("and Mythos?", "What did critics say about the timing?", None),  # nothing to swap it for
         ("OpenAI?", "Who accused Anthropic of regulatory capture?", None),  # may answer the "who" instead
@@ -149,6 +149,13 @@ def test_the_earlier_questions_a_follow_up_is_read_with():
 def test_a_follow_up_that_is_only_a_name_asks_the_question_before_of_it(follow_up, followed, read):
     assert with_subject_swapped(follow_up, (followed,)) == read
     assert with_context(follow_up, [followed]) == (read or f"{followed} {follow_up}")
+
+
+def test_a_name_the_articles_write_capitalised_is_a_name_typed_in_lower_case():
+    names = frozenset({"anthropic", "openai", "he"})  # "he": capitalised at a sentence's start, a pronoun all the same
+    assert with_subject_swapped("and anthropic?", ("what did openai say?",), names) == "what did anthropic say?"
+    assert with_subject_swapped("and he?", ("What did OpenAI say?",), names) is None
+    assert with_context("and anthropic?", ["What did OpenAI say?"], names) == "What did anthropic say?"
 
 
 @pytest.mark.parametrize(
