@@ -169,7 +169,7 @@ def _read_with(earlier: Sequence[str]) -> str:
     shown = [question for n, question in enumerate(earlier) if n == 0 or question != earlier[n - 1]]
     if not shown:
         return ""
-    which = "the question before" if len(shown) == 1 else "the questions before"
+    which = "the earlier question" if len(shown) == 1 else "the earlier questions"  # not always the last one ("why?" in between)
     return f'<p class="read-as">Read with {which}: {" ".join(html.escape(quoted_question(q, 120)) for q in shown)}</p>'
 
 
@@ -339,10 +339,32 @@ SEND_AND_CLEAR_JS = """(question, ...rest) => {
 # ``Chat.restore`` when the page loads: a reload brings the conversation back.
 CONVERSATION_KEY = json.dumps("askTheArticles.conversation")
 _KEEP = f"try {{ sessionStorage.setItem({CONVERSATION_KEY}, JSON.stringify(conversation ?? [])); }} catch (ignored) {{}}"
+KEEP_JS = f"(conversation) => {{ {_KEEP} }}"  # after a rating, which the record keeps
 FORGET_JS = f"() => {{ try {{ sessionStorage.removeItem({CONVERSATION_KEY}); }} catch (ignored) {{}} }}"  # the chat's Clear button
 PUT_BACK_JS = f"(typed, retry, conversation) => {{ {_KEEP} window.askTheArticles?.replied(); return typed || retry; }}"
 SHOW_LATEST_JS = f"(conversation) => {{ {_KEEP} window.askTheArticles?.replied(); }}"
-RESTORE_JS = f"() => {{ try {{ return [JSON.parse(sessionStorage.getItem({CONVERSATION_KEY}) || '[]')]; }} catch (ignored) {{ return [[]]; }} }}"
+# While a kept conversation is asked again, nothing new can be asked (a question sent then
+# would be answered without it, and its record would replace the one being restored): the
+# question box, the Ask button and the examples wait, and the box says why.
+HELD_WHILE_RESTORING = json.dumps("#question textarea, #ask, #examples button")
+RESTORE_JS = f"""() => {{
+  let kept = [];
+  try {{ kept = JSON.parse(sessionStorage.getItem({CONVERSATION_KEY}) || '[]'); }} catch (ignored) {{}}
+  if (Array.isArray(kept) && kept.length) {{
+    document.querySelectorAll({HELD_WHILE_RESTORING}).forEach((element) => {{ element.disabled = true; }});
+    const box = document.querySelector('#question textarea');
+    if (box) {{ box.dataset.placeholder = box.placeholder; box.placeholder = 'Bringing your conversation back …'; }}
+    document.querySelector('#chat')?.setAttribute('aria-busy', 'true');
+  }}
+  return [kept];
+}}"""
+RESTORED_JS = f"""() => {{
+  document.querySelectorAll({HELD_WHILE_RESTORING}).forEach((element) => {{ element.disabled = false; }});
+  const box = document.querySelector('#question textarea');
+  if (box && box.dataset.placeholder !== undefined) {{ box.placeholder = box.dataset.placeholder; delete box.dataset.placeholder; }}
+  document.querySelector('#chat')?.removeAttribute('aria-busy');
+  window.askTheArticles?.showLatest();
+}}"""
 # Run once when the page loads: notes the question sent with Enter, makes the copy buttons work.
 PAGE_JS = (WEB / "page.js").read_text(encoding="utf-8")
 COPY_CONVERSATION_JS = "() => { window.askTheArticles?.copyConversation(); }"
@@ -397,13 +419,15 @@ class Chat:
         The record lives in the page (and in the tab's session storage, to survive a reload),
         so it is read as untrusted: anything that is not such an entry is left out, and a
         passage count that is not a number in the slider's range becomes the nearest one in
-        it (the default when it is no number)."""
+        it (the default when it is no number). An entry keeps the ``"rating"`` its answer was
+        given, if it is one of ``RATINGS``."""
         turns = []
         for entry in conversation if isinstance(conversation, list) else []:
             if isinstance(entry, Mapping) and isinstance(entry.get("question"), str) and entry["question"].strip():
                 k = entry.get("k")
                 number = isinstance(k, (int, float)) and not isinstance(k, bool) and math.isfinite(k)
-                turns.append({"question": entry["question"], "k": min(max(int(k), 1), MAX_PASSAGES) if number else self.answerer.settings.passages})
+                turn = {"question": entry["question"], "k": min(max(int(k), 1), MAX_PASSAGES) if number else self.answerer.settings.passages}
+                turns.append(turn | ({"rating": entry["rating"]} if entry.get("rating") in RATINGS else {}))
         return turns
 
     def reply(self, question: str, k: float, chat: list | None, conversation: Any, turns: list[tuple[str, str]]) -> Reply:
@@ -447,8 +471,12 @@ class Chat:
         reply = Reply([], gr.skip(), "", None, [], [], "", "")
         for entry in kept:
             reply = self.reply(entry["question"], entry["k"], reply.chat, reply.conversation, reply.turns)
-        asked = len(kept)
-        status = f"Your conversation is back: {asked} question{'s' * (asked != 1)} answered again from the articles."
+        answered = len(reply.conversation)
+        status = f"Your conversation is back: {answered} question{'s' * (answered != 1)} answered again from the articles"
+        status += f"; {len(kept) - answered} could not be asked again." if answered < len(kept) else "."
+        rating = kept[-1].get("rating") if reply.rated else None  # a rating is given once, reload or not
+        if rating:
+            reply = reply._replace(rated={**reply.rated, "rating": rating}, conversation=[*reply.conversation[:-1], {**reply.conversation[-1], "rating": rating}])
         return reply._replace(status=status, retry="", feedback="")
 
     @staticmethod
@@ -485,18 +513,21 @@ def build_app(
     chat_replies = Chat(answerer)
     feedback = FeedbackLog(feedback_path, answerer.index.names)
 
-    def rate(rating: str, last_answer: dict | None, chat: list | None) -> tuple[str, Any]:
-        """Save one rating of the last answer (once: a second click says it is saved already)."""
+    def rate(rating: str, last_answer: dict | None, chat: list | None, conversation: list | None) -> tuple[str, Any, Any]:
+        """Save one rating of the last answer (once: a second click says it is saved already, and
+        the page's conversation record keeps it, so a reload does not make it ratable again)."""
         if not last_answer:
-            return _nothing_to_rate(chat or []), gr.skip()
+            return _nothing_to_rate(chat or []), gr.skip(), gr.skip()
         if last_answer.get("rating"):
-            return f"This answer is saved as “{RATINGS[last_answer['rating']]}” already; ask another question to rate its answer.", gr.skip()
+            return f"This answer is saved as “{RATINGS[last_answer['rating']]}” already; ask another question to rate its answer.", gr.skip(), gr.skip()
         try:
             feedback.record(rating, last_answer["answer"], last_answer["history"])
         except OSError:
             log.exception("could not save a rating to the feedback file %s", feedback.path)
-            return "Sorry, your rating could not be saved: the server cannot write its feedback file. Please tell whoever runs this server.", gr.skip()
-        return f"Thank you: the last answer was saved as “{RATINGS[rating]}”.", {**last_answer, "rating": rating}
+            return "Sorry, your rating could not be saved: the server cannot write its feedback file. Please tell whoever runs this server.", gr.skip(), gr.skip()
+        turns = chat_replies.answered_turns(conversation)
+        recorded = [*turns[:-1], {**turns[-1], "rating": rating}] if turns else gr.skip()
+        return f"Thank you: the last answer was saved as “{RATINGS[rating]}”.", {**last_answer, "rating": rating}, recorded
 
     with gr.Blocks(title="Ask the articles", analytics_enabled=False) as demo:
         gr.HTML(
@@ -565,9 +596,22 @@ def build_app(
             js=FORGET_JS,
             api_visibility="private",
         )
-        demo.load(chat_replies.restore, [conversation], outputs, js=RESTORE_JS, api_visibility="private", concurrency_id="answer")
+        def restore(kept: Any) -> tuple:
+            """``Chat.restore``, and the passages slider as the last question had it."""
+            reply = chat_replies.restore(kept)
+            last = reply.conversation[-1]["k"] if isinstance(reply.conversation, list) and reply.conversation else gr.skip()
+            return (*reply, last)
+
+        demo.load(restore, [conversation], [*outputs, k], js=RESTORE_JS, api_visibility="private", concurrency_id="answer").then(
+            None, js=RESTORED_JS, api_visibility="private"
+        )
         for key, button in rating_buttons.items():
-            button.click(lambda answer, chat, key=key: rate(key, answer, chat), [last_answer, chatbot], [feedback_status, last_answer], api_visibility="private")
+            button.click(
+                lambda answer, chat, kept, key=key: rate(key, answer, chat, kept),
+                [last_answer, chatbot, conversation],
+                [feedback_status, last_answer, conversation],
+                api_visibility="private",
+            ).then(None, [conversation], js=KEEP_JS, api_visibility="private")
 
         def ask_api(question: str, k: int = 5, history: list[str] | None = None) -> dict:
             """Answer ``question`` with exact quotes; returns the JSON of ``rag ask --json``."""

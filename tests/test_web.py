@@ -317,11 +317,18 @@ def test_a_reload_brings_the_conversation_back_and_clearing_it_forgets_it(server
     page.locator("#k input[type=number]").press("Enter")
     ask(page, follow_up)
     before = page.locator(BOT_MESSAGES).all_inner_texts()
+    page.route("**/gradio_api/queue/join*", lambda route: (time.sleep(1.5), route.continue_()))  # a slow restore
     page.reload()
+    expect(page.locator(QUESTION_BOX)).to_be_disabled()  # nothing new is asked while the conversation comes back
+    expect(page.locator(QUESTION_BOX)).to_have_attribute("placeholder", "Bringing your conversation back …")
     expect(page.locator(BOT_MESSAGES)).to_have_count(2, timeout=WAIT_MS)
+    page.unroute("**/gradio_api/queue/join*")
+    expect(page.locator(QUESTION_BOX)).to_be_enabled()
     assert page.locator(BOT_MESSAGES).all_inner_texts() == before  # the follow-up read with its question, as many passages as then
     assert [quote for quote, _ in quotes_shown(page)] == as_shown(ask_api(server.url, follow_up, k=3, history=[first])["quotes"])
     expect(page.locator("#status")).to_contain_text("Your conversation is back: 2 questions answered again")
+    expect(page.locator("#k input[type=number]")).to_have_value("3")  # the passages control as the last question had it
+    expect(page.locator("#chat [data-testid=user]").last).to_be_in_viewport()  # shown from the last question, as before
     page.locator(".cite").last.click()  # its citations lead to its sources
     expect(page.locator("#sources mark").first).to_be_visible()
     ask(page, "why?")  # and it goes on from there
@@ -354,7 +361,7 @@ def test_example_then_follow_up_question_uses_the_previous_one(server, browsing)
     shown = [quote for quote, _ in quotes_shown(page)]
     assert shown == as_shown(expected["quotes"])
     assert any("OpenAI" in quote for quote in shown)
-    expect(page.locator(BOT_MESSAGES).last.locator(".read-as")).to_have_text(f"Read with the question before: “{first}”")
+    expect(page.locator(BOT_MESSAGES).last.locator(".read-as")).to_have_text(f"Read with the earlier question: “{first}”")
 
 
 def test_copy_buttons_copy_plain_text_with_the_sources(server, browsing):
@@ -464,6 +471,11 @@ def test_a_rating_is_saved_once_and_the_next_answer_clears_it(server, browsing):
     page.get_by_role("button", name="Right", exact=True).click()
     expect(page.locator("#feedback-status")).to_contain_text("saved as “Right”")
     page.get_by_role("button", name="Wrong", exact=True).click()  # a second click on the same answer
+    expect(page.locator("#feedback-status")).to_contain_text("saved as “Right” already")
+    assert len(server.feedback_path.read_text(encoding="utf-8").splitlines()) == len(before) + 1
+    page.reload()  # the conversation comes back, and its last answer stays rated
+    expect(page.locator(BOT_MESSAGES)).to_have_count(1, timeout=WAIT_MS)
+    page.get_by_role("button", name="Wrong", exact=True).click()
     expect(page.locator("#feedback-status")).to_contain_text("saved as “Right” already")
     assert len(server.feedback_path.read_text(encoding="utf-8").splitlines()) == len(before) + 1
     ask(page, "What is recursive self-improvement?")

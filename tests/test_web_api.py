@@ -210,6 +210,10 @@ def test_a_reloaded_page_gets_its_conversation_answered_again(app, answerer):
     assert restored.conversation == second.conversation and restored.rated["history"] == second.rated["history"]
     assert_same_answer(restored.rated["answer"], second.rated["answer"])
     assert restored.status == "Your conversation is back: 2 questions answered again from the articles."
+    rated = chat.restore([*second.conversation[:-1], {**second.conversation[-1], "rating": "wrong"}])
+    assert rated.rated["rating"] == "wrong" and rated.conversation[-1]["rating"] == "wrong"  # rated before the reload: not again
+    failing = chat.restore([*second.conversation, {"question": "?!?", "k": 5}])  # asked again, it gets no answer
+    assert failing.status == "Your conversation is back: 2 questions answered again from the articles; 1 could not be asked again."
     assert set(map(str, chat.restore([]))) == {str(app.gr.skip())}  # nothing kept: the page stays as it is
 
 
@@ -221,7 +225,7 @@ BLOG = "Who wrote the blog post?"
     [
         ("not a list", []),
         ([None, 3, "a bare string", {"question": ""}, {"question": ["not", "text"]}, {"k": 5}], []),
-        ([{"question": BLOG, "k": "ten"}, {"question": BLOG, "k": 10_000}, {"question": BLOG, "k": True}], [(BLOG, "default"), (BLOG, 10), (BLOG, "default")]),
+        ([{"question": BLOG, "k": "ten"}, {"question": BLOG, "k": 10_000}, {"question": BLOG, "k": True, "rating": "great"}], [(BLOG, "default"), (BLOG, 10), (BLOG, "default")]),
     ],
 )
 def test_a_conversation_record_tampered_with_in_the_browser_is_read_for_what_it_holds(app, answerer, kept, read_as):
@@ -248,9 +252,9 @@ def test_a_follow_up_says_what_it_was_read_with_and_its_sources_name_it(app, ans
     first = chat.reply("What did David Sacks call a “regulatory capture agenda”?", 5, [], [], [])
     why = chat.reply("why?", 5, first.chat, first.conversation, first.turns)
     message = why.chat[-1]["content"]
-    assert 'Read with the question before: ‘What did David Sacks call a “regulatory capture agenda”?’' in message  # no “…“…”…”
+    assert 'Read with the earlier question: ‘What did David Sacks call a “regulatory capture agenda”?’' in message  # no “…“…”…”
     again = chat.reply("why?", 5, why.chat, why.conversation, why.turns)
-    assert "Read with the questions before: " in again.chat[-1]["content"] and again.chat[-1]["content"].count("‘why?’") + again.chat[-1]["content"].count("“why?”") == 1
+    assert "Read with the earlier questions: " in again.chat[-1]["content"] and again.chat[-1]["content"].count("‘why?’") + again.chat[-1]["content"].count("“why?”") == 1
     # the panel's earlier "why?" says which question it followed, so two of them can be told apart
     assert "why? (after ‘What did David Sacks call a “regulatory capture agenda”?’)" in again.sources
 

@@ -60,10 +60,13 @@
       .map((overlay) => overlay.getBoundingClientRect()).filter((r) => r.height && r.top <= top + 4).map((r) => r.bottom));
     box.scrollTop += last.getBoundingClientRect().top - covered - 8;
   };
-  const replied = () => {
-    try { sessionStorage.removeItem(UNSENT); } catch (ignored) {}
+  const showLatest = () => {
     requestAnimationFrame(showLastQuestion);
     setTimeout(showLastQuestion, 250);  // again once Gradio has laid the new messages out
+  };
+  const replied = () => {
+    try { sessionStorage.removeItem(UNSENT); } catch (ignored) {}
+    showLatest();
   };
   // A citation marker of an earlier answer points into that answer's folded sources: unfold
   // them before the browser jumps there. An opened whole article shows its highlighted quote.
@@ -156,6 +159,7 @@
     takeQuestion,
     sending,
     replied,
+    showLatest,
     messageText,
     conversationText,
     copyConversation: async () => {
