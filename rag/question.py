@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -83,10 +84,11 @@ def without_markup(question: str) -> str:
 
 def check_passage_count(k: object) -> int:
     """``k`` as an int if it is a whole number of at least 1 (the number of passages asked for;
-    a numpy integer too, not a bool); else QuestionError."""
+    a numpy integer too, not a bool); else QuestionError (QuestionTypeError when it is no number at all)."""
     count = whole_number(k)
     if count is None or count < 1:
-        raise QuestionError(f"k, the number of passages to return, must be a whole number of at least 1 (got {k!r})")
+        wrong = QuestionTypeError if count is None and not isinstance(k, numbers.Number) else QuestionError  # "5", None; not 2.5 or 0
+        raise wrong(f"k, the number of passages to return, must be a whole number of at least 1 (got {k!r})")
     return count
 
 
@@ -155,15 +157,24 @@ _WORD = re.compile(r"[\w’'.&-]+")
 _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
 _MOST_NAME_WORDS = 4
 _PRONOUNS = frozenset("i me my we us our you your he him his she her it its they them their".split())  # capitalised at a sentence's start, so among "names"
+# Days and months are written capitalised but name a time, not who or what is asked about:
+# "and Thursday?" after "What did OpenAI say?" asks when, not what Thursday said.
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december today tomorrow yesterday tonight".split()
+)
 
 
 def _is_name_word(word: str, first: bool, names: frozenset[str]) -> bool:
     """Whether ``word`` names someone or something: written capitalised (not as the question's
     first word, nor "I"), or one of ``names`` (lower-case words the articles only write
-    capitalised, ``CorpusIndex.names``) that is no stop word or pronoun."""
+    capitalised, ``CorpusIndex.names``) that is no stop word or pronoun; never a day, a month
+    or "today"."""
     bare = _POSSESSIVE.sub("", word).strip(".")
     lower = bare.lower()
-    return bool(bare) and ((bare[0].isupper() and not first and bare != "I") or (lower in names and lower not in STOPWORDS and lower not in _PRONOUNS))
+    if not bare or lower in _TIME_WORDS:
+        return False
+    return (bare[0].isupper() and not first and bare != "I") or (lower in names and lower not in STOPWORDS and lower not in _PRONOUNS)
 
 
 def _name_spans(question: str, names: frozenset[str]) -> list[tuple[int, int]]:
@@ -188,14 +199,18 @@ def with_subject_swapped(follow_up: str, context: Sequence[str], names: frozense
     A name is written capitalised, or is one of ``names`` ("and anthropic?"; see ``_is_name_word``)."""
     if len(context) != 1 or not _CONJUNCTION.match(follow_up):
         return None
-    subject = own_part(follow_up).strip(" ?!.,;:")
+    subject = own_part(follow_up).strip(" ?!,;:")
+    if subject.endswith(".") and "." not in subject[:-1]:  # a full stop, not "U.S."
+        subject = subject[:-1]
     words = re.sub(r"^the\s+", "", subject, flags=re.IGNORECASE).split()
     spans = _name_spans(context[0], names)
     if not 0 < len(words) <= _MOST_NAME_WORDS or not all(_is_name_word(w, False, names) for w in words) or len(spans) != 1:
         return None
     start, end = spans[0]
+    if re.search(r"\bthe\s+$", context[0][:start], re.IGNORECASE):  # "the EU" -> "the US", not "the the US"
+        subject = re.sub(r"^the\s+", "", subject, flags=re.IGNORECASE)
     possessive = _POSSESSIVE.search(context[0][start:end])
-    return context[0][:start] + subject + (possessive.group() if possessive else "") + context[0][end:]
+    return context[0][:start] + _POSSESSIVE.sub("", subject) + (possessive.group() if possessive else "") + context[0][end:]
 
 
 def own_part(follow_up: str) -> str:

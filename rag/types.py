@@ -141,7 +141,7 @@ class Answer:
     quotes: tuple[Quote, ...] = ()
     passages: tuple[Passage, ...] = ()
     answerability: float = 0.0
-    read_as: str | None = None  # the question with its typos read as the articles' words, when it had any
+    read_as: str | None = None  # the question as searched, when it differs: typos read as the articles' words, or a name-only follow-up asked as the question before
     read_with: tuple[str, ...] = ()  # the earlier questions a follow-up was read with, oldest first
     timings_ms: dict[str, float] = field(default_factory=dict, compare=False)  # how long each step took; not part of equality or hash
 

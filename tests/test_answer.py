@@ -293,12 +293,13 @@ def test_a_fact_stated_by_two_articles_is_one_quote_citing_both(three_articles, 
     assert "$9 billion" in other.text
 
 
-@pytest.mark.parametrize("k", [0, -1, 2.5, True])
+@pytest.mark.parametrize("k", [0, -1, 2.5, True, "5"])
 def test_the_passage_count_must_be_a_positive_whole_number(answerer, k):
     from rag.errors import QuestionError
 
-    with pytest.raises(QuestionError, match="whole number"):
+    with pytest.raises(QuestionError, match="whole number") as refused:
         answerer.answer("Who wrote the blog post?", k=k)
+    assert isinstance(refused.value, TypeError) == isinstance(k, str)  # text is no number at all: a TypeError too
 
 
 @pytest.mark.parametrize(

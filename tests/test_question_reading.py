@@ -144,6 +144,10 @@ def test_the_earlier_questions_a_follow_up_is_read_with():
         ("and Meta?", "What did Google and OpenAI say?", None),  # which one it stands for is unclear
         ("and Mythos?", "What did critics say about the timing?", None),  # nothing to swap it for
         ("OpenAI?", "Who accused Anthropic of regulatory capture?", None),  # may answer the "who" instead
+        ("and Thursday?", "What did OpenAI say?", None),  # a day is no one to ask about
+        ("and the US?", "What did the EU propose?", "What did the US propose?"),
+        ("and Anthropic's?", "What is OpenAI's plan?", "What is Anthropic's plan?"),
+        ("and U.S.?", "What did Google say?", "What did U.S. say?"),  # an abbreviation keeps its full stops
     ],
 )
 def test_a_follow_up_that_is_only_a_name_asks_the_question_before_of_it(follow_up, followed, read):
