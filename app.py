@@ -66,7 +66,7 @@ EXCERPT_CHARS = 160
 ERROR_OPENING = '<p class="error">'  # how a reply that is an error message, not an answer, begins
 EARLIER_ANSWERS_KEPT = 20  # the sources panel keeps this many earlier answers' sources (without whole articles)
 MAX_PASSAGES = 10  # the slider's maximum; API calls asking for more get this many
-RESTORED_QUESTIONS = 100  # a reloaded page asks again at most this many of its conversation's last questions
+RESTORED_QUESTIONS = EARLIER_ANSWERS_KEPT + 1  # a conversation keeps (and a reload asks again) this many of its last questions
 
 CSS = (WEB / "page.css").read_text(encoding="utf-8")
 
@@ -424,10 +424,10 @@ class Chat:
         turns = []
         for entry in conversation if isinstance(conversation, list) else []:
             if isinstance(entry, Mapping) and isinstance(entry.get("question"), str) and entry["question"].strip():
-                k = entry.get("k")
-                number = isinstance(k, (int, float)) and not isinstance(k, bool) and math.isfinite(k)
+                k, rating = entry.get("k"), entry.get("rating")
+                number = (isinstance(k, int) and not isinstance(k, bool)) or (isinstance(k, float) and math.isfinite(k))
                 turn = {"question": entry["question"], "k": min(max(int(k), 1), MAX_PASSAGES) if number else self.answerer.settings.passages}
-                turns.append(turn | ({"rating": entry["rating"]} if entry.get("rating") in RATINGS else {}))
+                turns.append(turn | ({"rating": rating} if isinstance(rating, str) and rating in RATINGS else {}))
         return turns
 
     def reply(self, question: str, k: float, chat: list | None, conversation: Any, turns: list[tuple[str, str]]) -> Reply:
@@ -459,7 +459,8 @@ class Chat:
         asked = answer.question + (f" (after {quoted_question(answer.read_with[0], 80)})" if answer.read_with else "")  # tells the "why?"s apart
         turns = [(asked, turn_sources(answer, sources, turn, self.documents, whole_articles=False)), *turns][: EARLIER_ANSWERS_KEPT + 1]
         rated = {"answer": answer.to_dict(), "history": history}
-        return Reply(chat, panel, status_line(answer), rated, [*conversation, {"question": answer.question, "k": int(k)}], turns, "", "")
+        kept = [*conversation, {"question": answer.question, "k": int(k)}][-RESTORED_QUESTIONS:]
+        return Reply(chat, panel, status_line(answer), rated, kept, turns, "", "")
 
     def restore(self, conversation: Any) -> Reply:
         """The page of a conversation asked again, as after a reload: each answered question of

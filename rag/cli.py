@@ -115,7 +115,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         args.index,
         chunking=ChunkingSettings(max_tokens=args.max_tokens, overlap_sentences=args.overlap),
         vector_kind=args.vector_index,
-        progress=not args.json,
+        progress=not args.json and sys.stderr.isatty(),  # no bar drawn into a log file
     )
     if args.json:
         _print_json({**report.__dict__, "skipped": [{"path": p, "reason": r} for p, r in report.skipped]})

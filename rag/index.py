@@ -17,11 +17,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
+import logging
 import os
 import re
 import shlex
 import shutil
-import sys
 import time
 import uuid
 import warnings
@@ -46,6 +46,7 @@ from .vectorstore import FaissStore, VectorStore, check_kind
 
 INDEX_FORMAT = 6  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats; 6: sentence context vectors
 CURRENT_FILE = "CURRENT"
+log = logging.getLogger(__name__)
 _BUILD_NAME = re.compile(r"build-[0-9T]+-[0-9a-f]+")  # the folder names build_index gives (never a path)
 CACHE_FILE = "embedding-cache.npz"
 LOCK_FILE = ".build.lock"  # held by the build writing to the folder: builds of one index take turns
@@ -74,7 +75,7 @@ class BuildReport:
             f"indexed {_counted(self.documents, 'article')}: {_counted(self.sentences, 'sentence')}, {_counted(self.chunks, 'chunk')} "
             f"({self.vector_index} vector index) in {self.seconds:.1f} s",
             *([_describe_changes(self.changes)] if self.changes else []),
-            f"embedded {_counted(self.embedded, 'new text')}, reused {self.reused} from the cache",
+            f"embedded {_counted(self.embedded, 'new text')}, reused {self.reused} already embedded (the cache, or the same text twice)",
             f"index written to {self.index_dir}",
         ]
         lines += [f"skipped {path}: {why}" for path, why in self.skipped]
@@ -170,7 +171,7 @@ def embed_with_cache(
     missing = list(dict.fromkeys(k for k in keys if k not in cache.vectors))
     text_of = dict(zip(keys, texts))
     batch = 64
-    with tqdm(total=len(missing), unit="text", desc="embedding", disable=None if progress and missing else True) as bar:  # None: on a terminal only
+    with tqdm(total=len(missing), unit="text", desc="embedding", disable=not progress or not missing) as bar:
         for i in range(0, len(missing), batch):
             part = missing[i : i + batch]
             for key, vector in zip(part, encoder.encode([text_of[k] for k in part], batch_size=batch)):
@@ -207,14 +208,16 @@ def context_windows(documents: Mapping[str, Document], sentences: list[Sentence]
     """Each sentence read in context, by sentence id: the article's text from the sentence before
     it through it ("Anthropic's warning ... The company says it has observed ..."), so that a
     sentence naming its subject only as "the company" or "it" still matches a question naming
-    it. Left out (the sentence's own vector stands for it): an article's first sentence, and
-    a sentence whose text with the one before is longer than the model reads."""
+    it. Left out (the sentence's own vector stands for it): an article's first sentence, a
+    sentence whose text with the one before is longer than the model reads, and every
+    sentence when the model's input cannot be measured (``fits_model`` None), since the
+    model would drop the end of a window too long for it: the sentence itself."""
     windows: dict[int, str] = {}
     for i in range(1, len(sentences)):
         before, sentence = sentences[i - 1], sentences[i]
         if before.doc_id == sentence.doc_id:
             window = documents[sentence.doc_id].text[before.start : sentence.end]
-            if fits_model is None or fits_model(window):
+            if fits_model is not None and fits_model(window):
                 windows[i] = window
     return windows
 
@@ -315,7 +318,7 @@ def _cannot_write(index_dir: Path, exc: OSError) -> str:
 
 
 @contextlib.contextmanager
-def _build_lock(index_dir: Path, progress: bool) -> Iterator[None]:
+def _build_lock(index_dir: Path) -> Iterator[None]:
     """Hold ``index_dir``'s build lock, waiting for a build already writing there to finish.
 
     Builds of one index take turns, so none deletes another's files while it writes them;
@@ -331,8 +334,7 @@ def _build_lock(index_dir: Path, progress: bool) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            if progress:
-                print(f"waiting for another build of {index_dir} to finish ...", file=sys.stderr, flush=True)
+            log.warning("waiting for another build of %s to finish ...", index_dir)
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield
 
@@ -366,10 +368,11 @@ def build_index(
     Only texts not already in the embedding cache are embedded, and only articles the
     previous build did not split are split into sentences, so rebuilding an unchanged
     corpus embeds nothing and adding an article embeds and splits only its text.
-    ``progress=True`` shows progress bars on stderr when it is a terminal (none by default)
-    and says when the build waits for another build of the index. Built with the default
-    encoder (``encoder=None``), it also makes the ONNX question encoder now (once per
-    model), so that the first ``Answerer.load`` of the index does not.
+    ``progress=True`` shows progress bars on stderr (none by default). A build that waits
+    for another build of the same index says so as a warning of the ``rag.index`` logger
+    (printed to stderr when logging is not set up). Built with the default encoder
+    (``encoder=None``), it also makes the ONNX question encoder now (once per model), so
+    that the first ``Answerer.load`` of the index does not.
     """
     started = time.perf_counter()
     require_type(chunking, ChunkingSettings, "chunking", "e.g. ChunkingSettings(max_tokens=64)")
@@ -386,7 +389,7 @@ def build_index(
         index_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise RagError(_cannot_write(index_dir, exc)) from exc
-    with _build_lock(index_dir, progress):
+    with _build_lock(index_dir):
         report = _build_locked(corpus_dir, index_dir, loaded, encoder, chunking, vector_kind, progress, given_titles=documents is not None, started=started)
     if encoder is None:
         from .embedding import prepare_query_encoder

@@ -81,7 +81,7 @@ def _add(index, vectors: np.ndarray, progress: bool) -> None:
     """Add ``vectors`` in blocks, with a progress bar (rate, time left) when asked."""
     from tqdm.auto import tqdm
 
-    with tqdm(total=len(vectors), unit="vec", desc="vector index", disable=None if progress and len(vectors) > ADD_BLOCK else True) as bar:  # None: on a terminal only
+    with tqdm(total=len(vectors), unit="vec", desc="vector index", disable=not progress or len(vectors) <= ADD_BLOCK) as bar:
         for start in range(0, len(vectors), ADD_BLOCK):
             block = np.ascontiguousarray(vectors[start : start + ADD_BLOCK], dtype=np.float32)
             index.add(block)

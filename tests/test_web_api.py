@@ -225,6 +225,7 @@ BLOG = "Who wrote the blog post?"
     [
         ("not a list", []),
         ([None, 3, "a bare string", {"question": ""}, {"question": ["not", "text"]}, {"k": 5}], []),
+        ([{"question": BLOG, "k": 10**400, "rating": []}, {"question": BLOG, "k": float("nan"), "rating": {}}], [(BLOG, 10), (BLOG, "default")]),
         ([{"question": BLOG, "k": "ten"}, {"question": BLOG, "k": 10_000}, {"question": BLOG, "k": True, "rating": "great"}], [(BLOG, "default"), (BLOG, 10), (BLOG, "default")]),
     ],
 )
