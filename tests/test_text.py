@@ -151,6 +151,7 @@ def test_bare_fences_around_prose_are_scene_breaks_not_code():
     assert kinds_of["By noon the crew had reached the island, and the captain said the sea was calm."] == "sentence"
     assert kinds_of["The return trip took two hours longer than planned, the council said."] == "sentence"
     assert kinds_of['ferry.depart(at="dawn"); log.write("left the harbour.")'] == "markup"  # code between bare fences stays code
+    assert kinds_of["~~~"] == kinds_of["```"] == "markup"  # the fence lines themselves are no headings
     assert_exact_spans(text, split_sentences("doc", text))
 
 
