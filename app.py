@@ -477,7 +477,7 @@ class Chat:
         status += f"; {len(kept) - answered} could not be asked again." if answered < len(kept) else "."
         rating = kept[-1].get("rating") if reply.rated else None  # a rating is given once, reload or not
         if rating:
-            reply = reply._replace(rated={**reply.rated, "rating": rating}, conversation=[*reply.conversation[:-1], {**reply.conversation[-1], "rating": rating}])
+            reply = reply._replace(rated={**reply.rated, "rating": rating}, conversation=with_last_rated(reply.conversation, rating))
         return reply._replace(status=status, retry="", feedback="")
 
     @staticmethod
@@ -485,6 +485,12 @@ class Chat:
         """The chat with ``message`` as the reply; the sources panel stays as it was, and there is no answer to rate."""
         chat.append(_bot_message(f"{ERROR_OPENING}{html.escape(message)}</p>"))
         return Reply(chat, gr.skip(), "", None, conversation, turns, question, "")
+
+
+def with_last_rated(conversation: list[dict[str, Any]], rating: str) -> list[dict[str, Any]]:
+    """A conversation record (``Chat.answered_turns``) whose last answer was given ``rating``:
+    the record keeps it, so a reload does not make that answer ratable again."""
+    return [*conversation[:-1], {**conversation[-1], "rating": rating}]
 
 
 def _message_text(message: Mapping[str, Any]) -> str:
@@ -527,7 +533,7 @@ def build_app(
             log.exception("could not save a rating to the feedback file %s", feedback.path)
             return "Sorry, your rating could not be saved: the server cannot write its feedback file. Please tell whoever runs this server.", gr.skip(), gr.skip()
         turns = chat_replies.answered_turns(conversation)
-        recorded = [*turns[:-1], {**turns[-1], "rating": rating}] if turns else gr.skip()
+        recorded = with_last_rated(turns, rating) if turns else gr.skip()
         return f"Thank you: the last answer was saved as “{RATINGS[rating]}”.", {**last_answer, "rating": rating}, recorded
 
     with gr.Blocks(title="Ask the articles", analytics_enabled=False) as demo:
