@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -126,7 +127,9 @@ def test_a_misspelt_public_name_is_a_type_error_not_any(tmp_path):
     user = tmp_path / "user.py"
     user.write_text("import rag\nfrom rag import Answerr\nretriever = rag.Retreiver\nanswerer: rag.Answerer = rag.Answerer.load('index')\n", encoding="utf-8")
     done = subprocess.run(
-        [str(Path(sys.executable).parent / "mypy"), "--cache-dir", str(tmp_path / "cache"), str(user)],
+        # rag's own modules are checked; the third-party ones it imports are not read (Any), which
+        # leaves the question asked here alone and takes 2 s instead of a minute of torch's stubs
+        [str(Path(sys.executable).parent / "mypy"), "--cache-dir", str(tmp_path / "cache"), "--no-site-packages", "--ignore-missing-imports", str(user)],
         capture_output=True, text=True, timeout=300, env={**os.environ, "MYPYPATH": str(ROOT)},
     )
     errors = [line for line in done.stdout.splitlines() if ": error:" in line]
@@ -184,7 +187,11 @@ print(sum(r.name == "user" for r in records) == warned.count("beat") > 50,
 def test_building_and_answering_in_a_users_program_print_nothing_and_leave_its_environment_logging_and_warnings_alone(tmp_path, corpus_dir, logging_set_up):
     env = {k: v for k, v in os.environ.items() if k not in ("HF_HUB_OFFLINE", "HF_HUB_DISABLE_TELEMETRY", "TOKENIZERS_PARALLELISM")}
     env |= {"RAG_CACHE_DIR": str(tmp_path / "cache"), "HF_ENDPOINT": "http://127.0.0.1:9"}  # a fresh export; a download could only fail
-    done = subprocess.run([sys.executable, "-c", USER_PROGRAM, str(corpus_dir), str(tmp_path / "index"), logging_set_up], capture_output=True, text=True, timeout=280, env=env)
+    one_article = tmp_path / "articles"  # enough to load the model, embed and answer; a third of the build time
+    one_article.mkdir()
+    first = min(corpus_dir.glob("*.txt"))
+    shutil.copy(first, one_article / first.name)
+    done = subprocess.run([sys.executable, "-c", USER_PROGRAM, str(one_article), str(tmp_path / "index"), logging_set_up], capture_output=True, text=True, timeout=280, env=env)
     assert done.returncode == 0 and done.stderr == "", done.stderr[-3000:]
     assert done.stdout.splitlines() == ["True [] False [] []"]  # ... and no record of onnxruntime's export chatter
 
