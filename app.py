@@ -41,7 +41,6 @@ from rag.answer import in_quotation_marks  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
 from rag.cli import whole_number_from  # noqa: E402
 from rag.jsonl import json_line  # noqa: E402
-from rag.question import with_context  # noqa: E402
 
 log = logging.getLogger("rag.app")
 
@@ -268,14 +267,14 @@ class FeedbackLog:
     """Appends rated answers to a JSONL file, one line each:
     ``{timestamp, rating, question, history, searched, answer}``.
 
-    ``history`` holds the conversation's earlier questions, oldest first, and ``searched`` the
-    question as it was looked up (``rag.question.with_context``): a follow-up joined to the
-    questions it is read with, or the question before asked of a follow-up's name; else the question itself.
+    ``history`` holds the conversation's earlier questions, oldest first, and ``searched`` what
+    the articles were searched with (``Answer.searched``): the question with its typos read, a
+    follow-up joined to the questions it is read with, or the question before asked of a
+    follow-up's name.
     """
 
-    def __init__(self, path: str | Path, names: frozenset[str] = frozenset()) -> None:
+    def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.names = names  # the articles' names, to read a follow-up that is only a name as the answerer did
         self._lock = threading.Lock()
 
     def check_writable(self) -> None:
@@ -296,7 +295,7 @@ class FeedbackLog:
             "rating": rating,
             "question": answer["question"],
             "history": list(history),
-            "searched": with_context(answer["question"], list(history), self.names),
+            "searched": Answer.from_dict(answer).searched,
             "answer": answer,
         }
         line = json_line(entry)
@@ -456,7 +455,9 @@ class Chat:
         sources = sources_of(answer, self.documents)
         chat.append(_bot_message(answer_message(answer, sources, turn)))
         panel = sources_panel(turn_sources(answer, sources, turn, self.documents), turns, len(history))
-        asked = answer.question + (f" (after {quoted_question(answer.read_with[0], 80)})" if answer.read_with else "")  # tells the "why?"s apart
+        # tells the "why?"s apart, and names what a name-only follow-up was read as
+        how = f"after {quoted_question(answer.read_with[0], 80)}" if answer.read_with else answer.read_as and f"read as {quoted_question(answer.read_as, 80)}"
+        asked = answer.question + (f" ({how})" if how else "")
         turns = [(asked, turn_sources(answer, sources, turn, self.documents, whole_articles=False)), *turns][: EARLIER_ANSWERS_KEPT + 1]
         rated = {"answer": answer.to_dict(), "history": history}
         kept = [*conversation, {"question": answer.question, "k": int(k)}][-RESTORED_QUESTIONS:]
@@ -518,7 +519,7 @@ def build_app(
     Launch it with ``theme=theme(), css=CSS`` (see ``main``).
     """
     chat_replies = Chat(answerer)
-    feedback = FeedbackLog(feedback_path, answerer.index.names)
+    feedback = FeedbackLog(feedback_path)
 
     def rate(rating: str, last_answer: dict | None, chat: list | None, conversation: list | None) -> tuple[str, Any, Any]:
         """Save one rating of the last answer (once: a second click says it is saved already, and

@@ -372,7 +372,8 @@ class Answerer:
         context = tuple(self.retriever.read(turn) for turn in context_of(text, earlier))  # each with its typos read away
         swapped = with_subject_swapped(read_as, context, self.index.names)  # "and Anthropic?" after "What did OpenAI say?"
         read_as = swapped or read_as
-        query = read_as if swapped else " ".join([*context, read_as])
+        read_with = () if swapped else context  # a swapped question is asked instead of the one before, not with it
+        query = " ".join([*read_with, read_as])  # what Answer.searched says
         vector = self.retriever.encode(query)
         encoded = time.perf_counter()
         hits = self.retriever.rank_chunks(query, vector)
@@ -384,7 +385,7 @@ class Answerer:
             near = self._around(self._sentences_in(before.quotes))
             scored = [s for s in self.score_sentences(query, vector, hits, own_part(read_as), near) if s.sentence_id not in said_before]
         else:
-            scored = self.score_sentences(query, vector, hits, own=own_part(read_as) if context and not swapped else None)
+            scored = self.score_sentences(query, vector, hits, own=own_part(read_as) if read_with else None)
         answerability = self.answerability.score(self.index, query, scored, hits, self.settings.unknown_term_penalty)
         abstained = not scored or answerability < self.settings.abstain_threshold
         quotes = () if abstained else tuple(self.compose(scored, said_before))
@@ -398,7 +399,7 @@ class Answerer:
             passages=passages,
             answerability=answerability,
             read_as=read_as if read_as != text else None,
-            read_with=context,
+            read_with=read_with,
             timings_ms={
                 "encode": 1000 * (encoded - started),
                 "retrieve": 1000 * (retrieved - encoded),

@@ -144,14 +144,6 @@ def context_of(question: str, history: Sequence[str]) -> tuple[str, ...]:
     return tuple(follow_ups[-_FOLLOW_UP_CHAIN:])
 
 
-def with_context(question: str, history: Sequence[str], names: frozenset[str] = frozenset()) -> str:
-    """The question to retrieve with: a follow-up joined to the questions it is read with
-    (``context_of``), or the question before asked of the name a follow-up names
-    (``with_subject_swapped``, with the articles' ``names``)."""
-    context = context_of(question, history)
-    return with_subject_swapped(question, context, names) or " ".join([*context, question])
-
-
 # The words of a question, and the possessive ending a name may carry ("Anthropic's").
 _WORD = re.compile(r"[\w’'.&-]+")
 _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)

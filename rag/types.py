@@ -145,6 +145,12 @@ class Answer:
     read_with: tuple[str, ...] = ()  # the earlier questions a follow-up was read with, oldest first
     timings_ms: dict[str, float] = field(default_factory=dict, compare=False)  # how long each step took; not part of equality or hash
 
+    @property
+    def searched(self) -> str:
+        """The text the articles were searched with: the question as read (``read_as``, else
+        ``question``) after the earlier questions it was read with (``read_with``)."""
+        return " ".join([*self.read_with, self.read_as or self.question])
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (stable: external evaluation tools rely on it)."""
         return {

@@ -167,7 +167,7 @@ def test_tell_me_more_quotes_what_the_articles_say_around_the_answer_before(answ
 def test_a_follow_up_naming_another_subject_asks_the_question_before_of_it(answerer):
     first = answerer.answer("What did OpenAI say?")
     swapped = answerer.answer("and Anthropic?", history=["What did OpenAI say?"])
-    assert (swapped.read_as, swapped.read_with) == ("What did Anthropic say?", ("What did OpenAI say?",))
+    assert (swapped.read_as, swapped.read_with, swapped.searched) == ("What did Anthropic say?", (), "What did Anthropic say?")  # asked instead of it, not with it
     assert swapped.quotes == answerer.answer("What did Anthropic say?").quotes
     assert any("OpenAI" in quote.text for quote in first.quotes) and not any("OpenAI" in quote.text for quote in swapped.quotes)
 

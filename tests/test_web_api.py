@@ -317,6 +317,17 @@ def test_feedback_on_a_follow_up_records_the_questions_before_it(app, answerer, 
     assert json.loads((tmp_path / "feedback.jsonl").read_text(encoding="utf-8")) == entry
 
 
+def test_feedback_records_what_was_searched_as_the_answerer_read_it(app, answerer, tmp_path):
+    log, first = app.FeedbackLog(tmp_path / "feedback.jsonl"), "What did OpenAI say?"
+    for question, searched in [
+        ("and anthropc?", "What did anthropic say?"),  # the typo read first, then the name swapped in
+        ("and who acused them?", f"{first} and who accused them?"),  # joined, with the typo read
+    ]:
+        answer = answerer.answer(question, history=[first])
+        entry = log.record("right", answer.to_dict(), [first])
+        assert entry["searched"] == searched == answer.searched
+
+
 def test_an_unwritable_feedback_file_stops_the_app_at_start_up(index_dir, tmp_path):
     regular = tmp_path / "a-file"
     regular.write_text("not a folder\n", encoding="utf-8")
