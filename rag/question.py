@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from .errors import QuestionError, QuestionTypeError, kind_of
-from .markup import HTML_TAG
+from .markup import HTML_TAG, Markup
 from .lexical import STOPWORDS, question_terms
 from .settings import whole_number
 
@@ -75,10 +75,16 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|`+)(?=\S)(.+?)(?<=\S)\1")  # **bold**, *it*
 def without_markup(question: str) -> str:
     """``question`` without the HTML tags and Markdown marks pasted with it: "who wrote the blog
     post? <img src=x>" asks what "who wrote the blog post?" asks (their words, unknown to the
-    articles, would count against answering)."""
+    articles, would count against answering). A ``<script>`` or ``<style>`` element, an HTML
+    comment or fenced code goes whole, its text too."""
     if not any(mark in question for mark in "<[*_`"):
         return question
-    text = _EMPHASIS.sub(r"\2", _MARKDOWN_LINK.sub(r"\1", HTML_TAG.sub(" ", question)))
+    pieces, at = [], 0
+    for start, end in Markup(question).spans:  # <script> and <style> elements, comments, fenced code: none of it asks anything
+        pieces.append(question[at:start])
+        at = end
+    prose = " ".join([*pieces, question[at:]])
+    text = _EMPHASIS.sub(r"\2", _MARKDOWN_LINK.sub(r"\1", HTML_TAG.sub(" ", prose)))
     return _SPACE_BEFORE_MARK.sub(r"\1", " ".join(text.split())) or question
 
 
