@@ -15,6 +15,7 @@ import warnings
 from pathlib import Path
 from typing import Callable, NoReturn, Sequence, TextIO
 
+from . import __version__
 from .errors import RagError, RagWarning, SkippedFileWarning
 from .jsonl import json_line
 from .question import MAX_QUESTION_CHARS, clean_question
@@ -213,6 +214,7 @@ def _decoded(line: str) -> tuple[str, str | None]:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the `rag` command."""
     parser = RagArgumentParser(prog="rag", description="Grounded answers made only of exact quotes from your articles.")
+    parser.add_argument("--version", action="version", version=f"rag {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(p: argparse.ArgumentParser, corpus: bool = True) -> None:

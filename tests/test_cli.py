@@ -190,7 +190,7 @@ def test_ask_json_stdin_answers_a_line_that_is_not_utf8_with_its_own_error(on_in
     assert replies[3]["error"].startswith("this line is not valid UTF-8 text (invalid continuation byte at byte 3)")
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["ask", "--help"], ["ask", "-k", "zero", "a question"]], ids=["help", "ask-help", "argument-error"])
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["ask", "--help"], ["ask", "-k", "zero", "a question"]], ids=["help", "version", "ask-help", "argument-error"])
 def test_help_and_argument_errors_answer_without_loading_the_heavy_libraries(argv):
     script = (
         "import json, sys\nfrom rag.cli import main\n"
@@ -200,6 +200,16 @@ def test_help_and_argument_errors_answer_without_loading_the_heavy_libraries(arg
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.splitlines()[-1]) == []
+
+
+def test_version_is_the_installed_packages(capsys):
+    from importlib.metadata import version
+
+    from rag.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out == f"rag {version('rag-quotes')}\n"
 
 
 # -- rag build: chunking options out of range ------------------------------------------------------
