@@ -41,6 +41,7 @@ from rag.answer import in_quotation_marks  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
 from rag.cli import whole_number_from  # noqa: E402
 from rag.jsonl import json_line  # noqa: E402
+from rag.question import MAX_QUESTION_CHARS  # noqa: E402
 
 log = logging.getLogger("rag.app")
 
@@ -62,6 +63,7 @@ RATINGS = {
 }
 GENERIC_ERROR = "Something went wrong while answering. Please try again; if it keeps happening, tell whoever runs this server."
 EXCERPT_CHARS = 160
+SHOWN_OVERLONG_CHARS = 600  # a question over the limit is shown this long in the chat (the error says why)
 ERROR_OPENING = '<p class="error">'  # how a reply that is an error message, not an answer, begins
 EARLIER_ANSWERS_KEPT = 20  # the sources panel keeps this many earlier answers' sources (without whole articles)
 MAX_PASSAGES = 10  # the slider's maximum; API calls asking for more get this many
@@ -169,7 +171,7 @@ def _read_with(earlier: Sequence[str]) -> str:
     if not shown:
         return ""
     which = "the earlier question" if len(shown) == 1 else "the earlier questions"  # not always the last one ("why?" in between)
-    return f'<p class="read-as">Read with {which}: {" ".join(html.escape(quoted_question(q, 120)) for q in shown)}</p>'
+    return f'<p class="read-as">Read with {which}: {", then ".join(html.escape(quoted_question(q, 120)) for q in shown)}</p>'
 
 
 def quoted_question(question: str, limit: int) -> str:
@@ -440,7 +442,7 @@ class Chat:
         if not (question or "").strip():
             return Reply(chat, gr.skip(), "Type a question first, then press Enter.", gr.skip(), conversation, turns, "", gr.skip())
         history = [entry["question"] for entry in conversation]
-        chat.append(_user_message(question))
+        chat.append(_user_message(question if len(question) <= MAX_QUESTION_CHARS else excerpt(question, SHOWN_OVERLONG_CHARS)))  # it stays whole in the box
         turn = len(chat)
         try:
             answer = self.answerer.answer(question, history=history, k=int(k))
@@ -573,7 +575,8 @@ def build_app(
                 with gr.Row(elem_id="feedback"):
                     rating_buttons = {key: gr.Button(label, size="sm") for key, label in RATINGS.items()}
                 feedback_status = gr.Markdown("", elem_id="feedback-status")
-                k = gr.Slider(1, MAX_PASSAGES, value=answerer.settings.passages, step=1, label="Passages to retrieve", elem_id="k")
+                k = gr.Slider(1, MAX_PASSAGES, value=answerer.settings.passages, step=1, label="Passages to retrieve", elem_id="k",
+                              info="How many related passages to list when the articles don't answer (the API returns them with every answer). An answer's quotes come from the best passages whatever this is.")
                 example_buttons = []
                 if examples:
                     gr.Markdown("**Example questions** (click to ask)")

@@ -60,8 +60,8 @@ ABSTAIN_TEXT = "The articles don't say. Nothing in them answers this question."
 NOTHING_MORE_TEXT = "The articles say nothing more on this than the answers above."  # to "who else?", "tell me more"
 # To a follow-up ("who else?", "and when?") asked with no earlier question: after a reload, say.
 FOLLOW_UP_ALONE_TEXT = (
-    "The articles don't say. This reads as a follow-up, but there is no earlier question in this "
-    "conversation for it to follow: ask it with its subject (“who else criticized Anthropic?”)."
+    "The articles don't say. This reads as a follow-up, but there is no earlier question for it "
+    "to follow: ask it with what it is about (“why did Anthropic call for a pause?”, not “why?”)."
 )
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 

@@ -187,8 +187,11 @@ def test_unexpected_errors_become_a_friendly_message_and_a_log_line(app, answere
 
 def test_question_errors_are_explained_in_the_chat(app, answerer):
     earlier = [{"question": "earlier question", "k": 5}]
-    reply = app.Chat(answerer).reply("x" * (MAX_QUESTION_CHARS + 1), 5, [], earlier, [])
+    pasted = "why would anyone paste this much? " * (MAX_QUESTION_CHARS // 30)
+    reply = app.Chat(answerer).reply(pasted, 5, [], earlier, [])
     assert "too long" in reply.chat[-1]["content"]
+    shown = reply.chat[-2]["content"]  # the question, cut short in the chat; whole in the box, to be shortened there
+    assert "why would anyone paste" in shown and shown.endswith("…</p>") and len(shown) < 1000 and reply.retry == pasted
     assert reply.conversation == earlier
 
 
@@ -256,6 +259,7 @@ def test_a_follow_up_says_what_it_was_read_with_and_its_sources_name_it(app, ans
     assert 'Read with the earlier question: ‘What did David Sacks call a “regulatory capture agenda”?’' in message  # no “…“…”…”
     again = chat.reply("why?", 5, why.chat, why.conversation, why.turns)
     assert "Read with the earlier questions: " in again.chat[-1]["content"] and again.chat[-1]["content"].count("‘why?’") + again.chat[-1]["content"].count("“why?”") == 1
+    assert "agenda”?’, then “why?”" in again.chat[-1]["content"]  # one earlier question, then the next, told apart
     # the panel's earlier "why?" says which question it followed, so two of them can be told apart
     assert "why? (after ‘What did David Sacks call a “regulatory capture agenda”?’)" in again.sources
 
