@@ -455,10 +455,10 @@ def test_feedback_is_appended_to_the_jsonl_file(server, browsing):
     assert datetime.fromisoformat(entry["timestamp"]).tzinfo is not None
 
 
-def _readme_feedback_to_gold() -> list[str]:
-    """The README's one-liner that turns feedback into draft gold lines, as a command (stdin to stdout)."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    line = next(line for line in readme.splitlines() if line.startswith("python -c ") and "feedback" in line)
+def _documented_feedback_to_gold() -> list[str]:
+    """The one-liner of docs/web-chat.md that turns feedback into draft gold lines, as a command (stdin to stdout)."""
+    page = (ROOT / "docs" / "web-chat.md").read_text(encoding="utf-8")
+    line = next(line for line in page.splitlines() if line.startswith("python -c ") and "feedback" in line)
     command = shlex.split(line.split(" < ")[0])
     assert command[:2] == ["python", "-c"]
     return [sys.executable, *command[1:]]
@@ -505,10 +505,10 @@ def test_feedback_on_a_follow_up_keeps_the_conversation(server, browsing):
     expect(page.locator("#feedback-status")).to_contain_text("“Right”")
     rated = json.loads(server.feedback_path.read_text(encoding="utf-8").splitlines()[-1])["answer"]["quotes"]
 
-    # The README's feedback -> gold one-liner drafts gold lines of questions read alone, with what was
+    # The documented feedback -> gold one-liner drafts gold lines of questions read alone, with what was
     # answered; a follow-up's answer depends on its conversation, so it is left to eval/conversations.jsonl.
     drafts = [json.loads(line) for line in subprocess.run(
-        _readme_feedback_to_gold(), input=server.feedback_path.read_text(encoding="utf-8"), capture_output=True, text=True, check=True, timeout=60
+        _documented_feedback_to_gold(), input=server.feedback_path.read_text(encoding="utf-8"), capture_output=True, text=True, check=True, timeout=60
     ).stdout.splitlines()]
     assert not any(follow_up in draft["question"] for draft in drafts)
     gold = drafts[-1]
