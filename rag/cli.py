@@ -137,7 +137,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         _print_json({"question": question, "passages": [p.to_dict() for p in passages]})
         return 0
     for rank, passage in enumerate(passages, 1):
-        print(f"{rank}. [{passage.doc_id} {passage.start}:{passage.end}] score {passage.score:.4f} — {passage.title}")
+        print(f"{rank}. [{passage.doc_id} {passage.start}:{passage.end}] fused score {passage.score:.4f} — {passage.title}")
         print(_indented(f"   {passage.text}", "   ") + "\n")
     return 0
 
@@ -192,10 +192,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 result = answerer.answer(question, k=args.k)
             except QuestionError as exc:
                 problem = str(exc)
-        if problem is not None:
-            _print_json({"question": question, "error": problem}) if args.json else print(f"error: {problem}")
-            continue
-        _print_json(result.to_dict()) if args.json else print(_render_answer(result) + "\n")
+        if args.json:
+            _print_json({"question": question, "error": problem} if problem is not None else result.to_dict())
+        else:  # each reply under its question, so that many can be read in one terminal
+            print(f"Q: {question}\n" + (f"error: {problem}" if problem is not None else _render_answer(result)) + "\n")
     return 0
 
 
@@ -230,8 +230,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--vector-index", choices=("auto", "flat", "ivf", "hnsw"), default="auto", help="FAISS index type (default: auto: exact up to 10,000 chunks, IVF above)")
     p.set_defaults(func=cmd_build)
 
-    for name, func, text in (("search", cmd_search, "show the passages that best match a question"), ("ask", cmd_ask, "answer a question with exact quotes")):
-        p = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + "." + (" Use '-' to read one question per line from stdin (with --json: one JSON object per line)." if name == "ask" else ""))
+    searching = (
+        ("search", cmd_search, "show the passages that best match a question",
+         "A passage's fused score is the reciprocal-rank fusion of its rank by meaning (FAISS) and by words (BM25): "
+         "higher is better, and it compares passages of one search only."),
+        ("ask", cmd_ask, "answer a question with exact quotes",
+         "Use '-' to read one question per line from stdin (with --json: one JSON object per line)."),
+    )
+    for name, func, text, more in searching:
+        p = sub.add_parser(name, help=text, description=f"{text[0].upper()}{text[1:]}. {more}")
         p.add_argument("question", help=f"the question, at most {MAX_QUESTION_CHARS:,} characters" + (" (or '-' for stdin, one per line)" if name == "ask" else ""))
         p.add_argument("-k", type=whole_number_from(1), default=5, help="passages to return (default: 5)")
         p.add_argument("--check-corpus", action="store_true", help="refuse an index whose articles changed since it was built")

@@ -167,6 +167,15 @@ def test_ask_json_has_the_documented_fields(on_index, articles):
     assert all({"doc_id", "start", "end", "score"} <= p.keys() for p in answer["passages"])
 
 
+def test_ask_stdin_as_text_shows_each_reply_under_its_question(on_index):
+    lines = [SACKS_QUESTION, "", "What is the boiling point of mercury?"]
+    result = rag("ask", "-", *on_index, stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    blocks = result.stdout.strip().split("\n\n")
+    assert [block.splitlines()[0] for block in blocks] == [f"Q: {line}" for line in lines]
+    assert "David Sacks" in blocks[0] and blocks[1].splitlines()[1].startswith("error: the question is empty") and "don't say" in blocks[2]
+
+
 def test_ask_json_stdin_answers_line_by_line_with_errors_in_place(on_index):
     lines = [SACKS_QUESTION, "", "   \t", "What is the boiling point of mercury?"]
     result = rag("ask", "--json", "-", *on_index, stdin="\n".join(lines) + "\n")
