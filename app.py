@@ -750,7 +750,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         theme=theme(),
         css=CSS,
         js=PAGE_JS,
+        quiet=True,  # Gradio would print its own URL line and advise share=True, which this server never offers
+        prevent_thread_lock=True,
     )
+    log.info("the chat is served on %s%s (Ctrl+C stops it)", demo.local_url, f" under {args.root_path} behind the proxy" if args.root_path else "")
+    demo.block_thread()
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -142,6 +143,13 @@ def test_server_listens_only_on_loopback_by_default(server):
     with pytest.raises(OSError):
         socket.create_connection((address, server.port), timeout=3).close()
     socket.create_connection(("127.0.0.1", server.port), timeout=3).close()
+    served = f"the chat is served on {server.url} (Ctrl+C stops it)"  # its own line, logged once the server is up; no advice to share it
+    for _ in range(100):
+        if served in server.log():
+            break
+        time.sleep(0.1)
+    assert served in server.log(), server.log()[-2000:]
+    assert "share=True" not in server.log() and "public link" not in server.log()
 
 
 @pytest.fixture(scope="module")
