@@ -38,6 +38,7 @@ import gradio as gr  # noqa: E402
 
 from rag import Answer, Answerer, Citation, Document, QuestionError, RagError, build_index  # noqa: E402
 from rag.answer import in_quotation_marks  # noqa: E402
+from rag.documents import corpus_folder  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
 from rag.cli import whole_number_from  # noqa: E402
 from rag.jsonl import json_line  # noqa: E402
@@ -726,6 +727,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if busy:
         raise SystemExit(f"app.py: error: cannot listen on {args.host}:{args.port}: {busy}")
     try:
+        corpus_folder(args.corpus)  # before any word of building an index from it
         answerer = load_answerer(args.index, args.corpus)
     except RagError as exc:
         raise SystemExit(f"app.py: error: {exc}") from exc

@@ -228,15 +228,21 @@ def article_stats(folder: str | Path) -> dict[str, list[int]]:
     return stats
 
 
+def corpus_folder(folder: str | Path) -> Path:
+    """``folder`` as a Path if it is a folder; else CorpusError saying it is missing or a file."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        problem = "is not a folder" if folder.exists() else "does not exist"
+        raise CorpusError(f"the corpus folder {folder} {problem}; name a folder of .txt or .md articles")
+    return folder
+
+
 def load_corpus(folder: str | Path, *, titles: bool = True) -> LoadReport:
     """Load every .txt/.md article under ``folder``; raises CorpusError if none loads.
 
     ``titles=False`` leaves every title empty (see ``read_article``).
     """
-    folder = Path(folder)
-    if not folder.is_dir():
-        problem = "is not a folder" if folder.exists() else "does not exist"
-        raise CorpusError(f"the corpus folder {folder} {problem}; name a folder of .txt or .md articles")
+    folder = corpus_folder(folder)
     report = LoadReport()
     seen_ids: dict[str, str] = {}
     seen_hashes: dict[str, str] = {}

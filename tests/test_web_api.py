@@ -373,6 +373,13 @@ def test_a_port_in_use_stops_the_app_with_a_message(index_dir):
     assert done.stderr.splitlines()[-1] == f"app.py: error: cannot listen on 127.0.0.1:{port}: the port is in use; pass another --port"
 
 
+def test_a_missing_corpus_folder_stops_the_app_with_one_line(tmp_path):
+    done = run_app("--corpus", str(tmp_path / "articles"), "--index", str(tmp_path / "index"), timeout=60)
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert done.stderr.strip() == f"app.py: error: the corpus folder {tmp_path / 'articles'} does not exist; name a folder of .txt or .md articles"
+    assert not (tmp_path / "index").exists()  # nothing started to build
+
+
 @pytest.mark.parametrize("port", ["70000", "0", "http"])
 def test_a_port_that_is_no_port_number_is_refused(port):
     done = run_app("--port", port, timeout=60)
