@@ -478,7 +478,8 @@ class Chat:
             reply = self.reply(entry["question"], entry["k"], reply.chat, reply.conversation, reply.turns)
         answered = len(reply.conversation)
         status = f"Your conversation is back: {answered} question{'s' * (answered != 1)} answered again from the articles"
-        status += f"; {len(kept) - answered} could not be asked again." if answered < len(kept) else "."
+        status += f"; {len(kept) - answered} could not be asked again" if answered < len(kept) else ""
+        status += f" (a reload keeps the last {RESTORED_QUESTIONS} questions)." if len(kept) == RESTORED_QUESTIONS else "."  # an older one may be gone
         rating = kept[-1].get("rating") if reply.rated else None  # a rating is given once, reload or not
         if rating:
             reply = reply._replace(rated={**reply.rated, "rating": rating}, conversation=with_last_rated(reply.conversation, rating))

@@ -226,6 +226,9 @@ def test_a_reloaded_page_gets_its_conversation_answered_again(app, answerer):
     failing = chat.restore([*second.conversation, {"question": "?!?", "k": 5}])  # asked again, it gets no answer
     assert failing.status == "Your conversation is back: 2 questions answered again from the articles; 1 could not be asked again."
     assert set(map(str, chat.restore([]))) == {str(app.gr.skip())}  # nothing kept: the page stays as it is
+    full = chat.restore([{"question": f"What did Anthropic propose? ({n})", "k": 5} for n in range(app.RESTORED_QUESTIONS + 1)])
+    assert full.status.endswith(f"answered again from the articles (a reload keeps the last {app.RESTORED_QUESTIONS} questions).")
+    assert full.conversation[0]["question"] == "What did Anthropic propose? (1)"  # the oldest one is the one gone
 
 
 BLOG = "Who wrote the blog post?"
