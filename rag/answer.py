@@ -355,11 +355,12 @@ class Answerer:
         return self._reply(question, check_history(history), count)[0]
 
     @staticmethod
-    def _abstention_text(question: str, earlier: tuple[str, ...], said_before: frozenset[int]) -> str:
-        """Why there is no answer: nothing more than was said, no earlier question to follow, or nothing at all."""
+    def _abstention_text(question: str, context: tuple[str, ...], said_before: frozenset[int]) -> str:
+        """Why there is no answer: nothing more than was said, no earlier question to follow (``context``
+        is what it was read with), or nothing at all."""
         if said_before:
             return NOTHING_MORE_TEXT
-        if not earlier and is_follow_up(question):
+        if not context and is_follow_up(question):
             return FOLLOW_UP_ALONE_TEXT
         return ABSTAIN_TEXT
 
@@ -394,7 +395,7 @@ class Answerer:
         answer = Answer(
             question=text,
             abstained=abstained,
-            answer=self._abstention_text(text, earlier, said_before) if abstained else format_quotes(quotes),
+            answer=self._abstention_text(text, context, said_before) if abstained else format_quotes(quotes),
             quotes=quotes,
             passages=passages,
             answerability=answerability,

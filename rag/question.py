@@ -133,7 +133,7 @@ def context_of(question: str, history: Sequence[str]) -> tuple[str, ...]:
     """The earlier questions a follow-up (``is_follow_up``) is read with, oldest first: the question
     it follows, up to ``FOLLOW_UP_REACH`` turns back, and the follow-ups in between, the last
     ``_FOLLOW_UP_CHAIN - 1`` of them ("What did Anthropic propose?", "who wrote it?" for "and
-    when?"); () for a question read alone. A follow-up that names someone or something of its own,
+    when?"); () for a question read alone, and for one after nothing but follow-ups. A follow-up that names someone or something of its own,
     capitalised ("OpenAI?" after "what about the EU?"), is read with the question they follow only."""
     if not history or not is_follow_up(question):
         return ()
@@ -147,7 +147,10 @@ def context_of(question: str, history: Sequence[str]) -> tuple[str, ...]:
         if not is_follow_up(turn):
             return (turn, *([] if names_its_topic else follow_ups[-(_FOLLOW_UP_CHAIN - 1) :]))
         follow_ups.insert(0, turn)
-    return tuple(follow_ups[-_FOLLOW_UP_CHAIN:])
+    else:
+        if len(history) <= FOLLOW_UP_REACH:
+            return ()  # the whole conversation is follow-ups ("and when?" after a first "why?"): nothing to follow
+    return tuple(follow_ups[-_FOLLOW_UP_CHAIN:])  # what it follows lies out of reach: the chain is all there is
 
 
 # The words of a question, and the possessive ending a name may carry ("Anthropic's").

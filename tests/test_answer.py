@@ -179,6 +179,8 @@ def test_a_follow_up_asked_with_no_earlier_question_says_so(answerer, follow_up)
 
     alone = answerer.answer(follow_up)
     assert alone.abstained and alone.answer == FOLLOW_UP_ALONE_TEXT
+    after_follow_ups = answerer.answer(follow_up, history=["why?", "and who?"])  # nothing but follow-ups before it: still nothing to follow
+    assert after_follow_ups.abstained and after_follow_ups.answer == FOLLOW_UP_ALONE_TEXT and after_follow_ups.read_with == ()
     assert answerer.answer("What is the weather in Paris?").answer == ABSTAIN_TEXT  # a question of its own: the usual verdict
 
 

@@ -130,6 +130,8 @@ def test_the_earlier_questions_a_follow_up_is_read_with():
     for chained in ("when was it published?", "what is his job?", "and his title?"):  # a pronoun or a word of its own: the chain stays
         assert context_of(chained, ["What did Anthropic propose?", "who wrote it?"]) == ("What did Anthropic propose?", "who wrote it?")
     assert context_of("why?", ["Who accused Anthropic?", *["why?"] * 6]) == ("Who accused Anthropic?", "why?", "why?")
+    assert context_of("and when?", ["why?"]) == ()  # a conversation of follow-ups only: nothing to follow
+    assert context_of("why?", ["Who accused Anthropic?", *["why?"] * 9]) == ("why?", "why?", "why?")  # it lies out of reach
 
 
 @pytest.mark.parametrize(
