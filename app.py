@@ -68,7 +68,8 @@ SHOWN_OVERLONG_CHARS = 600  # a question over the limit is shown this long in th
 ERROR_OPENING = '<p class="error">'  # how a reply that is an error message, not an answer, begins
 EARLIER_ANSWERS_KEPT = 20  # the sources panel keeps this many earlier answers' sources (without whole articles)
 MAX_PASSAGES = 10  # the slider's maximum; API calls asking for more get this many
-RESTORED_QUESTIONS = EARLIER_ANSWERS_KEPT + 1  # a conversation keeps (and a reload asks again) this many of its last questions
+RESTORED_QUESTIONS = EARLIER_ANSWERS_KEPT + 1  # a reload asks again this many of a conversation's last questions
+KEPT_QUESTIONS = RESTORED_QUESTIONS + 1  # the page's record keeps one more, so that a reload can tell one was left out
 
 CSS = (WEB / "page.css").read_text(encoding="utf-8")
 
@@ -443,7 +444,8 @@ class Chat:
         if not (question or "").strip():
             return Reply(chat, gr.skip(), "Type a question first, then press Enter.", gr.skip(), conversation, turns, "", gr.skip())
         history = [entry["question"] for entry in conversation]
-        chat.append(_user_message(question if len(question) <= MAX_QUESTION_CHARS else excerpt(question, SHOWN_OVERLONG_CHARS)))  # it stays whole in the box
+        overlong = len(" ".join(question.split())) > MAX_QUESTION_CHARS  # as clean_question counts it: runs of spaces are one
+        chat.append(_user_message(excerpt(question, SHOWN_OVERLONG_CHARS) if overlong else question))  # it stays whole in the box
         turn = len(chat)
         try:
             answer = self.answerer.answer(question, history=history, k=int(k))
@@ -458,19 +460,20 @@ class Chat:
         sources = sources_of(answer, self.documents)
         chat.append(_bot_message(answer_message(answer, sources, turn)))
         panel = sources_panel(turn_sources(answer, sources, turn, self.documents), turns, len(history))
-        # tells the "why?"s apart, and names what a name-only follow-up was read as
+        # tells the "why?"s apart, and names what a question was read as (a name-only follow-up, typos, markup)
         how = f"after {quoted_question(answer.read_with[0], 80)}" if answer.read_with else answer.read_as and f"read as {quoted_question(answer.read_as, 80)}"
         asked = answer.question + (f" ({how})" if how else "")
         turns = [(asked, turn_sources(answer, sources, turn, self.documents, whole_articles=False)), *turns][: EARLIER_ANSWERS_KEPT + 1]
         rated = {"answer": answer.to_dict(), "history": history}
-        kept = [*conversation, {"question": answer.question, "k": int(k)}][-RESTORED_QUESTIONS:]
+        kept = [*conversation, {"question": answer.question, "k": int(k)}][-KEPT_QUESTIONS:]
         return Reply(chat, panel, status_line(answer), rated, kept, turns, "", "")
 
     def restore(self, conversation: Any) -> Reply:
         """The page of a conversation asked again, as after a reload: each answered question of
         ``conversation`` (its newest ``RESTORED_QUESTIONS``) answered anew, in order, from the
         articles as they are now. Nothing changes when there is nothing to restore."""
-        kept = self.answered_turns(conversation)[-RESTORED_QUESTIONS:]
+        answered_before = self.answered_turns(conversation)
+        kept = answered_before[-RESTORED_QUESTIONS:]
         if not kept:
             return Reply(*(gr.skip(),) * len(Reply._fields))
         reply = Reply([], gr.skip(), "", None, [], [], "", "")
@@ -479,7 +482,7 @@ class Chat:
         answered = len(reply.conversation)
         status = f"Your conversation is back: {answered} question{'s' * (answered != 1)} answered again from the articles"
         status += f"; {len(kept) - answered} could not be asked again" if answered < len(kept) else ""
-        status += f" (a reload keeps the last {RESTORED_QUESTIONS} questions)." if len(kept) == RESTORED_QUESTIONS else "."  # an older one may be gone
+        status += f" (a reload keeps the last {RESTORED_QUESTIONS} questions)." if len(answered_before) > RESTORED_QUESTIONS else "."
         rating = kept[-1].get("rating") if reply.rated else None  # a rating is given once, reload or not
         if rating:
             reply = reply._replace(rated={**reply.rated, "rating": rating}, conversation=with_last_rated(reply.conversation, rating))

@@ -58,10 +58,11 @@ CONTEXT_MIX = 0.5
 RUN_ON_BUDGETS = 3
 ABSTAIN_TEXT = "The articles don't say. Nothing in them answers this question."
 NOTHING_MORE_TEXT = "The articles say nothing more on this than the answers above."  # to "who else?", "tell me more"
-# To a follow-up ("who else?", "and when?") asked with no earlier question: after a reload, say.
+# To a follow-up ("who else?", "and when?") with no earlier question that names its topic: the
+# first question of a new tab, or one after nothing but follow-ups.
 FOLLOW_UP_ALONE_TEXT = (
     "The articles don't say. This reads as a follow-up, but there is no earlier question for it "
-    "to follow: ask it with what it is about (“why did Anthropic call for a pause?”, not “why?”)."
+    "to follow: ask it again naming what it is about (a person, a company, an event)."
 )
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numbers
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from .errors import QuestionError, QuestionTypeError, kind_of
 from .markup import HTML_TAG, Markup
@@ -75,12 +75,12 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|`+)(?=\S)(.+?)(?<=\S)\1")  # **bold**, *it*
 def without_markup(question: str) -> str:
     """``question`` without the HTML tags and Markdown marks pasted with it: "who wrote the blog
     post? <img src=x>" asks what "who wrote the blog post?" asks (their words, unknown to the
-    articles, would count against answering). A ``<script>`` or ``<style>`` element, an HTML
-    comment or fenced code goes whole, its text too."""
+    articles, would count against answering). A ``<script>`` or ``<style>`` element or an HTML
+    comment goes whole, its text too."""
     if not any(mark in question for mark in "<[*_`"):
         return question
     pieces, at = [], 0
-    for start, end in Markup(question).spans:  # <script> and <style> elements, comments, fenced code: none of it asks anything
+    for start, end in Markup(question).spans:  # <script> and <style> elements, comments: none of it asks anything
         pieces.append(question[at:start])
         at = end
     prose = " ".join([*pieces, question[at:]])
@@ -133,24 +133,30 @@ def context_of(question: str, history: Sequence[str]) -> tuple[str, ...]:
     """The earlier questions a follow-up (``is_follow_up``) is read with, oldest first: the question
     it follows, up to ``FOLLOW_UP_REACH`` turns back, and the follow-ups in between, the last
     ``_FOLLOW_UP_CHAIN - 1`` of them ("What did Anthropic propose?", "who wrote it?" for "and
-    when?"); () for a question read alone, and for one after nothing but follow-ups. A follow-up that names someone or something of its own,
-    capitalised ("OpenAI?" after "what about the EU?"), is read with the question they follow only."""
+    when?"). () for a question read alone, and for a follow-up with no question before it that
+    names its own topic ("and when?" after a first "why?"). A follow-up that names someone or
+    something of its own, capitalised ("OpenAI?" after "what about the EU?"), is read with the
+    question they follow only. Earlier turns that cannot be asked (empty, not text) are skipped."""
     if not history or not is_follow_up(question):
         return ()
     names_its_topic = bool(_NAMED.search(own_topic(question)))  # "OpenAI?" after "what about the EU?": the question they follow only
     follow_ups: list[str] = []
-    for earlier in reversed(history[-FOLLOW_UP_REACH:]):
-        try:  # earlier turns come from the client as they were typed: clean them too
-            turn = clean_question(earlier)
-        except QuestionError:
-            break
+    for turn in _readable(reversed(history[-FOLLOW_UP_REACH:])):
         if not is_follow_up(turn):
             return (turn, *([] if names_its_topic else follow_ups[-(_FOLLOW_UP_CHAIN - 1) :]))
         follow_ups.insert(0, turn)
-    else:
-        if len(history) <= FOLLOW_UP_REACH:
-            return ()  # the whole conversation is follow-ups ("and when?" after a first "why?"): nothing to follow
-    return tuple(follow_ups[-_FOLLOW_UP_CHAIN:])  # what it follows lies out of reach: the chain is all there is
+    if any(not is_follow_up(turn) for turn in _readable(history[:-FOLLOW_UP_REACH])):
+        return tuple(follow_ups[-_FOLLOW_UP_CHAIN:])  # the question they follow lies out of reach: the chain is all there is
+    return ()  # nothing but follow-ups before it: nothing to follow
+
+
+def _readable(turns: Iterable[object]) -> Iterator[str]:
+    """The earlier turns that can be asked, cleaned as a question is (the client sends them as typed)."""
+    for turn in turns:
+        try:
+            yield clean_question(turn)
+        except QuestionError:
+            continue
 
 
 # The words of a question, and the possessive ending a name may carry ("Anthropic's").

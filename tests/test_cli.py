@@ -88,6 +88,7 @@ def test_a_quote_or_passage_over_several_lines_stays_one_indented_block(tmp_path
     assert asked[0].startswith("[1] “The harbour of Port Ellis reopened on Monday") and asked[1] == "    after six weeks of repairs, the harbour master said.”"
     searched = rag("search", "When was the harbour of Port Ellis reopened?", *where).stdout.splitlines()
     assert all(line.startswith(("1. ", "   ")) or not line for line in searched), searched
+    assert " fused score " in searched[0]  # says what the number is
 
 
 def test_a_chinese_article_is_quoted(tmp_path):

@@ -111,14 +111,13 @@ def test_a_question_that_leans_on_the_previous_one_is_a_follow_up(question):
 )
 def test_a_question_with_its_own_topic_is_read_alone(question):
     assert not is_follow_up(question)
-    assert context_of(question, ["Who wrote the blog post calling for a pause?"]) == ()
 
 
 def test_a_follow_up_of_a_follow_up_reaches_back_to_the_question_they_follow():
     history = ["Who criticised the pause?", "What did Anthropic propose?", "who wrote it?"]
     assert context_of("and when?", history) == ("What did Anthropic propose?", "who wrote it?")
     assert context_of("and when?", history[:2]) == ("What did Anthropic propose?",)
-    assert context_of("and when?", [None, "who wrote it?"]) == ("who wrote it?",)  # type: ignore[list-item]
+    assert context_of("and when?", [None, "What did Anthropic propose?", "", "who wrote it?"]) == ("What did Anthropic propose?", "who wrote it?")  # type: ignore[list-item]
 
 
 def test_the_earlier_questions_a_follow_up_is_read_with():
@@ -130,7 +129,8 @@ def test_the_earlier_questions_a_follow_up_is_read_with():
     for chained in ("when was it published?", "what is his job?", "and his title?"):  # a pronoun or a word of its own: the chain stays
         assert context_of(chained, ["What did Anthropic propose?", "who wrote it?"]) == ("What did Anthropic propose?", "who wrote it?")
     assert context_of("why?", ["Who accused Anthropic?", *["why?"] * 6]) == ("Who accused Anthropic?", "why?", "why?")
-    assert context_of("and when?", ["why?"]) == ()  # a conversation of follow-ups only: nothing to follow
+    for follow_ups_only in (["why?"], ["why?"] * 9, ["   ", "why?"], [None, "and who?"]):  # nothing to follow, however many
+        assert context_of("and when?", follow_ups_only) == (), follow_ups_only
     assert context_of("why?", ["Who accused Anthropic?", *["why?"] * 9]) == ("why?", "why?", "why?")  # it lies out of reach
 
 

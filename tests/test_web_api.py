@@ -200,6 +200,9 @@ def test_question_errors_are_explained_in_the_chat(app, answerer):
     assert "too long" in reply.chat[-1]["content"]
     shown = reply.chat[-2]["content"]  # the question, cut short in the chat; whole in the box, to be shortened there
     assert "why would anyone paste" in shown and shown.endswith("…</p>") and len(shown) < 1000 and reply.retry == pasted
+    spaced = "Who wrote the blog post?" + " " * MAX_QUESTION_CHARS + "Please quote the articles."  # long only in spaces: asked, and shown whole
+    asked = app.Chat(answerer).reply(spaced, 5, [], [], [])
+    assert "Please quote the articles.</p>" in asked.chat[-2]["content"] and "too long" not in asked.chat[-1]["content"]
     assert reply.conversation == earlier
 
 
@@ -226,9 +229,13 @@ def test_a_reloaded_page_gets_its_conversation_answered_again(app, answerer):
     failing = chat.restore([*second.conversation, {"question": "?!?", "k": 5}])  # asked again, it gets no answer
     assert failing.status == "Your conversation is back: 2 questions answered again from the articles; 1 could not be asked again."
     assert set(map(str, chat.restore([]))) == {str(app.gr.skip())}  # nothing kept: the page stays as it is
-    full = chat.restore([{"question": f"What did Anthropic propose? ({n})", "k": 5} for n in range(app.RESTORED_QUESTIONS + 1)])
-    assert full.status.endswith(f"answered again from the articles (a reload keeps the last {app.RESTORED_QUESTIONS} questions).")
-    assert full.conversation[0]["question"] == "What did Anthropic propose? (1)"  # the oldest one is the one gone
+    asked = [{"question": f"What did Anthropic propose? ({n})", "k": 5} for n in range(app.RESTORED_QUESTIONS + 1)]
+    longer = chat.restore(asked)
+    assert longer.status.endswith(f"answered again from the articles (a reload keeps the last {app.RESTORED_QUESTIONS} questions).")
+    assert longer.conversation[0]["question"] == "What did Anthropic propose? (1)"  # the oldest one is the one gone
+    assert chat.restore(asked[1:]).status.endswith("answered again from the articles.")  # as many as a reload keeps: none gone
+    record = [{"question": f"What did Anthropic propose? ({n})", "k": 5} for n in range(30)]
+    assert len(chat.reply("and OpenAI?", 5, [], record, []).conversation) == app.RESTORED_QUESTIONS + 1  # the page keeps one more
 
 
 BLOG = "Who wrote the blog post?"
