@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag import Answerer, AnswerSettings, QuestionError, RagError, SettingsError
+from rag import Answerer, AnswerSettings, QuestionError, RagError, SettingsError, __version__
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -121,6 +121,7 @@ def test_the_package_ships_its_type_information(tmp_path):
     assert done.returncode == 0, done.stderr
     [wheel] = (tmp_path / "wheel").glob("*.whl")
     assert "rag/py.typed" in zipfile.ZipFile(wheel).namelist()
+    assert wheel.name.startswith(f"rag_quotes-{__version__}-")  # the version is read from rag/__init__.py
 
 
 def test_a_misspelt_public_name_is_a_type_error_not_any(tmp_path):
