@@ -618,7 +618,9 @@ def build_app(
             last = reply.conversation[-1]["k"] if isinstance(reply.conversation, list) and reply.conversation else gr.skip()
             return (*reply, last)
 
-        demo.load(restore, [conversation], [*outputs, k], js=RESTORE_JS, api_visibility="private", concurrency_id="answer").then(
+        # No progress shown: Gradio would dim every output to 0.2 opacity until the server answers, an
+        # unreadable page on a busy server; the question box says when a conversation is coming back.
+        demo.load(restore, [conversation], [*outputs, k], js=RESTORE_JS, api_visibility="private", concurrency_id="answer", show_progress="hidden").then(
             None, js=RESTORED_JS, api_visibility="private"
         )
         for key, button in rating_buttons.items():

@@ -554,6 +554,28 @@ def test_keyboard_only_use_and_no_accessibility_violations(server, browsing):
     assert answered.violations_count == 0, answered.generate_report()
 
 
+def test_the_page_is_not_dimmed_while_it_looks_for_a_conversation_to_bring_back(server, browsing):
+    """On load the page asks the server for the conversation a reload brings back; on a busy
+    server that takes a while, and the page must stay readable meanwhile (Gradio dims an
+    event's outputs to 0.2 opacity while it runs, which axe then finds unreadable)."""
+    page = browsing.context.new_page()
+
+    def slow_queue(route):
+        time.sleep(2)  # the server's answer to the load event, late
+        route.continue_()
+
+    page.route("**/gradio_api/queue/join*", slow_queue)
+    page.goto(server.url)
+    page.wait_for_selector(QUESTION_BOX, timeout=WAIT_MS)
+    dimmed = page.evaluate(
+        "() => [...document.querySelectorAll('#sources, #sources *, #chat, #status')]"
+        ".filter(e => e.checkVisibility({opacityProperty: true, visibilityProperty: true}) && getComputedStyle(e).opacity !== '1').map(e => e.className || e.tagName)"
+    )
+    assert dimmed == []
+    report = Axe().run(page)
+    assert report.violations_count == 0, report.generate_report()
+
+
 def test_dark_mode_is_readable(server, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
     try:
