@@ -42,7 +42,6 @@ from rag.documents import corpus_folder  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
 from rag.cli import whole_number_from  # noqa: E402
 from rag.jsonl import json_line  # noqa: E402
-from rag.question import MAX_QUESTION_CHARS  # noqa: E402
 
 log = logging.getLogger("rag.app")
 
@@ -64,7 +63,7 @@ RATINGS = {
 }
 GENERIC_ERROR = "Something went wrong while answering. Please try again; if it keeps happening, tell whoever runs this server."
 EXCERPT_CHARS = 160
-SHOWN_OVERLONG_CHARS = 600  # a question over the limit is shown this long in the chat (the error says why)
+SHOWN_REFUSED_CHARS = 600  # a question that cannot be asked (too long, say) is shown at most this long in the chat
 ERROR_OPENING = '<p class="error">'  # how a reply that is an error message, not an answer, begins
 EARLIER_ANSWERS_KEPT = 20  # the sources panel keeps this many earlier answers' sources (without whole articles)
 MAX_PASSAGES = 10  # the slider's maximum; API calls asking for more get this many
@@ -444,12 +443,13 @@ class Chat:
         if not (question or "").strip():
             return Reply(chat, gr.skip(), "Type a question first, then press Enter.", gr.skip(), conversation, turns, "", gr.skip())
         history = [entry["question"] for entry in conversation]
-        overlong = len(" ".join(question.split())) > MAX_QUESTION_CHARS  # as clean_question counts it: runs of spaces are one
-        chat.append(_user_message(excerpt(question, SHOWN_OVERLONG_CHARS) if overlong else question))  # it stays whole in the box
+        chat.append(_user_message(question))
         turn = len(chat)
         try:
             answer = self.answerer.answer(question, history=history, k=int(k))
         except QuestionError as exc:
+            if len(question) > SHOWN_REFUSED_CHARS:  # shown cut in the chat; it goes back whole to the box
+                chat[-1] = _user_message(excerpt(question, SHOWN_REFUSED_CHARS))
             return self._failed(chat, conversation, turns, question, f"I cannot look that up: {exc}.")
         except RagError:
             log.exception("the library failed to answer %r", question)

@@ -37,7 +37,7 @@ from .question import (
 from .retrieve import ChunkHit, Retriever
 from .settings import AnswerSettings
 from .text import count_tokens, opening_length
-from .types import Answer, Citation, Quote
+from .types import Answer, Citation, Quote, searched_text
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
 # A follow-up's own words weigh this many times an earlier question's in the coverage of a
@@ -375,7 +375,7 @@ class Answerer:
         swapped = with_subject_swapped(read_as, context, self.index.names)  # "and Anthropic?" after "What did OpenAI say?"
         read_as = swapped or read_as
         read_with = () if swapped else context  # a swapped question is asked instead of the one before, not with it
-        query = " ".join([*read_with, read_as])  # what Answer.searched says
+        query = searched_text(read_with, read_as)  # what Answer.searched says
         vector = self.retriever.encode(query)
         encoded = time.perf_counter()
         hits = self.retriever.rank_chunks(query, vector)

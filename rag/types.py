@@ -6,7 +6,7 @@ document named by ``doc_id``: ``document.text[start:end] == text`` always holds.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -131,6 +131,12 @@ class Citation:
     text: str
 
 
+def searched_text(read_with: Sequence[str], question: str) -> str:
+    """What the articles are searched with: ``question`` (as read) after the earlier questions a
+    follow-up is read with, oldest first, joined by spaces."""
+    return " ".join([*read_with, question])
+
+
 @dataclass(frozen=True)
 class Answer:
     """The product's reply: exact quotes with citations, or an abstention."""
@@ -147,9 +153,9 @@ class Answer:
 
     @property
     def searched(self) -> str:
-        """The text the articles were searched with: the question as read (``read_as``, else
-        ``question``) after the earlier questions it was read with (``read_with``)."""
-        return " ".join([*self.read_with, self.read_as or self.question])
+        """The text the articles were searched with (``searched_text``): the question as read
+        (``read_as``, else ``question``) after the earlier questions it was read with (``read_with``)."""
+        return searched_text(self.read_with, self.read_as or self.question)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (stable: external evaluation tools rely on it)."""
