@@ -63,17 +63,19 @@ def _reads_as_prose(body: str) -> bool:
 
 
 def _closed_spans(text: str, opening: str, closing: str) -> list[tuple[int, int]]:
-    """Spans from each ``opening`` to the next ``closing`` after it (case-insensitive); an
-    unclosed one is not markup, and none after it can close."""
-    lower = text.lower()
+    """Spans from each match of the ``opening`` pattern to the next match of the ``closing``
+    pattern after it (both case-insensitive, matched on the text itself so that offsets hold
+    even where lower-casing would change a length, as "İ" does); an unclosed one is not
+    markup, and none after it can close."""
+    opener, closer = re.compile(opening, re.I), re.compile(closing, re.I)
     spans = []
-    start = lower.find(opening)
-    while start >= 0:
-        end = lower.find(closing, start + len(opening))
-        if end < 0:
+    start = opener.search(text)
+    while start is not None:
+        end = closer.search(text, start.end())
+        if end is None:
             break
-        spans.append((start, end + len(closing)))
-        start = lower.find(opening, end + len(closing))
+        spans.append((start.start(), end.end()))
+        start = opener.search(text, end.end())
     return spans
 
 
@@ -83,10 +85,11 @@ def _html_comments(text: str) -> list[tuple[int, int]]:
 
 
 def _html_code(text: str) -> list[tuple[int, int]]:
-    """Spans of whole ``<script>``/``<style>`` elements, whose text is code."""
+    """Spans of whole ``<script>``/``<style>`` elements, whose text is code (an end tag may
+    have spaces before its ``>``, as HTML allows: ``</script >``)."""
     spans: list[tuple[int, int]] = []
     for element in _NOT_PROSE_ELEMENTS:
-        spans += [(s, e) for s, e in _closed_spans(text, f"<{element}", f"</{element}>") if HTML_TAG.match(text, s)]
+        spans += [(s, e) for s, e in _closed_spans(text, rf"<{element}(?![\w:.-])", rf"</{element}\s*>") if HTML_TAG.match(text, s)]
     return spans
 
 

@@ -210,6 +210,8 @@ def test_chinese_and_japanese_words_are_pairs_of_neighbouring_characters():
         ("what does 2*3 mean?", "what does 2*3 mean?"),
         ("<script>alert(1)</script> who wrote the blog post?", "who wrote the blog post?"),  # a script's text goes with it
         ("who wrote it? <style>p { color: red }</style><!-- copied from the page -->", "who wrote it?"),
+        ("<SCRIPT>alert(1)</script > who wrote the blog post?", "who wrote the blog post?"),  # an end tag may have spaces before ">"
+        ("İstanbul İzmir <!-- note --> who wrote it?", "İstanbul İzmir who wrote it?"),  # "İ" grows when lower-cased: offsets still hold
     ],
 )
 def test_html_and_markdown_pasted_with_a_question_are_not_read_as_its_words(pasted, read):

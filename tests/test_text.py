@@ -172,6 +172,15 @@ def test_html_tags_around_a_sentence_are_not_quoted_and_script_is_never_quoted()
     assert_exact_spans(text, sentences)
 
 
+def test_markup_is_found_where_it_is_after_letters_that_grow_when_lower_cased():
+    text = "İİİİ İstanbul council met on Monday.\n\n<!-- editor: check the figure -->\n\nThe İzmir budget rose by four percent.\n"
+    sentences = split_sentences("doc", text)
+    assert [s.text for s in sentences if s.quotable] == ["İİİİ İstanbul council met on Monday.", "The İzmir budget rose by four percent."]
+    comment_start, comment_end = text.index("<!--"), text.index("-->") + 3
+    assert {s.kind for s in sentences if s.start < comment_end and s.end > comment_start} == {"markup"}  # it was "<!" as a fragment
+    assert_exact_spans(text, sentences)
+
+
 @pytest.mark.parametrize(
     "text, quoted",
     [
