@@ -35,6 +35,7 @@ from .question import (
     with_subject_swapped,
 )
 from .retrieve import ChunkHit, Retriever
+from .scripts import main_script, readable_script
 from .settings import AnswerSettings
 from .text import count_tokens, opening_length
 from .types import Answer, Citation, Quote, searched_text
@@ -64,6 +65,9 @@ FOLLOW_UP_ALONE_TEXT = (
     "The articles don't say. This reads as a follow-up, but there is no earlier question for it "
     "to follow: ask it again naming what it is about (a person, a company, an event)."
 )
+# To a question written in a script the articles do not use (a Russian question about English
+# articles): the encoder and the word match can only miss it.
+OTHER_SCRIPT_TEXT = "The articles don't say. This question is written in {script} and the articles are not: ask it in the language they are written in."
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 
@@ -355,12 +359,15 @@ class Answerer:
         count = self.settings.passages if k is None else check_passage_count(k)
         return self._reply(question, check_history(history), count)[0]
 
-    @staticmethod
-    def _abstention_text(question: str, context: tuple[str, ...], said_before: frozenset[int]) -> str:
-        """Why there is no answer: nothing more than was said, no earlier question to follow (``context``
-        is what it was read with), or nothing at all."""
+    def _abstention_text(self, question: str, context: tuple[str, ...], said_before: frozenset[int]) -> str:
+        """Why there is no answer: nothing more than was said, a question in a script the articles
+        do not use, no earlier question to follow (``context`` is what it was read with), or
+        nothing at all."""
         if said_before:
             return NOTHING_MORE_TEXT
+        script = main_script(question)
+        if script is not None and script not in self.index.scripts:
+            return OTHER_SCRIPT_TEXT.format(script=readable_script(script))
         if not context and is_follow_up(question):
             return FOLLOW_UP_ALONE_TEXT
         return ABSTAIN_TEXT

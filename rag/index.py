@@ -40,6 +40,7 @@ from .embedding import Encoder, file_sha256
 from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError, SkippedFileWarning, StaleIndexWarning, require_type
 from .lexical import terms
 from .segmentation import SENTENCE_KINDS, TITLES_DERIVED, KnownSegmentation, package_version, segment, splitter_fingerprint, with_titles
+from .scripts import scripts_used
 from .spelling import lexicon
 from .types import Chunk, Document, Sentence
 from .vectorstore import FaissStore, VectorStore, check_kind
@@ -568,6 +569,11 @@ class CorpusIndex:
         """Each sentence's vector read after the sentence before it (``embed_contexts``), centered as
         ``centered_sentence_vectors`` is (on the mean sentence vector)."""
         return _centered(self.context_vectors, self.sentence_mean)
+
+    @cached_property
+    def scripts(self) -> frozenset[str]:
+        """The scripts the articles are written in ("LATIN", "CYRILLIC"; ``rag.scripts.scripts_used``)."""
+        return scripts_used(self.word_counts)
 
     @cached_property
     def term_idf(self) -> dict[str, float]:

@@ -184,6 +184,25 @@ def test_a_follow_up_asked_with_no_earlier_question_says_so(answerer, follow_up)
     assert answerer.answer("What is the weather in Paris?").answer == ABSTAIN_TEXT  # a question of its own: the usual verdict
 
 
+@pytest.mark.parametrize(
+    "question, script",
+    [("Что сказала Anthropic о паузе?", "Cyrillic script"), ("谁写了这篇博客文章？", "Chinese characters"), ("من كتب المقال؟", "Arabic script")],
+)
+def test_a_question_in_a_script_the_articles_do_not_use_is_told_so(answerer, question, script):
+    from rag.answer import OTHER_SCRIPT_TEXT
+
+    result = answerer.answer(question)
+    assert result.abstained and result.answer == OTHER_SCRIPT_TEXT.format(script=script)
+    assert answerer.index.scripts == {"LATIN"}
+
+
+def test_the_scripts_of_the_articles_are_those_of_more_than_a_stray_letter():
+    from rag.scripts import main_script, scripts_used
+
+    assert scripts_used({"компания": 50, "anthropic": 3, "ω": 1}) == {"CYRILLIC", "LATIN"}  # one Greek letter in 428 makes no Greek articles
+    assert main_script("Что сказала Anthropic?") == "CYRILLIC" and main_script("Who wrote it? 李") == "LATIN" and main_script("2025?") is None
+
+
 def test_who_else_quotes_someone_not_quoted_before(answerer):
     first = "Who criticized Anthropic?"
     before = answerer.answer(first)
