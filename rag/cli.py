@@ -98,12 +98,23 @@ def ensure_index(args: argparse.Namespace) -> None:
     """Build the index first when it is missing (the bundled corpus works out of the box)."""
     from .index import CURRENT_FILE
 
-    if not (Path(args.index) / CURRENT_FILE).exists() and Path(args.corpus).is_dir():
+    corpus = args.corpus or DEFAULT_CORPUS
+    if not (Path(args.index) / CURRENT_FILE).exists() and Path(corpus).is_dir():
         from .index import build_index
 
-        print(f"no index in {args.index} yet: building it from {args.corpus} …", file=sys.stderr)
-        report = build_index(args.corpus, args.index, progress=sys.stderr.isatty())
+        print(f"no index in {args.index} yet: building it from {corpus} …", file=sys.stderr)
+        report = build_index(corpus, args.index, progress=sys.stderr.isatty())
         print(report.summary(), file=sys.stderr)
+
+
+def checked_corpus(args: argparse.Namespace) -> str | None:
+    """The corpus folder ``rag search``/``rag ask`` check the index against: None without
+    ``--check-corpus``; else ``--corpus``, or the folder the index was built from."""
+    from .index import built_from
+
+    if not args.check_corpus:
+        return None
+    return args.corpus or built_from(args.index) or DEFAULT_CORPUS
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -131,7 +142,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     question = clean_question(args.question)  # refuse a bad question before loading the model
     ensure_index(args)
-    retriever = Retriever.load(args.index, corpus_dir=args.corpus if args.check_corpus else None)
+    retriever = Retriever.load(args.index, corpus_dir=checked_corpus(args))
     passages = retriever.search(question, k=args.k)
     if args.json:
         _print_json({"question": question, "passages": [p.to_dict() for p in passages]})
@@ -175,7 +186,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.question != "-":
         clean_question(args.question)  # refuse a bad question before loading the model
     ensure_index(args)
-    answerer = Answerer.load(args.index, corpus_dir=args.corpus if args.check_corpus else None)
+    answerer = Answerer.load(args.index, corpus_dir=checked_corpus(args))
     if args.question != "-":
         result = answerer.answer(args.question, k=args.k)
         if args.json:
@@ -242,7 +253,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("question", help=f"the question, at most {MAX_QUESTION_CHARS:,} characters" + (" (or '-' for stdin, one per line)" if name == "ask" else ""))
         p.add_argument("-k", type=whole_number_from(1), default=5, help="passages to return (default: 5)")
         p.add_argument("--check-corpus", action="store_true", help="refuse an index whose articles changed since it was built")
-        common(p)
+        common(p, corpus=False)
+        p.add_argument(
+            "--corpus",
+            help=f"folder of .txt/.md articles: built from when there is no index yet (default: {DEFAULT_CORPUS}), "
+            "and checked by --check-corpus (default: the folder the index was built from)",
+        )
         p.set_defaults(func=func)
 
     from .evaluation import add_eval_parser

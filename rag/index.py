@@ -668,6 +668,20 @@ def _warn_if_articles_changed(manifest: dict, index_dir: Path) -> None:
         warnings.warn(f"cannot check the articles in {built_from} against the index: {exc}", StaleIndexWarning, stacklevel=3)
 
 
+def built_from(index_dir: str | Path) -> str | None:
+    """The corpus folder the index in ``index_dir`` was built from, as its manifest names it
+    (None when there is no readable index there, or it was given its documents)."""
+    build = current_build_name(Path(index_dir))
+    if build is None:
+        return None
+    try:
+        manifest = _read_json(Path(index_dir) / build / MANIFEST_FILE, "manifest", "")
+    except IndexCorruptError:
+        return None
+    folder = manifest.get("corpus_dir") if isinstance(manifest, dict) else None
+    return folder if isinstance(folder, str) else None
+
+
 def load_index(
     index_dir: str | Path,
     *,

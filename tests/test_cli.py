@@ -57,6 +57,8 @@ def test_ask_warns_when_the_articles_it_was_built_from_changed_and_check_corpus_
     elsewhere = rag("ask", "When did the harbour reopen?", "--index", str(index))  # --corpus: the bundled articles, another folder
     assert elsewhere.returncode == 0 and elsewhere.stderr.startswith(f"rag: warning: the articles in {corpus} changed")  # the index's own folder
     assert elsewhere.stderr.count("warning") == 1
+    checked = rag("ask", "When did the harbour reopen?", "--index", str(index), "--check-corpus")  # no --corpus: the index's own folder
+    assert checked.returncode == 2 and "(removed: ferry)" in checked.stderr and "data/articles" not in checked.stderr
     (corpus / "empty.txt").write_bytes(b"")
     rebuilt = rag("build", *where)
     assert rebuilt.returncode == 0 and rebuilt.stderr.count("empty.txt") + rebuilt.stdout.count("empty.txt") == 1  # listed once, not warned again
