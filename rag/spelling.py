@@ -154,6 +154,8 @@ class Speller:
         if len(lower) < MIN_LETTERS or base_form(lower) in self._real_words:
             return None  # too short to tell, or a real word ("halting" is a form of "halt")
         found = _closest(lower, self._names_by_letter if as_name else self._article_by_letter, _max_edits(lower))
+        if found is not None and base_form(found) == base_form(lower):
+            return None  # another form of an article word ("toaster" where the articles say "toasters"): no typo
         if found is None and word.islower() and len(word) >= MIN_LETTERS_COMMON:
             found = _closest(lower, self._known_by_letter, 1)
         return found

@@ -55,10 +55,18 @@ def test_real_words_and_names_the_articles_lack_are_left_alone(retriever, words_
     assert retriever.read(question) == question
 
 
-@pytest.mark.parametrize("question", ["Is Anthropic calling for halting frontier AI development?", "Were the rules tiered or blunted?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is Anthropic calling for halting frontier AI development?",
+        "Were the rules tiered or blunted?",
+        "Which benchmark would researchers agree on?",  # the articles say "benchmarks"
+        "Are chatbots covered by the pause?",  # the articles say "chatbot"
+    ],
+)
 def test_other_forms_of_real_words_are_not_typos(retriever, words_of_articles, question):
-    assert {"halting", "tiered", "blunted"}.isdisjoint(words_of_articles | retriever.encoder.whole_words())
-    assert retriever.read(question) == question  # not "hating", "tired", "blurted": one edit away, but not typos
+    assert {"halting", "tiered", "blunted", "benchmark", "chatbots"}.isdisjoint(words_of_articles | retriever.encoder.whole_words())
+    assert retriever.read(question) == question  # not "hating", "tired", "blurted", "benchmarks", "chatbot": one edit away, but not typos
 
 
 def test_a_capitalised_word_is_read_only_as_a_name_of_the_articles(retriever, words_of_articles):
