@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
+from .errors import SettingsError
 from .lexical import STOPWORDS, question_terms, words
 
 if TYPE_CHECKING:
@@ -118,12 +119,32 @@ class AnswerabilityModel:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "AnswerabilityModel":
-        """The learned model (or the hand-set defaults if none was trained)."""
+        """The learned model from ``path`` (default: the one shipped with the package).
+
+        Without ``path``, the hand-set defaults stand in only when the shipped file is absent.
+        A file that is missing (when named), unreadable, not JSON or not a model raises
+        SettingsError naming it, rather than silently scoring with other weights.
+        """
+        if path is None or str(path) == "":
+            if not WEIGHTS_FILE.exists():
+                return cls()
+            path = WEIGHTS_FILE
+        path = Path(path)
+        retrain = "name the file `python -m eval.train_answerability` wrote"
         try:
-            data = json.loads(Path(path or WEIGHTS_FILE).read_text(encoding="utf-8"))
-            return cls(float(data["bias"]), {k: float(data["weights"].get(k, 0.0)) for k in FEATURES}, data.get("provenance", {}))
-        except (OSError, ValueError, KeyError):
-            return cls()
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise SettingsError(f"the answerability model {path} does not exist; {retrain}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise SettingsError(f"cannot read the answerability model {path}: {reason}") from exc
+        except ValueError as exc:
+            raise SettingsError(f"the answerability model {path} is not valid JSON ({exc}); {retrain}") from exc
+        try:
+            weights = data["weights"]
+            return cls(float(data["bias"]), {k: float(weights.get(k, 0.0)) for k in FEATURES}, dict(data.get("provenance", {})))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise SettingsError(f"the answerability model {path} is not a model (a 'bias' number and a 'weights' mapping); {retrain}") from exc
 
     def save(self, path: str | Path | None = None) -> Path:
         """Write the model as JSON."""

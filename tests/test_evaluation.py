@@ -702,6 +702,22 @@ def test_a_corrupt_shipped_settings_file_fails_loudly_and_only_an_absent_one_fal
     assert AnswerSettings.load().abstain_threshold == 0.25
 
 
+def test_an_answerability_model_that_cannot_be_read_fails_loudly_and_only_an_absent_shipped_one_falls_back(tmp_path, monkeypatch):
+    import rag.answerability
+    from rag.answerability import AnswerabilityModel
+
+    with pytest.raises(SettingsError, match="does not exist"):
+        AnswerabilityModel.load(tmp_path / "nope.json")  # it used to give the hand-set defaults, which answer nearly everything
+    for text, needle in (("{broken", "is not valid JSON"), ('{"bias": "high", "weights": {}}', "is not a model"), ("[1, 2]", "is not a model")):
+        (tmp_path / "bad.json").write_text(text, encoding="utf-8")
+        with pytest.raises(SettingsError, match=needle):
+            AnswerabilityModel.load(tmp_path / "bad.json")
+    shipped = AnswerabilityModel.load()
+    assert AnswerabilityModel.load(shipped.save(tmp_path / "copy.json")) == shipped
+    monkeypatch.setattr(rag.answerability, "WEIGHTS_FILE", tmp_path / "absent.json")
+    assert AnswerabilityModel.load() == AnswerabilityModel()  # none shipped: the hand-set defaults
+
+
 def test_calibrate_may_name_a_new_settings_file_and_starts_from_the_shipped_settings(tmp_path):
     from rag.evaluation import eval_settings
 
