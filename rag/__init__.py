@@ -22,7 +22,7 @@ _EXPORTS = {
     "ChunkingSettings": ".chunking",
     "LoadReport": ".documents", "load_corpus": ".documents",
     "Encoder": ".embedding",
-    "CorpusError": ".errors", "IndexCorruptError": ".errors", "IndexMismatchError": ".errors",
+    "AnswerDataError": ".errors", "CorpusError": ".errors", "IndexCorruptError": ".errors", "IndexMismatchError": ".errors",
     "IndexMissingError": ".errors", "QuestionError": ".errors", "QuestionTypeError": ".errors", "RagError": ".errors", "SettingsError": ".errors",
     "RagWarning": ".errors", "SkippedFileWarning": ".errors", "StaleIndexWarning": ".errors",
     "BuildReport": ".index", "CorpusIndex": ".index", "build_index": ".index", "load_index": ".index",
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from .documents import LoadReport as LoadReport, load_corpus as load_corpus
     from .embedding import Encoder as Encoder
     from .errors import (
+        AnswerDataError as AnswerDataError,
         CorpusError as CorpusError,
         IndexCorruptError as IndexCorruptError,
         IndexMismatchError as IndexMismatchError,

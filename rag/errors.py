@@ -50,6 +50,10 @@ class SettingsError(RagError, ValueError):
     """Settings that cannot be used: a value of the wrong kind or out of range, or a settings file that cannot be read."""
 
 
+class AnswerDataError(RagError, ValueError):
+    """Data read back with ``Answer.from_dict`` (or ``Quote``'s, ``Passage``'s) that is not what ``to_dict()`` writes."""
+
+
 class CorpusError(RagError):
     """The corpus folder is missing or holds no readable article."""
 

@@ -6,9 +6,28 @@ document named by ``doc_id``: ``document.text[start:end] == text`` always holds.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+from .errors import AnswerDataError
+
+_Read = TypeVar("_Read")
+
+
+def _read_back(kind: str, data: object, read: Callable[[Mapping[str, Any]], _Read]) -> _Read:
+    """``read(data)``, with a missing key or a value of the wrong kind raised as AnswerDataError
+    naming ``kind`` (not a bare KeyError from deep inside)."""
+    if not isinstance(data, Mapping):
+        raise AnswerDataError(f"{kind} must be a mapping (a JSON object) as {kind}.to_dict() writes it, not {type(data).__name__}")
+    try:
+        return read(data)
+    except AnswerDataError:
+        raise  # a quote's or passage's own, which names it
+    except KeyError as exc:
+        raise AnswerDataError(f"{kind} has no {exc.args[0]!r}: it is not what {kind}.to_dict() writes") from None
+    except (TypeError, ValueError) as exc:
+        raise AnswerDataError(f"{kind} holds a value of the wrong kind ({exc}): it is not what {kind}.to_dict() writes") from exc
 
 
 @dataclass(frozen=True)
@@ -73,7 +92,7 @@ class Passage:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Passage":
         """The passage whose ``to_dict()`` gave ``data`` (its ``chunk_id`` is not kept there: -1)."""
-        return cls(data["doc_id"], data["title"], data["start"], data["end"], data["text"], data["score"])
+        return _read_back("Passage", data, lambda d: cls(d["doc_id"], d["title"], d["start"], d["end"], d["text"], d["score"]))
 
 
 @dataclass(frozen=True)
@@ -108,16 +127,20 @@ class Quote:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Quote":
-        """The quote whose ``to_dict()`` gave ``data``."""
-        return cls(
-            text=data["text"],
-            doc_id=data["doc_id"],
-            start=data["start"],
-            end=data["end"],
-            score=data["score"],
-            title=data.get("title", ""),
-            also_in=tuple(data.get("also_in", ())),
-            corroborations=tuple(Citation(**c) for c in data.get("corroborations", ())),
+        """The quote whose ``to_dict()`` gave ``data`` (AnswerDataError if it is not one)."""
+        return _read_back(
+            "Quote",
+            data,
+            lambda d: cls(
+                text=d["text"],
+                doc_id=d["doc_id"],
+                start=d["start"],
+                end=d["end"],
+                score=d["score"],
+                title=d.get("title", ""),
+                also_in=tuple(d.get("also_in", ())),
+                corroborations=tuple(Citation(**c) for c in d.get("corroborations", ())),
+            ),
         )
 
 
@@ -173,15 +196,23 @@ class Answer:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Answer":
-        """The answer whose ``to_dict()`` (or ``rag ask --json``) gave ``data``: a stored answer read back."""
-        return cls(
-            question=data["question"],
-            abstained=data["abstained"],
-            answer=data["answer"],
-            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
-            passages=tuple(Passage.from_dict(p) for p in data.get("passages", ())),
-            answerability=data.get("answerability", 0.0),
-            read_as=data.get("read_as"),
-            read_with=tuple(data.get("read_with", ())),
-            timings_ms=dict(data.get("timings_ms", {})),
+        """The answer whose ``to_dict()`` (or ``rag ask --json``) gave ``data``: a stored answer read
+        back. Raises AnswerDataError for anything else, such as the ``{"question", "error"}`` line
+        ``rag ask --json -`` writes for a line it could not answer."""
+        if isinstance(data, Mapping) and "error" in data and "abstained" not in data:
+            raise AnswerDataError(f"this is the error line of a question that was not answered, not an answer: {data['error']}")
+        return _read_back(
+            "Answer",
+            data,
+            lambda d: cls(
+                question=d["question"],
+                abstained=d["abstained"],
+                answer=d["answer"],
+                quotes=tuple(Quote.from_dict(q) for q in d.get("quotes", ())),
+                passages=tuple(Passage.from_dict(p) for p in d.get("passages", ())),
+                answerability=d.get("answerability", 0.0),
+                read_as=d.get("read_as"),
+                read_with=tuple(d.get("read_with", ())),
+                timings_ms=dict(d.get("timings_ms", {})),
+            ),
         )

@@ -309,6 +309,24 @@ def test_a_stored_answer_reads_back_as_the_same_json(answerer):
     assert Answer.from_dict(stored).to_dict() == stored and any(q.corroborations for q in Answer.from_dict(stored).quotes)
 
 
+def test_what_is_not_a_stored_answer_is_refused_with_a_rag_error_that_names_it(answerer):
+    from rag import Answer, AnswerDataError, RagError
+
+    stored = answerer.answer("What did Anthropic propose?").to_dict()
+    broken_quote = {**stored, "quotes": [{k: v for k, v in stored["quotes"][0].items() if k != "doc_id"}]}
+    cases = (
+        ({"question": "", "error": "the question is empty"}, "error line of a question that was not answered"),  # rag ask --json - writes these
+        ({}, "Answer has no 'question'"),
+        (broken_quote, "Quote has no 'doc_id'"),
+        ({**stored, "passages": [{k: v for k, v in stored["passages"][0].items() if k != "text"}]}, "Passage has no 'text'"),
+        (["not", "a", "mapping"], "must be a mapping"),
+    )
+    for data, needle in cases:
+        with pytest.raises(AnswerDataError, match=needle) as raised:
+            Answer.from_dict(data)
+        assert isinstance(raised.value, RagError) and isinstance(raised.value, ValueError)
+
+
 def test_search_takes_k_none_as_answer_does(retriever, answerer):
     assert len(retriever.search("Who wrote the blog post?", k=None)) == 5
     assert len(answerer.answer("Who wrote the blog post?", k=None).passages) == answerer.settings.passages
