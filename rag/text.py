@@ -32,6 +32,9 @@ BOILERPLATE = re.compile(
     r"|advertisement\W*$|copyright\s*(?:©|\(c\)|\d{4})|©)",  # "Advertisement", "Copyright 2024 …", not "Copyright fight …"
     re.IGNORECASE,
 )
+# A byline on a line of its own: "By Jane Smith", "*By Staff Reporter — published on the [Ledger](…)*",
+# "Reporting by Ana Ruiz; editing by Tom Lee". Only without a final full stop: "By Tuesday the vote was over." is prose.
+_BYLINE = re.compile(r"[*_\s]*(?i:(?:(?:written|reported|reporting|words|text|photos?) )?by)\s+[*_]*[A-Z]")
 _WORD = re.compile(r"\w+", re.UNICODE)
 CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and Han, written without spaces
 _LINE_BREAKS_TO_SPACES = str.maketrans({ch: " " for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
@@ -221,7 +224,7 @@ def classify(text: str, alone_in_block: bool) -> str:
     if _RULE_OR_FENCE.fullmatch(text):
         return "markup"
     words = word_count(text)
-    if BOILERPLATE.match(text):
+    if BOILERPLATE.match(text) or (alone_in_block and _BYLINE.match(text) and not _TERMINAL.search(text)):
         return "boilerplate"
     marked = MARKDOWN_HEADING.match(text)
     if alone_in_block and marked and not (marked[1].islower() and _TERMINAL.search(text)):  # "# of staff rose." is text

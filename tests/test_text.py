@@ -93,7 +93,7 @@ def test_markdown_structure_is_not_quoted_and_markup_inside_a_sentence_stays():
     )
     assert kinds(text) == [
         ("heading", "# Lab opens in Paris"),
-        ("heading", "*By Jane Doe, staff writer*"),
+        ("boilerplate", "*By Jane Doe, staff writer*"),  # a byline
         ("sentence", "OpenAI said on **Monday** that it will open a lab in Paris."),  # verbatim
         ("heading", "## Why Paris"),
         ("sentence", "France offers [research tax credits](https://example.com)."),
@@ -244,6 +244,15 @@ def test_chinese_and_japanese_sentences_are_quotable():
 def test_boilerplate_is_told_from_news_that_starts_with_its_words():
     text = ("Advertisement\n\nCopyright 2024 Reuters.\n\nSubscribe to our newsletter for more news.\n\n"
             "Subscribers fled the service after a price rise this week.\n\nCopyright fights over AI training data head to court.\n")
+    assert [kind for kind, _ in kinds(text)] == ["boilerplate", "boilerplate", "boilerplate", "sentence", "sentence"]
+
+
+def test_a_byline_on_its_own_line_is_never_quoted_but_prose_that_starts_with_by_is():
+    text = (
+        "*By Staff Reporter — published on the [Millbrook Ledger](https://millbrook-ledger.example.com/news/2025/budget-story)*\n\n"
+        "BY JANE SMITH | Staff Writer\n\nReporting by Ana Ruiz; editing by Tom Lee\n\n"
+        "By Tuesday, the council had voted six to one to pass the budget.\n\nThe plan was passed by Mayor Hartley and her allies on Monday.\n"
+    )
     assert [kind for kind, _ in kinds(text)] == ["boilerplate", "boilerplate", "boilerplate", "sentence", "sentence"]
 
 
