@@ -16,13 +16,14 @@ import math
 import os
 import sys
 import time
+import warnings
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from .errors import QuestionError, RagError
+from .errors import QuestionError, RagError, RagWarning
 from .eval_report import REPORTS_DIR
-from .gold import SPLITS, GoldQuestion, load_gold, require_grounded, split_of
+from .gold import SPLITS, GoldQuestion, capped, load_gold, require_grounded, split_of, unquotable_quotes
 from .jsonl import json_line
 
 if TYPE_CHECKING:
@@ -54,6 +55,16 @@ def warm_up(answerer: "Answerer", questions: Sequence[GoldQuestion]) -> None:
             unsuppressed(answerer).answer(first.question, k=EVAL_PASSAGES)
         except QuestionError:
             pass  # answer_gold reports an unusable question when it reaches it
+
+
+def warn_unquotable(answerer: "Answerer", questions: Sequence[GoldQuestion]) -> None:
+    """Warn (RagWarning, one per quote, the first few) about the gold quotes no answer can hold:
+    titles, headings, question lines (``rag.gold.unquotable_quotes``). Not an error: the
+    question's other gold quotes and its must_contain strings may still be answered."""
+    index = answerer.index
+    texts = {doc_id: doc.text for doc_id, doc in index.documents.items()}
+    for line in capped(unquotable_quotes(questions, texts, index.sentences)):
+        warnings.warn(line, RagWarning, stacklevel=2)
 
 
 def answer_gold(answerer: "Answerer", questions: Sequence[GoldQuestion], *, progress: bool = False) -> list["Record"]:
@@ -182,6 +193,7 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
     from .eval_report import console_report, write_reports
 
     questions = questions if questions is not None else load_gold(args.gold)
+    warn_unquotable(answerer, questions)
     records = answer_gold(answerer, questions, progress=not args.json and sys.stderr.isatty())
     sizes = {name: sum(r.split == name for r in records) for name in SPLITS}
     index = answerer.index.manifest

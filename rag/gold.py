@@ -12,9 +12,10 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from .errors import RagError
+from .types import Sentence
 
 KINDS = ("factoid", "paraphrase", "multi-source", "numeric", "who-said-it", "unanswerable", "adversarial")
 UNANSWERABLE_KINDS = frozenset({"unanswerable", "adversarial"})
@@ -162,6 +163,11 @@ def load_gold(path: str | Path) -> list[GoldQuestion]:
     return parse_gold(_LINE_END.split(text), str(path))
 
 
+def _where(question: GoldQuestion) -> str:
+    """How a problem names its question: its line (when read from a file) and id."""
+    return f"line {question.line} ({question.id})" if question.line else question.id
+
+
 def grounding_problems(questions: Iterable[GoldQuestion], texts: Mapping[str, str]) -> list[str]:
     """What in ``questions`` the articles ``texts`` (doc id -> text) do not bear out.
 
@@ -171,7 +177,7 @@ def grounding_problems(questions: Iterable[GoldQuestion], texts: Mapping[str, st
     """
     problems = []
     for q in questions:
-        where = f"line {q.line} ({q.id})" if q.line else q.id
+        where = _where(q)
         for g in q.gold:
             if g.doc_id not in texts:
                 problems.append(f"{where}: no article {g.doc_id!r}")
@@ -186,8 +192,47 @@ def require_grounded(questions: Iterable[GoldQuestion], texts: Mapping[str, str]
     """Raise GoldMismatchError listing ``grounding_problems`` (the first PROBLEMS_SHOWN, then how many more), if any."""
     problems = grounding_problems(questions, texts)
     if problems:
-        more = [f"… and {len(problems) - PROBLEMS_SHOWN} more"] if len(problems) > PROBLEMS_SHOWN else []
-        raise GoldMismatchError("the gold set does not match the indexed articles:\n  " + "\n  ".join([*problems[:PROBLEMS_SHOWN], *more]))
+        raise GoldMismatchError("the gold set does not match the indexed articles:\n  " + "\n  ".join(capped(problems)))
+
+
+def capped(problems: Sequence[str], shown: int = PROBLEMS_SHOWN) -> list[str]:
+    """The first ``shown`` of ``problems``, then a line saying how many more there are."""
+    more = [f"… and {len(problems) - shown} more"] if len(problems) > shown else []
+    return [*problems[:shown], *more]
+
+
+UNQUOTED_KINDS = {  # what a sentence the index marks not quotable is, in a gold-file author's words
+    "heading": "an article's title or a heading",
+    "question": "a question line (an FAQ's or a rhetorical question)",
+    "boilerplate": "boilerplate (a byline, a credit, a caption)",
+    "fragment": "a fragment too short to quote",
+    "markup": "markup (a rule or a fence)",
+}
+
+
+def unquotable_quotes(questions: Iterable[GoldQuestion], texts: Mapping[str, str], sentences: Sequence[Sentence]) -> list[str]:
+    """The gold quotes no answer can hold: wherever a quote occurs in its article (``texts``),
+    it overlaps only sentences the index (``sentences``) marks not quotable, such as an
+    article's title, a heading or a question line, which answers never quote.
+
+    Each names the question's line (when read from a file) and id, the article and what the
+    quote is. Quotes not found verbatim are left to ``grounding_problems``.
+    """
+    by_doc: dict[str, list[Sentence]] = {}
+    for sentence in sentences:
+        by_doc.setdefault(sentence.doc_id, []).append(sentence)
+    problems = []
+    for q in questions:
+        for g in q.gold:
+            spans = quote_spans(texts.get(g.doc_id, ""), g.quote)
+            under = [s for s in by_doc.get(g.doc_id, []) for start, end in spans if s.start < end and start < s.end]
+            if under and not any(s.quotable for s in under):
+                what = " and ".join(dict.fromkeys(UNQUOTED_KINDS.get(s.kind, s.kind) for s in under))
+                problems.append(
+                    f"{_where(q)}: the quote in {g.doc_id} is {what}: answers never quote titles, headings or question lines, "
+                    f"so none can hold it ({g.quote[:80]!r})"
+                )
+    return problems
 
 
 def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:

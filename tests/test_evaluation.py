@@ -513,6 +513,21 @@ def test_grounding_errors_name_the_line_and_count_those_left_out(answerer, tmp_p
     assert len(lines) == 1 + 20 + 1 and lines[-1].strip() == "… and 10 more"
 
 
+def test_a_gold_quote_that_is_a_title_or_a_heading_is_warned_about_naming_its_line(answerer, index_dir, tmp_path):
+    from rag.errors import RagWarning
+    from rag.evaluation import run_gold_eval
+
+    title = answerer.index.documents[DOC].text.splitlines()[0]  # the article's title: indexed as a heading, never quoted
+    path = tmp_path / "titles.jsonl"
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in [
+        SMALL_GOLD[0], SMALL_GOLD[1] | {"gold": [*SMALL_GOLD[1]["gold"], {"doc_id": DOC, "quote": title}], "must_contain": ["pause"]}]), encoding="utf-8")
+    with pytest.warns(RagWarning) as warned:
+        assert run_gold_eval(_eval_args("--gold", str(path), "--index", str(index_dir), "--out", str(tmp_path), "--json"), answerer) == 0
+    messages = [str(w.message) for w in warned if issubclass(w.category, RagWarning)]
+    assert messages == [f"line 2 (q003): the quote in {DOC} is an article's title or a heading: answers never quote titles, headings "
+                        f"or question lines, so none can hold it ({title!r})"]
+
+
 def test_rag_eval_refuses_an_index_whose_articles_changed_or_of_another_corpus(encoder, index_dir, corpus_dir, small_gold, tmp_path, capsys):
     import shutil
 
