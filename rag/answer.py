@@ -30,6 +30,7 @@ from .question import (
     clean_question,
     context_of,
     is_follow_up,
+    named_subject,
     own_part,
     own_topic,
     with_subject_swapped,
@@ -203,6 +204,17 @@ class Answerer:
             ScoredSentence(int(ids[i]), float(score[i]), float(dense[i]), float(centered[i]), float(coverage[i]), float(passage[i]), bool(typed[i]))
             for i in order
         ]
+
+    def _naming(self, scored: list[ScoredSentence], follow_up: str, read_with: tuple[str, ...]) -> list[ScoredSentence]:
+        """For a follow-up made of a name that the questions it is read with lack ("what about
+        Natarajan?" after "How much goes to roads?"), the ``scored`` sentences that name it: it
+        asks about that name, which the words of the question before would outweigh. All of
+        ``scored`` for any other follow-up, a name the articles lack, or when none names it."""
+        subject = named_subject(follow_up, self.index.names)
+        terms = frozenset(question_terms(subject)) if subject else frozenset()
+        if not terms or terms & set(question_terms(searched_text(read_with, ""))) or not terms <= self.index.term_idf.keys():
+            return scored
+        return [s for s in scored if terms <= self.index.sentence_terms[s.sentence_id]] or scored
 
     def _sentences_in(self, quotes: tuple[Quote, ...]) -> frozenset[int]:
         """The ids of the sentences that ``quotes`` (and their corroborations) hold."""
@@ -393,8 +405,10 @@ class Answerer:
             before, said_before = self._reply(earlier[-1], earlier[:-1][-FOLLOW_UP_REACH:], count)
             near = self._around(self._sentences_in(before.quotes))
             scored = [s for s in self.score_sentences(query, vector, hits, own_part(read_as), near) if s.sentence_id not in said_before]
+        elif read_with:
+            scored = self._naming(self.score_sentences(query, vector, hits, own=own_part(read_as)), read_as, read_with)
         else:
-            scored = self.score_sentences(query, vector, hits, own=own_part(read_as) if read_with else None)
+            scored = self.score_sentences(query, vector, hits)
         answerability = self.answerability.score(self.index, query, scored, hits, self.settings.unknown_term_penalty)
         abstained = not scored or answerability < self.settings.abstain_threshold
         quotes = () if abstained else tuple(self.compose(scored, said_before))

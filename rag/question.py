@@ -206,18 +206,28 @@ def with_subject_swapped(follow_up: str, context: Sequence[str], names: frozense
     A name is written capitalised, or is one of ``names`` ("and anthropic?"; see ``_is_name_word``)."""
     if len(context) != 1 or not _CONJUNCTION.match(follow_up):
         return None
-    subject = own_part(follow_up).strip(" ?!,;:")
-    if subject.endswith(".") and "." not in subject[:-1]:  # a full stop, not "U.S."
-        subject = subject[:-1]
-    words = re.sub(r"^the\s+", "", subject, flags=re.IGNORECASE).split()
+    subject = named_subject(follow_up, names)
     spans = _name_spans(context[0], names)
-    if not 0 < len(words) <= _MOST_NAME_WORDS or not all(_is_name_word(w, False, names) for w in words) or len(spans) != 1:
+    if subject is None or len(spans) != 1:
         return None
     start, end = spans[0]
     if re.search(r"\bthe\s+$", context[0][:start], re.IGNORECASE):  # "the EU" -> "the US", not "the the US"
         subject = re.sub(r"^the\s+", "", subject, flags=re.IGNORECASE)
     possessive = _POSSESSIVE.search(context[0][start:end])
     return context[0][:start] + _POSSESSIVE.sub("", subject) + (possessive.group() if possessive else "") + context[0][end:]
+
+
+def named_subject(follow_up: str, names: frozenset[str] = frozenset()) -> str | None:
+    """The name a follow-up is made of, after the words that continue the question before
+    ("what about the EU?" -> "the EU", "and Anthropic?", "OpenAI?"): at most four name words
+    (see ``_is_name_word``), "the" before them allowed; None for any other follow-up."""
+    subject = own_part(follow_up).strip(" ?!,;:")
+    if subject.endswith(".") and "." not in subject[:-1]:  # a full stop, not "U.S."
+        subject = subject[:-1]
+    words = re.sub(r"^the\s+", "", subject, flags=re.IGNORECASE).split()
+    if not 0 < len(words) <= _MOST_NAME_WORDS or not all(_is_name_word(w, False, names) for w in words):
+        return None
+    return subject
 
 
 def own_part(follow_up: str) -> str:

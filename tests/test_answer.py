@@ -203,6 +203,16 @@ def test_the_scripts_of_the_articles_are_those_of_more_than_a_stray_letter():
     assert main_script("Что сказала Anthropic?") == "CYRILLIC" and main_script("Who wrote it? 李") == "LATIN" and main_script("2025?") is None
 
 
+@pytest.mark.parametrize(
+    "earlier, follow_up, name",
+    [("What would a pause require?", "what about Meta?", "Meta"), ("What are the risks of recursive self-improvement?", "what about Google DeepMind?", "DeepMind")],
+)
+def test_a_follow_up_made_of_a_name_the_question_before_lacks_quotes_only_what_names_it(answerer, earlier, follow_up, name):
+    result = answerer.answer(follow_up, history=[earlier])
+    assert result.read_with == (earlier,) and result.quotes  # read with it (not swapped: it names nothing to swap) and answered
+    assert all(name in quote.text for quote in result.quotes)  # the question before no longer brings in its own answer
+
+
 def test_who_else_quotes_someone_not_quoted_before(answerer):
     first = "Who criticized Anthropic?"
     before = answerer.answer(first)
