@@ -19,7 +19,6 @@ Printed for the dev half (tuned on), the held-out half (judged) and by kind. Err
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -29,9 +28,13 @@ from tabulate import tabulate
 
 from rag.answer import Answerer
 from rag.errors import RagError
+from rag.gold import SPLITS, format_error, key_problems, parse_rows, read_lines, value_problems
 from rag.metrics import contains_all
 
-SPLITS = ("dev", "held-out")
+KEYS = {"id": str, "turns": list, "answerable": bool, "must_contain": list, "kind": str, "split": str}
+OPTIONAL_KEYS = {"must_not_contain": list}
+STRING_LISTS = ("turns", "must_contain", "must_not_contain")
+KINDS = ("pronoun", "ellipsis", "why", "more", "switch", "correction", "after-abstention", "chain")
 
 
 @dataclass(frozen=True)
@@ -59,40 +62,41 @@ class Judged:
     quotes: tuple[str, ...]
 
 
+def _problems(row: object) -> list[str]:
+    """What in one line of a conversation set does not follow its format (eval/README.md, *Conversations*)."""
+    problems = key_problems(row, KEYS, OPTIONAL_KEYS)
+    if problems:
+        return problems
+    assert isinstance(row, dict)  # key_problems says so otherwise
+    problems = value_problems(row, {"split": SPLITS, "kind": KINDS})
+    problems += [f"{key} must hold non-empty strings" for key in STRING_LISTS if not all(isinstance(text, str) and text.strip() for text in row.get(key, []))]
+    if len(row["turns"]) < 2:
+        problems.append("turns must be two or more questions")
+    if row["answerable"] and not row["must_contain"]:
+        problems.append("an answerable conversation needs must_contain strings")
+    if not row["answerable"] and row["must_contain"]:
+        problems.append("an unanswerable conversation must have empty must_contain")
+    return problems
+
+
 def load_conversations(path: str | Path) -> list[Conversation]:
-    """The conversations of a JSON Lines file; RagError naming the line when one is malformed."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RagError(f"cannot read the conversation set {path}: {exc}") from None
-    conversations = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            for key in ("turns", "must_contain", "must_not_contain"):
-                if not isinstance(item.get(key, []), list) or not all(isinstance(text, str) for text in item.get(key, [])):
-                    raise TypeError(f"{key} must be a list of strings")
-            conversation = Conversation(
-                id=str(item["id"]),
-                turns=tuple(item["turns"]),
-                answerable=bool(item["answerable"]),
-                must_contain=tuple(item["must_contain"]),
-                must_not_contain=tuple(item.get("must_not_contain", ())),
-                kind=str(item["kind"]),
-                split=str(item["split"]),
-            )
-        except (ValueError, KeyError, TypeError) as exc:
-            raise RagError(f"{path}, line {number}: not a conversation ({type(exc).__name__}: {exc})") from None
-        if len(conversation.turns) < 2:
-            raise RagError(f"{path}, line {number}: turns must be two or more questions (text)")
-        if conversation.split not in SPLITS:
-            raise RagError(f"{path}, line {number}: split must be one of {', '.join(SPLITS)}")
-        if conversation.answerable != bool(conversation.must_contain):
-            raise RagError(f"{path}, line {number}: an answerable conversation needs must_contain strings, an unanswerable one none")
-        conversations.append(conversation)
-    return conversations
+    """The conversations of a JSON Lines file, checked as `rag eval` checks a gold set (``rag.gold.parse_rows``):
+    RagError naming every bad line (the first 20 problems, then how many more)."""
+    rows, errors = parse_rows(read_lines(path, "the conversation set"), _problems)
+    if errors:
+        raise format_error(str(path), "the conversation format (eval/README.md, Conversations)", errors)
+    return [
+        Conversation(
+            id=row["id"],
+            turns=tuple(row["turns"]),
+            answerable=row["answerable"],
+            must_contain=tuple(row["must_contain"]),
+            must_not_contain=tuple(row.get("must_not_contain", ())),
+            kind=row["kind"],
+            split=row["split"],
+        )
+        for _, row in rows
+    ]
 
 
 def require_found(conversations: Sequence[Conversation], texts: Mapping[str, str]) -> None:

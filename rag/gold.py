@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from .errors import RagError
 from .types import Sentence
@@ -61,19 +61,29 @@ class GoldMismatchError(RagError):
     """A gold set whose quotes or must_contain strings the indexed articles do not bear out."""
 
 
-def _schema_problems(row: object) -> list[str]:
+def key_problems(row: object, keys: Mapping[str, type], optional: Mapping[str, type]) -> list[str]:
+    """What is wrong with the keys of one JSON line: not an object, a key of ``keys`` missing,
+    a key of neither ``keys`` nor ``optional``, or a value not of its key's type."""
     if not isinstance(row, dict):
         return ["not a JSON object"]
-    problems = [f"missing key {key!r}" for key in KEYS if key not in row]
-    problems += [f"unknown key {key!r}" for key in row if key not in KEYS and key not in OPTIONAL_KEYS]
-    problems += [f"{key!r} must be {kind.__name__}" for key, kind in (KEYS | OPTIONAL_KEYS).items() if key in row and not isinstance(row[key], kind)]
+    problems = [f"missing key {key!r}" for key in keys if key not in row]
+    problems += [f"unknown key {key!r}" for key in row if key not in keys and key not in optional]
+    problems += [f"{key!r} must be {kind.__name__}" for key, kind in {**keys, **optional}.items() if key in row and not isinstance(row[key], kind)]
+    return problems
+
+
+def value_problems(row: Mapping[str, object], allowed: Mapping[str, Sequence[str]]) -> list[str]:
+    """Each value of ``row`` that is not one of those ``allowed`` for its key (keys ``row`` lacks are skipped)."""
+    return [f"{key} {row[key]!r} is not one of {', '.join(values)}" for key, values in allowed.items() if key in row and row[key] not in values]
+
+
+def _schema_problems(row: object) -> list[str]:
+    problems = key_problems(row, KEYS, OPTIONAL_KEYS)
     if problems:
         return problems
-    if row.get("split", SPLITS[0]) not in SPLITS:
-        problems.append(f"split {row['split']!r} is not one of {', '.join(SPLITS)}")
-    if row["kind"] not in KINDS:
-        problems.append(f"kind {row['kind']!r} is not one of {', '.join(KINDS)}")
-    elif row["answerable"] == (row["kind"] in UNANSWERABLE_KINDS):
+    assert isinstance(row, dict)  # key_problems says so otherwise
+    problems = value_problems(row, {"split": SPLITS, "kind": KINDS})
+    if row["kind"] in KINDS and row["answerable"] == (row["kind"] in UNANSWERABLE_KINDS):
         problems.append(f"kind {row['kind']!r} contradicts answerable={row['answerable']}")
     if not all(isinstance(g, dict) and set(g) == {"doc_id", "quote"} and all(isinstance(v, str) and v for v in g.values()) for g in row["gold"]):
         problems.append("every gold entry must be {\"doc_id\": str, \"quote\": str}, both non-empty")
@@ -106,12 +116,14 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
     return row
 
 
-def parse_gold(lines: Iterable[str], source: str = "gold file") -> list[GoldQuestion]:
-    """Gold questions from JSON lines; raises GoldFormatError naming every bad line (and,
-    for JSON that does not parse, the column; for a key given twice in one object, the key)."""
-    questions: list[GoldQuestion] = []
+def parse_rows(lines: Iterable[str], problems_of: Callable[[object], list[str]]) -> tuple[list[tuple[int, dict]], list[str]]:
+    """The (line number, object) of each usable JSON line, and one error per problem of the
+    others, each naming its line: JSON that does not parse (and the column), a key given twice
+    in one object (and the key), what ``problems_of`` finds, an ``id`` an earlier line has.
+    Blank lines are skipped."""
+    rows: list[tuple[int, dict]] = []
     errors: list[str] = []
-    seen: set[str] = set()
+    seen: set[object] = set()
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -123,44 +135,64 @@ def parse_gold(lines: Iterable[str], source: str = "gold file") -> list[GoldQues
         except _DuplicateKey as exc:
             errors.append(f"line {number}: key {exc.key!r} appears twice in one JSON object")
             continue
-        problems = _schema_problems(row)
+        problems = problems_of(row)
         if not problems and row["id"] in seen:
             problems.append(f"duplicate id {row['id']!r}")
         if problems:
             errors += [f"line {number}: {p}" for p in problems]
             continue
         seen.add(row["id"])
-        questions.append(
-            GoldQuestion(
-                id=row["id"],
-                question=row["question"],
-                answerable=row["answerable"],
-                gold=tuple(GoldQuote(g["doc_id"], g["quote"]) for g in row["gold"]),
-                must_contain=tuple(row["must_contain"]),
-                kind=row["kind"],
-                split=row.get("split"),
-                line=number,
-            )
-        )
+        rows.append((number, row))
+    return rows, errors
+
+
+def format_error(source: str, what: str, errors: Sequence[str]) -> GoldFormatError:
+    """The error for a file whose lines do not follow ``what`` (a format and where it is
+    documented): the first PROBLEMS_SHOWN ``errors``, one a line, then how many more."""
+    return GoldFormatError(f"{source} does not follow {what}:\n  " + "\n  ".join(capped(errors)))
+
+
+def parse_gold(lines: Iterable[str], source: str = "gold file") -> list[GoldQuestion]:
+    """Gold questions from JSON lines; raises GoldFormatError naming every bad line (the
+    first PROBLEMS_SHOWN problems, see ``parse_rows``)."""
+    rows, errors = parse_rows(lines, _schema_problems)
     if errors:
-        raise GoldFormatError(f"{source} does not follow the gold format (eval/README.md):\n  " + "\n  ".join(errors))
-    if not questions:
+        raise format_error(source, "the gold format (eval/README.md)", errors)
+    if not rows:
         raise GoldFormatError(f"{source} holds no questions")
-    return questions
+    return [
+        GoldQuestion(
+            id=row["id"],
+            question=row["question"],
+            answerable=row["answerable"],
+            gold=tuple(GoldQuote(g["doc_id"], g["quote"]) for g in row["gold"]),
+            must_contain=tuple(row["must_contain"]),
+            kind=row["kind"],
+            split=row.get("split"),
+            line=number,
+        )
+        for number, row in rows
+    ]
 
 
-def load_gold(path: str | Path) -> list[GoldQuestion]:
-    """Read and check the gold file at ``path``."""
+def read_lines(path: str | Path, what: str = "the gold file") -> list[str]:
+    """The lines of the UTF-8 file at ``path`` (``what`` it is, for errors), a leading byte-order
+    mark dropped; GoldFormatError naming it when it cannot be read or is not UTF-8."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")  # a leading byte-order mark is dropped, as in articles
     except OSError as exc:
-        raise GoldFormatError(f"cannot read the gold file {path}: {exc.strerror or exc}") from exc
+        raise GoldFormatError(f"cannot read {what} {path}: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
-        raise GoldFormatError(f"the gold file {path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+        raise GoldFormatError(f"{what} {path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     # Lines end at "\n", "\r\n" or "\r", which a JSON string never holds raw. Not str.splitlines:
     # it also cuts at U+0085, U+2028 and U+2029, which a JSON string may hold raw.
-    return parse_gold(_LINE_END.split(text), str(path))
+    return _LINE_END.split(text)
+
+
+def load_gold(path: str | Path) -> list[GoldQuestion]:
+    """Read and check the gold file at ``path``."""
+    return parse_gold(read_lines(path), str(path))
 
 
 def _where(question: GoldQuestion) -> str:

@@ -39,19 +39,37 @@ def test_the_answer_before_counts_as_a_wrong_quote_and_a_repeat(answerer):
 @pytest.mark.parametrize(
     "line, message",
     [
-        ({"id": "c1", "turns": ["only one"], "answerable": False, "must_contain": [], "kind": "why", "split": "dev"}, "two or more"),
-        ({"id": "c1", "turns": ["a?", "b?"], "answerable": True, "must_contain": [], "kind": "why", "split": "dev"}, "needs must_contain"),
-        ({"id": "c1", "turns": ["a?", "b?"], "answerable": False, "must_contain": [], "kind": "why", "split": "test"}, "split must be"),
-        ({"id": "c1", "turns": ["a?", "b?"], "kind": "why", "split": "dev"}, "KeyError"),
-        ({"id": "c1", "turns": "why?", "answerable": False, "must_contain": [], "kind": "why", "split": "dev"}, "turns must be a list of strings"),
-        ({"id": "c1", "turns": ["a?", "b?"], "answerable": True, "must_contain": "on Thursday", "kind": "why", "split": "dev"}, "must_contain must be"),
+        ({"id": "c1", "turns": ["only one"], "answerable": False, "must_contain": [], "kind": "why", "split": "dev"}, "turns must be two or more questions"),
+        ({"id": "c1", "turns": ["a?", "b?"], "answerable": True, "must_contain": [], "kind": "why", "split": "dev"}, "an answerable conversation needs must_contain strings"),
+        ({"id": "c1", "turns": ["a?", "b?"], "answerable": False, "must_contain": [], "kind": "why", "split": "test"}, "split 'test' is not one of dev, held-out"),
+        ({"id": "c1", "turns": ["a?", "b?"], "answerable": False, "must_contain": [], "kind": "why"}, "missing key 'split'"),
+        ({"id": "c1", "turns": "why?", "answerable": False, "must_contain": [], "kind": "why", "split": "dev"}, "'turns' must be list"),
+        ({"id": "c1", "turns": ["a?", ""], "answerable": False, "must_contain": [], "kind": "why", "split": "dev"}, "turns must hold non-empty strings"),
+        ({"id": "c1", "turns": ["a?", "b?"], "answerable": True, "must_contain": "on Thursday", "kind": "why", "split": "dev"}, "'must_contain' must be list"),
+        ({"id": "c1", "turns": ["a?", "b?"], "answerable": "no", "must_contain": [], "kind": "why", "split": "dev"}, "'answerable' must be bool"),
+        ({"id": "c1", "turns": ["a?", "b?"], "answerable": False, "must_contain": [], "kind": "bogus", "split": "dev"}, "kind 'bogus' is not one of pronoun,"),
+        ({"id": "c1", "turns": ["a?", "b?"], "answerable": False, "must_contain": [], "kind": "why", "split": "dev", "note": 1}, "unknown key 'note'"),
     ],
 )
 def test_a_malformed_line_is_refused_with_its_number(tmp_path, line, message):
     path = tmp_path / "set.jsonl"
     path.write_text("\n" + json.dumps(line) + "\n", encoding="utf-8")
-    with pytest.raises(RagError, match=rf"line 2: .*{message}"):
+    with pytest.raises(RagError, match=rf"line 2: {message}"):
         load_conversations(path)
+
+
+def test_every_bad_line_is_listed_as_the_gold_set_check_lists_them(tmp_path, capsys):
+    good = {"id": "c1", "turns": ["Who wrote the blog post?", "why?"], "answerable": False, "must_contain": [], "kind": "why", "split": "dev"}
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join([json.dumps(good), json.dumps(good), "{not json", json.dumps(good | {"id": "c2", "kind": "bogus", "split": "test"})]) + "\n", encoding="utf-8")
+    assert main(["--conversations", str(path), "--index", "no-index-needed"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"eval.conversations: error: {path} does not follow the conversation format (eval/README.md, Conversations):",
+        "  line 2: duplicate id 'c1'",
+        "  line 3, column 2: not valid JSON (Expecting property name enclosed in double quotes)",
+        "  line 4: split 'test' is not one of dev, held-out",
+        "  line 4: kind 'bogus' is not one of pronoun, ellipsis, why, more, switch, correction, after-abstention, chain",
+    ]
 
 
 def test_a_set_for_other_articles_is_refused(tmp_path, index_dir, capsys):
