@@ -36,11 +36,11 @@ from typing import Any, NamedTuple  # noqa: E402
 
 import gradio as gr  # noqa: E402
 
-from rag import Answer, Answerer, Citation, Document, QuestionError, RagError, build_index  # noqa: E402
+from rag import Answer, Answerer, AnswerSettings, Citation, Document, QuestionError, RagError, build_index  # noqa: E402
 from rag.answer import in_quotation_marks  # noqa: E402
 from rag.documents import corpus_folder  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
-from rag.cli import whole_number_from  # noqa: E402
+from rag.cli import SETTINGS_HELP, whole_number_from  # noqa: E402
 from rag.jsonl import json_line  # noqa: E402
 
 log = logging.getLogger("rag.app")
@@ -661,14 +661,15 @@ def read_auth(auth_file: str | None, env_value: str | None) -> list[tuple[str, s
     return pairs
 
 
-def load_answerer(index_dir: str, corpus_dir: str) -> Answerer:
-    """The answerer over ``index_dir``, building it from ``corpus_dir`` first if missing or out of date.
+def load_answerer(index_dir: str, corpus_dir: str, settings: AnswerSettings | None = None) -> Answerer:
+    """The answerer over ``index_dir``, building it from ``corpus_dir`` first if missing or out of
+    date, answering with ``settings`` (default: the shipped ones).
 
     One question is answered before returning: it fills the index's lazy caches, so the
     first visitor does not wait for them.
     """
     try:
-        answerer = Answerer.load(index_dir, corpus_dir=corpus_dir)
+        answerer = Answerer.load(index_dir, corpus_dir=corpus_dir, settings=settings)
         for path, why in answerer.index.manifest.get("skipped", []):  # as the build that made the index said
             log.warning("not in the index: %s: %s", path, why)
     except (IndexMissingError, IndexMismatchError) as exc:
@@ -677,7 +678,7 @@ def load_answerer(index_dir: str, corpus_dir: str) -> Answerer:
         with warnings.catch_warnings():  # the summary names the skipped files: not twice
             warnings.simplefilter("ignore", SkippedFileWarning)
             log.info(build_index(corpus_dir, index_dir, progress=False).summary())
-        answerer = Answerer.load(index_dir, corpus_dir=corpus_dir)
+        answerer = Answerer.load(index_dir, corpus_dir=corpus_dir, settings=settings)
     answerer.answer("What do the articles say?")
     return answerer
 
@@ -708,6 +709,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--port", type=whole_number_from(1, 65535), default=7860, help="port (default: 7860)")
     parser.add_argument("--corpus", default="data/articles", help="folder of .txt/.md articles (default: data/articles)")
     parser.add_argument("--index", default="index", help="index folder, built from --corpus if missing or stale (default: index)")
+    parser.add_argument("--settings", help=SETTINGS_HELP)
     parser.add_argument("--feedback-file", default=str(DEFAULT_FEEDBACK), help=f"JSONL file that answer ratings are appended to (default: {DEFAULT_FEEDBACK})")
     parser.add_argument("--auth-file", help="require a login: file of user:password lines (or set RAG_AUTH=user:password)")
     parser.add_argument("--root-path", default=None, help="URL prefix when served behind a reverse proxy, e.g. /rag")
@@ -733,8 +735,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     if busy:
         raise SystemExit(f"app.py: error: cannot listen on {args.host}:{args.port}: {busy}")
     try:
+        settings = AnswerSettings.load(args.settings) if args.settings else None
         corpus_folder(args.corpus)  # before any word of building an index from it
-        answerer = load_answerer(args.index, args.corpus)
+        answerer = load_answerer(args.index, args.corpus, settings)
     except RagError as exc:
         raise SystemExit(f"app.py: error: {exc}") from exc
     bundled = Path(args.corpus).resolve() == BUNDLED_CORPUS.resolve()

@@ -87,6 +87,12 @@ def whole_number_from(low: int, high: int | None = None) -> Callable[[str], int]
     return parse
 
 
+SETTINGS_HELP = (
+    "answer settings file, such as one `rag eval --calibrate --settings FILE` wrote with a threshold "
+    "calibrated on your own gold set (default: the shipped settings)"
+)
+
+
 def _fail(message: str, as_json: bool) -> int:
     if as_json:
         _print_json({"error": message})
@@ -182,11 +188,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
     """rag ask"""
     from .answer import Answerer
     from .errors import QuestionError
+    from .settings import AnswerSettings
 
     if args.question != "-":
         clean_question(args.question)  # refuse a bad question before loading the model
     ensure_index(args)
-    answerer = Answerer.load(args.index, corpus_dir=checked_corpus(args))
+    answerer = Answerer.load(args.index, corpus_dir=checked_corpus(args), settings=AnswerSettings.load(args.settings) if args.settings else None)
     if args.question != "-":
         result = answerer.answer(args.question, k=args.k)
         if args.json:
@@ -254,6 +261,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("-k", type=whole_number_from(1), default=5, help="passages to return (default: 5)")
         p.add_argument("--check-corpus", action="store_true", help="refuse an index whose articles changed since it was built")
         common(p, corpus=False)
+        if name == "ask":
+            p.add_argument("--settings", help=SETTINGS_HELP)
         p.add_argument(
             "--corpus",
             help=f"folder of .txt/.md articles: built from when there is no index yet (default: {DEFAULT_CORPUS}), "

@@ -65,6 +65,16 @@ def test_ask_warns_when_the_articles_it_was_built_from_changed_and_check_corpus_
     assert "warning" not in rag("ask", "When did the harbour reopen?", *where).stderr
 
 
+def test_ask_answers_with_a_settings_file_calibrated_on_ones_own_gold_set(on_index, tmp_path):
+    (tmp_path / "strict.json").write_text('{"settings": {"abstain_threshold": 0.999}}\n', encoding="utf-8")
+    question = "Who wrote the blog post?"
+    assert not json.loads(rag("ask", "--json", question, *on_index).stdout)["abstained"]
+    strict = rag("ask", "--json", question, *on_index, "--settings", str(tmp_path / "strict.json"))
+    assert strict.returncode == 0 and json.loads(strict.stdout)["abstained"]
+    missing = rag("ask", question, *on_index, "--settings", str(tmp_path / "missing.json"))
+    assert missing.returncode == 2 and missing.stderr.startswith(f"rag: error: the settings file {tmp_path / 'missing.json'} does not exist")
+
+
 def test_loading_an_index_whose_articles_changed_warns_a_library_user(tmp_path, encoder):
     from rag import StaleIndexWarning, build_index, load_index
 

@@ -371,6 +371,20 @@ def test_the_files_left_out_of_an_up_to_date_index_are_logged_at_start_up(app, t
     assert f"not in the index: {corpus / 'empty.md'}: empty" in caplog.messages
 
 
+def test_the_chat_answers_with_settings_calibrated_on_ones_own_gold_set(app, index_dir, corpus_dir, tmp_path):
+    from dataclasses import replace
+
+    from rag import AnswerSettings
+
+    replace(AnswerSettings.load(), abstain_threshold=0.999).save(tmp_path / "strict.json")
+    shipped, own = app.load_answerer(str(index_dir), str(corpus_dir)), app.load_answerer(str(index_dir), str(corpus_dir), AnswerSettings.load(tmp_path / "strict.json"))
+    question = "Who wrote the blog post?"
+    assert not shipped.answer(question).abstained and own.answer(question).abstained  # the file's threshold, not the shipped one
+    done = run_app("--index", str(index_dir), "--settings", str(tmp_path / "missing.json"), timeout=60)
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[-1].startswith(f"app.py: error: the settings file {tmp_path / 'missing.json'} does not exist")
+
+
 def test_a_port_in_use_stops_the_app_with_a_message(index_dir):
     import socket
 
