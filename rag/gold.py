@@ -200,6 +200,37 @@ def _where(question: GoldQuestion) -> str:
     return f"line {question.line} ({question.id})" if question.line else question.id
 
 
+def matching_prefix(quote: str, text: str) -> int:
+    """The length of the longest start of ``quote`` that occurs in ``text``."""
+    low, high = 0, len(quote)
+    while low < high:  # a start that occurs has every shorter start occurring too
+        middle = (low + high + 1) // 2
+        if quote[:middle] in text:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _first_difference(quote: str, text: str) -> str:
+    """Where ``quote`` stops matching ``text``: the character up to which it matches (the longest
+    start of it found in the article) and what follows there in the quote and in the article."""
+    matched = matching_prefix(quote, text)
+    if not matched:
+        return f"not even its first character is in the article ({quote[:40]!r})"
+    at = text.find(quote[:matched]) + matched
+    return (
+        f"it matches the article up to character {matched} (…{quote[max(0, matched - 30):matched]!r}), "
+        f"then the quote has {quote[matched:matched + 20]!r} where the article has {text[at:at + 20]!r}"
+    )
+
+
+def _found_in(quote: str, texts: Mapping[str, str]) -> str:
+    """"; it is verbatim in …" naming the articles that hold ``quote``, or "" when none does."""
+    holding = [doc_id for doc_id, text in texts.items() if quote in text]
+    return f"; it is verbatim in {', '.join(holding)}" if holding else ""
+
+
 def grounding_problems(questions: Iterable[GoldQuestion], texts: Mapping[str, str]) -> list[str]:
     """What in ``questions`` the articles ``texts`` (doc id -> text) do not bear out.
 
@@ -212,9 +243,10 @@ def grounding_problems(questions: Iterable[GoldQuestion], texts: Mapping[str, st
         where = _where(q)
         for g in q.gold:
             if g.doc_id not in texts:
-                problems.append(f"{where}: no article {g.doc_id!r}")
+                problems.append(f"{where}: no article {g.doc_id!r}{_found_in(g.quote, texts)}")
             elif g.quote not in texts[g.doc_id]:
-                problems.append(f"{where}: quote not found verbatim in {g.doc_id}: {g.quote[:80]!r}")
+                detail = _found_in(g.quote, texts) or f": {_first_difference(g.quote, texts[g.doc_id])}"
+                problems.append(f"{where}: quote not found verbatim in {g.doc_id}{detail}")
         quotes = [g.quote.casefold() for g in q.gold]
         problems += [f"{where}: must_contain {s!r} is in no gold quote" for s in q.must_contain if not any(s.casefold() in t for t in quotes)]
     return problems

@@ -77,6 +77,25 @@ def test_grounding_problems_catch_retyped_quotes_missing_articles_and_stray_must
     assert [p.split(":")[0] for p in problems] == ["retyped", "elsewhere", "stray"]
 
 
+def test_a_quote_not_found_says_where_it_stops_matching_or_which_article_holds_it(answerer):
+    texts = {doc_id: doc.text for doc_id, doc in answerer.index.documents.items()}
+    sentence = "CEO Dario Amodei and other executives have raised concerns about potential socioeconomic effects, including increased inequality and displacement of entry-level white-collar jobs"
+    assert sentence in texts[DOC]
+    late = sentence.replace("white-collar", "white collar")  # differs at character 167, past any shortened quote
+    other = "001_78c6a7510baeab71"
+    problems = grounding_problems([
+        _question("late", gold=(GoldQuote(DOC, late),), must=("jobs",)),
+        _question("elsewhere", gold=(GoldQuote(other, sentence),), must=("jobs",)),
+        _question("misnamed", gold=(GoldQuote(f"{DOC}.txt", sentence),), must=("jobs",)),
+    ], texts)
+    assert problems == [
+        f"late: quote not found verbatim in {DOC}: it matches the article up to character 166 (…'placement of entry-level white'), "
+        "then the quote has ' collar jobs' where the article has '-collar jobs if adva'",
+        f"elsewhere: quote not found verbatim in {other}; it is verbatim in {DOC}",
+        f"misnamed: no article '{DOC}.txt'; it is verbatim in {DOC}",
+    ]
+
+
 def test_split_is_stratified_by_kind_deterministic_and_independent_of_order():
     kinds = ["factoid"] * 7 + ["unanswerable"] * 5 + ["paraphrase"] * 4
     questions = [_question(f"q{n:03d}", kind) for n, kind in enumerate(kinds)]
