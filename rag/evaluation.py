@@ -98,18 +98,20 @@ def _by_split(records: Sequence["Record"]) -> dict[str, list["Record"]]:
 
 
 def _question_rows(records: Sequence["Record"], threshold: float) -> list[dict]:
+    """The JSON report's per-question rows: each answer at ``threshold`` and how it scored."""
     from .scoring import outcome
 
     rows = []
     for record in records:
         result = outcome(record, threshold)
         gold = record.gold
+        applies = gold.answerable  # the answer metrics: null on an unanswerable question, so a plain mean of a column is the rate
         rows.append({
             "id": gold.id, "kind": gold.kind, "split": record.split, "question": gold.question,
             "answerable": gold.answerable, "must_contain": list(gold.must_contain), "gold_docs": sorted(gold.gold_docs),
             "answerability": record.answerability, "abstained": result.abstained,
-            "must_contain_hit": result.must_contain_hit, "gold_quote_hit": result.gold_quote_hit,
-            "token_f1": result.token_f1, "cited": list(result.cited), "doc_ranking": list(record.doc_ranking),
+            "must_contain_hit": result.must_contain_hit if applies else None, "gold_quote_hit": result.gold_quote_hit if applies else None,
+            "token_f1": result.token_f1 if applies else None, "cited": list(result.cited), "doc_ranking": list(record.doc_ranking),
             "passages": [{key: p[key] for key in ("doc_id", "start", "end", "score")} for p in record.answer["passages"]],
             "answer": "" if result.abstained else " … ".join(q["text"] for q in record.answer["quotes"]),
             "quotes": [] if result.abstained else record.answer["quotes"], "timings_ms": record.answer["timings_ms"],

@@ -328,7 +328,9 @@ def test_summary_agrees_with_the_per_question_rows(plain_run):
     hand_recall_10 = statistics.fmean(len(set(r["doc_ranking"][:10]) & set(r["gold_docs"])) / len(r["gold_docs"]) for r in answerable)
     assert summary["retrieval"]["documents"]["recall@1"] == pytest.approx(hand_recall_1)
     assert summary["retrieval"]["documents"]["recall@10"] == pytest.approx(hand_recall_10)
-    assert summary["answers"]["must_contain_hit"] == pytest.approx(statistics.fmean(r["must_contain_hit"] for r in answerable))
+    for key in ("must_contain_hit", "gold_quote_hit", "token_f1"):  # null where it does not apply, so a column's mean is the rate
+        assert all((r[key] is None) == (not r["answerable"]) for r in rows), key
+        assert summary["answers"][key] == pytest.approx(statistics.fmean(r[key] for r in rows if r[key] is not None)), key
     should, did = [not r["answerable"] for r in rows], [r["abstained"] for r in rows]
     abstained_right = sum(s and d for s, d in zip(should, did))
     assert summary["abstention"]["recall"] == pytest.approx(abstained_right / sum(should))
