@@ -111,17 +111,28 @@ def _md_text(text: object, limit: int = 160) -> str:
     return text.replace("|", "\\|")
 
 
-def _failure_tables(questions: Sequence[Mapping]) -> list[str]:
+def score_cell(value: float, threshold: float | None) -> str:
+    """An answerability score to 4 significant digits, or as many more as it takes to tell it from
+    ``threshold`` (0.0050119 next to 0.005012), so the table shows which side of it a score fell."""
+    cell = format(value, ".4g")
+    for digits in range(5, 18):
+        if threshold is None or value == threshold or cell != format(threshold, f".{digits - 1}g"):
+            break
+        cell = format(value, f".{digits}g")
+    return cell
+
+
+def _failure_tables(questions: Sequence[Mapping], threshold: float | None = None) -> list[str]:
     missed = [q for q in questions if q["answerable"] and not q["must_contain_hit"]]
     wrongly_answered = [q for q in questions if not q["answerable"] and not q["abstained"]]
     parts = []
     if missed:
         rows = [[q["id"], q["kind"], q["split"], _md_text(q["question"], 80), _md_text(", ".join(q["must_contain"])),
-                 f"{q['answerability']:.2f}", "abstained" if q["abstained"] else _md_text(q["answer"])] for q in missed]
+                 score_cell(q["answerability"], threshold), "abstained" if q["abstained"] else _md_text(q["answer"])] for q in missed]
         parts += ["## Answerable questions that missed a must_contain string", "",
                   tabulate(rows, headers=["id", "kind", "split", "question", "must_contain", "answerability", "answer"], tablefmt="github", disable_numparse=True), ""]
     if wrongly_answered:
-        rows = [[q["id"], q["kind"], q["split"], _md_text(q["question"], 80), f"{q['answerability']:.2f}", _md_text(q["answer"])] for q in wrongly_answered]
+        rows = [[q["id"], q["kind"], q["split"], _md_text(q["question"], 80), score_cell(q["answerability"], threshold), _md_text(q["answer"])] for q in wrongly_answered]
         parts += ["## Unanswerable questions that were answered", "",
                   tabulate(rows, headers=["id", "kind", "split", "question", "answerability", "answer"], tablefmt="github", disable_numparse=True), ""]
     return parts
@@ -138,7 +149,7 @@ def markdown_report(payload: Mapping, images: Mapping[str, str]) -> str:
         if summary.get("by_kind"):
             parts += [f"## By kind ({split})", "", kind_table(summary, "github"), ""]
     parts += [f"![{caption}]({name})\n" for caption, name in images.items()]
-    parts += _failure_tables(payload.get("questions", []))
+    parts += _failure_tables(payload.get("questions", []), payload.get("threshold"))
     return "\n".join(parts).rstrip() + "\n"
 
 

@@ -265,6 +265,22 @@ def test_thresholds_in_the_tables_keep_their_significant_digits():
     assert row.split()[-2:] == ["0.005012", "1e-05"]
 
 
+def _row(qid: str, answerable: bool, answerability: float, question: str = "a question", **extra) -> dict:
+    """A per-question row of the JSON report, as ``rag.evaluation`` writes it, for the Markdown tables."""
+    return {"id": qid, "kind": "factoid" if answerable else "unanswerable", "split": "dev", "question": question, "answerable": answerable,
+            "must_contain": ["pause"] if answerable else [], "answerability": answerability, "abstained": False,
+            "must_contain_hit": False if answerable else None, "answer": "an answer"} | extra
+
+
+def test_the_markdown_tables_show_which_side_of_the_threshold_a_score_fell():
+    from rag.eval_report import markdown_report
+
+    rows = [_row("below", True, 0.0050119, abstained=True), _row("above", False, 0.0050121), _row("high", False, 0.53)]
+    markdown = markdown_report({"title": "t", "summary": {}, "threshold": 0.005012, "questions": rows}, {})
+    cells = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")] for line in markdown.splitlines() if line.startswith("| ") and "answerability" not in line}
+    assert "0.0050119" in cells["below"] and "0.0050121" in cells["above"] and "0.53" in cells["high"]  # not all 0.01, 0.01 and 0.53
+
+
 # -- the runner end to end (real model, real index) ----------------------------------------
 @pytest.fixture(scope="module")
 def small_gold(tmp_path_factory):
