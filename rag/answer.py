@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import time
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
@@ -39,7 +39,7 @@ from .retrieve import ChunkHit, Retriever
 from .scripts import main_script, readable_script
 from .settings import AnswerSettings
 from .text import count_tokens, opening_length
-from .types import Answer, Citation, Quote, searched_text
+from .types import Answer, Citation, Quote, StrPath, searched_text
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
 # A follow-up's own words weigh this many times an earlier question's in the coverage of a
@@ -134,7 +134,7 @@ class Answerer:
         self._type_cache: dict[tuple[int, str | None], bool] = {}
 
     @classmethod
-    def load(cls, index_dir: str | Path = "index", *, corpus_dir: str | Path | None = None, settings: AnswerSettings | None = None) -> "Answerer":
+    def load(cls, index_dir: StrPath = "index", *, corpus_dir: StrPath | None = None, settings: AnswerSettings | None = None) -> "Answerer":
         """An answerer over the index in ``index_dir``, with ``settings`` (default: the calibrated ones).
 
         With ``corpus_dir``, refuses an index whose articles changed since it was built.
@@ -358,11 +358,13 @@ class Answerer:
             chosen.append(_Chosen(candidate, start, end, others, [sid]))
         return [self._quote(entry.candidate, entry.start, entry.end, entry.others) for entry in chosen]
 
-    def answer(self, question: str, *, history: list[str] | tuple[str, ...] | None = None, k: int | None = None) -> Answer:
+    def answer(self, question: str, *, history: Sequence[str] | None = None, k: int | None = None) -> Answer:
         """Answer ``question`` with exact quotes, or abstain.
 
         ``history`` holds the earlier questions of the conversation, oldest first (None, or a
-        list or tuple of strings); a follow-up is read together with the question it follows.
+        list, tuple or other sequence of strings); a follow-up is read together with the
+        question it follows. Earlier questions that could not be asked themselves (empty, too
+        long) are passed over, as the chat's own refused questions are.
         ``k`` is how many passages come back in ``Answer.passages`` (default: the settings'
         ``passages``); it does not change the answer: quotes are chosen from the best
         ``candidate_chunks`` passages whatever ``k`` is, so a quote may lie outside ``passages``.

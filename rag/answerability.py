@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from .errors import SettingsError
 from .lexical import STOPWORDS, question_terms, words
+from .types import StrPath
 
 if TYPE_CHECKING:
     from .answer import ScoredSentence
@@ -118,7 +119,7 @@ class AnswerabilityModel:
     provenance: dict = field(default_factory=dict)
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> "AnswerabilityModel":
+    def load(cls, path: StrPath | None = None) -> "AnswerabilityModel":
         """The learned model from ``path`` (default: the one shipped with the package).
 
         Without ``path``, the hand-set defaults stand in only when the shipped file is absent.
@@ -146,7 +147,7 @@ class AnswerabilityModel:
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SettingsError(f"the answerability model {path} is not a model (a 'bias' number and a 'weights' mapping); {retrain}") from exc
 
-    def save(self, path: str | Path | None = None) -> Path:
+    def save(self, path: StrPath | None = None) -> Path:
         """Write the model as JSON."""
         path = Path(path or WEIGHTS_FILE)
         path.write_text(json.dumps({"bias": self.bias, "weights": self.weights, "provenance": self.provenance}, indent=2) + "\n", encoding="utf-8")

@@ -19,7 +19,7 @@ from pathlib import Path
 from .errors import CorpusError
 from .markup import FRONT_MATTER
 from .text import BOILERPLATE, MARKDOWN_HEADING, split_sentences
-from .types import Document
+from .types import Document, StrPath
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_ARTICLE_BYTES = 5_000_000
@@ -98,7 +98,7 @@ def make_title(text: str, *, markdown: bool = False) -> str:
     return cut.rstrip(",;:—- ") + "…"
 
 
-def is_markdown(path: str | Path) -> bool:
+def is_markdown(path: StrPath) -> bool:
     """Whether an article file is Markdown (``.md``), by its name."""
     return Path(path).suffix.lower() == ".md"
 
@@ -214,7 +214,7 @@ def _relative(path: Path, folder: Path) -> str:
         return str(path)
 
 
-def article_stats(folder: str | Path) -> dict[str, list[int]]:
+def article_stats(folder: StrPath) -> dict[str, list[int]]:
     """[size, modification time in ns] of every article file under ``folder``, read or skipped, by
     its path there: a cheap sign that the articles changed, without reading them."""
     folder = Path(folder)
@@ -228,7 +228,7 @@ def article_stats(folder: str | Path) -> dict[str, list[int]]:
     return stats
 
 
-def corpus_folder(folder: str | Path) -> Path:
+def corpus_folder(folder: StrPath) -> Path:
     """``folder`` as a Path if it is a folder; else CorpusError saying it is missing or a file."""
     folder = Path(folder)
     if not folder.is_dir():
@@ -237,7 +237,7 @@ def corpus_folder(folder: str | Path) -> Path:
     return folder
 
 
-def load_corpus(folder: str | Path, *, titles: bool = True) -> LoadReport:
+def load_corpus(folder: StrPath, *, titles: bool = True) -> LoadReport:
     """Load every .txt/.md article under ``folder``; raises CorpusError if none loads.
 
     ``titles=False`` leaves every title empty (see ``read_article``).

@@ -21,6 +21,7 @@ from typing import Protocol
 import numpy as np
 
 from .errors import IndexMismatchError, RagError, RagWarning
+from .types import StrPath
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 KNOWN_WEIGHTS_SHA256 = {
@@ -49,7 +50,7 @@ class Encoder(Protocol):
         ...
 
 
-def file_sha256(path: str | Path) -> str:
+def file_sha256(path: StrPath) -> str:
     """Hex sha256 of a file, read in 1 MiB blocks."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -228,7 +229,7 @@ def query_encoder_choice() -> str:
     return choice
 
 
-def load_query_encoder(index_dir: str | Path | None = None) -> Encoder:
+def load_query_encoder(index_dir: StrPath | None = None) -> Encoder:
     """The encoder used for questions over the index in ``index_dir``.
 
     By default the float32 ONNX export of the model the index was built with (exported on
@@ -255,7 +256,7 @@ def load_query_encoder(index_dir: str | Path | None = None) -> Encoder:
         return SentenceTransformerEncoder()
 
 
-def prepare_query_encoder(index_dir: str | Path) -> None:
+def prepare_query_encoder(index_dir: StrPath) -> None:
     """Make the ONNX question encoder for ``index_dir`` now (once per model weights).
 
     `rag build` calls this so that the first question does not pay for the export; a

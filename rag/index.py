@@ -42,7 +42,7 @@ from .lexical import terms
 from .segmentation import SENTENCE_KINDS, TITLES_DERIVED, KnownSegmentation, package_version, segment, splitter_fingerprint, with_titles
 from .scripts import scripts_used
 from .spelling import lexicon
-from .types import Chunk, Document, Sentence
+from .types import Chunk, Document, Sentence, StrPath
 from .vectorstore import FaissStore, VectorStore, check_kind
 
 INDEX_FORMAT = 6  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats; 6: sentence context vectors
@@ -355,8 +355,8 @@ def current_build_name(index_dir: Path) -> str | None:
 
 
 def build_index(
-    corpus_dir: str | Path,
-    index_dir: str | Path,
+    corpus_dir: StrPath,
+    index_dir: StrPath,
     *,
     encoder: Encoder | None = None,
     chunking: ChunkingSettings = ChunkingSettings(),
@@ -400,7 +400,7 @@ def build_index(
 
 
 def _build_locked(
-    corpus_dir: str | Path,
+    corpus_dir: StrPath,
     index_dir: Path,
     loaded: LoadReport,
     encoder: Encoder | None,
@@ -616,7 +616,7 @@ def _check_files(folder: Path, manifest: dict, hint: str) -> None:
             raise IndexCorruptError(f"{path} is truncated or corrupted (its checksum does not match the manifest); {hint}")
 
 
-def check_corpus_unchanged(manifest: dict, corpus_dir: str | Path, index_dir: str | Path) -> None:
+def check_corpus_unchanged(manifest: dict, corpus_dir: StrPath, index_dir: StrPath) -> None:
     """Raise IndexMismatchError, saying how to rebuild, if the articles under ``corpus_dir``
     differ from those the index in ``index_dir`` (with ``manifest``) was built from. When
     the index was built from another folder that is still there, the remedy is a new index
@@ -668,7 +668,7 @@ def _warn_if_articles_changed(manifest: dict, index_dir: Path) -> None:
         warnings.warn(f"cannot check the articles in {built_from} against the index: {exc}", StaleIndexWarning, stacklevel=3)
 
 
-def built_from(index_dir: str | Path) -> str | None:
+def built_from(index_dir: StrPath) -> str | None:
     """The corpus folder the index in ``index_dir`` was built from, as its manifest names it
     (None when there is no readable index there, or it was given its documents)."""
     build = current_build_name(Path(index_dir))
@@ -683,9 +683,9 @@ def built_from(index_dir: str | Path) -> str | None:
 
 
 def load_index(
-    index_dir: str | Path,
+    index_dir: StrPath,
     *,
-    corpus_dir: str | Path | None = None,
+    corpus_dir: StrPath | None = None,
     model_name: str | None = None,
     weights_sha256: str | None = None,
     verify_files: bool = True,
@@ -764,7 +764,7 @@ def load_index(
     )
 
 
-def ensure_built(corpus_dir: str | Path, index_dir: str | Path, *, encoder: Encoder | None = None, progress: bool = False) -> bool:
+def ensure_built(corpus_dir: StrPath, index_dir: StrPath, *, encoder: Encoder | None = None, progress: bool = False) -> bool:
     """Build the index of ``corpus_dir`` in ``index_dir`` unless one that loads and matches
     the articles is already there (missing, stale or older-format indexes are rebuilt;
     the embedding cache makes that cheap). Returns whether it built."""

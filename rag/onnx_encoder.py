@@ -38,6 +38,7 @@ import numpy as np
 
 from .embedding import file_sha256, no_loading_bar, read_max_seq_length, resolve_model_dir, verified_weights_sha256
 from .errors import IndexCorruptError, RagError
+from .types import StrPath
 
 ONNX_DIR = "onnx"
 CACHE_ENV = "RAG_CACHE_DIR"
@@ -147,7 +148,7 @@ class OnnxEncoder:
     (1, 384)
     """
 
-    def __init__(self, folder: str | Path, variant: str = DEFAULT_VARIANT, *, threads: int | None = None) -> None:
+    def __init__(self, folder: StrPath, variant: str = DEFAULT_VARIANT, *, threads: int | None = None) -> None:
         import onnxruntime
         from tokenizers import Tokenizer
 
@@ -217,7 +218,7 @@ def _index_error(index_dir: Path, **checks: str) -> RagError:
     return IndexCorruptError(f"cannot read the manifest of the index in {index_dir}")
 
 
-def indexed_model(index_dir: str | Path) -> tuple[str, str]:
+def indexed_model(index_dir: StrPath) -> tuple[str, str]:
     """(model name, weights sha256) the live index in ``index_dir`` was built with.
 
     Reads only ``CURRENT`` and the manifest; raises the index's own error otherwise.
@@ -238,7 +239,7 @@ def indexed_model(index_dir: str | Path) -> tuple[str, str]:
     return name, sha
 
 
-def ensure_export(index_dir: str | Path) -> Path:
+def ensure_export(index_dir: StrPath) -> Path:
     """Folder of the ONNX export of the model the index was built with, exported if missing.
 
     Exporting needs torch and the installed model, whose weights must be the index's
@@ -334,7 +335,7 @@ def _quiet_export_chatter() -> Iterator[None]:
                 logging.root.removeHandler(stand_in)
 
 
-def export_onnx(model_dir: str | Path, folder: str | Path, *, model_name: str, weights_sha256: str) -> Path:
+def export_onnx(model_dir: StrPath, folder: StrPath, *, model_name: str, weights_sha256: str) -> Path:
     """Export the model in ``model_dir`` to ``folder`` (fused fp32 and int8) and check it.
 
     The fp32 export must reproduce the torch model (cosine at least MIN_FP32_COSINE on

@@ -100,11 +100,11 @@ def check_passage_count(k: object) -> int:
 
 def check_history(history: object) -> tuple[str, ...]:
     """The earlier questions of a conversation, oldest first: ``history`` must be None or a
-    list or tuple of strings; anything else raises QuestionTypeError."""
+    sequence (a list, a tuple, a deque …) of strings; anything else raises QuestionTypeError."""
     if history is None:
         return ()
     wanted = "history must be a list of the earlier questions (text), oldest first, or None (null in JSON)"
-    if not isinstance(history, (list, tuple)):
+    if not isinstance(history, Sequence) or isinstance(history, (str, bytes, bytearray)):
         raise QuestionTypeError(f"{wanted}, not {kind_of(history)}")
     wrong = next((n for n, earlier in enumerate(history) if not isinstance(earlier, str)), None)
     if wrong is not None:

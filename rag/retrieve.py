@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 
 import numpy as np
 
@@ -14,7 +13,7 @@ from .index import CorpusIndex, load_index
 from .lexical import terms
 from .question import check_passage_count, clean_question, without_markup
 from .spelling import Speller
-from .types import Passage
+from .types import Passage, StrPath
 
 
 @dataclass(frozen=True)
@@ -58,9 +57,9 @@ class Retriever:
     @classmethod
     def load(
         cls,
-        index_dir: str | Path = "index",
+        index_dir: StrPath = "index",
         *,
-        corpus_dir: str | Path | None = None,
+        corpus_dir: StrPath | None = None,
         encoder: Encoder | None = None,
         settings: RetrievalSettings = RetrievalSettings(),
     ) -> "Retriever":

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from .errors import SettingsError
+from .types import StrPath
 
 CALIBRATED_SETTINGS = Path(__file__).with_name("answer_settings.json")
 
@@ -90,7 +91,7 @@ class AnswerSettings:
             object.__setattr__(self, f.name, type(getattr(AnswerSettings, f.name))(getattr(self, f.name)))
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> "AnswerSettings":
+    def load(cls, path: StrPath | None = None) -> "AnswerSettings":
         """Settings from ``path`` (default: the calibrated file shipped with the package).
 
         A file named by ``path`` must exist and hold valid settings. Without ``path``, the
@@ -132,7 +133,7 @@ class AnswerSettings:
             raise SettingsError(f"the settings file {path} holds unusable values: " + "; ".join(problems))
         return cls(**chosen)
 
-    def save(self, path: str | Path, **provenance: object) -> Path:
+    def save(self, path: StrPath, **provenance: object) -> Path:
         """Write these settings (and where they came from) as JSON to ``path``; only
         `rag eval --calibrate` names the shipped file, ``CALIBRATED_SETTINGS``, that every answerer reads."""
         path = Path(path)

@@ -6,12 +6,15 @@ document named by ``doc_id``: ``document.text[start:end] == text`` always holds.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 from .errors import AnswerDataError
 
+# A path as every function taking one accepts it: text, a pathlib.Path or any other os.PathLike.
+StrPath: TypeAlias = str | os.PathLike[str]
 _Read = TypeVar("_Read")
 
 

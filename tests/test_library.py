@@ -77,9 +77,12 @@ def test_a_history_that_is_not_a_list_of_questions_is_refused_whatever_the_quest
             assert message.startswith(f"{HISTORY_ERROR}, not "), message
 
 
-def test_a_history_may_be_a_tuple_and_is_read_as_the_list_is(answerer):
+def test_a_history_may_be_any_sequence_and_is_read_as_the_list_is(answerer):
+    from collections import deque
+
     as_list = answerer.answer(FOLLOW_UP, history=["What did Anthropic propose?"])
     assert answerer.answer(FOLLOW_UP, history=("What did Anthropic propose?",)) == as_list
+    assert answerer.answer(FOLLOW_UP, history=deque(["What did Anthropic propose?"], maxlen=8)) == as_list  # a bounded record of turns
     assert as_list.quotes != answerer.answer(FOLLOW_UP).quotes  # the history was used
 
 
