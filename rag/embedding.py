@@ -12,7 +12,6 @@ import contextlib
 import hashlib
 import json
 import os
-import warnings
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Protocol
 
 import numpy as np
 
-from .errors import IndexMismatchError, RagError, RagWarning
+from .errors import IndexMismatchError, RagError, RagWarning, warn_caller
 from .types import StrPath
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
@@ -252,7 +251,7 @@ def load_query_encoder(index_dir: StrPath | None = None) -> Encoder:
                 f"cannot make the ONNX question encoder that RAG_ENCODER={choice} asks for ({exc}); "
                 "unset RAG_ENCODER to fall back to the torch encoder, or rebuild the index with the model installed here"
             ) from exc
-        warnings.warn(f"no ONNX question encoder ({exc.__class__.__name__}: {exc}); using the slower torch encoder", RagWarning, stacklevel=2)
+        warn_caller(f"no ONNX question encoder ({exc.__class__.__name__}: {exc}); using the slower torch encoder", RagWarning)
         return SentenceTransformerEncoder()
 
 
@@ -269,4 +268,4 @@ def prepare_query_encoder(index_dir: StrPath) -> None:
     try:
         ensure_export(index_dir)
     except _EXPORT_FAILURES as exc:
-        warnings.warn(f"could not export the ONNX question encoder ({exc.__class__.__name__}: {exc})", RagWarning, stacklevel=2)
+        warn_caller(f"could not export the ONNX question encoder ({exc.__class__.__name__}: {exc})", RagWarning)

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+import warnings
+from pathlib import Path
+
+_PACKAGE_DIR = str(Path(__file__).resolve().parent) + "/"
+
 
 _PLAIN_KINDS = {
     bool: "true or false", int: "a number", float: "a number", str: "text", bytes: "bytes", type(None): "None (null in JSON)",
@@ -68,3 +74,13 @@ class StaleIndexWarning(RagWarning):
 
 class SkippedFileWarning(RagWarning):
     """A file of the corpus folder was not indexed (empty, not UTF-8, a duplicate, ...); the message names it and says why."""
+
+
+def warn_caller(message: str, category: type[Warning]) -> None:
+    """Issue a warning attributed to the first line outside this package that led to it (the
+    user's own call), however deep inside the package it arises, so that warning filters by
+    module and Python's once-per-place display work for the user's code."""
+    frame, level = sys._getframe(1), 2  # level 2: whoever called warn_caller
+    while frame.f_back is not None and str(Path(frame.f_code.co_filename).resolve()).startswith(_PACKAGE_DIR):
+        frame, level = frame.f_back, level + 1
+    warnings.warn(message, category, stacklevel=level)

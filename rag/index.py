@@ -24,7 +24,6 @@ import shlex
 import shutil
 import time
 import uuid
-import warnings
 import zipfile
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -37,7 +36,7 @@ import numpy as np
 from .chunking import ChunkingSettings, FitsModel, model_fit, model_pieces
 from .documents import LoadReport, article_id, article_stats, is_markdown, load_corpus, read_article, sha256_text
 from .embedding import Encoder, file_sha256
-from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError, SkippedFileWarning, StaleIndexWarning, require_type
+from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError, SkippedFileWarning, StaleIndexWarning, require_type, warn_caller
 from .lexical import terms
 from .segmentation import SENTENCE_KINDS, TITLES_DERIVED, KnownSegmentation, package_version, segment, splitter_fingerprint, with_titles
 from .scripts import scripts_used
@@ -382,7 +381,7 @@ def build_index(
     index_dir = Path(index_dir)
     loaded = documents or load_corpus(corpus_dir, titles=False)
     for path, why in loaded.skipped:  # a library user reads no summary: each skipped file is a warning
-        warnings.warn(f"skipped {path}: {why}", SkippedFileWarning, stacklevel=2)
+        warn_caller(f"skipped {path}: {why}", SkippedFileWarning)
     ids = Counter(d.doc_id for d in loaded.documents)
     if ids and ids.most_common(1)[0][1] > 1:
         raise CorpusError(f"two documents have the id {ids.most_common(1)[0][0]!r}; give each document its own id")
@@ -663,9 +662,9 @@ def _warn_if_articles_changed(manifest: dict, index_dir: Path) -> None:
     try:
         check_corpus_unchanged(manifest, built_from, index_dir)
     except IndexMismatchError as exc:
-        warnings.warn(f"{exc}. Until then, quotes come from the articles as they were indexed.", StaleIndexWarning, stacklevel=3)
+        warn_caller(f"{exc}. Until then, quotes come from the articles as they were indexed.", StaleIndexWarning)
     except RagError as exc:
-        warnings.warn(f"cannot check the articles in {built_from} against the index: {exc}", StaleIndexWarning, stacklevel=3)
+        warn_caller(f"cannot check the articles in {built_from} against the index: {exc}", StaleIndexWarning)
 
 
 def built_from(index_dir: StrPath) -> str | None:

@@ -88,6 +88,14 @@ def test_loading_an_index_whose_articles_changed_warns_a_library_user(tmp_path, 
     (corpus / "harbour.txt").write_text("Harbour reopens\n\nThe harbour of Port Ellis reopened on Tuesday after six weeks.\n", encoding="utf-8")
     with pytest.warns(StaleIndexWarning, match=r"changed since the index was built \(changed: harbour\)"):
         load_index(tmp_path / "index")
+    from rag import Answerer, Retriever
+
+    for load in (load_index, lambda index: Retriever.load(index, encoder=encoder), lambda index: Answerer(Retriever.load(index, encoder=encoder))):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            load(tmp_path / "index")
+        stale = [w for w in caught if issubclass(w.category, StaleIndexWarning)]
+        assert len(stale) == 1 and stale[0].filename == __file__  # the user's line, however deep in rag it arose
 
 
 def test_a_quote_or_passage_over_several_lines_stays_one_indented_block(tmp_path):
