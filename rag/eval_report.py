@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
 
@@ -105,10 +106,15 @@ def console_report(payload: Mapping) -> str:
     return "\n".join(parts)
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")  # what Markdown or HTML would read as markup in a table cell
+
+
 def _md_text(text: object, limit: int = 160) -> str:
+    """``text`` as one table cell: on one line, at most ``limit`` characters, every character
+    Markdown or HTML would read as markup (``*``, ``<``, ``|``, …) escaped with a backslash."""
     text = " ".join(str(text).split())
     text = text if len(text) <= limit else text[: limit - 1] + "…"
-    return text.replace("|", "\\|")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def score_cell(value: float, threshold: float | None) -> str:
@@ -122,20 +128,33 @@ def score_cell(value: float, threshold: float | None) -> str:
     return cell
 
 
+def _failure_section(heading: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """One section of the failure lists: its table, or "None." when no question failed that way."""
+    body = tabulate(rows, headers=list(headers), tablefmt="github", disable_numparse=True) if rows else "None."
+    return [f"## {heading}", "", body, ""]
+
+
 def _failure_tables(questions: Sequence[Mapping], threshold: float | None = None) -> list[str]:
+    """The answerable questions that missed a must_contain string and the unanswerable ones that
+    were answered (each section present, saying "None." when empty, once there are questions)."""
+    if not questions:
+        return []
     missed = [q for q in questions if q["answerable"] and not q["must_contain_hit"]]
     wrongly_answered = [q for q in questions if not q["answerable"] and not q["abstained"]]
-    parts = []
-    if missed:
-        rows = [[q["id"], q["kind"], q["split"], _md_text(q["question"], 80), _md_text(", ".join(q["must_contain"])),
-                 score_cell(q["answerability"], threshold), "abstained" if q["abstained"] else _md_text(q["answer"])] for q in missed]
-        parts += ["## Answerable questions that missed a must_contain string", "",
-                  tabulate(rows, headers=["id", "kind", "split", "question", "must_contain", "answerability", "answer"], tablefmt="github", disable_numparse=True), ""]
-    if wrongly_answered:
-        rows = [[q["id"], q["kind"], q["split"], _md_text(q["question"], 80), score_cell(q["answerability"], threshold), _md_text(q["answer"])] for q in wrongly_answered]
-        parts += ["## Unanswerable questions that were answered", "",
-                  tabulate(rows, headers=["id", "kind", "split", "question", "answerability", "answer"], tablefmt="github", disable_numparse=True), ""]
-    return parts
+    return [
+        *_failure_section(
+            "Answerable questions that missed a must_contain string",
+            ["id", "kind", "split", "question", "must_contain", "answerability", "answer"],
+            [[_md_text(q["id"]), q["kind"], q["split"], _md_text(q["question"], 80), _md_text(", ".join(q["must_contain"])),
+              score_cell(q["answerability"], threshold), "abstained" if q["abstained"] else _md_text(q["answer"])] for q in missed],
+        ),
+        *_failure_section(
+            "Unanswerable questions that were answered",
+            ["id", "kind", "split", "question", "answerability", "answer"],
+            [[_md_text(q["id"]), q["kind"], q["split"], _md_text(q["question"], 80), score_cell(q["answerability"], threshold), _md_text(q["answer"])]
+             for q in wrongly_answered],
+        ),
+    ]
 
 
 def markdown_report(payload: Mapping, images: Mapping[str, str]) -> str:

@@ -281,6 +281,17 @@ def test_the_markdown_tables_show_which_side_of_the_threshold_a_score_fell():
     assert "0.0050119" in cells["below"] and "0.0050121" in cells["above"] and "0.53" in cells["high"]  # not all 0.01, 0.01 and 0.53
 
 
+def test_the_markdown_failure_lists_say_none_and_show_markup_in_questions_as_written():
+    from rag.eval_report import markdown_report
+
+    rows = [_row("q1", True, 0.9, must_contain_hit=True), _row("q2", False, 0.4, question="why did sacks *praise* the <b>pause</b> | plan")]
+    markdown = markdown_report({"title": "t", "summary": {}, "threshold": 0.005012, "questions": rows}, {})
+    missed = markdown.split("## Answerable questions that missed a must_contain string\n\n")[1]
+    assert missed.startswith("None.\n\n## Unanswerable questions that were answered")
+    [cell] = [c.strip() for line in markdown.splitlines() if line.startswith("| q2") for c in line.split(" | ")[3:4]]
+    assert cell == r"why did sacks \*praise\* the \<b\>pause\</b\> \| plan"
+
+
 # -- the runner end to end (real model, real index) ----------------------------------------
 @pytest.fixture(scope="module")
 def small_gold(tmp_path_factory):
