@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from rag.answerability import FEATURES, AnswerabilityModel
+from rag.settings import AnswerSettings
 from rag.squad import (
     abstention_at,
     abstention_report,
@@ -133,7 +134,13 @@ def test_run_squad_eval_on_a_small_sample_end_to_end(tmp_path, squad):
     args = parser.parse_args([str(SQUAD), "--limit", "60", "--out", str(tmp_path / "reports"), "--cache", str(tmp_path / "cache")])
     assert run_squad_eval(args) == 0
     report = json.loads((tmp_path / "reports" / "squad-60.json").read_text(encoding="utf-8"))
-    assert (tmp_path / "reports" / "squad-60.md").read_text(encoding="utf-8").startswith("# SQuAD 2.0 benchmark")
+    markdown = (tmp_path / "reports" / "squad-60.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# SQuAD 2.0 benchmark")
+    shipped = AnswerSettings.load()
+    assert f"except unknown_term_penalty 0 instead of the shipped {shipped.unknown_term_penalty:g}" in markdown  # the shipped row says how it differs
+    assert "| answered correctly at the shipped threshold (answerable) |" in markdown
+    assert "questions are drawn from its 18 held-out titles only" in markdown and "titles are reported" not in markdown  # not "all 18" next to "from 1"
+    assert f"from {len(report['titles'])} title{'' if len(report['titles']) == 1 else 's'};" in markdown
     metrics = report["metrics"]
     assert metrics["questions"] == 60
     recall = metrics["retrieval"]
