@@ -121,8 +121,11 @@ def _changes_since(previous: Path | None, documents: list[Document]) -> dict[str
 
 
 def _rebuild_hint(index_dir: Path, corpus_dir: str | None) -> str:
-    corpus = f" --corpus {shlex.quote(str(corpus_dir))}" if corpus_dir else ""
-    return f"rebuild it with `rag build{corpus} --index {shlex.quote(str(index_dir))}`"
+    """How to rebuild the index in ``index_dir``: from ``corpus_dir``, or, when it is not known
+    (an unreadable manifest), from the folder of its articles, which the user must name."""
+    if corpus_dir:
+        return f"rebuild it with `rag build --corpus {shlex.quote(str(corpus_dir))} --index {shlex.quote(str(index_dir))}`"
+    return f"rebuild it with `rag build --corpus DIR --index {shlex.quote(str(index_dir))}`, DIR being the folder of its articles"
 
 
 def _library_versions() -> dict[str, str]:

@@ -22,7 +22,7 @@ from rag.index import CACHE_FILE, CURRENT_FILE, INDEX_FORMAT, LOCK_FILE, build_i
 from rag.retrieve import Retriever
 
 QUESTION = "Who wrote the blog post?"
-REBUILD_HINT = "rag build"
+REBUILD_HINT = "rag build --corpus "  # a hint that works as written names the articles too
 DAMAGES = ("missing", "empty", "truncated", "flipped")
 
 
