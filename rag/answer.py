@@ -133,6 +133,9 @@ class Answerer:
         self.answerability = answerability or AnswerabilityModel.load()
         self._type_cache: dict[tuple[int, str | None], bool] = {}
 
+    def __repr__(self) -> str:
+        return f"Answerer(index={self.index!r}, abstain_threshold={self.settings.abstain_threshold:g})"
+
     @classmethod
     def load(cls, index_dir: StrPath = "index", *, corpus_dir: StrPath | None = None, settings: AnswerSettings | None = None) -> "Answerer":
         """An answerer over the index in ``index_dir``, with ``settings`` (default: the calibrated ones).

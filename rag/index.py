@@ -699,6 +699,8 @@ def load_index(
     or built from articles that differ from those now in ``corpus_dir``. Without
     ``corpus_dir``, warns (StaleIndexWarning) if the folder it was built from changed since.
     """
+    require_type(index_dir, (str, os.PathLike), "index_dir", "the folder of an index, such as 'index'")
+    require_type(corpus_dir, (str, os.PathLike, type(None)), "corpus_dir", "the folder of the index's articles, or None")
     index_dir = Path(index_dir)
     build = current_build_name(index_dir)
     if build is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -54,6 +55,9 @@ class Retriever:
         self.settings = settings
         self.spelling = spelling  # read misspelt question words as the articles' words
 
+    def __repr__(self) -> str:
+        return f"Retriever(index={self.index!r}, encoder={type(self.encoder).__name__}, spelling={self.spelling})"
+
     @classmethod
     def load(
         cls,
@@ -67,6 +71,7 @@ class Retriever:
 
         With ``corpus_dir``, refuses an index whose articles changed since it was built.
         """
+        require_type(index_dir, (str, os.PathLike), "index_dir", "the folder of an index, such as 'index'")
         if encoder is None:
             from .embedding import load_query_encoder
 

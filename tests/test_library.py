@@ -290,10 +290,12 @@ def test_answerer_load_takes_settings(index_dir):
     assert Answerer.load(index_dir, settings=one_quote).settings == one_quote
 
 
-def test_an_index_and_a_document_print_short(retriever):
+def test_an_index_a_retriever_an_answerer_and_a_document_print_short(retriever, answerer):
     index = retriever.index
     shown = repr(index)
     assert shown.startswith("CorpusIndex(") and f"documents={len(index.documents)}" in shown and len(shown) < 300
+    assert repr(retriever).startswith(f"Retriever(index={shown}") and len(repr(retriever)) < 400
+    assert repr(answerer).startswith("Answerer(index=CorpusIndex(") and f"abstain_threshold={answerer.settings.abstain_threshold:g}" in repr(answerer)
     document = next(iter(index.documents.values()))
     assert document.doc_id in repr(document) and len(repr(document)) < len(document.text) and document.text[-60:].strip() not in repr(document)
 
@@ -328,6 +330,15 @@ def test_what_is_not_a_stored_answer_is_refused_with_a_rag_error_that_names_it(a
         with pytest.raises(AnswerDataError, match=needle) as raised:
             Answer.from_dict(data)
         assert isinstance(raised.value, RagError) and isinstance(raised.value, ValueError)
+
+
+@pytest.mark.parametrize("index_dir", [None, 5, ["index"]])
+def test_an_index_folder_that_is_no_path_is_refused_with_a_type_error_that_says_so(index_dir):
+    from rag import Answerer, load_index
+
+    for load in (Answerer.load, load_index):
+        with pytest.raises(TypeError, match="index_dir must be str or PathLike"):
+            load(index_dir)
 
 
 def test_search_takes_k_none_as_answer_does(retriever, answerer):
