@@ -205,13 +205,16 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
     ]
     calibration = None
     name = report_name(args)
+    before = answerer.settings
     if args.calibrate:
         limit = false_abstention_limit(args)
         answerer, records, chosen = calibrate_answerer(answerer, questions, records, limit)
         threshold = chosen["threshold"]
+        tied = tied_thresholds([r for r in records if r.split == "dev"], limit)
         notes.append(
             f"calibrated on the dev split: unknown_term_penalty {answerer.settings.unknown_term_penalty:g}, threshold {threshold:g} "
-            f"(best abstention F1 with false-abstention rate ≤ {limit:.0%}); held-out reported at those values"
+            f"(best abstention F1 with false-abstention rate ≤ {limit:.0%}{tie_note(tied, threshold, before.abstain_threshold)}); "
+            "held-out reported at those values"
         )
     else:
         threshold = args.threshold if args.threshold is not None else answerer.settings.abstain_threshold
@@ -219,7 +222,7 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
     payload = gold_payload(records, threshold, title=f"rag eval: {name}", notes=notes, sweep_splits=list(SPLITS) if args.calibrate else ["all"])
     payload["settings"] = asdict(replace(answerer.settings, abstain_threshold=threshold))
     if args.calibrate:
-        calibration = {"chosen": chosen, "saved_to": str(settings_path(args)), "max_false_abstention": limit}
+        calibration = {"chosen": chosen, "tied_thresholds": tied, "saved_to": str(settings_path(args)), "max_false_abstention": limit}
         payload["calibration"] = calibration
     written = write_reports(payload, args.out, name)
     if args.calibrate:
@@ -230,9 +233,38 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
     else:
         print(console_report(payload))
         if calibration:
-            print(f"\nsaved abstain_threshold={threshold:g} to {calibration['saved_to']}")
+            print("\n" + saved_line(before, answerer.settings.unknown_term_penalty, threshold, tied, str(settings_path(args))))
         print("\nreports: " + ", ".join(str(p) for p in written))
     return 0
+
+
+def tied_thresholds(dev: Sequence["Record"], max_false_abstention: float) -> list[float]:
+    """The thresholds calibration ties between on ``dev``: each one that ``choose_threshold``
+    keeps when it is the current one (one threshold when nothing ties)."""
+    from .scoring import choose_threshold, sweep
+
+    rows = sweep(dev)
+    return [r["threshold"] for r in rows if choose_threshold(rows, max_false_abstention, r["threshold"])["threshold"] == r["threshold"]]
+
+
+def tie_note(tied: Sequence[float], threshold: float, current: float) -> str:
+    """"; N thresholds tied …, the current one kept" (or the middle one chosen), or "" without a tie."""
+    if len(tied) < 2:
+        return ""
+    kept = "the current one kept" if math.isclose(threshold, current) else "the middle one chosen"
+    return f"; {len(tied)} thresholds tied, {min(tied):g} to {max(tied):g}: {kept}"
+
+
+def saved_line(before: "AnswerSettings", penalty: float, threshold: float, tied: Sequence[float], path: str) -> str:
+    """What `rag eval --calibrate` says it saved: both calibrated values, each with what it was, and any tie."""
+
+    def value(name: str, new: float, old: float) -> str:
+        return f"{name}={new:g} ({'unchanged' if math.isclose(new, old) else f'was {old:g}'})"
+
+    return (
+        f"saved {value('abstain_threshold', threshold, before.abstain_threshold)} and "
+        f"{value('unknown_term_penalty', penalty, before.unknown_term_penalty)} to {path}{tie_note(tied, threshold, before.abstain_threshold)}"
+    )
 
 
 def save_calibration(answerer: "Answerer", threshold: float, args: argparse.Namespace, dev: dict, held_out: dict) -> Path:

@@ -538,6 +538,12 @@ def test_calibration_chooses_on_dev_reports_both_halves_and_saves_the_setting(an
     assert payload["summary"]["dev"]["abstention"]["false_abstention_rate"] <= limit
     assert payload["summary"]["held-out"]["abstention"]["threshold"] == chosen
     assert set(payload["sweep"]) == {"dev", "held-out"}
+    tied = payload["calibration"]["tied_thresholds"]
+    [line] = [line for line in printed.splitlines() if line.startswith("saved ")]  # both values saved, each with what it was
+    assert chosen == answerer.settings.abstain_threshold and penalty == answerer.settings.unknown_term_penalty  # on 7 questions the shipped values tie
+    assert chosen in tied and len(tied) > 1
+    assert line == (f"saved abstain_threshold={chosen:g} (unchanged) and unknown_term_penalty={penalty:g} (unchanged) to {settings_file}; "
+                    f"{len(tied)} thresholds tied, {min(tied):g} to {max(tied):g}: the current one kept")
 
 
 def test_a_gold_set_that_does_not_match_the_index_is_refused(answerer):
