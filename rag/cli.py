@@ -7,13 +7,15 @@ commands that need them, so `rag --help` and argument errors answer at once.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
+import logging
 import math
 import os
 import sys
 import warnings
 from pathlib import Path
-from typing import Callable, NoReturn, Sequence, TextIO
+from typing import Callable, Iterator, NoReturn, Sequence, TextIO
 
 from . import __version__
 from .errors import RagError, RagWarning, SkippedFileWarning
@@ -285,6 +287,26 @@ def _show_warning(message: Warning | str, category: type[Warning], filename: str
         print(warnings.formatwarning(message, category, filename, lineno, line), end="", file=file or sys.stderr)
 
 
+@contextlib.contextmanager
+def _saying_why_it_waits() -> Iterator[None]:
+    """While a command runs, show rag's log records (a build waiting for another, the one-off
+    ONNX export) as "rag: …" lines on stderr, unless the program already handles them."""
+    logger = logging.getLogger("rag")
+    if logger.handlers:
+        yield
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("rag: %(message)s"))
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `rag` command."""
     for name, value in (("HF_HUB_OFFLINE", "1"), ("HF_HUB_DISABLE_TELEMETRY", "1"), ("TOKENIZERS_PARALLELISM", "false")):
@@ -295,7 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ArgumentsError as exc:
         return _fail(str(exc), "--json" in argv)
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _saying_why_it_waits():
             warnings.showwarning = _show_warning
             warnings.simplefilter("ignore", SkippedFileWarning)  # each build's summary lists the skipped files
             return args.func(args)

@@ -64,6 +64,8 @@ _PROBE_TEXTS = (
     "frontier laboratories should coordinate before training systems that can improve themselves.",
 )
 
+log = logging.getLogger(__name__)
+
 
 def cache_root() -> Path:
     """The user's cache folder for this package: ``RAG_CACHE_DIR``, else ``~/.cache/rag-quotes``."""
@@ -252,6 +254,7 @@ def ensure_export(index_dir: StrPath) -> Path:
         installed = verified_weights_sha256(model_dir, name)
         if installed != sha:
             raise _index_error(Path(index_dir), model_name=name, weights_sha256=installed)
+        log.info("making the ONNX question encoder in %s (once for these model weights; about 20 s)", folder)
         export_onnx(model_dir, folder, model_name=name, weights_sha256=sha)
     return folder
 

@@ -170,14 +170,17 @@ def test_a_missing_index_is_reported_as_missing(tmp_path):
 
 
 @pytest.mark.timeout(300)
-def test_a_library_build_makes_the_question_encoder_so_the_first_load_does_not(tmp_path, corpus_dir, monkeypatch):
-    """build_index with the default encoder leaves the ONNX export in the cache, as `rag build` does."""
+def test_a_library_build_makes_the_question_encoder_so_the_first_load_does_not(tmp_path, corpus_dir, monkeypatch, caplog):
+    """build_index with the default encoder leaves the ONNX export in the cache, as `rag build` does,
+    and logs that it is making it (the 20 s wait is not silent)."""
     from rag.index import build_index, load_index
     from rag.onnx_encoder import export_folder
 
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "fresh-cache"))
     (tmp_path / "corpus").mkdir()
     shutil.copyfile(corpus_dir / "000_1eb8a4053cc42a55.txt", tmp_path / "corpus" / "000_1eb8a4053cc42a55.txt")
-    build_index(tmp_path / "corpus", tmp_path / "index")
+    with caplog.at_level("INFO", logger="rag"):
+        build_index(tmp_path / "corpus", tmp_path / "index")
+    assert any(m.startswith(f"making the ONNX question encoder in {tmp_path / 'fresh-cache'}") for m in caplog.messages)
     weights = load_index(tmp_path / "index").manifest["model"]["weights_sha256"]
     assert (export_folder(weights) / EXPORT_FILE).is_file()
