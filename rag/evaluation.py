@@ -369,8 +369,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
     settings = eval_settings(args)
     check_outputs(args)
     ensure_index(args)
-    retriever = Retriever.load(args.index, corpus_dir=args.corpus)  # refuses an index of other or changed articles
+    retriever = Retriever.load(args.index, corpus_dir=eval_corpus(args))  # refuses an index of other or changed articles
     return run_gold_eval(args, Answerer(retriever, settings=settings), questions)
+
+
+def eval_corpus(args: argparse.Namespace) -> str:
+    """The articles `rag eval` checks the index against: ``--corpus``, else the folder the
+    index was built from (wherever `rag eval` runs), else the bundled ``data/articles``."""
+    from .cli import DEFAULT_CORPUS
+    from .index import built_from
+
+    own = built_from(args.index)
+    return args.corpus or (own if own and Path(own).is_dir() else DEFAULT_CORPUS)
 
 
 def eval_settings(args: argparse.Namespace) -> "AnswerSettings":
@@ -413,7 +423,8 @@ def add_eval_parser(sub, common) -> None:
         description="Run every gold question through the answerer and report retrieval, answer, abstention and latency metrics "
         "(console table, JSON, Markdown with plots). With --calibrate, choose the abstention threshold on the dev split and save it.",
     )
-    common(p)
+    common(p, corpus=False)
+    p.add_argument("--corpus", help="folder of the articles the index must match (default: the folder the index was built from, else data/articles)")
     p.add_argument("--gold", default=DEFAULT_GOLD, help=f"gold set, JSON lines (default: {DEFAULT_GOLD}; format in eval/README.md)")
     p.add_argument("--out", default=REPORTS_DIR, help=f"folder for the reports (default: {REPORTS_DIR})")
     p.add_argument("--name", help="report file name stem (default: the gold file's, plus -calibrated)")

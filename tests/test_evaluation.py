@@ -611,6 +611,12 @@ def _one_line_error(capsys) -> str:
     return line.removeprefix("rag: error: ")
 
 
+def test_rag_eval_checks_the_index_against_the_folder_it_was_built_from_when_run_elsewhere(index_dir, small_gold, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)  # no data/articles here: the index's manifest names its folder
+    assert main(["eval", "--gold", str(small_gold), "--index", str(index_dir), "--out", "reports", "--threshold", "0", "--json"]) == 0, capsys.readouterr().err
+    assert (tmp_path / "reports" / "small.json").is_file()
+
+
 def test_outputs_that_cannot_be_written_or_would_overwrite_an_input_are_refused_before_answering(index_dir, corpus_dir, small_gold, tmp_path, capsys):
     settings = tmp_path / "settings.json"
     AnswerSettings.load().save(settings)
