@@ -75,7 +75,8 @@ class BuildReport:
             f"indexed {_counted(self.documents, 'article')}: {_counted(self.sentences, 'sentence')}, {_counted(self.chunks, 'chunk')} "
             f"({self.vector_index} vector index) in {self.seconds:.1f} s",
             *([_describe_changes(self.changes)] if self.changes else []),
-            f"embedded {_counted(self.embedded, 'new text')}, reused {self.reused} already embedded (the cache, or the same text twice)",
+            f"embedded {_counted(self.embedded, 'new text')}"
+            + (f"; {self.reused} {'was' if self.reused == 1 else 'were'} embedded before (in an earlier build, or earlier in this one) and reused" if self.reused else ""),
             f"index written to {self.index_dir}",
         ]
         lines += [f"skipped {path}: {why}" for path, why in self.skipped]
