@@ -720,6 +720,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> None:
     """Load the index (building it if needed) and serve the chat until interrupted."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:  # bm25s sets its own logger to DEBUG when imported ("Building index from tokens")
+        handler.setLevel(logging.INFO)
     # faiss reports at INFO each SIMD build it does not ship ("Could not load library with AVX2
     # support"), although its one library dispatches to AVX2/AVX-512 itself; httpx logs every
     # request Gradio makes to itself. Neither is news to whoever reads the log.
