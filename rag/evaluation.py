@@ -276,7 +276,7 @@ def save_calibration(answerer: "Answerer", threshold: float, args: argparse.Name
             path,
             calibrated_by="rag eval --calibrate",
             calibrated_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            gold={"path": str(args.gold), "sha256": _sha256(args.gold)},
+            gold={"path": str(Path(args.gold).resolve()), "sha256": _sha256(args.gold)},
             split="dev (each line's split key; lines without one by kind and sha256 of the id, each to the smaller half of its kind; rag.gold.split_of)",
             max_false_abstention=false_abstention_limit(args),
             dev_metrics=dev,

@@ -546,6 +546,15 @@ def test_calibration_chooses_on_dev_reports_both_halves_and_saves_the_setting(an
                     f"{len(tied)} thresholds tied, {min(tied):g} to {max(tied):g}: the current one kept")
 
 
+def test_the_settings_saved_by_calibration_name_the_gold_file_by_its_absolute_path(answerer, small_gold, tmp_path, monkeypatch):
+    from rag.evaluation import save_calibration
+
+    monkeypatch.chdir(small_gold.parent)  # the gold file named relative to here: the record must not depend on it
+    settings_file = tmp_path / "answer_settings.json"
+    save_calibration(answerer, 0.01, _eval_args("--gold", small_gold.name, "--calibrate", "--settings", str(settings_file)), {}, {})
+    assert json.loads(settings_file.read_text(encoding="utf-8"))["gold"]["path"] == str(small_gold.resolve())
+
+
 def test_a_gold_set_that_does_not_match_the_index_is_refused(answerer):
     from rag.evaluation import answer_gold
 
