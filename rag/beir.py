@@ -3,7 +3,8 @@
 A BEIR folder holds ``corpus.jsonl`` (``{"_id", "title", "text"}`` per line),
 ``queries.jsonl`` (``{"_id", "text"}``) and ``qrels/<split>.tsv`` (``query-id``,
 ``corpus-id``, ``score``, tab-separated, with a header line). A record whose ``_id``
-an earlier line of its file has is skipped with a warning that names it. The corpus is indexed
+an earlier line of its file has is skipped with a warning that names it, as are the
+judgements of a query that ``queries.jsonl`` lacks. The corpus is indexed
 with ``build_index`` (title and text as one article), each query goes through
 ``Retriever.search``, and documents are ranked by their best passage.
 """
@@ -40,6 +41,7 @@ class BeirSet:
     qrels: dict[str, dict[str, int]]
     skipped_documents: int = 0
     duplicates: tuple[str, ...] = ()  # one line per record skipped because an earlier one has its _id
+    unknown_queries: tuple[str, ...] = ()  # one line per query of the judgements that queries.jsonl lacks
 
 
 def _read_jsonl(path: Path) -> list[dict]:
@@ -71,10 +73,12 @@ def _first_of_each_id(rows: list[dict], path: Path, duplicates: list[str]) -> li
     return kept
 
 
-def _read_qrels(path: Path) -> dict[str, dict[str, int]]:
+def _read_qrels(path: Path) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
+    """The judgements (query id -> corpus id -> score) and the first line of each query."""
     if not path.is_file():
         raise CorpusError(f"{path} is missing (choose the judgements with --split)")
     qrels: dict[str, dict[str, int]] = {}
+    first: dict[str, int] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         for number, row in enumerate(csv.reader(handle, delimiter="\t"), 1):
             if not row or (number == 1 and row[0].strip().lower() in {"query-id", "query_id", "qid"}):
@@ -84,14 +88,24 @@ def _read_qrels(path: Path) -> dict[str, dict[str, int]]:
             except (IndexError, ValueError) as exc:
                 raise CorpusError(f"{path} line {number}: expected query-id, corpus-id and score separated by tabs") from exc
             qrels.setdefault(query, {})[doc] = score
-    return qrels
+            first.setdefault(query, number)
+    return qrels, first
+
+
+def _unknown_queries(qrels_path: Path, first_line: dict[str, int], queries: dict[str, str], queries_path: Path) -> list[str]:
+    """One line for each query of the judgements that ``queries`` lacks, naming it and its first line."""
+    return [
+        f"skipped the judgements of query {query!r} ({qrels_path} line {line}): no line of {queries_path} has that _id"
+        for query, line in first_line.items() if query not in queries
+    ]
 
 
 def load_beir(folder: str | Path, split: str = "test") -> BeirSet:
     """Read a BEIR folder; each document's title and text become one article.
 
     Of records sharing an ``_id`` (documents or queries), the first is kept and the others
-    are listed in ``duplicates``.
+    are listed in ``duplicates``; judgements of a query ``queries.jsonl`` lacks are listed in
+    ``unknown_queries`` (and not evaluated).
     """
     from .documents import make_title, sha256_text
 
@@ -107,7 +121,10 @@ def load_beir(folder: str | Path, split: str = "test") -> BeirSet:
     if not documents:
         raise CorpusError(f"{folder / 'corpus.jsonl'} holds no document with text")
     queries = {row["_id"]: row["text"] for row in _first_of_each_id(_read_jsonl(folder / "queries.jsonl"), folder / "queries.jsonl", duplicates)}
-    return BeirSet(documents, queries, _read_qrels(folder / "qrels" / f"{split}.tsv"), skipped, tuple(duplicates))
+    qrels_path = folder / "qrels" / f"{split}.tsv"
+    qrels, first_line = _read_qrels(qrels_path)
+    unknown = _unknown_queries(qrels_path, first_line, queries, folder / "queries.jsonl")
+    return BeirSet(documents, queries, qrels, skipped, tuple(duplicates), tuple(unknown))
 
 
 def document_ranking(passages: list, depth: int = SEARCH_DEPTH) -> dict[str, float]:
@@ -167,7 +184,7 @@ def run_beir_eval(args: argparse.Namespace, encoder: "Encoder | None" = None) ->
     folder = Path(args.folder)
     collection = load_beir(folder, args.split)
     check_report_folder(args.out)
-    for line in collection.duplicates:
+    for line in (*collection.duplicates, *collection.unknown_queries):
         print(f"warning: {line}", file=sys.stderr)
     if encoder is None:
         from .embedding import SentenceTransformerEncoder
@@ -189,7 +206,8 @@ def run_beir_eval(args: argparse.Namespace, encoder: "Encoder | None" = None) ->
             f"{counts['documents']} documents" + (f" ({counts['skipped_documents']} without text skipped)" if counts["skipped_documents"] else "")
             + f", {counts['judged_queries']} judged queries"
             + (f", {counts['unusable_queries']} unusable (counted as misses)" if counts["unusable_queries"] else "")
-            + (f"; {len(collection.duplicates)} records skipped for a repeated _id" if collection.duplicates else ""),
+            + (f"; {len(collection.duplicates)} records skipped for a repeated _id" if collection.duplicates else "")
+            + (f"; the judgements of {len(collection.unknown_queries)} queries not in queries.jsonl skipped" if collection.unknown_queries else ""),
             f"model {encoder.model_name}; documents ranked by their best of {SEARCH_DEPTH} passages (hybrid dense + BM25)",
         ],
         "summary": {"all": result["summary"]},

@@ -105,3 +105,19 @@ def test_records_with_a_repeated_id_are_skipped_with_a_warning_naming_each(tmp_p
     index = load_index(tmp_path / "index")
     assert all(s.text == index.documents[s.doc_id].text[s.start:s.end] for s in index.sentences)
     assert "bananas" not in " ".join(s.text for s in index.sentences).lower()
+
+
+def test_judgements_of_a_query_not_in_queries_jsonl_are_skipped_with_a_warning_naming_it(beir_folder, tmp_path, encoder, capsys):
+    import shutil
+
+    folder = tmp_path / "unknown-query"
+    shutil.copytree(beir_folder, folder)
+    (folder / "qrels" / "test.tsv").write_text(QRELS + "q9\ttides\t1\n", encoding="utf-8")
+    collection = load_beir(folder)
+    assert "q9" not in collection.queries
+    args = build_parser().parse_args(["eval", "beir", str(folder), "--out", str(tmp_path / "out"), "--json"])
+    assert run_beir_eval(args, encoder=encoder) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        f"warning: skipped the judgements of query 'q9' ({folder / 'qrels' / 'test.tsv'} line 7): no line of {folder / 'queries.jsonl'} has that _id"]
+    assert json.loads(captured.out)["counts"]["judged_queries"] == 3
