@@ -25,8 +25,10 @@ import html  # noqa: E402
 import json  # noqa: E402
 import logging  # noqa: E402
 import math  # noqa: E402
+import re  # noqa: E402
 import socket  # noqa: E402
 import threading  # noqa: E402
+import time  # noqa: E402
 import warnings  # noqa: E402
 from collections.abc import Mapping, Sequence  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
@@ -40,6 +42,7 @@ from rag import Answer, Answerer, AnswerSettings, Citation, Document, QuestionEr
 from rag.answer import in_quotation_marks  # noqa: E402
 from rag.documents import corpus_folder  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
+from rag.index import articles_changed_since, describe_changes  # noqa: E402
 from rag.cli import SETTINGS_HELP, whole_number_from  # noqa: E402
 from rag.jsonl import json_line  # noqa: E402
 
@@ -69,6 +72,7 @@ EARLIER_ANSWERS_KEPT = 20  # the sources panel keeps this many earlier answers' 
 MAX_PASSAGES = 10  # the slider's maximum; API calls asking for more get this many
 RESTORED_QUESTIONS = EARLIER_ANSWERS_KEPT + 1  # a reload asks again this many of a conversation's last questions
 KEPT_QUESTIONS = RESTORED_QUESTIONS + 1  # the page's record keeps one more, so that a reload can tell one was left out
+ARTICLES_CHECK_SECONDS = 5.0  # a question looks at the articles' folder for changes at most this often
 
 CSS = (WEB / "page.css").read_text(encoding="utf-8")
 
@@ -265,6 +269,31 @@ def status_line(answer: Answer) -> str:
     return f"Answered in {seconds:.2f} s · {quotes} quote{'s' * (quotes != 1)} citing {articles} article{'s' * (articles != 1)}"  # with corroborations
 
 
+_MARKDOWN_MARKS = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+class ArticleWatch:
+    """Notices when the articles of the folder the index was built from change while the chat
+    runs: its answers quote them as they were indexed until it is restarted (which rebuilds)."""
+
+    def __init__(self, manifest: Mapping[str, Any], every: float = ARTICLES_CHECK_SECONDS) -> None:
+        self.manifest = dict(manifest)
+        self.every = every
+        self._checked = -math.inf
+        self._note = ""
+        self._lock = threading.Lock()
+
+    def note(self) -> str:
+        """A sentence for the status line (Markdown) when the articles changed, else ""."""
+        with self._lock:
+            if time.monotonic() - self._checked >= self.every:
+                changes = articles_changed_since(self.manifest)
+                described = _MARKDOWN_MARKS.sub(r"\\\1", describe_changes(changes))
+                self._note = f"The articles changed since the chat started ({described}): answers quote them as they were until the chat is restarted." if changes else ""
+                self._checked = time.monotonic()
+            return self._note
+
+
 # -- feedback -------------------------------------------------------------------------------
 class FeedbackLog:
     """Appends rated answers to a JSONL file, one line each:
@@ -411,9 +440,15 @@ class Reply(NamedTuple):
 class Chat:
     """Turns a question into chat messages and a sources panel, with one shared answerer."""
 
-    def __init__(self, answerer: Answerer) -> None:
+    def __init__(self, answerer: Answerer, watch: ArticleWatch | None = None) -> None:
         self.answerer = answerer
         self.documents = answerer.index.documents
+        self.watch = watch or ArticleWatch(answerer.index.manifest)
+
+    def _status(self, said: str) -> str:
+        """``said`` with, when the articles changed since the chat started, a sentence saying so."""
+        note = self.watch.note()
+        return f"{said} · {note}" if note and said else note or said
 
     def answered_turns(self, conversation: Any) -> list[dict[str, Any]]:
         """The well-formed entries of a conversation record, ``{"question": text, "k": passages}`` each.
@@ -466,7 +501,7 @@ class Chat:
         turns = [(asked, turn_sources(answer, sources, turn, self.documents, whole_articles=False)), *turns][: EARLIER_ANSWERS_KEPT + 1]
         rated = {"answer": answer.to_dict(), "history": history}
         kept = [*conversation, {"question": answer.question, "k": int(k)}][-KEPT_QUESTIONS:]
-        return Reply(chat, panel, status_line(answer), rated, kept, turns, "", "")
+        return Reply(chat, panel, self._status(status_line(answer)), rated, kept, turns, "", "")
 
     def restore(self, conversation: Any) -> Reply:
         """The page of a conversation asked again, as after a reload: each answered question of
@@ -486,7 +521,7 @@ class Chat:
         rating = kept[-1].get("rating") if reply.rated else None  # a rating is given once, reload or not
         if rating:
             reply = reply._replace(rated={**reply.rated, "rating": rating}, conversation=with_last_rated(reply.conversation, rating))
-        return reply._replace(status=status, retry="", feedback="")
+        return reply._replace(status=self._status(status), retry="", feedback="")
 
     @staticmethod
     def _failed(chat: list, conversation: list[dict[str, Any]], turns: list[tuple[str, str]], question: str, message: str) -> Reply:

@@ -74,7 +74,7 @@ class BuildReport:
         lines = [
             f"indexed {_counted(self.documents, 'article')}: {_counted(self.sentences, 'sentence')}, {_counted(self.chunks, 'chunk')} "
             f"({self.vector_index} vector index) in {self.seconds:.1f} s",
-            *([_describe_changes(self.changes)] if self.changes else []),
+            *([_describe_build_changes(self.changes)] if self.changes else []),
             f"embedded {_counted(self.embedded, 'new text')}"
             + (f"; {self.reused} {'was' if self.reused == 1 else 'were'} embedded before (in an earlier build, or earlier in this one) and reused" if self.reused else ""),
             f"index written to {self.index_dir}",
@@ -94,10 +94,9 @@ def _listed(ids: list[str]) -> str:
     return ", ".join(ids[:5]) + (" …" if len(ids) > 5 else "")
 
 
-def _describe_changes(changes: dict[str, list[str]]) -> str:
+def _describe_build_changes(changes: dict[str, list[str]]) -> str:
     """One line on what changed since the build before ("articles since the last build: 1 added (x), 2 removed (a, b)")."""
-    parts = [f"{len(ids)} {label} ({_listed(ids)})" for label, ids in changes.items() if ids]
-    return f"articles since the last build: {', '.join(parts) if parts else 'none added, changed or removed'}"
+    return f"articles since the last build: {describe_changes(changes) or 'none added, changed or removed'}"
 
 
 def corpus_changes(manifest: dict, documents: list[Document]) -> dict[str, list[str]]:
@@ -653,6 +652,28 @@ def _only_touched(manifest: dict, folder: Path, then: dict, now: dict) -> bool:
         if document is not None and document.sha256 != manifest["documents"].get(document.doc_id):
             return False
     return True
+
+
+def articles_changed_since(manifest: dict) -> dict[str, list[str]]:
+    """The articles added, changed or removed (doc ids under those keys, only the non-empty ones)
+    in the folder an index with ``manifest`` was built from, since it was built: {} when none
+    are, or when that cannot be told (the folder moved, the index was given its documents, an
+    unreadable folder). Quick when no file's size or time changed."""
+    built_from, stats = manifest.get("corpus_dir"), manifest.get("article_stats")
+    if not built_from or not stats or not Path(built_from).is_dir():
+        return {}
+    if _only_touched(manifest, Path(built_from), stats, article_stats(built_from)):
+        return {}
+    try:
+        documents = load_corpus(built_from, titles=False).documents
+    except RagError:
+        return {}
+    return {label: ids for label, ids in corpus_changes(manifest, documents).items() if ids}
+
+
+def describe_changes(changes: dict[str, list[str]]) -> str:
+    """The changes of ``articles_changed_since`` in words: "1 changed (kettle-recall), 2 added (a, b)"."""
+    return ", ".join(f"{len(ids)} {label} ({_listed(ids)})" for label, ids in changes.items() if ids)
 
 
 def _warn_if_articles_changed(manifest: dict, index_dir: Path) -> None:

@@ -238,6 +238,26 @@ def test_a_reloaded_page_gets_its_conversation_answered_again(app, answerer):
     assert len(chat.reply("and OpenAI?", 5, [], record, []).conversation) == app.RESTORED_QUESTIONS + 1  # the page keeps one more
 
 
+def test_a_running_chat_says_when_the_articles_changed_under_it(app, encoder, tmp_path):
+    from rag import Answerer, Retriever, build_index
+
+    corpus = tmp_path / "corpus"
+    (corpus / "recalls").mkdir(parents=True)
+    (corpus / "recalls" / "kettle_recall.txt").write_text("Kettle recall\n\nBrewMaster shares closed at $18.72 on Friday, the exchange said.\n", encoding="utf-8")
+    build_index(corpus, tmp_path / "index", encoder=encoder)
+    answerer = Answerer(Retriever.load(tmp_path / "index", encoder=encoder))
+    chat = app.Chat(answerer, app.ArticleWatch(answerer.index.manifest, every=0))  # looks at every question
+    before = chat.reply("Where did BrewMaster shares close?", 5, [], [], [])
+    assert before.status.startswith("Answered in") and "changed" not in before.status
+    (corpus / "recalls" / "kettle_recall.txt").write_text("Kettle recall\n\nBrewMaster shares closed at $19.05 on Friday, the exchange said.\n", encoding="utf-8")
+    after = chat.reply("Where did BrewMaster shares close?", 5, before.chat, before.conversation, before.turns)
+    assert "$18.72" in after.chat[-1]["content"]  # quoted as indexed: exact against the index's copy, until a restart rebuilds
+    assert after.status.endswith(
+        "The articles changed since the chat started (1 changed (recalls/kettle\\_recall)): answers quote them as they were until the chat is restarted."
+    )
+    assert chat.restore(after.conversation).status.endswith("until the chat is restarted.")
+
+
 BLOG = "Who wrote the blog post?"
 
 
