@@ -27,6 +27,7 @@ from .types import Document
 
 if TYPE_CHECKING:
     from .embedding import Encoder
+    from .retrieve import Retriever
 
 SEARCH_DEPTH = 100  # passages retrieved per query, collapsed to documents
 CUTOFFS = (1, 3, 5, 10, 100)
@@ -134,6 +135,16 @@ def document_ranking(passages: list, depth: int = SEARCH_DEPTH) -> dict[str, flo
     return dict(list(ranked_run(p.doc_id for p in passages).items())[:depth])
 
 
+def _warm_up(retriever: "Retriever", query: str) -> None:
+    """Search ``query`` once, untimed and unrecorded, so that what loads on a first search (the
+    model's first run, the speller) is not timed as part of a query, as `rag eval` warms up
+    (``rag.evaluation.warm_up``)."""
+    try:
+        retriever.search(query, k=SEARCH_DEPTH)
+    except QuestionError:
+        pass  # counted as unusable when the loop reaches it
+
+
 def evaluate_beir(collection: BeirSet, index_dir: str | Path, encoder: "Encoder", *, corpus_dir: str | Path = ".", progress: bool = False) -> dict:
     """Index ``collection`` into ``index_dir``, search every judged query, return the summary."""
     from tqdm import tqdm
@@ -147,6 +158,8 @@ def evaluate_beir(collection: BeirSet, index_dir: str | Path, encoder: "Encoder"
     retriever = Retriever.load(index_dir, encoder=encoder)
     judged = [q for q, docs in collection.qrels.items() if any(r > 0 for r in docs.values()) and q in collection.queries]
     run, latencies, unusable = {}, [], 0
+    if judged:
+        _warm_up(retriever, collection.queries[judged[0]])
     for query_id in tqdm(judged, desc="searching", unit="query", disable=not progress, file=sys.stderr):
         started = time.perf_counter()
         try:
