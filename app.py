@@ -549,6 +549,18 @@ def _is_error(message: Mapping[str, Any]) -> bool:
     return _message_text(message).startswith(ERROR_OPENING)
 
 
+def skipped_note(manifest: Mapping[str, Any]) -> str:
+    """A paragraph naming the files of the folder that are not searched (not UTF-8, empty …),
+    as the build that made the index skipped them; "" when it skipped none."""
+    skipped = [(str(path), str(why)) for path, why in manifest.get("skipped", [])]
+    if not skipped:
+        return ""
+    shown = "; ".join(f"{html.escape(Path(path).name)} ({html.escape(why)})" for path, why in skipped[:5])
+    more = f"; and {len(skipped) - 5} more (the server's log names them)" if len(skipped) > 5 else ""
+    files = "1 file" if len(skipped) == 1 else f"{len(skipped)} files"
+    return f'<p class="skipped">Not searched: {files} of the folder could not be read: {shown}{more}.</p>'
+
+
 def build_app(
     answerer: Answerer,
     *,
@@ -582,7 +594,7 @@ def build_app(
     with gr.Blocks(title="Ask the articles", analytics_enabled=False) as demo:
         gr.HTML(
             "<h1>Ask the articles</h1><p>Every answer is made only of exact quotes from the articles, "
-            "each with its source. When the articles don't say, the chat says so.</p>"
+            "each with its source. When the articles don't say, the chat says so.</p>" + skipped_note(answerer.index.manifest)
         )
         conversation = gr.JSON([], visible=False)  # the answered questions, kept by the page (Chat.reply)
         turns = gr.State([])

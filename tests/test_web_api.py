@@ -379,7 +379,7 @@ def test_an_unwritable_feedback_file_stops_the_app_at_start_up(index_dir, tmp_pa
     assert "Traceback" not in done.stderr
 
 
-def test_the_files_left_out_of_an_up_to_date_index_are_logged_at_start_up(app, tmp_path, caplog):
+def test_the_files_left_out_of_an_up_to_date_index_are_logged_at_start_up_and_named_on_the_page(app, tmp_path, caplog):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "harbour.txt").write_text("Harbour reopens\n\nThe harbour of Port Ellis reopened on Monday after six weeks.\n", encoding="utf-8")
@@ -387,8 +387,10 @@ def test_the_files_left_out_of_an_up_to_date_index_are_logged_at_start_up(app, t
     app.load_answerer(str(tmp_path / "index"), str(corpus))  # builds: the build's summary names the file
     caplog.clear()
     with caplog.at_level("WARNING", logger="rag.app"):
-        app.load_answerer(str(tmp_path / "index"), str(corpus))  # up to date: loads, and still says so
+        answerer = app.load_answerer(str(tmp_path / "index"), str(corpus))  # up to date: loads, and still says so
     assert f"not in the index: {corpus / 'empty.md'}: empty" in caplog.messages
+    assert app.skipped_note(answerer.index.manifest) == '<p class="skipped">Not searched: 1 file of the folder could not be read: empty.md (empty).</p>'  # on the page too
+    assert app.skipped_note({"skipped": []}) == ""
 
 
 def test_the_chat_answers_with_settings_calibrated_on_ones_own_gold_set(app, index_dir, corpus_dir, tmp_path):
