@@ -267,6 +267,15 @@ def saved_line(before: "AnswerSettings", penalty: float, threshold: float, tied:
     )
 
 
+def _seen_from(folder: Path, path: Path) -> str:
+    """``path`` relative to ``folder`` (the settings file's: "../eval/gold.jsonl" for the shipped
+    one, the same on every machine the repository is cloned to), or absolute on another drive."""
+    try:
+        return Path(os.path.relpath(path, folder)).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def save_calibration(answerer: "Answerer", threshold: float, args: argparse.Namespace, dev: dict, held_out: dict) -> Path:
     """Save the answerer's settings with the calibrated ``threshold``, and where it came from, to ``settings_path(args)``."""
     settings = replace(answerer.settings, abstain_threshold=threshold)
@@ -276,7 +285,7 @@ def save_calibration(answerer: "Answerer", threshold: float, args: argparse.Name
             path,
             calibrated_by="rag eval --calibrate",
             calibrated_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            gold={"path": str(Path(args.gold).resolve()), "sha256": _sha256(args.gold)},
+            gold={"path": _seen_from(Path(path).resolve().parent, Path(args.gold).resolve()), "sha256": _sha256(args.gold)},
             split="dev (each line's split key; lines without one by kind and sha256 of the id, each to the smaller half of its kind; rag.gold.split_of)",
             max_false_abstention=false_abstention_limit(args),
             dev_metrics=dev,

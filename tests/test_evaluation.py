@@ -7,10 +7,12 @@ import json
 import math
 import random
 import statistics
+from pathlib import Path
 from dataclasses import asdict, replace
 
 import pytest
 
+from conftest import ROOT
 from rag.cli import build_parser, main
 from rag.errors import RagError
 from rag.settings import AnswerSettings, SettingsError
@@ -546,13 +548,16 @@ def test_calibration_chooses_on_dev_reports_both_halves_and_saves_the_setting(an
                     f"{len(tied)} thresholds tied, {min(tied):g} to {max(tied):g}: the current one kept")
 
 
-def test_the_settings_saved_by_calibration_name_the_gold_file_by_its_absolute_path(answerer, small_gold, tmp_path, monkeypatch):
+def test_the_settings_saved_by_calibration_name_the_gold_file_as_seen_from_the_settings_file(answerer, small_gold, tmp_path, monkeypatch):
     from rag.evaluation import save_calibration
 
     monkeypatch.chdir(small_gold.parent)  # the gold file named relative to here: the record must not depend on it
-    settings_file = tmp_path / "answer_settings.json"
+    settings_file = tmp_path / "settings" / "answer_settings.json"
+    settings_file.parent.mkdir()
     save_calibration(answerer, 0.01, _eval_args("--gold", small_gold.name, "--calibrate", "--settings", str(settings_file)), {}, {})
-    assert json.loads(settings_file.read_text(encoding="utf-8"))["gold"]["path"] == str(small_gold.resolve())
+    recorded = json.loads(settings_file.read_text(encoding="utf-8"))["gold"]["path"]
+    assert (settings_file.parent / recorded).resolve() == small_gold.resolve() and not Path(recorded).is_absolute()
+    assert json.loads((ROOT / "rag" / "answer_settings.json").read_text(encoding="utf-8"))["gold"]["path"] == "../eval/gold.jsonl"  # the shipped one
 
 
 def test_a_gold_set_that_does_not_match_the_index_is_refused(answerer):
