@@ -145,6 +145,13 @@ def summary(judged: Sequence[Judged]) -> dict[str, str]:
     }
 
 
+LEGEND = (
+    "hit: answerable conversations whose last answer holds the needed fact; false abstention: answerable ones abstained on; "
+    "abstained (unanswerable): unanswerable ones abstained on, as they should be; wrong quote: of those with a quote that must "
+    "not be given, how many gave it; repeats: last answers that quote again something the answer before quoted."
+)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m eval.conversations``; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m eval.conversations", description=__doc__.splitlines()[0])
@@ -166,11 +173,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = [(split, summary([j for j in judged if j.conversation.split == split])) for split in SPLITS if args.split in (None, split)]
     if not args.split:
         rows.append(("all", summary(judged)))
-    print(tabulate([[name, *values.values()] for name, values in rows], headers=["", *rows[0][1]]))
+    print(tabulate([[name, *values.values()] for name, values in rows], headers=["", *rows[0][1]], disable_numparse=True))
+    print(f"\n{LEGEND}")
     kinds = sorted({j.conversation.kind for j in judged})
     by_kind = [(kind, summary([j for j in judged if j.conversation.kind == kind])) for kind in kinds]
     print(f"\nBy kind ({args.split or 'both halves'}):\n")
-    print(tabulate([[name, *values.values()] for name, values in by_kind], headers=["", *by_kind[0][1]]))
+    print(tabulate([[name, *values.values()] for name, values in by_kind], headers=["", *by_kind[0][1]], disable_numparse=True))
     if args.show:
         for j in judged:
             if j.hit or (not j.conversation.answerable and j.abstained):

@@ -28,7 +28,7 @@ from rag.errors import RagError
 from rag.gold import GoldQuestion, load_gold, require_grounded
 from rag.lexical import STOPWORDS
 from rag.retrieve import Retriever
-from rag.scoring import make_record, outcome
+from rag.scoring import Outcome, make_record, outcome
 
 _CONTENT_WORD = re.compile(r"[A-Za-z]{5,}")
 _EDITS = ("drop", "double", "swap", "replace")
@@ -62,23 +62,27 @@ def without_spelling(answerer: Answerer) -> Answerer:
     return Answerer(Retriever(retriever.index, retriever.encoder, retriever.settings, spelling=False), answerer.settings, answerer.answerability)
 
 
+def outcomes(answerer: Answerer, gold: Sequence[GoldQuestion], questions: Sequence[str]) -> list[Outcome]:
+    """How each of ``questions`` (one per gold line) is answered, judged as `rag eval` judges it."""
+    texts = {doc_id: doc.text for doc_id, doc in answerer.index.documents.items()}
+    return [
+        outcome(make_record(item, item.split or "", answerer.answer(question).to_dict(), texts), threshold=0.0)  # the answer as given
+        for item, question in zip(gold, questions)
+    ]
+
+
 def score(answerer: Answerer, gold: Sequence[GoldQuestion], questions: Sequence[str]) -> dict[str, float]:
     """must_contain hit (as `rag eval` counts it) and false abstentions (answerable), abstentions (unanswerable)."""
-    hits = false_abstentions = abstentions = 0
-    answerable = [g.answerable for g in gold]
-    texts = {doc_id: doc.text for doc_id, doc in answerer.index.documents.items()}
-    for item, question in zip(gold, questions):
-        result = outcome(make_record(item, item.split or "", answerer.answer(question).to_dict(), texts), threshold=0.0)  # the answer as given
-        if item.answerable:
-            false_abstentions += result.abstained
-            hits += result.must_contain_hit
-        else:
-            abstentions += result.abstained
-    n_answerable, n_unanswerable = sum(answerable), len(gold) - sum(answerable)
+    return _rates(gold, outcomes(answerer, gold, questions))
+
+
+def _rates(gold: Sequence[GoldQuestion], judged: Sequence[Outcome]) -> dict[str, float]:
+    answerable = [j for g, j in zip(gold, judged) if g.answerable]
+    unanswerable = [j for g, j in zip(gold, judged) if not g.answerable]
     return {
-        "must_contain hit": hits / max(1, n_answerable),
-        "false abstentions": false_abstentions / max(1, n_answerable),
-        "abstained (unanswerable)": abstentions / max(1, n_unanswerable),
+        "must_contain hit": sum(j.must_contain_hit for j in answerable) / max(1, len(answerable)),
+        "false abstentions": sum(j.abstained for j in answerable) / max(1, len(answerable)),
+        "abstained (unanswerable)": sum(j.abstained for j in unanswerable) / max(1, len(unanswerable)),
     }
 
 
@@ -88,6 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--gold", default="eval/gold.jsonl")
     parser.add_argument("--index", default="index")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--show", action="store_true", help="also list each question that its typos cost an answer, and how it was read")
     args = parser.parse_args(argv)
     try:
         return report(args)
@@ -96,22 +101,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
+LEGEND = (
+    "must_contain hit: answerable questions whose answer holds the needed fact; false abstentions: answerable "
+    "questions abstained on; abstained (unanswerable): unanswerable questions abstained on, as they should be."
+)
+
+
 def report(args: argparse.Namespace) -> int:
-    """Score the clean and the typo'd gold questions and print the table."""
+    """Score the clean and the typo'd gold questions and print the table (and, with ``--show``,
+    the questions the typos cost an answer)."""
     gold = load_gold(args.gold)
     answerer = Answerer.load(args.index)
     require_grounded(gold, {doc_id: doc.text for doc_id, doc in answerer.index.documents.items()})
     rng = random.Random(args.seed)
     typoed = [with_typos(g.question, rng) for g in gold]
     read_back = sum(answerer.retriever.read(t) == g.question for g, t in zip(gold, typoed) if t != g.question)
+    clean, spelled = outcomes(answerer, gold, [g.question for g in gold]), outcomes(answerer, gold, typoed)
     rows = [
-        ("clean questions", score(answerer, gold, [g.question for g in gold])),
-        ("typo'd, spelling step", score(answerer, gold, typoed)),
+        ("clean questions", _rates(gold, clean)),
+        ("typo'd, spelling step", _rates(gold, spelled)),
         ("typo'd, no spelling step", score(without_spelling(answerer), gold, typoed)),
     ]
-    print(tabulate([[name, *(f"{v:.3f}" for v in values.values())] for name, values in rows], headers=["", *rows[0][1]]))
+    print(tabulate([[name, *(f"{v:.3f}" for v in values.values())] for name, values in rows], headers=["", *rows[0][1]], disable_numparse=True))
     changed = sum(t != g.question for g, t in zip(gold, typoed))
-    print(f"\n{changed} of {len(gold)} questions got typos (seed {args.seed}); {read_back} were read back exactly as written")
+    print(f"\n{LEGEND}")
+    print(
+        f"{changed} of {len(gold)} questions got typos (seed {args.seed}); the spelling step read {read_back} of them "
+        "back to exactly the gold question's words."
+    )
+    if args.show:
+        for item, typed, before, after in zip(gold, typoed, clean, spelled):
+            if (before.must_contain_hit and not after.must_contain_hit) or (not item.answerable and before.abstained and not after.abstained):
+                lost = "the needed fact" if item.answerable else "its abstention"
+                print(f"\n{item.id} ({item.kind}) lost {lost}: {typed!r}, read as {answerer.retriever.read(typed)!r}")
     return 0
 
 

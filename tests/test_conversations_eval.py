@@ -86,6 +86,8 @@ def test_the_report_has_a_row_per_half_asked_for(index_dir, capsys):
     rows = capsys.readouterr().out.splitlines()
     assert rows[0].split()[:3] == ["conversations", "hit", "false"] and rows[2].split()[:2] == ["dev", "48"]
     assert not any(row.startswith(("held-out", "all")) for row in rows)
+    assert all(len(rate) == 5 for rate in rows[2].split()[2:])  # 0.400, not 0.4: the columns line up
+    assert any(row.startswith("hit: answerable conversations whose last answer holds the needed fact") for row in rows)  # a legend
 
 
 def test_a_half_with_no_conversations_is_an_error_line(tmp_path, index_dir, capsys):

@@ -72,3 +72,14 @@ def test_errors_are_one_line_not_tracebacks(problem, town, tmp_path, capsys):
     assert main(argv) == 2
     first = capsys.readouterr().err.splitlines()[0]
     assert first.startswith("eval.typos: error: ") and ("no index in" in first if problem == "no index" else str(bad) in first)
+
+
+def test_the_table_reads_without_the_docs(town, capsys):
+    assert main(["--gold", str(town / "gold.jsonl"), "--index", str(town / "index"), "--show"]) == 0
+    out = capsys.readouterr().out
+    rows = {line.split("  ")[0]: line for line in out.splitlines() if line.startswith(("clean", "typo'd"))}
+    assert set(rows) == {"clean questions", "typo'd, spelling step", "typo'd, no spelling step"}
+    assert all(len(cell) == 5 and cell[1] == "." for row in rows.values() for cell in row.split("  ") if cell.strip() and cell[0].isdigit())  # 0.000, not 0
+    assert "0.000" in rows["clean questions"]  # m001's needed fact is in no quote, even asked clean
+    assert "must_contain hit: answerable questions whose answer holds the needed fact" in out
+    assert "2 of 2 questions got typos (seed 7); the spelling step read" in out
