@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from .errors import SettingsError
 from .lexical import STOPWORDS, question_terms, words
+from .settings import read_json_file
 from .types import StrPath
 
 if TYPE_CHECKING:
@@ -126,26 +127,18 @@ class AnswerabilityModel:
         A file that is missing (when named), unreadable, not JSON or not a model raises
         SettingsError naming it, rather than silently scoring with other weights.
         """
-        if path is None or str(path) == "":
-            if not WEIGHTS_FILE.exists():
-                return cls()
-            path = WEIGHTS_FILE
-        path = Path(path)
         retrain = "name the file `python -m eval.train_answerability` wrote"
+        found = read_json_file(path, WEIGHTS_FILE, "the answerability model", missing=retrain, invalid=retrain)
+        if found is None:
+            return cls()
+        path, data = found
+        not_a_model = f"the answerability model {path} is not a model (a 'bias' number and a 'weights' mapping); {retrain}"
+        if not isinstance(data, dict) or not isinstance(data.get("weights"), dict):
+            raise SettingsError(not_a_model)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise SettingsError(f"the answerability model {path} does not exist; {retrain}") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise SettingsError(f"cannot read the answerability model {path}: {reason}") from exc
-        except ValueError as exc:
-            raise SettingsError(f"the answerability model {path} is not valid JSON ({exc}); {retrain}") from exc
-        try:
-            weights = data["weights"]
-            return cls(float(data["bias"]), {k: float(weights.get(k, 0.0)) for k in FEATURES}, dict(data.get("provenance", {})))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise SettingsError(f"the answerability model {path} is not a model (a 'bias' number and a 'weights' mapping); {retrain}") from exc
+            return cls(float(data["bias"]), {k: float(data["weights"].get(k, 0.0)) for k in FEATURES}, dict(data.get("provenance", {})))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SettingsError(not_a_model) from exc
 
     def save(self, path: StrPath | None = None) -> Path:
         """Write the model as JSON."""

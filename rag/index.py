@@ -72,10 +72,10 @@ class BuildReport:
     def summary(self) -> str:
         """Readable lines for the CLI."""
         lines = [
-            f"indexed {_counted(self.documents, 'article')}: {_counted(self.sentences, 'sentence')}, {_counted(self.chunks, 'chunk')} "
+            f"indexed {counted(self.documents, 'article')}: {counted(self.sentences, 'sentence')}, {counted(self.chunks, 'chunk')} "
             f"({self.vector_index} vector index) in {self.seconds:.1f} s",
             *([_describe_build_changes(self.changes)] if self.changes else []),
-            f"embedded {_counted(self.embedded, 'new text')}"
+            f"embedded {counted(self.embedded, 'new text')}"
             + (f"; {self.reused} {'was' if self.reused == 1 else 'were'} embedded before (in an earlier build, or earlier in this one) and reused" if self.reused else ""),
             f"index written to {self.index_dir}",
         ]
@@ -84,7 +84,7 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def _counted(number: int, noun: str) -> str:
+def counted(number: int, noun: str) -> str:
     """"1 article", "2 articles"."""
     return f"{number} {noun}{'s' * (number != 1)}"
 

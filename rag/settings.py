@@ -53,6 +53,29 @@ def _problems(values: dict[str, object]) -> list[str]:
     return problems
 
 
+def read_json_file(path: StrPath | None, shipped: Path, what: str, *, missing: str, invalid: str) -> tuple[Path, object] | None:
+    """The path read and the JSON it holds: ``path``, or without it the file ``shipped`` with the
+    package (None when that is absent, for the built-in defaults to stand in). A file that is
+    missing (when named), unreadable or not JSON raises SettingsError naming it as ``what``, with
+    the remedy ``missing`` or ``invalid`` says."""
+    if path is None or str(path) == "":
+        if not shipped.exists():
+            return None
+        path = shipped
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SettingsError(f"{what} {path} does not exist; {missing}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise SettingsError(f"cannot read {what} {path}: {reason}") from exc
+    try:
+        return path, json.loads(text)
+    except ValueError as exc:
+        raise SettingsError(f"{what} {path} is not valid JSON ({exc}); {invalid}") from exc
+
+
 @dataclass(frozen=True)
 class AnswerSettings:
     """Knobs of the answer composer. ``abstain_threshold`` is the one calibrated most.
@@ -99,23 +122,14 @@ class AnswerSettings:
         cannot be read, is not JSON or holds values of the wrong type raises
         SettingsError naming it, rather than silently answering with other settings.
         """
-        if path is None or str(path) == "":
-            if not CALIBRATED_SETTINGS.exists():
-                return cls()
-            path = CALIBRATED_SETTINGS
-        path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise SettingsError(f"the settings file {path} does not exist; name an existing one (`rag eval --calibrate --settings FILE` writes one)") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise SettingsError(f"cannot read the settings file {path}: {reason}") from exc
-        try:
-            data = json.loads(text)
-        except ValueError as exc:
-            raise SettingsError(f"the settings file {path} is not valid JSON ({exc}); fix it, or recreate it with `rag eval --calibrate`") from exc
-        return cls._from_json(data, path)
+        found = read_json_file(
+            path,
+            CALIBRATED_SETTINGS,
+            "the settings file",
+            missing="name an existing one (`rag eval --calibrate --settings FILE` writes one)",
+            invalid="fix it, or recreate it with `rag eval --calibrate`",
+        )
+        return cls() if found is None else cls._from_json(found[1], found[0])
 
     @classmethod
     def _from_json(cls, data: object, path: Path) -> "AnswerSettings":

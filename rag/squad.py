@@ -366,11 +366,6 @@ def heldout_titles(squad: SquadSet) -> tuple[list[str] | None, str]:
     return None, "The answerability model was not trained on this file; questions are drawn from all its titles."
 
 
-def _counted(number: int, noun: str) -> str:
-    """``number`` and ``noun``, plural unless there is one ("1 title", "18 titles")."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
 def settings_note() -> str:
     """How the settings the benchmark answers with differ from the shipped ones (``squad_settings``)."""
     from .settings import AnswerSettings
@@ -383,6 +378,8 @@ def settings_note() -> str:
 
 
 def _markdown(report: dict) -> str:
+    from .index import counted
+
     m = report["metrics"]
     r, a = m["retrieval"], m["abstention"]
     lines = [
@@ -390,7 +387,7 @@ def _markdown(report: dict) -> str:
         "",
         f"- file: `{report['path']}` (sha256 {report['sha256'][:16]}…)",
         f"- {m['questions']} questions ({a['answerable']} answerable, {a['unanswerable']} unanswerable) "
-        f"from {_counted(len(report['titles']), 'title')}; {report['paragraphs_indexed']} paragraphs indexed",
+        f"from {counted(len(report['titles']), 'title')}; {report['paragraphs_indexed']} paragraphs indexed",
         f"- {report['split_note']}",
         "- limit: none, every question asked" if report["limit"] is None
         else f"- limit: {report['limit']}, a fixed sample of questions from as few of those titles as hold that many",
