@@ -42,7 +42,7 @@ from rag import Answer, Answerer, AnswerSettings, Citation, Document, QuestionEr
 from rag.answer import in_quotation_marks  # noqa: E402
 from rag.documents import corpus_folder  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
-from rag.index import articles_changed_since, describe_changes  # noqa: E402
+from rag.index import articles_changed_since, counted, describe_changes  # noqa: E402
 from rag.cli import SETTINGS_HELP, whole_number_from  # noqa: E402
 from rag.jsonl import json_line  # noqa: E402
 
@@ -552,13 +552,13 @@ def _is_error(message: Mapping[str, Any]) -> bool:
 def skipped_note(manifest: Mapping[str, Any]) -> str:
     """A paragraph naming the files of the folder that are not searched (not UTF-8, empty …),
     as the build that made the index skipped them; "" when it skipped none."""
-    skipped = [(str(path), str(why)) for path, why in manifest.get("skipped", [])]
+    skipped = [(Path(path), str(why)) for path, why in manifest.get("skipped", [])]
     if not skipped:
         return ""
-    shown = "; ".join(f"{html.escape(Path(path).name)} ({html.escape(why)})" for path, why in skipped[:5])
+    folder = Path(str(manifest.get("corpus_dir", "")))
+    shown = "; ".join(f"{html.escape(str(path.relative_to(folder) if path.is_relative_to(folder) else path.name))} ({html.escape(why)})" for path, why in skipped[:5])
     more = f"; and {len(skipped) - 5} more (the server's log names them)" if len(skipped) > 5 else ""
-    files = "1 file" if len(skipped) == 1 else f"{len(skipped)} files"
-    return f'<p class="skipped">Not searched: {files} of the folder could not be read: {shown}{more}.</p>'
+    return f'<p class="skipped">Not searched: {counted(len(skipped), "file")} of the folder could not be read: {shown}{more}.</p>'
 
 
 def build_app(
