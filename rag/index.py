@@ -643,13 +643,17 @@ def check_corpus_unchanged(manifest: dict, corpus_dir: StrPath, index_dir: StrPa
 
 def _only_touched(manifest: dict, folder: Path, then: dict, now: dict) -> bool:
     """Whether the article files under ``folder`` are those of ``then`` and every one whose size
-    or time changed still holds the text the index holds (or is still one it skipped)."""
+    or time changed still holds the text the index holds (or is still one it skipped, and was
+    not indexed)."""
     if then.keys() != now.keys():
         return False
     for relative in (name for name in now if now[name] != then[name]):
         path = folder / relative
-        document, _ = read_article(path, article_id(path, folder), title=False)
-        if document is not None and document.sha256 != manifest["documents"].get(document.doc_id):
+        doc_id = article_id(path, folder)
+        document, _ = read_article(path, doc_id, title=False)
+        if document is None and doc_id in manifest["documents"]:
+            return False  # an indexed article that became empty or unreadable
+        if document is not None and document.sha256 != manifest["documents"].get(doc_id):
             return False
     return True
 

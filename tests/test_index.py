@@ -285,3 +285,15 @@ def test_a_load_after_touching_one_article_reads_only_that_article(tmp_path, enc
     (corpus / "story3.txt").write_text("Story 3\n\nThe harbour of town 3 stayed closed.\n", encoding="utf-8")
     with pytest.warns(StaleIndexWarning, match=r"\(changed: story3\)"):
         load_index(tmp_path / "index")
+
+
+def test_an_indexed_article_emptied_since_the_build_is_reported_removed(tmp_path, encoder):
+    """Emptying an article makes the next build skip it: the index no longer matches the folder."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(3):
+        (corpus / f"story{n}.txt").write_text(f"Story {n}\n\nThe ferry of town {n} sailed again on Friday.\n", encoding="utf-8")
+    build_index(corpus, tmp_path / "index", encoder=encoder)
+    (corpus / "story1.txt").write_text("", encoding="utf-8")
+    with pytest.warns(StaleIndexWarning, match=r"removed: story1"):
+        load_index(tmp_path / "index")
