@@ -549,16 +549,25 @@ def _is_error(message: Mapping[str, Any]) -> bool:
     return _message_text(message).startswith(ERROR_OPENING)
 
 
+def _in_folder(path: Path, folder: Path) -> str:
+    """``path`` as a path inside ``folder`` (science/bad.txt), whether the build named it from
+    the folder's absolute path or a relative one; its bare name when it is not inside."""
+    for candidate in (path, path.resolve()):
+        if candidate.is_relative_to(folder):
+            return str(candidate.relative_to(folder))
+    return path.name
+
+
 def skipped_note(manifest: Mapping[str, Any]) -> str:
-    """A paragraph naming the files of the folder that are not searched (not UTF-8, empty …),
+    """A paragraph naming the files of the folder that are not searched (not UTF-8, empty, a copy …),
     as the build that made the index skipped them; "" when it skipped none."""
     skipped = [(Path(path), str(why)) for path, why in manifest.get("skipped", [])]
     if not skipped:
         return ""
     folder = Path(str(manifest.get("corpus_dir", "")))
-    shown = "; ".join(f"{html.escape(str(path.relative_to(folder) if path.is_relative_to(folder) else path.name))} ({html.escape(why)})" for path, why in skipped[:5])
+    shown = "; ".join(f"{html.escape(_in_folder(path, folder))} ({html.escape(why)})" for path, why in skipped[:5])
     more = f"; and {len(skipped) - 5} more (the server's log names them)" if len(skipped) > 5 else ""
-    return f'<p class="skipped">Not searched: {counted(len(skipped), "file")} of the folder could not be read: {shown}{more}.</p>'
+    return f'<p class="skipped">Not searched: {counted(len(skipped), "file")} of the folder: {shown}{more}.</p>'
 
 
 def build_app(

@@ -389,8 +389,21 @@ def test_the_files_left_out_of_an_up_to_date_index_are_logged_at_start_up_and_na
     with caplog.at_level("WARNING", logger="rag.app"):
         answerer = app.load_answerer(str(tmp_path / "index"), str(corpus))  # up to date: loads, and still says so
     assert f"not in the index: {corpus / 'empty.md'}: empty" in caplog.messages
-    assert app.skipped_note(answerer.index.manifest) == '<p class="skipped">Not searched: 1 file of the folder could not be read: empty.md (empty).</p>'  # on the page too
+    assert app.skipped_note(answerer.index.manifest) == '<p class="skipped">Not searched: 1 file of the folder: empty.md (empty).</p>'  # on the page too
     assert app.skipped_note({"skipped": []}) == ""
+
+
+def test_the_page_names_skipped_files_by_their_path_in_a_folder_given_as_a_relative_path(app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpus" / "science").mkdir(parents=True)
+    text = "Harbour reopens\n\nThe harbour of Port Ellis reopened on Monday after six weeks.\n"
+    (tmp_path / "corpus" / "harbour.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "corpus" / "science" / "copy.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "corpus" / "science" / "latin1.txt").write_bytes("Caf\xe9 opens\n".encode("latin-1"))
+    answerer = app.load_answerer("index", "corpus")
+    note = app.skipped_note(answerer.index.manifest)
+    assert note.startswith('<p class="skipped">Not searched: 2 files of the folder: ')
+    assert "science/copy.txt (same text as" in note and "science/latin1.txt (not UTF-8" in note
 
 
 def test_the_chat_answers_with_settings_calibrated_on_ones_own_gold_set(app, index_dir, corpus_dir, tmp_path):
