@@ -194,8 +194,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     if args.question != "-":
         clean_question(args.question)  # refuse a bad question before loading the model
+    settings = AnswerSettings.load(args.settings) if args.settings else None  # and a bad settings file before a build
     ensure_index(args)
-    answerer = Answerer.load(args.index, corpus_dir=checked_corpus(args), settings=AnswerSettings.load(args.settings) if args.settings else None)
+    answerer = Answerer.load(args.index, corpus_dir=checked_corpus(args), settings=settings)
     if args.question != "-":
         result = answerer.answer(args.question, k=args.k)
         if args.json:
@@ -292,7 +293,7 @@ def _saying_why_it_waits() -> Iterator[None]:
     """While a command runs, show rag's log records (a build waiting for another, the one-off
     ONNX export) as "rag: …" lines on stderr, unless the program already handles them."""
     logger = logging.getLogger("rag")
-    if logger.handlers:
+    if logger.hasHandlers():  # its own, or the root's (logging.basicConfig)
         yield
         return
     handler = logging.StreamHandler(sys.stderr)

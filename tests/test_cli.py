@@ -73,6 +73,8 @@ def test_ask_answers_with_a_settings_file_calibrated_on_ones_own_gold_set(on_ind
     assert strict.returncode == 0 and json.loads(strict.stdout)["abstained"]
     missing = rag("ask", question, *on_index, "--settings", str(tmp_path / "missing.json"))
     assert missing.returncode == 2 and missing.stderr.startswith(f"rag: error: the settings file {tmp_path / 'missing.json'} does not exist")
+    unbuilt = rag("ask", question, "--index", str(tmp_path / "new-index"), "--settings", str(tmp_path / "missing.json"))
+    assert unbuilt.returncode == 2 and not (tmp_path / "new-index").exists()  # refused before a build, not after it
 
 
 def test_loading_an_index_whose_articles_changed_warns_a_library_user(tmp_path, encoder):
