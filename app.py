@@ -40,7 +40,7 @@ import gradio as gr  # noqa: E402
 
 from rag import Answer, Answerer, AnswerSettings, Citation, Document, QuestionError, RagError, build_index  # noqa: E402
 from rag.answer import in_quotation_marks  # noqa: E402
-from rag.documents import corpus_folder  # noqa: E402
+from rag.documents import article_stats, corpus_folder  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
 from rag.index import articles_changed_since, counted, describe_changes  # noqa: E402
 from rag.cli import SETTINGS_HELP, whole_number_from  # noqa: E402
@@ -280,6 +280,7 @@ class ArticleWatch:
         self.manifest = dict(manifest)
         self.every = every
         self._checked = -math.inf
+        self._seen: dict[str, list[int]] | None = None  # the files' sizes and times when last compared
         self._note = ""
         self._lock = threading.Lock()
 
@@ -287,10 +288,14 @@ class ArticleWatch:
         """A sentence for the status line (Markdown) when the articles changed, else ""."""
         with self._lock:
             if time.monotonic() - self._checked >= self.every:
-                changes = articles_changed_since(self.manifest)
-                described = _MARKDOWN_MARKS.sub(r"\\\1", describe_changes(changes))
-                self._note = f"The articles changed since the chat started ({described}): answers quote them as they were until the chat is restarted." if changes else ""
                 self._checked = time.monotonic()
+                folder = Path(str(self.manifest.get("corpus_dir", "")))
+                stats = article_stats(folder) if folder.is_dir() else {}
+                if stats != self._seen:  # read the articles again only when a file's size or time moved
+                    self._seen = stats
+                    changes = articles_changed_since(self.manifest)
+                    described = _MARKDOWN_MARKS.sub(r"\\\1", describe_changes(changes))
+                    self._note = f"The articles changed since the chat started ({described}): answers quote them as they were until the chat is restarted." if changes else ""
             return self._note
 
 

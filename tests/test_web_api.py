@@ -249,7 +249,7 @@ def test_a_running_chat_says_when_the_articles_changed_under_it(app, encoder, tm
     chat = app.Chat(answerer, app.ArticleWatch(answerer.index.manifest, every=0))  # looks at every question
     before = chat.reply("Where did BrewMaster shares close?", 5, [], [], [])
     assert before.status.startswith("Answered in") and "changed" not in before.status
-    (corpus / "recalls" / "kettle_recall.txt").write_text("Kettle recall\n\nBrewMaster shares closed at $19.05 on Friday, the exchange said.\n", encoding="utf-8")
+    (corpus / "recalls" / "kettle_recall.txt").write_text("Kettle recall\n\nBrewMaster shares closed at $19.5 on Friday, the exchange said.\n", encoding="utf-8")  # another size: seen however coarse the file times
     after = chat.reply("Where did BrewMaster shares close?", 5, before.chat, before.conversation, before.turns)
     assert "$18.72" in after.chat[-1]["content"]  # quoted as indexed: exact against the index's copy, until a restart rebuilds
     assert after.status.endswith(
