@@ -115,14 +115,19 @@ def ensure_index(args: argparse.Namespace) -> None:
         print(report.summary(), file=sys.stderr)
 
 
-def checked_corpus(args: argparse.Namespace) -> str | None:
-    """The corpus folder ``rag search``/``rag ask`` check the index against: None without
-    ``--check-corpus``; else ``--corpus``, or the folder the index was built from."""
+def articles_of_index(args: argparse.Namespace) -> str:
+    """The articles a command checks ``--index`` against: ``--corpus``, else the folder the
+    index was built from (wherever the command runs) while it is there, else ``data/articles``."""
     from .index import built_from
 
-    if not args.check_corpus:
-        return None
-    return args.corpus or built_from(args.index) or DEFAULT_CORPUS
+    own = built_from(args.index)
+    return args.corpus or (own if own and Path(own).is_dir() else DEFAULT_CORPUS)
+
+
+def checked_corpus(args: argparse.Namespace) -> str | None:
+    """The corpus folder ``rag search``/``rag ask`` check the index against: None without
+    ``--check-corpus``, else ``articles_of_index``."""
+    return articles_of_index(args) if args.check_corpus else None
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -370,7 +370,7 @@ def check_outputs(args: argparse.Namespace) -> None:
 def cmd_eval(args: argparse.Namespace) -> int:
     """rag eval"""
     from .answer import Answerer
-    from .cli import ensure_index
+    from .cli import articles_of_index, ensure_index
     from .retrieve import Retriever
 
     check_options(args)
@@ -378,18 +378,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     settings = eval_settings(args)
     check_outputs(args)
     ensure_index(args)
-    retriever = Retriever.load(args.index, corpus_dir=eval_corpus(args))  # refuses an index of other or changed articles
+    retriever = Retriever.load(args.index, corpus_dir=articles_of_index(args))  # refuses an index of other or changed articles
     return run_gold_eval(args, Answerer(retriever, settings=settings), questions)
-
-
-def eval_corpus(args: argparse.Namespace) -> str:
-    """The articles `rag eval` checks the index against: ``--corpus``, else the folder the
-    index was built from (wherever `rag eval` runs), else the bundled ``data/articles``."""
-    from .cli import DEFAULT_CORPUS
-    from .index import built_from
-
-    own = built_from(args.index)
-    return args.corpus or (own if own and Path(own).is_dir() else DEFAULT_CORPUS)
 
 
 def eval_settings(args: argparse.Namespace) -> "AnswerSettings":

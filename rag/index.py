@@ -698,7 +698,8 @@ def _warn_if_articles_changed(manifest: dict, index_dir: Path) -> None:
 
 def built_from(index_dir: StrPath) -> str | None:
     """The corpus folder the index in ``index_dir`` was built from, as its manifest names it
-    (None when there is no readable index there, or it was given its documents)."""
+    (an absolute path; None when there is no readable index there). The folder may since have
+    moved or gone."""
     build = current_build_name(Path(index_dir))
     if build is None:
         return None

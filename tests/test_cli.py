@@ -63,6 +63,9 @@ def test_ask_warns_when_the_articles_it_was_built_from_changed_and_check_corpus_
     rebuilt = rag("build", *where)
     assert rebuilt.returncode == 0 and rebuilt.stderr.count("empty.txt") + rebuilt.stdout.count("empty.txt") == 1  # listed once, not warned again
     assert "warning" not in rag("ask", "When did the harbour reopen?", *where).stderr
+    corpus.rename(tmp_path / "moved")  # the index's own folder gone: checked against the bundled articles, as `rag eval` does
+    moved = rag("ask", "When did the harbour reopen?", "--index", str(index), "--check-corpus")
+    assert moved.returncode == 2 and moved.stderr.startswith("rag: error: the articles in data/articles changed since the index was built (added: 000_")
 
 
 def test_ask_answers_with_a_settings_file_calibrated_on_ones_own_gold_set(on_index, tmp_path):
