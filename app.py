@@ -25,7 +25,6 @@ import html  # noqa: E402
 import json  # noqa: E402
 import logging  # noqa: E402
 import math  # noqa: E402
-import re  # noqa: E402
 import socket  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
@@ -41,6 +40,7 @@ import gradio as gr  # noqa: E402
 from rag import Answer, Answerer, AnswerSettings, Citation, Document, QuestionError, RagError, build_index  # noqa: E402
 from rag.answer import in_quotation_marks  # noqa: E402
 from rag.documents import article_stats, corpus_folder  # noqa: E402
+from rag.eval_report import markdown_escaped  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
 from rag.index import articles_changed_since, counted, describe_changes  # noqa: E402
 from rag.cli import SETTINGS_HELP, whole_number_from  # noqa: E402
@@ -269,9 +269,6 @@ def status_line(answer: Answer) -> str:
     return f"Answered in {seconds:.2f} s · {quotes} quote{'s' * (quotes != 1)} citing {articles} article{'s' * (articles != 1)}"  # with corroborations
 
 
-_MARKDOWN_MARKS = re.compile(r"([\\`*_\[\]<>#|~])")
-
-
 class ArticleWatch:
     """Notices when the articles of the folder the index was built from change while the chat
     runs: its answers quote them as they were indexed until it is restarted (which rebuilds)."""
@@ -294,7 +291,7 @@ class ArticleWatch:
                 if stats != self._seen:  # read the articles again only when a file's size or time moved
                     self._seen = stats
                     changes = articles_changed_since(self.manifest)
-                    described = _MARKDOWN_MARKS.sub(r"\\\1", describe_changes(changes))
+                    described = markdown_escaped(describe_changes(changes))
                     self._note = f"The articles changed since the chat started ({described}): answers quote them as they were until the chat is restarted." if changes else ""
             return self._note
 

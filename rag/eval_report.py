@@ -106,15 +106,19 @@ def console_report(payload: Mapping) -> str:
     return "\n".join(parts)
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")  # what Markdown or HTML would read as markup in a table cell
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")  # what Markdown or HTML would read as markup
+
+
+def markdown_escaped(text: str) -> str:
+    """``text`` with every character Markdown or HTML would read as markup (``*``, ``_``,
+    ``<``, ``|``, …) escaped with a backslash, so that it shows as written."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def _md_text(text: object, limit: int = 160) -> str:
-    """``text`` as one table cell: on one line, at most ``limit`` characters, every character
-    Markdown or HTML would read as markup (``*``, ``<``, ``|``, …) escaped with a backslash."""
+    """``text`` as one table cell: on one line, at most ``limit`` characters, markup escaped."""
     text = " ".join(str(text).split())
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return markdown_escaped(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def score_cell(value: float, threshold: float | None) -> str:

@@ -16,12 +16,11 @@ import math
 import os
 import sys
 import time
-import warnings
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from .errors import QuestionError, RagError, RagWarning
+from .errors import QuestionError, RagError, RagWarning, warn_caller
 from .eval_report import REPORTS_DIR
 from .gold import SPLITS, GoldQuestion, capped, load_gold, require_grounded, split_of, unquotable_quotes
 from .jsonl import json_line
@@ -64,7 +63,7 @@ def warn_unquotable(answerer: "Answerer", questions: Sequence[GoldQuestion]) -> 
     index = answerer.index
     texts = {doc_id: doc.text for doc_id, doc in index.documents.items()}
     for line in capped(unquotable_quotes(questions, texts, index.sentences)):
-        warnings.warn(line, RagWarning, stacklevel=2)
+        warn_caller(line, RagWarning)
 
 
 def answer_gold(answerer: "Answerer", questions: Sequence[GoldQuestion], *, progress: bool = False) -> list["Record"]:

@@ -594,6 +594,7 @@ def test_a_gold_quote_that_is_a_title_or_a_heading_is_warned_about_naming_its_li
     messages = [str(w.message) for w in warned if issubclass(w.category, RagWarning)]
     assert messages == [f"line 2 (q003): the quote in {DOC} is an article's title or a heading: answers never quote titles, headings "
                         f"or question lines, so none can hold it ({title!r})"]
+    assert {w.filename for w in warned if issubclass(w.category, RagWarning)} == {__file__}  # shown at the caller's line, not rag's
 
 
 def test_rag_eval_refuses_an_index_whose_articles_changed_or_of_another_corpus(encoder, index_dir, corpus_dir, small_gold, tmp_path, capsys):
