@@ -308,9 +308,17 @@ def settings_note(args: argparse.Namespace) -> str:
     same = gold["sha256"] == _sha256(args.gold)
     return (
         f"settings: {path}, calibrated by {saved.get('calibrated_by', '?')} at {saved.get('calibrated_at', '?')} on the dev split of "
-        f"{gold.get('path', '?')} (sha256 {str(gold['sha256'])[:12]}: "
+        f"{_gold_named_in(path, gold)} (sha256 {str(gold['sha256'])[:12]}: "
         + ("this gold file)" if same else "another gold file than this one, so the threshold was not tuned on this set)")
     )
+
+
+def _gold_named_in(settings_file: Path, gold: dict) -> str:
+    """The gold file a settings file records (a path relative to its folder) as seen from here."""
+    recorded = gold.get("path")
+    if not isinstance(recorded, str):
+        return "?"
+    return _seen_from(Path.cwd(), (settings_file.resolve().parent / recorded).resolve())
 
 
 def settings_path(args: argparse.Namespace) -> Path:

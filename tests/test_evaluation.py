@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import random
 import statistics
 from pathlib import Path
@@ -416,7 +417,8 @@ def test_the_threshold_note_names_the_settings_file_and_the_gold_set_it_was_cali
     _, payload = plain_run
     [note] = [n for n in payload["notes"] if n.startswith("abstention threshold")]
     assert note.startswith(f"abstention threshold {shipped['settings']['abstain_threshold']:g} (from the settings); settings: {CALIBRATED_SETTINGS}, calibrated by rag eval --calibrate")
-    assert f"on the dev split of {shipped['gold']['path']} (sha256 {shipped['gold']['sha256'][:12]}: another gold file than this one" in note
+    recorded = os.path.relpath((CALIBRATED_SETTINGS.parent / shipped["gold"]["path"]).resolve())  # as seen from here, not from rag/
+    assert f"on the dev split of {recorded} (sha256 {shipped['gold']['sha256'][:12]}: another gold file than this one" in note
 
     def note_with(settings_file) -> str:
         from rag.answer import Answerer
@@ -429,7 +431,7 @@ def test_the_threshold_note_names_the_settings_file_and_the_gold_set_it_was_cali
         tmp_path / "mine.json", calibrated_by="rag eval --calibrate", calibrated_at="2026-01-02T03:04:05Z",
         gold={"path": "my/gold.jsonl", "sha256": hashlib.sha256(small_gold.read_bytes()).hexdigest()},
     )
-    assert note_with(mine).endswith(f"settings: {mine}, calibrated by rag eval --calibrate at 2026-01-02T03:04:05Z on the dev split of my/gold.jsonl "
+    assert note_with(mine).endswith(f"settings: {mine}, calibrated by rag eval --calibrate at 2026-01-02T03:04:05Z on the dev split of {os.path.relpath(tmp_path / 'my' / 'gold.jsonl')} "
                                     f"(sha256 {hashlib.sha256(small_gold.read_bytes()).hexdigest()[:12]}: this gold file)")
     bare = AnswerSettings(abstain_threshold=0.25).save(tmp_path / "bare.json")
     assert note_with(bare) == f"abstention threshold 0.25 (from the settings); settings: {bare}, which records no calibration"
