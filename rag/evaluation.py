@@ -238,12 +238,11 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
 
 
 def tied_thresholds(dev: Sequence["Record"], max_false_abstention: float) -> list[float]:
-    """The thresholds calibration ties between on ``dev``: each one that ``choose_threshold``
-    keeps when it is the current one (one threshold when nothing ties)."""
-    from .scoring import choose_threshold, sweep
+    """The thresholds calibration ties between on ``dev`` (``rag.scoring.best_rows``; one
+    threshold when nothing ties)."""
+    from .scoring import best_rows, sweep
 
-    rows = sweep(dev)
-    return [r["threshold"] for r in rows if choose_threshold(rows, max_false_abstention, r["threshold"])["threshold"] == r["threshold"]]
+    return [r["threshold"] for r in best_rows(sweep(dev), max_false_abstention)]
 
 
 def tie_note(tied: Sequence[float], threshold: float, current: float) -> str:

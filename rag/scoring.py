@@ -260,15 +260,19 @@ def sweep(records: Sequence[Record], thresholds: Iterable[float] = THRESHOLDS) -
     return rows
 
 
-def choose_threshold(rows: Sequence[dict], max_false_abstention: float, current: float | None = None) -> dict:
-    """The sweep row to calibrate on: best abstention F1 with a false-abstention rate within
-    ``max_false_abstention``; ties go to the higher must_contain hit rate, then to the
-    ``current`` threshold if it is among them (nothing changes without evidence), else to
-    the middle of the tied thresholds."""
+def best_rows(rows: Sequence[dict], max_false_abstention: float) -> list[dict]:
+    """The sweep rows calibration ties between: best abstention F1 with a false-abstention rate
+    within ``max_false_abstention`` (or the lowest rate there is), then the highest must_contain hit rate."""
     allowed = max(max_false_abstention, min(r["false_abstention_rate"] for r in rows))
     feasible = [r for r in rows if r["false_abstention_rate"] <= allowed + 1e-12]
     best = max((round(r["f1"], 9), round(r["must_contain_hit"] or 0.0, 9)) for r in feasible)
-    tied = [r for r in feasible if (round(r["f1"], 9), round(r["must_contain_hit"] or 0.0, 9)) == best]
+    return [r for r in feasible if (round(r["f1"], 9), round(r["must_contain_hit"] or 0.0, 9)) == best]
+
+
+def choose_threshold(rows: Sequence[dict], max_false_abstention: float, current: float | None = None) -> dict:
+    """The sweep row to calibrate on, of the ``best_rows``: the ``current`` threshold if it is
+    among them (nothing changes without evidence), else the middle of the tied thresholds."""
+    tied = best_rows(rows, max_false_abstention)
     return next((r for r in tied if current is not None and math.isclose(r["threshold"], current)), tied[(len(tied) - 1) // 2])
 
 
