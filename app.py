@@ -37,9 +37,11 @@ from typing import Any, NamedTuple  # noqa: E402
 
 import gradio as gr  # noqa: E402
 
-from rag import Answer, Answerer, AnswerSettings, Citation, Document, QuestionError, RagError, build_index  # noqa: E402
+from rag import Answer, Answerer, AnswerSettings, Citation, Document, QuestionError, RagError, Retriever, build_index  # noqa: E402
+from rag.chunking import ChunkingSettings  # noqa: E402
 from rag.answer import in_quotation_marks  # noqa: E402
 from rag.documents import article_stats, corpus_folder  # noqa: E402
+from rag.embedding import Encoder, SentenceTransformerEncoder  # noqa: E402
 from rag.eval_report import markdown_escaped  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
 from rag.index import articles_changed_since, counted, describe_changes  # noqa: E402
@@ -270,30 +272,76 @@ def status_line(answer: Answer) -> str:
 
 
 class ArticleWatch:
-    """Notices when the articles of the folder the index was built from change while the chat
-    runs: its answers quote them as they were indexed until it is restarted (which rebuilds)."""
+    """Keeps the chat's answerer up to date with the folder its index was built from.
 
-    def __init__(self, manifest: Mapping[str, Any], every: float = ARTICLES_CHECK_SECONDS) -> None:
-        self.manifest = dict(manifest)
+    When an article there is added, changed or removed while the chat runs, the next question
+    notices it (looking at most every ``every`` seconds) and starts a re-index in the
+    background: an incremental build into the same index folder (only new text is embedded),
+    then the new index is loaded and swapped in. Until then answers quote the articles as they
+    were indexed, and the status line says so; a re-index that fails leaves the chat answering
+    from the index it has. ``encoder`` builds (default: the model the index was built with,
+    loaded on the first re-index)."""
+
+    def __init__(self, answerer: Answerer, every: float = ARTICLES_CHECK_SECONDS, encoder: Encoder | None = None) -> None:
+        self.answerer = answerer
         self.every = every
+        self._encoder = encoder
         self._checked = -math.inf
         self._seen: dict[str, list[int]] | None = None  # the files' sizes and times when last compared
         self._note = ""
+        self._reindexing: threading.Thread | None = None
         self._lock = threading.Lock()
 
     def note(self) -> str:
-        """A sentence for the status line (Markdown) when the articles changed, else ""."""
+        """A sentence for the status line (Markdown) while the articles are re-indexed or once
+        they were (or could not be), else ""."""
         with self._lock:
-            if time.monotonic() - self._checked >= self.every:
+            busy = self._reindexing is not None and self._reindexing.is_alive()
+            if not busy and time.monotonic() - self._checked >= self.every:
                 self._checked = time.monotonic()
-                folder = Path(str(self.manifest.get("corpus_dir", "")))
+                manifest = self.answerer.index.manifest
+                folder = Path(str(manifest.get("corpus_dir", "")))
                 stats = article_stats(folder) if folder.is_dir() else {}
                 if stats != self._seen:  # read the articles again only when a file's size or time moved
                     self._seen = stats
-                    changes = articles_changed_since(self.manifest)
-                    described = markdown_escaped(describe_changes(changes))
-                    self._note = f"The articles changed since the chat started ({described}): answers quote them as they were until the chat is restarted." if changes else ""
+                    changes = articles_changed_since(manifest)
+                    if changes:
+                        described = describe_changes(changes)
+                        self._note = f"The articles changed ({markdown_escaped(described)}): re-indexing them; until that is done, answers quote them as they were."
+                        self._reindexing = threading.Thread(target=self._reindex, args=(folder, described), name="reindex", daemon=True)
+                        self._reindexing.start()
             return self._note
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Wait for a re-index in progress (if any) to end, for at most ``timeout`` seconds."""
+        with self._lock:
+            running = self._reindexing
+        if running is not None:
+            running.join(timeout)
+
+    def _reindex(self, folder: Path, described: str) -> None:
+        """Build the index of ``folder`` again and swap it in, saying in the note how it went
+        (``described``: what changed, in words)."""
+        old = self.answerer
+        index_dir = old.index.path.parent
+        try:
+            if self._encoder is None:
+                self._encoder = SentenceTransformerEncoder(old.index.manifest["model"]["name"])
+            chunking = ChunkingSettings(**old.index.manifest.get("chunking", {}))
+            log.info("the articles in %s changed (%s): re-indexing them into %s …", folder, described, index_dir)
+            log.info(build_index(folder, index_dir, encoder=self._encoder, chunking=chunking).summary())
+            new = Answerer(Retriever.load(index_dir, encoder=old.retriever.encoder), old.settings, old.answerability)
+            new.answer("What do the articles say?")  # fills its lazy caches before the first visitor waits for them
+        except Exception as exc:  # any failure leaves the chat answering from the index it has
+            log.exception("could not re-index the changed articles of %s", folder)
+            reason = markdown_escaped(str(exc) if isinstance(exc, RagError) else "see the server's log")
+            with self._lock:
+                self._note = f"The articles changed ({markdown_escaped(described)}) but could not be re-indexed ({reason}): answers quote them as they were."
+            return
+        with self._lock:
+            self.answerer = new
+            self._note = f"Answers quote the articles as changed at {datetime.now().strftime('%H:%M')} ({markdown_escaped(described)})."
+        log.info("the chat now answers from the re-indexed articles")
 
 
 # -- feedback -------------------------------------------------------------------------------
@@ -443,12 +491,15 @@ class Chat:
     """Turns a question into chat messages and a sources panel, with one shared answerer."""
 
     def __init__(self, answerer: Answerer, watch: ArticleWatch | None = None) -> None:
-        self.answerer = answerer
-        self.documents = answerer.index.documents
-        self.watch = watch or ArticleWatch(answerer.index.manifest)
+        self.watch = watch or ArticleWatch(answerer)
+
+    @property
+    def answerer(self) -> Answerer:
+        """The answerer of the articles as last indexed (``ArticleWatch`` swaps in a new one)."""
+        return self.watch.answerer
 
     def _status(self, said: str) -> str:
-        """``said`` with, when the articles changed since the chat started, a sentence saying so."""
+        """``said`` with, when the articles changed while the chat runs, a sentence saying so (``ArticleWatch.note``)."""
         note = self.watch.note()
         return f"{said} · {note}" if note and said else note or said
 
@@ -482,8 +533,10 @@ class Chat:
         history = [entry["question"] for entry in conversation]
         chat.append(_user_message(question))
         turn = len(chat)
+        answerer = self.answerer  # one index for the whole reply, though a re-index may swap in another meanwhile
+        documents = answerer.index.documents
         try:
-            answer = self.answerer.answer(question, history=history, k=int(k))
+            answer = answerer.answer(question, history=history, k=int(k))
         except QuestionError as exc:
             if len(question) > SHOWN_REFUSED_CHARS:  # shown cut in the chat; it goes back whole to the box
                 chat[-1] = _user_message(excerpt(question, SHOWN_REFUSED_CHARS))
@@ -494,13 +547,13 @@ class Chat:
         except Exception:
             log.exception("unexpected error answering %r", question)
             return self._failed(chat, conversation, turns, question, GENERIC_ERROR)
-        sources = sources_of(answer, self.documents)
+        sources = sources_of(answer, documents)
         chat.append(_bot_message(answer_message(answer, sources, turn)))
-        panel = sources_panel(turn_sources(answer, sources, turn, self.documents), turns, len(history))
+        panel = sources_panel(turn_sources(answer, sources, turn, documents), turns, len(history))
         # tells the "why?"s apart, and names what a question was read as (a name-only follow-up, typos, markup)
         how = f"after {quoted_question(answer.read_with[0], 80)}" if answer.read_with else answer.read_as and f"read as {quoted_question(answer.read_as, 80)}"
         asked = answer.question + (f" ({how})" if how else "")
-        turns = [(asked, turn_sources(answer, sources, turn, self.documents, whole_articles=False)), *turns][: EARLIER_ANSWERS_KEPT + 1]
+        turns = [(asked, turn_sources(answer, sources, turn, documents, whole_articles=False)), *turns][: EARLIER_ANSWERS_KEPT + 1]
         rated = {"answer": answer.to_dict(), "history": history}
         kept = [*conversation, {"question": answer.question, "k": int(k)}][-KEPT_QUESTIONS:]
         return Reply(chat, panel, self._status(status_line(answer)), rated, kept, turns, "", "")
@@ -579,7 +632,7 @@ def build_app(
     examples: Sequence[str] = (),
     concurrency: int = 4,
 ) -> gr.Blocks:
-    """The chat page and the ``/ask`` API over one shared ``answerer``.
+    """The chat page and the ``/ask`` API over one shared ``answerer`` (re-indexed when its articles change, see ``ArticleWatch``).
 
     Launch it with ``theme=theme(), css=CSS`` (see ``main``).
     """
@@ -691,7 +744,9 @@ def build_app(
 
         def ask_api(question: str, k: int = 5, history: list[str] | None = None) -> dict:
             """Answer ``question`` with exact quotes; returns the JSON of ``rag ask --json``."""
-            return ask_json(answerer, question, k, history)
+            reply = ask_json(chat_replies.answerer, question, k, history)
+            chat_replies.watch.note()  # an API call, too, notices changed articles and starts their re-index
+            return reply
 
         gr.api(ask_api, api_name="ask", concurrency_id="answer")
     demo.queue(default_concurrency_limit=concurrency, max_size=256)

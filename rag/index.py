@@ -661,8 +661,9 @@ def _only_touched(manifest: dict, folder: Path, then: dict, now: dict) -> bool:
 def articles_changed_since(manifest: dict) -> dict[str, list[str]]:
     """The articles added, changed or removed (doc ids under those keys, only the non-empty ones)
     in the folder an index with ``manifest`` was built from, since it was built: {} when none
-    are, or when that cannot be told (the folder moved, the index was given its documents, an
-    unreadable folder). Quick when no file's size or time changed."""
+    are, or when that cannot be told (the folder moved, the index was given its documents).
+    A folder with no readable article left has every indexed one removed. Quick when no
+    file's size or time changed."""
     built_from, stats = manifest.get("corpus_dir"), manifest.get("article_stats")
     if not built_from or not stats or not Path(built_from).is_dir():
         return {}
@@ -670,8 +671,8 @@ def articles_changed_since(manifest: dict) -> dict[str, list[str]]:
         return {}
     try:
         documents = load_corpus(built_from, titles=False).documents
-    except RagError:
-        return {}
+    except CorpusError:
+        documents = []  # no article there can be read any more: every indexed one is gone
     return {label: ids for label, ids in corpus_changes(manifest, documents).items() if ids}
 
 

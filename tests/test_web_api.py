@@ -238,7 +238,7 @@ def test_a_reloaded_page_gets_its_conversation_answered_again(app, answerer):
     assert len(chat.reply("and OpenAI?", 5, [], record, []).conversation) == app.RESTORED_QUESTIONS + 1  # the page keeps one more
 
 
-def test_a_running_chat_says_when_the_articles_changed_under_it(app, encoder, tmp_path):
+def test_a_running_chat_re_indexes_articles_changed_under_it_and_then_quotes_them(app, encoder, tmp_path):
     from rag import Answerer, Retriever, build_index
 
     corpus = tmp_path / "corpus"
@@ -246,19 +246,44 @@ def test_a_running_chat_says_when_the_articles_changed_under_it(app, encoder, tm
     (corpus / "recalls" / "kettle_recall.txt").write_text("Kettle recall\n\nBrewMaster shares closed at $18.72 on Friday, the exchange said.\n", encoding="utf-8")
     build_index(corpus, tmp_path / "index", encoder=encoder)
     answerer = Answerer(Retriever.load(tmp_path / "index", encoder=encoder))
-    chat = app.Chat(answerer, app.ArticleWatch(answerer.index.manifest, every=0))  # looks at every question
-    before = chat.reply("Where did BrewMaster shares close?", 5, [], [], [])
+    watch = app.ArticleWatch(answerer, every=0, encoder=encoder)  # looks at every question
+    chat = app.Chat(answerer, watch)
+    question = "Where did BrewMaster shares close?"
+    before = chat.reply(question, 5, [], [], [])
     assert before.status.startswith("Answered in") and "changed" not in before.status
     (corpus / "recalls" / "kettle_recall.txt").write_text("Kettle recall\n\nBrewMaster shares closed at $19.5 on Friday, the exchange said.\n", encoding="utf-8")  # another size: seen however coarse the file times
-    after = chat.reply("Where did BrewMaster shares close?", 5, before.chat, before.conversation, before.turns)
-    assert "$18.72" in after.chat[-1]["content"]  # quoted as indexed: exact against the index's copy, until a restart rebuilds
-    assert after.status.endswith(
-        "The articles changed since the chat started (1 changed (recalls/kettle\\_recall)): answers quote them as they were until the chat is restarted."
-    )
-    assert chat.restore(after.conversation).status.endswith("until the chat is restarted.")
+    during = chat.reply(question, 5, before.chat, before.conversation, before.turns)
+    assert "$18.72" in during.chat[-1]["content"]  # quoted as indexed: exact against the index's copy, until the re-index is done
+    assert during.status.endswith("The articles changed (1 changed (recalls/kettle\\_recall)): re-indexing them; until that is done, answers quote them as they were.")
+    watch.wait(120)
+    after = chat.reply(question, 5, during.chat, during.conversation, during.turns)
+    assert "$19.5" in after.chat[-1]["content"] and "$18.72" not in after.chat[-1]["content"]
+    assert re.search(r"Answers quote the articles as changed at \d\d:\d\d \(1 changed \(recalls/kettle\\_recall\)\)\.$", after.status)
+    assert chat.answerer is not answerer and chat.answerer.settings == answerer.settings
+    (corpus / "recalls" / "kettle_recall.txt").unlink()  # no article left: the re-index fails, and the chat keeps the index it has
+    failed = chat.reply(question, 5, after.chat, after.conversation, after.turns)
+    watch.wait(120)
+    assert "$19.5" in chat.reply(question, 5, failed.chat, failed.conversation, failed.turns).chat[-1]["content"]
+    assert watch.note().startswith("The articles changed (1 removed (recalls/kettle\\_recall)) but could not be re-indexed (no readable")
 
 
 BLOG = "Who wrote the blog post?"
+
+
+def test_a_running_server_re_indexes_articles_changed_under_it_when_asked_through_the_api(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "ferry.txt").write_text("Ferry returns\n\nThe island ferry returned to service on Friday, the council said.\n", encoding="utf-8")
+    question = "When did the island ferry return to service?"
+    with web_server(tmp_path / "index", workdir=tmp_path, corpus_dir=corpus) as running:
+        assert "Friday" in ask_api(running.url, question)["answer"]
+        (corpus / "ferry.txt").write_text("Ferry returns\n\nThe island ferry returned to service on Tuesday, the council said.\n", encoding="utf-8")
+        deadline, answers = time.monotonic() + 120, []
+        while time.monotonic() < deadline and not any("Tuesday" in a for a in answers):
+            answers.append(ask_api(running.url, question)["answer"])  # the first one notices the change
+            time.sleep(1)
+        assert "Friday" in answers[0] and "Tuesday" in answers[-1]  # as indexed, then from the re-indexed article
+        assert "re-indexing them into" in running.log() and "now answers from the re-indexed articles" in running.log()
 
 
 @pytest.mark.parametrize(
