@@ -382,6 +382,9 @@ def build_index(
     require_type(documents, (LoadReport, type(None)), "documents", "load_corpus(folder) gives one")
     check_kind(vector_kind)  # settings first: before the articles are read or the model loads
     index_dir = Path(index_dir)
+    # Sizes and times before the texts are read: a file that changes while the build runs then
+    # differs from what the manifest records, so the next load still notices the change.
+    stats = {} if documents is not None else article_stats(corpus_dir)
     loaded = documents or load_corpus(corpus_dir, titles=False)
     for path, why in loaded.skipped:  # a library user reads no summary: each skipped file is a warning
         warn_caller(f"skipped {path}: {why}", SkippedFileWarning)
@@ -393,7 +396,7 @@ def build_index(
     except OSError as exc:
         raise RagError(_cannot_write(index_dir, exc)) from exc
     with _build_lock(index_dir):
-        report = _build_locked(corpus_dir, index_dir, loaded, encoder, chunking, vector_kind, progress, given_titles=documents is not None, started=started)
+        report = _build_locked(corpus_dir, index_dir, loaded, stats, encoder, chunking, vector_kind, progress, given_titles=documents is not None, started=started)
     if encoder is None:
         from .embedding import prepare_query_encoder
 
@@ -405,6 +408,7 @@ def _build_locked(
     corpus_dir: StrPath,
     index_dir: Path,
     loaded: LoadReport,
+    stats: dict[str, list[int]],
     encoder: Encoder | None,
     chunking: ChunkingSettings,
     vector_kind: str,
@@ -413,7 +417,8 @@ def _build_locked(
     given_titles: bool,
     started: float,
 ) -> BuildReport:
-    """``build_index`` once it holds the folder's build lock."""
+    """``build_index`` once it holds the folder's build lock (``stats``: the articles' sizes and
+    times as they were before ``loaded`` was read)."""
     if encoder is None:
         from .embedding import SentenceTransformerEncoder
 
@@ -445,7 +450,7 @@ def _build_locked(
             "titles": "given" if given_titles else TITLES_DERIVED,
             "vector_index": chunk_store.describe(),
             "corpus_dir": str(Path(corpus_dir).resolve()),
-            "article_stats": {} if given_titles else article_stats(corpus_dir),
+            "article_stats": stats,
             "documents": {d.doc_id: d.sha256 for d in loaded.documents},
             "markdown": sorted(d.doc_id for d in loaded.documents if is_markdown(d.path)),
             "counts": {"documents": len(loaded.documents), "sentences": len(sentences), "chunks": len(chunks)},
