@@ -37,16 +37,17 @@ from typing import Any, NamedTuple  # noqa: E402
 
 import gradio as gr  # noqa: E402
 
-from rag import Answer, Answerer, AnswerSettings, Citation, Document, QuestionError, RagError, Retriever, build_index  # noqa: E402
+from rag import Answer, Answerer, AnswerSettings, Citation, CorpusError, Document, QuestionError, RagError, Retriever, build_index  # noqa: E402
 from rag.chunking import ChunkingSettings  # noqa: E402
 from rag.answer import in_quotation_marks  # noqa: E402
 from rag.documents import article_stats, corpus_folder  # noqa: E402
 from rag.embedding import Encoder, SentenceTransformerEncoder  # noqa: E402
 from rag.eval_report import markdown_escaped  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
-from rag.index import articles_changed_since, counted, describe_changes  # noqa: E402
+from rag.index import articles_changed_since, counted, current_build_name, describe_changes  # noqa: E402
 from rag.cli import SETTINGS_HELP, whole_number_from  # noqa: E402
 from rag.jsonl import json_line  # noqa: E402
+from rag.types import StrPath  # noqa: E402
 
 log = logging.getLogger("rag.app")
 
@@ -272,76 +273,131 @@ def status_line(answer: Answer) -> str:
 
 
 class ArticleWatch:
-    """Keeps the chat's answerer up to date with the folder its index was built from.
+    """Keeps the chat's answerer up to date with its articles' folder.
 
-    When an article there is added, changed or removed while the chat runs, the next question
-    notices it (looking at most every ``every`` seconds) and starts a re-index in the
-    background: an incremental build into the same index folder (only new text is embedded),
-    then the new index is loaded and swapped in. Until then answers quote the articles as they
-    were indexed, and the status line says so; a re-index that fails leaves the chat answering
-    from the index it has. ``encoder`` builds (default: the model the index was built with,
-    loaded on the first re-index)."""
+    A question (on the page or through ``/ask``) lets the watch look at the folder, at most every
+    ``every`` seconds and never while it is busy: in a background thread, so no answer waits
+    for it. When an article was added, changed or removed, it re-indexes them into the same
+    index folder (an incremental build: only new text is embedded, with ``encoder``, default the
+    model the index was built with, loaded for the build and let go after it), loads the new
+    index and swaps it in. A build someone ran by hand that already matches the folder is
+    swapped in without building again. Until then answers quote the articles as they were
+    indexed; a re-index that fails leaves the chat answering from the index it has, and is
+    tried again after ``RETRY_SECONDS``. ``note()`` says all this on the status line."""
 
-    def __init__(self, answerer: Answerer, every: float = ARTICLES_CHECK_SECONDS, encoder: Encoder | None = None) -> None:
+    RETRY_SECONDS = 60.0
+    DONE_NOTE_SECONDS = 600.0  # how long the status line says the articles were re-indexed
+
+    def __init__(self, answerer: Answerer, folder: StrPath | None = None, every: float = ARTICLES_CHECK_SECONDS, encoder: Encoder | None = None) -> None:
         self.answerer = answerer
+        built_from = answerer.index.manifest.get("corpus_dir")
+        self.folder = Path(folder) if folder is not None else Path(built_from) if built_from else None
         self.every = every
         self._encoder = encoder
-        self._checked = -math.inf
+        self._next_look = -math.inf
         self._seen: dict[str, list[int]] | None = None  # the files' sizes and times when last compared
-        self._note = ""
-        self._reindexing: threading.Thread | None = None
+        self._note, self._note_until, self._failed = "", math.inf, False
+        self._worker: threading.Thread | None = None
         self._lock = threading.Lock()
 
     def note(self) -> str:
-        """A sentence for the status line (Markdown) while the articles are re-indexed or once
-        they were (or could not be), else ""."""
-        with self._lock:
-            busy = self._reindexing is not None and self._reindexing.is_alive()
-            if not busy and time.monotonic() - self._checked >= self.every:
-                self._checked = time.monotonic()
-                manifest = self.answerer.index.manifest
-                folder = Path(str(manifest.get("corpus_dir", "")))
-                stats = article_stats(folder) if folder.is_dir() else {}
-                if stats != self._seen:  # read the articles again only when a file's size or time moved
-                    self._seen = stats
-                    changes = articles_changed_since(manifest)
-                    if changes:
-                        described = describe_changes(changes)
-                        self._note = f"The articles changed ({markdown_escaped(described)}): re-indexing them; until that is done, answers quote them as they were."
-                        self._reindexing = threading.Thread(target=self._reindex, args=(folder, described), name="reindex", daemon=True)
-                        self._reindexing.start()
-            return self._note
+        """A sentence for the status line (Markdown) while the articles are re-indexed, for a while
+        after they were, or once they could not be; else "". Starts a look at the folder when one is due."""
+        try:
+            with self._lock:
+                now = time.monotonic()
+                idle = self._worker is None or not self._worker.is_alive()
+                if self.folder is not None and idle and now >= self._next_look:
+                    self._next_look = now + self.every
+                    self._worker = threading.Thread(target=self._look, name="article-watch", daemon=True)
+                    self._worker.start()
+                if now > self._note_until:
+                    self._note, self._note_until = "", math.inf
+                return self._note
+        except Exception:  # the answer is given already: a failed look must not spoil it
+            log.exception("could not look at the articles of %s", self.folder)
+            return ""
 
-    def wait(self, timeout: float | None = None) -> None:
-        """Wait for a re-index in progress (if any) to end, for at most ``timeout`` seconds."""
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for a look (and any re-index it started) to end; whether it did within ``timeout`` seconds."""
         with self._lock:
-            running = self._reindexing
-        if running is not None:
-            running.join(timeout)
+            worker = self._worker
+        if worker is not None:
+            worker.join(timeout)
+        return worker is None or not worker.is_alive()
 
-    def _reindex(self, folder: Path, described: str) -> None:
-        """Build the index of ``folder`` again and swap it in, saying in the note how it went
-        (``described``: what changed, in words)."""
+    def _say(self, note: str, *, lasting: float = math.inf, failed: bool = False) -> None:
+        with self._lock:
+            self._note, self._note_until, self._failed = note, time.monotonic() + lasting, failed
+
+    def _look(self) -> None:
+        """Compare the folder with the index; re-index it when its articles changed."""
+        assert self.folder is not None
+        stats = article_stats(self.folder) if self.folder.is_dir() else {}
+        if stats == self._seen:
+            return
+        changes = articles_changed_since(self.answerer.index.manifest, self.folder)
+        if not changes:
+            self._seen = stats
+            if self._failed:  # put back as they were: nothing is wrong any more
+                self._say("")
+            return
+        described = describe_changes(changes)
+        self._say(f"The articles changed ({markdown_escaped(described)}): re-indexing them; until that is done, answers quote them as they were.")
+        if self._swapped_in(described):
+            self._seen = stats  # a change made meanwhile differs from these, and is seen at the next look
+        else:
+            self._seen = None
+            with self._lock:
+                self._next_look = time.monotonic() + self.RETRY_SECONDS
+
+    def _swapped_in(self, described: str) -> bool:
+        """Swap in an index of the folder as it is (built now, or by hand meanwhile); whether it was."""
+        assert self.folder is not None  # _look runs only for a watch with a folder
         old = self.answerer
         index_dir = old.index.path.parent
         try:
-            if self._encoder is None:
-                self._encoder = SentenceTransformerEncoder(old.index.manifest["model"]["name"])
-            chunking = ChunkingSettings(**old.index.manifest.get("chunking", {}))
-            log.info("the articles in %s changed (%s): re-indexing them into %s …", folder, described, index_dir)
-            log.info(build_index(folder, index_dir, encoder=self._encoder, chunking=chunking).summary())
-            new = Answerer(Retriever.load(index_dir, encoder=old.retriever.encoder), old.settings, old.answerability)
-            new.answer("What do the articles say?")  # fills its lazy caches before the first visitor waits for them
-        except Exception as exc:  # any failure leaves the chat answering from the index it has
-            log.exception("could not re-index the changed articles of %s", folder)
-            reason = markdown_escaped(str(exc) if isinstance(exc, RagError) else "see the server's log")
-            with self._lock:
-                self._note = f"The articles changed ({markdown_escaped(described)}) but could not be re-indexed ({reason}): answers quote them as they were."
-            return
+            new = self._built_by_hand(index_dir)
+            if new is None:
+                log.info("the articles in %s changed (%s): re-indexing them into %s …", self.folder, described, index_dir)
+                manifest = old.index.manifest
+                kind = "hnsw" if manifest.get("vector_index", {}).get("kind") == "hnsw" else "auto"  # auto never picks hnsw: it was asked for
+                report = build_index(
+                    self.folder, index_dir, encoder=self._encoder or SentenceTransformerEncoder(manifest["model"]["name"]),
+                    chunking=ChunkingSettings(**manifest.get("chunking", {})), vector_kind=kind,
+                )
+                log.info(report.summary())
+        except Exception as exc:
+            log.exception("could not re-index the changed articles of %s", self.folder)
+            why = "no readable article is left" if isinstance(exc, CorpusError) else "the server's log says why"
+            self._say(f"The articles changed ({markdown_escaped(described)}) but could not be re-indexed ({why}): answers quote them as they were.", failed=True)
+            return False
+        try:
+            new = new or Answerer(Retriever.load(index_dir, encoder=old.retriever.encoder), old.settings, old.answerability)
+            new.answer("What do the articles say?")  # fills its lazy caches before a visitor waits for them
+        except Exception:
+            log.exception("the articles of %s were re-indexed, but the new index could not be loaded", self.folder)
+            self._say(f"The articles changed ({markdown_escaped(described)}) and were re-indexed, but the new index could not be loaded "
+                      "(the server's log says why): answers quote them as they were.", failed=True)
+            return False
         with self._lock:
             self.answerer = new
-            self._note = f"Answers quote the articles as changed at {datetime.now().strftime('%H:%M')} ({markdown_escaped(described)})."
+        self._say(f"Answers quote the articles as changed at {datetime.now().strftime('%H:%M')} ({markdown_escaped(described)}).", lasting=self.DONE_NOTE_SECONDS)
         log.info("the chat now answers from the re-indexed articles")
+        return True
+
+    def _built_by_hand(self, index_dir: Path) -> Answerer | None:
+        """The answerer of a newer build in ``index_dir`` (``rag build`` run by hand) when it
+        matches the folder as it is now; else None."""
+        old = self.answerer
+        if current_build_name(index_dir) in (None, old.index.path.name):
+            return None
+        try:
+            retriever = Retriever.load(index_dir, corpus_dir=self.folder, encoder=old.retriever.encoder)
+        except RagError:
+            return None  # of other articles, or of another model: build
+        log.info("the index in %s was rebuilt meanwhile from the articles as they are: answering from it", index_dir)
+        return Answerer(retriever, old.settings, old.answerability)
 
 
 # -- feedback -------------------------------------------------------------------------------
@@ -491,6 +547,8 @@ class Chat:
     """Turns a question into chat messages and a sources panel, with one shared answerer."""
 
     def __init__(self, answerer: Answerer, watch: ArticleWatch | None = None) -> None:
+        if watch is not None and watch.answerer is not answerer:
+            raise ValueError("the watch must keep this answerer up to date: ArticleWatch(answerer, …)")
         self.watch = watch or ArticleWatch(answerer)
 
     @property
@@ -625,9 +683,18 @@ def skipped_note(manifest: Mapping[str, Any]) -> str:
     return f'<p class="skipped">Not searched: {counted(len(skipped), "file")} of the folder: {shown}{more}.</p>'
 
 
+def _heading(manifest: Mapping[str, Any]) -> str:
+    """The page's title and what the chat does, with the files of its folder it does not search."""
+    return (
+        "<h1>Ask the articles</h1><p>Every answer is made only of exact quotes from the articles, "
+        "each with its source. When the articles don't say, the chat says so.</p>" + skipped_note(manifest)
+    )
+
+
 def build_app(
     answerer: Answerer,
     *,
+    corpus_dir: StrPath | None = None,
     feedback_path: str | Path = DEFAULT_FEEDBACK,
     examples: Sequence[str] = (),
     concurrency: int = 4,
@@ -636,7 +703,7 @@ def build_app(
 
     Launch it with ``theme=theme(), css=CSS`` (see ``main``).
     """
-    chat_replies = Chat(answerer)
+    chat_replies = Chat(answerer, ArticleWatch(answerer, corpus_dir))
     feedback = FeedbackLog(feedback_path)
 
     def rate(rating: str, last_answer: dict | None, chat: list | None, conversation: list | None) -> tuple[str, Any, Any]:
@@ -656,10 +723,7 @@ def build_app(
         return f"Thank you: the last answer was saved as “{RATINGS[rating]}”.", {**last_answer, "rating": rating}, recorded
 
     with gr.Blocks(title="Ask the articles", analytics_enabled=False) as demo:
-        gr.HTML(
-            "<h1>Ask the articles</h1><p>Every answer is made only of exact quotes from the articles, "
-            "each with its source. When the articles don't say, the chat says so.</p>" + skipped_note(answerer.index.manifest)
-        )
+        heading = gr.HTML(_heading(answerer.index.manifest))
         conversation = gr.JSON([], visible=False)  # the answered questions, kept by the page (Chat.reply)
         turns = gr.State([])
         last_answer = gr.State(None)
@@ -731,6 +795,8 @@ def build_app(
 
         # No progress shown: Gradio would dim every output to 0.2 opacity until the server answers, an
         # unreadable page on a busy server; the question box says when a conversation is coming back.
+        # the files left out as the index now in use says (a re-index may have changed them)
+        demo.load(lambda: _heading(chat_replies.answerer.index.manifest), None, heading, api_visibility="private", show_progress="hidden")
         demo.load(restore, [conversation], [*outputs, k], js=RESTORE_JS, api_visibility="private", concurrency_id="answer", show_progress="hidden").then(
             None, js=RESTORED_JS, api_visibility="private"
         )
@@ -856,7 +922,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     except RagError as exc:
         raise SystemExit(f"app.py: error: {exc}") from exc
     bundled = Path(args.corpus).resolve() == BUNDLED_CORPUS.resolve()
-    demo = build_app(answerer, feedback_path=args.feedback_file, examples=BUNDLED_EXAMPLES if bundled else (), concurrency=args.concurrency)
+    demo = build_app(answerer, corpus_dir=args.corpus, feedback_path=args.feedback_file, examples=BUNDLED_EXAMPLES if bundled else (), concurrency=args.concurrency)
+    del answerer  # the chat's watch holds it, and lets it go once it swaps in a re-indexed one
     demo.launch(
         server_name=args.host,
         server_port=args.port,

@@ -663,19 +663,20 @@ def _only_touched(manifest: dict, folder: Path, then: dict, now: dict) -> bool:
     return True
 
 
-def articles_changed_since(manifest: dict) -> dict[str, list[str]]:
+def articles_changed_since(manifest: dict, folder: StrPath | None = None) -> dict[str, list[str]]:
     """The articles added, changed or removed (doc ids under those keys, only the non-empty ones)
-    in the folder an index with ``manifest`` was built from, since it was built: {} when none
-    are, or when that cannot be told (the folder moved, the index was given its documents).
-    A folder with no readable article left has every indexed one removed. Quick when no
-    file's size or time changed."""
+    in ``folder`` (default: the one an index with ``manifest`` was built from) since the index
+    was built: {} when none are, or when that cannot be told (no such folder, an index given
+    its documents). A folder with no readable article left has every indexed one removed.
+    Quick when no file's size or time changed."""
     built_from, stats = manifest.get("corpus_dir"), manifest.get("article_stats")
-    if not built_from or not stats or not Path(built_from).is_dir():
+    folder = folder if folder is not None else built_from
+    if not folder or not stats or not Path(folder).is_dir():
         return {}
-    if _only_touched(manifest, Path(built_from), stats, article_stats(built_from)):
+    if _only_touched(manifest, Path(folder), stats, article_stats(folder)):
         return {}
     try:
-        documents = load_corpus(built_from, titles=False).documents
+        documents = load_corpus(folder, titles=False).documents
     except CorpusError:
         documents = []  # no article there can be read any more: every indexed one is gone
     return {label: ids for label, ids in corpus_changes(manifest, documents).items() if ids}

@@ -238,33 +238,97 @@ def test_a_reloaded_page_gets_its_conversation_answered_again(app, answerer):
     assert len(chat.reply("and OpenAI?", 5, [], record, []).conversation) == app.RESTORED_QUESTIONS + 1  # the page keeps one more
 
 
-def test_a_running_chat_re_indexes_articles_changed_under_it_and_then_quotes_them(app, encoder, tmp_path):
+class _GatedEncoder:
+    """The real encoder, made to wait for ``gate`` before it embeds anything: a re-index that
+    stays in progress until the test lets it go on."""
+
+    def __init__(self, encoder, gate: threading.Event) -> None:
+        self._encoder, self._gate = encoder, gate
+
+    def __getattr__(self, name: str):
+        return getattr(self._encoder, name)
+
+    def encode(self, texts, **options):
+        self._gate.wait(120)
+        return self._encoder.encode(texts, **options)
+
+
+KETTLE = "Kettle recall\n\nBrewMaster shares closed at {} on Friday, the exchange said.\n"
+SHARES = "Where did BrewMaster shares close?"
+
+
+@pytest.fixture()
+def kettle_chat(app, encoder, tmp_path):
+    """A chat over a one-article folder, its watch looking at every question and building with
+    an encoder that waits for the test's gate; the article's path."""
     from rag import Answerer, Retriever, build_index
 
-    corpus = tmp_path / "corpus"
-    (corpus / "recalls").mkdir(parents=True)
-    (corpus / "recalls" / "kettle_recall.txt").write_text("Kettle recall\n\nBrewMaster shares closed at $18.72 on Friday, the exchange said.\n", encoding="utf-8")
-    build_index(corpus, tmp_path / "index", encoder=encoder)
+    article = tmp_path / "corpus" / "recalls" / "kettle_recall.txt"
+    article.parent.mkdir(parents=True)
+    article.write_text(KETTLE.format("$18.72"), encoding="utf-8")
+    build_index(tmp_path / "corpus", tmp_path / "index", encoder=encoder)
     answerer = Answerer(Retriever.load(tmp_path / "index", encoder=encoder))
-    watch = app.ArticleWatch(answerer, every=0, encoder=encoder)  # looks at every question
-    chat = app.Chat(answerer, watch)
-    question = "Where did BrewMaster shares close?"
-    before = chat.reply(question, 5, [], [], [])
-    assert before.status.startswith("Answered in") and "changed" not in before.status
-    (corpus / "recalls" / "kettle_recall.txt").write_text("Kettle recall\n\nBrewMaster shares closed at $19.5 on Friday, the exchange said.\n", encoding="utf-8")  # another size: seen however coarse the file times
-    during = chat.reply(question, 5, before.chat, before.conversation, before.turns)
-    assert "$18.72" in during.chat[-1]["content"]  # quoted as indexed: exact against the index's copy, until the re-index is done
-    assert during.status.endswith("The articles changed (1 changed (recalls/kettle\\_recall)): re-indexing them; until that is done, answers quote them as they were.")
+    gate = threading.Event()
+    watch = app.ArticleWatch(answerer, every=0, encoder=_GatedEncoder(encoder, gate))
+    yield app.Chat(answerer, watch), watch, gate, article
+    gate.set()
     watch.wait(120)
-    after = chat.reply(question, 5, during.chat, during.conversation, during.turns)
+
+
+def _note_when(watch, opening: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    while not watch.note().startswith(opening) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return watch.note()
+
+
+def test_a_running_chat_re_indexes_articles_changed_under_it_and_then_quotes_them(kettle_chat):
+    chat, watch, gate, article = kettle_chat
+    before_settings, before_model = chat.answerer.settings, chat.answerer.answerability
+    before = chat.reply(SHARES, 5, [], [], [])
+    assert before.status.startswith("Answered in") and "changed" not in before.status and watch.wait(60)
+    article.write_text(KETTLE.format("$19.5"), encoding="utf-8")  # another size: seen however coarse the file times
+    chat.reply(SHARES, 5, before.chat, before.conversation, before.turns)  # sets the watch looking
+    reindexing = "The articles changed (1 changed (recalls/kettle\\_recall)): re-indexing them; until that is done, answers quote them as they were."
+    assert _note_when(watch, "The articles changed") == reindexing
+    during = chat.reply(SHARES, 5, before.chat, before.conversation, before.turns)
+    assert "$18.72" in during.chat[-1]["content"] and during.status.endswith(reindexing)  # quoted as indexed until the re-index is done
+    gate.set()
+    assert watch.wait(120)
+    after = chat.reply(SHARES, 5, during.chat, during.conversation, during.turns)
     assert "$19.5" in after.chat[-1]["content"] and "$18.72" not in after.chat[-1]["content"]
     assert re.search(r"Answers quote the articles as changed at \d\d:\d\d \(1 changed \(recalls/kettle\\_recall\)\)\.$", after.status)
-    assert chat.answerer is not answerer and chat.answerer.settings == answerer.settings
-    (corpus / "recalls" / "kettle_recall.txt").unlink()  # no article left: the re-index fails, and the chat keeps the index it has
-    failed = chat.reply(question, 5, after.chat, after.conversation, after.turns)
-    watch.wait(120)
-    assert "$19.5" in chat.reply(question, 5, failed.chat, failed.conversation, failed.turns).chat[-1]["content"]
-    assert watch.note().startswith("The articles changed (1 removed (recalls/kettle\\_recall)) but could not be re-indexed (no readable")
+    assert chat.answerer.settings == before_settings and chat.answerer.answerability is before_model  # the chat's own, kept
+
+
+def test_a_chat_whose_re_index_fails_keeps_its_index_and_says_so_until_the_articles_are_back(kettle_chat):
+    chat, watch, gate, article = kettle_chat
+    gate.set()
+    watch.RETRY_SECONDS = 0  # looks again at the next question, not a minute later
+    first = chat.reply(SHARES, 5, [], [], [])
+    assert watch.wait(60)
+    article.unlink()  # no article left: nothing to build
+    chat.reply(SHARES, 5, first.chat, first.conversation, first.turns)
+    assert _note_when(watch, "The articles changed") == (
+        "The articles changed (1 removed (recalls/kettle\\_recall)) but could not be re-indexed (no readable article is left): answers quote them as they were."
+    )
+    assert "$18.72" in chat.reply(SHARES, 5, first.chat, first.conversation, first.turns).chat[-1]["content"]
+    article.write_text(KETTLE.format("$18.72"), encoding="utf-8")  # back as indexed
+    chat.reply(SHARES, 5, first.chat, first.conversation, first.turns)
+    assert watch.wait(60) and watch.note() == ""
+
+
+def test_a_chat_swaps_in_an_index_rebuilt_by_hand_without_building_it_again(kettle_chat, encoder):
+    from rag import build_index
+
+    chat, watch, gate, article = kettle_chat  # the gate stays shut: a build by the watch would not end
+    answered = chat.reply(SHARES, 5, [], [], [])
+    assert watch.wait(60)
+    article.write_text(KETTLE.format("$19.5"), encoding="utf-8")
+    build_index(article.parents[1], chat.answerer.index.path.parent, encoder=encoder)  # `rag build` in another terminal
+    chat.reply(SHARES, 5, answered.chat, answered.conversation, answered.turns)
+    assert watch.wait(60), "the watch built again instead of taking the index built by hand"
+    assert "$19.5" in chat.reply(SHARES, 5, answered.chat, answered.conversation, answered.turns).chat[-1]["content"]
 
 
 BLOG = "Who wrote the blog post?"
