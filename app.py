@@ -331,6 +331,13 @@ class ArticleWatch:
             self._note, self._note_until, self._failed = note, time.monotonic() + lasting, failed
 
     def _look(self) -> None:
+        """``_look_once``, its failures logged (the next look tries again)."""
+        try:
+            self._look_once()
+        except Exception:
+            log.exception("could not look at the articles of %s", self.folder)
+
+    def _look_once(self) -> None:
         """Compare the folder with the index; re-index it when its articles changed."""
         assert self.folder is not None
         stats = article_stats(self.folder) if self.folder.is_dir() else {}
