@@ -800,10 +800,10 @@ def build_app(
             last = reply.conversation[-1]["k"] if isinstance(reply.conversation, list) and reply.conversation else gr.skip()
             return (*reply, last)
 
+        # The files left out, as the index now in use says (a re-index may have changed them).
+        demo.load(lambda: _heading(chat_replies.answerer.index.manifest), None, heading, api_visibility="private", show_progress="hidden")
         # No progress shown: Gradio would dim every output to 0.2 opacity until the server answers, an
         # unreadable page on a busy server; the question box says when a conversation is coming back.
-        # the files left out as the index now in use says (a re-index may have changed them)
-        demo.load(lambda: _heading(chat_replies.answerer.index.manifest), None, heading, api_visibility="private", show_progress="hidden")
         demo.load(restore, [conversation], [*outputs, k], js=RESTORE_JS, api_visibility="private", concurrency_id="answer", show_progress="hidden").then(
             None, js=RESTORED_JS, api_visibility="private"
         )
