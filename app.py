@@ -75,7 +75,7 @@ EARLIER_ANSWERS_KEPT = 20  # the sources panel keeps this many earlier answers' 
 MAX_PASSAGES = 10  # the slider's maximum; API calls asking for more get this many
 RESTORED_QUESTIONS = EARLIER_ANSWERS_KEPT + 1  # a reload asks again this many of a conversation's last questions
 KEPT_QUESTIONS = RESTORED_QUESTIONS + 1  # the page's record keeps one more, so that a reload can tell one was left out
-ARTICLES_CHECK_SECONDS = 5.0  # a question looks at the articles' folder for changes at most this often
+ARTICLES_CHECK_SECONDS = 2.0  # a question looks at the articles' folder for changes at most this often
 
 CSS = (WEB / "page.css").read_text(encoding="utf-8")
 
@@ -275,9 +275,9 @@ def status_line(answer: Answer) -> str:
 class ArticleWatch:
     """Keeps the chat's answerer up to date with its articles' folder.
 
-    A question (on the page or through ``/ask``) lets the watch look at the folder, at most every
-    ``every`` seconds and never while it is busy: in a background thread, so no answer waits
-    for it. When an article was added, changed or removed, it re-indexes them into the same
+    A question (on the page or through ``/ask``) and a page load let the watch look at the folder,
+    at most every ``every`` seconds and never while it is busy, in a background thread that a
+    question waits for at most ``FRESH_WAIT_SECONDS`` (``look``). When an article was added, changed or removed, it re-indexes them into the same
     index folder (an incremental build: only new text is embedded, with ``encoder``, default the
     model the index was built with, loaded for the build and let go after it), loads the new
     index and swaps it in. A build someone ran by hand that already matches the folder is
@@ -286,6 +286,7 @@ class ArticleWatch:
     tried again after ``RETRY_SECONDS``. ``note()`` says all this on the status line."""
 
     RETRY_SECONDS = 60.0
+    FRESH_WAIT_SECONDS = 2.0  # how long a question waits for a look and a re-index to end
     DONE_NOTE_SECONDS = 600.0  # how long the status line says the articles were re-indexed
 
     def __init__(self, answerer: Answerer, folder: StrPath | None = None, every: float = ARTICLES_CHECK_SECONDS, encoder: Encoder | None = None) -> None:
@@ -300,9 +301,10 @@ class ArticleWatch:
         self._worker: threading.Thread | None = None
         self._lock = threading.Lock()
 
-    def note(self) -> str:
-        """A sentence for the status line (Markdown) while the articles are re-indexed, for a while
-        after they were, or once they could not be; else "". Starts a look at the folder when one is due."""
+    def look(self, wait: float = 0.0) -> None:
+        """Start a look at the folder when one is due (and none is running), then wait up to
+        ``wait`` seconds for it, and for a re-index it starts, to end: a question asked right
+        after a small change is answered from the changed articles."""
         try:
             with self._lock:
                 now = time.monotonic()
@@ -311,12 +313,19 @@ class ArticleWatch:
                     self._next_look = now + self.every
                     self._worker = threading.Thread(target=self._look, name="article-watch", daemon=True)
                     self._worker.start()
-                if now > self._note_until:
-                    self._note, self._note_until = "", math.inf
-                return self._note
-        except Exception:  # the answer is given already: a failed look must not spoil it
+        except Exception:  # a question must be answered whatever befalls the look
             log.exception("could not look at the articles of %s", self.folder)
-            return ""
+            return
+        if wait > 0:
+            self.wait(wait)
+
+    def note(self) -> str:
+        """A sentence for the status line (Markdown) while the articles are re-indexed, for a while
+        after they were, or once they could not be; else ""."""
+        with self._lock:
+            if time.monotonic() > self._note_until:
+                self._note, self._note_until = "", math.inf
+            return self._note
 
     def wait(self, timeout: float | None = None) -> bool:
         """Wait for a look (and any re-index it started) to end; whether it did within ``timeout`` seconds."""
@@ -350,7 +359,7 @@ class ArticleWatch:
                 self._say("")
             return
         described = describe_changes(changes)
-        self._say(f"The articles changed ({markdown_escaped(described)}): re-indexing them; until that is done, answers quote them as they were.")
+        self._say(f"The articles changed: {markdown_escaped(described)}. Re-indexing them; until that is done, answers quote them as they were.")
         if self._swapped_in(described):
             self._seen = stats  # a change made meanwhile differs from these, and is seen at the next look
         else:
@@ -377,19 +386,19 @@ class ArticleWatch:
         except Exception as exc:
             log.exception("could not re-index the changed articles of %s", self.folder)
             why = "no readable article is left" if isinstance(exc, CorpusError) else "the server's log says why"
-            self._say(f"The articles changed ({markdown_escaped(described)}) but could not be re-indexed ({why}): answers quote them as they were.", failed=True)
+            self._say(f"The articles changed: {markdown_escaped(described)}. They could not be re-indexed ({why}): answers quote them as they were.", failed=True)
             return False
         try:
             new = new or Answerer(Retriever.load(index_dir, encoder=old.retriever.encoder), old.settings, old.answerability)
             new.answer("What do the articles say?")  # fills its lazy caches before a visitor waits for them
         except Exception:
             log.exception("the articles of %s were re-indexed, but the new index could not be loaded", self.folder)
-            self._say(f"The articles changed ({markdown_escaped(described)}) and were re-indexed, but the new index could not be loaded "
+            self._say(f"The articles changed: {markdown_escaped(described)}. They were re-indexed, but the new index could not be loaded "
                       "(the server's log says why): answers quote them as they were.", failed=True)
             return False
         with self._lock:
             self.answerer = new
-        self._say(f"Answers quote the articles as changed at {datetime.now().strftime('%H:%M')} ({markdown_escaped(described)}).", lasting=self.DONE_NOTE_SECONDS)
+        self._say(f"Answers quote the articles as changed at {datetime.now().strftime('%H:%M:%S')}: {markdown_escaped(described)}.", lasting=self.DONE_NOTE_SECONDS)
         log.info("the chat now answers from the re-indexed articles")
         return True
 
@@ -598,6 +607,7 @@ class Chat:
         history = [entry["question"] for entry in conversation]
         chat.append(_user_message(question))
         turn = len(chat)
+        self.watch.look(wait=self.watch.FRESH_WAIT_SECONDS)  # a small change is answered from at once
         answerer = self.answerer  # one index for the whole reply, though a re-index may swap in another meanwhile
         documents = answerer.index.documents
         try:
@@ -801,7 +811,11 @@ def build_app(
             return (*reply, last)
 
         # The files left out, as the index now in use says (a re-index may have changed them).
-        demo.load(lambda: _heading(chat_replies.answerer.index.manifest), None, heading, api_visibility="private", show_progress="hidden")
+        def heading_now() -> str:
+            chat_replies.watch.look()  # a page load, too, sets the watch looking
+            return _heading(chat_replies.answerer.index.manifest)
+
+        demo.load(heading_now, None, heading, api_visibility="private", show_progress="hidden")
         # No progress shown: Gradio would dim every output to 0.2 opacity until the server answers, an
         # unreadable page on a busy server; the question box says when a conversation is coming back.
         demo.load(restore, [conversation], [*outputs, k], js=RESTORE_JS, api_visibility="private", concurrency_id="answer", show_progress="hidden").then(
@@ -817,9 +831,8 @@ def build_app(
 
         def ask_api(question: str, k: int = 5, history: list[str] | None = None) -> dict:
             """Answer ``question`` with exact quotes; returns the JSON of ``rag ask --json``."""
-            reply = ask_json(chat_replies.answerer, question, k, history)
-            chat_replies.watch.note()  # an API call, too, notices changed articles and starts their re-index
-            return reply
+            chat_replies.watch.look(wait=chat_replies.watch.FRESH_WAIT_SECONDS)  # an API call, too, is answered from changed articles
+            return ask_json(chat_replies.answerer, question, k, history)
 
         gr.api(ask_api, api_name="ask", concurrency_id="answer")
     demo.queue(default_concurrency_limit=concurrency, max_size=256)
@@ -906,6 +919,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> None:
     """Load the index (building it if needed) and serve the chat until interrupted."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    warnings.filterwarnings("ignore", category=SkippedFileWarning)  # every build's summary, logged, names the skipped files
     for handler in logging.getLogger().handlers:  # bm25s sets its own logger to DEBUG when imported ("Building index from tokens")
         handler.setLevel(logging.INFO)
     # faiss reports at INFO each SIMD build it does not ship ("Could not load library with AVX2

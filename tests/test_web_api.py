@@ -289,7 +289,7 @@ def test_a_running_chat_re_indexes_articles_changed_under_it_and_then_quotes_the
     assert before.status.startswith("Answered in") and "changed" not in before.status and watch.wait(60)
     article.write_text(KETTLE.format("$19.5"), encoding="utf-8")  # another size: seen however coarse the file times
     chat.reply(SHARES, 5, before.chat, before.conversation, before.turns)  # sets the watch looking
-    reindexing = "The articles changed (1 changed (recalls/kettle\\_recall)): re-indexing them; until that is done, answers quote them as they were."
+    reindexing = "The articles changed: 1 changed (recalls/kettle\\_recall). Re-indexing them; until that is done, answers quote them as they were."
     assert _note_when(watch, "The articles changed") == reindexing
     during = chat.reply(SHARES, 5, before.chat, before.conversation, before.turns)
     assert "$18.72" in during.chat[-1]["content"] and during.status.endswith(reindexing)  # quoted as indexed until the re-index is done
@@ -297,8 +297,19 @@ def test_a_running_chat_re_indexes_articles_changed_under_it_and_then_quotes_the
     assert watch.wait(120)
     after = chat.reply(SHARES, 5, during.chat, during.conversation, during.turns)
     assert "$19.5" in after.chat[-1]["content"] and "$18.72" not in after.chat[-1]["content"]
-    assert re.search(r"Answers quote the articles as changed at \d\d:\d\d \(1 changed \(recalls/kettle\\_recall\)\)\.$", after.status)
+    assert re.search(r"Answers quote the articles as changed at \d\d:\d\d:\d\d: 1 changed \(recalls/kettle\\_recall\)\.$", after.status)
     assert chat.answerer.settings == before_settings and chat.answerer.answerability is before_model  # the chat's own, kept
+
+
+def test_the_first_question_after_a_small_change_is_answered_from_it(kettle_chat):
+    chat, watch, gate, article = kettle_chat
+    gate.set()
+    watch.FRESH_WAIT_SECONDS = 60  # the build, not the machine's speed, is under test
+    first = chat.reply(SHARES, 5, [], [], [])
+    assert watch.wait(60)
+    article.write_text(KETTLE.format("$19.5"), encoding="utf-8")
+    asked_once = chat.reply(SHARES, 5, first.chat, first.conversation, first.turns)
+    assert "$19.5" in asked_once.chat[-1]["content"] and "Answers quote the articles as changed at" in asked_once.status
 
 
 def test_a_chat_whose_re_index_fails_keeps_its_index_and_says_so_until_the_articles_are_back(kettle_chat):
@@ -310,7 +321,7 @@ def test_a_chat_whose_re_index_fails_keeps_its_index_and_says_so_until_the_artic
     article.unlink()  # no article left: nothing to build
     chat.reply(SHARES, 5, first.chat, first.conversation, first.turns)
     assert _note_when(watch, "The articles changed") == (
-        "The articles changed (1 removed (recalls/kettle\\_recall)) but could not be re-indexed (no readable article is left): answers quote them as they were."
+        "The articles changed: 1 removed (recalls/kettle\\_recall). They could not be re-indexed (no readable article is left): answers quote them as they were."
     )
     assert "$18.72" in chat.reply(SHARES, 5, first.chat, first.conversation, first.turns).chat[-1]["content"]
     article.write_text(KETTLE.format("$18.72"), encoding="utf-8")  # back as indexed
