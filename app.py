@@ -40,11 +40,11 @@ import gradio as gr  # noqa: E402
 from rag import Answer, Answerer, AnswerSettings, Citation, CorpusError, Document, QuestionError, RagError, Retriever, build_index  # noqa: E402
 from rag.chunking import ChunkingSettings  # noqa: E402
 from rag.answer import in_quotation_marks  # noqa: E402
-from rag.documents import article_stats, corpus_folder  # noqa: E402
+from rag.documents import article_stats, corpus_folder, load_corpus  # noqa: E402
 from rag.embedding import Encoder, SentenceTransformerEncoder  # noqa: E402
 from rag.eval_report import markdown_escaped  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
-from rag.index import articles_changed_since, counted, current_build_name, describe_changes  # noqa: E402
+from rag.index import corpus_changes, counted, current_build_name, describe_changes  # noqa: E402
 from rag.cli import SETTINGS_HELP, whole_number_from  # noqa: E402
 from rag.jsonl import json_line  # noqa: E402
 from rag.types import StrPath  # noqa: E402
@@ -75,7 +75,7 @@ EARLIER_ANSWERS_KEPT = 20  # the sources panel keeps this many earlier answers' 
 MAX_PASSAGES = 10  # the slider's maximum; API calls asking for more get this many
 RESTORED_QUESTIONS = EARLIER_ANSWERS_KEPT + 1  # a reload asks again this many of a conversation's last questions
 KEPT_QUESTIONS = RESTORED_QUESTIONS + 1  # the page's record keeps one more, so that a reload can tell one was left out
-ARTICLES_CHECK_SECONDS = 2.0  # a question looks at the articles' folder for changes at most this often
+ARTICLES_CHECK_SECONDS = 2.0  # an open page (and a question) looks at the articles' folder for changes this often
 
 CSS = (WEB / "page.css").read_text(encoding="utf-8")
 
@@ -275,15 +275,17 @@ def status_line(answer: Answer) -> str:
 class ArticleWatch:
     """Keeps the chat's answerer up to date with its articles' folder.
 
-    A question (on the page or through ``/ask``) and a page load let the watch look at the folder,
-    at most every ``every`` seconds and never while it is busy, in a background thread that a
-    question waits for at most ``FRESH_WAIT_SECONDS`` (``look``). When an article was added, changed or removed, it re-indexes them into the same
-    index folder (an incremental build: only new text is embedded, with ``encoder``, default the
-    model the index was built with, loaded for the build and let go after it), loads the new
-    index and swaps it in. A build someone ran by hand that already matches the folder is
-    swapped in without building again. Until then answers quote the articles as they were
-    indexed; a re-index that fails leaves the chat answering from the index it has, and is
-    tried again after ``RETRY_SECONDS``. ``note()`` says all this on the status line."""
+    An open page (every ``ARTICLES_CHECK_SECONDS``), a question (on the page or through ``/ask``)
+    and a page load let the watch look at the folder, at most every ``every`` seconds and never
+    while it is busy, in a background thread that a question waits for at most
+    ``FRESH_WAIT_SECONDS`` (``look``). When an article was added, changed or removed, it
+    re-indexes them into the same index folder (an incremental build: only new text is
+    embedded, with ``encoder``, default the model the index was built with, loaded for the
+    build and let go after it), loads the new index and swaps it in. A build someone ran by hand
+    that already matches the folder is swapped in without building again. Until then answers
+    quote the articles as they were indexed; a re-index that fails leaves the chat answering
+    from the index it has, and is tried again after ``RETRY_SECONDS``. ``note()`` says all this
+    on the page, and ``skipped`` lists the files of the folder it does not search, as last read."""
 
     RETRY_SECONDS = 60.0
     FRESH_WAIT_SECONDS = 2.0  # how long a question waits for a look and a re-index to end
@@ -295,8 +297,9 @@ class ArticleWatch:
         self.folder = Path(folder) if folder is not None else Path(built_from) if built_from else None
         self.every = every
         self._encoder = encoder
+        self.skipped: list[tuple[str, str]] = [(str(path), str(why)) for path, why in answerer.index.manifest.get("skipped", [])]
         self._next_look = -math.inf
-        self._seen: dict[str, list[int]] | None = None  # the files' sizes and times when last compared
+        self._seen: dict[str, list[int]] | None = None  # the files' sizes and times when last compared (None: compare at the next look)
         self._note, self._note_until, self._failed = "", math.inf, False
         self._worker: threading.Thread | None = None
         self._lock = threading.Lock()
@@ -352,20 +355,33 @@ class ArticleWatch:
         stats = article_stats(self.folder) if self.folder.is_dir() else {}
         if stats == self._seen:
             return
-        changes = articles_changed_since(self.answerer.index.manifest, self.folder)
+        if not self.folder.is_dir():
+            self._say(f"The articles' folder {markdown_escaped(str(self.folder))} is gone: answers quote the articles as they were indexed.", failed=True)
+            self._seen = stats
+            return
+        read = load_corpus(self.folder, titles=False, empty_ok=True)
+        with self._lock:
+            self.skipped = read.skipped
+        changes = {label: ids for label, ids in corpus_changes(self.answerer.index.manifest, read.documents).items() if ids}
         if not changes:
             self._seen = stats
             if self._failed:  # put back as they were: nothing is wrong any more
                 self._say("")
             return
         described = describe_changes(changes)
-        self._say(f"The articles changed: {markdown_escaped(described)}. Re-indexing them; until that is done, answers quote them as they were.")
+        self._say(self._reindexing(described))
         if self._swapped_in(described):
             self._seen = stats  # a change made meanwhile differs from these, and is seen at the next look
         else:
             self._seen = None
             with self._lock:
                 self._next_look = time.monotonic() + self.RETRY_SECONDS
+
+    @staticmethod
+    def _reindexing(described: str, embedded: int = 0, to_embed: int = 0) -> str:
+        """The note while the articles are re-indexed, with how far the embedding is once it began."""
+        done = f" ({embedded:,} of {to_embed:,} new passages and sentences read by the model)" if to_embed else ""
+        return f"The articles changed: {markdown_escaped(described)}. Re-indexing them{done}; until that is done, answers quote them as they were."
 
     def _swapped_in(self, described: str) -> bool:
         """Swap in an index of the folder as it is (built now, or by hand meanwhile); whether it was."""
@@ -381,6 +397,7 @@ class ArticleWatch:
                 report = build_index(
                     self.folder, index_dir, encoder=self._encoder or SentenceTransformerEncoder(manifest["model"]["name"]),
                     chunking=ChunkingSettings(**manifest.get("chunking", {})), vector_kind=kind,
+                    on_embedded=lambda done, total: self._say(self._reindexing(described, done, total)),
                 )
                 log.info(report.summary())
         except Exception as exc:
@@ -572,10 +589,21 @@ class Chat:
         """The answerer of the articles as last indexed (``ArticleWatch`` swaps in a new one)."""
         return self.watch.answerer
 
-    def _status(self, said: str) -> str:
-        """``said`` with, when the articles changed while the chat runs, a sentence saying so (``ArticleWatch.note``)."""
-        note = self.watch.note()
-        return f"{said} · {note}" if note and said else note or said
+    def heading(self) -> str:
+        """The page's title and what the chat does, with the files of its folder it does not search."""
+        folder = self.watch.folder or Path(str(self.answerer.index.manifest.get("corpus_dir", "")))
+        return (
+            "<h1>Ask the articles</h1><p>Every answer is made only of exact quotes from the articles, "
+            "each with its source. When the articles don't say, the chat says so.</p>" + skipped_note(self.watch.skipped, folder)
+        )
+
+    def articles_now(self, heading: str | None = None, note: str | None = None) -> tuple[Any, Any]:
+        """The page's heading (``Chat.heading``) and its note on the articles (``ArticleWatch.note``)
+        as they are now, each ``gr.skip()`` when it is what the page shows already (``heading``,
+        ``note``); sets the watch looking at the folder."""
+        self.watch.look()
+        now = self.heading(), self.watch.note()
+        return tuple(gr.skip() if new == shown else new for new, shown in zip(now, (heading, note)))
 
     def answered_turns(self, conversation: Any) -> list[dict[str, Any]]:
         """The well-formed entries of a conversation record, ``{"question": text, "k": passages}`` each.
@@ -631,7 +659,7 @@ class Chat:
         turns = [(asked, turn_sources(answer, sources, turn, documents, whole_articles=False)), *turns][: EARLIER_ANSWERS_KEPT + 1]
         rated = {"answer": answer.to_dict(), "history": history}
         kept = [*conversation, {"question": answer.question, "k": int(k)}][-KEPT_QUESTIONS:]
-        return Reply(chat, panel, self._status(status_line(answer)), rated, kept, turns, "", "")
+        return Reply(chat, panel, status_line(answer), rated, kept, turns, "", "")
 
     def restore(self, conversation: Any) -> Reply:
         """The page of a conversation asked again, as after a reload: each answered question of
@@ -651,7 +679,7 @@ class Chat:
         rating = kept[-1].get("rating") if reply.rated else None  # a rating is given once, reload or not
         if rating:
             reply = reply._replace(rated={**reply.rated, "rating": rating}, conversation=with_last_rated(reply.conversation, rating))
-        return reply._replace(status=self._status(status), retry="", feedback="")
+        return reply._replace(status=status, retry="", feedback="")
 
     @staticmethod
     def _failed(chat: list, conversation: list[dict[str, Any]], turns: list[tuple[str, str]], question: str, message: str) -> Reply:
@@ -688,24 +716,14 @@ def _in_folder(path: Path, folder: Path) -> str:
     return path.name
 
 
-def skipped_note(manifest: Mapping[str, Any]) -> str:
-    """A paragraph naming the files of the folder that are not searched (not UTF-8, empty, a copy …),
-    as the build that made the index skipped them; "" when it skipped none."""
-    skipped = [(Path(path), str(why)) for path, why in manifest.get("skipped", [])]
+def skipped_note(skipped: Sequence[tuple[str, str]], folder: StrPath) -> str:
+    """A paragraph naming the files of ``folder`` that are not searched (not UTF-8, empty, a copy …),
+    each a (path, why) pair as ``load_corpus`` gives them; "" when there are none."""
     if not skipped:
         return ""
-    folder = Path(str(manifest.get("corpus_dir", "")))
-    shown = "; ".join(f"{html.escape(_in_folder(path, folder))} ({html.escape(why)})" for path, why in skipped[:5])
+    shown = "; ".join(f"{html.escape(_in_folder(Path(path), Path(folder)))} ({html.escape(why)})" for path, why in skipped[:5])
     more = f"; and {len(skipped) - 5} more (the server's log names them)" if len(skipped) > 5 else ""
     return f'<p class="skipped">Not searched: {counted(len(skipped), "file")} of the folder: {shown}{more}.</p>'
-
-
-def _heading(manifest: Mapping[str, Any]) -> str:
-    """The page's title and what the chat does, with the files of its folder it does not search."""
-    return (
-        "<h1>Ask the articles</h1><p>Every answer is made only of exact quotes from the articles, "
-        "each with its source. When the articles don't say, the chat says so.</p>" + skipped_note(manifest)
-    )
 
 
 def build_app(
@@ -740,7 +758,7 @@ def build_app(
         return f"Thank you: the last answer was saved as “{RATINGS[rating]}”.", {**last_answer, "rating": rating}, recorded
 
     with gr.Blocks(title="Ask the articles", analytics_enabled=False) as demo:
-        heading = gr.HTML(_heading(answerer.index.manifest))
+        heading = gr.HTML(chat_replies.heading())
         conversation = gr.JSON([], visible=False)  # the answered questions, kept by the page (Chat.reply)
         turns = gr.State([])
         last_answer = gr.State(None)
@@ -768,6 +786,7 @@ def build_app(
                     )
                     ask = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
                 status = gr.Markdown("", elem_id="status")
+                articles_note = gr.Markdown("", elem_id="articles-note")  # ArticleWatch.note: re-indexing, or why not
                 gr.Markdown("**Was the last answer right?** Your rating is saved to help improve the answers.")
                 with gr.Row(elem_id="feedback"):
                     rating_buttons = {key: gr.Button(label, size="sm") for key, label in RATINGS.items()}
@@ -810,12 +829,11 @@ def build_app(
             last = reply.conversation[-1]["k"] if isinstance(reply.conversation, list) and reply.conversation else gr.skip()
             return (*reply, last)
 
-        # The files left out, as the index now in use says (a re-index may have changed them).
-        def heading_now() -> str:
-            chat_replies.watch.look()  # a page load, too, sets the watch looking
-            return _heading(chat_replies.answerer.index.manifest)
-
-        demo.load(heading_now, None, heading, api_visibility="private", show_progress="hidden")
+        # The files left out and the re-indexing, as they are now: at a page load, then every few
+        # seconds (off the queue, so that it never waits behind answers).
+        articles = {"fn": chat_replies.articles_now, "inputs": [heading, articles_note], "outputs": [heading, articles_note], "api_visibility": "private"}
+        demo.load(**articles, show_progress="hidden")
+        gr.Timer(ARTICLES_CHECK_SECONDS).tick(**articles, queue=False)
         # No progress shown: Gradio would dim every output to 0.2 opacity until the server answers, an
         # unreadable page on a busy server; the question box says when a conversation is coming back.
         demo.load(restore, [conversation], [*outputs, k], js=RESTORE_JS, api_visibility="private", concurrency_id="answer", show_progress="hidden").then(

@@ -237,8 +237,9 @@ def corpus_folder(folder: StrPath) -> Path:
     return folder
 
 
-def load_corpus(folder: StrPath, *, titles: bool = True) -> LoadReport:
-    """Load every .txt/.md article under ``folder``; raises CorpusError if none loads.
+def load_corpus(folder: StrPath, *, titles: bool = True, empty_ok: bool = False) -> LoadReport:
+    """Load every .txt/.md article under ``folder``; raises CorpusError if none loads (unless
+    ``empty_ok``) or the folder is missing.
 
     ``titles=False`` leaves every title empty (see ``read_article``).
     """
@@ -260,7 +261,7 @@ def load_corpus(folder: StrPath, *, titles: bool = True) -> LoadReport:
         seen_ids[document.doc_id] = str(path)
         seen_hashes[document.sha256] = str(path)
         report.documents.append(document)
-    if not report.documents:
+    if not report.documents and not empty_ok:
         shown = "; ".join(f"{_relative(Path(path), folder)}: {why}" for path, why in report.skipped[:5])
         more = f"; and {len(report.skipped) - 5} more" if len(report.skipped) > 5 else ""
         raise CorpusError(f"no readable .txt or .md article in {folder}" + (f" (skipped {shown}{more})" if shown else ""))

@@ -26,7 +26,7 @@ import time
 import uuid
 import zipfile
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -150,6 +150,10 @@ class EmbeddingCache:
         except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
             self.vectors = {}  # no cache yet, or an unreadable one: start afresh
 
+    def missing(self, encoder: Encoder, texts: list[str]) -> int:
+        """How many of ``texts`` (each counted once) ``encoder`` has no vector for in the cache."""
+        return len({key for text in texts if (key := _content_key(encoder.weights_sha256, text)) not in self.vectors})
+
     def save(self, keep: set[str]) -> None:
         """Atomically write the entries in ``keep``; raises OSError, leaving no partial file."""
         keys = sorted(k for k in keep if k in self.vectors)
@@ -164,45 +168,64 @@ class EmbeddingCache:
             raise
 
 
-def embed_with_cache(
-    encoder: Encoder, texts: list[str], cache: EmbeddingCache, progress: bool
-) -> tuple[np.ndarray, int, set[str]]:
-    """Vectors for ``texts``, encoding only those not in ``cache``; returns (vectors, n_new, keys)."""
-    from tqdm.auto import tqdm
+Embedded = Callable[[int], None]
+"""Told, after each batch a build embeds, how many texts the batch held."""
 
+
+def embed_with_cache(
+    encoder: Encoder, texts: list[str], cache: EmbeddingCache, embedded: Embedded | None = None
+) -> tuple[np.ndarray, int, set[str]]:
+    """Vectors for ``texts``, encoding only those not in ``cache`` (``embedded`` is told of each
+    batch encoded); returns (vectors, n_new, keys)."""
     keys = [_content_key(encoder.weights_sha256, t) for t in texts]
     missing = list(dict.fromkeys(k for k in keys if k not in cache.vectors))
     text_of = dict(zip(keys, texts))
     batch = 64
-    with tqdm(total=len(missing), unit="text", desc="embedding", disable=not progress or not missing) as bar:
-        for i in range(0, len(missing), batch):
-            part = missing[i : i + batch]
-            for key, vector in zip(part, encoder.encode([text_of[k] for k in part], batch_size=batch)):
-                cache.vectors[key] = vector
-            bar.update(len(part))
+    for i in range(0, len(missing), batch):
+        part = missing[i : i + batch]
+        for key, vector in zip(part, encoder.encode([text_of[k] for k in part], batch_size=batch)):
+            cache.vectors[key] = vector
+        if embedded is not None:
+            embedded(len(part))
     vectors = np.stack([cache.vectors[k] for k in keys]) if keys else np.zeros((0, encoder.dimension), np.float32)
     return vectors.astype(np.float32), len(missing), set(keys)
 
 
+@dataclass(frozen=True)
+class SentencePieces:
+    """The texts that stand for the sentences in the model: a sentence whole, or, when it is longer
+    than the model reads (it would drop the rest), its parts that fit; ``owners[i]`` is the
+    sentence that ``texts[i]`` is (part of)."""
+
+    texts: list[str]
+    owners: list[int]
+    sentences: int
+
+    @classmethod
+    def of(cls, documents: list[Document], sentences: list[Sentence], fits_model: FitsModel | None) -> SentencePieces:
+        """The pieces of ``sentences`` (of ``documents``)."""
+        text_of = {d.doc_id: d.text for d in documents}
+        texts: list[str] = []
+        owners: list[int] = []
+        for i, s in enumerate(sentences):
+            whole = [(s.start, s.end)]
+            for start, end in whole if fits_model is None or fits_model(s.text) else model_pieces(text_of[s.doc_id], s.start, s.end, fits_model):
+                texts.append(text_of[s.doc_id][start:end])
+                owners.append(i)
+        return cls(texts, owners, len(sentences))
+
+
 def embed_sentences(
-    encoder: Encoder, documents: list[Document], sentences: list[Sentence], fits_model: FitsModel | None, cache: EmbeddingCache, progress: bool
+    encoder: Encoder, pieces: SentencePieces, cache: EmbeddingCache, embedded: Embedded | None = None
 ) -> tuple[np.ndarray, int, set[str]]:
-    """Sentence vectors, as ``embed_with_cache`` (n_new counts sentences); a sentence longer than
-    the model reads (it would drop the rest) is the normalised mean of its parts that fit."""
-    text_of = {d.doc_id: d.text for d in documents}
-    texts: list[str] = []
-    owners: list[int] = []
-    for i, s in enumerate(sentences):
-        whole = [(s.start, s.end)]
-        for start, end in whole if fits_model is None or fits_model(s.text) else model_pieces(text_of[s.doc_id], s.start, s.end, fits_model):
-            texts.append(text_of[s.doc_id][start:end])
-            owners.append(i)
-    fresh = {owner for owner, text in zip(owners, texts) if _content_key(encoder.weights_sha256, text) not in cache.vectors}
-    vectors, _, keys = embed_with_cache(encoder, texts, cache, progress)
-    if len(texts) == len(sentences):
+    """Sentence vectors, as ``embed_with_cache`` (n_new counts sentences): a sentence in parts is
+    the normalised mean of its parts' vectors."""
+    fresh = {owner for owner, text in zip(pieces.owners, pieces.texts) if _content_key(encoder.weights_sha256, text) not in cache.vectors}
+    vectors, _, keys = embed_with_cache(encoder, pieces.texts, cache, embedded)
+    if len(pieces.texts) == pieces.sentences:
         return vectors, len(fresh), keys
-    summed = np.zeros((len(sentences), vectors.shape[1]), dtype=np.float32)
-    np.add.at(summed, owners, vectors)
+    summed = np.zeros((pieces.sentences, vectors.shape[1]), dtype=np.float32)
+    np.add.at(summed, pieces.owners, vectors)
     summed /= np.maximum(np.linalg.norm(summed, axis=1, keepdims=True), 1e-12)
     return summed, len(fresh), keys
 
@@ -226,12 +249,12 @@ def context_windows(documents: Mapping[str, Document], sentences: list[Sentence]
 
 
 def embed_contexts(
-    encoder: Encoder, windows: dict[int, str], sentence_vectors: np.ndarray, cache: EmbeddingCache, progress: bool
+    encoder: Encoder, windows: dict[int, str], sentence_vectors: np.ndarray, cache: EmbeddingCache, embedded: Embedded | None = None
 ) -> tuple[np.ndarray, int, set[str]]:
     """The vectors of ``context_windows``, the sentence's own vector where it has none; returns
     (vectors, n_new, keys) as ``embed_with_cache``."""
     vectors = sentence_vectors.copy()
-    encoded, new, keys = embed_with_cache(encoder, list(windows.values()), cache, progress)
+    encoded, new, keys = embed_with_cache(encoder, list(windows.values()), cache, embedded)
     if windows:
         vectors[list(windows)] = encoded
     return vectors, new, keys
@@ -364,6 +387,7 @@ def build_index(
     chunking: ChunkingSettings = ChunkingSettings(),
     vector_kind: str = "auto",
     progress: bool = False,
+    on_embedded: Callable[[int, int], None] | None = None,
     documents: LoadReport | None = None,
 ) -> BuildReport:
     """Index every article under ``corpus_dir`` into ``index_dir``, atomically.
@@ -371,7 +395,8 @@ def build_index(
     Only texts not already in the embedding cache are embedded, and only articles the
     previous build did not split are split into sentences, so rebuilding an unchanged
     corpus embeds nothing and adding an article embeds and splits only its text.
-    ``progress=True`` shows progress bars on stderr (none by default). A build that waits
+    ``progress=True`` shows progress bars on stderr (none by default); ``on_embedded`` is called
+    with (texts embedded so far, texts to embed) after each batch the build embeds. A build that waits
     for another build of the same index says so as a warning of the ``rag.index`` logger
     (printed to stderr when logging is not set up). Built with the default encoder
     (``encoder=None``), it also makes the ONNX question encoder now (once per model), so
@@ -396,7 +421,7 @@ def build_index(
     except OSError as exc:
         raise RagError(_cannot_write(index_dir, exc)) from exc
     with _build_lock(index_dir):
-        report = _build_locked(corpus_dir, index_dir, loaded, stats, encoder, chunking, vector_kind, progress, given_titles=documents is not None, started=started)
+        report = _build_locked(corpus_dir, index_dir, loaded, stats, encoder, chunking, vector_kind, progress, on_embedded=on_embedded, given_titles=documents is not None, started=started)
     if encoder is None:
         from .embedding import prepare_query_encoder
 
@@ -414,6 +439,7 @@ def _build_locked(
     vector_kind: str,
     progress: bool,
     *,
+    on_embedded: Callable[[int, int], None] | None,
     given_titles: bool,
     started: float,
 ) -> BuildReport:
@@ -437,10 +463,13 @@ def _build_locked(
         )
     try:
         cache = EmbeddingCache(index_dir / CACHE_FILE)
-        chunk_vectors, new_chunks, chunk_keys = embed_with_cache(encoder, [c.text for c in chunks], cache, progress)
-        sentence_vectors, new_sentences, sentence_keys = embed_sentences(encoder, loaded.documents, sentences, fits_model, cache, progress)
+        pieces = SentencePieces.of(loaded.documents, sentences, fits_model)
         windows = context_windows({d.doc_id: d for d in loaded.documents}, sentences, fits_model)
-        context_vectors, new_contexts, context_keys = embed_contexts(encoder, windows, sentence_vectors, cache, progress)
+        to_embed = cache.missing(encoder, [c.text for c in chunks] + pieces.texts + list(windows.values()))
+        with _embedding_progress(to_embed, progress, on_embedded) as embedded:
+            chunk_vectors, new_chunks, chunk_keys = embed_with_cache(encoder, [c.text for c in chunks], cache, embedded)
+            sentence_vectors, new_sentences, sentence_keys = embed_sentences(encoder, pieces, cache, embedded)
+            context_vectors, new_contexts, context_keys = embed_contexts(encoder, windows, sentence_vectors, cache, embedded)
         chunk_store = FaissStore.build(chunk_vectors, vector_kind, progress=progress)
         manifest = {
             "format": INDEX_FORMAT,
@@ -487,6 +516,25 @@ def _build_locked(
         warnings=warnings,
         changes=changes,
     )
+
+
+@contextlib.contextmanager
+def _embedding_progress(total: int, bar: bool, on_embedded: Callable[[int, int], None] | None) -> Iterator[Embedded]:
+    """What a build tells of each batch it embeds, out of ``total`` texts: a progress bar on
+    stderr when ``bar``, and a call of ``on_embedded`` (done, total)."""
+    from tqdm.auto import tqdm
+
+    with tqdm(total=total, unit="text", desc="embedding", disable=not bar or not total) as shown:
+        done = 0
+
+        def embedded(texts: int) -> None:
+            nonlocal done
+            done += texts
+            shown.update(texts)
+            if on_embedded is not None:
+                on_embedded(done, total)
+
+        yield embedded
 
 
 @dataclass(frozen=True, eq=False)
@@ -663,27 +711,8 @@ def _only_touched(manifest: dict, folder: Path, then: dict, now: dict) -> bool:
     return True
 
 
-def articles_changed_since(manifest: dict, folder: StrPath | None = None) -> dict[str, list[str]]:
-    """The articles added, changed or removed (doc ids under those keys, only the non-empty ones)
-    in ``folder`` (default: the one an index with ``manifest`` was built from) since the index
-    was built: {} when none are, or when that cannot be told (no such folder, an index given
-    its documents). A folder with no readable article left has every indexed one removed.
-    Quick when no file's size or time changed."""
-    built_from, stats = manifest.get("corpus_dir"), manifest.get("article_stats")
-    folder = folder if folder is not None else built_from
-    if not folder or not stats or not Path(folder).is_dir():
-        return {}
-    if _only_touched(manifest, Path(folder), stats, article_stats(folder)):
-        return {}
-    try:
-        documents = load_corpus(folder, titles=False).documents
-    except CorpusError:
-        documents = []  # no article there can be read any more: every indexed one is gone
-    return {label: ids for label, ids in corpus_changes(manifest, documents).items() if ids}
-
-
 def describe_changes(changes: dict[str, list[str]]) -> str:
-    """The changes of ``articles_changed_since`` in words: "1 changed (kettle-recall), 2 added (a, b)"."""
+    """The changes of ``corpus_changes`` (the non-empty ones) in words: "1 changed (kettle-recall), 2 added (a, b)"."""
     return ", ".join(f"{len(ids)} {label} ({_listed(ids)})" for label, ids in changes.items() if ids)
 
 

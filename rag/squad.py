@@ -186,6 +186,8 @@ class PrecomputedQueryEncoder:
     """
 
     def __init__(self, encoder, texts: Sequence[str], cache_file: str | Path, *, progress: bool = False) -> None:
+        from tqdm.auto import tqdm
+
         from .index import EmbeddingCache, embed_with_cache
 
         self.encoder = encoder
@@ -195,7 +197,8 @@ class PrecomputedQueryEncoder:
         unique = list(dict.fromkeys(texts))
         cache = EmbeddingCache(Path(cache_file))
         started = time.perf_counter()
-        vectors, encoded, _ = embed_with_cache(encoder, unique, cache, progress)
+        with tqdm(total=cache.missing(encoder, unique), unit="text", desc="embedding", disable=not progress) as bar:
+            vectors, encoded, _ = embed_with_cache(encoder, unique, cache, bar.update)
         self.seconds_per_text = (time.perf_counter() - started) / encoded if encoded else None
         cache.save(set(cache.vectors))
         self.vectors = dict(zip(unique, vectors))

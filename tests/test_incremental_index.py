@@ -34,6 +34,7 @@ class IncrementalRun:
     first: BuildReport
     second: BuildReport
     third: BuildReport
+    told: dict[str, list[tuple[int, int]]]  # what the second and third builds told ``on_embedded``
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +49,10 @@ def incremental(tmp_path_factory, corpus_dir, encoder) -> IncrementalRun:
     first = build_index(corpus, index, encoder=encoder, progress=False)
     before = load_index(index)
     shutil.copy(articles[-1], corpus / articles[-1].name)
-    second = build_index(corpus, index, encoder=encoder, progress=False)
-    third = build_index(corpus, index, encoder=encoder, progress=False)
-    return IncrementalRun(index, corpus, articles[-1].stem, before, first, second, third)
+    told: dict[str, list[tuple[int, int]]] = {"second": [], "third": []}
+    second = build_index(corpus, index, encoder=encoder, progress=False, on_embedded=lambda *done: told["second"].append(done))
+    third = build_index(corpus, index, encoder=encoder, progress=False, on_embedded=lambda *done: told["third"].append(done))
+    return IncrementalRun(index, corpus, articles[-1].stem, before, first, second, third, told)
 
 
 def texts_of(index: CorpusIndex) -> set[str]:
@@ -73,6 +75,14 @@ def test_adding_an_article_embeds_only_its_new_texts(incremental, index_dir):
     assert incremental.second.embedded == len(new_texts)
     assert incremental.second.reused == incremental.second.sentences + incremental.second.chunks + len(windows_of(full)) - len(new_texts)
     assert incremental.first.embedded > incremental.second.embedded
+
+
+def test_a_build_tells_how_far_its_embedding_is_after_each_batch(incremental, index_dir):
+    new_texts = texts_of(load_index(index_dir)) - texts_of(incremental.before)
+    told = incremental.told["second"]
+    assert told[-1] == (len(new_texts), len(new_texts)) and len(told) >= -(-len(new_texts) // 64)  # batches of at most 64
+    assert [done for done, _ in told] == sorted({done for done, _ in told}) and {total for _, total in told} == {len(new_texts)}
+    assert incremental.told["third"] == []  # nothing to embed: nothing to tell
 
 
 def test_a_build_says_which_articles_changed_since_the_one_before(incremental, tmp_path, encoder):

@@ -668,3 +668,22 @@ def test_article_with_markup_is_copied_as_its_text(hostile_server, browsing):
     assert copied == expected
     assert "&amp;" not in copied and "&lt;" not in copied and 'class="' not in copied
     assert not browsing.script_ran(page)
+
+
+def test_an_open_page_says_when_its_articles_change_without_a_question_asked(browsing, encoder, tmp_path):
+    from rag import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    ferry = corpus / "ferry.txt"
+    ferry.write_text("Ferry returns\n\nThe island ferry returned to service on Friday, the council said.\n", encoding="utf-8")
+    build_index(corpus, tmp_path / "index", encoder=encoder)
+    with web_server(tmp_path / "index", workdir=tmp_path, corpus_dir=corpus) as running:
+        page = browsing.open_chat(running.url)
+        (corpus / "menu.txt").write_bytes("Caf\xe9 menu\n".encode("latin-1"))
+        expect(page.locator(".skipped")).to_contain_text("Not searched: 1 file of the folder: menu.txt (not UTF-8", timeout=WAIT_MS)
+        ferry.write_text("Ferry returns\n\nThe island ferry returned to service on Tuesday, the council said.\n", encoding="utf-8")
+        expect(page.locator("#articles-note")).to_contain_text("Answers quote the articles as changed at", timeout=WAIT_MS)
+        expect(page.locator("#articles-note")).to_contain_text("1 changed (ferry)")
+        ask(page, "When did the island ferry return to service?")
+        expect(page.locator(BOT_MESSAGES).last).to_contain_text("Tuesday")

@@ -23,6 +23,7 @@ import pytest
 from gradio_client.exceptions import AuthenticationError
 from web_server import ROOT, api_client, ask_api, assert_same_answer, run_app, web_server
 
+from rag.eval_report import markdown_escaped
 from rag.question import MAX_QUESTION_CHARS
 
 QUESTIONS = (
@@ -282,7 +283,7 @@ def _note_when(watch, opening: str, seconds: float = 60) -> str:
     return watch.note()
 
 
-def test_a_running_chat_re_indexes_articles_changed_under_it_and_then_quotes_them(kettle_chat):
+def test_a_running_chat_re_indexes_articles_changed_under_it_and_then_quotes_them(app, kettle_chat):
     chat, watch, gate, article = kettle_chat
     before_settings, before_model = chat.answerer.settings, chat.answerer.answerability
     before = chat.reply(SHARES, 5, [], [], [])
@@ -292,12 +293,13 @@ def test_a_running_chat_re_indexes_articles_changed_under_it_and_then_quotes_the
     reindexing = "The articles changed: 1 changed (recalls/kettle\\_recall). Re-indexing them; until that is done, answers quote them as they were."
     assert _note_when(watch, "The articles changed") == reindexing
     during = chat.reply(SHARES, 5, before.chat, before.conversation, before.turns)
-    assert "$18.72" in during.chat[-1]["content"] and during.status.endswith(reindexing)  # quoted as indexed until the re-index is done
+    assert "$18.72" in during.chat[-1]["content"] and during.status.startswith("Answered in")  # quoted as indexed until the re-index is done
+    assert chat.articles_now(chat.heading(), "") == (app.gr.skip(), reindexing)  # what the page shows, under the answer's status
     gate.set()
     assert watch.wait(120)
     after = chat.reply(SHARES, 5, during.chat, during.conversation, during.turns)
     assert "$19.5" in after.chat[-1]["content"] and "$18.72" not in after.chat[-1]["content"]
-    assert re.search(r"Answers quote the articles as changed at \d\d:\d\d:\d\d: 1 changed \(recalls/kettle\\_recall\)\.$", after.status)
+    assert re.fullmatch(r"Answers quote the articles as changed at \d\d:\d\d:\d\d: 1 changed \(recalls/kettle\\_recall\)\.", watch.note())
     assert chat.answerer.settings == before_settings and chat.answerer.answerability is before_model  # the chat's own, kept
 
 
@@ -309,7 +311,7 @@ def test_the_first_question_after_a_small_change_is_answered_from_it(kettle_chat
     assert watch.wait(60)
     article.write_text(KETTLE.format("$19.5"), encoding="utf-8")
     asked_once = chat.reply(SHARES, 5, first.chat, first.conversation, first.turns)
-    assert "$19.5" in asked_once.chat[-1]["content"] and "Answers quote the articles as changed at" in asked_once.status
+    assert "$19.5" in asked_once.chat[-1]["content"] and watch.note().startswith("Answers quote the articles as changed at")
 
 
 def test_a_chat_whose_re_index_fails_keeps_its_index_and_says_so_until_the_articles_are_back(kettle_chat):
@@ -326,6 +328,26 @@ def test_a_chat_whose_re_index_fails_keeps_its_index_and_says_so_until_the_artic
     assert "$18.72" in chat.reply(SHARES, 5, first.chat, first.conversation, first.turns).chat[-1]["content"]
     article.write_text(KETTLE.format("$18.72"), encoding="utf-8")  # back as indexed
     chat.reply(SHARES, 5, first.chat, first.conversation, first.turns)
+    assert watch.wait(60) and watch.note() == ""
+
+
+def test_a_chat_names_a_file_it_cannot_read_once_added_and_says_when_its_folder_is_gone(app, kettle_chat):
+    chat, watch, gate, article = kettle_chat
+    gate.set()
+    heading, note = chat.articles_now()
+    assert watch.wait(60) and "Not searched" not in heading and note == ""
+    (article.parent / "menu.txt").write_bytes("Caf\xe9 menu\n".encode("latin-1"))  # nothing to index: no re-index
+    chat.articles_now()
+    assert watch.wait(60)
+    named, same_note = chat.articles_now(heading, note)
+    assert "Not searched: 1 file of the folder: recalls/menu.txt (not UTF-8" in named and same_note == app.gr.skip()
+    folder = article.parents[1]
+    folder.rename(folder.with_name("moved"))
+    chat.articles_now()
+    assert watch.wait(60) and watch.note() == f"The articles' folder {markdown_escaped(str(folder))} is gone: answers quote the articles as they were indexed."
+    assert "$18.72" in chat.reply(SHARES, 5, [], [], []).chat[-1]["content"]  # from the index all the same
+    folder.with_name("moved").rename(folder)
+    chat.articles_now()
     assert watch.wait(60) and watch.note() == ""
 
 
@@ -489,8 +511,8 @@ def test_the_files_left_out_of_an_up_to_date_index_are_logged_at_start_up_and_na
     with caplog.at_level("WARNING", logger="rag.app"):
         answerer = app.load_answerer(str(tmp_path / "index"), str(corpus))  # up to date: loads, and still says so
     assert f"not in the index: {corpus / 'empty.md'}: empty" in caplog.messages
-    assert app.skipped_note(answerer.index.manifest) == '<p class="skipped">Not searched: 1 file of the folder: empty.md (empty).</p>'  # on the page too
-    assert app.skipped_note({"skipped": []}) == ""
+    assert app.Chat(answerer).heading().endswith('<p class="skipped">Not searched: 1 file of the folder: empty.md (empty).</p>')  # on the page too
+    assert app.skipped_note([], corpus) == ""
 
 
 def test_the_page_names_skipped_files_by_their_path_in_a_folder_given_as_a_relative_path(app, tmp_path, monkeypatch):
@@ -501,8 +523,8 @@ def test_the_page_names_skipped_files_by_their_path_in_a_folder_given_as_a_relat
     (tmp_path / "corpus" / "science" / "copy.txt").write_text(text, encoding="utf-8")
     (tmp_path / "corpus" / "science" / "latin1.txt").write_bytes("Caf\xe9 opens\n".encode("latin-1"))
     answerer = app.load_answerer("index", "corpus")
-    note = app.skipped_note(answerer.index.manifest)
-    assert note.startswith('<p class="skipped">Not searched: 2 files of the folder: ')
+    note = app.Chat(answerer).heading()
+    assert '<p class="skipped">Not searched: 2 files of the folder: ' in note
     assert "science/copy.txt (same text as" in note and "science/latin1.txt (not UTF-8" in note
 
 
