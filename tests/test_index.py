@@ -287,29 +287,12 @@ def test_a_load_after_touching_one_article_reads_only_that_article(tmp_path, enc
         load_index(tmp_path / "index")
 
 
-class _EditingWhileEmbedding:
-    """The real encoder, but the first time it embeds, an article is saved again (an editor
-    saving while a build runs)."""
-
-    def __init__(self, encoder, path: Path, text: str) -> None:
-        self._encoder, self._path, self._text = encoder, path, text
-
-    def __getattr__(self, name: str):
-        return getattr(self._encoder, name)
-
-    def encode(self, texts, **options):
-        if self._path is not None:
-            self._path.write_text(self._text, encoding="utf-8")
-            self._path = None
-        return self._encoder.encode(texts, **options)
-
-
 def test_an_article_saved_while_the_build_embeds_is_still_seen_as_changed(tmp_path, encoder):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "harbour.txt").write_text("Harbour reopens\n\nThe harbour of Port Ellis reopened on Monday.\n", encoding="utf-8")
-    saving = _EditingWhileEmbedding(encoder, corpus / "harbour.txt", "Harbour reopens\n\nThe harbour of Port Ellis reopened on Tuesday after a storm.\n")
-    build_index(corpus, tmp_path / "index", encoder=saving)
+    edited = "Harbour reopens\n\nThe harbour of Port Ellis reopened on Tuesday after a storm.\n"
+    build_index(corpus, tmp_path / "index", encoder=encoder, on_embedded=lambda *_: (corpus / "harbour.txt").write_text(edited, encoding="utf-8"))  # saved while embedding
     with pytest.warns(StaleIndexWarning, match=r"\(changed: harbour\)"):  # the index holds Monday's text
         load_index(tmp_path / "index")
 
