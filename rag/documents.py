@@ -258,8 +258,7 @@ def load_corpus(folder: StrPath, *, titles: bool = True, empty_ok: bool = False)
         if document.sha256 in seen_hashes:
             report.skipped.append((str(path), f"same text as {seen_hashes[document.sha256]}"))
             continue
-        seen_ids[document.doc_id] = str(path)
-        seen_hashes[document.sha256] = str(path)
+        seen_ids[document.doc_id] = seen_hashes[document.sha256] = _relative(path, folder)  # named as in the folder
         report.documents.append(document)
     if not report.documents and not empty_ok:
         shown = "; ".join(f"{_relative(Path(path), folder)}: {why}" for path, why in report.skipped[:5])

@@ -60,8 +60,8 @@ def make_hostile_corpus(folder: Path, corpus_dir: Path) -> dict[str, str]:
         "loop_b.txt": "link",
         "self_loop.txt": "link",
         "dangling.txt": "link",
-        "duplicate.txt": f"same text as {folder / (GOOD[0] + '.txt')}",
-        "bom_article.txt": f"same id as {folder / 'bom_article.md'}",  # a .txt and a .md of one name in one folder
+        "duplicate.txt": f"same text as {GOOD[0]}.txt",  # named as in the folder
+        "bom_article.txt": "same id as bom_article.md",  # a .txt and a .md of one name in one folder
         "vanishes.txt": "vanished",
         "pipe.txt": "not a regular file",
     }
