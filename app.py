@@ -71,6 +71,7 @@ GENERIC_ERROR = "Something went wrong while answering. Please try again; if it k
 EXCERPT_CHARS = 160
 SHOWN_REFUSED_CHARS = 600  # a question that cannot be asked (too long, say) is shown at most this long in the chat
 ERROR_OPENING = '<p class="error">'  # how a reply that is an error message, not an answer, begins
+ASK_AGAIN = "The articles changed and are being re-indexed: the answer may be in them. Ask again once the line under the question box says they are done."
 EARLIER_ANSWERS_KEPT = 20  # the sources panel keeps this many earlier answers' sources (without whole articles)
 MAX_PASSAGES = 10  # the slider's maximum; API calls asking for more get this many
 RESTORED_QUESTIONS = EARLIER_ANSWERS_KEPT + 1  # a reload asks again this many of a conversation's last questions
@@ -161,15 +162,17 @@ def _cite_link(turn: int, source: Source) -> str:
     return f'<a class="cite" href="#{anchor(turn, source.number)}" title="{html.escape(label)}">[{source.number}]</a>'
 
 
-def answer_message(answer: Answer, sources: Sequence[Source], turn: int) -> str:
+def answer_message(answer: Answer, sources: Sequence[Source], turn: int, *, reindexing: bool = False) -> str:
     """The chat message for an answer: quotes with citation markers, or the abstention and related passages.
 
     When the question had typos, the message starts with how it was read, and a follow-up's
-    with the earlier questions it was read with. It ends with a
-    button that copies the message as plain text (see ``PAGE_JS``).
+    with the earlier questions it was read with. An abstention given while the articles are
+    being re-indexed (``reindexing``) says to ask again after. It ends with a button that copies
+    the message as plain text (see ``PAGE_JS``).
     """
     read_as = f'<p class="read-as">Read as: “{html.escape(answer.read_as)}”</p>' if answer.read_as else ""
-    return read_as + _read_with(answer.read_with) + _answer_body(answer, sources, turn) + COPY_BUTTON
+    later = f'<p class="ask-again">{ASK_AGAIN}</p>' if reindexing and answer.abstained else ""
+    return read_as + _read_with(answer.read_with) + _answer_body(answer, sources, turn) + later + COPY_BUTTON
 
 
 def _read_with(earlier: Sequence[str]) -> str:
@@ -285,7 +288,8 @@ class ArticleWatch:
     that already matches the folder is swapped in without building again. Until then answers
     quote the articles as they were indexed; a re-index that fails leaves the chat answering
     from the index it has, and is tried again after ``RETRY_SECONDS``. ``note()`` says all this
-    on the page, and ``skipped`` lists the files of the folder it does not search, as last read."""
+    on the page, ``reindexing`` whether a re-index is running, and ``skipped`` lists the files of
+    the folder it does not search, as last read."""
 
     RETRY_SECONDS = 60.0
     FRESH_WAIT_SECONDS = 2.0  # how long a question waits for a look and a re-index to end
@@ -300,27 +304,39 @@ class ArticleWatch:
         self.skipped: list[tuple[str, str]] = [(str(path), str(why)) for path, why in answerer.index.manifest.get("skipped", [])]
         self._next_look = -math.inf
         self._seen: dict[str, list[int]] | None = None  # the files' sizes and times when last compared (None: compare at the next look)
+        self._retry_at = math.inf  # when a failed re-index is tried again though the files did not change
+        self.reindexing = False  # whether the articles are being re-indexed now
         self._note, self._note_until, self._failed = "", math.inf, False
         self._worker: threading.Thread | None = None
         self._lock = threading.Lock()
 
     def look(self, wait: float = 0.0) -> None:
-        """Start a look at the folder when one is due (and none is running), then wait up to
-        ``wait`` seconds for it, and for a re-index it starts, to end: a question asked right
-        after a small change is answered from the changed articles."""
+        """Look at the folder, in the background, when a look is due (every ``every`` seconds) and
+        none is running. With ``wait`` (a question), a look is always due, and the question waits
+        up to ``wait`` seconds for it, and for a re-index it starts, to end (after any look already
+        running, which may have begun before the change): a question asked right after a small
+        change is answered from the changed articles."""
+        deadline = time.monotonic() + wait
+        for _ in range(2):
+            started = self._start_look(due=wait > 0)
+            if wait <= 0 or not self.wait(max(0.0, deadline - time.monotonic())) or started:
+                return
+
+    def _start_look(self, *, due: bool) -> bool:
+        """Start a look unless one is running or, when not ``due``, one ran less than ``every`` seconds ago; whether it did."""
         try:
             with self._lock:
                 now = time.monotonic()
                 idle = self._worker is None or not self._worker.is_alive()
-                if self.folder is not None and idle and now >= self._next_look:
-                    self._next_look = now + self.every
-                    self._worker = threading.Thread(target=self._look, name="article-watch", daemon=True)
-                    self._worker.start()
+                if self.folder is None or not idle or not (due or now >= self._next_look):
+                    return False
+                self._next_look = now + self.every
+                self._worker = threading.Thread(target=self._look, name="article-watch", daemon=True)
+                self._worker.start()
+                return True
         except Exception:  # a question must be answered whatever befalls the look
             log.exception("could not look at the articles of %s", self.folder)
-            return
-        if wait > 0:
-            self.wait(wait)
+            return False
 
     def note(self) -> str:
         """A sentence for the status line (Markdown) while the articles are re-indexed, for a while
@@ -353,29 +369,35 @@ class ArticleWatch:
         """Compare the folder with the index; re-index it when its articles changed."""
         assert self.folder is not None
         stats = article_stats(self.folder) if self.folder.is_dir() else {}
-        if stats == self._seen:
+        if stats == self._seen and time.monotonic() < self._retry_at:
             return
+        self._seen, self._retry_at = stats, math.inf  # compared now: looked at again once the files or their times change
         if not self.folder.is_dir():
             self._say(f"The articles' folder {markdown_escaped(str(self.folder))} is gone: answers quote the articles as they were indexed.", failed=True)
-            self._seen = stats
             return
         read = load_corpus(self.folder, titles=False, empty_ok=True)
         with self._lock:
             self.skipped = read.skipped
         changes = {label: ids for label, ids in corpus_changes(self.answerer.index.manifest, read.documents).items() if ids}
         if not changes:
-            self._seen = stats
             if self._failed:  # put back as they were: nothing is wrong any more
                 self._say("")
             return
         described = describe_changes(changes)
+        if not read.documents:
+            log.warning("no readable article is left in %s: the chat answers from the articles as they were indexed", self.folder)
+            self._cannot_reindex(described, "no readable article is left")
+            return
         self._say(self._reindexing(described))
-        if self._swapped_in(described):
-            self._seen = stats  # a change made meanwhile differs from these, and is seen at the next look
-        else:
-            self._seen = None
-            with self._lock:
-                self._next_look = time.monotonic() + self.RETRY_SECONDS
+        self.reindexing = True
+        try:
+            if not self._swapped_in(described):
+                self._retry_at = time.monotonic() + self.RETRY_SECONDS
+        finally:
+            self.reindexing = False
+
+    def _cannot_reindex(self, described: str, why: str) -> None:
+        self._say(f"The articles changed: {markdown_escaped(described)}. They could not be re-indexed ({why}): answers quote them as they were.", failed=True)
 
     @staticmethod
     def _reindexing(described: str, embedded: int = 0, to_embed: int = 0) -> str:
@@ -400,10 +422,13 @@ class ArticleWatch:
                     on_embedded=lambda done, total: self._say(self._reindexing(described, done, total)),
                 )
                 log.info(report.summary())
-        except Exception as exc:
+        except CorpusError as exc:  # the articles are unusable (no searchable words …): said as they are
+            log.warning("could not re-index the changed articles of %s: %s", self.folder, exc)
+            self._cannot_reindex(described, str(exc))
+            return False
+        except Exception:
             log.exception("could not re-index the changed articles of %s", self.folder)
-            why = "no readable article is left" if isinstance(exc, CorpusError) else "the server's log says why"
-            self._say(f"The articles changed: {markdown_escaped(described)}. They could not be re-indexed ({why}): answers quote them as they were.", failed=True)
+            self._cannot_reindex(described, "the server's log says why")
             return False
         try:
             new = new or Answerer(Retriever.load(index_dir, encoder=old.retriever.encoder), old.settings, old.answerability)
@@ -415,7 +440,7 @@ class ArticleWatch:
             return False
         with self._lock:
             self.answerer = new
-        self._say(f"Answers quote the articles as changed at {datetime.now().strftime('%H:%M:%S')}: {markdown_escaped(described)}.", lasting=self.DONE_NOTE_SECONDS)
+        self._say(f"Answers quote the articles as changed at {datetime.now().astimezone().strftime('%H:%M:%S %Z')}: {markdown_escaped(described)}.", lasting=self.DONE_NOTE_SECONDS)
         log.info("the chat now answers from the re-indexed articles")
         return True
 
@@ -574,6 +599,7 @@ class Reply(NamedTuple):
     turns: list[tuple[str, str]]  # (question, its sources' HTML without whole articles) of the last answers, newest first
     retry: str  # a question that could not be asked, to put back in the empty question box
     feedback: Any  # the rating line under the chat: emptied by a new answer or a failed question
+    articles: Any  # the line on the articles being re-indexed (ArticleWatch.note), or gr.skip()
 
 
 class Chat:
@@ -631,7 +657,7 @@ class Chat:
         chat = list(chat or [])
         conversation = self.answered_turns(conversation)
         if not (question or "").strip():
-            return Reply(chat, gr.skip(), "Type a question first, then press Enter.", gr.skip(), conversation, turns, "", gr.skip())
+            return Reply(chat, gr.skip(), "Type a question first, then press Enter.", gr.skip(), conversation, turns, "", gr.skip(), gr.skip())
         history = [entry["question"] for entry in conversation]
         chat.append(_user_message(question))
         turn = len(chat)
@@ -651,7 +677,7 @@ class Chat:
             log.exception("unexpected error answering %r", question)
             return self._failed(chat, conversation, turns, question, GENERIC_ERROR)
         sources = sources_of(answer, documents)
-        chat.append(_bot_message(answer_message(answer, sources, turn)))
+        chat.append(_bot_message(answer_message(answer, sources, turn, reindexing=self.watch.reindexing)))
         panel = sources_panel(turn_sources(answer, sources, turn, documents), turns, len(history))
         # tells the "why?"s apart, and names what a question was read as (a name-only follow-up, typos, markup)
         how = f"after {quoted_question(answer.read_with[0], 80)}" if answer.read_with else answer.read_as and f"read as {quoted_question(answer.read_as, 80)}"
@@ -659,7 +685,7 @@ class Chat:
         turns = [(asked, turn_sources(answer, sources, turn, documents, whole_articles=False)), *turns][: EARLIER_ANSWERS_KEPT + 1]
         rated = {"answer": answer.to_dict(), "history": history}
         kept = [*conversation, {"question": answer.question, "k": int(k)}][-KEPT_QUESTIONS:]
-        return Reply(chat, panel, status_line(answer), rated, kept, turns, "", "")
+        return Reply(chat, panel, status_line(answer), rated, kept, turns, "", "", self.watch.note())
 
     def restore(self, conversation: Any) -> Reply:
         """The page of a conversation asked again, as after a reload: each answered question of
@@ -669,7 +695,7 @@ class Chat:
         kept = answered_before[-RESTORED_QUESTIONS:]
         if not kept:
             return Reply(*(gr.skip(),) * len(Reply._fields))
-        reply = Reply([], gr.skip(), "", None, [], [], "", "")
+        reply = Reply([], gr.skip(), "", None, [], [], "", "", gr.skip())
         for entry in kept:
             reply = self.reply(entry["question"], entry["k"], reply.chat, reply.conversation, reply.turns)
         answered = len(reply.conversation)
@@ -681,11 +707,10 @@ class Chat:
             reply = reply._replace(rated={**reply.rated, "rating": rating}, conversation=with_last_rated(reply.conversation, rating))
         return reply._replace(status=status, retry="", feedback="")
 
-    @staticmethod
-    def _failed(chat: list, conversation: list[dict[str, Any]], turns: list[tuple[str, str]], question: str, message: str) -> Reply:
+    def _failed(self, chat: list, conversation: list[dict[str, Any]], turns: list[tuple[str, str]], question: str, message: str) -> Reply:
         """The chat with ``message`` as the reply; the sources panel stays as it was, and there is no answer to rate."""
         chat.append(_bot_message(f"{ERROR_OPENING}{html.escape(message)}</p>"))
-        return Reply(chat, gr.skip(), "", None, conversation, turns, question, "")
+        return Reply(chat, gr.skip(), "", None, conversation, turns, question, "", self.watch.note())
 
 
 def with_last_rated(conversation: list[dict[str, Any]], rating: str) -> list[dict[str, Any]]:
@@ -717,13 +742,13 @@ def _in_folder(path: Path, folder: Path) -> str:
 
 
 def skipped_note(skipped: Sequence[tuple[str, str]], folder: StrPath) -> str:
-    """A paragraph naming the files of ``folder`` that are not searched (not UTF-8, empty, a copy …),
+    """A list naming the files of ``folder`` that are not searched (not UTF-8, empty, a copy …),
     each a (path, why) pair as ``load_corpus`` gives them; "" when there are none."""
     if not skipped:
         return ""
-    shown = "; ".join(f"{html.escape(_in_folder(Path(path), Path(folder)))} ({html.escape(why)})" for path, why in skipped[:5])
-    more = f"; and {len(skipped) - 5} more (the server's log names them)" if len(skipped) > 5 else ""
-    return f'<p class="skipped">Not searched: {counted(len(skipped), "file")} of the folder: {shown}{more}.</p>'
+    items = "".join(f"<li>{html.escape(_in_folder(Path(path), Path(folder)))}: {html.escape(why)}</li>" for path, why in skipped[:5])
+    more = f"<li>and {len(skipped) - 5} more (the server's log names them)</li>" if len(skipped) > 5 else ""
+    return f'<div class="skipped"><p>Not searched: {counted(len(skipped), "file")} of the folder:</p><ul>{items}{more}</ul></div>'
 
 
 def build_app(
@@ -802,7 +827,7 @@ def build_app(
                 sources = gr.HTML(EMPTY_SOURCES, elem_id="sources", js_on_load=None)
 
         retry = gr.Textbox(visible=False)
-        outputs = [chatbot, sources, status, last_answer, conversation, turns, retry, feedback_status]
+        outputs = [chatbot, sources, status, last_answer, conversation, turns, retry, feedback_status, articles_note]
         common = {"outputs": outputs, "api_visibility": "private", "concurrency_id": "answer"}
         # The question box empties the moment a question is sent (in the browser, with the
         # question it held passed on), so whatever is typed while it is answered is kept;
