@@ -19,6 +19,11 @@ only when all of these hold:
   and a capitalised word after the first is read only as a name of the articles
   ("Antropic" -> "Anthropic", but "Leike" is not "like").
 
+A question word mistyped ("waht", "wich", "hw"), no article word nor word of the model's
+vocabulary, is read as the one question word (what, who, whom, whose, which, when, where,
+why, how) within 1 edit of it; one within 1 edit of two ("hwo": who or how) is left as typed,
+as is one that is a real word ("wat", "were": the vocabulary holds them).
+
 Accents come first: an accent typed on an article word ("wróte", 3 letters or more) is
 read away, and a capitalised word after the first that is one of the articles' names but
 for its accents ("Zurich", "Rénee") is read as they write it ("angel" stays "angel").
@@ -37,6 +42,7 @@ MIN_LETTERS = 5
 LONG_WORD = 8  # from this many letters a word may be 2 edits away
 MIN_LETTERS_COMMON = 6  # shortest lower-case word read as a common English word
 MIN_ACCENTED_LETTERS = 3  # shortest word whose accents are read as typed by mistake ("whó", not "à")
+QUESTION_WORDS = ("what", "who", "whom", "whose", "which", "when", "where", "why", "how")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -101,6 +107,14 @@ def _closest(word: str, by_letter: dict[str, list[str]], max_edits: int) -> str 
     return found[0] if found else None
 
 
+def _question_word(word: str) -> str | None:
+    """The one question word that ``word`` (lower case) is within 1 edit of, else None."""
+    from rapidfuzz.distance import OSA
+
+    near = [q for q in QUESTION_WORDS if OSA.distance(word, q) <= 1]
+    return near[0] if len(near) == 1 else None
+
+
 def _max_edits(word: str) -> int:
     return 2 if len(word) >= LONG_WORD else 1
 
@@ -151,6 +165,8 @@ class Speller:
             return plain  # an accent typed by mistake: "wróte" for "wrote" (not "à" for "a", nor "Beyoncé" the articles lack)
         if lower in self._real_words:
             return None
+        if len(lower) <= max(map(len, QUESTION_WORDS)) + 1 and (question_word := _question_word(lower)):
+            return question_word  # "waht", "wich"
         if len(lower) < MIN_LETTERS or base_form(lower) in self._real_words:
             return None  # too short to tell, or a real word ("halting" is a form of "halt")
         found = _closest(lower, self._names_by_letter if as_name else self._article_by_letter, _max_edits(lower))

@@ -30,10 +30,24 @@ def words_of_articles(retriever) -> set[str]:
         ("when did Anthropic aanounce the PAUSSE", "when did Anthropic announce the PAUSE"),
         ("Which university is Azizzi Othman from?", "Which university is Azizi Othman from?"),  # a name only written first in a sentence
         ("Whó wróte the blóg post?", "Whó wrote the blog post?"),  # accents typed by mistake on the articles' words
+        ("Waht did Anthropic propose?", "What did Anthropic propose?"),  # a question word: too short for the rules above
+        ("Hw much revenue does Anthropic expect, and wich company said so?", "How much revenue does Anthropic expect, and which company said so?"),
     ],
 )
 def test_typos_are_read_as_the_words_meant(retriever, typed, meant):
     assert retriever.read(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hwo wrote the blog post?",  # as near "who" as "how": left as typed
+        "Were there critics, and then what?",  # real words one letter from "where" and "when"
+        "Wat did Anthropic say?",  # a real word, if a rare one
+    ],
+)
+def test_a_question_word_is_read_only_where_it_can_be_no_other_word(retriever, question):
+    assert retriever.read(question) == question
 
 
 def test_an_accent_left_out_of_a_name_or_typed_by_mistake_is_read_as_the_articles_write_it():
