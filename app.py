@@ -171,8 +171,7 @@ def answer_message(answer: Answer, sources: Sequence[Source], turn: int, *, rein
     the message as plain text (see ``PAGE_JS``).
     """
     read_as = f'<p class="read-as">Read as: “{html.escape(answer.read_as)}”</p>' if answer.read_as else ""
-    later = f'<p class="ask-again">{ASK_AGAIN}</p>' if reindexing and answer.abstained else ""
-    return read_as + _read_with(answer.read_with) + _answer_body(answer, sources, turn) + later + COPY_BUTTON
+    return read_as + _read_with(answer.read_with) + _answer_body(answer, sources, turn, reindexing) + COPY_BUTTON
 
 
 def _read_with(earlier: Sequence[str]) -> str:
@@ -194,14 +193,14 @@ def quoted_question(question: str, limit: int) -> str:
 COPY_BUTTON = '<div class="copy-row"><button type="button" class="copy-text">Copy answer</button></div>'
 
 
-def _answer_body(answer: Answer, sources: Sequence[Source], turn: int) -> str:
+def _answer_body(answer: Answer, sources: Sequence[Source], turn: int, reindexing: bool) -> str:
     if answer.abstained:
         related = "".join(
             f'<li>{_cite_link(turn, s)} <span class="related-title">{html.escape(s.document.title)}: </span>'
             f"{html.escape(in_quotation_marks(excerpt(s.document.text[s.start:s.end])))}</li>"
             for s in sources
         )
-        verdict = f'<p class="abstain">{html.escape(answer.answer)}</p>'
+        verdict = f'<p class="abstain">{html.escape(answer.answer)}</p>' + (f'<p class="ask-again">{ASK_AGAIN}</p>' if reindexing else "")
         return verdict + (f"<p>Related passages (they do not answer it):</p><ol class=\"related\">{related}</ol>" if related else "")
     quotes = "".join(
         f'<blockquote dir="auto">{html.escape(in_quotation_marks(quote.text))} {_cite_link(turn, source)}</blockquote>'

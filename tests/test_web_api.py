@@ -296,7 +296,8 @@ def test_a_running_chat_re_indexes_articles_changed_under_it_and_then_quotes_the
     assert "$18.72" in during.chat[-1]["content"] and during.status.startswith("Answered in")  # quoted as indexed until the re-index is done
     assert during.articles == reindexing and chat.articles_now(chat.heading(), "") == (app.gr.skip(), reindexing)  # on the page, under the answer's status
     not_yet = chat.reply("What did the transit authority decide?", 5, during.chat, during.conversation, during.turns).chat[-1]["content"]
-    assert "The articles don" in not_yet and app.ASK_AGAIN in not_yet  # an abstention while they are re-indexed says to ask again
+    assert "The articles don" in not_yet and app.ASK_AGAIN in not_yet  # an abstention while they are re-indexed says to ask again,
+    assert not_yet.index(app.ASK_AGAIN) < not_yet.index("Related passages")  # where it is read, before the passages
     gate.set()
     assert watch.wait(120)
     after = chat.reply(SHARES, 5, during.chat, during.conversation, during.turns)
