@@ -77,6 +77,7 @@ MAX_PASSAGES = 10  # the slider's maximum; API calls asking for more get this ma
 RESTORED_QUESTIONS = EARLIER_ANSWERS_KEPT + 1  # a reload asks again this many of a conversation's last questions
 KEPT_QUESTIONS = RESTORED_QUESTIONS + 1  # the page's record keeps one more, so that a reload can tell one was left out
 ARTICLES_CHECK_SECONDS = 2.0  # an open page (and a question) looks at the articles' folder for changes this often
+SHOWN_WAIT_SECONDS = 0.1  # a question that waited this long for a re-index says so on its status line
 
 CSS = (WEB / "page.css").read_text(encoding="utf-8")
 
@@ -264,14 +265,15 @@ def sources_panel(latest: str, earlier: Sequence[tuple[str, str]], answered_befo
 EMPTY_SOURCES = '<section class="sources" aria-label="Sources of the answers"><h2>Sources</h2><p>Ask a question: the passages behind the answer appear here.</p></section>'
 
 
-def status_line(answer: Answer) -> str:
-    """How long the answer took, and what it is made of."""
-    seconds = answer.timings_ms.get("total", 0.0) / 1000
+def status_line(answer: Answer, waited: float = 0.0) -> str:
+    """How long the answer took (with the ``waited`` seconds it waited for the articles' re-index, if any), and what it is made of."""
+    seconds = answer.timings_ms.get("total", 0.0) / 1000 + waited
+    took = f"{seconds:.2f} s" + (f", {waited:.2f} s of it waiting for the articles' re-index" if waited >= SHOWN_WAIT_SECONDS else "")
     if answer.abstained:
-        return f"No answer in the articles · {seconds:.2f} s"
+        return f"No answer in the articles · {took}"
     articles = len({q.doc_id for q in answer.quotes} | {d for q in answer.quotes for d in q.also_in})
     quotes = len(answer.quotes)
-    return f"Answered in {seconds:.2f} s · {quotes} quote{'s' * (quotes != 1)} citing {articles} article{'s' * (articles != 1)}"  # with corroborations
+    return f"Answered in {took} · {quotes} quote{'s' * (quotes != 1)} citing {articles} article{'s' * (articles != 1)}"  # with corroborations
 
 
 class ArticleWatch:
@@ -660,8 +662,10 @@ class Chat:
         history = [entry["question"] for entry in conversation]
         chat.append(_user_message(question))
         turn = len(chat)
+        started, before = time.perf_counter(), self.answerer
         self.watch.look(wait=self.watch.FRESH_WAIT_SECONDS)  # a small change is answered from at once
         answerer = self.answerer  # one index for the whole reply, though a re-index may swap in another meanwhile
+        waited = time.perf_counter() - started if answerer is not before or self.watch.reindexing else 0.0
         documents = answerer.index.documents
         try:
             answer = answerer.answer(question, history=history, k=int(k))
@@ -684,7 +688,7 @@ class Chat:
         turns = [(asked, turn_sources(answer, sources, turn, documents, whole_articles=False)), *turns][: EARLIER_ANSWERS_KEPT + 1]
         rated = {"answer": answer.to_dict(), "history": history}
         kept = [*conversation, {"question": answer.question, "k": int(k)}][-KEPT_QUESTIONS:]
-        return Reply(chat, panel, status_line(answer), rated, kept, turns, "", "", self.watch.note())
+        return Reply(chat, panel, status_line(answer, waited), rated, kept, turns, "", "", self.watch.note())
 
     def restore(self, conversation: Any) -> Reply:
         """The page of a conversation asked again, as after a reload: each answered question of

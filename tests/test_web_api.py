@@ -293,7 +293,8 @@ def test_a_running_chat_re_indexes_articles_changed_under_it_and_then_quotes_the
     reindexing = "The articles changed: 1 changed (recalls/kettle\\_recall). Re-indexing them; until that is done, answers quote them as they were."
     assert _note_when(watch, "The articles changed") == reindexing
     during = chat.reply(SHARES, 5, before.chat, before.conversation, before.turns)
-    assert "$18.72" in during.chat[-1]["content"] and during.status.startswith("Answered in")  # quoted as indexed until the re-index is done
+    assert "$18.72" in during.chat[-1]["content"]  # quoted as indexed until the re-index is done, after waiting for it a while
+    assert re.fullmatch(r"Answered in \d+\.\d\d s, \d+\.\d\d s of it waiting for the articles' re-index · 1 quote citing 1 article", during.status)
     assert during.articles == reindexing and chat.articles_now(chat.heading(), "") == (app.gr.skip(), reindexing)  # on the page, under the answer's status
     not_yet = chat.reply("What did the transit authority decide?", 5, during.chat, during.conversation, during.turns).chat[-1]["content"]
     assert "The articles don" in not_yet and app.ASK_AGAIN in not_yet  # an abstention while they are re-indexed says to ask again,
@@ -317,6 +318,7 @@ def test_the_first_question_after_a_small_change_is_answered_from_it(kettle_chat
     article.write_text(KETTLE.format("$19.5"), encoding="utf-8")
     asked_once = chat.reply(SHARES, 5, first.chat, first.conversation, first.turns)
     assert "$19.5" in asked_once.chat[-1]["content"] and watch.note().startswith("Answers quote the articles as changed at")
+    assert "s of it waiting for the articles' re-index ·" in asked_once.status and "waiting" not in first.status
 
 
 def test_a_chat_whose_re_index_fails_keeps_its_index_and_says_so_until_the_articles_are_back(kettle_chat):
