@@ -10,7 +10,17 @@ _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b
 _NUMBER = re.compile(r"\bhow (much|many|big|large|fast|often)\b|\bwhat (percentage|share|number|amount|valuation|value)\b|\bvalued?\b|\brevenue\b|\bhow many times\b", re.I)
 _WHERE = re.compile(r"^\s*where\b|\bin what (city|country|place)\b", re.I)
 
-_PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z]+)+|\b(CEO|researchers?|spokesperson|executives?|authors?|capitalist|critics?|leaders?)\b")
+# A person: a name of two capitalised words (not opening a sentence), or people named by their
+# role in the news (officials, residents, anglers …).
+_PERSON_ROLES = (
+    "CEO|chief executive|researchers?|spokes(?:person|man|woman)|executives?|authors?|capitalists?|critics?|leaders?|officials?|"
+    "officers?|residents?|workers?|employees?|staff|engineers?|scientists?|experts?|analysts?|economists?|lawmakers?|"
+    "legislators?|senators?|regulators?|ministers?|mayor|governor|president|chair(?:man|woman)?|directors?|founders?|owners?|"
+    "protesters?|activists?|campaigners?|opponents?|supporters?|neighbou?rs?|farmers?|fishermen|anglers?|parents?|teachers?|"
+    "students?|doctors?|nurses?|patients?|police|judges?|lawyers?|investors?|shareholders?|customers?|users?|voters?|"
+    "citizens?|councill?ors?|managers?|volunteers?|locals"
+)
+_PERSON = re.compile(rf"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z]+)+|\b({_PERSON_ROLES})\b")
 _WEEKDAY_OR_DATE = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|"
     r"(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})\b"

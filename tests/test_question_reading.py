@@ -57,6 +57,12 @@ def test_words_that_frame_the_answer_are_not_content_terms(question, terms):
         ),
         ("How long did the embargo last?", "duration", "The embargo lasted five months.", "The embargo ended in March 1974."),
         ("What day did Anthropic urge the pause?", "day", "Anthropic on Thursday urged a pause.", "Anthropic urged a pause."),
+        (
+            "Who objected to the floating solar farm?",
+            "person",
+            "Local anglers had objected that the pontoons would cut off fishing spots.",  # people named by what they do
+            "The pontoons would cut off fishing spots.",
+        ),
     ],
 )
 def test_the_expected_answer_type_is_found_only_where_the_answer_is(question, kind, answering, not_answering):
