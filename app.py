@@ -44,7 +44,7 @@ from rag.documents import article_stats, corpus_folder, load_corpus  # noqa: E40
 from rag.embedding import Encoder, SentenceTransformerEncoder  # noqa: E402
 from rag.eval_report import markdown_escaped  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
-from rag.index import corpus_changes, counted, current_build_name, describe_changes  # noqa: E402
+from rag.index import articles_unchanged, corpus_changes, counted, current_build_name, describe_changes  # noqa: E402
 from rag.cli import SETTINGS_HELP, whole_number_from  # noqa: E402
 from rag.jsonl import json_line  # noqa: E402
 from rag.types import StrPath  # noqa: E402
@@ -71,13 +71,14 @@ GENERIC_ERROR = "Something went wrong while answering. Please try again; if it k
 EXCERPT_CHARS = 160
 SHOWN_REFUSED_CHARS = 600  # a question that cannot be asked (too long, say) is shown at most this long in the chat
 ERROR_OPENING = '<p class="error">'  # how a reply that is an error message, not an answer, begins
-ASK_AGAIN = "The articles changed and are being re-indexed: the answer may be in them. Ask again once the line under the question box says they are done."
+ASK_AGAIN = "The articles changed and are being re-indexed: the answer may be in them. Ask again once the line about the articles, under the answer's status, says they are done."
 EARLIER_ANSWERS_KEPT = 20  # the sources panel keeps this many earlier answers' sources (without whole articles)
 MAX_PASSAGES = 10  # the slider's maximum; API calls asking for more get this many
 RESTORED_QUESTIONS = EARLIER_ANSWERS_KEPT + 1  # a reload asks again this many of a conversation's last questions
 KEPT_QUESTIONS = RESTORED_QUESTIONS + 1  # the page's record keeps one more, so that a reload can tell one was left out
 ARTICLES_CHECK_SECONDS = 2.0  # an open page (and a question) looks at the articles' folder for changes this often
 SHOWN_WAIT_SECONDS = 0.1  # a question that waited this long for a re-index says so on its status line
+LOOK_SLACK_SECONDS = 0.25  # how much sooner than ``every`` seconds a look may come
 
 CSS = (WEB / "page.css").read_text(encoding="utf-8")
 
@@ -265,10 +266,11 @@ def sources_panel(latest: str, earlier: Sequence[tuple[str, str]], answered_befo
 EMPTY_SOURCES = '<section class="sources" aria-label="Sources of the answers"><h2>Sources</h2><p>Ask a question: the passages behind the answer appear here.</p></section>'
 
 
-def status_line(answer: Answer, waited: float = 0.0) -> str:
-    """How long the answer took (with the ``waited`` seconds it waited for the articles' re-index, if any), and what it is made of."""
+def status_line(answer: Answer, waited: float = 0.0, *, reindexed: bool = False) -> str:
+    """How long the answer took, with the ``waited`` seconds it first waited for a look at the
+    articles (said when it waited for their re-index, ``reindexed``), and what it is made of."""
     seconds = answer.timings_ms.get("total", 0.0) / 1000 + waited
-    took = f"{seconds:.2f} s" + (f", {waited:.2f} s of it waiting for the articles' re-index" if waited >= SHOWN_WAIT_SECONDS else "")
+    took = f"{seconds:.2f} s" + (f", {waited:.2f} s of it waiting for the articles' re-index" if reindexed and waited >= SHOWN_WAIT_SECONDS else "")
     if answer.abstained:
         return f"No answer in the articles · {took}"
     articles = len({q.doc_id for q in answer.quotes} | {d for q in answer.quotes for d in q.also_in})
@@ -279,10 +281,10 @@ def status_line(answer: Answer, waited: float = 0.0) -> str:
 class ArticleWatch:
     """Keeps the chat's answerer up to date with its articles' folder.
 
-    An open page (every ``ARTICLES_CHECK_SECONDS``), a question (on the page or through ``/ask``)
-    and a page load let the watch look at the folder, at most every ``every`` seconds and never
-    while it is busy, in a background thread that a question waits for at most
-    ``FRESH_WAIT_SECONDS`` (``look``). When an article was added, changed or removed, it
+    An open page (every ``ARTICLES_CHECK_SECONDS``) and a page load let the watch look at the
+    folder, at most every ``every`` seconds, and a question (on the page or through ``/ask``)
+    always does; never while a look is running, in a background thread that a question waits for
+    at most ``FRESH_WAIT_SECONDS`` (``look``). When an article was added, changed or removed, it
     re-indexes them into the same index folder (an incremental build: only new text is
     embedded, with ``encoder``, default the model the index was built with, loaded for the
     build and let go after it), loads the new index and swaps it in. A build someone ran by hand
@@ -294,7 +296,7 @@ class ArticleWatch:
 
     RETRY_SECONDS = 60.0
     FRESH_WAIT_SECONDS = 2.0  # how long a question waits for a look and a re-index to end
-    DONE_NOTE_SECONDS = 600.0  # how long the status line says the articles were re-indexed
+    DONE_NOTE_SECONDS = 600.0  # how long the page says the articles were re-indexed
 
     def __init__(self, answerer: Answerer, folder: StrPath | None = None, every: float = ARTICLES_CHECK_SECONDS, encoder: Encoder | None = None) -> None:
         self.answerer = answerer
@@ -304,7 +306,7 @@ class ArticleWatch:
         self._encoder = encoder
         self.skipped: list[tuple[str, str]] = [(str(path), str(why)) for path, why in answerer.index.manifest.get("skipped", [])]
         self._next_look = -math.inf
-        self._seen: dict[str, list[int]] | None = None  # the files' sizes and times when last compared (None: compare at the next look)
+        self._seen: tuple[bool, dict[str, list[int]]] | None = None  # whether the folder was there, and its files' sizes and times, when last compared (None: compare at the next look)
         self._retry_at = math.inf  # when a failed re-index is tried again though the files did not change
         self.reindexing = False  # whether the articles are being re-indexed now
         self._note, self._note_until, self._failed = "", math.inf, False
@@ -331,7 +333,7 @@ class ArticleWatch:
                 idle = self._worker is None or not self._worker.is_alive()
                 if self.folder is None or not idle or not (due or now >= self._next_look):
                     return False
-                self._next_look = now + self.every
+                self._next_look = now + max(0.0, self.every - LOOK_SLACK_SECONDS)  # a page's 2 s timer, a little early or late, still looks
                 self._worker = threading.Thread(target=self._look, name="article-watch", daemon=True)
                 self._worker.start()
                 return True
@@ -340,8 +342,8 @@ class ArticleWatch:
             return False
 
     def note(self) -> str:
-        """A sentence for the status line (Markdown) while the articles are re-indexed, for a while
-        after they were, or once they could not be; else ""."""
+        """A sentence for the page's line on the articles (Markdown) while they are re-indexed, for a
+        while after they were, or once they could not be (or their folder is gone); else ""."""
         with self._lock:
             if time.monotonic() > self._note_until:
                 self._note, self._note_until = "", math.inf
@@ -360,26 +362,34 @@ class ArticleWatch:
             self._note, self._note_until, self._failed = note, time.monotonic() + lasting, failed
 
     def _look(self) -> None:
-        """``_look_once``, its failures logged (the next look tries again)."""
+        """``_look_once``, its failures logged (the next look compares again)."""
         try:
             self._look_once()
         except Exception:
+            self._seen = None
             log.exception("could not look at the articles of %s", self.folder)
 
     def _look_once(self) -> None:
         """Compare the folder with the index; re-index it when its articles changed."""
         assert self.folder is not None
-        stats = article_stats(self.folder) if self.folder.is_dir() else {}
-        if stats == self._seen and time.monotonic() < self._retry_at:
+        there = self.folder.is_dir()
+        seen = (there, article_stats(self.folder) if there else {})
+        if seen == self._seen and time.monotonic() < self._retry_at:
             return
-        self._seen, self._retry_at = stats, math.inf  # compared now: looked at again once the files or their times change
-        if not self.folder.is_dir():
+        self._seen, self._retry_at = seen, math.inf  # compared now: looked at again once the files or their times change
+        if not there:
             self._say(f"The articles' folder {markdown_escaped(str(self.folder))} is gone: answers quote the articles as they were indexed.", failed=True)
             return
-        read = load_corpus(self.folder, titles=False, empty_ok=True)
-        with self._lock:
-            self.skipped = read.skipped
-        changes = {label: ids for label, ids in corpus_changes(self.answerer.index.manifest, read.documents).items() if ids}
+        manifest = self.answerer.index.manifest
+        if articles_unchanged(manifest, self.folder, seen[1]):
+            changes: dict[str, list[str]] = {}  # read only the files whose time moved
+        else:
+            read = load_corpus(self.folder, titles=False, empty_ok=True)
+            for path, why in sorted(set(read.skipped) - set(self.skipped)):
+                log.warning("not in the index: %s: %s", path, why)
+            with self._lock:
+                self.skipped = read.skipped
+            changes = {label: ids for label, ids in corpus_changes(manifest, read.documents).items() if ids}
         if not changes:
             if self._failed:  # put back as they were: nothing is wrong any more
                 self._say("")
@@ -425,7 +435,7 @@ class ArticleWatch:
                 log.info(report.summary())
         except CorpusError as exc:  # the articles are unusable (no searchable words …): said as they are
             log.warning("could not re-index the changed articles of %s: %s", self.folder, exc)
-            self._cannot_reindex(described, str(exc))
+            self._cannot_reindex(described, markdown_escaped(str(exc)))
             return False
         except Exception:
             log.exception("could not re-index the changed articles of %s", self.folder)
@@ -618,10 +628,9 @@ class Chat:
 
     def heading(self) -> str:
         """The page's title and what the chat does, with the files of its folder it does not search."""
-        folder = self.watch.folder or Path(str(self.answerer.index.manifest.get("corpus_dir", "")))
         return (
             "<h1>Ask the articles</h1><p>Every answer is made only of exact quotes from the articles, "
-            "each with its source. When the articles don't say, the chat says so.</p>" + skipped_note(self.watch.skipped, folder)
+            "each with its source. When the articles don't say, the chat says so.</p>" + skipped_note(self.watch.skipped, self.watch.folder or "")
         )
 
     def articles_now(self, heading: str | None = None, note: str | None = None) -> tuple[Any, Any]:
@@ -649,12 +658,13 @@ class Chat:
                 turns.append(turn | ({"rating": rating} if isinstance(rating, str) and rating in RATINGS else {}))
         return turns
 
-    def reply(self, question: str, k: float, chat: list | None, conversation: Any, turns: list[tuple[str, str]]) -> Reply:
+    def reply(self, question: str, k: float, chat: list | None, conversation: Any, turns: list[tuple[str, str]], *, look: bool = True) -> Reply:
         """Answer ``question`` after the earlier questions of ``conversation``; errors become friendly chat messages.
 
         ``conversation`` is the page's record of the answered questions (``Chat.answered_turns``),
         kept by the page rather than the server, so a follow-up is read with the right
-        questions even after the server restarted."""
+        questions even after the server restarted. It first looks at the articles' folder
+        (``ArticleWatch.look``), unless ``look`` is False (``restore`` looks once for all its questions)."""
         chat = list(chat or [])
         conversation = self.answered_turns(conversation)
         if not (question or "").strip():
@@ -663,9 +673,11 @@ class Chat:
         chat.append(_user_message(question))
         turn = len(chat)
         started, before = time.perf_counter(), self.answerer
-        self.watch.look(wait=self.watch.FRESH_WAIT_SECONDS)  # a small change is answered from at once
+        if look:
+            self.watch.look(wait=self.watch.FRESH_WAIT_SECONDS)  # a small change is answered from at once
         answerer = self.answerer  # one index for the whole reply, though a re-index may swap in another meanwhile
-        waited = time.perf_counter() - started if answerer is not before or self.watch.reindexing else 0.0
+        stale = self.watch.reindexing  # this answer comes from the articles as they were before the change
+        waited, reindexed = time.perf_counter() - started, stale or answerer is not before
         documents = answerer.index.documents
         try:
             answer = answerer.answer(question, history=history, k=int(k))
@@ -680,7 +692,7 @@ class Chat:
             log.exception("unexpected error answering %r", question)
             return self._failed(chat, conversation, turns, question, GENERIC_ERROR)
         sources = sources_of(answer, documents)
-        chat.append(_bot_message(answer_message(answer, sources, turn, reindexing=self.watch.reindexing)))
+        chat.append(_bot_message(answer_message(answer, sources, turn, reindexing=stale)))
         panel = sources_panel(turn_sources(answer, sources, turn, documents), turns, len(history))
         # tells the "why?"s apart, and names what a question was read as (a name-only follow-up, typos, markup)
         how = f"after {quoted_question(answer.read_with[0], 80)}" if answer.read_with else answer.read_as and f"read as {quoted_question(answer.read_as, 80)}"
@@ -688,7 +700,7 @@ class Chat:
         turns = [(asked, turn_sources(answer, sources, turn, documents, whole_articles=False)), *turns][: EARLIER_ANSWERS_KEPT + 1]
         rated = {"answer": answer.to_dict(), "history": history}
         kept = [*conversation, {"question": answer.question, "k": int(k)}][-KEPT_QUESTIONS:]
-        return Reply(chat, panel, status_line(answer, waited), rated, kept, turns, "", "", self.watch.note())
+        return Reply(chat, panel, status_line(answer, waited, reindexed=reindexed), rated, kept, turns, "", "", self.watch.note())
 
     def restore(self, conversation: Any) -> Reply:
         """The page of a conversation asked again, as after a reload: each answered question of
@@ -699,8 +711,9 @@ class Chat:
         if not kept:
             return Reply(*(gr.skip(),) * len(Reply._fields))
         reply = Reply([], gr.skip(), "", None, [], [], "", "", gr.skip())
+        self.watch.look(wait=self.watch.FRESH_WAIT_SECONDS)  # once for them all
         for entry in kept:
-            reply = self.reply(entry["question"], entry["k"], reply.chat, reply.conversation, reply.turns)
+            reply = self.reply(entry["question"], entry["k"], reply.chat, reply.conversation, reply.turns, look=False)
         answered = len(reply.conversation)
         status = f"Your conversation is back: {answered} question{'s' * (answered != 1)} answered again from the articles"
         status += f"; {len(kept) - answered} could not be asked again" if answered < len(kept) else ""

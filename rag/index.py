@@ -170,10 +170,12 @@ class EmbeddingCache:
 
 Embedded = Callable[[int], None]
 """Told, after each batch a build embeds, how many texts the batch held."""
+OnEmbedded = Callable[[int, int], None]
+"""``build_index``'s ``on_embedded``: told (texts embedded so far, texts to embed) after each batch."""
 
 
 def embed_with_cache(
-    encoder: Encoder, texts: list[str], cache: EmbeddingCache, embedded: Embedded | None = None
+    encoder: Encoder, texts: list[str], cache: EmbeddingCache, *, embedded: Embedded | None = None
 ) -> tuple[np.ndarray, int, set[str]]:
     """Vectors for ``texts``, encoding only those not in ``cache`` (``embedded`` is told of each
     batch encoded); returns (vectors, n_new, keys)."""
@@ -216,12 +218,12 @@ class SentencePieces:
 
 
 def embed_sentences(
-    encoder: Encoder, pieces: SentencePieces, cache: EmbeddingCache, embedded: Embedded | None = None
+    encoder: Encoder, pieces: SentencePieces, cache: EmbeddingCache, *, embedded: Embedded | None = None
 ) -> tuple[np.ndarray, int, set[str]]:
     """Sentence vectors, as ``embed_with_cache`` (n_new counts sentences): a sentence in parts is
     the normalised mean of its parts' vectors."""
     fresh = {owner for owner, text in zip(pieces.owners, pieces.texts) if _content_key(encoder.weights_sha256, text) not in cache.vectors}
-    vectors, _, keys = embed_with_cache(encoder, pieces.texts, cache, embedded)
+    vectors, _, keys = embed_with_cache(encoder, pieces.texts, cache, embedded=embedded)
     if len(pieces.texts) == pieces.sentences:
         return vectors, len(fresh), keys
     summed = np.zeros((pieces.sentences, vectors.shape[1]), dtype=np.float32)
@@ -249,12 +251,12 @@ def context_windows(documents: Mapping[str, Document], sentences: list[Sentence]
 
 
 def embed_contexts(
-    encoder: Encoder, windows: dict[int, str], sentence_vectors: np.ndarray, cache: EmbeddingCache, embedded: Embedded | None = None
+    encoder: Encoder, windows: dict[int, str], sentence_vectors: np.ndarray, cache: EmbeddingCache, *, embedded: Embedded | None = None
 ) -> tuple[np.ndarray, int, set[str]]:
     """The vectors of ``context_windows``, the sentence's own vector where it has none; returns
     (vectors, n_new, keys) as ``embed_with_cache``."""
     vectors = sentence_vectors.copy()
-    encoded, new, keys = embed_with_cache(encoder, list(windows.values()), cache, embedded)
+    encoded, new, keys = embed_with_cache(encoder, list(windows.values()), cache, embedded=embedded)
     if windows:
         vectors[list(windows)] = encoded
     return vectors, new, keys
@@ -387,7 +389,7 @@ def build_index(
     chunking: ChunkingSettings = ChunkingSettings(),
     vector_kind: str = "auto",
     progress: bool = False,
-    on_embedded: Callable[[int, int], None] | None = None,
+    on_embedded: OnEmbedded | None = None,
     documents: LoadReport | None = None,
 ) -> BuildReport:
     """Index every article under ``corpus_dir`` into ``index_dir``, atomically.
@@ -396,7 +398,8 @@ def build_index(
     previous build did not split are split into sentences, so rebuilding an unchanged
     corpus embeds nothing and adding an article embeds and splits only its text.
     ``progress=True`` shows progress bars on stderr (none by default); ``on_embedded`` is called
-    with (texts embedded so far, texts to embed) after each batch the build embeds. A build that waits
+    with (texts embedded so far, texts to embed) after each batch the build embeds (an exception
+    it raises ends the build, leaving the index as it was). A build that waits
     for another build of the same index says so as a warning of the ``rag.index`` logger
     (printed to stderr when logging is not set up). Built with the default encoder
     (``encoder=None``), it also makes the ONNX question encoder now (once per model), so
@@ -439,7 +442,7 @@ def _build_locked(
     vector_kind: str,
     progress: bool,
     *,
-    on_embedded: Callable[[int, int], None] | None,
+    on_embedded: OnEmbedded | None,
     given_titles: bool,
     started: float,
 ) -> BuildReport:
@@ -467,9 +470,9 @@ def _build_locked(
         windows = context_windows({d.doc_id: d for d in loaded.documents}, sentences, fits_model)
         to_embed = cache.missing(encoder, [c.text for c in chunks] + pieces.texts + list(windows.values()))
         with _embedding_progress(to_embed, progress, on_embedded) as embedded:
-            chunk_vectors, new_chunks, chunk_keys = embed_with_cache(encoder, [c.text for c in chunks], cache, embedded)
-            sentence_vectors, new_sentences, sentence_keys = embed_sentences(encoder, pieces, cache, embedded)
-            context_vectors, new_contexts, context_keys = embed_contexts(encoder, windows, sentence_vectors, cache, embedded)
+            chunk_vectors, new_chunks, chunk_keys = embed_with_cache(encoder, [c.text for c in chunks], cache, embedded=embedded)
+            sentence_vectors, new_sentences, sentence_keys = embed_sentences(encoder, pieces, cache, embedded=embedded)
+            context_vectors, new_contexts, context_keys = embed_contexts(encoder, windows, sentence_vectors, cache, embedded=embedded)
         chunk_store = FaissStore.build(chunk_vectors, vector_kind, progress=progress)
         manifest = {
             "format": INDEX_FORMAT,
@@ -519,7 +522,7 @@ def _build_locked(
 
 
 @contextlib.contextmanager
-def _embedding_progress(total: int, bar: bool, on_embedded: Callable[[int, int], None] | None) -> Iterator[Embedded]:
+def _embedding_progress(total: int, bar: bool, on_embedded: OnEmbedded | None) -> Iterator[Embedded]:
     """What a build tells of each batch it embeds, out of ``total`` texts: a progress bar on
     stderr when ``bar``, and a call of ``on_embedded`` (done, total)."""
     from tqdm.auto import tqdm
@@ -711,6 +714,14 @@ def _only_touched(manifest: dict, folder: Path, then: dict, now: dict) -> bool:
     return True
 
 
+def articles_unchanged(manifest: dict, folder: StrPath, stats: dict[str, list[int]]) -> bool:
+    """Whether the articles under ``folder``, whose sizes and times are ``stats`` (``article_stats``),
+    are those the index with ``manifest`` holds, reading only the files whose size or time moved
+    since the build (False when the manifest records no sizes and times)."""
+    then = manifest.get("article_stats")
+    return isinstance(then, dict) and bool(then) and _only_touched(manifest, Path(folder), then, stats)
+
+
 def describe_changes(changes: dict[str, list[str]]) -> str:
     """The changes of ``corpus_changes`` (the non-empty ones) in words: "1 changed (kettle-recall), 2 added (a, b)"."""
     return ", ".join(f"{len(ids)} {label} ({_listed(ids)})" for label, ids in changes.items() if ids)
@@ -722,7 +733,7 @@ def _warn_if_articles_changed(manifest: dict, index_dir: Path) -> None:
     built_from, stats = manifest.get("corpus_dir"), manifest.get("article_stats")
     if not built_from or not stats or not Path(built_from).is_dir():
         return  # given its documents, or moved elsewhere
-    if _only_touched(manifest, Path(built_from), stats, article_stats(built_from)):
+    if articles_unchanged(manifest, built_from, article_stats(built_from)):
         return  # no file changed but for its time (touched, checked out again): read only those
     try:
         check_corpus_unchanged(manifest, built_from, index_dir)

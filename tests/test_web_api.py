@@ -362,7 +362,7 @@ def test_a_re_index_that_breaks_is_said_and_tried_again_later(app, kettle_chat, 
     chat.articles_now()
     assert watch.wait(60)
     article.write_text(KETTLE.format("$19.5"), encoding="utf-8")
-    assert "$18.72" in chat.reply(SHARES, 5, [], [], []).chat[-1]["content"]
+    assert "$18.72" in chat.reply(SHARES, 5, [], [], []).chat[-1]["content"] and watch.wait(60)
     assert watch.note() == (
         "The articles changed: 1 changed (recalls/kettle\\_recall). They could not be re-indexed (the server's log says why): answers quote them as they were."
     )
@@ -374,7 +374,7 @@ def test_a_re_index_that_breaks_is_said_and_tried_again_later(app, kettle_chat, 
     assert "$19.5" in chat.reply(SHARES, 5, [], [], []).chat[-1]["content"]
 
 
-def test_a_chat_names_a_file_it_cannot_read_once_added_and_says_when_its_folder_is_gone(app, kettle_chat):
+def test_a_chat_names_a_file_it_cannot_read_once_added_and_says_when_its_folder_is_gone(app, kettle_chat, caplog):
     chat, watch, gate, article = kettle_chat
     gate.set()
     heading, note = chat.articles_now()
@@ -383,7 +383,9 @@ def test_a_chat_names_a_file_it_cannot_read_once_added_and_says_when_its_folder_
     chat.articles_now()
     assert watch.wait(60)
     named, same_note = chat.articles_now(heading, note)
+    assert watch.wait(60)  # that look, too, ends before the folder moves
     assert "<li>recalls/menu.txt: not UTF-8" in named and same_note == app.gr.skip()
+    assert any(m.startswith("not in the index: ") and "menu.txt: not UTF-8" in m for m in caplog.messages)  # the log names every one
     folder = article.parents[1]
     folder.rename(folder.with_name("moved"))
     chat.articles_now()
