@@ -20,7 +20,7 @@ only when all of these hold:
   ("Antropic" -> "Anthropic", but "Leike" is not "like").
 
 A question word mistyped ("waht", "wich", "hw"), no article word nor word of the model's
-vocabulary, is read as the one question word (what, who, whom, whose, which, when, where,
+vocabulary nor a capitalised word after the first (a name), is read as the one question word (what, who, whom, whose, which, when, where,
 why, how) within 1 edit of it; one within 1 edit of two ("hwo": who or how) is left as typed,
 as is one that is a real word ("wat", "were": the vocabulary holds them).
 
@@ -165,7 +165,7 @@ class Speller:
             return plain  # an accent typed by mistake: "wróte" for "wrote" (not "à" for "a", nor "Beyoncé" the articles lack)
         if lower in self._real_words:
             return None
-        if len(lower) <= max(map(len, QUESTION_WORDS)) + 1 and (question_word := _question_word(lower)):
+        if not as_name and len(lower) <= max(map(len, QUESTION_WORDS)) + 1 and (question_word := _question_word(lower)):
             return question_word  # "waht", "wich"
         if len(lower) < MIN_LETTERS or base_form(lower) in self._real_words:
             return None  # too short to tell, or a real word ("halting" is a form of "halt")

@@ -197,8 +197,9 @@ class PrecomputedQueryEncoder:
         unique = list(dict.fromkeys(texts))
         cache = EmbeddingCache(Path(cache_file))
         started = time.perf_counter()
-        with tqdm(total=cache.missing(encoder, unique), unit="text", desc="embedding", disable=not progress) as bar:
-            vectors, encoded, _ = embed_with_cache(encoder, unique, cache, bar.update)
+        missing = cache.missing(encoder, unique)
+        with tqdm(total=missing, unit="text", desc="embedding", disable=not progress or not missing) as bar:
+            vectors, encoded, _ = embed_with_cache(encoder, unique, cache, embedded=bar.update)
         self.seconds_per_text = (time.perf_counter() - started) / encoded if encoded else None
         cache.save(set(cache.vectors))
         self.vectors = dict(zip(unique, vectors))

@@ -44,6 +44,7 @@ def test_typos_are_read_as_the_words_meant(retriever, typed, meant):
         "Hwo wrote the blog post?",  # as near "who" as "how": left as typed
         "Were there critics, and then what?",  # real words one letter from "where" and "when"
         "Wat did Anthropic say?",  # a real word, if a rare one
+        "What did Hwat say?",  # a capitalised word after the first is a name
     ],
 )
 def test_a_question_word_is_read_only_where_it_can_be_no_other_word(retriever, question):
