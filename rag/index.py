@@ -469,7 +469,7 @@ def _build_locked(
         pieces = SentencePieces.of(loaded.documents, sentences, fits_model)
         windows = context_windows({d.doc_id: d for d in loaded.documents}, sentences, fits_model)
         to_embed = cache.missing(encoder, [c.text for c in chunks] + pieces.texts + list(windows.values()))
-        with _embedding_progress(to_embed, progress, on_embedded) as embedded:
+        with embedding_progress(to_embed, progress, on_embedded) as embedded:
             chunk_vectors, new_chunks, chunk_keys = embed_with_cache(encoder, [c.text for c in chunks], cache, embedded=embedded)
             sentence_vectors, new_sentences, sentence_keys = embed_sentences(encoder, pieces, cache, embedded=embedded)
             context_vectors, new_contexts, context_keys = embed_contexts(encoder, windows, sentence_vectors, cache, embedded=embedded)
@@ -522,9 +522,9 @@ def _build_locked(
 
 
 @contextlib.contextmanager
-def _embedding_progress(total: int, bar: bool, on_embedded: OnEmbedded | None) -> Iterator[Embedded]:
-    """What a build tells of each batch it embeds, out of ``total`` texts: a progress bar on
-    stderr when ``bar``, and a call of ``on_embedded`` (done, total)."""
+def embedding_progress(total: int, bar: bool, on_embedded: OnEmbedded | None) -> Iterator[Embedded]:
+    """What is told of each batch embedded, out of ``total`` texts (a build's, or SQuAD's
+    questions'): a progress bar on stderr when ``bar``, and a call of ``on_embedded`` (done, total)."""
     from tqdm.auto import tqdm
 
     with tqdm(total=total, unit="text", desc="embedding", disable=not bar or not total) as shown:

@@ -186,9 +186,7 @@ class PrecomputedQueryEncoder:
     """
 
     def __init__(self, encoder, texts: Sequence[str], cache_file: str | Path, *, progress: bool = False) -> None:
-        from tqdm.auto import tqdm
-
-        from .index import EmbeddingCache, embed_with_cache
+        from .index import EmbeddingCache, embed_with_cache, embedding_progress
 
         self.encoder = encoder
         self.model_name = encoder.model_name
@@ -197,9 +195,8 @@ class PrecomputedQueryEncoder:
         unique = list(dict.fromkeys(texts))
         cache = EmbeddingCache(Path(cache_file))
         started = time.perf_counter()
-        missing = cache.missing(encoder, unique)
-        with tqdm(total=missing, unit="text", desc="embedding", disable=not progress or not missing) as bar:
-            vectors, encoded, _ = embed_with_cache(encoder, unique, cache, embedded=bar.update)
+        with embedding_progress(cache.missing(encoder, unique), progress, None) as embedded:
+            vectors, encoded, _ = embed_with_cache(encoder, unique, cache, embedded=embedded)
         self.seconds_per_text = (time.perf_counter() - started) / encoded if encoded else None
         cache.save(set(cache.vectors))
         self.vectors = dict(zip(unique, vectors))
