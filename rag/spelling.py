@@ -20,9 +20,10 @@ only when all of these hold:
   ("Antropic" -> "Anthropic", but "Leike" is not "like").
 
 A question word mistyped ("waht", "wich", "hw"), no article word nor word of the model's
-vocabulary nor a capitalised word after the first (a name), is read as the one question word (what, who, whom, whose, which, when, where,
-why, how) within 1 edit of it; one within 1 edit of two ("hwo": who or how) is left as typed,
-as is one that is a real word ("wat", "were": the vocabulary holds them).
+vocabulary nor a capitalised word after the first (a name), is read as the one question word
+(what, who, whom, whose, which, when, where, why, how) within 1 edit of it; one within 1 edit
+of two ("hwo": who or how) is left as typed, as is one that is a real word ("wat", "were": the
+vocabulary holds them).
 
 Accents come first: an accent typed on an article word ("wróte", 3 letters or more) is
 read away, and a capitalised word after the first that is one of the articles' names but
@@ -43,6 +44,7 @@ LONG_WORD = 8  # from this many letters a word may be 2 edits away
 MIN_LETTERS_COMMON = 6  # shortest lower-case word read as a common English word
 MIN_ACCENTED_LETTERS = 3  # shortest word whose accents are read as typed by mistake ("whó", not "à")
 QUESTION_WORDS = ("what", "who", "whom", "whose", "which", "when", "where", "why", "how")
+_QUESTION_WORD_LETTERS = max(map(len, QUESTION_WORDS)) + 1  # longest a question word mistyped within 1 edit can be
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -165,7 +167,7 @@ class Speller:
             return plain  # an accent typed by mistake: "wróte" for "wrote" (not "à" for "a", nor "Beyoncé" the articles lack)
         if lower in self._real_words:
             return None
-        if not as_name and len(lower) <= max(map(len, QUESTION_WORDS)) + 1 and (question_word := _question_word(lower)):
+        if not as_name and len(lower) <= _QUESTION_WORD_LETTERS and (question_word := _question_word(lower)):
             return question_word  # "waht", "wich"
         if len(lower) < MIN_LETTERS or base_form(lower) in self._real_words:
             return None  # too short to tell, or a real word ("halting" is a form of "halt")
