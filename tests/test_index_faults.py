@@ -381,9 +381,14 @@ def _new_corpus(tmp_path: Path, corpus_dir: Path, n: int) -> Path:
     return folder
 
 
+# Twelve kills, a quarter of them at least while the new build is written: each kill lands at
+# a fresh random point, and twenty (as at first) took a minute of the suite for no failure more.
+KILLS = 12
+
+
 @pytest.mark.timeout(400)
 def test_killed_rebuilds_leave_a_working_index(tmp_path, index_dir, corpus_dir, encoder, answerer):
-    """Rebuilds killed with SIGKILL at random points until 20 kills landed mid-build;
+    """Rebuilds killed with SIGKILL at random points until KILLS kills landed mid-build;
     after each the index loads and answers.
 
     Each rebuild adds a new article, so it loads the corpus, embeds, writes and swaps.
@@ -405,8 +410,8 @@ def test_killed_rebuilds_leave_a_working_index(tmp_path, index_dir, corpus_dir, 
 
         attempts = killed = killed_writing = 0
         previous_answer = comparable(answer_with(index, encoder, answerer).to_dict())
-        for n in range(40):
-            if killed == 20:
+        for n in range(2 * KILLS):
+            if killed == KILLS:
                 break
             attempts += 1
             previous = live_build(index).name
@@ -434,8 +439,8 @@ def test_killed_rebuilds_leave_a_working_index(tmp_path, index_dir, corpus_dir, 
                 assert sorted(load_index(index).manifest["documents"]) == sorted(p.stem for p in corpus.iterdir())
             previous_answer = answer
         print(f"{attempts} rebuilds of ~{build_seconds:.1f} s (write phase ~{write_seconds:.2f} s): {killed} killed, {killed_writing} of them while writing")
-        assert killed == 20, (killed, attempts)
-        assert killed_writing >= 5, killed_writing
+        assert killed == KILLS, (killed, attempts)
+        assert killed_writing >= KILLS // 4, killed_writing
 
         # A build that is left alone completes and sweeps away what the killed ones left.
         worker.start(_new_corpus(tmp_path, corpus_dir, 2000), index)
