@@ -29,7 +29,7 @@ from .question import (
     check_passage_count,
     clean_question,
     context_of,
-    is_follow_up,
+    leans_on_earlier,
     named_subject,
     own_part,
     own_topic,
@@ -385,7 +385,7 @@ class Answerer:
         script = main_script(question)
         if script is not None and script not in self.index.scripts:
             return OTHER_SCRIPT_TEXT.format(script=readable_script(script))
-        if not context and is_follow_up(question):
+        if not context and leans_on_earlier(question):
             return FOLLOW_UP_ALONE_TEXT
         return ABSTAIN_TEXT
 

@@ -129,6 +129,15 @@ def is_follow_up(question: str) -> bool:
     return False
 
 
+def leans_on_earlier(question: str) -> bool:
+    """Whether a follow-up (``is_follow_up``) cannot be read alone by its own words: it continues
+    ("and when?"), refers back ("who said that?"), asks for more ("why?", "tell me more") or names
+    nothing at all, unlike a question that is only short ("who is the cfo?")."""
+    return is_follow_up(question) and bool(
+        _CONTINUES.match(question) or _REFERS_BACK.search(question) or _ASKS_FOR_MORE.search(question) or not question_terms(question)
+    )
+
+
 def context_of(question: str, history: Sequence[str]) -> tuple[str, ...]:
     """The earlier questions a follow-up (``is_follow_up``) is read with, oldest first: the question
     it follows, up to ``FOLLOW_UP_REACH`` turns back, and the follow-ups in between, the last

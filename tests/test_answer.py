@@ -182,6 +182,8 @@ def test_a_follow_up_asked_with_no_earlier_question_says_so(answerer, follow_up)
     after_follow_ups = answerer.answer(follow_up, history=["why?", "and who?"])  # nothing but follow-ups before it: still nothing to follow
     assert after_follow_ups.abstained and after_follow_ups.answer == FOLLOW_UP_ALONE_TEXT and after_follow_ups.read_with == ()
     assert answerer.answer("What is the weather in Paris?").answer == ABSTAIN_TEXT  # a question of its own: the usual verdict
+    short = answerer.answer("what is the weather?")  # short enough to be a follow-up, but it leans on nothing: the usual verdict too
+    assert short.abstained and short.answer == ABSTAIN_TEXT
 
 
 @pytest.mark.parametrize(
