@@ -103,11 +103,14 @@ def _fail(message: str, as_json: bool) -> int:
 
 
 def ensure_index(args: argparse.Namespace) -> None:
-    """Build the index first when it is missing (the bundled corpus works out of the box)."""
+    """Build a missing index first from ``--corpus``, or from the bundled articles when ``--index``
+    is the default too (so they work out of the box). A missing ``--index`` of one's own with no
+    ``--corpus`` is left to fail with its message: a mistyped folder must not quietly hold the
+    bundled articles."""
     from .index import CURRENT_FILE
 
-    corpus = args.corpus or DEFAULT_CORPUS
-    if not (Path(args.index) / CURRENT_FILE).exists() and Path(corpus).is_dir():
+    corpus = args.corpus or (DEFAULT_CORPUS if args.index == DEFAULT_INDEX else None)
+    if corpus is not None and not (Path(args.index) / CURRENT_FILE).exists() and Path(corpus).is_dir():
         from .index import build_index
 
         print(f"no index in {args.index} yet: building it from {corpus} …", file=sys.stderr)
@@ -273,7 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--settings", help=SETTINGS_HELP)
         p.add_argument(
             "--corpus",
-            help=f"folder of .txt/.md articles: built from when there is no index yet (default: {DEFAULT_CORPUS}), "
+            help=f"folder of .txt/.md articles: built from when there is no index yet (default: {DEFAULT_CORPUS}, into the default --index only), "
             "and checked by --check-corpus (default: the folder the index was built from)",
         )
         p.set_defaults(func=func)

@@ -80,6 +80,15 @@ def test_ask_answers_with_a_settings_file_calibrated_on_ones_own_gold_set(on_ind
     assert unbuilt.returncode == 2 and not (tmp_path / "new-index").exists()  # refused before a build, not after it
 
 
+def test_a_missing_index_of_ones_own_is_named_not_quietly_built_from_the_bundled_articles(tmp_path):
+    mistyped = tmp_path / "idnex"  # the bundled articles are built from only into the default --index
+    for command in (["ask", "Who wrote the blog post?"], ["search", "Who wrote the blog post?"], ["eval"]):
+        refused = rag(*command, "--index", str(mistyped))
+        assert refused.returncode == 2 and refused.stdout == "", (command, refused.stdout)
+        assert refused.stderr == f"rag: error: no index in {mistyped}; build one with `rag build --corpus DIR --index {mistyped}`\n"
+    assert not mistyped.exists()
+
+
 def test_loading_an_index_whose_articles_changed_warns_a_library_user(tmp_path, encoder):
     from rag import StaleIndexWarning, build_index, load_index
 
