@@ -364,6 +364,7 @@ def check_outputs(args: argparse.Namespace) -> None:
                 raise RagError(f"the report {report} would overwrite {what} {path}; choose another --out or --name")
     if args.calibrate:
         target = settings_path(args)
+        check_calibrated_on_own_gold(args)
         if target.exists():
             problem = None if target.is_file() and os.access(target, os.W_OK) else "not a writable file"
         else:
@@ -371,6 +372,28 @@ def check_outputs(args: argparse.Namespace) -> None:
             problem = None if folder.is_dir() and os.access(folder, os.W_OK | os.X_OK) else f"{folder} is not a writable folder" if folder.exists() else f"no folder {folder}"
         if problem:
             raise RagError(f"cannot write the settings to {target}: {problem}")
+
+
+def check_calibrated_on_own_gold(args: argparse.Namespace) -> None:
+    """Refuse ``--calibrate`` without ``--settings`` on a gold file other than the one the shipped
+    settings were calibrated on: it would retune every ``rag ask`` and chat to another set of
+    questions (RagError saying to write one's own file instead)."""
+    from .settings import CALIBRATED_SETTINGS
+
+    if args.settings is not None or not CALIBRATED_SETTINGS.is_file():
+        return
+    saved = json.loads(CALIBRATED_SETTINGS.read_text(encoding="utf-8"))
+    gold = saved.get("gold") if isinstance(saved, dict) else None
+    recorded = gold.get("path") if isinstance(gold, dict) else None
+    if not isinstance(recorded, str):
+        return
+    shipped_gold = (CALIBRATED_SETTINGS.parent / recorded).resolve()
+    if shipped_gold != Path(args.gold).resolve():
+        raise RagError(
+            f"--calibrate without --settings would retune the shipped settings, calibrated on {_seen_from(Path.cwd(), shipped_gold)}, "
+            f"to {args.gold}; save your calibration to a file of your own with --settings FILE "
+            "(then `rag ask --settings FILE` and `python app.py --settings FILE` answer with it)"
+        )
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

@@ -653,11 +653,16 @@ def test_outputs_that_cannot_be_written_or_would_overwrite_an_input_are_refused_
         (["--gold", str(small_gold), "--settings", str(settings), "--out", str(tmp_path), "--name", "sub/x"], "--name 'sub/x' must be a file name"),
         (["--gold", str(small_gold), "--settings", str(settings), "--out", str(tmp_path / "broken-link")], "broken-link is a broken link"),
         (["--gold", str(small_gold), "--settings", str(tmp_path / "no-folder" / "s.json"), "--calibrate", "--out", str(tmp_path)], "cannot write the settings to"),
+        (["--gold", str(small_gold), "--calibrate", "--out", str(tmp_path)], "--calibrate without --settings would retune the shipped settings, calibrated on "),
     ]
+    from rag.settings import CALIBRATED_SETTINGS
+
+    shipped_settings = CALIBRATED_SETTINGS.read_bytes()
     for extra, needle in cases:
         assert main([*common, *extra]) == 2, extra
         assert needle in _one_line_error(capsys), extra
     assert gold_as_json.read_bytes() == small_gold.read_bytes() and settings.read_bytes() == shipped
+    assert CALIBRATED_SETTINGS.read_bytes() == shipped_settings  # one's own gold set never retunes the shipped settings
     assert sorted(p.name for p in mine.iterdir()) == ["questions.json"] and not (tmp_path / "a-file" / "sub").exists()
 
 
