@@ -40,6 +40,20 @@ KIND_COLUMNS = (("questions", "n"), ("abstained", "abstained"), ("must_contain_h
                 ("gold_quote_hit", "gold quote hit"), ("token_f1", "token F1"), ("mean_answerability", "mean answerability"))
 
 
+# The Markdown report's legend: each metric in a line (eval/README.md defines them in full).
+METRIC_LEGEND = (
+    "**gold documents / gold quotes' passages**: recall@k, MRR@10 and nDCG@10 of the gold articles, and of the passages "
+    "holding the gold quotes, among the passages retrieved (answerable questions only)",
+    "**quote exactness**: share of quoted spans equal to the article text at their offsets (must be 1.000)",
+    "**must_contain hit**: share of answerable questions whose quotes hold every `must_contain` string (an abstention is a miss)",
+    "**gold quote hit**: share of answerable questions with a quote overlapping a gold quote; **token F1**: word overlap "
+    "(SQuAD's) of the quotes with the best gold quote",
+    "**citation precision / recall**: share of the cited articles that are gold / of the gold articles that are cited",
+    "**abstention precision / recall / F1**: abstaining counted as the positive class (right on unanswerable questions); "
+    "**false-abstention rate**: share of answerable questions abstained on",
+    "**latency**: each answer's own time in ms, with the model loaded",
+)
+
 _ABSENT = object()  # a metric a summary does not have, unlike one it has as None (undefined)
 
 
@@ -164,7 +178,7 @@ def _failure_tables(questions: Sequence[Mapping], threshold: float | None = None
 def markdown_report(payload: Mapping, images: Mapping[str, str]) -> str:
     """The Markdown report; ``images`` maps a caption to a PNG file name beside it."""
     parts = [f"# {payload['title']}", "", *(f"- {line}" for line in payload.get("notes", [])), "", "## Metrics", "",
-             metric_table(payload["summary"], "github"), ""]
+             metric_table(payload["summary"], "github"), "", *(f"- {line}" for line in METRIC_LEGEND), ""]
     intervals = interval_table(payload["summary"], "github")
     if intervals:
         parts += ["A difference smaller than these intervals is within what another draw of questions could give.", "", intervals, ""]

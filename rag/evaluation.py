@@ -106,7 +106,7 @@ def _question_rows(records: Sequence["Record"], threshold: float) -> list[dict]:
         gold = record.gold
         applies = gold.answerable  # the answer metrics: null on an unanswerable question, so a plain mean of a column is the rate
         rows.append({
-            "id": gold.id, "kind": gold.kind, "split": record.split, "question": gold.question,
+            "id": gold.id, "kind": gold.kind, "split": record.split, "question": gold.question, "read_as": record.answer["read_as"],
             "answerable": gold.answerable, "must_contain": list(gold.must_contain), "gold_docs": sorted(gold.gold_docs),
             "answerability": record.answerability, "abstained": result.abstained,
             "must_contain_hit": result.must_contain_hit if applies else None, "gold_quote_hit": result.gold_quote_hit if applies else None,
@@ -116,6 +116,25 @@ def _question_rows(records: Sequence["Record"], threshold: float) -> list[dict]:
             "quotes": [] if result.abstained else record.answer["quotes"], "timings_ms": record.answer["timings_ms"],
         })
     return rows
+
+
+# A half with fewer questions than this gets a note: one answer then moves a rate by 0.03 or more.
+FEW_QUESTIONS = 30
+
+
+def small_split_notes(records: Sequence["Record"]) -> list[str]:
+    """A note for each half of the gold set too small for its rates' digits to mean much."""
+    notes = []
+    for name in SPLITS:
+        split = [r for r in records if r.split == name]
+        answerable = sum(r.gold.answerable for r in split)
+        if 0 < len(split) < FEW_QUESTIONS:
+            moves = f": one answer moves its must_contain hit by {1 / answerable:.2f}" if answerable else ""
+            notes.append(
+                f"the {name} half has only {len(split)} questions ({answerable} answerable, {len(split) - answerable} not){moves}; "
+                "read the 95% intervals rather than the digits"
+            )
+    return notes
 
 
 def gold_payload(records: Sequence["Record"], threshold: float, *, title: str, notes: Sequence[str], sweep_splits: Sequence[str]) -> dict:
@@ -201,6 +220,9 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
     notes = [
         f"gold set: {args.gold} ({len(records)} questions; dev {sizes['dev']}, held-out {sizes['held-out']}; sha256 {_sha256(args.gold)[:12]})",
         f"index: {args.index} (model {index.get('model', {}).get('name')}, built {index.get('built_at')}); {EVAL_PASSAGES} passages per question",
+        "dev: the half the settings are tuned on (`--calibrate` chooses the threshold there); held-out: only measured, never tuned on "
+        "(the split rule and what each metric means: eval/README.md)",
+        *small_split_notes(records),
     ]
     calibration = None
     name = report_name(args)

@@ -29,7 +29,7 @@ SMALL_GOLD = [
         {"doc_id": "001_78c6a7510baeab71", "quote": "Anthropic is sounding the alarm about AI systems that could eventually improve themselves—and is calling for a pause in the breakneck race to build ever more powerful models."},
         {"doc_id": "003_d04b17a40513e639", "quote": "The company is calling for a global mechanism to pause or halt frontier AI development"}],
      "must_contain": ["pause"], "kind": "multi-source"},
-    {"id": "q006", "question": "who accused anthropic of regulatory capture", "answerable": True, "gold": [{"doc_id": DOC, "quote": "Venture capitalist David Sacks accused the company of pursuing a “regulatory capture agenda.”"}], "must_contain": ["David Sacks"], "kind": "who-said-it"},
+    {"id": "q006", "question": "who acused anthropic of regulatory capture", "answerable": True, "gold": [{"doc_id": DOC, "quote": "Venture capitalist David Sacks accused the company of pursuing a “regulatory capture agenda.”"}], "must_contain": ["David Sacks"], "kind": "who-said-it"},
     {"id": "q009", "question": "What did the EU AI Office say in response to Anthropic's call for a pause?", "answerable": False, "gold": [], "must_contain": [], "kind": "unanswerable"},
     {"id": "q016", "question": "Which security researcher warned about backdoors in self-modifying AI?", "answerable": True, "gold": [{"doc_id": DOC, "quote": "Azizi Othman of Asia e University warned that self-modifying systems could be made to accept backdoors or hidden instructions"}], "must_contain": ["Azizi Othman"], "kind": "who-said-it"},
     {"id": "q018", "question": "What annualized revenue run rate is Anthropic projecting?", "answerable": True, "gold": [{"doc_id": DOC, "quote": "Anthropic projects an annualized revenue run rate of about $50 billion"}], "must_contain": ["$50 billion"], "kind": "numeric"},
@@ -329,6 +329,18 @@ def test_the_report_files_are_written(plain_run):
     assert "| 95% interval (bootstrap over questions)" in markdown
     assert set(payload["summary"]) == {"all", "dev", "held-out"}
     assert len(payload["questions"]) == len(SMALL_GOLD)
+    assert "- **must_contain hit**: share of answerable questions" in markdown  # each metric has its line under the table
+    assert any(note.startswith("dev: the half the settings are tuned on") for note in payload["notes"])
+
+
+def test_a_small_gold_set_is_told_its_halves_are_small_and_each_row_says_how_its_question_was_read(plain_run, answerer):
+    _, payload = plain_run
+    for half in ("dev", "held-out"):
+        rows = [row for row in payload["questions"] if row["split"] == half]
+        answerable = sum(row["answerable"] for row in rows)
+        assert f"the {half} half has only {len(rows)} questions ({answerable} answerable, {len(rows) - answerable} not)" in "\n".join(payload["notes"])
+    assert [row["read_as"] for row in payload["questions"]] == [answerer.answer(row["question"]).read_as for row in payload["questions"]]
+    assert [row["read_as"] for row in payload["questions"] if row["read_as"]] == ["who accused anthropic of regulatory capture"]  # q006's typo
 
 
 def test_the_abstention_plot_spreads_the_small_thresholds_where_calibration_decides(plain_run):
