@@ -15,6 +15,7 @@ from .settings import whole_number
 MAX_QUESTION_CHARS = 2000
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+_TERMINAL_CODE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")  # colours pasted from a terminal: "\x1b[31m"
 # A follow-up leans on the previous question: it continues it ("and what did OpenAI say?",
 # "what about the EU?"), refers back to it ("why did they do that?"), or is a bare fragment
 # ("OpenAI?", "why?"), and it names little of its own topic. A question with a topic of
@@ -40,7 +41,8 @@ FOLLOW_UP_REACH = 8  # turns back a follow-up of follow-ups looks for the questi
 
 
 def clean_question(question: object) -> str:
-    """Return the question normalised (NFKC, no control or invisible characters).
+    """Return the question normalised (NFKC, no control or invisible characters, no terminal
+    colour codes).
 
     Raises QuestionError with a friendly message when nothing is left to ask or the
     question is longer than MAX_QUESTION_CHARS, and QuestionTypeError (a TypeError too)
@@ -54,7 +56,7 @@ def clean_question(question: object) -> str:
     if len(text) > MAX_QUESTION_CHARS * 4:  # a cheap first check before the per-character work
         raise QuestionError(f"the question is too long ({len(text):,} characters); the limit is {MAX_QUESTION_CHARS:,}")
     text = _SURROGATES.sub("", text)
-    text = _INVISIBLE.sub("", text)
+    text = _INVISIBLE.sub("", _TERMINAL_CODE.sub("", text))
     text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
     text = " ".join(text.split())
     if not text:

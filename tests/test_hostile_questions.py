@@ -31,6 +31,7 @@ HOSTILE = {
     "emoji-and-mixed-scripts": ("🤖 Who 写了 the блог post? مرحبا Ελληνικά", "answer"),
     "control-characters": ("Who\x00 wrote\x07 the\x1b blog\x7f post?\x85", "answer"),
     "only-control-characters": ("\x00\x01\x02\x1b\x7f", "error"),
+    "terminal-colours": ("\x1b[1;31mWho wrote\x1b[0m the blog post?\x1b]0;a window title\x07", "answer"),
     "zero-width": ("Who\u200b wrote\u200d the\u2060 blog\ufeff post?\u200e", "answer"),
     "lone-surrogates": ("Who wrote \ud800 the blog \udfff post?", "answer"),
     "only-surrogates": ("\ud800\udc00\udfff", "error"),
@@ -87,7 +88,7 @@ def test_hostile_question(answerer, name):
 @pytest.mark.timeout(60)
 def test_invisible_and_control_characters_do_not_change_the_answer(answerer):
     plain = comparable(answerer.answer(PLAIN).to_dict())
-    for name in ("control-characters", "zero-width", "lone-surrogates", "bidi-override"):
+    for name in ("control-characters", "terminal-colours", "zero-width", "lone-surrogates", "bidi-override"):
         hostile = answerer.answer(HOSTILE[name][0])
         assert hostile.question == PLAIN, name
         assert comparable(hostile.to_dict()) == plain, name
