@@ -844,7 +844,9 @@ def build_app(
 
         retry = gr.Textbox(visible=False)
         outputs = [chatbot, sources, status, last_answer, conversation, turns, retry, feedback_status, articles_note]
-        common = {"outputs": outputs, "api_visibility": "private", "concurrency_id": "answer"}
+        # While a question is answered, the progress shows on the answer's own places, not on the
+        # articles' note or the rating line, which it would cover with a "0.0s" timer.
+        common = {"outputs": outputs, "api_visibility": "private", "concurrency_id": "answer", "show_progress_on": [chatbot, sources, status]}
         # The question box empties the moment a question is sent (in the browser, with the
         # question it held passed on), so whatever is typed while it is answered is kept;
         # a question that cannot be asked comes back to the box if it is still empty.

@@ -43,6 +43,14 @@ def server(index_dir, tmp_path_factory):
         yield running
 
 
+def test_an_answer_in_progress_leaves_the_articles_note_and_the_rating_line_alone(server):
+    """Gradio's progress timer ("0.0s") is drawn on the chat, the sources and the status line only."""
+    config = httpx.get(server.url.rstrip("/") + "/config", timeout=30).json()
+    ids = {c["props"].get("elem_id"): c["id"] for c in config["components"] if c["props"].get("elem_id")}
+    answers = [d for d in config["dependencies"] if ids["chat"] in d["outputs"] and ids["articles-note"] in d["outputs"] and d["show_progress"] != "hidden"]
+    assert answers and all(sorted(d["show_progress_on"]) == sorted(ids[name] for name in ("chat", "sources", "status")) for d in answers), answers
+
+
 @pytest.fixture(scope="module")
 def library(index_dir):
     """The library as the server loads it (same question encoder), in this process."""
