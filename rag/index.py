@@ -38,6 +38,7 @@ from .documents import LoadReport, article_id, article_stats, is_markdown, load_
 from .embedding import Encoder, file_sha256
 from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError, SkippedFileWarning, StaleIndexWarning, require_type, warn_caller
 from .lexical import terms
+from .markup import without_markup_spans
 from .segmentation import SENTENCE_KINDS, TITLES_DERIVED, KnownSegmentation, package_version, segment, splitter_fingerprint, with_titles
 from .scripts import scripts_used
 from .spelling import lexicon
@@ -268,7 +269,7 @@ def _lexicon_payload(documents: list[Document], sentences: list[Sentence]) -> di
     sentence_terms = [sorted(set(terms(s.text))) for s in sentences]
     vocabulary = sorted({t for ts in sentence_terms for t in ts})
     number = {t: i for i, t in enumerate(vocabulary)}
-    counts, names = lexicon(d.text for d in documents)
+    counts, names = lexicon(without_markup_spans(d.text) for d in documents)  # a word only in code or a comment is never quoted
     return {
         "terms": vocabulary,
         "sentence_terms": [[number[t] for t in ts] for ts in sentence_terms],

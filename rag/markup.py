@@ -62,6 +62,16 @@ def _reads_as_prose(body: str) -> bool:
     return len(body.split()) >= 8 and _SENTENCE_END.search(body) is not None and 100 * len(_CODE_SYMBOLS.findall(body)) <= len(body)
 
 
+def without_markup_spans(text: str) -> str:
+    """``text`` with each markup span (front matter, fenced code, an HTML comment, a script or
+    style element) left out, a space in its place: the prose whose words are the article's."""
+    pieces, at = [], 0
+    for start, end in Markup(text).spans:
+        pieces.append(text[at:start])
+        at = end
+    return " ".join([*pieces, text[at:]])
+
+
 def _closed_spans(text: str, opening: str, closing: str) -> list[tuple[int, int]]:
     """Spans from each match of the ``opening`` pattern to the next match of the ``closing``
     pattern after it (both case-insensitive, matched on the text itself so that offsets hold

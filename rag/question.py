@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 
 from .errors import QuestionError, QuestionTypeError, kind_of
-from .markup import HTML_TAG, Markup
+from .markup import HTML_TAG, without_markup_spans
 from .lexical import STOPWORDS, question_terms
 from .settings import whole_number
 
@@ -81,11 +81,7 @@ def without_markup(question: str) -> str:
     comment goes whole, its text too."""
     if not any(mark in question for mark in "<[*_`"):
         return question
-    pieces, at = [], 0
-    for start, end in Markup(question).spans:  # <script> and <style> elements, comments: none of it asks anything
-        pieces.append(question[at:start])
-        at = end
-    prose = " ".join([*pieces, question[at:]])
+    prose = without_markup_spans(question)  # <script> and <style> elements, comments: none of it asks anything
     text = _EMPHASIS.sub(r"\2", _MARKDOWN_LINK.sub(r"\1", HTML_TAG.sub(" ", prose)))
     return _SPACE_BEFORE_MARK.sub(r"\1", " ".join(text.split())) or question
 
