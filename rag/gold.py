@@ -6,15 +6,18 @@ The format is documented in ``eval/README.md``: one JSON object per line with th
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 from collections import Counter
 import json
 import re
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
-from .errors import RagError
+from .errors import QuestionError, RagError
+from .question import clean_question
 from .types import Sentence
 
 KINDS = ("factoid", "paraphrase", "multi-source", "numeric", "who-said-it", "unanswerable", "adversarial")
@@ -23,6 +26,9 @@ KEYS = {"id": str, "question": str, "answerable": bool, "gold": list, "must_cont
 OPTIONAL_KEYS = {"split": str}
 SPLITS = ("dev", "held-out")
 _LINE_END = re.compile(r"\r\n?|\n")
+_OTHER_ENCODINGS = (  # byte-order marks of the texts that are not UTF-8 (UTF-32 LE's starts with UTF-16 LE's, so first)
+    (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"), (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
+)
 PROBLEMS_SHOWN = 20  # grounding problems listed in an error; the rest are counted
 
 
@@ -93,9 +99,17 @@ def _schema_problems(row: object) -> list[str]:
         problems.append("an answerable question needs gold quotes and must_contain strings")
     if not row["answerable"] and (row["gold"] or row["must_contain"]):
         problems.append("an unanswerable question must have empty gold and must_contain")
-    if not row["question"].strip():
-        problems.append("the question is empty")
+    problems += _question_problems(row["question"])
     return problems
+
+
+def _question_problems(question: str) -> list[str]:
+    """Why the answerer would refuse ``question`` (``clean_question``: empty, no words, too long), if it would."""
+    try:
+        clean_question(question)
+    except QuestionError as exc:
+        return [str(exc)]
+    return []
 
 
 class _DuplicateKey(ValueError):
@@ -116,14 +130,22 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
     return row
 
 
-def parse_rows(lines: Iterable[str], problems_of: Callable[[object], list[str]]) -> tuple[list[tuple[int, dict]], list[str]]:
+def parse_rows(
+    lines: Iterable[str], problems_of: Callable[[object], list[str]], path: str | Path | None = None
+) -> tuple[list[tuple[int, dict]], list[str]]:
     """The (line number, object) of each usable JSON line, and one error per problem of the
     others, each naming its line: JSON that does not parse (and the column), a key given twice
-    in one object (and the key), what ``problems_of`` finds, an ``id`` an earlier line has.
-    Blank lines are skipped."""
+    in one object (and the key), what ``problems_of`` finds, an ``id`` an earlier line has (and
+    that line). Blank lines are skipped. A file that is one JSON value spread over its lines
+    (a JSON array, pretty-printed objects) is one error, saying how to convert the file
+    (``path``, when the lines are read from one; see ``not_json_lines``)."""
+    lines = list(lines)
+    whole = not_json_lines(lines, path)
+    if whole:
+        return [], whole
     rows: list[tuple[int, dict]] = []
     errors: list[str] = []
-    seen: set[object] = set()
+    first_use: dict[str, int] = {}  # id -> the line that has it first
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -136,14 +158,88 @@ def parse_rows(lines: Iterable[str], problems_of: Callable[[object], list[str]])
             errors.append(f"line {number}: key {exc.key!r} appears twice in one JSON object")
             continue
         problems = problems_of(row)
-        if not problems and row["id"] in seen:
-            problems.append(f"duplicate id {row['id']!r}")
+        problems += _reused_id(row, number, first_use)
         if problems:
             errors += [f"line {number}: {p}" for p in problems]
             continue
-        seen.add(row["id"])
         rows.append((number, row))
     return rows, errors
+
+
+def _reused_id(row: object, number: int, first_use: dict[str, int]) -> list[str]:
+    """"id … is already used on line …" when line ``number`` (``row``) has the id of an earlier line
+    (``first_use``: id -> the line that has it first, to which it adds ``row``'s id when new)."""
+    qid = row.get("id") if isinstance(row, dict) else None
+    if not isinstance(qid, str):
+        return []  # no id, or one of the wrong type: problems_of says so
+    if qid in first_use:
+        return [f"id {qid!r} is already used on line {first_use[qid]}"]
+    first_use[qid] = number
+    return []
+
+
+def not_json_lines(lines: Sequence[str], path: str | Path | None = None) -> list[str]:
+    """The one problem of lines that hold a single JSON value spread over them rather than one
+    JSON object per line (JSON Lines): a JSON array, or objects pretty-printed over several lines
+    (or one whose first line is a lone "[" or "{" that does not parse, followed by where parsing
+    stopped, to fix before converting); [] for any other lines. It names the line the value
+    starts on and the ``jq`` command that converts the file at ``path`` (a placeholder without one)."""
+    text = "\n".join(lines)
+    start = len(text) - len(text.lstrip())
+    first = text.count("\n", 0, start) + 1
+    if text[start:start + 1] not in ("[", "{"):
+        return []
+    try:
+        value, end = json.JSONDecoder().raw_decode(text, start)
+    except json.JSONDecodeError as exc:
+        opening = lines[first - 1].strip()
+        if _parses(opening) or not (opening == "{" or opening.startswith("[")):
+            return []  # a line of its own, or one object on a line that does not parse: the lines say what is wrong
+        problem = _array_problem(first, path) if opening.startswith("[") else _spread_problem(first, None, path)
+        return [problem, f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})"]
+    last = text.count("\n", 0, end) + 1
+    if isinstance(value, list) and (last > first or not text[end:].strip()):
+        return [_array_problem(first, path)]
+    if isinstance(value, dict) and last > first:
+        return [_spread_problem(first, last, path)]
+    return []
+
+
+def _parses(text: str) -> bool:
+    """Whether ``text`` is JSON."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
+def _array_problem(first: int, path: str | Path | None) -> str:
+    """The problem of a file that is one JSON array, starting on line ``first``."""
+    return (
+        f"line {first}: the file is one JSON array, but the format is one JSON object per line (JSON Lines); "
+        f"convert it with: jq -c '.[]' {_conversion(path)}"
+    )
+
+
+def _spread_problem(first: int, last: int | None, path: str | Path | None) -> str:
+    """The problem of a JSON object pretty-printed over lines ``first`` to ``last`` (None: not known)."""
+    lines = f"lines {first}–{last}" if last else "several lines"
+    return (
+        f"line {first}: a JSON object spread over {lines} (pretty-printed), but the format is one JSON object per line "
+        f"(JSON Lines); convert the file with: jq -c . {_conversion(path)}"
+    )
+
+
+def _conversion(path: str | Path | None) -> str:
+    """"FILE > NEW.jsonl" for the ``jq`` command that converts the file at ``path`` to JSON Lines:
+    the path, quoted for a shell, and the path with the suffix ``.jsonl`` (``.lines.jsonl`` when it has
+    that suffix already: a shell empties the file it writes to before ``jq`` reads it)."""
+    if path is None:
+        return "FILE > NEW.jsonl"
+    path = Path(path)
+    converted = path.with_suffix(".lines.jsonl" if path.suffix == ".jsonl" else ".jsonl")
+    return f"{shlex.quote(str(path))} > {shlex.quote(str(converted))}"
 
 
 def format_error(source: str, what: str, errors: Sequence[str]) -> GoldFormatError:
@@ -152,10 +248,10 @@ def format_error(source: str, what: str, errors: Sequence[str]) -> GoldFormatErr
     return GoldFormatError(f"{source} does not follow {what}:\n  " + "\n  ".join(capped(errors)))
 
 
-def parse_gold(lines: Iterable[str], source: str = "gold file") -> list[GoldQuestion]:
-    """Gold questions from JSON lines; raises GoldFormatError naming every bad line (the
-    first PROBLEMS_SHOWN problems, see ``parse_rows``)."""
-    rows, errors = parse_rows(lines, _schema_problems)
+def parse_gold(lines: Iterable[str], source: str = "gold file", path: str | Path | None = None) -> list[GoldQuestion]:
+    """Gold questions from JSON lines (of the file at ``path``, if read from one); raises
+    GoldFormatError naming every bad line (the first PROBLEMS_SHOWN problems, see ``parse_rows``)."""
+    rows, errors = parse_rows(lines, _schema_problems, path)
     if errors:
         raise format_error(source, "the gold format (eval/README.md)", errors)
     if not rows:
@@ -177,22 +273,49 @@ def parse_gold(lines: Iterable[str], source: str = "gold file") -> list[GoldQues
 
 def read_lines(path: str | Path, what: str = "the gold file") -> list[str]:
     """The lines of the UTF-8 file at ``path`` (``what`` it is, for errors), a leading byte-order
-    mark dropped; GoldFormatError naming it when it cannot be read or is not UTF-8."""
+    mark dropped; GoldFormatError naming it when it cannot be read or is not UTF-8 (see ``utf8_text``)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")  # a leading byte-order mark is dropped, as in articles
+        data = path.read_bytes()
     except OSError as exc:
         raise GoldFormatError(f"cannot read {what} {path}: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise GoldFormatError(f"{what} {path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    text = utf8_text(data, f"{what} {path}")
     # Lines end at "\n", "\r\n" or "\r", which a JSON string never holds raw. Not str.splitlines:
     # it also cuts at U+0085, U+2028 and U+2029, which a JSON string may hold raw.
     return _LINE_END.split(text)
 
 
+def utf8_text(data: bytes, named: str) -> str:
+    """``data`` as UTF-8 text, a leading byte-order mark dropped (as in articles); else GoldFormatError
+    saying what ``named`` (the file, in words) is: UTF-16 or UTF-32 text (by its byte-order mark),
+    or text with NUL bytes (UTF-16 or UTF-32 without one), or where its first byte that is not
+    UTF-8 lies (its line, its column and its offset in the file)."""
+    for mark, encoding in _OTHER_ENCODINGS:
+        if data.startswith(mark):
+            raise GoldFormatError(f"{named} is {encoding} text, not UTF-8; save it as UTF-8")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        offset = exc.start + len(data) - len(exc.object)  # exc.start counts from after the byte-order mark
+        raise GoldFormatError(
+            f"{named} is not UTF-8 text (byte {data[offset]:#04x} on {_place(exc.object[:exc.start].decode('utf-8'))}, "
+            f"at offset {offset}: {exc.reason}); save it as UTF-8"
+        ) from exc
+    if "\0" in text:  # never in JSON text; in every other byte of UTF-16 text
+        nul = _place(text[:text.index("\0")])
+        raise GoldFormatError(f"{named} holds NUL bytes (the first on {nul}), as UTF-16 text without a byte-order mark does; save it as UTF-8")
+    return text
+
+
+def _place(before: str) -> str:
+    """"line L, column C" of the character after ``before`` (the text up to it), both from 1."""
+    line = _LINE_END.split(before)
+    return f"line {len(line)}, column {len(line[-1]) + 1}"
+
+
 def load_gold(path: str | Path) -> list[GoldQuestion]:
     """Read and check the gold file at ``path``."""
-    return parse_gold(read_lines(path), str(path))
+    return parse_gold(read_lines(path), str(path), path)
 
 
 def _where(question: GoldQuestion) -> str:

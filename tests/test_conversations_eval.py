@@ -65,7 +65,7 @@ def test_every_bad_line_is_listed_as_the_gold_set_check_lists_them(tmp_path, cap
     assert main(["--conversations", str(path), "--index", "no-index-needed"]) == 2
     assert capsys.readouterr().err.splitlines() == [
         f"eval.conversations: error: {path} does not follow the conversation format (eval/README.md, Conversations):",
-        "  line 2: duplicate id 'c1'",
+        "  line 2: id 'c1' is already used on line 1",
         "  line 3, column 2: not valid JSON (Expecting property name enclosed in double quotes)",
         "  line 4: split 'test' is not one of dev, held-out",
         "  line 4: kind 'bogus' is not one of pronoun, ellipsis, why, more, switch, correction, after-abstention, chain",

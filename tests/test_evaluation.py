@@ -57,7 +57,7 @@ def test_parse_gold_names_every_bad_line():
     with pytest.raises(GoldFormatError) as error:
         parse_gold(lines, "tiny.jsonl")
     message = str(error.value)
-    assert "line 2: duplicate id 'q003'" in message
+    assert "line 2: id 'q003' is already used on line 1" in message
     assert "line 3: missing key 'kind'" in message
     assert "line 4: kind 'factoid' contradicts answerable=False" in message
     assert "line 5, column 2: not valid JSON (Expecting property name enclosed in double quotes)" in message
