@@ -389,6 +389,16 @@ class Answerer:
             return FOLLOW_UP_ALONE_TEXT
         return ABSTAIN_TEXT
 
+    def _with_swaps_asked(self, context: tuple[str, ...]) -> tuple[str, ...]:
+        """``context`` from its last follow-up that was asked as another question ("and OpenAI?"
+        after "What did Sacks say?" was asked "What did OpenAI say?"), that question in its place:
+        "why?" after it follows what OpenAI said, not Sacks."""
+        for at in range(len(context) - 1, 0, -1):
+            asked = with_subject_swapped(context[at], context[:at], self.index.names)
+            if asked:
+                return (asked, *context[at + 1 :])
+        return context
+
     def _reply(self, question: str, earlier: tuple[str, ...], count: int) -> tuple[Answer, frozenset[int]]:
         """``answer``, with the ids of the sentences said so far: those it quotes, and for a
         follow-up that asks for more, those said before it (which it never quotes again)."""
@@ -396,6 +406,7 @@ class Answerer:
         text = clean_question(question)
         read_as = self.retriever.read(text)
         context = tuple(self.retriever.read(turn) for turn in context_of(text, earlier))  # each with its typos read away
+        context = self._with_swaps_asked(context)
         swapped = with_subject_swapped(read_as, context, self.index.names)  # "and Anthropic?" after "What did OpenAI say?"
         read_as = swapped or read_as
         read_with = () if swapped else context  # a swapped question is asked instead of the one before, not with it

@@ -172,6 +172,17 @@ def test_a_follow_up_naming_another_subject_asks_the_question_before_of_it(answe
     assert any("OpenAI" in quote.text for quote in first.quotes) and not any("OpenAI" in quote.text for quote in swapped.quotes)
 
 
+def test_a_follow_up_after_one_asked_as_another_question_follows_that_question(answerer):
+    """ "why?" after "and OpenAI?" (asked "What did OpenAI say?") asks why of OpenAI, not of Sacks two turns back."""
+    history = ["What did David Sacks say?", "and OpenAI?"]
+    sacks = answerer.answer(history[0]).quotes
+    why = answerer.answer("why?", history=history)
+    assert why.read_with == ("What did OpenAI say?",)
+    assert not {(q.doc_id, q.start) for q in sacks} & {(q.doc_id, q.start) for q in why.quotes}
+    more = answerer.answer("who else?", history=[*history, "why?"])
+    assert more.read_with == ("What did OpenAI say?", "why?")
+
+
 @pytest.mark.parametrize("follow_up", ["who else?", "and when?", "tell me more", "why?"])
 def test_a_follow_up_asked_with_no_earlier_question_says_so(answerer, follow_up):
     """After a reload the chat has no conversation: a bare follow-up is told to name its subject."""
