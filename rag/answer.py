@@ -25,6 +25,7 @@ from .lexical import question_terms
 from .question import (
     FOLLOW_UP_REACH,
     asks_for_more,
+    asks_to_go_on,
     check_history,
     check_passage_count,
     clean_question,
@@ -426,6 +427,8 @@ class Answerer:
         else:
             scored = self.score_sentences(query, vector, hits)
         answerability = self.answerability.score(self.index, query, scored, hits, self.settings.unknown_term_penalty)
+        if said_before and asks_to_go_on(text) and not before.abstained:  # "tell me more" of an answered question: as answerable as it
+            answerability = max(answerability, before.answerability)
         abstained = not scored or answerability < self.settings.abstain_threshold
         quotes = () if abstained else tuple(self.compose(scored, said_before))
         abstained = abstained or not quotes

@@ -252,3 +252,13 @@ def asks_for_more(follow_up: str) -> bool:
     """Whether a follow-up asks for something beyond the answer before it ("why?", "why did they?",
     "who else?", "tell me more"), so that quoting that answer again would not answer it."""
     return bool(_ASKS_FOR_MORE.search(follow_up))
+
+
+_GOES_ON = re.compile(r"^\W*((and|so|ok|okay|please)\W+)*(tell me more|(say |tell me )?more about (it|that|this)|more details?|go on|elaborate|continue)(\W+please)?\W*$", re.IGNORECASE)
+
+
+def asks_to_go_on(follow_up: str) -> bool:
+    """Whether a follow-up only asks the articles to go on about the answer before it ("tell me
+    more", "go on"), which what they say around it answers, unlike "who else?" or "why?", which
+    may have no answer."""
+    return bool(_GOES_ON.match(follow_up))

@@ -139,6 +139,15 @@ def test_no_follow_up_asking_for_more_quotes_the_answer_before_again(answerer, c
             assert not overlapping(after.quotes, before.quotes), (question, follow_up)
 
 
+def test_asking_for_more_of_an_answered_question_is_as_answerable_as_the_question(answerer):
+    """The sentence after the answer gives the reason; on its own words "tell me more" scored below the threshold."""
+    question = "Why is it hard to enforce a pause?"
+    before = answerer.answer(question)
+    more = answerer.answer("tell me more", history=[question])
+    assert not before.abstained and not more.abstained and more.answerability >= before.answerability
+    assert any("training runs are far easier to conceal" in quote.text for quote in more.quotes), more.answer
+
+
 def test_a_chain_of_follow_ups_asking_for_more_never_goes_back_to_what_it_said(answerer):
     first = "What did Anthropic propose?"
     said = [answerer.answer(first)]

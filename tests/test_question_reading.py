@@ -12,7 +12,7 @@ import pytest
 
 from rag.answer_types import expected_type, has_type
 from rag.lexical import question_terms
-from rag.question import asks_for_more, context_of, is_follow_up, own_part, with_subject_swapped
+from rag.question import asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
 
 
 @pytest.mark.parametrize(
@@ -184,6 +184,15 @@ def test_follow_ups_that_ask_for_more_than_the_answer_before(follow_up):
 @pytest.mark.parametrize("follow_up", ["and when?", "who wrote it?", "what about the EU?", "who said that?", "OpenAI?"])
 def test_follow_ups_that_may_get_the_answer_before_again(follow_up):
     assert not asks_for_more(follow_up)
+
+
+@pytest.mark.parametrize(
+    "follow_up, goes_on",
+    [("tell me more", True), ("Go on.", True), ("ok, tell me more please", True), ("more about that", True), ("more details", True),
+     ("who else?", False), ("why?", False), ("anything else?", False), ("tell me more about OpenAI", False)],
+)
+def test_a_follow_up_asking_only_to_go_on_is_told_from_one_that_may_have_no_answer(follow_up, goes_on):
+    assert asks_to_go_on(follow_up) is goes_on
 
 
 @pytest.mark.parametrize(
