@@ -247,6 +247,29 @@ def test_citation_of_an_earlier_answer_opens_its_own_source(server, browsing):
     expect(source.locator(".passage mark")).to_have_text(first_quote["text"])
 
 
+def test_a_marker_scrolls_the_sources_beside_a_wide_chat_and_a_phone_has_a_way_back(server, browsing):
+    page = browsing.open_chat(server.url)
+    ask(page, "Who wrote the blog post?")
+    ask(page, "What is recursive self-improvement?")
+    marker = page.locator(BOT_MESSAGES).first.locator("a.cite").first
+    marker.click()
+    source = page.locator(f"#sources {marker.get_attribute('href')}")
+    expect(source).to_be_in_viewport()
+    expect(source).to_be_focused()
+    assert page.evaluate("window.scrollY") == 0  # the sources scrolled on their own: the chat and the question box stay
+    expect(page.locator(QUESTION_BOX)).to_be_in_viewport()
+    assert page.url.endswith(marker.get_attribute("href"))
+
+    page.set_viewport_size({"width": 390, "height": 844})  # one column: the sources lie far below the chat
+    marker.click()
+    expect(source).to_be_in_viewport()
+    expect(marker).not_to_be_in_viewport()
+    page.locator("#back-to-answer").click()
+    expect(marker).to_be_in_viewport()
+    expect(marker).to_be_focused()
+    expect(page.locator("#back-to-answer")).to_be_hidden()
+
+
 def test_on_a_short_wide_page_the_question_box_stays_where_the_reader_typed(server, browsing):
     page = browsing.open_chat(server.url)
     page.set_viewport_size({"width": 1024, "height": 500})

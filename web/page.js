@@ -66,6 +66,7 @@
   };
   const replied = () => {
     try { sessionStorage.removeItem(UNSENT); } catch (ignored) {}
+    if (wayBack) wayBack.hidden = true;
     showLatest();
   };
   // A citation marker of an earlier answer points into that answer's folded sources: unfold
@@ -80,7 +81,33 @@
       return;
     }
     for (let fold = target?.closest('details'); fold; fold = fold.parentElement.closest('details')) fold.open = true;
+    const panel = target && target.closest('#sources');
+    if (panel && !PHONE.matches && getComputedStyle(panel).position === 'sticky') {  // a wide page: scroll the sources, not the page
+      event.preventDefault();
+      panel.scrollTop += target.getBoundingClientRect().top - panel.getBoundingClientRect().top - 8;
+      history.replaceState(history.state, '', link.getAttribute('href'));
+      target.focus({preventScroll: true});
+    } else if (target) {
+      offerWayBack(link);
+    }
   }, true);
+  // On a phone a marker jumps far down the page to its source: a button leads back to it.
+  let wayBack = null;
+  const offerWayBack = (marker) => {
+    if (!wayBack) {
+      wayBack = document.createElement('button');
+      wayBack.id = 'back-to-answer';
+      wayBack.type = 'button';
+      wayBack.textContent = '↑ Back to the answer';
+      document.body.append(wayBack);
+    }
+    wayBack.hidden = false;
+    wayBack.onclick = () => {
+      wayBack.hidden = true;
+      marker.scrollIntoView({block: 'center'});
+      marker.focus({preventScroll: true});
+    };
+  };
   document.addEventListener('toggle', (event) => {
     const article = event.target.matches?.('details[open]') && event.target.querySelector(':scope > .article');
     const quote = article && article.querySelector('mark');
