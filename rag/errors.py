@@ -52,6 +52,11 @@ class IndexMismatchError(RagError):
     """The index was built with another model, version or from other documents."""
 
 
+class IndexWriteError(RagError, OSError):
+    """A build could not write the index (no permission, no space, a file where its folder goes);
+    the previous index is unchanged."""
+
+
 class SettingsError(RagError, ValueError):
     """Settings that cannot be used: a value of the wrong kind or out of range, or a settings file that cannot be read."""
 

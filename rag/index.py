@@ -34,9 +34,9 @@ from pathlib import Path
 import numpy as np
 
 from .chunking import ChunkingSettings, FitsModel, model_fit, model_pieces
-from .documents import LoadReport, article_id, article_stats, is_markdown, load_corpus, read_article, sha256_text
+from .documents import ARTICLE_SUFFIXES, LoadReport, article_id, article_stats, is_markdown, load_corpus, read_article, sha256_text
 from .embedding import Encoder, file_sha256
-from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, RagError, SkippedFileWarning, StaleIndexWarning, require_type, warn_caller
+from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, IndexWriteError, RagError, SkippedFileWarning, StaleIndexWarning, require_type, warn_caller
 from .lexical import terms
 from .markup import without_markup_spans
 from .segmentation import SENTENCE_KINDS, TITLES_DERIVED, KnownSegmentation, package_version, segment, splitter_fingerprint, with_titles
@@ -338,6 +338,19 @@ def _remove_stale_builds(index_dir: Path, keep: set[str]) -> None:
                 path.unlink()
 
 
+def _no_index_in(index_dir: Path) -> str:
+    """Why there is no index in ``index_dir``, and what to do: build one, or point at the index a
+    build folder or the articles were taken for."""
+    where = shlex.quote(str(index_dir))
+    if index_dir.exists() and not index_dir.is_dir():
+        return f"{index_dir} is a file, not an index folder; point at the folder `rag build --index DIR` built"
+    if (index_dir / MANIFEST_FILE).is_file() and index_dir.name.startswith("build-"):
+        return f"{index_dir} is one build inside an index; point at the index folder above it, {index_dir.parent}"
+    if index_dir.is_dir() and any(path.suffix.lower() in ARTICLE_SUFFIXES for path in index_dir.iterdir()):
+        return f"no index in {index_dir}, which holds articles; build an index of them with `rag build --corpus {where} --index index`"
+    return f"no index in {index_dir}; build one with `rag build --corpus DIR --index {where}`"
+
+
 def _cannot_write(index_dir: Path, exc: OSError) -> str:
     if exc.errno in (errno.EEXIST, errno.ENOTDIR):  # a file where the index folder (or one above it) goes
         blocker = next((p for p in (index_dir, *index_dir.parents) if p.exists() and not p.is_dir()), index_dir)
@@ -358,7 +371,7 @@ def _build_lock(index_dir: Path) -> Iterator[None]:
     try:
         handle = open(index_dir / LOCK_FILE, "a")
     except OSError as exc:  # a folder we cannot write to fails here, before the model loads
-        raise RagError(_cannot_write(index_dir, exc)) from exc
+        raise IndexWriteError(_cannot_write(index_dir, exc)) from exc
     with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -423,7 +436,7 @@ def build_index(
     try:  # before the model loads, so a folder that cannot be made fails at once
         index_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise RagError(_cannot_write(index_dir, exc)) from exc
+        raise IndexWriteError(_cannot_write(index_dir, exc)) from exc
     with _build_lock(index_dir):
         report = _build_locked(corpus_dir, index_dir, loaded, stats, encoder, chunking, vector_kind, progress, on_embedded=on_embedded, given_titles=documents is not None, started=started)
     if encoder is None:
@@ -500,7 +513,7 @@ def _build_locked(
     except OSError as exc:
         for path in index_dir.glob(".build-*") if index_dir.is_dir() else []:
             shutil.rmtree(path, ignore_errors=True)
-        raise RagError(_cannot_write(index_dir, exc)) from exc
+        raise IndexWriteError(_cannot_write(index_dir, exc)) from exc
     warnings = []
     try:  # the new index is live: a cache that cannot be saved only costs time next build
         cache.save(chunk_keys | sentence_keys | context_keys)
@@ -781,7 +794,7 @@ def load_index(
     if build is None:
         if _current_pointer(index_dir):  # a CURRENT that names no build folder: damaged, or edited by hand
             raise IndexCorruptError(f"{index_dir / CURRENT_FILE} does not name a build folder of the index; {_rebuild_hint(index_dir, None)}")
-        raise IndexMissingError(f"no index in {index_dir}; build one with `rag build --corpus DIR --index {shlex.quote(str(index_dir))}`")
+        raise IndexMissingError(_no_index_in(index_dir))
     folder = index_dir / build
     manifest = _read_json(folder / MANIFEST_FILE, "manifest", _rebuild_hint(index_dir, None))
     if not isinstance(manifest, dict) or not isinstance(manifest.get("model", {}), dict):

@@ -152,5 +152,8 @@ class AnswerSettings:
         `rag eval --calibrate` names the shipped file, ``CALIBRATED_SETTINGS``, that every answerer reads."""
         path = Path(path)
         payload = {"settings": asdict(self), **provenance}
-        path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+        try:
+            path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise SettingsError(f"cannot write the settings to {path}: {exc.strerror or exc}") from exc
         return path

@@ -17,7 +17,7 @@ import pytest
 
 from hostile_checks import RAG, ROOT, assert_friendly_failure, assert_grounded, comparable, remount, run_rag, tmpfs
 from rag.answer import Answerer
-from rag.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, RagError
+from rag.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, IndexWriteError, RagError
 from rag.index import CACHE_FILE, CURRENT_FILE, INDEX_FORMAT, LOCK_FILE, build_index, load_index, manifest_checksum
 from rag.retrieve import Retriever
 
@@ -297,9 +297,9 @@ def test_full_disk(tmp_path, index_dir, corpus_plus_one, encoder, answerer, room
 def test_index_path_that_is_a_file(tmp_path, corpus_dir, encoder):
     blocker = tmp_path / "index"
     blocker.write_text("not a folder\n", encoding="utf-8")
-    with pytest.raises(RagError) as caught:
+    with pytest.raises(IndexWriteError) as caught:  # an OSError too, for code that handles those
         build_index(corpus_dir, blocker, encoder=encoder, progress=False)
-    assert "cannot write the index" in str(caught.value)
+    assert "cannot write the index" in str(caught.value) and isinstance(caught.value, OSError)
     assert blocker.read_text(encoding="utf-8") == "not a folder\n"
 
 

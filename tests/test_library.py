@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag import Answerer, AnswerSettings, QuestionError, RagError, SettingsError, __version__
+from rag import Answerer, AnswerSettings, IndexWriteError, QuestionError, RagError, SettingsError, __version__
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -240,12 +240,36 @@ def test_paths_that_are_files_or_missing_are_named_so_without_command_line_flags
     for corpus, index, error, words in [
         (a_file, tmp_path / "index", CorpusError, f"the corpus folder {a_file} is not a folder"),
         (tmp_path / "missing", tmp_path / "index", CorpusError, f"the corpus folder {tmp_path / 'missing'} does not exist"),
-        (corpus_dir, a_file, RagError, f"{a_file} is not a folder"),
-        (corpus_dir, a_file / "index", RagError, f"{a_file} is not a folder"),
+        (corpus_dir, a_file, IndexWriteError, f"{a_file} is not a folder"),
+        (corpus_dir, a_file / "index", IndexWriteError, f"{a_file} is not a folder"),
     ]:
         with pytest.raises(error) as caught:
             build_index(corpus, index)
         assert words in str(caught.value) and "--" not in str(caught.value), str(caught.value)
+
+
+def test_loading_what_is_not_an_index_says_what_it_is(tmp_path, index_dir, corpus_dir):
+    from rag import Answerer, IndexMissingError
+
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x", encoding="utf-8")
+    one_build = next(index_dir.glob("build-*"))
+    for path, words in [
+        (a_file, f"{a_file} is a file, not an index folder"),
+        (one_build, f"{one_build} is one build inside an index; point at the index folder above it, {index_dir}"),
+        (corpus_dir, f"no index in {corpus_dir}, which holds articles; build an index of them with `rag build --corpus {corpus_dir} --index index`"),
+        (tmp_path / "new", f"no index in {tmp_path / 'new'}; build one with `rag build --corpus DIR --index {tmp_path / 'new'}`"),
+    ]:
+        with pytest.raises(IndexMissingError) as caught:
+            Answerer.load(path)
+        assert str(caught.value).startswith(words), str(caught.value)
+
+
+def test_settings_that_cannot_be_written_are_a_settings_error(tmp_path):
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x", encoding="utf-8")
+    with pytest.raises(SettingsError, match=f"cannot write the settings to {a_file / 'mine.json'}: Not a directory"):
+        AnswerSettings().save(a_file / "mine.json")
 
 
 def test_saving_settings_needs_a_path_so_the_shipped_file_is_never_overwritten_by_accident(tmp_path, monkeypatch):
