@@ -145,11 +145,15 @@ class EmbeddingCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.vectors: dict[str, np.ndarray] = {}
+        self.problem: str | None = None  # why a cache file there could not be read (it is then started afresh)
         try:
-            with np.load(path, allow_pickle=False) as data:
+            with open(path, "rb") as file, np.load(file, allow_pickle=False) as data:  # the file is closed even when np.load fails
                 self.vectors = dict(zip(data["keys"].tolist(), data["vectors"]))
-        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
-            self.vectors = {}  # no cache yet, or an unreadable one: start afresh
+        except FileNotFoundError:
+            pass  # no cache yet
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as exc:
+            self.vectors = {}
+            self.problem = f"the embedding cache {path} could not be read ({getattr(exc, 'strerror', None) or exc}), so every text was embedded again"
 
     def missing(self, encoder: Encoder, texts: list[str]) -> int:
         """How many of ``texts`` (each counted once) ``encoder`` has no vector for in the cache."""
@@ -221,9 +225,13 @@ class SentencePieces:
 def embed_sentences(
     encoder: Encoder, pieces: SentencePieces, cache: EmbeddingCache, *, embedded: Embedded | None = None
 ) -> tuple[np.ndarray, int, set[str]]:
-    """Sentence vectors, as ``embed_with_cache`` (n_new counts sentences): a sentence in parts is
-    the normalised mean of its parts' vectors."""
-    fresh = {owner for owner, text in zip(pieces.owners, pieces.texts) if _content_key(encoder.weights_sha256, text) not in cache.vectors}
+    """Sentence vectors, as ``embed_with_cache``: a sentence in parts is the normalised mean of its
+    parts' vectors. n_new counts the distinct sentences embedded (a sentence an article repeats
+    once, as ``on_embedded`` does; one in parts once, not each part)."""
+    parts: dict[int, list[str]] = {}
+    for owner, text in zip(pieces.owners, pieces.texts):
+        parts.setdefault(owner, []).append(text)
+    fresh = {tuple(parts[owner]) for owner, text in zip(pieces.owners, pieces.texts) if _content_key(encoder.weights_sha256, text) not in cache.vectors}
     vectors, _, keys = embed_with_cache(encoder, pieces.texts, cache, embedded=embedded)
     if len(pieces.texts) == pieces.sentences:
         return vectors, len(fresh), keys
@@ -514,7 +522,7 @@ def _build_locked(
         for path in index_dir.glob(".build-*") if index_dir.is_dir() else []:
             shutil.rmtree(path, ignore_errors=True)
         raise IndexWriteError(_cannot_write(index_dir, exc)) from exc
-    warnings = []
+    warnings = [cache.problem] if cache.problem else []
     try:  # the new index is live: a cache that cannot be saved only costs time next build
         cache.save(chunk_keys | sentence_keys | context_keys)
     except OSError as exc:

@@ -85,6 +85,19 @@ def test_a_build_tells_how_far_its_embedding_is_after_each_batch(incremental, in
     assert incremental.told["third"] == []  # nothing to embed: nothing to tell
 
 
+def test_a_sentence_an_article_repeats_is_embedded_and_counted_once(tmp_path, encoder):
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    refrain = "Read the council's full statement on its website."
+    (corpus / "budget.txt").write_text(f"The council passed its budget on Monday. {refrain}\n\nThe vote was eight to three. {refrain}\n", encoding="utf-8")
+    told: list[tuple[int, int]] = []
+    report = build_index(corpus, tmp_path / "index", encoder=encoder, progress=False, on_embedded=lambda *done: told.append(done))
+    index = load_index(tmp_path / "index")
+    assert [s.text for s in index.sentences].count(refrain) == 2
+    assert report.embedded == told[-1][0] == told[-1][1] == len(texts_of(index))  # each distinct text once, as the progress said
+    assert report.reused == report.sentences + report.chunks + len(windows_of(index)) - report.embedded
+
+
 def test_a_build_says_which_articles_changed_since_the_one_before(incremental, tmp_path, encoder):
     assert incremental.first.changes == {}  # a first build
     assert incremental.second.changes == {"added": [incremental.added], "changed": [], "removed": []}

@@ -247,6 +247,8 @@ def test_damaged_embedding_cache_only_costs_a_re_embedding(tmp_path, encoder, an
     report = build_index(corpus, index, encoder=encoder, progress=False)
     fresh = build_index(corpus, tmp_path / "fresh", encoder=encoder, progress=False)  # no cache at all
     assert (report.embedded, report.reused) == (fresh.embedded, fresh.reused) and report.embedded >= report.sentences + report.chunks
+    assert report.warnings == [f"the embedding cache {cache} could not be read (File is not a zip file), so every text was embedded again"]
+    assert fresh.warnings == []  # no cache yet is no problem
     assert load_index(index).manifest["counts"]["documents"] == 2
     answer_with(index, encoder, answerer)
 
