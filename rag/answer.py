@@ -137,6 +137,10 @@ class Answerer:
     def __repr__(self) -> str:
         return f"Answerer(index={self.index!r}, abstain_threshold={self.settings.abstain_threshold:g})"
 
+    def __reduce__(self) -> tuple:
+        """Refuse pickling with what to do instead (its ONNX session and FAISS index cannot be pickled)."""
+        raise TypeError("an Answerer cannot be pickled (it holds an ONNX session and a FAISS index); load one in each process with Answerer.load(index_dir)")
+
     @classmethod
     def load(cls, index_dir: StrPath = "index", *, corpus_dir: StrPath | None = None, settings: AnswerSettings | None = None) -> "Answerer":
         """An answerer over the index in ``index_dir``, with ``settings`` (default: the calibrated ones).

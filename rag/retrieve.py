@@ -58,6 +58,10 @@ class Retriever:
     def __repr__(self) -> str:
         return f"Retriever(index={self.index!r}, encoder={type(self.encoder).__name__}, spelling={self.spelling})"
 
+    def __reduce__(self) -> tuple:
+        """Refuse pickling with what to do instead (its ONNX session and FAISS index cannot be pickled)."""
+        raise TypeError("a Retriever cannot be pickled (it holds an ONNX session and a FAISS index); load one in each process with Retriever.load(index_dir)")
+
     @classmethod
     def load(
         cls,

@@ -368,3 +368,12 @@ def test_an_index_folder_that_is_no_path_is_refused_with_a_type_error_that_says_
 def test_search_takes_k_none_as_answer_does(retriever, answerer):
     assert len(retriever.search("Who wrote the blog post?", k=None)) == 5
     assert len(answerer.answer("Who wrote the blog post?", k=None).passages) == answerer.settings.passages
+
+
+def test_an_answerer_or_retriever_cannot_be_pickled_and_says_what_to_do_instead(answerer):
+    import pickle
+
+    with pytest.raises(TypeError, match=r"an Answerer cannot be pickled .*; load one in each process with Answerer.load\(index_dir\)"):
+        pickle.dumps(answerer)
+    with pytest.raises(TypeError, match=r"a Retriever cannot be pickled .*Retriever.load\(index_dir\)"):
+        pickle.dumps(answerer.retriever)
