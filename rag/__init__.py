@@ -25,7 +25,7 @@ _EXPORTS = {
     "AnswerDataError": ".errors", "CorpusError": ".errors", "IndexCorruptError": ".errors", "IndexMismatchError": ".errors",
     "IndexMissingError": ".errors", "IndexWriteError": ".errors", "QuestionError": ".errors", "QuestionTypeError": ".errors", "RagError": ".errors", "SettingsError": ".errors",
     "RagWarning": ".errors", "SkippedFileWarning": ".errors", "StaleIndexWarning": ".errors",
-    "BuildReport": ".index", "CorpusIndex": ".index", "build_index": ".index", "load_index": ".index",
+    "BuildReport": ".index", "CorpusIndex": ".index", "OnEmbedded": ".index", "build_index": ".index", "load_index": ".index",
     "RetrievalSettings": ".retrieve", "Retriever": ".retrieve",
     "AnswerSettings": ".settings",
     "Answer": ".types", "Chunk": ".types", "Citation": ".types", "Document": ".types",
@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from .index import (
         BuildReport as BuildReport,
         CorpusIndex as CorpusIndex,
+        OnEmbedded as OnEmbedded,
         build_index as build_index,
         load_index as load_index,
     )

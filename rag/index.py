@@ -43,7 +43,7 @@ from .segmentation import SENTENCE_KINDS, TITLES_DERIVED, KnownSegmentation, pac
 from .scripts import scripts_used
 from .spelling import lexicon
 from .types import Chunk, Document, Sentence, StrPath
-from .vectorstore import FaissStore, VectorStore, check_kind
+from .vectorstore import FaissStore, VectorKind, VectorStore, check_kind
 
 INDEX_FORMAT = 6  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats; 6: sentence context vectors
 CURRENT_FILE = "CURRENT"
@@ -409,7 +409,7 @@ def build_index(
     *,
     encoder: Encoder | None = None,
     chunking: ChunkingSettings = ChunkingSettings(),
-    vector_kind: str = "auto",
+    vector_kind: VectorKind = "auto",
     progress: bool = False,
     on_embedded: OnEmbedded | None = None,
     documents: LoadReport | None = None,

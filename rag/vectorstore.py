@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol, get_args
 
 import numpy as np
 
@@ -24,7 +24,8 @@ from .errors import IndexCorruptError, SettingsError
 # 150-330 ms at 1M), which would soon outweigh the rest of an answer; above this size the
 # calibrated IVF index answers in 1-2 ms with recall@10 about 0.98.
 EXACT_MAX_VECTORS = 10_000
-KINDS = ("auto", "flat", "ivf", "hnsw")
+VectorKind = Literal["auto", "flat", "ivf", "hnsw"]  # what build_index's vector_kind may be
+KINDS: tuple[VectorKind, ...] = get_args(VectorKind)
 TARGET_RECALL = 0.95  # on calibration queries harder than real questions (see calibrate)
 CALIBRATION_QUERIES = 300
 NPROBE_CHOICES = (8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256)
