@@ -376,7 +376,16 @@ def grounding_problems(questions: Iterable[GoldQuestion], texts: Mapping[str, st
 
 
 def require_grounded(questions: Iterable[GoldQuestion], texts: Mapping[str, str]) -> None:
-    """Raise GoldMismatchError listing ``grounding_problems`` (the first PROBLEMS_SHOWN, then how many more), if any."""
+    """Raise GoldMismatchError listing ``grounding_problems`` (the first PROBLEMS_SHOWN, then how many more), if any;
+    one line when none of the gold set's articles is among ``texts`` (an index of other articles)."""
+    questions = list(questions)
+    wanted = sorted({g.doc_id for q in questions for g in q.gold})
+    if wanted and not set(wanted) & set(texts):
+        raise GoldMismatchError(
+            f"none of the gold set's {len(wanted)} articles ({', '.join(wanted[:3])}{', …' if len(wanted) > 3 else ''}) is in the index, "
+            f"whose {len(texts)} articles are {', '.join(sorted(texts)[:3])}{', …' if len(texts) > 3 else ''}: "
+            "point --index at the index built from the gold set's articles"
+        )
     problems = grounding_problems(questions, texts)
     if problems:
         raise GoldMismatchError("the gold set does not match the indexed articles:\n  " + "\n  ".join(capped(problems)))

@@ -177,3 +177,15 @@ def test_rag_eval_lists_every_problem_of_a_gold_file_before_answering_anything(t
         "  line 19: id 'k002' is already used on line 2",
     ]
     assert not (tmp_path / "no-index").exists() and not (tmp_path / "out").exists()
+
+
+def test_an_index_of_other_articles_is_one_problem_naming_both_sets_of_articles(tmp_path):
+    from rag.gold import GoldMismatchError, require_grounded
+
+    questions = load_gold(_write(tmp_path / "gold.jsonl", [ANSWERABLE | {"gold": [{"doc_id": "kettle-recall", "quote": "The kettle lid fails."}]}]))
+    with pytest.raises(GoldMismatchError) as caught:
+        require_grounded(questions, {"000_1eb8a4053cc42a55": "Anthropic said…", "001_78c6a7510baeab71": "OpenAI said…"})
+    assert str(caught.value) == (
+        "none of the gold set's 1 articles (kettle-recall) is in the index, whose 2 articles are 000_1eb8a4053cc42a55, "
+        "001_78c6a7510baeab71: point --index at the index built from the gold set's articles"
+    )
