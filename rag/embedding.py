@@ -150,6 +150,21 @@ def no_loading_bar() -> Iterator[None]:
             transformers_logging.enable_progress_bar()
 
 
+@contextlib.contextmanager
+def environment_kept() -> Iterator[None]:
+    """Put the environment back as it was once the block is done: importing sentence-transformers
+    (with torch and scikit-learn) sets KMP_DUPLICATE_LIB_OK, KMP_INIT_AT_FORK and
+    TORCHINDUCTOR_CACHE_DIR, which the user's program and every process it starts would inherit.
+    They are read as those libraries load, so the loaded model does not need them afterwards."""
+    before = dict(os.environ)
+    try:
+        yield
+    finally:
+        for key in set(os.environ) - set(before):
+            del os.environ[key]
+        os.environ.update({key: value for key, value in before.items() if os.environ.get(key) != value})
+
+
 class SentenceTransformerEncoder:
     """The reference encoder: sentence-transformers on torch (used to build indexes).
 
@@ -175,10 +190,11 @@ class SentenceTransformerEncoder:
     def model(self):
         """The sentence-transformers model, loaded (with torch) on first use, from local files only
         and without transformers' "Loading weights" progress bar."""
-        from sentence_transformers import SentenceTransformer
+        with environment_kept():
+            from sentence_transformers import SentenceTransformer
 
-        with no_loading_bar():
-            return SentenceTransformer(str(self.model_dir), device="cpu", local_files_only=True)
+            with no_loading_bar():
+                return SentenceTransformer(str(self.model_dir), device="cpu", local_files_only=True)
 
     @property
     def dimension(self) -> int:

@@ -183,7 +183,7 @@ stop.set()
 beats.join()
 import huggingface_hub.constants
 print(sum(r.name == "user" for r in records) == warned.count("beat") > 50,
-      [v for v in ("HF_HUB_OFFLINE", "HF_HUB_DISABLE_TELEMETRY", "TOKENIZERS_PARALLELISM") if v in os.environ],
+      sorted(k for k in {*os.environ, *before} if os.environ.get(k) != before.get(k)),  # torch's, sklearn's KMP_* put back too
       huggingface_hub.constants.HF_HUB_OFFLINE,
       [h for h in logging.root.handlers if h is not handler],
       sorted({r.name for r in records if "onnxruntime" in r.pathname}))
