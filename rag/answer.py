@@ -395,14 +395,15 @@ class Answerer:
         return ABSTAIN_TEXT
 
     def _with_swaps_asked(self, context: tuple[str, ...]) -> tuple[str, ...]:
-        """``context`` from its last follow-up that was asked as another question ("and OpenAI?"
-        after "What did Sacks say?" was asked "What did OpenAI say?"), that question in its place:
-        "why?" after it follows what OpenAI said, not Sacks."""
-        for at in range(len(context) - 1, 0, -1):
-            asked = with_subject_swapped(context[at], context[:at], self.index.names)
-            if asked:
-                return (asked, *context[at + 1 :])
-        return context
+        """``context`` (a question, then the follow-ups after it) with each follow-up that was
+        asked as another question in place of what it followed, as it was answered: "and
+        OpenAI?" after "What did Sacks say?" was "What did OpenAI say?", and "and Anthropic?"
+        after it "What did Anthropic say?", so "why?" then follows that, not Sacks."""
+        asked = context[:1]
+        for turn in context[1:]:
+            instead = with_subject_swapped(turn, asked, self.index.names)  # None unless ``asked`` is one question
+            asked = (instead,) if instead else (*asked, turn)
+        return asked
 
     def _reply(self, question: str, earlier: tuple[str, ...], count: int) -> tuple[Answer, frozenset[int]]:
         """``answer``, with the ids of the sentences said so far: those it quotes, and for a
@@ -422,6 +423,7 @@ class Answerer:
         passages = tuple(self.retriever.passages(hits, count))
         retrieved = time.perf_counter()
         said_before: frozenset[int] = frozenset()
+        before: Answer | None = None
         if context and asks_for_more(text):  # "why?", "who else?": not what was said, what is around it
             before, said_before = self._reply(earlier[-1], earlier[:-1][-FOLLOW_UP_REACH:], count)
             near = self._around(self._sentences_in(before.quotes))
@@ -431,7 +433,7 @@ class Answerer:
         else:
             scored = self.score_sentences(query, vector, hits)
         answerability = self.answerability.score(self.index, query, scored, hits, self.settings.unknown_term_penalty)
-        if said_before and asks_to_go_on(text) and not before.abstained:  # "tell me more" of an answered question: as answerable as it
+        if before is not None and asks_to_go_on(text) and not before.abstained:  # "tell me more" of an answered question: as answerable as it
             answerability = max(answerability, before.answerability)
         abstained = not scored or answerability < self.settings.abstain_threshold
         quotes = () if abstained else tuple(self.compose(scored, said_before))

@@ -25,7 +25,7 @@ _CONJUNCTIONS = r"and|but|also|so|or|plus|what about|how about|(no,?\s+)?i\s+mea
 _CONTINUES = re.compile(rf"^({_CONJUNCTIONS}|what else|who else|anything else|how so)\b", re.IGNORECASE)
 _CONJUNCTION = re.compile(rf"^({_CONJUNCTIONS})\b", re.IGNORECASE)
 _ASKS_FOR_MORE = re.compile(
-    r"^\W*((and|so|but|ok|okay|then)\W+)?(why|how come|how so)\b|\b(else|tell me more|any more|anymore|more about|what other|any other|others)\b", re.IGNORECASE
+    r"^\W*((and|so|but|ok|okay|then)\W+)?(why|how come|how so)\b|\b(else|tell me more|any more|anymore|more about|more details?|what other|any other|others)\b", re.IGNORECASE
 )
 _REFERS_BACK = re.compile(r"\b(they|them|their|theirs|it|its|he|him|his|she|her|hers|that|this|those|these|the same)\b", re.IGNORECASE)
 _SHORT_WORDS = 4  # "what did critics say?", "OpenAI?", "why?"
@@ -250,8 +250,8 @@ def own_topic(follow_up: str) -> str:
 
 def asks_for_more(follow_up: str) -> bool:
     """Whether a follow-up asks for something beyond the answer before it ("why?", "why did they?",
-    "who else?", "tell me more"), so that quoting that answer again would not answer it."""
-    return bool(_ASKS_FOR_MORE.search(follow_up))
+    "who else?", "tell me more", "go on"), so that quoting that answer again would not answer it."""
+    return bool(_ASKS_FOR_MORE.search(follow_up)) or asks_to_go_on(follow_up)
 
 
 _GOES_ON = re.compile(r"^\W*((and|so|ok|okay|please)\W+)*(tell me more|(say |tell me )?more about (it|that|this)|more details?|go on|elaborate|continue)(\W+please)?\W*$", re.IGNORECASE)

@@ -143,9 +143,10 @@ def test_asking_for_more_of_an_answered_question_is_as_answerable_as_the_questio
     """The sentence after the answer gives the reason; on its own words "tell me more" scored below the threshold."""
     question = "Why is it hard to enforce a pause?"
     before = answerer.answer(question)
-    more = answerer.answer("tell me more", history=[question])
-    assert not before.abstained and not more.abstained and more.answerability >= before.answerability
-    assert any("training runs are far easier to conceal" in quote.text for quote in more.quotes), more.answer
+    for go_on in ("tell me more", "go on", "more details please"):
+        more = answerer.answer(go_on, history=[question])
+        assert not before.abstained and not more.abstained and more.answerability >= before.answerability, go_on
+        assert any("training runs are far easier to conceal" in quote.text for quote in more.quotes), (go_on, more.answer)
 
 
 def test_a_chain_of_follow_ups_asking_for_more_never_goes_back_to_what_it_said(answerer):
@@ -190,6 +191,8 @@ def test_a_follow_up_after_one_asked_as_another_question_follows_that_question(a
     assert not {(q.doc_id, q.start) for q in sacks} & {(q.doc_id, q.start) for q in why.quotes}
     more = answerer.answer("who else?", history=[*history, "why?"])
     assert more.read_with == ("What did OpenAI say?", "why?")
+    twice = answerer.answer("why?", history=[*history, "and Anthropic?"])  # asked "What did Anthropic say?" in turn
+    assert twice.read_with == ("What did Anthropic say?",)
 
 
 @pytest.mark.parametrize("follow_up", ["who else?", "and when?", "tell me more", "why?"])
