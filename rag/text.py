@@ -21,10 +21,11 @@ _BULLET = re.compile(r"[ \t]*(?:[•◦▪‣∙·*+\-–]|\d{1,3}[.)])[ \t]+")
 _RULE_OR_FENCE = re.compile(r"([-+*=_~`])\1{2,}[ \t]*")  # a line that is only a rule or a bare fence
 _STANDS_ALONE = re.compile(r"#{1,6}[ \t]|([-+*=_~])\1{2,}[ \t]*$|`{3,}|~{3,}|\|.*\|[ \t]*$")  # a Markdown heading, a rule, a code fence, a table row
 # A Markdown table: a row of cells between bars ("| Capacity | 180 MW |"), and the rule under its header row ("|---|:-:|").
-_TABLE_ROW = re.compile(r"[ \t]*\|(?P<cells>.*)\|[ \t]*$")
+_TABLE_ROW = re.compile(r"[ \t]*\|(?P<cells>.*)\|[ \t\r]*$")  # "\r": a line of a file with Windows line ends
 _TABLE_RULE = re.compile(r"[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$")
 # A Markdown block quote's marker ("> "), trimmed like a bullet (but not "> 50 people": a figure).
-_BLOCK_QUOTE = re.compile(r"[ \t]*(?:>[ \t]+)+(?!\d)")
+_BLOCK_QUOTE = re.compile(r"[ \t]*(?:>[ \t]+)+(?![>\d])")
+_QUOTE_MARKERS = re.compile(r"^(?:>[ \t]*)+")  # what opens each line of a block quote, nested or not
 _LABEL_BEFORE_NUMBER = re.compile(r"(?<![\w:])[A-Z][a-z]+$")  # "… in Phase" 3., "… Ward" 2.; not "… parts:" 1. or "… schools" 2.
 _LIST_NUMBER = re.compile(r"\d{1,3}[.)](?=[ \t])")
 _MISSING_SPACE = re.compile(r"(?<=[a-z\d)\]%][a-z)\]%][.!?])(?=[A-Z][a-z])")
@@ -137,9 +138,14 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
                 start = None
             previous = ""
             continue
+        # The lines of one block quote are read without their markers ("> … said Ana Ruiz," then
+        # "> the mayor, on Monday."), so a hard-wrapped quoted paragraph is joined as any other.
+        quoted = stripped.startswith(">") and previous.startswith(">")
+        here, before = (_QUOTE_MARKERS.sub("", stripped), _QUOTE_MARKERS.sub("", previous)) if quoted else (stripped, previous)
         continues = (
             start is not None
-            and (stripped[0].islower() or _wrapped(previous, stripped, width))
+            and bool(here)
+            and (here[0].islower() or _wrapped(before, here, width))
             and not _BULLET.match(line)
             and not any(_STANDS_ALONE.match(either) for either in (stripped, previous))
             and not _TERMINAL.search(text[max(start, line_start - _TAIL_CHARS) : line_start].rstrip())

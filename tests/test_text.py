@@ -280,14 +280,23 @@ def test_a_markdown_table_row_is_quoted_whole_and_its_header_and_rule_never():
         ("markup", "```"), ("markup", "| a | b |"), ("markup", "```"),  # a table in code is code
     ]
     assert_exact_spans(text, split_sentences("doc", text))
+    windows = text.replace("\n", "\r\n")  # a file with Windows line ends: the same table
+    assert kinds(windows) == kinds(text)
+    assert_exact_spans(windows, split_sentences("doc", windows))
 
 
 def test_a_block_quote_is_quoted_without_its_marker():
-    text = '> "This is what a just transition looks like," said Ana Ruiz, the mayor.\n\n> > Nested quotes keep their words too.\n'
+    text = (
+        '> "This is what a just transition looks like," said Ana Ruiz, the mayor.\n\n> > Nested quotes keep their words too.\n\n'
+        '> "We waited years for this," said Tomas Berg,\n> the head of the anglers\' club, on Monday.\n\n> > 50 people came to the meeting.\n'
+    )
     assert kinds(text) == [
         ("sentence", '"This is what a just transition looks like," said Ana Ruiz, the mayor.'),
         ("sentence", "Nested quotes keep their words too."),
+        ("sentence", '"We waited years for this," said Tomas Berg,\n> the head of the anglers\' club, on Monday.'),  # one sentence, hard-wrapped
+        ("sentence", "> > 50 people came to the meeting."),  # "> 50" is a figure: no marker is left out
     ]
+    assert all(text[s.start : s.end] == s.text for s in split_sentences("doc", text))  # exact, the markers left out
 
 
 def test_a_heading_without_a_final_period_is_not_quotable(articles):
