@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -150,19 +151,24 @@ def no_loading_bar() -> Iterator[None]:
             transformers_logging.enable_progress_bar()
 
 
+_ENVIRONMENT_LOCK = threading.Lock()
+
+
 @contextlib.contextmanager
 def environment_kept() -> Iterator[None]:
-    """Put the environment back as it was once the block is done: importing sentence-transformers
-    (with torch and scikit-learn) sets KMP_DUPLICATE_LIB_OK, KMP_INIT_AT_FORK and
-    TORCHINDUCTOR_CACHE_DIR, which the user's program and every process it starts would inherit.
-    They are read as those libraries load, so the loaded model does not need them afterwards."""
-    before = dict(os.environ)
-    try:
-        yield
-    finally:
-        for key in set(os.environ) - set(before):
-            del os.environ[key]
-        os.environ.update({key: value for key, value in before.items() if os.environ.get(key) != value})
+    """Take out, once the block is done, the environment variables it added: importing
+    sentence-transformers (with torch and scikit-learn) sets KMP_DUPLICATE_LIB_OK,
+    KMP_INIT_AT_FORK and TORCHINDUCTOR_CACHE_DIR, which the user's program and every process it
+    starts would inherit. They are read as those libraries load, so the loaded model does not
+    need them afterwards. Variables the program had are left alone, whatever the block did; one
+    block runs at a time."""
+    with _ENVIRONMENT_LOCK:
+        had = set(os.environ.keys())
+        try:
+            yield
+        finally:
+            for key in set(os.environ.keys()) - had:
+                os.environ.pop(key, None)
 
 
 class SentenceTransformerEncoder:
