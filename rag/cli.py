@@ -109,7 +109,7 @@ def ensure_index(args: argparse.Namespace) -> None:
     bundled articles."""
     from .index import CURRENT_FILE
 
-    corpus = args.corpus or (DEFAULT_CORPUS if args.index == DEFAULT_INDEX else None)
+    corpus = args.corpus or (DEFAULT_CORPUS if Path(args.index).resolve() == Path(DEFAULT_INDEX).resolve() else None)
     if corpus is not None and not (Path(args.index) / CURRENT_FILE).exists() and Path(corpus).is_dir():
         from .index import build_index
 

@@ -350,12 +350,15 @@ def _no_index_in(index_dir: Path) -> str:
     """Why there is no index in ``index_dir``, and what to do: build one, or point at the index a
     build folder or the articles were taken for."""
     where = shlex.quote(str(index_dir))
-    if index_dir.exists() and not index_dir.is_dir():
-        return f"{index_dir} is a file, not an index folder; point at the folder `rag build --index DIR` built"
-    if (index_dir / MANIFEST_FILE).is_file() and index_dir.name.startswith("build-"):
-        return f"{index_dir} is one build inside an index; point at the index folder above it, {index_dir.parent}"
-    if index_dir.is_dir() and any(path.suffix.lower() in ARTICLE_SUFFIXES for path in index_dir.iterdir()):
-        return f"no index in {index_dir}, which holds articles; build an index of them with `rag build --corpus {where} --index index`"
+    try:
+        if index_dir.exists() and not index_dir.is_dir():
+            return f"{index_dir} is a file, not an index folder; point at the folder `rag build --index DIR` built"
+        if (index_dir / MANIFEST_FILE).is_file() and index_dir.name.startswith("build-"):
+            return f"{index_dir} is one build inside an index; point at the index folder above it, {index_dir.parent}"
+        if index_dir.is_dir() and any(path.suffix.lower() in ARTICLE_SUFFIXES for path in index_dir.iterdir()):
+            return f"no index in {index_dir}, which holds articles; build an index of them with `rag build --corpus {where} --index index`"
+    except OSError:  # a folder that cannot be read: what it holds cannot be told
+        pass
     return f"no index in {index_dir}; build one with `rag build --corpus DIR --index {where}`"
 
 

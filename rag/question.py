@@ -15,7 +15,10 @@ from .settings import whole_number
 MAX_QUESTION_CHARS = 2000
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
-_TERMINAL_CODE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")  # colours pasted from a terminal: "\x1b[31m"
+# What a terminal's colours and titles leave in pasted text: "\x1b[31m" (or its one-byte form
+# "\x9b31m"), a character set "\x1b(B", a window title "\x1b]0;…\x07" (only when ended: an
+# unended one would take the question with it).
+_TERMINAL_CODE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 # A follow-up leans on the previous question: it continues it ("and what did OpenAI say?",
 # "what about the EU?"), refers back to it ("why did they do that?"), or is a bare fragment
 # ("OpenAI?", "why?"), and it names little of its own topic. A question with a topic of

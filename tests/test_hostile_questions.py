@@ -31,7 +31,7 @@ HOSTILE = {
     "emoji-and-mixed-scripts": ("🤖 Who 写了 the блог post? مرحبا Ελληνικά", "answer"),
     "control-characters": ("Who\x00 wrote\x07 the\x1b blog\x7f post?\x85", "answer"),
     "only-control-characters": ("\x00\x01\x02\x1b\x7f", "error"),
-    "terminal-colours": ("\x1b[1;31mWho wrote\x1b[0m the blog post?\x1b]0;a window title\x07", "answer"),
+    "terminal-colours": ("\x1b[1;31mWho wrote\x1b[0m the\x1b(B blog \x9b4mpost?\x1b]0;a window title\x07", "answer"),
     "zero-width": ("Who\u200b wrote\u200d the\u2060 blog\ufeff post?\u200e", "answer"),
     "lone-surrogates": ("Who wrote \ud800 the blog \udfff post?", "answer"),
     "only-surrogates": ("\ud800\udc00\udfff", "error"),

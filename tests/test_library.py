@@ -267,6 +267,9 @@ def test_loading_what_is_not_an_index_says_what_it_is(tmp_path, index_dir, corpu
         with pytest.raises(IndexMissingError) as caught:
             Answerer.load(path)
         assert str(caught.value).startswith(words), str(caught.value)
+    unreadable = tmp_path / ("x" * 300)  # a path the system cannot look at (its name is too long): no OSError, the plain message
+    with pytest.raises(IndexMissingError, match="; build one with `rag build --corpus DIR --index"):
+        Answerer.load(unreadable)
 
 
 def test_settings_that_cannot_be_written_are_a_settings_error(tmp_path):
