@@ -300,19 +300,16 @@ def save_calibration(answerer: "Answerer", threshold: float, args: argparse.Name
     """Save the answerer's settings with the calibrated ``threshold``, and where it came from, to ``settings_path(args)``."""
     settings = replace(answerer.settings, abstain_threshold=threshold)
     path = settings_path(args)
-    try:
-        return settings.save(
-            path,
-            calibrated_by="rag eval --calibrate",
-            calibrated_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            gold={"path": _seen_from(Path(path).resolve().parent, Path(args.gold).resolve()), "sha256": _sha256(args.gold)},
-            split="dev (each line's split key; lines without one by kind and sha256 of the id, each to the smaller half of its kind; rag.gold.split_of)",
-            max_false_abstention=false_abstention_limit(args),
-            dev_metrics=dev,
-            held_out_metrics=held_out,
-        )
-    except OSError as exc:
-        raise RagError(f"cannot write the settings to {path}: {exc.strerror or exc}") from exc
+    return settings.save(  # SettingsError naming the path when it cannot be written
+        path,
+        calibrated_by="rag eval --calibrate",
+        calibrated_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        gold={"path": _seen_from(Path(path).resolve().parent, Path(args.gold).resolve()), "sha256": _sha256(args.gold)},
+        split="dev (each line's split key; lines without one by kind and sha256 of the id, each to the smaller half of its kind; rag.gold.split_of)",
+        max_false_abstention=false_abstention_limit(args),
+        dev_metrics=dev,
+        held_out_metrics=held_out,
+    )
 
 
 def settings_note(args: argparse.Namespace) -> str:
@@ -322,9 +319,8 @@ def settings_note(args: argparse.Namespace) -> str:
     path = settings_path(args)
     if not path.exists():
         return "settings: the built-in defaults (no settings file), never calibrated"
-    saved = json.loads(path.read_text(encoding="utf-8"))  # eval_settings has read it as valid settings
-    gold = saved.get("gold") if isinstance(saved, dict) else None
-    if not isinstance(gold, dict) or "sha256" not in gold:
+    saved, gold = calibration_record(path)
+    if gold is None or "sha256" not in gold:
         return f"settings: {path}, which records no calibration"
     same = gold["sha256"] == _sha256(args.gold)
     return (
@@ -332,6 +328,15 @@ def settings_note(args: argparse.Namespace) -> str:
         f"{_gold_named_in(path, gold)} (sha256 {str(gold['sha256'])[:12]}: "
         + ("this gold file)" if same else "another gold file than this one, so the threshold was not tuned on this set)")
     )
+
+
+def calibration_record(settings_file: Path) -> tuple[dict, dict | None]:
+    """The settings file's contents and the gold file it records being calibrated on (its
+    ``gold``: path and sha256, see ``save_calibration``), None when it records none. The file
+    has been read as valid settings before (``eval_settings``)."""
+    saved = json.loads(settings_file.read_text(encoding="utf-8"))
+    gold = saved.get("gold") if isinstance(saved, dict) else None
+    return (saved if isinstance(saved, dict) else {}), (gold if isinstance(gold, dict) else None)
 
 
 def _gold_named_in(settings_file: Path, gold: dict) -> str:
@@ -371,7 +376,9 @@ def check_outputs(args: argparse.Namespace) -> None:
     """Refuse, before anything is answered, reports or settings that could not be written
     or would overwrite an input: ``--name`` must be a file name, ``--out`` a folder that can
     be written (or created), no report may be the gold or the settings file, and with
-    ``--calibrate`` the settings file must be writable. Raises RagError naming the path.
+    ``--calibrate`` the settings file must be writable, and be one's own unless the gold file is
+    the one the shipped settings were calibrated on (``refuse_retuning_shipped_settings``).
+    Raises RagError naming the path.
     """
     from .eval_report import check_report_folder, report_files
 
@@ -386,7 +393,7 @@ def check_outputs(args: argparse.Namespace) -> None:
                 raise RagError(f"the report {report} would overwrite {what} {path}; choose another --out or --name")
     if args.calibrate:
         target = settings_path(args)
-        check_calibrated_on_own_gold(args)
+        refuse_retuning_shipped_settings(args)
         if target.exists():
             problem = None if target.is_file() and os.access(target, os.W_OK) else "not a writable file"
         else:
@@ -396,7 +403,7 @@ def check_outputs(args: argparse.Namespace) -> None:
             raise RagError(f"cannot write the settings to {target}: {problem}")
 
 
-def check_calibrated_on_own_gold(args: argparse.Namespace) -> None:
+def refuse_retuning_shipped_settings(args: argparse.Namespace) -> None:
     """Refuse ``--calibrate`` without ``--settings`` on a gold file other than the one the shipped
     settings were calibrated on: it would retune every ``rag ask`` and chat to another set of
     questions (RagError saying to write one's own file instead)."""
@@ -404,9 +411,8 @@ def check_calibrated_on_own_gold(args: argparse.Namespace) -> None:
 
     if args.settings is not None or not CALIBRATED_SETTINGS.is_file():
         return
-    saved = json.loads(CALIBRATED_SETTINGS.read_text(encoding="utf-8"))
-    gold = saved.get("gold") if isinstance(saved, dict) else None
-    recorded = gold.get("path") if isinstance(gold, dict) else None
+    _, gold = calibration_record(CALIBRATED_SETTINGS)
+    recorded = gold.get("path") if gold else None
     if not isinstance(recorded, str):
         return
     shipped_gold = (CALIBRATED_SETTINGS.parent / recorded).resolve()
