@@ -282,12 +282,27 @@ def _table_row_kind(text: str, start: int, end: int) -> str:
     return "sentence" if len(filled) >= 2 else "fragment"
 
 
+# A line that is nothing but links ("[Plans for Line T2](second-line-plans.md)", a bare URL).
+_LINKS_ONLY = re.compile(r"(?:[\s|,;·•–-]*(?:\[[^\[\]\n]*\]\([^()\s]*\)|<?https?://\S+?>?))+[\s|,;·•–-]*")
+
+
+def _opens_a_reading_list(sentence: Sentence) -> bool:
+    """Whether the list after ``sentence`` is a footer's list of reading ("Further reading:",
+    "## See also"): a boilerplate line that ends in a colon, or a heading in boilerplate's words."""
+    if sentence.kind == "boilerplate":
+        return sentence.text.rstrip().endswith(":")
+    return sentence.kind == "heading" and bool(BOILERPLATE.match(MARKDOWN_HEADING.sub("", sentence.text, count=1)))
+
+
 def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     """Split a document into sentences whose offsets index ``text`` exactly."""
     sentences: list[Sentence] = []
     markup = Markup(text)
+    reading_list = False  # in the list under "Further reading:": its items are boilerplate too
     for block_start, block_end in _blocks(text):
         block = text[block_start:block_end]
+        is_bullet = bool(_BULLET.match(block))
+        reading_list = reading_list and is_bullet
         if _TABLE_ROW.match(block):  # a row of a table, whole: its cells are no sentences of their own
             s, e = _trimmed(text, block_start, block_end)
             kind = "markup" if markup and markup.covers_most_of(s, e) else _table_row_kind(text, s, e)
@@ -301,9 +316,10 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
         spans = [(s, e) for s, e in spans if e > s]
         for s, e in spans:
             kind = classify(text[s:e], alone_in_block=len(spans) == 1)
-            is_bullet = bool(_BULLET.match(text, block_start, block_end))
             if kind == "heading" and is_bullet and word_count(text[s:e]) >= MIN_QUOTABLE_WORDS:
                 kind = "sentence"
+            if kind in ("sentence", "fragment", "heading") and (reading_list or _LINKS_ONLY.fullmatch(text, s, e)):
+                kind = "boilerplate"
             if markup and markup.covers_most_of(s, e):
                 kind = "markup"
             sentences.append(
@@ -316,4 +332,5 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
                     kind=kind,
                 )
             )
+        reading_list = reading_list or (not is_bullet and bool(sentences) and _opens_a_reading_list(sentences[-1]))
     return sentences

@@ -299,6 +299,28 @@ def test_a_block_quote_is_quoted_without_its_marker():
     assert all(text[s.start : s.end] == s.text for s in split_sentences("doc", text))  # exact, the markers left out
 
 
+def test_a_list_of_further_reading_and_a_line_of_links_are_never_quoted():
+    text = (
+        "The tram opened on Monday after years of delays.\n\nFurther reading:\n- [Tram costs: where did the money go?](costs.md)\n"
+        "- The audit office's review of the tram line, June 2025\n\nThe fares start at two pounds for a single ticket.\n\n"
+        "## See also\n\n- Harwick City Council, *Line T2 Preferred Route Report*, 2025\n\n"
+        "[Plans for Line T2 unveiled](plans.md) · https://example.com/t2\n\n"
+        "- [Tram timetable](times.md)\n- The first tram leaves the depot at five in the morning.\n"
+    )
+    assert kinds(text) == [
+        ("sentence", "The tram opened on Monday after years of delays."),
+        ("boilerplate", "Further reading:"),
+        ("boilerplate", "[Tram costs: where did the money go?](costs.md)"),
+        ("boilerplate", "The audit office's review of the tram line, June 2025"),  # an item of the list it opens
+        ("sentence", "The fares start at two pounds for a single ticket."),  # the list is over
+        ("heading", "## See also"),
+        ("boilerplate", "Harwick City Council, *Line T2 Preferred Route Report*, 2025"),
+        ("boilerplate", "[Plans for Line T2 unveiled](plans.md) · https://example.com/t2"),  # nothing but links
+        ("boilerplate", "[Tram timetable](times.md)"),
+        ("sentence", "The first tram leaves the depot at five in the morning."),  # a list of its own: its prose is prose
+    ]
+
+
 def test_a_heading_without_a_final_period_is_not_quotable(articles):
     heading = sentence_of(articles["001_78c6a7510baeab71"], "Self-improvement as a systemic risk")
     assert heading.text == "Self-improvement as a systemic risk"
