@@ -3,7 +3,8 @@
 Steps for one question: retrieve passages; score every quotable sentence in the best
 passages (meaning, alone and read after the sentence before it; coverage of the
 question's words; passage rank; expected answer type); pick the best few within a token
-budget, bringing in the sentence before when a quote leans on it ("That threshold ...");
+budget, bringing in the sentence before when a quote leans on it ("That threshold ...")
+and the one after when it announces it ("… said something different:");
 merge sentences from other articles that say the same thing into one quote
 (corroboration); abstain when the answerability score is below the calibrated threshold.
 """
@@ -243,15 +244,21 @@ class Answerer:
 
     # -- composing ---------------------------------------------------------------------
     def _span_with_context(self, sid: int, said: frozenset[int] = frozenset()) -> tuple[int, int]:
-        """(start, end) of a sentence, widened to the previous one when it leans on it (unless that
-        one is among the sentences ``said`` already)."""
+        """(start, end) of a sentence, widened to the previous one when it leans on it, and to the
+        next one when it announces it ("… told a residents' meeting something different:"),
+        unless that one is among the sentences ``said`` already."""
         sentence = self.index.sentences[sid]
+        start, end = sentence.start, sentence.end
         if sid > 0 and sid - 1 not in said and _LEANS_ON_PREVIOUS.match(sentence.text):
             previous = self.index.sentences[sid - 1]
             gap = self.index.documents[sentence.doc_id].text[previous.end : sentence.start]
             if previous.doc_id == sentence.doc_id and previous.kind == "sentence" and "\n" not in gap:
-                return previous.start, sentence.end
-        return sentence.start, sentence.end
+                start = previous.start
+        if sentence.text.endswith(":") and sid + 1 < len(self.index.sentences) and sid + 1 not in said:
+            following = self.index.sentences[sid + 1]
+            if following.doc_id == sentence.doc_id and following.kind == "sentence":
+                end = following.end
+        return start, end
 
     def _within_budget(self, sid: int, start: int, end: int) -> tuple[int, int]:
         """``(start, end)`` (sentence ``sid`` and the one it leans on), unless the sentence alone is

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from hostile_checks import assert_grounded
-from rag.answer import ABSTAIN_TEXT, Answerer, in_quotation_marks
+from rag.answer import ABSTAIN_TEXT, Answerer, ScoredSentence, in_quotation_marks
 from rag.gold import load_gold
 from rag.index import build_index
 from rag.retrieve import Retriever
@@ -456,3 +456,21 @@ def test_a_question_pasted_with_markup_is_answered_as_the_plain_question(answere
     pasted = answerer.answer("who wrote the <b>blog post</b>? <img src=x>")
     assert not pasted.abstained and pasted.read_as == "who wrote the blog post?"
     assert [(q.doc_id, q.start) for q in pasted.quotes] == [(q.doc_id, q.start) for q in plain.quotes]
+
+
+def test_a_sentence_that_announces_the_next_is_quoted_with_it(tmp_path, encoder, answerer):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "noise.md").write_text(
+        "# The tram is wonderful, unless you live next to it\n\nResidents of Mill Lane say the trams squeal on the curve at night. "
+        "A council engineer told a residents' meeting something different:\n\n"
+        "> Lubrication units can be fitted to the curve within weeks, but the budget for this year has been spent.\n",
+        encoding="utf-8",
+    )
+    (corpus / "park.txt").write_text(PARK, encoding="utf-8")
+    build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
+    local = Answerer(Retriever.load(tmp_path / "index", encoder=encoder), answerer.settings, answerer.answerability)
+    lead_in = next(i for i, s in enumerate(local.index.sentences) if s.text.endswith("something different:"))
+    [quote] = local.compose([ScoredSentence(lead_in, 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    assert quote.text.startswith("A council engineer told") and quote.text.endswith("the budget for this year has been spent.")
+    assert_grounded_quotes(local.answer("What did the council engineer say?"), local)
