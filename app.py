@@ -40,6 +40,7 @@ import gradio as gr  # noqa: E402
 from rag import Answer, Answerer, AnswerSettings, Citation, CorpusError, Document, QuestionError, RagError, Retriever, build_index  # noqa: E402
 from rag.chunking import ChunkingSettings  # noqa: E402
 from rag.answer import in_quotation_marks  # noqa: E402
+from rag.vectorstore import VectorKind  # noqa: E402
 from rag.documents import article_stats, corpus_folder, load_corpus  # noqa: E402
 from rag.embedding import Encoder, SentenceTransformerEncoder  # noqa: E402
 from rag.eval_report import markdown_escaped  # noqa: E402
@@ -426,7 +427,7 @@ class ArticleWatch:
             if new is None:
                 log.info("the articles in %s changed (%s): re-indexing them into %s …", self.folder, described, index_dir)
                 manifest = old.index.manifest
-                kind = "hnsw" if manifest.get("vector_index", {}).get("kind") == "hnsw" else "auto"  # auto never picks hnsw: it was asked for
+                kind: VectorKind = "hnsw" if manifest.get("vector_index", {}).get("kind") == "hnsw" else "auto"  # auto never picks hnsw: it was asked for
                 report = build_index(
                     self.folder, index_dir, encoder=self._encoder or SentenceTransformerEncoder(manifest["model"]["name"]),
                     chunking=ChunkingSettings(**manifest.get("chunking", {})), vector_kind=kind,

@@ -464,7 +464,7 @@ def _build_locked(
     stats: dict[str, list[int]],
     encoder: Encoder | None,
     chunking: ChunkingSettings,
-    vector_kind: str,
+    vector_kind: VectorKind,
     progress: bool,
     *,
     on_embedded: OnEmbedded | None,

@@ -62,7 +62,7 @@ def check_kind(kind: object) -> None:
         raise SettingsError(f"vector_kind must be one of {', '.join(KINDS)}, not {kind!r}")
 
 
-def choose_kind(n: int, exact_max: int = EXACT_MAX_VECTORS) -> str:
+def choose_kind(n: int, exact_max: int = EXACT_MAX_VECTORS) -> VectorKind:
     """The index type for ``n`` vectors: flat up to ``exact_max``, else ivf."""
     return "flat" if n <= exact_max else "ivf"
 
