@@ -268,6 +268,10 @@ def test_a_marker_scrolls_the_sources_beside_a_wide_chat_and_a_phone_has_a_way_b
     expect(marker).to_be_in_viewport()
     expect(marker).to_be_focused()
     expect(page.locator("#back-to-answer")).to_be_hidden()
+    marker.click()  # again, and back by scrolling: the button goes once the marker is in view
+    expect(page.locator("#back-to-answer")).to_be_visible()
+    marker.scroll_into_view_if_needed()
+    expect(page.locator("#back-to-answer")).to_be_hidden()
 
 
 def test_on_a_short_wide_page_the_question_box_stays_where_the_reader_typed(server, browsing):

@@ -66,7 +66,7 @@
   };
   const replied = () => {
     try { sessionStorage.removeItem(UNSENT); } catch (ignored) {}
-    if (wayBack) wayBack.hidden = true;
+    hideWayBack();
     showLatest();
   };
   // A citation marker of an earlier answer points into that answer's folded sources: unfold
@@ -91,8 +91,17 @@
       offerWayBack(link);
     }
   }, true);
-  // On a phone a marker jumps far down the page to its source: a button leads back to it.
+  // On a phone a marker jumps far down the page to its source: a button leads back to it. It
+  // goes once the marker is in view again (by the button or by scrolling), or the question box
+  // is used, since it floats over the bottom of the screen.
   let wayBack = null;
+  let watching = null;
+  const hideWayBack = () => {
+    if (wayBack) wayBack.hidden = true;
+    watching?.disconnect();
+    watching = null;
+  };
+  document.addEventListener('focusin', (event) => { if (event.target.matches?.('#question textarea')) hideWayBack(); });
   const offerWayBack = (marker) => {
     if (!wayBack) {
       wayBack = document.createElement('button');
@@ -101,12 +110,19 @@
       wayBack.textContent = '↑ Back to the answer';
       document.body.append(wayBack);
     }
+    hideWayBack();
     wayBack.hidden = false;
     wayBack.onclick = () => {
-      wayBack.hidden = true;
+      hideWayBack();
       marker.scrollIntoView({block: 'center'});
       marker.focus({preventScroll: true});
     };
+    let left = false;  // seen out of view once the page has jumped to the source
+    watching = new IntersectionObserver(([entry]) => {
+      if (!entry.isIntersecting) left = true;
+      else if (left) hideWayBack();
+    });
+    watching.observe(marker);
   };
   document.addEventListener('toggle', (event) => {
     const article = event.target.matches?.('details[open]') && event.target.querySelector(':scope > .article');
