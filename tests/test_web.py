@@ -707,6 +707,8 @@ def test_an_open_page_says_when_its_articles_change_without_a_question_asked(bro
     build_index(corpus, tmp_path / "index", encoder=encoder)
     with web_server(tmp_path / "index", workdir=tmp_path, corpus_dir=corpus) as running:
         page = browsing.open_chat(running.url)
+        page.evaluate("""() => { window.noteTexts = []; const note = document.querySelector('#articles-note');
+          new MutationObserver(() => window.noteTexts.push(note.innerText)).observe(note, {subtree: true, childList: true, characterData: true, attributes: true}); }""")
         (corpus / "menu.txt").write_bytes("Caf\xe9 menu\n".encode("latin-1"))
         expect(page.locator(".skipped li")).to_have_text(re.compile(r"^menu\.txt: not UTF-8"), timeout=WAIT_MS)
         ferry.write_text("Ferry returns\n\nThe island ferry returned to service on Tuesday, the council said.\n", encoding="utf-8")
@@ -714,3 +716,5 @@ def test_an_open_page_says_when_its_articles_change_without_a_question_asked(bro
         expect(page.locator("#articles-note")).to_contain_text("1 changed (ferry)")
         ask(page, "When did the island ferry return to service?")
         expect(page.locator(BOT_MESSAGES).last).to_contain_text("Tuesday")
+        timers = [text for text in page.evaluate("window.noteTexts") if re.search(r"\d\.\ds\b", text)]
+        assert not timers, timers[:3]  # Gradio's progress timer ("0.0s") never shows in the note, nor reaches a screen reader
