@@ -72,6 +72,12 @@ FOLLOW_UP_ALONE_TEXT = (
 # articles): the encoder and the word match can only miss it.
 OTHER_SCRIPT_TEXT = "The articles don't say. This question is written in {script} and the articles are not: ask it in the language they are written in."
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+# A question of who wrote one of the articles ("Who wrote the article about the opening?",
+# "Who is the author of the fares guide?"): the article's byline answers it.
+_WRITING = r"(wrote|writes|written|authored|penned|is the (author|writer|reporter)|are the (authors|writers|reporters))"
+_PIECE = r"(article|story|piece|column|op-?ed|editorial|feature|review|guide|explainer|analysis)"
+_ASKS_AUTHOR = re.compile(rf"\bwho\b.*\b{_WRITING}\b.*\b{_PIECE}\b|\b(author|writer|byline)s? of\b.*\b{_PIECE}\b", re.IGNORECASE)
+_AUTHORSHIP_WORDS = "wrote writes written authored penned author authors writer writers reporter reporters byline " + _PIECE.strip("()").replace("|", " ").replace("op-?ed", "op ed")
 
 
 def _numbers(text: str) -> set[str]:
@@ -224,6 +230,23 @@ class Answerer:
         if not terms or terms & set(question_terms(searched_text(read_with, ""))) or not terms <= self.index.term_idf.keys():
             return scored
         return [s for s in scored if terms <= self.index.sentence_terms[s.sentence_id]] or scored
+
+    def _byline_asked(self, question: str, hits: list[ChunkHit]) -> int | None:
+        """For a question of who wrote an article ("Who wrote the opinion piece on the tram?"),
+        the byline of the best-ranked article that has one and holds at least half of the
+        question's other words (its topic), else None (no article of that topic has a byline)."""
+        if not _ASKS_AUTHOR.search(question):
+            return None
+        topic = set(question_terms(question)) - set(question_terms(_AUTHORSHIP_WORDS))
+        if not topic:
+            return None  # "who wrote this article?" names none of them
+        for doc_id in dict.fromkeys(self.index.chunks[hit.chunk_id].doc_id for hit in hits[: self.settings.candidate_chunks]):
+            ids = self.index.document_sentences[doc_id]
+            words = set().union(*(self.index.sentence_terms[i] for i in ids))
+            byline = next((i for i in ids if self.index.sentences[i].kind == "byline"), None)
+            if byline is not None and 2 * len(topic & words) >= len(topic):
+                return byline
+        return None
 
     def _sentences_in(self, quotes: tuple[Quote, ...]) -> frozenset[int]:
         """The ids of the sentences that ``quotes`` (and their corroborations) hold."""
@@ -444,7 +467,14 @@ class Answerer:
             answerability = max(answerability, before.answerability)
         abstained = not scored or answerability < self.settings.abstain_threshold
         quotes = () if abstained else tuple(self.compose(scored, said_before))
-        abstained = abstained or not quotes
+        byline = None if read_with else self._byline_asked(read_as, hits)
+        if byline is not None:  # who wrote it: the byline first, then what else answers
+            sentence = self.index.sentences[byline]
+            best = max((q.score for q in quotes), default=1.0)  # first, so scored as the best
+            written = Quote(sentence.text, sentence.doc_id, sentence.start, sentence.end, best, self.index.documents[sentence.doc_id].title)
+            quotes = (written, *(q for q in quotes if (q.doc_id, q.start) != (written.doc_id, written.start)))[: self.settings.max_quotes]
+            answerability = max(answerability, self.settings.abstain_threshold)
+        abstained = abstained and byline is None or not quotes
         done = time.perf_counter()
         answer = Answer(
             question=text,

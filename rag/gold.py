@@ -400,7 +400,8 @@ def capped(problems: Sequence[str], shown: int = PROBLEMS_SHOWN) -> list[str]:
 UNQUOTED_KINDS = {  # what a sentence the index marks not quotable is, in a gold-file author's words
     "heading": "an article's title or a heading",
     "question": "a question line (an FAQ's or a rhetorical question)",
-    "boilerplate": "boilerplate (a byline, a credit, a caption)",
+    "boilerplate": "boilerplate (a credit, a caption, a footer)",
+    "byline": "a byline (quoted only to a question of who wrote the article)",
     "fragment": "a fragment too short to quote",
     "markup": "markup (a rule or a fence)",
 }

@@ -31,7 +31,7 @@ from .documents import is_markdown, make_title
 from .text import split_sentences
 from .types import Chunk, Document, Sentence
 
-SENTENCE_KINDS = ("sentence", "heading", "question", "boilerplate", "fragment", "markup")  # stored by position: add at the end
+SENTENCE_KINDS = ("sentence", "heading", "question", "boilerplate", "fragment", "markup", "byline")  # stored by position: add at the end
 TITLES_DERIVED = "derived"  # the manifest's "titles" when the build worked them out from the texts
 
 

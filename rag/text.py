@@ -230,13 +230,16 @@ def word_count(text: str) -> int:
 
 
 def classify(text: str, alone_in_block: bool) -> str:
-    """Kind of a sentence: sentence, heading, question, boilerplate, fragment, or markup for a
-    line that is only a rule or a bare fence ("---", "~~~", "```")."""
+    """Kind of a sentence: sentence, heading, question, boilerplate, byline (who wrote the
+    article, on a line of its own: quoted only to say so), fragment, or markup for a line that
+    is only a rule or a bare fence ("---", "~~~", "```")."""
     if _RULE_OR_FENCE.fullmatch(text):
         return "markup"
     words = word_count(text)
-    if BOILERPLATE.match(text) or (alone_in_block and _BYLINE.match(text) and not _TERMINAL.search(text)):
+    if BOILERPLATE.match(text):
         return "boilerplate"
+    if alone_in_block and _BYLINE.match(text) and not _TERMINAL.search(text):
+        return "byline"
     marked = MARKDOWN_HEADING.match(text)
     if alone_in_block and marked and not (marked[1].islower() and _TERMINAL.search(text)):  # "# of staff rose." is text
         return "heading"

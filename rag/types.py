@@ -98,7 +98,7 @@ class Sentence:
     end: int
     text: str
     quotable: bool = True
-    kind: str = "sentence"  # sentence | heading | question | boilerplate | fragment | markup
+    kind: str = "sentence"  # sentence | heading | question | boilerplate | byline | fragment | markup
 
 
 @dataclass(frozen=True)

@@ -474,3 +474,23 @@ def test_a_sentence_that_announces_the_next_is_quoted_with_it(tmp_path, encoder,
     [quote] = local.compose([ScoredSentence(lead_in, 1.0, 0.0, 0.0, 0.0, 0.0, False)])
     assert quote.text.startswith("A council engineer told") and quote.text.endswith("the budget for this year has been spent.")
     assert_grounded_quotes(local.answer("What did the council engineer say?"), local)
+
+
+def test_who_wrote_an_article_is_answered_with_its_byline(tmp_path, encoder, answerer):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "tram.md").write_text(
+        "# Harwick's tram line opens\n\n*By Elena Marsh, Transport Correspondent*\n\nThe tram line opened on Monday after six years of works.\n",
+        encoding="utf-8",
+    )
+    (corpus / "fares.md").write_text("# A guide to the tram fares\n\nA single ticket costs two pounds.\n\nWritten by Sam Okafor\n", encoding="utf-8")
+    (corpus / "park.txt").write_text(PARK, encoding="utf-8")
+    build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
+    local = Answerer(Retriever.load(tmp_path / "index", encoder=encoder), answerer.settings, answerer.answerability)
+    for question, byline in [("Who wrote the article about the tram line opening?", "*By Elena Marsh, Transport Correspondent*"),
+                             ("Who is the author of the fares guide?", "Written by Sam Okafor")]:
+        answer = local.answer(question)
+        assert not answer.abstained and answer.quotes[0].text == byline, (question, answer.answer)
+        assert_grounded(answer, local.index.documents)  # exact, as every quote
+    assert local.answer("Who wrote the article about the Mars landing?").abstained  # no article of that topic
+    assert not any(q.text.startswith("*By") for q in local.answer("When did the tram line open?").quotes)  # never quoted otherwise

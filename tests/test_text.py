@@ -93,7 +93,7 @@ def test_markdown_structure_is_not_quoted_and_markup_inside_a_sentence_stays():
     )
     assert kinds(text) == [
         ("heading", "# Lab opens in Paris"),
-        ("boilerplate", "*By Jane Doe, staff writer*"),  # a byline
+        ("byline", "*By Jane Doe, staff writer*"),
         ("sentence", "OpenAI said on **Monday** that it will open a lab in Paris."),  # verbatim
         ("heading", "## Why Paris"),
         ("sentence", "France offers [research tax credits](https://example.com)."),
@@ -253,7 +253,7 @@ def test_a_byline_on_its_own_line_is_never_quoted_but_prose_that_starts_with_by_
         "BY JANE SMITH | Staff Writer\n\nReporting by Ana Ruiz; editing by Tom Lee\n\n"
         "By Tuesday, the council had voted six to one to pass the budget.\n\nThe plan was passed by Mayor Hartley and her allies on Monday.\n"
     )
-    assert [kind for kind, _ in kinds(text)] == ["boilerplate", "boilerplate", "boilerplate", "sentence", "sentence"]
+    assert [kind for kind, _ in kinds(text)] == ["byline", "byline", "byline", "sentence", "sentence"]
 
 
 def test_a_greater_than_sign_is_part_of_the_sentence():
