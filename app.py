@@ -40,6 +40,7 @@ import gradio as gr  # noqa: E402
 from rag import Answer, Answerer, AnswerSettings, Citation, CorpusError, Document, QuestionError, RagError, Retriever, build_index  # noqa: E402
 from rag.chunking import ChunkingSettings  # noqa: E402
 from rag.answer import in_quotation_marks  # noqa: E402
+from rag.markup import without_markup_spans  # noqa: E402
 from rag.vectorstore import VectorKind  # noqa: E402
 from rag.documents import article_stats, corpus_folder, load_corpus  # noqa: E402
 from rag.embedding import Encoder, SentenceTransformerEncoder  # noqa: E402
@@ -200,7 +201,7 @@ def _answer_body(answer: Answer, sources: Sequence[Source], turn: int, reindexin
     if answer.abstained:
         related = "".join(
             f'<li>{_cite_link(turn, s)} <span class="related-title">{html.escape(s.document.title)}: </span>'
-            f"{html.escape(in_quotation_marks(excerpt(s.document.text[s.start:s.end])))}</li>"
+            f"{html.escape(in_quotation_marks(excerpt(without_markup_spans(s.document.text, s.start, s.end))))}</li>"  # no editor's comment
             for s in sources
         )
         verdict = f'<p class="abstain">{html.escape(answer.answer)}</p>' + (f'<p class="ask-again">{ASK_AGAIN}</p>' if reindexing else "")

@@ -62,14 +62,17 @@ def _reads_as_prose(body: str) -> bool:
     return len(body.split()) >= 8 and _SENTENCE_END.search(body) is not None and 100 * len(_CODE_SYMBOLS.findall(body)) <= len(body)
 
 
-def without_markup_spans(text: str) -> str:
-    """``text`` with each markup span (front matter, fenced code, an HTML comment, a script or
-    style element) left out, a space in its place: the prose whose words are the article's."""
-    pieces, at = [], 0
-    for start, end in Markup(text).spans:
-        pieces.append(text[at:start])
-        at = end
-    return " ".join([*pieces, text[at:]])
+def without_markup_spans(text: str, start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` with each markup span of ``text`` (front matter, fenced code, an HTML
+    comment, a script or style element) left out, a space in its place: the prose whose words
+    are the article's (a span cut by ``start`` or ``end`` is left out too)."""
+    end = len(text) if end is None else end
+    pieces, at = [], start
+    for span_start, span_end in Markup(text).spans:
+        if span_end > at and span_start < end:
+            pieces.append(text[at:max(at, span_start)])
+            at = span_end
+    return " ".join([*pieces, text[at:end]] if at < end else pieces)
 
 
 def _closed_spans(text: str, opening: str, closing: str) -> list[tuple[int, int]]:
