@@ -382,8 +382,8 @@ def require_grounded(questions: Iterable[GoldQuestion], texts: Mapping[str, str]
     wanted = sorted({g.doc_id for q in questions for g in q.gold})
     if wanted and not set(wanted) & set(texts):
         raise GoldMismatchError(
-            f"none of the gold set's {len(wanted)} articles ({', '.join(wanted[:3])}{', …' if len(wanted) > 3 else ''}) is in the index, "
-            f"whose {len(texts)} articles are {', '.join(sorted(texts)[:3])}{', …' if len(texts) > 3 else ''}: "
+            f"none of the gold set's articles ({', '.join(wanted[:3])}{', …' if len(wanted) > 3 else ''}) is in the index, "
+            f"whose articles are {', '.join(sorted(texts)[:3])}{f', … ({len(texts)} in all)' if len(texts) > 3 else ''}: "
             "point --index at the index built from the gold set's articles"
         )
     problems = grounding_problems(questions, texts)
