@@ -82,7 +82,7 @@ def _problems(row: object) -> list[str]:
 def load_conversations(path: str | Path) -> list[Conversation]:
     """The conversations of a JSON Lines file, checked as `rag eval` checks a gold set (``rag.gold.parse_rows``):
     RagError naming every bad line (the first 20 problems, then how many more)."""
-    rows, errors = parse_rows(read_lines(path, "the conversation set"), _problems)
+    rows, errors = parse_rows(read_lines(path, "the conversation set"), _problems, path)
     if errors:
         raise format_error(str(path), "the conversation format (eval/README.md, Conversations)", errors)
     return [
