@@ -494,3 +494,19 @@ def test_who_wrote_an_article_is_answered_with_its_byline(tmp_path, encoder, ans
         assert_grounded(answer, local.index.documents)  # exact, as every quote
     assert local.answer("Who wrote the article about the Mars landing?").abstained  # no article of that topic
     assert not any(q.text.startswith("*By") for q in local.answer("When did the tram line open?").quotes)  # never quoted otherwise
+
+
+def test_a_table_row_is_quoted_under_its_header(tmp_path, encoder, answerer):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    rows = ["| Ticket | Adult | Child |", "| --- | --- | --- |", "| Single | £2.40 | £1.20 |", "| Day | £5.00 | £2.50 |",
+            "| Week | £18.00 | £9.00 |", "| Month | £60.00 | £30.00 |", "| Year | £600.00 | £300.00 |"]
+    (corpus / "fares.md").write_text("# Tram fares\n\nThe fares below apply from 1 April.\n\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (corpus / "park.txt").write_text(PARK, encoding="utf-8")
+    build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
+    local = Answerer(Retriever.load(tmp_path / "index", encoder=encoder), answerer.settings, answerer.answerability)
+    sid = {s.text: i for i, s in enumerate(local.index.sentences)}
+    [single] = local.compose([ScoredSentence(sid[rows[2]], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    assert single.text == "\n".join(rows[:3])  # which price is whose: the header names the columns
+    [year] = local.compose([ScoredSentence(sid[rows[6]], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    assert year.text == rows[6]  # four rows below it: the row alone, not half the table
