@@ -70,7 +70,7 @@
     showLatest();
   };
   // A citation marker of an earlier answer points into that answer's folded sources: unfold
-  // them before the browser jumps there. An opened whole article shows its highlighted quote.
+  // them before the page jumps there. An opened whole article shows its highlighted quote.
   document.addEventListener('click', (event) => {
     const link = event.target.closest?.('a.cite');
     const target = link && document.getElementById(link.getAttribute('href').slice(1));
@@ -81,15 +81,19 @@
       return;
     }
     for (let fold = target?.closest('details'); fold; fold = fold.parentElement.closest('details')) fold.open = true;
-    const panel = target && target.closest('#sources');
+    if (!target) return;
+    // The jump is the page's own, so that it happens even when the address already ends in this
+    // marker's #source (a browser does not jump to the fragment it is at).
+    event.preventDefault();
+    history.replaceState(history.state, '', link.getAttribute('href'));
+    const panel = target.closest('#sources');
     if (panel && !PHONE.matches && getComputedStyle(panel).position === 'sticky') {  // a wide page: scroll the sources, not the page
-      event.preventDefault();
       panel.scrollTop += target.getBoundingClientRect().top - panel.getBoundingClientRect().top - 8;
-      history.replaceState(history.state, '', link.getAttribute('href'));
-      target.focus({preventScroll: true});
-    } else if (target) {
+    } else {
+      target.scrollIntoView({block: 'start'});
       offerWayBack(link);
     }
+    target.focus({preventScroll: true});
   }, true);
   // On a phone a marker jumps far down the page to its source: a button leads back to it. It
   // goes once the marker is in view again (by the button or by scrolling), or the question box
