@@ -251,6 +251,7 @@ def test_a_marker_scrolls_the_sources_beside_a_wide_chat_and_a_phone_has_a_way_b
     page = browsing.open_chat(server.url)
     ask(page, "Who wrote the blog post?")
     ask(page, "What is recursive self-improvement?")
+    page.wait_for_timeout(500)  # after the page's second scroll to the reply (250 ms after it), as a reader would be
     marker = page.locator(BOT_MESSAGES).first.locator("a.cite").first
     marker.click()
     source = page.locator(f"#sources {marker.get_attribute('href')}")

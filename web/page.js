@@ -90,7 +90,7 @@
     if (panel && !PHONE.matches && getComputedStyle(panel).position === 'sticky') {  // a wide page: scroll the sources, not the page
       panel.scrollTop += target.getBoundingClientRect().top - panel.getBoundingClientRect().top - 8;
     } else {
-      target.scrollIntoView({block: 'start'});
+      target.scrollIntoView({block: 'start', behavior: 'instant'});
       offerWayBack(link);
     }
     target.focus({preventScroll: true});
