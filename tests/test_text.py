@@ -468,7 +468,7 @@ def test_the_opening_of_a_text_within_a_token_budget(text, budget, opening):
 def test_the_prose_of_a_passage_leaves_out_the_markup_around_and_inside_it():
     from rag.markup import without_markup_spans
 
-    text = "The tram opened on Monday. <!-- TODO: confirm the number of stops --> It has 19 stops.\n\n```\nprint('x')\n```\nFares start at two pounds.\n"
+    text = "The tram opened on Monday. <!-- Editor: confirm the number of stops --> It has 19 stops.\n\n```\nprint('x')\n```\nFares start at two pounds.\n"
     assert " ".join(without_markup_spans(text).split()) == "The tram opened on Monday. It has 19 stops. Fares start at two pounds."
-    cut = text.index("TODO")  # a passage that starts inside the comment: none of it is shown
+    cut = text.index("Editor")  # a passage that starts inside the comment: none of it is shown
     assert " ".join(without_markup_spans(text, cut, text.index("Fares")).split()) == "It has 19 stops."
