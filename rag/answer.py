@@ -73,6 +73,9 @@ FOLLOW_UP_ALONE_TEXT = (
 # articles): the encoder and the word match can only miss it.
 OTHER_SCRIPT_TEXT = "The articles don't say. This question is written in {script} and the articles are not: ask it in the language they are written in."
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+# A sentence that denies something ("is not calling for", "never", "no competitor"): it does not
+# corroborate one that affirms it. "Without" is left out: "… without human oversight" denies nothing.
+_DENIAL = re.compile(r"\b(?:not|never|no|none|nor|neither|nothing|nobody|cannot)\b|n[’']t\b", re.IGNORECASE)
 # A question of who wrote one of the articles ("Who wrote the article about the opening?",
 # "Who is the author of the fares guide?"): the article's byline answers it.
 _PIECES = "article story piece column op-ed oped editorial feature review guide explainer analysis".split()
@@ -315,11 +318,15 @@ class Answerer:
         return sentence.start, sentence.start + opening_length(sentence.text, budget)
 
     def _same_fact(self, sid: int, other_sid: int, similarity: float) -> bool:
-        """Whether two sentences state the same fact: close in meaning, same figures."""
+        """Whether two sentences state the same fact: close in meaning, same figures, and both
+        or neither negated ("Anthropic is not calling for an immediate stop" does not say what
+        "Anthropic urges a global pause" says, however close their vectors)."""
         if similarity < self.settings.corroboration_similarity:
             return False
-        numbers = _numbers(self.index.sentences[sid].text)
-        other_numbers = _numbers(self.index.sentences[other_sid].text)
+        text, other_text = self.index.sentences[sid].text, self.index.sentences[other_sid].text
+        if bool(_DENIAL.search(text)) != bool(_DENIAL.search(other_text)):
+            return False
+        numbers, other_numbers = _numbers(text), _numbers(other_text)
         return not (numbers and other_numbers) or bool(numbers & other_numbers)
 
     def _corroborations(self, chosen: ScoredSentence, pool: list[ScoredSentence], used: set[int]) -> dict[str, ScoredSentence]:

@@ -349,6 +349,26 @@ def test_a_fact_stated_by_two_articles_is_one_quote_citing_both(three_articles, 
     assert "$9 billion" in other.text
 
 
+PAUSED = "Harbour council halts tram works\n\nThe harbour council paused work on the new tram line on Monday. Engineers found cracks in the bridge deck.\n"
+NOT_PAUSED = "Tram works go on\n\nThe harbour council has not paused work on the new tram line, its leader said on Monday. Crews were on the bridge all week.\n"
+
+
+def test_a_sentence_that_denies_what_another_article_says_does_not_corroborate_it(tmp_path, encoder, answerer):
+    (tmp_path / "corpus").mkdir()
+    for name, text in (("paused", PAUSED), ("not_paused", NOT_PAUSED)):
+        (tmp_path / "corpus" / f"{name}.txt").write_text(text, encoding="utf-8")
+    build_index(tmp_path / "corpus", tmp_path / "index", encoder=encoder, progress=False)
+    both = Answerer(Retriever.load(tmp_path / "index", encoder=encoder), answerer.settings, answerer.answerability)
+    said, denied = (next(i for i, s in enumerate(both.index.sentences) if s.text.startswith(opening)) for opening in ("The harbour council paused", "The harbour council has not"))
+    vectors = both.index.sentence_vectors
+    assert float(vectors[said] @ vectors[denied]) >= both.settings.corroboration_similarity  # close enough to merge, but for the denial
+
+    answer = both.answer("Did the harbour council pause work on the tram line?")
+    assert_grounded_quotes(answer, both)
+    assert all(not quote.also_in for quote in answer.quotes), [(q.text, q.also_in) for q in answer.quotes]
+    assert {q.doc_id for q in answer.quotes} == {"paused", "not_paused"}  # each article's own words, side by side
+
+
 @pytest.mark.parametrize("k", [0, -1, 2.5, True, "5"])
 def test_the_passage_count_must_be_a_positive_whole_number(answerer, k):
     from rag.errors import QuestionError
