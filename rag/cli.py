@@ -189,8 +189,8 @@ def _render_answer(result) -> str:
     for n, quote in enumerate(result.quotes, 1):
         lines.append(_indented(f"[{n}] {in_quotation_marks(quote.text)}", "    "))
         lines.append(f"    — {quote.doc_id} ({quote.start}:{quote.end}) {quote.title}")
-        for other in quote.corroborations:
-            lines.append(f"      also in {other.doc_id} ({other.start}:{other.end})")
+        for other in quote.corroborations:  # in that article's own words, which can differ from the quote's
+            lines.append(_indented(f"      also said in {other.doc_id} ({other.start}:{other.end}): {in_quotation_marks(other.text)}", "        "))
     return "\n".join(lines)
 
 

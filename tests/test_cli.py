@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from rag.answer import in_quotation_marks
+
 ROOT = Path(__file__).resolve().parents[1]
 RAG = Path(sys.executable).with_name("rag")
 SACKS_QUESTION = "Who accused Anthropic of pursuing a regulatory capture agenda?"
@@ -181,6 +183,17 @@ def test_ask_prints_the_quote_and_its_citation(on_index):
     first, source = result.stdout.splitlines()[:2]
     assert first.startswith("[1] ‘") and "David Sacks" in first and first.endswith("agenda.”’")  # a quote holding “…” goes in ‘…’
     assert SACKS_DOC in source
+
+
+def test_ask_shows_each_corroborating_article_in_its_own_words(on_index, articles):
+    question = "How does Anthropic define recursive self-improvement?"
+    shown = rag("ask", question, *on_index)
+    answer = json.loads(rag("ask", question, "--json", *on_index).stdout)
+    corroborations = [c for q in answer["quotes"] for c in q["corroborations"]]
+    assert corroborations, "the articles define it in two places"
+    for other in corroborations:
+        assert articles[other["doc_id"]][other["start"] : other["end"]] == other["text"]
+        assert f"also said in {other['doc_id']} ({other['start']}:{other['end']}): {in_quotation_marks(other['text'])}" in shown.stdout
 
 
 def test_ask_says_how_it_read_a_question_with_typos(on_index):
