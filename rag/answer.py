@@ -60,7 +60,6 @@ CONTEXT_MIX = 0.5
 # stops): it is quoted up to one budget. Cutting at one budget cut real long sentences of
 # SQuAD's Wikipedia paragraphs before their answer (answer in the quotes 0.862 -> 0.859).
 RUN_ON_BUDGETS = 3
-TABLE_ROWS_UP = 3  # a table row is quoted from its header down when at most this many rows lie between
 ABSTAIN_TEXT = "The articles don't say. Nothing in them answers this question."
 NOTHING_MORE_TEXT = "The articles say nothing more on this than the answers above."  # to "who else?", "tell me more"
 # To a follow-up ("who else?", "and when?") with no earlier question that names its topic: the
@@ -274,9 +273,10 @@ class Answerer:
     # -- composing ---------------------------------------------------------------------
     def _span_with_context(self, sid: int, said: frozenset[int] = frozenset()) -> tuple[int, int]:
         """(start, end) of a sentence, widened to the previous one when it leans on it, to its
-        table's header when it is a row of one, and to the next one when it announces it ("…
-        told a residents' meeting something different:"), unless that one is among the
-        sentences ``said`` already."""
+        table's header or its list's lead-in when it is a row or item of one (``CorpusIndex.leads``:
+        "The council gave three reasons for the delay:" over "- Cost overruns …"), and to the next
+        one when it announces it ("… told a residents' meeting something different:"), unless
+        that one is among the sentences ``said`` already."""
         sentence = self.index.sentences[sid]
         start, end = sentence.start, sentence.end
         if sid > 0 and sid - 1 not in said and _LEANS_ON_PREVIOUS.match(sentence.text):
@@ -284,28 +284,14 @@ class Answerer:
             gap = self.index.documents[sentence.doc_id].text[previous.end : sentence.start]
             if previous.doc_id == sentence.doc_id and previous.kind == "sentence" and "\n" not in gap:
                 start = previous.start
-        header = self._table_header(sid)
-        if header is not None and header not in said:
-            start = self.index.sentences[header].start
+        lead = self.index.leads.get(sid)
+        if lead is not None and lead not in said:
+            start = self.index.sentences[lead].start
         if sentence.text.endswith(":") and sid + 1 < len(self.index.sentences) and sid + 1 not in said:
             following = self.index.sentences[sid + 1]
             if following.doc_id == sentence.doc_id and following.kind == "sentence":
                 end = following.end
         return start, end
-
-    def _table_header(self, sid: int) -> int | None:
-        """For a table row, the header row above it (that names its columns: "| Ticket | Adult |
-        Child |" for "| Single | £2.40 | £1.20 |") when at most ``TABLE_ROWS_UP`` rows lie between; else None."""
-        sentence = self.index.sentences[sid]
-        if not sentence.text.startswith("|"):
-            return None
-        for above in range(sid - 1, max(-1, sid - TABLE_ROWS_UP - 3), -1):  # the rows between, the rule, the header
-            row = self.index.sentences[above]
-            if row.doc_id != sentence.doc_id or not row.text.startswith("|"):
-                return None
-            if row.kind == "heading":
-                return above
-        return None
 
     def _within_budget(self, sid: int, start: int, end: int) -> tuple[int, int]:
         """``(start, end)`` (sentence ``sid`` and the one it leans on), unless the sentence alone is

@@ -39,13 +39,14 @@ from .embedding import Encoder, file_sha256
 from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, IndexWriteError, RagError, SkippedFileWarning, StaleIndexWarning, require_type, warn_caller
 from .lexical import terms
 from .markup import without_markup_spans
+from .text import sentence_leads
 from .segmentation import SENTENCE_KINDS, TITLES_DERIVED, KnownSegmentation, package_version, segment, splitter_fingerprint, with_titles
 from .scripts import scripts_used
 from .spelling import lexicon
 from .types import Chunk, Document, Sentence, StrPath
 from .vectorstore import FaissStore, VectorKind, VectorStore, check_kind
 
-INDEX_FORMAT = 7  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats; 6: sentence context vectors; 7: word counts without markup, table rows
+INDEX_FORMAT = 8  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats; 6: sentence context vectors; 7: word counts without markup, table rows; 8: rows and list items read under their header or lead-in
 CURRENT_FILE = "CURRENT"
 log = logging.getLogger(__name__)
 _BUILD_NAME = re.compile(r"build-[0-9T]+-[0-9a-f]+")  # the folder names build_index gives (never a path)
@@ -245,17 +246,21 @@ def context_windows(documents: Mapping[str, Document], sentences: list[Sentence]
     """Each sentence read in context, by sentence id: the article's text from the sentence before
     it through it ("Anthropic's warning ... The company says it has observed ..."), so that a
     sentence naming its subject only as "the company" or "it" still matches a question naming
-    it. Left out (the sentence's own vector stands for it): an article's first sentence, a
+    it. A table row or list item is read from its header or lead-in (``sentence_leads``), or
+    from the sentence before when that is longer than the model reads. Left out (the
+    sentence's own vector stands for it): an article's first sentence, a
     sentence whose text with the one before is longer than the model reads, and every
     sentence when the model's input cannot be measured (``fits_model`` None), since the
     model would drop the end of a window too long for it: the sentence itself."""
     windows: dict[int, str] = {}
+    leads = sentence_leads({doc_id: d.text for doc_id, d in documents.items()}, sentences)
     for i in range(1, len(sentences)):
-        before, sentence = sentences[i - 1], sentences[i]
-        if before.doc_id == sentence.doc_id:
+        sentence = sentences[i]
+        for before in (sentences[leads[i]], sentences[i - 1]) if i in leads else (sentences[i - 1],):
             window = documents[sentence.doc_id].text[before.start : sentence.end]
-            if fits_model is not None and fits_model(window):
+            if before.doc_id == sentence.doc_id and fits_model is not None and fits_model(window):
                 windows[i] = window
+                break
     return windows
 
 
@@ -274,7 +279,9 @@ def embed_contexts(
 def _lexicon_payload(documents: list[Document], sentences: list[Sentence]) -> dict:
     """What the answerer and the speller read from the words of the articles, worked out
     once at build time rather than on a loaded index's first question."""
-    sentence_terms = [sorted(set(terms(s.text))) for s in sentences]
+    leads = sentence_leads({d.doc_id: d.text for d in documents}, sentences)
+    # a table row or list item has its header's or lead-in's words too: it is quoted under them
+    sentence_terms = [sorted(set(terms(s.text)) | (set(terms(sentences[leads[i]].text)) if i in leads else set())) for i, s in enumerate(sentences)]
     vocabulary = sorted({t for ts in sentence_terms for t in ts})
     number = {t: i for i, t in enumerate(vocabulary)}
     counts, names = lexicon(without_markup_spans(d.text) for d in documents)  # a word only in code or a comment is never quoted
@@ -636,6 +643,11 @@ class CorpusIndex:
         for chunk in reversed(self.chunks):
             owner[list(chunk.sentence_ids)] = chunk.chunk_id
         return owner
+
+    @cached_property
+    def leads(self) -> dict[int, int]:
+        """What each table row and list item is quoted under, by sentence id (``rag.text.sentence_leads``)."""
+        return sentence_leads({doc_id: d.text for doc_id, d in self.documents.items()}, self.sentences)
 
     @cached_property
     def sentence_mean(self) -> np.ndarray:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Mapping, Sequence
 
 from .markup import HTML_TAG, INLINE_TAGS, Markup
 from .types import Sentence
@@ -337,3 +337,46 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
             )
         reading_list = reading_list or (not is_bullet and bool(sentences) and _opens_a_reading_list(sentences[-1]))
     return sentences
+
+
+LEAD_REACH = 3  # a row or item is read under its header or lead-in when at most this many rows or items lie between
+
+
+def _is_list_item(text: str, sentence: Sentence) -> bool:
+    """Whether ``sentence`` opens an item of a bulleted or numbered list ("- Cost overruns …")."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    return sentence.start > line_start and bool(_BULLET.fullmatch(text, line_start, sentence.start))
+
+
+def _lead_of(texts: Mapping[str, str], sentences: Sequence[Sentence], i: int) -> int | None:
+    sentence = sentences[i]
+    table_row = sentence.text.startswith("|")
+    if not table_row and not _is_list_item(texts[sentence.doc_id], sentence):
+        return None
+    for above in range(i - 1, max(-1, i - LEAD_REACH - 2 - table_row), -1):  # the rows or items between, a table's rule, the lead
+        row = sentences[above]
+        if row.doc_id != sentence.doc_id:
+            return None
+        if table_row:
+            if not row.text.startswith("|"):
+                return None
+            if row.kind == "heading":
+                return above
+        elif row.text.endswith(":") and row.kind in ("heading", "sentence"):
+            return above
+        elif not _is_list_item(texts[row.doc_id], row):
+            return None
+    return None
+
+
+def sentence_leads(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> dict[int, int]:
+    """What each table row and list item is read under, by sentence id: a row its table's header
+    row ("| Ticket | Adult | Child |" over "| Single | £2.40 | £1.20 |"), an item the line ending
+    in a colon that announces its list ("The council gave three reasons for the delay:" over "-
+    Cost overruns …"), when at most ``LEAD_REACH`` rows or items lie between. ``texts`` maps
+    doc id -> article text; only quotable sentences are led."""
+    leads = {}
+    for i, sentence in enumerate(sentences):
+        if sentence.quotable and (lead := _lead_of(texts, sentences, i)) is not None:
+            leads[i] = lead
+    return leads

@@ -20,6 +20,7 @@ from hostile_checks import assert_grounded
 from rag.answer import ABSTAIN_TEXT, Answerer, ScoredSentence, in_quotation_marks
 from rag.gold import load_gold
 from rag.index import build_index
+from rag.lexical import terms
 from rag.retrieve import Retriever
 from rag.types import Answer
 
@@ -530,3 +531,29 @@ def test_a_table_row_is_quoted_under_its_header(tmp_path, encoder, answerer):
     assert single.text == "\n".join(rows[:3])  # which price is whose: the header names the columns
     [year] = local.compose([ScoredSentence(sid[rows[6]], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
     assert year.text == rows[6]  # four rows below it: the row alone, not half the table
+
+
+def test_a_list_item_is_quoted_with_the_line_that_announces_its_list(tmp_path, encoder, answerer):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    items = ["Cost overruns of two million pounds on the bridge.", "Staff shortages at the Eastfield depot.",
+             "A safety review of the brakes ordered by the regulator.", "Late deliveries of rails from Spain.", "Flooding of the tunnel in March."]
+    lead_in = "The council gave five reasons for the delay:"
+    (corpus / "trams.md").write_text(
+        "# Harbour tram line delayed until spring\n\nThe harbour tram line will open in May, four months later than planned.\n\n"
+        + lead_in + "\n\n" + "".join(f"- {item}\n" for item in items),
+        encoding="utf-8",
+    )
+    (corpus / "park.txt").write_text(PARK, encoding="utf-8")
+    build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
+    local = Answerer(Retriever.load(tmp_path / "index", encoder=encoder), answerer.settings, answerer.answerability)
+
+    answer = local.answer("What happened at the Eastfield depot?")
+    assert_grounded(answer, local.index.documents)
+    first = answer.quotes[0]
+    assert first.text.startswith(lead_in) and first.text.endswith(items[1]), first.text  # the item, and what it is an item of
+    sid = {s.text: i for i, s in enumerate(local.index.sentences)}
+    assert set(terms("reasons delay")) <= local.index.sentence_terms[sid[items[1]]]  # matched by its lead-in's words too
+    [far] = local.compose([ScoredSentence(sid[items[4]], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    assert far.text == items[4]  # four items below it: the item alone, not most of the list
+
