@@ -90,9 +90,12 @@ def _numbers(text: str) -> set[str]:
     return {n.replace(",", "") for n in _NUMBER.findall(text)}
 
 
+# A sentence that opens on what the one before said ("That threshold —", "But …"), or points
+# back to it further on ("Anthropic appears to be using that kind of internal data point …").
 _LEANS_ON_PREVIOUS = re.compile(
-    r"^[“\"']?(That|This|These|Those|It|Its|It’s|It's|They|Their|Them|He|She|His|Her|Such|The same|"
+    r"^(?:[“\"']?(That|This|These|Those|It|Its|It’s|It's|They|Their|Them|He|She|His|Her|Such|The same|"
     r"But|And|So|However|Instead|Still|Yet|Without them|Against that)\b"
+    r"|.*?\b(?:that|this|these|those) (?:kinds?|sorts?|types?) of\b)"
 )
 
 

@@ -416,6 +416,12 @@ def test_a_sentence_quoted_with_the_one_it_leans_on_is_never_quoted_again(answer
         assert_grounded_quotes(answer, answerer)
 
 
+def test_a_sentence_that_points_back_further_on_is_quoted_with_the_one_before(answerer):
+    sid = next(i for i, s in enumerate(answerer.index.sentences) if s.text.startswith("Anthropic appears to be using that kind of"))
+    [quote] = answerer.compose([ScoredSentence(sid, 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    assert quote.text.startswith("Nine Claude models recently solved") and quote.text.endswith("rather than speculation.")  # what "that kind of internal data point" is
+
+
 def test_a_quote_widened_by_the_sentence_that_leans_on_it_is_one_quote(answerer):
     answer = answerer.answer("what security risks did Azizi Othman raise?")
     assert_grounded_quotes(answer, answerer)
