@@ -1,4 +1,4 @@
-"""The shipped gold set (eval/gold.jsonl) follows its documented format and is grounded in the articles.
+"""The shipped gold sets (eval/gold.jsonl, and the blind eval/factcheck.jsonl) follow the documented format and are grounded in the articles.
 
 The checks read the raw JSON and the raw article files themselves, so they do not rely
 on the loader they also exercise (``rag.gold``).
@@ -87,6 +87,14 @@ def test_every_line_names_its_half_so_a_new_question_moves_none(rows):
     questions = load_gold(GOLD)
     new = GoldQuestion("q093", "why did google call for a pause", False, (), (), "adversarial")
     assert split_of([*questions, new]) | {new.id: ""} == {row["id"]: row["split"] for row in rows} | {new.id: ""}
+
+
+def test_the_fact_checkers_blind_set_is_grounded_and_held_out_whole(rows, articles):
+    blind = load_gold(ROOT / "eval" / "factcheck.jsonl")  # written by a trial user who never saw gold.jsonl
+    assert grounding_problems(blind, articles) == []
+    assert {q.split for q in blind} == {"held-out"}  # only measured: nothing is ever tuned on it
+    assert len(blind) >= 40 and sum(not q.answerable for q in blind) >= 10
+    assert not {q.question.casefold() for q in blind} & {row["question"].casefold() for row in rows}
 
 
 LINE_BREAKS_IN_STRINGS = "\u2028\u2029\u0085"  # line breaks to str.splitlines, plain characters to JSON
