@@ -90,6 +90,9 @@ def _numbers(text: str) -> set[str]:
     return {n.replace(",", "") for n in _NUMBER.findall(text)}
 
 
+# A line that names who said the text above it: "— Gloria Mbeki, board chair", "-- the mayor".
+_ATTRIBUTION = re.compile(r"(?:[—–―]|--)[ \t]*\w")
+ATTRIBUTION_REACH = 3  # sentences from a quoted sentence to the line naming who said it
 # A sentence that opens on what the one before said ("That threshold —", "But …"), or points
 # back to it further on ("Anthropic appears to be using that kind of internal data point …").
 _LEANS_ON_PREVIOUS = re.compile(
@@ -274,12 +277,16 @@ class Answerer:
         return frozenset(i for i in near - sentence_ids if self.index.sentences[i].quotable)
 
     # -- composing ---------------------------------------------------------------------
-    def _span_with_context(self, sid: int, said: frozenset[int] = frozenset()) -> tuple[int, int]:
+    def _span_with_context(self, sid: int, said: frozenset[int] = frozenset(), room: int | None = None) -> tuple[int, int]:
         """(start, end) of a sentence, widened to the previous one when it leans on it, to its
         table's header or its list's lead-in when it is a row or item of one (``CorpusIndex.leads``:
         "The council gave three reasons for the delay:" over "- Cost overruns …"), and to the next
         one when it announces it ("… told a residents' meeting something different:"), unless
-        that one is among the sentences ``said`` already."""
+        that one is among the sentences ``said`` already, and on to the line naming who said it
+        ("— Gloria Mbeki, board chair" at the foot of a block quote). A lead-in ending in a colon,
+        or an item of its list, goes on to the list's later items while the quote stays within
+        ``room`` tokens (the answer's budget), so that a list of reasons is quoted whole, not cut
+        after the one that matched best."""
         sentence = self.index.sentences[sid]
         start, end = sentence.start, sentence.end
         if sid > 0 and sid - 1 not in said and _LEANS_ON_PREVIOUS.match(sentence.text):
@@ -294,7 +301,47 @@ class Answerer:
             following = self.index.sentences[sid + 1]
             if following.doc_id == sentence.doc_id and following.kind == "sentence":
                 end = following.end
+        attribution = self._attribution_after(sid)
+        if attribution is not None:
+            end = max(end, self.index.sentences[attribution].end)
+        if not sentence.text.startswith("|"):  # a table's other rows are other entries, not more of the answer
+            end = self._rest_of_list(sid if sentence.text.endswith(":") else lead, sid, start, end, said, self.settings.token_budget if room is None else room)
         return start, end
+
+    def _attribution_after(self, sid: int) -> int | None:
+        """The line that names who said the block sentence ``sid`` is in ("> — Gloria Mbeki, board
+        chair" under a block quote), when it ends that block at most ``ATTRIBUTION_REACH`` sentences on."""
+        sentences = self.index.sentences
+        text = self.index.documents[sentences[sid].doc_id].text
+        for following in range(sid + 1, min(sid + 1 + ATTRIBUTION_REACH, len(sentences))):
+            sentence = sentences[following]
+            if sentence.doc_id != sentences[sid].doc_id or "\n\n" in text[sentences[following - 1].end : sentence.start]:
+                return None
+            if not sentence.quotable and _ATTRIBUTION.match(sentence.text):
+                return following
+        return None
+
+    def _rest_of_list(self, lead: int | None, sid: int, start: int, end: int, said: frozenset[int], room: int) -> int:
+        """``end`` moved on to the end of sentence ``sid``'s own item of the list that ``lead``
+        announces, then over the whole items after it (an item's every sentence, or none of it)
+        while ``start:end`` stays within ``room`` tokens and takes in no sentence of ``said``."""
+        sentences, leads = self.index.sentences, self.index.leads
+        text = self.index.documents[sentences[sid].doc_id].text
+        items: list[list[int]] = []  # the sentences after sid under the same lead, by line (sid's own line first)
+        following = sid + 1
+        while lead is not None and following < len(sentences) and leads.get(following) == lead:
+            if not items or "\n" in text[sentences[following - 1].end : sentences[following].start]:
+                items.append([])
+            items[-1].append(following)
+            following += 1
+        if items and following < len(sentences) and "\n" not in text[sentences[following - 1].end : sentences[following].start]:
+            items.pop()  # an item whose later sentences lie beyond its lead's reach: left out
+        for n, item in enumerate(items):
+            own_item = n == 0 and "\n" not in text[sentences[sid].end : sentences[item[0]].start]
+            if any(i in said for i in item) or (not own_item and count_tokens(text[start : sentences[item[-1]].end]) > room):
+                break
+            end = max(end, sentences[item[-1]].end)
+        return end
 
     def _within_budget(self, sid: int, start: int, end: int) -> tuple[int, int]:
         """``(start, end)`` (sentence ``sid`` and the one it leans on), unless the sentence alone is
@@ -383,7 +430,7 @@ class Answerer:
                 if doc != self.index.sentences[duplicate_of.candidate.sentence_id].doc_id:
                     duplicate_of.others.setdefault(doc, candidate)
                 continue
-            start, end = self._within_budget(sid, *self._span_with_context(sid, said))
+            start, end = self._within_budget(sid, *self._span_with_context(sid, said, budget))
             text = self.index.documents[self.index.sentences[sid].doc_id].text
             overlapping = [entry for entry in chosen if self._overlaps(entry, sid, start, end)]
             if overlapping:  # it shares a sentence with quotes (one, or two it bridges): widen them into one

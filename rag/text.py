@@ -339,44 +339,48 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     return sentences
 
 
-LEAD_REACH = 3  # a row or item is read under its header or lead-in when at most this many rows or items lie between
+
+LEAD_TOKENS = 200  # a row or item is read under its header or lead-in when the span from one to the other is at most this long
 
 
-def _is_list_item(text: str, sentence: Sentence) -> bool:
-    """Whether ``sentence`` opens an item of a bulleted or numbered list ("- Cost overruns …")."""
+def on_list_line(text: str, sentence: Sentence) -> bool:
+    """Whether ``sentence`` is on a line of a bulleted or numbered list ("- Cost overruns …"),
+    first on it or after the item's first words ("- Fare capping. Riders who pay …")."""
     line_start = text.rfind("\n", 0, sentence.start) + 1
-    return sentence.start > line_start and bool(_BULLET.fullmatch(text, line_start, sentence.start))
+    return bool(_BULLET.match(text, line_start, sentence.start))
 
 
 def _lead_of(texts: Mapping[str, str], sentences: Sequence[Sentence], i: int) -> int | None:
     sentence = sentences[i]
+    text = texts[sentence.doc_id]
     table_row = sentence.text.startswith("|")
-    if not table_row and not _is_list_item(texts[sentence.doc_id], sentence):
+    if not table_row and not on_list_line(text, sentence):
         return None
-    for above in range(i - 1, max(-1, i - LEAD_REACH - 2 - table_row), -1):  # the rows or items between, a table's rule, the lead
+    above = i - 1
+    while above >= 0 and sentences[above].doc_id == sentence.doc_id:
         row = sentences[above]
-        if row.doc_id != sentence.doc_id:
+        if count_tokens(text[row.start : sentence.end]) > LEAD_TOKENS:
             return None
         if table_row:
             if not row.text.startswith("|"):
                 return None
             if row.kind == "heading":
                 return above
-        elif row.text.endswith(":") and row.kind in ("heading", "sentence"):
-            return above
-        elif not _is_list_item(texts[row.doc_id], row):
-            return None
+        elif not on_list_line(text, row):  # the line above the list: it leads it when it announces it
+            return above if row.text.endswith(":") and row.kind in ("heading", "sentence") else None
+        above -= 1
     return None
 
 
 def sentence_leads(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> dict[int, int]:
     """What each table row and list item is read under, by sentence id: a row its table's header
-    row ("| Ticket | Adult | Child |" over "| Single | £2.40 | £1.20 |"), an item the line ending
-    in a colon that announces its list ("The council gave three reasons for the delay:" over "-
-    Cost overruns …"), when at most ``LEAD_REACH`` rows or items lie between. ``texts`` maps
-    doc id -> article text; only quotable sentences are led."""
+    row ("| Ticket | Adult | Child |" over "| Single | £2.40 | £1.20 |"), a list's item (each
+    sentence on its lines) the line ending in a colon that announces the list ("The council gave
+    three reasons for the delay:" over "- Cost overruns …"; not a heading such as "Key facts",
+    whose items are facts of their own); only when the span from the one to the other is at most
+    ``LEAD_TOKENS`` long. ``texts`` maps doc id -> article text."""
     leads = {}
-    for i, sentence in enumerate(sentences):
-        if sentence.quotable and (lead := _lead_of(texts, sentences, i)) is not None:
+    for i in range(len(sentences)):
+        if (lead := _lead_of(texts, sentences, i)) is not None:
             leads[i] = lead
     return leads

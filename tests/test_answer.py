@@ -326,6 +326,12 @@ ROBOT_MAKER = "Robot maker Lumen grows fast\n\nShares of Lumen Robotics rose aft
 PARK = "City council approves new park\n\nThe city council voted on Tuesday to build a new park by the river. Construction will begin in spring and take two years. The park will include a playground and a small lake.\n"
 
 
+def answerer_over(corpus: Path, encoder, answerer: Answerer) -> Answerer:
+    """An answerer with the shipped settings and model over the articles in ``corpus``, indexed beside it."""
+    build_index(corpus, corpus.parent / "index", encoder=encoder, progress=False)
+    return Answerer(Retriever.load(corpus.parent / "index", encoder=encoder), answerer.settings, answerer.answerability)
+
+
 @pytest.fixture(scope="module")
 def three_articles(tmp_path_factory, encoder, answerer) -> Answerer:
     """An answerer over three articles, two of which state the same revenue in other words."""
@@ -334,8 +340,7 @@ def three_articles(tmp_path_factory, encoder, answerer) -> Answerer:
     corpus.mkdir()
     for name, text in (("lumen", LUMEN), ("robot_maker", ROBOT_MAKER), ("park", PARK)):
         (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
-    build_index(corpus, root / "index", encoder=encoder, progress=False)
-    return Answerer(Retriever.load(root / "index", encoder=encoder), answerer.settings, answerer.answerability)
+    return answerer_over(corpus, encoder, answerer)
 
 
 @pytest.mark.parametrize("question", ["What was Lumen Robotics' revenue in 2025?", "How much revenue did Lumen Robotics report?"])
@@ -358,8 +363,7 @@ def test_a_sentence_that_denies_what_another_article_says_does_not_corroborate_i
     (tmp_path / "corpus").mkdir()
     for name, text in (("paused", PAUSED), ("not_paused", NOT_PAUSED)):
         (tmp_path / "corpus" / f"{name}.txt").write_text(text, encoding="utf-8")
-    build_index(tmp_path / "corpus", tmp_path / "index", encoder=encoder, progress=False)
-    both = Answerer(Retriever.load(tmp_path / "index", encoder=encoder), answerer.settings, answerer.answerability)
+    both = answerer_over(tmp_path / "corpus", encoder, answerer)
     said, denied = (next(i for i, s in enumerate(both.index.sentences) if s.text.startswith(opening)) for opening in ("The harbour council paused", "The harbour council has not"))
     vectors = both.index.sentence_vectors
     assert float(vectors[said] @ vectors[denied]) >= both.settings.corroboration_similarity  # close enough to merge, but for the denial
@@ -446,8 +450,7 @@ def test_an_article_in_decomposed_unicode_answers_like_a_composed_question(tmp_p
     corpus.mkdir()
     (corpus / "strike.txt").write_text(unicodedata.normalize("NFD", strike), encoding="utf-8")  # as macOS may save it
     (corpus / "park.txt").write_text(PARK, encoding="utf-8")
-    build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
-    nfd = Answerer(Retriever.load(tmp_path / "index", encoder=encoder), answerer.settings, answerer.answerability)
+    nfd = answerer_over(corpus, encoder, answerer)
     answer = nfd.answer("How long will the Zürich strike last?")
     assert not answer.abstained and "three days" in answer.quotes[0].text
     assert_grounded_quotes(answer, nfd)  # quoted as the article writes it, decomposed
@@ -465,8 +468,7 @@ def test_a_sentence_that_bridges_two_quotes_joins_them_into_one(tmp_path, encode
     )
     (corpus / "park.txt").write_text(PARK, encoding="utf-8")
     (corpus / "audit.txt").write_text("Audit note\n\nThat figure was twice the original budget estimate.\n", encoding="utf-8")
-    build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
-    local = Answerer(Retriever.load(tmp_path / "index", encoder=encoder), answerer.settings, answerer.answerability)
+    local = answerer_over(corpus, encoder, answerer)
     ids = [i for i, s in enumerate(local.index.sentences) if s.doc_id == "reactor" and s.quotable]
     [audit] = [i for i, s in enumerate(local.index.sentences) if s.doc_id == "audit" and s.quotable]
     assert len(ids) == 4  # each of the last three leans on the one before it
@@ -495,8 +497,7 @@ def test_a_sentence_that_announces_the_next_is_quoted_with_it(tmp_path, encoder,
         encoding="utf-8",
     )
     (corpus / "park.txt").write_text(PARK, encoding="utf-8")
-    build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
-    local = Answerer(Retriever.load(tmp_path / "index", encoder=encoder), answerer.settings, answerer.answerability)
+    local = answerer_over(corpus, encoder, answerer)
     lead_in = next(i for i, s in enumerate(local.index.sentences) if s.text.endswith("something different:"))
     [quote] = local.compose([ScoredSentence(lead_in, 1.0, 0.0, 0.0, 0.0, 0.0, False)])
     assert quote.text.startswith("A council engineer told") and quote.text.endswith("the budget for this year has been spent.")
@@ -512,8 +513,7 @@ def test_who_wrote_an_article_is_answered_with_its_byline(tmp_path, encoder, ans
     )
     (corpus / "fares.md").write_text("# A guide to the tram fares\n\nA single ticket costs two pounds.\n\nWritten by Sam Okafor\n", encoding="utf-8")
     (corpus / "park.txt").write_text(PARK, encoding="utf-8")
-    build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
-    local = Answerer(Retriever.load(tmp_path / "index", encoder=encoder), answerer.settings, answerer.answerability)
+    local = answerer_over(corpus, encoder, answerer)
     for question, byline in [("Who wrote the article about the tram line opening?", "*By Elena Marsh, Transport Correspondent*"),
                              ("Who is the author of the fares guide?", "Written by Sam Okafor")]:
         answer = local.answer(question)
@@ -527,39 +527,65 @@ def test_a_table_row_is_quoted_under_its_header(tmp_path, encoder, answerer):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     rows = ["| Ticket | Adult | Child |", "| --- | --- | --- |", "| Single | £2.40 | £1.20 |", "| Day | £5.00 | £2.50 |",
-            "| Week | £18.00 | £9.00 |", "| Month | £60.00 | £30.00 |", "| Year | £600.00 | £300.00 |"]
+            "| Week | £18.00 | £9.00 |", "| Month | £60.00 | £30.00 |",
+            *(f"| Zone {n} season | £{100 * n}.00 | £{50 * n}.00 |" for n in range(1, 11)), "| Year | £600.00 | £300.00 |"]
     (corpus / "fares.md").write_text("# Tram fares\n\nThe fares below apply from 1 April.\n\n" + "\n".join(rows) + "\n", encoding="utf-8")
     (corpus / "park.txt").write_text(PARK, encoding="utf-8")
-    build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
-    local = Answerer(Retriever.load(tmp_path / "index", encoder=encoder), answerer.settings, answerer.answerability)
+    local = answerer_over(corpus, encoder, answerer)
     sid = {s.text: i for i, s in enumerate(local.index.sentences)}
     [single] = local.compose([ScoredSentence(sid[rows[2]], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
     assert single.text == "\n".join(rows[:3])  # which price is whose: the header names the columns
-    [year] = local.compose([ScoredSentence(sid[rows[6]], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
-    assert year.text == rows[6]  # four rows below it: the row alone, not half the table
+    [month] = local.compose([ScoredSentence(sid[rows[5]], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    assert month.text == "\n".join(rows[:6])  # and no row after it: the others are other tickets
+    [year] = local.compose([ScoredSentence(sid[rows[-1]], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    assert year.text == rows[-1]  # over LEAD_TOKENS below it: the row alone, not most of the table
+    assert set(terms("child")) <= local.index.sentence_terms[sid[rows[3]]]  # read with its header's words
 
 
-def test_a_list_item_is_quoted_with_the_line_that_announces_its_list(tmp_path, encoder, answerer):
+def test_a_list_item_is_quoted_with_the_line_that_announces_its_list_and_the_rest_of_the_list(tmp_path, encoder, answerer):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     items = ["Cost overruns of two million pounds on the bridge.", "Staff shortages at the Eastfield depot.",
-             "A safety review of the brakes ordered by the regulator.", "Late deliveries of rails from Spain.", "Flooding of the tunnel in March."]
-    lead_in = "The council gave five reasons for the delay:"
+             "A safety review of the brakes. The regulator ordered it in March.", "Late deliveries of rails from Spain."]
+    lead_in = "The council gave four reasons for the delay:"
+    tests = "The brake tests ran for six weeks on the test track at the depot, with trams loaded to full weight. " * 10
     (corpus / "trams.md").write_text(
         "# Harbour tram line delayed until spring\n\nThe harbour tram line will open in May, four months later than planned.\n\n"
-        + lead_in + "\n\n" + "".join(f"- {item}\n" for item in items),
+        + lead_in + "\n\n" + "".join(f"- {item}\n" for item in items)
+        + f"\nThe regulator listed what it found:\n\n- {tests.strip()}\n- Sand on the rails of the harbour curve.\n",
         encoding="utf-8",
     )
     (corpus / "park.txt").write_text(PARK, encoding="utf-8")
-    build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
-    local = Answerer(Retriever.load(tmp_path / "index", encoder=encoder), answerer.settings, answerer.answerability)
+    local = answerer_over(corpus, encoder, answerer)
 
     answer = local.answer("What happened at the Eastfield depot?")
     assert_grounded(answer, local.index.documents)
-    first = answer.quotes[0]
-    assert first.text.startswith(lead_in) and first.text.endswith(items[1]), first.text  # the item, and what it is an item of
+    first = answer.quotes[0].text
+    assert first.startswith(lead_in) and all(item in first for item in items), first  # the item, what it is an item of, and the others
     sid = {s.text: i for i, s in enumerate(local.index.sentences)}
     assert set(terms("reasons delay")) <= local.index.sentence_terms[sid[items[1]]]  # matched by its lead-in's words too
-    [far] = local.compose([ScoredSentence(sid[items[4]], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
-    assert far.text == items[4]  # four items below it: the item alone, not most of the list
+    [brakes] = local.compose([ScoredSentence(sid["A safety review of the brakes."], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    assert brakes.text.startswith(lead_in) and brakes.text.endswith(items[3])  # an item's every sentence, then the items after it
+    [sand] = local.compose([ScoredSentence(sid["Sand on the rails of the harbour curve."], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    assert sand.text == "Sand on the rails of the harbour curve."  # far below its lead-in: the item alone, not a long list
 
+
+def test_a_block_quote_is_quoted_with_the_line_naming_who_said_it(tmp_path, encoder, answerer):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "fares.md").write_text(
+        "# Transit board raises fares\n\nThe transit board voted to raise fares from July 1.\n\n"
+        "> Nobody on this board wanted to raise fares. But a transit system without a reserve is one bad winter away from cutting service.\n"
+        "> — Gloria Mbeki, board chair\n\nTwo members voted against the increase.\n",
+        encoding="utf-8",
+    )
+    (corpus / "park.txt").write_text(PARK, encoding="utf-8")
+    local = answerer_over(corpus, encoder, answerer)
+    answer = local.answer("Who said a transit system without a reserve is one bad winter away from cutting service?")
+    assert_grounded(answer, local.index.documents)
+    assert answer.quotes[0].text.endswith("— Gloria Mbeki, board chair"), answer.quotes[0].text  # the words and who said them
+    sid = {s.text: i for i, s in enumerate(local.index.sentences)}
+    [first] = local.compose([ScoredSentence(sid["Nobody on this board wanted to raise fares."], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    assert first.text.endswith("— Gloria Mbeki, board chair")
+    [after] = local.compose([ScoredSentence(sid["Two members voted against the increase."], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    assert after.text == "Two members voted against the increase."  # a paragraph of its own: no one's line
