@@ -22,7 +22,7 @@ import numpy as np
 from .answer_types import expected_type, has_type
 from .answerability import AnswerabilityModel
 from .errors import require_type
-from .lexical import question_terms
+from .lexical import question_terms, terms
 from .question import (
     FOLLOW_UP_REACH,
     asks_for_more,
@@ -81,8 +81,10 @@ _PIECES = "article story piece column op-ed oped editorial feature review guide 
 _WRITING = r"(wrote|writes|written|authored|penned|is the (author|writer|reporter)|are the (authors|writers|reporters))"
 _PIECE = "(" + "|".join(map(re.escape, _PIECES)) + ")"
 _ASKS_AUTHOR = re.compile(rf"\bwho\b.*\b{_WRITING}\b.*\b{_PIECE}\b|\b(author|writer|byline)s? of\b.*\b{_PIECE}\b", re.IGNORECASE)
+# A question of what someone wrote ("Which articles did Priya Raman write?", "What has Kwame Asante written about?").
+_ASKS_WORKS = re.compile(rf"\b(what|which)\b.*\b(write|wrote|written|writes)\b|\b(what|which)\b.*\b{_PIECE}s?\b.*\bby\b", re.IGNORECASE)
 # The words that ask who wrote a piece, not which piece: the rest of the question is its topic.
-_AUTHORSHIP_WORDS = " ".join(["wrote writes written authored penned author authors writer writers reporter reporters byline", *_PIECES])
+_AUTHORSHIP_WORDS = " ".join(["write wrote writes written authored penned author authors writer writers reporter reporters byline", *_PIECES])
 
 
 def _numbers(text: str) -> set[str]:
@@ -242,22 +244,35 @@ class Answerer:
             return scored
         return [s for s in scored if terms <= self.index.sentence_terms[s.sentence_id]] or scored
 
-    def _byline_asked(self, question: str, hits: list[ChunkHit]) -> int | None:
-        """For a question of who wrote an article ("Who wrote the opinion piece on the tram?"),
-        the byline of the best-ranked article that has one and holds at least half of the
-        question's other words (its topic), else None (no article of that topic has a byline)."""
-        if not _ASKS_AUTHOR.search(question):
-            return None
+    def _bylines_asked(self, question: str, hits: list[ChunkHit]) -> tuple[int, ...]:
+        """The bylines that answer a question of who wrote an article ("Who wrote the opinion piece
+        on the tram?"): that of the article whose title holds the most of the question's other
+        words (its topic), of the best-ranked articles that have a byline and hold at least half
+        of them; or of what someone wrote ("Which articles did Priya Raman write?"): every
+        byline that names them, best-ranked article first. None for any other question."""
         topic = set(question_terms(question)) - set(question_terms(_AUTHORSHIP_WORDS))
         if not topic:
-            return None  # "who wrote this article?" names none of them
-        for doc_id in dict.fromkeys(self.index.chunks[hit.chunk_id].doc_id for hit in hits[: self.settings.candidate_chunks]):
-            ids = self.index.document_sentences[doc_id]
-            words = set().union(*(self.index.sentence_terms[i] for i in ids))
-            byline = next((i for i in ids if self.index.sentences[i].kind == "byline"), None)
-            if byline is not None and 2 * len(topic & words) >= len(topic):
-                return byline
-        return None
+            return ()  # "who wrote this article?" names none of them
+        ranked = dict.fromkeys(self.index.chunks[hit.chunk_id].doc_id for hit in hits[: self.settings.candidate_chunks])
+        bylines = {doc_id: byline for doc_id in [*ranked, *self.index.document_sentences] if (byline := self._byline_of(doc_id)) is not None}
+        if _ASKS_AUTHOR.search(question):
+            about = [doc_id for doc_id in ranked if doc_id in bylines and 2 * len(topic & self._words_of(doc_id)) >= len(topic)]
+            titled = max(about, key=lambda doc_id: len(topic & set(terms(self.index.documents[doc_id].title))), default=None)
+            return () if titled is None else (bylines[titled],)
+        if _ASKS_WORKS.search(question):
+            return tuple(byline for byline in bylines.values() if topic <= self.index.sentence_terms[byline])[: self.settings.max_quotes]
+        return ()
+
+    def _quote_whole(self, sid: int, score: float) -> Quote:
+        """Sentence ``sid`` quoted as it stands, scored ``score``."""
+        sentence = self.index.sentences[sid]
+        return Quote(sentence.text, sentence.doc_id, sentence.start, sentence.end, score, self.index.documents[sentence.doc_id].title)
+
+    def _byline_of(self, doc_id: str) -> int | None:
+        return next((i for i in self.index.document_sentences[doc_id] if self.index.sentences[i].kind == "byline"), None)
+
+    def _words_of(self, doc_id: str) -> frozenset[str]:
+        return frozenset().union(*(self.index.sentence_terms[i] for i in self.index.document_sentences[doc_id]))
 
     def _sentences_in(self, quotes: tuple[Quote, ...]) -> frozenset[int]:
         """The ids of the sentences that ``quotes`` (and their corroborations) hold."""
@@ -531,14 +546,13 @@ class Answerer:
             answerability = max(answerability, before.answerability)
         abstained = not scored or answerability < self.settings.abstain_threshold
         quotes = () if abstained else tuple(self.compose(scored, said_before))
-        byline = None if read_with else self._byline_asked(read_as, hits)
-        if byline is not None:  # who wrote it: the byline first, then what else answers
-            sentence = self.index.sentences[byline]
+        bylines = () if read_with else self._bylines_asked(read_as, hits)
+        if bylines:  # who wrote it, or what they wrote: the bylines first, then what else answers
             best = max((q.score for q in quotes), default=1.0)  # first, so scored as the best
-            written = Quote(sentence.text, sentence.doc_id, sentence.start, sentence.end, best, self.index.documents[sentence.doc_id].title)
-            quotes = (written, *(q for q in quotes if (q.doc_id, q.start) != (written.doc_id, written.start)))[: self.settings.max_quotes]
+            written = tuple(self._quote_whole(sid, best) for sid in bylines)
+            quotes = (*written, *(q for q in quotes if (q.doc_id, q.start) not in {(w.doc_id, w.start) for w in written}))[: self.settings.max_quotes]
             answerability = max(answerability, self.settings.abstain_threshold)
-        abstained = (abstained and byline is None) or not quotes
+        abstained = (abstained and not bylines) or not quotes
         done = time.perf_counter()
         answer = Answer(
             question=text,

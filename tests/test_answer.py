@@ -504,7 +504,7 @@ def test_a_sentence_that_announces_the_next_is_quoted_with_it(tmp_path, encoder,
     assert_grounded_quotes(local.answer("What did the council engineer say?"), local)
 
 
-def test_who_wrote_an_article_is_answered_with_its_byline(tmp_path, encoder, answerer):
+def test_who_wrote_an_article_and_what_someone_wrote_are_answered_with_bylines(tmp_path, encoder, answerer):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "tram.md").write_text(
@@ -512,13 +512,19 @@ def test_who_wrote_an_article_is_answered_with_its_byline(tmp_path, encoder, ans
         encoding="utf-8",
     )
     (corpus / "fares.md").write_text("# A guide to the tram fares\n\nA single ticket costs two pounds.\n\nWritten by Sam Okafor\n", encoding="utf-8")
+    (corpus / "rise.md").write_text(
+        "# Tram fares rise in April\n\n*By Elena Marsh and Sam Okafor*\n\nTram fares rise by ten pence in April, the operator said.\n", encoding="utf-8"
+    )
     (corpus / "park.txt").write_text(PARK, encoding="utf-8")
     local = answerer_over(corpus, encoder, answerer)
     for question, byline in [("Who wrote the article about the tram line opening?", "*By Elena Marsh, Transport Correspondent*"),
-                             ("Who is the author of the fares guide?", "Written by Sam Okafor")]:
+                             ("Who is the author of the fares guide?", "Written by Sam Okafor"),
+                             ("Who wrote the article about the tram fares rise?", "*By Elena Marsh and Sam Okafor*")]:  # the one whose title says so
         answer = local.answer(question)
         assert not answer.abstained and answer.quotes[0].text == byline, (question, answer.answer)
         assert_grounded(answer, local.index.documents)  # exact, as every quote
+    works = local.answer("Which articles did Sam Okafor write?")  # what someone wrote: every byline naming them
+    assert {q.text for q in works.quotes[:2]} == {"Written by Sam Okafor", "*By Elena Marsh and Sam Okafor*"}, works.answer
     assert local.answer("Who wrote the article about the Mars landing?").abstained  # no article of that topic
     assert not any(q.text.startswith("*By") for q in local.answer("When did the tram line open?").quotes)  # never quoted otherwise
 
