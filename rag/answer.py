@@ -72,6 +72,11 @@ FOLLOW_UP_ALONE_TEXT = (
 # articles): the encoder and the word match can only miss it.
 OTHER_SCRIPT_TEXT = "The articles don't say. This question is written in {script} and the articles are not: ask it in the language they are written in."
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# Two sentences of other articles that share a telling figure (``_is_telling``) state the same fact
+# when their vectors are at least this close, below ``corroboration_similarity``: "Riverton still has
+# roughly 6,200 lead pipes" and "The utility estimates that 6,200 lead service lines remain" (0.58).
+SAME_FIGURE_SIMILARITY = 0.5
 # A sentence that denies something ("is not calling for", "never", "no competitor"): it does not
 # corroborate one that affirms it. "Without" is left out: "… without human oversight" denies nothing.
 _DENIAL = re.compile(r"\b(?:not|never|no|none|nor|neither|nothing|nobody|cannot)\b|n[’']t\b", re.IGNORECASE)
@@ -90,6 +95,13 @@ _AUTHORSHIP_WORDS = " ".join(["write wrote writes written authored penned author
 def _numbers(text: str) -> set[str]:
     """The figures in a text ("$9 billion" -> {"9"}), to tell facts with other figures apart."""
     return {n.replace(",", "") for n in _NUMBER.findall(text)}
+
+
+def _is_telling(figure: str) -> bool:
+    """Whether two sentences sharing ``figure`` (of ``_numbers``) likely state one fact: three
+    digits or more ("6200", "4.50"), but not a year ("2025"), which many facts share."""
+    digits = figure.replace(".", "")
+    return len(digits) >= 3 and not _YEAR.fullmatch(figure)
 
 
 # A line that names who said the text above it: "— Gloria Mbeki, board chair", "-- the mayor".
@@ -303,15 +315,10 @@ class Answerer:
         ``room`` tokens (the answer's budget), so that a list of reasons is quoted whole, not cut
         after the one that matched best."""
         sentence = self.index.sentences[sid]
-        start, end = sentence.start, sentence.end
-        if sid > 0 and sid - 1 not in said and _LEANS_ON_PREVIOUS.match(sentence.text):
-            previous = self.index.sentences[sid - 1]
-            gap = self.index.documents[sentence.doc_id].text[previous.end : sentence.start]
-            if previous.doc_id == sentence.doc_id and previous.kind == "sentence" and "\n" not in gap:
-                start = previous.start
+        start, end = self._leaning_start(sid, said), sentence.end
         lead = self.index.leads.get(sid)
         if lead is not None and lead not in said:
-            start = self.index.sentences[lead].start
+            start = self._leaning_start(lead, said)  # "Its main items are:" with the sentence that says whose
         if sentence.text.endswith(":") and sid + 1 < len(self.index.sentences) and sid + 1 not in said:
             following = self.index.sentences[sid + 1]
             if following.doc_id == sentence.doc_id and following.kind == "sentence":
@@ -322,6 +329,17 @@ class Answerer:
         if not sentence.text.startswith("|"):  # a table's other rows are other entries, not more of the answer
             end = self._rest_of_list(sid if sentence.text.endswith(":") else lead, sid, start, end, said, self.settings.token_budget if room is None else room)
         return start, end
+
+    def _leaning_start(self, sid: int, said: frozenset[int]) -> int:
+        """Where a quote of sentence ``sid`` starts: at the sentence before it in its paragraph when it
+        leans on that one ("That threshold — …") and that one is not among the sentences ``said``."""
+        sentence = self.index.sentences[sid]
+        if sid > 0 and sid - 1 not in said and _LEANS_ON_PREVIOUS.match(sentence.text):
+            previous = self.index.sentences[sid - 1]
+            gap = self.index.documents[sentence.doc_id].text[previous.end : sentence.start]
+            if previous.doc_id == sentence.doc_id and previous.kind == "sentence" and "\n" not in gap:
+                return previous.start
+        return sentence.start
 
     def _attribution_after(self, sid: int) -> int | None:
         """The line that names who said the block sentence ``sid`` is in ("> — Gloria Mbeki, board
@@ -369,15 +387,17 @@ class Answerer:
         return sentence.start, sentence.start + opening_length(sentence.text, budget)
 
     def _same_fact(self, sid: int, other_sid: int, similarity: float) -> bool:
-        """Whether two sentences state the same fact: close in meaning, same figures, and both
-        or neither negated ("Anthropic is not calling for an immediate stop" does not say what
-        "Anthropic urges a global pause" says, however close their vectors)."""
-        if similarity < self.settings.corroboration_similarity:
-            return False
+        """Whether two sentences state the same fact: close in meaning (or fairly close and sharing
+        a telling figure: "roughly 6,200 lead pipes" and "6,200 lead service lines remain"), with
+        the same figures, and both or neither negated ("Anthropic is not calling for an immediate
+        stop" does not say what "Anthropic urges a global pause" says, however close their vectors)."""
         text, other_text = self.index.sentences[sid].text, self.index.sentences[other_sid].text
+        numbers, other_numbers = _numbers(text), _numbers(other_text)
+        telling = similarity >= SAME_FIGURE_SIMILARITY and any(_is_telling(n) for n in numbers & other_numbers)
+        if similarity < self.settings.corroboration_similarity and not telling:
+            return False
         if bool(_DENIAL.search(text)) != bool(_DENIAL.search(other_text)):
             return False
-        numbers, other_numbers = _numbers(text), _numbers(other_text)
         return not (numbers and other_numbers) or bool(numbers & other_numbers)
 
     def _corroborations(self, chosen: ScoredSentence, pool: list[ScoredSentence], used: set[int]) -> dict[str, ScoredSentence]:

@@ -595,3 +595,41 @@ def test_a_block_quote_is_quoted_with_the_line_naming_who_said_it(tmp_path, enco
     assert first.text.endswith("— Gloria Mbeki, board chair")
     [after] = local.compose([ScoredSentence(sid["Two members voted against the increase."], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
     assert after.text == "Two members voted against the increase."  # a paragraph of its own: no one's line
+
+
+def test_two_articles_giving_the_same_telling_figure_in_other_words_corroborate_each_other(tmp_path, encoder, answerer):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "explainer.txt").write_text(
+        "Lead pipes in Riverton\n\nRiverton still has roughly 6,200 lead pipes connecting homes to the water mains, according to the utility.\n",
+        encoding="utf-8",
+    )
+    (corpus / "rates.txt").write_text(
+        "Water rates to rise\n\nThe utility estimates that 6,200 lead service lines remain, almost all of them in homes built before 1950.\n"
+        "Its budget was set in 2025. Bills were last raised in 2025.\n",
+        encoding="utf-8",
+    )
+    (corpus / "park.txt").write_text(PARK, encoding="utf-8")
+    local = answerer_over(corpus, encoder, answerer)
+    sid = {s.text[:20]: i for i, s in enumerate(local.index.sentences)}
+    pipes, lines, budget = sid["Riverton still has r"], sid["The utility estimate"], sid["Its budget was set i"]
+    vectors = local.index.sentence_vectors
+    assert float(vectors[pipes] @ vectors[lines]) < local.settings.corroboration_similarity  # not close enough by meaning alone
+    [quote] = local.compose([ScoredSentence(pipes, 1.0, 0.0, 0.0, 0.0, 0.0, False), ScoredSentence(lines, 0.9, 0.0, 0.0, 0.0, 0.0, False)])
+    assert quote.also_in == ("rates",) and "6,200" in quote.corroborations[0].text
+    assert not local._same_fact(budget, sid["Bills were last rais"], 0.6)  # a year is no telling figure
+
+
+def test_a_lead_in_that_leans_on_the_sentence_before_is_quoted_with_it(tmp_path, encoder, answerer):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.md").write_text(
+        "# Water plan\n\nThe utility's five-year capital plan totals $186 million. Its main items are:\n\n"
+        "- Water main replacement: $74 million.\n- Lead service line removal: $48 million.\n",
+        encoding="utf-8",
+    )
+    (corpus / "park.txt").write_text(PARK, encoding="utf-8")
+    local = answerer_over(corpus, encoder, answerer)
+    item = next(i for i, s in enumerate(local.index.sentences) if s.text.startswith("Lead service line removal"))
+    [quote] = local.compose([ScoredSentence(item, 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    assert quote.text.startswith("The utility's five-year capital plan") and quote.text.endswith("$48 million.")  # whose main items
