@@ -326,21 +326,22 @@ ROBOT_MAKER = "Robot maker Lumen grows fast\n\nShares of Lumen Robotics rose aft
 PARK = "City council approves new park\n\nThe city council voted on Tuesday to build a new park by the river. Construction will begin in spring and take two years. The park will include a playground and a small lake.\n"
 
 
-def answerer_over(corpus: Path, encoder, answerer: Answerer) -> Answerer:
-    """An answerer with the shipped settings and model over the articles in ``corpus``, indexed beside it."""
-    build_index(corpus, corpus.parent / "index", encoder=encoder, progress=False)
-    return Answerer(Retriever.load(corpus.parent / "index", encoder=encoder), answerer.settings, answerer.answerability)
+def answerer_over(folder: Path, articles: dict[str, str], encoder, answerer: Answerer) -> Answerer:
+    """An answerer with ``answerer``'s settings and model over ``articles`` (file name -> text),
+    written to ``folder``/corpus and indexed in ``folder``/index."""
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, text in articles.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    build_index(corpus, folder / "index", encoder=encoder, progress=False)
+    return Answerer(Retriever.load(folder / "index", encoder=encoder), answerer.settings, answerer.answerability)
 
 
 @pytest.fixture(scope="module")
 def three_articles(tmp_path_factory, encoder, answerer) -> Answerer:
     """An answerer over three articles, two of which state the same revenue in other words."""
-    root = tmp_path_factory.mktemp("corroboration")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in (("lumen", LUMEN), ("robot_maker", ROBOT_MAKER), ("park", PARK)):
-        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
-    return answerer_over(corpus, encoder, answerer)
+    articles = {"lumen.txt": LUMEN, "robot_maker.txt": ROBOT_MAKER, "park.txt": PARK}
+    return answerer_over(tmp_path_factory.mktemp("corroboration"), articles, encoder, answerer)
 
 
 @pytest.mark.parametrize("question", ["What was Lumen Robotics' revenue in 2025?", "How much revenue did Lumen Robotics report?"])
@@ -360,10 +361,7 @@ NOT_PAUSED = "Tram works go on\n\nThe harbour council has not paused work on the
 
 
 def test_a_sentence_that_denies_what_another_article_says_does_not_corroborate_it(tmp_path, encoder, answerer):
-    (tmp_path / "corpus").mkdir()
-    for name, text in (("paused", PAUSED), ("not_paused", NOT_PAUSED)):
-        (tmp_path / "corpus" / f"{name}.txt").write_text(text, encoding="utf-8")
-    both = answerer_over(tmp_path / "corpus", encoder, answerer)
+    both = answerer_over(tmp_path, {"paused.txt": PAUSED, "not_paused.txt": NOT_PAUSED}, encoder, answerer)
     said, denied = (next(i for i, s in enumerate(both.index.sentences) if s.text.startswith(opening)) for opening in ("The harbour council paused", "The harbour council has not"))
     vectors = both.index.sentence_vectors
     assert float(vectors[said] @ vectors[denied]) >= both.settings.corroboration_similarity  # close enough to merge, but for the denial
@@ -446,11 +444,15 @@ def test_an_article_in_decomposed_unicode_answers_like_a_composed_question(tmp_p
     import unicodedata
 
     strike = "Zürich bus strike\n\nBus drivers in Zürich went on strike on Monday over pay. The strike in Zürich is expected to last three days, the union said.\n"
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "strike.txt").write_text(unicodedata.normalize("NFD", strike), encoding="utf-8")  # as macOS may save it
-    (corpus / "park.txt").write_text(PARK, encoding="utf-8")
-    nfd = answerer_over(corpus, encoder, answerer)
+    nfd = answerer_over(
+        tmp_path,
+        {
+            "strike.txt": unicodedata.normalize("NFD", strike),  # as macOS may save it
+            "park.txt": PARK,
+        },
+        encoder,
+        answerer,
+    )
     answer = nfd.answer("How long will the Zürich strike last?")
     assert not answer.abstained and "three days" in answer.quotes[0].text
     assert_grounded_quotes(answer, nfd)  # quoted as the article writes it, decomposed
@@ -459,16 +461,17 @@ def test_an_article_in_decomposed_unicode_answers_like_a_composed_question(tmp_p
 def test_a_sentence_that_bridges_two_quotes_joins_them_into_one(tmp_path, encoder, answerer):
     from rag.answer import ScoredSentence
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "reactor.txt").write_text(
-        "Acme reactor opens\n\nAcme built a new reactor in Ohio last spring. It produces power for ten thousand homes nearby. "
-        "It cost nine hundred million dollars in the end. That figure was twice the original budget estimate.\n",
-        encoding="utf-8",
+    local = answerer_over(
+        tmp_path,
+        {
+            "reactor.txt": "Acme reactor opens\n\nAcme built a new reactor in Ohio last spring. It produces power for ten thousand homes nearby. "
+            "It cost nine hundred million dollars in the end. That figure was twice the original budget estimate.\n",
+            "park.txt": PARK,
+            "audit.txt": "Audit note\n\nThat figure was twice the original budget estimate.\n",
+        },
+        encoder,
+        answerer,
     )
-    (corpus / "park.txt").write_text(PARK, encoding="utf-8")
-    (corpus / "audit.txt").write_text("Audit note\n\nThat figure was twice the original budget estimate.\n", encoding="utf-8")
-    local = answerer_over(corpus, encoder, answerer)
     ids = [i for i, s in enumerate(local.index.sentences) if s.doc_id == "reactor" and s.quotable]
     [audit] = [i for i, s in enumerate(local.index.sentences) if s.doc_id == "audit" and s.quotable]
     assert len(ids) == 4  # each of the last three leans on the one before it
@@ -488,16 +491,17 @@ def test_a_question_pasted_with_markup_is_answered_as_the_plain_question(answere
 
 
 def test_a_sentence_that_announces_the_next_is_quoted_with_it(tmp_path, encoder, answerer):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "noise.md").write_text(
-        "# The tram is wonderful, unless you live next to it\n\nResidents of Mill Lane say the trams squeal on the curve at night. "
-        "A council engineer told a residents' meeting something different:\n\n"
-        "> Lubrication units can be fitted to the curve within weeks, but the budget for this year has been spent.\n",
-        encoding="utf-8",
+    local = answerer_over(
+        tmp_path,
+        {
+            "noise.md": "# The tram is wonderful, unless you live next to it\n\nResidents of Mill Lane say the trams squeal on the curve at night. "
+            "A council engineer told a residents' meeting something different:\n\n"
+            "> Lubrication units can be fitted to the curve within weeks, but the budget for this year has been spent.\n",
+            "park.txt": PARK,
+        },
+        encoder,
+        answerer,
     )
-    (corpus / "park.txt").write_text(PARK, encoding="utf-8")
-    local = answerer_over(corpus, encoder, answerer)
     lead_in = next(i for i, s in enumerate(local.index.sentences) if s.text.endswith("something different:"))
     [quote] = local.compose([ScoredSentence(lead_in, 1.0, 0.0, 0.0, 0.0, 0.0, False)])
     assert quote.text.startswith("A council engineer told") and quote.text.endswith("the budget for this year has been spent.")
@@ -505,18 +509,17 @@ def test_a_sentence_that_announces_the_next_is_quoted_with_it(tmp_path, encoder,
 
 
 def test_who_wrote_an_article_and_what_someone_wrote_are_answered_with_bylines(tmp_path, encoder, answerer):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "tram.md").write_text(
-        "# Harwick's tram line opens\n\n*By Elena Marsh, Transport Correspondent*\n\nThe tram line opened on Monday after six years of works.\n",
-        encoding="utf-8",
+    local = answerer_over(
+        tmp_path,
+        {
+            "tram.md": "# Harwick's tram line opens\n\n*By Elena Marsh, Transport Correspondent*\n\nThe tram line opened on Monday after six years of works.\n",
+            "fares.md": "# A guide to the tram fares\n\nA single ticket costs two pounds.\n\nWritten by Sam Okafor\n",
+            "rise.md": "# Tram fares rise in April\n\n*By Elena Marsh and Sam Okafor*\n\nTram fares rise by ten pence in April, the operator said.\n",
+            "park.txt": PARK,
+        },
+        encoder,
+        answerer,
     )
-    (corpus / "fares.md").write_text("# A guide to the tram fares\n\nA single ticket costs two pounds.\n\nWritten by Sam Okafor\n", encoding="utf-8")
-    (corpus / "rise.md").write_text(
-        "# Tram fares rise in April\n\n*By Elena Marsh and Sam Okafor*\n\nTram fares rise by ten pence in April, the operator said.\n", encoding="utf-8"
-    )
-    (corpus / "park.txt").write_text(PARK, encoding="utf-8")
-    local = answerer_over(corpus, encoder, answerer)
     for question, byline in [("Who wrote the article about the tram line opening?", "*By Elena Marsh, Transport Correspondent*"),
                              ("Who is the author of the fares guide?", "Written by Sam Okafor"),
                              ("Who wrote the article about the tram fares rise?", "*By Elena Marsh and Sam Okafor*")]:  # the one whose title says so
@@ -530,14 +533,11 @@ def test_who_wrote_an_article_and_what_someone_wrote_are_answered_with_bylines(t
 
 
 def test_a_table_row_is_quoted_under_its_header(tmp_path, encoder, answerer):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     rows = ["| Ticket | Adult | Child |", "| --- | --- | --- |", "| Single | £2.40 | £1.20 |", "| Day | £5.00 | £2.50 |",
             "| Week | £18.00 | £9.00 |", "| Month | £60.00 | £30.00 |",
             *(f"| Zone {n} season | £{100 * n}.00 | £{50 * n}.00 |" for n in range(1, 11)), "| Year | £600.00 | £300.00 |"]
-    (corpus / "fares.md").write_text("# Tram fares\n\nThe fares below apply from 1 April.\n\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    (corpus / "park.txt").write_text(PARK, encoding="utf-8")
-    local = answerer_over(corpus, encoder, answerer)
+    fares = "# Tram fares\n\nThe fares below apply from 1 April.\n\n" + "\n".join(rows) + "\n"
+    local = answerer_over(tmp_path, {"fares.md": fares, "park.txt": PARK}, encoder, answerer)
     sid = {s.text: i for i, s in enumerate(local.index.sentences)}
     [single] = local.compose([ScoredSentence(sid[rows[2]], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
     assert single.text == "\n".join(rows[:3])  # which price is whose: the header names the columns
@@ -549,20 +549,16 @@ def test_a_table_row_is_quoted_under_its_header(tmp_path, encoder, answerer):
 
 
 def test_a_list_item_is_quoted_with_the_line_that_announces_its_list_and_the_rest_of_the_list(tmp_path, encoder, answerer):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     items = ["Cost overruns of two million pounds on the bridge.", "Staff shortages at the Eastfield depot.",
              "A safety review of the brakes. The regulator ordered it in March.", "Late deliveries of rails from Spain."]
     lead_in = "The council gave four reasons for the delay:"
     tests = "The brake tests ran for six weeks on the test track at the depot, with trams loaded to full weight. " * 10
-    (corpus / "trams.md").write_text(
+    trams = (
         "# Harbour tram line delayed until spring\n\nThe harbour tram line will open in May, four months later than planned.\n\n"
         + lead_in + "\n\n" + "".join(f"- {item}\n" for item in items)
-        + f"\nThe regulator listed what it found:\n\n- {tests.strip()}\n- Sand on the rails of the harbour curve.\n",
-        encoding="utf-8",
+        + f"\nThe regulator listed what it found:\n\n- {tests.strip()}\n- Sand on the rails of the harbour curve.\n"
     )
-    (corpus / "park.txt").write_text(PARK, encoding="utf-8")
-    local = answerer_over(corpus, encoder, answerer)
+    local = answerer_over(tmp_path, {"trams.md": trams, "park.txt": PARK}, encoder, answerer)
 
     answer = local.answer("What happened at the Eastfield depot?")
     assert_grounded(answer, local.index.documents)
@@ -577,16 +573,17 @@ def test_a_list_item_is_quoted_with_the_line_that_announces_its_list_and_the_res
 
 
 def test_a_block_quote_is_quoted_with_the_line_naming_who_said_it(tmp_path, encoder, answerer):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "fares.md").write_text(
-        "# Transit board raises fares\n\nThe transit board voted to raise fares from July 1.\n\n"
-        "> Nobody on this board wanted to raise fares. But a transit system without a reserve is one bad winter away from cutting service.\n"
-        "> — Gloria Mbeki, board chair\n\nTwo members voted against the increase.\n",
-        encoding="utf-8",
+    local = answerer_over(
+        tmp_path,
+        {
+            "fares.md": "# Transit board raises fares\n\nThe transit board voted to raise fares from July 1.\n\n"
+            "> Nobody on this board wanted to raise fares. But a transit system without a reserve is one bad winter away from cutting service.\n"
+            "> — Gloria Mbeki, board chair\n\nTwo members voted against the increase.\n",
+            "park.txt": PARK,
+        },
+        encoder,
+        answerer,
     )
-    (corpus / "park.txt").write_text(PARK, encoding="utf-8")
-    local = answerer_over(corpus, encoder, answerer)
     answer = local.answer("Who said a transit system without a reserve is one bad winter away from cutting service?")
     assert_grounded(answer, local.index.documents)
     assert answer.quotes[0].text.endswith("— Gloria Mbeki, board chair"), answer.quotes[0].text  # the words and who said them
@@ -598,19 +595,17 @@ def test_a_block_quote_is_quoted_with_the_line_naming_who_said_it(tmp_path, enco
 
 
 def test_two_articles_giving_the_same_telling_figure_in_other_words_corroborate_each_other(tmp_path, encoder, answerer):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "explainer.txt").write_text(
-        "Lead pipes in Riverton\n\nRiverton still has roughly 6,200 lead pipes connecting homes to the water mains, according to the utility.\n",
-        encoding="utf-8",
+    local = answerer_over(
+        tmp_path,
+        {
+            "explainer.txt": "Lead pipes in Riverton\n\nRiverton still has roughly 6,200 lead pipes connecting homes to the water mains, according to the utility.\n",
+            "rates.txt": "Water rates to rise\n\nThe utility estimates that 6,200 lead service lines remain, almost all of them in homes built before 1950.\n"
+            "Its budget was set in 2025. Bills were last raised in 2025.\n",
+            "park.txt": PARK,
+        },
+        encoder,
+        answerer,
     )
-    (corpus / "rates.txt").write_text(
-        "Water rates to rise\n\nThe utility estimates that 6,200 lead service lines remain, almost all of them in homes built before 1950.\n"
-        "Its budget was set in 2025. Bills were last raised in 2025.\n",
-        encoding="utf-8",
-    )
-    (corpus / "park.txt").write_text(PARK, encoding="utf-8")
-    local = answerer_over(corpus, encoder, answerer)
     sid = {s.text[:20]: i for i, s in enumerate(local.index.sentences)}
     pipes, lines, budget = sid["Riverton still has r"], sid["The utility estimate"], sid["Its budget was set i"]
     vectors = local.index.sentence_vectors
@@ -621,15 +616,16 @@ def test_two_articles_giving_the_same_telling_figure_in_other_words_corroborate_
 
 
 def test_a_lead_in_that_leans_on_the_sentence_before_is_quoted_with_it(tmp_path, encoder, answerer):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "plan.md").write_text(
-        "# Water plan\n\nThe utility's five-year capital plan totals $186 million. Its main items are:\n\n"
-        "- Water main replacement: $74 million.\n- Lead service line removal: $48 million.\n",
-        encoding="utf-8",
+    local = answerer_over(
+        tmp_path,
+        {
+            "plan.md": "# Water plan\n\nThe utility's five-year capital plan totals $186 million. Its main items are:\n\n"
+            "- Water main replacement: $74 million.\n- Lead service line removal: $48 million.\n",
+            "park.txt": PARK,
+        },
+        encoder,
+        answerer,
     )
-    (corpus / "park.txt").write_text(PARK, encoding="utf-8")
-    local = answerer_over(corpus, encoder, answerer)
     item = next(i for i, s in enumerate(local.index.sentences) if s.text.startswith("Lead service line removal"))
     [quote] = local.compose([ScoredSentence(item, 1.0, 0.0, 0.0, 0.0, 0.0, False)])
     assert quote.text.startswith("The utility's five-year capital plan") and quote.text.endswith("$48 million.")  # whose main items
