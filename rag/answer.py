@@ -1,12 +1,14 @@
 """Composing answers made only of exact quotes, merged across sources, or abstaining.
 
 Steps for one question: retrieve passages; score every quotable sentence in the best
-passages (meaning, alone and read after the sentence before it; coverage of the
-question's words; passage rank; expected answer type); pick the best few within a token
-budget, bringing in the sentence before when a quote leans on it ("That threshold ...")
-and the one after when it announces it ("… said something different:");
-merge sentences from other articles that say the same thing into one quote
+passages (meaning, alone and read after the sentence before it or under its table's header
+or list's lead-in; coverage of the question's words; passage rank; expected answer type);
+pick the best few within a token budget, bringing in the sentence before when a quote leans
+on it ("That threshold ..."), the one after when it announces it ("… said something
+different:"), a row's header, a list's lead-in and later items, and the line naming who said
+a block quote; merge sentences from other articles that say the same thing into one quote
 (corroboration); abstain when the answerability score is below the calibrated threshold.
+A question of who wrote an article, or what someone wrote, is answered with bylines.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import time
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -40,7 +43,7 @@ from .question import (
 from .retrieve import ChunkHit, Retriever
 from .scripts import main_script, readable_script
 from .settings import AnswerSettings
-from .text import count_tokens, opening_length
+from .text import count_tokens, on_list_line, opening_length, opens_an_item
 from .types import Answer, Citation, Quote, StrPath, searched_text
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
@@ -73,13 +76,13 @@ FOLLOW_UP_ALONE_TEXT = (
 OTHER_SCRIPT_TEXT = "The articles don't say. This question is written in {script} and the articles are not: ask it in the language they are written in."
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
-# Two sentences of other articles that share a telling figure (``_is_telling``) state the same fact
+# Two sentences of different articles that give the same telling figures (``_telling_figures``) state the same fact
 # when their vectors are at least this close, below ``corroboration_similarity``: "Riverton still has
 # roughly 6,200 lead pipes" and "The utility estimates that 6,200 lead service lines remain" (0.58).
 SAME_FIGURE_SIMILARITY = 0.5
 # A sentence that denies something ("is not calling for", "never", "no competitor"): it does not
 # corroborate one that affirms it. "Without" is left out: "… without human oversight" denies nothing.
-_DENIAL = re.compile(r"\b(?:not|never|no|none|nor|neither|nothing|nobody|cannot)\b|n[’']t\b", re.IGNORECASE)
+_DENIAL = re.compile(r"\b(?:not(?! only)|never|no(?!\.\s*\d)|none|nor|neither|nothing|nobody|cannot)\b|n[’']t\b", re.IGNORECASE)  # not "not only", "No. 10"
 # A question of who wrote one of the articles ("Who wrote the article about the opening?",
 # "Who is the author of the fares guide?"): the article's byline answers it.
 _PIECES = "article story piece column op-ed oped editorial feature review guide explainer analysis".split()
@@ -97,15 +100,19 @@ def _numbers(text: str) -> set[str]:
     return {n.replace(",", "") for n in _NUMBER.findall(text)}
 
 
-def _is_telling(figure: str) -> bool:
-    """Whether two sentences sharing ``figure`` (of ``_numbers``) likely state one fact: three
-    digits or more ("6200", "4.50"), but not a year ("2025"), which many facts share."""
-    digits = figure.replace(".", "")
-    return len(digits) >= 3 and not _YEAR.fullmatch(figure)
+def _telling_figures(text: str) -> set[str]:
+    """The figures of a text that two articles would share only in stating one fact: three digits
+    or more ("6,200" -> "6200", "$4.50" -> "4.50"), but not a year ("2025"), which many facts share."""
+    return {
+        figure.replace(",", "") for figure in _NUMBER.findall(text) if len(figure.replace(",", "").replace(".", "")) >= 3 and not _YEAR.fullmatch(figure)
+    }
 
 
-# A line that names who said the text above it: "— Gloria Mbeki, board chair", "-- the mayor".
-_ATTRIBUTION = re.compile(r"(?:[—–―]|--)[ \t]*\w")
+# A line that names who said the block quote above it: "> — Gloria Mbeki, board chair", "> -- the mayor".
+_ATTRIBUTION = re.compile(r"[ \t>]*(?:[—–―]|--)[ \t]*\w")  # from the line's start to the name's first letter
+_LINE_MARKERS = re.compile(r"[ \t>]*(?:(?:[—–―]|--)[ \t]*)?")  # what may stand before a line's sentence: quote marker, dash
+_BLOCK_QUOTE_LINE = re.compile(r"[ \t]*>")
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 ATTRIBUTION_REACH = 3  # sentences from a quoted sentence to the line naming who said it
 # A sentence that opens on what the one before said ("That threshold —", "But …"), or points
 # back to it further on ("Anthropic appears to be using that kind of internal data point …").
@@ -228,7 +235,7 @@ class Answerer:
         in_context = self.index.centered_context_vectors[ids] @ centered_question
         centered = (1.0 - CONTEXT_MIX) * own_meaning + CONTEXT_MIX * in_context
         weights = self._term_weights(question_terms(question), frozenset(question_terms(own_topic(own))) if own else frozenset()).items()
-        sentence_terms = self.index.sentence_terms
+        sentence_terms = self.index.terms_with_leads  # a row or item holds its header's or lead-in's words, as its quote does
         coverage = np.fromiter(
             (sum(w for term, w in weights if term in sentence_terms[sid]) for sid in candidates), dtype=np.float64, count=len(ids)
         )
@@ -261,27 +268,35 @@ class Answerer:
         on the tram?"): that of the article whose title holds the most of the question's other
         words (its topic), of the best-ranked articles that have a byline and hold at least half
         of them; or of what someone wrote ("Which articles did Priya Raman write?"): every
-        byline that names them, best-ranked article first. None for any other question."""
+        byline that names them, best-ranked article first. () for any other question."""
+        asks_author = bool(_ASKS_AUTHOR.search(question))
+        if not asks_author and not _ASKS_WORKS.search(question):
+            return ()
         topic = set(question_terms(question)) - set(question_terms(_AUTHORSHIP_WORDS))
         if not topic:
             return ()  # "who wrote this article?" names none of them
         ranked = dict.fromkeys(self.index.chunks[hit.chunk_id].doc_id for hit in hits[: self.settings.candidate_chunks])
-        bylines = {doc_id: byline for doc_id in [*ranked, *self.index.document_sentences] if (byline := self._byline_of(doc_id)) is not None}
-        if _ASKS_AUTHOR.search(question):
+        bylines = self._article_bylines
+        if asks_author:
             about = [doc_id for doc_id in ranked if doc_id in bylines and 2 * len(topic & self._words_of(doc_id)) >= len(topic)]
             titled = max(about, key=lambda doc_id: len(topic & set(terms(self.index.documents[doc_id].title))), default=None)
             return () if titled is None else (bylines[titled],)
-        if _ASKS_WORKS.search(question):
-            return tuple(byline for byline in bylines.values() if topic <= self.index.sentence_terms[byline])[: self.settings.max_quotes]
-        return ()
+        in_rank_order = [*(bylines[doc_id] for doc_id in ranked if doc_id in bylines), *bylines.values()]
+        return tuple(dict.fromkeys(byline for byline in in_rank_order if topic <= self.index.sentence_terms[byline]))[: self.settings.max_quotes]
 
     def _quote_whole(self, sid: int, score: float) -> Quote:
         """Sentence ``sid`` quoted as it stands, scored ``score``."""
         sentence = self.index.sentences[sid]
         return Quote(sentence.text, sentence.doc_id, sentence.start, sentence.end, score, self.index.documents[sentence.doc_id].title)
 
-    def _byline_of(self, doc_id: str) -> int | None:
-        return next((i for i in self.index.document_sentences[doc_id] if self.index.sentences[i].kind == "byline"), None)
+    @cached_property
+    def _article_bylines(self) -> dict[str, int]:
+        """The first byline of each article that has one, by doc id."""
+        bylines: dict[str, int] = {}
+        for sid, sentence in enumerate(self.index.sentences):
+            if sentence.kind == "byline":
+                bylines.setdefault(sentence.doc_id, sid)
+        return bylines
 
     def _words_of(self, doc_id: str) -> frozenset[str]:
         return frozenset().union(*(self.index.sentence_terms[i] for i in self.index.document_sentences[doc_id]))
@@ -307,27 +322,37 @@ class Answerer:
     def _span_with_context(self, sid: int, said: frozenset[int] = frozenset(), room: int | None = None) -> tuple[int, int]:
         """(start, end) of a sentence, widened to the previous one when it leans on it, to its
         table's header or its list's lead-in when it is a row or item of one (``CorpusIndex.leads``:
-        "The council gave three reasons for the delay:" over "- Cost overruns …"), and to the next
-        one when it announces it ("… told a residents' meeting something different:"), unless
-        that one is among the sentences ``said`` already, and on to the line naming who said it
-        ("— Gloria Mbeki, board chair" at the foot of a block quote). A lead-in ending in a colon,
-        or an item of its list, goes on to the list's later items while the quote stays within
-        ``room`` tokens (the answer's budget), so that a list of reasons is quoted whole, not cut
-        after the one that matched best."""
-        sentence = self.index.sentences[sid]
+        "The council gave three reasons for the delay:" over "- Cost overruns …"), to the next
+        one when it announces it ("… told a residents' meeting something different:"), and on
+        to the line naming who said it ("> — Gloria Mbeki, board chair" at the foot of a block
+        quote); never over a sentence of ``said``. A lead-in ending in a colon, or an item of
+        its list, goes on to the list's later items while the quote stays within ``room``
+        tokens, so that a list of reasons is quoted whole, not cut after the one that matched
+        best. ``room`` is what is left of the answer's budget for a later quote, which is
+        widened to its header or lead-in only when that fits; None for the first quote, which
+        always is, and whose list goes on within the whole budget."""
+        sentences = self.index.sentences
+        sentence = sentences[sid]
+        text = self.index.documents[sentence.doc_id].text
         start, end = self._leaning_start(sid, said), sentence.end
         lead = self.index.leads.get(sid)
-        if lead is not None and lead not in said:
-            start = self._leaning_start(lead, said)  # "Its main items are:" with the sentence that says whose
-        if sentence.text.endswith(":") and sid + 1 < len(self.index.sentences) and sid + 1 not in said:
-            following = self.index.sentences[sid + 1]
+        if lead is not None and not said.intersection(range(lead, sid)):
+            lead_start = self._leaning_start(lead, said)  # "Its main items are:" with the sentence that says whose
+            if room is None or count_tokens(text[lead_start:end]) <= room:
+                start = lead_start
+            else:
+                lead = None  # a later quote too far below it for what is left of the budget: the row or item alone
+        room = self.settings.token_budget if room is None else room
+        if sentence.text.endswith(":") and sid + 1 < len(sentences) and sid + 1 not in said:
+            following = sentences[sid + 1]
             if following.doc_id == sentence.doc_id and following.kind == "sentence":
                 end = following.end
         attribution = self._attribution_after(sid)
-        if attribution is not None:
-            end = max(end, self.index.sentences[attribution].end)
-        if not sentence.text.startswith("|"):  # a table's other rows are other entries, not more of the answer
-            end = self._rest_of_list(sid if sentence.text.endswith(":") else lead, sid, start, end, said, self.settings.token_budget if room is None else room)
+        if attribution is not None and not said.intersection(range(sid + 1, attribution + 1)):
+            end = max(end, sentences[attribution].end)
+        list_lead = sid if sentence.text.endswith(":") else lead
+        if list_lead is not None and not sentence.text.startswith("|"):  # a table's other rows are other entries
+            end = self._rest_of_list(list_lead, sid, start, end, said, room)
         return start, end
 
     def _leaning_start(self, sid: int, said: frozenset[int]) -> int:
@@ -342,36 +367,41 @@ class Answerer:
         return sentence.start
 
     def _attribution_after(self, sid: int) -> int | None:
-        """The line that names who said the block sentence ``sid`` is in ("> — Gloria Mbeki, board
-        chair" under a block quote), when it ends that block at most ``ATTRIBUTION_REACH`` sentences on."""
+        """For a sentence of a block quote, the line at its foot that names who said it ("> — Gloria
+        Mbeki, board chair"), at most ``ATTRIBUTION_REACH`` sentences on; else None."""
         sentences = self.index.sentences
         text = self.index.documents[sentences[sid].doc_id].text
+        if not _BLOCK_QUOTE_LINE.match(text, text.rfind("\n", 0, sentences[sid].start) + 1):
+            return None
         for following in range(sid + 1, min(sid + 1 + ATTRIBUTION_REACH, len(sentences))):
             sentence = sentences[following]
-            if sentence.doc_id != sentences[sid].doc_id or "\n\n" in text[sentences[following - 1].end : sentence.start]:
+            if sentence.doc_id != sentences[sid].doc_id or _BLANK_LINE.search(text, sentences[following - 1].end, sentence.start):
                 return None
-            if not sentence.quotable and _ATTRIBUTION.match(sentence.text):
+            line_start = text.rfind("\n", 0, sentence.start) + 1
+            if _ATTRIBUTION.match(text, line_start) and _LINE_MARKERS.fullmatch(text, line_start, sentence.start):
                 return following
         return None
 
-    def _rest_of_list(self, lead: int | None, sid: int, start: int, end: int, said: frozenset[int], room: int) -> int:
+    def _rest_of_list(self, lead: int, sid: int, start: int, end: int, said: frozenset[int], room: int) -> int:
         """``end`` moved on to the end of sentence ``sid``'s own item of the list that ``lead``
         announces, then over the whole items after it (an item's every sentence, or none of it)
         while ``start:end`` stays within ``room`` tokens and takes in no sentence of ``said``."""
         sentences, leads = self.index.sentences, self.index.leads
         text = self.index.documents[sentences[sid].doc_id].text
-        items: list[list[int]] = []  # the sentences after sid under the same lead, by line (sid's own line first)
+        items: list[list[int]] = [[]]  # the sentences after sid under the same lead, by item (the rest of sid's own first)
         following = sid + 1
-        while lead is not None and following < len(sentences) and leads.get(following) == lead:
-            if not items or "\n" in text[sentences[following - 1].end : sentences[following].start]:
+        while following < len(sentences) and leads.get(following) == lead:
+            if opens_an_item(text[sentences[following - 1].end : sentences[following].start]):
                 items.append([])
             items[-1].append(following)
             following += 1
-        if items and following < len(sentences) and "\n" not in text[sentences[following - 1].end : sentences[following].start]:
+        after = sentences[following] if following < len(sentences) and sentences[following].doc_id == sentences[sid].doc_id else None
+        if after is not None and on_list_line(text, after) and not opens_an_item(text[sentences[following - 1].end : after.start]):
             items.pop()  # an item whose later sentences lie beyond its lead's reach: left out
         for n, item in enumerate(items):
-            own_item = n == 0 and "\n" not in text[sentences[sid].end : sentences[item[0]].start]
-            if any(i in said for i in item) or (not own_item and count_tokens(text[start : sentences[item[-1]].end]) > room):
+            if not item:
+                continue
+            if any(i in said for i in item) or (n > 0 and count_tokens(text[start : sentences[item[-1]].end]) > room):
                 break
             end = max(end, sentences[item[-1]].end)
         return end
@@ -391,10 +421,12 @@ class Answerer:
         a telling figure: "roughly 6,200 lead pipes" and "6,200 lead service lines remain"), with
         the same figures, and both or neither negated ("Anthropic is not calling for an immediate
         stop" does not say what "Anthropic urges a global pause" says, however close their vectors)."""
-        text, other_text = self.index.sentences[sid].text, self.index.sentences[other_sid].text
+        sentence, other = self.index.sentences[sid], self.index.sentences[other_sid]
+        text, other_text = sentence.text, other.text
         numbers, other_numbers = _numbers(text), _numbers(other_text)
-        telling = similarity >= SAME_FIGURE_SIMILARITY and any(_is_telling(n) for n in numbers & other_numbers)
-        if similarity < self.settings.corroboration_similarity and not telling:
+        if similarity < self.settings.corroboration_similarity and not (
+            similarity >= SAME_FIGURE_SIMILARITY and sentence.doc_id != other.doc_id and _telling_figures(text) == _telling_figures(other_text) != set()
+        ):
             return False
         if bool(_DENIAL.search(text)) != bool(_DENIAL.search(other_text)):
             return False
@@ -465,7 +497,7 @@ class Answerer:
                 if doc != self.index.sentences[duplicate_of.candidate.sentence_id].doc_id:
                     duplicate_of.others.setdefault(doc, candidate)
                 continue
-            start, end = self._within_budget(sid, *self._span_with_context(sid, said, budget))
+            start, end = self._within_budget(sid, *self._span_with_context(sid, said, budget if chosen else None))
             text = self.index.documents[self.index.sentences[sid].doc_id].text
             overlapping = [entry for entry in chosen if self._overlaps(entry, sid, start, end)]
             if overlapping:  # it shares a sentence with quotes (one, or two it bridges): widen them into one

@@ -242,18 +242,19 @@ def embed_sentences(
     return summed, len(fresh), keys
 
 
-def context_windows(documents: Mapping[str, Document], sentences: list[Sentence], fits_model: FitsModel | None) -> dict[int, str]:
+def context_windows(
+    documents: Mapping[str, Document], sentences: list[Sentence], fits_model: FitsModel | None, leads: Mapping[int, int]
+) -> dict[int, str]:
     """Each sentence read in context, by sentence id: the article's text from the sentence before
     it through it ("Anthropic's warning ... The company says it has observed ..."), so that a
     sentence naming its subject only as "the company" or "it" still matches a question naming
-    it. A table row or list item is read from its header or lead-in (``sentence_leads``), or
+    it. A table row or list item is read from its header or lead-in (``leads``, of ``sentence_leads``), or
     from the sentence before when that is longer than the model reads. Left out (the
     sentence's own vector stands for it): an article's first sentence, a
     sentence whose text with the one before is longer than the model reads, and every
     sentence when the model's input cannot be measured (``fits_model`` None), since the
     model would drop the end of a window too long for it: the sentence itself."""
     windows: dict[int, str] = {}
-    leads = sentence_leads({doc_id: d.text for doc_id, d in documents.items()}, sentences)
     for i in range(1, len(sentences)):
         sentence = sentences[i]
         for before in (sentences[leads[i]], sentences[i - 1]) if i in leads else (sentences[i - 1],):
@@ -276,12 +277,10 @@ def embed_contexts(
     return vectors, new, keys
 
 
-def _lexicon_payload(documents: list[Document], sentences: list[Sentence]) -> dict:
-    """What the answerer and the speller read from the words of the articles, worked out
-    once at build time rather than on a loaded index's first question."""
-    leads = sentence_leads({d.doc_id: d.text for d in documents}, sentences)
-    # a table row or list item has its header's or lead-in's words too: it is quoted under them
-    sentence_terms = [sorted(set(terms(s.text)) | (set(terms(sentences[leads[i]].text)) if i in leads else set())) for i, s in enumerate(sentences)]
+def _lexicon_payload(documents: list[Document], sentences: list[Sentence], leads: Mapping[int, int]) -> dict:
+    """What the answerer and the speller read from the words of the articles and their
+    structure, worked out once at build time rather than on a loaded index's first question."""
+    sentence_terms = [sorted(set(terms(s.text))) for s in sentences]
     vocabulary = sorted({t for ts in sentence_terms for t in ts})
     number = {t: i for i, t in enumerate(vocabulary)}
     counts, names = lexicon(without_markup_spans(d.text) for d in documents)  # a word only in code or a comment is never quoted
@@ -290,16 +289,17 @@ def _lexicon_payload(documents: list[Document], sentences: list[Sentence]) -> di
         "sentence_terms": [[number[t] for t in ts] for ts in sentence_terms],
         "word_counts": dict(sorted(counts.items())),
         "names": sorted(names),
+        "leads": sorted(leads.items()),
     }
 
 
-def _store_payload(documents: list[Document], sentences: list[Sentence], chunks: list[Chunk]) -> dict:
+def _store_payload(documents: list[Document], sentences: list[Sentence], chunks: list[Chunk], leads: Mapping[int, int]) -> dict:
     doc_index = {d.doc_id: i for i, d in enumerate(documents)}
     return {
         "documents": [asdict(d) for d in documents],
         "sentences": [[doc_index[s.doc_id], s.start, s.end, SENTENCE_KINDS.index(s.kind)] for s in sentences],
         "chunks": [[doc_index[c.doc_id], c.start, c.end, list(c.sentence_ids), c.n_tokens] for c in chunks],
-        "lexicon": _lexicon_payload(documents, sentences),
+        "lexicon": _lexicon_payload(documents, sentences, leads),
     }
 
 
@@ -499,7 +499,8 @@ def _build_locked(
     try:
         cache = EmbeddingCache(index_dir / CACHE_FILE)
         pieces = SentencePieces.of(loaded.documents, sentences, fits_model)
-        windows = context_windows({d.doc_id: d for d in loaded.documents}, sentences, fits_model)
+        leads = sentence_leads({d.doc_id: d.text for d in loaded.documents}, sentences)
+        windows = context_windows({d.doc_id: d for d in loaded.documents}, sentences, fits_model, leads)
         to_embed = cache.missing(encoder, [c.text for c in chunks] + pieces.texts + list(windows.values()))
         with embedding_progress(to_embed, progress, on_embedded) as embedded:
             chunk_vectors, new_chunks, chunk_keys = embed_with_cache(encoder, [c.text for c in chunks], cache, embedded=embedded)
@@ -524,7 +525,7 @@ def _build_locked(
         }
         folder = index_dir / f"build-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
         staging = index_dir / f".{folder.name}"
-        _write_build(staging, manifest, _store_payload(loaded.documents, sentences, chunks), chunk_store, sentence_vectors, context_vectors, chunk_terms)
+        _write_build(staging, manifest, _store_payload(loaded.documents, sentences, chunks, leads), chunk_store, sentence_vectors, context_vectors, chunk_terms)
         staging.rename(folder)
         replaced = current_build_name(index_dir)
         _point_current_at(index_dir, folder)
@@ -614,7 +615,8 @@ class CorpusIndex:
     read after the one before it, see ``context_windows``), the BM25 index and the lexicon
     (``sentence_terms``: stemmed content words of each sentence; ``word_counts``: how often
     each lower-case word occurs in the articles; ``names``: the words they only write
-    capitalised, see ``rag.spelling.proper_names``)."""
+    capitalised, see ``rag.spelling.proper_names``; ``leads``: the header or lead-in each table
+    row or list item is read and quoted under, see ``rag.text.sentence_leads``)."""
 
     path: Path
     manifest: dict
@@ -628,6 +630,7 @@ class CorpusIndex:
     sentence_terms: list[frozenset[str]]
     word_counts: dict[str, int]
     names: frozenset[str]
+    leads: dict[int, int]
 
     def __repr__(self) -> str:
         model = self.manifest.get("model", {}).get("name")
@@ -645,9 +648,14 @@ class CorpusIndex:
         return owner
 
     @cached_property
-    def leads(self) -> dict[int, int]:
-        """What each table row and list item is quoted under, by sentence id (``rag.text.sentence_leads``)."""
-        return sentence_leads({doc_id: d.text for doc_id, d in self.documents.items()}, self.sentences)
+    def terms_with_leads(self) -> list[frozenset[str]]:
+        """Each sentence's terms, with its header's or lead-in's for a row or item (``leads``): the
+        words a quote of it holds, for the coverage of a question's words. (``sentence_terms``,
+        the sentence's own, weigh each term: a header counts once, not once per row.)"""
+        with_leads = list(self.sentence_terms)
+        for sid, lead in self.leads.items():
+            with_leads[sid] = self.sentence_terms[sid] | self.sentence_terms[lead]
+        return with_leads
 
     @cached_property
     def sentence_mean(self) -> np.ndarray:
@@ -853,6 +861,7 @@ def load_index(
         sentence_terms = [frozenset(vocabulary[i] for i in ids) for ids in store["lexicon"]["sentence_terms"]]
         word_counts = {str(w): int(n) for w, n in store["lexicon"]["word_counts"].items()}
         names = frozenset(str(w) for w in store["lexicon"]["names"])
+        leads = {int(sid): int(lead) for sid, lead in store["lexicon"]["leads"]}
         sentence_vectors = np.load(folder / "sentences.npy", allow_pickle=False)
         context_vectors = np.load(folder / "sentence-contexts.npy", allow_pickle=False)
         bm25 = Bm25Scores.load(folder / "bm25")
@@ -876,6 +885,7 @@ def load_index(
         sentence_terms=sentence_terms,
         word_counts=word_counts,
         names=names,
+        leads=leads,
     )
 
 

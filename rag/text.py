@@ -341,46 +341,59 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
 
 
 LEAD_TOKENS = 200  # a row or item is read under its header or lead-in when the span from one to the other is at most this long
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 
 
 def on_list_line(text: str, sentence: Sentence) -> bool:
-    """Whether ``sentence`` is on a line of a bulleted or numbered list ("- Cost overruns …"),
-    first on it or after the item's first words ("- Fare capping. Riders who pay …")."""
+    """Whether ``sentence`` is in an item of a bulleted or numbered list ("- Cost overruns …"):
+    first on its line or after the item's first words ("- Fare capping. Riders who pay …"), or
+    on a line that carries the item on ("- The union blames⏎  low pay. It wants …")."""
     line_start = text.rfind("\n", 0, sentence.start) + 1
-    return bool(_BULLET.match(text, line_start, sentence.start))
+    while not _BULLET.match(text, line_start, sentence.start):
+        if line_start == 0:
+            return False
+        previous = text.rfind("\n", 0, line_start - 1) + 1
+        if not text[previous : line_start - 1].strip():  # a blank line above: a paragraph of its own
+            return False
+        line_start = previous
+    return True
 
 
-def _lead_of(texts: Mapping[str, str], sentences: Sequence[Sentence], i: int) -> int | None:
-    sentence = sentences[i]
-    text = texts[sentence.doc_id]
-    table_row = sentence.text.startswith("|")
-    if not table_row and not on_list_line(text, sentence):
-        return None
-    above = i - 1
-    while above >= 0 and sentences[above].doc_id == sentence.doc_id:
-        row = sentences[above]
-        if count_tokens(text[row.start : sentence.end]) > LEAD_TOKENS:
-            return None
-        if table_row:
-            if not row.text.startswith("|"):
-                return None
-            if row.kind == "heading":
-                return above
-        elif not on_list_line(text, row):  # the line above the list: it leads it when it announces it
-            return above if row.text.endswith(":") and row.kind in ("heading", "sentence") else None
-        above -= 1
-    return None
+def opens_an_item(gap: str) -> bool:
+    """Whether ``gap``, the text between two sentences of a list, opens a new item: a line that
+    starts with a bullet or number, not a line that carries the item before on."""
+    return any(_BULLET.match(line) for line in gap.splitlines()[1:])
 
 
 def sentence_leads(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> dict[int, int]:
     """What each table row and list item is read under, by sentence id: a row its table's header
     row ("| Ticket | Adult | Child |" over "| Single | £2.40 | £1.20 |"), a list's item (each
-    sentence on its lines) the line ending in a colon that announces the list ("The council gave
-    three reasons for the delay:" over "- Cost overruns …"; not a heading such as "Key facts",
-    whose items are facts of their own); only when the span from the one to the other is at most
-    ``LEAD_TOKENS`` long. ``texts`` maps doc id -> article text."""
-    leads = {}
-    for i in range(len(sentences)):
-        if (lead := _lead_of(texts, sentences, i)) is not None:
-            leads[i] = lead
+    sentence in it) the line ending in a colon that announces the list ("The council gave three
+    reasons for the delay:" over "- Cost overruns …"; not a heading such as "Key facts", whose
+    items are facts of their own); only while the span from the one to the other is at most
+    ``LEAD_TOKENS`` long. ``texts`` maps doc id -> article text. One pass over the sentences."""
+    leads: dict[int, int] = {}
+    lead: int | None = None  # the header or lead-in whose rows or items come now
+    for i, sentence in enumerate(sentences):
+        text = texts[sentence.doc_id]
+        if lead is not None:
+            led = sentences[lead]
+            follows = led.doc_id == sentence.doc_id and (
+                sentence.text.startswith("|") if led.text.startswith("|") else on_list_line(text, sentence)
+            )
+            if follows and _within_tokens(text[led.start : sentence.end], LEAD_TOKENS):
+                leads[i] = lead
+                continue
+            lead = None  # the table or list is over, or out of reach: so are its later rows or items
+        if (sentence.kind == "heading" and sentence.text.startswith("|")) or (
+            sentence.text.endswith(":") and sentence.kind in ("heading", "sentence") and not on_list_line(text, sentence)
+        ):
+            lead = i
     return leads
+
+
+def _within_tokens(text: str, limit: int) -> bool:
+    """Whether ``text`` is at most ``limit`` cl100k tokens, counted only when it must be."""
+    if len(text.encode("utf-8")) <= limit:  # a token is at least one byte
+        return True
+    return len(text) <= 10 * limit and count_tokens(text) <= limit

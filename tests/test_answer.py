@@ -21,6 +21,7 @@ from rag.answer import ABSTAIN_TEXT, Answerer, ScoredSentence, in_quotation_mark
 from rag.gold import load_gold
 from rag.index import build_index
 from rag.lexical import terms
+from rag.text import count_tokens
 from rag.retrieve import Retriever
 from rag.types import Answer
 
@@ -545,7 +546,15 @@ def test_a_table_row_is_quoted_under_its_header(tmp_path, encoder, answerer):
     assert month.text == "\n".join(rows[:6])  # and no row after it: the others are other tickets
     [year] = local.compose([ScoredSentence(sid[rows[-1]], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
     assert year.text == rows[-1]  # over LEAD_TOKENS below it: the row alone, not most of the table
-    assert set(terms("child")) <= local.index.sentence_terms[sid[rows[3]]]  # read with its header's words
+    budget = local.settings.token_budget
+    far = next(row for row in rows if count_tokens(fares[fares.index(rows[0]) : fares.index(row) + len(row)]) > budget)
+    assert sid[far] in local.index.leads
+    [first] = local.compose([ScoredSentence(sid[far], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    assert first.text.startswith(rows[0]) and first.text.endswith(far)  # the first quote: under its header, whatever the budget
+    opening = ScoredSentence(sid["The fares below apply from 1 April."], 1.0, 0.0, 0.0, 0.0, 0.0, False)
+    [_, later] = local.compose([opening, ScoredSentence(sid[far], 0.9, 0.0, 0.0, 0.0, 0.0, False)])
+    assert later.text == far  # a later quote with its header would overrun the answer: the row alone, not left out
+    assert set(terms("child")) <= local.index.terms_with_leads[sid[rows[3]]]  # read with its header's words
 
 
 def test_a_list_item_is_quoted_with_the_line_that_announces_its_list_and_the_rest_of_the_list(tmp_path, encoder, answerer):
@@ -565,7 +574,7 @@ def test_a_list_item_is_quoted_with_the_line_that_announces_its_list_and_the_res
     first = answer.quotes[0].text
     assert first.startswith(lead_in) and all(item in first for item in items), first  # the item, what it is an item of, and the others
     sid = {s.text: i for i, s in enumerate(local.index.sentences)}
-    assert set(terms("reasons delay")) <= local.index.sentence_terms[sid[items[1]]]  # matched by its lead-in's words too
+    assert set(terms("reasons delay")) <= local.index.terms_with_leads[sid[items[1]]]  # matched by its lead-in's words too
     [brakes] = local.compose([ScoredSentence(sid["A safety review of the brakes."], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
     assert brakes.text.startswith(lead_in) and brakes.text.endswith(items[3])  # an item's every sentence, then the items after it
     [sand] = local.compose([ScoredSentence(sid["Sand on the rails of the harbour curve."], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
@@ -629,3 +638,44 @@ def test_a_lead_in_that_leans_on_the_sentence_before_is_quoted_with_it(tmp_path,
     item = next(i for i, s in enumerate(local.index.sentences) if s.text.startswith("Lead service line removal"))
     [quote] = local.compose([ScoredSentence(item, 1.0, 0.0, 0.0, 0.0, 0.0, False)])
     assert quote.text.startswith("The utility's five-year capital plan") and quote.text.endswith("$48 million.")  # whose main items
+
+
+BOARD = (
+    "# Transit board raises fares\n\nThe transit board voted to raise fares after a long debate.\n\n"
+    "> Nobody on this board wanted to raise fares. We had no choice this year.\n> {dash} Gloria Mbeki, board chair\n\nTwo members voted against.\n"
+)
+
+
+@pytest.mark.parametrize("dash, newline", [("—", "\n"), ("—", "\r\n"), ("–", "\n"), ("--", "\n")], ids=["em", "CRLF", "en", "double-hyphen"])
+def test_the_line_naming_who_said_a_block_quote_goes_with_it_and_nowhere_else(tmp_path, encoder, answerer, dash, newline):
+    local = answerer_over(tmp_path, {"board.md": BOARD.format(dash=dash).replace("\n", newline), "park.txt": PARK}, encoder, answerer)
+    sid = {s.text[:12]: i for i, s in enumerate(local.index.sentences)}
+    [said] = local.compose([ScoredSentence(sid["Nobody on th"], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    assert said.text.endswith("Gloria Mbeki, board chair") and said.text.startswith("Nobody")
+    [narrator] = local.compose([ScoredSentence(sid["The transit "], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    assert narrator.text == "The transit board voted to raise fares after a long debate."  # not the chair's words
+    [again] = local.compose([ScoredSentence(sid["Nobody on th"], 1.0, 0.0, 0.0, 0.0, 0.0, False)], said=frozenset({sid["We had no ch"]}))
+    assert again.text == "Nobody on this board wanted to raise fares."  # a follow-up quotes nothing said before
+
+
+def test_a_list_is_quoted_whole_at_an_articles_end_and_when_its_items_are_hard_wrapped(tmp_path, encoder, answerer):
+    strike = (
+        "# Drivers strike\n\nThe union gave three reasons for the strike:\n\n- Pay has not kept up with prices.\n"
+        "- Rosters change at a day's notice. The union blames\n  the new software for it.\n- Depots lack heating in winter.\n"
+    )
+    local = answerer_over(tmp_path, {"a-strike.md": strike, "b-park.txt": PARK}, encoder, answerer)  # the list ends its article, another follows
+    sid = {s.text[:12]: i for i, s in enumerate(local.index.sentences)}
+    assert local.index.leads[sid["The union bl"]] == sid["The union ga"]  # the item's second sentence, on a wrapped line, is in the list
+    [quote] = local.compose([ScoredSentence(sid["Pay has not "], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    assert quote.text.startswith("The union gave three reasons") and quote.text.endswith("Depots lack heating in winter.")
+
+
+def test_one_articles_two_sentences_with_one_figure_are_two_facts(tmp_path, encoder, answerer):
+    pipes = (
+        "Lead pipes in Riverton\n\nRiverton still has roughly 6,200 lead pipes connecting homes to the water mains.\n\n"
+        "Replacing all 6,200 lead pipes will cost the utility $48 million over five years.\n"
+    )
+    local = answerer_over(tmp_path, {"pipes.txt": pipes, "park.txt": PARK}, encoder, answerer)
+    sid = {s.text[:12]: i for i, s in enumerate(local.index.sentences)}
+    quotes = local.compose([ScoredSentence(sid["Riverton sti"], 1.0, 0.0, 0.0, 0.0, 0.0, False), ScoredSentence(sid["Replacing al"], 0.9, 0.0, 0.0, 0.0, 0.0, False)])
+    assert len(quotes) == 2  # the cost is a fact of its own, not a copy of the count
