@@ -342,7 +342,6 @@ class Answerer:
                 start = lead_start
             else:
                 lead = None  # a later quote too far below it for what is left of the budget: the row or item alone
-        room = self.settings.token_budget if room is None else room
         if sentence.text.endswith(":") and sid + 1 < len(sentences) and sid + 1 not in said:
             following = sentences[sid + 1]
             if following.doc_id == sentence.doc_id and following.kind == "sentence":
@@ -350,7 +349,7 @@ class Answerer:
         attribution = self._attribution_after(sid)
         if attribution is not None and not said.intersection(range(sid + 1, attribution + 1)):
             end = max(end, sentences[attribution].end)
-        list_lead = sid if sentence.text.endswith(":") else lead
+        list_lead = lead if lead is not None or not sentence.text.endswith(":") else sid  # a list's own lead-in, or the list it opens
         if list_lead is not None and not sentence.text.startswith("|"):  # a table's other rows are other entries
             end = self._rest_of_list(list_lead, sid, start, end, said, room)
         return start, end
@@ -382,10 +381,11 @@ class Answerer:
                 return following
         return None
 
-    def _rest_of_list(self, lead: int, sid: int, start: int, end: int, said: frozenset[int], room: int) -> int:
+    def _rest_of_list(self, lead: int, sid: int, start: int, end: int, said: frozenset[int], room: int | None) -> int:
         """``end`` moved on to the end of sentence ``sid``'s own item of the list that ``lead``
         announces, then over the whole items after it (an item's every sentence, or none of it)
-        while ``start:end`` stays within ``room`` tokens and takes in no sentence of ``said``."""
+        while ``start:end`` stays within ``room`` tokens and takes in no sentence of ``said``.
+        ``room`` None (the first quote): the own item whatever its length, then the answer's budget."""
         sentences, leads = self.index.sentences, self.index.leads
         text = self.index.documents[sentences[sid].doc_id].text
         items: list[list[int]] = [[]]  # the sentences after sid under the same lead, by item (the rest of sid's own first)
@@ -401,7 +401,8 @@ class Answerer:
         for n, item in enumerate(items):
             if not item:
                 continue
-            if any(i in said for i in item) or (n > 0 and count_tokens(text[start : sentences[item[-1]].end]) > room):
+            limit = self.settings.token_budget if room is None else room
+            if any(i in said for i in item) or ((n > 0 or room is not None) and count_tokens(text[start : sentences[item[-1]].end]) > limit):
                 break
             end = max(end, sentences[item[-1]].end)
         return end

@@ -46,7 +46,7 @@ from .spelling import lexicon
 from .types import Chunk, Document, Sentence, StrPath
 from .vectorstore import FaissStore, VectorKind, VectorStore, check_kind
 
-INDEX_FORMAT = 8  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats; 6: sentence context vectors; 7: word counts without markup, table rows; 8: rows and list items read under their header or lead-in
+INDEX_FORMAT = 9  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats; 6: sentence context vectors; 7: word counts without markup, table rows; 8: rows and list items read under their header or lead-in; 9: the leads stored
 CURRENT_FILE = "CURRENT"
 log = logging.getLogger(__name__)
 _BUILD_NAME = re.compile(r"build-[0-9T]+-[0-9a-f]+")  # the folder names build_index gives (never a path)

@@ -342,21 +342,27 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
 
 LEAD_TOKENS = 200  # a row or item is read under its header or lead-in when the span from one to the other is at most this long
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+ITEM_LINES = 20  # lines of one list item, at most, that ``on_list_line`` walks back over
 
 
 def on_list_line(text: str, sentence: Sentence) -> bool:
     """Whether ``sentence`` is in an item of a bulleted or numbered list ("- Cost overruns …"):
     first on its line or after the item's first words ("- Fare capping. Riders who pay …"), or
-    on a line that carries the item on ("- The union blames⏎  low pay. It wants …")."""
+    on a line that carries the item on: indented, or under a line that ends no sentence ("- The
+    union blames⏎  low pay."). A paragraph right under a list is none of them. At most
+    ``ITEM_LINES`` lines are walked back."""
     line_start = text.rfind("\n", 0, sentence.start) + 1
-    while not _BULLET.match(text, line_start, sentence.start):
+    for _ in range(ITEM_LINES):
+        if _BULLET.match(text, line_start, sentence.start):
+            return True
         if line_start == 0:
             return False
         previous = text.rfind("\n", 0, line_start - 1) + 1
-        if not text[previous : line_start - 1].strip():  # a blank line above: a paragraph of its own
-            return False
+        above = text[previous : line_start - 1].rstrip()
+        if not above.strip() or (text[line_start] not in " \t" and _TERMINAL.search(above)):
+            return False  # a blank line above, or a line ending a sentence over an unindented one: a paragraph of its own
         line_start = previous
-    return True
+    return False
 
 
 def opens_an_item(gap: str) -> bool:
@@ -376,24 +382,22 @@ def sentence_leads(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> d
     lead: int | None = None  # the header or lead-in whose rows or items come now
     for i, sentence in enumerate(sentences):
         text = texts[sentence.doc_id]
-        if lead is not None:
+        header = sentence.kind == "heading" and sentence.text.startswith("|")  # a new table, even right under another
+        if lead is not None and not header:
             led = sentences[lead]
-            follows = led.doc_id == sentence.doc_id and (
-                sentence.text.startswith("|") if led.text.startswith("|") else on_list_line(text, sentence)
-            )
-            if follows and _within_tokens(text[led.start : sentence.end], LEAD_TOKENS):
+            if led.text.startswith("|"):  # a table's rows are its next lines, with no blank line between
+                follows = sentence.text.startswith("|") and not _BLANK_LINE.search(text, sentences[i - 1].end, sentence.start)
+            else:
+                follows = on_list_line(text, sentence)
+            if led.doc_id == sentence.doc_id and follows and _within_tokens(text[led.start : sentence.end], LEAD_TOKENS):
                 leads[i] = lead
                 continue
-            lead = None  # the table or list is over, or out of reach: so are its later rows or items
-        if (sentence.kind == "heading" and sentence.text.startswith("|")) or (
-            sentence.text.endswith(":") and sentence.kind in ("heading", "sentence") and not on_list_line(text, sentence)
-        ):
+        lead = None  # the table or list is over, or out of reach: so are its later rows or items
+        if header or (sentence.text.endswith(":") and sentence.kind in ("heading", "sentence") and not on_list_line(text, sentence)):
             lead = i
     return leads
 
 
 def _within_tokens(text: str, limit: int) -> bool:
     """Whether ``text`` is at most ``limit`` cl100k tokens, counted only when it must be."""
-    if len(text.encode("utf-8")) <= limit:  # a token is at least one byte
-        return True
-    return len(text) <= 10 * limit and count_tokens(text) <= limit
+    return len(text.encode("utf-8")) <= limit or count_tokens(text) <= limit  # a token is at least one byte

@@ -577,6 +577,10 @@ def test_a_list_item_is_quoted_with_the_line_that_announces_its_list_and_the_res
     assert set(terms("reasons delay")) <= local.index.terms_with_leads[sid[items[1]]]  # matched by its lead-in's words too
     [brakes] = local.compose([ScoredSentence(sid["A safety review of the brakes."], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
     assert brakes.text.startswith(lead_in) and brakes.text.endswith(items[3])  # an item's every sentence, then the items after it
+    opening = ScoredSentence(sid["The harbour tram line will open in May, four months later than planned."], 1.0, 0.0, 0.0, 0.0, 0.0, False)
+    tight = replace(local.settings, token_budget=count_tokens(lead_in + items[0] + items[2]) + 24)  # room for the item, not all of it
+    _, later = Answerer(local.retriever, tight, local.answerability).compose([opening, ScoredSentence(sid["A safety review of the brakes."], 0.9, 0.0, 0.0, 0.0, 0.0, False)])
+    assert later.text.startswith(lead_in) and later.text.endswith("A safety review of the brakes.")  # a later quote: what fits, not nothing
     [sand] = local.compose([ScoredSentence(sid["Sand on the rails of the harbour curve."], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
     assert sand.text == "Sand on the rails of the harbour curve."  # far below its lead-in: the item alone, not a long list
 

@@ -489,3 +489,17 @@ def test_the_prose_of_a_passage_leaves_out_the_markup_around_and_inside_it():
     assert " ".join(without_markup_spans(text).split()) == "The tram opened on Monday. It has 19 stops. Fares start at two pounds."
     cut = text.index("Editor")  # a passage that starts inside the comment: none of it is shown
     assert " ".join(without_markup_spans(text, cut, text.index("Fares")).split()) == "It has 19 stops."
+
+
+def test_a_second_table_has_its_own_header_and_a_paragraph_under_a_list_is_no_item():
+    text = (
+        "Fares\n\n| Ticket | Adult | Child |\n|---|---|---|\n| Single | 2.40 | 1.20 |\n\n| Pass | Price |\n|---|---|\n| Monthly | 60.00 |\n\n"
+        "The council gave two reasons for the delay:\n- Staff shortages at the depot.\n- Cost overruns on steel.\n"
+        "The mayor disagreed with all of them.\nShe called the report a fiction.\n"
+    )
+    sentences = split_sentences("doc", text)
+    leads = {sentences[i].text: sentences[lead].text for i, lead in sentence_leads({"doc": text}, sentences).items()}
+    assert leads["| Single | 2.40 | 1.20 |"] == "| Ticket | Adult | Child |"
+    assert leads["| Monthly | 60.00 |"] == "| Pass | Price |" and "| Pass | Price |" not in leads
+    assert leads["Cost overruns on steel."] == "The council gave two reasons for the delay:"
+    assert "The mayor disagreed with all of them." not in leads and "She called the report a fiction." not in leads
