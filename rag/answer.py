@@ -43,7 +43,7 @@ from .question import (
 from .retrieve import ChunkHit, Retriever
 from .scripts import main_script, readable_script
 from .settings import AnswerSettings
-from .text import count_tokens, on_list_line, opening_length, opens_an_item
+from .text import BLANK_LINE, count_tokens, line_start, on_list_line, opening_length, opens_an_item
 from .types import Answer, Citation, Quote, StrPath, searched_text
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
@@ -112,7 +112,6 @@ def _telling_figures(text: str) -> set[str]:
 _ATTRIBUTION = re.compile(r"[ \t>]*(?:[—–―]|--)[ \t]*\w")  # from the line's start to the name's first letter
 _LINE_MARKERS = re.compile(r"[ \t>]*(?:(?:[—–―]|--)[ \t]*)?")  # what may stand before a line's sentence: quote marker, dash
 _BLOCK_QUOTE_LINE = re.compile(r"[ \t]*>")
-_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 ATTRIBUTION_REACH = 3  # sentences from a quoted sentence to the line naming who said it
 # A sentence that opens on what the one before said ("That threshold —", "But …"), or points
 # back to it further on ("Anthropic appears to be using that kind of internal data point …").
@@ -370,14 +369,14 @@ class Answerer:
         Mbeki, board chair"), at most ``ATTRIBUTION_REACH`` sentences on; else None."""
         sentences = self.index.sentences
         text = self.index.documents[sentences[sid].doc_id].text
-        if not _BLOCK_QUOTE_LINE.match(text, text.rfind("\n", 0, sentences[sid].start) + 1):
+        if not _BLOCK_QUOTE_LINE.match(text, line_start(text, sentences[sid].start)):
             return None
         for following in range(sid + 1, min(sid + 1 + ATTRIBUTION_REACH, len(sentences))):
             sentence = sentences[following]
-            if sentence.doc_id != sentences[sid].doc_id or _BLANK_LINE.search(text, sentences[following - 1].end, sentence.start):
+            if sentence.doc_id != sentences[sid].doc_id or BLANK_LINE.search(text, sentences[following - 1].end, sentence.start):
                 return None
-            line_start = text.rfind("\n", 0, sentence.start) + 1
-            if _ATTRIBUTION.match(text, line_start) and _LINE_MARKERS.fullmatch(text, line_start, sentence.start):
+            start = line_start(text, sentence.start)
+            if _ATTRIBUTION.match(text, start) and _LINE_MARKERS.fullmatch(text, start, sentence.start):
                 return following
         return None
 
@@ -398,10 +397,10 @@ class Answerer:
         after = sentences[following] if following < len(sentences) and sentences[following].doc_id == sentences[sid].doc_id else None
         if after is not None and on_list_line(text, after) and not opens_an_item(text[sentences[following - 1].end : after.start]):
             items.pop()  # an item whose later sentences lie beyond its lead's reach: left out
+        limit = self.settings.token_budget if room is None else room
         for n, item in enumerate(items):
             if not item:
                 continue
-            limit = self.settings.token_budget if room is None else room
             if any(i in said for i in item) or ((n > 0 or room is not None) and count_tokens(text[start : sentences[item[-1]].end]) > limit):
                 break
             end = max(end, sentences[item[-1]].end)

@@ -341,8 +341,13 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
 
 
 LEAD_TOKENS = 200  # a row or item is read under its header or lead-in when the span from one to the other is at most this long
-_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")  # a line with nothing on it, in a file with either line ends
 ITEM_LINES = 20  # lines of one list item, at most, that ``on_list_line`` walks back over
+
+
+def line_start(text: str, position: int) -> int:
+    """Where the line of ``text`` that holds ``position`` starts."""
+    return text.rfind("\n", 0, position) + 1
 
 
 def on_list_line(text: str, sentence: Sentence) -> bool:
@@ -351,17 +356,17 @@ def on_list_line(text: str, sentence: Sentence) -> bool:
     on a line that carries the item on: indented, or under a line that ends no sentence ("- The
     union blames⏎  low pay."). A paragraph right under a list is none of them. At most
     ``ITEM_LINES`` lines are walked back."""
-    line_start = text.rfind("\n", 0, sentence.start) + 1
+    start = line_start(text, sentence.start)
     for _ in range(ITEM_LINES):
-        if _BULLET.match(text, line_start, sentence.start):
+        if _BULLET.match(text, start, sentence.start):
             return True
-        if line_start == 0:
+        if start == 0:
             return False
-        previous = text.rfind("\n", 0, line_start - 1) + 1
-        above = text[previous : line_start - 1].rstrip()
-        if not above.strip() or (text[line_start] not in " \t" and _TERMINAL.search(above)):
+        previous = line_start(text, start - 1)
+        above = text[previous : start - 1].rstrip()
+        if not above.strip() or (text[start] not in " \t" and _TERMINAL.search(above)):
             return False  # a blank line above, or a line ending a sentence over an unindented one: a paragraph of its own
-        line_start = previous
+        start = previous
     return False
 
 
@@ -386,7 +391,7 @@ def sentence_leads(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> d
         if lead is not None and not header:
             led = sentences[lead]
             if led.text.startswith("|"):  # a table's rows are its next lines, with no blank line between
-                follows = sentence.text.startswith("|") and not _BLANK_LINE.search(text, sentences[i - 1].end, sentence.start)
+                follows = sentence.text.startswith("|") and not BLANK_LINE.search(text, sentences[i - 1].end, sentence.start)
             else:
                 follows = on_list_line(text, sentence)
             if led.doc_id == sentence.doc_id and follows and _within_tokens(text[led.start : sentence.end], LEAD_TOKENS):

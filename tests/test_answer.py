@@ -327,6 +327,11 @@ ROBOT_MAKER = "Robot maker Lumen grows fast\n\nShares of Lumen Robotics rose aft
 PARK = "City council approves new park\n\nThe city council voted on Tuesday to build a new park by the river. Construction will begin in spring and take two years. The park will include a playground and a small lake.\n"
 
 
+def candidate(sentence_id: int, score: float = 1.0) -> ScoredSentence:
+    """Sentence ``sentence_id`` as a scored candidate for ``Answerer.compose``, scored ``score`` and nothing else."""
+    return ScoredSentence(sentence_id, score, 0.0, 0.0, 0.0, 0.0, False)
+
+
 def answerer_over(folder: Path, articles: dict[str, str], encoder, answerer: Answerer) -> Answerer:
     """An answerer with ``answerer``'s settings and model over ``articles`` (file name -> text),
     written to ``folder``/corpus and indexed in ``folder``/index."""
@@ -421,7 +426,7 @@ def test_a_sentence_quoted_with_the_one_it_leans_on_is_never_quoted_again(answer
 
 def test_a_sentence_that_points_back_further_on_is_quoted_with_the_one_before(answerer):
     sid = next(i for i, s in enumerate(answerer.index.sentences) if s.text.startswith("Anthropic appears to be using that kind of"))
-    [quote] = answerer.compose([ScoredSentence(sid, 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    [quote] = answerer.compose([candidate(sid)])
     assert quote.text.startswith("Nine Claude models recently solved") and quote.text.endswith("rather than speculation.")  # what "that kind of internal data point" is
 
 
@@ -460,8 +465,6 @@ def test_an_article_in_decomposed_unicode_answers_like_a_composed_question(tmp_p
 
 
 def test_a_sentence_that_bridges_two_quotes_joins_them_into_one(tmp_path, encoder, answerer):
-    from rag.answer import ScoredSentence
-
     local = answerer_over(
         tmp_path,
         {
@@ -479,7 +482,7 @@ def test_a_sentence_that_bridges_two_quotes_joins_them_into_one(tmp_path, encode
     # quoted in this order: [0, 1], then [2, 3], then 2 again, which would bridge the two; then
     # another article's copy of sentence 3, which is the joined quote's corroboration, not a quote
     order = ((ids[1], 1.0), (ids[3], 0.95), (ids[2], 0.9), (audit, 0.65))
-    quotes = local.compose([ScoredSentence(sid, score, 0.0, 0.0, 0.0, 0.0, False) for sid, score in order])
+    quotes = local.compose([candidate(sid, score) for sid, score in order])
     assert [q.text for q in quotes] == [local.index.documents["reactor"].text[local.index.sentences[ids[0]].start : local.index.sentences[ids[3]].end]]
     assert quotes[0].also_in == ("audit",)
 
@@ -504,7 +507,7 @@ def test_a_sentence_that_announces_the_next_is_quoted_with_it(tmp_path, encoder,
         answerer,
     )
     lead_in = next(i for i, s in enumerate(local.index.sentences) if s.text.endswith("something different:"))
-    [quote] = local.compose([ScoredSentence(lead_in, 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    [quote] = local.compose([candidate(lead_in)])
     assert quote.text.startswith("A council engineer told") and quote.text.endswith("the budget for this year has been spent.")
     assert_grounded_quotes(local.answer("What did the council engineer say?"), local)
 
@@ -540,19 +543,19 @@ def test_a_table_row_is_quoted_under_its_header(tmp_path, encoder, answerer):
     fares = "# Tram fares\n\nThe fares below apply from 1 April.\n\n" + "\n".join(rows) + "\n"
     local = answerer_over(tmp_path, {"fares.md": fares, "park.txt": PARK}, encoder, answerer)
     sid = {s.text: i for i, s in enumerate(local.index.sentences)}
-    [single] = local.compose([ScoredSentence(sid[rows[2]], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    [single] = local.compose([candidate(sid[rows[2]])])
     assert single.text == "\n".join(rows[:3])  # which price is whose: the header names the columns
-    [month] = local.compose([ScoredSentence(sid[rows[5]], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    [month] = local.compose([candidate(sid[rows[5]])])
     assert month.text == "\n".join(rows[:6])  # and no row after it: the others are other tickets
-    [year] = local.compose([ScoredSentence(sid[rows[-1]], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    [year] = local.compose([candidate(sid[rows[-1]])])
     assert year.text == rows[-1]  # over LEAD_TOKENS below it: the row alone, not most of the table
     budget = local.settings.token_budget
     far = next(row for row in rows if count_tokens(fares[fares.index(rows[0]) : fares.index(row) + len(row)]) > budget)
     assert sid[far] in local.index.leads
-    [first] = local.compose([ScoredSentence(sid[far], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    [first] = local.compose([candidate(sid[far])])
     assert first.text.startswith(rows[0]) and first.text.endswith(far)  # the first quote: under its header, whatever the budget
-    opening = ScoredSentence(sid["The fares below apply from 1 April."], 1.0, 0.0, 0.0, 0.0, 0.0, False)
-    [_, later] = local.compose([opening, ScoredSentence(sid[far], 0.9, 0.0, 0.0, 0.0, 0.0, False)])
+    opening = candidate(sid["The fares below apply from 1 April."])
+    [_, later] = local.compose([opening, candidate(sid[far], 0.9)])
     assert later.text == far  # a later quote with its header would overrun the answer: the row alone, not left out
     assert set(terms("child")) <= local.index.terms_with_leads[sid[rows[3]]]  # read with its header's words
 
@@ -575,13 +578,13 @@ def test_a_list_item_is_quoted_with_the_line_that_announces_its_list_and_the_res
     assert first.startswith(lead_in) and all(item in first for item in items), first  # the item, what it is an item of, and the others
     sid = {s.text: i for i, s in enumerate(local.index.sentences)}
     assert set(terms("reasons delay")) <= local.index.terms_with_leads[sid[items[1]]]  # matched by its lead-in's words too
-    [brakes] = local.compose([ScoredSentence(sid["A safety review of the brakes."], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    [brakes] = local.compose([candidate(sid["A safety review of the brakes."])])
     assert brakes.text.startswith(lead_in) and brakes.text.endswith(items[3])  # an item's every sentence, then the items after it
-    opening = ScoredSentence(sid["The harbour tram line will open in May, four months later than planned."], 1.0, 0.0, 0.0, 0.0, 0.0, False)
+    opening = candidate(sid["The harbour tram line will open in May, four months later than planned."])
     tight = replace(local.settings, token_budget=count_tokens(lead_in + items[0] + items[2]) + 24)  # room for the item, not all of it
-    _, later = Answerer(local.retriever, tight, local.answerability).compose([opening, ScoredSentence(sid["A safety review of the brakes."], 0.9, 0.0, 0.0, 0.0, 0.0, False)])
+    _, later = Answerer(local.retriever, tight, local.answerability).compose([opening, candidate(sid["A safety review of the brakes."], 0.9)])
     assert later.text.startswith(lead_in) and later.text.endswith("A safety review of the brakes.")  # a later quote: what fits, not nothing
-    [sand] = local.compose([ScoredSentence(sid["Sand on the rails of the harbour curve."], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    [sand] = local.compose([candidate(sid["Sand on the rails of the harbour curve."])])
     assert sand.text == "Sand on the rails of the harbour curve."  # far below its lead-in: the item alone, not a long list
 
 
@@ -601,9 +604,9 @@ def test_a_block_quote_is_quoted_with_the_line_naming_who_said_it(tmp_path, enco
     assert_grounded(answer, local.index.documents)
     assert answer.quotes[0].text.endswith("— Gloria Mbeki, board chair"), answer.quotes[0].text  # the words and who said them
     sid = {s.text: i for i, s in enumerate(local.index.sentences)}
-    [first] = local.compose([ScoredSentence(sid["Nobody on this board wanted to raise fares."], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    [first] = local.compose([candidate(sid["Nobody on this board wanted to raise fares."])])
     assert first.text.endswith("— Gloria Mbeki, board chair")
-    [after] = local.compose([ScoredSentence(sid["Two members voted against the increase."], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    [after] = local.compose([candidate(sid["Two members voted against the increase."])])
     assert after.text == "Two members voted against the increase."  # a paragraph of its own: no one's line
 
 
@@ -623,7 +626,7 @@ def test_two_articles_giving_the_same_telling_figure_in_other_words_corroborate_
     pipes, lines, budget = sid["Riverton still has r"], sid["The utility estimate"], sid["Its budget was set i"]
     vectors = local.index.sentence_vectors
     assert float(vectors[pipes] @ vectors[lines]) < local.settings.corroboration_similarity  # not close enough by meaning alone
-    [quote] = local.compose([ScoredSentence(pipes, 1.0, 0.0, 0.0, 0.0, 0.0, False), ScoredSentence(lines, 0.9, 0.0, 0.0, 0.0, 0.0, False)])
+    [quote] = local.compose([candidate(pipes), candidate(lines, 0.9)])
     assert quote.also_in == ("rates",) and "6,200" in quote.corroborations[0].text
     assert not local._same_fact(budget, sid["Bills were last rais"], 0.6)  # a year is no telling figure
 
@@ -640,7 +643,7 @@ def test_a_lead_in_that_leans_on_the_sentence_before_is_quoted_with_it(tmp_path,
         answerer,
     )
     item = next(i for i, s in enumerate(local.index.sentences) if s.text.startswith("Lead service line removal"))
-    [quote] = local.compose([ScoredSentence(item, 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    [quote] = local.compose([candidate(item)])
     assert quote.text.startswith("The utility's five-year capital plan") and quote.text.endswith("$48 million.")  # whose main items
 
 
@@ -654,11 +657,11 @@ BOARD = (
 def test_the_line_naming_who_said_a_block_quote_goes_with_it_and_nowhere_else(tmp_path, encoder, answerer, dash, newline):
     local = answerer_over(tmp_path, {"board.md": BOARD.format(dash=dash).replace("\n", newline), "park.txt": PARK}, encoder, answerer)
     sid = {s.text[:12]: i for i, s in enumerate(local.index.sentences)}
-    [said] = local.compose([ScoredSentence(sid["Nobody on th"], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    [said] = local.compose([candidate(sid["Nobody on th"])])
     assert said.text.endswith("Gloria Mbeki, board chair") and said.text.startswith("Nobody")
-    [narrator] = local.compose([ScoredSentence(sid["The transit "], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    [narrator] = local.compose([candidate(sid["The transit "])])
     assert narrator.text == "The transit board voted to raise fares after a long debate."  # not the chair's words
-    [again] = local.compose([ScoredSentence(sid["Nobody on th"], 1.0, 0.0, 0.0, 0.0, 0.0, False)], said=frozenset({sid["We had no ch"]}))
+    [again] = local.compose([candidate(sid["Nobody on th"])], said=frozenset({sid["We had no ch"]}))
     assert again.text == "Nobody on this board wanted to raise fares."  # a follow-up quotes nothing said before
 
 
@@ -670,7 +673,7 @@ def test_a_list_is_quoted_whole_at_an_articles_end_and_when_its_items_are_hard_w
     local = answerer_over(tmp_path, {"a-strike.md": strike, "b-park.txt": PARK}, encoder, answerer)  # the list ends its article, another follows
     sid = {s.text[:12]: i for i, s in enumerate(local.index.sentences)}
     assert local.index.leads[sid["The union bl"]] == sid["The union ga"]  # the item's second sentence, on a wrapped line, is in the list
-    [quote] = local.compose([ScoredSentence(sid["Pay has not "], 1.0, 0.0, 0.0, 0.0, 0.0, False)])
+    [quote] = local.compose([candidate(sid["Pay has not "])])
     assert quote.text.startswith("The union gave three reasons") and quote.text.endswith("Depots lack heating in winter.")
 
 
@@ -681,5 +684,5 @@ def test_one_articles_two_sentences_with_one_figure_are_two_facts(tmp_path, enco
     )
     local = answerer_over(tmp_path, {"pipes.txt": pipes, "park.txt": PARK}, encoder, answerer)
     sid = {s.text[:12]: i for i, s in enumerate(local.index.sentences)}
-    quotes = local.compose([ScoredSentence(sid["Riverton sti"], 1.0, 0.0, 0.0, 0.0, 0.0, False), ScoredSentence(sid["Replacing al"], 0.9, 0.0, 0.0, 0.0, 0.0, False)])
+    quotes = local.compose([candidate(sid["Riverton sti"]), candidate(sid["Replacing al"], 0.9)])
     assert len(quotes) == 2  # the cost is a fact of its own, not a copy of the count
