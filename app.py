@@ -145,6 +145,7 @@ def _context(answer: Answer, document: Document, start: int, end: int) -> tuple[
 
 def sources_of(answer: Answer, documents: Mapping[str, Document]) -> list[Source]:
     """The numbered sources of an answer: its quotes, or the related passages of an abstention."""
+    spans: list[tuple[str, int, int, tuple[Citation, ...]]]
     if answer.abstained:
         spans = [(p.doc_id, p.start, p.end, ()) for p in answer.passages]
     else:
@@ -640,8 +641,8 @@ class Chat:
         as they are now, each ``gr.skip()`` when it is what the page shows already (``heading``,
         ``note``); sets the watch looking at the folder."""
         self.watch.look()
-        now = self.heading(), self.watch.note()
-        return tuple(gr.skip() if new == shown else new for new, shown in zip(now, (heading, note)))
+        heading_now, note_now = self.heading(), self.watch.note()
+        return (gr.skip() if heading_now == heading else heading_now), (gr.skip() if note_now == note else note_now)
 
     def answered_turns(self, conversation: Any) -> list[dict[str, Any]]:
         """The well-formed entries of a conversation record, ``{"question": text, "k": passages}`` each.
@@ -656,7 +657,7 @@ class Chat:
             if isinstance(entry, Mapping) and isinstance(entry.get("question"), str) and entry["question"].strip():
                 k, rating = entry.get("k"), entry.get("rating")
                 number = (isinstance(k, int) and not isinstance(k, bool)) or (isinstance(k, float) and math.isfinite(k))
-                turn = {"question": entry["question"], "k": min(max(int(k), 1), MAX_PASSAGES) if number else self.answerer.settings.passages}
+                turn = {"question": entry["question"], "k": min(max(int(k), 1), MAX_PASSAGES) if number and k is not None else self.answerer.settings.passages}
                 turns.append(turn | ({"rating": rating} if isinstance(rating, str) and rating in RATINGS else {}))
         return turns
 
@@ -848,7 +849,7 @@ def build_app(
         outputs = [chatbot, sources, status, last_answer, conversation, turns, retry, feedback_status, articles_note]
         # While a question is answered, the progress shows on the answer's own places, not on the
         # articles' note or the rating line, which it would cover with a "0.0s" timer.
-        common = {"outputs": outputs, "api_visibility": "private", "concurrency_id": "answer", "show_progress_on": [chatbot, sources, status]}
+        common: dict[str, Any] = {"outputs": outputs, "api_visibility": "private", "concurrency_id": "answer", "show_progress_on": [chatbot, sources, status]}
         # The question box empties the moment a question is sent (in the browser, with the
         # question it held passed on), so whatever is typed while it is answered is kept;
         # a question that cannot be asked comes back to the box if it is still empty.
@@ -876,7 +877,7 @@ def build_app(
 
         # The files left out and the re-indexing, as they are now: at a page load, then every few
         # seconds (off the queue, so that it never waits behind answers).
-        articles = {"fn": chat_replies.articles_now, "inputs": [heading, articles_note], "outputs": [heading, articles_note], "api_visibility": "private"}
+        articles: dict[str, Any] = {"fn": chat_replies.articles_now, "inputs": [heading, articles_note], "outputs": [heading, articles_note], "api_visibility": "private"}
         demo.load(**articles, show_progress="hidden")
         gr.Timer(ARTICLES_CHECK_SECONDS).tick(**articles, queue=False)
         # No progress shown: Gradio would dim every output to 0.2 opacity until the server answers, an
