@@ -1,4 +1,4 @@
-"""The shipped gold sets (eval/gold.jsonl, and the blind eval/factcheck.jsonl) follow the documented format and are grounded in the articles.
+"""The shipped gold sets (eval/gold.jsonl, and the blind eval/factcheck.jsonl and eval/student.jsonl) follow the documented format and are grounded in the articles.
 
 The checks read the raw JSON and the raw article files themselves, so they do not rely
 on the loader they also exercise (``rag.gold``).
@@ -7,6 +7,7 @@ on the loader they also exercise (``rag.gold``).
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -89,12 +90,22 @@ def test_every_line_names_its_half_so_a_new_question_moves_none(rows):
     assert split_of([*questions, new]) | {new.id: ""} == {row["id"]: row["split"] for row in rows} | {new.id: ""}
 
 
-def test_the_fact_checkers_blind_set_is_grounded_and_held_out_whole(rows, articles):
-    blind = load_gold(ROOT / "eval" / "factcheck.jsonl")  # written by a trial user who never saw gold.jsonl
+BLIND_SETS = ("factcheck.jsonl", "student.jsonl")  # each written by a trial user who never saw the other sets
+
+
+@pytest.mark.parametrize("name", BLIND_SETS)
+def test_each_blind_set_is_grounded_held_out_whole_and_shares_no_question(name, rows, articles):
+    blind = load_gold(ROOT / "eval" / name)
     assert grounding_problems(blind, articles) == []
     assert {q.split for q in blind} == {"held-out"}  # only measured: nothing is ever tuned on it
     assert len(blind) >= 40 and sum(not q.answerable for q in blind) >= 10
-    assert not {q.question.casefold() for q in blind} & {row["question"].casefold() for row in rows}
+    others = [row["question"] for row in rows] + [q.question for other in BLIND_SETS if other != name for q in load_gold(ROOT / "eval" / other)]
+    assert not {_plain(q.question) for q in blind} & {_plain(question) for question in others}
+
+
+def _plain(question: str) -> str:
+    """A question's words, lower case, without punctuation: "Why X?" and "why x" are one question."""
+    return " ".join(re.findall(r"\w+", question.casefold()))
 
 
 LINE_BREAKS_IN_STRINGS = "\u2028\u2029\u0085"  # line breaks to str.splitlines, plain characters to JSON
