@@ -19,6 +19,7 @@ import pytest
 from hostile_checks import assert_grounded
 from rag.answer import ABSTAIN_TEXT, Answerer, ScoredSentence, in_quotation_marks
 from rag.gold import load_gold
+from rag.evaluation import unsuppressed
 from rag.index import build_index
 from rag.lexical import terms
 from rag.text import count_tokens
@@ -530,6 +531,7 @@ def test_who_wrote_an_article_and_what_someone_wrote_are_answered_with_bylines(t
         answer = local.answer(question)
         assert not answer.abstained and answer.quotes[0].text == byline, (question, answer.answer)
         assert_grounded(answer, local.index.documents)  # exact, as every quote
+        assert unsuppressed(local).answer(question).answerability == 1.0  # so rag eval, which applies thresholds after, answers it too
     works = local.answer("Which articles did Sam Okafor write?")  # what someone wrote: every byline naming them
     assert {q.text for q in works.quotes[:2]} == {"Written by Sam Okafor", "*By Elena Marsh and Sam Okafor*"}, works.answer
     assert local.answer("Who wrote the article about the Mars landing?").abstained  # no article of that topic
