@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from .errors import QuestionError, RagError, RagWarning, warn_caller
 from .eval_report import REPORTS_DIR
-from .gold import SPLITS, GoldQuestion, capped, load_gold, require_grounded, split_of, unquotable_quotes
+from .gold import SPLITS, GoldQuestion, capped, load_gold, question_key, require_grounded, split_of, unquotable_quotes
 from .jsonl import json_line
 
 if TYPE_CHECKING:
@@ -46,8 +46,12 @@ def unsuppressed(answerer: "Answerer") -> "Answerer":
 def warm_up(answerer: "Answerer", questions: Sequence[GoldQuestion]) -> None:
     """Answer one gold question (the first answerable one) untimed and unrecorded, so that
     what loads on the first answer (the model's first run, the token counter) is not timed
-    as part of a question. A separate answerer, so that nothing it caches speeds that
+    as part of a question; and load the dictionary the first word the articles lack loads
+    (``rag.spelling.base_form``). A separate answerer, so that nothing it caches speeds that
     question up later."""
+    from .spelling import base_form
+
+    base_form("warming")
     first = next((q for q in questions if q.answerable), questions[0]) if questions else None
     if first is not None:
         try:
@@ -137,6 +141,17 @@ def small_split_notes(records: Sequence["Record"]) -> list[str]:
     return notes
 
 
+def repeated_question_notes(questions: Sequence[GoldQuestion]) -> list[str]:
+    """A note when held-out questions repeat dev ones (the same words, case and punctuation
+    aside): tuning on the dev half then tunes on them too."""
+    halves = split_of(questions)
+    dev = {question_key(q.question) for q in questions if halves[q.id] == "dev"}
+    repeated = [q.id for q in questions if halves[q.id] == "held-out" and question_key(q.question) in dev]
+    if not repeated:
+        return []
+    return [f"{len(repeated)} held-out question(s) repeat a dev question, case and punctuation aside ({', '.join(capped(repeated))}): tuning on dev tunes on them too"]
+
+
 def gold_payload(records: Sequence["Record"], threshold: float, *, title: str, notes: Sequence[str], sweep_splits: Sequence[str]) -> dict:
     """The evaluation payload (what the reports show) of ``records`` at ``threshold``."""
     from .scoring import recall_curve, summarize, sweep
@@ -223,6 +238,7 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
         "dev: the half the settings are tuned on (`--calibrate` chooses the threshold there); held-out: only measured, never tuned on "
         "(the split rule and what each metric means: eval/README.md)",
         *small_split_notes(records),
+        *repeated_question_notes(questions),
     ]
     calibration = None
     name = report_name(args)
@@ -239,7 +255,7 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
         )
     else:
         threshold = args.threshold if args.threshold is not None else answerer.settings.abstain_threshold
-        notes.append(f"abstention threshold {threshold:g} ({'--threshold' if args.threshold is not None else 'from the settings'}); {settings_note(args)}")
+        notes.append(f"abstention threshold {threshold:g} ({'--threshold' if args.threshold is not None else 'from the settings'}); {settings_note(args, questions)}")
     payload = gold_payload(records, threshold, title=f"rag eval: {name}", notes=notes, sweep_splits=list(SPLITS) if args.calibrate else ["all"])
     payload["settings"] = asdict(replace(answerer.settings, abstain_threshold=threshold))
     if args.calibrate:
@@ -248,9 +264,9 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
     written = write_reports(payload, args.out, name)
     if args.calibrate:
         summary = payload["summary"]
-        save_calibration(answerer, threshold, args, _headline(summary["dev"]), _headline(summary["held-out"]))
+        save_calibration(answerer, threshold, args, questions, _headline(summary["dev"]), _headline(summary["held-out"]))
     if args.json:
-        sys.stdout.write(json_line({k: payload[k] for k in ("threshold", "summary", "settings")} | {"calibration": calibration, "reports": [str(p) for p in written]}))
+        sys.stdout.write(json_line({k: payload[k] for k in ("notes", "threshold", "summary", "settings")} | {"calibration": calibration, "reports": [str(p) for p in written]}))
     else:
         print(console_report(payload))
         if calibration:
@@ -296,15 +312,22 @@ def _seen_from(folder: Path, path: Path) -> str:
         return str(path)
 
 
-def save_calibration(answerer: "Answerer", threshold: float, args: argparse.Namespace, dev: dict, held_out: dict) -> Path:
-    """Save the answerer's settings with the calibrated ``threshold``, and where it came from, to ``settings_path(args)``."""
+def save_calibration(
+    answerer: "Answerer", threshold: float, args: argparse.Namespace, questions: Sequence[GoldQuestion], dev: dict, held_out: dict
+) -> Path:
+    """Save the answerer's settings with the calibrated ``threshold``, and where it came from, to
+    ``settings_path(args)``: the gold file, and the keys of the dev questions it was tuned on
+    (``rag.gold.question_key``)."""
     settings = replace(answerer.settings, abstain_threshold=threshold)
+    halves = split_of(questions)
+    split_halves = [halves[q.id] for q in questions]
     path = settings_path(args)
     return settings.save(  # SettingsError naming the path when it cannot be written
         path,
         calibrated_by="rag eval --calibrate",
         calibrated_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         gold={"path": _seen_from(Path(path).resolve().parent, Path(args.gold).resolve()), "sha256": _sha256(args.gold)},
+        tuned_on=sorted({question_key(q.question) for q, half in zip(questions, split_halves) if half == "dev"}),
         split="dev (each line's split key; lines without one by kind and sha256 of the id, each to the smaller half of its kind; rag.gold.split_of)",
         max_false_abstention=false_abstention_limit(args),
         dev_metrics=dev,
@@ -312,10 +335,12 @@ def save_calibration(answerer: "Answerer", threshold: float, args: argparse.Name
     )
 
 
-def settings_note(args: argparse.Namespace) -> str:
+def settings_note(args: argparse.Namespace, questions: Sequence[GoldQuestion]) -> str:
     """Which settings `rag eval` reports with and what they were calibrated on, from the
-    provenance `rag eval --calibrate` saves in the settings file (``save_calibration``): a
-    threshold tuned on another gold set's dev split is not tuned on this one."""
+    provenance `rag eval --calibrate` saves in the settings file (``save_calibration``): the
+    gold file, and which of ``questions`` were among the dev questions tuned on (by their
+    words, whatever file they are in: a frozen or grown copy of the gold file, or another
+    set that repeats some of its questions)."""
     path = settings_path(args)
     if not path.exists():
         return "settings: the built-in defaults (no settings file), never calibrated"
@@ -323,10 +348,21 @@ def settings_note(args: argparse.Namespace) -> str:
     if gold is None or "sha256" not in gold:
         return f"settings: {path}, which records no calibration"
     same = gold["sha256"] == _sha256(args.gold)
-    return (
+    calibrated = (
         f"settings: {path}, calibrated by {saved.get('calibrated_by', '?')} at {saved.get('calibrated_at', '?')} on the dev split of "
-        f"{_gold_named_in(path, gold)} (sha256 {str(gold['sha256'])[:12]}: "
-        + ("this gold file)" if same else "another gold file than this one, so the threshold was not tuned on this set)")
+        f"{_gold_named_in(path, gold)} (sha256 {str(gold['sha256'])[:12]}: {'this gold file' if same else 'another gold file than this one'})"
+    )
+    tuned_on = saved.get("tuned_on")
+    if not isinstance(tuned_on, list):
+        return calibrated + ("" if same else "; it records no dev questions, so which of these it was tuned on is not known")
+    keys = frozenset(str(key) for key in tuned_on)
+    halves = split_of(questions)
+    seen = {half: sum(question_key(q.question) in keys for q in questions if halves[q.id] == half) for half in SPLITS}
+    if not any(seen.values()):
+        return calibrated + "; none of this set's questions is one the threshold was tuned on"
+    counts = ", ".join(f"{seen[half]} of {sum(h == half for h in halves.values())} {half}" for half in SPLITS if seen[half])
+    return calibrated + f"; questions the threshold was tuned on (the same words as a dev question of that calibration): {counts}" + (
+        " — those held-out figures are not blind" if seen["held-out"] else ""
     )
 
 
@@ -483,7 +519,7 @@ def add_eval_parser(sub, common) -> None:
     p.add_argument("--corpus", help="folder of the articles the index must match (default: the folder the index was built from, else data/articles)")
     p.add_argument("--gold", default=DEFAULT_GOLD, help=f"gold set, JSON lines (default: {DEFAULT_GOLD}; format in eval/README.md)")
     p.add_argument("--out", default=REPORTS_DIR, help=f"folder for the reports (default: {REPORTS_DIR})")
-    p.add_argument("--name", help="report file name stem (default: the gold file's, plus -calibrated)")
+    p.add_argument("--name", help="report file name stem (default: the gold file's, plus -calibrated with --calibrate)")
     p.add_argument(
         "--settings",
         help=f"answer settings file read (it must exist), and written by --calibrate (which may name a new file) "

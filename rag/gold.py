@@ -67,6 +67,14 @@ class GoldMismatchError(RagError):
     """A gold set whose quotes or must_contain strings the indexed articles do not bear out."""
 
 
+def question_key(question: str) -> str:
+    """A short digest of a question's words, lower case and without punctuation: "Why X?" and
+    "why x" have one key. A calibrated settings file records its dev questions' keys, so that a
+    report can tell which questions of any gold file the threshold was tuned on."""
+    words = " ".join(re.findall(r"\w+", question.casefold()))
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
+
+
 def key_problems(row: object, keys: Mapping[str, type], optional: Mapping[str, type]) -> list[str]:
     """What is wrong with the keys of one JSON line: not an object, a key of ``keys`` missing,
     a key of neither ``keys`` nor ``optional``, or a value not of its key's type."""

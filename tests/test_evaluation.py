@@ -17,7 +17,7 @@ from conftest import ROOT
 from rag.cli import build_parser, main
 from rag.errors import RagError
 from rag.settings import AnswerSettings, SettingsError
-from rag.gold import GoldFormatError, GoldQuestion, GoldQuote, grounding_problems, load_gold, parse_gold, split_of
+from rag.gold import GoldFormatError, GoldQuestion, GoldQuote, grounding_problems, load_gold, parse_gold, question_key, split_of
 from rag.scoring import choose_threshold, make_record, outcome, retrieval_summary
 
 DOC = "000_1eb8a4053cc42a55"
@@ -541,6 +541,8 @@ def test_calibration_chooses_on_dev_reports_both_halves_and_saves_the_setting(an
     assert AnswerSettings.load(settings_file).abstain_threshold == chosen
     assert saved["gold"]["sha256"] == hashlib.sha256(small_gold.read_bytes()).hexdigest()
     assert saved["dev_metrics"]["questions"] + saved["held_out_metrics"]["questions"] == len(SMALL_GOLD)
+    halves = split_of(load_gold(small_gold))
+    assert saved["tuned_on"] == sorted(question_key(row["question"]) for row in SMALL_GOLD if halves[row["id"]] == "dev")  # the dev questions' keys
     from rag.evaluation import UNKNOWN_TERM_PENALTIES
 
     penalty = saved["settings"]["unknown_term_penalty"]
@@ -562,13 +564,47 @@ def test_calibration_chooses_on_dev_reports_both_halves_and_saves_the_setting(an
                     f"{len(tied)} thresholds tied, {min(tied):g} to {max(tied):g}: the current one kept")
 
 
+def test_the_threshold_note_counts_the_questions_it_was_tuned_on_in_whatever_file_holds_them(answerer, index_dir, small_gold, tmp_path):
+    from rag.answer import Answerer
+    from rag.evaluation import run_gold_eval
+
+    halves = split_of(load_gold(small_gold))
+    dev = [row for row in SMALL_GOLD if halves[row["id"]] == "dev"]
+    tuned = AnswerSettings(abstain_threshold=0.25).save(
+        tmp_path / "tuned.json", calibrated_by="rag eval --calibrate", calibrated_at="2026-01-02T03:04:05Z",
+        gold={"path": "small.jsonl", "sha256": hashlib.sha256(small_gold.read_bytes()).hexdigest()}, tuned_on=sorted(question_key(row["question"]) for row in dev),
+    )
+    # The same questions in another file, all held-out, in capitals and without question marks: not blind, whatever the file.
+    copy = tmp_path / "copy.jsonl"
+    copy.write_text("".join(json.dumps(row | {"question": row["question"].upper().rstrip("?"), "split": "held-out"}) + "\n" for row in SMALL_GOLD), encoding="utf-8")
+    # A file that asks a dev question again in its held-out half.
+    again = tmp_path / "again.jsonl"
+    repeat = dev[0] | {"id": "q900", "question": dev[0]["question"].capitalize() + "??", "split": "held-out"}
+    again.write_text("".join(json.dumps(row | {"split": halves[row["id"]]}) + "\n" for row in SMALL_GOLD) + json.dumps(repeat) + "\n", encoding="utf-8")
+
+    def notes_of(gold) -> list[str]:
+        args = _eval_args("--gold", str(gold), "--index", str(index_dir), "--out", str(tmp_path), "--json", "--settings", str(tuned))
+        assert run_gold_eval(args, Answerer(answerer.retriever, settings=AnswerSettings.load(tuned), answerability=answerer.answerability)) == 0
+        return json.loads((tmp_path / f"{gold.stem}.json").read_text(encoding="utf-8"))["notes"]
+
+    [note] = [n for n in notes_of(copy) if n.startswith("abstention threshold")]
+    assert "another gold file than this one" in note
+    assert note.endswith(f"the same words as a dev question of that calibration): {len(dev)} of {len(SMALL_GOLD)} held-out — those held-out figures are not blind")
+    notes = notes_of(again)
+    assert "1 held-out question(s) repeat a dev question, case and punctuation aside (q900): tuning on dev tunes on them too" in notes
+    assert any(n.endswith(f"{len(dev)} of {len(dev)} dev, 1 of {len(SMALL_GOLD) + 1 - len(dev)} held-out — those held-out figures are not blind") for n in notes)
+    unseen = tmp_path / "unseen.jsonl"
+    unseen.write_text("".join(json.dumps(row) + "\n" for row in SMALL_GOLD if halves[row["id"]] == "held-out"), encoding="utf-8")
+    assert any(n.endswith("none of this set's questions is one the threshold was tuned on") for n in notes_of(unseen))
+
+
 def test_the_settings_saved_by_calibration_name_the_gold_file_as_seen_from_the_settings_file(answerer, small_gold, tmp_path, monkeypatch):
     from rag.evaluation import save_calibration
 
     monkeypatch.chdir(small_gold.parent)  # the gold file named relative to here: the record must not depend on it
     settings_file = tmp_path / "settings" / "answer_settings.json"
     settings_file.parent.mkdir()
-    save_calibration(answerer, 0.01, _eval_args("--gold", small_gold.name, "--calibrate", "--settings", str(settings_file)), {}, {})
+    save_calibration(answerer, 0.01, _eval_args("--gold", small_gold.name, "--calibrate", "--settings", str(settings_file)), load_gold(small_gold), {}, {})
     recorded = json.loads(settings_file.read_text(encoding="utf-8"))["gold"]["path"]
     assert (settings_file.parent / recorded).resolve() == small_gold.resolve() and not Path(recorded).is_absolute()
     assert json.loads((ROOT / "rag" / "answer_settings.json").read_text(encoding="utf-8"))["gold"]["path"] == "../eval/gold.jsonl"  # the shipped one

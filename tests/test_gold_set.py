@@ -7,13 +7,12 @@ on the loader they also exercise (``rag.gold``).
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from rag.gold import KINDS, UNANSWERABLE_KINDS, GoldFormatError, GoldQuestion, grounding_problems, load_gold, split_of
+from rag.gold import KINDS, UNANSWERABLE_KINDS, GoldFormatError, GoldQuestion, grounding_problems, load_gold, question_key, split_of
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "eval" / "gold.jsonl"
@@ -100,12 +99,7 @@ def test_each_blind_set_is_grounded_held_out_whole_and_shares_no_question(name, 
     assert {q.split for q in blind} == {"held-out"}  # only measured: nothing is ever tuned on it
     assert len(blind) >= 40 and sum(not q.answerable for q in blind) >= 10
     others = [row["question"] for row in rows] + [q.question for other in BLIND_SETS if other != name for q in load_gold(ROOT / "eval" / other)]
-    assert not {_plain(q.question) for q in blind} & {_plain(question) for question in others}
-
-
-def _plain(question: str) -> str:
-    """A question's words, lower case, without punctuation: "Why X?" and "why x" are one question."""
-    return " ".join(re.findall(r"\w+", question.casefold()))
+    assert not {question_key(q.question) for q in blind} & {question_key(question) for question in others}  # case and punctuation aside
 
 
 LINE_BREAKS_IN_STRINGS = "\u2028\u2029\u0085"  # line breaks to str.splitlines, plain characters to JSON
