@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numbers
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -91,10 +90,11 @@ def without_markup(question: str) -> str:
 
 def check_passage_count(k: object) -> int:
     """``k`` as an int if it is a whole number of at least 1 (the number of passages asked for;
-    a numpy integer too, not a bool); else QuestionError (QuestionTypeError when it is no number at all)."""
+    a numpy integer too, not a bool); else QuestionTypeError when it is not of a whole-number type
+    ("5", None, 2.0, True), QuestionError when it is one below 1."""
     count = whole_number(k)
     if count is None or count < 1:
-        wrong = QuestionTypeError if count is None and not isinstance(k, numbers.Number) else QuestionError  # "5", None; not 2.5 or 0
+        wrong = QuestionTypeError if count is None else QuestionError
         raise wrong(f"k, the number of passages to return, must be a whole number of at least 1 (got {k!r})")
     return count
 
