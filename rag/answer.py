@@ -180,7 +180,7 @@ class Answerer:
         raise TypeError("an Answerer cannot be pickled (it holds an ONNX session and a FAISS index); load one in each process with Answerer.load(index_dir)")
 
     @classmethod
-    def load(cls, index_dir: StrPath = "index", *, corpus_dir: StrPath | None = None, settings: AnswerSettings | None = None) -> "Answerer":
+    def load(cls, index_dir: StrPath = "index", *, corpus_dir: StrPath | None = None, settings: AnswerSettings | None = None) -> Answerer:
         """An answerer over the index in ``index_dir``, with ``settings`` (default: the calibrated ones).
 
         With ``corpus_dir``, refuses an index whose articles changed since it was built.

@@ -120,7 +120,7 @@ class AnswerabilityModel:
     provenance: dict = field(default_factory=dict)
 
     @classmethod
-    def load(cls, path: StrPath | None = None) -> "AnswerabilityModel":
+    def load(cls, path: StrPath | None = None) -> AnswerabilityModel:
         """The learned model from ``path`` (default: the one shipped with the package).
 
         Without ``path``, the hand-set defaults stand in only when the shipped file is absent.

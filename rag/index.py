@@ -154,7 +154,8 @@ class EmbeddingCache:
             pass  # no cache yet
         except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as exc:
             self.vectors = {}
-            self.problem = f"the embedding cache {path} could not be read ({getattr(exc, 'strerror', None) or exc}), so every text was embedded again"
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it holds no embedding cache this program wrote"  # not numpy's words: they suggest unpickling it
+            self.problem = f"the embedding cache {path} could not be read ({why}), so every text was embedded again"
 
     def missing(self, encoder: Encoder, texts: list[str]) -> int:
         """How many of ``texts`` (each counted once) ``encoder`` has no vector for in the cache."""
@@ -438,6 +439,8 @@ def build_index(
     that the first ``Answerer.load`` of the index does not.
     """
     started = time.perf_counter()
+    require_type(corpus_dir, (str, os.PathLike), "corpus_dir", "the folder of the articles, such as 'data/articles'")
+    require_type(index_dir, (str, os.PathLike), "index_dir", "the folder to write the index to, such as 'index'")
     require_type(chunking, ChunkingSettings, "chunking", "e.g. ChunkingSettings(max_tokens=64)")
     require_type(documents, (LoadReport, type(None)), "documents", "load_corpus(folder) gives one")
     check_kind(vector_kind)  # settings first: before the articles are read or the model loads
@@ -587,7 +590,7 @@ class Bm25Scores:
     dtype: np.dtype
 
     @classmethod
-    def load(cls, folder: Path) -> "Bm25Scores":
+    def load(cls, folder: Path) -> Bm25Scores:
         """Read the files ``bm25s.BM25.save`` wrote in ``folder``."""
         params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
         arrays = {name: np.load(folder / f"{name}.csc.index.npy", allow_pickle=False) for name in ("data", "indices", "indptr")}

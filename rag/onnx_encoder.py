@@ -106,7 +106,7 @@ class ExportInfo:
     probe_cosine: dict[str, float]
 
     @classmethod
-    def read(cls, folder: Path) -> "ExportInfo":
+    def read(cls, folder: Path) -> ExportInfo:
         """Read ``export.json`` in ``folder``; raises IndexCorruptError if unreadable."""
         path = folder / EXPORT_FILE
         try:

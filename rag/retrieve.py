@@ -70,7 +70,7 @@ class Retriever:
         corpus_dir: StrPath | None = None,
         encoder: Encoder | None = None,
         settings: RetrievalSettings = RetrievalSettings(),
-    ) -> "Retriever":
+    ) -> Retriever:
         """Load the index in ``index_dir`` and the encoder it was built with.
 
         With ``corpus_dir``, refuses an index whose articles changed since it was built.

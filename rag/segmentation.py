@@ -69,7 +69,7 @@ class KnownSegmentation:
     spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
 
     @classmethod
-    def from_build(cls, folder: Path | None) -> "KnownSegmentation":
+    def from_build(cls, folder: Path | None) -> KnownSegmentation:
         """What the build in ``folder`` split, if it used the same splitting code; else nothing.
 
         Anything unreadable or inconsistent in that build means starting afresh, never failing.

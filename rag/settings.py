@@ -114,7 +114,7 @@ class AnswerSettings:
             object.__setattr__(self, f.name, type(getattr(AnswerSettings, f.name))(getattr(self, f.name)))
 
     @classmethod
-    def load(cls, path: StrPath | None = None) -> "AnswerSettings":
+    def load(cls, path: StrPath | None = None) -> AnswerSettings:
         """Settings from ``path`` (default: the calibrated file shipped with the package).
 
         A file named by ``path`` must exist and hold valid settings. Without ``path``, the
@@ -132,7 +132,7 @@ class AnswerSettings:
         return cls() if found is None else cls._from_json(found[1], found[0])
 
     @classmethod
-    def _from_json(cls, data: object, path: Path) -> "AnswerSettings":
+    def _from_json(cls, data: object, path: Path) -> AnswerSettings:
         """Settings from the parsed JSON of ``path`` (``{"settings": {...}, ...}`` or the bare mapping)."""
         values = data.get("settings", data) if isinstance(data, dict) else data
         if not isinstance(values, dict):

@@ -221,7 +221,8 @@ class Answer:
     - ``question``: the question as answered (cleaned: spaces, control and zero-width characters, NFKC).
     - ``abstained``: True when the articles do not answer it; ``quotes`` is then empty.
     - ``answer``: the reply as text: each quote in quotation marks followed by ``[doc_id, ...]``,
-      one a line, or the sentence saying the articles don't say.
+      each quote starting a new line (a table's or list's quote spans several lines: split the
+      reply with ``quotes``, not by line), or the sentence saying the articles don't say.
     - ``quotes``: the exact quotes, best first (see ``Quote``).
     - ``passages``: the best retrieved passages, best first (see ``Passage``); quotes come from
       the best ``AnswerSettings.candidate_chunks`` retrieved, however many are here, so a quote

@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from hostile_checks import RAG, ROOT, assert_friendly_failure, assert_grounded, comparable, remount, run_rag, tmpfs
@@ -247,10 +248,14 @@ def test_damaged_embedding_cache_only_costs_a_re_embedding(tmp_path, encoder, an
     report = build_index(corpus, index, encoder=encoder, progress=False)
     fresh = build_index(corpus, tmp_path / "fresh", encoder=encoder, progress=False)  # no cache at all
     assert (report.embedded, report.reused) == (fresh.embedded, fresh.reused) and report.embedded >= report.sentences + report.chunks
-    assert report.warnings == [f"the embedding cache {cache} could not be read (File is not a zip file), so every text was embedded again"]
+    assert report.warnings == [f"the embedding cache {cache} could not be read (it holds no embedding cache this program wrote), so every text was embedded again"]
     assert fresh.warnings == []  # no cache yet is no problem
     assert load_index(index).manifest["counts"]["documents"] == 2
     answer_with(index, encoder, answerer)
+    np.savez(cache, keys=np.array([{"not": "a key"}], dtype=object), vectors=np.zeros((1, 384)))  # pickled objects: never loaded, nor advised to be
+    extra_article(corpus, 9)
+    [warning] = build_index(corpus, index, encoder=encoder, progress=False).warnings
+    assert warning == f"the embedding cache {cache} could not be read (it holds no embedding cache this program wrote), so every text was embedded again"
 
 
 def test_read_only_folder_serves_but_refuses_a_rebuild(tmp_path, index_dir, corpus_plus_one, encoder, answerer):

@@ -240,6 +240,10 @@ def test_a_build_with_unusable_settings_or_documents_fails_before_any_work(tmp_p
     twice[1] = replace(twice[1], doc_id=twice[0].doc_id)
     with pytest.raises(CorpusError, match=f"two documents have the id '{twice[0].doc_id}'"):
         build_index(corpus_dir, tmp_path / "index", documents=LoadReport(twice))
+    with pytest.raises(TypeError, match=r"^corpus_dir must be str or PathLike, not NoneType; the folder of the articles"):
+        build_index(None, tmp_path / "index")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^index_dir must be str or PathLike, not NoneType; the folder to write the index to"):
+        build_index(corpus_dir, None)  # type: ignore[arg-type]
     assert not (tmp_path / "index").exists()
 
 
