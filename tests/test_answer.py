@@ -379,13 +379,15 @@ def test_a_sentence_that_denies_what_another_article_says_does_not_corroborate_i
     assert {q.doc_id for q in answer.quotes} == {"paused", "not_paused"}  # each article's own words, side by side
 
 
-@pytest.mark.parametrize("k", [0, -1, 2.5, True, "5"])
-def test_the_passage_count_must_be_a_positive_whole_number(answerer, k):
+@pytest.mark.parametrize("k", [0, -1, 2.5, 2.0, True, "5"])
+def test_the_passage_count_must_be_a_positive_whole_number(answerer, retriever, k):
     from rag.errors import QuestionError
 
-    with pytest.raises(QuestionError, match="whole number") as refused:
-        answerer.answer("Who wrote the blog post?", k=k)
-    assert isinstance(refused.value, TypeError) == isinstance(k, str)  # text is no number at all: a TypeError too
+    for asked in (lambda: answerer.answer("Who wrote the blog post?", k=k), lambda: retriever.search("Who wrote the blog post?", k=k)):
+        with pytest.raises(QuestionError, match="whole number") as refused:
+            asked()
+        wrong_type = isinstance(k, (bool, float, str))  # no whole number at all: a TypeError too, as range(2.0) is; 0 is one too small
+        assert isinstance(refused.value, TypeError) == wrong_type
 
 
 @pytest.mark.parametrize(

@@ -89,15 +89,8 @@ def test_a_history_may_be_any_sequence_and_is_read_as_the_list_is(answerer):
 def test_k_may_be_a_numpy_integer_but_not_a_bool(answerer, retriever):
     assert len(answerer.answer("Who wrote the blog post?", k=np.int64(2)).passages) == 2
     assert len(retriever.search("Who wrote the blog post?", k=np.int32(3))) == 3
-    for wrong_type in (True, 2.0, 1.5, "5"):  # a TypeError too, as range(2.0) is (None is the default)
-        with pytest.raises(QuestionTypeError, match="k, the number of passages to return, must be a whole number"):
-            answerer.answer("Who wrote the blog post?", k=wrong_type)
-        with pytest.raises(QuestionTypeError):
-            retriever.search("Who wrote the blog post?", k=wrong_type)
-    for too_few in (0, -1):
-        with pytest.raises(QuestionError) as caught:
-            answerer.answer("Who wrote the blog post?", k=too_few)
-        assert not isinstance(caught.value, TypeError)
+    with pytest.raises(QuestionTypeError, match="k, the number of passages to return, must be a whole number"):
+        answerer.answer("Who wrote the blog post?", k=True)  # the other wrong types and values: test_answer.py
 
 
 def test_k_sets_the_passages_returned_and_leaves_the_quotes_alone(answerer):
