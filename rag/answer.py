@@ -43,7 +43,7 @@ from .question import (
 from .retrieve import ChunkHit, Retriever
 from .scripts import main_script, readable_script
 from .settings import AnswerSettings
-from .text import BLANK_LINE, count_tokens, line_start, on_list_line, opening_length, opens_an_item
+from .text import count_tokens, on_list_line, opening_length, opens_an_item
 from .types import Answer, Citation, Quote, StrPath, searched_text
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
@@ -108,11 +108,6 @@ def _telling_figures(text: str) -> set[str]:
     }
 
 
-# A line that names who said the block quote above it: "> — Gloria Mbeki, board chair", "> -- the mayor".
-_ATTRIBUTION = re.compile(r"[ \t>]*(?:[—–―]|--)[ \t]*\w")  # from the line's start to the name's first letter
-_LINE_MARKERS = re.compile(r"[ \t>]*(?:(?:[—–―]|--)[ \t]*)?")  # what may stand before a line's sentence: quote marker, dash
-_BLOCK_QUOTE_LINE = re.compile(r"[ \t]*>")
-ATTRIBUTION_REACH = 3  # sentences from a quoted sentence to the line naming who said it
 # A sentence that opens on what the one before said ("That threshold —", "But …"), or points
 # back to it further on ("Anthropic appears to be using that kind of internal data point …").
 _LEANS_ON_PREVIOUS = re.compile(
@@ -234,7 +229,7 @@ class Answerer:
         in_context = self.index.centered_context_vectors[ids] @ centered_question
         centered = (1.0 - CONTEXT_MIX) * own_meaning + CONTEXT_MIX * in_context
         weights = self._term_weights(question_terms(question), frozenset(question_terms(own_topic(own))) if own else frozenset()).items()
-        sentence_terms = self.index.terms_with_leads  # a row or item holds its header's or lead-in's words, as its quote does
+        sentence_terms = self.index.terms_as_quoted  # a row or item holds its header's or lead-in's words, a block quote who said it, as its quote does
         coverage = np.fromiter(
             (sum(w for term, w in weights if term in sentence_terms[sid]) for sid in candidates), dtype=np.float64, count=len(ids)
         )
@@ -345,7 +340,7 @@ class Answerer:
             following = sentences[sid + 1]
             if following.doc_id == sentence.doc_id and following.kind == "sentence":
                 end = following.end
-        attribution = self._attribution_after(sid)
+        attribution = self.index.attributions.get(sid)  # "> — Gloria Mbeki, board chair" at the foot of its block quote
         if attribution is not None and not said.intersection(range(sid + 1, attribution + 1)):
             end = max(end, sentences[attribution].end)
         list_lead = lead if lead is not None or not sentence.text.endswith(":") else sid  # a list's own lead-in, or the list it opens
@@ -363,22 +358,6 @@ class Answerer:
             if previous.doc_id == sentence.doc_id and previous.kind == "sentence" and "\n" not in gap:
                 return previous.start
         return sentence.start
-
-    def _attribution_after(self, sid: int) -> int | None:
-        """For a sentence of a block quote, the line at its foot that names who said it ("> — Gloria
-        Mbeki, board chair"), at most ``ATTRIBUTION_REACH`` sentences on; else None."""
-        sentences = self.index.sentences
-        text = self.index.documents[sentences[sid].doc_id].text
-        if not _BLOCK_QUOTE_LINE.match(text, line_start(text, sentences[sid].start)):
-            return None
-        for following in range(sid + 1, min(sid + 1 + ATTRIBUTION_REACH, len(sentences))):
-            sentence = sentences[following]
-            if sentence.doc_id != sentences[sid].doc_id or BLANK_LINE.search(text, sentences[following - 1].end, sentence.start):
-                return None
-            start = line_start(text, sentence.start)
-            if _ATTRIBUTION.match(text, start) and _LINE_MARKERS.fullmatch(text, start, sentence.start):
-                return following
-        return None
 
     def _rest_of_list(self, lead: int, sid: int, start: int, end: int, said: frozenset[int], room: int | None) -> int:
         """``end`` moved on to the end of sentence ``sid``'s own item of the list that ``lead``

@@ -39,14 +39,14 @@ from .embedding import Encoder, file_sha256
 from .errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, IndexWriteError, RagError, SkippedFileWarning, StaleIndexWarning, require_type, warn_caller
 from .lexical import terms
 from .markup import without_markup_spans
-from .text import sentence_leads
+from .text import block_quote_attributions, sentence_leads
 from .segmentation import SENTENCE_KINDS, TITLES_DERIVED, KnownSegmentation, package_version, segment, splitter_fingerprint, with_titles
 from .scripts import scripts_used
 from .spelling import lexicon
 from .types import Chunk, Document, Sentence, StrPath
 from .vectorstore import FaissStore, VectorKind, VectorStore, check_kind
 
-INDEX_FORMAT = 9  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats; 6: sentence context vectors; 7: word counts without markup, table rows; 8: rows and list items read under their header or lead-in; 9: the leads stored
+INDEX_FORMAT = 10  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats; 6: sentence context vectors; 7: word counts without markup, table rows; 8: rows and list items read under their header or lead-in; 9: the leads stored; 10: block quotes read with who said them
 CURRENT_FILE = "CURRENT"
 log = logging.getLogger(__name__)
 _BUILD_NAME = re.compile(r"build-[0-9T]+-[0-9a-f]+")  # the folder names build_index gives (never a path)
@@ -244,23 +244,34 @@ def embed_sentences(
 
 
 def context_windows(
-    documents: Mapping[str, Document], sentences: list[Sentence], fits_model: FitsModel | None, leads: Mapping[int, int]
+    documents: Mapping[str, Document],
+    sentences: list[Sentence],
+    fits_model: FitsModel | None,
+    leads: Mapping[int, int],
+    attributions: Mapping[int, int] | None = None,
 ) -> dict[int, str]:
     """Each sentence read in context, by sentence id: the article's text from the sentence before
     it through it ("Anthropic's warning ... The company says it has observed ..."), so that a
     sentence naming its subject only as "the company" or "it" still matches a question naming
     it. A table row or list item is read from its header or lead-in (``leads``, of ``sentence_leads``), or
-    from the sentence before when that is longer than the model reads. Left out (the
+    from the sentence before when that is longer than the model reads. A sentence of a block
+    quote is read with the line naming who said it (``attributions``, of
+    ``block_quote_attributions``) after it, when that fits. Left out (the
     sentence's own vector stands for it): an article's first sentence, a
     sentence whose text with the one before is longer than the model reads, and every
     sentence when the model's input cannot be measured (``fits_model`` None), since the
     model would drop the end of a window too long for it: the sentence itself."""
     windows: dict[int, str] = {}
-    for i in range(1, len(sentences)):
+    attributions = attributions or {}
+    for i in range(len(sentences)):
         sentence = sentences[i]
-        for before in (sentences[leads[i]], sentences[i - 1]) if i in leads else (sentences[i - 1],):
-            window = documents[sentence.doc_id].text[before.start : sentence.end]
-            if before.doc_id == sentence.doc_id and fits_model is not None and fits_model(window):
+        text = documents[sentence.doc_id].text
+        said_by = f"\n{sentences[attributions[i]].text}" if i in attributions else ""
+        befores = [sentences[leads[i]]] if i in leads else []
+        befores += [sentences[i - 1]] if i > 0 and sentences[i - 1].doc_id == sentence.doc_id else []
+        for start in [before.start for before in befores] + ([sentence.start] if said_by else []):
+            window = text[start : sentence.end] + said_by
+            if fits_model is not None and fits_model(window):
                 windows[i] = window
                 break
     return windows
@@ -278,7 +289,7 @@ def embed_contexts(
     return vectors, new, keys
 
 
-def _lexicon_payload(documents: list[Document], sentences: list[Sentence], leads: Mapping[int, int]) -> dict:
+def _lexicon_payload(documents: list[Document], sentences: list[Sentence], leads: Mapping[int, int], attributions: Mapping[int, int]) -> dict:
     """What the answerer and the speller read from the words of the articles and their
     structure, worked out once at build time rather than on a loaded index's first question."""
     sentence_terms = [sorted(set(terms(s.text))) for s in sentences]
@@ -291,16 +302,19 @@ def _lexicon_payload(documents: list[Document], sentences: list[Sentence], leads
         "word_counts": dict(sorted(counts.items())),
         "names": sorted(names),
         "leads": sorted(leads.items()),
+        "attributions": sorted(attributions.items()),
     }
 
 
-def _store_payload(documents: list[Document], sentences: list[Sentence], chunks: list[Chunk], leads: Mapping[int, int]) -> dict:
+def _store_payload(
+    documents: list[Document], sentences: list[Sentence], chunks: list[Chunk], leads: Mapping[int, int], attributions: Mapping[int, int]
+) -> dict:
     doc_index = {d.doc_id: i for i, d in enumerate(documents)}
     return {
         "documents": [asdict(d) for d in documents],
         "sentences": [[doc_index[s.doc_id], s.start, s.end, SENTENCE_KINDS.index(s.kind)] for s in sentences],
         "chunks": [[doc_index[c.doc_id], c.start, c.end, list(c.sentence_ids), c.n_tokens] for c in chunks],
-        "lexicon": _lexicon_payload(documents, sentences, leads),
+        "lexicon": _lexicon_payload(documents, sentences, leads, attributions),
     }
 
 
@@ -502,8 +516,9 @@ def _build_locked(
     try:
         cache = EmbeddingCache(index_dir / CACHE_FILE)
         pieces = SentencePieces.of(loaded.documents, sentences, fits_model)
-        leads = sentence_leads({d.doc_id: d.text for d in loaded.documents}, sentences)
-        windows = context_windows({d.doc_id: d for d in loaded.documents}, sentences, fits_model, leads)
+        texts = {d.doc_id: d.text for d in loaded.documents}
+        leads, attributions = sentence_leads(texts, sentences), block_quote_attributions(texts, sentences)
+        windows = context_windows({d.doc_id: d for d in loaded.documents}, sentences, fits_model, leads, attributions)
         to_embed = cache.missing(encoder, [c.text for c in chunks] + pieces.texts + list(windows.values()))
         with embedding_progress(to_embed, progress, on_embedded) as embedded:
             chunk_vectors, new_chunks, chunk_keys = embed_with_cache(encoder, [c.text for c in chunks], cache, embedded=embedded)
@@ -528,7 +543,7 @@ def _build_locked(
         }
         folder = index_dir / f"build-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
         staging = index_dir / f".{folder.name}"
-        _write_build(staging, manifest, _store_payload(loaded.documents, sentences, chunks, leads), chunk_store, sentence_vectors, context_vectors, chunk_terms)
+        _write_build(staging, manifest, _store_payload(loaded.documents, sentences, chunks, leads, attributions), chunk_store, sentence_vectors, context_vectors, chunk_terms)
         staging.rename(folder)
         replaced = current_build_name(index_dir)
         _point_current_at(index_dir, folder)
@@ -619,7 +634,9 @@ class CorpusIndex:
     (``sentence_terms``: stemmed content words of each sentence; ``word_counts``: how often
     each lower-case word occurs in the articles; ``names``: the words they only write
     capitalised, see ``rag.spelling.proper_names``; ``leads``: the header or lead-in each table
-    row or list item is read and quoted under, see ``rag.text.sentence_leads``)."""
+    row or list item is read and quoted under, see ``rag.text.sentence_leads``; ``attributions``:
+    the line naming who said each sentence of a block quote, read and quoted with it, see
+    ``rag.text.block_quote_attributions``)."""
 
     path: Path
     manifest: dict
@@ -634,6 +651,7 @@ class CorpusIndex:
     word_counts: dict[str, int]
     names: frozenset[str]
     leads: dict[int, int]
+    attributions: dict[int, int]
 
     def __repr__(self) -> str:
         model = self.manifest.get("model", {}).get("name")
@@ -651,14 +669,17 @@ class CorpusIndex:
         return owner
 
     @cached_property
-    def terms_with_leads(self) -> list[frozenset[str]]:
-        """Each sentence's terms, with its header's or lead-in's for a row or item (``leads``): the
-        words a quote of it holds, for the coverage of a question's words. (``sentence_terms``,
+    def terms_as_quoted(self) -> list[frozenset[str]]:
+        """Each sentence's terms, with its header's or lead-in's for a row or item (``leads``) and
+        those of the line naming who said it for a sentence of a block quote (``attributions``):
+        the words a quote of it holds, for the coverage of a question's words. (``sentence_terms``,
         the sentence's own, weigh each term: a header counts once, not once per row.)"""
-        with_leads = list(self.sentence_terms)
+        as_quoted = list(self.sentence_terms)
         for sid, lead in self.leads.items():
-            with_leads[sid] = self.sentence_terms[sid] | self.sentence_terms[lead]
-        return with_leads
+            as_quoted[sid] = as_quoted[sid] | self.sentence_terms[lead]
+        for sid, attribution in self.attributions.items():
+            as_quoted[sid] = as_quoted[sid] | self.sentence_terms[attribution]
+        return as_quoted
 
     @cached_property
     def sentence_mean(self) -> np.ndarray:
@@ -865,6 +886,7 @@ def load_index(
         word_counts = {str(w): int(n) for w, n in store["lexicon"]["word_counts"].items()}
         names = frozenset(str(w) for w in store["lexicon"]["names"])
         leads = {int(sid): int(lead) for sid, lead in store["lexicon"]["leads"]}
+        attributions = {int(sid): int(line) for sid, line in store["lexicon"]["attributions"]}
         sentence_vectors = np.load(folder / "sentences.npy", allow_pickle=False)
         context_vectors = np.load(folder / "sentence-contexts.npy", allow_pickle=False)
         bm25 = Bm25Scores.load(folder / "bm25")
@@ -889,6 +911,7 @@ def load_index(
         word_counts=word_counts,
         names=names,
         leads=leads,
+        attributions=attributions,
     )
 
 

@@ -403,6 +403,35 @@ def sentence_leads(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> d
     return leads
 
 
+# A line that names who said the block quote above it: "> — Gloria Mbeki, board chair", "> -- the mayor".
+_ATTRIBUTION = re.compile(r"[ \t>]*(?:[—–―]|--)[ \t]*\w")  # from the line's start to the name's first letter
+_LINE_MARKERS = re.compile(r"[ \t>]*(?:(?:[—–―]|--)[ \t]*)?")  # what may stand before a line's sentence: quote marker, dash
+_BLOCK_QUOTE_LINE = re.compile(r"[ \t]*>")
+ATTRIBUTION_REACH = 3  # sentences from a quoted sentence to the line naming who said it
+
+
+def block_quote_attributions(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> dict[int, int]:
+    """Who said each sentence of a block quote, by sentence id: the line at the quote's foot that
+    names them ("> — Gloria Mbeki, board chair", or "— Gloria Mbeki" under the quote), at most
+    ``ATTRIBUTION_REACH`` sentences on and with no blank line between. A quote of the sentence
+    goes on to that line, and the sentence is read with its words ("What did Gloria Mbeki
+    say?"). ``texts`` maps doc id -> article text."""
+    attributions: dict[int, int] = {}
+    for i, sentence in enumerate(sentences):
+        text = texts[sentence.doc_id]
+        if not _BLOCK_QUOTE_LINE.match(text, line_start(text, sentence.start)):
+            continue
+        for following in range(i + 1, min(i + 1 + ATTRIBUTION_REACH, len(sentences))):
+            later = sentences[following]
+            if later.doc_id != sentence.doc_id or BLANK_LINE.search(text, sentences[following - 1].end, later.start):
+                break
+            start = line_start(text, later.start)
+            if _ATTRIBUTION.match(text, start) and _LINE_MARKERS.fullmatch(text, start, later.start):
+                attributions[i] = following
+                break
+    return attributions
+
+
 def _within_tokens(text: str, limit: int) -> bool:
     """Whether ``text`` is at most ``limit`` cl100k tokens, counted only when it must be."""
     return len(text.encode("utf-8")) <= limit or count_tokens(text) <= limit  # a token is at least one byte

@@ -561,7 +561,7 @@ def test_a_table_row_is_quoted_under_its_header(tmp_path, encoder, answerer):
     opening = candidate(sid["The fares below apply from 1 April."])
     [_, later] = local.compose([opening, candidate(sid[far], 0.9)])
     assert later.text == far  # a later quote with its header would overrun the answer: the row alone, not left out
-    assert set(terms("child")) <= local.index.terms_with_leads[sid[rows[3]]]  # read with its header's words
+    assert set(terms("child")) <= local.index.terms_as_quoted[sid[rows[3]]]  # read with its header's words
 
 
 def test_a_list_item_is_quoted_with_the_line_that_announces_its_list_and_the_rest_of_the_list(tmp_path, encoder, answerer):
@@ -581,7 +581,7 @@ def test_a_list_item_is_quoted_with_the_line_that_announces_its_list_and_the_res
     first = answer.quotes[0].text
     assert first.startswith(lead_in) and all(item in first for item in items), first  # the item, what it is an item of, and the others
     sid = {s.text: i for i, s in enumerate(local.index.sentences)}
-    assert set(terms("reasons delay")) <= local.index.terms_with_leads[sid[items[1]]]  # matched by its lead-in's words too
+    assert set(terms("reasons delay")) <= local.index.terms_as_quoted[sid[items[1]]]  # matched by its lead-in's words too
     [brakes] = local.compose([candidate(sid["A safety review of the brakes."])])
     assert brakes.text.startswith(lead_in) and brakes.text.endswith(items[3])  # an item's every sentence, then the items after it
     opening = candidate(sid["The harbour tram line will open in May, four months later than planned."])
@@ -612,6 +612,32 @@ def test_a_block_quote_is_quoted_with_the_line_naming_who_said_it(tmp_path, enco
     assert first.text.endswith("— Gloria Mbeki, board chair")
     [after] = local.compose([candidate(sid["Two members voted against the increase."])])
     assert after.text == "Two members voted against the increase."  # a paragraph of its own: no one's line
+
+
+def test_a_block_quote_is_found_by_the_name_or_role_of_who_said_it(tmp_path, encoder, answerer):
+    quote = (
+        "> We have never seen water move this fast through the lower town. The levee held, but the storm drains simply could not keep up.\n"
+        "— Rosa Delgado, county emergency manager\n"  # under the quote, without its marker
+    )
+    local = answerer_over(
+        tmp_path,
+        {
+            "flood.md": "# Millbrook flood damage estimated at $12 million\n\nThe flood that hit Millbrook in April caused $12 million in damage, "
+            "the county said.\n\n" + quote + "\nThe county has applied for federal disaster aid.\n",
+            "park.txt": PARK,
+        },
+        encoder,
+        answerer,
+    )
+    sid = {s.text[:20]: i for i, s in enumerate(local.index.sentences)}
+    said_by = sid["— Rosa Delgado, coun"]
+    assert local.index.attributions == {sid["We have never seen w"]: said_by, sid["The levee held, but "]: said_by}
+    assert set(terms("Rosa Delgado emergency manager")) <= local.index.terms_as_quoted[sid["The levee held, but "]]
+    for question in ("What did Rosa Delgado say?", "What did the county emergency manager say about the flood?"):
+        answer = local.answer(question)
+        assert_grounded(answer, local.index.documents)
+        assert any(q.text.endswith("— Rosa Delgado, county emergency manager") for q in answer.quotes), (question, answer.answer)
+    assert local.answer("What did Rosa Delgado say?").quotes[0].text.startswith("We have never seen water")  # her words first
 
 
 def test_two_articles_giving_the_same_telling_figure_in_other_words_corroborate_each_other(tmp_path, encoder, answerer):
