@@ -46,7 +46,7 @@ from .spelling import lexicon
 from .types import Chunk, Document, Sentence, StrPath
 from .vectorstore import FaissStore, VectorKind, VectorStore, check_kind
 
-INDEX_FORMAT = 10  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats; 6: sentence context vectors; 7: word counts without markup, table rows; 8: rows and list items read under their header or lead-in; 9: the leads stored; 10: block quotes read with who said them
+INDEX_FORMAT = 10  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats; 6: sentence context vectors; 7: word counts without markup, table rows; 8: rows and list items read under their header or lead-in; 9: the leads stored; 10: block quotes read with who said them; names not taken from words only capitalised where a sentence, line or cell opens
 CURRENT_FILE = "CURRENT"
 log = logging.getLogger(__name__)
 _BUILD_NAME = re.compile(r"build-[0-9T]+-[0-9a-f]+")  # the folder names build_index gives (never a path)
@@ -295,12 +295,13 @@ def _lexicon_payload(documents: list[Document], sentences: list[Sentence], leads
     sentence_terms = [sorted(set(terms(s.text))) for s in sentences]
     vocabulary = sorted({t for ts in sentence_terms for t in ts})
     number = {t: i for i, t in enumerate(vocabulary)}
-    counts, names = lexicon(without_markup_spans(d.text) for d in documents)  # a word only in code or a comment is never quoted
+    counts, names, capitalised = lexicon(without_markup_spans(d.text) for d in documents)  # a word only in code or a comment is never quoted
     return {
         "terms": vocabulary,
         "sentence_terms": [[number[t] for t in ts] for ts in sentence_terms],
         "word_counts": dict(sorted(counts.items())),
         "names": sorted(names),
+        "capitalised": sorted(capitalised),
         "leads": sorted(leads.items()),
         "attributions": sorted(attributions.items()),
     }
@@ -633,7 +634,9 @@ class CorpusIndex:
     read after the one before it, see ``context_windows``), the BM25 index and the lexicon
     (``sentence_terms``: stemmed content words of each sentence; ``word_counts``: how often
     each lower-case word occurs in the articles; ``names``: the words they only write
-    capitalised, see ``rag.spelling.proper_names``; ``leads``: the header or lead-in each table
+    capitalised, and not only where a sentence, line or cell opens, see
+    ``rag.spelling.proper_names``; ``capitalised``: the words they only write capitalised,
+    wherever, see ``rag.spelling.capitalised_words``; ``leads``: the header or lead-in each table
     row or list item is read and quoted under, see ``rag.text.sentence_leads``; ``attributions``:
     the line naming who said each sentence of a block quote, read and quoted with it, see
     ``rag.text.block_quote_attributions``)."""
@@ -650,6 +653,7 @@ class CorpusIndex:
     sentence_terms: list[frozenset[str]]
     word_counts: dict[str, int]
     names: frozenset[str]
+    capitalised: frozenset[str]
     leads: dict[int, int]
     attributions: dict[int, int]
 
@@ -885,6 +889,7 @@ def load_index(
         sentence_terms = [frozenset(vocabulary[i] for i in ids) for ids in store["lexicon"]["sentence_terms"]]
         word_counts = {str(w): int(n) for w, n in store["lexicon"]["word_counts"].items()}
         names = frozenset(str(w) for w in store["lexicon"]["names"])
+        capitalised = frozenset(str(w) for w in store["lexicon"]["capitalised"])
         leads = {int(sid): int(lead) for sid, lead in store["lexicon"]["leads"]}
         attributions = {int(sid): int(line) for sid, line in store["lexicon"]["attributions"]}
         sentence_vectors = np.load(folder / "sentences.npy", allow_pickle=False)
@@ -910,6 +915,7 @@ def load_index(
         sentence_terms=sentence_terms,
         word_counts=word_counts,
         names=names,
+        capitalised=capitalised,
         leads=leads,
         attributions=attributions,
     )

@@ -117,12 +117,14 @@ def is_follow_up(question: str) -> bool:
     """Whether ``question`` leans on the one before it rather than naming its own topic.
 
     Its topic words are its content words (``question_terms``) other than the words that
-    continue, refer back or ask for more ("and", "so", "his", "its", "tell me more").
+    continue, refer back or ask for more ("and", "so", "his", "its", "tell me more"). One that
+    continues with nothing but a name follows too, however long the name ("and St. Agnes
+    Medical Center?").
     """
     own_words = _ASKS_FOR_MORE.sub(" ", _REFERS_BACK.sub(" ", _CONTINUES.sub(" ", question)))
     topic = len(question_terms(own_words))
     if _CONTINUES.match(question):
-        return topic <= 2
+        return topic <= 2 or named_subject(question) is not None
     if _REFERS_BACK.search(question):
         return topic <= 1
     if len(question.split()) <= _SHORT_WORDS:

@@ -89,7 +89,7 @@ class Retriever:
         return Speller(
             self.index.word_counts,
             known_words=self.encoder.whole_words(),
-            names=self.index.names,
+            names=self.index.capitalised,
         )
 
     def read(self, question: str) -> str:

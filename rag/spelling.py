@@ -58,15 +58,30 @@ def _text_words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFKC", text))
 
 
-def lexicon(texts: Iterable[str]) -> tuple[Counter[str], set[str]]:
-    """``word_counts`` and ``proper_names`` of ``texts``, in one pass over them (for an index build)."""
+# What may stand before a word that opens a sentence, a line, a heading, a list item or a table
+# cell, where any word is capitalised: such a word is no evidence of a name ("| Founded |").
+_OPENS = re.compile(r"(?:(?:^|\n)[ \t>#*•+\-–—\d.)|]*|[.!?:;|][\"'”’)\]]*[ \t]+[\"“‘'(\[*_]*)$")
+_LOOK_BACK = 12  # characters before a word that ``_OPENS`` reads
+
+
+def lexicon(texts: Iterable[str]) -> tuple[Counter[str], set[str], set[str]]:
+    """``word_counts``, ``proper_names`` and ``capitalised_words`` of ``texts``, in one pass over them (for an index build)."""
     counts: Counter[str] = Counter()
     capitalised: set[str] = set()
+    named: set[str] = set()  # capitalised where a word is not capitalised for opening a sentence, line or cell
     lower: set[str] = set()
-    for word, n in Counter(word for text in texts for word in _text_words(text)).items():
-        counts[word.lower()] += n
-        (capitalised if word[:1].isupper() else lower).add(word.lower())
-    return counts, capitalised - lower
+    for text in texts:
+        text = unicodedata.normalize("NFKC", text)
+        for match in _WORD.finditer(text):
+            word = match.group()
+            counts[word.lower()] += 1
+            if not word[:1].isupper():
+                lower.add(word.lower())
+                continue
+            capitalised.add(word.lower())
+            if not _OPENS.search(text, max(0, match.start() - _LOOK_BACK), match.start()):
+                named.add(word.lower())
+    return counts, named - lower, capitalised - lower
 
 
 def word_counts(texts: Iterable[str]) -> Counter[str]:
@@ -75,8 +90,17 @@ def word_counts(texts: Iterable[str]) -> Counter[str]:
 
 
 def proper_names(texts: Iterable[str]) -> set[str]:
-    """The words (lower-cased) that ``texts`` write capitalised and never in lower case ("anthropic", "azizi")."""
+    """The words (lower-cased) that ``texts`` write capitalised and never in lower case ("anthropic",
+    "mythos"), counting only where a word is not capitalised for opening a sentence, line or
+    table cell: "Founded", only ever a column's header, is no name."""
     return lexicon(texts)[1]
+
+
+def capitalised_words(texts: Iterable[str]) -> set[str]:
+    """The words (lower-cased) that ``texts`` write capitalised and never in lower case, wherever:
+    what a capitalised question word is corrected toward ("Azizzi" -> "Azizi", though "Azizi"
+    only ever opens a sentence)."""
+    return lexicon(texts)[2]
 
 
 def without_accents(word: str) -> str:
@@ -134,7 +158,7 @@ class Speller:
     """Corrects a question's misspelt words toward the words of the articles.
 
     >>> articles = ["Anthropic raise regulatory"]
-    >>> speller = Speller(word_counts(articles), known_words={"praise", "rules"}, names=proper_names(articles))
+    >>> speller = Speller(word_counts(articles), known_words={"praise", "rules"}, names=capitalised_words(articles))
     >>> speller.correct("Did Anthropc praise regulatry ruless?")
     'Did Anthropic praise regulatory rules?'
     """
@@ -142,7 +166,7 @@ class Speller:
     def __init__(self, counts: Mapping[str, int], known_words: Iterable[str] = (), names: Iterable[str] = ()) -> None:
         """``counts``: how often each (lower-case) article word occurs; ``known_words``: real words
         the articles may lack (the model's whole-word vocabulary); ``names``: the article words
-        (lower-case) that the articles only write capitalised (``proper_names``)."""
+        (lower-case) that the articles only write capitalised (``capitalised_words``)."""
         self._article_words = frozenset(counts)
         self._known_words = frozenset(w.lower() for w in known_words)
         self._real_words = self._article_words | self._known_words

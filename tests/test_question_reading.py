@@ -13,6 +13,7 @@ import pytest
 from rag.answer_types import expected_type, has_type
 from rag.lexical import question_terms
 from rag.question import asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
+from rag.spelling import capitalised_words, proper_names
 
 
 @pytest.mark.parametrize(
@@ -92,6 +93,8 @@ def test_the_expected_answer_type_is_found_only_where_the_answer_is(question, ki
         "what other companies?",
         "no, I meant the blog post",  # corrects the question before
         "what day did anthropic announce this",  # one topic word, and "this" points back
+        "and St. Agnes Medical Center?",  # continues with nothing but a name, however long
+        "and the Millbrook Taxpayers Association?",
     ],
 )
 def test_a_question_that_leans_on_the_previous_one_is_a_follow_up(question):
@@ -113,6 +116,7 @@ def test_a_question_that_leans_on_the_previous_one_is_a_follow_up(question):
         "What did OpenAI say?",
         "What did I.B.M. say?",  # "I." starts a name, not the pronoun
         "what is a moratorium?",  # "a": a new subject, not one asked about before
+        "And what did the Millbrook Taxpayers Association say about the library levy?",  # a name, and more of its own
     ],
 )
 def test_a_question_with_its_own_topic_is_read_alone(question):
@@ -166,6 +170,18 @@ def test_a_name_the_articles_write_capitalised_is_a_name_typed_in_lower_case():
     names = frozenset({"anthropic", "openai", "he"})  # "he": capitalised at a sentence's start, a pronoun all the same
     assert with_subject_swapped("and anthropic?", ("what did openai say?",), names) == "what did anthropic say?"
     assert with_subject_swapped("and he?", ("What did OpenAI say?",), names) is None
+
+
+def test_a_word_capitalised_only_where_a_sentence_line_or_cell_opens_is_no_name():
+    article = (
+        "| Hospital | Beds | Founded |\n| --- | --- | --- |\n| Riverside General | 310 | 1921 |\n\n"
+        "Azizi Othman of Asia e University said the Mythos model was new. \"It is,\" Reyes said.\n- Against it: the union.\n"
+    )
+    names = frozenset(proper_names([article]))
+    assert {"general", "othman", "mythos", "reyes"} <= names and not {"founded", "beds", "hospital", "azizi", "against"} & names
+    assert {"azizi", "founded"} <= capitalised_words([article])  # what a capitalised typo is corrected toward: "Azizzi" is "Azizi"
+    # "founded", a column's header only, would have joined the name before it: "When was St. Agnes?"
+    assert with_subject_swapped("and St. Agnes?", ("When was Riverside General founded?",), names) == "When was St. Agnes founded?"
 
 
 @pytest.mark.parametrize(

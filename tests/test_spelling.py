@@ -8,7 +8,7 @@ import pytest
 
 from eval.typos import score, with_typos, without_spelling
 from rag.gold import load_gold
-from rag.spelling import Speller, proper_names, word_counts
+from rag.spelling import Speller, capitalised_words, word_counts
 
 from conftest import ROOT
 
@@ -54,7 +54,7 @@ def test_a_question_word_is_read_only_where_it_can_be_no_other_word(retriever, q
 def test_an_accent_left_out_of_a_name_or_typed_by_mistake_is_read_as_the_articles_write_it():
     articles = ["Workers in Zürich went on strike at the cafe on Monday, Renée Dubois wrote in her résumé. Ángel Gurría agreed."]
     model_words = {"zurich", "renee", "resume", "beyonce", "uber", "cafe", "angel", "a", "la", "carte", "who", "is", "was", "it", "write", "why", "did", "at", "an", "the", "there", "on", "strike"}  # uncased, no accents
-    speller = Speller(word_counts(articles), known_words=model_words, names=proper_names(articles))
+    speller = Speller(word_counts(articles), known_words=model_words, names=capitalised_words(articles))
     assert speller.correct("Why did Zurich workers meet at the café?") == "Why did Zürich workers meet at the cafe?"
     assert speller.correct("What did Renee write?") == "What did Renée write?"
     assert speller.correct("Who is Rénee?") == "Who is Renée?"  # another accent on the name
