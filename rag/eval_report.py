@@ -92,14 +92,15 @@ INTERVAL_ROWS = (("must_contain_hit", "must_contain hit"), ("abstention_f1", "ab
 
 
 def interval_table(summaries: Mapping[str, Mapping], tablefmt: str = "simple") -> str:
-    """95% bootstrap intervals of the headline rates, by split ("" when no split has them)."""
+    """95% intervals of the headline rates, by split ("" when no split has them): Wilson for the two
+    rates over answerable questions, a bootstrap over the questions for abstention F1."""
     if not any(s.get("intervals") for s in summaries.values()):
         return ""
     rows = [
         [label, *(f"{iv[0]:.3f} – {iv[1]:.3f}" if (iv := (s.get("intervals") or {}).get(key)) else "–" for s in summaries.values())]
         for key, label in INTERVAL_ROWS
     ]
-    return tabulate(rows, headers=["95% interval (bootstrap over questions)", *summaries], tablefmt=tablefmt, disable_numparse=True)
+    return tabulate(rows, headers=["95% interval (Wilson; F1: bootstrap)", *summaries], tablefmt=tablefmt, disable_numparse=True)
 
 
 def kind_table(summary: Mapping, tablefmt: str = "simple") -> str:

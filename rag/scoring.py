@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from statistics import fmean
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -19,6 +19,7 @@ from .gold import GoldQuestion, quote_spans
 from .metrics import (
     abstention_metrics,
     bootstrap_interval,
+    proportion_interval,
     citation_precision_recall,
     contains_all,
     latency_summary,
@@ -193,22 +194,24 @@ def _kind_summary(records: Sequence[Record], outcomes: Sequence[Outcome]) -> dic
 
 
 def _intervals(records: Sequence[Record], outcomes: Sequence[Outcome]) -> dict[str, tuple[float, float] | None]:
-    """95% bootstrap intervals of the headline rates: how far 46 or 92 questions pin them down.
+    """95% intervals of the headline rates: how far 46 or 92 questions pin them down.
 
-    A resample in which a rate is undefined (abstention F1 without an unanswerable question,
-    the false-abstention rate without an answerable one) is left out (``bootstrap_interval``).
+    The two rates over answerable questions (must_contain hit, false abstentions) get Wilson
+    score intervals (``proportion_interval``); abstention F1, no simple rate, a bootstrap over
+    the questions, in which a resample without an unanswerable question is left out
+    (``bootstrap_interval``).
     """
-    hits = [o.must_contain_hit for r, o in zip(records, outcomes) if r.gold.answerable]
+    answered = [o for r, o in zip(records, outcomes) if r.gold.answerable]
     should = [not r.gold.answerable for r in records]
     did = [o.abstained for o in outcomes]
 
-    def abstention(key: str) -> Callable[[np.ndarray, np.ndarray], float | None]:
-        return lambda s, a: abstention_metrics(s.astype(bool).tolist(), a.astype(bool).tolist())[key]
+    def f1(s: np.ndarray, a: np.ndarray) -> float | None:
+        return abstention_metrics(s.astype(bool).tolist(), a.astype(bool).tolist())["f1"]
 
     return {
-        "must_contain_hit": bootstrap_interval([hits], np.mean),
-        "abstention_f1": bootstrap_interval([should, did], abstention("f1")),
-        "false_abstention_rate": bootstrap_interval([should, did], abstention("false_abstention_rate")),
+        "must_contain_hit": proportion_interval(sum(o.must_contain_hit for o in answered), len(answered)),
+        "abstention_f1": bootstrap_interval([should, did], f1),
+        "false_abstention_rate": proportion_interval(sum(o.abstained for o in answered), len(answered)),
     }
 
 

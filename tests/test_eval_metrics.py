@@ -12,6 +12,7 @@ from rag.metrics import (
     MIN_DEFINED_RESAMPLES,
     abstention_metrics,
     bootstrap_interval,
+    proportion_interval,
     citation_precision_recall,
     contains_all,
     latency_summary,
@@ -102,6 +103,15 @@ def test_contains_all_ignores_case():
 def test_latency_summary_median_and_interpolated_p95():
     assert latency_summary([40.0, 10.0, 100.0, 30.0, 20.0]) == pytest.approx({"median_ms": 30.0, "p95_ms": 40.0 + 0.8 * 60.0})
     assert latency_summary([]) == {"median_ms": None, "p95_ms": None}
+
+
+def test_a_rates_interval_keeps_its_width_at_none_or_all_and_narrows_with_more_questions():
+    assert proportion_interval(0, 0) is None
+    none_of_12, none_of_120 = proportion_interval(0, 12), proportion_interval(0, 120)
+    assert none_of_12[0] == pytest.approx(0.0, abs=1e-12) and 0.2 < none_of_12[1] < 0.3  # not 0.000 - 0.000
+    assert none_of_120[1] < none_of_12[1]
+    low, high = proportion_interval(7, 10)
+    assert low < 0.7 < high
 
 
 def test_bootstrap_interval_brackets_the_rate_and_narrows_with_more_questions():

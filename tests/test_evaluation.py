@@ -229,15 +229,18 @@ def _records(abstained_on: str) -> list:
     return answerable + unanswerable
 
 
-def test_intervals_leave_out_resamples_where_the_rate_is_undefined():
+def test_intervals_of_rates_keep_their_width_when_every_question_went_one_way():
     from rag.scoring import summarize
 
     summary = summarize(_records("unanswerable"), 0.0)
     assert summary["abstention"]["f1"] == 1.0 and summary["abstention"]["false_abstention_rate"] == 0.0
-    # about one resample in ten draws neither unanswerable question: left out, not scored 0
+    # about one resample in ten draws neither unanswerable question: left out of F1's bootstrap, not scored 0
     assert summary["intervals"]["abstention_f1"] == (1.0, 1.0)
-    assert summary["intervals"]["false_abstention_rate"] == (0.0, 0.0)
-    assert summary["intervals"]["must_contain_hit"] == (1.0, 1.0)
+    # five answerable questions, all hit and none abstained on, pin the rates down no better than Wilson's interval
+    low, high = summary["intervals"]["false_abstention_rate"]
+    assert low == pytest.approx(0.0, abs=1e-12) and high == pytest.approx(0.434, abs=0.001)
+    low, high = summary["intervals"]["must_contain_hit"]
+    assert low == pytest.approx(0.566, abs=0.001) and high == pytest.approx(1.0)
 
 
 def test_precision_with_nothing_abstained_on_is_undefined_in_the_summary_the_sweep_the_tables_and_the_plot():
@@ -326,7 +329,7 @@ def test_the_report_files_are_written(plain_run):
     markdown = (out / "small.md").read_text(encoding="utf-8")
     assert "](small-recall.png)" in markdown and "](small-abstention.png)" in markdown
     assert "| must_contain hit" in markdown and "## By kind (all)" in markdown
-    assert "| 95% interval (bootstrap over questions)" in markdown
+    assert "| 95% interval (Wilson; F1: bootstrap)" in markdown
     assert set(payload["summary"]) == {"all", "dev", "held-out"}
     assert len(payload["questions"]) == len(SMALL_GOLD)
     assert "- **must_contain hit**: share of answerable questions" in markdown  # each metric has its line under the table
