@@ -28,6 +28,7 @@ from tabulate import tabulate
 
 from rag.answer import Answerer
 from rag.errors import RagError
+from rag.evaluation import answerer_for_eval, settings_line
 from rag.gold import SPLITS, format_error, key_problems, parse_rows, read_lines, value_problems
 from rag.metrics import contains_all
 
@@ -157,6 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.conversations", description=__doc__.splitlines()[0])
     parser.add_argument("--conversations", default="eval/conversations.jsonl")
     parser.add_argument("--index", default="index")
+    parser.add_argument("--corpus", help="folder of the articles the index must match (default: the folder it was built from)")
+    parser.add_argument("--settings", help="answer settings file, e.g. one `rag eval --calibrate --settings FILE` wrote (default: the shipped one)")
     parser.add_argument("--split", choices=SPLITS, help="judge only this half (while tuning: dev, keeping held-out unseen)")
     parser.add_argument("--show", action="store_true", help="also list each conversation that missed and how")
     args = parser.parse_args(argv)
@@ -164,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         conversations = [c for c in load_conversations(args.conversations) if args.split in (None, c.split)]
         if not conversations:
             raise RagError(f"no conversations{' of the ' + args.split + ' half' if args.split else ''} in {args.conversations}")
-        answerer = Answerer.load(args.index)
+        answerer = answerer_for_eval(args.index, args.corpus, args.settings)
         require_found(conversations, {doc_id: doc.text for doc_id, doc in answerer.index.documents.items()})
         judged = [judge(answerer, c) for c in conversations]
     except RagError as exc:
@@ -174,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.split:
         rows.append(("all", summary(judged)))
     print(tabulate([[name, *values.values()] for name, values in rows], headers=["", *rows[0][1]], disable_numparse=True))
-    print(f"\n{LEGEND}")
+    print(f"\n{LEGEND}\n{settings_line(answerer, args.settings)}")
     kinds = sorted({j.conversation.kind for j in judged})
     by_kind = [(kind, summary([j for j in judged if j.conversation.kind == kind])) for kind in kinds]
     print(f"\nBy kind ({args.split or 'both halves'}):\n")

@@ -25,6 +25,7 @@ from tabulate import tabulate
 
 from rag.answer import Answerer
 from rag.errors import RagError
+from rag.evaluation import answerer_for_eval, settings_line
 from rag.gold import GoldQuestion, load_gold, require_grounded
 from rag.lexical import STOPWORDS
 from rag.retrieve import Retriever
@@ -91,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.typos", description=__doc__.splitlines()[0])
     parser.add_argument("--gold", default="eval/gold.jsonl")
     parser.add_argument("--index", default="index")
+    parser.add_argument("--corpus", help="folder of the articles the index must match (default: the folder it was built from)")
+    parser.add_argument("--settings", help="answer settings file, e.g. one `rag eval --calibrate --settings FILE` wrote (default: the shipped one)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show", action="store_true", help="also list each question that its typos cost an answer, and how it was read")
     args = parser.parse_args(argv)
@@ -111,7 +114,7 @@ def report(args: argparse.Namespace) -> int:
     """Score the clean and the typo'd gold questions and print the table (and, with ``--show``,
     the questions the typos cost an answer)."""
     gold = load_gold(args.gold)
-    answerer = Answerer.load(args.index)
+    answerer = answerer_for_eval(args.index, args.corpus, args.settings)
     require_grounded(gold, {doc_id: doc.text for doc_id, doc in answerer.index.documents.items()})
     rng = random.Random(args.seed)
     typoed = [with_typos(g.question, rng) for g in gold]
@@ -124,7 +127,7 @@ def report(args: argparse.Namespace) -> int:
     ]
     print(tabulate([[name, *(f"{v:.3f}" for v in values.values())] for name, values in rows], headers=["", *rows[0][1]], disable_numparse=True))
     changed = sum(t != g.question for g, t in zip(gold, typoed))
-    print(f"\n{LEGEND}")
+    print(f"\n{LEGEND}\n{settings_line(answerer, args.settings)}")
     print(
         f"{changed} of {len(gold)} questions got typos (seed {args.seed}); the spelling step read {read_back} of them "
         "back to exactly the gold question's words."

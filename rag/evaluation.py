@@ -43,6 +43,27 @@ def unsuppressed(answerer: "Answerer") -> "Answerer":
     return Answerer(answerer.retriever, settings=replace(answerer.settings, abstain_threshold=0.0), answerability=answerer.answerability)
 
 
+def answerer_for_eval(index: str, corpus: str | None = None, settings: str | None = None) -> "Answerer":
+    """The answerer `python -m eval.typos` and `python -m eval.conversations` score: the index
+    checked against its articles (``corpus``, else the folder it was built from; an index of
+    changed articles is refused, IndexMismatchError, as `rag eval` refuses it), answering with
+    the settings file ``settings`` (default: the shipped one, which `rag ask` reads)."""
+    from .answer import Answerer
+    from .cli import articles_of_index
+    from .settings import AnswerSettings
+
+    chosen = AnswerSettings.load(settings)
+    return Answerer.load(index, corpus_dir=articles_of_index(argparse.Namespace(index=index, corpus=corpus)), settings=chosen)
+
+
+def settings_line(answerer: "Answerer", settings: str | None) -> str:
+    """Which settings an evaluation answered with: the file and its two calibrated values."""
+    from .settings import CALIBRATED_SETTINGS
+
+    values = answerer.settings
+    return f"settings: {settings or CALIBRATED_SETTINGS} (abstain_threshold {values.abstain_threshold:g}, unknown_term_penalty {values.unknown_term_penalty:g})"
+
+
 def warm_up(answerer: "Answerer", questions: Sequence[GoldQuestion]) -> None:
     """Answer one gold question (the first answerable one) untimed and unrecorded, so that
     what loads on the first answer (the model's first run, the token counter) is not timed

@@ -84,3 +84,24 @@ def test_the_table_reads_without_the_docs(town, capsys):
     assert "0.000" in rows["clean questions"]  # m001's needed fact is in no quote, even asked clean
     assert "must_contain hit: answerable questions whose answer holds the needed fact" in out
     assert "2 of 2 questions got typos (seed 7); the spelling step read" in out
+
+
+def test_it_answers_with_the_settings_named_and_refuses_an_index_of_changed_articles(town, tmp_path, encoder, capsys):
+    import shutil
+
+    from rag.index import build_index
+    from rag.settings import AnswerSettings
+
+    never = AnswerSettings(abstain_threshold=1.0).save(tmp_path / "never.json")  # abstains on everything
+    assert main(["--gold", str(town / "gold.jsonl"), "--index", str(town / "index"), "--settings", str(never)]) == 0
+    out = capsys.readouterr().out
+    clean = next(line for line in out.splitlines() if line.startswith("clean questions"))
+    assert clean.split()[-3:] == ["0.000", "1.000", "1.000"]  # no fact, every answerable question abstained on, the unanswerable one too
+    assert f"settings: {never} (abstain_threshold 1, unknown_term_penalty 0)" in out
+    changed = tmp_path / "articles"
+    shutil.copytree(town / "articles", changed)
+    build_index(changed, tmp_path / "index", encoder=encoder)
+    (changed / "mayor.txt").write_text(ARTICLES["mayor"] + "Varga is 51.\n", encoding="utf-8")
+    assert main(["--gold", str(town / "gold.jsonl"), "--index", str(tmp_path / "index")]) == 2  # the folder it was built from, as rag eval checks
+    assert capsys.readouterr().err.startswith(f"eval.typos: error: the articles in {changed} changed since the index was built (changed: mayor)")
+
