@@ -29,7 +29,7 @@ from tabulate import tabulate
 from rag.answer import Answerer
 from rag.errors import RagError
 from rag.evaluation import answerer_for_eval, settings_line
-from rag.gold import SPLITS, format_error, key_problems, parse_rows, read_lines, value_problems
+from rag.gold import SPLITS, format_error, key_problems, parse_rows, read_lines, value_problems, well_typed
 from rag.metrics import contains_all
 
 KEYS = {"id": str, "turns": list, "answerable": bool, "must_contain": list, "kind": str, "split": str}
@@ -63,20 +63,22 @@ class Judged:
     quotes: tuple[str, ...]
 
 
-def _problems(row: object) -> list[str]:
-    """What in one line of a conversation set does not follow its format (eval/README.md, *Conversations*)."""
-    problems = key_problems(row, KEYS, OPTIONAL_KEYS)
-    if problems:
+def _problems(line: object) -> list[str]:
+    """What in one line of a conversation set does not follow its format (eval/README.md,
+    *Conversations*): its keys, then what its well-typed values say, all at once."""
+    problems = key_problems(line, KEYS, OPTIONAL_KEYS)
+    if not isinstance(line, dict):
         return problems
-    assert isinstance(row, dict)  # key_problems says so otherwise
-    problems = value_problems(row, {"split": SPLITS, "kind": KINDS})
+    row = well_typed(line, KEYS, OPTIONAL_KEYS)
+    problems += value_problems(row, {"split": SPLITS, "kind": KINDS})
     problems += [f"{key} must hold non-empty strings" for key in STRING_LISTS if not all(isinstance(text, str) and text.strip() for text in row.get(key, []))]
-    if len(row["turns"]) < 2:
+    if "turns" in row and len(row["turns"]) < 2:
         problems.append("turns must be two or more questions")
-    if row["answerable"] and not row["must_contain"]:
-        problems.append("an answerable conversation needs must_contain strings")
-    if not row["answerable"] and row["must_contain"]:
-        problems.append("an unanswerable conversation must have empty must_contain")
+    if "answerable" in row and "must_contain" in row:
+        if row["answerable"] and not row["must_contain"]:
+            problems.append("an answerable conversation needs must_contain strings")
+        if not row["answerable"] and row["must_contain"]:
+            problems.append("an unanswerable conversation must have empty must_contain")
     return problems
 
 

@@ -86,28 +86,38 @@ def key_problems(row: object, keys: Mapping[str, type], optional: Mapping[str, t
     return problems
 
 
+def well_typed(row: dict, keys: Mapping[str, type], optional: Mapping[str, type]) -> dict:
+    """The values of ``row`` whose key is known and of its type: what can be checked further on a
+    line whose other keys are wrong, so that all its problems are listed at once."""
+    kinds = {**keys, **optional}
+    return {key: value for key, value in row.items() if key in kinds and isinstance(value, kinds[key])}
+
+
 def value_problems(row: Mapping[str, object], allowed: Mapping[str, Sequence[str]]) -> list[str]:
     """Each value of ``row`` that is not one of those ``allowed`` for its key (keys ``row`` lacks are skipped)."""
     return [f"{key} {row[key]!r} is not one of {', '.join(values)}" for key, values in allowed.items() if key in row and row[key] not in values]
 
 
-def _schema_problems(row: object) -> list[str]:
-    problems = key_problems(row, KEYS, OPTIONAL_KEYS)
-    if problems:
+def _schema_problems(line: object) -> list[str]:
+    """Every problem of one gold line: its keys, then what its well-typed values say."""
+    problems = key_problems(line, KEYS, OPTIONAL_KEYS)
+    if not isinstance(line, dict):
         return problems
-    assert isinstance(row, dict)  # key_problems says so otherwise
-    problems = value_problems(row, {"split": SPLITS, "kind": KINDS})
-    if row["kind"] in KINDS and row["answerable"] == (row["kind"] in UNANSWERABLE_KINDS):
+    row = well_typed(line, KEYS, OPTIONAL_KEYS)
+    problems += value_problems(row, {"split": SPLITS, "kind": KINDS})
+    if "answerable" in row and row.get("kind") in KINDS and row["answerable"] == (row["kind"] in UNANSWERABLE_KINDS):
         problems.append(f"kind {row['kind']!r} contradicts answerable={row['answerable']}")
-    if not all(isinstance(g, dict) and set(g) == {"doc_id", "quote"} and all(isinstance(v, str) and v for v in g.values()) for g in row["gold"]):
+    if not all(isinstance(g, dict) and set(g) == {"doc_id", "quote"} and all(isinstance(v, str) and v for v in g.values()) for g in row.get("gold", [])):
         problems.append("every gold entry must be {\"doc_id\": str, \"quote\": str}, both non-empty")
-    if not all(isinstance(s, str) and s.strip() for s in row["must_contain"]):
+    if not all(isinstance(s, str) and s.strip() for s in row.get("must_contain", [])):
         problems.append("must_contain must hold non-empty strings")
-    if row["answerable"] and not (row["gold"] and row["must_contain"]):
-        problems.append("an answerable question needs gold quotes and must_contain strings")
-    if not row["answerable"] and (row["gold"] or row["must_contain"]):
-        problems.append("an unanswerable question must have empty gold and must_contain")
-    problems += _question_problems(row["question"])
+    if {"answerable", "gold", "must_contain"} <= row.keys():
+        if row["answerable"] and not (row["gold"] and row["must_contain"]):
+            problems.append("an answerable question needs gold quotes and must_contain strings")
+        if not row["answerable"] and (row["gold"] or row["must_contain"]):
+            problems.append("an unanswerable question must have empty gold and must_contain")
+    if "question" in row:
+        problems += _question_problems(row["question"])
     return problems
 
 

@@ -61,7 +61,8 @@ def test_a_malformed_line_is_refused_with_its_number(tmp_path, line, message):
 def test_every_bad_line_is_listed_as_the_gold_set_check_lists_them(tmp_path, capsys):
     good = {"id": "c1", "turns": ["Who wrote the blog post?", "why?"], "answerable": False, "must_contain": [], "kind": "why", "split": "dev"}
     path = tmp_path / "set.jsonl"
-    path.write_text("\n".join([json.dumps(good), json.dumps(good), "{not json", json.dumps(good | {"id": "c2", "kind": "bogus", "split": "test"})]) + "\n", encoding="utf-8")
+    no_split = {key: value for key, value in good.items() if key != "split"} | {"id": "c3", "turns": ["why?"]}  # every problem of a line at once
+    path.write_text("\n".join([json.dumps(good), json.dumps(good), "{not json", json.dumps(good | {"id": "c2", "kind": "bogus", "split": "test"}), json.dumps(no_split)]) + "\n", encoding="utf-8")
     assert main(["--conversations", str(path), "--index", "no-index-needed"]) == 2
     assert capsys.readouterr().err.splitlines() == [
         f"eval.conversations: error: {path} does not follow the conversation format (eval/README.md, Conversations):",
@@ -69,6 +70,8 @@ def test_every_bad_line_is_listed_as_the_gold_set_check_lists_them(tmp_path, cap
         "  line 3, column 2: not valid JSON (Expecting property name enclosed in double quotes)",
         "  line 4: split 'test' is not one of dev, held-out",
         "  line 4: kind 'bogus' is not one of pronoun, ellipsis, why, more, switch, correction, after-abstention, chain",
+        "  line 5: missing key 'split'",
+        "  line 5: turns must be two or more questions",
     ]
 
 

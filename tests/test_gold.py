@@ -56,6 +56,18 @@ def test_a_question_too_long_to_ask_is_named_with_its_line_among_the_other_probl
     ]
 
 
+def test_a_line_with_a_key_missing_is_checked_for_its_other_problems_too(tmp_path):
+    rows = _questions(2)
+    del rows[0]["kind"]
+    rows[0]["must_contain"] = []  # answerable, yet nothing it must contain: listed with the missing key, not after it is mended
+    rows[0]["question"] = "?!"
+    assert _problems(_write(tmp_path / "gold.jsonl", rows))[1:] == [
+        "  line 1: missing key 'kind'",
+        "  line 1: an answerable question needs gold quotes and must_contain strings",
+        "  line 1: the question has no words in it; type a question about the articles",
+    ]
+
+
 def test_a_question_with_nothing_to_ask_is_named_with_its_line(tmp_path):
     rows = _questions(3)
     rows[0]["question"] = "\u200b \t"  # only invisible characters and spaces
