@@ -661,6 +661,23 @@ def test_two_articles_giving_the_same_telling_figure_in_other_words_corroborate_
     assert not local._same_fact(budget, sid["Bills were last rais"], 0.6)  # a year is no telling figure
 
 
+def test_a_telling_figure_is_not_corroborated_by_a_sentence_that_gives_none(tmp_path, encoder, answerer):
+    local = answerer_over(
+        tmp_path,
+        {
+            "notice.txt": "Boil notice issued\n\nThe water authority told about 41,000 households to boil their water after a main burst under Ferris Avenue.\n",
+            "lifted.txt": "Boil notice lifted\n\nThe water authority lifted the notice after a main burst under Ferris Avenue left tens of thousands of homes under it.\n"
+            "A main burst under Ferris Avenue, the water authority said, and households were told to boil their water.\n",
+            "park.txt": PARK,
+        },
+        encoder,
+        answerer,
+    )
+    figure, vague, plain = (next(i for i, s in enumerate(local.index.sentences) if words in s.text) for words in ("41,000", "tens of thousands", "A main burst"))
+    assert not local._same_fact(figure, vague, 0.95) and not local._same_fact(vague, figure, 0.95)  # however close: it does not say 41,000
+    assert local._same_fact(vague, plain, 0.95)  # neither gives a figure: close enough is the same fact
+
+
 def test_a_lead_in_that_leans_on_the_sentence_before_is_quoted_with_it(tmp_path, encoder, answerer):
     local = answerer_over(
         tmp_path,
