@@ -153,6 +153,12 @@ def _failure_section(heading: str, headers: Sequence[str], rows: Sequence[Sequen
     return [f"## {heading}", "", body, ""]
 
 
+def _gold_rank(question: Mapping) -> str:
+    """The best rank among the passages of a gold quote's passage ("–" when none was retrieved)."""
+    ranks = [g["passage_rank"] for g in question.get("gold_quotes", []) if g.get("passage_rank")]
+    return str(min(ranks)) if ranks else "–"
+
+
 def _failure_tables(questions: Sequence[Mapping], threshold: float | None = None) -> list[str]:
     """The answerable questions that missed a must_contain string and the unanswerable ones that
     were answered (each section present, saying "None." when empty, once there are questions)."""
@@ -163,9 +169,9 @@ def _failure_tables(questions: Sequence[Mapping], threshold: float | None = None
     return [
         *_failure_section(
             "Answerable questions that missed a must_contain string",
-            ["id", "kind", "split", "question", "must_contain", "answerability", "answer"],
-            [[_md_text(q["id"]), q["kind"], q["split"], _md_text(q["question"], 80), _md_text(", ".join(q["must_contain"])),
-              score_cell(q["answerability"], threshold), "abstained" if q["abstained"] else _md_text(q["answer"])] for q in missed],
+            ["id", "kind", "split", "question", "missing", "answerability", "gold passage rank", "answer"],
+            [[_md_text(q["id"]), q["kind"], q["split"], _md_text(q["question"], 80), _md_text(", ".join(q.get("missing") or q["must_contain"])),
+              score_cell(q["answerability"], threshold), _gold_rank(q), "abstained" if q["abstained"] else _md_text(q["answer"], 400)] for q in missed],
         ),
         *_failure_section(
             "Unanswerable questions that were answered",

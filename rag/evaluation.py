@@ -123,6 +123,7 @@ def _by_split(records: Sequence["Record"]) -> dict[str, list["Record"]]:
 
 def _question_rows(records: Sequence["Record"], threshold: float) -> list[dict]:
     """The JSON report's per-question rows: each answer at ``threshold`` and how it scored."""
+    from .metrics import contains_all
     from .scoring import outcome
 
     rows = []
@@ -130,9 +131,13 @@ def _question_rows(records: Sequence["Record"], threshold: float) -> list[dict]:
         result = outcome(record, threshold)
         gold = record.gold
         applies = gold.answerable  # the answer metrics: null on an unanswerable question, so a plain mean of a column is the rate
+        ranks = dict(record.quote_ranks)
+        quoted = "" if result.abstained else " ".join(s.text for s in record.spans)  # as outcome() reads it
         rows.append({
             "id": gold.id, "kind": gold.kind, "split": record.split, "question": gold.question, "read_as": record.answer["read_as"],
             "answerable": gold.answerable, "must_contain": list(gold.must_contain), "gold_docs": sorted(gold.gold_docs),
+            "gold_quotes": [{"doc_id": g.doc_id, "quote": g.quote, "passage_rank": ranks.get(f"{g.doc_id}#{n}")} for n, g in enumerate(gold.gold)],
+            "missing": [text for text in gold.must_contain if not contains_all(quoted, [text])] if applies else None,
             "answerability": record.answerability, "abstained": result.abstained,
             "must_contain_hit": result.must_contain_hit if applies else None, "gold_quote_hit": result.gold_quote_hit if applies else None,
             "token_f1": result.token_f1 if applies else None, "cited": list(result.cited), "doc_ranking": list(record.doc_ranking),

@@ -287,6 +287,20 @@ def test_the_markdown_tables_show_which_side_of_the_threshold_a_score_fell():
     assert "0.0050119" in cells["below"] and "0.0050121" in cells["above"] and "0.53" in cells["high"]  # not all 0.01, 0.01 and 0.53
 
 
+def test_a_miss_is_listed_with_what_the_answer_lacks_and_where_its_gold_quote_was_retrieved():
+    from rag.eval_report import markdown_report
+
+    long_answer = "Anthropic urged a pause. " * 12  # 300 characters: shown whole, not cut at 160
+    rows = [
+        _row("q1", True, 0.9, must_contain=["pause", "Thursday"], missing=["Thursday"], gold_quotes=[{"passage_rank": 4}, {"passage_rank": 2}], answer=long_answer),
+        _row("q2", True, 0.9, missing=["pause"], gold_quotes=[{"passage_rank": None}]),
+    ]
+    markdown = markdown_report({"title": "t", "summary": {}, "threshold": 0.005012, "questions": rows}, {})
+    cells = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[1:-1]] for line in markdown.splitlines() if line.startswith("| q")}
+    assert cells["q1"][4:7] == ["Thursday", "0.9", "2"] and cells["q1"][7] == long_answer.strip()
+    assert cells["q2"][4:7] == ["pause", "0.9", "–"]  # no passage held the gold quote: retrieval's miss
+
+
 def test_the_markdown_failure_lists_say_none_and_show_markup_in_questions_as_written():
     from rag.eval_report import markdown_report
 
@@ -408,6 +422,9 @@ def test_the_per_question_rows_give_the_passages_that_gold_quote_recall_is_compu
             end = start + len(quote["quote"])
             held = [n for n, p in enumerate(row["passages"], 1) if p["doc_id"] == quote["doc_id"] and min(end, p["end"]) - max(start, p["start"]) >= (end - start) / 2]
             ranks.append(held[0] if held else math.inf)
+        assert [(g["doc_id"], g["quote"]) for g in row["gold_quotes"]] == [(q["doc_id"], q["quote"]) for q in gold[row["id"]]["gold"]]
+        assert [g["passage_rank"] or math.inf for g in row["gold_quotes"]] == ranks  # the row says where each gold quote was retrieved
+        assert (row["missing"] == []) == row["must_contain_hit"] and set(row["missing"]) <= set(row["must_contain"])
         for k in by_hand:
             by_hand[k].append(sum(rank <= k for rank in ranks) / len(ranks))
         reciprocal.append(1 / min(ranks) if min(ranks) <= 10 else 0.0)
