@@ -178,11 +178,14 @@ def repeated_question_notes(questions: Sequence[GoldQuestion]) -> list[str]:
     return [f"{len(repeated)} held-out question(s) repeat a dev question, case and punctuation aside ({', '.join(capped(repeated))}): tuning on dev tunes on them too"]
 
 
-def gold_payload(records: Sequence["Record"], threshold: float, *, title: str, notes: Sequence[str], sweep_splits: Sequence[str]) -> dict:
-    """The evaluation payload (what the reports show) of ``records`` at ``threshold``."""
+def gold_payload(records: Sequence["Record"], threshold: float, *, title: str, notes: Sequence[str]) -> dict:
+    """The evaluation payload (what the reports show) of ``records`` at ``threshold``: the
+    threshold sweep of all questions and of each half that has any, calibrated or not, so that
+    two runs compare like for like."""
     from .scoring import recall_curve, summarize, sweep
 
     splits = _by_split(records)
+    sweep_splits = ["all", *(name for name in SPLITS if splits[name])]
     return {
         "title": title,
         "notes": list(notes),
@@ -282,7 +285,7 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
     else:
         threshold = args.threshold if args.threshold is not None else answerer.settings.abstain_threshold
         notes.append(f"abstention threshold {threshold:g} ({'--threshold' if args.threshold is not None else 'from the settings'}); {settings_note(args, questions)}")
-    payload = gold_payload(records, threshold, title=f"rag eval: {name}", notes=notes, sweep_splits=list(SPLITS) if args.calibrate else ["all"])
+    payload = gold_payload(records, threshold, title=f"rag eval: {name}", notes=notes)
     payload["settings"] = asdict(replace(answerer.settings, abstain_threshold=threshold))
     if args.calibrate:
         calibration = {"chosen": chosen, "tied_thresholds": tied, "saved_to": str(settings_path(args)), "max_false_abstention": limit}
