@@ -1,4 +1,4 @@
-"""Expected answer types: a "who" question wants a person, "when" a time, "how much" a number."""
+"""Expected answer types: a "who" question wants a person, "when" a time, "how much … cost" an amount of money, "how many" a number."""
 
 from __future__ import annotations
 
@@ -8,6 +8,12 @@ _WHO = re.compile(r"^\s*(who|whom|whose)\b|\b(which|what) (person|people|researc
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\bwhat (period|duration)\b", re.I)
 _NUMBER = re.compile(r"\bhow (much|many|big|large|fast|often)\b|\bwhat (percentage|share|number|amount|valuation|value)\b|\bvalued?\b|\brevenue\b|\bhow many times\b", re.I)
+_ASKS_MONEY = re.compile(
+    r"\bhow much (?:\w+ ){0,5}?(worth|cost|costs|pay|paid|spend|spent|raise|raised|charge|charged|price|fund|funding|budget|valued)\b"
+    r"|\bwhat (?:is|was|were|are) the (price|cost|value|valuation|budget|fee|fare)s?\b|\bhow much money\b",
+    re.I,
+)
+_MONEY = re.compile(r"[$€£¥]\s?\d|\d[\d,.]*\s*(?:million|billion|trillion|thousand)?\s*(?:dollars|euros|pounds|yen|USD|EUR|GBP)\b", re.I)
 _WHERE = re.compile(r"^\s*where\b|\bin what (city|country|place)\b", re.I)
 
 # A person: a name of two capitalised words (not opening a sentence), or people named by their
@@ -58,6 +64,7 @@ EXPECTED = {
     "day": (_WHEN_DAY, _WEEKDAY_OR_DATE),
     "year": (_WHEN_YEAR, _YEAR),
     "person": (_WHO, _PERSON),
+    "money": (_ASKS_MONEY, _MONEY),
     "duration": (_HOW_LONG, _DURATION),
     "time": (_WHEN, _TIME),
     "number": (_NUMBER, _QUANTITY),
@@ -69,7 +76,7 @@ _ASKS_ITS_OWN = re.compile(r"^\W*(who|whom|whose|what|which|when|where|why|how)\
 
 
 def expected_type(question: str, follow_up: str | None = None) -> str | None:
-    """The kind of answer a question asks for: expansion (of an acronym), day, year, person, duration, time, number, place, or None.
+    """The kind of answer a question asks for: expansion (of an acronym), day, year, person, money, duration, time, number, place, or None.
 
     For a follow-up read together with earlier questions, ``question`` is the joined text and
     ``follow_up`` the follow-up's own words: one with a question word asks for its own kind

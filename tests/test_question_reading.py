@@ -57,6 +57,8 @@ def test_words_that_frame_the_answer_are_not_content_terms(question, terms):
             "Anthropic urged a temporary pause on frontier AI development.",
         ),
         ("How long did the embargo last?", "duration", "The embargo lasted five months.", "The embargo ended in March 1974."),
+        ("How much is the hospital merger worth?", "money", "The deal is valued at $240 million.", "The merger will close within five years."),  # an amount, not any number
+        ("What is the price of a day ticket?", "money", "A day ticket costs 7 euros.", "A day ticket is valid for 24 hours."),
         ("What day did Anthropic urge the pause?", "day", "Anthropic on Thursday urged a pause.", "Anthropic urged a pause."),
         (
             "Who objected to the floating solar farm?",
