@@ -32,8 +32,8 @@ _WEEKDAY_OR_DATE = re.compile(
     r"(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})\b"
 )
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
-_WHEN_DAY = re.compile(r"\b(what|which) day\b|\bon what date\b|\bwhat date\b", re.I)
-_WHEN_YEAR = re.compile(r"\b(what|which) year\b|\bin what year\b", re.I)
+_WHEN_DAY = re.compile(r"\b(what|which) day\b|\bon what date\b|\bwhat date\b|\bwhat (?:is|was|were|will be) the (?:day|date)\b", re.I)
+_WHEN_YEAR = re.compile(r"\b(what|which) year\b|\bin what year\b|\bwhat (?:is|was|were|will be) the year\b", re.I)
 _TIME = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|today|yesterday|tomorrow|soon|sooner|later|ago|recently|"

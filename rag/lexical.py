@@ -34,7 +34,10 @@ _QUESTION_FILLER = frozenset(
 # The words of a question that name the kind of answer wanted rather than its topic
 # ("what *day*", "how *long* will it *last*", "what does RSI *stand for*"): the answer type
 # check (rag.answer_types) covers them, and the articles need not use them.
-_ANSWER_FRAME = re.compile(r"\b(?:what|which)\s+(?:day|date|year|month|time)\b|\bhow\s+(?:long|soon|often)\b|\b(?:stands?|short)\s+for\b", re.I)
+_ANSWER_FRAME = re.compile(
+    r"\b(?:what|which)\s+(?:(?:is|was|were|are|will\s+be)\s+the\s+)?(?:day|date|year|month|time)\b|\bhow\s+(?:long|soon|often)\b|\b(?:stands?|short)\s+for\b",
+    re.I,
+)
 _DURATION_VERB = re.compile(r"\blast\W*$", re.I)  # "how long would the pause last"
 # British -ise spellings meet American -ize ones ("criticised" / "criticized").
 _BRITISH_ISE = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations)$")

@@ -24,6 +24,7 @@ from rag.spelling import capitalised_words, proper_names
         ("What day did Anthropic urge the pause?", ["anthrop", "urg", "paus"]),
         ("How long would the pause last?", ["paus"]),
         ("Which year was the company founded?", ["compani", "found"]),
+        ("What was the date of the flood?", ["flood"]),  # "the date of" frames it as "what date" does
         ("What did Anthropic announce about the pause?", ["anthrop", "paus"]),  # a reporting verb, as "say" or "mention"
         ("Which risks did the lab reveal?", ["risk", "lab"]),
         # outside those frames the same words are the topic
@@ -60,6 +61,7 @@ def test_words_that_frame_the_answer_are_not_content_terms(question, terms):
         ("How much is the hospital merger worth?", "money", "The deal is valued at $240 million.", "The merger will close within five years."),  # an amount, not any number
         ("What is the price of a day ticket?", "money", "A day ticket costs 7 euros.", "A day ticket is valid for 24 hours."),
         ("What day did Anthropic urge the pause?", "day", "Anthropic on Thursday urged a pause.", "Anthropic urged a pause."),
+        ("What was the date of the flood?", "day", "The flood hit Millbrook on April 22, 2025.", "The flood hit the lower town."),
         (
             "Who objected to the floating solar farm?",
             "person",
