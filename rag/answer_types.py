@@ -8,12 +8,22 @@ _WHO = re.compile(r"^\s*(who|whom|whose)\b|\b(which|what) (person|people|researc
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\bwhat (period|duration)\b", re.I)
 _NUMBER = re.compile(r"\bhow (much|many|big|large|fast|often)\b|\bwhat (percentage|share|number|amount|valuation|value)\b|\bvalued?\b|\brevenue\b|\bhow many times\b", re.I)
+# "How much is the merger worth?", "how much did the tickets cost?": an auxiliary right after "how
+# much" (not "how much time did they spend"), or "how much money"; "what is the price of …".
 _ASKS_MONEY = re.compile(
-    r"\bhow much (?:\w+ ){0,5}?(worth|cost|costs|pay|paid|spend|spent|raise|raised|charge|charged|price|fund|funding|budget|valued)\b"
-    r"|\bwhat (?:is|was|were|are) the (price|cost|value|valuation|budget|fee|fare)s?\b|\bhow much money\b",
+    r"\bhow much (?:does|did|do|is|was|are|were|will|would|has|have|had)\b(?: \S+){0,6}? (?:worth|cost|costs|costing|pay|paid|spend|spent|raise|raised|charge|charged|fund|funded|valued)\b"
+    r"|\bhow much (?:money|cash|funding)\b|\bwhat(?:'s|’s| is| was| were| are) the (?:price|cost|fee|fare)s?\b",
     re.I,
 )
-_MONEY = re.compile(r"[$€£¥]\s?\d|\d[\d,.]*\s*(?:million|billion|trillion|thousand)?\s*(?:dollars|euros|pounds|yen|USD|EUR|GBP)\b", re.I)
+_CURRENCY_SIGNS = "$€£¥₹₩₽₺₪₫₦₱฿₴₸₵"
+_MONEY = re.compile(
+    rf"[{_CURRENCY_SIGNS}]\s?\d|\b(?:USD|EUR|GBP|JPY|INR|CNY|CHF|CAD|AUD)\s?\d"
+    r"|\d[\d,.]*\s*(?:million|billion|trillion|thousand)?\s*(?:dollars?|euros?|pounds?|yen|yuan|rupees?|cents?|pence|francs?|pesos?|rand|won|reais|krona|kronor|kroner|USD|EUR|GBP|CHF)\b",
+    re.I,
+)
+# "What was the date of the flood?", "what's the year of the merger?" ask as "what date" does; not
+# "the year-end balance" nor "the day-ahead price".
+ASKS_DATE_OF = re.compile(r"\bwhat(?:'s|’s|\s+(?:is|was|were|are|will\s+be))\s+the\s+(?P<unit>day|date|year)(?=\s+of\b|\s*[?.!]*\s*$)", re.I)
 _WHERE = re.compile(r"^\s*where\b|\bin what (city|country|place)\b", re.I)
 
 # A person: a name of two capitalised words (not opening a sentence), or people named by their
@@ -32,8 +42,8 @@ _WEEKDAY_OR_DATE = re.compile(
     r"(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})\b"
 )
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
-_WHEN_DAY = re.compile(r"\b(what|which) day\b|\bon what date\b|\bwhat date\b|\bwhat (?:is|was|were|will be) the (?:day|date)\b", re.I)
-_WHEN_YEAR = re.compile(r"\b(what|which) year\b|\bin what year\b|\bwhat (?:is|was|were|will be) the year\b", re.I)
+_WHEN_DAY = re.compile(rf"\b(what|which) day\b|\bon what date\b|\bwhat date\b|{ASKS_DATE_OF.pattern.replace('(?P<unit>day|date|year)', '(?:day|date)')}", re.I)
+_WHEN_YEAR = re.compile(rf"\b(what|which) year\b|\bin what year\b|{ASKS_DATE_OF.pattern.replace('(?P<unit>day|date|year)', 'year')}", re.I)
 _TIME = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|today|yesterday|tomorrow|soon|sooner|later|ago|recently|"

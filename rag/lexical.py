@@ -10,6 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .answer_types import ASKS_DATE_OF
 from .text import CJK_CHARACTER
 
 # bm25s's English stop words (bm25s.stopwords.STOPWORDS_EN, checked equal by the tests), written
@@ -35,8 +36,7 @@ _QUESTION_FILLER = frozenset(
 # ("what *day*", "how *long* will it *last*", "what does RSI *stand for*"): the answer type
 # check (rag.answer_types) covers them, and the articles need not use them.
 _ANSWER_FRAME = re.compile(
-    r"\b(?:what|which)\s+(?:(?:is|was|were|are|will\s+be)\s+the\s+)?(?:day|date|year|month|time)\b|\bhow\s+(?:long|soon|often)\b|\b(?:stands?|short)\s+for\b",
-    re.I,
+    rf"\b(?:what|which)\s+(?:day|date|year|month|time)\b|{ASKS_DATE_OF.pattern}|\bhow\s+(?:long|soon|often)\b|\b(?:stands?|short)\s+for\b", re.I
 )
 _DURATION_VERB = re.compile(r"\blast\W*$", re.I)  # "how long would the pause last"
 # British -ise spellings meet American -ize ones ("criticised" / "criticized").

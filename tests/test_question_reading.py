@@ -25,6 +25,7 @@ from rag.spelling import capitalised_words, proper_names
         ("How long would the pause last?", ["paus"]),
         ("Which year was the company founded?", ["compani", "found"]),
         ("What was the date of the flood?", ["flood"]),  # "the date of" frames it as "what date" does
+        ("What was the year-end cash balance?", ["year", "end", "cash", "balanc"]),  # a compound is the topic: no frame
         ("What did Anthropic announce about the pause?", ["anthrop", "paus"]),  # a reporting verb, as "say" or "mention"
         ("Which risks did the lab reveal?", ["risk", "lab"]),
         # outside those frames the same words are the topic
@@ -253,3 +254,18 @@ def test_html_and_markdown_pasted_with_a_question_are_not_read_as_its_words(past
     from rag.question import without_markup
 
     assert without_markup(pasted) == read
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("How much time did the crew spend on the repair?", "number"),  # spending time is no money
+        ("How much attention did regulators pay?", "number"),
+        ("How much did the price of bread rise?", "number"),  # a rise, likely a percentage
+        ("What was the year-end cash balance?", None),
+        ("What is the day-ahead power price?", None),
+        ("What's the date of the vote?", "day"),
+    ],
+)
+def test_an_answer_type_is_not_read_into_words_that_only_look_like_its_question(question, kind):
+    assert expected_type(question) == kind
