@@ -60,8 +60,10 @@ def _text_words(text: str) -> list[str]:
 
 # What may stand before a word that opens a sentence, a line, a heading, a list item or a table
 # cell, where any word is capitalised: such a word is no evidence of a name ("| Founded |").
-_OPENS = re.compile(r"(?:(?:^|\n)[ \t>#*•+\-–—\d.)|]*|[.!?:;|][\"'”’)\]]*[ \t]+[\"“‘'(\[*_]*)$")
-_LOOK_BACK = 12  # characters before a word that ``_OPENS`` reads
+# A full stop after an initial or a title ("St. Agnes", "Dr. Lena Reyes", "J. Smith") opens nothing.
+_ABBREVIATED = "".join(rf"(?<!\b{short})" for short in ("[A-Z]", "St", "Dr", "Mr", "Ms", "Mrs", "Mt", "Ft", "Jr", "Sr", "Lt", "Col", "Gen", "Gov", "Sen", "Rep", "Prof", "Rev", "Capt", "Sgt"))
+_OPENS = re.compile(rf"(?:(?:^|\n)[ \t>#*•+\-–—\d.)|]*|(?:[!?:;|¿¡«»]|{_ABBREVIATED}\.)[\"'”’)\]]*[ \t]+[\"“‘'(\[*_¿¡«]*)$")
+_LOOK_BACK = 40  # characters before a word that ``_OPENS`` reads (a deeply indented line's start included)
 
 
 def lexicon(texts: Iterable[str]) -> tuple[Counter[str], set[str], set[str]]:
