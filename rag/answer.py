@@ -398,8 +398,8 @@ class Answerer:
     def _same_fact(self, sid: int, other_sid: int, similarity: float) -> bool:
         """Whether two sentences state the same fact: close in meaning (or fairly close and sharing
         a telling figure: "roughly 6,200 lead pipes" and "6,200 lead service lines remain"), with
-        the same figures (a telling figure one gives and the other gives no figure for is not the
-        same fact: "about 41,000 households", "tens of thousands of homes"), and both or neither negated ("Anthropic is not calling for an immediate
+        the same figures (a telling figure one gives and the other lacks is not the same fact:
+        "about 41,000 households", "tens of thousands of homes"), and both or neither negated ("Anthropic is not calling for an immediate
         stop" does not say what "Anthropic urges a global pause" says, however close their vectors)."""
         sentence, other = self.index.sentences[sid], self.index.sentences[other_sid]
         text, other_text = sentence.text, other.text
@@ -410,8 +410,8 @@ class Answerer:
             return False
         if bool(_DENIAL.search(text)) != bool(_DENIAL.search(other_text)):
             return False
-        if (_telling_figures(text) and not other_numbers) or (_telling_figures(other_text) and not numbers):
-            return False  # "about 41,000 households" is not what "tens of thousands of homes" says
+        if _telling_figures(text) - other_numbers or _telling_figures(other_text) - numbers:
+            return False  # "about 41,000 households … for 2 days" is not what "tens of thousands of homes … for 2 days" says
         return not (numbers and other_numbers) or bool(numbers & other_numbers)
 
     def _corroborations(self, chosen: ScoredSentence, pool: list[ScoredSentence], used: set[int]) -> dict[str, ScoredSentence]:

@@ -667,14 +667,16 @@ def test_a_telling_figure_is_not_corroborated_by_a_sentence_that_gives_none(tmp_
         {
             "notice.txt": "Boil notice issued\n\nThe water authority told about 41,000 households to boil their water after a main burst under Ferris Avenue.\n",
             "lifted.txt": "Boil notice lifted\n\nThe water authority lifted the notice after a main burst under Ferris Avenue left tens of thousands of homes under it.\n"
+            "For 2 days after a main burst under Ferris Avenue, tens of thousands of households were told to boil their water.\n"
             "A main burst under Ferris Avenue, the water authority said, and households were told to boil their water.\n",
             "park.txt": PARK,
         },
         encoder,
         answerer,
     )
-    figure, vague, plain = (next(i for i, s in enumerate(local.index.sentences) if words in s.text) for words in ("41,000", "tens of thousands", "A main burst"))
+    figure, vague, plain, dated = (next(i for i, s in enumerate(local.index.sentences) if words in s.text) for words in ("41,000", "left tens", "A main burst", "For 2 days"))
     assert not local._same_fact(figure, vague, 0.95) and not local._same_fact(vague, figure, 0.95)  # however close: it does not say 41,000
+    assert not local._same_fact(figure, dated, 0.95)  # nor does a sentence with a small figure of its own
     assert local._same_fact(vague, plain, 0.95)  # neither gives a figure: close enough is the same fact
 
 
