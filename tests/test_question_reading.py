@@ -187,6 +187,9 @@ def test_a_word_capitalised_only_where_a_sentence_line_or_cell_opens_is_no_name(
     assert {"azizi", "founded"} <= capitalised_words([article])  # what a capitalised typo is corrected toward: "Azizzi" is "Azizi"
     # "founded", a column's header only, would have joined the name before it: "When was St. Agnes?"
     assert with_subject_swapped("and St. Agnes?", ("When was Riverside General founded?",), names) == "When was St. Agnes founded?"
+    titled = frozenset(proper_names(["It merges with St. Agnes. Dr. Lena Reyes and J. Kennedy will lead it."]))
+    assert {"agnes", "lena", "reyes", "kennedy"} <= titled  # after a title or an initial, not after a sentence's end
+    assert with_subject_swapped("and st. agnes?", ("When was Riverside General founded?",), titled | names) == "When was st. agnes founded?"
 
 
 @pytest.mark.parametrize(
