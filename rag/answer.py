@@ -108,6 +108,7 @@ def _telling_figures(text: str) -> set[str]:
     }
 
 
+ATTRIBUTION_REACH = 3  # sentences from a quoted sentence to the line naming who said it, for the quote to go on to it
 # A sentence that opens on what the one before said ("That threshold —", "But …"), or points
 # back to it further on ("Anthropic appears to be using that kind of internal data point …").
 _LEANS_ON_PREVIOUS = re.compile(
@@ -340,8 +341,8 @@ class Answerer:
             following = sentences[sid + 1]
             if following.doc_id == sentence.doc_id and following.kind == "sentence":
                 end = following.end
-        attribution = self.index.attributions.get(sid)  # "> — Gloria Mbeki, board chair" at the foot of its block quote
-        if attribution is not None and not said.intersection(range(sid + 1, attribution + 1)):
+        attribution = self.index.attributions.get(sid)  # "> — Gloria Mbeki, board chair" at the foot of its block quote, when near
+        if attribution is not None and attribution - sid <= ATTRIBUTION_REACH and not said.intersection(range(sid + 1, attribution + 1)):
             end = max(end, sentences[attribution].end)
         list_lead = lead if lead is not None or not sentence.text.endswith(":") else sid  # a list's own lead-in, or the list it opens
         if list_lead is not None and not sentence.text.startswith("|"):  # a table's other rows are other entries

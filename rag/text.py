@@ -407,28 +407,42 @@ def sentence_leads(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> d
 _ATTRIBUTION = re.compile(r"[ \t>]*(?:[—–―]|--)[ \t]*\w")  # from the line's start to the name's first letter
 _LINE_MARKERS = re.compile(r"[ \t>]*(?:(?:[—–―]|--)[ \t]*)?")  # what may stand before a line's sentence: quote marker, dash
 _BLOCK_QUOTE_LINE = re.compile(r"[ \t]*>")
-ATTRIBUTION_REACH = 3  # sentences from a quoted sentence to the line naming who said it
+_HAS_BLOCK_QUOTE = re.compile(r"^[ \t]*>", re.M)
+_ENDS_A_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def _is_attribution(text: str, sentence: Sentence) -> bool:
+    """Whether ``sentence`` is a line naming who said a quote: it opens its line after a dash
+    ("— Gloria Mbeki, board chair") and ends no sentence ("> — and it will save lives." is the
+    quote's own words)."""
+    start = line_start(text, sentence.start)
+    return bool(_ATTRIBUTION.match(text, start) and _LINE_MARKERS.fullmatch(text, start, sentence.start)) and not _ENDS_A_SENTENCE.search(sentence.text)
 
 
 def block_quote_attributions(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> dict[int, int]:
     """Who said each sentence of a block quote, by sentence id: the line at the quote's foot that
-    names them ("> — Gloria Mbeki, board chair", or "— Gloria Mbeki" under the quote), at most
-    ``ATTRIBUTION_REACH`` sentences on and with no blank line between. A quote of the sentence
-    goes on to that line, and the sentence is read with its words ("What did Gloria Mbeki
-    say?"). ``texts`` maps doc id -> article text."""
+    names them ("> — Gloria Mbeki, board chair", or "— Gloria Mbeki" right under the quote), for
+    every sentence of the quote however long, up to a blank line. A sentence is read with that
+    line's words ("What did Gloria Mbeki say?"); a quote of it goes on to the line when it is
+    near (``ATTRIBUTION_REACH``, in ``rag.answer``). ``texts`` maps doc id -> article text.
+    Articles without a block quote are passed over at once."""
     attributions: dict[int, int] = {}
+    quoted = {doc_id for doc_id, text in texts.items() if _HAS_BLOCK_QUOTE.search(text)}
+    run: list[int] = []  # the sentences of the block quote read so far
     for i, sentence in enumerate(sentences):
-        text = texts[sentence.doc_id]
-        if not _BLOCK_QUOTE_LINE.match(text, line_start(text, sentence.start)):
+        if sentence.doc_id not in quoted:
+            run = []
             continue
-        for following in range(i + 1, min(i + 1 + ATTRIBUTION_REACH, len(sentences))):
-            later = sentences[following]
-            if later.doc_id != sentence.doc_id or BLANK_LINE.search(text, sentences[following - 1].end, later.start):
-                break
-            start = line_start(text, later.start)
-            if _ATTRIBUTION.match(text, start) and _LINE_MARKERS.fullmatch(text, start, later.start):
-                attributions[i] = following
-                break
+        text = texts[sentence.doc_id]
+        if run and (sentences[run[-1]].doc_id != sentence.doc_id or BLANK_LINE.search(text, sentences[run[-1]].end, sentence.start)):
+            run = []  # the quote ended with no one named
+        if run and _is_attribution(text, sentence):
+            attributions.update(dict.fromkeys(run, i))
+            run = []
+        elif _BLOCK_QUOTE_LINE.match(text, line_start(text, sentence.start)) and not _is_attribution(text, sentence):
+            run.append(i)
+        else:
+            run = []
     return attributions
 
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from generated_text import assert_exact_spans, news_text
 from rag.documents import load_corpus
-from rag.text import LEAD_TOKENS, PIECE_CHARS, count_tokens, sentence_leads, split_sentences
+from rag.text import LEAD_TOKENS, PIECE_CHARS, block_quote_attributions, count_tokens, sentence_leads, split_sentences
 
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -503,3 +503,24 @@ def test_a_second_table_has_its_own_header_and_a_paragraph_under_a_list_is_no_it
     assert leads["| Monthly | 60.00 |"] == "| Pass | Price |" and "| Pass | Price |" not in leads
     assert leads["Cost overruns on steel."] == "The council gave two reasons for the delay:"
     assert "The mayor disagreed with all of them." not in leads and "She called the report a fiction." not in leads
+
+
+def test_every_sentence_of_a_block_quote_is_read_with_the_line_naming_who_said_it():
+    text = (
+        "# Library reopens\n\nThe library reopened on Monday.\n\n"
+        "> We waited four years. The roof leaked every winter.\n>\n> The books were moved twice. Now they are home.\n"
+        "> — and it will stay open late.\n"  # a quoted line that opens on a dash is the quote's own words
+        "— Amara Osei, head librarian\n\n"
+        "> Two quotes in a row.\n> — Person A\n> The second one.\n> — Person B\n\n"
+        "> A quote no one is named for.\n\nThe council paid for the roof.\n"
+    )
+    sentences = split_sentences("library", text)
+    sid = {s.text: i for i, s in enumerate(sentences)}
+    said_by = block_quote_attributions({"library": text}, sentences)
+    osei = sid["— Amara Osei, head librarian"]
+    osei_quote = ["We waited four years.", "The roof leaked every winter.", "The books were moved twice.", "Now they are home.", "— and it will stay open late."]
+    assert {sid[t]: said_by.get(sid[t]) for t in osei_quote} == dict.fromkeys((sid[t] for t in osei_quote), osei)  # the first of five too
+    assert said_by[sid["Two quotes in a row."]] == sid["— Person A"] and said_by[sid["The second one."]] == sid["— Person B"]
+    assert sid["— Person A"] not in said_by  # a line naming someone is no sentence of the next quote
+    assert {sid["A quote no one is named for."], sid["The council paid for the roof."], sid["The library reopened on Monday."]}.isdisjoint(said_by)
+
