@@ -12,6 +12,7 @@ from collections import Counter
 import json
 import re
 import shlex
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
@@ -71,7 +72,7 @@ def question_key(question: str) -> str:
     """A short digest of a question's words, lower case and without punctuation: "Why X?" and
     "why x" have one key. A calibrated settings file records its dev questions' keys, so that a
     report can tell which questions of any gold file the threshold was tuned on."""
-    words = " ".join(re.findall(r"\w+", question.casefold()))
+    words = " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", question).casefold()))  # as the answerer reads it
     return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
 
 

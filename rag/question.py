@@ -118,8 +118,8 @@ def is_follow_up(question: str) -> bool:
 
     Its topic words are its content words (``question_terms``) other than the words that
     continue, refer back or ask for more ("and", "so", "his", "its", "tell me more"). One that
-    continues with nothing but a name follows too, however long the name ("and St. Agnes
-    Medical Center?").
+    continues with nothing but a name (capitalised, up to four words: "and St. Agnes Medical
+    Center?") follows too.
     """
     own_words = _ASKS_FOR_MORE.sub(" ", _REFERS_BACK.sub(" ", _CONTINUES.sub(" ", question)))
     topic = len(question_terms(own_words))

@@ -345,6 +345,7 @@ def test_the_report_files_are_written(plain_run):
     assert "| must_contain hit" in markdown and "## By kind (all)" in markdown
     assert "| 95% interval (Wilson; F1: bootstrap)" in markdown
     assert set(payload["summary"]) == {"all", "dev", "held-out"}
+    assert set(payload["sweep"]) == {"all", "dev", "held-out"}  # a plain run sweeps each half too, as a calibrated one does
     assert len(payload["questions"]) == len(SMALL_GOLD)
     assert "- **must_contain hit**: share of answerable questions" in markdown  # each metric has its line under the table
     assert any(note.startswith("dev: the half the settings are tuned on") for note in payload["notes"])

@@ -56,6 +56,13 @@ def test_a_question_too_long_to_ask_is_named_with_its_line_among_the_other_probl
     ]
 
 
+def test_a_questions_key_is_its_words_as_the_answerer_reads_them():
+    from rag.gold import question_key
+
+    assert question_key("Why did Zu\u0308rich vote?") == question_key("why did zürich vote") == question_key("ＷＨＹ did Zürich vote?!")  # NFD, full-width
+    assert question_key("Why did Zürich vote?") != question_key("Why did Basel vote?")
+
+
 def test_a_line_with_a_key_missing_is_checked_for_its_other_problems_too(tmp_path):
     rows = _questions(2)
     del rows[0]["kind"]
