@@ -124,7 +124,7 @@ def _by_split(records: Sequence["Record"]) -> dict[str, list["Record"]]:
 def _question_rows(records: Sequence["Record"], threshold: float) -> list[dict]:
     """The JSON report's per-question rows: each answer at ``threshold`` and how it scored."""
     from .metrics import contains_all
-    from .scoring import outcome
+    from .scoring import gold_quote_ids, outcome
 
     rows = []
     for record in records:
@@ -136,7 +136,7 @@ def _question_rows(records: Sequence["Record"], threshold: float) -> list[dict]:
         rows.append({
             "id": gold.id, "kind": gold.kind, "split": record.split, "question": gold.question, "read_as": record.answer["read_as"],
             "answerable": gold.answerable, "must_contain": list(gold.must_contain), "gold_docs": sorted(gold.gold_docs),
-            "gold_quotes": [{"doc_id": g.doc_id, "quote": g.quote, "passage_rank": ranks.get(f"{g.doc_id}#{n}")} for n, g in enumerate(gold.gold)],
+            "gold_quotes": [{"doc_id": g.doc_id, "quote": g.quote, "passage_rank": ranks.get(qid)} for qid, g in zip(gold_quote_ids(gold), gold.gold)],
             "missing": [text for text in gold.must_contain if not contains_all(quoted, [text])] if applies else None,
             "answerability": record.answerability, "abstained": result.abstained,
             "must_contain_hit": result.must_contain_hit if applies else None, "gold_quote_hit": result.gold_quote_hit if applies else None,

@@ -87,11 +87,16 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def gold_quote_ids(question: GoldQuestion) -> list[str]:
+    """The ids of a question's gold quotes, in order: ``doc_id#n`` (n: the quote's place in the line)."""
+    return [f"{g.doc_id}#{n}" for n, g in enumerate(question.gold)]
+
+
 def gold_spans(question: GoldQuestion, texts: Mapping[str, str]) -> dict[str, list[tuple[str, int, int]]]:
-    """Gold quote id (``doc_id#n``) -> every (doc_id, start, end) where the quote occurs."""
+    """Gold quote id (``gold_quote_ids``) -> every (doc_id, start, end) where the quote occurs."""
     return {
-        f"{g.doc_id}#{n}": [(g.doc_id, s, e) for s, e in quote_spans(texts.get(g.doc_id, ""), g.quote)]
-        for n, g in enumerate(question.gold)
+        qid: [(g.doc_id, s, e) for s, e in quote_spans(texts.get(g.doc_id, ""), g.quote)]
+        for qid, g in zip(gold_quote_ids(question), question.gold)
     }
 
 
@@ -168,7 +173,7 @@ def retrieval_summary(records: Sequence[Record], cutoffs: Iterable[int]) -> dict
     cutoffs = tuple(cutoffs)
     answerable = [r for r in records if r.gold.answerable]
     doc_qrels = {r.gold.id: {d: 1 for d in r.gold.gold_docs} for r in answerable}
-    quote_ids = {r.gold.id: [f"{g.doc_id}#{n}" for n, g in enumerate(r.gold.gold)] for r in answerable}
+    quote_ids = {r.gold.id: gold_quote_ids(r.gold) for r in answerable}
     return {
         "documents": retrieval_metrics({r.gold.id: ranked_run(r.doc_ranking) for r in answerable}, doc_qrels, cutoffs),
         "gold_quotes": shared_rank_metrics({r.gold.id: dict(r.quote_ranks) for r in answerable}, quote_ids, cutoffs),
