@@ -400,18 +400,20 @@ class Answerer:
         """Whether two sentences state the same fact: close in meaning (or fairly close and sharing
         a telling figure: "roughly 6,200 lead pipes" and "6,200 lead service lines remain"), with
         the same figures (a telling figure one gives and the other lacks is not the same fact:
-        "about 41,000 households", "tens of thousands of homes"), and both or neither negated ("Anthropic is not calling for an immediate
-        stop" does not say what "Anthropic urges a global pause" says, however close their vectors)."""
+        "about 41,000 households", "tens of thousands of homes"), and both or neither negated
+        ("Anthropic is not calling for an immediate stop" does not say what "Anthropic urges a
+        global pause" says, however close their vectors)."""
         sentence, other = self.index.sentences[sid], self.index.sentences[other_sid]
         text, other_text = sentence.text, other.text
         numbers, other_numbers = _numbers(text), _numbers(other_text)
+        telling, other_telling = _telling_figures(text), _telling_figures(other_text)
         if similarity < self.settings.corroboration_similarity and not (
-            similarity >= SAME_FIGURE_SIMILARITY and sentence.doc_id != other.doc_id and _telling_figures(text) == _telling_figures(other_text) != set()
+            similarity >= SAME_FIGURE_SIMILARITY and sentence.doc_id != other.doc_id and telling == other_telling != set()
         ):
             return False
         if bool(_DENIAL.search(text)) != bool(_DENIAL.search(other_text)):
             return False
-        if _telling_figures(text) - other_numbers or _telling_figures(other_text) - numbers:
+        if telling - other_numbers or other_telling - numbers:
             return False  # "about 41,000 households … for 2 days" is not what "tens of thousands of homes … for 2 days" says
         return not (numbers and other_numbers) or bool(numbers & other_numbers)
 

@@ -21,9 +21,16 @@ _MONEY = re.compile(
     r"|\d[\d,.]*\s*(?:million|billion|trillion|thousand)?\s*(?:dollars?|euros?|pounds?|yen|yuan|rupees?|cents?|pence|francs?|pesos?|rand|won|reais|krona|kronor|kroner|USD|EUR|GBP|CHF)\b",
     re.I,
 )
-# "What was the date of the flood?", "what's the year of the merger?" ask as "what date" does; not
-# "the year-end balance" nor "the day-ahead price".
-ASKS_DATE_OF = re.compile(r"\bwhat(?:'s|’s|\s+(?:is|was|were|are|will\s+be))\s+the\s+(?P<unit>day|date|year)(?=\s+of\b|\s*[?.!]*\s*$)", re.I)
+
+
+def _asks_the(units: str) -> str:
+    """The pattern of "what was the <unit> of …?" ("What was the date of the flood?", "what's the
+    year of the merger?"), which asks as "what date" does; not "the year-end balance" nor "the
+    day-ahead price"."""
+    return rf"\bwhat(?:'s|’s|\s+(?:is|was|were|are|will\s+be))\s+the\s+(?:{units})(?=\s+of\b|\s*[?.!]*\s*$)"
+
+
+ASKS_DATE_OF = re.compile(_asks_the("day|date|year"), re.I)
 _WHERE = re.compile(r"^\s*where\b|\bin what (city|country|place)\b", re.I)
 
 # A person: a name of two capitalised words (not opening a sentence), or people named by their
@@ -42,8 +49,8 @@ _WEEKDAY_OR_DATE = re.compile(
     r"(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})\b"
 )
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
-_WHEN_DAY = re.compile(rf"\b(what|which) day\b|\bon what date\b|\bwhat date\b|{ASKS_DATE_OF.pattern.replace('(?P<unit>day|date|year)', '(?:day|date)')}", re.I)
-_WHEN_YEAR = re.compile(rf"\b(what|which) year\b|\bin what year\b|{ASKS_DATE_OF.pattern.replace('(?P<unit>day|date|year)', 'year')}", re.I)
+_WHEN_DAY = re.compile(rf"\b(what|which) day\b|\bon what date\b|\bwhat date\b|{_asks_the('day|date')}", re.I)
+_WHEN_YEAR = re.compile(rf"\b(what|which) year\b|\bin what year\b|{_asks_the('year')}", re.I)
 _TIME = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|today|yesterday|tomorrow|soon|sooner|later|ago|recently|"

@@ -123,7 +123,6 @@ def _by_split(records: Sequence["Record"]) -> dict[str, list["Record"]]:
 
 def _question_rows(records: Sequence["Record"], threshold: float) -> list[dict]:
     """The JSON report's per-question rows: each answer at ``threshold`` and how it scored."""
-    from .metrics import contains_all
     from .scoring import gold_quote_ids, outcome
 
     rows = []
@@ -132,12 +131,11 @@ def _question_rows(records: Sequence["Record"], threshold: float) -> list[dict]:
         gold = record.gold
         applies = gold.answerable  # the answer metrics: null on an unanswerable question, so a plain mean of a column is the rate
         ranks = dict(record.quote_ranks)
-        quoted = "" if result.abstained else " ".join(s.text for s in record.spans)  # as outcome() reads it
         rows.append({
             "id": gold.id, "kind": gold.kind, "split": record.split, "question": gold.question, "read_as": record.answer["read_as"],
             "answerable": gold.answerable, "must_contain": list(gold.must_contain), "gold_docs": sorted(gold.gold_docs),
             "gold_quotes": [{"doc_id": g.doc_id, "quote": g.quote, "passage_rank": ranks.get(qid)} for qid, g in zip(gold_quote_ids(gold), gold.gold)],
-            "missing": [text for text in gold.must_contain if not contains_all(quoted, [text])] if applies else None,
+            "missing": list(result.missing) if applies else None,
             "answerability": record.answerability, "abstained": result.abstained,
             "must_contain_hit": result.must_contain_hit if applies else None, "gold_quote_hit": result.gold_quote_hit if applies else None,
             "token_f1": result.token_f1 if applies else None, "cited": list(result.cited), "doc_ranking": list(record.doc_ranking),
@@ -167,11 +165,16 @@ def small_split_notes(records: Sequence["Record"]) -> list[str]:
     return notes
 
 
+def dev_question_keys(questions: Sequence[GoldQuestion]) -> set[str]:
+    """The keys (``rag.gold.question_key``) of the questions in the dev half: what calibration tunes on."""
+    halves = split_of(questions)
+    return {question_key(q.question) for q in questions if halves[q.id] == "dev"}
+
+
 def repeated_question_notes(questions: Sequence[GoldQuestion]) -> list[str]:
     """A note when held-out questions repeat dev ones (the same words, case and punctuation
     aside): tuning on the dev half then tunes on them too."""
-    halves = split_of(questions)
-    dev = {question_key(q.question) for q in questions if halves[q.id] == "dev"}
+    halves, dev = split_of(questions), dev_question_keys(questions)
     repeated = [q.id for q in questions if halves[q.id] == "held-out" and question_key(q.question) in dev]
     if not repeated:
         return []
@@ -348,15 +351,13 @@ def save_calibration(
     ``settings_path(args)``: the gold file, and the keys of the dev questions it was tuned on
     (``rag.gold.question_key``)."""
     settings = replace(answerer.settings, abstain_threshold=threshold)
-    halves = split_of(questions)
-    split_halves = [halves[q.id] for q in questions]
     path = settings_path(args)
     return settings.save(  # SettingsError naming the path when it cannot be written
         path,
         calibrated_by="rag eval --calibrate",
         calibrated_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         gold={"path": _seen_from(Path(path).resolve().parent, Path(args.gold).resolve()), "sha256": _sha256(args.gold)},
-        tuned_on=sorted({question_key(q.question) for q, half in zip(questions, split_halves) if half == "dev"}),
+        tuned_on=sorted(dev_question_keys(questions)),
         split="dev (each line's split key; lines without one by kind and sha256 of the id, each to the smaller half of its kind; rag.gold.split_of)",
         max_false_abstention=false_abstention_limit(args),
         dev_metrics=dev,

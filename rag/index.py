@@ -248,7 +248,7 @@ def context_windows(
     sentences: list[Sentence],
     fits_model: FitsModel | None,
     leads: Mapping[int, int],
-    attributions: Mapping[int, int] | None = None,
+    attributions: Mapping[int, int],
 ) -> dict[int, str]:
     """Each sentence read in context, by sentence id: the article's text from the sentence before
     it through it ("Anthropic's warning ... The company says it has observed ..."), so that a
@@ -262,7 +262,6 @@ def context_windows(
     sentence when the model's input cannot be measured (``fits_model`` None), since the
     model would drop the end of a window too long for it: the sentence itself."""
     windows: dict[int, str] = {}
-    attributions = attributions or {}
     for i in range(len(sentences)):
         sentence = sentences[i]
         text = documents[sentence.doc_id].text

@@ -81,6 +81,7 @@ class Outcome:
     cited: tuple[str, ...]
     citation_precision: float
     citation_recall: float
+    missing: tuple[str, ...] = ()  # the must_contain strings the quotes lack (all of them when abstained on)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -142,20 +143,22 @@ def outcome(record: Record, threshold: float) -> Outcome:
     """Score ``record`` as answered at ``threshold``."""
     gold = record.gold
     if record.abstains_at(threshold):
-        return Outcome(True, False, False, 0.0, (), 0.0, 0.0)
+        return Outcome(True, False, False, 0.0, (), 0.0, 0.0, gold.must_contain)
     quoted = " ".join(s.text for s in record.spans)
+    missing = tuple(text for text in gold.must_contain if not contains_all(quoted, [text]))
     gold_hit = any(s.doc_id == d and _overlap((s.start, s.end), (start, end)) > 0 for s in record.spans for d, start, end in record.gold_at)
     cited = tuple(dict.fromkeys(d for q in record.answer["quotes"] for d in (q["doc_id"], *q["also_in"])))
     precision, recall = citation_precision_recall(cited, gold.gold_docs)
     main_text = " ".join(q["text"] for q in record.answer["quotes"])
     return Outcome(
         abstained=False,
-        must_contain_hit=gold.answerable and contains_all(quoted, gold.must_contain),
+        must_contain_hit=gold.answerable and not missing,
         gold_quote_hit=gold_hit,
         token_f1=token_f1(main_text, [g.quote for g in gold.gold]) if gold.answerable else 0.0,
         cited=cited,
         citation_precision=precision,
         citation_recall=recall,
+        missing=missing,
     )
 
 

@@ -53,11 +53,6 @@ def whole_words(vocabulary: Iterable[str]) -> frozenset[str]:
     return frozenset(token for token in vocabulary if token.isalpha())
 
 
-def _text_words(text: str) -> list[str]:
-    """The alphabetic words of ``text``, NFKC-normalised (as questions are)."""
-    return _WORD.findall(unicodedata.normalize("NFKC", text))
-
-
 # What may stand before a word that opens a sentence, a line, a heading, a list item or a table
 # cell, where any word is capitalised: such a word is no evidence of a name ("| Founded |").
 # A full stop after an initial or a title ("St. Agnes", "Dr. Lena Reyes", "J. Smith") opens nothing.
@@ -76,13 +71,14 @@ def lexicon(texts: Iterable[str]) -> tuple[Counter[str], set[str], set[str]]:
         text = unicodedata.normalize("NFKC", text)
         for match in _WORD.finditer(text):
             word = match.group()
-            counts[word.lower()] += 1
+            folded = word.lower()
+            counts[folded] += 1
             if not word[:1].isupper():
-                lower.add(word.lower())
+                lower.add(folded)
                 continue
-            capitalised.add(word.lower())
+            capitalised.add(folded)
             if not _OPENS.search(text, max(0, match.start() - _LOOK_BACK), match.start()):
-                named.add(word.lower())
+                named.add(folded)
     return counts, named - lower, capitalised - lower
 
 

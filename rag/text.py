@@ -411,11 +411,10 @@ _HAS_BLOCK_QUOTE = re.compile(r"^[ \t]*>", re.M)
 _ENDS_A_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
-def _is_attribution(text: str, sentence: Sentence) -> bool:
-    """Whether ``sentence`` is a line naming who said a quote: it opens its line after a dash
-    ("— Gloria Mbeki, board chair") and ends no sentence ("> — and it will save lives." is the
-    quote's own words)."""
-    start = line_start(text, sentence.start)
+def _is_attribution(text: str, start: int, sentence: Sentence) -> bool:
+    """Whether ``sentence``, on the line of ``text`` starting at ``start``, is a line naming who
+    said a quote: it opens its line after a dash ("— Gloria Mbeki, board chair") and ends no
+    sentence ("> — and it will save lives." is the quote's own words)."""
     return bool(_ATTRIBUTION.match(text, start) and _LINE_MARKERS.fullmatch(text, start, sentence.start)) and not _ENDS_A_SENTENCE.search(sentence.text)
 
 
@@ -436,10 +435,12 @@ def block_quote_attributions(texts: Mapping[str, str], sentences: Sequence[Sente
         text = texts[sentence.doc_id]
         if run and (sentences[run[-1]].doc_id != sentence.doc_id or BLANK_LINE.search(text, sentences[run[-1]].end, sentence.start)):
             run = []  # the quote ended with no one named
-        if run and _is_attribution(text, sentence):
+        start = line_start(text, sentence.start)
+        names_someone = _is_attribution(text, start, sentence)
+        if run and names_someone:
             attributions.update(dict.fromkeys(run, i))
             run = []
-        elif _BLOCK_QUOTE_LINE.match(text, line_start(text, sentence.start)) and not _is_attribution(text, sentence):
+        elif _BLOCK_QUOTE_LINE.match(text, start) and not names_someone:
             run.append(i)
         else:
             run = []

@@ -62,7 +62,7 @@ def texts_of(index: CorpusIndex) -> set[str]:
 
 def windows_of(index: CorpusIndex) -> dict[int, str]:
     """The context windows a build of ``index``'s articles embeds (the bundled sentences all fit the model)."""
-    return context_windows(index.documents, index.sentences, lambda window: True, index.leads)
+    return context_windows(index.documents, index.sentences, lambda window: True, index.leads, index.attributions)
 
 
 def test_adding_an_article_embeds_only_its_new_texts(incremental, index_dir):
