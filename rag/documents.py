@@ -18,12 +18,11 @@ from pathlib import Path
 
 from .errors import CorpusError
 from .markup import FRONT_MATTER
-from .text import BOILERPLATE, MARKDOWN_HEADING, split_sentences
+from .text import BOILERPLATE, MARKDOWN_HEADING, TITLE_MAX_WORDS, split_sentences
 from .types import Document, StrPath
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_ARTICLE_BYTES = 5_000_000
-TITLE_MAX_WORDS = 16
 TITLE_MAX_CHARS = 90
 _CLOSING_HASHES = re.compile(r"[ \t]+#+$")  # "## Title ##"
 _MARKDOWN_EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<inner>[^*_]+)(?P=mark)")

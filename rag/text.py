@@ -32,9 +32,10 @@ _MISSING_SPACE = re.compile(r"(?<=[a-z\d)\]%][a-z)\]%][.!?])(?=[A-Z][a-z])")
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]」』）]*$|[.!?…]\s*\[[\d,\s–-]+\]$")
 _QUESTION = re.compile(r"[?？][\"'”’)\]」』）]*$")
 BOILERPLATE = re.compile(
-    r"^(?:(?:further reading|read more|related(?: articles?| stories)?:|see also|subscribe|sign up|"
+    r"^[*_]*(?:(?:further reading|read more|related(?: articles?| stories)?:|see also|subscribe|sign up|"
     r"follow us|click here|share this|all rights reserved|"
-    r"this article (?:was|is) (?:originally )?published|image:|photo:|source:)(?!\w)"
+    r"this article (?:was|is) (?:originally )?published|image:|photo:|source:|(?:photo )?caption:|"
+    r"(?:last )?updated(?: at| on|:)|published(?: at|:))(?!\w)"
     r"|advertisement\W*$|copyright\s*(?:©|\(c\)|\d{4})|©)",  # "Advertisement", "Copyright 2024 …", not "Copyright fight …"
     re.IGNORECASE,
 )
@@ -48,6 +49,7 @@ MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?=(\S))")  # "## Why Paris": a head
 PIECE_CHARS = 10_000  # longest text given to pysbd at once (its time grows with the square of it)
 _TAIL_CHARS = 200  # of a block, enough to tell whether it ends a sentence
 HEADING_MAX_WORDS = 12
+TITLE_MAX_WORDS = 16  # the first line of an article, when it has no final period, is its headline up to this long
 MIN_QUOTABLE_WORDS = 4
 
 
@@ -270,6 +272,37 @@ def _numbers_back_in_place(block: str, spans: list[tuple[int, int]]) -> list[tup
     return spans
 
 
+# What pysbd can take for a sentence's end but that abbreviates: "5 p.m.", "Mill St.", "Jan.", "U.S."
+_ENDS_IN_ABBREVIATION = re.compile(r"(?:\b[ap]\.m\.|\b[A-Z][a-z]{0,4}\.|\b(?:[A-Za-z]\.){2,})[\"'”’)]*$")
+_CONTINUES = re.compile(r"[\"'“”‘’(]*[a-z\d,;:)\]]")  # a span that goes on a sentence: lower case, a digit, punctuation
+# A dateline: "RIVERTON, Ill." before " — The council …"; pysbd ends a sentence at the state's abbreviation.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]+,(?: [A-Z][A-Za-z.]*)+")
+_DATELINE_DASH = re.compile(r"[ \t]*(?:[—–]|--)[ \t]*")
+
+
+def _abbreviations_rejoined(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """pysbd ends sentences at abbreviations it does not know ("… between 5 p.m." | "Sunday.",
+    "… at 210 Mill St." | ", from 9 a.m. …"): a span after one that ends in an abbreviation
+    is put back when it goes on the sentence (starts in lower case, a digit or punctuation) or
+    is a word or two ("Sunday."). A dateline ("RIVERTON, Ill." | "— The council …") keeps its
+    dash, and the sentence after it starts at its first word."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined:
+            before = block[joined[-1][0] : joined[-1][1]].rstrip()
+            after = block[start:end].lstrip()
+            dash = _DATELINE_DASH.match(block, start)
+            if dash and _DATELINE.fullmatch(before):
+                joined[-1] = (joined[-1][0], dash.end())
+                joined.append((dash.end(), end))
+                continue
+            if _ENDS_IN_ABBREVIATION.search(before) and (_CONTINUES.match(after) or word_count(after) < 3):
+                joined[-1] = (joined[-1][0], end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
 def _table_row_kind(text: str, start: int, end: int) -> str:
     """The kind of a Markdown table's row ``text[start:end]``: the rule under the header is
     markup, the header (the row above the rule) a heading, and a row of two cells or more with
@@ -302,6 +335,7 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     markup = Markup(text)
     reading_list = False  # in the list under "Further reading:": its items are boilerplate too
+    headline = True  # the first line of text may be the article's headline
     for block_start, block_end in _blocks(text):
         block = text[block_start:block_end]
         is_bullet = bool(_BULLET.match(block))
@@ -312,19 +346,24 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
             sentences.append(Sentence(doc_id=doc_id, start=s, end=e, text=text[s:e], quotable=kind == "sentence", kind=kind))
             continue
         spans: list[tuple[int, int]] = []
-        for s, e in _numbers_back_in_place(block, _pysbd_spans(block)):
+        for s, e in _abbreviations_rejoined(block, _numbers_back_in_place(block, _pysbd_spans(block))):
             s, e = _trimmed(text, block_start + s, block_start + e)
             spans.extend(_split_missing_spaces(text, s, e) if e > s else [])
         spans = [_trimmed(text, s, e) for s, e in spans]
         spans = [(s, e) for s, e in spans if e > s]
+        captioned = False  # a block that opens as boilerplate ("Photo caption: …") is boilerplate to its end
         for s, e in spans:
             kind = classify(text[s:e], alone_in_block=len(spans) == 1)
             if kind == "heading" and is_bullet and word_count(text[s:e]) >= MIN_QUOTABLE_WORDS:
                 kind = "sentence"
-            if kind in ("sentence", "fragment", "heading") and (reading_list or _LINKS_ONLY.fullmatch(text, s, e)):
+            if headline and len(spans) == 1 and kind == "sentence" and not _TERMINAL.search(text[s:e]) and word_count(text[s:e]) <= TITLE_MAX_WORDS:
+                kind = "heading"  # the headline of a plain-text article, longer than other headings may be
+            if kind in ("sentence", "fragment", "heading") and (reading_list or captioned or _LINKS_ONLY.fullmatch(text, s, e)):
                 kind = "boilerplate"
             if markup and markup.covers_most_of(s, e):
                 kind = "markup"
+            captioned = captioned or (kind == "boilerplate" and s == spans[0][0])
+            headline = headline and kind == "markup"
             sentences.append(
                 Sentence(
                     doc_id=doc_id,

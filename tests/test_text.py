@@ -219,9 +219,9 @@ def test_a_number_that_ends_a_sentence_stays_with_it():
 
 
 def test_a_heading_line_is_never_joined_to_the_text_around_it():
-    text = "A long line of text without a final period that goes on and on\n## Next section\nBody text starts here and is a sentence.\n"
+    text = "A long line of text without a final period that goes on and on, longer than any headline\n## Next section\nBody text starts here and is a sentence.\n"
     assert kinds(text) == [
-        ("sentence", "A long line of text without a final period that goes on and on"),
+        ("sentence", "A long line of text without a final period that goes on and on, longer than any headline"),
         ("heading", "## Next section"),
         ("sentence", "Body text starts here and is a sentence."),
     ]
@@ -239,6 +239,33 @@ def test_chinese_and_japanese_sentences_are_quotable():
     ]
     assert [kind for kind, _ in kinds(japanese)] == ["heading", "sentence", "sentence"]
     assert kinds("你好吗？\n") == [("question", "你好吗？")]
+
+
+def test_local_news_layout_gives_whole_sentences_and_quotes_no_caption_or_stamp():
+    text = (
+        "Flash floods swamp Millbrook after 6 inches of rain; two injured, dozens rescued\n\n"
+        "*Updated at 4:15 p.m. Jan. 22 with comment from the fire chief.*\n\n"
+        "MILLBROOK, Ohio. — Storms dumped rain on the town. No deaths were reported.\n\n"
+        "The weather service measured 6.4 inches between 5 p.m. and 9 p.m. Sunday. Kickoff is set for 1 p.m. Tickets cost $10 at the gate.\n\n"
+        "Free cleanup kits are at the First Baptist Church, 210 Mill St., from 9 a.m. daily.\n\n"
+        "*Photo caption: Volunteers stack sandbags on Monday. (Staff photo by Aisha Rahman)*\n"
+    )
+    assert kinds(text) == [
+        ("heading", "Flash floods swamp Millbrook after 6 inches of rain; two injured, dozens rescued"),  # the headline, 13 words
+        ("boilerplate", "*Updated at 4:15 p.m."),
+        ("boilerplate", "Jan. 22 with comment from the fire chief."),
+        ("boilerplate", "*"),
+        ("fragment", "MILLBROOK, Ohio. —"),  # the dateline keeps its dash; the sentence starts at its first word
+        ("sentence", "Storms dumped rain on the town."),
+        ("sentence", "No deaths were reported."),
+        ("sentence", "The weather service measured 6.4 inches between 5 p.m. and 9 p.m. Sunday."),  # not cut at "p.m."
+        ("sentence", "Kickoff is set for 1 p.m."),  # a sentence that ends in one
+        ("sentence", "Tickets cost $10 at the gate."),
+        ("sentence", "Free cleanup kits are at the First Baptist Church, 210 Mill St., from 9 a.m. daily."),
+        ("boilerplate", "*Photo caption: Volunteers stack sandbags on Monday."),  # the caption to its end, credit included
+        ("boilerplate", "(Staff photo by Aisha Rahman)*"),
+    ]
+    assert kinds("Intro.\n\nFlash floods swamp Millbrook after 6 inches of rain; two injured, dozens rescued\n")[1][0] == "sentence"  # only the first line is a headline
 
 
 def test_boilerplate_is_told_from_news_that_starts_with_its_words():
