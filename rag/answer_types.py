@@ -44,14 +44,14 @@ _PERSON_ROLES = (
     "citizens?|councill?ors?|managers?|volunteers?|locals"
 )
 _PERSON = re.compile(rf"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z]+)+|\b({_PERSON_ROLES})\b")
-_WEEKDAY_OR_DATE = re.compile(
-    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|"
-    r"(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})\b"
-)
+# A month as news writes it before a day: "December 6" or, in AP style, "Dec. 6", "Sept. 12".
+_MONTH_BEFORE_DAY = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.)\s*\d{1,2}\b"
+_WEEKDAY_OR_DATE = re.compile(rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow)\b|\b{_MONTH_BEFORE_DAY}")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _WHEN_DAY = re.compile(rf"\b(what|which) day\b|\bon what date\b|\bwhat date\b|{_asks_the('day|date')}", re.I)
 _WHEN_YEAR = re.compile(rf"\b(what|which) year\b|\bin what year\b|{_asks_the('year')}", re.I)
 _TIME = re.compile(
+    rf"\b{_MONTH_BEFORE_DAY}|"
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|today|yesterday|tomorrow|soon|sooner|later|ago|recently|"
     r"(?:19|20)\d\d|years?|months?|weeks?|days?|decades?|end of|next|within|by the end)\b",
@@ -59,7 +59,9 @@ _TIME = re.compile(
 )
 _QUANTITY = re.compile(
     r"[$€£¥]\s?\d|\d|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundreds?|thousands?|millions?|"
-    r"billions?|trillions?|twice|double|half|percent)\b",
+    r"billions?|trillions?|twice|double|half|percent|none|nobody)\b"
+    # a count of zero: "No deaths were reported", "no serious injuries" (not "no longer", "no matter")
+    r"|\bno\s+(?!longer\b|matter\b)(?:\w+\s+)?\w+s\b",
     re.I,
 )
 _DURATION = re.compile(

@@ -30,7 +30,10 @@ _QUESTION_FILLER = frozenset(
     "kind kinds sort thing things also would could should there their please know has have "
     "any anyone anybody too over about out actually really just ever get got able want wants "
     "going go happen happened exactly explain someone somebody whats else think thinks believe believes "
-    "announce announces announced reveal reveals revealed disclose discloses disclosed".split()
+    "announce announces announced reveal reveals revealed disclose discloses disclosed "
+    # pronouns ("us" is also the US) and what "doesn't", "didn't" … leave of their verb
+    "he him his she her hers its we our ours you your yours me my mine them theirs "
+    "doesn didn isn wasn aren weren hasn haven hadn don wouldn couldn shouldn".split()
 )
 # The words of a question that name the kind of answer wanted rather than its topic
 # ("what *day*", "how *long* will it *last*", "what does RSI *stand for*"): the answer type
