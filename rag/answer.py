@@ -43,7 +43,7 @@ from .question import (
 from .retrieve import ChunkHit, Retriever
 from .scripts import main_script, readable_script
 from .settings import AnswerSettings
-from .text import count_tokens, on_list_line, opening_length, opens_an_item
+from .text import count_tokens, on_list_line, opening_length, opens_an_item, word_count
 from .types import Answer, Citation, Quote, StrPath, searched_text
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
@@ -108,7 +108,7 @@ def _telling_figures(text: str) -> set[str]:
     }
 
 
-ATTRIBUTION_REACH = 3  # sentences from a quoted sentence to the line naming who said it, for the quote to go on to it
+ATTRIBUTION_REACH = 3  # sentences (with words) from a quoted sentence to the line naming who said it, for the quote to go on to it
 # A sentence that opens on what the one before said ("That threshold —", "But …"), or points
 # back to it further on ("Anthropic appears to be using that kind of internal data point …").
 _LEANS_ON_PREVIOUS = re.compile(
@@ -342,12 +342,16 @@ class Answerer:
             if following.doc_id == sentence.doc_id and following.kind == "sentence":
                 end = following.end
         attribution = self.index.attributions.get(sid)  # "> — Gloria Mbeki, board chair" at the foot of its block quote, when near
-        if attribution is not None and attribution - sid <= ATTRIBUTION_REACH and not said.intersection(range(sid + 1, attribution + 1)):
+        if attribution is not None and self._lines_with_words(sid, attribution) <= ATTRIBUTION_REACH and not said.intersection(range(sid + 1, attribution + 1)):
             end = max(end, sentences[attribution].end)
         list_lead = lead if lead is not None or not sentence.text.endswith(":") else sid  # a list's own lead-in, or the list it opens
         if list_lead is not None and not sentence.text.startswith("|"):  # a table's other rows are other entries
             end = self._rest_of_list(list_lead, sid, start, end, said, room)
         return start, end
+
+    def _lines_with_words(self, first: int, last: int) -> int:
+        """Sentences after ``first`` up to ``last`` that have words: a block quote's bare ">" line is none."""
+        return sum(1 for i in range(first + 1, last + 1) if word_count(self.index.sentences[i].text))
 
     def _leaning_start(self, sid: int, said: frozenset[int]) -> int:
         """Where a quote of sentence ``sid`` starts: at the sentence before it in its paragraph when it

@@ -599,6 +599,8 @@ def test_a_block_quote_is_quoted_with_the_line_naming_who_said_it(tmp_path, enco
             "fares.md": "# Transit board raises fares\n\nThe transit board voted to raise fares from July 1.\n\n"
             "> Nobody on this board wanted to raise fares. But a transit system without a reserve is one bad winter away from cutting service.\n"
             "> — Gloria Mbeki, board chair\n\nTwo members voted against the increase.\n",
+            "vote.md": "# Council keeps library open\n\n> We heard every one of you. Keep it. The library stays open on Sundays, and it stays free.\n>\n"
+            "> — Tom Reilly, mayor\n",  # a pull quote of three sentences, its attribution under a bare ">" line
             "park.txt": PARK,
         },
         encoder,
@@ -610,6 +612,8 @@ def test_a_block_quote_is_quoted_with_the_line_naming_who_said_it(tmp_path, enco
     sid = {s.text: i for i, s in enumerate(local.index.sentences)}
     [first] = local.compose([candidate(sid["Nobody on this board wanted to raise fares."])])
     assert first.text.endswith("— Gloria Mbeki, board chair")
+    [pulled] = local.compose([candidate(sid["We heard every one of you."])])
+    assert pulled.text.endswith("— Tom Reilly, mayor"), pulled.text  # a line with no words is no sentence between
     [after] = local.compose([candidate(sid["Two members voted against the increase."])])
     assert after.text == "Two members voted against the increase."  # a paragraph of its own: no one's line
 
