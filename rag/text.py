@@ -240,6 +240,8 @@ def classify(text: str, alone_in_block: bool) -> str:
     words = word_count(text)
     if BOILERPLATE.match(text):
         return "boilerplate"
+    if _DATELINE.fullmatch(text):
+        return "fragment"
     if alone_in_block and _BYLINE.match(text) and not _TERMINAL.search(text):
         return "byline"
     marked = MARKDOWN_HEADING.match(text)
@@ -275,32 +277,40 @@ def _numbers_back_in_place(block: str, spans: list[tuple[int, int]]) -> list[tup
 # What pysbd can take for a sentence's end but that abbreviates: "5 p.m.", "Mill St.", "Jan.", "U.S."
 _ENDS_IN_ABBREVIATION = re.compile(r"(?:\b[ap]\.m\.|\b[A-Z][a-z]{0,4}\.|\b(?:[A-Za-z]\.){2,})[\"'”’)]*$")
 _CONTINUES = re.compile(r"[\"'“”‘’(]*[a-z\d,;:)\]]")  # a span that goes on a sentence: lower case, a digit, punctuation
-# A dateline: "RIVERTON, Ill." before " — The council …"; pysbd ends a sentence at the state's abbreviation.
-_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]+,(?: [A-Z][A-Za-z.]*)+")
-_DATELINE_DASH = re.compile(r"[ \t]*(?:[—–]|--)[ \t]*")
+# A dateline opening a paragraph: "RIVERTON, Ill. — ", "MILLBROOK, Ohio — ", "LONDON — " (a place in
+# capitals, with its state or country after a comma).
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,(?: [A-Z][A-Za-z.]*)+)?[ \t]*(?:[—–]|--)")
 
 
 def _abbreviations_rejoined(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """pysbd ends sentences at abbreviations it does not know ("… between 5 p.m." | "Sunday.",
     "… at 210 Mill St." | ", from 9 a.m. …"): a span after one that ends in an abbreviation
     is put back when it goes on the sentence (starts in lower case, a digit or punctuation) or
-    is a word or two ("Sunday."). A dateline ("RIVERTON, Ill." | "— The council …") keeps its
-    dash, and the sentence after it starts at its first word."""
+    is a word or two ("Sunday.")."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
         if joined:
             before = block[joined[-1][0] : joined[-1][1]].rstrip()
             after = block[start:end].lstrip()
-            dash = _DATELINE_DASH.match(block, start)
-            if dash and _DATELINE.fullmatch(before):
-                joined[-1] = (joined[-1][0], dash.end())
-                joined.append((dash.end(), end))
-                continue
             if _ENDS_IN_ABBREVIATION.search(before) and (_CONTINUES.match(after) or word_count(after) < 3):
                 joined[-1] = (joined[-1][0], end)
                 continue
         joined.append((start, end))
     return joined
+
+
+def _dateline_apart(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A paragraph's dateline ("RIVERTON, Ill. — The council …"), dash included, as a span of its
+    own, so that the sentence after it starts at its first word; pysbd leaves it in the sentence
+    or cuts it at the state's abbreviation ("RIVERTON, Ill." | "— The council …")."""
+    dateline = _DATELINE.match(block, spans[0][0]) if spans else None
+    if dateline is None:
+        return spans
+    cut = dateline.end()
+    rest = next((i for i, (_, end) in enumerate(spans) if end > cut), len(spans))
+    if rest == len(spans):  # nothing after it: a line of its own, not a dateline
+        return spans
+    return [(spans[0][0], cut), (cut, spans[rest][1]), *spans[rest + 1 :]]
 
 
 def _table_row_kind(text: str, start: int, end: int) -> str:
@@ -346,7 +356,7 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
             sentences.append(Sentence(doc_id=doc_id, start=s, end=e, text=text[s:e], quotable=kind == "sentence", kind=kind))
             continue
         spans: list[tuple[int, int]] = []
-        for s, e in _abbreviations_rejoined(block, _numbers_back_in_place(block, _pysbd_spans(block))):
+        for s, e in _dateline_apart(block, _abbreviations_rejoined(block, _numbers_back_in_place(block, _pysbd_spans(block)))):
             s, e = _trimmed(text, block_start + s, block_start + e)
             spans.extend(_split_missing_spaces(text, s, e) if e > s else [])
         spans = [_trimmed(text, s, e) for s, e in spans]

@@ -265,6 +265,9 @@ def test_local_news_layout_gives_whole_sentences_and_quotes_no_caption_or_stamp(
         ("boilerplate", "*Photo caption: Volunteers stack sandbags on Monday."),  # the caption to its end, credit included
         ("boilerplate", "(Staff photo by Aisha Rahman)*"),
     ]
+    for dateline in ("MILLBROOK, Ohio —", "SAN LUIS OBISPO, Calif. —", "LONDON —"):  # pysbd keeps these in the sentence
+        assert kinds(f"{dateline} A storm hit the town on Sunday.\n") == [("fragment", dateline), ("sentence", "A storm hit the town on Sunday.")]
+    assert kinds("The US — and Europe — agreed on Monday.\n") == [("sentence", "The US — and Europe — agreed on Monday.")]
     assert kinds("Intro.\n\nFlash floods swamp Millbrook after 6 inches of rain; two injured, dozens rescued\n")[1][0] == "sentence"  # only the first line is a headline
 
 
