@@ -18,19 +18,17 @@ from pathlib import Path
 
 from .errors import CorpusError
 from .markup import FRONT_MATTER
-from .text import BOILERPLATE, MARKDOWN_HEADING, TITLE_MAX_WORDS, split_sentences
+from .text import BOILERPLATE, MARKDOWN_HEADING, TITLE_MAX_CHARS, reads_as_headline, split_sentences
 from .types import Document, StrPath
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_ARTICLE_BYTES = 5_000_000
-TITLE_MAX_CHARS = 90
 _CLOSING_HASHES = re.compile(r"[ \t]+#+$")  # "## Title ##"
 _MARKDOWN_EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<inner>[^*_]+)(?P=mark)")
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\([^)]*\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _FRONT_MATTER_TITLE = re.compile(r"""^title[ \t]*[:=][ \t]*(?P<quote>["']?)(?P<title>.*?)(?P=quote)[ \t]*$""", re.M | re.I)
-SENTENCE_ENDINGS = (".", "!", "?", ":", "。", "！", "？")
 
 
 @dataclass
@@ -65,10 +63,9 @@ def _without_markdown(line: str) -> str:
 def make_title(text: str, *, markdown: bool = False) -> str:
     """The first line when it reads as a headline, else the first sentence cut short.
 
-    A headline is short (at most TITLE_MAX_WORDS words and TITLE_MAX_CHARS characters)
-    and has no final period. With ``markdown`` (a .md article) its heading or emphasis
-    marks, links, images and HTML tags are dropped first ("# Title", "**Title**"); in
-    plain text "# of staff" stays. Front matter gives its ``title:`` or is passed over, and
+    A headline is short and has no final period (``rag.text.reads_as_headline``). With
+    ``markdown`` (a .md article) its heading or emphasis marks, links, images and HTML tags
+    are dropped first ("# Title", "**Title**"); in plain text "# of staff" stays. Front matter gives its ``title:`` or is passed over, and
     so are boilerplate lines ("Advertisement").
     """
     front_matter = FRONT_MATTER.match(text)
@@ -85,8 +82,7 @@ def make_title(text: str, *, markdown: bool = False) -> str:
     if markdown:
         lines = (_without_markdown(line) for line in lines)
     first_line = " ".join(next((line for line in lines if line and not BOILERPLATE.match(line)), "").split())
-    words = first_line.split()
-    if words and len(words) <= TITLE_MAX_WORDS and len(first_line) <= TITLE_MAX_CHARS and not first_line.endswith(SENTENCE_ENDINGS):
+    if reads_as_headline(first_line):
         return first_line
     # the sentence splitter knows abbreviations ("U.S.", "Dr."); a title needs only the start
     sentences = split_sentences("", first_line[: TITLE_MAX_CHARS * 4])

@@ -2,7 +2,9 @@
 
 pysbd does the splitting inside each line-block; the fixes around it handle what news
 articles throw at it: bullets, headings without a final period, a missing space after a
-period ("on safety.Anthropic"), FAQ questions, footers ("Further reading: ...").
+period ("on safety.Anthropic"), FAQ questions, footers ("Further reading: ..."), datelines
+("RIVERTON, Ill. — "), abbreviations pysbd takes for a sentence's end ("5 p.m. Sunday"),
+photo captions and "Updated at …" stamps.
 """
 
 from __future__ import annotations
@@ -31,11 +33,15 @@ _LIST_NUMBER = re.compile(r"\d{1,3}[.)](?=[ \t])")
 _MISSING_SPACE = re.compile(r"(?<=[a-z\d)\]%][a-z)\]%][.!?])(?=[A-Z][a-z])")
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]」』）]*$|[.!?…]\s*\[[\d,\s–-]+\]$")
 _QUESTION = re.compile(r"[?？][\"'”’)\]」』）]*$")
+# A photo caption ("*Photo caption: …") or a time stamp ("Updated at 4:15 p.m. Jan. 22", not "Updated
+# on Tuesday, the forecast …"): boilerplate to the end of its paragraph, the photo's credit included.
+_CAPTION_OR_STAMP = r"[*_]*(?:image:|photo:|(?:photo )?caption:|(?:(?:last )?updated|published)(?: at| on|:)[^\n]{0,20}?\d)"
+CAPTION_OR_STAMP = re.compile(_CAPTION_OR_STAMP, re.IGNORECASE)
 BOILERPLATE = re.compile(
-    r"^[*_]*(?:(?:further reading|read more|related(?: articles?| stories)?:|see also|subscribe|sign up|"
+    rf"^(?:{_CAPTION_OR_STAMP}"
+    r"|[*_]*(?:further reading|read more|related(?: articles?| stories)?:|see also|subscribe|sign up|"
     r"follow us|click here|share this|all rights reserved|"
-    r"this article (?:was|is) (?:originally )?published|image:|photo:|source:|(?:photo )?caption:|"
-    r"(?:last )?updated(?: at| on|:)|published(?: at|:))(?!\w)"
+    r"this article (?:was|is) (?:originally )?published|source:)(?!\w)"
     r"|advertisement\W*$|copyright\s*(?:©|\(c\)|\d{4})|©)",  # "Advertisement", "Copyright 2024 …", not "Copyright fight …"
     re.IGNORECASE,
 )
@@ -49,7 +55,9 @@ MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?=(\S))")  # "## Why Paris": a head
 PIECE_CHARS = 10_000  # longest text given to pysbd at once (its time grows with the square of it)
 _TAIL_CHARS = 200  # of a block, enough to tell whether it ends a sentence
 HEADING_MAX_WORDS = 12
-TITLE_MAX_WORDS = 16  # the first line of an article, when it has no final period, is its headline up to this long
+TITLE_MAX_WORDS = 16
+TITLE_MAX_CHARS = 90
+_HEADLINE_ENDINGS = (".", "!", "?", ":", "。", "！", "？")
 MIN_QUOTABLE_WORDS = 4
 
 
@@ -222,6 +230,12 @@ def _split_missing_spaces(text: str, start: int, end: int) -> list[tuple[int, in
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
+def reads_as_headline(line: str) -> bool:
+    """Whether an article's first line (its markup taken off) is its headline: at most
+    TITLE_MAX_WORDS words and TITLE_MAX_CHARS characters, and no sentence's final mark."""
+    return 0 < len(line.split()) <= TITLE_MAX_WORDS and len(line) <= TITLE_MAX_CHARS and not line.endswith(_HEADLINE_ENDINGS)
+
+
 def word_count(text: str) -> int:
     """Words in ``text``; Chinese and Japanese, written without spaces, count a word for every two
     characters ("国务院周三宣布了" is four)."""
@@ -275,11 +289,14 @@ def _numbers_back_in_place(block: str, spans: list[tuple[int, int]]) -> list[tup
 
 
 # What pysbd can take for a sentence's end but that abbreviates: "5 p.m.", "Mill St.", "Jan.", "U.S."
-_ENDS_IN_ABBREVIATION = re.compile(r"(?:\b[ap]\.m\.|\b[A-Z][a-z]{0,4}\.|\b(?:[A-Za-z]\.){2,})[\"'”’)]*$")
+_ENDS_IN_ABBREVIATION = re.compile(
+    r"(?:\b[ap]\.m\.|\b(?:St|Ave|Rd|Blvd|Mt|Ft|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Inc|Co|Corp|Ltd|Jr|Sr)\.|\b(?:[A-Za-z]\.){2,})$"
+)
 _CONTINUES = re.compile(r"[\"'“”‘’(]*[a-z\d,;:)\]]")  # a span that goes on a sentence: lower case, a digit, punctuation
 # A dateline opening a paragraph: "RIVERTON, Ill. — ", "MILLBROOK, Ohio — ", "LONDON — " (a place in
 # capitals, with its state or country after a comma).
 _DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,(?: [A-Z][A-Za-z.]*)+)?[ \t]*(?:[—–]|--)")
+_STARTS_A_SENTENCE = re.compile(r"[ \t]*[\"'“‘]?[A-Z]")  # after a dateline's dash: "— The council …", not "— the space agency —"
 
 
 def _abbreviations_rejoined(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -290,7 +307,7 @@ def _abbreviations_rejoined(block: str, spans: list[tuple[int, int]]) -> list[tu
     joined: list[tuple[int, int]] = []
     for start, end in spans:
         if joined:
-            before = block[joined[-1][0] : joined[-1][1]].rstrip()
+            before = block[max(joined[-1][0], joined[-1][1] - _TAIL_CHARS) : joined[-1][1]].rstrip()  # its end is enough
             after = block[start:end].lstrip()
             if _ENDS_IN_ABBREVIATION.search(before) and (_CONTINUES.match(after) or word_count(after) < 3):
                 joined[-1] = (joined[-1][0], end)
@@ -304,7 +321,7 @@ def _dateline_apart(block: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     own, so that the sentence after it starts at its first word; pysbd leaves it in the sentence
     or cuts it at the state's abbreviation ("RIVERTON, Ill." | "— The council …")."""
     dateline = _DATELINE.match(block, spans[0][0]) if spans else None
-    if dateline is None:
+    if dateline is None or not _STARTS_A_SENTENCE.match(block, dateline.end()):
         return spans
     cut = dateline.end()
     rest = next((i for i, (_, end) in enumerate(spans) if end > cut), len(spans))
@@ -345,7 +362,8 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     markup = Markup(text)
     reading_list = False  # in the list under "Further reading:": its items are boilerplate too
-    headline = True  # the first line of text may be the article's headline
+    headline = True  # the first line of text may be the article's headline (after front matter and boilerplate, as for its title)
+    opening = True  # before the article's first sentence, where a dateline stands
     for block_start, block_end in _blocks(text):
         block = text[block_start:block_end]
         is_bullet = bool(_BULLET.match(block))
@@ -354,26 +372,29 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
             s, e = _trimmed(text, block_start, block_end)
             kind = "markup" if markup and markup.covers_most_of(s, e) else _table_row_kind(text, s, e)
             sentences.append(Sentence(doc_id=doc_id, start=s, end=e, text=text[s:e], quotable=kind == "sentence", kind=kind))
+            headline = opening = False
             continue
         spans: list[tuple[int, int]] = []
-        for s, e in _dateline_apart(block, _abbreviations_rejoined(block, _numbers_back_in_place(block, _pysbd_spans(block)))):
+        found = _abbreviations_rejoined(block, _numbers_back_in_place(block, _pysbd_spans(block)))
+        for s, e in _dateline_apart(block, found) if opening else found:
             s, e = _trimmed(text, block_start + s, block_start + e)
             spans.extend(_split_missing_spaces(text, s, e) if e > s else [])
         spans = [_trimmed(text, s, e) for s, e in spans]
         spans = [(s, e) for s, e in spans if e > s]
-        captioned = False  # a block that opens as boilerplate ("Photo caption: …") is boilerplate to its end
+        captioned = False  # a block that opens as a photo caption or a time stamp is boilerplate to its end
         for s, e in spans:
             kind = classify(text[s:e], alone_in_block=len(spans) == 1)
             if kind == "heading" and is_bullet and word_count(text[s:e]) >= MIN_QUOTABLE_WORDS:
                 kind = "sentence"
-            if headline and len(spans) == 1 and kind == "sentence" and not _TERMINAL.search(text[s:e]) and word_count(text[s:e]) <= TITLE_MAX_WORDS:
+            if headline and len(spans) == 1 and kind == "sentence" and not is_bullet and reads_as_headline(text[s:e]):
                 kind = "heading"  # the headline of a plain-text article, longer than other headings may be
             if kind in ("sentence", "fragment", "heading") and (reading_list or captioned or _LINKS_ONLY.fullmatch(text, s, e)):
                 kind = "boilerplate"
             if markup and markup.covers_most_of(s, e):
                 kind = "markup"
-            captioned = captioned or (kind == "boilerplate" and s == spans[0][0])
-            headline = headline and kind == "markup"
+            captioned = captioned or (kind == "boilerplate" and s == spans[0][0] and bool(CAPTION_OR_STAMP.match(text, s)))
+            headline = headline and kind in ("markup", "boilerplate")
+            opening = opening and kind != "sentence"
             sentences.append(
                 Sentence(
                     doc_id=doc_id,
