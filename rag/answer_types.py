@@ -51,17 +51,16 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _WHEN_DAY = re.compile(rf"\b(what|which) day\b|\bon what date\b|\bwhat date\b|{_asks_the('day|date')}", re.I)
 _WHEN_YEAR = re.compile(rf"\b(what|which) year\b|\bin what year\b|{_asks_the('year')}", re.I)
 _TIME = re.compile(
-    rf"\b{_MONTH_BEFORE_DAY}|"
-    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|today|yesterday|tomorrow|soon|sooner|later|ago|recently|"
+    rf"(?-i:\b{_MONTH_BEFORE_DAY}|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)|"  # "may", "march" are no months
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|soon|sooner|later|ago|recently|"
     r"(?:19|20)\d\d|years?|months?|weeks?|days?|decades?|end of|next|within|by the end)\b",
     re.I,
 )
 _QUANTITY = re.compile(
     r"[$€£¥]\s?\d|\d|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundreds?|thousands?|millions?|"
-    r"billions?|trillions?|twice|double|half|percent|none|nobody)\b"
-    # a count of zero: "No deaths were reported", "no serious injuries" (not "no longer", "no matter")
-    r"|\bno\s+(?!longer\b|matter\b)(?:\w+\s+)?\w+s\b",
+    r"billions?|trillions?|twice|double|half|percent|none)\b"
+    # a count of zero: "No deaths were reported", "no serious injuries were", "no one was hurt", "nobody died"
+    r"|\bno\s+(?:\w+\s+)?(?:\w{3,}s|people|children|one)\s+(?:were|was|are|is|have|has|had)\b|\b(?:nobody|no one)\s+(?:was|were|died|has|had)\b",
     re.I,
 )
 _DURATION = re.compile(

@@ -31,9 +31,8 @@ _QUESTION_FILLER = frozenset(
     "any anyone anybody too over about out actually really just ever get got able want wants "
     "going go happen happened exactly explain someone somebody whats else think thinks believe believes "
     "announce announces announced reveal reveals revealed disclose discloses disclosed "
-    # pronouns ("us" is also the US) and what "doesn't", "didn't" … leave of their verb
-    "he him his she her hers its we our ours you your yours me my mine them theirs "
-    "doesn didn isn wasn aren weren hasn haven hadn don wouldn couldn shouldn".split()
+    # pronouns ("us" may be the US, "mine" a mine)
+    "he him his she her hers its we our ours you your yours me my them theirs".split()
 )
 # The words of a question that name the kind of answer wanted rather than its topic
 # ("what *day*", "how *long* will it *last*", "what does RSI *stand for*"): the answer type
@@ -42,6 +41,7 @@ _ANSWER_FRAME = re.compile(
     rf"\b(?:what|which)\s+(?:day|date|year|month|time)\b|{ASKS_DATE_OF.pattern}|\bhow\s+(?:long|soon|often)\b|\b(?:stands?|short)\s+for\b", re.I
 )
 _DURATION_VERB = re.compile(r"\blast\W*$", re.I)  # "how long would the pause last"
+_NEGATED_AUXILIARY = re.compile(r"\b\w+n[’']t\b", re.I)  # "doesn't", "won't", "can't": no topic, and their stub ("doesn") no word
 # British -ise spellings meet American -ize ones ("criticised" / "criticized").
 _BRITISH_ISE = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations)$")
 STOPWORDS = frozenset(STOPWORDS_EN) | {"s", "t", "ll", "d", "re", "ve", "m"}
@@ -90,7 +90,7 @@ def question_terms(question: str) -> list[str]:
     words that frame the answer type ("what day", "how long"), unique."""
     if re.search(r"\bhow\s+long\b", question, re.I):
         question = _DURATION_VERB.sub(" ", question)
-    question = _ANSWER_FRAME.sub(" ", question)
+    question = _NEGATED_AUXILIARY.sub(" ", _ANSWER_FRAME.sub(" ", question))
     seen: dict[str, None] = {}
     for w in words(question):
         if w in STOPWORDS or w in _QUESTION_FILLER:
