@@ -342,14 +342,14 @@ class Answerer:
             if following.doc_id == sentence.doc_id and following.kind == "sentence":
                 end = following.end
         attribution = self.index.attributions.get(sid)  # "> — Gloria Mbeki, board chair" at the foot of its block quote, when near
-        if attribution is not None and self._lines_with_words(sid, attribution) <= ATTRIBUTION_REACH and not said.intersection(range(sid + 1, attribution + 1)):
+        if attribution is not None and self._sentences_with_words(sid, attribution) <= ATTRIBUTION_REACH and not said.intersection(range(sid + 1, attribution + 1)):
             end = max(end, sentences[attribution].end)
         list_lead = lead if lead is not None or not sentence.text.endswith(":") else sid  # a list's own lead-in, or the list it opens
         if list_lead is not None and not sentence.text.startswith("|"):  # a table's other rows are other entries
             end = self._rest_of_list(list_lead, sid, start, end, said, room)
         return start, end
 
-    def _lines_with_words(self, first: int, last: int) -> int:
+    def _sentences_with_words(self, first: int, last: int) -> int:
         """Sentences after ``first`` up to ``last`` that have words: a block quote's bare ">" line is none."""
         return sum(1 for i in range(first + 1, last + 1) if word_count(self.index.sentences[i].text))
 
