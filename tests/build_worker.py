@@ -26,6 +26,7 @@ def _reply(payload: dict) -> None:
 def main() -> None:
     """Serve build requests from stdin until it closes."""
     encoder = SentenceTransformerEncoder()
+    encoder.model  # loads torch and the model now (the encoder would on its first encode, in every child)
     _reply({"ready": True})
     for line in sys.stdin:
         request = json.loads(line)
