@@ -190,18 +190,46 @@ print(sum(r.name == "user" for r in records) == warned.count("beat") > 50,
 """
 
 
-@pytest.mark.timeout(300)
-@pytest.mark.parametrize("logging_set_up", ["user-logger", "root-handler"])
-def test_building_and_answering_in_a_users_program_print_nothing_and_leave_its_environment_logging_and_warnings_alone(tmp_path, corpus_dir, logging_set_up):
+LOGGING_SET_UPS = ["user-logger", "root-handler"]
+
+
+@pytest.fixture(scope="module")
+def users_programs(request, tmp_path_factory, corpus_dir) -> dict[str, tuple[subprocess.Popen, Path]]:
+    """USER_PROGRAM started once for each logging set-up the session runs, all at once: each is
+    a fresh Python that loads the model and exports the ONNX encoder, mostly on one core, so
+    on two cores the pair takes little longer than one. Each has its own folders and output files."""
+    set_ups = [item.callspec.params["logging_set_up"] for item in request.session.items if item.originalname == USERS_PROGRAM_TEST]
     env = {k: v for k, v in os.environ.items() if k not in ("HF_HUB_OFFLINE", "HF_HUB_DISABLE_TELEMETRY", "TOKENIZERS_PARALLELISM")}
-    env |= {"RAG_CACHE_DIR": str(tmp_path / "cache"), "HF_ENDPOINT": "http://127.0.0.1:9"}  # a fresh export; a download could only fail
-    one_article = tmp_path / "articles"  # enough to load the model, embed and answer; a third of the build time
-    one_article.mkdir()
-    first = min(corpus_dir.glob("*.txt"))
-    shutil.copy(first, one_article / first.name)
-    done = subprocess.run([sys.executable, "-c", USER_PROGRAM, str(one_article), str(tmp_path / "index"), logging_set_up], capture_output=True, text=True, timeout=280, env=env)
-    assert done.returncode == 0 and done.stderr == "", done.stderr[-3000:]
-    assert done.stdout.splitlines() == ["True [] False [] []"]  # ... and no record of onnxruntime's export chatter
+    started = {}
+    for logging_set_up in dict.fromkeys(set_ups):
+        tmp_path = tmp_path_factory.mktemp(logging_set_up)
+        one_article = tmp_path / "articles"  # enough to load the model, embed and answer; a third of the build time
+        one_article.mkdir()
+        first = min(corpus_dir.glob("*.txt"))
+        shutil.copy(first, one_article / first.name)
+        with open(tmp_path / "stdout", "w") as stdout, open(tmp_path / "stderr", "w") as stderr:
+            started[logging_set_up] = subprocess.Popen(
+                [sys.executable, "-c", USER_PROGRAM, str(one_article), str(tmp_path / "index"), logging_set_up], stdout=stdout, stderr=stderr,
+                env=env | {"RAG_CACHE_DIR": str(tmp_path / "cache"), "HF_ENDPOINT": "http://127.0.0.1:9"},  # a fresh export; a download could only fail
+            ), tmp_path
+    yield started
+    for process, _ in started.values():
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+USERS_PROGRAM_TEST = "test_building_and_answering_in_a_users_program_print_nothing_and_leave_its_environment_logging_and_warnings_alone"
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("logging_set_up", LOGGING_SET_UPS)
+def test_building_and_answering_in_a_users_program_print_nothing_and_leave_its_environment_logging_and_warnings_alone(users_programs, logging_set_up):
+    process, tmp_path = users_programs[logging_set_up]
+    process.wait(timeout=280)
+    stdout, stderr = (tmp_path / "stdout").read_text(), (tmp_path / "stderr").read_text()
+    assert process.returncode == 0 and stderr == "", stderr[-3000:]
+    assert stdout.splitlines() == ["True [] False [] []"]  # ... and no record of onnxruntime's export chatter
 
 
 @pytest.mark.parametrize(
