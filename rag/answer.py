@@ -585,7 +585,7 @@ class Answerer:
         answerability = self.answerability.score(self.index, query, scored, hits, self.settings.unknown_term_penalty)
         if before is not None and asks_to_go_on(text) and not before.abstained:  # "tell me more" of an answered question: as answerable as it
             answerability = max(answerability, before.answerability)
-        abstained = not scored or answerability < self.settings.abstain_threshold
+        abstained = not scored or answerability < self.settings.abstain_threshold or (not context and asks_to_go_on(text))  # "tell me more" of nothing
         quotes = () if abstained else tuple(self.compose(scored, said_before))
         bylines = () if read_with else self._bylines_asked(read_as, hits)
         if bylines:  # who wrote it, or what they wrote: the bylines first, then what else answers
