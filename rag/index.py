@@ -664,14 +664,6 @@ class CorpusIndex:
         )
 
     @cached_property
-    def sentence_chunk(self) -> np.ndarray:
-        """For each sentence id, the id of the first chunk that holds it."""
-        owner = np.full(len(self.sentences), -1, dtype=np.int64)
-        for chunk in reversed(self.chunks):
-            owner[list(chunk.sentence_ids)] = chunk.chunk_id
-        return owner
-
-    @cached_property
     def terms_as_quoted(self) -> list[frozenset[str]]:
         """Each sentence's terms, with its header's or lead-in's for a row or item (``leads``) and
         those of the line naming who said it for a sentence of a block quote (``attributions``):
