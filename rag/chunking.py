@@ -104,11 +104,15 @@ def chunk_document(
     """Cut one document's sentences (global ids from ``first_sentence_id``) into chunks.
 
     Each chunk holds at most ``settings.max_tokens`` cl100k tokens and, with
-    ``fits_model`` (see model_fit), no more than the embedding model reads.
+    ``fits_model`` (see model_fit), no more than the embedding model reads. Markup (front
+    matter, a code block, a comment) starts and ends no chunk, so that no passage opens on
+    "title: …" and none is only code; between two sentences it stays in the passage's text.
     """
     text = document.text
     units: list[tuple[int, int, int]] = []  # (sentence id, start, end)
     for offset, sentence in enumerate(sentences):
+        if sentence.kind == "markup":
+            continue
         for start, end in _pieces(text, sentence, settings.max_tokens, fits_model):
             units.append((first_sentence_id + offset, start, end))
     chunks: list[Chunk] = []

@@ -46,7 +46,7 @@ from .spelling import lexicon
 from .types import Chunk, Document, Sentence, StrPath
 from .vectorstore import FaissStore, VectorKind, VectorStore, check_kind
 
-INDEX_FORMAT = 10  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats; 6: sentence context vectors; 7: word counts without markup, table rows; 8: rows and list items read under their header or lead-in; 9: the leads stored; 10: block quotes read with who said them; names not taken from words only capitalised where a sentence, line or cell opens
+INDEX_FORMAT = 11  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats; 6: sentence context vectors; 7: word counts without markup, table rows; 8: rows and list items read under their header or lead-in; 9: the leads stored; 10: block quotes read with who said them; names not taken from words only capitalised where a sentence, line or cell opens; 11: markup (front matter, code) has no terms and starts or ends no chunk
 CURRENT_FILE = "CURRENT"
 log = logging.getLogger(__name__)
 _BUILD_NAME = re.compile(r"build-[0-9T]+-[0-9a-f]+")  # the folder names build_index gives (never a path)
@@ -291,7 +291,7 @@ def embed_contexts(
 def _lexicon_payload(documents: list[Document], sentences: list[Sentence], leads: Mapping[int, int], attributions: Mapping[int, int]) -> dict:
     """What the answerer and the speller read from the words of the articles and their
     structure, worked out once at build time rather than on a loaded index's first question."""
-    sentence_terms = [sorted(set(terms(s.text))) for s in sentences]
+    sentence_terms = [sorted(set(terms(s.text))) if s.kind != "markup" else [] for s in sentences]  # code's words are no article's
     vocabulary = sorted({t for ts in sentence_terms for t in ts})
     number = {t: i for i, t in enumerate(vocabulary)}
     counts, names, capitalised = lexicon(without_markup_spans(d.text) for d in documents)  # a word only in code or a comment is never quoted

@@ -618,6 +618,22 @@ def test_a_block_quote_is_quoted_with_the_line_naming_who_said_it(tmp_path, enco
     assert after.text == "Two members voted against the increase."  # a paragraph of its own: no one's line
 
 
+def test_a_word_only_in_code_is_no_word_of_the_articles(tmp_path, encoder, answerer):
+    local = answerer_over(
+        tmp_path,
+        {
+            "release.md": "# Transit app update\n\nThe transit agency released version 2 of its trip planner on Monday.\n\n"
+            "```\nzorblax --frobnicate\n```\n\nRiders can update the app from the store now.\n",
+            "park.txt": PARK,
+        },
+        encoder,
+        answerer,
+    )
+    assert local.answer("What does zorblax frobnicate do?").abstained  # found only in the code block, as if nowhere
+    released = local.answer("When did the transit agency release version 2 of the trip planner?")
+    assert not released.abstained and "on Monday" in released.quotes[0].text
+
+
 def test_a_block_quote_is_found_by_the_name_or_role_of_who_said_it(tmp_path, encoder, answerer):
     quote = (
         "> We have never seen water move this fast through the lower town. The levee held, but the storm drains simply could not keep up.\n"

@@ -42,10 +42,23 @@ def assert_well_formed(doc: Document, sentences, chunks: list[Chunk], chunking: 
         assert before.start < after.start and before.end < after.end
         assert len(set(before.sentence_ids) & set(after.sentence_ids)) <= max(1, chunking.overlap_sentences)
     covered = {sid for chunk in chunks for sid in chunk.sentence_ids}
-    assert covered == set(range(len(sentences)))
-    for sid, sentence in enumerate(sentences):  # every character of every sentence is in a chunk
+    assert covered == {sid for sid, sentence in enumerate(sentences) if sentence.kind != "markup"}  # markup starts and ends none
+    for sid, sentence in enumerate(sentences):  # every character of every sentence but markup is in a chunk
+        if sentence.kind == "markup":
+            continue
         holders = [c for c in chunks if sid in c.sentence_ids]
         assert min(c.start for c in holders) <= sentence.start and max(c.end for c in holders) >= sentence.end
+
+
+def test_no_passage_opens_on_front_matter_and_none_is_only_code():
+    story = document(
+        "---\ntitle: Lakeview picks a superintendent\nauthor: Ben Castillo\n---\n\nThe board voted 6-1 to hire Dr. Angela Reyes.\n\n"
+        "```bash\nrag build --corpus x\n```\n\nShe starts in July.\n"
+    )
+    sentences, chunks = chunked(story)
+    assert [c.text for c in chunks] == [story.text[story.text.index("The board") :].rstrip("\n")]  # the code between stays
+    assert_well_formed(story, sentences, chunks, ChunkingSettings())
+    assert chunked(document("---\ntitle: Only code\n---\n\n```\nprint(1)\n```\n"))[1] == []
 
 
 @pytest.fixture(scope="module")
