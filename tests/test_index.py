@@ -131,7 +131,7 @@ def test_sentence_kinds_survive_the_round_trip(small_build):
 def test_the_saved_lexicon_is_the_words_of_the_saved_texts(small_build):
     _, index_dir, _ = small_build
     index = load_index(index_dir)
-    assert index.sentence_terms == [frozenset(terms(s.text)) for s in index.sentences]
+    assert index.sentence_terms == [frozenset(terms(s.text) if s.kind != "markup" else ()) for s in index.sentences]  # code's words are no article's
     assert "fish" in index.sentence_terms[[s.text for s in index.sentences].index("Forty fishing boats returned on the first day.")]
     assert index.word_counts == word_counts(without_markup_spans(d.text) for d in index.documents.values())
     assert index.word_counts["harbour"] >= 2 and index.word_counts["ferry"] == 1
