@@ -65,8 +65,8 @@ def make_title(text: str, *, markdown: bool = False) -> str:
 
     A headline is short and has no final period (``rag.text.reads_as_headline``). With
     ``markdown`` (a .md article) its heading or emphasis marks, links, images and HTML tags
-    are dropped first ("# Title", "**Title**"); in plain text "# of staff" stays. Front matter gives its ``title:`` or is passed over, and
-    so are boilerplate lines ("Advertisement").
+    are dropped first ("# Title", "**Title**"); in plain text "# of staff" stays. Front matter
+    gives its ``title:`` or is passed over, and so are boilerplate lines ("Advertisement").
     """
     front_matter = FRONT_MATTER.match(text)
     if front_matter:

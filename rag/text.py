@@ -36,7 +36,7 @@ _QUESTION = re.compile(r"[?？][\"'”’)\]」』）]*$")
 # A photo caption ("*Photo caption: …") or a time stamp ("Updated at 4:15 p.m. Jan. 22", not "Updated
 # on Tuesday, the forecast …"): boilerplate to the end of its paragraph, the photo's credit included.
 _CAPTION_OR_STAMP = r"[*_]*(?:image:|photo:|(?:photo )?caption:|(?:(?:last )?updated|published)(?: at| on|:)[^\n]{0,20}?\d)"
-CAPTION_OR_STAMP = re.compile(_CAPTION_OR_STAMP, re.IGNORECASE)
+_OPENS_A_CAPTION = re.compile(_CAPTION_OR_STAMP, re.IGNORECASE)
 BOILERPLATE = re.compile(
     rf"^(?:{_CAPTION_OR_STAMP}"
     r"|[*_]*(?:further reading|read more|related(?: articles?| stories)?:|see also|subscribe|sign up|"
@@ -392,7 +392,7 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
                 kind = "boilerplate"
             if markup and markup.covers_most_of(s, e):
                 kind = "markup"
-            captioned = captioned or (kind == "boilerplate" and s == spans[0][0] and bool(CAPTION_OR_STAMP.match(text, s)))
+            captioned = captioned or (kind == "boilerplate" and s == spans[0][0] and bool(_OPENS_A_CAPTION.match(text, s)))
             headline = headline and kind in ("markup", "boilerplate")
             opening = opening and kind != "sentence"
             sentences.append(
@@ -478,14 +478,13 @@ _ATTRIBUTION = re.compile(r"[ \t>]*(?:[—–―]|--)[ \t]*\w")  # from the line
 _LINE_MARKERS = re.compile(r"[ \t>]*(?:(?:[—–―]|--)[ \t]*)?")  # what may stand before a line's sentence: quote marker, dash
 _BLOCK_QUOTE_LINE = re.compile(r"[ \t]*>")
 _HAS_BLOCK_QUOTE = re.compile(r"^[ \t]*>", re.M)
-_ENDS_A_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 def _is_attribution(text: str, start: int, sentence: Sentence) -> bool:
     """Whether ``sentence``, on the line of ``text`` starting at ``start``, is a line naming who
     said a quote: it opens its line after a dash ("— Gloria Mbeki, board chair") and ends no
     sentence ("> — and it will save lives." is the quote's own words)."""
-    return bool(_ATTRIBUTION.match(text, start) and _LINE_MARKERS.fullmatch(text, start, sentence.start)) and not _ENDS_A_SENTENCE.search(sentence.text)
+    return bool(_ATTRIBUTION.match(text, start) and _LINE_MARKERS.fullmatch(text, start, sentence.start)) and not _TERMINAL.search(sentence.text)
 
 
 def block_quote_attributions(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> dict[int, int]:
