@@ -21,7 +21,7 @@ from .errors import QuestionError, RagError
 from .question import clean_question
 from .types import Sentence
 
-KINDS = ("factoid", "paraphrase", "multi-source", "numeric", "who-said-it", "unanswerable", "adversarial")
+KINDS = ("factoid", "paraphrase", "multi-source", "numeric", "who-said-it", "request", "keywords", "yes-no", "unanswerable", "adversarial")
 UNANSWERABLE_KINDS = frozenset({"unanswerable", "adversarial"})
 KEYS = {"id": str, "question": str, "answerable": bool, "gold": list, "must_contain": list, "kind": str}
 OPTIONAL_KEYS = {"split": str}

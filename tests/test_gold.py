@@ -191,7 +191,7 @@ def test_rag_eval_lists_every_problem_of_a_gold_file_before_answering_anything(t
     assert main(["eval", "--gold", str(path), "--index", str(tmp_path / "no-index"), "--out", str(tmp_path / "out")]) == 2
     assert capsys.readouterr().err.splitlines() == [
         f"rag: error: {path} does not follow the gold format (eval/README.md):",
-        "  line 5: kind 'trivia' is not one of factoid, paraphrase, multi-source, numeric, who-said-it, unanswerable, adversarial",
+        "  line 5: kind 'trivia' is not one of factoid, paraphrase, multi-source, numeric, who-said-it, request, keywords, yes-no, unanswerable, adversarial",
         "  line 11: the question is too long (2,001 characters); the limit is 2,000",
         "  line 19: id 'k002' is already used on line 2",
     ]

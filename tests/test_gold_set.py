@@ -1,4 +1,4 @@
-"""The shipped gold sets (eval/gold.jsonl, and the blind eval/factcheck.jsonl and eval/student.jsonl) follow the documented format and are grounded in the articles.
+"""The shipped gold sets (eval/gold.jsonl, and the blind eval/factcheck.jsonl, eval/student.jsonl and eval/requests.jsonl) follow the documented format and are grounded in the articles.
 
 The checks read the raw JSON and the raw article files themselves, so they do not rely
 on the loader they also exercise (``rag.gold``).
@@ -89,7 +89,7 @@ def test_every_line_names_its_half_so_a_new_question_moves_none(rows):
     assert split_of([*questions, new]) | {new.id: ""} == {row["id"]: row["split"] for row in rows} | {new.id: ""}
 
 
-BLIND_SETS = ("factcheck.jsonl", "student.jsonl")  # each written by a trial user who never saw the other sets
+BLIND_SETS = ("factcheck.jsonl", "student.jsonl", "requests.jsonl")  # each written by a trial user who never saw the other sets
 
 
 @pytest.mark.parametrize("name", BLIND_SETS)
