@@ -30,6 +30,7 @@ _QUESTION_FILLER = frozenset(
     "kind kinds sort thing things also would could should there their please know has have "
     "any anyone anybody too over about out actually really just ever get got able want wants "
     "going go happen happened exactly explain someone somebody whats else think thinks believe believes "
+    "mentions mentioning supposed everyone everybody lot basically briefly "
     "announce announces announced reveal reveals revealed disclose discloses disclosed "
     # pronouns ("us" may be the US, "mine" a mine)
     "he him his she her hers its we our ours you your yours me my them theirs".split()
@@ -39,6 +40,19 @@ _QUESTION_FILLER = frozenset(
 # check (rag.answer_types) covers them, and the articles need not use them.
 _ANSWER_FRAME = re.compile(
     rf"\b(?:what|which)\s+(?:day|date|year|month|time)\b|{ASKS_DATE_OF.pattern}|\bhow\s+(?:long|soon|often)\b|\b(?:stands?|short)\s+for\b", re.I
+)
+# A request in place of a question ("List the risks", "Can you summarise the proposal", "Give me
+# the timeline") and the nouns that name the kind of answer wanted ("the name of", "RSI
+# definition", "in plain terms"): the articles need not use these words.
+_REQUEST = re.compile(
+    r"^\W*(?:(?:please|can|could|would|will)\s+(?:you\s+)?)?(?:please\s+)?"
+    r"(?:list|name|summari[sz]e|describe|define|give|show|find|outline|identify|explain|tell)\b(?:\s+(?:me|us)\b)?",
+    re.I,
+)
+_ANSWER_NOUN = re.compile(
+    r"\b(?:name|title|definition|meaning)\s+of\b|\b(?:definition|meaning|abbreviation|acronym)\b"
+    r"|\bin\s+(?:plain|simple|layman[’']?s?|everyday)\s+(?:terms|english|words)\b",
+    re.I,
 )
 _DURATION_VERB = re.compile(r"\blast\W*$", re.I)  # "how long would the pause last"
 _NEGATED_AUXILIARY = re.compile(r"\b\w+n[’']t\b", re.I)  # "doesn't", "won't", "can't": no topic, and their stub ("doesn") no word
@@ -90,7 +104,8 @@ def question_terms(question: str) -> list[str]:
     words that frame the answer type ("what day", "how long"), unique."""
     if re.search(r"\bhow\s+long\b", question, re.I):
         question = _DURATION_VERB.sub(" ", question)
-    question = _NEGATED_AUXILIARY.sub(" ", _ANSWER_FRAME.sub(" ", question))
+    question = _REQUEST.sub(" ", question)
+    question = _NEGATED_AUXILIARY.sub(" ", _ANSWER_NOUN.sub(" ", _ANSWER_FRAME.sub(" ", question)))
     seen: dict[str, None] = {}
     for w in words(question):
         if w in STOPWORDS or w in _QUESTION_FILLER:

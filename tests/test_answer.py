@@ -70,8 +70,10 @@ def assert_grounded_quotes(answer: Answer, answerer: Answerer) -> None:
         ("How much faster than human researchers did the nine Claude models solve the safety problem?", NINE_MODELS, "four times faster"),
         ("In which city did Jack Clark give his lecture?", MAIN, "London lecture"),
         ("What is RSI short for?", MAIN, "recursive self-improvement, or RSI"),
+        ("Define RSI.", MAIN, "recursive self-improvement, or RSI"),  # a request, not a question
+        ("Can you name the security researcher who warned about backdoors?", MAIN, "Azizi Othman"),
     ],
-    ids=["sacks", "revenue", "backdoors", "blog-post", "nine-models", "lecture-city", "acronym"],
+    ids=["sacks", "revenue", "backdoors", "blog-post", "nine-models", "lecture-city", "acronym", "define", "can-you-name"],
 )
 def test_the_first_quote_states_the_answer(answerer, question, doc_id, words):
     answer = answerer.answer(question)

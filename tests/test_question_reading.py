@@ -28,7 +28,19 @@ from rag.spelling import capitalised_words, proper_names
         ("What was the year-end cash balance?", ["year", "end", "cash", "balanc"]),  # a compound is the topic: no frame
         ("What did Anthropic announce about the pause?", ["anthrop", "paus"]),  # a reporting verb, as "say" or "mention"
         ("Which risks did the lab reveal?", ["risk", "lab"]),
+        # a request frames the answer as a question word does, and so do the nouns naming what is wanted
+        ("List the risks Anthropic mentions.", ["risk", "anthrop"]),
+        ("Can you summarise the proposal?", ["propos"]),
+        ("Give me the timeline", ["timelin"]),
+        ("RSI definition", ["rsi"]),
+        ("In plain terms, what is RSI?", ["rsi"]),
+        ("What does the abbreviation RSI stand for?", ["rsi"]),
+        ("What is the name of the model?", ["model"]),
+        ("Who is supposed to check compliance?", ["check", "complianc"]),
         # outside those frames the same words are the topic
+        ("Which list did the lab publish?", ["list", "lab", "publish"]),
+        ("Who will name the new chief?", ["name", "new", "chief"]),
+        ("Why did the lab give up?", ["lab", "give", "up"]),
         ("What was the last thing Jack Clark said?", ["last", "jack", "clark"]),
         ("How long is the longest paragraph?", ["longest", "paragraph"]),
         # pronouns and the stub a "n't" leaves carry no topic; "us" may be the US
