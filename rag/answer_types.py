@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .text import MONTH_BEFORE_DAY, MONTHS
+
 _WHO = re.compile(r"^\s*(who|whom|whose)\b|\b(which|what) (person|people|researchers?|executives?|company|companies|lab|firm|critic|investor|capitalist|university)\b|\bname of\b", re.I)
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\bwhat (period|duration)\b", re.I)
@@ -44,15 +46,12 @@ _PERSON_ROLES = (
     "citizens?|councill?ors?|managers?|volunteers?|locals"
 )
 _PERSON = re.compile(rf"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z]+)+|\b({_PERSON_ROLES})\b")
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-# A month as news writes it before a day: "December 6" or, in AP style, "Dec. 6", "Sept. 12".
-_MONTH_BEFORE_DAY = rf"(?:{_MONTHS}|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.)\s*\d{{1,2}}\b"
-_WEEKDAY_OR_DATE = re.compile(rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow)\b|\b{_MONTH_BEFORE_DAY}")
+_WEEKDAY_OR_DATE = re.compile(rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow)\b|\b{MONTH_BEFORE_DAY}")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _WHEN_DAY = re.compile(rf"\b(what|which) day\b|\bon what date\b|\bwhat date\b|{_asks_the('day|date')}", re.I)
 _WHEN_YEAR = re.compile(rf"\b(what|which) year\b|\bin what year\b|{_asks_the('year')}", re.I)
 _TIME = re.compile(
-    rf"(?-i:\b{_MONTH_BEFORE_DAY}|\b(?:{_MONTHS})\b)|"  # "may", "march" are no months
+    rf"(?-i:\b{MONTH_BEFORE_DAY}|\b(?:{MONTHS})\b)|"  # "may", "march" are no months
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|soon|sooner|later|ago|recently|"
     r"(?:19|20)\d\d|years?|months?|weeks?|days?|decades?|end of|next|within|by the end)\b",
     re.I,

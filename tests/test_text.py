@@ -265,7 +265,9 @@ def test_local_news_layout_gives_whole_sentences_and_quotes_no_caption_or_stamp(
         ("boilerplate", "*Photo caption: Volunteers stack sandbags on Monday."),  # the caption to its end, credit included
         ("boilerplate", "(Staff photo by Aisha Rahman)*"),
     ]
-    for dateline in ("MILLBROOK, Ohio —", "SAN LUIS OBISPO, Calif. —", "LONDON —"):  # pysbd keeps these in the sentence
+    datelines = ("MILLBROOK, Ohio —", "SAN LUIS OBISPO, Calif. —", "LONDON —", "BOSTON, March 4 —", "FRANKFURT (AP) —")
+    datelines += ("SAN JOSE, Calif., Oct. 24 (Reuters) —", "OSLO, Sept. 9, 2026 (NTB) —")  # dated, credited to an agency
+    for dateline in datelines:  # pysbd keeps these in the sentence
         assert kinds(f"{dateline} A storm hit the town on Sunday.\n") == [("fragment", dateline), ("sentence", "A storm hit the town on Sunday.")]
     assert kinds("The US — and Europe — agreed on Monday.\n") == [("sentence", "The US — and Europe — agreed on Monday.")]
     for prose in ("NASA — the space agency — said Monday it would delay the launch.", "Storms hit the town.\n\nLONDON — The lecture drew a crowd."):
