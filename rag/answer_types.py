@@ -1,4 +1,4 @@
-"""Expected answer types: a "who" question wants a person, "when" a time, "how much … cost" an amount of money, "how many" a number."""
+"""Expected answer types: a "who" question wants a person, "when" a time, "how much … cost" an amount of money, "what percentage" a percentage, "how many" a number."""
 
 from __future__ import annotations
 
@@ -14,9 +14,22 @@ _NUMBER = re.compile(r"\bhow (much|many|big|large|fast|often)\b|\bwhat (percenta
 # much" (not "how much time did they spend"), or "how much money"; "what is the price of …".
 _ASKS_MONEY = re.compile(
     r"\bhow much (?:does|did|do|is|was|are|were|will|would|has|have|had)\b(?: \S+){0,6}? (?:worth|cost|costs|costing|pay|paid|spend|spent|raise|raised|charge|charged|fund|funded|valued)\b"
-    r"|\bhow much (?:money|cash|funding)\b|\bwhat(?:'s|’s| is| was| were| are) the (?:price|cost|fee|fare)s?\b",
+    r"|\bhow much (?:money|cash|funding|revenue|profit|income)\b|\bwhat(?:'s|’s| is| was| were| are) the (?:price|cost|fee|fare)s?\b"
+    # "What was Helixon's third-quarter revenue?", "what's the transfer fee": an amount asked for by
+    # its name, not a change in it ("what was the revenue growth")
+    r"|\bwhat(?:'s|’s| is| was| were| are| will be)\s+(?:the\s+|its\s+|their\s+|[\w.-]+(?:'s|’s|s')\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:revenues?|sales|profits?|net income|income|earnings|prices?|costs?|fees?|fares?|salary|salaries|wages?|budget|valuation|fine|bonus)\b"
+    r"(?!\s+(?:growth|rise|increase|decline|fall|drop|change|margin|per share)\b)",
     re.I,
 )
+# "What percentage …", "what share of the vote", "what was the inflation rate": a percentage, not any number
+# (a revenue "run rate" is an amount, an exchange rate a ratio).
+_ASKS_PERCENT = re.compile(
+    r"\bwhat (?:percentage|percent|proportion|fraction)\b|\bwhat share\b(?!\s+price)|\bhow many percent\b|\bby what (?:percentage|percent)\b"
+    r"|\bwhat(?:'s|’s| is| was| were| are| will be)?\s+(?:the\s+|its\s+|their\s+|[\w.-]+(?:'s|’s|s')\s+)?(?:[\w-]+\s+){0,3}?(?:rate|turnout|inflation)\b(?<!run rate)(?<!exchange rate)",
+    re.I,
+)
+_PERCENT = re.compile(r"\d\s?%|\d\s*(?:per ?cent|percentage points?)\b", re.I)
 _CURRENCY_SIGNS = "$€£¥₹₩₽₺₪₫₦₱฿₴₸₵"
 _MONEY = re.compile(
     rf"[{_CURRENCY_SIGNS}]\s?\d|\b(?:USD|EUR|GBP|JPY|INR|CNY|CHF|CAD|AUD)\s?\d"
@@ -83,6 +96,7 @@ EXPECTED = {
     "year": (_WHEN_YEAR, _YEAR),
     "person": (_WHO, _PERSON),
     "money": (_ASKS_MONEY, _MONEY),
+    "percent": (_ASKS_PERCENT, _PERCENT),
     "duration": (_HOW_LONG, _DURATION),
     "time": (_WHEN, _TIME),
     "number": (_NUMBER, _QUANTITY),
@@ -94,7 +108,7 @@ _ASKS_ITS_OWN = re.compile(r"^\W*(who|whom|whose|what|which|when|where|why|how)\
 
 
 def expected_type(question: str, follow_up: str | None = None) -> str | None:
-    """The kind of answer a question asks for: expansion (of an acronym), day, year, person, money, duration, time, number, place, or None.
+    """The kind of answer a question asks for: expansion (of an acronym), day, year, person, money, percent, duration, time, number, place, or None.
 
     For a follow-up read together with earlier questions, ``question`` is the joined text and
     ``follow_up`` the follow-up's own words: one with a question word asks for its own kind

@@ -79,6 +79,11 @@ def test_words_that_frame_the_answer_are_not_content_terms(question, terms):
         ("How long did the embargo last?", "duration", "The embargo lasted five months.", "The embargo ended in March 1974."),
         ("How much is the hospital merger worth?", "money", "The deal is valued at $240 million.", "The merger will close within five years."),  # an amount, not any number
         ("What is the price of a day ticket?", "money", "A day ticket costs 7 euros.", "A day ticket is valid for 24 hours."),
+        ("What was Helixon's third-quarter revenue?", "money", "Revenue rose to $14.2 billion.", "Revenue rose 18% in the third quarter."),  # asked by its name
+        ("By how much did revenue rise?", "number", "Revenue rose 18%.", "Revenue rose sharply."),  # a change: a percentage or an amount
+        ("What share of the vote did the Greens win?", "percent", "The Greens took 9.3% of the vote.", "The Greens won 17 seats."),
+        ("What was the turnout?", "percent", "Turnout was 77.6 percent.", "Turnout was higher than in 2019."),
+        ("What is the ECB deposit rate now?", "percent", "The deposit rate is 2.75%.", "The deposit rate was cut by 25 basis points."),
         ("What day did Anthropic urge the pause?", "day", "Anthropic on Thursday urged a pause.", "Anthropic urged a pause."),
         ("What was the date of the flood?", "day", "The flood hit Millbrook on April 22, 2025.", "The flood hit the lower town."),
         ("What date is the state final?", "day", "Central will face Pine Valley on Dec. 6.", "Central will face Pine Valley."),  # AP style
@@ -290,7 +295,7 @@ def test_html_and_markdown_pasted_with_a_question_are_not_read_as_its_words(past
         ("How much attention did regulators pay?", "number"),
         ("How much did the price of bread rise?", "number"),  # a rise, likely a percentage
         ("What was the year-end cash balance?", None),
-        ("What is the day-ahead power price?", None),
+        ("What is the day-ahead power price?", "money"),  # a price, not a day
         ("What's the date of the vote?", "day"),
     ],
 )
