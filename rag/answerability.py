@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from .errors import SettingsError
-from .lexical import STOPWORDS, question_terms, words
+from .lexical import STOPWORDS, question_terms, stem, words
+from .question import names_in
 from .settings import read_json_file
 from .types import StrPath
 
@@ -158,13 +159,23 @@ class AnswerabilityModel:
         scored: Sequence["ScoredSentence"],
         hits: Sequence["ChunkHit"],
         unknown_term_penalty: float = 0.0,
+        unknown_name_penalty: float = 0.0,
     ) -> float:
         """Probability that ``scored`` holds an answer to ``question``.
 
         ``unknown_term_penalty`` lowers the logit by that much times the IDF-weighted share
         of question words found nowhere in the corpus: in a small closed corpus such words
         mean the articles are not about what is asked (on SQuAD's many paragraphs they are
-        more often typos, so the learned weight of that feature is 0).
+        more often typos, so the learned weight of that feature is 0). ``unknown_name_penalty``
+        lowers it by that much more when the question names someone or something the articles
+        never mention (``names_unknown``): "What did the EU AI Office say?" of articles with no EU.
         """
         values = features(index, question, scored, hits)
-        return self.probability(values, offset=-unknown_term_penalty * values["unknown_terms"])
+        offset = unknown_term_penalty * values["unknown_terms"] + unknown_name_penalty * names_unknown(index, question)
+        return self.probability(values, offset=-offset)
+
+
+def names_unknown(index: "CorpusIndex", question: str) -> bool:
+    """Whether ``question`` writes capitalised a name (``rag.question.names_in``) with a word
+    found nowhere in the articles ("the EU AI Office", "Sam Altman")."""
+    return any(stem(word) not in index.term_idf for name in names_in(question) for word in words(name) if word not in STOPWORDS)

@@ -57,11 +57,14 @@ def answerer_for_eval(index: str, corpus: str | None = None, settings: str | Non
 
 
 def settings_line(answerer: "Answerer", settings: str | None) -> str:
-    """Which settings an evaluation answered with: the file and its two calibrated values."""
+    """Which settings an evaluation answered with: the file and the values that shape abstention."""
     from .settings import CALIBRATED_SETTINGS
 
     values = answerer.settings
-    return f"settings: {settings or CALIBRATED_SETTINGS} (abstain_threshold {values.abstain_threshold:g}, unknown_term_penalty {values.unknown_term_penalty:g})"
+    return (
+        f"settings: {settings or CALIBRATED_SETTINGS} (abstain_threshold {values.abstain_threshold:g}, "
+        f"unknown_term_penalty {values.unknown_term_penalty:g}, unknown_name_penalty {values.unknown_name_penalty:g})"
+    )
 
 
 def warm_up(answerer: "Answerer", questions: Sequence[GoldQuestion]) -> None:

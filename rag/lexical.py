@@ -21,6 +21,7 @@ STOPWORDS_EN = (
     "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will", "with",
 )
 
+_DOTTED_INITIALISM = re.compile(r"\b(?:[^\W\d_]\.){2,}")  # "U.S.", "U.K.": one word, as "US" and "UK" are
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _CJK_RUN_OR_TOKEN = re.compile(rf"(?:{CJK_CHARACTER.pattern})+|(?:(?!{CJK_CHARACTER.pattern})[^\W_])+", re.UNICODE)
 # Question words and fillers that carry no content in a chat question.
@@ -77,12 +78,13 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """Lower-case word tokens (NFKC-normalised, as questions are), apostrophes and punctuation split off.
 
+    An initialism written with full stops is one word ("U.S." -> "us", as "US" is).
     Normalising meets decomposed text (macOS writes "Zürich" as "Zu" + a combining mark)
     with the composed form a question has. Chinese and Japanese, written without spaces,
     give their pairs of neighbouring characters ("国务院" -> "国务", "务院"), so that their
     words meet whatever their boundaries.
     """
-    text = unicodedata.normalize("NFKC", text).lower()
+    text = _DOTTED_INITIALISM.sub(lambda m: m.group().replace(".", ""), unicodedata.normalize("NFKC", text).lower())
     if not CJK_CHARACTER.search(text):
         return [w for w in _TOKEN.findall(text) if len(w) > 1 or w.isdigit()]
     found = []

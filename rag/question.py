@@ -209,6 +209,12 @@ def _name_spans(question: str, names: frozenset[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def names_in(question: str) -> list[str]:
+    """The names ``question`` writes capitalised, each run of name words as one ("David Sacks",
+    "EU AI Office"); not its first word, "I", a day or a month (see ``_is_name_word``)."""
+    return [question[start:end] for start, end in _name_spans(question, frozenset())]
+
+
 def with_subject_swapped(follow_up: str, context: Sequence[str], names: frozenset[str] = frozenset()) -> str | None:
     """The question followed, asked of the follow-up's own subject: "and Anthropic?" after "What
     did OpenAI say?" asks "What did Anthropic say?" (joined to it instead, "OpenAI" would

@@ -88,8 +88,9 @@ class AnswerSettings:
     Sentence score = w_dense·cosine + w_centered·(cosine after removing the corpus's mean
     sentence vector) + w_coverage·(IDF-weighted share of the question's
     content words in the sentence) + w_chunk·(fused rank of its passage) + w_type·(has
-    the expected answer type). ``unknown_term_penalty`` and ``abstain_threshold`` shape
-    abstention (see ``AnswerabilityModel.score``); both are chosen on the gold dev split.
+    the expected answer type). ``unknown_term_penalty``, ``unknown_name_penalty`` and
+    ``abstain_threshold`` shape abstention (see ``AnswerabilityModel.score``); the first and
+    the last are chosen on the gold dev split.
     """
 
     passages: int = 5
@@ -104,6 +105,7 @@ class AnswerSettings:
     second_quote_ratio: float = 0.6
     corroboration_similarity: float = 0.72
     unknown_term_penalty: float = 0.0
+    unknown_name_penalty: float = 0.0
     abstain_threshold: float = 0.5
 
     def __post_init__(self) -> None:

@@ -98,6 +98,8 @@ def test_the_first_quote_states_the_answer(answerer, question, doc_id, words):
             ),
         ),
         "How many employees does Anthropic have?",
+        "What did NATO say about recursive self-improvement?",  # a name the articles never mention
+        "Did the UN back Anthropic's call for a coordinated pause?",
     ],
 )
 def test_questions_the_articles_cannot_answer_abstain(answerer, question):

@@ -11,8 +11,9 @@ from __future__ import annotations
 import pytest
 
 from rag.answer_types import expected_type, has_type
-from rag.lexical import question_terms
-from rag.question import asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
+from rag.answerability import names_unknown
+from rag.lexical import question_terms, stem, words
+from rag.question import names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
 from rag.spelling import capitalised_words, proper_names
 
 
@@ -53,6 +54,33 @@ from rag.spelling import capitalised_words, proper_names
 )
 def test_words_that_frame_the_answer_are_not_content_terms(question, terms):
     assert question_terms(question) == terms
+
+
+def test_an_initialism_with_full_stops_is_the_word_written_without_them():
+    assert words("The U.S. and the U.K. met at 5 p.m.") == ["the", "us", "and", "the", "uk", "met", "at", "5", "pm"]
+    assert question_terms("Is the pause in the US?")[-1] == stem(words("U.S.")[0])  # the question meets the article
+
+
+@pytest.mark.parametrize(
+    "question, names",
+    [
+        ("What did the EU AI Office say about Anthropic's pause?", ["EU AI Office", "Anthropic's"]),
+        ("Did David Sacks praise it?", ["David Sacks"]),
+        ("Nvidia said what?", []),  # a question's first word is capitalised anyway
+        ("What did I say on Thursday in March?", []),  # nor "I", days and months
+        ("what did nato say", []),  # only what is written capitalised
+    ],
+)
+def test_the_names_of_a_question_are_its_runs_of_capitalised_words(question, names):
+    assert names_in(question) == names
+
+
+def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
+    index = answerer.index
+    assert names_unknown(index, "What did the EU AI Office say about the pause?")
+    assert names_unknown(index, "Did Sam Altman agree with Jack Clark?")
+    assert not names_unknown(index, "What did Jack Clark say about OpenAI?")
+    assert not names_unknown(index, "What did sam altman say?")  # not written as a name
 
 
 @pytest.mark.parametrize(
