@@ -36,6 +36,7 @@ from .question import (
     context_of,
     leans_on_earlier,
     named_subject,
+    name_terms,
     own_part,
     own_topic,
     with_subject_swapped,
@@ -456,14 +457,27 @@ class Answerer:
         same_doc = self.index.sentences[entry.candidate.sentence_id].doc_id == self.index.sentences[sid].doc_id
         return same_doc and entry.start < end and start < entry.end
 
-    def compose(self, scored: list[ScoredSentence], said: frozenset[int] = frozenset()) -> list[Quote]:
+    def _articles_naming(self, question: str, scored: list[ScoredSentence]) -> frozenset[str] | None:
+        """The articles that mention a name ``question`` writes capitalised (all its words; not an
+        acronym such as "RSI", which an article may spell out), when the best sentence's article
+        is one of them; None (any article) otherwise. Further quotes come only from these: "How
+        much will Duarte earn?" is not padded with a factory's wages from an article with no
+        Duarte in it."""
+        names = [stems for name, stems in name_terms(question).items() if not name.isupper()]
+        if not names or not scored:
+            return None
+        named = frozenset(doc_id for doc_id, stems in self.index.document_terms.items() if any(name <= stems for name in names))
+        return named if self.index.sentences[scored[0].sentence_id].doc_id in named else None
+
+    def compose(self, scored: list[ScoredSentence], said: frozenset[int] = frozenset(), only_from: frozenset[str] | None = None) -> list[Quote]:
         """Pick quotes from scored sentences: best first, within the budget, merged across articles.
 
         A candidate that says what an already chosen quote says is not quoted again: when
         it comes from another article it is added to that quote's corroborations. One that
         shares a sentence with a chosen quote (a sentence quoted with the one it leans on)
         widens that quote instead, so no two quotes overlap. No quote takes in a sentence of
-        ``said`` (what the answers before a "why?" quoted).
+        ``said`` (what the answers before a "why?" quoted). With ``only_from``, a quote after
+        the first comes only from those articles (any article may still corroborate one).
         """
         s = self.settings
         chosen: list[_Chosen] = []
@@ -485,6 +499,8 @@ class Answerer:
                 doc = self.index.sentences[sid].doc_id
                 if doc != self.index.sentences[duplicate_of.candidate.sentence_id].doc_id:
                     duplicate_of.others.setdefault(doc, candidate)
+                continue
+            if chosen and only_from is not None and self.index.sentences[sid].doc_id not in only_from:
                 continue
             start, end = self._within_budget(sid, *self._span_with_context(sid, said, budget if chosen else None))
             text = self.index.documents[self.index.sentences[sid].doc_id].text
@@ -586,7 +602,7 @@ class Answerer:
         if before is not None and asks_to_go_on(text) and not before.abstained:  # "tell me more" of an answered question: as answerable as it
             answerability = max(answerability, before.answerability)
         abstained = not scored or answerability < self.settings.abstain_threshold or (not context and asks_to_go_on(text))  # "tell me more" of nothing
-        quotes = () if abstained else tuple(self.compose(scored, said_before))
+        quotes = () if abstained else tuple(self.compose(scored, said_before, self._articles_naming(query, scored)))
         bylines = () if read_with else self._bylines_asked(read_as, hits)
         if bylines:  # who wrote it, or what they wrote: the bylines first, then what else answers
             best = max((q.score for q in quotes), default=1.0)  # first, so scored as the best

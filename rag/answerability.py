@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from .errors import SettingsError
-from .lexical import STOPWORDS, question_terms, stem, words
-from .question import names_in
+from .lexical import STOPWORDS, question_terms, words
+from .question import name_terms
 from .settings import read_json_file
 from .types import StrPath
 
@@ -176,6 +176,6 @@ class AnswerabilityModel:
 
 
 def names_unknown(index: "CorpusIndex", question: str) -> bool:
-    """Whether ``question`` writes capitalised a name (``rag.question.names_in``) with a word
+    """Whether ``question`` writes capitalised a name (``rag.question.name_terms``) with a word
     found nowhere in the articles ("the EU AI Office", "Sam Altman")."""
-    return any(stem(word) not in index.term_idf for name in names_in(question) for word in words(name) if word not in STOPWORDS)
+    return any(not terms <= index.term_idf.keys() for terms in name_terms(question).values())

@@ -709,6 +709,11 @@ class CorpusIndex:
         return self.term_idf.get(term, float(np.log((len(self.sentences) + 1) / 0.5)))
 
     @cached_property
+    def document_terms(self) -> dict[str, frozenset[str]]:
+        """Doc id -> the stemmed content words of its sentences (``sentence_terms``), all of them."""
+        return {doc_id: frozenset().union(*(self.sentence_terms[i] for i in ids)) for doc_id, ids in self.document_sentences.items()}
+
+    @cached_property
     def document_sentences(self) -> dict[str, list[int]]:
         """Sentence ids of each document, in reading order."""
         by_doc: dict[str, list[int]] = {}

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from .errors import QuestionError, QuestionTypeError, kind_of
 from .markup import HTML_TAG, without_markup_spans
-from .lexical import STOPWORDS, question_terms
+from .lexical import STOPWORDS, question_terms, stem, words
 from .settings import whole_number
 
 MAX_QUESTION_CHARS = 2000
@@ -213,6 +213,13 @@ def names_in(question: str) -> list[str]:
     """The names ``question`` writes capitalised, each run of name words as one ("David Sacks",
     "EU AI Office"); not its first word, "I", a day or a month (see ``_is_name_word``)."""
     return [question[start:end] for start, end in _name_spans(question, frozenset())]
+
+
+def name_terms(question: str) -> dict[str, frozenset[str]]:
+    """Each name of ``question`` (``names_in``) -> its stemmed words, stop words aside
+    ("Anthropic's" -> {"anthrop"}); a name of nothing but stop words is left out."""
+    found = {name: frozenset(stem(word) for word in words(name) if word not in STOPWORDS) for name in names_in(question)}
+    return {name: terms for name, terms in found.items() if terms}
 
 
 def with_subject_swapped(follow_up: str, context: Sequence[str], names: frozenset[str] = frozenset()) -> str | None:

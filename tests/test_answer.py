@@ -367,6 +367,23 @@ def test_a_fact_stated_by_two_articles_is_one_quote_citing_both(three_articles, 
     assert "$9 billion" in other.text
 
 
+TRANSFER = (
+    "Real Madrid sign Duarte\n\nReal Madrid have signed Tiago Duarte from Benfica. Duarte will earn 280,000 euros a week. "
+    "Duarte scored 31 goals last season. Fans sang Duarte's name at the airport. Duarte passed a medical on Monday.\n"
+)
+WAGES = "Factory wages rise\n\nFactory workers will earn 950 euros a week under the new deal. The union said workers earn more than last year.\n"
+
+
+def test_a_question_naming_someone_is_not_padded_from_an_article_that_never_names_them(tmp_path, encoder, answerer):
+    both = answerer_over(tmp_path, {"transfer.txt": TRANSFER, "wages.txt": WAGES}, encoder, answerer)
+    answer = both.answer("How much will Duarte earn a week?")
+    assert "280,000 euros a week" in answer.quotes[0].text
+    assert {q.doc_id for q in answer.quotes} == {"transfer"}, [q.text for q in answer.quotes]  # not the factory's 950 euros
+    unnamed = both.answer("How much will workers earn a week?")  # no name: any article may answer
+    assert "950 euros a week" in unnamed.quotes[0].text
+    assert_grounded_quotes(answer, both)
+
+
 PAUSED = "Harbour council halts tram works\n\nThe harbour council paused work on the new tram line on Monday. Engineers found cracks in the bridge deck.\n"
 NOT_PAUSED = "Tram works go on\n\nThe harbour council has not paused work on the new tram line, its leader said on Monday. Crews were on the bridge all week.\n"
 
