@@ -46,7 +46,7 @@ from .spelling import lexicon
 from .types import Chunk, Document, Sentence, StrPath
 from .vectorstore import FaissStore, VectorKind, VectorStore, check_kind
 
-INDEX_FORMAT = 12  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats; 6: sentence context vectors; 7: word counts without markup, table rows; 8: rows and list items read under their header or lead-in; 9: the leads stored; 10: block quotes read with who said them; names not taken from words only capitalised where a sentence, line or cell opens; 11: markup (front matter, code) has no terms and starts or ends no chunk; 12: an initialism with full stops is one word ("U.S." is "us")
+INDEX_FORMAT = 13  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats; 6: sentence context vectors; 7: word counts without markup, table rows; 8: rows and list items read under their header or lead-in; 9: the leads stored; 10: block quotes read with who said them; names not taken from words only capitalised where a sentence, line or cell opens; 11: markup (front matter, code) has no terms and starts or ends no chunk; 12: an initialism with full stops is one word ("U.S." is "us"); 13: a noun in -ation meets its verb ("valuation", "valuing")
 CURRENT_FILE = "CURRENT"
 log = logging.getLogger(__name__)
 _BUILD_NAME = re.compile(r"build-[0-9T]+-[0-9a-f]+")  # the folder names build_index gives (never a path)

@@ -59,6 +59,7 @@ _DURATION_VERB = re.compile(r"\blast\W*$", re.I)  # "how long would the pause la
 _NEGATED_AUXILIARY = re.compile(r"\b\w+n[’']t\b", re.I)  # "doesn't", "won't", "can't": no topic, and their stub ("doesn") no word
 # British -ise spellings meet American -ize ones ("criticised" / "criticized").
 _BRITISH_ISE = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations)$")
+_ACTION_NOUN = re.compile(r"(?<=\w{4})ations?$")  # "valuation" meets "valuing", "recommendation" "recommend"
 STOPWORDS = frozenset(STOPWORDS_EN) | {"s", "t", "ll", "d", "re", "ve", "m"}
 
 
@@ -71,8 +72,9 @@ def _stemmer():
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Snowball stem of one lower-case word (British -ise spellings folded to -ize)."""
-    return _stemmer().stemWord(_BRITISH_ISE.sub(r"iz\1", word))
+    """Snowball stem of one lower-case word (British -ise spellings folded to -ize, a noun in
+    -ation to its verb)."""
+    return _stemmer().stemWord(_ACTION_NOUN.sub("", _BRITISH_ISE.sub(r"iz\1", word)))
 
 
 def words(text: str) -> list[str]:

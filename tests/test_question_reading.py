@@ -12,7 +12,7 @@ import pytest
 
 from rag.answer_types import expected_type, has_type
 from rag.answerability import names_unknown
-from rag.lexical import question_terms, stem, words
+from rag.lexical import question_terms, stem, terms, words
 from rag.question import names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
 from rag.spelling import capitalised_words, proper_names
 
@@ -54,6 +54,13 @@ from rag.spelling import capitalised_words, proper_names
 )
 def test_words_that_frame_the_answer_are_not_content_terms(question, terms):
     assert question_terms(question) == terms
+
+
+def test_a_noun_in_ation_meets_its_verb_but_a_short_word_stays_itself():
+    assert terms("the valuation") == terms("valuing") == terms("valued")
+    assert terms("a recommendation") == terms("they recommend")
+    assert terms("organisation") == terms("organization") == terms("organize")  # British spelling first
+    assert terms("the station") != terms("the st") and terms("nations") == terms("nation")
 
 
 def test_an_initialism_with_full_stops_is_the_word_written_without_them():
