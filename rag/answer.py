@@ -458,15 +458,15 @@ class Answerer:
         return same_doc and entry.start < end and start < entry.end
 
     def _articles_naming(self, question: str, scored: list[ScoredSentence]) -> frozenset[str] | None:
-        """The articles that mention a name ``question`` writes capitalised (all its words; not an
-        acronym such as "RSI", which an article may spell out), when the best sentence's article
-        is one of them; None (any article) otherwise. Further quotes come only from these: "How
-        much will Duarte earn?" is not padded with a factory's wages from an article with no
-        Duarte in it."""
-        names = [stems for name, stems in name_terms(question).items() if not name.isupper()]
-        if not names or not scored:
+        """The articles that mention a name ``question`` writes capitalised (by its last word, so
+        "Duarte" counts for "Tiago Duarte"; not an acronym such as "RSI", which an article may
+        spell out), when the best sentence's article is one of them; None (any article)
+        otherwise. Further quotes come only from these: "How much will Duarte earn?" is not
+        padded with a factory's wages from an article with no Duarte in it."""
+        last_words = {stems[-1] for name, stems in name_terms(question).items() if not name.isupper()}
+        if not last_words or not scored:
             return None
-        named = frozenset(doc_id for doc_id, stems in self.index.document_terms.items() if any(name <= stems for name in names))
+        named = frozenset().union(*(self.index.documents_with(term) for term in last_words))
         return named if self.index.sentences[scored[0].sentence_id].doc_id in named else None
 
     def compose(self, scored: list[ScoredSentence], said: frozenset[int] = frozenset(), only_from: frozenset[str] | None = None) -> list[Quote]:
@@ -598,11 +598,13 @@ class Answerer:
             scored = self._naming(self.score_sentences(query, vector, hits, own=own_part(read_as)), read_as, read_with)
         else:
             scored = self.score_sentences(query, vector, hits)
-        answerability = self.answerability.score(self.index, query, scored, hits, self.settings.unknown_term_penalty, self.settings.unknown_name_penalty)
+        answerability = self.answerability.score(
+            self.index, query, scored, hits, self.settings.unknown_term_penalty, self.settings.unknown_name_penalty, asked=read_as
+        )
         if before is not None and asks_to_go_on(text) and not before.abstained:  # "tell me more" of an answered question: as answerable as it
             answerability = max(answerability, before.answerability)
         abstained = not scored or answerability < self.settings.abstain_threshold or (not context and asks_to_go_on(text))  # "tell me more" of nothing
-        quotes = () if abstained else tuple(self.compose(scored, said_before, self._articles_naming(query, scored)))
+        quotes = () if abstained else tuple(self.compose(scored, said_before, self._articles_naming(read_as, scored)))
         bylines = () if read_with else self._bylines_asked(read_as, hits)
         if bylines:  # who wrote it, or what they wrote: the bylines first, then what else answers
             best = max((q.score for q in quotes), default=1.0)  # first, so scored as the best

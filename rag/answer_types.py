@@ -10,21 +10,28 @@ _WHO = re.compile(r"^\s*(who|whom|whose)\b|\b(which|what) (person|people|researc
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\bwhat (period|duration)\b", re.I)
 _NUMBER = re.compile(r"\bhow (much|many|big|large|fast|often)\b|\bwhat (percentage|share|number|amount|valuation|value)\b|\bvalued?\b|\brevenue\b|\bhow many times\b", re.I)
+# "what is", "what was Helixon's", "whats the": the opening of a question asking for a figure by its name.
+_WHAT_IS_THE = r"\bwhat(?:'s|’s|s| is| was| were| are| will be)?\s+(?:the\s+|its\s+|their\s+|[\w.-]+(?:'s|’s|s')\s+)?(?:[\w-]+\s+){0,3}?"
 # "How much is the merger worth?", "how much did the tickets cost?": an auxiliary right after "how
 # much" (not "how much time did they spend"), or "how much money"; "what is the price of …".
 _ASKS_MONEY = re.compile(
     r"\bhow much (?:does|did|do|is|was|are|were|will|would|has|have|had)\b(?: \S+){0,6}? (?:worth|cost|costs|costing|pay|paid|spend|spent|raise|raised|charge|charged|fund|funded|valued)\b"
-    r"|\bhow much (?:money|cash|funding|revenue|profit|income)\b|\bwhat(?:'s|’s| is| was| were| are) the (?:price|cost|fee|fare)s?\b"
-    # "What was Helixon's third-quarter revenue?", "what's the transfer fee": an amount asked for by
-    # its name, not a change in it ("what was the revenue growth")
-    r"|\bwhat(?:'s|’s| is| was| were| are| will be)\s+(?:the\s+|its\s+|their\s+|[\w.-]+(?:'s|’s|s')\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:revenues?|sales|profits?|net income|income|earnings|prices?|costs?|fees?|fares?|salary|salaries|wages?|budget|valuation|fine|bonus)\b"
-    r"(?!\s+(?:growth|rise|increase|decline|fall|drop|change|margin|per share)\b)",
+    r"|\bhow much (?:money|cash|funding|revenue|profit|income)\b"
+    # "What was Helixon's third-quarter revenue?", "whats the transfer fee", "earnings per share": an
+    # amount asked for by its name, the name ending its phrase, so not a change in it ("what was the
+    # revenue growth"), a rate ("the income tax rate": a percentage, below) nor a kind ("what sales team")
+    rf"|{_WHAT_IS_THE}(?:revenues?|sales|profits?|net income|income|earnings|prices?|costs?|fees?|fares?|salary|salaries|wages?|budget|valuation|fine|bonus)\b"
+    r"(?=\s*(?:[?.!,;:]|$)|\s+(?:of|for|in|at|on|per|from|to|by|with|under|over|after|before|during|last|this|next|now|then|did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b)",
     re.I,
 )
 # "What percentage …", "what share of the vote", "what was the inflation rate": a percentage, not any number
-# (a revenue "run rate" is an amount, an exchange rate a ratio).
+# (a revenue "run rate" is an amount, an exchange rate a ratio, a plumber's "hourly rate" a price).
 _ASKS_PERCENT = re.compile(
+    r"\bwhat (?:percentage|percent|proportion|fraction)\b|\bwhat share\b(?!\s+price)|\bhow many percent\b|\bby what (?:percentage|percent)\b"
+    rf"|{_WHAT_IS_THE}(?:rate|turnout|inflation)\b(?<!run rate)(?<!exchange rate)(?<!hourly rate)(?<!room rate)(?<!going rate)(?<!daily rate)(?<!nightly rate)(?<!flat rate)",
+    re.I,
+)
+_PERCENT = re.compile(
     r"\bwhat (?:percentage|percent|proportion|fraction)\b|\bwhat share\b(?!\s+price)|\bhow many percent\b|\bby what (?:percentage|percent)\b"
     r"|\bwhat(?:'s|’s| is| was| were| are| will be)?\s+(?:the\s+|its\s+|their\s+|[\w.-]+(?:'s|’s|s')\s+)?(?:[\w-]+\s+){0,3}?(?:rate|turnout|inflation)\b(?<!run rate)(?<!exchange rate)",
     re.I,

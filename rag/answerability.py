@@ -160,6 +160,7 @@ class AnswerabilityModel:
         hits: Sequence["ChunkHit"],
         unknown_term_penalty: float = 0.0,
         unknown_name_penalty: float = 0.0,
+        asked: str | None = None,
     ) -> float:
         """Probability that ``scored`` holds an answer to ``question``.
 
@@ -169,13 +170,15 @@ class AnswerabilityModel:
         more often typos, so the learned weight of that feature is 0). ``unknown_name_penalty``
         lowers it by that much more when the question names someone or something the articles
         never mention (``names_unknown``): "What did the EU AI Office say?" of articles with no EU.
+        Those names are read in ``asked``, the question as the user wrote it (default
+        ``question``), when ``question`` is a follow-up searched with the questions before it.
         """
         values = features(index, question, scored, hits)
-        offset = unknown_term_penalty * values["unknown_terms"] + unknown_name_penalty * names_unknown(index, question)
+        offset = unknown_term_penalty * values["unknown_terms"] + unknown_name_penalty * names_unknown(index, asked or question)
         return self.probability(values, offset=-offset)
 
 
 def names_unknown(index: "CorpusIndex", question: str) -> bool:
     """Whether ``question`` writes capitalised a name (``rag.question.name_terms``) with a word
     found nowhere in the articles ("the EU AI Office", "Sam Altman")."""
-    return any(not terms <= index.term_idf.keys() for terms in name_terms(question).values())
+    return any(term not in index.term_idf for stems in name_terms(question).values() for term in stems)

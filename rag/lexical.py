@@ -21,17 +21,18 @@ STOPWORDS_EN = (
     "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will", "with",
 )
 
-_DOTTED_INITIALISM = re.compile(r"\b(?:[^\W\d_]\.){2,}")  # "U.S.", "U.K.": one word, as "US" and "UK" are
+_DOTTED_INITIALISM = re.compile(r"\b(?:[^\W\d_](?<![^\W\d_][^\W\d_])\.){2,}(?<=[A-Z]\.)")  # "U.S.", "U.K.": one word, as "US" and "UK" are; not "e.g."
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _CJK_RUN_OR_TOKEN = re.compile(rf"(?:{CJK_CHARACTER.pattern})+|(?:(?!{CJK_CHARACTER.pattern})[^\W_])+", re.UNICODE)
 # Question words and fillers that carry no content in a chat question.
-_QUESTION_FILLER = frozenset(
+QUESTION_FILLER = frozenset(
     "what which who whom whose when where why how does did do is are was were say says said "
     "tell told according article articles mention mentioned anything something much many "
     "kind kinds sort thing things also would could should there their please know has have "
     "any anyone anybody too over about out actually really just ever get got able want wants "
     "going go happen happened exactly explain someone somebody whats else think thinks believe believes "
-    "mentions mentioning supposed everyone everybody lot basically briefly "
+    "mentions mentioning supposed everyone everybody basically briefly "
+    "thanks thank hi hello hey ok okay "
     "announce announces announced reveal reveals revealed disclose discloses disclosed "
     # pronouns ("us" may be the US, "mine" a mine)
     "he him his she her hers its we our ours you your yours me my them theirs".split()
@@ -45,14 +46,17 @@ _ANSWER_FRAME = re.compile(
 # A request in place of a question ("List the risks", "Can you summarise the proposal", "Give me
 # the timeline") and the nouns that name the kind of answer wanted ("the name of", "RSI
 # definition", "in plain terms"): the articles need not use these words.
+# A request opens the question or one of its sentences ("Thanks. List …"); "explain" and "tell"
+# are fillers wherever they stand. "me" and "us" only in lower case: "List US sanctions" is the US.
+REQUEST_VERBS = ("list", "name", "summarise", "summarize", "describe", "define", "give", "show", "find", "outline", "identify")
 _REQUEST = re.compile(
-    r"^\W*(?:(?:please|can|could|would|will)\s+(?:you\s+)?)?(?:please\s+)?"
-    r"(?:list|name|summari[sz]e|describe|define|give|show|find|outline|identify|explain|tell)\b(?:\s+(?:me|us)\b)?",
+    r"(?:^|(?<=[.!?]\s))\W*(?:please\s+)?(?:(?:can|could|would|will)\s+(?:you\s+)?)?(?:please\s+)?"
+    rf"(?:{'|'.join(REQUEST_VERBS)})\b(?-i:\s+(?:me|us)\b)?",
     re.I,
 )
 _ANSWER_NOUN = re.compile(
     r"\b(?:name|title|definition|meaning)\s+of\b|\b(?:definition|meaning|abbreviation|acronym)\b"
-    r"|\bin\s+(?:plain|simple|layman[’']?s?|everyday)\s+(?:terms|english|words)\b",
+    r"|\bin\s+(?:plain|simple|layman[’']?s?|everyday)\s+(?:terms|english|words)\b|\ba\s+lot\b|\blots\s+of\b",
     re.I,
 )
 _DURATION_VERB = re.compile(r"\blast\W*$", re.I)  # "how long would the pause last"
@@ -86,7 +90,7 @@ def words(text: str) -> list[str]:
     give their pairs of neighbouring characters ("国务院" -> "国务", "务院"), so that their
     words meet whatever their boundaries.
     """
-    text = _DOTTED_INITIALISM.sub(lambda m: m.group().replace(".", ""), unicodedata.normalize("NFKC", text).lower())
+    text = _DOTTED_INITIALISM.sub(lambda m: m.group().replace(".", ""), unicodedata.normalize("NFKC", text)).lower()
     if not CJK_CHARACTER.search(text):
         return [w for w in _TOKEN.findall(text) if len(w) > 1 or w.isdigit()]
     found = []
@@ -103,16 +107,22 @@ def terms(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOPWORDS]
 
 
+def without_frames(question: str) -> str:
+    """``question`` without a request's opening ("List", "Can you summarise", "Give me") and
+    the words naming what kind of answer is wanted ("the name of", "definition", "in plain
+    English", "a lot"): words of no topic, whatever their case."""
+    return _ANSWER_NOUN.sub(" ", _REQUEST.sub(" ", question))
+
+
 def question_terms(question: str) -> list[str]:
     """Content terms of a question: ``terms`` minus question words, fillers and the
     words that frame the answer type ("what day", "how long"), unique."""
     if re.search(r"\bhow\s+long\b", question, re.I):
         question = _DURATION_VERB.sub(" ", question)
-    question = _REQUEST.sub(" ", question)
-    question = _NEGATED_AUXILIARY.sub(" ", _ANSWER_NOUN.sub(" ", _ANSWER_FRAME.sub(" ", question)))
+    question = _NEGATED_AUXILIARY.sub(" ", _ANSWER_FRAME.sub(" ", without_frames(question)))
     seen: dict[str, None] = {}
     for w in words(question):
-        if w in STOPWORDS or w in _QUESTION_FILLER:
+        if w in STOPWORDS or w in QUESTION_FILLER:
             continue
         seen.setdefault(stem(w), None)
     return list(seen)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from .errors import QuestionError, QuestionTypeError, kind_of
 from .markup import HTML_TAG, without_markup_spans
-from .lexical import STOPWORDS, question_terms, stem, words
+from .lexical import QUESTION_FILLER, REQUEST_VERBS, STOPWORDS, question_terms, stem, without_frames, words
 from .settings import whole_number
 
 MAX_QUESTION_CHARS = 2000
@@ -209,17 +209,44 @@ def _name_spans(question: str, names: frozenset[str]) -> list[tuple[int, int]]:
     return spans
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# Small words a name rarely holds: a question that writes most of them capitalised ("Who Wrote The
+# Post?", "WHAT DID NATO SAY?") is in title case or capitals, and its case names nothing.
+_SMALL_WORDS = STOPWORDS | frozenset("about after before did do does from has have had say said says what when where which who why how".split())
+# Words a question may write capitalised that name nothing: "… Explain.", "Please", "Thanks".
+_NO_NAME = _SMALL_WORDS | QUESTION_FILLER | frozenset(REQUEST_VERBS)
+
+
 def names_in(question: str) -> list[str]:
-    """The names ``question`` writes capitalised, each run of name words as one ("David Sacks",
-    "EU AI Office"); not its first word, "I", a day or a month (see ``_is_name_word``)."""
-    return [question[start:end] for start, end in _name_spans(question, frozenset())]
+    """The names ``question`` writes capitalised, each run of name words as one, without a
+    possessive ending ("David Sacks", "EU AI Office", "NATO"): not the first word of any of
+    its sentences, "I", a day or a month (see ``_is_name_word``), nor a word of a request or of
+    the words naming the kind of answer ("List …", "in plain English"; see
+    ``rag.lexical.without_frames``), nor a run of fillers ("… Explain.", "Please"). A question that writes its small words capitalised ("Who
+    Wrote The Post?") has none: its case tells nothing."""
+    text = without_frames(question)
+    sentences = _SENTENCE_BREAK.split(text)
+    small = [w for sentence in sentences for w in _WORD.findall(sentence)[1:] if w.lower() in _SMALL_WORDS]
+    if sum(w[0].isupper() for w in small) * 2 > len(small):
+        return []
+    names = []
+    for sentence in sentences:
+        for start, end in _name_spans(sentence, frozenset()):
+            run = _POSSESSIVE.sub("", sentence[start:end].rstrip(".")).split()
+            while run and run[0].lower() in _NO_NAME:  # "Did NATO" -> "NATO"
+                run.pop(0)
+            while run and run[-1].lower() in _NO_NAME:
+                run.pop()
+            if run:
+                names.append(" ".join(run))
+    return names
 
 
-def name_terms(question: str) -> dict[str, frozenset[str]]:
-    """Each name of ``question`` (``names_in``) -> its stemmed words, stop words aside
-    ("Anthropic's" -> {"anthrop"}); a name of nothing but stop words is left out."""
-    found = {name: frozenset(stem(word) for word in words(name) if word not in STOPWORDS) for name in names_in(question)}
-    return {name: terms for name, terms in found.items() if terms}
+def name_terms(question: str) -> dict[str, tuple[str, ...]]:
+    """Each name of ``question`` (``names_in``) -> its stemmed words in order, stop words aside
+    ("Jack Clark" -> ("jack", "clark")); a name of nothing but stop words is left out."""
+    found = {name: tuple(stem(word) for word in words(name) if word not in STOPWORDS) for name in names_in(question)}
+    return {name: stems for name, stems in found.items() if stems}
 
 
 def with_subject_swapped(follow_up: str, context: Sequence[str], names: frozenset[str] = frozenset()) -> str | None:

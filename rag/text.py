@@ -299,11 +299,17 @@ _CONTINUES = re.compile(r"[\"'“”‘’(]*[a-z\d,;:)\]]")  # a span that goes
 MONTH_BEFORE_DAY = rf"(?:{MONTHS}|(?:{_MONTH_ABBREVIATIONS})\.)\s*\d{{1,2}}\b"
 # A dateline opening a paragraph: "RIVERTON, Ill. — ", "MILLBROOK, Ohio — ", "LONDON — " (a place in
 # capitals, with its state or country after a comma), perhaps dated and credited to a news agency:
-# "BOSTON, March 4 — ", "SAN JOSE, Calif., Oct. 24 (Reuters) — ", "FRANKFURT (AP) — ".
+# "BOSTON, March 4 — ", "SAN JOSE, Calif., Oct. 24 (Reuters) — ", "FRANKFURT (AP) — ", and as Reuters
+# writes it, "FRANKFURT, Dec 12 (Reuters) - ". The agencies are named, so that "RSI (Recursive
+# Self-Improvement) — The stage …" stays one sentence.
+_NEWS_AGENCIES = (
+    "AP|AFP|Reuters|Bloomberg|UPI|dpa|dpa-AFX|ANSA|EFE|Xinhua|Kyodo|Yonhap|NTB|TT|PA|AAP|CP|PTI|IANS|"
+    "Bernama|Anadolu|TASS|Interfax|Ukrinform|Agerpres|PAP|CTK|APA|Belga|ANP|Lusa|Europa Press|NZPA|AP Photo"
+)
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,(?: [A-Z][A-Za-z.]*)+)?"
-    rf"(?:,? {MONTH_BEFORE_DAY}(?:, \d{{4}})?)?"
-    r"(?: \([A-Z][\w&.'’ /-]{0,30}\))?[ \t]*(?:[—–]|--)"
+    rf"(?:,? (?:{MONTHS}|(?:{_MONTH_ABBREVIATIONS})\.?) \d{{1,2}}(?:, \d{{4}})?)?"
+    rf"(?: \((?:{_NEWS_AGENCIES})\))?[ \t]*(?:[—–]|--|-(?![^ \t]))"
 )
 _STARTS_A_SENTENCE = re.compile(r"[ \t]*[\"'“‘]?[A-Z]")  # after a dateline's dash: "— The council …", not "— the space agency —"
 

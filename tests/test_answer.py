@@ -372,6 +372,7 @@ TRANSFER = (
     "Duarte scored 31 goals last season. Fans sang Duarte's name at the airport. Duarte passed a medical on Monday.\n"
 )
 WAGES = "Factory wages rise\n\nFactory workers will earn 950 euros a week under the new deal. The union said workers earn more than last year.\n"
+OLD_CLUB = "Benfica count the cost\n\nAt Benfica, Duarte earned 40,000 euros a week. The club will miss his goals.\n"
 
 
 def test_a_question_naming_someone_is_not_padded_from_an_article_that_never_names_them(tmp_path, encoder, answerer):
@@ -382,6 +383,20 @@ def test_a_question_naming_someone_is_not_padded_from_an_article_that_never_name
     unnamed = both.answer("How much will workers earn a week?")  # no name: any article may answer
     assert "950 euros a week" in unnamed.quotes[0].text
     assert_grounded_quotes(answer, both)
+
+
+def test_an_article_naming_someone_by_surname_alone_still_answers_a_question_giving_the_full_name(tmp_path, encoder, answerer):
+    three = answerer_over(tmp_path, {"transfer.txt": TRANSFER, "wages.txt": WAGES, "old_club.txt": OLD_CLUB}, encoder, answerer)
+    answer = three.answer("How much will Tiago Duarte earn a week?")
+    assert [q.doc_id for q in answer.quotes] == ["transfer", "old_club"], [q.text for q in answer.quotes]
+
+
+def test_a_follow_ups_own_words_are_read_for_names_not_the_question_before(answerer):
+    from dataclasses import replace
+
+    without_penalty = Answerer(answerer.retriever, replace(answerer.settings, unknown_name_penalty=0.0), answerer.answerability)
+    for question, history in (("Who said that?", ["What did Anthropic propose?"]), ("Thanks. Who wrote the blog post?", None)):
+        assert answerer.answer(question, history=history).answerability == without_penalty.answer(question, history=history).answerability
 
 
 PAUSED = "Harbour council halts tram works\n\nThe harbour council paused work on the new tram line on Monday. Engineers found cracks in the bridge deck.\n"

@@ -266,10 +266,13 @@ def test_local_news_layout_gives_whole_sentences_and_quotes_no_caption_or_stamp(
         ("boilerplate", "(Staff photo by Aisha Rahman)*"),
     ]
     datelines = ("MILLBROOK, Ohio —", "SAN LUIS OBISPO, Calif. —", "LONDON —", "BOSTON, March 4 —", "FRANKFURT (AP) —")
-    datelines += ("SAN JOSE, Calif., Oct. 24 (Reuters) —", "OSLO, Sept. 9, 2026 (NTB) —")  # dated, credited to an agency
+    datelines += ("SAN JOSE, Calif., Oct. 24 (Reuters) —", "OSLO, Sept. 9, 2026 (NTB) —", "FRANKFURT, Dec 12 (Reuters) -")  # dated, credited to an agency
     for dateline in datelines:  # pysbd keeps these in the sentence
         assert kinds(f"{dateline} A storm hit the town on Sunday.\n") == [("fragment", dateline), ("sentence", "A storm hit the town on Sunday.")]
     assert kinds("The US — and Europe — agreed on Monday.\n") == [("sentence", "The US — and Europe — agreed on Monday.")]
+    assert kinds("RSI (Recursive Self-Improvement) — The stage at which AI rewrites itself.\n") == [
+        ("sentence", "RSI (Recursive Self-Improvement) — The stage at which AI rewrites itself.")  # an expansion in brackets is no agency
+    ]
     for prose in ("NASA — the space agency — said Monday it would delay the launch.", "Storms hit the town.\n\nLONDON — The lecture drew a crowd."):
         assert [kind for kind, _ in kinds(prose)] == ["sentence"] * (prose.count("\n\n") + 1)  # an acronym, or past the first paragraph: no dateline
     for prose in ("Reporters asked Trump. He declined to answer.", "It rained in Rome. Roads flooded."):

@@ -595,6 +595,9 @@ def test_the_page_is_not_dimmed_while_it_looks_for_a_conversation_to_bring_back(
     page.route("**/gradio_api/queue/join*", slow_queue)
     page.goto(server.url)
     page.wait_for_selector(QUESTION_BOX, timeout=WAIT_MS)
+    # Gradio's own "Loading..." stands in for a component while its script loads (from this server,
+    # not the queue held back above); on a busy machine axe could still find it outside a landmark
+    page.wait_for_function("() => !document.querySelector('.loading')", timeout=WAIT_MS)
     dimmed = page.evaluate(
         "() => [...document.querySelectorAll('#sources, #sources *, #chat, #status')]"
         ".filter(e => e.checkVisibility({opacityProperty: true, visibilityProperty: true}) && getComputedStyle(e).opacity !== '1').map(e => e.className || e.tagName)"
