@@ -31,11 +31,6 @@ _ASKS_PERCENT = re.compile(
     rf"|{_WHAT_IS_THE}(?:rate|turnout|inflation)\b(?<!run rate)(?<!exchange rate)(?<!hourly rate)(?<!room rate)(?<!going rate)(?<!daily rate)(?<!nightly rate)(?<!flat rate)",
     re.I,
 )
-_PERCENT = re.compile(
-    r"\bwhat (?:percentage|percent|proportion|fraction)\b|\bwhat share\b(?!\s+price)|\bhow many percent\b|\bby what (?:percentage|percent)\b"
-    r"|\bwhat(?:'s|’s| is| was| were| are| will be)?\s+(?:the\s+|its\s+|their\s+|[\w.-]+(?:'s|’s|s')\s+)?(?:[\w-]+\s+){0,3}?(?:rate|turnout|inflation)\b(?<!run rate)(?<!exchange rate)",
-    re.I,
-)
 _PERCENT = re.compile(r"\d\s?%|\d\s*(?:per ?cent|percentage points?)\b", re.I)
 _CURRENCY_SIGNS = "$€£¥₹₩₽₺₪₫₦₱฿₴₸₵"
 _MONEY = re.compile(

@@ -45,9 +45,9 @@ _ANSWER_FRAME = re.compile(
 )
 # A request in place of a question ("List the risks", "Can you summarise the proposal", "Give me
 # the timeline") and the nouns that name the kind of answer wanted ("the name of", "RSI
-# definition", "in plain terms"): the articles need not use these words.
-# A request opens the question or one of its sentences ("Thanks. List …"); "explain" and "tell"
-# are fillers wherever they stand. "me" and "us" only in lower case: "List US sanctions" is the US.
+# definition", "in plain terms"): the articles need not use these words. A request opens the
+# question or one of its sentences ("Thanks. List …"); "explain" and "tell" are fillers wherever
+# they stand. "me" and "us" only in lower case: "List US sanctions" is the US.
 REQUEST_VERBS = ("list", "name", "summarise", "summarize", "describe", "define", "give", "show", "find", "outline", "identify")
 _REQUEST = re.compile(
     r"(?:^|(?<=[.!?]\s))\W*(?:please\s+)?(?:(?:can|could|would|will)\s+(?:you\s+)?)?(?:please\s+)?"

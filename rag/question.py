@@ -222,8 +222,9 @@ def names_in(question: str) -> list[str]:
     possessive ending ("David Sacks", "EU AI Office", "NATO"): not the first word of any of
     its sentences, "I", a day or a month (see ``_is_name_word``), nor a word of a request or of
     the words naming the kind of answer ("List …", "in plain English"; see
-    ``rag.lexical.without_frames``), nor a run of fillers ("… Explain.", "Please"). A question that writes its small words capitalised ("Who
-    Wrote The Post?") has none: its case tells nothing."""
+    ``rag.lexical.without_frames``), nor a run of fillers ("… Explain.", "Please"). A question
+    that writes its small words capitalised ("Who Wrote The Post?") has none: its case tells
+    nothing."""
     text = without_frames(question)
     sentences = _SENTENCE_BREAK.split(text)
     small = [w for sentence in sentences for w in _WORD.findall(sentence)[1:] if w.lower() in _SMALL_WORDS]
