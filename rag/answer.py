@@ -599,7 +599,14 @@ class Answerer:
         else:
             scored = self.score_sentences(query, vector, hits)
         answerability = self.answerability.score(
-            self.index, query, scored, hits, self.settings.unknown_term_penalty, self.settings.unknown_name_penalty, asked=read_as
+            self.index,
+            query,
+            scored,
+            hits,
+            self.settings.unknown_term_penalty,
+            self.settings.unknown_name_penalty,
+            asked=read_as,
+            detail_conflict_penalty=self.settings.detail_conflict_penalty,
         )
         if before is not None and asks_to_go_on(text) and not before.abstained:  # "tell me more" of an answered question: as answerable as it
             answerability = max(answerability, before.answerability)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
+from .details import conflicting_details
 from .errors import SettingsError
 from .lexical import STOPWORDS, question_terms, words
 from .question import name_terms
@@ -161,6 +162,7 @@ class AnswerabilityModel:
         unknown_term_penalty: float = 0.0,
         unknown_name_penalty: float = 0.0,
         asked: str | None = None,
+        detail_conflict_penalty: float = 0.0,
     ) -> float:
         """Probability that ``scored`` holds an answer to ``question``.
 
@@ -170,11 +172,18 @@ class AnswerabilityModel:
         more often typos, so the learned weight of that feature is 0). ``unknown_name_penalty``
         lowers it by that much more when the question names someone or something the articles
         never mention (``names_unknown``): "What did the EU AI Office say?" of articles with no EU.
-        Those names are read in ``asked``, the question as the user wrote it (default
+        ``detail_conflict_penalty`` lowers it by that much more when the best sentence states
+        another year, month, weekday, quarter or currency than the one asked (``details_conflict``).
+        Those names and details are read in ``asked``, the question as the user wrote it (default
         ``question``), when ``question`` is a follow-up searched with the questions before it.
         """
         values = features(index, question, scored, hits)
-        offset = unknown_term_penalty * values["unknown_terms"] + unknown_name_penalty * names_unknown(index, asked or question)
+        asked = asked or question
+        offset = (
+            unknown_term_penalty * values["unknown_terms"]
+            + unknown_name_penalty * names_unknown(index, asked)
+            + detail_conflict_penalty * details_conflict(index, asked, scored)
+        )
         return self.probability(values, offset=-offset)
 
 
@@ -182,3 +191,15 @@ def names_unknown(index: "CorpusIndex", question: str) -> bool:
     """Whether ``question`` writes capitalised a name (``rag.question.name_terms``) with a word
     found nowhere in the articles ("the EU AI Office", "Sam Altman")."""
     return any(term not in index.term_idf for stems in name_terms(question).values() for term in stems)
+
+
+def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], candidates: int = 3) -> bool:
+    """Whether the best sentence and its neighbours state another year, month, weekday, quarter
+    or currency than ``question`` asks, and none of the first ``candidates`` sentences states
+    the one asked (``rag.details.conflicting_details``): "What was the revenue in euros?" of
+    an article giving it in dollars."""
+    if not scored:
+        return False
+    near = " ".join(index.sentences[i].text for i in _neighbourhood(index, scored[0].sentence_id))
+    offered = " ".join(index.sentences[s.sentence_id].text for s in scored[:candidates])
+    return bool(conflicting_details(question, near, offered))

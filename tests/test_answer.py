@@ -791,3 +791,24 @@ def test_one_articles_two_sentences_with_one_figure_are_two_facts(tmp_path, enco
     sid = {s.text[:12]: i for i, s in enumerate(local.index.sentences)}
     quotes = local.compose([candidate(sid["Riverton sti"]), candidate(sid["Replacing al"], 0.9)])
     assert len(quotes) == 2  # the cost is a fact of its own, not a copy of the count
+
+
+QUARTO = (
+    "Quarto reports record sales\n\nQuarto Ltd said its revenue rose to $4.1 billion in 2025, helped by demand for its delivery robots. "
+    "Chief executive Ana Reyes said the company would open a plant in Lyon.\n"
+)
+
+
+def test_a_question_asking_for_another_year_or_currency_than_the_article_states_abstains(tmp_path, encoder, answerer):
+    from dataclasses import replace
+
+    quarto = answerer_over(tmp_path, {"quarto.txt": QUARTO}, encoder, answerer)
+    blind = Answerer(quarto.retriever, replace(quarto.settings, detail_conflict_penalty=0.0), quarto.answerability)
+    for asked in ("What was Quarto's revenue in 2023?", "What was Quarto's revenue in euros?"):
+        answer = quarto.answer(asked)
+        assert answer.abstained, [q.text for q in answer.quotes]
+        assert not blind.answer(asked).abstained  # the penalty, not the words, tells it: every word is in the article
+    for asked in ("What was Quarto's revenue in 2025?", "What was Quarto's revenue in dollars?", "What was Quarto's revenue?"):
+        answer = quarto.answer(asked)
+        assert not answer.abstained and "$4.1 billion" in answer.quotes[0].text
+        assert answer.answerability == blind.answer(asked).answerability

@@ -12,6 +12,7 @@ import pytest
 
 from rag.answer_types import expected_type, has_type
 from rag.answerability import names_unknown
+from rag.details import asked_details, conflicting_details
 from rag.lexical import question_terms, stem, terms, words
 from rag.question import names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
 from rag.spelling import capitalised_words, proper_names
@@ -348,3 +349,32 @@ def test_html_and_markdown_pasted_with_a_question_are_not_read_as_its_words(past
 )
 def test_an_answer_type_is_not_read_into_words_that_only_look_like_its_question(question, kind):
     assert expected_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    "question, details",
+    [
+        ("What was Helixon's revenue in euros?", {"currency": {"euro"}}),
+        ("what was euro zone inflation in december", {"month": {"12"}}),  # the euro zone is no currency; a month in lower case is one
+        ("What may the council decide in March?", {"month": {"3"}}),  # "may" the verb is no month
+        ("How many seats did they win in 2009 on Sunday?", {"year": {"2009"}, "weekday": {"sun"}}),
+        ("what was the gross margin in q3", {"quarter": {"3"}}),
+        ("What was third-quarter revenue in $?", {"quarter": {"3"}, "currency": {"dollar"}}),
+        ("Who did Jan Novak meet?", {}),  # a name, not January
+    ],
+)
+def test_the_details_a_question_pins_its_answer_to_are_read_as_one_kind_each(question, details):
+    assert asked_details(question) == details
+
+
+def test_a_sentence_stating_other_details_than_asked_conflicts_with_the_question():
+    near = "Revenue rose to $4.1 billion in 2025, the company said on Dec. 12."
+    assert conflicting_details("What was the revenue in 2024?", near, near) == ["year"]
+    assert conflicting_details("What was the revenue in euros?", near, near) == ["currency"]
+    assert conflicting_details("What was the revenue in november?", near, near) == ["month"]
+    assert conflicting_details("What was the revenue in 2025, in dollars, in December?", near, near) == []
+    assert conflicting_details("What was the revenue on Tuesday?", near, near) == []  # the sentence names no weekday: nothing to conflict with
+    elsewhere = "Revenue in 2024 was $3.0 billion."
+    assert conflicting_details("What was the revenue in 2024?", near, f"{near} {elsewhere}") == []  # another candidate states the year asked
+    dated_back = "Revenue rose to $4.1 billion in 2025 from $3.0 billion a year earlier."
+    assert conflicting_details("What was the revenue in 2024?", dated_back, dated_back) == []  # "a year earlier" may be 2024
