@@ -27,6 +27,8 @@ _STANDS_ALONE = re.compile(rf"#{{1,6}}[ \t]|([-+*=_~])\1{{2,}}[ \t]*$|`{{3,}}|~{
 _TABLE_RULE = re.compile(r"[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$")
 # A Markdown block quote's marker ("> "), trimmed like a bullet (but not "> 50 people": a figure).
 _BLOCK_QUOTE = re.compile(r"[ \t]*(?:>[ \t]+)+(?![>\d])")
+# A Markdown footnote's label opening its text ("[^2]: The record was set …"), trimmed like a bullet.
+_FOOTNOTE_LABEL = re.compile(r"[ \t]*\[\^[^\]\s]+\]:[ \t]*")
 _QUOTE_MARKERS = re.compile(r"^(?:>[ \t]*)+")  # what opens each line of a block quote, nested or not
 _LABEL_BEFORE_NUMBER = re.compile(r"(?<![\w:])[A-Z][a-z]+$")  # "… in Phase" 3., "… Ward" 2.; not "… parts:" 1. or "… schools" 2.
 _LIST_NUMBER = re.compile(r"\d{1,3}[.)](?=[ \t])")
@@ -46,8 +48,8 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 # A byline on a line of its own: "By Jane Smith", "*By Staff Reporter — published on the [Ledger](…)*",
-# "Reporting by Ana Ruiz; editing by Tom Lee". Only without a final full stop: "By Tuesday the vote was over." is prose.
-_BYLINE = re.compile(r"[*_\s]*(?i:(?:(?:written|reported|reporting|words|text|photos?) )?by)\s+[*_]*[A-Z]")
+# "Reporting by Ana Ruiz; editing by Tom Lee", "_Posted by Priya Raman, Head of Product_". Only without a final full stop: "By Tuesday the vote was over." is prose.
+_BYLINE = re.compile(r"[*_\s]*(?i:(?:(?:written|reported|reporting|words|text|photos?|posted|published) )?by)\s+[*_]*[A-Z]")
 _WORD = re.compile(r"\w+", re.UNICODE)
 CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and Han, written without spaces
 _LINE_BREAKS_TO_SPACES = str.maketrans({ch: " " for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
@@ -59,6 +61,9 @@ TITLE_MAX_WORDS = 16
 TITLE_MAX_CHARS = 90
 _HEADLINE_ENDINGS = (".", "!", "?", ":", "。", "！", "？")
 MIN_QUOTABLE_WORDS = 4
+# A line of fields, each after a bold label: "**Status:** Final · **Severity:** SEV-1 · **Duration:** 2 hours 47 minutes"
+# states facts, as a table row does, where a heading has none ("**Update:**" alone is no field).
+_FIELD_LABEL = re.compile(r"(?:\*\*|__)[^*_\n]+(?::(?:\*\*|__)|(?:\*\*|__):)[ \t]*[^\s*_]")
 
 
 @lru_cache(maxsize=1)
@@ -171,11 +176,11 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a span past surrounding whitespace, a leading bullet or block-quote marker and
+    """Shrink a span past surrounding whitespace, a leading bullet, block-quote marker or footnote label and
     HTML tags at either end ("<p>Owner Priya said …</p>" quotes "Owner Priya said …")."""
     while start < end and text[start].isspace():
         start += 1
-    bullet = _BULLET.match(text, start, end) or _BLOCK_QUOTE.match(text, start, end)
+    bullet = _BULLET.match(text, start, end) or _BLOCK_QUOTE.match(text, start, end) or _FOOTNOTE_LABEL.match(text, start, end)
     if bullet:
         start = bullet.end()
     while end > start and text[end - 1].isspace():
@@ -264,7 +269,7 @@ def classify(text: str, alone_in_block: bool) -> str:
     if _QUESTION.search(text):
         return "question"
     if not _TERMINAL.search(text):
-        if alone_in_block and words <= HEADING_MAX_WORDS:
+        if alone_in_block and words <= HEADING_MAX_WORDS and not _FIELD_LABEL.search(text):
             return "heading"
         if words < MIN_QUOTABLE_WORDS:
             return "fragment"

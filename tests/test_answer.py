@@ -558,6 +558,7 @@ def test_who_wrote_an_article_and_what_someone_wrote_are_answered_with_bylines(t
             "tram.md": "# Harwick's tram line opens\n\n*By Elena Marsh, Transport Correspondent*\n\nThe tram line opened on Monday after six years of works.\n",
             "fares.md": "# A guide to the tram fares\n\nA single ticket costs two pounds.\n\nWritten by Sam Okafor\n",
             "rise.md": "# Tram fares rise in April\n\n*By Elena Marsh and Sam Okafor*\n\nTram fares rise by ten pence in April, the operator said.\n",
+            "app.md": "# Introducing Tramline 2.0\n\n_Posted by Priya Raman, Head of Product — March 12, 2024_\n\nToday we are shipping the new tram app.\n",
             "park.txt": PARK,
         },
         encoder,
@@ -565,7 +566,8 @@ def test_who_wrote_an_article_and_what_someone_wrote_are_answered_with_bylines(t
     )
     for question, byline in [("Who wrote the article about the tram line opening?", "*By Elena Marsh, Transport Correspondent*"),
                              ("Who is the author of the fares guide?", "Written by Sam Okafor"),
-                             ("Who wrote the article about the tram fares rise?", "*By Elena Marsh and Sam Okafor*")]:  # the one whose title says so
+                             ("Who wrote the article about the tram fares rise?", "*By Elena Marsh and Sam Okafor*"),  # the one whose title says so
+                             ("Who wrote the Tramline 2.0 announcement?", "_Posted by Priya Raman, Head of Product — March 12, 2024_")]:
         answer = local.answer(question)
         assert not answer.abstained and answer.quotes[0].text == byline, (question, answer.answer)
         assert_grounded(answer, local.index.documents)  # exact, as every quote

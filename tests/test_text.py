@@ -346,6 +346,24 @@ def test_a_list_item_is_read_under_the_line_that_announces_its_list_and_a_row_un
     assert count_tokens(text[text.index(lead_in) : text.index("Flooding")]) > LEAD_TOKENS
 
 
+def test_a_markdown_posts_field_line_is_quotable_and_its_byline_and_footnote_labels_are_told_apart():
+    text = (
+        "# Post-mortem: payments outage\n\n_Posted by Priya Raman, Head of Product — March 12, 2024_\n\n"
+        "**Status:** Final · **Severity:** SEV-1 · **Duration:** 2 hours 47 minutes\n\n**Update:**\n\n**Update: payments are back**\n\n"
+        "The record dive lasted 53 months.[^2]\n\n[^2]: The record was set by a *Graneledone boreopacifica* female.\n"
+    )
+    assert [(kind, quoted) for kind, quoted in kinds(text) if kind != "fragment"] == [
+        ("heading", "# Post-mortem: payments outage"),
+        ("byline", "_Posted by Priya Raman, Head of Product — March 12, 2024_"),
+        ("sentence", "**Status:** Final · **Severity:** SEV-1 · **Duration:** 2 hours 47 minutes"),  # fields, as a table row has
+        ("heading", "**Update:**"),  # a label with nothing after it
+        ("heading", "**Update: payments are back**"),  # a bold heading with a colon in it
+        ("sentence", "The record dive lasted 53 months."),
+        ("sentence", "The record was set by a *Graneledone boreopacifica* female."),  # without its "[^2]: " label
+    ]
+    assert all(text[s.start : s.end] == s.text for s in split_sentences("doc", text))  # exact, the label left out
+
+
 def test_a_block_quote_is_quoted_without_its_marker():
     text = (
         '> "This is what a just transition looks like," said Ana Ruiz, the mayor.\n\n> > Nested quotes keep their words too.\n\n'
