@@ -91,6 +91,11 @@ _PLACE = re.compile(r"\b(in|at|from) [A-Z][a-z]+")
 _ASKS_EXPANSION = re.compile(r"\b(stands?|short) for\b|\b(acronym|abbreviation)\b|\bfull (name|form) of\b", re.I)
 _EXPANSION = re.compile(r"\w,? or (the )?[A-Z]{2,}s?\b|\w \([A-Z]{2,}s?\)")
 
+# "What time did the polls close?", "at what time" (not "what time period" nor "what time frame"):
+# a time of day, "11:20", "16:45", "9.30 a.m.", "noon" (not "3.25%", "version 2.10" nor "3:1").
+_WHEN_CLOCK = re.compile(r"\b(?:what|which) time\b(?!\s+(?:period|frame|span|scale|zone|limit))|\bwhat hour\b", re.I)
+_CLOCK = re.compile(r"(?<![\d:.,])\d{1,2}:[0-5]\d(?![\d:.,]\d)|\b\d{1,2}(?:[:.][0-5]\d)?\s?[ap]\.?m\b\.?|\b(?:noon|midday|midnight|o'clock|o’clock)\b", re.I)
+
 # Most specific first: "what day" wants a weekday or date, not any time expression.
 EXPECTED = {
     "expansion": (_ASKS_EXPANSION, _EXPANSION),
@@ -100,6 +105,7 @@ EXPECTED = {
     "money": (_ASKS_MONEY, _MONEY),
     "percent": (_ASKS_PERCENT, _PERCENT),
     "duration": (_HOW_LONG, _DURATION),
+    "clock": (_WHEN_CLOCK, _CLOCK),
     "time": (_WHEN, _TIME),
     "number": (_NUMBER, _QUANTITY),
     "place": (_WHERE, _PLACE),
@@ -110,7 +116,7 @@ _ASKS_ITS_OWN = re.compile(r"^\W*(who|whom|whose|what|which|when|where|why|how)\
 
 
 def expected_type(question: str, follow_up: str | None = None) -> str | None:
-    """The kind of answer a question asks for: expansion (of an acronym), day, year, person, money, percent, duration, time, number, place, or None.
+    """The kind of answer a question asks for: expansion (of an acronym), day, year, person, money, percent, duration, clock (a time of day), time, number, place, or None.
 
     For a follow-up read together with earlier questions, ``question`` is the joined text and
     ``follow_up`` the follow-up's own words: one with a question word asks for its own kind

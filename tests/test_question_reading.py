@@ -137,6 +137,8 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ("How many people were hurt?", "number", "Nobody was hurt.", "Nobody knows why the dam failed."),
         ("How many plans are there?", "number", "No plans were drawn up.", "There is no way this plan passes."),
         ("When will they decide?", "time", "They will decide in May.", "They may decide."),  # "may" is no month
+        ("What time was the rollback completed?", "clock", "| 11:20 | Rollback complete |", "The rollback was completed on Monday."),  # a time of day
+        ("At what time do the polls close?", "clock", "Polls close at 9.30 p.m.", "Turnout rose 3.25% by the close."),
         (
             "Who objected to the floating solar farm?",
             "person",
@@ -345,6 +347,7 @@ def test_html_and_markdown_pasted_with_a_question_are_not_read_as_its_words(past
         ("What is the hourly rate for a plumber?", None),  # a price by the hour, no percentage
         ("What sales team did they hire?", None),  # a kind of team, no amount
         ("What's the date of the vote?", "day"),
+        ("What time period does the study cover?", "time"),  # a span of time, not a time of day
     ],
 )
 def test_an_answer_type_is_not_read_into_words_that_only_look_like_its_question(question, kind):
