@@ -598,16 +598,7 @@ class Answerer:
             scored = self._naming(self.score_sentences(query, vector, hits, own=own_part(read_as)), read_as, read_with)
         else:
             scored = self.score_sentences(query, vector, hits)
-        answerability = self.answerability.score(
-            self.index,
-            query,
-            scored,
-            hits,
-            self.settings.unknown_term_penalty,
-            self.settings.unknown_name_penalty,
-            asked=read_as,
-            detail_conflict_penalty=self.settings.detail_conflict_penalty,
-        )
+        answerability = self.answerability.score(self.index, query, scored, hits, self.settings, asked=read_as)
         if before is not None and asks_to_go_on(text) and not before.abstained:  # "tell me more" of an answered question: as answerable as it
             answerability = max(answerability, before.answerability)
         abstained = not scored or answerability < self.settings.abstain_threshold or (not context and asks_to_go_on(text))  # "tell me more" of nothing

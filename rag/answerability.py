@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING, Sequence
 from .details import conflicting_details
 from .errors import SettingsError
 from .lexical import STOPWORDS, question_terms, words
-from .question import name_terms
+from .question import known_names, name_terms
 from .settings import read_json_file
 from .types import StrPath
 
 if TYPE_CHECKING:
     from .answer import ScoredSentence
+    from .settings import AnswerSettings
     from .index import CorpusIndex
     from .retrieve import ChunkHit
 
@@ -159,30 +160,35 @@ class AnswerabilityModel:
         question: str,
         scored: Sequence["ScoredSentence"],
         hits: Sequence["ChunkHit"],
-        unknown_term_penalty: float = 0.0,
-        unknown_name_penalty: float = 0.0,
+        settings: "AnswerSettings | None" = None,
         asked: str | None = None,
-        detail_conflict_penalty: float = 0.0,
     ) -> float:
-        """Probability that ``scored`` holds an answer to ``question``.
+        """Probability that ``scored`` holds an answer to ``question``, the logit lowered by the
+        penalties of ``settings`` (none without it), each set for a small closed corpus:
 
-        ``unknown_term_penalty`` lowers the logit by that much times the IDF-weighted share
-        of question words found nowhere in the corpus: in a small closed corpus such words
-        mean the articles are not about what is asked (on SQuAD's many paragraphs they are
-        more often typos, so the learned weight of that feature is 0). ``unknown_name_penalty``
-        lowers it by that much more when the question names someone or something the articles
-        never mention (``names_unknown``): "What did the EU AI Office say?" of articles with no EU.
-        ``detail_conflict_penalty`` lowers it by that much more when the best sentence states
-        another year, month, weekday, quarter or currency than the one asked (``details_conflict``).
+        - ``unknown_term_penalty`` times the IDF-weighted share of question words found nowhere
+          in the corpus: such words mean the articles are not about what is asked (on SQuAD's
+          many paragraphs they are more often typos, so the learned weight of that feature is 0);
+        - ``unknown_name_penalty`` when the question names someone or something the articles
+          never mention (``names_unknown``): "What did the EU AI Office say?" of articles with no EU;
+        - ``name_elsewhere_penalty`` when it names someone or something the articles mention, but
+          not where the best sentence is (``names_elsewhere``): "Why did OpenAI call for a pause?"
+          answered by Anthropic's call;
+        - ``detail_conflict_penalty`` when the best sentence states another year, month, weekday,
+          quarter or currency than the one asked (``details_conflict``).
+
         Those names and details are read in ``asked``, the question as the user wrote it (default
         ``question``), when ``question`` is a follow-up searched with the questions before it.
         """
         values = features(index, question, scored, hits)
+        if settings is None:
+            return self.probability(values)
         asked = asked or question
         offset = (
-            unknown_term_penalty * values["unknown_terms"]
-            + unknown_name_penalty * names_unknown(index, asked)
-            + detail_conflict_penalty * details_conflict(index, asked, scored)
+            settings.unknown_term_penalty * values["unknown_terms"]
+            + settings.unknown_name_penalty * names_unknown(index, asked)
+            + settings.name_elsewhere_penalty * names_elsewhere(index, asked, scored)
+            + settings.detail_conflict_penalty * details_conflict(index, asked, scored)
         )
         return self.probability(values, offset=-offset)
 
@@ -203,3 +209,38 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     near = " ".join(index.sentences[i].text for i in _neighbourhood(index, scored[0].sentence_id))
     offered = " ".join(index.sentences[s.sentence_id].text for s in scored[:candidates])
     return bool(conflicting_details(question, near, offered))
+
+
+LEAD_SENTENCES = 3  # an article's opening sentences, which name what it is about
+
+
+def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> bool:
+    """Whether ``question`` names someone or something the articles mention (``known_names``)
+    that neither the best sentence and its neighbours nor the title and opening sentences of its
+    article mention, nor the table header or list lead-in it is read under, nor who said it: "Why
+    did OpenAI call for a pause?" of a sentence on Anthropic's call, in an article about Anthropic.
+    A name the article is about may be missing from the sentence that answers ("the bank cut its
+    deposit rate" in an article on the ECB)."""
+    if not scored:
+        return False
+    names = known_names(question, index.names)
+    if not names:
+        return False
+    best = scored[0].sentence_id
+    sentence = index.sentences[best]
+    opening = index.document_sentences[sentence.doc_id][:LEAD_SENTENCES]
+    read_under = [i for i in (index.leads.get(best), index.attributions.get(best)) if i is not None]  # a row's header, a quote's speaker
+    around = {*_neighbourhood(index, best), *opening, *read_under}
+    mentioned = set(words(" ".join([index.documents[sentence.doc_id].title, *(index.sentences[i].text for i in around)])))
+    mentioned_names = mentioned & index.names
+    return any(name not in mentioned and not any(_same_place(name, word) for word in mentioned_names) for name in names)
+
+
+_ADJECTIVE_OF_PLACE = re.compile(r"(?:ish|ese|i?an|ic|i)$")
+
+
+def _same_place(name: str, word: str) -> bool:
+    """Whether ``name`` and ``word``, both names, are a place and the adjective made from it
+    ("spanish" and "spain", "german" and "germany", "portuguese" and "portugal"): the same first
+    three letters, one of them ending as such an adjective does."""
+    return name[:3] == word[:3] and bool(_ADJECTIVE_OF_PLACE.search(name) or _ADJECTIVE_OF_PLACE.search(word))

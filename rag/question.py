@@ -196,6 +196,14 @@ def _is_name_word(word: str, first: bool, names: frozenset[str]) -> bool:
     return (bare[0].isupper() and not first and bare != "I") or (lower in names and lower not in STOPWORDS and lower not in _PRONOUNS)
 
 
+def known_names(question: str, names: frozenset[str]) -> set[str]:
+    """The words of ``question`` (lower-cased) that are among ``names``, the words the articles only
+    write capitalised (``CorpusIndex.names``), in whatever case the question writes them: "openai"
+    in "why did openai call for a pause"; not a stop word, a pronoun, a day or a month, nor a word of
+    one or two letters ("AI", "US"), which reads as a name too often by chance."""
+    return {word for word in words(question) if word in names and len(word) > 2 and word not in STOPWORDS | _PRONOUNS | _TIME_WORDS}
+
+
 def _name_spans(question: str, names: frozenset[str]) -> list[tuple[int, int]]:
     """Character spans of the runs of name words in ``question`` ("David Sacks", "OpenAI's")."""
     spans: list[tuple[int, int]] = []

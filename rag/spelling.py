@@ -57,8 +57,24 @@ def whole_words(vocabulary: Iterable[str]) -> frozenset[str]:
 # cell, where any word is capitalised: such a word is no evidence of a name ("| Founded |").
 # A full stop after an initial or a title ("St. Agnes", "Dr. Lena Reyes", "J. Smith") opens nothing.
 _ABBREVIATED = "".join(rf"(?<!\b{short})" for short in ("[A-Z]", "St", "Dr", "Mr", "Ms", "Mrs", "Mt", "Ft", "Jr", "Sr", "Lt", "Col", "Gen", "Gov", "Sen", "Rep", "Prof", "Rev", "Capt", "Sgt"))
-_OPENS = re.compile(rf"(?:(?:^|\n)[ \t>#*•+\-–—\d.)|]*|(?:[!?:;|¿¡«»]|{_ABBREVIATED}\.)[\"'”’)\]]*[ \t]+[\"“‘'(\[*_¿¡«]*)$")
+_OPENS = re.compile(rf"(?:(?:^|\n)[ \t>#*•+\-–—\d.)|\"“‘'(\[_]*|(?:[!?:;|¿¡«»]|{_ABBREVIATED}\.)[\"'”’)\]]*[ \t]+[\"“‘'(\[*_¿¡«]*)$")
 _LOOK_BACK = 40  # characters before a word that ``_OPENS`` reads (a deeply indented line's start included)
+
+
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ROW_OR_ITEM = re.compile(r"[ \t]*(?:\||[-*+•–]\s|\d{1,3}[.)]\s)")
+_MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or over the to up via vs with".split())
+
+
+def _in_title_case(line: str) -> bool:
+    """Whether ``line`` is written in title case, as a headline or a heading is ("What Recursive
+    Self-Improvement Actually Means", "Key Facts"): every word of it capitalised but the small
+    ones, so that its words are capitalised for being in it, not for being names (but a table's
+    row or a list's item is no such line: "| Riverside General | 310 |" names a hospital)."""
+    if _ROW_OR_ITEM.match(line):
+        return False
+    major = [word for word in _LINE_WORD.findall(line) if word.lower() not in _MINOR_WORDS]
+    return len(major) >= 2 and all(word[0].isupper() for word in major)
 
 
 def lexicon(texts: Iterable[str]) -> tuple[Counter[str], set[str], set[str]]:
@@ -69,16 +85,20 @@ def lexicon(texts: Iterable[str]) -> tuple[Counter[str], set[str], set[str]]:
     lower: set[str] = set()
     for text in texts:
         text = unicodedata.normalize("NFKC", text)
-        for match in _WORD.finditer(text):
-            word = match.group()
-            folded = word.lower()
-            counts[folded] += 1
-            if not word[:1].isupper():
-                lower.add(folded)
-                continue
-            capitalised.add(folded)
-            if not _OPENS.search(text, max(0, match.start() - _LOOK_BACK), match.start()):
-                named.add(folded)
+        line_start = 0
+        for line in text.split("\n"):
+            titled = _in_title_case(line)
+            for match in _WORD.finditer(text, line_start, line_start + len(line)):
+                word = match.group()
+                folded = word.lower()
+                counts[folded] += 1
+                if not word[:1].isupper():
+                    lower.add(folded)
+                    continue
+                capitalised.add(folded)
+                if not titled and not _OPENS.search(text, max(0, match.start() - _LOOK_BACK), match.start()):
+                    named.add(folded)
+            line_start += len(line) + 1
     return counts, named - lower, capitalised - lower
 
 

@@ -814,3 +814,24 @@ def test_a_question_asking_for_another_year_or_currency_than_the_article_states_
         answer = quarto.answer(asked)
         assert not answer.abstained and "$4.1 billion" in answer.quotes[0].text
         assert answer.answerability == blind.answer(asked).answerability
+
+
+PAUSE_CALL = (
+    "Anthropic calls for a pause\n\nAnthropic on Thursday called for a pause in the race to build ever more capable AI systems. "
+    "The company said labs should agree on safety tests before they scale further. Its chief executive said the risks were growing.\n\n"
+    "The proposal drew mixed reactions across the industry. Several investors warned that a pause would slow progress.\n\n"
+    "Rival OpenAI declined to comment on the proposal.\n"
+)
+
+
+def test_a_question_naming_someone_the_articles_mention_but_not_where_the_answer_is_abstains(tmp_path, encoder, answerer):
+    from dataclasses import replace
+
+    local = answerer_over(tmp_path, {"pause.txt": PAUSE_CALL, "park.txt": PARK}, encoder, answerer)
+    blind = Answerer(local.retriever, replace(local.settings, name_elsewhere_penalty=0.0), local.answerability)
+    swapped = "Why did OpenAI call for a pause?"  # Anthropic did; OpenAI only declined to comment
+    assert local.answer(swapped).abstained and not blind.answer(swapped).abstained
+    for asked in ("Why did Anthropic call for a pause?", "why did anthropic call for a pause"):
+        answer = local.answer(asked)
+        assert not answer.abstained and "called for a pause" in answer.quotes[0].text
+        assert answer.answerability == blind.answer(asked).answerability

@@ -14,7 +14,7 @@ from rag.answer_types import expected_type, has_type
 from rag.answerability import names_unknown
 from rag.details import asked_details, conflicting_details
 from rag.lexical import question_terms, stem, terms, words
-from rag.question import names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
+from rag.question import known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
 from rag.spelling import capitalised_words, proper_names
 
 
@@ -266,6 +266,20 @@ def test_a_word_capitalised_only_where_a_sentence_line_or_cell_opens_is_no_name(
     titled = frozenset(proper_names(["It merges with St. Agnes. Dr. Lena Reyes and J. Kennedy will lead it."]))
     assert {"agnes", "lena", "reyes", "kennedy"} <= titled  # after a title or an initial, not after a sentence's end
     assert with_subject_swapped("and st. agnes?", ("When was Riverside General founded?",), titled | names) == "When was st. agnes founded?"
+
+
+def test_a_title_case_heading_or_a_quotations_first_word_names_nothing():
+    article = (
+        "What Recursive Self-Improvement Actually Means\n\nKey Facts\n\n"
+        '"We need a pause," said Jack Clark of Anthropic.\n\n| Riverside General | 310 |\n'
+    )
+    assert frozenset(proper_names([article])) == {"jack", "clark", "anthropic", "general"}  # a table's row is no heading
+
+
+def test_the_names_a_question_knows_are_the_articles_names_in_any_case():
+    names = frozenset({"openai", "anthropic", "ai", "thursday", "we"})
+    assert known_names("why did openai call for a pause on frontier AI on Thursday", names) == {"openai"}  # not "AI", nor a day
+    assert known_names("What did we say?", names) == set()  # a pronoun
 
 
 @pytest.mark.parametrize(

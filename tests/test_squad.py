@@ -137,7 +137,10 @@ def test_run_squad_eval_on_a_small_sample_end_to_end(tmp_path, squad):
     markdown = (tmp_path / "reports" / "squad-60.md").read_text(encoding="utf-8")
     assert markdown.startswith("# SQuAD 2.0 benchmark")
     shipped = AnswerSettings.load()
-    differs = f"except unknown_term_penalty 0 and unknown_name_penalty 0 instead of the shipped {shipped.unknown_term_penalty:g} and {shipped.unknown_name_penalty:g}"
+    differs = (
+        "except unknown_term_penalty 0, unknown_name_penalty 0 and name_elsewhere_penalty 0 instead of the shipped "
+        f"{shipped.unknown_term_penalty:g}, {shipped.unknown_name_penalty:g} and {shipped.name_elsewhere_penalty:g}"
+    )
     assert differs in markdown  # the shipped row says how it differs
     assert "| answered correctly at the shipped threshold (answerable) |" in markdown
     assert "questions are drawn from its 18 held-out titles only" in markdown and "titles are reported" not in markdown  # not "all 18" next to "from 1"
