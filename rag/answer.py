@@ -28,6 +28,7 @@ from .errors import require_type
 from .lexical import question_terms, terms
 from .question import (
     FOLLOW_UP_REACH,
+    asks_across_articles,
     asks_for_more,
     asks_to_go_on,
     check_history,
@@ -109,6 +110,9 @@ def _telling_figures(text: str) -> set[str]:
     }
 
 
+ACROSS_QUOTES = 5  # quotes at most, one an article, for a question of what the articles say
+ACROSS_BUDGETS = 2  # answer budgets such a question's quotes may take
+ACROSS_RATIO = 0.4  # of the best sentence's score, the least another article's quote may have
 ATTRIBUTION_REACH = 3  # sentences (with words) from a quoted sentence to the line naming who said it, for the quote to go on to it
 # A sentence that opens on what the one before said ("That threshold —", "But …"), or points
 # back to it further on ("Anthropic appears to be using that kind of internal data point …").
@@ -452,6 +456,10 @@ class Answerer:
             corroborations=citations,
         )
 
+    def _articles_cited(self, chosen: list[_Chosen]) -> set[str]:
+        """The articles the quotes ``chosen`` so far cite: each quote's own and its corroborations'."""
+        return {doc for entry in chosen for doc in (self.index.sentences[entry.candidate.sentence_id].doc_id, *entry.others)}
+
     def _overlaps(self, entry: _Chosen, sid: int, start: int, end: int) -> bool:
         """Whether the span ``start:end`` (of sentence ``sid``'s article) shares text with the chosen quote ``entry``."""
         same_doc = self.index.sentences[entry.candidate.sentence_id].doc_id == self.index.sentences[sid].doc_id
@@ -469,7 +477,9 @@ class Answerer:
         named = frozenset().union(*(self.index.documents_with(term) for term in last_words))
         return named if self.index.sentences[scored[0].sentence_id].doc_id in named else None
 
-    def compose(self, scored: list[ScoredSentence], said: frozenset[int] = frozenset(), only_from: frozenset[str] | None = None) -> list[Quote]:
+    def compose(
+        self, scored: list[ScoredSentence], said: frozenset[int] = frozenset(), only_from: frozenset[str] | None = None, across: bool = False
+    ) -> list[Quote]:
         """Pick quotes from scored sentences: best first, within the budget, merged across articles.
 
         A candidate that says what an already chosen quote says is not quoted again: when
@@ -477,19 +487,22 @@ class Answerer:
         shares a sentence with a chosen quote (a sentence quoted with the one it leans on)
         widens that quote instead, so no two quotes overlap. No quote takes in a sentence of
         ``said`` (what the answers before a "why?" quoted). With ``only_from``, a quote after
-        the first comes only from those articles (any article may still corroborate one).
+        the first comes only from those articles (any article may still corroborate one). With
+        ``across`` (a question of what the articles say, ``asks_across_articles``), each article
+        gives at most one quote, up to ``ACROSS_QUOTES`` of them within ``ACROSS_BUDGETS`` budgets.
         """
         s = self.settings
         chosen: list[_Chosen] = []
         used: set[int] = set()
-        budget = s.token_budget
+        budget = s.token_budget * (ACROSS_BUDGETS if across else 1)
+        most = max(ACROSS_QUOTES, s.max_quotes) if across else s.max_quotes
         best = scored[0].score if scored else 0.0
         vectors = self.index.sentence_vectors
         for candidate in scored:
             sid = candidate.sentence_id
             if sid in used:
                 continue
-            if chosen and candidate.score < s.second_quote_ratio * best:
+            if chosen and candidate.score < (ACROSS_RATIO if across else s.second_quote_ratio) * best:
                 break
             duplicate_of = next(
                 (entry for entry in chosen if any(self._same_fact(m, sid, float(vectors[m] @ vectors[sid])) for m in entry.members)), None
@@ -501,6 +514,8 @@ class Answerer:
                     duplicate_of.others.setdefault(doc, candidate)
                 continue
             if chosen and only_from is not None and self.index.sentences[sid].doc_id not in only_from:
+                continue
+            if across and self.index.sentences[sid].doc_id in self._articles_cited(chosen):
                 continue
             start, end = self._within_budget(sid, *self._span_with_context(sid, said, budget if chosen else None))
             text = self.index.documents[self.index.sentences[sid].doc_id].text
@@ -520,7 +535,7 @@ class Answerer:
                             kept.others.setdefault(doc, other)
                     chosen = [entry for entry in chosen if entry not in merged]
                 continue
-            if len(chosen) >= s.max_quotes:
+            if len(chosen) >= most:
                 break
             cost = count_tokens(text[start:end])
             if chosen and cost > budget:
@@ -602,7 +617,7 @@ class Answerer:
         if before is not None and asks_to_go_on(text) and not before.abstained:  # "tell me more" of an answered question: as answerable as it
             answerability = max(answerability, before.answerability)
         abstained = not scored or answerability < self.settings.abstain_threshold or (not context and asks_to_go_on(text))  # "tell me more" of nothing
-        quotes = () if abstained else tuple(self.compose(scored, said_before, self._articles_naming(read_as, scored)))
+        quotes = () if abstained else tuple(self.compose(scored, said_before, self._articles_naming(read_as, scored), asks_across_articles(read_as)))
         bylines = () if read_with else self._bylines_asked(read_as, hits)
         if bylines:  # who wrote it, or what they wrote: the bylines first, then what else answers
             best = max((q.score for q in quotes), default=1.0)  # first, so scored as the best

@@ -316,3 +316,19 @@ def asks_to_go_on(follow_up: str) -> bool:
     more", "go on"), which what they say around it answers, unlike "who else?" or "why?", which
     may have no answer."""
     return bool(_GOES_ON.match(follow_up))
+
+
+# "Which articles mention OpenAI?", "Do the articles agree …?", "What does each article say …?":
+# a question of the articles, not of one fact, wants each article's own words.
+_ACROSS_ARTICLES = re.compile(
+    r"\b(?:articles|stories|each (?:article|story|report)|every (?:article|story|report)|both (?:articles|stories|reports)|"
+    r"the coverage|all (?:the |of the )?reports|across (?:the )?(?:articles|sources|reports|coverage))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_across_articles(question: str) -> bool:
+    """Whether ``question`` asks what the articles say, each of them ("Which articles mention
+    OpenAI?", "Do the articles agree on the date?", "What does each article say about the pause?"),
+    rather than for one fact."""
+    return bool(_ACROSS_ARTICLES.search(question))

@@ -22,6 +22,7 @@ from rag.gold import load_gold
 from rag.evaluation import unsuppressed
 from rag.index import build_index
 from rag.lexical import terms
+from rag.question import asks_across_articles
 from rag.text import count_tokens
 from rag.retrieve import Retriever
 from rag.types import Answer
@@ -835,3 +836,47 @@ def test_a_question_naming_someone_the_articles_mention_but_not_where_the_answer
         answer = local.answer(asked)
         assert not answer.abstained and "called for a pause" in answer.quotes[0].text
         assert answer.answerability == blind.answer(asked).answerability
+
+
+STRIKE_COUNCIL = (
+    "Council braces for tram strike\n\nThe city council said the tram strike planned for Friday would close all three lines. "
+    "Officials urged commuters to use buses instead.\n"
+)
+STRIKE_UNION = (
+    "Tram drivers vote to walk out\n\nTram drivers voted by a large majority to strike on Friday over pay. "
+    "The union said talks with the operator had broken down.\n"
+)
+STRIKE_SHOPS = (
+    "Shops fear a quiet Friday\n\nCity centre traders expect fewer customers during Friday's tram strike. "
+    "One baker said she would open late.\n"
+)
+STRIKE_SCHOOLS = (
+    "Schools stay open\n\nHead teachers said schools would stay open during the tram strike, though some pupils may arrive late. "
+    "Exams will go ahead as planned.\n"
+)
+
+
+def test_a_question_of_what_the_articles_say_gets_one_quote_from_each_article(tmp_path, encoder, answerer):
+    articles = {"council.txt": STRIKE_COUNCIL, "union.txt": STRIKE_UNION, "shops.txt": STRIKE_SHOPS, "schools.txt": STRIKE_SCHOOLS, "park.txt": PARK}
+    local = answerer_over(tmp_path, articles, encoder, answerer)
+    across = local.answer("Which articles mention the tram strike?")
+    cited = [q.doc_id for q in across.quotes]
+    assert sorted(cited) == ["council", "schools", "shops", "union"], across.answer  # each once, more than max_quotes; not the park story
+    assert len(local.answer("What will happen during the tram strike?").quotes) <= local.settings.max_quotes  # a question of one thing
+    assert all("strike" in q.text for q in across.quotes)
+    assert_grounded_quotes(across, local)
+
+
+@pytest.mark.parametrize(
+    "question, across",
+    [
+        ("Which articles mention OpenAI?", True),
+        ("Do the articles agree on when the pause would start?", True),
+        ("What does each article say about the pause?", True),
+        ("What do both reports say about the vote?", True),
+        ("What did Anthropic propose?", False),
+        ("Which article was published first?", False),  # one article, asked of by its date
+    ],
+)
+def test_a_question_of_what_the_articles_say_is_told_from_a_question_of_one_fact(question, across):
+    assert asks_across_articles(question) == across
