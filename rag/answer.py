@@ -87,7 +87,7 @@ SAME_FIGURE_SIMILARITY = 0.5
 _DENIAL = re.compile(r"\b(?:not(?! only)|never|no(?!\.\s*\d)|none|nor|neither|nothing|nobody|cannot)\b|n[’']t\b", re.IGNORECASE)  # not "not only", "No. 10"
 # A question of who wrote one of the articles ("Who wrote the article about the opening?",
 # "Who is the author of the fares guide?"): the article's byline answers it.
-_PIECES = "article story piece column op-ed oped editorial feature review guide explainer analysis announcement post-mortem postmortem newsletter".split()
+_PIECES = "article story piece column op-ed oped editorial feature review guide explainer analysis announcement postmortem newsletter".split()
 _WRITING = r"(wrote|writes|written|authored|penned|is the (author|writer|reporter)|are the (authors|writers|reporters))"
 _PIECE = "(" + "|".join(map(re.escape, _PIECES)) + ")"
 _ASKS_AUTHOR = re.compile(rf"\bwho\b.*\b{_WRITING}\b.*\b{_PIECE}\b|\b(author|writer|byline)s? of\b.*\b{_PIECE}\b", re.IGNORECASE)

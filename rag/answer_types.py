@@ -91,9 +91,9 @@ _PLACE = re.compile(r"\b(in|at|from) [A-Z][a-z]+")
 _ASKS_EXPANSION = re.compile(r"\b(stands?|short) for\b|\b(acronym|abbreviation)\b|\bfull (name|form) of\b", re.I)
 _EXPANSION = re.compile(r"\w,? or (the )?[A-Z]{2,}s?\b|\w \([A-Z]{2,}s?\)")
 
-# "What time did the polls close?", "at what time" (not "what time period" nor "what time frame"):
+# "What time did the polls close?", "at what time" (not "what time period", "what time of year"):
 # a time of day, "11:20", "16:45", "9.30 a.m.", "noon" (not "3.25%", "version 2.10" nor "3:1").
-_WHEN_CLOCK = re.compile(r"\b(?:what|which) time\b(?!\s+(?:period|frame|span|scale|zone|limit))|\bwhat hour\b", re.I)
+_WHEN_CLOCK = re.compile(r"\b(?:what|which) time\b(?!\s+(?:period|frame|span|scale|zone|limit|horizon|of (?:the )?year))|\bwhat hour\b", re.I)
 _CLOCK = re.compile(r"(?<![\d:.,])\d{1,2}:[0-5]\d(?![\d:.,]\d)|\b\d{1,2}(?:[:.][0-5]\d)?\s?[ap]\.?m\b\.?|\b(?:noon|midday|midnight|o'clock|o’clock)\b", re.I)
 
 # Most specific first: "what day" wants a weekday or date, not any time expression.

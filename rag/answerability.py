@@ -13,13 +13,14 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from .details import conflicting_details
 from .errors import SettingsError
 from .lexical import STOPWORDS, question_terms, words
-from .question import known_names, name_terms
+from .question import asks_yes_or_no, known_names, name_terms
 from .settings import read_json_file
 from .types import StrPath
 
@@ -175,7 +176,9 @@ class AnswerabilityModel:
           not where the best sentence is (``names_elsewhere``): "Why did OpenAI call for a pause?"
           answered by Anthropic's call;
         - ``detail_conflict_penalty`` when the best sentence states another year, month, weekday,
-          quarter or currency than the one asked (``details_conflict``).
+          quarter or currency than the one asked (``details_conflict``), unless the question asks
+          to be confirmed or denied ("Will the plant open in July?" of "… will open in September":
+          that sentence answers it; ``asks_yes_or_no``).
 
         Those names and details are read in ``asked``, the question as the user wrote it (default
         ``question``), when ``question`` is a follow-up searched with the questions before it.
@@ -188,7 +191,7 @@ class AnswerabilityModel:
             settings.unknown_term_penalty * values["unknown_terms"]
             + settings.unknown_name_penalty * names_unknown(index, asked)
             + settings.name_elsewhere_penalty * names_elsewhere(index, asked, scored)
-            + settings.detail_conflict_penalty * details_conflict(index, asked, scored)
+            + settings.detail_conflict_penalty * (details_conflict(index, asked, scored) and not asks_yes_or_no(asked))
         )
         return self.probability(values, offset=-offset)
 
@@ -200,18 +203,41 @@ def names_unknown(index: "CorpusIndex", question: str) -> bool:
 
 
 def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], candidates: int = 3) -> bool:
-    """Whether the best sentence and its neighbours state another year, month, weekday, quarter
-    or currency than ``question`` asks, and none of the first ``candidates`` sentences states
-    the one asked (``rag.details.conflicting_details``): "What was the revenue in euros?" of
-    an article giving it in dollars."""
+    """Whether the best sentence states another year, month, weekday, quarter or currency than
+    ``question`` asks, and none of the first ``candidates`` sentences of its article states the
+    one asked (``rag.details.conflicting_details``): "What was the revenue in euros?" of an
+    article giving it in dollars."""
     if not scored:
         return False
-    near = " ".join(index.sentences[i].text for i in _neighbourhood(index, scored[0].sentence_id))
-    offered = " ".join(index.sentences[s.sentence_id].text for s in scored[:candidates])
-    return bool(conflicting_details(question, near, offered))
+    best = index.sentences[scored[0].sentence_id]
+    offered = " ".join(index.sentences[s.sentence_id].text for s in scored[:candidates] if index.sentences[s.sentence_id].doc_id == best.doc_id)
+    return bool(conflicting_details(question, best.text, offered))
 
 
-LEAD_SENTENCES = 3  # an article's opening sentences, which name what it is about
+LEAD_SENTENCES = 3  # an article's opening sentences (headings, bylines and datelines aside), which name what it is about
+# A place and the adjective made from it name one thing: "Spanish summers" of an article on Spain.
+_PLACE_ADJECTIVES = (
+    "afghanistan afghan, africa african, albania albanian, algeria algerian, america american, argentina argentine argentinian, "
+    "armenia armenian, asia asian, australia australian, austria austrian, bangladesh bangladeshi, belgium belgian, "
+    "bolivia bolivian, brazil brazilian, britain british, bulgaria bulgarian, cambodia cambodian, canada canadian, chile chilean, "
+    "china chinese, colombia colombian, croatia croatian, cuba cuban, cyprus cypriot, czechia czech, denmark danish, "
+    "egypt egyptian, england english, estonia estonian, ethiopia ethiopian, europe european, finland finnish, france french, "
+    "georgia georgian, germany german, ghana ghanaian, greece greek, hungary hungarian, iceland icelandic, india indian, "
+    "indonesia indonesian, iran iranian, iraq iraqi, ireland irish, israel israeli, italy italian, japan japanese, "
+    "jordan jordanian, kenya kenyan, korea korean, latvia latvian, lebanon lebanese, libya libyan, lithuania lithuanian, "
+    "malaysia malaysian, mexico mexican, morocco moroccan, nepal nepalese nepali, netherlands dutch, nigeria nigerian, "
+    "norway norwegian, pakistan pakistani, peru peruvian, philippines filipino philippine, poland polish, portugal portuguese, "
+    "qatar qatari, romania romanian, russia russian, scotland scottish scots, serbia serbian, singapore singaporean, "
+    "slovakia slovak, slovenia slovenian, somalia somali, spain spanish, sudan sudanese, sweden swedish, switzerland swiss, "
+    "syria syrian, taiwan taiwanese, thailand thai, tunisia tunisian, turkey turkish, ukraine ukrainian, venezuela venezuelan, "
+    "vietnam vietnamese, wales welsh, yemen yemeni, zimbabwe zimbabwean"
+)
+_SAME_PLACE = {word: frozenset(group.split()) for group in _PLACE_ADJECTIVES.split(", ") for word in group.split()}
+
+
+def _opening_sentences(index: "CorpusIndex", doc_id: str) -> list[int]:
+    """The first ``LEAD_SENTENCES`` sentences of an article that are prose (no heading, byline or dateline)."""
+    return list(islice((i for i in index.document_sentences[doc_id] if index.sentences[i].kind == "sentence"), LEAD_SENTENCES))
 
 
 def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> bool:
@@ -220,7 +246,7 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
     article mention, nor the table header or list lead-in it is read under, nor who said it: "Why
     did OpenAI call for a pause?" of a sentence on Anthropic's call, in an article about Anthropic.
     A name the article is about may be missing from the sentence that answers ("the bank cut its
-    deposit rate" in an article on the ECB)."""
+    deposit rate" in an article on the ECB); a place stands for its adjective ("Spain", "Spanish")."""
     if not scored:
         return False
     names = known_names(question, index.names)
@@ -228,19 +254,7 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
         return False
     best = scored[0].sentence_id
     sentence = index.sentences[best]
-    opening = index.document_sentences[sentence.doc_id][:LEAD_SENTENCES]
     read_under = [i for i in (index.leads.get(best), index.attributions.get(best)) if i is not None]  # a row's header, a quote's speaker
-    around = {*_neighbourhood(index, best), *opening, *read_under}
+    around = {*_neighbourhood(index, best), *_opening_sentences(index, sentence.doc_id), *read_under}
     mentioned = set(words(" ".join([index.documents[sentence.doc_id].title, *(index.sentences[i].text for i in around)])))
-    mentioned_names = mentioned & index.names
-    return any(name not in mentioned and not any(_same_place(name, word) for word in mentioned_names) for name in names)
-
-
-_ADJECTIVE_OF_PLACE = re.compile(r"(?:ish|ese|i?an|ic|i)$")
-
-
-def _same_place(name: str, word: str) -> bool:
-    """Whether ``name`` and ``word``, both names, are a place and the adjective made from it
-    ("spanish" and "spain", "german" and "germany", "portuguese" and "portugal"): the same first
-    three letters, one of them ending as such an adjective does."""
-    return name[:3] == word[:3] and bool(_ADJECTIVE_OF_PLACE.search(name) or _ADJECTIVE_OF_PLACE.search(word))
+    return any(not _SAME_PLACE.get(name, {name}) & mentioned for name in names)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .text import MONTHS
+from .text import MONTH_ABBREVIATIONS, MONTHS
 
 _MONTH_NUMBERS = {name[:3].lower(): str(i) for i, name in enumerate(MONTHS.split("|"), start=1)}
 _QUARTER_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
@@ -21,22 +21,26 @@ _CURRENCIES = ("dollar", "euro", "pound", "yen")
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # "December", or as news abbreviates it, "Dec." or "Dec 12" (not "Jan Novak" nor "Mar a Lago").
-_MONTH = re.compile(rf"\b(?:{MONTHS})\b|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?=\s+\d))")
-# In a question typed in lower case, a month is a month too, but "may" and "march" are verbs.
-_ASKED_MONTH = re.compile(r"\b(?:january|february|april|june|july|august|september|october|november|december)\b|\b(?-i:May|March)\b", re.I)
+_MONTH = re.compile(rf"\b(?:{MONTHS})\b(?!\s+(?:I|we|you|he|she|it|they)\b)|\b(?:{MONTH_ABBREVIATIONS})(?:\.|(?=\s+\d))")
+# In a question typed in lower case, a month is a month too, but "may" and "march" are verbs
+# ("May I ask …" neither).
+_ASKED_MONTH = re.compile(
+    r"\b(?:january|february|april|june|july|august|september|october|november|december)\b|\b(?-i:May|March)\b(?!\s+(?:I|we|you|he|she|it|they)\b)",
+    re.I,
+)
 _WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bQ([1-4])\b", re.I)
 # Dollars, euros, pounds or yen, by sign, code or name; not the "euro zone" nor "euro area".
 _CURRENCY = re.compile(
-    r"(US\$|\$|\bUSD\b|\bdollars?\b)|(€|\bEUR\b|\beuros\b|\beuro\b(?!\s+(?:zone|area)))|(£|\bGBP\b|\bpounds\b|\bsterling\b|\bpence\b)|(¥|\bJPY\b|\byen\b)",
+    r"(US\$|\$|\bUSD\b|\bdollars?\b)|(€|\bEUR\b|\beuros\b|\beuro\b(?!\s+(?:zone|area)))|(£|\bGBP\b|\bpounds?\b|\bsterling\b|\bpence\b)|(¥|\bJPY\b|\byen\b)",
     re.I,
 )
 
-# A sentence dating its figures by the one before ("$12.0 billion a year earlier", "up from last
-# month", "on Tuesday"... "yesterday") may be stating the very one asked, under another name.
+# A sentence dating its figures by another ("$12.0 billion a year earlier", "up from last month",
+# "this year", "yesterday") may be stating the very one asked, under another name.
 _RELATIVE = {
-    "year": re.compile(r"\b(?:a|one|the) year (?:earlier|ago|before)\b|\b(?:last|previous|prior|past) year\b|\byear[- ](?:on|over)[- ]year\b", re.I),
-    "month": re.compile(r"\b(?:a|one|the) month (?:earlier|ago|before)\b|\b(?:last|previous|prior|past) month\b|\bmonth[- ](?:on|over)[- ]month\b", re.I),
+    "year": re.compile(r"\b(?:a|one|the) year (?:earlier|ago|before)\b|\b(?:last|previous|prior|past|this|next) year\b|\byear[- ](?:on|over)[- ]year\b", re.I),
+    "month": re.compile(r"\b(?:a|one|the) month (?:earlier|ago|before)\b|\b(?:last|previous|prior|past|this|next) month\b|\bmonth[- ](?:on|over)[- ]month\b", re.I),
     "weekday": re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last night|a week (?:earlier|ago|before))\b", re.I),
     "quarter": re.compile(r"\b(?:a|one|the) quarter (?:earlier|ago|before)\b|\b(?:last|previous|prior|preceding) quarter\b|\bquarter[- ](?:on|over)[- ]quarter\b", re.I),
 }
@@ -81,21 +85,21 @@ def asked_details(question: str) -> dict[str, set[str]]:
     """The details ``question`` asks about, by kind, as ``stated_details`` reads them, with
     months written in lower case too ("inflation in december"), but not "may" nor "march"."""
     asked = stated_details(question)
-    months = _months(question, _ASKED_MONTH)
+    months = asked.get("month", set()) | _months(question, _ASKED_MONTH)
     return {**asked, "month": months} if months else asked
 
 
-def conflicting_details(question: str, near: str, candidates: str) -> list[str]:
-    """The kinds of detail the question asks that ``near`` (the best sentence and its neighbours)
-    states otherwise, with no sentence of ``candidates`` stating the one asked: "in euros" of
-    "revenue of $14.2 billion", "in 2024" of "by the end of 2025" (but not of "up from $3 billion
-    a year earlier", which may be 2024's)."""
-    stated, offered = stated_details(near), stated_details(candidates)
+def conflicting_details(question: str, best: str, candidates: str) -> list[str]:
+    """The kinds of detail the question asks that ``best`` (the best sentence) states otherwise,
+    with no sentence of ``candidates`` stating the one asked: "in euros" of "revenue of $14.2
+    billion", "in 2024" of "by the end of 2025" (but not of "up from $3 billion a year earlier",
+    nor "this year", either of which may be 2024's)."""
+    stated, offered = stated_details(best), stated_details(candidates)
     return [
         kind
         for kind, asked in asked_details(question).items()
         if stated.get(kind)
         and not asked & stated[kind]
         and not asked & offered.get(kind, set())
-        and not (kind in _RELATIVE and _RELATIVE[kind].search(near))
+        and not (kind in _RELATIVE and _RELATIVE[kind].search(best))
     ]

@@ -332,3 +332,19 @@ def asks_across_articles(question: str) -> bool:
     OpenAI?", "Do the articles agree on the date?", "What does each article say about the pause?"),
     rather than for one fact."""
     return bool(_ACROSS_ARTICLES.search(question))
+
+
+# "Did the plant open in July?", "Is it true that …?", "Thanks. Will they pause?": a question asked
+# to be confirmed or denied (no question word in it: "Can you tell me what …" asks what).
+_YES_NO = re.compile(
+    r"^\W*(?:(?:thanks|thank you|ok|okay|so|and|but|hi|hello)\W+)*(?:(?:is|are|was|were|am|do|does|did|will|would|can|could|has|have|had|should|shall|must)(?:n['’]t)?|won['’]t|can['’]t)\b",
+    re.IGNORECASE,
+)
+_QUESTION_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
+
+
+def asks_yes_or_no(question: str) -> bool:
+    """Whether ``question`` asks to be confirmed or denied ("Will the plant open in July?"), so
+    that a sentence stating another detail answers it ("… will open in September") rather than
+    showing the articles do not."""
+    return bool(_YES_NO.match(question)) and not _QUESTION_WORD.search(question)

@@ -57,21 +57,23 @@ def whole_words(vocabulary: Iterable[str]) -> frozenset[str]:
 # cell, where any word is capitalised: such a word is no evidence of a name ("| Founded |").
 # A full stop after an initial or a title ("St. Agnes", "Dr. Lena Reyes", "J. Smith") opens nothing.
 _ABBREVIATED = "".join(rf"(?<!\b{short})" for short in ("[A-Z]", "St", "Dr", "Mr", "Ms", "Mrs", "Mt", "Ft", "Jr", "Sr", "Lt", "Col", "Gen", "Gov", "Sen", "Rep", "Prof", "Rev", "Capt", "Sgt"))
-_OPENS = re.compile(rf"(?:(?:^|\n)[ \t>#*•+\-–—\d.)|\"“‘'(\[_]*|(?:[!?:;|¿¡«»]|{_ABBREVIATED}\.)[\"'”’)\]]*[ \t]+[\"“‘'(\[*_¿¡«]*)$")
+_OPENS = re.compile(rf"(?:(?:^|\n)[ \t>#*•+\-–—\d.)|\"“‘'(\[_]*|(?:[!?:;|¿¡«»]|{_ABBREVIATED}\.)[\"'”’)\]*_]*[ \t]+[\"“‘'(\[*_¿¡«]*)$")
 _LOOK_BACK = 40  # characters before a word that ``_OPENS`` reads (a deeply indented line's start included)
 
 
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NO_HEADING = re.compile(r"[.!?…:][\"'”’)*_]*\s*$|:\s|^\W*by\s", re.IGNORECASE)
 _ROW_OR_ITEM = re.compile(r"[ \t]*(?:\||[-*+•–]\s|\d{1,3}[.)]\s)")
 _MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or over the to up via vs with".split())
 
 
 def _in_title_case(line: str) -> bool:
-    """Whether ``line`` is written in title case, as a headline or a heading is ("What Recursive
-    Self-Improvement Actually Means", "Key Facts"): every word of it capitalised but the small
-    ones, so that its words are capitalised for being in it, not for being names (but a table's
-    row or a list's item is no such line: "| Riverside General | 310 |" names a hospital)."""
-    if _ROW_OR_ITEM.match(line):
+    """Whether ``line`` is a heading written in title case ("What Recursive Self-Improvement
+    Actually Means", "Key Facts"): every word of it capitalised but the small ones, so that its
+    words are capitalised for being in it, not for being names. A line ending a sentence, with a
+    colon in it, a byline, a table's row or a list's item is no such heading: "Favaro and Jack
+    Clark." ending a wrapped paragraph, "Photo: Jane Doe", "By Tom Okafor", "| Riverside General |"."""
+    if _ROW_OR_ITEM.match(line) or _NO_HEADING.search(line):
         return False
     major = [word for word in _LINE_WORD.findall(line) if word.lower() not in _MINOR_WORDS]
     return len(major) >= 2 and all(word[0].isupper() for word in major)

@@ -294,14 +294,14 @@ def _numbers_back_in_place(block: str, spans: list[tuple[int, int]]) -> list[tup
 
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec"  # AP style: May, June and July are written out
+MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec"  # AP style: May, June and July are written out
 # What pysbd can take for a sentence's end but that abbreviates: "5 p.m.", "Mill St.", "Jan.", "U.S."
 _ENDS_IN_ABBREVIATION = re.compile(
-    rf"(?:\b[ap]\.m\.|\b(?:St|Ave|Rd|Blvd|Mt|Ft|{_MONTH_ABBREVIATIONS}|Inc|Co|Corp|Ltd|Jr|Sr)\.|\b(?:[A-Za-z]\.){{2,}})$"
+    rf"(?:\b[ap]\.m\.|\b(?:St|Ave|Rd|Blvd|Mt|Ft|{MONTH_ABBREVIATIONS}|Inc|Co|Corp|Ltd|Jr|Sr)\.|\b(?:[A-Za-z]\.){{2,}})$"
 )
 _CONTINUES = re.compile(r"[\"'“”‘’(]*[a-z\d,;:)\]]")  # a span that goes on a sentence: lower case, a digit, punctuation
 # A month as news writes it before a day: "December 6" or, in AP style, "Dec. 6", "Sept. 12".
-MONTH_BEFORE_DAY = rf"(?:{MONTHS}|(?:{_MONTH_ABBREVIATIONS})\.)\s*\d{{1,2}}\b"
+MONTH_BEFORE_DAY = rf"(?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.)\s*\d{{1,2}}\b"
 # A dateline opening a paragraph: "RIVERTON, Ill. — ", "MILLBROOK, Ohio — ", "LONDON — " (a place in
 # capitals, with its state or country after a comma), perhaps dated and credited to a news agency:
 # "BOSTON, March 4 — ", "SAN JOSE, Calif., Oct. 24 (Reuters) — ", "FRANKFURT (AP) — ", and as Reuters
@@ -313,7 +313,7 @@ _NEWS_AGENCIES = (
 )
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,(?: [A-Z][A-Za-z.]*)+)?"
-    rf"(?:,? (?:{MONTHS}|(?:{_MONTH_ABBREVIATIONS})\.?) \d{{1,2}}(?:, \d{{4}})?)?"
+    rf"(?:,? (?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.?) \d{{1,2}}(?:, \d{{4}})?)?"
     rf"(?: \((?:{_NEWS_AGENCIES})\))?[ \t]*(?:[—–]|--|-(?![^ \t]))"
 )
 _STARTS_A_SENTENCE = re.compile(r"[ \t]*[\"'“‘]?[A-Z]")  # after a dateline's dash: "— The council …", not "— the space agency —"

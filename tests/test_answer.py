@@ -811,6 +811,8 @@ def test_a_question_asking_for_another_year_or_currency_than_the_article_states_
         answer = quarto.answer(asked)
         assert answer.abstained, [q.text for q in answer.quotes]
         assert not blind.answer(asked).abstained  # the penalty, not the words, tells it: every word is in the article
+    denied = quarto.answer("Did Quarto's revenue reach $4.1 billion in 2023?")  # asked to be confirmed: "… in 2025" answers it
+    assert not denied.abstained and "in 2025" in denied.quotes[0].text
     for asked in ("What was Quarto's revenue in 2025?", "What was Quarto's revenue in dollars?", "What was Quarto's revenue?"):
         answer = quarto.answer(asked)
         assert not answer.abstained and "$4.1 billion" in answer.quotes[0].text
@@ -823,15 +825,22 @@ PAUSE_CALL = (
     "The proposal drew mixed reactions across the industry. Several investors warned that a pause would slow progress.\n\n"
     "Rival OpenAI declined to comment on the proposal.\n"
 )
+HEAT = (
+    "Heatwave grips the south\n\nTemperatures passed 44 C in Seville on Tuesday. Officials urged people to stay indoors. "
+    "Hospitals reported a rise in admissions.\n\nSpanish summers have warmed by 1.5 C since 1975, the weather agency said. "
+    "The agency publishes its figures each spring.\n\nFarmers across Spain reported losses.\n"
+)
 
 
 def test_a_question_naming_someone_the_articles_mention_but_not_where_the_answer_is_abstains(tmp_path, encoder, answerer):
     from dataclasses import replace
 
-    local = answerer_over(tmp_path, {"pause.txt": PAUSE_CALL, "park.txt": PARK}, encoder, answerer)
+    local = answerer_over(tmp_path, {"pause.txt": PAUSE_CALL, "park.txt": PARK, "heat.txt": HEAT}, encoder, answerer)
     blind = Answerer(local.retriever, replace(local.settings, name_elsewhere_penalty=0.0), local.answerability)
     swapped = "Why did OpenAI call for a pause?"  # Anthropic did; OpenAI only declined to comment
     assert local.answer(swapped).abstained and not blind.answer(swapped).abstained
+    place = "How much have summers in Spain warmed since 1975?"  # the article writes "Spanish summers"
+    assert local.answer(place).answerability == blind.answer(place).answerability and not local.answer(place).abstained
     for asked in ("Why did Anthropic call for a pause?", "why did anthropic call for a pause"):
         answer = local.answer(asked)
         assert not answer.abstained and "called for a pause" in answer.quotes[0].text

@@ -14,7 +14,7 @@ from rag.answer_types import expected_type, has_type
 from rag.answerability import names_unknown
 from rag.details import asked_details, conflicting_details
 from rag.lexical import question_terms, stem, terms, words
-from rag.question import known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
+from rag.question import asks_yes_or_no, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
 from rag.spelling import capitalised_words, proper_names
 
 
@@ -271,9 +271,11 @@ def test_a_word_capitalised_only_where_a_sentence_line_or_cell_opens_is_no_name(
 def test_a_title_case_heading_or_a_quotations_first_word_names_nothing():
     article = (
         "What Recursive Self-Improvement Actually Means\n\nKey Facts\n\n"
-        '"We need a pause," said Jack Clark of Anthropic.\n\n| Riverside General | 310 |\n'
+        '"We need a pause," said Jack Clark of Anthropic.\n\n| Riverside General | 310 |\n\n'
+        "By Tom Okafor\n\nThe post was written by\nMarina Favaro.\n\n**Update:** Services were restored.\n"
     )
-    assert frozenset(proper_names([article])) == {"jack", "clark", "anthropic", "general"}  # a table's row is no heading
+    # a table's row, a byline and a wrapped paragraph's last line are no headings; a bold label opens what follows it
+    assert frozenset(proper_names([article])) == {"jack", "clark", "anthropic", "general", "tom", "okafor", "favaro"}
 
 
 def test_the_names_a_question_knows_are_the_articles_names_in_any_case():
@@ -362,6 +364,7 @@ def test_html_and_markdown_pasted_with_a_question_are_not_read_as_its_words(past
         ("What sales team did they hire?", None),  # a kind of team, no amount
         ("What's the date of the vote?", "day"),
         ("What time period does the study cover?", "time"),  # a span of time, not a time of day
+        ("What time of year do the floods come?", "time"),
     ],
 )
 def test_an_answer_type_is_not_read_into_words_that_only_look_like_its_question(question, kind):
@@ -378,6 +381,8 @@ def test_an_answer_type_is_not_read_into_words_that_only_look_like_its_question(
         ("what was the gross margin in q3", {"quarter": {"3"}}),
         ("What was third-quarter revenue in $?", {"quarter": {"3"}, "currency": {"dollar"}}),
         ("Who did Jan Novak meet?", {}),  # a name, not January
+        ("What happened between Dec. 12 and january 5?", {"month": {"12", "1"}}),  # both months, however written
+        ("May I ask what they decided?", {}),
     ],
 )
 def test_the_details_a_question_pins_its_answer_to_are_read_as_one_kind_each(question, details):
@@ -395,3 +400,23 @@ def test_a_sentence_stating_other_details_than_asked_conflicts_with_the_question
     assert conflicting_details("What was the revenue in 2024?", near, f"{near} {elsewhere}") == []  # another candidate states the year asked
     dated_back = "Revenue rose to $4.1 billion in 2025 from $3.0 billion a year earlier."
     assert conflicting_details("What was the revenue in 2024?", dated_back, dated_back) == []  # "a year earlier" may be 2024
+    this_year = "The company expects revenue of $5 billion this year, after $4.1 billion in 2024."
+    assert conflicting_details("What revenue does it expect in 2025?", this_year, this_year) == []  # "this year" may be 2025
+    assert conflicting_details("May I ask what revenue was in 2025?", near, near) == []  # "May I" is no month
+    assert conflicting_details("What was the revenue in pound terms?", near, near) == ["currency"]
+
+
+@pytest.mark.parametrize(
+    "question, yes_or_no",
+    [
+        ("Will the plant open in July?", True),
+        ("Doesn't it open in July?", True),
+        ("Thanks. Did revenue rise in 2024?", True),
+        ("Is it true that revenue fell in 2024?", True),
+        ("Can you tell me what revenue was in 2024?", False),  # a request for what
+        ("What was revenue in 2024?", False),
+        ("Island of Mull?", False),  # "is" only begins a word
+    ],
+)
+def test_a_question_asked_to_be_confirmed_or_denied_is_told_apart(question, yes_or_no):
+    assert asks_yes_or_no(question) == yes_or_no
