@@ -349,6 +349,19 @@ def answerer_over(folder: Path, articles: dict[str, str], encoder, answerer: Ans
     return Answerer(Retriever.load(folder / "index", encoder=encoder), answerer.settings, answerer.answerability)
 
 
+def with_settings(answerer: Answerer, **changes) -> Answerer:
+    """An answerer over ``answerer``'s index and model whose settings differ by ``changes``
+    (``with_settings(local, detail_conflict_penalty=0.0)``: the same answerer without that penalty)."""
+    return Answerer(answerer.retriever, replace(answerer.settings, **changes), answerer.answerability)
+
+
+def assert_answered_as_without(answerer: Answerer, without: Answerer, question: str, quoted: str) -> None:
+    """``question`` is answered, its first quote holding ``quoted``, as answerable as ``without`` finds it."""
+    answer = answerer.answer(question)
+    assert not answer.abstained and quoted in answer.quotes[0].text, answer.answer
+    assert answer.answerability == without.answer(question).answerability
+
+
 @pytest.fixture(scope="module")
 def three_articles(tmp_path_factory, encoder, answerer) -> Answerer:
     """An answerer over three articles, two of which state the same revenue in other words."""
@@ -393,9 +406,7 @@ def test_an_article_naming_someone_by_surname_alone_still_answers_a_question_giv
 
 
 def test_a_follow_ups_own_words_are_read_for_names_not_the_question_before(answerer):
-    from dataclasses import replace
-
-    without_penalty = Answerer(answerer.retriever, replace(answerer.settings, unknown_name_penalty=0.0), answerer.answerability)
+    without_penalty = with_settings(answerer, unknown_name_penalty=0.0)
     for question, history in (("Who said that?", ["What did Anthropic propose?"]), ("Thanks. Who wrote the blog post?", None)):
         assert answerer.answer(question, history=history).answerability == without_penalty.answer(question, history=history).answerability
 
@@ -803,10 +814,8 @@ QUARTO = (
 
 
 def test_a_question_asking_for_another_year_or_currency_than_the_article_states_abstains(tmp_path, encoder, answerer):
-    from dataclasses import replace
-
     quarto = answerer_over(tmp_path, {"quarto.txt": QUARTO}, encoder, answerer)
-    blind = Answerer(quarto.retriever, replace(quarto.settings, detail_conflict_penalty=0.0), quarto.answerability)
+    blind = with_settings(quarto, detail_conflict_penalty=0.0)
     for asked in ("What was Quarto's revenue in 2023?", "What was Quarto's revenue in euros?"):
         answer = quarto.answer(asked)
         assert answer.abstained, [q.text for q in answer.quotes]
@@ -814,9 +823,7 @@ def test_a_question_asking_for_another_year_or_currency_than_the_article_states_
     denied = quarto.answer("Did Quarto's revenue reach $4.1 billion in 2023?")  # asked to be confirmed: "… in 2025" answers it
     assert not denied.abstained and "in 2025" in denied.quotes[0].text
     for asked in ("What was Quarto's revenue in 2025?", "What was Quarto's revenue in dollars?", "What was Quarto's revenue?"):
-        answer = quarto.answer(asked)
-        assert not answer.abstained and "$4.1 billion" in answer.quotes[0].text
-        assert answer.answerability == blind.answer(asked).answerability
+        assert_answered_as_without(quarto, blind, asked, "$4.1 billion")
 
 
 PAUSE_CALL = (
@@ -833,18 +840,14 @@ HEAT = (
 
 
 def test_a_question_naming_someone_the_articles_mention_but_not_where_the_answer_is_abstains(tmp_path, encoder, answerer):
-    from dataclasses import replace
-
     local = answerer_over(tmp_path, {"pause.txt": PAUSE_CALL, "park.txt": PARK, "heat.txt": HEAT}, encoder, answerer)
-    blind = Answerer(local.retriever, replace(local.settings, name_elsewhere_penalty=0.0), local.answerability)
+    blind = with_settings(local, name_elsewhere_penalty=0.0)
     swapped = "Why did OpenAI call for a pause?"  # Anthropic did; OpenAI only declined to comment
     assert local.answer(swapped).abstained and not blind.answer(swapped).abstained
     place = "How much have summers in Spain warmed since 1975?"  # the article writes "Spanish summers"
     assert local.answer(place).answerability == blind.answer(place).answerability and not local.answer(place).abstained
     for asked in ("Why did Anthropic call for a pause?", "why did anthropic call for a pause"):
-        answer = local.answer(asked)
-        assert not answer.abstained and "called for a pause" in answer.quotes[0].text
-        assert answer.answerability == blind.answer(asked).answerability
+        assert_answered_as_without(local, blind, asked, "called for a pause")
 
 
 STRIKE_COUNCIL = (
