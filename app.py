@@ -46,7 +46,8 @@ from rag.documents import article_stats, corpus_folder, load_corpus  # noqa: E40
 from rag.embedding import Encoder, SentenceTransformerEncoder  # noqa: E402
 from rag.eval_report import markdown_escaped  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
-from rag.index import articles_unchanged, corpus_changes, counted, current_build_name, describe_changes  # noqa: E402
+from rag.build import counted  # noqa: E402
+from rag.index import articles_unchanged, corpus_changes, current_build_name, describe_changes  # noqa: E402
 from rag.cli import SETTINGS_HELP, whole_number_from  # noqa: E402
 from rag.jsonl import json_line  # noqa: E402
 from rag.types import StrPath  # noqa: E402

@@ -107,7 +107,7 @@ def section_build() -> dict:
 
 def ensure_seed_index() -> Path:
     """The seed corpus index the other sections use (built if missing or out of date)."""
-    from rag.index import ensure_built
+    from rag.build import ensure_built
 
     ensure_built(SEED_CORPUS, SEED_INDEX, progress=sys.stderr.isatty())
     return SEED_INDEX

@@ -124,7 +124,7 @@ def floor(index_dir: str, questions_file: str) -> dict:
 
 def build(corpus_dir: str, index_dir: str) -> dict:
     """One `rag build` of ``corpus_dir`` into ``index_dir`` (default encoder), with peak memory."""
-    from rag.index import build_index
+    from rag.build import build_index
 
     started = time.perf_counter()
     report = build_index(corpus_dir, index_dir, progress=sys.stderr.isatty())

@@ -106,7 +106,7 @@ def gold_transfer(model: AnswerabilityModel, gold: str | Path, corpus: str | Pat
     """Answerability of ``model`` on the product's gold set (never trained on): AUROC and abstention metrics."""
     from rag.answer import Answerer
     from rag.gold import load_gold, split_of
-    from rag.index import build_index
+    from rag.build import build_index
     from rag.retrieve import Retriever
     from rag.settings import AnswerSettings
 

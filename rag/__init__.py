@@ -25,7 +25,8 @@ _EXPORTS = {
     "AnswerDataError": ".errors", "CorpusError": ".errors", "IndexCorruptError": ".errors", "IndexMismatchError": ".errors",
     "IndexMissingError": ".errors", "IndexWriteError": ".errors", "QuestionError": ".errors", "QuestionTypeError": ".errors", "RagError": ".errors", "SettingsError": ".errors",
     "RagWarning": ".errors", "SkippedFileWarning": ".errors", "StaleIndexWarning": ".errors",
-    "BuildReport": ".index", "CorpusIndex": ".index", "OnEmbedded": ".index", "build_index": ".index", "load_index": ".index",
+    "BuildReport": ".build", "OnEmbedded": ".build", "build_index": ".build",
+    "CorpusIndex": ".index", "load_index": ".index",
     "RetrievalSettings": ".retrieve", "Retriever": ".retrieve",
     "AnswerSettings": ".settings",
     "Answer": ".types", "Chunk": ".types", "Citation": ".types", "Document": ".types",
@@ -55,13 +56,8 @@ if TYPE_CHECKING:
         SkippedFileWarning as SkippedFileWarning,
         StaleIndexWarning as StaleIndexWarning,
     )
-    from .index import (
-        BuildReport as BuildReport,
-        CorpusIndex as CorpusIndex,
-        OnEmbedded as OnEmbedded,
-        build_index as build_index,
-        load_index as load_index,
-    )
+    from .build import BuildReport as BuildReport, OnEmbedded as OnEmbedded, build_index as build_index
+    from .index import CorpusIndex as CorpusIndex, load_index as load_index
     from .retrieve import RetrievalSettings as RetrievalSettings, Retriever as Retriever
     from .settings import AnswerSettings as AnswerSettings
     from .types import (

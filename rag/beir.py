@@ -150,7 +150,7 @@ def evaluate_beir(collection: BeirSet, index_dir: str | Path, encoder: "Encoder"
     from tqdm import tqdm
 
     from .documents import LoadReport
-    from .index import build_index
+    from .build import build_index
     from .metrics import latency_summary, retrieval_metrics
     from .retrieve import Retriever
 

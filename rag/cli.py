@@ -111,7 +111,7 @@ def ensure_index(args: argparse.Namespace) -> None:
 
     corpus = args.corpus or (DEFAULT_CORPUS if Path(args.index).resolve() == Path(DEFAULT_INDEX).resolve() else None)
     if corpus is not None and not (Path(args.index) / CURRENT_FILE).exists() and Path(corpus).is_dir():
-        from .index import build_index
+        from .build import build_index
 
         print(f"no index in {args.index} yet: building it from {corpus} …", file=sys.stderr)
         report = build_index(corpus, args.index, progress=sys.stderr.isatty())
@@ -136,7 +136,7 @@ def checked_corpus(args: argparse.Namespace) -> str | None:
 def cmd_build(args: argparse.Namespace) -> int:
     """rag build"""
     from .chunking import ChunkingSettings
-    from .index import build_index
+    from .build import build_index
 
     report = build_index(
         args.corpus,

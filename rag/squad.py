@@ -163,7 +163,7 @@ def prepare_index(paragraphs: Sequence[SquadParagraph], cache: str | Path, *, pr
     Both live under ``cache`` in a folder named by a hash of the paragraphs, so a second
     run reuses them (and the embedding cache) instead of building again.
     """
-    from .index import ensure_built
+    from .build import ensure_built
 
     digest = hashlib.sha256("\0".join(f"{p.doc_id}\0{p.context}" for p in paragraphs).encode("utf-8")).hexdigest()[:16]
     folder = Path(cache) / digest
@@ -186,7 +186,8 @@ class PrecomputedQueryEncoder:
     """
 
     def __init__(self, encoder, texts: Sequence[str], cache_file: str | Path, *, progress: bool = False) -> None:
-        from .index import EmbeddingCache, embed_with_cache, embedding_progress
+        from .build import embedding_progress
+        from .embedding_cache import EmbeddingCache, embed_with_cache
 
         self.encoder = encoder
         self.model_name = encoder.model_name
@@ -383,7 +384,7 @@ def settings_note() -> str:
 
 
 def _markdown(report: dict) -> str:
-    from .index import counted
+    from .build import counted
 
     m = report["metrics"]
     r, a = m["retrieval"], m["abstention"]

@@ -15,7 +15,7 @@ import time
 import traceback
 
 from rag.embedding import SentenceTransformerEncoder
-from rag.index import build_index
+from rag.build import build_index
 
 
 def _reply(payload: dict) -> None:

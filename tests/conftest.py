@@ -33,7 +33,7 @@ def encoder():
 @pytest.fixture(scope="session")
 def index_dir(tmp_path_factory, encoder, corpus_dir) -> Path:
     """A real index of the bundled articles, built once into a temporary folder."""
-    from rag.index import build_index
+    from rag.build import build_index
 
     path = tmp_path_factory.mktemp("index")
     build_index(corpus_dir, path, encoder=encoder, progress=False)

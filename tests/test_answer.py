@@ -20,7 +20,7 @@ from hostile_checks import assert_grounded
 from rag.answer import ABSTAIN_TEXT, Answerer, ScoredSentence, in_quotation_marks
 from rag.gold import load_gold
 from rag.evaluation import unsuppressed
-from rag.index import build_index
+from rag.build import build_index
 from rag.lexical import terms
 from rag.question import asks_across_articles
 from rag.text import count_tokens

@@ -671,7 +671,7 @@ def test_a_gold_quote_that_is_a_title_or_a_heading_is_warned_about_naming_its_li
 def test_rag_eval_refuses_an_index_whose_articles_changed_or_of_another_corpus(encoder, index_dir, corpus_dir, small_gold, tmp_path, capsys):
     import shutil
 
-    from rag.index import build_index
+    from rag.build import build_index
 
     corpus = tmp_path / "articles"
     shutil.copytree(corpus_dir, corpus)

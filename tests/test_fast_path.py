@@ -173,7 +173,8 @@ def test_a_missing_index_is_reported_as_missing(tmp_path):
 def test_a_library_build_makes_the_question_encoder_so_the_first_load_does_not(tmp_path, corpus_dir, monkeypatch, caplog):
     """build_index with the default encoder leaves the ONNX export in the cache, as `rag build` does,
     and logs that it is making it (the 20 s wait is not silent)."""
-    from rag.index import build_index, load_index
+    from rag.build import build_index
+    from rag.index import load_index
     from rag.onnx_encoder import export_folder
 
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "fresh-cache"))

@@ -18,7 +18,8 @@ from hostile_checks import assert_friendly_failure, assert_grounded, run_rag
 from rag.answer import Answerer
 from rag.documents import MAX_ARTICLE_BYTES, load_corpus
 from rag.errors import CorpusError, QuestionError, SkippedFileWarning
-from rag.index import CACHE_FILE, build_index
+from rag.build import build_index
+from rag.index import CACHE_FILE
 from rag.lexical import terms
 from rag.text import count_tokens
 from rag.retrieve import Retriever

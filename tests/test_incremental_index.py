@@ -17,7 +17,9 @@ import pytest
 
 import rag.segmentation
 from rag.documents import LoadReport, sha256_text
-from rag.index import CACHE_FILE, BuildReport, CorpusIndex, build_index, context_windows, load_index, manifest_checksum
+from rag.build import BuildReport, build_index
+from rag.embedding_cache import context_windows
+from rag.index import CACHE_FILE, CorpusIndex, load_index, manifest_checksum
 from rag.text import split_sentences
 from rag.types import Document
 from rag.vectorstore import EXACT_MAX_VECTORS, TARGET_RECALL
@@ -127,7 +129,7 @@ def test_rebuilding_an_unchanged_corpus_never_loads_torch(index_dir, corpus_dir,
     # unloaded: a fresh process rebuilds in about a second instead of ten.
     shutil.copytree(index_dir, tmp_path / "index")
     script = (
-        "import json, sys; from rag.index import build_index; "
+        "import json, sys; from rag.build import build_index; "
         "report = build_index(sys.argv[1], sys.argv[2], progress=False); "
         "print(json.dumps({'embedded': report.embedded, 'loaded': sorted(m for m in ('torch', 'sentence_transformers') if m in sys.modules)}))"
     )

@@ -20,7 +20,8 @@ import pytest
 from rag.chunking import ChunkingSettings, chunk_document, model_fit
 from rag.documents import load_corpus
 from rag.errors import CorpusError, IndexMismatchError, SkippedFileWarning, StaleIndexWarning
-from rag.index import INDEX_FORMAT, build_index, ensure_built, load_index
+from rag.build import build_index, ensure_built
+from rag.index import INDEX_FORMAT, load_index
 from rag.lexical import terms
 from rag.markup import without_markup_spans
 from rag.retrieve import Retriever

@@ -19,7 +19,8 @@ import pytest
 from hostile_checks import RAG, ROOT, assert_friendly_failure, assert_grounded, comparable, remount, run_rag, tmpfs
 from rag.answer import Answerer
 from rag.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, IndexWriteError, RagError
-from rag.index import CACHE_FILE, CURRENT_FILE, INDEX_FORMAT, LOCK_FILE, build_index, load_index, manifest_checksum
+from rag.build import build_index
+from rag.index import CACHE_FILE, CURRENT_FILE, INDEX_FORMAT, LOCK_FILE, load_index, manifest_checksum
 from rag.retrieve import Retriever
 
 QUESTION = "Who wrote the blog post?"

@@ -158,7 +158,7 @@ USER_PROGRAM = """
 import logging, os, sys, threading, time, warnings
 before = dict(os.environ)
 from rag import Answerer, build_index
-import rag.embedding, rag.index, rag.onnx_encoder, rag.retrieve
+import rag.build, rag.embedding, rag.embedding_cache, rag.index, rag.onnx_encoder, rag.retrieve
 assert dict(os.environ) == before, "importing rag changed the environment"
 records, warned, stop = [], [], threading.Event()
 handler = logging.Handler()

@@ -36,7 +36,7 @@ GOLD = [
 
 @pytest.fixture(scope="module")
 def town(tmp_path_factory, encoder):
-    from rag.index import build_index
+    from rag.build import build_index
 
     root = tmp_path_factory.mktemp("town")
     (root / "articles").mkdir()
@@ -89,7 +89,7 @@ def test_the_table_reads_without_the_docs(town, capsys):
 def test_it_answers_with_the_settings_named_and_refuses_an_index_of_changed_articles(town, tmp_path, encoder, capsys):
     import shutil
 
-    from rag.index import build_index
+    from rag.build import build_index
     from rag.settings import AnswerSettings
 
     never = AnswerSettings(abstain_threshold=1.0).save(tmp_path / "never.json")  # abstains on everything

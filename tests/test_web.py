@@ -637,7 +637,7 @@ def test_question_with_markup_is_shown_as_text(server, browsing):
 @pytest.fixture(scope="module")
 def hostile_server(encoder, tmp_path_factory):
     """The app over articles whose names and text are full of markup and scripts."""
-    from rag.index import build_index
+    from rag.build import build_index
 
     corpus = tmp_path_factory.mktemp("hostile-corpus")
     for name, text in HOSTILE_ARTICLES.items():
