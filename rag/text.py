@@ -41,7 +41,7 @@ _CAPTION_OR_STAMP = r"[*_]*(?:image:|photo:|(?:photo )?caption:|(?:(?:last )?upd
 _OPENS_A_CAPTION = re.compile(_CAPTION_OR_STAMP, re.IGNORECASE)
 BOILERPLATE = re.compile(
     rf"^(?:{_CAPTION_OR_STAMP}"
-    r"|[*_]*(?:further reading|read more|related(?: articles?| stories)?:|see also|subscribe|sign up|"
+    r"|[*_]*(?:further reading|read more|related(?:\s+[\w-]+){0,2}\s*:|more (?:coverage|on this(?: story| topic)?|stories)\s*:|(?:also read|read also|recommended(?: reading)?)\s*:|see also|subscribe|sign up|"
     r"follow us|click here|share this|all rights reserved|"
     r"this article (?:was|is) (?:originally )?published|source:)(?!\w)"
     r"|advertisement\W*$|copyright\s*(?:©|\(c\)|\d{4})|©)",  # "Advertisement", "Copyright 2024 …", not "Copyright fight …"
