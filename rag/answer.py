@@ -22,7 +22,7 @@ from functools import cached_property
 
 import numpy as np
 
-from .answer_types import expected_type, has_type
+from .answer_types import counted_things, counts_of, expected_type, has_type, person_mentions, question_words
 from .answerability import AnswerabilityModel
 from .errors import require_type
 from .lexical import question_terms, terms
@@ -172,6 +172,7 @@ class Answerer:
         self.settings = settings if settings is not None else AnswerSettings.load()
         self.answerability = answerability or AnswerabilityModel.load()
         self._type_cache: dict[tuple[int, str | None], bool] = {}
+        self._people_cache: dict[int, tuple[frozenset[str], ...]] = {}
 
     def __repr__(self) -> str:
         return f"Answerer(index={self.index!r}, abstain_threshold={self.settings.abstain_threshold:g})"
@@ -195,7 +196,15 @@ class Answerer:
         total = sum(weights.values())
         return {t: w / total for t, w in weights.items()} if total > 0 else {}
 
-    def _has_type(self, sid: int, kind: str | None) -> bool:
+    def _has_type(self, sid: int, kind: str | None, asked: frozenset[str], counted: frozenset[str]) -> bool:
+        """``has_type`` of sentence ``sid`` for a question of the words ``asked`` counting the things
+        ``counted`` (``counted_things``), the tests that depend on the sentence alone cached."""
+        if kind == "person":
+            if sid not in self._people_cache:
+                self._people_cache[sid] = person_mentions(self.index.sentences[sid].text)
+            return any(not mention <= asked for mention in self._people_cache[sid])
+        if kind == "number" and counted:
+            return counts_of(self.index.sentences[sid].text, counted)
         key = (sid, kind)
         if key not in self._type_cache:
             self._type_cache[key] = has_type(self.index.sentences[sid].text, kind)
@@ -240,7 +249,8 @@ class Answerer:
             (sum(w for term, w in weights if term in sentence_terms[sid]) for sid in candidates), dtype=np.float64, count=len(ids)
         )
         kind = expected_type(question, own)
-        typed = np.fromiter((self._has_type(sid, kind) for sid in ids.tolist()), dtype=bool, count=len(ids))
+        asked, counted = question_words(own or question), counted_things(own or question)
+        typed = np.fromiter((self._has_type(sid, kind, asked, counted) for sid in ids.tolist()), dtype=bool, count=len(ids))
         score = s.w_dense * dense + s.w_centered * centered + s.w_coverage * coverage + s.w_chunk * passage
         if near:
             score += NEXT_TO_ANSWER_BONUS * np.fromiter((sid in near for sid in ids.tolist()), dtype=bool, count=len(ids))

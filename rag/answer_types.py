@@ -6,17 +6,18 @@ import re
 
 from .text import MONTH_BEFORE_DAY, MONTHS
 
-_WHO = re.compile(r"^\s*(who|whom|whose)\b|\b(which|what) (person|people|researchers?|executives?|company|companies|lab|firm|critic|investor|capitalist|university)\b|\bname of\b", re.I)
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\bwhat (period|duration)\b", re.I)
 _NUMBER = re.compile(r"\bhow (much|many|big|large|fast|often)\b|\bwhat (percentage|share|number|amount|valuation|value)\b|\bvalued?\b|\brevenue\b|\bhow many times\b", re.I)
 # "what is", "what was Helixon's", "whats the": the opening of a question asking for a figure by its name.
-_WHAT_IS_THE = r"\bwhat(?:'s|’s|s| is| was| were| are| will be)?\s+(?:the\s+|its\s+|their\s+|[\w.-]+(?:'s|’s|s')\s+)?(?:[\w-]+\s+){0,3}?"
+_WHAT_IS_THE = r"\bwhat(?:'s|’s|s| is| was| were| are| will be)?\s+(?:the\s+|its\s+|their\s+|(?:[\w.-]+\s+){0,2}?[\w.-]+(?:'s|’s|s')\s+)?(?:[\w-]+\s+){0,3}?"
 # "How much is the merger worth?", "how much did the tickets cost?": an auxiliary right after "how
 # much" (not "how much time did they spend"), or "how much money"; "what is the price of …".
 _ASKS_MONEY = re.compile(
     r"\bhow much (?:does|did|do|is|was|are|were|will|would|has|have|had)\b(?: \S+){0,6}? (?:worth|cost|costs|costing|pay|paid|spend|spent|raise|raised|charge|charged|fund|funded|valued)\b"
     r"|\bhow much (?:money|cash|funding|revenue|profit|income)\b"
+    # "What will Raman be paid?", "what does the upgrade cost?", "what did they pay for it?"
+    r"|\bwhat (?:will|would|does|did|do|is|was|are|were)\b(?: \S+){1,6}? (?<!about )(?<!the )(?<!of )(?<!its )(?<!their )(?:be paid|earn|earns|earned|cost|costs|charge|charges|pay|pays|paid)\b(?!\s+(?:attention|tribute|off)\b)"
     # "What was Helixon's third-quarter revenue?", "whats the transfer fee", "earnings per share": an
     # amount asked for by its name, the name ending its phrase, so not a change in it ("what was the
     # revenue growth"), a rate ("the income tax rate": a percentage, below) nor a kind ("what sales team")
@@ -60,6 +61,10 @@ _PERSON_ROLES = (
     "students?|doctors?|nurses?|patients?|police|judges?|lawyers?|investors?|shareholders?|customers?|users?|voters?|"
     "citizens?|councill?ors?|managers?|volunteers?|locals"
 )
+_WHO = re.compile(
+    rf"^\s*(who|whom|whose)\b|\b(which|what) (person|people|company|companies|lab|firm|university|{_PERSON_ROLES})\b|\bname of\b", re.I
+)
+_WORD = re.compile(r"\w+")
 _PERSON = re.compile(rf"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z]+)+|\b({_PERSON_ROLES})\b")
 _WEEKDAY_OR_DATE = re.compile(rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow)\b|\b{MONTH_BEFORE_DAY}")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
@@ -79,10 +84,11 @@ _QUANTITY = re.compile(
     re.I,
 )
 _DURATION = re.compile(
-    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several|many|some)\s+(more\s+)?"
+    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several|many|some)[\s-]+(more\s+)?"
     r"(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
     r"|\b(for|within|over|lasting|last|lasts|take|takes|took)\s+(\w+\s+)?(days|weeks|months|years|decades)\b"
-    r"|\b(days|weeks|months|years|decades),? (not|rather than|or)\b",
+    r"|\b(days|weeks|months|years|decades),? (not|rather than|or)\b"
+    rf"|\bsince (?:(?:early|late|mid-?)\s*)?(?:(?:19|20)\d\d\b|(?:{MONTHS})\b)",  # "has run the hospital since 2019"
     re.I,
 )
 _PLACE = re.compile(r"\b(in|at|from) [A-Z][a-z]+")
@@ -96,6 +102,17 @@ _EXPANSION = re.compile(r"\w,? or (the )?[A-Z]{2,}s?\b|\w \([A-Z]{2,}s?\)")
 _WHEN_CLOCK = re.compile(r"\b(?:what|which) time\b(?!\s+(?:period|frame|span|scale|zone|limit|horizon|of (?:the )?year))|\bwhat hour\b", re.I)
 _CLOCK = re.compile(r"(?<![\d:.,])\d{1,2}:[0-5]\d(?![\d:.,]\d)|\b\d{1,2}(?:[:.][0-5]\d)?\s?[ap]\.?m\b\.?|\b(?:noon|midday|midnight|o'clock|o’clock)\b", re.I)
 
+# "What did Pruitt say after he lost?", "what does the specialist think of it": what someone said,
+# in quotation marks or reported ("…, saying the town had no choice").
+_ASKS_SPEECH = re.compile(
+    r"\bwhat (?:did|does|do|has|have|had|will|would)\b(?: \S+){1,5}? (?:say|said|tell|told|write|wrote|argue|argued|claim|claimed|warn|warned|comment|think)\b", re.I
+)
+_SPEECH = re.compile(
+    r"[“”\"]|\b(?:said|says|saying|told|tells|wrote|writes|argued|argues|claimed|claims|warned|warns|stated|added|noted|called|calls|"
+    r"according to|described|describes|insisted|acknowledged|predicted|believes|thinks)\b",
+    re.I,
+)
+
 # Most specific first: "what day" wants a weekday or date, not any time expression.
 EXPECTED = {
     "expansion": (_ASKS_EXPANSION, _EXPANSION),
@@ -108,6 +125,7 @@ EXPECTED = {
     "clock": (_WHEN_CLOCK, _CLOCK),
     "time": (_WHEN, _TIME),
     "number": (_NUMBER, _QUANTITY),
+    "speech": (_ASKS_SPEECH, _SPEECH),
     "place": (_WHERE, _PLACE),
 }
 
@@ -116,7 +134,7 @@ _ASKS_ITS_OWN = re.compile(r"^\W*(who|whom|whose|what|which|when|where|why|how)\
 
 
 def expected_type(question: str, follow_up: str | None = None) -> str | None:
-    """The kind of answer a question asks for: expansion (of an acronym), day, year, person, money, percent, duration, clock (a time of day), time, number, place, or None.
+    """The kind of answer a question asks for: expansion (of an acronym), day, year, person, money, percent, duration, clock (a time of day), time, number, speech (what someone said), place, or None.
 
     For a follow-up read together with earlier questions, ``question`` is the joined text and
     ``follow_up`` the follow-up's own words: one with a question word asks for its own kind
@@ -131,8 +149,59 @@ def expected_type(question: str, follow_up: str | None = None) -> str | None:
     return None
 
 
-def has_type(sentence: str, kind: str | None) -> bool:
-    """Whether ``sentence`` contains something of the expected ``kind`` (True if none expected)."""
+def person_mentions(sentence: str) -> tuple[frozenset[str], ...]:
+    """The people ``sentence`` mentions, by name or role, each as its lower-case words."""
+    return tuple(frozenset(_WORD.findall(found.group(0).lower())) for found in _PERSON.finditer(sentence))
+
+
+def question_words(question: str) -> frozenset[str]:
+    """The lower-case words of ``question``, as ``person_mentions`` gives a mention's."""
+    return frozenset(_WORD.findall(question.lower()))
+
+
+# "How many beds …", "how many registered voters": what is counted (not "people", "times").
+_HOW_MANY = re.compile(r"\bhow many\s+(\w+)(?:\s+(\w+))?", re.I)
+_NOT_COUNTED = frozenset(
+    "people persons individuals times ones more in of the did do does was were is are has have had will would can could".split()
+)
+_COUNT_WORDS = r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?"
+_COUNTED = re.compile(rf"\b(?:{_COUNT_WORDS})\b((?:[\s-]+[\w'’-]+){{1,3}})", re.I)
+_NONE_COUNTED = re.compile(r"\b(?:no|zero)\s+((?:\w+\s+)?\w+)\s+(?:were|was|are|is|have|has|had)\b", re.I)  # "No plans were drawn up"
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def counted_things(question: str) -> frozenset[str]:
+    """The words naming what a "how many" question counts, singular ("how many beds" -> {"bed"}),
+    or none when it counts people or times, which a sentence counts under other names."""
+    found = _HOW_MANY.search(question)
+    if not found:
+        return frozenset()
+    named = [w.lower() for w in found.groups() if w]
+    if named[0] in _NOT_COUNTED:
+        return frozenset()
+    return frozenset(_singular(w) for w in named if w not in _NOT_COUNTED)
+
+
+def counts_of(sentence: str, things: frozenset[str]) -> bool:
+    """Whether ``sentence`` gives a number of one of ``things`` ("412-bed hospital", "1,300 nurses")."""
+    counted = _COUNTED.findall(sentence) + _NONE_COUNTED.findall(sentence)
+    return any(things & {_singular(w.lower()) for w in _WORD.findall(after)} for after in counted)
+
+
+def has_type(sentence: str, kind: str | None, question: str = "") -> bool:
+    """Whether ``sentence`` contains something of the expected ``kind`` (True if none expected).
+
+    A person the ``question`` itself names, by name or role, is not one it asks for: "A judge
+    ruled on Friday …" does not say which judge ruled; and a number, for a question of how many
+    of something, is one of those things ("how many beds" wants "412-bed", not "$23 million")."""
     if kind is None:
         return True
+    if kind == "person":
+        asked = question_words(question)
+        return any(not mention <= asked for mention in person_mentions(sentence))
+    if kind == "number" and (things := counted_things(question)):
+        return counts_of(sentence, things)
     return bool(EXPECTED[kind][1].search(sentence))

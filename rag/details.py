@@ -1,8 +1,10 @@
-"""The details a question pins its answer to: a year, a month, a weekday, a quarter, a currency.
+"""The details a question pins its answer to: a year, a month, a weekday, a quarter, a currency,
+or a span of time ("six days", "a 12-week trial").
 
 A question asking "What was Helixon's revenue in euros?" of an article that gives it only in
 dollars, or "what was the revenue in 2024?" of one that gives 2025's, has a false premise built
-from the article's own words: every word is there, but the detail it asks for is not. Such a
+from the article's own words: every word is there, but the detail it asks for is not; so has "Why
+did the 1998 strike last eleven days?" of an article saying it lasted six. Such a
 detail is of a closed kind that a sentence states one way or another ("Dec." or "December",
 "$" or "dollars"), so a sentence stating another of the same kind, and none stating the one
 asked, tells the question apart from the articles' answer.
@@ -36,6 +38,16 @@ _CURRENCY = re.compile(
     re.I,
 )
 
+_NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {word: str(10 * tens) for tens, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), start=3)}
+_COUNT = rf"(\d+(?:[.,]\d+)?|{'|'.join(_NUMBER_WORDS)})"
+# "six days", "a 12-week trial", "24 hours": a span of time, by its unit (not "a year", "days").
+_SPAN = re.compile(rf"\b{_COUNT}[\s-]+(hour|day|week|month|year)s?\b", re.I)
+
 # A sentence dating its figures by another ("$12.0 billion a year earlier", "up from last month",
 # "this year", "yesterday") may be stating the very one asked, under another name.
 _RELATIVE = {
@@ -66,12 +78,24 @@ def _currencies(text: str) -> set[str]:
     return {name for found in _CURRENCY.findall(text) for name, sign in zip(_CURRENCIES, found) if sign}
 
 
+def _number(written: str) -> str:
+    """A count as digits: "six" -> "6", "1,300" -> "1300", "12.0" -> "12"."""
+    number = _NUMBER_WORDS.get(written.lower(), written.replace(",", ""))
+    return number[:-2] if number.endswith(".0") else number
+
+
+def _spans(unit: str) -> Callable[[str], set[str]]:
+    """The counts of ``unit`` (hour, day, week, month, year) that a text states a span of."""
+    return lambda text: {_number(count) for count, found in _SPAN.findall(text) if found.lower() == unit}
+
+
 _STATED: dict[str, Callable[[str], set[str]]] = {
     "year": _years,
     "month": _months,
     "weekday": _weekdays,
     "quarter": _quarters,
     "currency": _currencies,
+    **{f"{unit}s": _spans(unit) for unit in ("hour", "day", "week", "month", "year")},
 }
 
 

@@ -362,6 +362,14 @@ def assert_answered_as_without(answerer: Answerer, without: Answerer, question: 
     assert answer.answerability == without.answer(question).answerability
 
 
+def assert_abstains_only_with(answerer: Answerer, without: Answerer, question: str) -> None:
+    """``answerer`` abstains on ``question`` and ``without`` (it without one setting) does not:
+    that setting, not the question's words, tells it."""
+    answer = answerer.answer(question)
+    assert answer.abstained, [q.text for q in answer.quotes]
+    assert not without.answer(question).abstained
+
+
 @pytest.fixture(scope="module")
 def three_articles(tmp_path_factory, encoder, answerer) -> Answerer:
     """An answerer over three articles, two of which state the same revenue in other words."""
@@ -811,19 +819,39 @@ QUARTO = (
     "Quarto reports record sales\n\nQuarto Ltd said its revenue rose to $4.1 billion in 2025, helped by demand for its delivery robots. "
     "Chief executive Ana Reyes said the company would open a plant in Lyon.\n"
 )
+STRIKE = (
+    "Transit strike ends\n\nBuses returned to Port Calder on Friday after an 11-day strike that left riders stranded for nearly two weeks. "
+    "It was the first strike since 1998, which lasted six days. The union's 4,200 members will vote on the deal next week.\n"
+)
 
 
-def test_a_question_asking_for_another_year_or_currency_than_the_article_states_abstains(tmp_path, encoder, answerer):
+@pytest.mark.parametrize(
+    "article, conflicting, agreeing, quoted",
+    [
+        (
+            QUARTO,
+            ("What was Quarto's revenue in 2023?", "What was Quarto's revenue in euros?"),
+            ("What was Quarto's revenue in 2025?", "What was Quarto's revenue in dollars?", "What was Quarto's revenue?"),
+            "$4.1 billion",
+        ),
+        (STRIKE, ("Why did the 1998 strike last two days?",), ("Why did the 1998 strike last six days?",), "six days"),  # it lasted six
+    ],
+)
+def test_a_question_asking_for_another_year_currency_or_span_than_the_article_states_abstains(
+    article, conflicting, agreeing, quoted, tmp_path, encoder, answerer
+):
+    local = answerer_over(tmp_path, {"article.txt": article}, encoder, answerer)
+    blind = with_settings(local, detail_conflict_penalty=0.0)
+    for asked in conflicting:
+        assert_abstains_only_with(local, blind, asked)  # every word is in the article
+    for asked in agreeing:
+        assert_answered_as_without(local, blind, asked, quoted)
+
+
+def test_a_question_asked_to_be_confirmed_is_answered_by_the_detail_that_denies_it(tmp_path, encoder, answerer):
     quarto = answerer_over(tmp_path, {"quarto.txt": QUARTO}, encoder, answerer)
-    blind = with_settings(quarto, detail_conflict_penalty=0.0)
-    for asked in ("What was Quarto's revenue in 2023?", "What was Quarto's revenue in euros?"):
-        answer = quarto.answer(asked)
-        assert answer.abstained, [q.text for q in answer.quotes]
-        assert not blind.answer(asked).abstained  # the penalty, not the words, tells it: every word is in the article
-    denied = quarto.answer("Did Quarto's revenue reach $4.1 billion in 2023?")  # asked to be confirmed: "… in 2025" answers it
+    denied = quarto.answer("Did Quarto's revenue reach $4.1 billion in 2023?")  # "… in 2025" answers it
     assert not denied.abstained and "in 2025" in denied.quotes[0].text
-    for asked in ("What was Quarto's revenue in 2025?", "What was Quarto's revenue in dollars?", "What was Quarto's revenue?"):
-        assert_answered_as_without(quarto, blind, asked, "$4.1 billion")
 
 
 PAUSE_CALL = (

@@ -139,6 +139,20 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ("When will they decide?", "time", "They will decide in May.", "They may decide."),  # "may" is no month
         ("What time was the rollback completed?", "clock", "| 11:20 | Rollback complete |", "The rollback was completed on Monday."),  # a time of day
         ("At what time do the polls close?", "clock", "Polls close at 9.30 p.m.", "Turnout rose 3.25% by the close."),
+        ("How long has Raman run the hospital?", "duration", "She has run the 412-bed hospital since 2019.", "She runs the 412-bed hospital."),
+        ("How long did the strike last?", "duration", "The deal ended an 11-day strike.", "The deal ended the strike."),
+        ("How many beds does Lakeshore have?", "number", "Lakeshore is a 230-bed hospital.", "Lakeshore lost $23 million last year."),  # a count of beds
+        ("How many registered voters does the town have?", "number", "The town has 8,340 registered voters.", "The town has 11,000 people."),
+        ("What will Raman be paid as chief executive?", "money", "Raman will be paid $1.2 million a year.", "Raman will lead the system from 2026."),
+        ("What was Halvorsen Chemical's revenue last year?", "money", "Revenue was $410 million.", "The plant employs about 900 people."),
+        ("What did Pruitt say after he lost?", "speech", "“I respect their decision,” Pruitt said.", "Pruitt lost by 225 votes."),
+        ("What does the specialist think of the drug?", "speech", "Dr. Lena Ortiz called the results encouraging.", "Dr. Lena Ortiz treats 40 patients a week."),
+        (
+            "Which judge ruled in the pollution case?",
+            "person",
+            "In a 64-page decision, Judge Miriam Albright found that the plant released wastewater.",
+            "A judge ruled on Friday that the plant polluted the lake.",  # the judge asked about, not named
+        ),
         (
             "Who objected to the floating solar farm?",
             "person",
@@ -149,8 +163,8 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
 )
 def test_the_expected_answer_type_is_found_only_where_the_answer_is(question, kind, answering, not_answering):
     assert expected_type(question) == kind
-    assert has_type(answering, kind)
-    assert not has_type(not_answering, kind)
+    assert has_type(answering, kind, question)
+    assert not has_type(not_answering, kind, question)
 
 
 @pytest.mark.parametrize(
