@@ -105,7 +105,7 @@ _CLOCK = re.compile(r"(?<![\d:.,])\d{1,2}:[0-5]\d(?![\d:.,]\d)|\b\d{1,2}(?:[:.][
 # "What did Pruitt say after he lost?", "what does the specialist think of it": what someone said,
 # in quotation marks or reported ("…, saying the town had no choice").
 _ASKS_SPEECH = re.compile(
-    r"\bwhat (?:did|does|do|has|have|had|will|would)\b(?: \S+){1,5}? (?:say|said|tell|told|write|wrote|argue|argued|claim|claimed|warn|warned|comment|think)\b", re.I
+    r"\bwhat (?:did|does|do|has|have|had|will|would)\b(?: \S+){1,5}? (?:say|said|tell|told|argue|argued|claim|claimed|warn|warned|comment|think)\b", re.I
 )
 _SPEECH = re.compile(
     r"[“”\"]|\b(?:said|says|saying|told|tells|wrote|writes|argued|argues|claimed|claims|warned|warns|stated|added|noted|called|calls|"
