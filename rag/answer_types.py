@@ -102,17 +102,6 @@ _EXPANSION = re.compile(r"\w,? or (the )?[A-Z]{2,}s?\b|\w \([A-Z]{2,}s?\)")
 _WHEN_CLOCK = re.compile(r"\b(?:what|which) time\b(?!\s+(?:period|frame|span|scale|zone|limit|horizon|of (?:the )?year))|\bwhat hour\b", re.I)
 _CLOCK = re.compile(r"(?<![\d:.,])\d{1,2}:[0-5]\d(?![\d:.,]\d)|\b\d{1,2}(?:[:.][0-5]\d)?\s?[ap]\.?m\b\.?|\b(?:noon|midday|midnight|o'clock|o’clock)\b", re.I)
 
-# "What did Pruitt say after he lost?", "what does the specialist think of it": what someone said,
-# in quotation marks or reported ("…, saying the town had no choice").
-_ASKS_SPEECH = re.compile(
-    r"\bwhat (?:did|does|do|has|have|had|will|would)\b(?: \S+){1,5}? (?:say|said|tell|told|argue|argued|claim|claimed|warn|warned|comment|think)\b", re.I
-)
-_SPEECH = re.compile(
-    r"[“”\"]|\b(?:said|says|saying|told|tells|wrote|writes|argued|argues|claimed|claims|warned|warns|stated|added|noted|called|calls|"
-    r"according to|described|describes|insisted|acknowledged|predicted|believes|thinks)\b",
-    re.I,
-)
-
 # Most specific first: "what day" wants a weekday or date, not any time expression.
 EXPECTED = {
     "expansion": (_ASKS_EXPANSION, _EXPANSION),
@@ -125,7 +114,6 @@ EXPECTED = {
     "clock": (_WHEN_CLOCK, _CLOCK),
     "time": (_WHEN, _TIME),
     "number": (_NUMBER, _QUANTITY),
-    "speech": (_ASKS_SPEECH, _SPEECH),
     "place": (_WHERE, _PLACE),
 }
 
@@ -134,7 +122,7 @@ _ASKS_ITS_OWN = re.compile(r"^\W*(who|whom|whose|what|which|when|where|why|how)\
 
 
 def expected_type(question: str, follow_up: str | None = None) -> str | None:
-    """The kind of answer a question asks for: expansion (of an acronym), day, year, person, money, percent, duration, clock (a time of day), time, number, speech (what someone said), place, or None.
+    """The kind of answer a question asks for: expansion (of an acronym), day, year, person, money, percent, duration, clock (a time of day), time, number, place, or None.
 
     For a follow-up read together with earlier questions, ``question`` is the joined text and
     ``follow_up`` the follow-up's own words: one with a question word asks for its own kind

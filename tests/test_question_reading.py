@@ -145,8 +145,6 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ("How many registered voters does the town have?", "number", "The town has 8,340 registered voters.", "The town has 11,000 people."),
         ("What will Raman be paid as chief executive?", "money", "Raman will be paid $1.2 million a year.", "Raman will lead the system from 2026."),
         ("What was Halvorsen Chemical's revenue last year?", "money", "Revenue was $410 million.", "The plant employs about 900 people."),
-        ("What did Pruitt say after he lost?", "speech", "“I respect their decision,” Pruitt said.", "Pruitt lost by 225 votes."),
-        ("What does the specialist think of the drug?", "speech", "Dr. Lena Ortiz called the results encouraging.", "Dr. Lena Ortiz treats 40 patients a week."),
         (
             "Which judge ruled in the pollution case?",
             "person",
