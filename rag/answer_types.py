@@ -118,6 +118,10 @@ EXPECTED = {
 }
 
 
+# The kinds a sentence states in closed forms (a currency sign, digits, a date, "6 a.m.", "11-day"):
+# sentences stating none of them do not answer a question asking for one.
+CLOSED_TYPES = frozenset({"money", "percent", "number", "day", "year", "clock", "duration"})
+
 _ASKS_ITS_OWN = re.compile(r"^\W*(who|whom|whose|what|which|when|where|why|how)\b", re.I)
 
 

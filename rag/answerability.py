@@ -17,6 +17,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
+from .answer_types import CLOSED_TYPES, expected_type
 from .details import conflicting_details
 from .errors import SettingsError
 from .lexical import STOPWORDS, question_terms, words
@@ -178,7 +179,11 @@ class AnswerabilityModel:
         - ``detail_conflict_penalty`` when the best sentence states another year, month, weekday,
           quarter or currency than the one asked (``details_conflict``), unless the question asks
           to be confirmed or denied ("Will the plant open in July?" of "… will open in September":
-          that sentence answers it; ``asks_yes_or_no``).
+          that sentence answers it; ``asks_yes_or_no``);
+        - ``type_unmet_penalty`` when the question asks for an amount, a percentage, a number, a
+          date, a time of day or a span of time (``CLOSED_TYPES``) and none of the three best
+          sentences states one: "How many countries have signed the agreement?" of articles
+          that count no countries.
 
         Those names and details are read in ``asked``, the question as the user wrote it (default
         ``question``), when ``question`` is a follow-up searched with the questions before it.
@@ -192,6 +197,7 @@ class AnswerabilityModel:
             + settings.unknown_name_penalty * names_unknown(index, asked)
             + settings.name_elsewhere_penalty * names_elsewhere(index, asked, scored)
             + settings.detail_conflict_penalty * (details_conflict(index, asked, scored) and not asks_yes_or_no(asked))
+            + settings.type_unmet_penalty * (values["type_unmet"] and expected_type(asked) in CLOSED_TYPES)
         )
         return self.probability(values, offset=-offset)
 

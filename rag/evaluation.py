@@ -64,7 +64,7 @@ def settings_line(answerer: "Answerer", settings: str | None) -> str:
     return (
         f"settings: {settings or CALIBRATED_SETTINGS} (abstain_threshold {values.abstain_threshold:g}, "
         f"unknown_term_penalty {values.unknown_term_penalty:g}, unknown_name_penalty {values.unknown_name_penalty:g}, "
-        f"name_elsewhere_penalty {values.name_elsewhere_penalty:g}, detail_conflict_penalty {values.detail_conflict_penalty:g})"
+        f"name_elsewhere_penalty {values.name_elsewhere_penalty:g}, detail_conflict_penalty {values.detail_conflict_penalty:g}, type_unmet_penalty {values.type_unmet_penalty:g})"
     )
 
 

@@ -89,7 +89,7 @@ class AnswerSettings:
     sentence vector) + w_coverage·(IDF-weighted share of the question's
     content words in the sentence) + w_chunk·(fused rank of its passage) + w_type·(has
     the expected answer type). ``unknown_term_penalty``, ``unknown_name_penalty``,
-    ``name_elsewhere_penalty``, ``detail_conflict_penalty`` and ``abstain_threshold`` shape abstention (see ``AnswerabilityModel.score``); the first and
+    ``name_elsewhere_penalty``, ``detail_conflict_penalty``, ``type_unmet_penalty`` and ``abstain_threshold`` shape abstention (see ``AnswerabilityModel.score``); the first and
     the last are chosen on the gold dev split.
     """
 
@@ -108,6 +108,7 @@ class AnswerSettings:
     unknown_name_penalty: float = 0.0
     name_elsewhere_penalty: float = 0.0
     detail_conflict_penalty: float = 0.0
+    type_unmet_penalty: float = 0.0
     abstain_threshold: float = 0.5
 
     def __post_init__(self) -> None:

@@ -854,6 +854,15 @@ def test_a_question_asked_to_be_confirmed_is_answered_by_the_detail_that_denies_
     assert not denied.abstained and "in 2025" in denied.quotes[0].text
 
 
+def test_a_question_asking_for_a_number_that_no_sentence_states_abstains(tmp_path, encoder, answerer):
+    strike = answerer_over(tmp_path, {"strike.txt": STRIKE}, encoder, answerer)
+    blind = with_settings(strike, type_unmet_penalty=0.0)
+    for asked in ("How many buses did Port Calder run?", "How much did the strike cost Port Calder?"):
+        assert_abstains_only_with(strike, blind, asked)  # no sentence counts buses or states an amount
+    assert_answered_as_without(strike, blind, "How many members does the union have?", "4,200 members")
+    assert_answered_as_without(strike, blind, "How long did the strike last?", "11-day strike")
+
+
 PAUSE_CALL = (
     "Anthropic calls for a pause\n\nAnthropic on Thursday called for a pause in the race to build ever more capable AI systems. "
     "The company said labs should agree on safety tests before they scale further. Its chief executive said the risks were growing.\n\n"

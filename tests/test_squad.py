@@ -138,8 +138,8 @@ def test_run_squad_eval_on_a_small_sample_end_to_end(tmp_path, squad):
     assert markdown.startswith("# SQuAD 2.0 benchmark")
     shipped = AnswerSettings.load()
     differs = (
-        "except unknown_term_penalty 0, unknown_name_penalty 0 and name_elsewhere_penalty 0 instead of the shipped "
-        f"{shipped.unknown_term_penalty:g}, {shipped.unknown_name_penalty:g} and {shipped.name_elsewhere_penalty:g}"
+        "except unknown_term_penalty 0, unknown_name_penalty 0, name_elsewhere_penalty 0 and type_unmet_penalty 0 instead of the shipped "
+        f"{shipped.unknown_term_penalty:g}, {shipped.unknown_name_penalty:g}, {shipped.name_elsewhere_penalty:g} and {shipped.type_unmet_penalty:g}"
     )
     assert differs in markdown  # the shipped row says how it differs
     assert "| answered correctly at the shipped threshold (answerable) |" in markdown
