@@ -1,4 +1,5 @@
-"""The shipped gold sets (eval/gold.jsonl, and the blind eval/factcheck.jsonl, eval/student.jsonl and eval/requests.jsonl) follow the documented format and are grounded in the articles.
+"""The shipped gold sets (eval/gold.jsonl, and the blind eval/factcheck.jsonl, eval/student.jsonl and eval/requests.jsonl;
+eval/local-news and eval/world-news on articles of their own) follow the documented format and are grounded in the articles.
 
 The checks read the raw JSON and the raw article files themselves, so they do not rely
 on the loader they also exercise (``rag.gold``).
@@ -100,6 +101,17 @@ def test_each_blind_set_is_grounded_held_out_whole_and_shares_no_question(name, 
     assert len(blind) >= 40 and sum(not q.answerable for q in blind) >= 10
     others = [row["question"] for row in rows] + [q.question for other in BLIND_SETS if other != name for q in load_gold(ROOT / "eval" / other)]
     assert not {question_key(q.question) for q in blind} & {question_key(question) for question in others}  # case and punctuation aside
+
+
+@pytest.mark.parametrize("folder, blind", [("local-news", False), ("world-news", True)])
+def test_each_set_on_a_corpus_of_its_own_is_grounded_in_it(folder, blind):
+    """eval/local-news (tuned on) and eval/world-news (blind: only measured) ask of their own articles."""
+    own = {path.stem: path.read_text(encoding="utf-8") for path in (ROOT / "eval" / folder / "articles").iterdir()}
+    questions = load_gold(ROOT / "eval" / folder / "questions.jsonl")
+    assert grounding_problems(questions, own) == []
+    assert len(questions) >= 60 and sum(not q.answerable for q in questions) >= 20
+    assert {q.kind for q in questions} == set(KINDS)  # every kind asked
+    assert ({q.split for q in questions} == {"held-out"}) == blind
 
 
 LINE_BREAKS_IN_STRINGS = "\u2028\u2029\u0085"  # line breaks to str.splitlines, plain characters to JSON
