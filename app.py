@@ -2,8 +2,13 @@
 
     python app.py [--host 127.0.0.1] [--port 7860] [--corpus data/articles] [--index index]
 
-Every answer comes from ``Answerer.answer``; this module only turns answers into escaped
-HTML, keeps the conversation's earlier questions, records feedback and serves the page.
+Every answer comes from ``Answerer.answer``; this module wires the page together: it keeps
+the conversation's earlier questions (``Chat``), lays out the page and its events
+(``build_app``) and serves it (``main``). The ``webchat`` package does the rest: turning
+answers into escaped HTML (``webchat.render``), re-indexing changed articles
+(``webchat.watch``), saving ratings (``webchat.feedback``), and the page's script and
+styles (``webchat/static``).
+
 Nothing is fetched from outside: no analytics, no web fonts, no share links, and no file
 of the machine is served (the page shows article text inline).
 """
@@ -26,36 +31,28 @@ import json  # noqa: E402
 import logging  # noqa: E402
 import math  # noqa: E402
 import socket  # noqa: E402
-import threading  # noqa: E402
 import time  # noqa: E402
 import warnings  # noqa: E402
 from collections.abc import Mapping, Sequence  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-from datetime import datetime, timezone  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any, NamedTuple  # noqa: E402
 
 import gradio as gr  # noqa: E402
 
-from rag import Answer, Answerer, AnswerSettings, Citation, CorpusError, Document, QuestionError, RagError, Retriever, build_index  # noqa: E402
-from rag.chunking import ChunkingSettings  # noqa: E402
-from rag.answer import in_quotation_marks  # noqa: E402
-from rag.markup import without_markup_spans  # noqa: E402
-from rag.vectorstore import VectorKind  # noqa: E402
-from rag.documents import article_stats, corpus_folder, load_corpus  # noqa: E402
-from rag.embedding import Encoder, SentenceTransformerEncoder  # noqa: E402
-from rag.eval_report import markdown_escaped  # noqa: E402
+from rag import Answerer, AnswerSettings, QuestionError, RagError, build_index  # noqa: E402
+from rag.documents import corpus_folder  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
 from rag.build import counted  # noqa: E402
-from rag.index import articles_unchanged, corpus_changes, current_build_name, describe_changes  # noqa: E402
 from rag.cli import SETTINGS_HELP, whole_number_from  # noqa: E402
-from rag.jsonl import json_line  # noqa: E402
 from rag.types import StrPath  # noqa: E402
+from webchat.feedback import RATINGS, FeedbackLog  # noqa: E402
+from webchat.render import EARLIER_ANSWERS_KEPT, EMPTY_SOURCES, answer_message, excerpt, quoted_question, sources_of, sources_panel, status_line, turn_sources  # noqa: E402
+from webchat.watch import ARTICLES_CHECK_SECONDS, ArticleWatch  # noqa: E402
 
 log = logging.getLogger("rag.app")
 
 ROOT = Path(__file__).resolve().parent
-WEB = ROOT / "web"  # the page's script and styles
+STATIC = ROOT / "webchat" / "static"  # the page's script and styles
 BUNDLED_CORPUS = ROOT / "data" / "articles"
 DEFAULT_FEEDBACK = Path("feedback") / "feedback.jsonl"
 BUNDLED_EXAMPLES = (
@@ -65,25 +62,14 @@ BUNDLED_EXAMPLES = (
     "and what did OpenAI say?",
     "How much revenue does Anthropic expect?",
 )
-RATINGS = {
-    "right": "Right",
-    "wrong_quote_right_passage": "Wrong quote, right passage",
-    "wrong": "Wrong",
-}
 GENERIC_ERROR = "Something went wrong while answering. Please try again; if it keeps happening, tell whoever runs this server."
-EXCERPT_CHARS = 160
 SHOWN_REFUSED_CHARS = 600  # a question that cannot be asked (too long, say) is shown at most this long in the chat
 ERROR_OPENING = '<p class="error">'  # how a reply that is an error message, not an answer, begins
-ASK_AGAIN = "The articles changed and are being re-indexed: the answer may be in them. Ask again once the line about the articles, under the answer's status, says they are done."
-EARLIER_ANSWERS_KEPT = 20  # the sources panel keeps this many earlier answers' sources (without whole articles)
 MAX_PASSAGES = 10  # the slider's maximum; API calls asking for more get this many
 RESTORED_QUESTIONS = EARLIER_ANSWERS_KEPT + 1  # a reload asks again this many of a conversation's last questions
 KEPT_QUESTIONS = RESTORED_QUESTIONS + 1  # the page's record keeps one more, so that a reload can tell one was left out
-ARTICLES_CHECK_SECONDS = 2.0  # an open page (and a question) looks at the articles' folder for changes this often
-SHOWN_WAIT_SECONDS = 0.1  # a question that waited this long for a re-index says so on its status line
-LOOK_SLACK_SECONDS = 0.25  # how much sooner than ``every`` seconds a look may come
 
-CSS = (WEB / "page.css").read_text(encoding="utf-8")
+CSS = (STATIC / "page.css").read_text(encoding="utf-8")
 
 
 def theme() -> gr.themes.Base:
@@ -106,415 +92,6 @@ def theme() -> gr.themes.Base:
         block_info_text_color="#374151",
         link_text_color="#1e3a8a",
     )
-
-
-# -- rendering (every piece of article or user text goes through html.escape) ---------------
-def marked(text: str, start: int, end: int) -> str:
-    """``text`` escaped, with ``text[start:end]`` wrapped in ``<mark>``."""
-    return f"{html.escape(text[:start])}<mark>{html.escape(text[start:end])}</mark>{html.escape(text[end:])}"
-
-
-def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """``text`` cut at a word boundary near ``limit`` characters, with an ellipsis if cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + "…"
-
-
-@dataclass(frozen=True)
-class Source:
-    """One numbered entry of the sources panel: a span of an article and the passage around it."""
-
-    number: int
-    document: Document
-    start: int
-    end: int
-    context_start: int
-    context_end: int
-    also: tuple[Citation, ...] = ()
-
-
-def _context(answer: Answer, document: Document, start: int, end: int) -> tuple[int, int]:
-    """The retrieved passage that holds ``start:end``, else the paragraph around it."""
-    for passage in answer.passages:
-        if passage.doc_id == document.doc_id and passage.start <= start and end <= passage.end:
-            return passage.start, passage.end
-    paragraph_end = document.text.find("\n", end)
-    return document.text.rfind("\n", 0, start) + 1, len(document.text) if paragraph_end < 0 else paragraph_end
-
-
-def sources_of(answer: Answer, documents: Mapping[str, Document]) -> list[Source]:
-    """The numbered sources of an answer: its quotes, or the related passages of an abstention."""
-    spans: list[tuple[str, int, int, tuple[Citation, ...]]]
-    if answer.abstained:
-        spans = [(p.doc_id, p.start, p.end, ()) for p in answer.passages]
-    else:
-        spans = [(q.doc_id, q.start, q.end, q.corroborations) for q in answer.quotes]
-    sources = []
-    for number, (doc_id, start, end, also) in enumerate(spans, 1):
-        document = documents[doc_id]
-        sources.append(Source(number, document, start, end, *_context(answer, document, start, end), also=tuple(also)))
-    return sources
-
-
-def anchor(turn: int, number: int) -> str:
-    """The element id of source ``number`` of the answer given at ``turn``."""
-    return f"source-{turn}-{number}"
-
-
-def _cite_link(turn: int, source: Source) -> str:
-    label = f"{source.document.title} ({source.document.doc_id})"
-    return f'<a class="cite" href="#{anchor(turn, source.number)}" title="{html.escape(label)}">[{source.number}]</a>'
-
-
-def answer_message(answer: Answer, sources: Sequence[Source], turn: int, *, reindexing: bool = False) -> str:
-    """The chat message for an answer: quotes with citation markers, or the abstention and related passages.
-
-    When the question had typos, the message starts with how it was read, and a follow-up's
-    with the earlier questions it was read with. An abstention given while the articles are
-    being re-indexed (``reindexing``) says to ask again after. It ends with a button that copies
-    the message as plain text (see ``PAGE_JS``).
-    """
-    read_as = f'<p class="read-as">Read as: “{html.escape(answer.read_as)}”</p>' if answer.read_as else ""
-    return read_as + _read_with(answer.read_with) + _answer_body(answer, sources, turn, reindexing) + COPY_BUTTON
-
-
-def _read_with(earlier: Sequence[str]) -> str:
-    """The line that says which earlier questions a follow-up was read with (none: ""), each shortened
-    and in quotation marks, a question asked twice in a row ("tell me more") once."""
-    shown = [question for n, question in enumerate(earlier) if n == 0 or question != earlier[n - 1]]
-    if not shown:
-        return ""
-    which = "the earlier question" if len(shown) == 1 else "the earlier questions"  # not always the last one ("why?" in between)
-    return f'<p class="read-as">Read with {which}: {", then ".join(html.escape(quoted_question(q, 120)) for q in shown)}</p>'
-
-
-def quoted_question(question: str, limit: int) -> str:
-    """An earlier question as a reply names it: cut near ``limit`` characters, in quotation marks."""
-    return in_quotation_marks(excerpt(question, limit))
-
-
-# Gradio's own copy buttons copy a message's HTML source; this one copies its text (PAGE_JS).
-COPY_BUTTON = '<div class="copy-row"><button type="button" class="copy-text">Copy answer</button></div>'
-
-
-def _answer_body(answer: Answer, sources: Sequence[Source], turn: int, reindexing: bool) -> str:
-    if answer.abstained:
-        related = "".join(
-            f'<li>{_cite_link(turn, s)} <span class="related-title">{html.escape(s.document.title)}: </span>'
-            f"{html.escape(in_quotation_marks(excerpt(without_markup_spans(s.document.text, s.start, s.end))))}</li>"  # no editor's comment
-            for s in sources
-        )
-        verdict = f'<p class="abstain">{html.escape(answer.answer)}</p>' + (f'<p class="ask-again">{ASK_AGAIN}</p>' if reindexing else "")
-        return verdict + (f"<p>Related passages (they do not answer it):</p><ol class=\"related\">{related}</ol>" if related else "")
-    quotes = "".join(
-        f'<blockquote dir="auto">{html.escape(in_quotation_marks(quote.text))} {_cite_link(turn, source)}</blockquote>'
-        for quote, source in zip(answer.quotes, sources)
-    )
-    return f'<div class="answer">{quotes}</div>'
-
-
-def _source_html(source: Source, turn: int, documents: Mapping[str, Document], related: bool, whole_article: bool) -> str:
-    doc = source.document
-    passage = doc.text[source.context_start : source.context_end]
-    relative = (source.start - source.context_start, source.end - source.context_start)
-    also = "".join(
-        f"<li>{html.escape(documents[c.doc_id].title)} <span class=\"doc-id\">{html.escape(c.doc_id)}</span>: {html.escape(in_quotation_marks(c.text))}</li>"
-        for c in source.also
-    )
-    also_html = f'<div class="also"><p>Also said in:</p><ul>{also}</ul></div>' if also else ""
-    passage_html = html.escape(passage) if related else marked(passage, *relative)
-    return (
-        f'<article class="source" id="{anchor(turn, source.number)}" tabindex="-1">'
-        f'<h3>[{source.number}] {html.escape(doc.title)} <span class="doc-id">{html.escape(doc.doc_id)}</span></h3>'
-        f'<p class="passage">{passage_html}</p>{also_html}{_whole_article(source) if whole_article else ""}</article>'
-    )
-
-
-def _whole_article(source: Source) -> str:
-    doc = source.document
-    return (
-        f"<details><summary>Open the whole article</summary>"
-        f'<div class="article" tabindex="0" role="region" aria-label="Whole article [{source.number}]: {html.escape(doc.title)}">'
-        f"{marked(doc.text, source.start, source.end)}</div></details>"
-    )
-
-
-def turn_sources(answer: Answer, sources: Sequence[Source], turn: int, documents: Mapping[str, Document], *, whole_articles: bool = True) -> str:
-    """The sources of the answer given at ``turn``: each citation in its passage, and with
-    ``whole_articles`` the whole article, the quote highlighted."""
-    if answer.abstained:
-        intro = "<h2>Related passages</h2><p>The articles do not answer the question; these passages came closest.</p>"
-    else:
-        intro = "<h2>Sources</h2><p>Each quote is highlighted inside the passage it comes from.</p>"
-    body = "".join(_source_html(s, turn, documents, answer.abstained, whole_articles) for s in sources)
-    return f'<section class="turn">{intro}{body}</section>'
-
-
-def sources_panel(latest: str, earlier: Sequence[tuple[str, str]], answered_before: int) -> str:
-    """The sources panel: the last answer's sources (``turn_sources``), then those of the
-    ``earlier`` answers, ``(question, turn_sources(..., whole_articles=False))`` newest first,
-    folded, so that every citation marker in the chat has its source on the page. When the
-    chat holds more earlier answers (``answered_before``) than are shown (more than
-    ``EARLIER_ANSWERS_KEPT``, or given before the server restarted), it says so."""
-    shown = earlier[:EARLIER_ANSWERS_KEPT]
-    folded = "".join(
-        f'<details class="earlier"><summary>Sources for an earlier question: <q dir="auto">{html.escape(excerpt(question))}</q></summary>{turn}</details>'
-        for question, turn in shown
-    )
-    gone = "<p class=\"gone\">The sources of older answers are no longer kept.</p>" if answered_before > len(shown) else ""
-    return f'<section class="sources" aria-label="Sources of the answers">{latest}{folded}{gone}</section>'
-
-
-EMPTY_SOURCES = '<section class="sources" aria-label="Sources of the answers"><h2>Sources</h2><p>Ask a question: the passages behind the answer appear here.</p></section>'
-
-
-def status_line(answer: Answer, waited: float = 0.0, *, reindexed: bool = False) -> str:
-    """How long the answer took, with the ``waited`` seconds it first waited for a look at the
-    articles (said when it waited for their re-index, ``reindexed``), and what it is made of."""
-    seconds = answer.timings_ms.get("total", 0.0) / 1000 + waited
-    took = f"{seconds:.2f} s" + (f", {waited:.2f} s of it waiting for the articles' re-index" if reindexed and waited >= SHOWN_WAIT_SECONDS else "")
-    if answer.abstained:
-        return f"No answer in the articles · {took}"
-    articles = len({q.doc_id for q in answer.quotes} | {d for q in answer.quotes for d in q.also_in})
-    quotes = len(answer.quotes)
-    return f"Answered in {took} · {quotes} quote{'s' * (quotes != 1)} citing {articles} article{'s' * (articles != 1)}"  # with corroborations
-
-
-class ArticleWatch:
-    """Keeps the chat's answerer up to date with its articles' folder.
-
-    An open page (every ``ARTICLES_CHECK_SECONDS``) and a page load let the watch look at the
-    folder, at most every ``every`` seconds, and a question (on the page or through ``/ask``)
-    always does; never while a look is running, in a background thread that a question waits for
-    at most ``FRESH_WAIT_SECONDS`` (``look``). When an article was added, changed or removed, it
-    re-indexes them into the same index folder (an incremental build: only new text is
-    embedded, with ``encoder``, default the model the index was built with, loaded for the
-    build and let go after it), loads the new index and swaps it in. A build someone ran by hand
-    that already matches the folder is swapped in without building again. Until then answers
-    quote the articles as they were indexed; a re-index that fails leaves the chat answering
-    from the index it has, and is tried again after ``RETRY_SECONDS``. ``note()`` says all this
-    on the page, ``reindexing`` whether a re-index is running, and ``skipped`` lists the files of
-    the folder it does not search, as last read."""
-
-    RETRY_SECONDS = 60.0
-    FRESH_WAIT_SECONDS = 2.0  # how long a question waits for a look and a re-index to end
-    DONE_NOTE_SECONDS = 600.0  # how long the page says the articles were re-indexed
-
-    def __init__(self, answerer: Answerer, folder: StrPath | None = None, every: float = ARTICLES_CHECK_SECONDS, encoder: Encoder | None = None) -> None:
-        self.answerer = answerer
-        built_from = answerer.index.manifest.get("corpus_dir")
-        self.folder = Path(folder) if folder is not None else Path(built_from) if built_from else None
-        self.every = every
-        self._encoder = encoder
-        self.skipped: list[tuple[str, str]] = [(str(path), str(why)) for path, why in answerer.index.manifest.get("skipped", [])]
-        self._next_look = -math.inf
-        self._seen: tuple[bool, dict[str, list[int]]] | None = None  # whether the folder was there, and its files' sizes and times, when last compared (None: compare at the next look)
-        self._retry_at = math.inf  # when a failed re-index is tried again though the files did not change
-        self.reindexing = False  # whether the articles are being re-indexed now
-        self._note, self._note_until, self._failed = "", math.inf, False
-        self._worker: threading.Thread | None = None
-        self._lock = threading.Lock()
-
-    def look(self, wait: float = 0.0) -> None:
-        """Look at the folder, in the background, when a look is due (every ``every`` seconds) and
-        none is running. With ``wait`` (a question), a look is always due, and the question waits
-        up to ``wait`` seconds for it, and for a re-index it starts, to end (after any look already
-        running, which may have begun before the change): a question asked right after a small
-        change is answered from the changed articles."""
-        deadline = time.monotonic() + wait
-        for _ in range(2):
-            started = self._start_look(due=wait > 0)
-            if wait <= 0 or not self.wait(max(0.0, deadline - time.monotonic())) or started:
-                return
-
-    def _start_look(self, *, due: bool) -> bool:
-        """Start a look unless one is running or, when not ``due``, one ran less than ``every`` seconds ago; whether it did."""
-        try:
-            with self._lock:
-                now = time.monotonic()
-                idle = self._worker is None or not self._worker.is_alive()
-                if self.folder is None or not idle or not (due or now >= self._next_look):
-                    return False
-                self._next_look = now + max(0.0, self.every - LOOK_SLACK_SECONDS)  # a page's 2 s timer, a little early or late, still looks
-                self._worker = threading.Thread(target=self._look, name="article-watch", daemon=True)
-                self._worker.start()
-                return True
-        except Exception:  # a question must be answered whatever befalls the look
-            log.exception("could not look at the articles of %s", self.folder)
-            return False
-
-    def note(self) -> str:
-        """A sentence for the page's line on the articles (Markdown) while they are re-indexed, for a
-        while after they were, or once they could not be (or their folder is gone); else ""."""
-        with self._lock:
-            if time.monotonic() > self._note_until:
-                self._note, self._note_until = "", math.inf
-            return self._note
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Wait for a look (and any re-index it started) to end; whether it did within ``timeout`` seconds."""
-        with self._lock:
-            worker = self._worker
-        if worker is not None:
-            worker.join(timeout)
-        return worker is None or not worker.is_alive()
-
-    def _say(self, note: str, *, lasting: float = math.inf, failed: bool = False) -> None:
-        with self._lock:
-            self._note, self._note_until, self._failed = note, time.monotonic() + lasting, failed
-
-    def _look(self) -> None:
-        """``_look_once``, its failures logged (the next look compares again)."""
-        try:
-            self._look_once()
-        except Exception:
-            self._seen = None
-            log.exception("could not look at the articles of %s", self.folder)
-
-    def _look_once(self) -> None:
-        """Compare the folder with the index; re-index it when its articles changed."""
-        assert self.folder is not None
-        there = self.folder.is_dir()
-        seen = (there, article_stats(self.folder) if there else {})
-        if seen == self._seen and time.monotonic() < self._retry_at:
-            return
-        self._seen, self._retry_at = seen, math.inf  # compared now: looked at again once the files or their times change
-        if not there:
-            self._say(f"The articles' folder {markdown_escaped(str(self.folder))} is gone: answers quote the articles as they were indexed.", failed=True)
-            return
-        manifest = self.answerer.index.manifest
-        if articles_unchanged(manifest, self.folder, seen[1]):
-            changes: dict[str, list[str]] = {}  # read only the files whose time moved
-        else:
-            read = load_corpus(self.folder, titles=False, empty_ok=True)
-            for path, why in sorted(set(read.skipped) - set(self.skipped)):
-                log.warning("not in the index: %s: %s", path, why)
-            with self._lock:
-                self.skipped = read.skipped
-            changes = {label: ids for label, ids in corpus_changes(manifest, read.documents).items() if ids}
-        if not changes:
-            if self._failed:  # put back as they were: nothing is wrong any more
-                self._say("")
-            return
-        described = describe_changes(changes)
-        if not read.documents:
-            log.warning("no readable article is left in %s: the chat answers from the articles as they were indexed", self.folder)
-            self._cannot_reindex(described, "no readable article is left")
-            return
-        self._say(self._reindexing(described))
-        self.reindexing = True
-        try:
-            if not self._swapped_in(described):
-                self._retry_at = time.monotonic() + self.RETRY_SECONDS
-        finally:
-            self.reindexing = False
-
-    def _cannot_reindex(self, described: str, why: str) -> None:
-        self._say(f"The articles changed: {markdown_escaped(described)}. They could not be re-indexed ({why}): answers quote them as they were.", failed=True)
-
-    @staticmethod
-    def _reindexing(described: str, embedded: int = 0, to_embed: int = 0) -> str:
-        """The note while the articles are re-indexed, with how far the embedding is once it began."""
-        done = f" ({embedded:,} of {to_embed:,} new passages and sentences read by the model)" if to_embed else ""
-        return f"The articles changed: {markdown_escaped(described)}. Re-indexing them{done}; until that is done, answers quote them as they were."
-
-    def _swapped_in(self, described: str) -> bool:
-        """Swap in an index of the folder as it is (built now, or by hand meanwhile); whether it was."""
-        assert self.folder is not None  # _look runs only for a watch with a folder
-        old = self.answerer
-        index_dir = old.index.path.parent
-        try:
-            new = self._built_by_hand(index_dir)
-            if new is None:
-                log.info("the articles in %s changed (%s): re-indexing them into %s …", self.folder, described, index_dir)
-                manifest = old.index.manifest
-                kind: VectorKind = "hnsw" if manifest.get("vector_index", {}).get("kind") == "hnsw" else "auto"  # auto never picks hnsw: it was asked for
-                report = build_index(
-                    self.folder, index_dir, encoder=self._encoder or SentenceTransformerEncoder(manifest["model"]["name"]),
-                    chunking=ChunkingSettings(**manifest.get("chunking", {})), vector_kind=kind,
-                    on_embedded=lambda done, total: self._say(self._reindexing(described, done, total)),
-                )
-                log.info(report.summary())
-        except CorpusError as exc:  # the articles are unusable (no searchable words …): said as they are
-            log.warning("could not re-index the changed articles of %s: %s", self.folder, exc)
-            self._cannot_reindex(described, markdown_escaped(str(exc)))
-            return False
-        except Exception:
-            log.exception("could not re-index the changed articles of %s", self.folder)
-            self._cannot_reindex(described, "the server's log says why")
-            return False
-        try:
-            new = new or Answerer(Retriever.load(index_dir, encoder=old.retriever.encoder), old.settings, old.answerability)
-            new.answer("What do the articles say?")  # fills its lazy caches before a visitor waits for them
-        except Exception:
-            log.exception("the articles of %s were re-indexed, but the new index could not be loaded", self.folder)
-            self._say(f"The articles changed: {markdown_escaped(described)}. They were re-indexed, but the new index could not be loaded "
-                      "(the server's log says why): answers quote them as they were.", failed=True)
-            return False
-        with self._lock:
-            self.answerer = new
-        self._say(f"Answers quote the articles as changed at {datetime.now().astimezone().strftime('%H:%M:%S %Z')}: {markdown_escaped(described)}.", lasting=self.DONE_NOTE_SECONDS)
-        log.info("the chat now answers from the re-indexed articles")
-        return True
-
-    def _built_by_hand(self, index_dir: Path) -> Answerer | None:
-        """The answerer of a newer build in ``index_dir`` (``rag build`` run by hand) when it
-        matches the folder as it is now; else None."""
-        old = self.answerer
-        if current_build_name(index_dir) in (None, old.index.path.name):
-            return None
-        try:
-            retriever = Retriever.load(index_dir, corpus_dir=self.folder, encoder=old.retriever.encoder)
-        except RagError:
-            return None  # of other articles, or of another model: build
-        log.info("the index in %s was rebuilt meanwhile from the articles as they are: answering from it", index_dir)
-        return Answerer(retriever, old.settings, old.answerability)
-
-
-# -- feedback -------------------------------------------------------------------------------
-class FeedbackLog:
-    """Appends rated answers to a JSONL file, one line each:
-    ``{timestamp, rating, question, history, searched, answer}``.
-
-    ``history`` holds the conversation's earlier questions, oldest first, and ``searched`` what
-    the articles were searched with (``Answer.searched``): the question with its typos read, a
-    follow-up joined to the questions it is read with, or the question before asked of a
-    follow-up's name.
-    """
-
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        self._lock = threading.Lock()
-
-    def check_writable(self) -> None:
-        """Create the file's folder and the file if missing, so that a path ratings can't be
-        written to fails at start-up rather than at the first rating. Raises OSError."""
-        with self._lock:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self.path.open("a", encoding="utf-8"):
-                pass
-
-    def record(self, rating: str, answer: dict[str, Any], history: Sequence[str] = ()) -> dict[str, Any]:
-        """Append one rating of ``answer`` (the JSON of ``Answer.to_dict()``), asked after the earlier
-        questions ``history``, and return the line written. Raises OSError if the file can't be written."""
-        if rating not in RATINGS:
-            raise ValueError(f"unknown rating {rating!r}; expected one of {', '.join(RATINGS)}")
-        entry = {
-            "timestamp": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "rating": rating,
-            "question": answer["question"],
-            "history": list(history),
-            "searched": Answer.from_dict(answer).searched,
-            "answer": answer,
-        }
-        line = json_line(entry)
-        with self._lock:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self.path.open("a", encoding="utf-8") as out:
-                out.write(line)
-        return entry
 
 
 def _nothing_to_rate(chat: Sequence[Mapping[str, Any]]) -> str:
@@ -576,7 +153,7 @@ RESTORED_JS = f"""() => {{
   window.askTheArticles?.showLatest();
 }}"""
 # Run once when the page loads: notes the question sent with Enter, makes the copy buttons work.
-PAGE_JS = (WEB / "page.js").read_text(encoding="utf-8")
+PAGE_JS = (STATIC / "page.js").read_text(encoding="utf-8")
 COPY_CONVERSATION_JS = "() => { window.askTheArticles?.copyConversation(); }"
 
 

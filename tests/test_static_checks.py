@@ -15,10 +15,10 @@ def run(tool: str, *args: str) -> subprocess.CompletedProcess:
 
 
 def test_the_library_and_the_web_app_type_check():
-    done = run("mypy", "rag", "app.py")
+    done = run("mypy", "rag", "app.py", "webchat")
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_no_undefined_or_unused_names_anywhere():
-    done = run("ruff", "check", "rag", "app.py", "eval", "bench", "tests")
+    done = run("ruff", "check", "rag", "app.py", "webchat", "eval", "bench", "tests")
     assert done.returncode == 0, done.stdout + done.stderr

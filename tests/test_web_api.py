@@ -6,6 +6,7 @@ app's own Python pieces (friendly errors, credentials, feedback lines).
 from __future__ import annotations
 
 import html
+import importlib
 import json
 import logging
 import math
@@ -180,15 +181,27 @@ def test_login_is_required_when_credentials_are_set(login_server):
 
 
 # -- app.py's pieces, in-process with the real answerer ------------------------------------
+def _from_root(name: str):
+    """The repository's module ``name`` (app.py and webchat/ are not installed), imported."""
+    sys.path.insert(0, str(ROOT))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(ROOT))
+
+
 @pytest.fixture(scope="module")
 def app():
     """app.py imported as a module."""
-    sys.path.insert(0, str(ROOT))
-    try:
-        import app as module
-    finally:
-        sys.path.remove(str(ROOT))
-    return module
+    return _from_root("app")
+
+
+@pytest.fixture(scope="module")
+def webchat():
+    """The web chat's parts (webchat/), with its modules render, watch and feedback imported."""
+    for part in ("render", "watch", "feedback"):
+        _from_root(f"webchat.{part}")
+    return _from_root("webchat")
 
 
 def test_unexpected_errors_become_a_friendly_message_and_a_log_line(app, answerer, caplog):
@@ -267,7 +280,7 @@ SHARES = "Where did BrewMaster shares close?"
 
 
 @pytest.fixture()
-def kettle_chat(app, encoder, tmp_path):
+def kettle_chat(app, webchat, encoder, tmp_path):
     """A chat over a one-article folder, its watch looking at every question and building with
     an encoder that waits for the test's gate; the article's path."""
     from rag import Answerer, Retriever, build_index
@@ -278,7 +291,7 @@ def kettle_chat(app, encoder, tmp_path):
     build_index(tmp_path / "corpus", tmp_path / "index", encoder=encoder)
     answerer = Answerer(Retriever.load(tmp_path / "index", encoder=encoder))
     gate = threading.Event()
-    watch = app.ArticleWatch(answerer, every=0, encoder=_GatedEncoder(encoder, gate))
+    watch = webchat.watch.ArticleWatch(answerer, every=0, encoder=_GatedEncoder(encoder, gate))
     yield app.Chat(answerer, watch), watch, gate, article
     gate.set()
     watch.wait(120)
@@ -291,7 +304,7 @@ def _note_when(watch, opening: str, seconds: float = 60) -> str:
     return watch.note()
 
 
-def test_a_running_chat_re_indexes_articles_changed_under_it_and_then_quotes_them(app, kettle_chat):
+def test_a_running_chat_re_indexes_articles_changed_under_it_and_then_quotes_them(app, webchat, kettle_chat):
     chat, watch, gate, article = kettle_chat
     before_settings, before_model = chat.answerer.settings, chat.answerer.answerability
     before = chat.reply(SHARES, 5, [], [], [])
@@ -305,14 +318,14 @@ def test_a_running_chat_re_indexes_articles_changed_under_it_and_then_quotes_the
     assert re.fullmatch(r"Answered in \d+\.\d\d s, \d+\.\d\d s of it waiting for the articles' re-index · 1 quote citing 1 article", during.status)
     assert during.articles == reindexing and chat.articles_now(chat.heading(), "") == (app.gr.skip(), reindexing)  # on the page, under the answer's status
     not_yet = chat.reply("What did the transit authority decide?", 5, during.chat, during.conversation, during.turns).chat[-1]["content"]
-    assert "The articles don" in not_yet and app.ASK_AGAIN in not_yet  # an abstention while they are re-indexed says to ask again,
-    assert not_yet.index(app.ASK_AGAIN) < not_yet.index("Related passages")  # where it is read, before the passages
+    assert "The articles don" in not_yet and webchat.render.ASK_AGAIN in not_yet  # an abstention while they are re-indexed says to ask again,
+    assert not_yet.index(webchat.render.ASK_AGAIN) < not_yet.index("Related passages")  # where it is read, before the passages
     gate.set()
     assert watch.wait(120)
     after = chat.reply(SHARES, 5, during.chat, during.conversation, during.turns)
     assert "$19.5" in after.chat[-1]["content"] and "$18.72" not in after.chat[-1]["content"]
     assert re.fullmatch(r"Answers quote the articles as changed at \d\d:\d\d:\d\d \w+: 1 changed \(recalls/kettle\\_recall\)\.", watch.note())  # with its time zone
-    assert app.ASK_AGAIN not in chat.reply("What did the transit authority decide?", 5, [], [], []).chat[-1]["content"]
+    assert webchat.render.ASK_AGAIN not in chat.reply("What did the transit authority decide?", 5, [], [], []).chat[-1]["content"]
     assert chat.answerer.settings == before_settings and chat.answerer.answerability is before_model  # the chat's own, kept
 
 
@@ -364,9 +377,9 @@ class _FailingOnce:
         return self._encoder.encode(texts, **options)
 
 
-def test_a_re_index_that_breaks_is_said_and_tried_again_later(app, kettle_chat, encoder):
+def test_a_re_index_that_breaks_is_said_and_tried_again_later(app, webchat, kettle_chat, encoder):
     chat, _, _, article = kettle_chat
-    watch = app.ArticleWatch(chat.answerer, every=0, encoder=_FailingOnce(encoder))
+    watch = webchat.watch.ArticleWatch(chat.answerer, every=0, encoder=_FailingOnce(encoder))
     watch.RETRY_SECONDS = 3.0
     chat = app.Chat(chat.answerer, watch)
     chat.articles_now()
@@ -479,14 +492,14 @@ def test_a_follow_up_says_what_it_was_read_with_and_its_sources_name_it(app, ans
     assert "why? (after ‘What did David Sacks call a “regulatory capture agenda”?’)" in again.sources
 
 
-def test_the_sources_panel_stays_small_in_a_long_conversation(app, answerer):
+def test_the_sources_panel_stays_small_in_a_long_conversation(app, webchat, answerer):
     chat, reply = app.Chat(answerer), None
     questions = ["Who wrote the blog post?", "What is recursive self-improvement?", "What is the capital of France?"]
-    for n in range(app.EARLIER_ANSWERS_KEPT + 3):
+    for n in range(webchat.render.EARLIER_ANSWERS_KEPT + 3):
         reply = chat.reply(questions[n % 3], 10, reply.chat if reply else [], reply.conversation if reply else [], reply.turns if reply else [])
-    assert reply.sources.count('class="earlier"') == app.EARLIER_ANSWERS_KEPT and "older answers are no longer kept" in reply.sources
+    assert reply.sources.count('class="earlier"') == webchat.render.EARLIER_ANSWERS_KEPT and "older answers are no longer kept" in reply.sources
     assert reply.sources.count("Open the whole article") == reply.sources.split('class="earlier"')[0].count('class="source"')  # the last answer's only
-    assert len(reply.turns) == app.EARLIER_ANSWERS_KEPT + 1 and len(reply.sources) < 200_000
+    assert len(reply.turns) == webchat.render.EARLIER_ANSWERS_KEPT + 1 and len(reply.sources) < 200_000
 
 
 def test_an_empty_question_adds_nothing_to_the_chat(app, answerer):
@@ -507,8 +520,8 @@ def test_credentials_come_from_the_auth_file_and_the_environment(app, tmp_path):
         app.read_auth(None, "no-password-here")
 
 
-def test_feedback_lines_carry_rating_question_answer_and_time(app, answerer, tmp_path):
-    log = app.FeedbackLog(tmp_path / "feedback" / "feedback.jsonl")
+def test_feedback_lines_carry_rating_question_answer_and_time(webchat, answerer, tmp_path):
+    log = webchat.feedback.FeedbackLog(tmp_path / "feedback" / "feedback.jsonl")
     answer = answerer.answer("Who wrote the blog post?").to_dict()
     log.record("right", answer)
     log.record("wrong", answer)
@@ -524,20 +537,20 @@ def test_feedback_lines_carry_rating_question_answer_and_time(app, answerer, tmp
     assert len(lines) == 3 and json.loads(lines[-1])["answer"] == odd
 
 
-def test_feedback_on_a_follow_up_records_the_questions_before_it(app, answerer, tmp_path):
+def test_feedback_on_a_follow_up_records_the_questions_before_it(app, webchat, answerer, tmp_path):
     first, follow_up = "What did Anthropic propose?", "and what did OpenAI say?"
     chat = app.Chat(answerer)
     reply = chat.reply(follow_up, 5, [], [{"question": first, "k": 5}], [])
     assert reply.rated == {"answer": reply.rated["answer"], "history": [first]}
     assert reply.rated["answer"]["read_with"] == [first]
-    entry = app.FeedbackLog(tmp_path / "feedback.jsonl").record("right", reply.rated["answer"], reply.rated["history"])
+    entry = webchat.feedback.FeedbackLog(tmp_path / "feedback.jsonl").record("right", reply.rated["answer"], reply.rated["history"])
     assert (entry["question"], entry["history"], entry["searched"]) == (follow_up, [first], f"{first} {follow_up}")
     assert "OpenAI" in entry["answer"]["quotes"][0]["text"]  # the follow-up's answer, not the first question's again
     assert json.loads((tmp_path / "feedback.jsonl").read_text(encoding="utf-8")) == entry
 
 
-def test_feedback_records_what_was_searched_as_the_answerer_read_it(app, answerer, tmp_path):
-    log, first = app.FeedbackLog(tmp_path / "feedback.jsonl"), "What did OpenAI say?"
+def test_feedback_records_what_was_searched_as_the_answerer_read_it(webchat, answerer, tmp_path):
+    log, first = webchat.feedback.FeedbackLog(tmp_path / "feedback.jsonl"), "What did OpenAI say?"
     for question, searched in [
         ("and anthropc?", "What did anthropic say?"),  # the typo read first, then the name swapped in
         ("and who acused them?", f"{first} and who accused them?"),  # joined, with the typo read

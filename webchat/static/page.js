@@ -2,7 +2,7 @@
   // Run once when the chat page loads (app.py hands this file to Gradio's launch(js=...)).
   // It notes the question box's text when Enter sends it (see SEND_AND_CLEAR_JS in app.py),
   // and makes the copy buttons work. Gradio's copy buttons copy a message's HTML source, so
-  // the chat has its own: "Copy answer" in each answer (COPY_BUTTON) and "Copy conversation"
+  // the chat has its own: "Copy answer" in each answer (COPY_BUTTON in webchat/render.py) and "Copy conversation"
   // in the chat's toolbar. Both copy what the page shows, as plain text: each paragraph,
   // quotation and list item on a line, then "Sources:" with one "[n] Title (doc_id)" line
   // per citation marker. Without the clipboard API (a page served over plain HTTP to another
