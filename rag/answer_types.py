@@ -4,24 +4,32 @@ from __future__ import annotations
 
 import re
 
-from .text import MONTH_BEFORE_DAY, MONTHS
+from .text import MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD
 
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\bwhat (period|duration)\b", re.I)
 _NUMBER = re.compile(r"\bhow (much|many|big|large|fast|often)\b|\bwhat (percentage|share|number|amount|valuation|value)\b|\bvalued?\b|\brevenue\b|\bhow many times\b", re.I)
 # "what is", "what was Helixon's", "whats the": the opening of a question asking for a figure by its name.
-_WHAT_IS_THE = r"\bwhat(?:'s|’s|s| is| was| were| are| will be)?\s+(?:the\s+|its\s+|their\s+|(?:[\w.-]+\s+){0,2}?[\w.-]+(?:'s|’s|s')\s+)?(?:[\w-]+\s+){0,3}?"
+# A verb that may follow "what" ("What drove profits?", "what hurt Quarto's sales"): no word of a name.
+_NOT_A_VERB = r"(?!(?:drove|drives?|caused?|causes|hurt|hurts|hit|hits|boost(?:ed|s)?|lift(?:ed|s)?|cut|cuts|push(?:ed|es)?|affect(?:ed|s)?|help(?:ed|s)?|led|leads?|made|makes?|explain(?:ed|s)?|happen(?:ed|s)?|raised|raises|lower(?:ed|s))\b)"
+_WHAT_IS_THE = (
+    r"\bwhat(?:'s|’s|s| is| was| were| are| will be)?\s+"
+    rf"(?:the\s+|its\s+|their\s+|(?:{_NOT_A_VERB}[\w.-]+\s+){{0,2}}?{_NOT_A_VERB}[\w.-]+(?:'s|’s|s')\s+)?(?:{_NOT_A_VERB}[\w-]+\s+){{0,3}}?"
+)
 # "How much is the merger worth?", "how much did the tickets cost?": an auxiliary right after "how
 # much" (not "how much time did they spend"), or "how much money"; "what is the price of …".
 _ASKS_MONEY = re.compile(
     r"\bhow much (?:does|did|do|is|was|are|were|will|would|has|have|had)\b(?: \S+){0,6}? (?:worth|cost|costs|costing|pay|paid|spend|spent|raise|raised|charge|charged|fund|funded|valued)\b"
     r"|\bhow much (?:money|cash|funding|revenue|profit|income)\b"
-    # "What will Raman be paid?", "what does the upgrade cost?", "what did they pay for it?"
-    r"|\bwhat (?:will|would|does|did|do|is|was|are|were)\b(?: \S+){1,6}? (?<!about )(?<!the )(?<!of )(?<!its )(?<!their )(?:be paid|earn|earns|earned|cost|costs|charge|charges|pay|pays|paid)\b(?!\s+(?:attention|tribute|off)\b)"
+    # "What will Raman be paid?", "what does the upgrade cost?", "what did they pay for it?" (not "what
+    # did the error cost Rovers?", "what did it earn praise for?": a verb ending the question or
+    # followed by what an amount is for, per or by)
+    r"|\bwhat (?:will|would|does|did|do|is|was|are|were)\b(?: \S+){1,6}? (?<!about )(?<!the )(?<!of )(?<!its )(?<!their )(?:be paid|earn|earns|earned|cost|costs|charge|charges|pay|pays|paid)\b"
+    r"(?=\s*(?:[?.!,;:]|$)|\s+(?:per|a|an|each|in|last|this|next|for|under|after|annually|yearly|as|to|on|at|by)\b)"
     # "What was Helixon's third-quarter revenue?", "whats the transfer fee", "earnings per share": an
     # amount asked for by its name, the name ending its phrase, so not a change in it ("what was the
     # revenue growth"), a rate ("the income tax rate": a percentage, below) nor a kind ("what sales team")
-    rf"|{_WHAT_IS_THE}(?:revenues?|sales|profits?|net income|income|earnings|prices?|costs?|fees?|fares?|salary|salaries|wages?|budget|valuation|fine|bonus)\b"
+    rf"|{_WHAT_IS_THE}(?<!human )(?<!social )(?<!political )(?:revenues?|sales|profits?|net income|income|earnings|prices?|costs?|fees?|fares?|salary|salaries|wages?|budget|valuation|fine|bonus)\b"
     r"(?=\s*(?:[?.!,;:]|$)|\s+(?:of|for|in|at|on|per|from|to|by|with|under|over|after|before|during|last|this|next|now|then|did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b)",
     re.I,
 )
@@ -62,7 +70,9 @@ _PERSON_ROLES = (
     "citizens?|councill?ors?|managers?|volunteers?|locals"
 )
 _WHO = re.compile(
-    rf"^\s*(who|whom|whose)\b|\b(which|what) (person|people|company|companies|lab|firm|university|{_PERSON_ROLES})\b|\bname of\b", re.I
+    r"^\s*(who|whom|whose)\b|\bwhat (person|people|researchers?|executives?|company|companies|lab|firm|critic|investor|capitalist|university)\b"
+    rf"|\bwhich (person|people|company|companies|lab|firm|university|{_PERSON_ROLES})\b|\bname of\b",  # not "what workers demanded"
+    re.I,
 )
 _WORD = re.compile(r"\w+")
 _PERSON = re.compile(rf"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z]+)+|\b({_PERSON_ROLES})\b")
@@ -77,18 +87,20 @@ _TIME = re.compile(
     re.I,
 )
 _QUANTITY = re.compile(
-    r"[$€£¥]\s?\d|\d|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundreds?|thousands?|millions?|"
+    rf"[$€£¥]\s?\d|\d|%|\b({NUMBER_WORD}|dozen|hundreds?|thousands?|millions?|"
     r"billions?|trillions?|twice|double|half|percent|none)\b"
     # a count of zero: "No deaths were reported", "no serious injuries were", "no one was hurt", "nobody died"
     r"|\bno\s+(?:\w+\s+)?(?:\w{3,}s|people|children|one)\s+(?:were|was|are|is|have|has|had)\b|\b(?:nobody|no one)\s+(?:was|were|died|has|had)\b",
     re.I,
 )
 _DURATION = re.compile(
-    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several|many|some)[\s-]+(more\s+)?"
-    r"(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
-    r"|\b(for|within|over|lasting|last|lasts|take|takes|took)\s+(\w+\s+)?(days|weeks|months|years|decades)\b"
+    rf"\b(\d+|a|an|{NUMBER_WORD}|a dozen|few|several|many|some)[\s-]+(more\s+)?"
+    r"(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b(?![\s-]+old\b)|\bfortnight\b"
+    r"|\b(for|within|over|lasting|last|lasts|lasted|take|takes|took)\s+(\w+\s+)?(days|weeks|months|years|decades)\b"
     r"|\b(days|weeks|months|years|decades),? (not|rather than|or)\b"
-    rf"|\bsince (?:(?:early|late|mid-?)\s*)?(?:(?:19|20)\d\d\b|(?:{MONTHS})\b)",  # "has run the hospital since 2019"
+    # "has run the hospital since 2019", "since Tuesday", "since last year", "since its founding"
+    rf"|\bsince (?:(?:early|late|mid-?)\s*)?(?:(?:19|20)\d\d\b|(?:{MONTHS})\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"|last (?:year|month|week|spring|summer|autumn|fall|winter)\b|(?:its|their|the) (?:founding|launch|start|creation|beginning)\b)",
     re.I,
 )
 _PLACE = re.compile(r"\b(in|at|from) [A-Z][a-z]+")
@@ -141,9 +153,24 @@ def expected_type(question: str, follow_up: str | None = None) -> str | None:
     return None
 
 
+# A capitalised pair opening a sentence is a name unless its first word opens sentences ("The
+# Council", "In March", "After Friday"): "Ana Reyes is the chief executive."
+_OPENING_NAME = re.compile(r"^\W*([A-Z][a-z]+)(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z]+)+")
+_OPENERS = frozenset(
+    "the a an this that these those in on at for but and it he she they we its his her their our after before when while as if under "
+    "over according with by from last next some many most all both each no not there here since during despite although though "
+    "because so yet still also then now today yesterday what who how why where which monday tuesday wednesday thursday friday "
+    "saturday sunday january february march april may june july august september october november december".split()
+)
+
+
 def person_mentions(sentence: str) -> tuple[frozenset[str], ...]:
-    """The people ``sentence`` mentions, by name or role, each as its lower-case words."""
-    return tuple(frozenset(_WORD.findall(found.group(0).lower())) for found in _PERSON.finditer(sentence))
+    """The people ``sentence`` mentions, by name or role (a name opening it too), each as its lower-case words."""
+    found = [match.group(0) for match in _PERSON.finditer(sentence)]
+    opening = _OPENING_NAME.match(sentence)
+    if opening and opening.group(1).lower() not in _OPENERS:
+        found.append(opening.group(0))
+    return tuple(frozenset(_WORD.findall(mention.lower())) for mention in found)
 
 
 def question_words(question: str) -> frozenset[str]:
@@ -151,30 +178,35 @@ def question_words(question: str) -> frozenset[str]:
     return frozenset(_WORD.findall(question.lower()))
 
 
-# "How many beds …", "how many registered voters": what is counted (not "people", "times").
-_HOW_MANY = re.compile(r"\bhow many\s+(\w+)(?:\s+(\w+))?", re.I)
-_NOT_COUNTED = frozenset(
-    "people persons individuals times ones more in of the did do does was were is are has have had will would can could".split()
-)
-_COUNT_WORDS = r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?"
-_COUNTED = re.compile(rf"\b(?:{_COUNT_WORDS})\b((?:[\s-]+[\w'’-]+){{1,3}})", re.I)
+# "How many beds …", "how many registered voters", "how many U.S. states": what is counted.
+_HOW_MANY = re.compile(r"\bhow many\s+([\w.]+)(?:\s+([\w.]+))?", re.I)
+_NOT_COUNTED = frozenset("more in of the did do does was were is are has have had will would can could".split())
+_ROLE = re.compile(_PERSON_ROLES + "|people|persons|individuals|times|ones", re.I)  # counted under other names ("400 people")
+# A number and the words after it ("412-bed", "1,300 nurses", "412 of the 650 seats": both), or a count of none.
+_COUNTED = re.compile(rf"(?=\b(?:\d[\d,.]*|{NUMBER_WORD}|dozens?|hundreds?|thousands?|millions?)\b((?:[\s-]+[\w'’-]+){{1,3}}))", re.I)
 _NONE_COUNTED = re.compile(r"\b(?:no|zero)\s+((?:\w+\s+)?\w+)\s+(?:were|was|are|is|have|has|had)\b", re.I)  # "No plans were drawn up"
 
 
 def _singular(word: str) -> str:
+    """"countries" -> "country", "buses" -> "bus", "beds" -> "bed" (and "bus", "glass" as they are)."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def counted_things(question: str) -> frozenset[str]:
     """The words naming what a "how many" question counts, singular ("how many beds" -> {"bed"}),
-    or none when it counts people or times, which a sentence counts under other names."""
+    or none when it counts people or times, which sentences count under other names ("how many
+    workers" of "about 400 people")."""
     found = _HOW_MANY.search(question)
     if not found:
         return frozenset()
-    named = [w.lower() for w in found.groups() if w]
-    if named[0] in _NOT_COUNTED:
+    named = [w.lower().replace(".", "") for w in found.groups() if w]
+    if named[0] in _NOT_COUNTED or _ROLE.fullmatch(named[0]) or (len(named) > 1 and _ROLE.fullmatch(named[1])):
         return frozenset()
-    return frozenset(_singular(w) for w in named if w not in _NOT_COUNTED)
+    return frozenset(_singular(w) for w in named if w and w not in _NOT_COUNTED)
 
 
 def counts_of(sentence: str, things: frozenset[str]) -> bool:

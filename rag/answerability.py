@@ -21,7 +21,7 @@ from .answer_types import CLOSED_TYPES, expected_type
 from .details import conflicting_details
 from .errors import SettingsError
 from .lexical import STOPWORDS, question_terms, words
-from .question import asks_yes_or_no, known_names, name_terms
+from .question import asks_yes_or_no, known_names, name_terms, own_part
 from .settings import read_json_file
 from .types import StrPath
 
@@ -177,13 +177,14 @@ class AnswerabilityModel:
           not where the best sentence is (``names_elsewhere``): "Why did OpenAI call for a pause?"
           answered by Anthropic's call;
         - ``detail_conflict_penalty`` when the best sentence states another year, month, weekday,
-          quarter or currency than the one asked (``details_conflict``), unless the question asks
+          quarter, currency or span of time than the one asked (``details_conflict``), unless the question asks
           to be confirmed or denied ("Will the plant open in July?" of "… will open in September":
           that sentence answers it; ``asks_yes_or_no``);
         - ``type_unmet_penalty`` when the question asks for an amount, a percentage, a number, a
           date, a time of day or a span of time (``CLOSED_TYPES``) and none of the three best
-          sentences states one: "How many countries have signed the agreement?" of articles
-          that count no countries.
+          sentences states one (``asks_closed_type``; a "how many" question wants a count of what
+          it names): "How many countries have signed the agreement?" of articles that count no
+          countries.
 
         Those names and details are read in ``asked``, the question as the user wrote it (default
         ``question``), when ``question`` is a follow-up searched with the questions before it.
@@ -197,9 +198,16 @@ class AnswerabilityModel:
             + settings.unknown_name_penalty * names_unknown(index, asked)
             + settings.name_elsewhere_penalty * names_elsewhere(index, asked, scored)
             + settings.detail_conflict_penalty * (details_conflict(index, asked, scored) and not asks_yes_or_no(asked))
-            + settings.type_unmet_penalty * (values["type_unmet"] and expected_type(asked) in CLOSED_TYPES)
+            + settings.type_unmet_penalty * (values["type_unmet"] > 0 and asks_closed_type(question, asked))
         )
         return self.probability(values, offset=-offset)
+
+
+def asks_closed_type(question: str, asked: str) -> bool:
+    """Whether ``question`` asks for an amount, a percentage, a number, a date, a time of day or a
+    span of time (``CLOSED_TYPES``), read as the ranking reads it: for a follow-up ``asked``
+    searched with the questions before it, the kind its own words ask for."""
+    return expected_type(question, own_part(asked) if asked != question else None) in CLOSED_TYPES
 
 
 def names_unknown(index: "CorpusIndex", question: str) -> bool:
@@ -209,7 +217,7 @@ def names_unknown(index: "CorpusIndex", question: str) -> bool:
 
 
 def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], candidates: int = 3) -> bool:
-    """Whether the best sentence states another year, month, weekday, quarter or currency than
+    """Whether the best sentence states another year, month, weekday, quarter, currency or span of time than
     ``question`` asks, and none of the first ``candidates`` sentences of its article states the
     one asked (``rag.details.conflicting_details``): "What was the revenue in euros?" of an
     article giving it in dollars."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .text import MONTH_ABBREVIATIONS, MONTHS
+from .text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORD, number_value
 
 _MONTH_NUMBERS = {name[:3].lower(): str(i) for i, name in enumerate(MONTHS.split("|"), start=1)}
 _QUARTER_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
@@ -38,15 +38,11 @@ _CURRENCY = re.compile(
     re.I,
 )
 
-_NUMBER_WORDS = {
-    word: str(value)
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-} | {word: str(10 * tens) for tens, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), start=3)}
-_COUNT = rf"(\d+(?:[.,]\d+)?|{'|'.join(_NUMBER_WORDS)})"
-# "six days", "a 12-week trial", "24 hours": a span of time, by its unit (not "a year", "days").
-_SPAN = re.compile(rf"\b{_COUNT}[\s-]+(hour|day|week|month|year)s?\b", re.I)
+# "six days", "a 12-week trial", "twenty-four hours": a span of time, by its unit (not "a year",
+# nor a rate, "7 days a week", nor an age, "52 years old", "a two-year-old").
+_SPAN = re.compile(
+    rf"\b(\d+(?:[.,]\d+)?|{NUMBER_WORD})[\s-]+(hour|day|week|month|year)s?\b(?!\s+a\s+(?:day|week|month|year)\b)(?![\s-]+old\b)", re.I
+)
 
 # A sentence dating its figures by another ("$12.0 billion a year earlier", "up from last month",
 # "this year", "yesterday") may be stating the very one asked, under another name.
@@ -78,15 +74,9 @@ def _currencies(text: str) -> set[str]:
     return {name for found in _CURRENCY.findall(text) for name, sign in zip(_CURRENCIES, found) if sign}
 
 
-def _number(written: str) -> str:
-    """A count as digits: "six" -> "6", "1,300" -> "1300", "12.0" -> "12"."""
-    number = _NUMBER_WORDS.get(written.lower(), written.replace(",", ""))
-    return number[:-2] if number.endswith(".0") else number
-
-
 def _spans(unit: str) -> Callable[[str], set[str]]:
     """The counts of ``unit`` (hour, day, week, month, year) that a text states a span of."""
-    return lambda text: {_number(count) for count, found in _SPAN.findall(text) if found.lower() == unit}
+    return lambda text: {number_value(count) for count, found in _SPAN.findall(text) if found.lower() == unit}
 
 
 _STATED: dict[str, Callable[[str], set[str]]] = {

@@ -41,7 +41,7 @@ _CAPTION_OR_STAMP = r"[*_]*(?:image:|photo:|(?:photo )?caption:|(?:(?:last )?upd
 _OPENS_A_CAPTION = re.compile(_CAPTION_OR_STAMP, re.IGNORECASE)
 BOILERPLATE = re.compile(
     rf"^(?:{_CAPTION_OR_STAMP}"
-    r"|[*_]*(?:further reading|read more|related(?:\s+[\w-]+){0,2}\s*:|more (?:coverage|on this(?: story| topic)?|stories)\s*:|(?:also read|read also|recommended(?: reading)?)\s*:|see also|subscribe|sign up|"
+    r"|[*_]*(?:further reading|read more|related(?:\s+(?:coverage|stories|story|articles?|news|links?|reading|content|posts?))?\s*:|more (?:coverage|on this(?: story| topic)?|stories)\s*:|(?:also read|read also|recommended(?: reading)?)\s*:|see also|subscribe|sign up|"
     r"follow us|click here|share this|all rights reserved|"
     r"this article (?:was|is) (?:originally )?published|source:)(?!\w)"
     r"|advertisement\W*$|copyright\s*(?:©|\(c\)|\d{4})|©)",  # "Advertisement", "Copyright 2024 …", not "Copyright fight …"
@@ -291,6 +291,23 @@ def _numbers_back_in_place(block: str, spans: list[tuple[int, int]]) -> list[tup
             spans[i - 1] = (spans[i - 1][0], number.end())
             spans[i] = (number.end(), spans[i][1])
     return spans
+
+
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+NUMBER_WORDS = {"zero": 0, **{w: i for i, w in enumerate(_UNITS, 1)}, **{w: i for i, w in enumerate(_TEENS, 10)}, **{w: 10 * i for i, w in enumerate(_TENS, 2)}}
+# A number written out, to ninety-nine: "eleven", "twenty-four", "thirty one" (a regex, no group).
+NUMBER_WORD = rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|{'|'.join(_UNITS)}|zero)"
+
+
+def number_value(written: str) -> str:
+    """A count as digits: "six" -> "6", "twenty-four" -> "24", "1,300" -> "1300", "12.0" -> "12"."""
+    parts = re.split(r"[\s-]+", written.lower())
+    if all(part in NUMBER_WORDS for part in parts):
+        return str(sum(NUMBER_WORDS[part] for part in parts))
+    number = written.replace(",", "")
+    return number[:-2] if number.endswith(".0") else number
 
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer_types import expected_type, has_type
+from rag.answer_types import counted_things, counts_of, expected_type, has_type
 from rag.answerability import names_unknown
 from rag.details import asked_details, conflicting_details
 from rag.lexical import question_terms, stem, terms, words
@@ -141,8 +141,10 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ("At what time do the polls close?", "clock", "Polls close at 9.30 p.m.", "Turnout rose 3.25% by the close."),
         ("How long has Raman run the hospital?", "duration", "She has run the 412-bed hospital since 2019.", "She runs the 412-bed hospital."),
         ("How long did the strike last?", "duration", "The deal ended an 11-day strike.", "The deal ended the strike."),
+        ("How long did the walkout go on?", "duration", "The walkout lasted eleven days.", "The walkout ended on Friday."),
+        ("How long has the shop been open?", "duration", "It has been open since its founding.", "He is 52 years old."),  # an age is no span
         ("How many beds does Lakeshore have?", "number", "Lakeshore is a 230-bed hospital.", "Lakeshore lost $23 million last year."),  # a count of beds
-        ("How many registered voters does the town have?", "number", "The town has 8,340 registered voters.", "The town has 11,000 people."),
+        ("How many beds does the hospital have?", "number", "The hospital has 240 beds.", "The hospital serves 11,000 people."),
         ("What will Raman be paid as chief executive?", "money", "Raman will be paid $1.2 million a year.", "Raman will lead the system from 2026."),
         ("What was Halvorsen Chemical's revenue last year?", "money", "Revenue was $410 million.", "The plant employs about 900 people."),
         (
@@ -416,6 +418,36 @@ def test_a_sentence_stating_other_details_than_asked_conflicts_with_the_question
     assert conflicting_details("What revenue does it expect in 2025?", this_year, this_year) == []  # "this year" may be 2025
     assert conflicting_details("May I ask what revenue was in 2025?", near, near) == []  # "May I" is no month
     assert conflicting_details("What was the revenue in pound terms?", near, near) == ["currency"]
+    strike = "The 1998 strike lasted six days."
+    assert conflicting_details("Why did the 1998 strike last eleven days?", strike, strike) == ["days"]
+    assert conflicting_details("Why did the 1998 strike last six days?", strike, strike) == []
+    assert conflicting_details("Why did the strike last twenty-four days?", "The strike lasted 24 days.", "") == []  # one number, two spellings
+    assert conflicting_details("Why did the strike last eleven days?", "Buses run 7 days a week.", "") == []  # a rate, no span
+    assert conflicting_details("Why did it take two years?", "The chief executive, 52 years old, said so.", "") == []  # an age, no span
+
+
+def test_a_count_is_of_what_the_question_counts_however_the_sentence_writes_it():
+    assert counted_things("How many beds does Lakeshore have?") == {"bed"}
+    assert counted_things("How many U.S. states signed it?") == {"us", "state"}
+    assert counted_things("How many workers were laid off?") == frozenset()  # people, counted under other names ("400 people")
+    assert counts_of("Labour won 412 of the 650 seats.", counted_things("How many seats did Labour win?"))  # the second number too
+    assert counts_of("Twenty countries have signed it.", counted_things("How many countries have signed it?"))
+    assert not counts_of("Labour lost $3 million.", counted_things("How many seats did Labour win?"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What did the late error cost Rovers?", "What drove profits at Quarto?", "What did the company earn praise for?", "What was the human cost of the war?"],
+)
+def test_a_question_naming_money_without_asking_an_amount_expects_none(question):
+    assert expected_type(question) is None
+
+
+def test_which_role_asks_for_a_person_but_what_role_did_asks_what_they_did():
+    assert expected_type("Which judge ruled in the case?") == "person"
+    assert expected_type("What workers demanded from the city?") is None
+    assert has_type("Ana Reyes is the chief executive of Quarto.", "person", "Who is Quarto's chief executive?")  # a name opening the sentence
+    assert not has_type("The Council met the chief executive on Monday.", "person", "Who is Quarto's chief executive?")
 
 
 @pytest.mark.parametrize(

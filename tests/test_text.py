@@ -291,8 +291,9 @@ def test_boilerplate_is_told_from_news_that_starts_with_its_words():
     assert [kind for kind, _ in kinds(text)] == ["boilerplate", "boilerplate", "boilerplate", "sentence", "sentence"]
     footers = ("Related coverage: What the $3.2 million library bond will pay for • Photos: Election night\n\n"
                "More coverage: Transit strike day by day\n\nAlso read: The council's budget, explained\n\n"
-               "Related party transactions rose 4% last year.\n\nRelated to the vote, the mayor said: no comment.\n")
-    assert [kind for kind, _ in kinds(footers)] == ["boilerplate", "boilerplate", "boilerplate", "sentence", "sentence"]
+               "Related party transactions rose 4% last year.\n\nRelated to the vote, the mayor said: no comment.\n\n"
+               "Related costs: the city paid $1.2 million for the audit.\n")
+    assert [kind for kind, _ in kinds(footers)] == ["boilerplate", "boilerplate", "boilerplate", "sentence", "sentence", "sentence"]
 
 
 def test_a_byline_on_its_own_line_is_never_quoted_but_prose_that_starts_with_by_is():
