@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Sequence
 from .answer_types import CLOSED_TYPES, expected_type
 from .details import conflicting_details
 from .errors import SettingsError
-from .lexical import STOPWORDS, question_terms, words
+from .lexical import STOPWORDS, question_terms, stem, words
 from .question import asks_yes_or_no, known_names, name_terms, own_part
 from .settings import read_json_file
 from .types import StrPath
@@ -184,7 +184,9 @@ class AnswerabilityModel:
           date, a time of day or a span of time (``CLOSED_TYPES``) and none of the three best
           sentences states one (``asks_closed_type``; a "how many" question wants a count of what
           it names): "How many countries have signed the agreement?" of articles that count no
-          countries.
+          countries; or when the question expects any type (a person too) and the best sentences
+          that state one share none of its words but its names (``typed_off_topic``): "Who led
+          the funding round?" of sentences naming people about something else.
 
         Those names and details are read in ``asked``, the question as the user wrote it (default
         ``question``), when ``question`` is a follow-up searched with the questions before it.
@@ -198,7 +200,7 @@ class AnswerabilityModel:
             + settings.unknown_name_penalty * names_unknown(index, asked)
             + settings.name_elsewhere_penalty * names_elsewhere(index, asked, scored)
             + settings.detail_conflict_penalty * (details_conflict(index, asked, scored) and not asks_yes_or_no(asked))
-            + settings.type_unmet_penalty * (values["type_unmet"] > 0 and asks_closed_type(question, asked))
+            + settings.type_unmet_penalty * ((values["type_unmet"] > 0 and asks_closed_type(question, asked)) or typed_off_topic(index, question, scored, asked))
         )
         return self.probability(values, offset=-offset)
 
@@ -208,6 +210,23 @@ def asks_closed_type(question: str, asked: str) -> bool:
     span of time (``CLOSED_TYPES``), read as the ranking reads it: for a follow-up ``asked``
     searched with the questions before it, the kind its own words ask for."""
     return expected_type(question, own_part(asked) if asked != question else None) in CLOSED_TYPES
+
+
+# Words that frame what is asked rather than name what it is about: "how much is it worth now".
+_FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued valuation money amount number total now current currently today still".split())
+
+
+def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], asked: str, candidates: int = 3) -> bool:
+    """Whether ``question`` expects an answer type and each of the first ``candidates`` sentences
+    stating one shares none of the question's content words (``question_terms``), its names
+    (``known_names``) and the words that frame the type ("worth", "now") aside: "Who led the
+    latest funding round?" of "Researchers Favaro and Clark are arguing that …". Read in
+    ``asked``, the question as the user wrote it, with the type its ranking looked for."""
+    if expected_type(question, own_part(asked) if asked != question else None) is None:
+        return False
+    content = set(question_terms(asked)) - {stem(name) for name in known_names(asked, index.names)} - _FRAME_STEMS
+    typed = [s.sentence_id for s in scored[:candidates] if s.type_match]
+    return bool(content and typed) and not any(content & index.terms_as_quoted[sid] for sid in typed)
 
 
 def names_unknown(index: "CorpusIndex", question: str) -> bool:

@@ -863,6 +863,21 @@ def test_a_question_asking_for_a_number_that_no_sentence_states_abstains(tmp_pat
     assert_answered_as_without(strike, blind, "How long did the strike last?", "11-day strike")
 
 
+FUNDING = (
+    "Harbor Labs closes a funding round\n\nHarbor Labs said on Monday that it had closed a new funding round. "
+    "The round values the company at $2 billion.\n\nChief executive Mia Tan said the company would hire 200 engineers. "
+    "Investors have welcomed the news.\n"
+)
+
+
+def test_a_question_whose_answer_type_the_best_sentences_state_only_about_something_else_abstains(tmp_path, encoder, answerer):
+    funding = answerer_over(tmp_path, {"funding.txt": FUNDING}, encoder, answerer)
+    blind = with_settings(funding, type_unmet_penalty=0.0)
+    assert_abstains_only_with(funding, blind, "Who led Harbor Labs' funding round?")  # Mia Tan is named about hiring
+    assert_answered_as_without(funding, blind, "Who is the chief executive of Harbor Labs?", "Mia Tan")
+    assert_answered_as_without(funding, blind, "How many engineers will Harbor Labs hire?", "200 engineers")
+
+
 PAUSE_CALL = (
     "Anthropic calls for a pause\n\nAnthropic on Thursday called for a pause in the race to build ever more capable AI systems. "
     "The company said labs should agree on safety tests before they scale further. Its chief executive said the risks were growing.\n\n"
