@@ -22,7 +22,7 @@ from functools import cached_property
 
 import numpy as np
 
-from .answer_types import counted_things, counts_of, expected_type, has_type, person_mentions, question_words
+from .answer_types import amount_names, counted_things, counts_of, expected_type, has_type, person_mentions, question_words
 from .answerability import AnswerabilityModel
 from .errors import require_type
 from .lexical import question_terms, terms
@@ -196,9 +196,10 @@ class Answerer:
         total = sum(weights.values())
         return {t: w / total for t, w in weights.items()} if total > 0 else {}
 
-    def _has_type(self, sid: int, kind: str | None, asked: frozenset[str], counted: frozenset[str]) -> bool:
+    def _has_type(self, sid: int, kind: str | None, asked: frozenset[str], counted: frozenset[str], named: re.Pattern[str] | None) -> bool:
         """``has_type`` of sentence ``sid`` for a question of the words ``asked`` counting the things
-        ``counted`` (``counted_things``), the tests that depend on the sentence alone cached."""
+        ``counted`` (``counted_things``) or asking for an amount by the ``named`` (``amount_names``),
+        the tests that depend on the sentence alone cached."""
         if kind == "person":
             if sid not in self._people_cache:
                 self._people_cache[sid] = person_mentions(self.index.sentences[sid].text)
@@ -208,6 +209,8 @@ class Answerer:
         key = (sid, kind)
         if key not in self._type_cache:
             self._type_cache[key] = has_type(self.index.sentences[sid].text, kind)
+        if kind == "money" and named is not None:
+            return self._type_cache[key] and bool(named.search(self.index.sentences[sid].text))
         return self._type_cache[key]
 
     def _candidates(self, hits: list[ChunkHit]) -> dict[int, float]:
@@ -249,8 +252,8 @@ class Answerer:
             (sum(w for term, w in weights if term in sentence_terms[sid]) for sid in candidates), dtype=np.float64, count=len(ids)
         )
         kind = expected_type(question, own)
-        asked, counted = question_words(own or question), counted_things(own or question)
-        typed = np.fromiter((self._has_type(sid, kind, asked, counted) for sid in ids.tolist()), dtype=bool, count=len(ids))
+        asked, counted, named = question_words(own or question), counted_things(own or question), amount_names(own or question)
+        typed = np.fromiter((self._has_type(sid, kind, asked, counted, named) for sid in ids.tolist()), dtype=bool, count=len(ids))
         score = s.w_dense * dense + s.w_centered * centered + s.w_coverage * coverage + s.w_chunk * passage
         if near:
             score += NEXT_TO_ANSWER_BONUS * np.fromiter((sid in near for sid in ids.tolist()), dtype=bool, count=len(ids))

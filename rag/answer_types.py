@@ -215,12 +215,42 @@ def counts_of(sentence: str, things: frozenset[str]) -> bool:
     return any(things & {_singular(w.lower()) for w in _WORD.findall(after)} for after in counted)
 
 
+# The names an amount goes by: a question asking for one by name ("what was the company's
+# revenue", "how much is it worth", "what will she be paid") is answered by a sentence giving an
+# amount under one of the names of the groups its words are in ("sales of $4.1 billion"), not by
+# any amount ("pay $38 million for the cleanup").
+_AMOUNT_NAMES = (
+    r"revenues?|sales|turnover",
+    r"profits?|earnings|earns?|earned|net income|(?:net )?loss(?:es)?|lost",
+    r"valuation|valu(?:e|ed|es|ing)|worth",
+    r"salar(?:y|ies)|wages?|pay|paid|earns?|earned|earning|compensation|bonus(?:es)?",
+    r"pric(?:e|es|ed|ing)|costs?|costing|fees?|fares?|charg(?:e|es|ed|ing)|pay|paid|bought|sold|spen(?:d|ds|t|ding)",
+    r"budget(?:s|ed)?",
+    r"fines?|fined|penalt(?:y|ies)|damages",
+    r"rais(?:e|ed|es|ing)|fund(?:ing|ed|s)?|invest(?:ed|ment|ments|ors?)?",
+)
+# "How much did the walkout cost Nordavia?": a cost to someone, which a sentence may state as a
+# loss, a cut in profit or a price: any amount.
+_COST_TO = re.compile(r"\bcost(?:s|ing)?\s+(?:[A-Z][\w-]*|(?i:the|it|them|us|him|her|its|their|taxpayers|residents|customers))\b")
+
+
+def amount_names(question: str) -> re.Pattern[str] | None:
+    """The names of the amount ``question`` asks for by name (``_AMOUNT_NAMES``), as one pattern,
+    or None for any amount (a cost to someone, ``_COST_TO``, is any)."""
+    if expected_type(question) != "money" or _COST_TO.search(question):
+        return None
+    groups = [names for names in _AMOUNT_NAMES if re.search(rf"\b(?:{names})\b", question, re.I)]
+    return re.compile(rf"\b(?:{'|'.join(groups)})\b", re.I) if groups else None
+
+
 def has_type(sentence: str, kind: str | None, question: str = "") -> bool:
     """Whether ``sentence`` contains something of the expected ``kind`` (True if none expected).
 
     A person the ``question`` itself names, by name or role, is not one it asks for: "A judge
-    ruled on Friday …" does not say which judge ruled; and a number, for a question of how many
-    of something, is one of those things ("how many beds" wants "412-bed", not "$23 million")."""
+    ruled on Friday …" does not say which judge ruled; a number, for a question of how many
+    of something, is one of those things ("how many beds" wants "412-bed", not "$23 million");
+    and an amount asked for by name goes by one of its names (``amount_names``: "what was the
+    revenue" wants "sales of $410 million", not "pay $38 million")."""
     if kind is None:
         return True
     if kind == "person":
@@ -228,4 +258,6 @@ def has_type(sentence: str, kind: str | None, question: str = "") -> bool:
         return any(not mention <= asked for mention in person_mentions(sentence))
     if kind == "number" and (things := counted_things(question)):
         return counts_of(sentence, things)
+    if kind == "money" and (names := amount_names(question)):
+        return bool(_MONEY.search(sentence) and names.search(sentence))
     return bool(EXPECTED[kind][1].search(sentence))

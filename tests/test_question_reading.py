@@ -147,6 +147,10 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ("How many beds does the hospital have?", "number", "The hospital has 240 beds.", "The hospital serves 11,000 people."),
         ("What will Raman be paid as chief executive?", "money", "Raman will be paid $1.2 million a year.", "Raman will lead the system from 2026."),
         ("What was Halvorsen Chemical's revenue last year?", "money", "Revenue was $410 million.", "The plant employs about 900 people."),
+        ("What was Halvorsen Chemical's revenue last year?", "money", "Its sales rose to $410 million.", "It must pay $38 million for the cleanup."),  # an amount by name
+        ("How much money did Anthropic raise?", "money", "It raised $13 billion in new funding.", "A round valued it near $1 trillion."),
+        ("How much is the company worth now?", "money", "The deal values the company at $2 billion.", "It had $40 million in cash."),
+        ("How much did the walkout cost Nordavia?", "money", "The walkout cut profit by 420 million kroner.", "The walkout ended in July."),  # a cost to someone: any amount
         (
             "Which judge ruled in the pollution case?",
             "person",
