@@ -22,7 +22,7 @@ from functools import cached_property
 
 import numpy as np
 
-from .answer_types import amount_names, counted_things, counts_of, expected_type, has_type, person_mentions, question_words
+from .answer_types import amount_names, counted_things, counts_of, expected_type, has_type, mentions, question_words
 from .answerability import AnswerabilityModel
 from .errors import require_type
 from .lexical import question_terms, terms
@@ -172,7 +172,7 @@ class Answerer:
         self.settings = settings if settings is not None else AnswerSettings.load()
         self.answerability = answerability or AnswerabilityModel.load()
         self._type_cache: dict[tuple[int, str | None], bool] = {}
-        self._people_cache: dict[int, tuple[frozenset[str], ...]] = {}
+        self._mentions_cache: dict[tuple[int, str], tuple[frozenset[str], ...]] = {}
 
     def __repr__(self) -> str:
         return f"Answerer(index={self.index!r}, abstain_threshold={self.settings.abstain_threshold:g})"
@@ -200,10 +200,10 @@ class Answerer:
         """``has_type`` of sentence ``sid`` for a question of the words ``asked`` counting the things
         ``counted`` (``counted_things``) or asking for an amount by the ``named`` (``amount_names``),
         the tests that depend on the sentence alone cached."""
-        if kind == "person":
-            if sid not in self._people_cache:
-                self._people_cache[sid] = person_mentions(self.index.sentences[sid].text)
-            return any(not mention <= asked for mention in self._people_cache[sid])
+        if kind in ("person", "name"):
+            if (sid, kind) not in self._mentions_cache:
+                self._mentions_cache[sid, kind] = mentions(self.index.sentences[sid].text, kind)
+            return any(not mention <= asked for mention in self._mentions_cache[sid, kind])
         if kind == "number" and counted:
             return counts_of(self.index.sentences[sid].text, counted)
         key = (sid, kind)

@@ -70,12 +70,23 @@ _PERSON_ROLES = (
     "citizens?|councill?ors?|managers?|volunteers?|locals"
 )
 _WHO = re.compile(
-    r"^\s*(who|whom|whose)\b|\bwhat (person|people|researchers?|executives?|company|companies|lab|firm|critic|investor|capitalist|university)\b"
-    rf"|\bwhich (person|people|company|companies|lab|firm|university|{_PERSON_ROLES})\b|\bname of\b",  # not "what workers demanded"
+    # not "Who is Azizi Othman?", which asks what he is, not for another person
+    r"^\s*(?:who(?!(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?-i:[A-Z])[\w.-]*\s*){1,4}(?:[?,.!]|$|and\b))|whom|whose)\b"
+    r"|\bwhat (person|people|researchers?|executives?|critic|investor|capitalist)\b"
+    rf"|\bwhich (person|people|{_PERSON_ROLES})\b",  # not "what workers demanded"
     re.I,
 )
 _WORD = re.compile(r"\w+")
 _PERSON = re.compile(rf"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z]+)+|\b({_PERSON_ROLES})\b")
+# "Which university is she from?", "what company", "what is the name of the new system": a name,
+# which may be one word ("Anthropic") or hold small words ("Asia e University", "Bank of Japan").
+_ASKS_NAME = re.compile(
+    r"\b(?:what|which) (?:compan(?:y|ies)|labs?|firms?|universit(?:y|ies)|organi[sz]ations?|agenc(?:y|ies)|institutions?|"
+    r"startups?|banks?|groups?|unions?|parties|party|newspapers?|publications?|outlets?|brands?|products?|drugs?|teams?|clubs?)\b"
+    r"|\bname of\b|\bwhat (?:is|was|are|were|will) (?:it|they|the \w+(?: \w+)?) (?:be )?called\b",
+    re.I,
+)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|and|de|e|the|&)\s+)*[A-Z][\w’'&.-]*)*")
 _WEEKDAY_OR_DATE = re.compile(rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow)\b|\b{MONTH_BEFORE_DAY}")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _WHEN_DAY = re.compile(rf"\b(what|which) day\b|\bon what date\b|\bwhat date\b|{_asks_the('day|date')}", re.I)
@@ -120,6 +131,7 @@ EXPECTED = {
     "day": (_WHEN_DAY, _WEEKDAY_OR_DATE),
     "year": (_WHEN_YEAR, _YEAR),
     "person": (_WHO, _PERSON),
+    "name": (_ASKS_NAME, _NAME),
     "money": (_ASKS_MONEY, _MONEY),
     "percent": (_ASKS_PERCENT, _PERCENT),
     "duration": (_HOW_LONG, _DURATION),
@@ -138,7 +150,7 @@ _ASKS_ITS_OWN = re.compile(r"^\W*(who|whom|whose|what|which|when|where|why|how)\
 
 
 def expected_type(question: str, follow_up: str | None = None) -> str | None:
-    """The kind of answer a question asks for: expansion (of an acronym), day, year, person, money, percent, duration, clock (a time of day), time, number, place, or None.
+    """The kind of answer a question asks for: expansion (of an acronym), day, year, person, name (of a company, a university …), money, percent, duration, clock (a time of day), time, number, place, or None.
 
     For a follow-up read together with earlier questions, ``question`` is the joined text and
     ``follow_up`` the follow-up's own words: one with a question word asks for its own kind
@@ -164,17 +176,18 @@ _OPENERS = frozenset(
 )
 
 
-def person_mentions(sentence: str) -> tuple[frozenset[str], ...]:
-    """The people ``sentence`` mentions, by name or role (a name opening it too), each as its lower-case words."""
-    found = [match.group(0) for match in _PERSON.finditer(sentence)]
-    opening = _OPENING_NAME.match(sentence)
+def mentions(sentence: str, kind: str) -> tuple[frozenset[str], ...]:
+    """The people (``kind`` "person": by name or role) or the names (``kind`` "name") that
+    ``sentence`` mentions, a name of two words opening it too, each as its lower-case words."""
+    found = [match.group(0) for match in EXPECTED[kind][1].finditer(sentence)]
+    opening = _OPENING_NAME.match(sentence)  # two capitalised words: one opening a sentence may be any word ("Security researchers said")
     if opening and opening.group(1).lower() not in _OPENERS:
         found.append(opening.group(0))
     return tuple(frozenset(_WORD.findall(mention.lower())) for mention in found)
 
 
 def question_words(question: str) -> frozenset[str]:
-    """The lower-case words of ``question``, as ``person_mentions`` gives a mention's."""
+    """The lower-case words of ``question``, as ``mentions`` gives a mention's."""
     return frozenset(_WORD.findall(question.lower()))
 
 
@@ -253,9 +266,9 @@ def has_type(sentence: str, kind: str | None, question: str = "") -> bool:
     revenue" wants "sales of $410 million", not "pay $38 million")."""
     if kind is None:
         return True
-    if kind == "person":
+    if kind in ("person", "name"):
         asked = question_words(question)
-        return any(not mention <= asked for mention in person_mentions(sentence))
+        return any(not mention <= asked for mention in mentions(sentence, kind))
     if kind == "number" and (things := counted_things(question)):
         return counts_of(sentence, things)
     if kind == "money" and (names := amount_names(question)):

@@ -158,6 +158,14 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
             "A judge ruled on Friday that the plant polluted the lake.",  # the judge asked about, not named
         ),
         (
+            "Which university is Azizi Othman from?",
+            "name",  # a name, of one word or holding small ones, not a person
+            "Azizi Othman of Asia e University warned of backdoors.",
+            "Security researchers have expressed concern.",
+        ),
+        ("What is the name of the new hospital system?", "name", "The combined system will be called Northgate Health.", "The new system will have 412 beds."),
+        ("Which company built the model?", "name", "The model was built by Anthropic.", "The company built the model in two years."),
+        (
             "Who objected to the floating solar farm?",
             "person",
             "Local anglers had objected that the pontoons would cut off fishing spots.",  # people named by what they do
@@ -445,6 +453,16 @@ def test_a_count_is_of_what_the_question_counts_however_the_sentence_writes_it()
 )
 def test_a_question_naming_money_without_asking_an_amount_expects_none(question):
     assert expected_type(question) is None
+
+
+@pytest.mark.parametrize("question", ["Who is Azizi Othman?", "Who's Dario Amodei?", "Who is Azizi Othman and what did he call for?"])
+def test_who_is_a_named_person_asks_what_they_are_not_for_another_person(question):
+    assert expected_type(question) is None
+
+
+@pytest.mark.parametrize("question", ["Who is Anthropic's CEO?", "who is the CEO?", "Who was Jack Clark speaking to?"])
+def test_who_is_of_a_role_or_with_more_words_asks_for_a_person(question):
+    assert expected_type(question) == "person"
 
 
 def test_which_role_asks_for_a_person_but_what_role_did_asks_what_they_did():
