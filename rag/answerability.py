@@ -185,8 +185,9 @@ class AnswerabilityModel:
           sentences states one (``asks_closed_type``; a "how many" question wants a count of what
           it names): "How many countries have signed the agreement?" of articles that count no
           countries; or when the question expects any type (a person too) and the best sentences
-          that state one share none of its words but its names (``typed_off_topic``): "Who led
-          the funding round?" of sentences naming people about something else.
+          that state one share none of its words but its names, or come from articles that never
+          mention a name it asks about (``typed_off_topic``): "Who led the funding round?" of
+          sentences naming people about something else.
 
         Those names and details are read in ``asked``, the question as the user wrote it (default
         ``question``), when ``question`` is a follow-up searched with the questions before it.
@@ -218,15 +219,24 @@ _FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value value
 
 def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], asked: str, candidates: int = 3) -> bool:
     """Whether ``question`` expects an answer type and each of the first ``candidates`` sentences
-    stating one shares none of the question's content words (``question_terms``), its names
-    (``known_names``) and the words that frame the type ("worth", "now") aside: "Who led the
-    latest funding round?" of "Researchers Favaro and Clark are arguing that …". Read in
+    stating one is about something else: it shares none of the question's content words
+    (``question_terms``), its names (``known_names``) and the words that frame the type ("worth",
+    "now") aside ("Who led the latest funding round?" of "Researchers Favaro and Clark are arguing
+    that …"), or its article never mentions one of the question's names ("What was Halvorsen
+    Chemical's revenue?" of a hospital merger's "annual revenue of about $1.9 billion"). Read in
     ``asked``, the question as the user wrote it, with the type its ranking looked for."""
     if expected_type(question, own_part(asked) if asked != question else None) is None:
         return False
-    content = set(question_terms(asked)) - {stem(name) for name in known_names(asked, index.names)} - _FRAME_STEMS
+    names = known_names(asked, index.names)
+    content = set(question_terms(asked)) - {stem(name) for name in names} - _FRAME_STEMS
     typed = [s.sentence_id for s in scored[:candidates] if s.type_match]
-    return bool(content and typed) and not any(content & index.terms_as_quoted[sid] for sid in typed)
+
+    def on_topic(sid: int) -> bool:
+        doc_id = index.sentences[sid].doc_id
+        in_article = all(any(doc_id in index.documents_with(stem(form)) for form in _SAME_PLACE.get(name, {name})) for name in names)
+        return in_article and (not content or bool(content & index.terms_as_quoted[sid]))
+
+    return bool((content or names) and typed) and not any(on_topic(sid) for sid in typed)
 
 
 def names_unknown(index: "CorpusIndex", question: str) -> bool:

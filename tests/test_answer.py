@@ -878,6 +878,19 @@ def test_a_question_whose_answer_type_the_best_sentences_state_only_about_someth
     assert_answered_as_without(funding, blind, "How many engineers will Harbor Labs hire?", "200 engineers")
 
 
+GROCER = (
+    "Orchard Foods reports a record year\n\nOrchard Foods said on Tuesday that its revenue rose to $410 million last year. "
+    "The grocer plans to open ten stores in the spring.\n"
+)
+
+
+def test_a_question_whose_answer_type_only_an_article_about_someone_else_states_abstains(tmp_path, encoder, answerer):
+    two = answerer_over(tmp_path, {"funding.txt": FUNDING, "grocer.txt": GROCER}, encoder, answerer)
+    blind = with_settings(two, type_unmet_penalty=0.0)
+    assert_abstains_only_with(two, blind, "What was the revenue of Harbor Labs after the round?")  # the grocer's is no answer
+    assert_answered_as_without(two, blind, "What was Orchard Foods' revenue last year?", "$410 million")
+
+
 PAUSE_CALL = (
     "Anthropic calls for a pause\n\nAnthropic on Thursday called for a pause in the race to build ever more capable AI systems. "
     "The company said labs should agree on safety tests before they scale further. Its chief executive said the risks were growing.\n\n"
