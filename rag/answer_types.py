@@ -77,7 +77,10 @@ _WHO = re.compile(
     re.I,
 )
 _WORD = re.compile(r"\w+")
-_PERSON = re.compile(rf"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z]+)+|\b({_PERSON_ROLES})\b")
+_PERSON = re.compile(
+    rf"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z]+)+|\b({_PERSON_ROLES})\b"
+    r"|\b(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen)\.\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"  # "Dr. Priya Raman", after a period
+)
 # "Which university is she from?", "what company", "what is the name of the new system": a name,
 # which may be one word ("Anthropic") or hold small words ("Asia e University", "Bank of Japan").
 _ASKS_NAME = re.compile(
@@ -176,6 +179,24 @@ _OPENERS = frozenset(
 )
 
 
+# Capitalised runs that name an organisation or a place, not a person: "Northgate Health", "the
+# Tamsin County Superior Court", "Lake Wendell", "Port Calder".
+_ORGANISATION_ENDS = frozenset(
+    "health center centre conservancy union council authority board court university college school academy company co corp "
+    "inc ltd llc group association department agency hospital clinic bank party committee foundation institute lake river creek "
+    "county city town village street hall park airport station museum church club team times news post journal review office "
+    "ministry commission service services network systems labs lab partners capital fund trust society league federation "
+    "region district state states republic kingdom island islands bay valley falls road avenue square bridge".split()
+)
+_PLACE_STARTS = frozenset("lake port mount fort cape river gulf north south east west upper lower san santa los las".split())
+
+
+def _names_a_person(mention: str) -> bool:
+    """Whether a capitalised run may name a person (a role word always does): not "Northgate Health", "Lake Wendell"."""
+    found = _WORD.findall(mention.lower())
+    return len(found) < 2 or (found[-1] not in _ORGANISATION_ENDS and found[0] not in _PLACE_STARTS)
+
+
 def mentions(sentence: str, kind: str) -> tuple[frozenset[str], ...]:
     """The people (``kind`` "person": by name or role) or the names (``kind`` "name") that
     ``sentence`` mentions, a name of two words opening it too, each as its lower-case words."""
@@ -183,6 +204,8 @@ def mentions(sentence: str, kind: str) -> tuple[frozenset[str], ...]:
     opening = _OPENING_NAME.match(sentence)  # two capitalised words: one opening a sentence may be any word ("Security researchers said")
     if opening and opening.group(1).lower() not in _OPENERS:
         found.append(opening.group(0))
+    if kind == "person":
+        found = [mention for mention in found if _names_a_person(mention)]
     return tuple(frozenset(_WORD.findall(mention.lower())) for mention in found)
 
 

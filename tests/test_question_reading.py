@@ -166,6 +166,13 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ("What is the name of the new hospital system?", "name", "The combined system will be called Northgate Health.", "The new system will have 412 beds."),
         ("Which company built the model?", "name", "The model was built by Anthropic.", "The company built the model in two years."),
         (
+            "Who will lead the merged system?",
+            "person",
+            "It will be led by Dr. Priya Raman.",  # a name after a title's period
+            "The combined system will be called Northgate Health.",  # an organisation's name, not a person's
+        ),
+        ("Who polluted the lake?", "person", "The plant's owner, Ana Reyes, declined to comment.", "Chemicals were found in Lake Wendell."),
+        (
             "Who objected to the floating solar farm?",
             "person",
             "Local anglers had objected that the pontoons would cut off fishing spots.",  # people named by what they do
