@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from .answer_types import CLOSED_TYPES, expected_type
-from .details import conflicting_details
+from .details import conflicting_details, mismatched_details
 from .errors import SettingsError
 from .lexical import STOPWORDS, question_terms, stem, words
 from .question import asks_yes_or_no, known_names, name_terms, own_part
@@ -177,7 +177,8 @@ class AnswerabilityModel:
           not where the best sentence is (``names_elsewhere``): "Why did OpenAI call for a pause?"
           answered by Anthropic's call;
         - ``detail_conflict_penalty`` when the best sentence states another year, month, weekday,
-          quarter, currency or span of time than the one asked (``details_conflict``), unless the question asks
+          quarter, currency or span of time than the one asked, or a sentence stating one detail
+          asked states another otherwise (``details_conflict``), unless the question asks
           to be confirmed or denied ("Will the plant open in July?" of "… will open in September":
           that sentence answers it; ``asks_yes_or_no``);
         - ``type_unmet_penalty`` when the question asks for an amount, a percentage, a number, a
@@ -245,16 +246,24 @@ def names_unknown(index: "CorpusIndex", question: str) -> bool:
     return any(term not in index.term_idf for stems in name_terms(question).values() for term in stems)
 
 
+MISMATCH_CANDIDATES = 10  # sentences read for one stating a detail asked and another otherwise (``mismatched_details``)
+
+
 def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], candidates: int = 3) -> bool:
     """Whether the best sentence states another year, month, weekday, quarter, currency or span of time than
     ``question`` asks, and none of the first ``candidates`` sentences of its article states the
     one asked (``rag.details.conflicting_details``): "What was the revenue in euros?" of an
-    article giving it in dollars."""
+    article giving it in dollars; or whether one of the first ``MISMATCH_CANDIDATES`` sentences
+    states one detail the question asks and another otherwise, none stating them all
+    (``rag.details.mismatched_details``): "Why did the 1998 strike last eleven days?" of "… since
+    1998, when drivers stayed off the job for six days"."""
     if not scored:
         return False
     best = index.sentences[scored[0].sentence_id]
     offered = " ".join(index.sentences[s.sentence_id].text for s in scored[:candidates] if index.sentences[s.sentence_id].doc_id == best.doc_id)
-    return bool(conflicting_details(question, best.text, offered))
+    return bool(conflicting_details(question, best.text, offered)) or mismatched_details(
+        question, [index.sentences[s.sentence_id].text for s in scored[:MISMATCH_CANDIDATES]]
+    )
 
 
 LEAD_SENTENCES = 3  # an article's opening sentences (headings, bylines and datelines aside), which name what it is about

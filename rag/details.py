@@ -117,3 +117,25 @@ def conflicting_details(question: str, best: str, candidates: str) -> list[str]:
         and not asked & offered.get(kind, set())
         and not (kind in _RELATIVE and _RELATIVE[kind].search(best))
     ]
+
+
+def mismatched_details(question: str, sentences: list[str]) -> bool:
+    """Whether one of ``sentences`` states a detail the question asks and another it asks
+    otherwise, and none states them all: "Why did the 1998 strike last eleven days?" of "… the
+    first strike since 1998, when drivers stayed off the job for six days" (two true facts, the
+    1998 strike's length and this one's, asked as one)."""
+    asked = asked_details(question)
+    if len(asked) < 2:
+        return False
+    stated = [(text, stated_details(text)) for text in sentences]
+    if any(all(values & found.get(kind, set()) for kind, values in asked.items()) for _, found in stated):
+        return False
+    return any(
+        any(values & found.get(kind, set()) for kind, values in asked.items())
+        and any(
+            found.get(kind) and not values & found[kind] and not (kind in _RELATIVE and _RELATIVE[kind].search(text))
+            for kind, values in asked.items()
+        )
+        for text, found in stated
+    )
+

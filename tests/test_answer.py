@@ -834,7 +834,12 @@ STRIKE = (
             ("What was Quarto's revenue in 2025?", "What was Quarto's revenue in dollars?", "What was Quarto's revenue?"),
             "$4.1 billion",
         ),
-        (STRIKE, ("Why did the 1998 strike last two days?",), ("Why did the 1998 strike last six days?",), "six days"),  # it lasted six
+        (
+            STRIKE,
+            ("Why did the 1998 strike last two days?", "Why did the 1998 strike last eleven days?"),  # it lasted six; this one eleven
+            ("Why did the 1998 strike last six days?",),
+            "six days",
+        ),
     ],
 )
 def test_a_question_asking_for_another_year_currency_or_span_than_the_article_states_abstains(

@@ -12,7 +12,7 @@ import pytest
 
 from rag.answer_types import counted_things, counts_of, expected_type, has_type
 from rag.answerability import names_unknown
-from rag.details import asked_details, conflicting_details
+from rag.details import asked_details, conflicting_details, mismatched_details
 from rag.lexical import question_terms, stem, terms, words
 from rag.question import asks_yes_or_no, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
 from rag.spelling import capitalised_words, proper_names
@@ -493,3 +493,13 @@ def test_which_role_asks_for_a_person_but_what_role_did_asks_what_they_did():
 )
 def test_a_question_asked_to_be_confirmed_or_denied_is_told_apart(question, yes_or_no):
     assert asks_yes_or_no(question) == yes_or_no
+
+
+def test_two_true_details_asked_as_one_fact_are_a_mismatch():
+    then = "It was the first strike since 1998, when drivers stayed off the job for six days."
+    now = "The deal ended an 11-day strike."
+    assert mismatched_details("Why did the 1998 strike last eleven days?", [now, then])  # 1998's lasted six
+    assert not mismatched_details("Why did the 1998 strike last six days?", [now, then])
+    assert not mismatched_details("Why did the 1998 strike last eleven days?", [now, then, "The 1998 strike lasted eleven days."])
+    assert not mismatched_details("Why did the strike last eleven days?", [now, then])  # one detail asked: the best sentence's check
+
