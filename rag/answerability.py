@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Sequence
 from .answer_types import CLOSED_TYPES, expected_type
 from .details import conflicting_details, mismatched_details
 from .errors import SettingsError
-from .lexical import STOPWORDS, question_terms, stem, words
+from .lexical import STOPWORDS, question_terms, stem, terms, words
 from .question import asks_yes_or_no, known_names, name_terms, own_part
 from .settings import read_json_file
 from .types import StrPath
@@ -178,7 +178,9 @@ class AnswerabilityModel:
           answered by Anthropic's call;
         - ``detail_conflict_penalty`` when the best sentence states another year, month, weekday,
           quarter, currency or span of time than the one asked, or a sentence stating one detail
-          asked states another otherwise (``details_conflict``), unless the question asks
+          asked states another otherwise (``details_conflict``), or denies what a "why" question
+          takes as given (``premise_denied``: "Why is Anthropic calling for a ban?" of "… is not
+          calling for an immediate stop"), unless the question asks
           to be confirmed or denied ("Will the plant open in July?" of "… will open in September":
           that sentence answers it; ``asks_yes_or_no``);
         - ``type_unmet_penalty`` when the question asks for an amount, a percentage, a number, a
@@ -201,7 +203,8 @@ class AnswerabilityModel:
             settings.unknown_term_penalty * values["unknown_terms"]
             + settings.unknown_name_penalty * names_unknown(index, asked)
             + settings.name_elsewhere_penalty * names_elsewhere(index, asked, scored)
-            + settings.detail_conflict_penalty * (details_conflict(index, asked, scored) and not asks_yes_or_no(asked))
+            + settings.detail_conflict_penalty
+            * ((details_conflict(index, asked, scored) or bool(scored) and premise_denied(asked, index.sentences[scored[0].sentence_id].text)) and not asks_yes_or_no(asked))
             + settings.type_unmet_penalty * ((values["type_unmet"] > 0 and asks_closed_type(question, asked)) or typed_off_topic(index, question, scored, asked))
         )
         return self.probability(values, offset=-offset)
@@ -244,6 +247,22 @@ def names_unknown(index: "CorpusIndex", question: str) -> bool:
     """Whether ``question`` writes capitalised a name (``rag.question.name_terms``) with a word
     found nowhere in the articles ("the EU AI Office", "Sam Altman")."""
     return any(term not in index.term_idf for stems in name_terms(question).values() for term in stems)
+
+
+# "not", "never", "no" (not "No. 9", nor "whether or not"), "isn't": a word that denies what follows it.
+_NEGATION = re.compile(r"(?<!\bor )\bnot\b|\b(?:never|no)\b(?!\.)|\w+n['’]t\b", re.I)
+_WHY = re.compile(r"^\W*(?:why|how come)\b", re.I)
+DENIAL_REACH = 3  # words after a negation that it denies
+
+
+def premise_denied(question: str, best: str) -> bool:
+    """Whether ``question`` asks why something is so (without a negation of its own) and the
+    best sentence denies one of its words within ``DENIAL_REACH`` words of a negation: "Why is
+    Anthropic calling for a permanent ban?" of "Anthropic is not calling for an immediate stop"."""
+    if not _WHY.match(question) or _NEGATION.search(question):
+        return False
+    asked = set(question_terms(question))
+    return any(asked & set(terms(" ".join(words(best[negation.end() :])[:DENIAL_REACH]))) for negation in _NEGATION.finditer(best))
 
 
 MISMATCH_CANDIDATES = 10  # sentences read for one stating a detail asked and another otherwise (``mismatched_details``)

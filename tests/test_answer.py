@@ -853,6 +853,19 @@ def test_a_question_asking_for_another_year_currency_or_span_than_the_article_st
         assert_answered_as_without(local, blind, asked, quoted)
 
 
+BAN = (
+    "Lab urges a pause\n\nHarbor Labs on Monday called for a six-month pause in training larger models. "
+    "The company said it is not calling for a permanent ban on research. It wants time to agree on safety tests.\n"
+)
+
+
+def test_a_why_question_whose_premise_the_best_sentence_denies_abstains(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"ban.txt": BAN}, encoder, answerer)
+    blind = with_settings(local, detail_conflict_penalty=0.0)
+    assert_abstains_only_with(local, blind, "Why is Harbor Labs calling for a permanent ban on research?")  # it is not
+    assert_answered_as_without(local, blind, "Why did Harbor Labs call for a pause?", "pause")
+
+
 def test_a_question_asked_to_be_confirmed_is_answered_by_the_detail_that_denies_it(tmp_path, encoder, answerer):
     quarto = answerer_over(tmp_path, {"quarto.txt": QUARTO}, encoder, answerer)
     denied = quarto.answer("Did Quarto's revenue reach $4.1 billion in 2023?")  # "… in 2025" answers it

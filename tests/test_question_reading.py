@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer_types import counted_things, counts_of, expected_type, has_type
-from rag.answerability import names_unknown
+from rag.answerability import names_unknown, premise_denied
 from rag.details import asked_details, conflicting_details, mismatched_details
 from rag.lexical import question_terms, stem, terms, words
 from rag.question import asks_yes_or_no, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
@@ -502,4 +502,19 @@ def test_two_true_details_asked_as_one_fact_are_a_mismatch():
     assert not mismatched_details("Why did the 1998 strike last six days?", [now, then])
     assert not mismatched_details("Why did the 1998 strike last eleven days?", [now, then, "The 1998 strike lasted eleven days."])
     assert not mismatched_details("Why did the strike last eleven days?", [now, then])  # one detail asked: the best sentence's check
+
+
+@pytest.mark.parametrize(
+    "question, best, denied",
+    [
+        ("Why is Anthropic calling for a permanent ban?", "Anthropic is not calling for an immediate stop.", True),
+        ("Why isn't Anthropic calling for a ban?", "Anthropic is not calling for an immediate stop.", False),  # asked as denied
+        ("What is Anthropic calling for?", "Anthropic is not calling for an immediate stop.", False),  # no premise: a why
+        ("Why will Vargas wear the shirt?", "He will wear the No. 9 shirt.", False),  # "No." is a number
+        ("Why would one plead guilty?", "The choice is whether or not to plead guilty.", False),  # no denial
+        ("Why is Anthropic calling for a pause?", "It does not expect rivals to follow, but it is calling for a pause.", False),  # denies "expect"
+    ],
+)
+def test_a_why_question_is_denied_by_a_negation_of_its_words(question, best, denied):
+    assert premise_denied(question, best) is denied
 
