@@ -17,7 +17,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from .answer_types import CLOSED_TYPES, expected_type
+from .answer_types import CLOSED_TYPES, expected_type, mentions, question_words
 from .details import conflicting_details, mismatched_details
 from .errors import SettingsError
 from .lexical import STOPWORDS, question_terms, stem, terms, words
@@ -175,7 +175,8 @@ class AnswerabilityModel:
           never mention (``names_unknown``): "What did the EU AI Office say?" of articles with no EU;
         - ``name_elsewhere_penalty`` when it names someone or something the articles mention, but
           not where the best sentence is (``names_elsewhere``): "Why did OpenAI call for a pause?"
-          answered by Anthropic's call;
+          answered by Anthropic's call; or names a person the best sentence leaves out for another
+          (``person_swapped``): "What did Dario Amodei predict?" of "Jack Clark predicted …";
         - ``detail_conflict_penalty`` when the best sentence states another year, month, weekday,
           quarter, currency or span of time than the one asked, or a sentence stating one detail
           asked states another otherwise (``details_conflict``), or denies what a "why" question
@@ -202,7 +203,7 @@ class AnswerabilityModel:
         offset = (
             settings.unknown_term_penalty * values["unknown_terms"]
             + settings.unknown_name_penalty * names_unknown(index, asked)
-            + settings.name_elsewhere_penalty * names_elsewhere(index, asked, scored)
+            + settings.name_elsewhere_penalty * (names_elsewhere(index, asked, scored) or person_swapped(index, asked, scored))
             + settings.detail_conflict_penalty
             * ((details_conflict(index, asked, scored) or bool(scored) and premise_denied(asked, index.sentences[scored[0].sentence_id].text)) and not asks_yes_or_no(asked))
             + settings.type_unmet_penalty * ((values["type_unmet"] > 0 and asks_closed_type(question, asked)) or typed_off_topic(index, question, scored, asked))
@@ -329,3 +330,18 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
     around = {*_neighbourhood(index, best), *_opening_sentences(index, sentence.doc_id), *read_under}
     mentioned = set(words(" ".join([index.documents[sentence.doc_id].title, *(index.sentences[i].text for i in around)])))
     return any(not _SAME_PLACE.get(name, {name}) & mentioned for name in names)
+
+
+def person_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> bool:
+    """Whether ``question`` names a person the articles mention, by a name of two words or more
+    ("Dario Amodei"), and the best sentence names none of its words but another person by name:
+    "What did Dario Amodei predict in his London lecture?" of "Jack Clark predicted during a
+    London lecture …", where the article names Amodei in the next sentence."""
+    if not scored:
+        return False
+    names = known_names(question, index.names)
+    people = [person for person in mentions(question, "person") if len(person) > 1 and person & names]
+    best = index.sentences[scored[0].sentence_id].text
+    said, asked = set(words(best)), question_words(question)
+    return bool(people) and not any(person & said for person in people) and any(len(m) > 1 and not m & asked for m in mentions(best, "person"))
+

@@ -933,6 +933,19 @@ def test_a_question_naming_someone_the_articles_mention_but_not_where_the_answer
         assert_answered_as_without(local, blind, asked, "called for a pause")
 
 
+LECTURE = (
+    "Lab leaders warn on AI\n\nJack Clark predicted during a London lecture that such systems could arrive within two years. "
+    "Chief executive Dario Amodei has raised concerns about job losses. Both spoke after the company's report.\n"
+)
+
+
+def test_a_question_naming_one_person_answered_by_what_another_person_did_abstains(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"lecture.txt": LECTURE}, encoder, answerer)
+    blind = with_settings(local, name_elsewhere_penalty=0.0)
+    assert_abstains_only_with(local, blind, "What did Dario Amodei predict in his London lecture?")  # Jack Clark did
+    assert_answered_as_without(local, blind, "What did Jack Clark predict in his London lecture?", "two years")
+
+
 STRIKE_COUNCIL = (
     "Council braces for tram strike\n\nThe city council said the tram strike planned for Friday would close all three lines. "
     "Officials urged commuters to use buses instead.\n"
