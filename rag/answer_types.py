@@ -265,6 +265,14 @@ _AMOUNT_NAMES = (
     r"fines?|fined|penalt(?:y|ies)|damages",
     r"rais(?:e|ed|es|ing)|fund(?:ing|ed|s)?|invest(?:ed|ment|ments|ors?)?",
 )
+_AMOUNT_NAME_PATTERNS = tuple(re.compile(rf"\b(?:{names})\b", re.I) for names in _AMOUNT_NAMES)
+
+
+def amount_groups(text: str) -> frozenset[int]:
+    """The amount-name groups (``_AMOUNT_NAMES``) whose words ``text`` uses: "annual revenue" -> {0}."""
+    return frozenset(i for i, names in enumerate(_AMOUNT_NAME_PATTERNS) if names.search(text))
+
+
 # "How much did the walkout cost Nordavia?": a cost to someone, which a sentence may state as a
 # loss, a cut in profit or a price: any amount.
 _COST_TO = re.compile(r"\bcost(?:s|ing)?\s+(?:[A-Z][\w-]*|(?i:the|it|them|us|him|her|its|their|taxpayers|residents|customers))\b")
@@ -275,7 +283,7 @@ def amount_names(question: str) -> re.Pattern[str] | None:
     or None for any amount (a cost to someone, ``_COST_TO``, is any)."""
     if expected_type(question) != "money" or _COST_TO.search(question):
         return None
-    groups = [names for names in _AMOUNT_NAMES if re.search(rf"\b(?:{names})\b", question, re.I)]
+    groups = [_AMOUNT_NAMES[i] for i in sorted(amount_groups(question))]
     return re.compile(rf"\b(?:{'|'.join(groups)})\b", re.I) if groups else None
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from .answer_types import CLOSED_TYPES, expected_type, mentions, question_words
-from .details import conflicting_details, mismatched_details
+from .details import conflicting_details, misattributed_figure, mismatched_details
 from .errors import SettingsError
 from .lexical import STOPWORDS, question_terms, stem, terms, words
 from .question import asks_yes_or_no, known_names, name_terms, own_part
@@ -179,7 +179,8 @@ class AnswerabilityModel:
           (``person_swapped``): "What did Dario Amodei predict?" of "Jack Clark predicted …";
         - ``detail_conflict_penalty`` when the best sentence states another year, month, weekday,
           quarter, currency or span of time than the one asked, or a sentence stating one detail
-          asked states another otherwise (``details_conflict``), or denies what a "why" question
+          asked states another otherwise, or the question states a figure the articles give only
+          about something else (``details_conflict``), or denies what a "why" question
           takes as given (``premise_denied``: "Why is Anthropic calling for a ban?" of "… is not
           calling for an immediate stop"), unless the question asks
           to be confirmed or denied ("Will the plant open in July?" of "… will open in September":
@@ -276,14 +277,17 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     article giving it in dollars; or whether one of the first ``MISMATCH_CANDIDATES`` sentences
     states one detail the question asks and another otherwise, none stating them all
     (``rag.details.mismatched_details``): "Why did the 1998 strike last eleven days?" of "… since
-    1998, when drivers stayed off the job for six days"."""
+    1998, when drivers stayed off the job for six days"; or whether the question states a figure
+    that those sentences state only about something else (``rag.details.misattributed_figure``,
+    the question's names aside): "What's behind the forecast of $1 trillion in annual revenue?" of
+    "… valuing it near $1 trillion"."""
     if not scored:
         return False
     best = index.sentences[scored[0].sentence_id]
     offered = " ".join(index.sentences[s.sentence_id].text for s in scored[:candidates] if index.sentences[s.sentence_id].doc_id == best.doc_id)
-    return bool(conflicting_details(question, best.text, offered)) or mismatched_details(
-        question, [index.sentences[s.sentence_id].text for s in scored[:MISMATCH_CANDIDATES]]
-    )
+    nearest = [index.sentences[s.sentence_id].text for s in scored[:MISMATCH_CANDIDATES]]
+    names = frozenset(stem(name) for name in known_names(question, index.names)).union(*name_terms(question).values())
+    return bool(conflicting_details(question, best.text, offered)) or mismatched_details(question, nearest) or misattributed_figure(question, nearest, names)
 
 
 LEAD_SENTENCES = 3  # an article's opening sentences (headings, bylines and datelines aside), which name what it is about

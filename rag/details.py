@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .answer_types import amount_groups
+from .lexical import terms, words
 from .text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORD, number_value
 
 _MONTH_NUMBERS = {name[:3].lower(): str(i) for i, name in enumerate(MONTHS.split("|"), start=1)}
@@ -138,4 +140,37 @@ def mismatched_details(question: str, sentences: list[str]) -> bool:
         )
         for text, found in stated
     )
+
+
+# An amount or a share: "$1 trillion", "€120m", "31%", "50 billion", "4.8 percent" (a bare number is no figure).
+_FIGURE = re.compile(
+    r"(?P<sign>[$€£¥])?\s?(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|per ?cent\b|percent\b|million\b|billion\b|trillion\b|m\b|bn\b)?", re.I
+)
+_UNITS = {"per cent": "%", "percent": "%", "m": "million", "bn": "billion"}
+FIGURE_REACH = 3  # words on each side of a figure that say what it is
+
+
+def _figures(text: str) -> list[tuple[tuple[str, str], int, int]]:
+    """The figures ``text`` states, each as (number, unit) with its span: "$1 trillion" -> ("1", "trillion")."""
+    found = []
+    for match in _FIGURE.finditer(text):
+        unit = (match["unit"] or "").lower()
+        if unit or match["sign"]:
+            found.append(((match["number"].replace(",", ""), _UNITS.get(unit, unit)), match.start(), match.end()))
+    return found
+
+
+def misattributed_figure(question: str, sentences: list[str], names: frozenset[str] = frozenset()) -> bool:
+    """Whether ``question`` states a figure that ``sentences`` state only about something else:
+    every sentence stating it shares none of the words within ``FIGURE_REACH`` words of it in the
+    question (``names``, stemmed, aside: they say whose it is, not what) nor a name of the same
+    amount ("revenue", "sales"): "What's behind the forecast of $1 trillion in annual revenue?" of
+    "… valuing it near $1 trillion", "Why did the stock fall 31%?" of "… cut attacks by 31%"."""
+    for figure, start, end in _figures(question):
+        near = " ".join(words(question[:start])[-FIGURE_REACH:] + words(question[end:])[:FIGURE_REACH])
+        said, named = set(terms(near)) - names, amount_groups(near)
+        stating = [text for text in sentences if any(found == figure for found, _, _ in _figures(text))]
+        if stating and (said or named) and not any(said & set(terms(text)) or named & amount_groups(text) for text in stating):
+            return True
+    return False
 

@@ -834,6 +834,7 @@ STRIKE = (
             ("What was Quarto's revenue in 2025?", "What was Quarto's revenue in dollars?", "What was Quarto's revenue?"),
             "$4.1 billion",
         ),
+        (QUARTO, ("Why is Quarto valued at $4.1 billion?",), ("Why did Quarto's revenue rise to $4.1 billion?",), "$4.1 billion"),  # its revenue
         (
             STRIKE,
             ("Why did the 1998 strike last two days?", "Why did the 1998 strike last eleven days?"),  # it lasted six; this one eleven

@@ -12,7 +12,7 @@ import pytest
 
 from rag.answer_types import counted_things, counts_of, expected_type, has_type
 from rag.answerability import names_unknown, premise_denied
-from rag.details import asked_details, conflicting_details, mismatched_details
+from rag.details import asked_details, conflicting_details, misattributed_figure, mismatched_details
 from rag.lexical import question_terms, stem, terms, words
 from rag.question import asks_yes_or_no, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
 from rag.spelling import capitalised_words, proper_names
@@ -517,4 +517,19 @@ def test_two_true_details_asked_as_one_fact_are_a_mismatch():
 )
 def test_a_why_question_is_denied_by_a_negation_of_its_words(question, best, denied):
     assert premise_denied(question, best) is denied
+
+
+@pytest.mark.parametrize(
+    "question, stating, misattributed",
+    [
+        ("What's behind the forecast of $1 trillion in annual revenue?", "Investors are valuing it near $1 trillion.", True),
+        ("Why is the company valued at $1 trillion?", "Investors are valuing it near $1 trillion.", False),
+        ("Why did revenue jump 12%?", "Sales rose 12% in the quarter.", False),  # another name of the same amount
+        ("Why did the stock fall 31%?", "The pill cut migraine days by 31%.", True),
+        ("Why did the stock fall 31%?", "The pill cut migraine days by half.", False),  # no sentence states it: not this check's
+        ("Why did the stock fall 31 percent?", "Its stock fell 31% on Monday.", False),
+    ],
+)
+def test_a_figure_the_articles_state_only_about_something_else_is_misattributed(question, stating, misattributed):
+    assert misattributed_figure(question, [stating]) is misattributed
 
