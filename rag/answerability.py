@@ -11,17 +11,23 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from .answer_types import CLOSED_TYPES, expected_type, mentions, question_words
-from .details import conflicting_details, misattributed_figure, mismatched_details
 from .errors import SettingsError
-from .lexical import STOPWORDS, question_terms, stem, terms, words
-from .question import asks_yes_or_no, known_names, name_terms, own_part
+from .lexical import STOPWORDS, question_terms, words
+from .premises import (
+    asks_closed_type,
+    details_conflict,
+    names_elsewhere,
+    names_unknown,
+    neighbourhood,
+    person_swapped,
+    premise_denied,
+    typed_off_topic,
+)
+from .question import asks_yes_or_no
 from .settings import read_json_file
 from .types import StrPath
 
@@ -70,16 +76,9 @@ _CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w'’-]*")
 _CONTRACTED_NOT = re.compile(r"n[’']t\b", re.I)
 
 
-def _neighbourhood(index: "CorpusIndex", sentence_id: int) -> list[int]:
-    """The sentence and its neighbours on each side within its article."""
-    ids = index.document_sentences[index.sentences[sentence_id].doc_id]
-    position = bisect_left(ids, sentence_id)
-    return ids[max(0, position - 1) : position + 2]
-
-
 def _detail_features(index: "CorpusIndex", question: str, q_terms: list[str], sentence_id: int) -> dict[str, float]:
     """Which of the question's details the best sentence (and its neighbours) lacks."""
-    near = _neighbourhood(index, sentence_id)
+    near = neighbourhood(index, sentence_id)
     near_terms = frozenset().union(*(index.sentence_terms[i] for i in near))
     total_idf = sum(index.idf(t) for t in q_terms) or 1.0
     sentence_words = set(words(index.sentences[sentence_id].text))
@@ -210,142 +209,3 @@ class AnswerabilityModel:
             + settings.type_unmet_penalty * ((values["type_unmet"] > 0 and asks_closed_type(question, asked)) or typed_off_topic(index, question, scored, asked))
         )
         return self.probability(values, offset=-offset)
-
-
-def asks_closed_type(question: str, asked: str) -> bool:
-    """Whether ``question`` asks for an amount, a percentage, a number, a date, a time of day or a
-    span of time (``CLOSED_TYPES``), read as the ranking reads it: for a follow-up ``asked``
-    searched with the questions before it, the kind its own words ask for."""
-    return expected_type(question, own_part(asked) if asked != question else None) in CLOSED_TYPES
-
-
-# Words that frame what is asked rather than name what it is about: "how much is it worth now".
-_FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued valuation money amount number total now current currently today still".split())
-
-
-def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], asked: str, candidates: int = 3) -> bool:
-    """Whether ``question`` expects an answer type and each of the first ``candidates`` sentences
-    stating one is about something else: it shares none of the question's content words
-    (``question_terms``), its names (``known_names``) and the words that frame the type ("worth",
-    "now") aside ("Who led the latest funding round?" of "Researchers Favaro and Clark are arguing
-    that …"), or its article never mentions one of the question's names ("What was Halvorsen
-    Chemical's revenue?" of a hospital merger's "annual revenue of about $1.9 billion"). Read in
-    ``asked``, the question as the user wrote it, with the type its ranking looked for."""
-    if expected_type(question, own_part(asked) if asked != question else None) is None:
-        return False
-    names = known_names(asked, index.names)
-    content = set(question_terms(asked)) - {stem(name) for name in names} - _FRAME_STEMS
-    typed = [s.sentence_id for s in scored[:candidates] if s.type_match]
-
-    def on_topic(sid: int) -> bool:
-        doc_id = index.sentences[sid].doc_id
-        in_article = all(any(doc_id in index.documents_with(stem(form)) for form in _SAME_PLACE.get(name, {name})) for name in names)
-        return in_article and (not content or bool(content & index.terms_as_quoted[sid]))
-
-    return bool((content or names) and typed) and not any(on_topic(sid) for sid in typed)
-
-
-def names_unknown(index: "CorpusIndex", question: str) -> bool:
-    """Whether ``question`` writes capitalised a name (``rag.question.name_terms``) with a word
-    found nowhere in the articles ("the EU AI Office", "Sam Altman")."""
-    return any(term not in index.term_idf for stems in name_terms(question).values() for term in stems)
-
-
-# "not", "never", "no" (not "No. 9", nor "whether or not"), "isn't": a word that denies what follows it.
-_NEGATION = re.compile(r"(?<!\bor )\bnot\b|\b(?:never|no)\b(?!\.)|\w+n['’]t\b", re.I)
-_WHY = re.compile(r"^\W*(?:why|how come)\b", re.I)
-DENIAL_REACH = 3  # words after a negation that it denies
-
-
-def premise_denied(question: str, best: str) -> bool:
-    """Whether ``question`` asks why something is so (without a negation of its own) and the
-    best sentence denies one of its words within ``DENIAL_REACH`` words of a negation: "Why is
-    Anthropic calling for a permanent ban?" of "Anthropic is not calling for an immediate stop"."""
-    if not _WHY.match(question) or _NEGATION.search(question):
-        return False
-    asked = set(question_terms(question))
-    return any(asked & set(terms(" ".join(words(best[negation.end() :])[:DENIAL_REACH]))) for negation in _NEGATION.finditer(best))
-
-
-MISMATCH_CANDIDATES = 10  # sentences read for one stating a detail asked and another otherwise (``mismatched_details``)
-
-
-def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], candidates: int = 3) -> bool:
-    """Whether the best sentence states another year, month, weekday, quarter, currency or span of time than
-    ``question`` asks, and none of the first ``candidates`` sentences of its article states the
-    one asked (``rag.details.conflicting_details``): "What was the revenue in euros?" of an
-    article giving it in dollars; or whether one of the first ``MISMATCH_CANDIDATES`` sentences
-    states one detail the question asks and another otherwise, none stating them all
-    (``rag.details.mismatched_details``): "Why did the 1998 strike last eleven days?" of "… since
-    1998, when drivers stayed off the job for six days"; or whether the question states a figure
-    that those sentences state only about something else (``rag.details.misattributed_figure``,
-    the question's names aside): "What's behind the forecast of $1 trillion in annual revenue?" of
-    "… valuing it near $1 trillion"."""
-    if not scored:
-        return False
-    best = index.sentences[scored[0].sentence_id]
-    offered = " ".join(index.sentences[s.sentence_id].text for s in scored[:candidates] if index.sentences[s.sentence_id].doc_id == best.doc_id)
-    nearest = [index.sentences[s.sentence_id].text for s in scored[:MISMATCH_CANDIDATES]]
-    names = frozenset(stem(name) for name in known_names(question, index.names)).union(*name_terms(question).values())
-    return bool(conflicting_details(question, best.text, offered)) or mismatched_details(question, nearest) or misattributed_figure(question, nearest, names)
-
-
-LEAD_SENTENCES = 3  # an article's opening sentences (headings, bylines and datelines aside), which name what it is about
-# A place and the adjective made from it name one thing: "Spanish summers" of an article on Spain.
-_PLACE_ADJECTIVES = (
-    "afghanistan afghan, africa african, albania albanian, algeria algerian, america american, argentina argentine argentinian, "
-    "armenia armenian, asia asian, australia australian, austria austrian, bangladesh bangladeshi, belgium belgian, "
-    "bolivia bolivian, brazil brazilian, britain british, bulgaria bulgarian, cambodia cambodian, canada canadian, chile chilean, "
-    "china chinese, colombia colombian, croatia croatian, cuba cuban, cyprus cypriot, czechia czech, denmark danish, "
-    "egypt egyptian, england english, estonia estonian, ethiopia ethiopian, europe european, finland finnish, france french, "
-    "georgia georgian, germany german, ghana ghanaian, greece greek, hungary hungarian, iceland icelandic, india indian, "
-    "indonesia indonesian, iran iranian, iraq iraqi, ireland irish, israel israeli, italy italian, japan japanese, "
-    "jordan jordanian, kenya kenyan, korea korean, latvia latvian, lebanon lebanese, libya libyan, lithuania lithuanian, "
-    "malaysia malaysian, mexico mexican, morocco moroccan, nepal nepalese nepali, netherlands dutch, nigeria nigerian, "
-    "norway norwegian, pakistan pakistani, peru peruvian, philippines filipino philippine, poland polish, portugal portuguese, "
-    "qatar qatari, romania romanian, russia russian, scotland scottish scots, serbia serbian, singapore singaporean, "
-    "slovakia slovak, slovenia slovenian, somalia somali, spain spanish, sudan sudanese, sweden swedish, switzerland swiss, "
-    "syria syrian, taiwan taiwanese, thailand thai, tunisia tunisian, turkey turkish, ukraine ukrainian, venezuela venezuelan, "
-    "vietnam vietnamese, wales welsh, yemen yemeni, zimbabwe zimbabwean"
-)
-_SAME_PLACE = {word: frozenset(group.split()) for group in _PLACE_ADJECTIVES.split(", ") for word in group.split()}
-
-
-def _opening_sentences(index: "CorpusIndex", doc_id: str) -> list[int]:
-    """The first ``LEAD_SENTENCES`` sentences of an article that are prose (no heading, byline or dateline)."""
-    return list(islice((i for i in index.document_sentences[doc_id] if index.sentences[i].kind == "sentence"), LEAD_SENTENCES))
-
-
-def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> bool:
-    """Whether ``question`` names someone or something the articles mention (``known_names``)
-    that neither the best sentence and its neighbours nor the title and opening sentences of its
-    article mention, nor the table header or list lead-in it is read under, nor who said it: "Why
-    did OpenAI call for a pause?" of a sentence on Anthropic's call, in an article about Anthropic.
-    A name the article is about may be missing from the sentence that answers ("the bank cut its
-    deposit rate" in an article on the ECB); a place stands for its adjective ("Spain", "Spanish")."""
-    if not scored:
-        return False
-    names = known_names(question, index.names)
-    if not names:
-        return False
-    best = scored[0].sentence_id
-    sentence = index.sentences[best]
-    read_under = [i for i in (index.leads.get(best), index.attributions.get(best)) if i is not None]  # a row's header, a quote's speaker
-    around = {*_neighbourhood(index, best), *_opening_sentences(index, sentence.doc_id), *read_under}
-    mentioned = set(words(" ".join([index.documents[sentence.doc_id].title, *(index.sentences[i].text for i in around)])))
-    return any(not _SAME_PLACE.get(name, {name}) & mentioned for name in names)
-
-
-def person_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> bool:
-    """Whether ``question`` names a person the articles mention, by a name of two words or more
-    ("Dario Amodei"), and the best sentence names none of its words but another person by name:
-    "What did Dario Amodei predict in his London lecture?" of "Jack Clark predicted during a
-    London lecture …", where the article names Amodei in the next sentence."""
-    if not scored:
-        return False
-    names = known_names(question, index.names)
-    people = [person for person in mentions(question, "person") if len(person) > 1 and person & names]
-    best = index.sentences[scored[0].sentence_id].text
-    said, asked = set(words(best)), question_words(question)
-    return bool(people) and not any(person & said for person in people) and any(len(m) > 1 and not m & asked for m in mentions(best, "person"))
-

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer_types import counted_things, counts_of, expected_type, has_type
-from rag.answerability import names_unknown, premise_denied
+from rag.premises import names_unknown, premise_denied
 from rag.details import asked_details, conflicting_details, misattributed_figure, mismatched_details
 from rag.lexical import question_terms, stem, terms, words
 from rag.question import asks_yes_or_no, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
