@@ -84,7 +84,7 @@ _PERSON = re.compile(
 # "Which university is she from?", "what company", "what is the name of the new system": a name,
 # which may be one word ("Anthropic") or hold small words ("Asia e University", "Bank of Japan").
 _ASKS_NAME = re.compile(
-    r"\b(?:what|which) (?:[\w-]+ )?(?:compan(?:y|ies)|labs?|firms?|universit(?:y|ies)|organi[sz]ations?|agenc(?:y|ies)|institutions?|"
+    r"\b(?:what|which(?: [\w-]+)?) (?:compan(?:y|ies)|labs?|firms?|universit(?:y|ies)|organi[sz]ations?|agenc(?:y|ies)|institutions?|"
     r"startups?|banks?|groups?|unions?|parties|party|newspapers?|publications?|outlets?|brands?|products?|drugs?|teams?|clubs?)\b"
     r"|\bname of\b|\bwhat (?:is|was|are|were|will) (?:it|they|the \w+(?: \w+)?) (?:be )?called\b",
     re.I,
