@@ -24,7 +24,6 @@ from .premises import (
     names_unknown,
     neighbourhood,
     person_swapped,
-    premise_denied,
     typed_off_topic,
 )
 from .question import asks_yes_or_no
@@ -179,9 +178,9 @@ class AnswerabilityModel:
         - ``detail_conflict_penalty`` when the best sentence states another year, month, weekday,
           quarter, currency or span of time than the one asked, or a sentence stating one detail
           asked states another otherwise, or the question states a figure the articles give only
-          about something else (``details_conflict``), or denies what a "why" question
-          takes as given (``premise_denied``: "Why is Anthropic calling for a ban?" of "… is not
-          calling for an immediate stop"), unless the question asks
+          about something else, or the best sentence denies what a "why" question takes as given
+          ("Why is Anthropic calling for a ban?" of "… is not calling for an immediate stop";
+          ``details_conflict``), unless the question asks
           to be confirmed or denied ("Will the plant open in July?" of "… will open in September":
           that sentence answers it; ``asks_yes_or_no``);
         - ``type_unmet_penalty`` when the question asks for an amount, a percentage, a number, a
@@ -204,8 +203,7 @@ class AnswerabilityModel:
             settings.unknown_term_penalty * values["unknown_terms"]
             + settings.unknown_name_penalty * names_unknown(index, asked)
             + settings.name_elsewhere_penalty * (names_elsewhere(index, asked, scored) or person_swapped(index, asked, scored))
-            + settings.detail_conflict_penalty
-            * ((details_conflict(index, asked, scored) or bool(scored) and premise_denied(asked, index.sentences[scored[0].sentence_id].text)) and not asks_yes_or_no(asked))
+            + settings.detail_conflict_penalty * (details_conflict(index, asked, scored) and not asks_yes_or_no(asked))
             + settings.type_unmet_penalty * ((values["type_unmet"] > 0 and asks_closed_type(question, asked)) or typed_off_topic(index, question, scored, asked))
         )
         return self.probability(values, offset=-offset)

@@ -99,14 +99,20 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     1998, when drivers stayed off the job for six days"; or whether the question states a figure
     that those sentences state only about something else (``rag.details.misattributed_figure``,
     the question's names aside): "What's behind the forecast of $1 trillion in annual revenue?" of
-    "… valuing it near $1 trillion"."""
+    "… valuing it near $1 trillion"; or whether the best sentence denies what a "why" question
+    takes as given (``premise_denied``)."""
     if not scored:
         return False
     best = index.sentences[scored[0].sentence_id]
     offered = " ".join(index.sentences[s.sentence_id].text for s in scored[:candidates] if index.sentences[s.sentence_id].doc_id == best.doc_id)
     nearest = [index.sentences[s.sentence_id].text for s in scored[:MISMATCH_CANDIDATES]]
     names = frozenset(stem(name) for name in known_names(question, index.names)).union(*name_terms(question).values())
-    return bool(conflicting_details(question, best.text, offered)) or mismatched_details(question, nearest) or misattributed_figure(question, nearest, names)
+    return (
+        bool(conflicting_details(question, best.text, offered))
+        or mismatched_details(question, nearest)
+        or misattributed_figure(question, nearest, names)
+        or premise_denied(question, best.text)
+    )
 
 
 LEAD_SENTENCES = 3  # an article's opening sentences (headings, bylines and datelines aside), which name what it is about

@@ -860,13 +860,6 @@ BAN = (
 )
 
 
-def test_a_why_question_whose_premise_the_best_sentence_denies_abstains(tmp_path, encoder, answerer):
-    local = answerer_over(tmp_path, {"ban.txt": BAN}, encoder, answerer)
-    blind = with_settings(local, detail_conflict_penalty=0.0)
-    assert_abstains_only_with(local, blind, "Why is Harbor Labs calling for a permanent ban on research?")  # it is not
-    assert_answered_as_without(local, blind, "Why did Harbor Labs call for a pause?", "pause")
-
-
 def test_a_question_asked_to_be_confirmed_is_answered_by_the_detail_that_denies_it(tmp_path, encoder, answerer):
     quarto = answerer_over(tmp_path, {"quarto.txt": QUARTO}, encoder, answerer)
     denied = quarto.answer("Did Quarto's revenue reach $4.1 billion in 2023?")  # "… in 2025" answers it
@@ -903,13 +896,6 @@ GROCER = (
 )
 
 
-def test_a_question_whose_answer_type_only_an_article_about_someone_else_states_abstains(tmp_path, encoder, answerer):
-    two = answerer_over(tmp_path, {"funding.txt": FUNDING, "grocer.txt": GROCER}, encoder, answerer)
-    blind = with_settings(two, type_unmet_penalty=0.0)
-    assert_abstains_only_with(two, blind, "What was the revenue of Harbor Labs after the round?")  # the grocer's is no answer
-    assert_answered_as_without(two, blind, "What was Orchard Foods' revenue last year?", "$410 million")
-
-
 PAUSE_CALL = (
     "Anthropic calls for a pause\n\nAnthropic on Thursday called for a pause in the race to build ever more capable AI systems. "
     "The company said labs should agree on safety tests before they scale further. Its chief executive said the risks were growing.\n\n"
@@ -940,11 +926,37 @@ LECTURE = (
 )
 
 
-def test_a_question_naming_one_person_answered_by_what_another_person_did_abstains(tmp_path, encoder, answerer):
-    local = answerer_over(tmp_path, {"lecture.txt": LECTURE}, encoder, answerer)
-    blind = with_settings(local, name_elsewhere_penalty=0.0)
-    assert_abstains_only_with(local, blind, "What did Dario Amodei predict in his London lecture?")  # Jack Clark did
-    assert_answered_as_without(local, blind, "What did Jack Clark predict in his London lecture?", "two years")
+@pytest.mark.parametrize(
+    "articles, penalty, false_premise, asked, quoted",
+    [
+        (  # a why-question the best sentence denies: it is not calling for a ban
+            {"ban.txt": BAN},
+            "detail_conflict_penalty",
+            "Why is Harbor Labs calling for a permanent ban on research?",
+            "Why did Harbor Labs call for a pause?",
+            "pause",
+        ),
+        (  # an answer type stated only in an article about someone else: the grocer's revenue is no answer
+            {"funding.txt": FUNDING, "grocer.txt": GROCER},
+            "type_unmet_penalty",
+            "What was the revenue of Harbor Labs after the round?",
+            "What was Orchard Foods' revenue last year?",
+            "$410 million",
+        ),
+        (  # a person asked about, answered by what another person did: Jack Clark predicted it
+            {"lecture.txt": LECTURE},
+            "name_elsewhere_penalty",
+            "What did Dario Amodei predict in his London lecture?",
+            "What did Jack Clark predict in his London lecture?",
+            "two years",
+        ),
+    ],
+)
+def test_a_false_premise_that_only_its_penalty_sees_abstains(articles, penalty, false_premise, asked, quoted, tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, articles, encoder, answerer)
+    blind = with_settings(local, **{penalty: 0.0})
+    assert_abstains_only_with(local, blind, false_premise)
+    assert_answered_as_without(local, blind, asked, quoted)
 
 
 STRIKE_COUNCIL = (
