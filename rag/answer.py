@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import time
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -25,7 +25,7 @@ import numpy as np
 from .answer_types import amount_names, counted_things, counts_of, expected_type, has_type, mentions, question_words
 from .answerability import AnswerabilityModel
 from .errors import require_type
-from .lexical import question_terms, terms
+from .lexical import question_terms, stem, terms
 from .question import (
     FOLLOW_UP_REACH,
     asks_across_articles,
@@ -35,6 +35,7 @@ from .question import (
     check_passage_count,
     clean_question,
     context_of,
+    known_names,
     leans_on_earlier,
     named_subject,
     name_terms,
@@ -222,6 +223,27 @@ class Answerer:
                     weight.setdefault(sid, 1.0 / (1.0 + rank))
         return weight
 
+    def _in_title_only(self, question: str, weights: Iterable[tuple[str, float]], sentence_ids: Iterable[int]) -> np.ndarray:
+        """For each sentence, the weight of the question's terms it lacks but its article's title has.
+
+        A news sentence leaves unsaid what its headline says ("The lawsuit was filed … by the
+        Conservancy" under "Judge orders Halvorsen Chemical to pay"), so those terms count in part
+        in the ranking (``title_credit``); not for a sentence naming someone the question names,
+        which is about them ("Rival OpenAI declined to comment" under "Anthropic calls for a
+        pause" does not say why OpenAI called for one)."""
+        terms_of, titles = self.index.terms_as_quoted, self.index.title_terms
+        names = {stem(name) for name in known_names(question, self.index.names)}
+        weights = list(weights)
+        return np.array(
+            [
+                0.0
+                if names & terms_of[sid]
+                else sum(w for term, w in weights if term not in terms_of[sid] and term in titles[self.index.sentences[sid].doc_id])
+                for sid in sentence_ids
+            ],
+            dtype=np.float64,
+        )
+
     def score_sentences(
         self, question: str, vector: np.ndarray, hits: list[ChunkHit], own: str | None = None, near: frozenset[int] = frozenset()
     ) -> list[ScoredSentence]:
@@ -251,10 +273,11 @@ class Answerer:
         coverage = np.fromiter(
             (sum(w for term, w in weights if term in sentence_terms[sid]) for sid in candidates), dtype=np.float64, count=len(ids)
         )
+        in_title_only = self._in_title_only(question, weights, candidates)
         kind = expected_type(question, own)
         asked, counted, named = question_words(own or question), counted_things(own or question), amount_names(own or question)
         typed = np.fromiter((self._has_type(sid, kind, asked, counted, named) for sid in ids.tolist()), dtype=bool, count=len(ids))
-        score = s.w_dense * dense + s.w_centered * centered + s.w_coverage * coverage + s.w_chunk * passage
+        score = s.w_dense * dense + s.w_centered * centered + s.w_coverage * (coverage + s.title_credit * in_title_only) + s.w_chunk * passage
         if near:
             score += NEXT_TO_ANSWER_BONUS * np.fromiter((sid in near for sid in ids.tolist()), dtype=bool, count=len(ids))
         if kind:

@@ -28,6 +28,7 @@ import numpy as np
 from .documents import ARTICLE_SUFFIXES, article_id, article_stats, is_markdown, load_corpus, read_article, sha256_text
 from .embedding import file_sha256
 from .errors import IndexCorruptError, IndexMismatchError, IndexMissingError, RagError, StaleIndexWarning, require_type, warn_caller
+from .lexical import terms
 from .segmentation import SENTENCE_KINDS
 from .scripts import scripts_used
 from .types import Chunk, Document, Sentence, StrPath
@@ -193,6 +194,11 @@ class CorpusIndex:
         for sid, attribution in self.attributions.items():
             as_quoted[sid] = as_quoted[sid] | self.sentence_terms[attribution]
         return as_quoted
+
+    @cached_property
+    def title_terms(self) -> dict[str, frozenset[str]]:
+        """Each article's title terms (stemmed content words): what its sentences need not repeat."""
+        return {doc_id: frozenset(terms(document.title)) for doc_id, document in self.documents.items()}
 
     @cached_property
     def sentence_mean(self) -> np.ndarray:

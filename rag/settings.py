@@ -14,7 +14,7 @@ from .types import StrPath
 
 CALIBRATED_SETTINGS = Path(__file__).with_name("answer_settings.json")
 
-_FRACTIONS = ("second_quote_ratio", "corroboration_similarity", "abstain_threshold")  # settings from 0 to 1
+_FRACTIONS = ("title_credit", "second_quote_ratio", "corroboration_similarity", "abstain_threshold")  # settings from 0 to 1
 
 
 def whole_number(value: object) -> int | None:
@@ -87,7 +87,8 @@ class AnswerSettings:
 
     Sentence score = w_dense·cosine + w_centered·(cosine after removing the corpus's mean
     sentence vector) + w_coverage·(IDF-weighted share of the question's
-    content words in the sentence) + w_chunk·(fused rank of its passage) + w_type·(has
+    content words in the sentence, plus ``title_credit`` times the share of those words it
+    lacks but its article's title has, unless it names someone the question names) + w_chunk·(fused rank of its passage) + w_type·(has
     the expected answer type). ``unknown_term_penalty``, ``unknown_name_penalty``,
     ``name_elsewhere_penalty``, ``detail_conflict_penalty``, ``type_unmet_penalty`` and ``abstain_threshold`` shape abstention (see ``AnswerabilityModel.score``); the first and
     the last are chosen on the gold dev split.
@@ -100,6 +101,7 @@ class AnswerSettings:
     w_dense: float = 0.0
     w_centered: float = 1.0
     w_coverage: float = 1.2
+    title_credit: float = 0.3
     w_chunk: float = 0.15
     w_type: float = 0.6
     second_quote_ratio: float = 0.6

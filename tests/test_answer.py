@@ -959,6 +959,24 @@ def test_a_false_premise_that_only_its_penalty_sees_abstains(articles, penalty, 
     assert_answered_as_without(local, blind, asked, quoted)
 
 
+LAKE_RULING = (
+    "Judge orders Halvorsen Chemical to pay for lake cleanup\n\nA judge ruled on Friday that the company contaminated the lake with "
+    "industrial chemicals. The lawsuit was filed in 2021 by the Lake Wendell Conservancy, a nonprofit group. The company said it would appeal.\n"
+)
+PLANT_EXPANSION = (
+    "Halvorsen Chemical to expand its plant\n\nHalvorsen Chemical filed plans on Monday for a new warehouse at its riverside plant. "
+    "The expansion would add 200 jobs. Construction could begin next spring.\n"
+)
+
+
+def test_a_sentence_that_leaves_its_headline_unsaid_gets_part_of_its_words(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"lake.txt": LAKE_RULING, "plant.txt": PLANT_EXPANSION, "park.txt": PARK}, encoder, answerer)
+    without = with_settings(local, title_credit=0.0)
+    asked = "When was the lawsuit against Halvorsen Chemical filed?"  # the sentence that says leaves the company to its headline
+    assert local.answer(asked).quotes[0].text.startswith("The lawsuit was filed in 2021"), local.answer(asked).answer
+    assert without.answer(asked).quotes[0].text.startswith("Halvorsen Chemical filed plans")  # the company's name, another filing
+
+
 STRIKE_COUNCIL = (
     "Council braces for tram strike\n\nThe city council said the tram strike planned for Friday would close all three lines. "
     "Officials urged commuters to use buses instead.\n"
