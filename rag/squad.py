@@ -358,17 +358,25 @@ def summarize(results: Sequence[QuestionResult], qrels: dict[str, dict[str, int]
     }
 
 
-def heldout_titles(squad: SquadSet) -> tuple[list[str] | None, str]:
-    """Titles to report on, and why: the answerability model's held-out titles when it was trained on this file."""
+TITLE_SETS = ("held-out", "train")
+
+
+def report_titles(squad: SquadSet, which: str = "held-out") -> tuple[list[str] | None, str]:
+    """Titles to report on, and why: when the answerability model was trained on this file, its
+    held-out titles (the measure) or, with ``which="train"``, its training titles (for tuning the
+    ranking: the abstention figures there are in-sample); else every title."""
     from .answerability import AnswerabilityModel
 
     provenance = AnswerabilityModel.load().provenance
     if provenance.get("dataset_sha256") == squad.sha256 and provenance.get("heldout_titles"):
+        trained = len(provenance.get("train_titles", []))
+        if which == "train":
+            return list(provenance["train_titles"]), (
+                f"The answerability model was trained on these {trained} titles of this file: the answers measure the ranking, "
+                "the abstention figures are in-sample."
+            )
         titles = list(provenance["heldout_titles"])
-        return titles, (
-            f"The answerability model was trained on {len(provenance.get('train_titles', []))} titles of this file; "
-            f"questions are drawn from its {len(titles)} held-out titles only."
-        )
+        return titles, f"The answerability model was trained on {trained} titles of this file; questions are drawn from its {len(titles)} held-out titles only."
     return None, "The answerability model was not trained on this file; questions are drawn from all its titles."
 
 
@@ -432,7 +440,7 @@ def _format_ms(value: float | None, missing: str = "cached") -> str:
 def write_reports(report: dict, out: str | Path) -> tuple[Path, Path]:
     """Write the report as JSON and Markdown into ``out``; returns both paths."""
     out = Path(out)
-    stem = f"squad-{'full' if report['limit'] is None else report['limit']}"
+    stem = f"squad-{'train-' if report.get('title_set') == 'train' else ''}{'full' if report['limit'] is None else report['limit']}"
     json_path, md_path = out / f"{stem}.json", out / f"{stem}.md"
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -443,9 +451,11 @@ def write_reports(report: dict, out: str | Path) -> tuple[Path, Path]:
     return json_path, md_path
 
 
-def evaluate_squad(squad: SquadSet, *, limit: int | None = None, cache: str | Path = DEFAULT_CACHE, progress: bool = True) -> dict:
-    """Index the benchmark, ask its questions (held-out titles only when trained on it) and measure."""
-    titles, note = heldout_titles(squad)
+def evaluate_squad(
+    squad: SquadSet, *, limit: int | None = None, cache: str | Path = DEFAULT_CACHE, progress: bool = True, title_set: str = "held-out"
+) -> dict:
+    """Index the benchmark, ask its questions (of ``report_titles``) and measure."""
+    titles, note = report_titles(squad, title_set)
     questions, paragraphs = select(squad, titles, limit)
     _, index_dir = prepare_index(paragraphs, cache, progress=progress)
     answerer = squad_answerer(index_dir, questions, cache, progress=progress)
@@ -456,6 +466,7 @@ def evaluate_squad(squad: SquadSet, *, limit: int | None = None, cache: str | Pa
         "path": squad.path,
         "sha256": squad.sha256,
         "limit": limit,
+        "title_set": title_set,
         "titles": sorted({q.title for q in questions}),
         "paragraphs_indexed": len(paragraphs),
         "split_note": note,
@@ -479,6 +490,12 @@ def add_squad_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", default=str(DEFAULT_OUT), help="folder for the JSON and Markdown reports")
     parser.add_argument("--cache", default=str(DEFAULT_CACHE), help="folder for the benchmark's corpus and index")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--titles",
+        choices=TITLE_SETS,
+        default="held-out",
+        help="the answerability model's held-out titles (the measure; default) or its training titles (for tuning the ranking; reports squad-train-*)",
+    )
 
 
 def run_squad_eval(args: argparse.Namespace) -> int:
@@ -493,7 +510,13 @@ def run_squad_eval(args: argparse.Namespace) -> int:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise RagError(f"cannot read {args.path} as a SQuAD 2.0 file: {exc}") from exc
     check_report_folder(args.out)
-    report = evaluate_squad(squad, limit=args.limit, cache=getattr(args, "cache", DEFAULT_CACHE), progress=not args.json and sys.stderr.isatty())
+    report = evaluate_squad(
+        squad,
+        limit=args.limit,
+        cache=getattr(args, "cache", DEFAULT_CACHE),
+        progress=not args.json and sys.stderr.isatty(),
+        title_set=getattr(args, "titles", "held-out"),
+    )
     json_path, md_path = write_reports(report, args.out)
     if args.json:
         sys.stdout.write(json_line(report))

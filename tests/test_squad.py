@@ -164,6 +164,19 @@ def test_run_squad_eval_on_a_small_sample_end_to_end(tmp_path, squad):
     assert not set(report["titles"]) & set(provenance["train_titles"])
 
 
+def test_the_training_titles_can_be_asked_for_tuning_and_are_reported_apart(tmp_path, squad):
+    parser = argparse.ArgumentParser()
+    add_squad_arguments(parser)
+    args = parser.parse_args([str(SQUAD), "--titles", "train", "--limit", "20", "--out", str(tmp_path / "reports"), "--cache", str(tmp_path / "cache")])
+    assert run_squad_eval(args) == 0
+    report = json.loads((tmp_path / "reports" / "squad-train-20.json").read_text(encoding="utf-8"))
+    provenance = AnswerabilityModel.load().provenance
+    assert report["title_set"] == "train" and report["metrics"]["questions"] == 20
+    assert set(report["titles"]) <= set(provenance["train_titles"])  # never a held-out title
+    assert "the abstention figures are in-sample" in (tmp_path / "reports" / "squad-train-20.md").read_text(encoding="utf-8")
+    assert not (tmp_path / "reports" / "squad-20.json").exists()  # a held-out report is never overwritten
+
+
 def test_an_unwritable_report_folder_is_refused_before_the_run(tmp_path):
     from rag.errors import RagError
 
