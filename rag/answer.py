@@ -234,15 +234,15 @@ class Answerer:
         terms_of, titles = self.index.terms_as_quoted, self.index.title_terms
         names = {stem(name) for name in known_names(question, self.index.names)}
         weights = list(weights)
-        return np.array(
-            [
-                0.0
-                if names & terms_of[sid]
-                else sum(w for term, w in weights if term not in terms_of[sid] and term in titles[self.index.sentences[sid].doc_id])
-                for sid in sentence_ids
-            ],
-            dtype=np.float64,
-        )
+        in_title: dict[str, list[tuple[str, float]]] = {}  # per article: the question's terms its title has
+        credits = []
+        for sid in sentence_ids:
+            doc_id = self.index.sentences[sid].doc_id
+            if doc_id not in in_title:
+                in_title[doc_id] = [(term, w) for term, w in weights if term in titles[doc_id]]
+            here = terms_of[sid]
+            credits.append(0.0 if not in_title[doc_id] or names & here else sum(w for term, w in in_title[doc_id] if term not in here))
+        return np.array(credits, dtype=np.float64)
 
     def score_sentences(
         self, question: str, vector: np.ndarray, hits: list[ChunkHit], own: str | None = None, near: frozenset[int] = frozenset()
