@@ -228,9 +228,9 @@ class Answerer:
 
         A news sentence leaves unsaid what its headline says ("The lawsuit was filed … by the
         Conservancy" under "Judge orders Halvorsen Chemical to pay"), so those terms count in part
-        in the ranking (``title_credit``); not for a sentence naming someone the question names,
-        which is about them ("Rival OpenAI declined to comment" under "Anthropic calls for a
-        pause" does not say why OpenAI called for one)."""
+        in the ranking (``title_credit``); not for a sentence naming someone the question names and
+        its title does not, which is about them ("Rival OpenAI declined to comment" under "Anthropic
+        calls for a pause" does not say why OpenAI called for one)."""
         terms_of, titles = self.index.terms_as_quoted, self.index.title_terms
         names = {stem(name) for name in known_names(question, self.index.names)}
         weights = list(weights)
@@ -241,7 +241,8 @@ class Answerer:
             if doc_id not in in_title:
                 in_title[doc_id] = [(term, w) for term, w in weights if term in titles[doc_id]]
             here = terms_of[sid]
-            credits.append(0.0 if not in_title[doc_id] or names & here else sum(w for term, w in in_title[doc_id] if term not in here))
+            elsewhere = (names & here) - titles[doc_id]  # it names someone the question asks about and its headline does not
+            credits.append(0.0 if not in_title[doc_id] or elsewhere else sum(w for term, w in in_title[doc_id] if term not in here))
         return np.array(credits, dtype=np.float64)
 
     def score_sentences(

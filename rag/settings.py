@@ -88,7 +88,8 @@ class AnswerSettings:
     Sentence score = w_dense·cosine + w_centered·(cosine after removing the corpus's mean
     sentence vector) + w_coverage·(IDF-weighted share of the question's
     content words in the sentence, plus ``title_credit`` times the share of those words it
-    lacks but its article's title has, unless it names someone the question names) + w_chunk·(fused rank of its passage) + w_type·(has
+    lacks but its article's title has, unless it names someone the question names and the title
+    does not) + w_chunk·(fused rank of its passage) + w_type·(has
     the expected answer type). ``unknown_term_penalty``, ``unknown_name_penalty``,
     ``name_elsewhere_penalty``, ``detail_conflict_penalty``, ``type_unmet_penalty`` and ``abstain_threshold`` shape abstention (see ``AnswerabilityModel.score``); the first and
     the last are chosen on the gold dev split.

@@ -975,6 +975,10 @@ def test_a_sentence_that_leaves_its_headline_unsaid_gets_part_of_its_words(tmp_p
     asked = "When was the lawsuit against Halvorsen Chemical filed?"  # the sentence that says leaves the company to its headline
     assert local.answer(asked).quotes[0].text.startswith("The lawsuit was filed in 2021"), local.answer(asked).answer
     assert without.answer(asked).quotes[0].text.startswith("Halvorsen Chemical filed plans")  # the company's name, another filing
+    expansion = "When did Halvorsen Chemical file plans to expand its plant?"  # "expand": in the headline only
+    credited, plain = local.answer(expansion).quotes[0], without.answer(expansion).quotes[0]
+    assert credited.text == plain.text and credited.text.startswith("Halvorsen Chemical filed plans on Monday")
+    assert credited.score > plain.score  # naming the headline's own subject, it keeps the credit
 
 
 STRIKE_COUNCIL = (
