@@ -972,7 +972,7 @@ PLANT_EXPANSION = (
 def test_a_sentence_that_leaves_its_headline_unsaid_gets_part_of_its_words(tmp_path, encoder, answerer):
     local = answerer_over(tmp_path, {"lake.txt": LAKE_RULING, "plant.txt": PLANT_EXPANSION, "park.txt": PARK}, encoder, answerer)
     without = with_settings(local, title_credit=0.0)
-    asked = "When was the lawsuit against Halvorsen Chemical filed?"  # the sentence that says leaves the company to its headline
+    asked = "When was the lawsuit against Halvorsen Chemical filed?"  # the sentence saying when leaves the company's name to its headline
     assert local.answer(asked).quotes[0].text.startswith("The lawsuit was filed in 2021"), local.answer(asked).answer
     assert without.answer(asked).quotes[0].text.startswith("Halvorsen Chemical filed plans")  # the company's name, another filing
     expansion = "When did Halvorsen Chemical file plans to expand its plant?"  # "expand": in the headline only
