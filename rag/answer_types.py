@@ -242,6 +242,8 @@ def counted_things(question: str) -> frozenset[str]:
     named = [w.lower().replace(".", "") for w in found.groups() if w]
     if named[0] in _NOT_COUNTED or _ROLE.fullmatch(named[0]) or (len(named) > 1 and _ROLE.fullmatch(named[1])):
         return frozenset()
+    if _singular(named[0]) != named[0]:
+        named = named[:1]  # a plural ends what is counted: "how many jurors found …" counts jurors
     return frozenset(_singular(w) for w in named if w and w not in _NOT_COUNTED)
 
 

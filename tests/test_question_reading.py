@@ -451,6 +451,9 @@ def test_a_count_is_of_what_the_question_counts_however_the_sentence_writes_it()
     assert counted_things("How many beds does Lakeshore have?") == {"bed"}
     assert counted_things("How many U.S. states signed it?") == {"us", "state"}
     assert counted_things("How many workers were laid off?") == frozenset()  # people, counted under other names ("400 people")
+    assert counted_things("How many jurors found the company liable?") == {"juror"}  # a plural ends it: "found" is no thing counted
+    assert counted_things("How many new jobs will it create?") == {"new", "job"}
+    assert not counts_of("Tests in 2022 found PFOA in wells.", counted_things("How many jurors found the company liable?"))
     assert counts_of("Labour won 412 of the 650 seats.", counted_things("How many seats did Labour win?"))  # the second number too
     assert counts_of("Twenty countries have signed it.", counted_things("How many countries have signed it?"))
     assert not counts_of("Labour lost $3 million.", counted_things("How many seats did Labour win?"))
