@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Sequence
 from .answer_types import CLOSED_TYPES, expected_type, mentions, question_words
 from .details import conflicting_details, misattributed_figure, mismatched_details
 from .lexical import question_terms, stem, terms, words
-from .question import known_names, name_terms, own_part
+from .question import asks_yes_or_no, known_names, name_terms, own_part
 
 if TYPE_CHECKING:
     from .answer import ScoredSentence
@@ -86,6 +86,29 @@ def premise_denied(question: str, best: str) -> bool:
     return any(asked & set(terms(" ".join(words(best[negation.end() :])[:DENIAL_REACH]))) for negation in _NEGATION.finditer(best))
 
 
+# Pairs of opposite events or stances: a question taking one as given ("Why did Sacks praise the
+# push?") is not answered by a sentence stating the other ("Sacks accused the company of …").
+_OPPOSITES = (  # compared stemmed, so "praised" and "criticism" count too; irregular forms ("rose", "won") are listed
+    ("praise applaud commend hail laud welcome endorse support", "criticise accuse attack condemn slam oppose worried warned blasted"),
+    ("rise rose risen increase grow grew grown growth gain climb jump surge soar", "fall fell fallen drop decline decrease shrink shrank slump plunge slid slide"),
+    ("win won victory", "lose lost defeat concede"),
+    ("pass approve accept adopt", "fail reject"),
+)
+_OPPOSITE_STEMS = tuple((frozenset(map(stem, a.split())), frozenset(map(stem, b.split()))) for a, b in _OPPOSITES)
+
+
+def premise_reversed(question: str, best: str) -> bool:
+    """Whether ``question`` takes an event or stance as given (it neither negates one nor asks to
+    have one confirmed: "Did Sacks praise it?" is answered by "Sacks accused …") that the best
+    sentence states the opposite of, naming none of its own kind: "Why did David Sacks praise the
+    push?" of "David Sacks accused the company …", "by how many votes did the bond fail?" of
+    "Voters also approved a $3.2 million bond …"."""
+    if _NEGATION.search(question) or asks_yes_or_no(question):
+        return False
+    asked, said = {stem(w) for w in words(question)}, {stem(w) for w in words(best)}
+    return any(asked & one and (said & other) - asked and not said & one for pair in _OPPOSITE_STEMS for one, other in (pair, pair[::-1]))
+
+
 MISMATCH_CANDIDATES = 10  # sentences read for one stating a detail asked and another otherwise (``mismatched_details``)
 
 
@@ -100,7 +123,7 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     that those sentences state only about something else (``rag.details.misattributed_figure``,
     the question's names aside): "What's behind the forecast of $1 trillion in annual revenue?" of
     "… valuing it near $1 trillion"; or whether the best sentence denies what a "why" question
-    takes as given (``premise_denied``)."""
+    takes as given (``premise_denied``) or states its opposite (``premise_reversed``)."""
     if not scored:
         return False
     best = index.sentences[scored[0].sentence_id]
@@ -112,6 +135,7 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
         or mismatched_details(question, nearest)
         or misattributed_figure(question, nearest, names)
         or premise_denied(question, best.text)
+        or premise_reversed(question, best.text)
     )
 
 

@@ -920,6 +920,10 @@ def test_a_question_naming_someone_the_articles_mention_but_not_where_the_answer
         assert_answered_as_without(local, blind, asked, "called for a pause")
 
 
+TRAM = (
+    "Council approves tram extension\n\nThe city council on Monday approved a plan to extend the tram line to the airport, 7 to 2. "
+    "Councillor Ruth Okafor criticised the plan as too costly for a city facing a budget gap. The first trams are due to run in 2028.\n"
+)
 LECTURE = (
     "Lab leaders warn on AI\n\nJack Clark predicted during a London lecture that such systems could arrive within two years. "
     "Chief executive Dario Amodei has raised concerns about job losses. Both spoke after the company's report.\n"
@@ -935,6 +939,13 @@ LECTURE = (
             "Why is Harbor Labs calling for a permanent ban on research?",
             "Why did Harbor Labs call for a pause?",
             "pause",
+        ),
+        (  # a why-question taking as given the opposite of what the best sentence states: she criticised it
+            {"tram.txt": TRAM},
+            "detail_conflict_penalty",
+            "Why did Ruth Okafor praise the tram plan?",
+            "Why did Ruth Okafor criticise the tram plan?",
+            "too costly",
         ),
         (  # an answer type stated only in an article about someone else: the grocer's revenue is no answer
             {"funding.txt": FUNDING, "grocer.txt": GROCER},

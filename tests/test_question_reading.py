@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer_types import counted_things, counts_of, expected_type, has_type
-from rag.premises import names_unknown, premise_denied
+from rag.premises import names_unknown, premise_denied, premise_reversed
 from rag.details import asked_details, conflicting_details, misattributed_figure, mismatched_details
 from rag.lexical import question_terms, stem, terms, words
 from rag.question import asks_yes_or_no, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
@@ -522,6 +522,23 @@ def test_two_true_details_asked_as_one_fact_are_a_mismatch():
 )
 def test_a_why_question_is_denied_by_a_negation_of_its_words(question, best, denied):
     assert premise_denied(question, best) is denied
+
+
+@pytest.mark.parametrize(
+    "question, best, reversed_",
+    [
+        ("Why did David Sacks praise Anthropic's safety push?", "David Sacks accused the company of pursuing a regulatory capture agenda.", True),
+        ("By how many votes did the library bond fail?", "Voters also approved a $3.2 million bond to renovate the library, 2,106 to 1,288.", True),
+        ("Why did the airline's profit fall?", "The airline reported a 13% rise in net profit.", True),
+        ("Why did Sacks criticise Anthropic?", "David Sacks accused the company of pursuing a regulatory capture agenda.", False),  # the same stance
+        ("Why did shares fall?", "Shares dropped 5% after rising for a week.", False),  # it says so too, whatever else it says
+        ("Did David Sacks praise Anthropic?", "David Sacks accused the company of pursuing a regulatory capture agenda.", False),  # asked to be confirmed
+        ("Why didn't the bond pass?", "Voters rejected the bond.", False),  # asked as denied
+        ("Why did critics praise the film?", "Critics said the film was brilliant.", False),  # "critics" is the question's own word
+    ],
+)
+def test_a_question_taking_an_event_as_given_is_reversed_by_a_sentence_stating_its_opposite(question, best, reversed_):
+    assert premise_reversed(question, best) is reversed_
 
 
 @pytest.mark.parametrize(
