@@ -72,6 +72,7 @@ def names_unknown(index: "CorpusIndex", question: str) -> bool:
 
 # "not", "never", "no" (not "No. 9", nor "whether or not"), "isn't": a word that denies what follows it.
 _NEGATION = re.compile(r"(?<!\bor )\bnot\b|\b(?:never|no)\b(?!\.)|\w+n['’]t\b", re.I)
+_NEGATION_OR_LACK = re.compile(rf"{_NEGATION.pattern}|\bwithout\b", re.I)  # "without success" states none
 _WHY = re.compile(r"^\W*(?:why|how come)\b", re.I)
 DENIAL_REACH = 3  # words after a negation that it denies
 
@@ -82,31 +83,51 @@ def premise_denied(question: str, best: str) -> bool:
     Anthropic calling for a permanent ban?" of "Anthropic is not calling for an immediate stop"."""
     if not _WHY.match(question) or _NEGATION.search(question):
         return False
-    asked = set(question_terms(question))
-    return any(asked & set(terms(" ".join(words(best[negation.end() :])[:DENIAL_REACH]))) for negation in _NEGATION.finditer(best))
+    return bool(set(question_terms(question)) & _denied(best))
 
 
-# Pairs of opposite events or stances: a question taking one as given ("Why did Sacks praise the
-# push?") is not answered by a sentence stating the other ("Sacks accused the company of …").
+def _denied(text: str, negation: re.Pattern[str] = _NEGATION) -> set[str]:
+    """The terms of ``text`` within ``DENIAL_REACH`` words after a ``negation``."""
+    return {term for found in negation.finditer(text) for term in terms(" ".join(words(text[found.end() :])[:DENIAL_REACH]))}
+
+
+# Pairs of opposite events, stances, extremes and directions: a question taking one as given ("Why
+# did Sacks praise the push?", "What is the lowest point?") is not answered by a sentence stating
+# the other ("Sacks accused the company of …", "The highest point is …"). The first four were
+# chosen on the news tuning sets, the rest on SQuAD 2.0's training titles, whose unanswerable
+# questions often swap a word for its antonym.
 _OPPOSITES = (  # compared stemmed, so "praised" and "criticism" count too; irregular forms ("rose", "won") are listed
-    ("praise applaud commend hail laud welcome endorse support", "criticise accuse attack condemn slam oppose worried warned blasted"),
+    ("praise applaud commend hail laud welcome endorse support", "criticise accuse condemn slam oppose worried warned blasted"),
     ("rise rose risen increase grow grew grown growth gain climb jump surge soar", "fall fell fallen drop decline decrease shrink shrank slump plunge slid slide"),
-    ("win won victory", "lose lost defeat concede"),
+    ("win won victory", "lose lost concede"),  # not "defeat": "X defeated Y" is X's win
     ("pass approve accept adopt", "fail reject"),
+    ("succeed success successful", "fail failure unsuccessful"),
+    ("largest biggest", "smallest"),
+    ("high higher highest", "low lower lowest"),
+    ("upper", "lower"),
+    ("inside inner interior", "outside outer exterior"),
+    ("north northern", "south southern"),
+    ("strong stronger strongest", "weak weaker weakest"),
+    ("major", "minor"),
+    ("majority", "minority"),
+    ("rich richer richest wealthy wealthiest", "poor poorer poorest"),
+    ("positive", "negative"),
 )
 _OPPOSITE_STEMS = tuple((frozenset(map(stem, a.split())), frozenset(map(stem, b.split()))) for a, b in _OPPOSITES)
 
 
 def premise_reversed(question: str, best: str) -> bool:
-    """Whether ``question`` takes an event or stance as given (it neither negates one nor asks to
-    have one confirmed: "Did Sacks praise it?" is answered by "Sacks accused …") that the best
-    sentence states the opposite of, naming none of its own kind: "Why did David Sacks praise the
-    push?" of "David Sacks accused the company …", "by how many votes did the bond fail?" of
-    "Voters also approved a $3.2 million bond …"."""
-    if _NEGATION.search(question) or asks_yes_or_no(question):
+    """Whether ``question`` takes an event, stance or extreme as given that the best sentence
+    states the opposite of, naming none of its own kind: "Why did David Sacks praise the push?"
+    of "David Sacks accused the company …", "by how many votes did the bond fail?" of "Voters also
+    approved a $3.2 million bond …". Not for a question that negates one, asks to have one
+    confirmed ("Did Sacks praise it?" is answered by "Sacks accused …") or asks who or what
+    company ("Who won the race?" is answered by "Pruitt lost to Delgado-Reyes")."""
+    if _NEGATION.search(question) or asks_yes_or_no(question) or expected_type(question) in ("person", "name"):
         return False
     asked, said = {stem(w) for w in words(question)}, {stem(w) for w in words(best)}
-    return any(asked & one and (said & other) - asked and not said & one for pair in _OPPOSITE_STEMS for one, other in (pair, pair[::-1]))
+    stated = said - _denied(best, _NEGATION_OR_LACK)  # "not successful", "without success" state no success
+    return any(asked & one and (stated & other) - asked and not said & one for pair in _OPPOSITE_STEMS for one, other in (pair, pair[::-1]))
 
 
 MISMATCH_CANDIDATES = 10  # sentences read for one stating a detail asked and another otherwise (``mismatched_details``)

@@ -924,6 +924,10 @@ TRAM = (
     "Council approves tram extension\n\nThe city council on Monday approved a plan to extend the tram line to the airport, 7 to 2. "
     "Councillor Ruth Okafor criticised the plan as too costly for a city facing a budget gap. The first trams are due to run in 2028.\n"
 )
+PEAKS = (
+    "Harbor County at a glance\n\nThe highest point in Harbor County is Mount Tallis, at 1,204 metres. The lowest farms lie "
+    "along the river. The county has 14 lakes and two rivers.\n"
+)
 LECTURE = (
     "Lab leaders warn on AI\n\nJack Clark predicted during a London lecture that such systems could arrive within two years. "
     "Chief executive Dario Amodei has raised concerns about job losses. Both spoke after the company's report.\n"
@@ -946,6 +950,13 @@ LECTURE = (
             "Why did Ruth Okafor praise the tram plan?",
             "Why did Ruth Okafor criticise the tram plan?",
             "too costly",
+        ),
+        (  # an extreme swapped for its opposite, as SQuAD 2.0's unanswerable questions often are
+            {"peaks.txt": PEAKS},
+            "detail_conflict_penalty",
+            "What is the lowest point in Harbor County?",
+            "What is the highest point in Harbor County?",
+            "Mount Tallis",
         ),
         (  # an answer type stated only in an article about someone else: the grocer's revenue is no answer
             {"funding.txt": FUNDING, "grocer.txt": GROCER},

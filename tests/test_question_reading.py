@@ -535,6 +535,11 @@ def test_a_why_question_is_denied_by_a_negation_of_its_words(question, best, den
         ("Did David Sacks praise Anthropic?", "David Sacks accused the company of pursuing a regulatory capture agenda.", False),  # asked to be confirmed
         ("Why didn't the bond pass?", "Voters rejected the bond.", False),  # asked as denied
         ("Why did critics praise the film?", "Critics said the film was brilliant.", False),  # "critics" is the question's own word
+        ("What is the lowest point of the state?", "The highest point of the state is Mount Elbert.", True),
+        ("Which northern city hosts the parliament?", "The parliament sits in the southern city of Lyon.", True),
+        ("How did the pill do for those who failed other treatments?", "A third had tried two treatments without success.", False),  # no success stated
+        ("Why did the plan fail?", "The plan was not successful.", False),
+        ("Who won the mayor's race?", "Incumbent Gary Pruitt lost to Ana Delgado-Reyes.", False),  # one's loss is another's win
     ],
 )
 def test_a_question_taking_an_event_as_given_is_reversed_by_a_sentence_stating_its_opposite(question, best, reversed_):
