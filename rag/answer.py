@@ -112,9 +112,12 @@ def _telling_figures(text: str) -> set[str]:
 
 
 ACROSS_QUOTES = 5  # quotes at most, one an article, for a question of what the articles say
-ACROSS_BUDGETS = 2  # answer budgets such a question's quotes may take
+ACROSS_BUDGETS = 2  # answer budgets such a question's quotes may take, and those of a request answered by a list
 ACROSS_RATIO = 0.4  # of the best sentence's score, the least another article's quote may have
 ATTRIBUTION_REACH = 3  # sentences (with words) from a quoted sentence to the line naming who said it, for the quote to go on to it
+# A request to list things ("List the main terms of the contract", "what are the key changes"):
+# answered by a list, when one is among the best sentences.
+_ASKS_LIST = re.compile(r"^\W*(?:please\s+)?(?:list|enumerate)\b|\bwhat are the (?:main|key|major)\b|\b(?:main|key) (?:terms|points|provisions|changes)\b", re.I)
 # A sentence that opens on what the one before said ("That threshold —", "But …"), or points
 # back to it further on ("Anthropic appears to be using that kind of internal data point …").
 _LEANS_ON_PREVIOUS = re.compile(
@@ -321,6 +324,19 @@ class Answerer:
         in_rank_order = [*(bylines[doc_id] for doc_id in ranked if doc_id in bylines), *bylines.values()]
         return tuple(dict.fromkeys(byline for byline in in_rank_order if topic <= self.index.sentence_terms[byline]))[: self.settings.max_quotes]
 
+    def _best_list_item(self, scored: list[ScoredSentence]) -> int | None:
+        """The position in ``scored`` of the best item of a list (a sentence under a lead-in ending
+        in a colon, ``CorpusIndex.leads``) scoring within ``second_quote_ratio`` of the best
+        sentence, or None. A request to list things is answered by the list."""
+        best = scored[0].score if scored else 0.0
+        for position, candidate in enumerate(scored):
+            if candidate.score < self.settings.second_quote_ratio * best:
+                break
+            lead = self.index.leads.get(candidate.sentence_id)
+            if lead is not None and self.index.sentences[lead].text.endswith(":"):
+                return position
+        return None
+
     def _quote_whole(self, sid: int, score: float) -> Quote:
         """Sentence ``sid`` quoted as it stands, scored ``score``."""
         sentence = self.index.sentences[sid]
@@ -515,7 +531,7 @@ class Answerer:
         return named if self.index.sentences[scored[0].sentence_id].doc_id in named else None
 
     def compose(
-        self, scored: list[ScoredSentence], said: frozenset[int] = frozenset(), only_from: frozenset[str] | None = None, across: bool = False
+        self, scored: list[ScoredSentence], said: frozenset[int] = frozenset(), only_from: frozenset[str] | None = None, across: bool = False, listed: bool = False
     ) -> list[Quote]:
         """Pick quotes from scored sentences: best first, within the budget, merged across articles.
 
@@ -527,11 +543,13 @@ class Answerer:
         the first comes only from those articles (any article may still corroborate one). With
         ``across`` (a question of what the articles say, ``asks_across_articles``), each article
         gives at most one quote, up to ``ACROSS_QUOTES`` of them within ``ACROSS_BUDGETS`` budgets.
+        With ``listed`` (a request to list things, answered first by a list), the quotes may take
+        ``ACROSS_BUDGETS`` budgets too, so that the list leaves room for what else answers.
         """
         s = self.settings
         chosen: list[_Chosen] = []
         used: set[int] = set()
-        budget = s.token_budget * (ACROSS_BUDGETS if across else 1)
+        budget = s.token_budget * (ACROSS_BUDGETS if across or listed else 1)
         most = max(ACROSS_QUOTES, s.max_quotes) if across else s.max_quotes
         best = scored[0].score if scored else 0.0
         vectors = self.index.sentence_vectors
@@ -654,7 +672,10 @@ class Answerer:
         if before is not None and asks_to_go_on(text) and not before.abstained:  # "tell me more" of an answered question: as answerable as it
             answerability = max(answerability, before.answerability)
         abstained = not scored or answerability < self.settings.abstain_threshold or (not context and asks_to_go_on(text))  # "tell me more" of nothing
-        quotes = () if abstained else tuple(self.compose(scored, said_before, self._articles_naming(read_as, scored), asks_across_articles(read_as)))
+        item = self._best_list_item(scored) if _ASKS_LIST.search(read_as) else None
+        if item is not None:  # "List the main terms of …": the list, quoted from its lead-in, comes first
+            scored = [scored[item], *scored[:item], *scored[item + 1 :]]
+        quotes = () if abstained else tuple(self.compose(scored, said_before, self._articles_naming(read_as, scored), asks_across_articles(read_as), item is not None))
         bylines = () if read_with else self._bylines_asked(read_as, hits)
         if bylines:  # who wrote it, or what they wrote: the bylines first, then what else answers
             best = max((q.score for q in quotes), default=1.0)  # first, so scored as the best

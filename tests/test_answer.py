@@ -804,6 +804,29 @@ def test_a_list_is_quoted_whole_at_an_articles_end_and_when_its_items_are_hard_w
     assert quote.text.startswith("The union gave three reasons") and quote.text.endswith("Depots lack heating in winter.")
 
 
+BUS_DEAL = (
+    "# Bus drivers approve contract\n\nThe new contract for the city's 900 bus drivers runs for three years and covers pay, "
+    "hours and safety on the buses.\n\nUnder the contract, the city agreed to:\n\n- raise pay by 4% a year;\n- cap shifts at ten hours;\n"
+    "- fit new cameras on every bus.\n\nThe union's members approved it on Sunday.\n"
+)
+
+
+def test_a_request_to_list_things_is_answered_first_by_the_list(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"deal.md": BUS_DEAL, "park.txt": PARK}, encoder, answerer)
+    lead_in, items = "Under the contract, the city agreed to:", ("raise pay by 4% a year;", "cap shifts at ten hours;", "fit new cameras on every bus.")
+    request = "List the main terms of the new bus contract."
+    read = local.retriever.read(request)
+    vector = local.retriever.encode(read)
+    best = local.score_sentences(read, vector, local.retriever.rank_chunks(read, vector))[0]
+    assert best.sentence_id not in local.index.leads  # the ranking alone puts the summary first
+    listed = local.answer(request)
+    assert_grounded(listed, local.index.documents)
+    assert listed.quotes[0].text.startswith(lead_in) and all(item in listed.quotes[0].text for item in items)
+    assert any(quote.text.startswith("The new contract") for quote in listed.quotes[1:])  # and room is left for what else answers
+    asked = local.answer("What does the new bus contract cover?")  # a question, not a request to list
+    assert asked.quotes[0].text.startswith("The new contract")
+
+
 def test_one_articles_two_sentences_with_one_figure_are_two_facts(tmp_path, encoder, answerer):
     pipes = (
         "Lead pipes in Riverton\n\nRiverton still has roughly 6,200 lead pipes connecting homes to the water mains.\n\n"
