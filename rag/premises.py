@@ -1,6 +1,7 @@
 """Checks that the articles do not hold what a question takes as given: a name they never mention
 or mention only elsewhere, a person the best sentence leaves out for another, a detail or figure
-they state otherwise, a premise they deny, an answer type they state only about something else.
+they state otherwise, a premise they deny or state the opposite of, an answer type they state
+only about something else.
 
 Each is a yes or no that ``AnswerabilityModel.score`` turns into a penalty on the answerability
 logit (the ``*_penalty`` settings), because the learned features cannot see them: every word of
