@@ -57,7 +57,14 @@ def _asks_the(units: str) -> str:
 
 
 ASKS_DATE_OF = re.compile(_asks_the("day|date|year"), re.I)
-_WHERE = re.compile(r"^\s*where\b|\bin what (city|country|place)\b", re.I)
+_WHERE = re.compile(
+    r"^\s*where\b|\bin what (city|country|place)\b"
+    # A street address: "What is Anthropic's headquarters address?", "what's the address of the plant?"
+    # (not "How did they address it?", nor a speech: "What did she say in her address to Congress?")
+    r"|\b(?:headquarters|home|office|street|postal|mailing|business|registered)\s+address\b"
+    r"|\bwhat(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+|its\s+|their\s+|[\w-]+(?:'s|’s)\s+)?address(?:\s+of\b|\W*$)",
+    re.I,
+)
 
 # A person: a name of two capitalised words (not opening a sentence), or people named by their
 # role in the news (officials, residents, anglers …).

@@ -90,14 +90,7 @@ def test_the_first_quote_states_the_answer(answerer, question, doc_id, words):
     [
         "What is the boiling point of mercury?",
         "Who won the 2018 World Cup?",
-        pytest.param(
-            "What is Anthropic's headquarters address?",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known weakness: 'address' matches 'addressed' in article 003 and the answerability "
-                "score stays above the calibrated threshold (abstention is the product's weakest part)",
-            ),
-        ),
+        "What is Anthropic's headquarters address?",  # a place, which no sentence gives ("addressed" is no address)
         "How many employees does Anthropic have?",
         "What did NATO say about recursive self-improvement?",  # a name the articles never mention
         "Did the UN back Anthropic's call for a coordinated pause?",

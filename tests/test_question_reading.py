@@ -467,6 +467,20 @@ def test_a_question_naming_money_without_asking_an_amount_expects_none(question)
     assert expected_type(question) is None
 
 
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("What is Anthropic's headquarters address?", "place"),
+        ("What's the address of the plant?", "place"),
+        ("what is halvorsen's address", "place"),
+        ("How did Anthropic address the concerns?", None),  # a verb
+        ("What did the mayor say in her address to the council?", None),  # a speech
+    ],
+)
+def test_a_street_address_is_asked_as_a_place(question, kind):
+    assert expected_type(question) == kind
+
+
 @pytest.mark.parametrize("question", ["Who is Azizi Othman?", "Who's Dario Amodei?", "Who is Azizi Othman and what did he call for?"])
 def test_who_is_a_named_person_asks_what_they_are_not_for_another_person(question):
     assert expected_type(question) is None
