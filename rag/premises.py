@@ -126,7 +126,7 @@ def premise_reversed(question: str, best: str) -> bool:
     company ("Who won the race?" is answered by "Pruitt lost to Delgado-Reyes")."""
     if _NEGATION.search(question) or asks_yes_or_no(question) or expected_type(question) in ("person", "name"):
         return False
-    asked, said = {stem(w) for w in words(question)}, {stem(w) for w in words(best)}
+    asked, said = set(terms(question)), set(terms(best))  # no word of _OPPOSITES is a stop word
     stated = said - _denied(best, _NEGATION_OR_LACK)  # "not successful", "without success" state no success
     return any(asked & one and (stated & other) - asked and not said & one for pair in _OPPOSITE_STEMS for one, other in (pair, pair[::-1]))
 
