@@ -22,7 +22,7 @@ from functools import cached_property
 
 import numpy as np
 
-from .answer_types import amount_names, counted_things, counts_of, expected_type, has_type, mentions, question_words
+from .answer_types import amount_names, asks_statement, counted_things, counts_of, expected_type, has_type, mentions, question_words, reports_speech
 from .answerability import AnswerabilityModel
 from .errors import require_type
 from .lexical import question_terms, stem, terms
@@ -336,6 +336,23 @@ class Answerer:
             if lead is not None and self.index.sentences[lead].text.endswith(":"):
                 return position
         return None
+
+    def _statements_first(self, question: str, scored: list[ScoredSentence]) -> list[ScoredSentence]:
+        """``scored`` with the sentences reporting speech (``reports_speech``) by a name the question
+        asks about (by anyone, when it names none) first, of those scoring within
+        ``second_quote_ratio`` of the best: a question of what someone said is answered by what they said."""
+        names = {stem(name) for name in known_names(question, self.index.names)}
+        least = self.settings.second_quote_ratio * (scored[0].score if scored else 0.0)
+
+        def said_by_them(candidate: ScoredSentence) -> bool:
+            sid = candidate.sentence_id
+            return candidate.score >= least and reports_speech(self.index.sentences[sid].text) and (not names or bool(names & self.index.terms_as_quoted[sid]))
+
+        first: list[ScoredSentence] = []
+        rest: list[ScoredSentence] = []
+        for candidate in scored:
+            (first if said_by_them(candidate) else rest).append(candidate)
+        return first + rest
 
     def _quote_whole(self, sid: int, score: float) -> Quote:
         """Sentence ``sid`` quoted as it stands, scored ``score``."""
@@ -675,6 +692,8 @@ class Answerer:
         item = self._best_list_item(scored) if _ASKS_LIST.search(read_as) else None
         if item is not None:  # "List the main terms of …": the list, quoted from its lead-in, comes first
             scored = [scored[item], *scored[:item], *scored[item + 1 :]]
+        elif asks_statement(read_as):  # "What did Pruitt say?": what he said comes first
+            scored = self._statements_first(read_as, scored)
         quotes = () if abstained else tuple(self.compose(scored, said_before, self._articles_naming(read_as, scored), asks_across_articles(read_as), item is not None))
         bylines = () if read_with else self._bylines_asked(read_as, hits)
         if bylines:  # who wrote it, or what they wrote: the bylines first, then what else answers

@@ -135,6 +135,23 @@ _EXPANSION = re.compile(r"\w,? or (the )?[A-Z]{2,}s?\b|\w \([A-Z]{2,}s?\)")
 _WHEN_CLOCK = re.compile(r"\b(?:what|which) time\b(?!\s+(?:period|frame|span|scale|zone|limit|horizon|of (?:the )?year))|\bwhat hour\b", re.I)
 _CLOCK = re.compile(r"(?<![\d:.,])\d{1,2}:[0-5]\d(?![\d:.,]\d)|\b\d{1,2}(?:[:.][0-5]\d)?\s?[ap]\.?m\b\.?|\b(?:noon|midday|midnight|o'clock|o’clock)\b", re.I)
 
+# "What did Pruitt say after he lost?", "how did the union react", "what was her response": what
+# someone said, which a sentence quotes or reports with a verb of saying.
+_WHO_SAID = r"(?: (?!(?:do|when|after|before|while|if)\b)\S+){1,6}?"  # who said it: not "What did residents do when Forbes announced cuts?"
+_ASKS_STATEMENT = re.compile(
+    rf"\bwhat (?:did|does|do|has|have|had|will|would)\b{_WHO_SAID} (?:say|said|announce|announced|reply|replied)\b"
+    rf"|\bwhat (?:did|has|have|had|will|would)\b{_WHO_SAID} (?:tell|told)\b"  # not "What does a rock's deformation tell geologists?"
+    rf"|\bhow (?:did|has|have|will|would)\b{_WHO_SAID} (?:react|reacted|respond|responded|reply|replied)\b"
+    r"|\bwhat (?:was|is|were|are) (?:(?:the|his|her|their|its) )?(?:\S+(?:'s|’s) )?(?:response|reaction|statement|reply|comments?)\b",  # not "What is an immune response?"
+    re.I,
+)
+_STATEMENT = re.compile(
+    r"[“”\"]|\b(?:said|says|saying|say|told|tells|telling|stated|statement|warned|warns|argued|argues|added|adds|wrote|writes|"
+    r"according to|declined to comment|responded|replied|commented|remarked|announced|announces|urged|urges|insisted|noted|acknowledged)\b",
+    re.I,
+)
+
+
 # Most specific first: "what day" wants a weekday or date, not any time expression.
 EXPECTED = {
     "expansion": (_ASKS_EXPANSION, _EXPANSION),
@@ -173,6 +190,17 @@ def expected_type(question: str, follow_up: str | None = None) -> str | None:
         if asks.search(question):
             return name
     return None
+
+
+def asks_statement(question: str) -> bool:
+    """Whether ``question`` asks what someone said ("What did Pruitt say after he lost?", "How
+    did the union react?"), and no other kind of answer ("When did she say it would open?")."""
+    return bool(_ASKS_STATEMENT.search(question)) and expected_type(question) is None
+
+
+def reports_speech(sentence: str) -> bool:
+    """Whether ``sentence`` quotes someone or reports what they said ("…," Pruitt said; "she warned that …")."""
+    return bool(_STATEMENT.search(sentence))
 
 
 # A capitalised pair opening a sentence is a name unless its first word opens sentences ("The

@@ -820,6 +820,29 @@ def test_a_request_to_list_things_is_answered_first_by_the_list(tmp_path, encode
     assert asked.quotes[0].text.startswith("The new contract")
 
 
+MAYORS_RACE = (
+    "Pruitt loses Millbrook mayor's race\n\nVoters in Millbrook turned out Mayor Gary Pruitt on Tuesday, handing the job to council "
+    "member Ana Delgado after a race fought over property taxes.\n\nResults released after midnight showed Delgado with 1,842 votes to "
+    "Pruitt's 1,617.\n\nPruitt, 58, a former insurance agent, was first elected in 2017.\n\n"
+    '"It has been an honour to serve this town, and I wish Ana well," Pruitt said in a statement.\n\nDelgado will be sworn in next month.\n'
+)
+
+
+def test_a_question_of_what_someone_said_is_answered_first_by_what_they_said(tmp_path, encoder, answerer):
+    local = with_settings(answerer_over(tmp_path, {"race.txt": MAYORS_RACE, "park.txt": PARK}, encoder, answerer), abstain_threshold=0.0)
+    statement = '"It has been an honour to serve this town, and I wish Ana well," Pruitt said in a statement.'
+    asked = "What did Pruitt say after he lost?"
+    read = local.retriever.read(asked)
+    vector = local.retriever.encode(read)
+    ranked = local.score_sentences(read, vector, local.retriever.rank_chunks(read, vector))
+    assert local.index.sentences[ranked[0].sentence_id].text.startswith("Voters in Millbrook")  # the ranking alone puts the result first
+    answered = local.answer(asked)
+    assert_grounded(answered, local.index.documents)
+    assert answered.quotes[0].text == statement and len(answered.quotes) > 1  # what he said, then what else answers
+    assert local.answer("Why did Pruitt lose?").quotes[0].text != statement  # not a question of what he said
+    assert local.answer("What did Delgado say after she won?").quotes[0].text != statement  # Pruitt's words are not hers
+
+
 def test_one_articles_two_sentences_with_one_figure_are_two_facts(tmp_path, encoder, answerer):
     pipes = (
         "Lead pipes in Riverton\n\nRiverton still has roughly 6,200 lead pipes connecting homes to the water mains.\n\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer_types import counted_things, counts_of, expected_type, has_type
+from rag.answer_types import asks_statement, counted_things, counts_of, expected_type, has_type, reports_speech
 from rag.premises import names_unknown, premise_denied, premise_reversed
 from rag.details import asked_details, conflicting_details, misattributed_figure, mismatched_details
 from rag.lexical import question_terms, stem, terms, words
@@ -457,6 +457,33 @@ def test_a_count_is_of_what_the_question_counts_however_the_sentence_writes_it()
     assert counts_of("Labour won 412 of the 650 seats.", counted_things("How many seats did Labour win?"))  # the second number too
     assert counts_of("Twenty countries have signed it.", counted_things("How many countries have signed it?"))
     assert not counts_of("Labour lost $3 million.", counted_things("How many seats did Labour win?"))
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("What did Pruitt say after he lost?", True),
+        ("what did the lawyer for the residents say about the ruling", True),
+        ("What has the minister told people under evacuation orders?", True),
+        ("How did the union react to the offer?", True),
+        ("What was the union's response to the offer?", True),
+        ("When did Pruitt say the handoff would happen?", False),  # a time, said or not
+        ("Who said nobody wins a strike?", False),  # a person
+        ("What does the deformation of a rock tell geologists?", False),  # no one speaks
+        ("What is an immune response?", False),
+        ("What did residents do when Forbes announced budget cuts?", False),  # what they did
+    ],
+)
+def test_a_question_of_what_someone_said(question, asks):
+    assert asks_statement(question) is asks
+
+
+def test_a_sentence_reports_speech_by_quoting_or_a_verb_of_saying():
+    assert reports_speech("“The voters have spoken,” Pruitt said in a statement.")
+    assert reports_speech("Okafor warned that the deal could collapse.")
+    assert reports_speech("The company declined to comment.")
+    assert not reports_speech("Pruitt, 58, a former insurance agent, was first elected in 2017.")
+    assert not reports_speech("Pruitt conceded in a phone call to Delgado.")  # a concession, with nothing said in it
 
 
 @pytest.mark.parametrize(
