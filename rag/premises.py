@@ -117,18 +117,28 @@ _OPPOSITES = (  # compared stemmed, so "praised" and "criticism" count too; irre
 _OPPOSITE_STEMS = tuple((frozenset(map(stem, a.split())), frozenset(map(stem, b.split()))) for a, b in _OPPOSITES)
 
 
-def premise_reversed(question: str, best: str) -> bool:
-    """Whether ``question`` takes an event, stance or extreme as given that the best sentence
-    states the opposite of, naming none of its own kind: "Why did David Sacks praise the push?"
-    of "David Sacks accused the company …", "by how many votes did the bond fail?" of "Voters also
-    approved a $3.2 million bond …". Not for a question that negates one, asks to have one
-    confirmed ("Did Sacks praise it?" is answered by "Sacks accused …") or asks who or what
-    company ("Who won the race?" is answered by "Pruitt lost to Delgado-Reyes")."""
-    if _NEGATION.search(question) or asks_yes_or_no(question) or expected_type(question) in ("person", "name"):
+def premise_reversed(question: str, *texts: str) -> bool:
+    """Whether ``question`` takes an event, stance or extreme as given that ``texts`` (the best
+    sentence, or the sentences of its article naming what the question names) state the
+    opposite of, naming none of its own kind: "Why did David Sacks praise the push?" of "David
+    Sacks accused the company …", "by how many votes did the bond fail?" of "Voters also
+    approved a $3.2 million bond …", "how many votes did Pruitt win by?" of the sentences naming
+    Pruitt, one of which says "Pruitt conceded …". Not for a question that negates one, asks to
+    have one confirmed ("Did Sacks praise it?" is answered by "Sacks accused …") or asks who or
+    what company ("Who won the race?" is answered by "Pruitt lost to Delgado-Reyes")."""
+    if not texts or _NEGATION.search(question) or asks_yes_or_no(question) or expected_type(question) in ("person", "name"):
         return False
-    asked, said = set(terms(question)), set(terms(best))  # no word of _OPPOSITES is a stop word
-    stated = said - _denied(best, _NEGATION_OR_LACK)  # "not successful", "without success" state no success
+    asked = set(terms(question))  # no word of _OPPOSITES is a stop word
+    said = set().union(*(terms(text) for text in texts))
+    stated = set().union(*(set(terms(text)) - _denied(text, _NEGATION_OR_LACK) for text in texts))  # "not successful", "without success" state no success
     return any(asked & one and (stated & other) - asked and not said & one for pair in _OPPOSITE_STEMS for one, other in (pair, pair[::-1]))
+
+
+def _naming(index: "CorpusIndex", doc_id: str, names: frozenset[str]) -> list[str]:
+    """The sentences of article ``doc_id`` that hold every one of ``names`` (stemmed), none without names."""
+    if not names:
+        return []
+    return [index.sentences[i].text for i in index.document_sentences[doc_id] if names <= index.sentence_terms[i]]
 
 
 MISMATCH_CANDIDATES = 10  # sentences read for one stating a detail asked and another otherwise (``mismatched_details``)
@@ -145,7 +155,8 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     that those sentences state only about something else (``rag.details.misattributed_figure``,
     the question's names aside): "What's behind the forecast of $1 trillion in annual revenue?" of
     "… valuing it near $1 trillion"; or whether the best sentence denies what a "why" question
-    takes as given (``premise_denied``) or states its opposite (``premise_reversed``)."""
+    takes as given (``premise_denied``) or states its opposite, or the sentences of its article
+    naming what the question names do (``premise_reversed``)."""
     if not scored:
         return False
     best = index.sentences[scored[0].sentence_id]
@@ -158,6 +169,7 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
         or misattributed_figure(question, nearest, names)
         or premise_denied(question, best.text)
         or premise_reversed(question, best.text)
+        or premise_reversed(question, *_naming(index, best.doc_id, names))
     )
 
 

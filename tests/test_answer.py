@@ -967,6 +967,10 @@ PEAKS = (
     "Harbor County at a glance\n\nThe highest point in Harbor County is Mount Tallis, at 1,204 metres. The lowest farms lie "
     "along the river. The county has 14 lakes and two rivers.\n"
 )
+RACE = (
+    "Delgado wins Millbrook race\n\nResults released after midnight showed Ana Delgado with 1,842 votes to Gary Pruitt's 1,617, a "
+    "margin of 225. Pruitt conceded in a phone call on Wednesday. Turnout was about 42%.\n"
+)
 LECTURE = (
     "Lab leaders warn on AI\n\nJack Clark predicted during a London lecture that such systems could arrive within two years. "
     "Chief executive Dario Amodei has raised concerns about job losses. Both spoke after the company's report.\n"
@@ -996,6 +1000,13 @@ LECTURE = (
             "What is the lowest point in Harbor County?",
             "What is the highest point in Harbor County?",
             "Mount Tallis",
+        ),
+        (  # an event whose opposite another sentence naming him states: Pruitt conceded, so he won nothing
+            {"race.txt": RACE},
+            "detail_conflict_penalty",
+            "By how many votes did Pruitt win?",
+            "By how many votes did Delgado win?",
+            "225",
         ),
         (  # an answer type stated only in an article about someone else: the grocer's revenue is no answer
             {"funding.txt": FUNDING, "grocer.txt": GROCER},

@@ -587,6 +587,14 @@ def test_a_question_taking_an_event_as_given_is_reversed_by_a_sentence_stating_i
     assert premise_reversed(question, best) is reversed_
 
 
+def test_an_event_is_reversed_by_any_of_several_sentences_unless_one_of_them_states_it():
+    naming_pruitt = ("Delgado had 1,842 votes to Pruitt's 1,617.", "Pruitt conceded in a phone call.")
+    assert premise_reversed("By how many votes did Pruitt win?", *naming_pruitt)
+    assert not premise_reversed("By how many votes did Pruitt win?", *naming_pruitt, "Pruitt won in 2017 by 90 votes.")
+    assert premise_reversed("By how many votes did Pruitt win?", "The town had no choice.", "Pruitt conceded.")  # "no" denies only in its own sentence
+    assert not premise_reversed("By how many votes did Pruitt win?")  # no sentence, nothing reversed
+
+
 @pytest.mark.parametrize(
     "question, stating, misattributed",
     [
