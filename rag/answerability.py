@@ -179,8 +179,9 @@ class AnswerabilityModel:
           quarter, currency or span of time than the one asked, or a sentence stating one detail
           asked states another otherwise, or the question states a figure the articles give only
           about something else, or the best sentence denies what a "why" question takes as given
-          ("Why is Anthropic calling for a ban?" of "… is not calling for an immediate stop";
-          ``details_conflict``), unless the question asks
+          ("Why is Anthropic calling for a ban?" of "… is not calling for an immediate stop"), or
+          the question gives someone a title the articles never give them ("When did Harold Ng
+          become president?" of "Harold Ng, a mediator"; ``details_conflict``), unless the question asks
           to be confirmed or denied ("Will the plant open in July?" of "… will open in September":
           that sentence answers it; ``asks_yes_or_no``);
         - ``type_unmet_penalty`` when the question asks for an amount, a percentage, a number, a

@@ -141,6 +141,82 @@ def _naming(index: "CorpusIndex", doc_id: str, names: frozenset[str]) -> list[st
     return [index.sentences[i].text for i in index.document_sentences[doc_id] if names <= index.sentence_terms[i]]
 
 
+# Titles a person holds, a group each, under all its names ("CEO", "chief executive").
+_TITLE_GROUPS = (
+    "ceo|chief executive|chief executive officer",
+    "cfo|chief financial officer|finance chief|finance director",
+    "coo|chief operating officer",
+    "cto|chief technology officer",
+    "vice president|vice-president",
+    "president",
+    "chair|chairman|chairwoman|chairperson",
+    "founder|co-founder|cofounder",
+    "spokesperson|spokesman|spokeswoman",
+    "lawyer|attorney|counsel",
+    "mayor|mayor-elect",
+    "governor",
+    "prime minister|premier",
+    "minister",
+    "judge|justice",
+    "mediator",
+    "director|executive director",
+    "general manager|manager",
+    "coach|head coach",
+    "senator",
+    "councillor|council member|councilman|councilwoman|alderman",
+    "clerk",
+    "commissioner",
+    "professor",
+    "principal",
+    "treasurer",
+    "secretary",
+)
+_TITLE_GROUP = {title: n for n, group in enumerate(_TITLE_GROUPS) for title in group.split("|")}
+_TITLE = "|".join(sorted(map(re.escape, _TITLE_GROUP), key=len, reverse=True))  # longest first: "vice president" before "president"
+_TITLE_WORD = re.compile(rf"\b(?:{_TITLE})\b", re.I)
+# What gives the name before it a title: "harold ng become president", "whitfield take over as ceo", "Pruitt, the town's mayor".
+_GIVEN_TITLE = r"(?:,?(?:\s+\w+){0,2}?\s+(?:become|became|becomes|becoming|as|is|was|named|appointed|elected)|,)\s+(?:(?:the|a|an|new|[\w-]+(?:'s|’s))\s+)*"
+TITLE_REACH = 8  # words on either side of a name in which a sentence may give its title
+
+
+def _titles_asked(question: str, names: set[str]) -> list[tuple[int, str]]:
+    """(title group, name word) for each title ``question`` gives one of ``names`` (``known_names``):
+    "nordavia ceo markus lindgren" -> (CEO, "lindgren"), "when did harold ng become president" -> (president, "harold")."""
+    name = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    run = rf"(?:{name})\b(?:\s+(?:{name}|\w{{1,2}})\b)*"  # "harold ng": a word of two letters is never a known name
+    lowered = question.lower()
+    before = [(found.group(1), found.group(2)) for found in re.finditer(rf"\b({_TITLE})\s+({run})", lowered)]
+    after = [(found.group(2), found.group(1)) for found in re.finditer(rf"\b({run}){_GIVEN_TITLE}({_TITLE})\b", lowered)]
+    return [(_TITLE_GROUP[title], [word for word in named.split() if word in names][-1]) for title, named in before + after]
+
+
+def _titles_near(text: str, name: str) -> set[int]:
+    """The title groups within ``TITLE_REACH`` words of ``name`` (a lower-case word) in ``text``."""
+    tokens = words(text)
+    return {
+        _TITLE_GROUP[title.lower()]
+        for at, token in enumerate(tokens)
+        if token == name
+        for title in _TITLE_WORD.findall(" ".join(tokens[max(0, at - TITLE_REACH) : at + TITLE_REACH + 1]))
+    }
+
+
+def title_swapped(index: "CorpusIndex", question: str) -> bool:
+    """Whether ``question`` gives someone the articles name a title ("nordavia ceo markus lindgren",
+    "when did harold ng become president") and the sentences naming them give them titles, none of
+    them that one ("Chief financial officer Dr. Markus Lindgren", "Harold Ng, a mediator")."""
+    names = known_names(question, index.names)
+    if not names:
+        return False
+    for group, name in _titles_asked(question, names):
+        term = stem(name)
+        naming = [text for doc_id in index.documents_with(term) for text in _naming(index, doc_id, frozenset({term}))]
+        held = set().union(*(_titles_near(text, name) for text in naming))
+        if held and group not in held:
+            return True
+    return False
+
+
 MISMATCH_CANDIDATES = 10  # sentences read for one stating a detail asked and another otherwise (``mismatched_details``)
 
 
@@ -156,7 +232,8 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     the question's names aside): "What's behind the forecast of $1 trillion in annual revenue?" of
     "… valuing it near $1 trillion"; or whether the best sentence denies what a "why" question
     takes as given (``premise_denied``) or states its opposite, or the sentences of its article
-    naming what the question names do (``premise_reversed``)."""
+    naming what the question names do (``premise_reversed``); or whether the question gives
+    someone a title the articles never give them (``title_swapped``)."""
     if not scored:
         return False
     best = index.sentences[scored[0].sentence_id]
@@ -170,6 +247,7 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
         or premise_denied(question, best.text)
         or premise_reversed(question, best.text)
         or premise_reversed(question, *_naming(index, best.doc_id, names))
+        or title_swapped(index, question)
     )
 
 

@@ -971,6 +971,10 @@ RACE = (
     "Delgado wins Millbrook race\n\nResults released after midnight showed Ana Delgado with 1,842 votes to Gary Pruitt's 1,617, a "
     "margin of 225. Pruitt conceded in a phone call on Wednesday. Turnout was about 42%.\n"
 )
+TALKS = (
+    "Bus strike talks resume\n\nThe talks are led by Harold Ng, a mediator with the state labor board, who took on the dispute in 2021. "
+    "Denise Okafor leads the drivers' union. Ng declined to comment on Thursday.\n"
+)
 LECTURE = (
     "Lab leaders warn on AI\n\nJack Clark predicted during a London lecture that such systems could arrive within two years. "
     "Chief executive Dario Amodei has raised concerns about job losses. Both spoke after the company's report.\n"
@@ -1007,6 +1011,13 @@ LECTURE = (
             "By how many votes did Pruitt win?",
             "By how many votes did Delgado win?",
             "225",
+        ),
+        (  # a title the articles never give him: Ng is a mediator
+            {"talks.txt": TALKS},
+            "detail_conflict_penalty",
+            "When did Harold Ng become president of the drivers' union?",
+            "When did Harold Ng take on the dispute?",
+            "2021",
         ),
         (  # an answer type stated only in an article about someone else: the grocer's revenue is no answer
             {"funding.txt": FUNDING, "grocer.txt": GROCER},

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer_types import asks_statement, counted_things, counts_of, expected_type, has_type, reports_speech
-from rag.premises import names_unknown, premise_denied, premise_reversed
+from rag.premises import names_unknown, premise_denied, premise_reversed, title_swapped
 from rag.details import asked_details, conflicting_details, misattributed_figure, mismatched_details
 from rag.lexical import question_terms, stem, terms, words
 from rag.question import asks_yes_or_no, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
@@ -286,6 +286,22 @@ def test_a_name_the_articles_write_capitalised_is_a_name_typed_in_lower_case():
     names = frozenset({"anthropic", "openai", "he"})  # "he": capitalised at a sentence's start, a pronoun all the same
     assert with_subject_swapped("and anthropic?", ("what did openai say?",), names) == "what did anthropic say?"
     assert with_subject_swapped("and he?", ("What did OpenAI say?",), names) is None
+
+
+@pytest.mark.parametrize(
+    "question, swapped",
+    [
+        ("What did Anthropic president Dario Amodei say about jobs?", True),  # the articles call him CEO
+        ("When did Dario Amodei become Anthropic's chairman?", True),
+        ("what did ceo dario amodei say about jobs", False),
+        ("What did the chief executive, Dario Amodei, say?", False),  # another name of the same title
+        ("What did Dario Amodei say about jobs?", False),  # no title given
+        ("What did Amodei tell the president?", False),  # a title of someone else
+        ("What did spokesperson Jack Clark say?", False),  # no sentence gives Clark a title
+    ],
+)
+def test_a_title_the_articles_never_give_someone_is_a_false_premise(answerer, question, swapped):
+    assert title_swapped(answerer.index, question) is swapped
 
 
 def test_a_word_capitalised_only_where_a_sentence_line_or_cell_opens_is_no_name():
