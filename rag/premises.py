@@ -39,8 +39,9 @@ def asks_closed_type(question: str, asked: str) -> bool:
     return expected_type(question, own_part(asked) if asked != question else None) in CLOSED_TYPES
 
 
-# Words that frame what is asked rather than name what it is about: "how much is it worth now".
-_FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued valuation money amount number total now current currently today still".split())
+# Words that frame what is asked rather than name what it is about: "how much is it worth now",
+# "where does he work" (an answer need not say "works": "Azizi Othman of Asia e University").
+_FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued valuation money amount number total now current currently today still work works worked live lives based".split())
 
 
 def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], asked: str, candidates: int = 3) -> bool:

@@ -196,6 +196,13 @@ def test_a_follow_up_after_one_asked_as_another_question_follows_that_question(a
     assert twice.read_with == ("What did Anthropic say?",)
 
 
+def test_where_someone_works_is_answered_by_whom_they_work_for_asked_alone_or_as_a_follow_up(answerer):
+    alone = answerer.answer("Where does Azizi Othman work?")
+    follow_up = answerer.answer("where does he work?", history=["What did Azizi Othman warn about?"])
+    for answer in (alone, follow_up):
+        assert not answer.abstained and "Azizi Othman of Asia e University" in answer.quotes[0].text, answer.answer
+
+
 @pytest.mark.parametrize("follow_up", ["who else?", "and when?", "tell me more", "why?"])
 def test_a_follow_up_asked_with_no_earlier_question_says_so(answerer, follow_up):
     """After a reload the chat has no conversation: a bare follow-up is told to name its subject."""

@@ -163,6 +163,12 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
             "Azizi Othman of Asia e University warned of backdoors.",
             "Security researchers have expressed concern.",
         ),
+        (
+            "Where does Azizi Othman work?",
+            "name",  # where someone works is an organisation
+            "Azizi Othman of Asia e University warned of backdoors.",
+            "Azizi Othman warned of backdoors.",
+        ),
         ("What is the name of the new hospital system?", "name", "The combined system will be called Northgate Health.", "The new system will have 412 beds."),
         ("Which company built the model?", "name", "The model was built by Anthropic.", "The company built the model in two years."),
         ("Which rival companies are racing to build bigger models?", "name", "OpenAI and Google are racing ahead.", "Rivals are racing ahead."),
