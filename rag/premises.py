@@ -116,6 +116,7 @@ _OPPOSITES = (  # compared stemmed, so "praised" and "criticism" count too; irre
     ("positive", "negative"),
 )
 _OPPOSITE_STEMS = tuple((frozenset(map(stem, a.split())), frozenset(map(stem, b.split()))) for a, b in _OPPOSITES)
+_ANY_OPPOSITE = frozenset().union(*(one | other for one, other in _OPPOSITE_STEMS))
 
 
 def premise_reversed(question: str, *texts: str) -> bool:
@@ -130,6 +131,8 @@ def premise_reversed(question: str, *texts: str) -> bool:
     if not texts or _NEGATION.search(question) or asks_yes_or_no(question) or expected_type(question) in ("person", "name"):
         return False
     asked = set(terms(question))  # no word of _OPPOSITES is a stop word
+    if not asked & _ANY_OPPOSITE:
+        return False  # most questions: no texts to read
     said = set().union(*(terms(text) for text in texts))
     stated = set().union(*(set(terms(text)) - _denied(text, _NEGATION_OR_LACK) for text in texts))  # "not successful", "without success" state no success
     return any(asked & one and (stated & other) - asked and not said & one for pair in _OPPOSITE_STEMS for one, other in (pair, pair[::-1]))
