@@ -116,6 +116,8 @@ _OPPOSITES = (  # compared stemmed, so "praised" and "criticism" count too; irre
     ("positive", "negative"),
 )
 _OPPOSITE_STEMS = tuple((frozenset(map(stem, a.split())), frozenset(map(stem, b.split()))) for a, b in _OPPOSITES)
+# Phrasal verbs read as the word of a pair they mean: "voted down the agreement", "turned down the offer" rejected them.
+_REJECTED = re.compile(r"\b(?:vot(?:e|es|ed|ing)|turn(?:s|ed|ing)?)\s+down\b", re.I)
 _ANY_OPPOSITE = frozenset().union(*(one | other for one, other in _OPPOSITE_STEMS))
 
 
@@ -127,12 +129,14 @@ def premise_reversed(question: str, *texts: str) -> bool:
     approved a $3.2 million bond …", "how many votes did Pruitt win by?" of the sentences naming
     Pruitt, one of which says "Pruitt conceded …". Not for a question that negates one, asks to
     have one confirmed ("Did Sacks praise it?" is answered by "Sacks accused …") or asks who or
-    what company ("Who won the race?" is answered by "Pruitt lost to Delgado-Reyes")."""
+    what company ("Who won the race?" is answered by "Pruitt lost to Delgado-Reyes"). "Voted
+    down" and "turned down" read as "rejected"."""
     if not texts or _NEGATION.search(question) or asks_yes_or_no(question) or expected_type(question) in ("person", "name"):
         return False
-    asked = set(terms(question))  # no word of _OPPOSITES is a stop word
+    asked = set(terms(_REJECTED.sub("reject", question)))  # no word of _OPPOSITES is a stop word
     if not asked & _ANY_OPPOSITE:
         return False  # most questions: no texts to read
+    texts = tuple(_REJECTED.sub("reject", text) for text in texts)
     said = set().union(*(terms(text) for text in texts))
     stated = set().union(*(set(terms(text)) - _denied(text, _NEGATION_OR_LACK) for text in texts))  # "not successful", "without success" state no success
     return any(asked & one and (stated & other) - asked and not said & one for pair in _OPPOSITE_STEMS for one, other in (pair, pair[::-1]))

@@ -603,6 +603,8 @@ def test_a_why_question_is_denied_by_a_negation_of_its_words(question, best, den
         ("How did the pill do for those who failed other treatments?", "A third had tried two treatments without success.", False),  # no success stated
         ("Why did the plan fail?", "The plan was not successful.", False),
         ("Who won the mayor's race?", "Incumbent Gary Pruitt lost to Ana Delgado-Reyes.", False),  # one's loss is another's win
+        ("Why did members vote down the agreement on Sunday?", "The agreement still needs the approval of members.", True),  # voted down: rejected
+        ("Why did members vote down the agreement?", "Members voted down the agreement its leaders had approved.", False),
     ],
 )
 def test_a_question_taking_an_event_as_given_is_reversed_by_a_sentence_stating_its_opposite(question, best, reversed_):
