@@ -154,9 +154,23 @@ _STATEMENT = re.compile(
 )
 
 
+# "What dose of velitrapant did patients take?": a dose, a number with its unit ("75 mg", "two tablets").
+_ASKS_DOSE = re.compile(
+    r"\b(?:what|which|how (?:big|large|high) (?:a|of a))\s+"
+    r"(?:(?:is|was|are|were|the|a|an|its|their|daily|weekly|recommended|highest|lowest|maximum|minimum|usual|standard|starting|effective|typical|[\w-]+(?:'s|’s))\s+){0,3}"
+    r"(?:dose|dosage)s?\b"  # not "What happened to the dose?"
+    r"|\bhow (?:much|many (?:mg|milligrams))\b.*\b(?:dose|dosage)\b",
+    re.I,
+)
+_DOSE = re.compile(
+    rf"(?:\d[\d,.]*|\b(?:{NUMBER_WORD}))\s*(?:-\s*)?(?:mg|milligrams?|micrograms?|mcg|µg|g|grams?|ml|millilit(?:re|er)s?|units?|IU|tablets?|pills?|capsules?|injections?|doses?|puffs?)\b",
+    re.I,
+)
+
 # Most specific first: "what day" wants a weekday or date, not any time expression.
 EXPECTED = {
     "expansion": (_ASKS_EXPANSION, _EXPANSION),
+    "dose": (_ASKS_DOSE, _DOSE),
     "day": (_WHEN_DAY, _WEEKDAY_OR_DATE),
     "year": (_WHEN_YEAR, _YEAR),
     "person": (_WHO, _PERSON),
@@ -173,13 +187,13 @@ EXPECTED = {
 
 # The kinds a sentence states in closed forms (a currency sign, digits, a date, "6 a.m.", "11-day"):
 # sentences stating none of them do not answer a question asking for one.
-CLOSED_TYPES = frozenset({"money", "percent", "number", "day", "year", "clock", "duration"})
+CLOSED_TYPES = frozenset({"money", "percent", "number", "day", "year", "clock", "duration", "dose"})
 
 _ASKS_ITS_OWN = re.compile(r"^\W*(who|whom|whose|what|which|when|where|why|how)\b", re.I)
 
 
 def expected_type(question: str, follow_up: str | None = None) -> str | None:
-    """The kind of answer a question asks for: expansion (of an acronym), day, year, person, name (of a company, a university …), money, percent, duration, clock (a time of day), time, number, place, or None.
+    """The kind of answer a question asks for: expansion (of an acronym), dose, day, year, person, name (of a company, a university …), money, percent, duration, clock (a time of day), time, number, place, or None.
 
     For a follow-up read together with earlier questions, ``question`` is the joined text and
     ``follow_up`` the follow-up's own words: one with a question word asks for its own kind

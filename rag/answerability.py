@@ -185,7 +185,7 @@ class AnswerabilityModel:
           to be confirmed or denied ("Will the plant open in July?" of "… will open in September":
           that sentence answers it; ``asks_yes_or_no``);
         - ``type_unmet_penalty`` when the question asks for an amount, a percentage, a number, a
-          date, a time of day or a span of time (``CLOSED_TYPES``) and none of the three best
+          date, a time of day, a span of time or a dose (``CLOSED_TYPES``) and none of the three best
           sentences states one (``asks_closed_type``; a "how many" question wants a count of what
           it names): "How many countries have signed the agreement?" of articles that count no
           countries; or when the question expects any type (a person too) and the best sentences

@@ -163,6 +163,8 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
             "Azizi Othman of Asia e University warned of backdoors.",
             "Security researchers have expressed concern.",
         ),
+        ("What dose of the drug did patients take?", "dose", "Patients took 75 mg of the drug once a day.", "Patients took the drug once a day."),
+        ("What is the recommended dosage?", "dose", "The label says two tablets a day.", "About 2.6% stopped taking it."),  # a number, but no dose
         (
             "Where does Azizi Othman work?",
             "name",  # where someone works is an organisation
