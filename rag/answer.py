@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import takewhile
 
 import numpy as np
 
@@ -324,14 +325,16 @@ class Answerer:
         in_rank_order = [*(bylines[doc_id] for doc_id in ranked if doc_id in bylines), *bylines.values()]
         return tuple(dict.fromkeys(byline for byline in in_rank_order if topic <= self.index.sentence_terms[byline]))[: self.settings.max_quotes]
 
+    def _close_to_best(self, scored: list[ScoredSentence]) -> int:
+        """How many of the leading ``scored`` sentences (best first) score within ``second_quote_ratio`` of the best."""
+        least = self.settings.second_quote_ratio * (scored[0].score if scored else 0.0)
+        return sum(1 for _ in takewhile(lambda candidate: candidate.score >= least, scored))
+
     def _best_list_item(self, scored: list[ScoredSentence]) -> int | None:
         """The position in ``scored`` of the best item of a list (a sentence under a lead-in ending
         in a colon, ``CorpusIndex.leads``) scoring within ``second_quote_ratio`` of the best
         sentence, or None. A request to list things is answered by the list."""
-        best = scored[0].score if scored else 0.0
-        for position, candidate in enumerate(scored):
-            if candidate.score < self.settings.second_quote_ratio * best:
-                break
+        for position, candidate in enumerate(scored[: self._close_to_best(scored)]):
             lead = self.index.leads.get(candidate.sentence_id)
             if lead is not None and self.index.sentences[lead].text.endswith(":"):
                 return position
@@ -342,17 +345,14 @@ class Answerer:
         asks about (by anyone, when it names none) first, of those scoring within
         ``second_quote_ratio`` of the best: a question of what someone said is answered by what they said."""
         names = {stem(name) for name in known_names(question, self.index.names)}
-        least = self.settings.second_quote_ratio * (scored[0].score if scored else 0.0)
-
-        def said_by_them(candidate: ScoredSentence) -> bool:
-            sid = candidate.sentence_id
-            return candidate.score >= least and reports_speech(self.index.sentences[sid].text) and (not names or bool(names & self.index.terms_as_quoted[sid]))
-
+        close = self._close_to_best(scored)
         first: list[ScoredSentence] = []
         rest: list[ScoredSentence] = []
-        for candidate in scored:
-            (first if said_by_them(candidate) else rest).append(candidate)
-        return first + rest
+        for candidate in scored[:close]:
+            sid = candidate.sentence_id
+            said_by_them = reports_speech(self.index.sentences[sid].text) and (not names or bool(names & self.index.terms_as_quoted[sid]))
+            (first if said_by_them else rest).append(candidate)
+        return first + rest + scored[close:]
 
     def _quote_whole(self, sid: int, score: float) -> Quote:
         """Sentence ``sid`` quoted as it stands, scored ``score``."""
@@ -689,10 +689,10 @@ class Answerer:
         if before is not None and asks_to_go_on(text) and not before.abstained:  # "tell me more" of an answered question: as answerable as it
             answerability = max(answerability, before.answerability)
         abstained = not scored or answerability < self.settings.abstain_threshold or (not context and asks_to_go_on(text))  # "tell me more" of nothing
-        item = self._best_list_item(scored) if _ASKS_LIST.search(read_as) else None
+        item = self._best_list_item(scored) if not abstained and _ASKS_LIST.search(read_as) else None
         if item is not None:  # "List the main terms of …": the list, quoted from its lead-in, comes first
             scored = [scored[item], *scored[:item], *scored[item + 1 :]]
-        elif asks_statement(read_as):  # "What did Pruitt say?": what he said comes first
+        elif not abstained and asks_statement(read_as):  # "What did Pruitt say?": what he said comes first
             scored = self._statements_first(read_as, scored)
         quotes = () if abstained else tuple(self.compose(scored, said_before, self._articles_naming(read_as, scored), asks_across_articles(read_as), item is not None))
         bylines = () if read_with else self._bylines_asked(read_as, hits)
