@@ -65,6 +65,36 @@ _NEGATED_AUXILIARY = re.compile(r"\b\w+n[’']t\b", re.I)  # "doesn't", "won't",
 _BRITISH_ISE = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations)$")
 _ACTION_NOUN = re.compile(r"(?<=\w{4})ations?$")  # "valuation" meets "valuing", "recommendation" "recommend"
 STOPWORDS = frozenset(STOPWORDS_EN) | {"s", "t", "ll", "d", "re", "ve", "m"}
+# Nouns that meet their verb though their stems differ ("decision" / "decided", "death" / "died",
+# "testimony" / "testified"), as "-ation" nouns do. From WordNet 3.0's derivational links of verb to
+# noun, kept where both words are common English (wordfreq Zipf 3.5 or more), each is the most
+# frequent word of its stem and the noun names no doer ("buyer"); then false friends taken out by
+# hand ("union" / "unite", "trial" / "try", "quality" / "qualify", "press" / "pressure").
+NOUN_OF_VERB: dict[str, str] = dict(
+    pair.split(":", 1)
+    for pair in """
+    absence:absent absorption:absorb acquisition:acquire admission:admit advisory:advise advocacy:advocate
+    alliance:ally analysis:analyze application:apply assumption:assume bankruptcy:bankrupt belief:believe
+    burial:bury citation:cite clarification:clarify clearance:clear closure:close commentary:comment
+    comparison:compare competition:compete complaint:complain compliance:comply conclusion:conclude
+    consumption:consume coverage:cover creation:create death:die decision:decide defence:defend
+    delivery:deliver denial:deny departure:depart description:describe destruction:destroy
+    disclosure:disclose discovery:discover dosage:dose drainage:drain emphasis:emphasize entrance:enter
+    entry:enter evolution:evolve expansion:expand explanation:explain explosion:explode exposure:expose
+    failure:fail graduation:graduate growth:grow guidance:guide identification:identify implication:imply
+    inclusion:include intention:intend intervention:intervene introduction:introduce invasion:invade
+    justification:justify legitimacy:legitimate maintenance:maintain mandatory:mandate marriage:marry
+    mixture:mix modification:modify notification:notify obedience:obey occupation:occupy offence:offend
+    perception:perceive permission:permit piracy:pirate pronunciation:pronounce proposition:propose
+    provision:provide pursuit:pursue qualification:qualify reaction:react rebellion:rebel
+    recognition:recognize reconciliation:reconcile recovery:recover redemption:redeem reduction:reduce
+    referral:refer registration:register registry:register reliance:rely remembrance:remember rental:rent
+    resolution:resolve retention:retain revelation:reveal rivalry:rival robbery:rob satisfaction:satisfy
+    seizure:seize signature:sign solution:solve speech:speak stimulus:stimulate submission:submit
+    subscription:subscribe suit:sue suspension:suspend suspicion:suspect taxation:tax tendency:tend
+    testimony:testify thought:think transmission:transmit usage:use verification:verify
+""".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -74,11 +104,22 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
+def _snowball(word: str) -> str:
+    return _stemmer().stemWord(_ACTION_NOUN.sub("", _BRITISH_ISE.sub(r"iz\1", word)))
+
+
+@lru_cache(maxsize=1)
+def _verb_stems() -> dict[str, str]:
+    """Stem of each noun in ``NOUN_OF_VERB`` -> the stem of its verb."""
+    return {_snowball(noun): _snowball(verb) for noun, verb in NOUN_OF_VERB.items()}
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Snowball stem of one lower-case word (British -ise spellings folded to -ize, a noun in
-    -ation to its verb)."""
-    return _stemmer().stemWord(_ACTION_NOUN.sub("", _BRITISH_ISE.sub(r"iz\1", word)))
+    -ation or of ``NOUN_OF_VERB`` to its verb)."""
+    stemmed = _snowball(word)
+    return _verb_stems().get(stemmed, stemmed)
 
 
 def words(text: str) -> list[str]:

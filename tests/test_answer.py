@@ -1113,3 +1113,27 @@ def test_a_question_of_what_the_articles_say_gets_one_quote_from_each_article(tm
 )
 def test_a_question_of_what_the_articles_say_is_told_from_a_question_of_one_fact(question, across):
     assert asks_across_articles(question) == across
+
+
+
+HEARING = (
+    "Bridge hearing ends\n\nThe council met on Tuesday to hear residents on the Elm Street bridge. "
+    "The hearing heard testimony from the city engineer, Maria Lopez, who inspected the bridge in May. "
+    "Council members said the bridge was in poor shape. "
+    "Its decision to close the bridge to trucks takes effect in June.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "with_verb, with_noun, quoted",
+    [
+        ("Who testified about the bridge?", "Who gave testimony about the bridge?", "The hearing heard testimony from the city engineer"),
+        ("What did the council decide about the bridge?", "What was the council's decision about the bridge?", "Its decision to close the bridge"),
+    ],
+)
+def test_a_question_asked_with_a_verb_meets_the_articles_noun(tmp_path, encoder, answerer, with_verb, with_noun, quoted):
+    local = answerer_over(tmp_path, {"hearing.txt": HEARING, "park.txt": PARK}, encoder, answerer)
+    answered = local.answer(with_verb)
+    assert_grounded(answered, local.index.documents)
+    assert not answered.abstained and any(quoted in quote.text for quote in answered.quotes)
+    assert answered.answerability >= 0.5 * local.answer(with_noun).answerability  # the verb is no word the articles lack
