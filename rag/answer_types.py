@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .text import MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD
+from .text import MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, YEAR
 
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\bwhat (period|duration)\b", re.I)
@@ -100,13 +100,13 @@ _ASKS_NAME = re.compile(
 )
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|and|de|e|the|&)\s+)*[A-Z][\w’'&.-]*)*")
 _WEEKDAY_OR_DATE = re.compile(rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow)\b|\b{MONTH_BEFORE_DAY}")
-_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_YEAR = re.compile(rf"\b{YEAR}s?\b")  # "1788", "2025", the decade "the 1970s"
 _WHEN_DAY = re.compile(rf"\b(what|which) day\b|\bon what date\b|\bwhat date\b|{_asks_the('day|date')}", re.I)
 _WHEN_YEAR = re.compile(rf"\b(what|which) year\b|\bin what year\b|{_asks_the('year')}", re.I)
 _TIME = re.compile(
     rf"(?-i:\b{MONTH_BEFORE_DAY}|\b(?:{MONTHS})\b)|"  # "may", "march" are no months
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|soon|sooner|later|ago|recently|"
-    r"(?:19|20)\d\d|years?|months?|weeks?|days?|decades?|end of|next|within|by the end)\b",
+    rf"{YEAR}s?|\d{{1,2}}(?:st|nd|rd|th)[\s-]+centur(?:y|ies)|years?|months?|weeks?|days?|decades?|end of|next|within|by the end)\b",
     re.I,
 )
 _QUANTITY = re.compile(

@@ -17,13 +17,13 @@ from collections.abc import Callable
 
 from .answer_types import amount_groups
 from .lexical import terms, words
-from .text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORD, number_value
+from .text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORD, YEAR, number_value
 
 _MONTH_NUMBERS = {name[:3].lower(): str(i) for i, name in enumerate(MONTHS.split("|"), start=1)}
 _QUARTER_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
 _CURRENCIES = ("dollar", "euro", "pound", "yen")
 
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR = re.compile(rf"\b{YEAR}\b")
 # "December", or as news abbreviates it, "Dec." or "Dec 12" (not "Jan Novak" nor "Mar a Lago").
 _MONTH = re.compile(rf"\b(?:{MONTHS})\b(?!\s+(?:I|we|you|he|she|it|they)\b)|\b(?:{MONTH_ABBREVIATIONS})(?:\.|(?=\s+\d))")
 # In a question typed in lower case, a month is a month too, but "may" and "march" are verbs

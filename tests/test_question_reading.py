@@ -143,6 +143,11 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ("How many people were hurt?", "number", "Nobody was hurt.", "Nobody knows why the dam failed."),
         ("How many plans are there?", "number", "No plans were drawn up.", "There is no way this plan passes."),
         ("When will they decide?", "time", "They will decide in May.", "They may decide."),  # "may" is no month
+        ("When was the colony founded?", "time", "The colony was founded in 1788.", "The colony was founded by convicts."),  # a year before 1900
+        ("When did inequality begin to rise?", "time", "Inequality began to rise after the 1970s.", "Inequality began to rise sharply."),  # a decade
+        ("When did the population recover?", "time", "It did not recover until the 17th century.", "It did not recover for a long time."),
+        ("In what year was the mill built?", "year", "The mill was built in 1642.", "The mill was built of stone."),
+        ("When was the contract ratified?", "time", "The contract was ratified in 1982.", "Local 1182 ratified the contract."),  # a union's number
         ("What time was the rollback completed?", "clock", "| 11:20 | Rollback complete |", "The rollback was completed on Monday."),  # a time of day
         ("At what time do the polls close?", "clock", "Polls close at 9.30 p.m.", "Turnout rose 3.25% by the close."),
         ("How long has Raman run the hospital?", "duration", "She has run the 412-bed hospital since 2019.", "She runs the 412-bed hospital."),
@@ -475,6 +480,11 @@ def test_a_sentence_stating_other_details_than_asked_conflicts_with_the_question
     assert conflicting_details("Why did the strike last twenty-four days?", "The strike lasted 24 days.", "") == []  # one number, two spellings
     assert conflicting_details("Why did the strike last eleven days?", "Buses run 7 days a week.", "") == []  # a rate, no span
     assert conflicting_details("Why did it take two years?", "The chief executive, 52 years old, said so.", "") == []  # an age, no span
+    founded = "The abbey was founded in 1642 and rebuilt after a fire."
+    assert conflicting_details("Why was the abbey founded in 1650?", founded, founded) == ["year"]  # a year before 1800 too
+    local = "Drivers of the union walked off the job in 2025."
+    assert conflicting_details("When did local 1182 strike?", local, local) == []  # a union's number is no year
+    assert asked_details("Why did Flight 1549 land in the Hudson in 2009?") == {"year": {"2009"}}
 
 
 def test_a_count_is_of_what_the_question_counts_however_the_sentence_writes_it():
