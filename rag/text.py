@@ -313,8 +313,9 @@ def number_value(written: str) -> str:
 # A figure that numbers a thing is no year: "Local 1182" (a union), "Flight 1549", "Section 1983".
 _NUMBERED_THINGS = ("local", "flight", "route", "room", "suite", "unit", "gate", "exit", "highway", "interstate",
                     "no.", "section", "article", "chapter", "page", "precinct", "district", "ward", "platform", "model")
-# A year as a figure: 1000 to 2099, but not the number of one of those things.
-YEAR = "".join(rf"(?<!(?i:{re.escape(thing)}) )" for thing in _NUMBERED_THINGS) + r"\b(?:1\d|20)\d\d"
+# A year as a figure: 1000 to 2099, but not the number of one of those things (a digit is looked
+# for first, so that the look-behinds run only where a year could start).
+YEAR = r"(?=\d)" + "".join(rf"(?<!(?i:{re.escape(thing)}) )" for thing in _NUMBERED_THINGS) + r"\b(?:1\d|20)\d\d"
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec"  # AP style: May, June and July are written out
 # What pysbd can take for a sentence's end but that abbreviates: "5 p.m.", "Mill St.", "Jan.", "U.S."
