@@ -122,8 +122,11 @@ _DURATION = re.compile(
     r"|\b(for|within|over|lasting|last|lasts|lasted|take|takes|took)\s+(\w+\s+)?(days|weeks|months|years|decades)\b"
     r"|\b(days|weeks|months|years|decades),? (not|rather than|or)\b"
     # "has run the hospital since 2019", "since Tuesday", "since last year", "since its founding"
-    rf"|\bsince (?:(?:early|late|mid-?)\s*)?(?:(?:19|20)\d\d\b|(?:{MONTHS})\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
-    r"|last (?:year|month|week|spring|summer|autumn|fall|winter)\b|(?:its|their|the) (?:founding|launch|start|creation|beginning)\b)",
+    rf"|\bsince (?:(?:early|late|mid-?)\s*)?(?:{YEAR}\b|(?:{MONTHS})\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"|last (?:year|month|week|spring|summer|autumn|fall|winter)\b|(?:its|their|the) (?:founding|launch|start|creation|beginning)\b)"
+    # "lasted until 1796", "until the 19th century", "until March 16", "from 1299 to 1923", "between 1991 and 2000"
+    rf"|\b(?:until|till) (?:(?:early|late|mid-?)\s*)?(?:the (?:\w+ (?:half|quarter) of the )?)?(?:{YEAR}\b|\d{{1,2}}(?:st|nd|rd|th)[\s-]+century\b|(?:{MONTHS})\b)"
+    rf"|\b(?:from|between) {YEAR}s? (?:to|until|and) {YEAR}",
     re.I,
 )
 _PLACE = re.compile(r"\b(in|at|from) [A-Z][a-z]+")

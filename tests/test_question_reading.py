@@ -151,6 +151,9 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ("What time was the rollback completed?", "clock", "| 11:20 | Rollback complete |", "The rollback was completed on Monday."),  # a time of day
         ("At what time do the polls close?", "clock", "Polls close at 9.30 p.m.", "Turnout rose 3.25% by the close."),
         ("How long has Raman run the hospital?", "duration", "She has run the 412-bed hospital since 2019.", "She runs the 412-bed hospital."),
+        ("How long was Warsaw the capital?", "duration", "Warsaw remained the capital until 1796.", "Warsaw remained the capital of the kingdom."),
+        ("How long did the plague last there?", "duration", "It lingered until the second quarter of the 19th century.", "It lingered until the doctors left."),
+        ("How long did the empire last?", "duration", "The empire lasted from 1299 to 1923.", "The empire lasted for ages."),
         ("How long did the strike last?", "duration", "The deal ended an 11-day strike.", "The deal ended the strike."),
         ("How long did the walkout go on?", "duration", "The walkout lasted eleven days.", "The walkout ended on Friday."),
         ("How long has the shop been open?", "duration", "It has been open since its founding.", "He is 52 years old."),  # an age is no span
