@@ -193,6 +193,14 @@ EXPECTED = {
 CLOSED_TYPES = frozenset({"money", "percent", "number", "day", "year", "clock", "duration", "dose"})
 
 _ASKS_ITS_OWN = re.compile(r"^\W*(who|whom|whose|what|which|when|where|why|how)\b", re.I)
+# "When less workers are required, what happens to the job market?" asks what happens, not when:
+# an opening when-clause (no question of its own: "When is the IPO, and on which exchange?" is one)
+# before a comma and another question word only sets the scene.
+_WHEN_CLAUSE = re.compile(
+    r"^\s*when\s+(?!(?:is|are|was|were|do|does|did|will|would|can|could|should|has|have|had|may|might|must|shall)\b)"
+    r"[^,?]*,\s*(?=[^?]*\b(?:who|whom|whose|what|which|when|where|why|how)\b)",
+    re.I,
+)
 
 
 def expected_type(question: str, follow_up: str | None = None) -> str | None:
@@ -205,6 +213,7 @@ def expected_type(question: str, follow_up: str | None = None) -> str | None:
     """
     if follow_up is not None and _ASKS_ITS_OWN.match(follow_up):
         question = follow_up
+    question = _WHEN_CLAUSE.sub("", question, count=1)
     for name, (asks, _) in EXPECTED.items():
         if asks.search(question):
             return name

@@ -561,6 +561,20 @@ def test_who_is_of_a_role_or_with_more_words_asks_for_a_person(question):
     assert expected_type(question) == "person"
 
 
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("When fewer workers are needed, what happens to wages?", None),  # a scene set, then what happens
+        ("When the deal closes, who will lead the board?", "person"),
+        ("When the strike ends, when will the buses run again?", "time"),
+        ("When is the listing scheduled, and on which exchange?", "time"),  # a when-question of its own
+        ("When did the strike end?", "time"),
+    ],
+)
+def test_an_opening_when_clause_sets_the_scene_for_the_question_after_it(question, kind):
+    assert expected_type(question) == kind
+
+
 def test_which_role_asks_for_a_person_but_what_role_did_asks_what_they_did():
     assert expected_type("Which judge ruled in the case?") == "person"
     assert expected_type("What workers demanded from the city?") is None
