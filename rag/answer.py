@@ -47,7 +47,7 @@ from .question import (
 from .retrieve import ChunkHit, Retriever
 from .scripts import main_script, readable_script
 from .settings import AnswerSettings
-from .text import YEAR, count_tokens, on_list_line, opening_length, opens_an_item, word_count
+from .text import count_tokens, on_list_line, opening_length, opens_an_item, word_count, years
 from .types import Answer, Citation, Quote, StrPath, searched_text
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
@@ -79,7 +79,6 @@ FOLLOW_UP_ALONE_TEXT = (
 # articles): the encoder and the word match can only miss it.
 OTHER_SCRIPT_TEXT = "The articles don't say. This question is written in {script} and the articles are not: ask it in the language they are written in."
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
-_YEAR = re.compile(rf"{YEAR}\b")
 # Two sentences of different articles that give the same telling figures (``_telling_figures``) state the same fact
 # when their vectors are at least this close, below ``corroboration_similarity``: "Riverton still has
 # roughly 6,200 lead pipes" and "The utility estimates that 6,200 lead service lines remain" (0.58).
@@ -107,8 +106,8 @@ def _numbers(text: str) -> set[str]:
 def _telling_figures(text: str) -> set[str]:
     """The figures of a text that two articles would share only in stating one fact: three digits
     or more ("6,200" -> "6200", "$4.50" -> "4.50", "Local 1182"), but not a year ("2025"), which many facts share."""
-    years = set(_YEAR.findall(text))
-    return {figure.replace(",", "") for figure in _NUMBER.findall(text) if len(figure.replace(",", "").replace(".", "")) >= 3 and figure not in years}
+    stated_years = years(text)
+    return {figure.replace(",", "") for figure in _NUMBER.findall(text) if len(figure.replace(",", "").replace(".", "")) >= 3 and figure not in stated_years}
 
 
 ACROSS_QUOTES = 5  # quotes at most, one an article, for a question of what the articles say

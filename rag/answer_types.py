@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .text import MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, YEAR
+from .text import AUXILIARIES, CENTURY, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, QUESTION_WORDS, YEAR
 
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\bwhat (period|duration)\b", re.I)
@@ -106,7 +106,7 @@ _WHEN_YEAR = re.compile(rf"\b(what|which) year\b|\bin what year\b|{_asks_the('ye
 _TIME = re.compile(
     rf"(?-i:\b{MONTH_BEFORE_DAY}|\b(?:{MONTHS})\b)|"  # "may", "march" are no months
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|soon|sooner|later|ago|recently|"
-    rf"{YEAR}s?|\d{{1,2}}(?:st|nd|rd|th)[\s-]+centur(?:y|ies)|years?|months?|weeks?|days?|decades?|end of|next|within|by the end)\b",
+    rf"{YEAR}s?|{CENTURY}|years?|months?|weeks?|days?|decades?|end of|next|within|by the end)\b",
     re.I,
 )
 _QUANTITY = re.compile(
@@ -125,7 +125,7 @@ _DURATION = re.compile(
     rf"|\bsince (?:(?:early|late|mid-?)\s*)?(?:{YEAR}\b|(?:{MONTHS})\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
     r"|last (?:year|month|week|spring|summer|autumn|fall|winter)\b|(?:its|their|the) (?:founding|launch|start|creation|beginning)\b)"
     # "lasted until 1796", "until the 19th century", "until March 16", "from 1299 to 1923", "between 1991 and 2000"
-    rf"|\b(?:until|till) (?:(?:early|late|mid-?)\s*)?(?:the (?:\w+ (?:half|quarter) of the )?)?(?:{YEAR}\b|\d{{1,2}}(?:st|nd|rd|th)[\s-]+century\b|(?:{MONTHS})\b)"
+    rf"|\b(?:until|till) (?:(?:early|late|mid-?)\s*)?(?:the (?:\w+ (?:half|quarter) of the )?)?(?:{YEAR}\b|{CENTURY}\b|(?:{MONTHS})\b)"
     rf"|\b(?:from|between) {YEAR}s? (?:to|until|and) {YEAR}",
     re.I,
 )
@@ -192,13 +192,12 @@ EXPECTED = {
 # sentences stating none of them do not answer a question asking for one.
 CLOSED_TYPES = frozenset({"money", "percent", "number", "day", "year", "clock", "duration", "dose"})
 
-_ASKS_ITS_OWN = re.compile(r"^\W*(who|whom|whose|what|which|when|where|why|how)\b", re.I)
+_ASKS_ITS_OWN = re.compile(rf"^\W*({QUESTION_WORDS})\b", re.I)
 # "When less workers are required, what happens to the job market?" asks what happens, not when:
 # an opening when-clause (no question of its own: "When is the IPO, and on which exchange?" is one)
 # before a comma and another question word only sets the scene.
 _WHEN_CLAUSE = re.compile(
-    r"^\s*when\s+(?!(?:is|are|was|were|do|does|did|will|would|can|could|should|has|have|had|may|might|must|shall)\b)"
-    r"[^,?]*,\s*(?=[^?]*\b(?:who|whom|whose|what|which|when|where|why|how)\b)",
+    rf"^\s*when\s+(?!(?:{AUXILIARIES}|may|might)\b)[^,?]*,\s*(?=[^?]*\b(?:{QUESTION_WORDS})\b)",
     re.I,
 )
 

@@ -17,13 +17,12 @@ from collections.abc import Callable
 
 from .answer_types import amount_groups
 from .lexical import terms, words
-from .text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORD, YEAR, number_value
+from .text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORD, number_value, years
 
 _MONTH_NUMBERS = {name[:3].lower(): str(i) for i, name in enumerate(MONTHS.split("|"), start=1)}
 _QUARTER_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
 _CURRENCIES = ("dollar", "euro", "pound", "yen")
 
-_YEAR = re.compile(rf"\b{YEAR}\b")
 # "December", or as news abbreviates it, "Dec." or "Dec 12" (not "Jan Novak" nor "Mar a Lago").
 _MONTH = re.compile(rf"\b(?:{MONTHS})\b(?!\s+(?:I|we|you|he|she|it|they)\b)|\b(?:{MONTH_ABBREVIATIONS})(?:\.|(?=\s+\d))")
 # In a question typed in lower case, a month is a month too, but "may" and "march" are verbs
@@ -56,10 +55,6 @@ _RELATIVE = {
 }
 
 
-def _years(text: str) -> set[str]:
-    return set(_YEAR.findall(text))
-
-
 def _months(text: str, pattern: re.Pattern[str] = _MONTH) -> set[str]:
     return {_MONTH_NUMBERS[found.group(0)[:3].lower()] for found in pattern.finditer(text)}
 
@@ -82,7 +77,7 @@ def _spans(unit: str) -> Callable[[str], set[str]]:
 
 
 _STATED: dict[str, Callable[[str], set[str]]] = {
-    "year": _years,
+    "year": years,
     "month": _months,
     "weekday": _weekdays,
     "quarter": _quarters,

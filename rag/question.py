@@ -10,6 +10,7 @@ from .errors import QuestionError, QuestionTypeError, kind_of
 from .markup import HTML_TAG, without_markup_spans
 from .lexical import QUESTION_FILLER, REQUEST_VERBS, STOPWORDS, question_terms, stem, without_frames, words
 from .settings import whole_number
+from .text import AUXILIARIES, QUESTION_WORDS
 
 MAX_QUESTION_CHARS = 2000
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
@@ -337,10 +338,10 @@ def asks_across_articles(question: str) -> bool:
 # "Did the plant open in July?", "Is it true that …?", "Thanks. Will they pause?": a question asked
 # to be confirmed or denied (no question word in it: "Can you tell me what …" asks what).
 _YES_NO = re.compile(
-    r"^\W*(?:(?:thanks|thank you|ok|okay|so|and|but|hi|hello)\W+)*(?:(?:is|are|was|were|am|do|does|did|will|would|can|could|has|have|had|should|shall|must)(?:n['’]t)?|won['’]t|can['’]t)\b",
+    rf"^\W*(?:(?:thanks|thank you|ok|okay|so|and|but|hi|hello)\W+)*(?:(?:{AUXILIARIES})(?:n['’]t)?|won['’]t|can['’]t)\b",
     re.IGNORECASE,
 )
-_QUESTION_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
+_QUESTION_WORD = re.compile(rf"\b(?:{QUESTION_WORDS})\b", re.IGNORECASE)
 
 
 def asks_yes_or_no(question: str) -> bool:

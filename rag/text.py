@@ -316,6 +316,18 @@ _NUMBERED_THINGS = ("local", "flight", "route", "room", "suite", "unit", "gate",
 # A year as a figure: 1000 to 2099, but not the number of one of those things (a digit is looked
 # for first, so that the look-behinds run only where a year could start).
 YEAR = r"(?=\d)" + "".join(rf"(?<!(?i:{re.escape(thing)}) )" for thing in _NUMBERED_THINGS) + r"\b(?:1\d|20)\d\d"
+_YEAR_FIGURE = re.compile(rf"{YEAR}\b")
+CENTURY = r"\d{1,2}(?:st|nd|rd|th)[\s-]+centur(?:y|ies)"  # "the 17th century", "the 18th-century"
+QUESTION_WORDS = "who|whom|whose|what|which|when|where|why|how"
+AUXILIARIES = "is|are|was|were|am|do|does|did|will|would|can|could|has|have|had|should|shall|must"  # verbs that open a question
+
+
+def years(text: str) -> set[str]:
+    """The years ``text`` states as figures (``YEAR``): {"1998", "2025"} of "since 1998 … in 2025",
+    none of "Local 1182"."""
+    return set(_YEAR_FIGURE.findall(text))
+
+
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec"  # AP style: May, June and July are written out
 # What pysbd can take for a sentence's end but that abbreviates: "5 p.m.", "Mill St.", "Jan.", "U.S."
