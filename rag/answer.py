@@ -47,7 +47,8 @@ from .question import (
 from .retrieve import ChunkHit, Retriever
 from .scripts import main_script, readable_script
 from .settings import AnswerSettings
-from .text import count_tokens, on_list_line, opening_length, opens_an_item, word_count, years
+from .spans import quote_span
+from .text import count_tokens, years
 from .types import Answer, Citation, Quote, StrPath, searched_text
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
@@ -63,10 +64,6 @@ NEIGHBOURS = 2
 # a sentence naming Anthropic), the rest from it alone: gold must_contain 0.719 -> 0.750 (dev),
 # 0.606 -> 0.636 (held-out); SQuAD 2.0 answer in the quotes 0.862 -> 0.866.
 CONTEXT_MIX = 0.5
-# A sentence over this many answers' token budgets is no prose sentence (a text without full
-# stops): it is quoted up to one budget. Cutting at one budget cut real long sentences of
-# SQuAD's Wikipedia paragraphs before their answer (answer in the quotes 0.862 -> 0.859).
-RUN_ON_BUDGETS = 3
 ABSTAIN_TEXT = "The articles don't say. Nothing in them answers this question."
 NOTHING_MORE_TEXT = "The articles say nothing more on this than the answers above."  # to "who else?", "tell me more"
 # To a follow-up ("who else?", "and when?") with no earlier question that names its topic: the
@@ -113,17 +110,9 @@ def _telling_figures(text: str) -> set[str]:
 ACROSS_QUOTES = 5  # quotes at most, one an article, for a question of what the articles say
 ACROSS_BUDGETS = 2  # answer budgets such a question's quotes may take, and those of a request answered by a list
 ACROSS_RATIO = 0.4  # of the best sentence's score, the least another article's quote may have
-ATTRIBUTION_REACH = 3  # sentences (with words) from a quoted sentence to the line naming who said it, for the quote to go on to it
 # A request to list things ("List the main terms of the contract", "what are the key changes"):
 # answered by a list, when one is among the best sentences.
 _ASKS_LIST = re.compile(r"^\W*(?:please\s+)?(?:list|enumerate)\b|\bwhat are the (?:main|key|major)\b|\b(?:main|key) (?:terms|points|provisions|changes)\b", re.I)
-# A sentence that opens on what the one before said ("That threshold —", "But …"), or points
-# back to it further on ("Anthropic appears to be using that kind of internal data point …").
-_LEANS_ON_PREVIOUS = re.compile(
-    r"^(?:[“\"']?(That|This|These|Those|It|Its|It’s|It's|They|Their|Them|He|She|His|Her|Such|The same|"
-    r"But|And|So|However|Instead|Still|Yet|Without them|Against that)\b"
-    r"|.*?\b(?:that|this|these|those) (?:kinds?|sorts?|types?) of\b)"
-)
 
 
 @dataclass(frozen=True)
@@ -387,92 +376,6 @@ class Answerer:
         return frozenset(i for i in near - sentence_ids if self.index.sentences[i].quotable)
 
     # -- composing ---------------------------------------------------------------------
-    def _span_with_context(self, sid: int, said: frozenset[int] = frozenset(), room: int | None = None) -> tuple[int, int]:
-        """(start, end) of a sentence, widened to the previous one when it leans on it, to its
-        table's header or its list's lead-in when it is a row or item of one (``CorpusIndex.leads``:
-        "The council gave three reasons for the delay:" over "- Cost overruns …"), to the next
-        one when it announces it ("… told a residents' meeting something different:"), and on
-        to the line naming who said it ("> — Gloria Mbeki, board chair" at the foot of a block
-        quote); never over a sentence of ``said``. A lead-in ending in a colon, or an item of
-        its list, goes on to the list's later items while the quote stays within ``room``
-        tokens, so that a list of reasons is quoted whole, not cut after the one that matched
-        best. ``room`` is what is left of the answer's budget for a later quote, which is
-        widened to its header or lead-in only when that fits; None for the first quote, which
-        always is, and whose list goes on within the whole budget."""
-        sentences = self.index.sentences
-        sentence = sentences[sid]
-        text = self.index.documents[sentence.doc_id].text
-        start, end = self._leaning_start(sid, said), sentence.end
-        lead = self.index.leads.get(sid)
-        if lead is not None and not said.intersection(range(lead, sid)):
-            lead_start = self._leaning_start(lead, said)  # "Its main items are:" with the sentence that says whose
-            if room is None or count_tokens(text[lead_start:end]) <= room:
-                start = lead_start
-            else:
-                lead = None  # a later quote too far below it for what is left of the budget: the row or item alone
-        if sentence.text.endswith(":") and sid + 1 < len(sentences) and sid + 1 not in said:
-            following = sentences[sid + 1]
-            if following.doc_id == sentence.doc_id and following.kind == "sentence":
-                end = following.end
-        attribution = self.index.attributions.get(sid)  # "> — Gloria Mbeki, board chair" at the foot of its block quote, when near
-        if attribution is not None and self._sentences_with_words(sid, attribution) <= ATTRIBUTION_REACH and not said.intersection(range(sid + 1, attribution + 1)):
-            end = max(end, sentences[attribution].end)
-        list_lead = lead if lead is not None or not sentence.text.endswith(":") else sid  # a list's own lead-in, or the list it opens
-        if list_lead is not None and not sentence.text.startswith("|"):  # a table's other rows are other entries
-            end = self._rest_of_list(list_lead, sid, start, end, said, room)
-        return start, end
-
-    def _sentences_with_words(self, first: int, last: int) -> int:
-        """Sentences after ``first`` up to ``last`` that have words: a block quote's bare ">" line is none."""
-        return sum(1 for i in range(first + 1, last + 1) if word_count(self.index.sentences[i].text))
-
-    def _leaning_start(self, sid: int, said: frozenset[int]) -> int:
-        """Where a quote of sentence ``sid`` starts: at the sentence before it in its paragraph when it
-        leans on that one ("That threshold — …") and that one is not among the sentences ``said``."""
-        sentence = self.index.sentences[sid]
-        if sid > 0 and sid - 1 not in said and _LEANS_ON_PREVIOUS.match(sentence.text):
-            previous = self.index.sentences[sid - 1]
-            gap = self.index.documents[sentence.doc_id].text[previous.end : sentence.start]
-            if previous.doc_id == sentence.doc_id and previous.kind == "sentence" and "\n" not in gap:
-                return previous.start
-        return sentence.start
-
-    def _rest_of_list(self, lead: int, sid: int, start: int, end: int, said: frozenset[int], room: int | None) -> int:
-        """``end`` moved on to the end of sentence ``sid``'s own item of the list that ``lead``
-        announces, then over the whole items after it (an item's every sentence, or none of it)
-        while ``start:end`` stays within ``room`` tokens and takes in no sentence of ``said``.
-        ``room`` None (the first quote): the own item whatever its length, then the answer's budget."""
-        sentences, leads = self.index.sentences, self.index.leads
-        text = self.index.documents[sentences[sid].doc_id].text
-        items: list[list[int]] = [[]]  # the sentences after sid under the same lead, by item (the rest of sid's own first)
-        following = sid + 1
-        while following < len(sentences) and leads.get(following) == lead:
-            if opens_an_item(text[sentences[following - 1].end : sentences[following].start]):
-                items.append([])
-            items[-1].append(following)
-            following += 1
-        after = sentences[following] if following < len(sentences) and sentences[following].doc_id == sentences[sid].doc_id else None
-        if after is not None and on_list_line(text, after) and not opens_an_item(text[sentences[following - 1].end : after.start]):
-            items.pop()  # an item whose later sentences lie beyond its lead's reach: left out
-        limit = self.settings.token_budget if room is None else room
-        for n, item in enumerate(items):
-            if not item:
-                continue
-            if any(i in said for i in item) or ((n > 0 or room is not None) and count_tokens(text[start : sentences[item[-1]].end]) > limit):
-                break
-            end = max(end, sentences[item[-1]].end)
-        return end
-
-    def _within_budget(self, sid: int, start: int, end: int) -> tuple[int, int]:
-        """``(start, end)`` (sentence ``sid`` and the one it leans on), unless the sentence alone is
-        over ``RUN_ON_BUDGETS`` whole answers long, as a text without full stops can make a
-        "sentence" of thousands of words: then its opening, cut after the last word within one
-        answer's ``token_budget``. A long sentence of real prose is quoted whole."""
-        sentence, budget = self.index.sentences[sid], self.settings.token_budget
-        if opening_length(sentence.text, RUN_ON_BUDGETS * budget) == len(sentence.text):
-            return start, end
-        return sentence.start, sentence.start + opening_length(sentence.text, budget)
-
     def _same_fact(self, sid: int, other_sid: int, similarity: float) -> bool:
         """Whether two sentences state the same fact: close in meaning (or fairly close and sharing
         a telling figure: "roughly 6,200 lead pipes" and "6,200 lead service lines remain"), with
@@ -587,7 +490,7 @@ class Answerer:
                 continue
             if across and self.index.sentences[sid].doc_id in self._articles_cited(chosen):
                 continue
-            start, end = self._within_budget(sid, *self._span_with_context(sid, said, budget if chosen else None))
+            start, end = quote_span(self.index, sid, self.settings.token_budget, said, budget if chosen else None)
             text = self.index.documents[self.index.sentences[sid].doc_id].text
             overlapping = [entry for entry in chosen if self._overlaps(entry, sid, start, end)]
             if overlapping:  # it shares a sentence with quotes (one, or two it bridges): widen them into one

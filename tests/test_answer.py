@@ -463,13 +463,13 @@ def test_a_quote_is_shown_in_one_pair_of_quotation_marks(text, shown):
 
 def leaning_pairs(answerer: Answerer) -> list[tuple[str, str]]:
     """Texts of adjacent quotable sentences where the second leans on the first ("He called for ...")."""
-    from rag.answer import _LEANS_ON_PREVIOUS
+    from rag.spans import LEANS_ON_PREVIOUS
 
     sentences = answerer.index.sentences
     return [
         (before.text, after.text)
         for before, after in zip(sentences, sentences[1:])
-        if before.doc_id == after.doc_id and before.quotable and after.quotable and _LEANS_ON_PREVIOUS.match(after.text)
+        if before.doc_id == after.doc_id and before.quotable and after.quotable and LEANS_ON_PREVIOUS.match(after.text)
     ]
 
 

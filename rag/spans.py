@@ -1,0 +1,126 @@
+"""Where the quote of a sentence starts and ends.
+
+A quote is the sentence, widened to what it cannot be read without: the sentence before it
+when it leans on that one ("That threshold — …"), its table's header or its list's lead-in
+(and the list's later items, while they fit), the sentence after it when it announces that one
+("… told a residents' meeting something different:"), and the line naming who said a block
+quote. A run-on "sentence" (a text without full stops) is cut to one answer's budget.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .text import count_tokens, on_list_line, opening_length, opens_an_item, word_count
+
+if TYPE_CHECKING:
+    from .index import CorpusIndex
+
+# A sentence over this many answers' token budgets is no prose sentence (a text without full
+# stops): it is quoted up to one budget. Cutting at one budget cut real long sentences of
+# SQuAD's Wikipedia paragraphs before their answer (answer in the quotes 0.862 -> 0.859).
+RUN_ON_BUDGETS = 3
+ATTRIBUTION_REACH = 3  # sentences (with words) from a quoted sentence to the line naming who said it, for the quote to go on to it
+# A sentence that opens on what the one before said ("That threshold —", "But …"), or points
+# back to it further on ("Anthropic appears to be using that kind of internal data point …").
+LEANS_ON_PREVIOUS = re.compile(
+    r"^(?:[“\"']?(That|This|These|Those|It|Its|It’s|It's|They|Their|Them|He|She|His|Her|Such|The same|"
+    r"But|And|So|However|Instead|Still|Yet|Without them|Against that)\b"
+    r"|.*?\b(?:that|this|these|those) (?:kinds?|sorts?|types?) of\b)"
+)
+
+
+def quote_span(index: CorpusIndex, sid: int, token_budget: int, said: frozenset[int] = frozenset(), room: int | None = None) -> tuple[int, int]:
+    """(start, end) in its article of the quote of sentence ``sid``, in an answer of
+    ``token_budget`` tokens: the sentence with what it is read with (see the module's docstring),
+    never over a sentence of ``said``; ``room`` is what is left of the budget for a later quote
+    (None for the first). A run-on sentence over ``RUN_ON_BUDGETS`` budgets is cut to one."""
+    return _within_budget(index, token_budget, sid, *_with_context(index, sid, token_budget, said, room))
+
+
+def _with_context(index: CorpusIndex, sid: int, token_budget: int, said: frozenset[int], room: int | None) -> tuple[int, int]:
+    """(start, end) of a sentence, widened to the previous one when it leans on it, to its
+    table's header or its list's lead-in when it is a row or item of one (``CorpusIndex.leads``:
+    "The council gave three reasons for the delay:" over "- Cost overruns …"), to the next
+    one when it announces it ("… told a residents' meeting something different:"), and on
+    to the line naming who said it ("> — Gloria Mbeki, board chair" at the foot of a block
+    quote); never over a sentence of ``said``. A lead-in ending in a colon, or an item of
+    its list, goes on to the list's later items while the quote stays within ``room``
+    tokens, so that a list of reasons is quoted whole, not cut after the one that matched
+    best. ``room`` is what is left of the answer's budget for a later quote, which is
+    widened to its header or lead-in only when that fits; None for the first quote, which
+    always is, and whose list goes on within the whole budget."""
+    sentences = index.sentences
+    sentence = sentences[sid]
+    text = index.documents[sentence.doc_id].text
+    start, end = _leaning_start(index, sid, said), sentence.end
+    lead = index.leads.get(sid)
+    if lead is not None and not said.intersection(range(lead, sid)):
+        lead_start = _leaning_start(index, lead, said)  # "Its main items are:" with the sentence that says whose
+        if room is None or count_tokens(text[lead_start:end]) <= room:
+            start = lead_start
+        else:
+            lead = None  # a later quote too far below it for what is left of the budget: the row or item alone
+    if sentence.text.endswith(":") and sid + 1 < len(sentences) and sid + 1 not in said:
+        following = sentences[sid + 1]
+        if following.doc_id == sentence.doc_id and following.kind == "sentence":
+            end = following.end
+    attribution = index.attributions.get(sid)  # "> — Gloria Mbeki, board chair" at the foot of its block quote, when near
+    if attribution is not None and _sentences_with_words(index, sid, attribution) <= ATTRIBUTION_REACH and not said.intersection(range(sid + 1, attribution + 1)):
+        end = max(end, sentences[attribution].end)
+    list_lead = lead if lead is not None or not sentence.text.endswith(":") else sid  # a list's own lead-in, or the list it opens
+    if list_lead is not None and not sentence.text.startswith("|"):  # a table's other rows are other entries
+        end = _rest_of_list(index, token_budget, list_lead, sid, start, end, said, room)
+    return start, end
+
+def _sentences_with_words(index: CorpusIndex, first: int, last: int) -> int:
+    """Sentences after ``first`` up to ``last`` that have words: a block quote's bare ">" line is none."""
+    return sum(1 for i in range(first + 1, last + 1) if word_count(index.sentences[i].text))
+
+def _leaning_start(index: CorpusIndex, sid: int, said: frozenset[int]) -> int:
+    """Where a quote of sentence ``sid`` starts: at the sentence before it in its paragraph when it
+    leans on that one ("That threshold — …") and that one is not among the sentences ``said``."""
+    sentence = index.sentences[sid]
+    if sid > 0 and sid - 1 not in said and LEANS_ON_PREVIOUS.match(sentence.text):
+        previous = index.sentences[sid - 1]
+        gap = index.documents[sentence.doc_id].text[previous.end : sentence.start]
+        if previous.doc_id == sentence.doc_id and previous.kind == "sentence" and "\n" not in gap:
+            return previous.start
+    return sentence.start
+
+def _rest_of_list(index: CorpusIndex, token_budget: int, lead: int, sid: int, start: int, end: int, said: frozenset[int], room: int | None) -> int:
+    """``end`` moved on to the end of sentence ``sid``'s own item of the list that ``lead``
+    announces, then over the whole items after it (an item's every sentence, or none of it)
+    while ``start:end`` stays within ``room`` tokens and takes in no sentence of ``said``.
+    ``room`` None (the first quote): the own item whatever its length, then the answer's budget."""
+    sentences, leads = index.sentences, index.leads
+    text = index.documents[sentences[sid].doc_id].text
+    items: list[list[int]] = [[]]  # the sentences after sid under the same lead, by item (the rest of sid's own first)
+    following = sid + 1
+    while following < len(sentences) and leads.get(following) == lead:
+        if opens_an_item(text[sentences[following - 1].end : sentences[following].start]):
+            items.append([])
+        items[-1].append(following)
+        following += 1
+    after = sentences[following] if following < len(sentences) and sentences[following].doc_id == sentences[sid].doc_id else None
+    if after is not None and on_list_line(text, after) and not opens_an_item(text[sentences[following - 1].end : after.start]):
+        items.pop()  # an item whose later sentences lie beyond its lead's reach: left out
+    limit = token_budget if room is None else room
+    for n, item in enumerate(items):
+        if not item:
+            continue
+        if any(i in said for i in item) or ((n > 0 or room is not None) and count_tokens(text[start : sentences[item[-1]].end]) > limit):
+            break
+        end = max(end, sentences[item[-1]].end)
+    return end
+
+def _within_budget(index: CorpusIndex, token_budget: int, sid: int, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` (sentence ``sid`` and the one it leans on), unless the sentence alone is
+    over ``RUN_ON_BUDGETS`` whole answers long, as a text without full stops can make a
+    "sentence" of thousands of words: then its opening, cut after the last word within one
+    answer's ``token_budget``. A long sentence of real prose is quoted whole."""
+    sentence, budget = index.sentences[sid], token_budget
+    if opening_length(sentence.text, RUN_ON_BUDGETS * budget) == len(sentence.text):
+        return start, end
+    return sentence.start, sentence.start + opening_length(sentence.text, budget)
