@@ -47,8 +47,9 @@ from .question import (
 from .retrieve import ChunkHit, Retriever
 from .scripts import main_script, readable_script
 from .settings import AnswerSettings
+from .corroboration import same_fact
 from .spans import quote_span
-from .text import count_tokens, years
+from .text import count_tokens
 from .types import Answer, Citation, Quote, StrPath, searched_text
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
@@ -75,14 +76,6 @@ FOLLOW_UP_ALONE_TEXT = (
 # To a question written in a script the articles do not use (a Russian question about English
 # articles): the encoder and the word match can only miss it.
 OTHER_SCRIPT_TEXT = "The articles don't say. This question is written in {script} and the articles are not: ask it in the language they are written in."
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
-# Two sentences of different articles that give the same telling figures (``_telling_figures``) state the same fact
-# when their vectors are at least this close, below ``corroboration_similarity``: "Riverton still has
-# roughly 6,200 lead pipes" and "The utility estimates that 6,200 lead service lines remain" (0.58).
-SAME_FIGURE_SIMILARITY = 0.5
-# A sentence that denies something ("is not calling for", "never", "no competitor"): it does not
-# corroborate one that affirms it. "Without" is left out: "… without human oversight" denies nothing.
-_DENIAL = re.compile(r"\b(?:not(?! only)|never|no(?!\.\s*\d)|none|nor|neither|nothing|nobody|cannot)\b|n[’']t\b", re.IGNORECASE)  # not "not only", "No. 10"
 # A question of who wrote one of the articles ("Who wrote the article about the opening?",
 # "Who is the author of the fares guide?"): the article's byline answers it.
 _PIECES = "article story piece column op-ed oped editorial feature review guide explainer analysis announcement postmortem newsletter".split()
@@ -95,16 +88,6 @@ _ASKS_WORKS = re.compile(rf"\b(what|which)\b.*\b(write|wrote|written|writes)\b|\
 _AUTHORSHIP_WORDS = " ".join(["write wrote writes written authored penned author authors writer writers reporter reporters byline", *_PIECES])
 
 
-def _numbers(text: str) -> set[str]:
-    """The figures in a text ("$9 billion" -> {"9"}), to tell facts with other figures apart."""
-    return {n.replace(",", "") for n in _NUMBER.findall(text)}
-
-
-def _telling_figures(text: str) -> set[str]:
-    """The figures of a text that two articles would share only in stating one fact: three digits
-    or more ("6,200" -> "6200", "$4.50" -> "4.50", "Local 1182"), but not a year ("2025"), which many facts share."""
-    stated_years = years(text)
-    return {figure.replace(",", "") for figure in _NUMBER.findall(text) if len(figure.replace(",", "").replace(".", "")) >= 3 and figure not in stated_years}
 
 
 ACROSS_QUOTES = 5  # quotes at most, one an article, for a question of what the articles say
@@ -377,25 +360,9 @@ class Answerer:
 
     # -- composing ---------------------------------------------------------------------
     def _same_fact(self, sid: int, other_sid: int, similarity: float) -> bool:
-        """Whether two sentences state the same fact: close in meaning (or fairly close and sharing
-        a telling figure: "roughly 6,200 lead pipes" and "6,200 lead service lines remain"), with
-        the same figures (a telling figure one gives and the other lacks is not the same fact:
-        "about 41,000 households", "tens of thousands of homes"), and both or neither negated
-        ("Anthropic is not calling for an immediate stop" does not say what "Anthropic urges a
-        global pause" says, however close their vectors)."""
+        """``same_fact`` of sentences ``sid`` and ``other_sid``, their vectors' cosine ``similarity``."""
         sentence, other = self.index.sentences[sid], self.index.sentences[other_sid]
-        text, other_text = sentence.text, other.text
-        numbers, other_numbers = _numbers(text), _numbers(other_text)
-        telling, other_telling = _telling_figures(text), _telling_figures(other_text)
-        if similarity < self.settings.corroboration_similarity and not (
-            similarity >= SAME_FIGURE_SIMILARITY and sentence.doc_id != other.doc_id and telling == other_telling != set()
-        ):
-            return False
-        if bool(_DENIAL.search(text)) != bool(_DENIAL.search(other_text)):
-            return False
-        if telling - other_numbers or other_telling - numbers:
-            return False  # "about 41,000 households … for 2 days" is not what "tens of thousands of homes … for 2 days" says
-        return not (numbers and other_numbers) or bool(numbers & other_numbers)
+        return same_fact(sentence.text, other.text, similarity, self.settings.corroboration_similarity, sentence.doc_id != other.doc_id)
 
     def _corroborations(self, chosen: ScoredSentence, pool: list[ScoredSentence], used: set[int]) -> dict[str, ScoredSentence]:
         """Per other article, the sentence of ``pool`` that says what ``chosen`` says."""
