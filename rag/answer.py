@@ -18,7 +18,6 @@ import time
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from itertools import takewhile
 
 import numpy as np
@@ -26,7 +25,7 @@ import numpy as np
 from .answer_types import amount_names, asks_statement, counted_things, counts_of, expected_type, has_type, mentions, question_words, reports_speech
 from .answerability import AnswerabilityModel
 from .errors import require_type
-from .lexical import question_terms, stem, terms
+from .lexical import question_terms, stem
 from .question import (
     FOLLOW_UP_REACH,
     asks_across_articles,
@@ -47,6 +46,7 @@ from .question import (
 from .retrieve import ChunkHit, Retriever
 from .scripts import main_script, readable_script
 from .settings import AnswerSettings
+from .bylines import bylines_asked
 from .corroboration import same_fact
 from .spans import quote_span
 from .text import count_tokens
@@ -76,16 +76,6 @@ FOLLOW_UP_ALONE_TEXT = (
 # To a question written in a script the articles do not use (a Russian question about English
 # articles): the encoder and the word match can only miss it.
 OTHER_SCRIPT_TEXT = "The articles don't say. This question is written in {script} and the articles are not: ask it in the language they are written in."
-# A question of who wrote one of the articles ("Who wrote the article about the opening?",
-# "Who is the author of the fares guide?"): the article's byline answers it.
-_PIECES = "article story piece column op-ed oped editorial feature review guide explainer analysis announcement postmortem newsletter".split()
-_WRITING = r"(wrote|writes|written|authored|penned|is the (author|writer|reporter)|are the (authors|writers|reporters))"
-_PIECE = "(" + "|".join(map(re.escape, _PIECES)) + ")"
-_ASKS_AUTHOR = re.compile(rf"\bwho\b.*\b{_WRITING}\b.*\b{_PIECE}\b|\b(author|writer|byline)s? of\b.*\b{_PIECE}\b", re.IGNORECASE)
-# A question of what someone wrote ("Which articles did Priya Raman write?", "What has Kwame Asante written about?").
-_ASKS_WORKS = re.compile(rf"\b(what|which)\b.*\b(write|wrote|written|writes)\b|\b(what|which)\b.*\b{_PIECE}s?\b.*\bby\b", re.IGNORECASE)
-# The words that ask who wrote a piece, not which piece: the rest of the question is its topic.
-_AUTHORSHIP_WORDS = " ".join(["write wrote writes written authored penned author authors writer writers reporter reporters byline", *_PIECES])
 
 
 
@@ -197,6 +187,10 @@ class Answerer:
                     weight.setdefault(sid, 1.0 / (1.0 + rank))
         return weight
 
+    def _ranked_articles(self, hits: list[ChunkHit]) -> list[str]:
+        """The articles of the best ``candidate_chunks`` passages, best first (one per passage)."""
+        return [self.index.chunks[hit.chunk_id].doc_id for hit in hits[: self.settings.candidate_chunks]]
+
     def _in_title_only(self, question: str, weights: Iterable[tuple[str, float]], sentence_ids: Iterable[int]) -> np.ndarray:
         """For each sentence, the weight of the question's terms it lacks but its article's title has.
 
@@ -274,27 +268,6 @@ class Answerer:
             return scored
         return [s for s in scored if terms <= self.index.sentence_terms[s.sentence_id]] or scored
 
-    def _bylines_asked(self, question: str, hits: list[ChunkHit]) -> tuple[int, ...]:
-        """The bylines that answer a question of who wrote an article ("Who wrote the opinion piece
-        on the tram?"): that of the article whose title holds the most of the question's other
-        words (its topic), of the best-ranked articles that have a byline and hold at least half
-        of them; or of what someone wrote ("Which articles did Priya Raman write?"): every
-        byline that names them, best-ranked article first. () for any other question."""
-        asks_author = bool(_ASKS_AUTHOR.search(question))
-        if not asks_author and not _ASKS_WORKS.search(question):
-            return ()
-        topic = set(question_terms(question)) - set(question_terms(_AUTHORSHIP_WORDS))
-        if not topic:
-            return ()  # "who wrote this article?" names none of them
-        ranked = dict.fromkeys(self.index.chunks[hit.chunk_id].doc_id for hit in hits[: self.settings.candidate_chunks])
-        bylines = self._article_bylines
-        if asks_author:
-            about = [doc_id for doc_id in ranked if doc_id in bylines and 2 * len(topic & self._words_of(doc_id)) >= len(topic)]
-            titled = max(about, key=lambda doc_id: len(topic & set(terms(self.index.documents[doc_id].title))), default=None)
-            return () if titled is None else (bylines[titled],)
-        in_rank_order = [*(bylines[doc_id] for doc_id in ranked if doc_id in bylines), *bylines.values()]
-        return tuple(dict.fromkeys(byline for byline in in_rank_order if topic <= self.index.sentence_terms[byline]))[: self.settings.max_quotes]
-
     def _close_to_best(self, scored: list[ScoredSentence]) -> int:
         """How many of the leading ``scored`` sentences (best first) score within ``second_quote_ratio`` of the best."""
         least = self.settings.second_quote_ratio * (scored[0].score if scored else 0.0)
@@ -328,18 +301,6 @@ class Answerer:
         """Sentence ``sid`` quoted as it stands, scored ``score``."""
         sentence = self.index.sentences[sid]
         return Quote(sentence.text, sentence.doc_id, sentence.start, sentence.end, score, self.index.documents[sentence.doc_id].title)
-
-    @cached_property
-    def _article_bylines(self) -> dict[str, int]:
-        """The first byline of each article that has one, by doc id."""
-        bylines: dict[str, int] = {}
-        for sid, sentence in enumerate(self.index.sentences):
-            if sentence.kind == "byline":
-                bylines.setdefault(sentence.doc_id, sid)
-        return bylines
-
-    def _words_of(self, doc_id: str) -> frozenset[str]:
-        return frozenset().union(*(self.index.sentence_terms[i] for i in self.index.document_sentences[doc_id]))
 
     def _sentences_in(self, quotes: tuple[Quote, ...]) -> frozenset[int]:
         """The ids of the sentences that ``quotes`` (and their corroborations) hold."""
@@ -563,7 +524,7 @@ class Answerer:
         elif not abstained and asks_statement(read_as):  # "What did Pruitt say?": what he said comes first
             scored = self._statements_first(read_as, scored)
         quotes = () if abstained else tuple(self.compose(scored, said_before, self._articles_naming(read_as, scored), asks_across_articles(read_as), item is not None))
-        bylines = () if read_with else self._bylines_asked(read_as, hits)
+        bylines = () if read_with else bylines_asked(self.index, read_as, self._ranked_articles(hits), self.settings.max_quotes)
         if bylines:  # who wrote it, or what they wrote: the bylines first, then what else answers
             best = max((q.score for q in quotes), default=1.0)  # first, so scored as the best
             written = tuple(self._quote_whole(sid, best) for sid in bylines)

@@ -239,6 +239,15 @@ class CorpusIndex:
         return frozenset(self.chunks[chunk].doc_id for chunk in self.bm25.chunks_with(term).tolist())
 
     @cached_property
+    def article_bylines(self) -> dict[str, int]:
+        """The sentence id of the first byline of each article that has one, by doc id."""
+        bylines: dict[str, int] = {}
+        for sid, sentence in enumerate(self.sentences):
+            if sentence.kind == "byline":
+                bylines.setdefault(sentence.doc_id, sid)
+        return bylines
+
+    @cached_property
     def document_sentences(self) -> dict[str, list[int]]:
         """Sentence ids of each document, in reading order."""
         by_doc: dict[str, list[int]] = {}
