@@ -8,7 +8,12 @@ from .text import AUXILIARIES, CENTURY, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, Q
 
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\bwhat (period|duration)\b", re.I)
-_NUMBER = re.compile(r"\bhow (much|many|big|large|fast|often)\b|\bwhat (percentage|share|number|amount|valuation|value)\b|\bvalued?\b|\brevenue\b|\bhow many times\b", re.I)
+_NUMBER = re.compile(
+    r"\bhow (much|many|big|large|fast|often)\b|\bwhat (percentage|share|number|amount|valuation|value)\b|\bvalued?\b|\brevenue\b|\bhow many times\b"
+    # "What was the population of the region?", "what is the number of beds": asked as "how many" is
+    r"|\bwhat(?:'s|’s|\s+(?:is|was|were|are|will\s+be))\s+the\s+(?:total\s+)?(?:population|number)\s+of\b",
+    re.I,
+)
 # "what is", "what was Helixon's", "whats the": the opening of a question asking for a figure by its name.
 # A verb that may follow "what" ("What drove profits?", "what hurt Quarto's sales"): no word of a name.
 _NOT_A_VERB = r"(?!(?:drove|drives?|caused?|causes|hurt|hurts|hit|hits|boost(?:ed|s)?|lift(?:ed|s)?|cut|cuts|push(?:ed|es)?|affect(?:ed|s)?|help(?:ed|s)?|led|leads?|made|makes?|explain(?:ed|s)?|happen(?:ed|s)?|raised|raises|lower(?:ed|s))\b)"
@@ -37,6 +42,8 @@ _ASKS_MONEY = re.compile(
 # (a revenue "run rate" is an amount, an exchange rate a ratio, a plumber's "hourly rate" a price).
 _ASKS_PERCENT = re.compile(
     r"\bwhat (?:percentage|percent|proportion|fraction)\b|\bwhat share\b(?!\s+price)|\bhow many percent\b|\bby what (?:percentage|percent)\b"
+    # "What was the percentage of white residents?", "what is the share of the vote": asked as "what percentage" is
+    r"|\bwhat(?:'s|’s|\s+(?:is|was|were|are|will\s+be))\s+the\s+(?:percentage|percent|proportion|fraction|share)\s+of\b"
     rf"|{_WHAT_IS_THE}(?:rate|turnout|inflation)\b(?<!run rate)(?<!exchange rate)(?<!hourly rate)(?<!room rate)(?<!going rate)(?<!daily rate)(?<!nightly rate)(?<!flat rate)",
     re.I,
 )

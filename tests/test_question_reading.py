@@ -445,6 +445,23 @@ def test_an_answer_type_is_not_read_into_words_that_only_look_like_its_question(
 
 
 @pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("What was the percentage of white residents in 2010?", "percent"),
+        ("What is the proportion of women on the board?", "percent"),
+        ("what's the share of the vote she won", "percent"),
+        ("What was the population of the Amazon region in the 1980s?", "number"),
+        ("What is the total number of beds at the two hospitals?", "number"),
+        ("What is the population density of Millbrook?", None),  # a figure of the population, not a count of it
+        ("What was the share price after the vote?", "money"),  # a price, no share of anything
+    ],
+)
+def test_a_figure_asked_for_by_its_name_is_asked_for_as_its_question_word_asks(question, kind):
+    """"What was the population of …?" asks as "How many people …?" does."""
+    assert expected_type(question) == kind
+
+
+@pytest.mark.parametrize(
     "question, details",
     [
         ("What was Helixon's revenue in euros?", {"currency": {"euro"}}),
