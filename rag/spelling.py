@@ -9,6 +9,9 @@ only when all of these hold:
   embedding model's word-piece vocabulary (about 22,000 common English words), nor
   another form of one (its simplemma lemma is one: "halting" is "halt", not "hating"),
   so a real word the articles lack ("praise") is never turned into one they have ("raise");
+  a word of 4 letters only when, besides, simplemma's English dictionary does not know it
+  and it is not written in capitals ("brng" -> "bring", but "silt" is not "salt", nor
+  "OPEC" "open"): a letter dropped from a 5-letter word leaves 4;
 - an article word starting with the same letter is within 1 edit (2 for words of 8 or
   more letters), counting a swap of neighbouring letters as one edit; among equally
   close words the most frequent in the articles wins;
@@ -40,6 +43,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 MIN_LETTERS = 5
+MIN_LETTERS_UNKNOWN = 4  # a shorter word than MIN_LETTERS is read as a typo only when no English dictionary knows it
 LONG_WORD = 8  # from this many letters a word may be 2 edits away
 MIN_LETTERS_COMMON = 6  # shortest lower-case word read as a common English word
 MIN_ACCENTED_LETTERS = 3  # shortest word whose accents are read as typed by mistake ("whó", not "à")
@@ -135,6 +139,13 @@ def base_form(word: str) -> str:
     return simplemma.lemmatize(word, lang="en")
 
 
+def _english_word(word: str) -> bool:
+    """Whether simplemma's English dictionary knows ``word`` (lower case) as a word or a form of one."""
+    import simplemma
+
+    return bool(simplemma.is_known(word, lang="en"))
+
+
 def _by_first_letter(words: Iterable[str]) -> dict[str, list[str]]:
     grouped: dict[str, list[str]] = {}
     for word in words:
@@ -213,8 +224,10 @@ class Speller:
             return None
         if not as_name and len(lower) <= _QUESTION_WORD_LETTERS and (question_word := _question_word(lower)):
             return question_word  # "waht", "wich"
-        if len(lower) < MIN_LETTERS or base_form(lower) in self._real_words:
+        if len(lower) < MIN_LETTERS_UNKNOWN or base_form(lower) in self._real_words:
             return None  # too short to tell, or a real word ("halting" is a form of "halt")
+        if len(lower) < MIN_LETTERS and (word.isupper() or _english_word(lower)):
+            return None  # a short word English has ("silt", "dine") or an acronym ("OPEC"); "brng", "coud" are typos
         found = _closest(lower, self._names_by_letter if as_name else self._article_by_letter, _max_edits(lower))
         if found is not None and base_form(found) == base_form(lower):
             return None  # another form of an article word ("toaster" where the articles say "toasters"): no typo

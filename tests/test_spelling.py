@@ -63,6 +63,14 @@ def test_an_accent_left_out_of_a_name_or_typed_by_mistake_is_read_as_the_article
         assert speller.correct(kept) == kept  # as the articles write it, a real word, or a name or word they lack
 
 
+def test_a_four_letter_typo_is_read_but_not_a_short_real_word_nor_an_acronym():
+    articles = ["They salt the food at the open table, agree on a price and bring the money."]
+    speller = Speller(word_counts(articles), known_words={"did", "is", "in", "who", "what", "meet"}, names=capitalised_words(articles))
+    assert speller.correct("who will brng the moey to the tabe") == "who will bring the money to the table"  # a letter dropped
+    assert speller.correct("Is silt in the food?") == "Is silt in the food?"  # English has "silt", one letter from "salt"
+    assert speller.correct("Did OPEC meet?") == "Did OPEC meet?"  # an acronym, one letter from "open"
+
+
 def test_real_words_and_names_the_articles_lack_are_left_alone(retriever, words_of_articles):
     question = "Why did Demis Hassabis praise the headquarters in 2024?"
     assert {"praise", "hassabis", "headquarters"}.isdisjoint(words_of_articles)  # else this test shows nothing
