@@ -3,12 +3,12 @@
 Steps for one question: retrieve passages; score every quotable sentence in the best
 passages (meaning, alone and read after the sentence before it or under its table's header
 or list's lead-in; coverage of the question's words; passage rank; expected answer type);
-pick the best few within a token budget, bringing in the sentence before when a quote leans
-on it ("That threshold ..."), the one after when it announces it ("… said something
-different:"), a row's header, a list's lead-in and later items, and the line naming who said
-a block quote; merge sentences from other articles that say the same thing into one quote
-(corroboration); abstain when the answerability score is below the calibrated threshold.
-A question of who wrote an article, or what someone wrote, is answered with bylines.
+pick the best few within a token budget, each quoted with what it cannot be read without
+(``rag.spans``: the sentence it leans on, "That threshold ..."; the one it announces; a row's
+header, a list's lead-in and later items; the line naming who said a block quote); merge
+sentences from other articles that say the same thing into one quote (``rag.corroboration``);
+abstain when the answerability score is below the calibrated threshold. A question of who
+wrote an article, or what someone wrote, is answered with bylines (``rag.bylines``).
 """
 
 from __future__ import annotations

@@ -74,9 +74,11 @@ def _with_context(index: CorpusIndex, sid: int, token_budget: int, said: frozens
         end = _rest_of_list(index, token_budget, list_lead, sid, start, end, said, room)
     return start, end
 
+
 def _sentences_with_words(index: CorpusIndex, first: int, last: int) -> int:
     """Sentences after ``first`` up to ``last`` that have words: a block quote's bare ">" line is none."""
     return sum(1 for i in range(first + 1, last + 1) if word_count(index.sentences[i].text))
+
 
 def _leaning_start(index: CorpusIndex, sid: int, said: frozenset[int]) -> int:
     """Where a quote of sentence ``sid`` starts: at the sentence before it in its paragraph when it
@@ -88,6 +90,7 @@ def _leaning_start(index: CorpusIndex, sid: int, said: frozenset[int]) -> int:
         if previous.doc_id == sentence.doc_id and previous.kind == "sentence" and "\n" not in gap:
             return previous.start
     return sentence.start
+
 
 def _rest_of_list(index: CorpusIndex, token_budget: int, lead: int, sid: int, start: int, end: int, said: frozenset[int], room: int | None) -> int:
     """``end`` moved on to the end of sentence ``sid``'s own item of the list that ``lead``
@@ -115,12 +118,13 @@ def _rest_of_list(index: CorpusIndex, token_budget: int, lead: int, sid: int, st
         end = max(end, sentences[item[-1]].end)
     return end
 
+
 def _within_budget(index: CorpusIndex, token_budget: int, sid: int, start: int, end: int) -> tuple[int, int]:
     """``(start, end)`` (sentence ``sid`` and the one it leans on), unless the sentence alone is
     over ``RUN_ON_BUDGETS`` whole answers long, as a text without full stops can make a
     "sentence" of thousands of words: then its opening, cut after the last word within one
     answer's ``token_budget``. A long sentence of real prose is quoted whole."""
-    sentence, budget = index.sentences[sid], token_budget
-    if opening_length(sentence.text, RUN_ON_BUDGETS * budget) == len(sentence.text):
+    sentence = index.sentences[sid]
+    if opening_length(sentence.text, RUN_ON_BUDGETS * token_budget) == len(sentence.text):
         return start, end
-    return sentence.start, sentence.start + opening_length(sentence.text, budget)
+    return sentence.start, sentence.start + opening_length(sentence.text, token_budget)
