@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import time
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import takewhile
 
@@ -187,9 +187,10 @@ class Answerer:
                     weight.setdefault(sid, 1.0 / (1.0 + rank))
         return weight
 
-    def _ranked_articles(self, hits: list[ChunkHit]) -> list[str]:
-        """The articles of the best ``candidate_chunks`` passages, best first (one per passage)."""
-        return [self.index.chunks[hit.chunk_id].doc_id for hit in hits[: self.settings.candidate_chunks]]
+    def _ranked_articles(self, hits: list[ChunkHit]) -> Iterator[str]:
+        """The articles of the best ``candidate_chunks`` passages, best first (one per passage), as
+        they are read: a question that asks for no byline reads none."""
+        return (self.index.chunks[hit.chunk_id].doc_id for hit in hits[: self.settings.candidate_chunks])
 
     def _in_title_only(self, question: str, weights: Iterable[tuple[str, float]], sentence_ids: Iterable[int]) -> np.ndarray:
         """For each sentence, the weight of the question's terms it lacks but its article's title has.

@@ -8,10 +8,14 @@ from .text import AUXILIARIES, CENTURY, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, Q
 
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\bwhat (period|duration)\b", re.I)
+# "what is the", "what's the", "what will be the", nothing else between "what" and the word after
+# "the" (``_WHAT_IS_THE``, below, also lets a name or other words in): a question asking for a
+# figure by the name of its kind ("What was the date of the flood?").
+_WHAT_IS_THE_STRICT = r"\bwhat(?:'s|’s|\s+(?:is|was|were|are|will\s+be))\s+the\s+"
 _NUMBER = re.compile(
     r"\bhow (much|many|big|large|fast|often)\b|\bwhat (percentage|share|number|amount|valuation|value)\b|\bvalued?\b|\brevenue\b|\bhow many times\b"
     # "What was the population of the region?", "what is the number of beds": asked as "how many" is
-    r"|\bwhat(?:'s|’s|\s+(?:is|was|were|are|will\s+be))\s+the\s+(?:total\s+)?(?:population|number)\s+of\b",
+    rf"|{_WHAT_IS_THE_STRICT}(?:total\s+)?(?:population|number)\s+of\b",
     re.I,
 )
 # "what is", "what was Helixon's", "whats the": the opening of a question asking for a figure by its name.
@@ -43,7 +47,7 @@ _ASKS_MONEY = re.compile(
 _ASKS_PERCENT = re.compile(
     r"\bwhat (?:percentage|percent|proportion|fraction)\b|\bwhat share\b(?!\s+price)|\bhow many percent\b|\bby what (?:percentage|percent)\b"
     # "What was the percentage of white residents?", "what is the share of the vote": asked as "what percentage" is
-    r"|\bwhat(?:'s|’s|\s+(?:is|was|were|are|will\s+be))\s+the\s+(?:percentage|percent|proportion|fraction|share)\s+of\b"
+    rf"|{_WHAT_IS_THE_STRICT}(?:percentage|percent|proportion|fraction|share)\s+of\b"
     rf"|{_WHAT_IS_THE}(?:rate|turnout|inflation)\b(?<!run rate)(?<!exchange rate)(?<!hourly rate)(?<!room rate)(?<!going rate)(?<!daily rate)(?<!nightly rate)(?<!flat rate)",
     re.I,
 )
@@ -60,7 +64,7 @@ def _asks_the(units: str) -> str:
     """The pattern of "what was the <unit> of …?" ("What was the date of the flood?", "what's the
     year of the merger?"), which asks as "what date" does; not "the year-end balance" nor "the
     day-ahead price"."""
-    return rf"\bwhat(?:'s|’s|\s+(?:is|was|were|are|will\s+be))\s+the\s+(?:{units})(?=\s+of\b|\s*[?.!]*\s*$)"
+    return rf"{_WHAT_IS_THE_STRICT}(?:{units})(?=\s+of\b|\s*[?.!]*\s*$)"
 
 
 ASKS_DATE_OF = re.compile(_asks_the("day|date|year"), re.I)

@@ -7,7 +7,7 @@ describes; "Which articles did Priya Raman write?" by every byline that names he
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .lexical import question_terms, terms
@@ -27,7 +27,7 @@ _ASKS_WORKS = re.compile(rf"\b(what|which)\b.*\b(write|wrote|written|writes)\b|\
 _AUTHORSHIP_WORDS = " ".join(["write wrote writes written authored penned author authors writer writers reporter reporters byline", *_PIECES])
 
 
-def bylines_asked(index: CorpusIndex, question: str, ranked: Sequence[str], limit: int) -> tuple[int, ...]:
+def bylines_asked(index: CorpusIndex, question: str, ranked: Iterable[str], limit: int) -> tuple[int, ...]:
     """The sentence ids of the bylines that answer a question of who wrote an article ("Who wrote
     the opinion piece on the tram?"): that of the article whose title holds the most of the
     question's other words (its topic), of the articles of ``ranked`` (doc ids, best first) that
