@@ -9,6 +9,8 @@ only when all of these hold:
   embedding model's word-piece vocabulary (about 22,000 common English words), nor
   another form of one (its simplemma lemma is one: "halting" is "halt", not "hating"),
   so a real word the articles lack ("praise") is never turned into one they have ("raise");
+  nor another form of the article word it is near (the same lemma, or the word with an
+  ending its Snowball stem drops: "councilmembers" where the articles say "councilmember");
   a word of 4 letters only when, besides, simplemma's English dictionary does not know it
   and it is not written in capitals ("brng" -> "bring", but "silt" is not "salt", nor
   "OPEC" "open"): a letter dropped from a 5-letter word leaves 4;
@@ -30,7 +32,9 @@ vocabulary holds them).
 
 Accents come first: an accent typed on an article word ("wróte", 3 letters or more) is
 read away, and a capitalised word after the first that is one of the articles' names but
-for its accents ("Zurich", "Rénee") is read as they write it ("angel" stays "angel").
+for its accents ("Zurich", "Rénee") is read as they write it ("angel" stays "angel"). Any
+other word written with accents is taken for another language's, not a typo ("criticó"
+stays, not "critics").
 
 Edit distances come from rapidfuzz (optimal string alignment).
 """
@@ -41,6 +45,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
+
+from .lexical import stem
 
 MIN_LETTERS = 5
 MIN_LETTERS_UNKNOWN = 4  # a shorter word than MIN_LETTERS is read as a typo only when no English dictionary knows it
@@ -172,6 +178,12 @@ def _question_word(word: str) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
+def _inflected(word: str, article_word: str) -> bool:
+    """Whether ``word`` is ``article_word`` with an ending added that its stem drops
+    ("councilmembers" of "councilmember", which no dictionary knows; "revenu" is a typo of "revenue")."""
+    return word.startswith(article_word) and stem(word) == stem(article_word)
+
+
 def _max_edits(word: str) -> int:
     return 2 if len(word) >= LONG_WORD else 1
 
@@ -220,7 +232,7 @@ class Speller:
             return self._accented_names[plain]  # "Zurich", "Rénee" (names only: "angel" is no typo of "Ángel")
         if plain != lower and len(plain) >= MIN_ACCENTED_LETTERS and plain in self._article_words:
             return plain  # an accent typed by mistake: "wróte" for "wrote" (not "à" for "a", nor "Beyoncé" the articles lack)
-        if lower in self._real_words:
+        if plain != lower or lower in self._real_words:  # "criticó": another language's word, no typo of "critics"
             return None
         if not as_name and len(lower) <= _QUESTION_WORD_LETTERS and (question_word := _question_word(lower)):
             return question_word  # "waht", "wich"
@@ -229,8 +241,8 @@ class Speller:
         if len(lower) < MIN_LETTERS and (word.isupper() or _english_word(lower)):
             return None  # a short word English has ("silt", "dine") or an acronym ("OPEC"); "brng", "coud" are typos
         found = _closest(lower, self._names_by_letter if as_name else self._article_by_letter, _max_edits(lower))
-        if found is not None and base_form(found) == base_form(lower):
-            return None  # another form of an article word ("toaster" where the articles say "toasters"): no typo
+        if found is not None and (base_form(found) == base_form(lower) or _inflected(lower, found)):
+            return None  # another form of an article word ("toaster" of "toasters", "councilmembers" of "councilmember"): no typo
         if found is None and word.islower() and len(word) >= MIN_LETTERS_COMMON:
             found = _closest(lower, self._known_by_letter, 1)
         return found
