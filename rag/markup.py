@@ -124,6 +124,18 @@ class Markup:
     def __bool__(self) -> bool:
         return bool(self.spans)
 
+    def trimmed(self, start: int, end: int) -> tuple[int, int]:
+        """``start:end`` shrunk past the markup spans that it only begins or ends inside: the
+        splitter reads the "!" of "<!-- note --> The council met." as a sentence's end, leaving
+        "-- note --> The council met." to the next sentence."""
+        first = bisect_right(self._ends, start)
+        if first < len(self.spans) and self._starts[first] <= start:
+            start = min(end, self._ends[first])
+        last = bisect_left(self._starts, end) - 1
+        if last >= 0 and self._ends[last] >= end > self._starts[last]:
+            end = max(start, self._starts[last])
+        return start, end
+
     def covers_most_of(self, start: int, end: int) -> bool:
         """Whether more than half of ``start:end`` lies in markup (a sentence that only holds a
         short comment, "… <!-- editor: check --> …", stays prose)."""

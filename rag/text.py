@@ -133,6 +133,23 @@ def _wrap_width(lengths: list[int]) -> int:
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of logical lines (``_lines``), each cut where an HTML tag that breaks the flow of
+    text stands ("<h1>Zoo opens</h1><p>The zoo …": two blocks; not "<b>", "<a>"), the tags left out."""
+    for start, end in _lines(text):
+        if "<" not in text[start:end]:
+            yield start, end
+            continue
+        at = start
+        for tag in HTML_TAG.finditer(text, start, end):
+            if tag["name"].lower() not in INLINE_TAGS:
+                if text[at : tag.start()].strip():
+                    yield at, tag.start()
+                at = tag.end()
+        if text[at:end].strip():
+            yield at, end
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
     """Spans of logical lines: one per line, hard-wrapped paragraph lines joined.
 
     A line continues the one before when that one ends no sentence and either the line starts
@@ -185,6 +202,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
         start = bullet.end()
     while end > start and text[end - 1].isspace():
         end -= 1
+    start, end = _unpaired_emphasis_trimmed(text, start, end)
     if "<" not in text[start:end]:
         return start, end
     while (tag := HTML_TAG.match(text, start, end)) and tag.end() < end and tag["name"].lower() not in INLINE_TAGS:
@@ -199,6 +217,24 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
         end = opening
         while end > start and text[end - 1].isspace():
             end -= 1
+    return start, end
+
+
+_EMPHASIS_OPENING = re.compile(r"(?:\*{1,3}|_{1,3})(?:[ \t]+|(?![*_\s]))")
+_EMPHASIS_CLOSING = re.compile(r"(?<![*_\s])(?:\*{1,3}|_{1,3})$")
+
+
+def _unpaired_emphasis_trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span past Markdown emphasis marks at either end that it does not also close or
+    open: the splitter cuts "*The council met. It voted.*" between its sentences, leaving "*"
+    to the first and the last, and "**Bold claim.** Then …" leaves "** " to the second.
+    "**Status:** Final" keeps its marks, closed inside it."""
+    opening = _EMPHASIS_OPENING.match(text, start, end)
+    if opening and opening.group().strip() not in text[opening.end() : end]:
+        start = opening.end()
+    closing = _EMPHASIS_CLOSING.search(text, start, end)
+    if closing and closing.group() not in text[start : closing.start()]:
+        end = closing.start()
     return start, end
 
 
@@ -401,7 +437,9 @@ def _table_row_kind(text: str, start: int, end: int) -> str:
 
 
 # A line that is nothing but links ("[Plans for Line T2](second-line-plans.md)", a bare URL).
-_LINKS_ONLY = re.compile(r"(?:[\s|,;·•–-]*(?:\[[^\[\]\n]*\]\([^()\s]*\)|<?https?://\S+?>?))+[\s|,;·•–-]*")
+_LINKS_ONLY = re.compile(r"(?:[\s|,;·•–-]*(?:!?\[[^\[\]\n]*\]\([^()\s]*(?:[ \t]+\"[^\"\n]*\")?\)|<?https?://\S+?>?))+[\s|,;·•–-]*")  # links or images
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(")
+_EMPHASISED = re.compile(r"[ \t]*([*_])[^\n]*[^\s*_][*_]*\1[ \t\r\n]*")  # "*Nimbo's office in Lisbon.*", a line in emphasis
 
 
 def _opens_a_reading_list(sentence: Sentence) -> bool:
@@ -419,6 +457,7 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     reading_list = False  # in the list under "Further reading:": its items are boilerplate too
     headline = True  # the first line of text may be the article's headline (after front matter and boilerplate, as for its title)
     opening = True  # before the article's first sentence, where a dateline stands
+    image_end: int | None = None  # where the block before ended, if it was only an image
     for block_start, block_end in _blocks(text):
         block = text[block_start:block_end]
         is_bullet = bool(_BULLET.match(block))
@@ -428,6 +467,7 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
             kind = "markup" if markup and markup.covers_most_of(s, e) else _table_row_kind(text, s, e)
             sentences.append(Sentence(doc_id=doc_id, start=s, end=e, text=text[s:e], quotable=kind == "sentence", kind=kind))
             headline = opening = False
+            image_end = None
             continue
         spans: list[tuple[int, int]] = []
         found = _abbreviations_rejoined(block, _numbers_back_in_place(block, _pysbd_spans(block)))
@@ -435,8 +475,13 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
             s, e = _trimmed(text, block_start + s, block_start + e)
             spans.extend(_split_missing_spaces(text, s, e) if e > s else [])
         spans = [_trimmed(text, s, e) for s, e in spans]
+        if markup:
+            spans = [_trimmed(text, *markup.trimmed(s, e)) if not markup.covers_most_of(s, e) else (s, e) for s, e in spans]
         spans = [(s, e) for s, e in spans if e > s]
-        captioned = False  # a block that opens as a photo caption or a time stamp is boilerplate to its end
+        # a block that opens as a photo caption or a time stamp is boilerplate to its end, as is a
+        # Markdown image's caption: the line under it, or a line in emphasis after it
+        captioned = image_end is not None and (text.count("\n", image_end, block_start) < 2 or bool(_EMPHASISED.fullmatch(block)))
+        image_end = block_start + len(block.rstrip()) if _IMAGE.search(block) and _LINKS_ONLY.fullmatch(block) else None
         for s, e in spans:
             kind = classify(text[s:e], alone_in_block=len(spans) == 1)
             if kind == "heading" and is_bullet and word_count(text[s:e]) >= MIN_QUOTABLE_WORDS:

@@ -20,8 +20,8 @@ LAYOUT = (
     "Key Facts\n", "Frequently asked questions\n", "Further reading: more about it.",
     "on safety.Anthropic policy document", "<p>", "</p>\n", "<b>", "</b> ",
 )
-# Characters that may be left outside every sentence: layout, list and block-quote markers (and HTML tags).
-MARKER_CHARACTERS = frozenset("•◦▪‣∙·*+-–0123456789.)>")
+# Characters that may be left outside every sentence: layout, list, block-quote and emphasis markers (and HTML tags).
+MARKER_CHARACTERS = frozenset("•◦▪‣∙·*_+-–0123456789.)>")
 
 sentences = st.builds(
     lambda words, ending: " ".join(words).capitalize() + ending,

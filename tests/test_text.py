@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generated_text import assert_exact_spans, news_text
-from rag.documents import load_corpus
+from rag.documents import load_corpus, make_title
 from rag.text import LEAD_TOKENS, PIECE_CHARS, block_quote_attributions, count_tokens, sentence_leads, split_sentences
 
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -172,6 +172,45 @@ def test_html_tags_around_a_sentence_are_not_quoted_and_script_is_never_quoted()
     assert_exact_spans(text, sentences)
 
 
+def test_html_on_one_line_splits_where_its_block_tags_stand():
+    text = "<html><body><h1>Zoo opens new wing</h1><p>The city zoo opened a new reptile wing on Saturday, housing 30 species.</p></body></html>\n"
+    assert kinds(text) == [
+        ("heading", "Zoo opens new wing"),
+        ("sentence", "The city zoo opened a new reptile wing on Saturday, housing 30 species."),
+    ]
+    assert make_title(text) == "Zoo opens new wing"
+
+
+def test_a_comment_the_splitter_cuts_at_its_exclamation_mark_is_left_out_of_the_next_sentence():
+    text = "<!-- internal: check --> The council met on Monday to vote on the plan. The mayor said the lanes open in May.\n"
+    assert [s.text for s in split_sentences("doc", text) if s.quotable] == [
+        "The council met on Monday to vote on the plan.", "The mayor said the lanes open in May."]
+
+
+def test_emphasis_marks_a_sentence_does_not_close_are_left_out_of_it():
+    text = "*The council met on Monday. It voted to close the pool.*\n\n**The vote was close.** Two of its members abstained.\n\n**Status:** Final for the season.\n"
+    assert kinds(text) == [
+        ("sentence", "The council met on Monday."),
+        ("sentence", "It voted to close the pool."),
+        ("sentence", "The vote was close."),
+        ("sentence", "Two of its members abstained."),  # not "** Two of its members abstained."
+        ("sentence", "**Status:** Final for the season."),  # marks it closes stay
+    ]
+    assert_exact_spans(text, split_sentences("doc", text))
+
+
+def test_an_image_and_its_caption_are_never_quoted():
+    text = (
+        "Nimbo raised $12 million in a Series A round on Monday.\n\n![Photo of the office](office.jpg)\n*Nimbo's office in Lisbon.*\n\n"
+        "![The founders](founders.jpg \"Founders\")\n\n_The founders, Ana Ruiz and Tom Lee, in 2021._\n\n"
+        "![A chart](chart.png)\n\nThe company will hire 40 engineers, its chief executive said.\n"
+    )
+    assert [s.text for s in split_sentences("doc", text) if s.quotable] == [
+        "Nimbo raised $12 million in a Series A round on Monday.",
+        "The company will hire 40 engineers, its chief executive said.",  # after a blank line, not in emphasis: prose
+    ]
+
+
 def test_markup_is_found_where_it_is_after_letters_that_grow_when_lower_cased():
     text = "İİİİ İstanbul council met on Monday.\n\n<!-- editor: check the figure -->\n\nThe İzmir budget rose by four percent.\n"
     sentences = split_sentences("doc", text)
@@ -262,8 +301,8 @@ def test_local_news_layout_gives_whole_sentences_and_quotes_no_caption_or_stamp(
         ("sentence", "Kickoff is set for 1 p.m."),  # a sentence that ends in one
         ("sentence", "Tickets cost $10 at the gate."),
         ("sentence", "Free cleanup kits are at the First Baptist Church, 210 Mill St., from 9 a.m. daily."),
-        ("boilerplate", "*Photo caption: Volunteers stack sandbags on Monday."),  # the caption to its end, credit included
-        ("boilerplate", "(Staff photo by Aisha Rahman)*"),
+        ("boilerplate", "Photo caption: Volunteers stack sandbags on Monday."),  # the caption to its end, credit included
+        ("boilerplate", "(Staff photo by Aisha Rahman)"),  # its emphasis marks left out
     ]
     datelines = ("MILLBROOK, Ohio —", "SAN LUIS OBISPO, Calif. —", "LONDON —", "BOSTON, March 4 —", "FRANKFURT (AP) —")
     datelines += ("SAN JOSE, Calif., Oct. 24 (Reuters) —", "OSLO, Sept. 9, 2026 (NTB) —", "FRANKFURT, Dec 12 (Reuters) -")  # dated, credited to an agency
