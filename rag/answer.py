@@ -488,9 +488,17 @@ class Answerer:
             asked = (instead,) if instead else (*asked, turn)
         return asked
 
-    def _reply(self, question: str, earlier: tuple[str, ...], count: int) -> tuple[Answer, frozenset[int]]:
+    def _earlier_reply(self, turns: tuple[str, ...], count: int, replies: dict) -> tuple[Answer, frozenset[int]]:
+        """``_reply`` to the last of ``turns`` asked after the others, worked out once per answer."""
+        key = (turns[-1], turns[:-1][-FOLLOW_UP_REACH:])
+        if key not in replies:
+            replies[key] = self._reply(*key, count, replies)
+        return replies[key]
+
+    def _reply(self, question: str, earlier: tuple[str, ...], count: int, replies: dict | None = None) -> tuple[Answer, frozenset[int]]:
         """``answer``, with the ids of the sentences said so far: those it quotes, and for a
-        follow-up that asks for more, those said before it (which it never quotes again)."""
+        follow-up that asks for more, those said in reply to the turns before it (which it never
+        quotes again). ``replies`` holds the replies to earlier turns worked out so far."""
         started = time.perf_counter()
         text = clean_question(question)
         read_as = self.retriever.read(text)
@@ -508,7 +516,9 @@ class Answerer:
         said_before: frozenset[int] = frozenset()
         before: Answer | None = None
         if context and asks_for_more(text):  # "why?", "who else?": not what was said, what is around it
-            before, said_before = self._reply(earlier[-1], earlier[:-1][-FOLLOW_UP_REACH:], count)
+            replies = {} if replies is None else replies
+            said = [self._earlier_reply(earlier[:i], count, replies) for i in range(max(1, len(earlier) - FOLLOW_UP_REACH + 1), len(earlier) + 1)]
+            before, said_before = said[-1][0], frozenset().union(*(ids for _, ids in said))
             near = self._around(self._sentences_in(before.quotes))
             scored = [s for s in self.score_sentences(query, vector, hits, own_part(read_as), near) if s.sentence_id not in said_before]
         elif read_with:

@@ -160,6 +160,14 @@ def test_a_chain_of_follow_ups_asking_for_more_never_goes_back_to_what_it_said(a
         said.append(more)
 
 
+@pytest.mark.parametrize("between", ["and when?", "who said that?"])
+def test_asking_for_more_after_another_follow_up_quotes_nothing_any_turn_before_it_quoted(answerer, between):
+    turns = ["who criticised the pause?", between]
+    said = [answerer.answer(turns[0]), answerer.answer(between, history=turns[:1])]
+    more = answerer.answer("tell me more", history=turns)
+    assert more.quotes and not overlapping(more.quotes, [q for earlier in said for q in earlier.quotes])
+
+
 def test_tell_me_more_quotes_what_the_articles_say_around_the_answer_before(answerer):
     first = "What did Anthropic propose?"
     before = answerer.answer(first)
