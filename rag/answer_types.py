@@ -332,7 +332,7 @@ def counts_of(sentence: str, things: frozenset[str]) -> bool:
 # any amount ("pay $38 million for the cleanup").
 _AMOUNT_NAMES = (
     r"revenues?|sales|turnover",
-    r"profits?|earnings|earns?|earned|net income|(?:net )?loss(?:es)?|lost",
+    r"profits?|earnings|earns?|earned|net income|(?:net )?loss(?:es)?|lost|los(?:e|es|ing)",
     r"valuation|valu(?:e|ed|es|ing)|worth",
     r"salar(?:y|ies)|wages?|pay|paid|earns?|earned|earning|compensation|bonus(?:es)?",
     r"pric(?:e|es|ed|ing)|costs?|costing|fees?|fares?|charg(?:e|es|ed|ing)|pay|paid|bought|sold|spen(?:d|ds|t|ding)",
@@ -348,9 +348,9 @@ def amount_groups(text: str) -> frozenset[int]:
     return frozenset(i for i, names in enumerate(_AMOUNT_NAME_PATTERNS) if names.search(text))
 
 
-# "How much did the walkout cost Nordavia?": a cost to someone, which a sentence may state as a
-# loss, a cut in profit or a price: any amount.
-_COST_TO = re.compile(r"\bcost(?:s|ing)?\s+(?:[A-Z][\w-]*|(?i:the|it|them|us|him|her|its|their|taxpayers|residents|customers))\b")
+# "How much did the walkout cost Nordavia?", "… the frost cost farmers?": a cost to someone, which a
+# sentence may state as a loss, a cut in profit or a price: any amount ("cost to build", "cost per month": a price).
+_COST_TO = re.compile(r"\bcost(?:s|ing)?\s+(?!(?i:to|in|of|per|for|on|at|about|around|more|less|over|under|nearly|roughly)\b)[A-Za-z][\w-]*")
 
 
 def amount_names(question: str) -> re.Pattern[str] | None:

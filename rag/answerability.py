@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Sequence
 from .errors import SettingsError
 from .lexical import STOPWORDS, question_terms, words
 from .premises import (
+    FRAME_STEMS,
     asks_closed_type,
     details_conflict,
     names_elsewhere,
@@ -43,7 +44,7 @@ FEATURES = (
     "best_coverage",  # highest IDF-weighted share of the question's terms in one candidate
     "top_sentence_coverage",  # that share for the best sentence
     "top_chunk_dense",  # question-passage cosine of the first passage
-    "unknown_terms",  # IDF-weighted share of the question's terms found nowhere in the corpus
+    "unknown_terms",  # IDF-weighted share of the question's terms found nowhere in the corpus (words framing the type aside: "money")
     "type_unmet",  # an expected answer type (person, time, number, place) absent from the top 3
     "n_terms",  # number of question terms, capped at 10, /10
     "window_coverage",  # IDF-weighted share of question terms in the best sentence and its neighbours
@@ -97,7 +98,7 @@ def features(index: "CorpusIndex", question: str, scored: Sequence["ScoredSenten
     """The answerability features of one question against its candidate sentences (see FEATURES)."""
     q_terms = question_terms(question)
     total_idf = sum(index.idf(t) for t in q_terms) or 1.0
-    unknown = sum(index.idf(t) for t in q_terms if t not in index.term_idf) / total_idf if q_terms else 1.0
+    unknown = sum(index.idf(t) for t in q_terms if t not in index.term_idf and t not in FRAME_STEMS) / total_idf if q_terms else 1.0
     top = scored[:3]
     nothing_found = {"window_coverage": 0.0, "missing_terms": 1.0, "missing_name": 0.0, "missing_number": 0.0, "missing_contrast": 0.0}
     return {

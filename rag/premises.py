@@ -40,8 +40,9 @@ def asks_closed_type(question: str, asked: str) -> bool:
 
 
 # Words that frame what is asked rather than name what it is about: "how much is it worth now",
-# "where does he work" (an answer need not say "works": "Azizi Othman of Asia e University").
-_FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued valuation money amount number total now current currently today still work live based".split())  # stemmed: "works", "lives" too
+# "where does he work" (an answer need not say "works": "Azizi Othman of Asia e University"),
+# "how much money" (a sentence gives "14 million euros"): articles without them may still answer.
+FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued valuation money amount number total now current currently today still work live based".split())  # stemmed: "works", "lives" too
 
 
 def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], asked: str, candidates: int = 3) -> bool:
@@ -55,7 +56,7 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     if expected_type(question, own_part(asked) if asked != question else None) is None:
         return False
     names = known_names(asked, index.names)
-    content = set(question_terms(asked)) - {stem(name) for name in names} - _FRAME_STEMS
+    content = set(question_terms(asked)) - {stem(name) for name in names} - FRAME_STEMS
     typed = [s.sentence_id for s in scored[:candidates] if s.type_match]
 
     def on_topic(sid: int) -> bool:

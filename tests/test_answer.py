@@ -405,6 +405,20 @@ WAGES = "Factory wages rise\n\nFactory workers will earn 950 euros a week under 
 OLD_CLUB = "Benfica count the cost\n\nAt Benfica, Duarte earned 40,000 euros a week. The club will miss his goals.\n"
 
 
+FROST = (
+    "Frost damages apple harvest in Vell Valley\n\nFarmers in the Vell Valley lost about a third of their apple crop to a late frost in April.\n"
+    "The regional farmers' association estimated the losses at 14 million euros.\nGrowers plan to install wind machines before next spring.\n"
+)
+
+
+@pytest.mark.parametrize("question", ["How much did the frost cost farmers?", "How much money did farmers lose?"])
+def test_a_loss_asked_for_as_a_cost_or_as_money_lost_is_answered_by_the_amount_lost(tmp_path, encoder, answerer, question):
+    """A cost to someone is any amount, "lose" names a loss, and "money", which the article never
+    writes, frames the question rather than names what it is about."""
+    answer = answerer_over(tmp_path, {"orchard.txt": FROST, "transfer.txt": TRANSFER}, encoder, answerer).answer(question)
+    assert not answer.abstained and "14 million euros" in answer.quotes[0].text, answer.answer
+
+
 def test_a_question_naming_someone_is_not_padded_from_an_article_that_never_names_them(tmp_path, encoder, answerer):
     both = answerer_over(tmp_path, {"transfer.txt": TRANSFER, "wages.txt": WAGES}, encoder, answerer)
     answer = both.answer("How much will Duarte earn a week?")
