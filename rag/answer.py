@@ -49,7 +49,7 @@ from .settings import AnswerSettings
 from .bylines import bylines_asked
 from .corroboration import same_fact
 from .spans import quote_span
-from .text import count_tokens
+from .text import count_tokens, row_under_header
 from .types import Answer, Citation, Quote, StrPath, searched_text
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
@@ -165,18 +165,28 @@ class Answerer:
         """``has_type`` of sentence ``sid`` for a question of the words ``asked`` counting the things
         ``counted`` (``counted_things``) or asking for an amount by the ``named`` (``amount_names``),
         the tests that depend on the sentence alone cached."""
+        text = self._stated(sid)
         if kind in ("person", "name"):
             if (sid, kind) not in self._mentions_cache:
-                self._mentions_cache[sid, kind] = mentions(self.index.sentences[sid].text, kind)
+                self._mentions_cache[sid, kind] = mentions(text, kind)
             return any(not mention <= asked for mention in self._mentions_cache[sid, kind])
         if kind == "number" and counted:
-            return counts_of(self.index.sentences[sid].text, counted)
+            return counts_of(text, counted)
         key = (sid, kind)
         if key not in self._type_cache:
-            self._type_cache[key] = has_type(self.index.sentences[sid].text, kind)
+            self._type_cache[key] = has_type(text, kind)
         if kind == "money" and named is not None:
-            return self._type_cache[key] and bool(named.search(self.index.sentences[sid].text))
+            return self._type_cache[key] and bool(named.search(text))
         return self._type_cache[key]
+
+    def _stated(self, sid: int) -> str:
+        """What sentence ``sid`` states, as answer types read it: its text, or for a table's row
+        each cell with its column's name (``row_under_header``: "4,210 Votes")."""
+        sentence = self.index.sentences[sid]
+        header = self.index.leads.get(sid)
+        if header is None or not self.index.sentences[header].text.startswith("|"):
+            return sentence.text
+        return row_under_header(sentence.text, self.index.sentences[header].text)
 
     def _candidates(self, hits: list[ChunkHit]) -> dict[int, float]:
         """Quotable sentence ids in the best chunks, each with its best passage weight."""

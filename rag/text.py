@@ -421,6 +421,19 @@ def _dateline_apart(block: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     return [(spans[0][0], cut), (cut, spans[rest][1]), *spans[rest + 1 :]]
 
 
+def row_under_header(row: str, header: str) -> str:
+    """A table's ``row`` with each cell followed by its column's name in the ``header`` row, for
+    reading what the row states: "| Ruth Keller | 4,210 |" under "| Candidate | Votes |" reads
+    "Ruth Keller Candidate; 4,210 Votes" (a row of another width than its header stays as it is)."""
+    cells, names = (_TABLE_ROW.fullmatch(line) for line in (row, header))
+    if cells is None or names is None:
+        return row
+    values, labels = cells["cells"].split("|"), names["cells"].split("|")
+    if len(values) != len(labels):
+        return row
+    return "; ".join(f"{value.strip()} {label.strip()}" for value, label in zip(values, labels))
+
+
 def _table_row_kind(text: str, start: int, end: int) -> str:
     """The kind of a Markdown table's row ``text[start:end]``: the rule under the header is
     markup, the header (the row above the rule) a heading, and a row of two cells or more with

@@ -419,6 +419,21 @@ def test_a_loss_asked_for_as_a_cost_or_as_money_lost_is_answered_by_the_amount_l
     assert not answer.abstained and "14 million euros" in answer.quotes[0].text, answer.answer
 
 
+RESULTS = (
+    "# Town election results announced\n\nThe town of Millbrook counted votes on Tuesday night. The results were as follows:\n\n"
+    "| Candidate | Party | Votes |\n| --- | --- | --- |\n| Ruth Keller | Green | 4,210 |\n| Omar Haddad | Independent | 3,877 |\n\n"
+    "Turnout was 61 percent, the clerk said.\n"
+)
+
+
+@pytest.mark.parametrize(("question", "row"), [("How many votes did Ruth Keller get?", "| Ruth Keller | Green | 4,210 |"),
+                                               ("How many votes did Omar Haddad receive?", "| Omar Haddad | Independent | 3,877 |")])
+def test_a_table_row_gives_a_count_its_column_names(tmp_path, encoder, answerer, question, row):
+    """"4,210" counts votes because its column is "Votes": the row is read with its header's names."""
+    answer = answerer_over(tmp_path, {"results.md": RESULTS, "orchard.txt": FROST}, encoder, answerer).answer(question)
+    assert not answer.abstained and row in answer.quotes[0].text, answer.answer
+
+
 def test_a_question_naming_someone_is_not_padded_from_an_article_that_never_names_them(tmp_path, encoder, answerer):
     both = answerer_over(tmp_path, {"transfer.txt": TRANSFER, "wages.txt": WAGES}, encoder, answerer)
     answer = both.answer("How much will Duarte earn a week?")

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from generated_text import assert_exact_spans, news_text
 from rag.documents import load_corpus, make_title
-from rag.text import LEAD_TOKENS, PIECE_CHARS, block_quote_attributions, count_tokens, sentence_leads, split_sentences
+from rag.text import LEAD_TOKENS, PIECE_CHARS, block_quote_attributions, count_tokens, row_under_header, sentence_leads, split_sentences
 
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -388,6 +388,8 @@ def test_a_list_item_is_read_under_the_line_that_announces_its_list_and_a_row_un
     assert "The line is ten miles long." not in leads  # a heading announces nothing: its items are facts of their own
     assert leads["| Single | £2.40 |"] == leads["| Day | £5.00 |"] == "| Ticket | Adult |"
     assert count_tokens(text[text.index(lead_in) : text.index("Flooding")]) > LEAD_TOKENS
+    assert row_under_header("| Single | £2.40 |", "| Ticket | Adult |") == "Single Ticket; £2.40 Adult"  # what the row states
+    assert row_under_header("| Single | £2.40 | £1.20 |", "| Ticket | Adult |") == "| Single | £2.40 | £1.20 |"  # another width
 
 
 def test_a_markdown_posts_field_line_is_quotable_and_its_byline_and_footnote_labels_are_told_apart():
