@@ -75,6 +75,22 @@ def without_markup_spans(text: str, start: int = 0, end: int | None = None) -> s
     return " ".join([*pieces, text[at:end]] if at < end else pieces)
 
 
+_MARKDOWN_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")  # [text](url) -> text; ![alt](src) -> alt
+# **bold**, *it*, __bold__, `code` -> their words; not "2*3*4" nor snake_case's underscores
+_EMPHASIS = re.compile(r"(?<![\w*_`])(\*\*|__|\*|`+)(?=\S)(.+?)(?<=\S)\1(?![\w*_`])")
+_BLOCK_QUOTE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
+
+
+def as_read(text: str) -> str:
+    """``text`` as a reader of the rendered article reads it: without HTML tags, Markdown's
+    emphasis and code marks, the targets of its links and the block-quote markers opening its
+    lines ("> — Maria Lopez" -> "— Maria Lopez"); its spaces and line breaks stay."""
+    if not any(mark in text for mark in "<[*_`>"):
+        return text
+    text = _EMPHASIS.sub(r"\2", _MARKDOWN_LINK.sub(r"\1", HTML_TAG.sub("", text)))
+    return _BLOCK_QUOTE_MARKERS.sub("", text)
+
+
 def _closed_spans(text: str, opening: str, closing: str) -> list[tuple[int, int]]:
     """Spans from each match of the ``opening`` pattern to the next match of the ``closing``
     pattern after it (both case-insensitive, matched on the text itself so that offsets hold

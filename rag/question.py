@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 
 from .errors import QuestionError, QuestionTypeError, kind_of
-from .markup import HTML_TAG, without_markup_spans
+from .markup import HTML_TAG, as_read, without_markup_spans
 from .lexical import QUESTION_FILLER, REQUEST_VERBS, STOPWORDS, question_terms, stem, without_frames, words
 from .settings import whole_number
 from .text import AUXILIARIES, QUESTION_WORDS
@@ -72,9 +72,7 @@ def clean_question(question: object) -> str:
     return text
 
 
-_MARKDOWN_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")  # [text](url) -> text; ![alt](src) -> alt
 _SPACE_BEFORE_MARK = re.compile(r" ([?!.,;:])")  # where a tag stood: "blog post</b>?" -> "blog post?"
-_EMPHASIS = re.compile(r"(\*\*|__|\*|`+)(?=\S)(.+?)(?<=\S)\1")  # **bold**, *it*, `code` -> their words
 
 
 def without_markup(question: str) -> str:
@@ -85,7 +83,7 @@ def without_markup(question: str) -> str:
     if not any(mark in question for mark in "<[*_`"):
         return question
     prose = without_markup_spans(question)  # <script> and <style> elements, comments: none of it asks anything
-    text = _EMPHASIS.sub(r"\2", _MARKDOWN_LINK.sub(r"\1", HTML_TAG.sub(" ", prose)))
+    text = as_read(HTML_TAG.sub(" ", prose))  # a tag between words parts them
     return _SPACE_BEFORE_MARK.sub(r"\1", " ".join(text.split())) or question
 
 

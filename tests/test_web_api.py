@@ -664,3 +664,19 @@ def test_a_bad_passage_count_gets_an_error_json(app, answerer, k):
 def test_a_huge_passage_count_is_capped_at_the_slider_maximum(app, answerer):
     reply = app.ask_json(answerer, "Who wrote the blog post?", k=10**9)
     assert len(reply["passages"]) == min(app.MAX_PASSAGES, len(answerer.index.chunks))
+
+
+def test_a_markdown_articles_quote_is_shown_as_its_page_reads_and_its_source_as_written(app, encoder, answerer, tmp_path):
+    from rag import Answerer, Retriever, build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "strike.md").write_text(
+        "# Dock workers end strike\n\nDock workers at Port Calder ended an eleven-day strike on Friday after the union "
+        "accepted a **4% pay rise** and [a shorter night shift](https://example.com/shift).\n", encoding="utf-8")
+    build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
+    markdown = Answerer(Retriever.load(tmp_path / "index", encoder=encoder), answerer.settings, answerer.answerability)
+    reply = app.Chat(markdown).reply("What pay rise did the dock workers accept?", 5, [], [], [])
+    shown = html.unescape(reply.chat[-1]["content"])
+    assert "accepted a 4% pay rise and a shorter night shift." in shown and "**" not in shown and "example.com" not in shown
+    assert "**4% pay rise**" in html.unescape(reply.sources)  # the article as written, the quote's span highlighted
