@@ -248,7 +248,7 @@ def load_corpus(folder: StrPath, *, titles: bool = True, empty_ok: bool = False)
             report.skipped.append((str(path), reason))
             continue
         if document.doc_id in seen_ids:
-            report.skipped.append((str(path), f"same id as {seen_ids[document.doc_id]}"))
+            report.skipped.append((str(path), f"same id as {seen_ids[document.doc_id]}; rename one of them to index both"))
             continue
         if document.sha256 in seen_hashes:
             report.skipped.append((str(path), f"same text as {seen_hashes[document.sha256]}"))
