@@ -164,29 +164,27 @@ class Answerer:
     def _has_type(self, sid: int, kind: str | None, asked: frozenset[str], counted: frozenset[str], named: re.Pattern[str] | None) -> bool:
         """``has_type`` of sentence ``sid`` for a question of the words ``asked`` counting the things
         ``counted`` (``counted_things``) or asking for an amount by the ``named`` (``amount_names``),
-        the tests that depend on the sentence alone cached."""
-        text = self._stated(sid)
+        the tests that depend on the sentence alone cached. A figure is read in what the sentence
+        states (``_stated``: a table row's "4,210" under "Votes" counts votes), a person in its text."""
         if kind in ("person", "name"):
             if (sid, kind) not in self._mentions_cache:
-                self._mentions_cache[sid, kind] = mentions(text, kind)
+                self._mentions_cache[sid, kind] = mentions(self.index.sentences[sid].text, kind)
             return any(not mention <= asked for mention in self._mentions_cache[sid, kind])
         if kind == "number" and counted:
-            return counts_of(text, counted)
+            return counts_of(self._stated(sid), counted)
         key = (sid, kind)
         if key not in self._type_cache:
-            self._type_cache[key] = has_type(text, kind)
+            self._type_cache[key] = has_type(self._stated(sid), kind)
         if kind == "money" and named is not None:
-            return self._type_cache[key] and bool(named.search(text))
+            return self._type_cache[key] and bool(named.search(self._stated(sid)))
         return self._type_cache[key]
 
     def _stated(self, sid: int) -> str:
-        """What sentence ``sid`` states, as answer types read it: its text, or for a table's row
-        each cell with its column's name (``row_under_header``: "4,210 Votes")."""
-        sentence = self.index.sentences[sid]
-        header = self.index.leads.get(sid)
-        if header is None or not self.index.sentences[header].text.startswith("|"):
-            return sentence.text
-        return row_under_header(sentence.text, self.index.sentences[header].text)
+        """What sentence ``sid`` states: its text, or for a table's row each cell with its column's
+        name (``row_under_header``: "Ruth Keller Candidate; 4,210 Votes")."""
+        lead = self.index.leads.get(sid)
+        text = self.index.sentences[sid].text
+        return text if lead is None else row_under_header(text, self.index.sentences[lead].text)
 
     def _candidates(self, hits: list[ChunkHit]) -> dict[int, float]:
         """Quotable sentence ids in the best chunks, each with its best passage weight."""

@@ -348,9 +348,13 @@ def amount_groups(text: str) -> frozenset[int]:
     return frozenset(i for i, names in enumerate(_AMOUNT_NAME_PATTERNS) if names.search(text))
 
 
-# "How much did the walkout cost Nordavia?", "… the frost cost farmers?": a cost to someone, which a
-# sentence may state as a loss, a cut in profit or a price: any amount ("cost to build", "cost per month": a price).
-_COST_TO = re.compile(r"\bcost(?:s|ing)?\s+(?!(?i:to|in|of|per|for|on|at|about|around|more|less|over|under|nearly|roughly)\b)[A-Za-z][\w-]*")
+# "How much did the walkout cost Nordavia?", "… the frost cost farmers?": a cost to someone (a name,
+# a pronoun, people in the plural), which a sentence may state as a loss, a cut in profit or a
+# price: any amount ("cost to build", "cost each month", "cost now": a price).
+_COST_TO = re.compile(
+    r"\bcost(?:s|ing)?\s+(?:[A-Z][\w-]*|(?i:the|it|them|us|him|her|its|their|taxpayers|residents|customers)\b"
+    r"|(?!(?:this|less|plus|thus|across|was|is|as|always|perhaps|nowadays|days|weeks|months|years)\b)[a-z]+[^\Ws]s\b)"
+)
 
 
 def amount_names(question: str) -> re.Pattern[str] | None:

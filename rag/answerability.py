@@ -44,7 +44,7 @@ FEATURES = (
     "best_coverage",  # highest IDF-weighted share of the question's terms in one candidate
     "top_sentence_coverage",  # that share for the best sentence
     "top_chunk_dense",  # question-passage cosine of the first passage
-    "unknown_terms",  # IDF-weighted share of the question's terms found nowhere in the corpus (words framing the type aside: "money")
+    "unknown_terms",  # IDF-weighted share of the question's terms found nowhere in the corpus, rag.premises.FRAME_STEMS aside ("money", "worth", "now")
     "type_unmet",  # an expected answer type (person, time, number, place) absent from the top 3
     "n_terms",  # number of question terms, capped at 10, /10
     "window_coverage",  # IDF-weighted share of question terms in the best sentence and its neighbours

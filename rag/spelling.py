@@ -32,9 +32,9 @@ vocabulary holds them).
 
 Accents come first: an accent typed on an article word ("wróte", 3 letters or more) is
 read away, and a capitalised word after the first that is one of the articles' names but
-for its accents ("Zurich", "Rénee") is read as they write it ("angel" stays "angel"). Any
-other word written with accents is taken for another language's, not a typo ("criticó"
-stays, not "critics").
+for its accents ("Zurich", "Rénee") is read as they write it ("angel" stays "angel"). A
+word written with accents is read as no article word written without ("criticó" stays, not
+"critics": another language's word), but may be a typo of one written with them ("Mülller").
 
 Edit distances come from rapidfuzz (optimal string alignment).
 """
@@ -232,7 +232,7 @@ class Speller:
             return self._accented_names[plain]  # "Zurich", "Rénee" (names only: "angel" is no typo of "Ángel")
         if plain != lower and len(plain) >= MIN_ACCENTED_LETTERS and plain in self._article_words:
             return plain  # an accent typed by mistake: "wróte" for "wrote" (not "à" for "a", nor "Beyoncé" the articles lack)
-        if plain != lower or lower in self._real_words:  # "criticó": another language's word, no typo of "critics"
+        if lower in self._real_words:
             return None
         if not as_name and len(lower) <= _QUESTION_WORD_LETTERS and (question_word := _question_word(lower)):
             return question_word  # "waht", "wich"
@@ -245,6 +245,8 @@ class Speller:
             return None  # another form of an article word ("toaster" of "toasters", "councilmembers" of "councilmember"): no typo
         if found is None and word.islower() and len(word) >= MIN_LETTERS_COMMON:
             found = _closest(lower, self._known_by_letter, 1)
+        if found is not None and plain != lower and without_accents(found) == found:
+            return None  # accents on a word near one written without: another language's word ("criticó", not "critics")
         return found
 
     def correct(self, text: str) -> str:

@@ -160,10 +160,9 @@ def test_a_chain_of_follow_ups_asking_for_more_never_goes_back_to_what_it_said(a
         said.append(more)
 
 
-@pytest.mark.parametrize("between", ["and when?", "who said that?"])
-def test_asking_for_more_after_another_follow_up_quotes_nothing_any_turn_before_it_quoted(answerer, between):
-    turns = ["who criticised the pause?", between]
-    said = [answerer.answer(turns[0]), answerer.answer(between, history=turns[:1])]
+def test_asking_for_more_after_another_follow_up_quotes_nothing_any_turn_before_it_quoted(answerer):
+    turns = ["who criticised the pause?", "and when?"]
+    said = [answerer.answer(turns[0]), answerer.answer(turns[1], history=turns[:1])]
     more = answerer.answer("tell me more", history=turns)
     assert more.quotes and not overlapping(more.quotes, [q for earlier in said for q in earlier.quotes])
 

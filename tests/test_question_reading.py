@@ -165,6 +165,9 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ("How much money did Anthropic raise?", "money", "It raised $13 billion in new funding.", "A round valued it near $1 trillion."),
         ("How much is the company worth now?", "money", "The deal values the company at $2 billion.", "It had $40 million in cash."),
         ("How much did the walkout cost Nordavia?", "money", "The walkout cut profit by 420 million kroner.", "The walkout ended in July."),  # a cost to someone: any amount
+        ("How much did the frost cost farmers?", "money", "It estimated the losses at 14 million euros.", "The frost hit in April."),  # to people: any amount
+        ("How much money did farmers lose?", "money", "The losses came to 14 million euros.", "Farmers sold apples for 3 million euros."),  # "lose": a loss
+        ("How much does a ticket cost now?", "money", "A single ticket costs $2.40.", "The city was fined $38 million."),  # a price, not a cost to someone
         (
             "Which judge ruled in the pollution case?",
             "person",

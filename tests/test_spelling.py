@@ -71,13 +71,17 @@ def test_a_four_letter_typo_is_read_but_not_a_short_real_word_nor_an_acronym():
     assert speller.correct("Did OPEC meet?") == "Did OPEC meet?"  # an acronym, one letter from "open"
 
 
-def test_a_plural_no_dictionary_knows_nor_another_language_s_word_is_read_as_a_typo():
+def test_a_plural_no_dictionary_knows_nor_another_language_s_word_is_not_read_as_a_typo():
     articles = ["Councilmember Dana Ortiz said the critics of the budget were wrong."]
     speller = Speller(word_counts(articles), known_words={"how", "many", "voted", "for", "the", "a"}, names=capitalised_words(articles))
     for kept in ("How many councilmembers voted for the budget?",  # the articles' "councilmember", another form: its stem
                  "¿Quién criticó a Ortiz?"):  # Spanish, one letter from "critics"
         assert speller.correct(kept) == kept
     assert speller.correct("What did the critcs say?") == "What did the critics say?"  # still a typo
+    accented = ["Jürgen Müller and Ana Martínez met at the café on Monday."]
+    speller = Speller(word_counts(accented), known_words={"where", "did", "and", "meet"}, names=capitalised_words(accented))
+    assert speller.correct("Where did Mülller and Martínex meet?") == "Where did Müller and Martínez meet?"  # typos of accented words
+
 
 def test_real_words_and_names_the_articles_lack_are_left_alone(retriever, words_of_articles):
     question = "Why did Demis Hassabis praise the headquarters in 2024?"
