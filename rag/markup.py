@@ -81,19 +81,32 @@ def without_markup_spans(text: str, start: int = 0, end: int | None = None) -> s
 
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")  # [text](url) -> text; ![alt](src) -> alt
-# **bold**, *it*, __bold__, `code` -> their words; not "2*3*4" nor snake_case's underscores
-_EMPHASIS = re.compile(r"(?<![\w*_`])(\*\*|__|\*|`+)(?=\S)(.+?)(?<=\S)\1(?![\w*_`])")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")  # `<div>`: its text as written, tags and marks in it too
+# **bold**, *it*, _it_, ***both*** -> their words; not "2*3*4", snake_case's underscores nor an escaped "\*"
+_EMPHASIS = re.compile(r"(?<![\w*_`\\])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=[^\s\\])\1(?![\w*_`])")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")  # "\*" is a "*"
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BLOCK_QUOTE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 
 
 def as_read(text: str) -> str:
-    """``text`` as a reader of the rendered article reads it: without HTML tags, Markdown's
-    emphasis and code marks, the targets of its links and the block-quote markers opening its
-    lines ("> — Maria Lopez" -> "— Maria Lopez"); its spaces and line breaks stay."""
-    if not any(mark in text for mark in "<[*_`>"):
+    """``text`` as a reader of the rendered article reads it: without HTML tags and comments,
+    Markdown's emphasis and code marks and escapes, the targets of its links and the block-quote
+    markers opening its lines ("> — Maria Lopez" -> "— Maria Lopez"); a code span's text as
+    written ("`<div>`" -> "<div>"); its spaces and line breaks stay."""
+    if not any(mark in text for mark in "<[*_`>\\"):
         return text
-    text = _EMPHASIS.sub(r"\2", _MARKDOWN_LINK.sub(r"\1", HTML_TAG.sub("", text)))
-    return _BLOCK_QUOTE_MARKERS.sub("", text)
+    pieces, at = [], 0
+    for code in _CODE_SPAN.finditer(text):
+        pieces += [_prose_as_read(text[at : code.start()]), code.group(2)]
+        at = code.end()
+    return _BLOCK_QUOTE_MARKERS.sub("", "".join([*pieces, _prose_as_read(text[at:])]))
+
+
+def _prose_as_read(text: str) -> str:
+    """``as_read`` of text outside code spans."""
+    text = _MARKDOWN_LINK.sub(r"\1", HTML_TAG.sub("", _COMMENT.sub("", text)))
+    return _ESCAPED.sub(r"\1", _EMPHASIS.sub(r"\2", text))
 
 
 def _closed_spans(text: str, opening: str, closing: str) -> list[tuple[int, int]]:

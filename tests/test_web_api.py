@@ -680,3 +680,19 @@ def test_a_markdown_articles_quote_is_shown_as_its_page_reads_and_its_source_as_
     shown = html.unescape(reply.chat[-1]["content"])
     assert "accepted a 4% pay rise and a shorter night shift." in shown and "**" not in shown and "example.com" not in shown
     assert "**4% pay rise**" in html.unescape(reply.sources)  # the article as written, the quote's span highlighted
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("a **4% pay rise** on [Friday](https://example.com/f).", "a 4% pay rise on Friday."),
+        ("*Posted* by __Ana__ in _The Times_, ***today***.", "Posted by Ana in The Times, today."),
+        ("2*3*4 is my_var_name, and \\*stars\\* stay.", "2*3*4 is my_var_name, and *stars* stay."),  # no emphasis, an escape
+        ("Use the `<div>` tag, <b>she</b> said <!-- check -->.", "Use the <div> tag, she said ."),  # code as written, a comment gone
+        ("\"A win,\" she said.\n> — Maria Lopez", "\"A win,\" she said.\n— Maria Lopez"),  # a block quote's marker
+    ],
+)
+def test_a_markdown_quote_reads_as_its_rendered_page(written, read):
+    from rag.markup import as_read
+
+    assert as_read(written) == read
