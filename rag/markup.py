@@ -83,7 +83,7 @@ def without_markup_spans(text: str, start: int = 0, end: int | None = None) -> s
 _MARKDOWN_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")  # [text](url) -> text; ![alt](src) -> alt
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")  # `<div>`: its text as written, tags and marks in it too
 # **bold**, *it*, _it_, ***both*** -> their words; not "2*3*4", snake_case's underscores nor an escaped "\*"
-_EMPHASIS = re.compile(r"(?<![\w*_`\\])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=[^\s\\])\1(?![\w*_`])")
+_EMPHASIS = re.compile(r"(?<![\w*_`\\])(\*{1,3}|_{1,3})(?=[^\s*_])(.+?)(?<=[^\s\\*_])\1(?![\w*_`])")  # not "___" (a blank)
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")  # "\*" is a "*"
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BLOCK_QUOTE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)

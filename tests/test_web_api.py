@@ -688,6 +688,7 @@ def test_a_markdown_articles_quote_is_shown_as_its_page_reads_and_its_source_as_
         ("a **4% pay rise** on [Friday](https://example.com/f).", "a 4% pay rise on Friday."),
         ("*Posted* by __Ana__ in _The Times_, ***today***.", "Posted by Ana in The Times, today."),
         ("2*3*4 is my_var_name, and \\*stars\\* stay.", "2*3*4 is my_var_name, and *stars* stay."),  # no emphasis, an escape
+        ("Not a fuel, ___ is the compound.", "Not a fuel, ___ is the compound."),  # a blank to fill, no emphasis
         ("Use the `<div>` tag, <b>she</b> said <!-- check -->.", "Use the <div> tag, she said ."),  # code as written, a comment gone
         ("\"A win,\" she said.\n> — Maria Lopez", "\"A win,\" she said.\n— Maria Lopez"),  # a block quote's marker
     ],
