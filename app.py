@@ -138,7 +138,13 @@ RESTORE_JS = f"""() => {{
   let kept = [];
   try {{ kept = JSON.parse(sessionStorage.getItem({CONVERSATION_KEY}) || '[]'); }} catch (ignored) {{}}
   if (Array.isArray(kept) && kept.length) {{
-    document.querySelectorAll({HELD_WHILE_RESTORING}).forEach((element) => {{ element.disabled = true; }});
+    // held, and held again if the page redraws one of them enabled before the conversation is back
+    const held = new MutationObserver((changes) => changes.forEach(({{ target }}) => {{ if (!target.disabled) target.disabled = true; }}));
+    document.querySelectorAll({HELD_WHILE_RESTORING}).forEach((element) => {{
+      element.disabled = true;
+      held.observe(element, {{ attributes: true, attributeFilter: ['disabled'] }});
+    }});
+    window.askTheArticlesHeld = held;
     const box = document.querySelector('#question textarea');
     if (box) {{ box.dataset.placeholder = box.placeholder; box.placeholder = 'Bringing your conversation back …'; }}
     document.querySelector('#chat')?.setAttribute('aria-busy', 'true');
@@ -146,6 +152,7 @@ RESTORE_JS = f"""() => {{
   return [kept];
 }}"""
 RESTORED_JS = f"""() => {{
+  window.askTheArticlesHeld?.disconnect();
   document.querySelectorAll({HELD_WHILE_RESTORING}).forEach((element) => {{ element.disabled = false; }});
   const box = document.querySelector('#question textarea');
   if (box && box.dataset.placeholder !== undefined) {{ box.placeholder = box.dataset.placeholder; delete box.dataset.placeholder; }}

@@ -345,12 +345,18 @@ def test_a_reload_brings_the_conversation_back_and_clearing_it_forgets_it(server
     page.locator("#k input[type=number]").press("Enter")
     ask(page, follow_up)
     before = page.locator(BOT_MESSAGES).all_inner_texts()
-    page.route("**/gradio_api/queue/join*", lambda route: (time.sleep(1.5), route.continue_()))  # a slow restore
+    held: list = []
+    page.route("**/gradio_api/queue/join*", lambda route: held.append(route))  # the restore waits until it is let go
     page.reload()
     expect(page.locator(QUESTION_BOX)).to_be_disabled()  # nothing new is asked while the conversation comes back
+    page.locator(QUESTION_BOX).evaluate("box => { box.disabled = false; }")  # as a redraw of the page may do
+    expect(page.locator(QUESTION_BOX)).to_be_disabled()  # held again
     expect(page.locator(QUESTION_BOX)).to_have_attribute("placeholder", "Bringing your conversation back …")
-    expect(page.locator(BOT_MESSAGES)).to_have_count(2, timeout=WAIT_MS)
+    assert held, "the restore asked nothing of the server"
+    for route in held:
+        route.continue_()
     page.unroute("**/gradio_api/queue/join*")
+    expect(page.locator(BOT_MESSAGES)).to_have_count(2, timeout=WAIT_MS)
     expect(page.locator(QUESTION_BOX)).to_be_enabled()
     assert page.locator(BOT_MESSAGES).all_inner_texts() == before  # the follow-up read with its question, as many passages as then
     assert [quote for quote, _ in quotes_shown(page)] == as_shown(ask_api(server.url, follow_up, k=3, history=[first])["quotes"])
