@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CorpusError
-from .markup import FRONT_MATTER
+from .markup import EMPHASISED, FRONT_MATTER
 from .text import BOILERPLATE, MARKDOWN_HEADING, TITLE_MAX_CHARS, reads_as_headline, split_sentences
 from .types import Document, StrPath
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_ARTICLE_BYTES = 5_000_000
 _CLOSING_HASHES = re.compile(r"[ \t]+#+$")  # "## Title ##"
-_MARKDOWN_EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<inner>[^*_]+)(?P=mark)")
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\([^)]*\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
@@ -56,7 +55,7 @@ def _without_markdown(line: str) -> str:
     line = _HTML_TAG.sub("", _MARKDOWN_LINK.sub(r"\g<text>", _MARKDOWN_IMAGE.sub("", line))).strip()
     opening = MARKDOWN_HEADING.match(line)
     line = _CLOSING_HASHES.sub("", line[opening.end() :] if opening else line).strip()
-    emphasised = _MARKDOWN_EMPHASIS.fullmatch(line)
+    emphasised = EMPHASISED.fullmatch(line)
     return emphasised["inner"].strip() if emphasised else line
 
 

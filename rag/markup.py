@@ -81,7 +81,9 @@ def without_markup_spans(text: str, start: int = 0, end: int | None = None) -> s
 
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")  # [text](url) -> text; ![alt](src) -> alt
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")  # `<div>`: its text as written, tags and marks in it too
+CODE_SPAN = re.compile(r"(`+)(.+?)\1")  # `<div>`: its text as written, tags and marks in it too, a tag written about
+# "**Headline**", "*Nimbo's office in Lisbon.*": a text all in one emphasis (fullmatch it on the stripped text)
+EMPHASISED = re.compile(r"(?P<mark>\*{1,3}|_{1,3})(?P<inner>[^*_\n]+)(?P=mark)")
 # **bold**, *it*, _it_, ***both*** -> their words; not "2*3*4", snake_case's underscores nor an escaped "\*"
 _EMPHASIS = re.compile(r"(?<![\w*_`\\])(\*{1,3}|_{1,3})(?=[^\s*_])(.+?)(?<=[^\s\\*_])\1(?![\w*_`])")  # not "___" (a blank)
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")  # "\*" is a "*"
@@ -97,7 +99,7 @@ def as_read(text: str) -> str:
     if not any(mark in text for mark in "<[*_`>\\"):
         return text
     pieces, at = [], 0
-    for code in _CODE_SPAN.finditer(text):
+    for code in CODE_SPAN.finditer(text):
         pieces += [_prose_as_read(text[at : code.start()]), code.group(2)]
         at = code.end()
     return _BLOCK_QUOTE_MARKERS.sub("", "".join([*pieces, _prose_as_read(text[at:])]))

