@@ -143,7 +143,7 @@ _DURATION = re.compile(
 _PLACE = re.compile(r"\b(in|at|from) [A-Z][a-z]+")
 # "What does RSI stand for?" wants the sentence that spells it out: "recursive
 # self-improvement, or RSI," or "recursive self-improvement (RSI)".
-_ASKS_EXPANSION = re.compile(r"\b(stands?|short) for\b|\b(acronym|abbreviation)\b|\bfull (name|form) of\b", re.I)
+ASKS_EXPANSION = re.compile(r"\b(stands?|short) for\b|\b(acronym|abbreviation)\b|\bfull (name|form) of\b", re.I)
 _EXPANSION = re.compile(r"\w,? or (the )?[A-Z]{2,}s?\b|\w \([A-Z]{2,}s?\)")
 
 # "What time did the polls close?", "at what time" (not "what time period", "what time of year"):
@@ -183,7 +183,7 @@ _DOSE = re.compile(
 
 # Most specific first: "what day" wants a weekday or date, not any time expression.
 EXPECTED = {
-    "expansion": (_ASKS_EXPANSION, _EXPANSION),
+    "expansion": (ASKS_EXPANSION, _EXPANSION),
     "dose": (_ASKS_DOSE, _DOSE),
     "day": (_WHEN_DAY, _WEEKDAY_OR_DATE),
     "year": (_WHEN_YEAR, _YEAR),

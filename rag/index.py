@@ -31,6 +31,7 @@ from .errors import IndexCorruptError, IndexMismatchError, IndexMissingError, Ra
 from .lexical import terms
 from .segmentation import SENTENCE_KINDS
 from .scripts import scripts_used
+from .titles import title_counts
 from .types import Chunk, Document, Sentence, StrPath
 from .vectorstore import FaissStore, VectorStore
 
@@ -199,6 +200,11 @@ class CorpusIndex:
     def title_terms(self) -> dict[str, frozenset[str]]:
         """Each article's title terms (stemmed content words): what its sentences need not repeat."""
         return {doc_id: frozenset(terms(document.title)) for doc_id, document in self.documents.items()}
+
+    @cached_property
+    def title_counts(self) -> Counter[str]:
+        """How often the articles write each title a person holds (``rag.titles.title_counts``)."""
+        return title_counts(sentence.text for sentence in self.sentences)
 
     @cached_property
     def sentence_mean(self) -> np.ndarray:

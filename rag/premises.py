@@ -19,6 +19,7 @@ from .answer_types import CLOSED_TYPES, expected_type, mentions, question_words
 from .details import conflicting_details, misattributed_figure, mismatched_details
 from .lexical import question_terms, stem, terms, words
 from .question import asks_yes_or_no, known_names, name_terms, own_part
+from .titles import TITLE_GROUP, TITLE_PATTERN, TITLE_WORD
 
 if TYPE_CHECKING:
     from .answer import ScoredSentence
@@ -150,39 +151,6 @@ def _naming(index: "CorpusIndex", doc_id: str, names: frozenset[str]) -> list[st
     return [index.sentences[i].text for i in index.document_sentences[doc_id] if names <= index.sentence_terms[i]]
 
 
-# Titles a person holds, a group each, under all its names ("CEO", "chief executive").
-_TITLE_GROUPS = (
-    "ceo|chief executive|chief executive officer",
-    "cfo|chief financial officer|finance chief|finance director",
-    "coo|chief operating officer",
-    "cto|chief technology officer",
-    "vice president|vice-president",
-    "president",
-    "chair|chairman|chairwoman|chairperson",
-    "founder|co-founder|cofounder",
-    "spokesperson|spokesman|spokeswoman",
-    "lawyer|attorney|counsel",
-    "mayor|mayor-elect",
-    "governor",
-    "prime minister|premier",
-    "minister",
-    "judge|justice",
-    "mediator",
-    "director|executive director",
-    "general manager|manager",
-    "coach|head coach",
-    "senator",
-    "councillor|council member|councilman|councilwoman|alderman",
-    "clerk",
-    "commissioner",
-    "professor",
-    "principal",
-    "treasurer",
-    "secretary",
-)
-_TITLE_GROUP = {title: n for n, group in enumerate(_TITLE_GROUPS) for title in group.split("|")}
-_TITLE = "|".join(sorted(map(re.escape, _TITLE_GROUP), key=len, reverse=True))  # longest first: "vice president" before "president"
-_TITLE_WORD = re.compile(rf"\b(?:{_TITLE})\b", re.I)
 # What gives the name before it a title: "harold ng become president", "whitfield take over as ceo", "Pruitt, the town's mayor".
 _GIVEN_TITLE = r"(?:,?(?:\s+\w+){0,2}?\s+(?:become|became|becomes|becoming|as|is|was|named|appointed|elected)|,)\s+(?:(?:the|a|an|new|[\w-]+(?:'s|’s))\s+)*"
 TITLE_REACH = 8  # words on either side of a name in which a sentence may give its title
@@ -194,19 +162,19 @@ def _titles_asked(question: str, names: set[str]) -> list[tuple[int, str]]:
     name = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
     run = rf"(?:{name})\b(?:\s+(?:{name}|\w{{1,2}})\b)*"  # "harold ng": a word of two letters is never a known name
     lowered = question.lower()
-    before = [(found.group(1), found.group(2)) for found in re.finditer(rf"\b({_TITLE})\s+({run})", lowered)]
-    after = [(found.group(2), found.group(1)) for found in re.finditer(rf"\b({run}){_GIVEN_TITLE}({_TITLE})\b", lowered)]
-    return [(_TITLE_GROUP[title], [word for word in named.split() if word in names][-1]) for title, named in before + after]
+    before = [(found.group(1), found.group(2)) for found in re.finditer(rf"\b({TITLE_PATTERN})\s+({run})", lowered)]
+    after = [(found.group(2), found.group(1)) for found in re.finditer(rf"\b({run}){_GIVEN_TITLE}({TITLE_PATTERN})\b", lowered)]
+    return [(TITLE_GROUP[title], [word for word in named.split() if word in names][-1]) for title, named in before + after]
 
 
 def _titles_near(text: str, name: str) -> set[int]:
     """The title groups within ``TITLE_REACH`` words of ``name`` (a lower-case word) in ``text``."""
     tokens = words(text)
     return {
-        _TITLE_GROUP[title.lower()]
+        TITLE_GROUP[title.lower()]
         for at, token in enumerate(tokens)
         if token == name
-        for title in _TITLE_WORD.findall(" ".join(tokens[max(0, at - TITLE_REACH) : at + TITLE_REACH + 1]))
+        for title in TITLE_WORD.findall(" ".join(tokens[max(0, at - TITLE_REACH) : at + TITLE_REACH + 1]))
     }
 
 

@@ -14,6 +14,7 @@ from .index import CorpusIndex, load_index
 from .lexical import terms
 from .question import check_passage_count, clean_question, without_markup
 from .spelling import Speller
+from .titles import as_written
 from .types import Passage, StrPath
 
 
@@ -94,9 +95,10 @@ class Retriever:
 
     def read(self, question: str) -> str:
         """``question`` as it is searched: without pasted HTML or Markdown marks, its typos read as
-        the articles' words (if ``spelling``)."""
+        the articles' words (if ``spelling``), an officer's title as they write it ("CEO" where they
+        only say "chief executive", ``rag.titles.as_written``)."""
         question = without_markup(question)
-        return self.speller.correct(question) if self.spelling else question
+        return as_written(self.speller.correct(question) if self.spelling else question, self.index.title_counts)
 
     def encode(self, text: str) -> np.ndarray:
         """Unit vector of a question (1-D)."""

@@ -418,6 +418,20 @@ def test_a_loss_asked_for_as_a_cost_or_as_money_lost_is_answered_by_the_amount_l
     assert not answer.abstained and "14 million euros" in answer.quotes[0].text, answer.answer
 
 
+NIMBO = (
+    "Nimbo raises $40 million for delivery drones\n\nNimbo, a drone delivery startup, raised $40 million on Tuesday. "
+    "The company's chief executive, Ana Ruiz, said the money would pay for 200 new drones.\n"
+)
+
+
+def test_a_question_writing_an_acronym_the_article_spells_out_is_answered(tmp_path, encoder, answerer):
+    """"CEO", which the article never writes, is read as its "chief executive" (and said so),
+    rather than taken for a word the articles lack."""
+    answer = answerer_over(tmp_path, {"nimbo.txt": NIMBO, "orchard.txt": FROST}, encoder, answerer).answer("Who is Nimbo's CEO?")
+    assert answer.read_as == "Who is Nimbo's chief executive?"
+    assert not answer.abstained and "Ana Ruiz" in answer.quotes[0].text, answer.answer
+
+
 RESULTS = (
     "# Town election results announced\n\nThe town of Millbrook counted votes on Tuesday night. The results were as follows:\n\n"
     "| Candidate | Party | Votes |\n| --- | --- | --- |\n| Ruth Keller | Green | 4,210 |\n| Omar Haddad | Independent | 3,877 |\n\n"

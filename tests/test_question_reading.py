@@ -16,6 +16,7 @@ from rag.details import asked_details, conflicting_details, misattributed_figure
 from rag.lexical import question_terms, stem, terms, words
 from rag.question import asks_yes_or_no, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
 from rag.spelling import capitalised_words, proper_names
+from rag.titles import as_written, title_counts
 
 
 @pytest.mark.parametrize(
@@ -327,6 +328,21 @@ def test_a_name_the_articles_write_capitalised_is_a_name_typed_in_lower_case():
 )
 def test_a_title_the_articles_never_give_someone_is_a_false_premise(answerer, question, swapped):
     assert title_swapped(answerer.index, question) is swapped
+
+
+@pytest.mark.parametrize(
+    "question, articles, read",
+    [
+        ("Who is Nimbo's CEO?", "Its chief executive, Ana Ruiz, spoke.", "Who is Nimbo's chief executive?"),
+        ("who is the chief financial officer", "CFO Tom Akers said so. The CFO left.", "who is the CFO"),
+        ("Who is the CEO?", "CEO Ana Ruiz, the chief executive officer of Nimbo.", "Who is the CEO?"),  # written: as asked
+        ("What does CEO stand for?", "Its chief executive spoke.", "What does CEO stand for?"),  # asks the acronym
+        ("Who is the justice?", "The judge ruled.", "Who is the justice?"),  # only officers' acronyms are read
+        ("Who is the CTO?", "The mayor spoke.", "Who is the CTO?"),  # no form written at all
+    ],
+)
+def test_an_officers_title_is_read_as_the_articles_write_it(question, articles, read):
+    assert as_written(question, title_counts([articles])) == read
 
 
 def test_a_word_capitalised_only_where_a_sentence_line_or_cell_opens_is_no_name():

@@ -1,0 +1,81 @@
+"""Titles people hold ("CEO", "chief executive", "mayor"), each under all its names.
+
+The premise checks read a title a question gives someone against the titles the articles
+give them (``rag.premises.title_swapped``); a question is read with a company officer's
+title as the articles write it (``as_written``): "Who is Nimbo's CEO?" of articles that
+only ever say "chief executive" asks about their chief executive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from .answer_types import ASKS_EXPANSION
+
+# A group each, under all its names.
+TITLE_GROUPS = (
+    "ceo|chief executive|chief executive officer",
+    "cfo|chief financial officer|finance chief|finance director",
+    "coo|chief operating officer",
+    "cto|chief technology officer",
+    "vice president|vice-president",
+    "president",
+    "chair|chairman|chairwoman|chairperson",
+    "founder|co-founder|cofounder",
+    "spokesperson|spokesman|spokeswoman",
+    "lawyer|attorney|counsel",
+    "mayor|mayor-elect",
+    "governor",
+    "prime minister|premier",
+    "minister",
+    "judge|justice",
+    "mediator",
+    "director|executive director",
+    "general manager|manager",
+    "coach|head coach",
+    "senator",
+    "councillor|council member|councilman|councilwoman|alderman",
+    "clerk",
+    "commissioner",
+    "professor",
+    "principal",
+    "treasurer",
+    "secretary",
+)
+TITLE_GROUP = {title: n for n, group in enumerate(TITLE_GROUPS) for title in group.split("|")}
+TITLE_PATTERN = "|".join(sorted(map(re.escape, TITLE_GROUP), key=len, reverse=True))  # longest first: "vice president" before "president"
+TITLE_WORD = re.compile(rf"\b(?:{TITLE_PATTERN})\b", re.I)
+# The officers' acronyms: a question may write one where the articles spell it out, or the reverse.
+# Other titles are left as asked ("justice", "manager" and "chair" have other meanings).
+ACRONYMS = frozenset({"ceo", "cfo", "coo", "cto"})
+_READ_AS_WRITTEN = frozenset(TITLE_GROUP[acronym] for acronym in ACRONYMS)
+
+
+def title_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often ``texts`` write each title (lower case, the longest name that matches:
+    "chief executive officer" counts for itself, not for "chief executive")."""
+    return Counter(found.lower() for text in texts for found in TITLE_WORD.findall(text))
+
+
+def as_written(question: str, written: Mapping[str, int]) -> str:
+    """``question`` with each officer's title it gives that the articles never write (``written``:
+    ``title_counts`` of the articles) in the form they write most: "Who is Nimbo's CEO?" ->
+    "Who is Nimbo's chief executive?" where they say "chief executive" and never "CEO". A question
+    asking what an acronym stands for is left as asked."""
+    if ASKS_EXPANSION.search(question):
+        return question
+
+    def replace(match: re.Match[str]) -> str:
+        title = match.group().lower()
+        group = TITLE_GROUP[title]
+        if group not in _READ_AS_WRITTEN or written.get(title):
+            return match.group()
+        forms = [(count, len(form), form) for form in TITLE_GROUPS[group].split("|") if (count := written.get(form, 0))]
+        if not forms:
+            return match.group()
+        form = max(forms)[2]
+        return form.upper() if form in ACRONYMS else form
+
+    return TITLE_WORD.sub(replace, question)
