@@ -348,6 +348,9 @@ def amount_groups(text: str) -> frozenset[int]:
     return frozenset(i for i, names in enumerate(_AMOUNT_NAME_PATTERNS) if names.search(text))
 
 
+_PRICE_GROUPS = amount_groups("price budget")
+
+
 # "How much did the walkout cost Nordavia?", "… the frost cost farmers?": a cost to someone (a name,
 # a pronoun, people in the plural), which a sentence may state as a loss, a cut in profit or a
 # price: any amount ("cost to build", "cost each month", "cost now": a price).
@@ -357,13 +360,31 @@ _COST_TO = re.compile(
 )
 
 
+# An amount written before what it is the price of: "a $14 million expansion", "a €2bn factory".
+_PRICE_BEFORE = (
+    rf"(?:[{_CURRENCY_SIGNS}]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|thousand|bn|m)\b)?"
+    r"|\d[\d,.]*\s*(?:million|billion|trillion|thousand)?\s*(?:dollars?|euros?|pounds?)\b)[\s-]+"
+)
+_NOT_PRICED = frozenset("much per each and for the total annual year years month months week weeks day days".split()) | frozenset(
+    f"{AUXILIARIES}|{QUESTION_WORDS}".split("|")
+)
+
+
 def amount_names(question: str) -> re.Pattern[str] | None:
     """The names of the amount ``question`` asks for by name (``_AMOUNT_NAMES``), as one pattern,
-    or None for any amount (a cost to someone, ``_COST_TO``, is any)."""
+    or None for any amount (a cost to someone, ``_COST_TO``, is any). A price or a budget may
+    also be an amount written before a word of the question, what it is the price of: "How much
+    will the library expansion cost?" of "approve a $14 million expansion"."""
     if expected_type(question) != "money" or _COST_TO.search(question):
         return None
-    groups = [_AMOUNT_NAMES[i] for i in sorted(amount_groups(question))]
-    return re.compile(rf"\b(?:{'|'.join(groups)})\b", re.I) if groups else None
+    asked = amount_groups(question)
+    if not asked:
+        return None
+    pattern = rf"\b(?:{'|'.join(_AMOUNT_NAMES[i] for i in sorted(asked))})\b"
+    priced = sorted({w for w in _WORD.findall(question.lower()) if len(w) > 2 and w not in _NOT_PRICED and not amount_groups(w)})
+    if asked & _PRICE_GROUPS and priced:
+        pattern += rf"|{_PRICE_BEFORE}(?:{'|'.join(map(re.escape, priced))})s?\b"
+    return re.compile(pattern, re.I)
 
 
 def has_type(sentence: str, kind: str | None, question: str = "") -> bool:

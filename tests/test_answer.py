@@ -432,6 +432,23 @@ def test_a_question_writing_an_acronym_the_article_spells_out_is_answered(tmp_pa
     assert not answer.abstained and "Ana Ruiz" in answer.quotes[0].text, answer.answer
 
 
+LIBRARY = (
+    "Council approves library expansion\n\nThe Millbrook City Council voted 5-2 on Tuesday night to approve a $14 million expansion "
+    "of the Central Library. Councilmember Raj Patel argued that the city should first repair its water mains, which he estimated "
+    "would cost $9 million. The board will close two branch libraries next year.\n\n"
+    "Dr. Helen Brandt, the library's director, noted that the old building was too small. \"We turn people away every day,\" she said. "
+    "\"A library is a promise to every child in this city.\"\n"
+)
+
+
+@pytest.mark.parametrize("question", ["How much will the library expansion cost?", "What is the library expansion's budget?"])
+def test_a_price_asked_for_is_an_amount_written_before_what_it_buys(tmp_path, encoder, answerer, question):
+    """"a $14 million expansion" is what the expansion costs, though the sentence never says
+    "cost" and another one does, of the water mains' $9 million."""
+    answer = answerer_over(tmp_path, {"library.txt": LIBRARY, "orchard.txt": FROST}, encoder, answerer).answer(question)
+    assert not answer.abstained and "$14 million expansion" in answer.quotes[0].text, answer.answer
+
+
 RESULTS = (
     "# Town election results announced\n\nThe town of Millbrook counted votes on Tuesday night. The results were as follows:\n\n"
     "| Candidate | Party | Votes |\n| --- | --- | --- |\n| Ruth Keller | Green | 4,210 |\n| Omar Haddad | Independent | 3,877 |\n\n"

@@ -169,6 +169,8 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ("How much did the frost cost farmers?", "money", "It estimated the losses at 14 million euros.", "The frost hit in April."),  # to people: any amount
         ("How much money did farmers lose?", "money", "The losses came to 14 million euros.", "Farmers sold apples for 3 million euros."),  # "lose": a loss
         ("How much does a ticket cost now?", "money", "A single ticket costs $2.40.", "The city was fined $38 million."),  # a price, not a cost to someone
+        ("How much will the library expansion cost?", "money", "The council approved a $14 million expansion.", "The bond adds $38 a year to tax bills."),  # priced before it
+        ("What is the library expansion's budget?", "money", "The council approved a $14 million expansion.", "The council will spend $9 million on pipes."),
         (
             "Which judge ruled in the pollution case?",
             "person",
@@ -703,4 +705,5 @@ def test_an_event_is_reversed_by_any_of_several_sentences_unless_one_of_them_sta
 )
 def test_a_figure_the_articles_state_only_about_something_else_is_misattributed(question, stating, misattributed):
     assert misattributed_figure(question, [stating]) is misattributed
+
 
