@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from .answer_types import amount_groups
-from .lexical import terms, words
+from .lexical import STOPWORDS, stem, terms, words
 from .text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORD, number_value, years
 
 _MONTH_NUMBERS = {name[:3].lower(): str(i) for i, name in enumerate(MONTHS.split("|"), start=1)}
@@ -169,3 +169,51 @@ def misattributed_figure(question: str, sentences: list[str], names: frozenset[s
             return True
     return False
 
+
+
+# A number and what it counts: "two elementary schools", "8 billion crowns", "4,200 members"
+# (not "one", which is as often a pronoun: "one of the schools", nor a year: "the 2025 budget").
+_COUNT = re.compile(
+    rf"(?<![\w.,-])(?!(?:1\d|20)\d\d\b)(\d[\d,]*(?:\.\d+)?|(?!one\b){NUMBER_WORD})(?:\s+(million|billion|trillion|thousand))?(?:\s+|-)"
+    r"(?!(?:million|billion|trillion|thousand)\b)([^\W\d_][\w'’-]*)(?:\s+([^\W\d_][\w'’-]*))?",
+    re.I,
+)
+
+
+_OF_A_WHOLE = re.compile(r"\bof\s+(?:the\s+|its\s+|their\s+)?$", re.I)  # "five of the seven members": a whole, not a count asked of a part
+
+
+def _counts(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Each number ``text`` writes before what it counts, as (value, the stems of up to two
+    words after it up to a stop word): "close two elementary schools" -> ("2", ("elementari", "school"));
+    not a whole that a part is taken from ("the seven members" of "five of the seven members")."""
+    found = []
+    for match in _COUNT.finditer(text):
+        number, scale, *after = match.groups()
+        if _OF_A_WHOLE.search(text, 0, match.start()):
+            continue
+        counted: list[str] = []
+        for word in after:
+            if not word or word.lower() in STOPWORDS:
+                break
+            counted.append(stem(word.lower()))
+        if counted:
+            found.append((number_value(number) + (f" {scale.lower()}" if scale else ""), tuple(counted)))
+    return found
+
+
+def miscounted(question: str, sentences: list[str]) -> bool:
+    """Whether ``question`` counts something ("close three elementary schools", "bond sales to 8
+    billion crowns a month") that one of ``sentences`` counts otherwise ("close two elementary
+    schools") and none counts as asked: a number changed, the rest of the facts as the article has
+    them. A sentence counts the same thing when it writes every word the question counts with
+    ("two hospital groups" are not the "three hospitals" of a sentence)."""
+    asked = _counts(question)
+    if not asked:
+        return False
+    stated = [count for text in sentences for count in _counts(text)]
+    return any(
+        any(number != value for value, counted in stated if set(things) <= set(counted))
+        and not any(number == value for value, counted in stated if set(things) <= set(counted))
+        for number, things in asked
+    )

@@ -16,7 +16,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Sequence
 
 from .answer_types import CLOSED_TYPES, expected_type, mentions, question_words
-from .details import conflicting_details, misattributed_figure, mismatched_details
+from .details import conflicting_details, misattributed_figure, miscounted, mismatched_details
 from .lexical import question_terms, stem, terms, words
 from .question import asks_yes_or_no, known_names, name_terms, own_part
 from .titles import TITLE_GROUP, TITLE_PATTERN, TITLE_WORD
@@ -204,7 +204,9 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     article giving it in dollars; or whether one of the first ``MISMATCH_CANDIDATES`` sentences
     states one detail the question asks and another otherwise, none stating them all
     (``rag.details.mismatched_details``): "Why did the 1998 strike last eleven days?" of "… since
-    1998, when drivers stayed off the job for six days"; or whether the question states a figure
+    1998, when drivers stayed off the job for six days"; or whether the question counts something
+    that one of those sentences counts otherwise and none as asked (``rag.details.miscounted``:
+    "close three schools" of "close two schools"); or whether the question states a figure
     that those sentences state only about something else (``rag.details.misattributed_figure``,
     the question's names aside): "What's behind the forecast of $1 trillion in annual revenue?" of
     "… valuing it near $1 trillion"; or whether the best sentence denies what a "why" question
@@ -220,6 +222,7 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     return (
         bool(conflicting_details(question, best.text, offered))
         or mismatched_details(question, nearest)
+        or miscounted(question, nearest)
         or misattributed_figure(question, nearest, names)
         or premise_denied(question, best.text)
         or premise_reversed(question, best.text)

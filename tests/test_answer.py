@@ -449,6 +449,12 @@ def test_a_price_asked_for_is_an_amount_written_before_what_it_buys(tmp_path, en
     assert not answer.abstained and "$14 million expansion" in answer.quotes[0].text, answer.answer
 
 
+def test_a_count_the_article_states_otherwise_is_a_false_premise(tmp_path, encoder, answerer):
+    library = answerer_over(tmp_path, {"library.txt": LIBRARY, "orchard.txt": FROST}, encoder, answerer)
+    assert library.answer("Why will the board close three branch libraries?").abstained  # two, says the article
+    assert not library.answer("Why will the board close two branch libraries?").abstained
+
+
 RESULTS = (
     "# Town election results announced\n\nThe town of Millbrook counted votes on Tuesday night. The results were as follows:\n\n"
     "| Candidate | Party | Votes |\n| --- | --- | --- |\n| Ruth Keller | Green | 4,210 |\n| Omar Haddad | Independent | 3,877 |\n\n"

@@ -12,7 +12,7 @@ import pytest
 
 from rag.answer_types import asks_statement, counted_things, counts_of, expected_type, has_type, reports_speech
 from rag.premises import names_unknown, premise_denied, premise_reversed, title_swapped
-from rag.details import asked_details, conflicting_details, misattributed_figure, mismatched_details
+from rag.details import asked_details, conflicting_details, misattributed_figure, miscounted, mismatched_details
 from rag.lexical import question_terms, stem, terms, words
 from rag.question import asks_yes_or_no, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
 from rag.spelling import capitalised_words, proper_names
@@ -707,3 +707,19 @@ def test_a_figure_the_articles_state_only_about_something_else_is_misattributed(
     assert misattributed_figure(question, [stating]) is misattributed
 
 
+
+@pytest.mark.parametrize(
+    "question, sentences, changed",
+    [
+        ("Why did the board vote to close three elementary schools?", ["The board voted 4–3 to close two elementary schools."], True),
+        ("why is the bank speeding up bond sales to 8 billion crowns a month", ["It will cut bond sales to 4 billion crowns a month from 6 billion."], True),
+        ("Why did the board vote to close two schools?", ["The board voted 4–3 to close two elementary schools."], False),  # as stated
+        ("Why did the board close three schools?", ["It closes two schools.", "In all, three schools will close."], False),  # one states it
+        ("When do the two hospital groups expect to merge?", ["The deal combines three hospitals."], False),  # not the groups counted
+        ("Who were the two committee members that voted no?", ["Five of the seven members backed the cut."], False),  # the whole, not a part
+        ("Why did the city close three schools in 2024?", ["The 2025 budget closes three schools."], False),  # a year counts nothing
+        ("Why did one school close?", ["Two schools closed."], False),  # "one" is as often a pronoun
+    ],
+)
+def test_a_count_the_articles_state_otherwise_is_a_changed_number(question, sentences, changed):
+    assert miscounted(question, sentences) is changed
