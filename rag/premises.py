@@ -33,6 +33,23 @@ def neighbourhood(index: "CorpusIndex", sentence_id: int) -> list[int]:
     return ids[max(0, position - 1) : position + 2]
 
 
+_QUOTATION = re.compile(r"""\W*["“‘]""")  # a sentence opening a quotation
+
+
+def _paragraph_before(index: "CorpusIndex", sentence_id: int) -> list[int]:
+    """The sentences before ``sentence_id`` in its paragraph (no line break between them), nearest
+    last: who said a quotation the sentence carries on ("Dr. Helen Brandt … noted that …" before
+    "“… frozen,” she said. “Habitable zone is an orbital definition.”")."""
+    sentence = index.sentences[sentence_id]
+    text = index.documents[sentence.doc_id].text
+    ids = index.document_sentences[sentence.doc_id]
+    position = bisect_left(ids, sentence_id)
+    start = position
+    while start > 0 and "\n" not in text[index.sentences[ids[start - 1]].end : index.sentences[ids[start]].start]:
+        start -= 1
+    return ids[start:position]
+
+
 def asks_closed_type(question: str, asked: str) -> bool:
     """Whether ``question`` asks for an amount, a percentage, a number, a date, a time of day, a
     span of time or a dose (``CLOSED_TYPES``), read as the ranking reads it: for a follow-up ``asked``
@@ -259,7 +276,8 @@ def _opening_sentences(index: "CorpusIndex", doc_id: str) -> list[int]:
 
 def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> bool:
     """Whether ``question`` names someone or something the articles mention (``known_names``)
-    that neither the best sentence and its neighbours nor the title and opening sentences of its
+    that neither the best sentence and its neighbours (and for a quotation, the sentences before it
+    in its paragraph, where who said it is named) nor the title and opening sentences of its
     article mention, nor the table header or list lead-in it is read under, nor who said it: "Why
     did OpenAI call for a pause?" of a sentence on Anthropic's call, in an article about Anthropic.
     A name the article is about may be missing from the sentence that answers ("the bank cut its
@@ -272,7 +290,8 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
     best = scored[0].sentence_id
     sentence = index.sentences[best]
     read_under = [i for i in (index.leads.get(best), index.attributions.get(best)) if i is not None]  # a row's header, a quote's speaker
-    around = {*neighbourhood(index, best), *_opening_sentences(index, sentence.doc_id), *read_under}
+    speakers = _paragraph_before(index, best) if _QUOTATION.match(sentence.text) else []  # who said the quotation it carries on
+    around = {*neighbourhood(index, best), *speakers, *_opening_sentences(index, sentence.doc_id), *read_under}
     mentioned = set(words(" ".join([index.documents[sentence.doc_id].title, *(index.sentences[i].text for i in around)])))
     return any(not _SAME_PLACE.get(name, {name}) & mentioned for name in names)
 

@@ -455,6 +455,15 @@ def test_a_count_the_article_states_otherwise_is_a_false_premise(tmp_path, encod
     assert not library.answer("Why will the board close two branch libraries?").abstained
 
 
+def test_a_quotation_carried_on_after_who_said_it_is_what_they_said(tmp_path, encoder, answerer):
+    """The sentence answering is a quotation two sentences after the one naming who said it, in
+    the same paragraph: the question's name is not taken for someone the answer is not about."""
+    answer = answerer_over(tmp_path, {"library.txt": LIBRARY, "orchard.txt": FROST}, encoder, answerer).answer(
+        "What did Helen Brandt say about a promise to every child?"
+    )
+    assert not answer.abstained and any("a promise to every child" in quote.text for quote in answer.quotes), answer.answer
+
+
 RESULTS = (
     "# Town election results announced\n\nThe town of Millbrook counted votes on Tuesday night. The results were as follows:\n\n"
     "| Candidate | Party | Votes |\n| --- | --- | --- |\n| Ruth Keller | Green | 4,210 |\n| Omar Haddad | Independent | 3,877 |\n\n"
