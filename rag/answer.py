@@ -156,10 +156,29 @@ class Answerer:
 
     # -- scoring -----------------------------------------------------------------------
     def _term_weights(self, q_terms: list[str], own_terms: frozenset[str] = frozenset()) -> dict[str, float]:
-        """IDF weight of each question term (times ``OWN_WORDS_WEIGHT`` for a follow-up's own terms), normalised to sum to 1."""
+        """IDF weight of each question term (times ``OWN_WORDS_WEIGHT`` for a follow-up's own terms), normalised to sum to 1.
+
+        Neighbouring terms the articles only ever write together (in two sentences or more) share
+        one term's weight: "Harlow Street" or "LP 918-14" is one name, which would otherwise
+        outweigh the word asking about it ("what river does the Harlow Street bridge go over")."""
         weights = {t: self.index.idf(t) * (OWN_WORDS_WEIGHT if t in own_terms else 1.0) for t in q_terms}
+        for run in self._written_together(q_terms):
+            for t in run:
+                weights[t] /= len(run)
         total = sum(weights.values())
         return {t: w / total for t, w in weights.items()} if total > 0 else {}
+
+    def _written_together(self, q_terms: list[str]) -> list[list[str]]:
+        """``q_terms`` in runs of neighbours held by the same sentences, two or more of them."""
+        held_by = self.index.term_sentences
+        runs: list[list[str]] = []
+        for before, term in zip([None, *q_terms], q_terms):
+            sentences = held_by.get(term, frozenset())
+            if runs and len(sentences) > 1 and sentences == held_by.get(before or ""):
+                runs[-1].append(term)
+            else:
+                runs.append([term])
+        return runs
 
     def _has_type(self, sid: int, kind: str | None, asked: frozenset[str], counted: frozenset[str], named: re.Pattern[str] | None) -> bool:
         """``has_type`` of sentence ``sid`` for a question of the words ``asked`` counting the things

@@ -229,11 +229,19 @@ class CorpusIndex:
         return scripts_used(self.word_counts)
 
     @cached_property
+    def term_sentences(self) -> dict[str, frozenset[int]]:
+        """The ids of the sentences holding each term."""
+        postings: dict[str, list[int]] = {}
+        for sid, ts in enumerate(self.sentence_terms):
+            for t in ts:
+                postings.setdefault(t, []).append(sid)
+        return {t: frozenset(ids) for t, ids in postings.items()}
+
+    @cached_property
     def term_idf(self) -> dict[str, float]:
         """Inverse document frequency of each term, counting sentences as documents."""
-        df = Counter(t for ts in self.sentence_terms for t in ts)
         n = len(self.sentences) + 1
-        return {t: float(np.log(n / (c + 0.5))) for t, c in df.items()}
+        return {t: float(np.log(n / (len(ids) + 0.5))) for t, ids in self.term_sentences.items()}
 
     def idf(self, term: str) -> float:
         """IDF of ``term``; terms absent from the corpus get the highest weight."""

@@ -21,7 +21,7 @@ from rag.answer import ABSTAIN_TEXT, Answerer, ScoredSentence, in_quotation_mark
 from rag.gold import load_gold
 from rag.evaluation import unsuppressed
 from rag.build import build_index
-from rag.lexical import terms
+from rag.lexical import question_terms, terms
 from rag.question import asks_across_articles
 from rag.text import count_tokens
 from rag.retrieve import Retriever
@@ -464,6 +464,25 @@ def test_a_quotation_carried_on_after_who_said_it_is_what_they_said(tmp_path, en
     assert not answer.abstained and any("a promise to every child" in quote.text for quote in answer.quotes), answer.answer
 
 
+BRIDGE = (
+    "Harlow Street Bridge to stay closed\n\nThe city closed the Harlow Street Bridge on Monday after inspectors found corrosion. "
+    "Inspectors first warned about the Harlow Street Bridge in January. Businesses on Harlow Street say sales have fallen by a third. "
+    "The Harlow Street Bridge may reopen in the spring. The four-lane bridge carries about 31,000 vehicles a day across the Tesh River.\n"
+)
+
+
+def test_a_name_of_several_words_weighs_as_one_word_against_the_word_asking_about_it(tmp_path, encoder, answerer):
+    """"Harlow" and "Street" are only ever written together: counted as two words, the name would
+    outweigh "river", the word asking about it, and draw the ranking to every sentence naming the
+    street, none of which says what river the bridge crosses."""
+    bridge = answerer_over(tmp_path, {"bridge.txt": BRIDGE, "orchard.txt": FROST}, encoder, answerer)
+    weights = bridge._term_weights(question_terms("What river does the Harlow Street bridge go over?"))
+    idf = bridge.index.idf
+    assert weights["harlow"] + weights["street"] == pytest.approx(idf("harlow") / (idf("river") + idf("harlow") + idf("bridg")))
+    answer = bridge.answer("What river does the Harlow Street bridge go over?")
+    assert not answer.abstained and "Tesh River" in answer.quotes[0].text, answer.answer
+
+
 RESULTS = (
     "# Town election results announced\n\nThe town of Millbrook counted votes on Tuesday night. The results were as follows:\n\n"
     "| Candidate | Party | Votes |\n| --- | --- | --- |\n| Ruth Keller | Green | 4,210 |\n| Omar Haddad | Independent | 3,877 |\n\n"
@@ -556,8 +575,6 @@ def leaning_pairs(answerer: Answerer) -> list[tuple[str, str]]:
 
 
 def test_a_sentence_quoted_with_the_one_it_leans_on_is_never_quoted_again(answerer):
-    from rag.lexical import question_terms
-
     pairs = leaning_pairs(answerer)
     assert len(pairs) >= 5
     for before, after in pairs:  # a question naming words of both sentences picks both
