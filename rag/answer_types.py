@@ -38,7 +38,9 @@ _ASKS_MONEY = re.compile(
     # "What was Helixon's third-quarter revenue?", "whats the transfer fee", "earnings per share": an
     # amount asked for by its name, the name ending its phrase, so not a change in it ("what was the
     # revenue growth"), a rate ("the income tax rate": a percentage, below) nor a kind ("what sales team")
-    rf"|{_WHAT_IS_THE}(?<!human )(?<!social )(?<!political )(?:revenues?|sales|profits?|net income|income|earnings|prices?|costs?|fees?|fares?|salary|salaries|wages?|budget|valuation|fine|bonus)\b"
+    # "How much was Brightwave's revenue in the third quarter?": the same, after "how much" and a verb
+    rf"|(?:{_WHAT_IS_THE}|\bhow much (?:is|was|are|were|will be|would be)\s+(?:the\s+|its\s+|their\s+|[\w.-]+(?:'s|’s|s')\s+)?(?:[\w-]+\s+){{0,3}}?)"
+    r"(?<!human )(?<!social )(?<!political )(?:revenues?|sales|profits?|net income|income|earnings|prices?|costs?|fees?|fares?|salary|salaries|wages?|budget|valuation|fine|bonus|dividends?)\b"
     r"(?=\s*(?:[?.!,;:]|$)|\s+(?:of|for|in|at|on|per|from|to|by|with|under|over|after|before|during|last|this|next|now|then|did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b)",
     re.I,
 )
@@ -339,6 +341,7 @@ _AMOUNT_NAMES = (
     r"budget(?:s|ed)?",
     r"fines?|fined|penalt(?:y|ies)|damages",
     r"rais(?:e|ed|es|ing)|fund(?:ing|ed|s)?|invest(?:ed|ment|ments|ors?)?",
+    r"dividends?",
 )
 _AMOUNT_NAME_PATTERNS = tuple(re.compile(rf"\b(?:{names})\b", re.I) for names in _AMOUNT_NAMES)
 

@@ -131,6 +131,8 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ("How much is the hospital merger worth?", "money", "The deal is valued at $240 million.", "The merger will close within five years."),  # an amount, not any number
         ("What is the price of a day ticket?", "money", "A day ticket costs 7 euros.", "A day ticket is valid for 24 hours."),
         ("What was Helixon's third-quarter revenue?", "money", "Revenue rose to $14.2 billion.", "Revenue rose 18% in the third quarter."),  # asked by its name
+        ("How much was Brightwave's revenue in the third quarter?", "money", "Revenue reached $2.1 billion.", "Net income rose 42% to $318 million."),
+        ("How much was the dividend?", "money", "It raised its dividend to 22 cents a share.", "Revenue reached $2.1 billion."),
         ("What were earnings per share?", "money", "It earned $1.67 a share.", "Earnings per share rose 12%."),
         ("By how much did revenue rise?", "number", "Revenue rose 18%.", "Revenue rose sharply."),  # a change: a percentage or an amount
         ("What share of the vote did the Greens win?", "percent", "The Greens took 9.3% of the vote.", "The Greens won 17 seats."),
