@@ -1,5 +1,5 @@
 """The details a question pins its answer to: a year, a month, a weekday, a quarter, a currency,
-or a span of time ("six days", "a 12-week trial").
+a span of time ("six days", "a 12-week trial") or a vote's tally ("voted 5-2").
 
 A question asking "What was Helixon's revenue in euros?" of an article that gives it only in
 dollars, or "what was the revenue in 2024?" of one that gives 2025's, has a false premise built
@@ -76,12 +76,29 @@ def _spans(unit: str) -> Callable[[str], set[str]]:
     return lambda text: {number_value(count) for count, found in _SPAN.findall(text) if found.lower() == unit}
 
 
+# A vote's or a match's tally: "voted 5-2", "a 4–3 vote", "won 3-1" (not a range, "six to nine
+# months", nor a season, "2025-26": a word of voting or winning stands within a few words of it).
+_TALLY = re.compile(r"(?<!aged )(?<!ages )(?<![\w.,])(\d{1,3})\s?[-–—]\s?(\d{1,3})(?![\w.,%-])")
+_TALLY_WORD = re.compile(r"\b(?:vot(?:e|ed|es|ing)|won|wins?|lost|los(?:e|es|ing)|beat(?:en|s)?|defeat(?:ed|s)?|victory|score[ds]?|rul(?:e|ed|es|ing)|decision|verdict|margin)\b", re.I)
+TALLY_REACH = 25  # characters on each side of a tally in which a word of voting or winning makes it one
+
+
+def _tallies(text: str) -> set[str]:
+    """The tallies ``text`` states, larger side first ("5-2" for "voted 2–5" too)."""
+    return {
+        "-".join(sorted(match.groups(), key=int, reverse=True))
+        for match in _TALLY.finditer(text)
+        if _TALLY_WORD.search(text, max(0, match.start() - TALLY_REACH), match.end() + TALLY_REACH)
+    }
+
+
 _STATED: dict[str, Callable[[str], set[str]]] = {
     "year": years,
     "month": _months,
     "weekday": _weekdays,
     "quarter": _quarters,
     "currency": _currencies,
+    "tally": _tallies,
     **{f"{unit}s": _spans(unit) for unit in ("hour", "day", "week", "month", "year")},
 }
 

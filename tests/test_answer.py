@@ -453,6 +453,7 @@ def test_a_count_the_article_states_otherwise_is_a_false_premise(tmp_path, encod
     library = answerer_over(tmp_path, {"library.txt": LIBRARY, "orchard.txt": FROST}, encoder, answerer)
     assert library.answer("Why will the board close three branch libraries?").abstained  # two, says the article
     assert not library.answer("Why will the board close two branch libraries?").abstained
+    assert library.answer("Why did the council vote 6-1 for the expansion?").abstained  # 5-2
 
 
 def test_a_quotation_carried_on_after_who_said_it_is_what_they_said(tmp_path, encoder, answerer):

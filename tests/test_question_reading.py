@@ -496,6 +496,10 @@ def test_a_figure_asked_for_by_its_name_is_asked_for_as_its_question_word_asks(q
         ("Who did Jan Novak meet?", {}),  # a name, not January
         ("What happened between Dec. 12 and january 5?", {"month": {"12", "1"}}),  # both months, however written
         ("May I ask what they decided?", {}),
+        ("Why did the council vote 6-1?", {"tally": {"6-1"}}),
+        ("Why did the panel rule 1–2 against it?", {"tally": {"2-1"}}),  # either side first
+        ("Who won the final 3-1?", {"tally": {"3-1"}}),
+        ("Why did voters aged 18-24 stay home?", {}),
     ],
 )
 def test_the_details_a_question_pins_its_answer_to_are_read_as_one_kind_each(question, details):
@@ -528,6 +532,9 @@ def test_a_sentence_stating_other_details_than_asked_conflicts_with_the_question
     local = "Drivers of the union walked off the job in 2025."
     assert conflicting_details("When did local 1182 strike?", local, local) == []  # a union's number is no year
     assert asked_details("Why did Flight 1549 land in the Hudson in 2009?") == {"year": {"2009"}}
+    vote = "The council voted 5-2 on Tuesday night to approve the expansion."
+    assert conflicting_details("Why did the council vote 6-1?", vote, vote) == ["tally"]
+    assert conflicting_details("Why did the council vote 5-2?", vote, vote) == []
 
 
 def test_a_count_is_of_what_the_question_counts_however_the_sentence_writes_it():
