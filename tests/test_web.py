@@ -717,6 +717,7 @@ def test_an_open_page_says_when_its_articles_change_without_a_question_asked(bro
     build_index(corpus, tmp_path / "index", encoder=encoder)
     with web_server(tmp_path / "index", workdir=tmp_path, corpus_dir=corpus) as running:
         page = browsing.open_chat(running.url)
+        page.wait_for_selector("#articles-note", state="attached", timeout=WAIT_MS)  # the page may draw it after the question box
         page.evaluate("""() => { window.noteTexts = []; const note = document.querySelector('#articles-note');
           new MutationObserver(() => window.noteTexts.push(note.innerText)).observe(note, {subtree: true, childList: true, characterData: true, attributes: true}); }""")
         (corpus / "menu.txt").write_bytes("Caf\xe9 menu\n".encode("latin-1"))
