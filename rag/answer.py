@@ -22,7 +22,7 @@ from itertools import takewhile
 
 import numpy as np
 
-from .answer_types import amount_names, asks_statement, counted_things, counts_of, expected_type, has_type, mentions, question_words, reports_speech
+from .answer_types import amount_names, asks_statement, counted_things, counts_of, expected_type, has_type, mentions, question_words, reports_speech, speaker_asked
 from .answerability import AnswerabilityModel
 from .errors import require_type
 from .lexical import question_terms, stem
@@ -314,16 +314,23 @@ class Answerer:
     def _statements_first(self, question: str, scored: list[ScoredSentence]) -> list[ScoredSentence]:
         """``scored`` with the sentences reporting speech (``reports_speech``) by a name the question
         asks about (by anyone, when it names none) first, of those scoring within
-        ``second_quote_ratio`` of the best: a question of what someone said is answered by what they said."""
+        ``second_quote_ratio`` of the best: a question of what someone said is answered by what they
+        said. When none of those reports what the one it asks about said (``speaker_asked``), their
+        statements further down come first: "What did Linda Voss say?" of "Voss said …", which
+        names her less fully than "Councilmembers Raj Patel and Linda Voss cast the two dissenting votes"."""
         names = {stem(name) for name in known_names(question, self.index.names)}
+        speaker = {stem(name) for name in known_names(speaker_asked(question) or "", self.index.names)}
         close = self._close_to_best(scored)
-        first: list[ScoredSentence] = []
-        rest: list[ScoredSentence] = []
-        for candidate in scored[:close]:
+
+        def said_by(candidate: ScoredSentence, who: set[str]) -> bool:
             sid = candidate.sentence_id
-            said_by_them = reports_speech(self.index.sentences[sid].text) and (not names or bool(names & self.index.terms_as_quoted[sid]))
-            (first if said_by_them else rest).append(candidate)
-        return first + rest + scored[close:]
+            return reports_speech(self.index.sentences[sid].text) and (not who or bool(who & self.index.terms_as_quoted[sid]))
+
+        first = [candidate for candidate in scored[:close] if said_by(candidate, names)]
+        if speaker and not any(said_by(candidate, speaker) for candidate in first):
+            first = [candidate for candidate in scored if said_by(candidate, speaker)] or first
+        chosen = {candidate.sentence_id for candidate in first}
+        return first + [candidate for candidate in scored if candidate.sentence_id not in chosen]
 
     def _quote_whole(self, sid: int, score: float) -> Quote:
         """Sentence ``sid`` quoted as it stands, scored ``score``."""

@@ -238,6 +238,20 @@ def asks_statement(question: str) -> bool:
     return bool(_ASKS_STATEMENT.search(question)) and expected_type(question) is None
 
 
+_SPEAKER_ASKED = re.compile(
+    rf"\b(?:what|how) (?:did|does|do|has|have|had|will|would)\b(?P<who>{_WHO_SAID}) "
+    r"(?:say|said|announce|announced|reply|replied|tell|told|react|reacted|respond|responded)\b",
+    re.I,
+)
+
+
+def speaker_asked(question: str) -> str | None:
+    """Who ``question`` asks what they said, as it writes them ("What did Linda Voss say about
+    the bond?" -> "Linda Voss"), or None."""
+    found = _SPEAKER_ASKED.search(question)
+    return found["who"].strip() if found else None
+
+
 def reports_speech(sentence: str) -> bool:
     """Whether ``sentence`` quotes someone or reports what they said ("…," Pruitt said; "she warned that …")."""
     return bool(_STATEMENT.search(sentence))

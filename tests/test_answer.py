@@ -484,6 +484,20 @@ def test_a_name_of_several_words_weighs_as_one_word_against_the_word_asking_abou
     assert not answer.abstained and "Tesh River" in answer.quotes[0].text, answer.answer
 
 
+COUNCIL = (
+    "Council backs library plan\n\nThe council voted 5-2 on Tuesday to approve the library plan. Councilmembers Raj Patel and Linda "
+    "Voss cast the two dissenting votes. Patel argued that the city should first repair its water mains.\n\n"
+    "More than 120 residents attended the meeting, and 47 of them spoke. The library's director said visits had doubled.\n\n"
+    "Voss said the bond would raise the average homeowner's property tax bill by about $38 a year.\n"
+)
+
+
+def test_what_someone_said_is_quoted_though_a_sentence_naming_them_more_fully_ranks_higher(tmp_path, encoder, answerer):
+    council = answerer_over(tmp_path, {"council.txt": COUNCIL, "orchard.txt": FROST}, encoder, answerer)
+    answer = council.answer("What did Linda Voss say?")
+    assert not answer.abstained and answer.quotes[0].text.startswith("Voss said the bond"), answer.answer
+
+
 RESULTS = (
     "# Town election results announced\n\nThe town of Millbrook counted votes on Tuesday night. The results were as follows:\n\n"
     "| Candidate | Party | Votes |\n| --- | --- | --- |\n| Ruth Keller | Green | 4,210 |\n| Omar Haddad | Independent | 3,877 |\n\n"
