@@ -26,6 +26,7 @@ from .answer_types import amount_names, asks_statement, counted_things, counts_o
 from .answerability import AnswerabilityModel
 from .errors import require_type
 from .lexical import question_terms, stem
+from .premises import premise_note
 from .question import (
     FOLLOW_UP_REACH,
     asks_across_articles,
@@ -66,6 +67,7 @@ NEIGHBOURS = 2
 # 0.606 -> 0.636 (held-out); SQuAD 2.0 answer in the quotes 0.862 -> 0.866.
 CONTEXT_MIX = 0.5
 ABSTAIN_TEXT = "The articles don't say. Nothing in them answers this question."
+PREMISE_TEXT = "The articles don't say. {note}"  # what they state otherwise than the question takes as given (``premise_note``)
 NOTHING_MORE_TEXT = "The articles say nothing more on this than the answers above."  # to "who else?", "tell me more"
 # To a follow-up ("who else?", "and when?") with no earlier question that names its topic: the
 # first question of a new tab, or one after nothing but follow-ups.
@@ -498,10 +500,11 @@ class Answerer:
         count = self.settings.passages if k is None else check_passage_count(k)
         return self._reply(question, check_history(history), count)[0]
 
-    def _abstention_text(self, question: str, context: tuple[str, ...], said_before: frozenset[int]) -> str:
+    def _abstention_text(self, question: str, context: tuple[str, ...], said_before: frozenset[int], read_as: str, scored: list[ScoredSentence]) -> str:
         """Why there is no answer: nothing more than was said, a question in a script the articles
-        do not use, no earlier question to follow (``context`` is what it was read with), or
-        nothing at all."""
+        do not use, no earlier question to follow (``context`` is what it was read with), a premise
+        the articles do not bear out (``premise_note`` of ``read_as``, the question as searched,
+        and its best sentences ``scored``), or nothing at all."""
         if said_before:
             return NOTHING_MORE_TEXT
         script = main_script(question)
@@ -509,7 +512,8 @@ class Answerer:
             return OTHER_SCRIPT_TEXT.format(script=readable_script(script))
         if not context and leans_on_earlier(question):
             return FOLLOW_UP_ALONE_TEXT
-        return ABSTAIN_TEXT
+        note = premise_note(self.index, read_as, scored)
+        return PREMISE_TEXT.format(note=note) if note else ABSTAIN_TEXT
 
     def _with_swaps_asked(self, context: tuple[str, ...]) -> tuple[str, ...]:
         """``context`` (a question, then the follow-ups after it) with each follow-up that was
@@ -580,7 +584,7 @@ class Answerer:
         answer = Answer(
             question=text,
             abstained=abstained,
-            answer=self._abstention_text(text, context, said_before) if abstained else format_quotes(quotes),
+            answer=self._abstention_text(text, context, said_before, read_as, scored) if abstained else format_quotes(quotes),
             quotes=quotes,
             passages=passages,
             answerability=answerability,

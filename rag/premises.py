@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import islice
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .answer_types import CLOSED_TYPES, expected_type, mentions, question_words
 from .details import conflicting_details, misattributed_figure, miscounted, mismatched_details
@@ -88,7 +88,13 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
 def names_unknown(index: "CorpusIndex", question: str) -> bool:
     """Whether ``question`` writes capitalised a name (``rag.question.name_terms``) with a word
     found nowhere in the articles ("the EU AI Office", "Sam Altman")."""
-    return any(term not in index.term_idf for stems in name_terms(question).values() for term in stems)
+    return bool(unknown_names(index, question))
+
+
+def unknown_names(index: "CorpusIndex", question: str) -> list[str]:
+    """The names ``question`` writes capitalised (``rag.question.name_terms``) with a word found
+    nowhere in the articles, as it writes them: ["Sam Altman"]."""
+    return [name for name, stems in name_terms(question).items() if any(term not in index.term_idf for term in stems)]
 
 
 # "not", "never", "no" (not "No. 9", nor "whether or not"), "isn't": a word that denies what follows it.
@@ -230,22 +236,54 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     takes as given (``premise_denied``) or states its opposite, or the sentences of its article
     naming what the question names do (``premise_reversed``); or whether the question gives
     someone a title the articles never give them (``title_swapped``)."""
+    return next(_conflicts(index, question, scored, candidates), None) is not None
+
+
+# What each kind of detail is called, for the one who asked.
+_DETAIL_WORDS = {"weekday": "day", "tally": "tally (of votes or goals)"}
+_SPAN_UNITS = ("hours", "days", "weeks", "months", "years")
+
+
+def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], candidates: int = 3) -> Iterator[str]:
+    """What the articles state otherwise than ``question`` (``details_conflict``), each as a
+    sentence that tells the one who asked ("They state a different year from the question's."),
+    checked lazily, in the order ``details_conflict`` names them."""
     if not scored:
-        return False
+        return
     best = index.sentences[scored[0].sentence_id]
     offered = " ".join(index.sentences[s.sentence_id].text for s in scored[:candidates] if index.sentences[s.sentence_id].doc_id == best.doc_id)
+    for kind in conflicting_details(question, best.text, offered):
+        detail = "length of time" if kind in _SPAN_UNITS else _DETAIL_WORDS.get(kind, kind)
+        yield f"They state a different {detail} from the question's."
     nearest = [index.sentences[s.sentence_id].text for s in scored[:MISMATCH_CANDIDATES]]
     names = frozenset(stem(name) for name in known_names(question, index.names)).union(*name_terms(question).values())
-    return (
-        bool(conflicting_details(question, best.text, offered))
-        or mismatched_details(question, nearest)
-        or miscounted(question, nearest)
-        or misattributed_figure(question, nearest, names)
-        or premise_denied(question, best.text)
-        or premise_reversed(question, best.text)
-        or premise_reversed(question, *_naming(index, best.doc_id, names))
-        or title_swapped(index, question)
-    )
+    if mismatched_details(question, nearest):
+        yield "They state the details the question asks about as one fact in different facts."
+    if miscounted(question, nearest):
+        yield "They state a different number from the question's."
+    if misattributed_figure(question, nearest, names):
+        yield "They give the question's figure for something else."
+    if premise_denied(question, best.text) or premise_reversed(question, best.text) or premise_reversed(question, *_naming(index, best.doc_id, names)):
+        yield "They state the opposite of what the question takes as given."
+    if title_swapped(index, question):
+        yield "They give the person it names another title."
+
+
+NOTE_NAME_CHARS = 60  # longest name ``premise_note`` repeats back (a longer run of capitals is no one's name)
+
+
+def premise_note(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> str | None:
+    """Why the articles do not answer ``question`` when it takes as given what they do not say,
+    as a sentence for the one who asked ("They never mention Sam Altman.", "They state a different
+    tally (of votes or goals) from the question's."), or None: a name they never mention
+    (``names_unknown``), or what they state otherwise (``details_conflict``; not for a question
+    asking to be confirmed or denied, which such a sentence answers)."""
+    unknown = [name for name in unknown_names(index, question) if len(name) <= NOTE_NAME_CHARS]
+    if unknown:
+        return f"They never mention {unknown[0]}."
+    if asks_yes_or_no(question):
+        return None
+    return next(_conflicts(index, question, scored), None)
 
 
 LEAD_SENTENCES = 3  # an article's opening sentences (headings, bylines and datelines aside), which name what it is about

@@ -219,7 +219,7 @@ def test_a_follow_up_asked_with_no_earlier_question_says_so(answerer, follow_up)
     assert alone.abstained and alone.answer == FOLLOW_UP_ALONE_TEXT
     after_follow_ups = answerer.answer(follow_up, history=["why?", "and who?"])  # nothing but follow-ups before it: still nothing to follow
     assert after_follow_ups.abstained and after_follow_ups.answer == FOLLOW_UP_ALONE_TEXT and after_follow_ups.read_with == ()
-    assert answerer.answer("What is the weather in Paris?").answer == ABSTAIN_TEXT  # a question of its own: the usual verdict
+    assert answerer.answer("What will the weather be like tomorrow?").answer == ABSTAIN_TEXT  # a question of its own: the usual verdict
     short = answerer.answer("what is the weather?")  # short enough to be a follow-up, but it leans on nothing: the usual verdict too
     assert short.abstained and short.answer == ABSTAIN_TEXT
 
@@ -453,7 +453,10 @@ def test_a_count_the_article_states_otherwise_is_a_false_premise(tmp_path, encod
     library = answerer_over(tmp_path, {"library.txt": LIBRARY, "orchard.txt": FROST}, encoder, answerer)
     assert library.answer("Why will the board close three branch libraries?").abstained  # two, says the article
     assert not library.answer("Why will the board close two branch libraries?").abstained
-    assert library.answer("Why did the council vote 6-1 for the expansion?").abstained  # 5-2
+    tally = library.answer("Why did the council vote 6-1 for the expansion?")  # 5-2
+    assert tally.abstained and tally.answer == "The articles don't say. They state a different tally (of votes or goals) from the question's."
+    unknown = library.answer("What did Mayor Linda Okafor say about the library?")
+    assert unknown.abstained and unknown.answer == "The articles don't say. They never mention Mayor Linda Okafor."
 
 
 def test_a_quotation_carried_on_after_who_said_it_is_what_they_said(tmp_path, encoder, answerer):

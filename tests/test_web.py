@@ -420,14 +420,15 @@ def test_copy_buttons_copy_plain_text_with_the_sources(server, browsing):
 
 
 def test_off_topic_question_abstains_with_related_passages(server, browsing):
-    assert ask_api(server.url, OFF_TOPIC)["abstained"]  # the server's verdict; the page must show it
+    verdict = ask_api(server.url, OFF_TOPIC)
+    assert verdict["abstained"]  # the server's verdict; the page must show it
     page = browsing.open_chat(server.url)
     number_box = page.locator("#k input[type=number]")
     number_box.fill("3")
     number_box.press("Enter")
     ask(page, OFF_TOPIC)
     reply = page.locator(BOT_MESSAGES).last
-    expect(reply).to_contain_text(ABSTAIN_TEXT)
+    expect(reply).to_contain_text(verdict["answer"])  # "… They never mention France."
     assert reply.locator("ol.related").evaluate("ol => getComputedStyle(ol).listStyleType") == "none"  # the [n] badges number them
     expect(reply.locator("blockquote")).to_have_count(0)
     expect(reply.locator("ol.related li")).to_have_count(3)
