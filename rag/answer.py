@@ -22,10 +22,10 @@ from itertools import takewhile
 
 import numpy as np
 
-from .answer_types import amount_names, asks_statement, counted_things, counts_of, expected_type, has_type, mentions, question_words, reports_speech, speaker_asked
+from .answer_types import amount_names, asks_statement, counted_things, counts_of, expected_type, has_type, mentions, question_words, reports_speech, speaker_asked, speaks
 from .answerability import AnswerabilityModel
 from .errors import require_type
-from .lexical import question_terms, stem
+from .lexical import question_terms, stem, words
 from .premises import premise_note
 from .question import (
     FOLLOW_UP_REACH,
@@ -160,8 +160,8 @@ class Answerer:
     def _term_weights(self, q_terms: list[str], own_terms: frozenset[str] = frozenset()) -> dict[str, float]:
         """IDF weight of each question term (times ``OWN_WORDS_WEIGHT`` for a follow-up's own terms), normalised to sum to 1.
 
-        Neighbouring terms the articles only ever write together (in two sentences or more) share
-        one term's weight: "Harlow Street" or "LP 918-14" is one name, which would otherwise
+        Neighbouring question terms that the same sentences hold, two or more of them, share one
+        term's weight (the articles write them together): "Harlow Street" or "LP 918-14" is one name, which would otherwise
         outweigh the word asking about it ("what river does the Harlow Street bridge go over")."""
         weights = {t: self.index.idf(t) * (OWN_WORDS_WEIGHT if t in own_terms else 1.0) for t in q_terms}
         for run in self._written_together(q_terms):
@@ -317,20 +317,22 @@ class Answerer:
         """``scored`` with the sentences reporting speech (``reports_speech``) by a name the question
         asks about (by anyone, when it names none) first, of those scoring within
         ``second_quote_ratio`` of the best: a question of what someone said is answered by what they
-        said. When none of those reports what the one it asks about said (``speaker_asked``), their
-        statements further down come first: "What did Linda Voss say?" of "Voss said …", which
-        names her less fully than "Councilmembers Raj Patel and Linda Voss cast the two dissenting votes"."""
+        said. When none of those reports the person it asks about by a name of two words or more
+        (``speaker_asked``) saying something (``speaks``: by the last of their names), the
+        sentences further down that do come first:
+        "What did Linda Voss say?" of "Voss said …", which names her less fully than
+        "Councilmembers Raj Patel and Linda Voss cast the two dissenting votes"."""
         names = {stem(name) for name in known_names(question, self.index.names)}
-        speaker = {stem(name) for name in known_names(speaker_asked(question) or "", self.index.names)}
+        speaker = [word for word in words(speaker_asked(question) or "") if word in known_names(question, self.index.names)]
         close = self._close_to_best(scored)
 
-        def said_by(candidate: ScoredSentence, who: set[str]) -> bool:
+        def said_by_them(candidate: ScoredSentence) -> bool:
             sid = candidate.sentence_id
-            return reports_speech(self.index.sentences[sid].text) and (not who or bool(who & self.index.terms_as_quoted[sid]))
+            return reports_speech(self.index.sentences[sid].text) and (not names or bool(names & self.index.terms_as_quoted[sid]))
 
-        first = [candidate for candidate in scored[:close] if said_by(candidate, names)]
-        if speaker and not any(said_by(candidate, speaker) for candidate in first):
-            first = [candidate for candidate in scored if said_by(candidate, speaker)] or first
+        first = [candidate for candidate in scored[:close] if said_by_them(candidate)]
+        if len(speaker) > 1 and not any(speaks(self.index.sentences[candidate.sentence_id].text, speaker[-1]) for candidate in first):
+            first = [candidate for candidate in scored if speaks(self.index.sentences[candidate.sentence_id].text, speaker[-1])] or first
         chosen = {candidate.sentence_id for candidate in first}
         return first + [candidate for candidate in scored if candidate.sentence_id not in chosen]
 

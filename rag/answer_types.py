@@ -39,7 +39,7 @@ _ASKS_MONEY = re.compile(
     # amount asked for by its name, the name ending its phrase, so not a change in it ("what was the
     # revenue growth"), a rate ("the income tax rate": a percentage, below) nor a kind ("what sales team")
     # "How much was Brightwave's revenue in the third quarter?": the same, after "how much" and a verb
-    rf"|(?:{_WHAT_IS_THE}|\bhow much (?:is|was|are|were|will be|would be)\s+(?:the\s+|its\s+|their\s+|[\w.-]+(?:'s|’s|s')\s+)?(?:[\w-]+\s+){{0,3}}?)"
+    rf"|(?:{_WHAT_IS_THE}|\bhow much (?:is|was|are|were|will be|would be)\s+(?:the\s+|its\s+|their\s+|[\w.-]+(?:'s|’s|s')\s+)?(?:(?!(?:of|in|from|on|per|as)\b)[\w-]+\s+){{0,3}}?)"
     r"(?<!human )(?<!social )(?<!political )(?:revenues?|sales|profits?|net income|income|earnings|prices?|costs?|fees?|fares?|salary|salaries|wages?|budget|valuation|fine|bonus|dividends?)\b"
     r"(?=\s*(?:[?.!,;:]|$)|\s+(?:of|for|in|at|on|per|from|to|by|with|under|over|after|before|during|last|this|next|now|then|did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b)",
     re.I,
@@ -163,11 +163,13 @@ _ASKS_STATEMENT = re.compile(
     r"|\bwhat (?:was|is|were|are) (?:(?:the|his|her|their|its) )?(?:\S+(?:'s|’s) )?(?:response|reaction|statement|reply|comments?)\b",  # not "What is an immune response?"
     re.I,
 )
-_STATEMENT = re.compile(
-    r"[“”\"]|\b(?:said|says|saying|say|told|tells|telling|stated|statement|warned|warns|argued|argues|added|adds|wrote|writes|"
-    r"according to|declined to comment|responded|replied|commented|remarked|announced|announces|urged|urges|insisted|noted|acknowledged)\b",
-    re.I,
+_SAYING = (
+    "said|says|saying|say|told|tells|telling|stated|warned|warns|argued|argues|added|adds|wrote|writes|"
+    "responded|replied|commented|remarked|announced|announces|urged|urges|insisted|noted|acknowledged"
 )
+_STATEMENT = re.compile(rf"[“”\"]|\b(?:{_SAYING}|statement|according to|declined to comment)\b", re.I)
+_SAYING_WORD = re.compile(rf"(?:{_SAYING})", re.I)
+SPEAKER_REACH = 4  # words between a verb of saying and who it says spoke ("Voss said", "said Voss, a councilmember")
 
 
 # "What dose of velitrapant did patients take?": a dose, a number with its unit ("75 mg", "two tablets").
@@ -250,6 +252,16 @@ def speaker_asked(question: str) -> str | None:
     the bond?" -> "Linda Voss"), or None."""
     found = _SPEAKER_ASKED.search(question)
     return found["who"].strip() if found else None
+
+
+def speaks(sentence: str, name: str) -> bool:
+    """Whether ``sentence`` reports ``name`` (a lower-case word) saying something: the name within
+    ``SPEAKER_REACH`` words of a verb of saying ("Voss said …", "… said Voss, a councilmember"),
+    not a name a quotation mentions ("\"Voss is wrong about the bond,\" Patel said")."""
+    tokens = _WORD.findall(sentence.lower())
+    named = [at for at, token in enumerate(tokens) if token == name]
+    saying = [at for at, token in enumerate(tokens) if _SAYING_WORD.fullmatch(token)]
+    return any(abs(at - verb) <= SPEAKER_REACH for at in named for verb in saying)
 
 
 def reports_speech(sentence: str) -> bool:
@@ -382,7 +394,7 @@ _PRICE_BEFORE = (
     rf"(?:[{_CURRENCY_SIGNS}]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|thousand|bn|m)\b)?"
     r"|\d[\d,.]*\s*(?:million|billion|trillion|thousand)?\s*(?:dollars?|euros?|pounds?)\b)[\s-]+"
 )
-_NOT_PRICED = frozenset("much per each and for the total annual year years month months week weeks day days".split()) | frozenset(
+_NOT_PRICED = frozenset("much per each and for from with new old this that these those total annual year years month months week weeks day days".split()) | frozenset(
     f"{AUXILIARIES}|{QUESTION_WORDS}".split("|")
 )
 

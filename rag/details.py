@@ -1,5 +1,6 @@
 """The details a question pins its answer to: a year, a month, a weekday, a quarter, a currency,
-a span of time ("six days", "a 12-week trial") or a vote's tally ("voted 5-2").
+a span of time ("six days", "a 12-week trial"), a vote's tally ("voted 5-2") or a count ("three
+schools", ``miscounted``).
 
 A question asking "What was Helixon's revenue in euros?" of an article that gives it only in
 dollars, or "what was the revenue in 2024?" of one that gives 2025's, has a false premise built
@@ -78,7 +79,7 @@ def _spans(unit: str) -> Callable[[str], set[str]]:
 
 # A vote's or a match's tally: "voted 5-2", "a 4–3 vote", "won 3-1" (not a range, "six to nine
 # months", nor a season, "2025-26": a word of voting or winning stands within a few words of it).
-_TALLY = re.compile(r"(?<!aged )(?<!ages )(?<![\w.,])(\d{1,3})\s?[-–—]\s?(\d{1,3})(?![\w.,%-])")
+_TALLY = re.compile(r"(?<!(?i:aged) )(?<!(?i:ages) )(?<![\w.,$€£¥])(\d{1,3})\s?[-–—]\s?(\d{1,3})(?![\w%-]|[.,]\d)")
 _TALLY_WORD = re.compile(r"\b(?:vot(?:e|ed|es|ing)|won|wins?|lost|los(?:e|es|ing)|beat(?:en|s)?|defeat(?:ed|s)?|victory|score[ds]?|rul(?:e|ed|es|ing)|decision|verdict|margin)\b", re.I)
 TALLY_REACH = 25  # characters on each side of a tally in which a word of voting or winning makes it one
 
@@ -188,26 +189,47 @@ def misattributed_figure(question: str, sentences: list[str], names: frozenset[s
 
 
 
+# A number, written in figures or words, with its scale: "8 billion", "$14m", "two hundred".
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
+_NUMBER = rf"(\d[\d,]*(?:\.\d+)?|(?!one\b){NUMBER_WORD})(?:\s*(k|m|bn)\b|\s+(hundred|thousand|million|billion|trillion)\b)?"
+_ANY_NUMBER = re.compile(rf"(?<![\w.,-]){_NUMBER}", re.I)
 # A number and what it counts: "two elementary schools", "8 billion crowns", "4,200 members"
 # (not "one", which is as often a pronoun: "one of the schools", nor a year: "the 2025 budget").
 _COUNT = re.compile(
-    rf"(?<![\w.,-])(?!(?:1\d|20)\d\d\b)(\d[\d,]*(?:\.\d+)?|(?!one\b){NUMBER_WORD})(?:\s+(million|billion|trillion|thousand))?(?:\s+|-)"
-    r"(?!(?:million|billion|trillion|thousand)\b)([^\W\d_][\w'’-]*)(?:\s+([^\W\d_][\w'’-]*))?",
+    rf"(?<![\w.,-])(?!(?:1\d|20)\d\d\b(?!,)){_NUMBER}(?:\s+|-)"
+    r"(?!(?:hundred|thousand|million|billion|trillion|percent|per\b|percentage)\b)([^\W\d_][\w'’-]*)(?:\s+([^\W\d_][\w'’-]*))?",
     re.I,
 )
-
-
 _OF_A_WHOLE = re.compile(r"\bof\s+(?:the\s+|its\s+|their\s+)?$", re.I)  # "five of the seven members": a whole, not a count asked of a part
+_LABELLED = re.compile(r"\w\s+[A-Z][\w-]*\s+$")  # "grounded Boeing 737 Max jets", "took Flight 1549": a name's number, no count
 
 
-def _counts(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    """Each number ``text`` writes before what it counts, as (value, the stems of up to two
-    words after it up to a stop word): "close two elementary schools" -> ("2", ("elementari", "school"));
-    not a whole that a part is taken from ("the seven members" of "five of the seven members")."""
+def _value(number: str, short_scale: str | None, scale: str | None) -> float:
+    """A number's value: "1,300" -> 1300.0, "twenty-four" -> 24.0, "8" "billion" -> 8e9, "14" "m" -> 1.4e7."""
+    return float(number_value(number)) * _SCALES.get((short_scale or scale or "").lower(), 1.0)
+
+
+COUNT_REACH = 4  # words after a number in which what it counts may stand ("12 of its schools")
+
+
+def _states_count(text: str, value: float, thing: str) -> bool:
+    """Whether ``text`` writes the number ``value``, in any form, with ``thing`` (a stem) within
+    ``COUNT_REACH`` words after it: "About 1200 workers", "12 of its schools", "two hundred workers"."""
+    return any(
+        _value(*match.groups()) == value and thing in terms(" ".join(words(text[match.end() :])[:COUNT_REACH]))
+        for match in _ANY_NUMBER.finditer(text)
+    )
+
+
+def _counts(text: str) -> list[tuple[float, tuple[str, ...]]]:
+    """Each number ``text`` writes before what it counts, as (value, the stems of up to two words
+    after it up to a stop word): "close two elementary schools" -> (2.0, ("elementari", "school"));
+    not a whole that a part is taken from ("the seven members" of "five of the seven members"),
+    nor a name's number ("Boeing 737 Max jets")."""
     found = []
     for match in _COUNT.finditer(text):
-        number, scale, *after = match.groups()
-        if _OF_A_WHOLE.search(text, 0, match.start()):
+        number, short_scale, scale, *after = match.groups()
+        if _OF_A_WHOLE.search(text, 0, match.start()) or _LABELLED.search(text, 0, match.start()):
             continue
         counted: list[str] = []
         for word in after:
@@ -215,22 +237,24 @@ def _counts(text: str) -> list[tuple[str, tuple[str, ...]]]:
                 break
             counted.append(stem(word.lower()))
         if counted:
-            found.append((number_value(number) + (f" {scale.lower()}" if scale else ""), tuple(counted)))
+            found.append((_value(number, short_scale, scale), tuple(counted)))
     return found
 
 
 def miscounted(question: str, sentences: list[str]) -> bool:
     """Whether ``question`` counts something ("close three elementary schools", "bond sales to 8
     billion crowns a month") that one of ``sentences`` counts otherwise ("close two elementary
-    schools") and none counts as asked: a number changed, the rest of the facts as the article has
-    them. A sentence counts the same thing when it writes every word the question counts with
-    ("two hospital groups" are not the "three hospitals" of a sentence)."""
+    schools") and none states as asked: a number changed, the rest of the facts as the article
+    has them. A sentence counts the same thing when it writes every word the question counts
+    with ("two hospital groups" are not the "three hospitals" of a sentence); one states the
+    count asked when it writes that number, in any form, with the thing counted just after it
+    (``_states_count``)."""
     asked = _counts(question)
     if not asked:
         return False
     stated = [count for text in sentences for count in _counts(text)]
     return any(
         any(number != value for value, counted in stated if set(things) <= set(counted))
-        and not any(number == value for value, counted in stated if set(things) <= set(counted))
+        and not any(_states_count(text, number, things[-1]) for text in sentences)
         for number, things in asked
     )

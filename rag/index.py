@@ -261,6 +261,12 @@ class CorpusIndex:
                 bylines.setdefault(sentence.doc_id, sid)
         return bylines
 
+    def same_paragraph(self, earlier: int, later: int) -> bool:
+        """Whether sentences ``earlier`` and ``later`` stand in one paragraph of one article (no
+        line break between them)."""
+        first, second = self.sentences[earlier], self.sentences[later]
+        return first.doc_id == second.doc_id and "\n" not in self.documents[first.doc_id].text[first.end : second.start]
+
     @cached_property
     def document_sentences(self) -> dict[str, list[int]]:
         """Sentence ids of each document, in reading order."""

@@ -33,19 +33,17 @@ def neighbourhood(index: "CorpusIndex", sentence_id: int) -> list[int]:
     return ids[max(0, position - 1) : position + 2]
 
 
-_QUOTATION = re.compile(r"""\W*["“‘]""")  # a sentence opening a quotation
+_QUOTATION = re.compile(r"""\W*["“‘«]""")  # a sentence opening a quotation
 
 
 def _paragraph_before(index: "CorpusIndex", sentence_id: int) -> list[int]:
     """The sentences before ``sentence_id`` in its paragraph (no line break between them), nearest
     last: who said a quotation the sentence carries on ("Dr. Helen Brandt … noted that …" before
     "“… frozen,” she said. “Habitable zone is an orbital definition.”")."""
-    sentence = index.sentences[sentence_id]
-    text = index.documents[sentence.doc_id].text
-    ids = index.document_sentences[sentence.doc_id]
+    ids = index.document_sentences[index.sentences[sentence_id].doc_id]
     position = bisect_left(ids, sentence_id)
     start = position
-    while start > 0 and "\n" not in text[index.sentences[ids[start - 1]].end : index.sentences[ids[start]].start]:
+    while start > 0 and index.same_paragraph(ids[start - 1], ids[start]):
         start -= 1
     return ids[start:position]
 

@@ -86,8 +86,7 @@ def _leaning_start(index: CorpusIndex, sid: int, said: frozenset[int]) -> int:
     sentence = index.sentences[sid]
     if sid > 0 and sid - 1 not in said and LEANS_ON_PREVIOUS.match(sentence.text):
         previous = index.sentences[sid - 1]
-        gap = index.documents[sentence.doc_id].text[previous.end : sentence.start]
-        if previous.doc_id == sentence.doc_id and previous.kind == "sentence" and "\n" not in gap:
+        if previous.kind == "sentence" and index.same_paragraph(sid - 1, sid):
             return previous.start
     return sentence.start
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer_types import asks_statement, counted_things, counts_of, expected_type, has_type, reports_speech
+from rag.answer_types import asks_statement, counted_things, counts_of, expected_type, has_type, reports_speech, speaks
 from rag.premises import names_unknown, premise_denied, premise_reversed, title_swapped
 from rag.details import asked_details, conflicting_details, misattributed_figure, miscounted, mismatched_details
 from rag.lexical import question_terms, stem, terms, words
@@ -133,6 +133,8 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ("What was Helixon's third-quarter revenue?", "money", "Revenue rose to $14.2 billion.", "Revenue rose 18% in the third quarter."),  # asked by its name
         ("How much was Brightwave's revenue in the third quarter?", "money", "Revenue reached $2.1 billion.", "Net income rose 42% to $318 million."),
         ("How much was the dividend?", "money", "It raised its dividend to 22 cents a share.", "Revenue reached $2.1 billion."),
+        ("How much was the growth in revenue last year?", "number", "Revenue grew 12% last year.", "Revenue grew last year."),  # no amount: a change in one
+        ("How much will the new stadium cost?", "money", "The team will build a $400 million stadium.", "The team has $40 million new debt."),
         ("What were earnings per share?", "money", "It earned $1.67 a share.", "Earnings per share rose 12%."),
         ("By how much did revenue rise?", "number", "Revenue rose 18%.", "Revenue rose sharply."),  # a change: a percentage or an amount
         ("What share of the vote did the Greens win?", "percent", "The Greens took 9.3% of the vote.", "The Greens won 17 seats."),
@@ -535,6 +537,9 @@ def test_a_sentence_stating_other_details_than_asked_conflicts_with_the_question
     vote = "The council voted 5-2 on Tuesday night to approve the expansion."
     assert conflicting_details("Why did the council vote 6-1?", vote, vote) == ["tally"]
     assert conflicting_details("Why did the council vote 5-2?", vote, vote) == []
+    ending = "The zoning plan passed after the council voted 6-1."  # a tally ending its sentence
+    assert conflicting_details("Why did the council vote 6-1?", vote, f"{vote} {ending}") == []
+    assert conflicting_details("Why did the council vote 6-1?", "Voters backed the $5-6 million plan.", "") == []  # a range of money
 
 
 def test_a_count_is_of_what_the_question_counts_however_the_sentence_writes_it():
@@ -728,7 +733,20 @@ def test_a_figure_the_articles_state_only_about_something_else_is_misattributed(
         ("Who were the two committee members that voted no?", ["Five of the seven members backed the cut."], False),  # the whole, not a part
         ("Why did the city close three schools in 2024?", ["The 2025 budget closes three schools."], False),  # a year counts nothing
         ("Why did one school close?", ["Two schools closed."], False),  # "one" is as often a pronoun
+        ("Why did the firm hire 200 workers?", ["The firm hired two hundred workers last spring."], False),  # one number, two spellings
+        ("Why did it approve a $14 million expansion?", ["It approved a $14m expansion, not the $20 million expansion."], False),
+        ("Why did 1,200 workers walk out?", ["About 1200 workers walked out, and 300 workers walked out later."], False),
+        ("Why did the city close 12 schools?", ["The city closed 12 of its schools, after closing 3 schools last year."], False),
+        ("Why did regulators ground Boeing 737 Max jets?", ["Regulators grounded 171 Max jets."], False),  # a name's number
+        ("Why did prices rise 3.5 percent?", ["Prices rose 3.5%, after a 2 percent rise in May."], False),  # a share, no count
     ],
 )
 def test_a_count_the_articles_state_otherwise_is_a_changed_number(question, sentences, changed):
     assert miscounted(question, sentences) is changed
+
+
+def test_who_a_sentence_reports_saying_something_is_the_name_beside_its_verb_of_saying():
+    assert speaks("Voss said the bond would raise tax bills.", "voss")
+    assert speaks("The plan is unaffordable, said Linda Voss, a councilmember.", "voss")
+    assert not speaks('"Voss is wrong about the bond and about the pipes," Patel said.', "voss")  # a name the quotation mentions
+    assert not speaks("Voss voted against the plan.", "voss")
