@@ -161,8 +161,9 @@ class Answerer:
         """IDF weight of each question term (times ``OWN_WORDS_WEIGHT`` for a follow-up's own terms), normalised to sum to 1.
 
         Neighbouring question terms that the same sentences hold, two or more of them, share one
-        term's weight (the articles write them together): "Harlow Street" or "LP 918-14" is one name, which would otherwise
-        outweigh the word asking about it ("what river does the Harlow Street bridge go over")."""
+        term's weight (the articles write them together): "Harlow Street" or "LP 918-14" is one
+        name, which would otherwise outweigh the word asking about it ("what river does the Harlow
+        Street bridge go over")."""
         weights = {t: self.index.idf(t) * (OWN_WORDS_WEIGHT if t in own_terms else 1.0) for t in q_terms}
         for run in self._written_together(q_terms):
             for t in run:

@@ -188,7 +188,6 @@ def misattributed_figure(question: str, sentences: list[str], names: frozenset[s
     return False
 
 
-
 # A number, written in figures or words, with its scale: "8 billion", "$14m", "two hundred".
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 _NUMBER = rf"(\d[\d,]*(?:\.\d+)?|(?!one\b){NUMBER_WORD})(?:\s*(k|m|bn)\b|\s+(hundred|thousand|million|billion|trillion)\b)?"
