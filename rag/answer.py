@@ -323,8 +323,9 @@ class Answerer:
         sentences further down that do come first:
         "What did Linda Voss say?" of "Voss said …", which names her less fully than
         "Councilmembers Raj Patel and Linda Voss cast the two dissenting votes"."""
-        names = {stem(name) for name in known_names(question, self.index.names)}
-        speaker = [word for word in words(speaker_asked(question) or "") if word in known_names(question, self.index.names)]
+        asked_names = known_names(question, self.index.names)
+        names = {stem(name) for name in asked_names}
+        speaker = [word for word in words(speaker_asked(question) or "") if word in asked_names]
         close = self._close_to_best(scored)
 
         def said_by_them(candidate: ScoredSentence) -> bool:

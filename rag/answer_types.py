@@ -55,11 +55,12 @@ _ASKS_PERCENT = re.compile(
 )
 _PERCENT = re.compile(r"\d\s?%|\d\s*(?:per ?cent|percentage points?)\b", re.I)
 _CURRENCY_SIGNS = "$€£¥₹₩₽₺₪₫₦₱฿₴₸₵"
-_MONEY = re.compile(
-    rf"[{_CURRENCY_SIGNS}]\s?\d|\b(?:USD|EUR|GBP|JPY|INR|CNY|CHF|CAD|AUD)\s?\d"
-    r"|\d[\d,.]*\s*(?:million|billion|trillion|thousand)?\s*(?:dollars?|euros?|pounds?|yen|yuan|rupees?|cents?|pence|francs?|pesos?|rand|won|reais|krona|kronor|kroner|USD|EUR|GBP|CHF)\b",
-    re.I,
+# An amount of money, by sign, code or name, with its scale: "$14 million", "€2bn", "USD 40", "14 million euros".
+_AMOUNT = (
+    rf"(?:[{_CURRENCY_SIGNS}]\s?|\b(?:USD|EUR|GBP|JPY|INR|CNY|CHF|CAD|AUD)\s?)\d[\d,.]*(?:\s*(?:million|billion|trillion|thousand|bn|m)\b)?"
+    r"|\d[\d,.]*\s*(?:million|billion|trillion|thousand)?\s*(?:dollars?|euros?|pounds?|yen|yuan|rupees?|cents?|pence|francs?|pesos?|rand|won|reais|krona|kronor|kroner|USD|EUR|GBP|CHF)\b"
 )
+_MONEY = re.compile(_AMOUNT, re.I)
 
 
 def _asks_the(units: str) -> str:
@@ -155,7 +156,7 @@ _CLOCK = re.compile(r"(?<![\d:.,])\d{1,2}:[0-5]\d(?![\d:.,]\d)|\b\d{1,2}(?:[:.][
 
 # "What did Pruitt say after he lost?", "how did the union react", "what was her response": what
 # someone said, which a sentence quotes or reports with a verb of saying.
-_WHO_SAID = r"(?: (?!(?:do|when|after|before|while|if)\b)\S+){1,6}?"  # who said it: not "What did residents do when Forbes announced cuts?"
+_WHO_SAID = r"((?: (?!(?:do|when|after|before|while|if)\b)\S+){1,6}?)"  # who said it (a group): not "What did residents do when Forbes announced cuts?"
 _ASKS_STATEMENT = re.compile(
     rf"\bwhat (?:did|does|do|has|have|had|will|would)\b{_WHO_SAID} (?:say|said|announce|announced|reply|replied)\b"
     rf"|\bwhat (?:did|has|have|had|will|would)\b{_WHO_SAID} (?:tell|told)\b"  # not "What does a rock's deformation tell geologists?"
@@ -240,18 +241,11 @@ def asks_statement(question: str) -> bool:
     return bool(_ASKS_STATEMENT.search(question)) and expected_type(question) is None
 
 
-_SPEAKER_ASKED = re.compile(
-    rf"\b(?:what|how) (?:did|does|do|has|have|had|will|would)\b(?P<who>{_WHO_SAID}) "
-    r"(?:say|said|announce|announced|reply|replied|tell|told|react|reacted|respond|responded)\b",
-    re.I,
-)
-
-
 def speaker_asked(question: str) -> str | None:
     """Who ``question`` asks what they said, as it writes them ("What did Linda Voss say about
     the bond?" -> "Linda Voss"), or None."""
-    found = _SPEAKER_ASKED.search(question)
-    return found["who"].strip() if found else None
+    found = _ASKS_STATEMENT.search(question)
+    return next((who.strip() for who in found.groups() if who), None) if found else None
 
 
 def speaks(sentence: str, name: str) -> bool:
@@ -389,11 +383,7 @@ _COST_TO = re.compile(
 )
 
 
-# An amount written before what it is the price of: "a $14 million expansion", "a €2bn factory".
-_PRICE_BEFORE = (
-    rf"(?:[{_CURRENCY_SIGNS}]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|thousand|bn|m)\b)?"
-    r"|\d[\d,.]*\s*(?:million|billion|trillion|thousand)?\s*(?:dollars?|euros?|pounds?)\b)[\s-]+"
-)
+_PRICE_BEFORE = rf"(?:{_AMOUNT})[\s-]+"  # an amount written before what it is the price of: "a $14 million expansion", "a €2bn factory"
 _NOT_PRICED = frozenset("much per each and for from with new old this that these those total annual year years month months week weeks day days".split()) | frozenset(
     f"{AUXILIARIES}|{QUESTION_WORDS}".split("|")
 )

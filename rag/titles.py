@@ -51,12 +51,16 @@ TITLE_WORD = re.compile(rf"\b(?:{TITLE_PATTERN})\b", re.I)
 # Other titles are left as asked ("justice", "manager" and "chair" have other meanings).
 ACRONYMS = frozenset({"ceo", "cfo", "coo", "cto"})
 _READ_AS_WRITTEN = frozenset(TITLE_GROUP[acronym] for acronym in ACRONYMS)
+_OFFICER_TITLE = re.compile(
+    rf"\b(?:{'|'.join(sorted((re.escape(t) for t, group in TITLE_GROUP.items() if group in _READ_AS_WRITTEN), key=len, reverse=True))})\b", re.I
+)
 
 
 def title_counts(texts: Iterable[str]) -> Counter[str]:
-    """How often ``texts`` write each title (lower case, the longest name that matches:
-    "chief executive officer" counts for itself, not for "chief executive")."""
-    return Counter(found.lower() for text in texts for found in TITLE_WORD.findall(text))
+    """How often ``texts`` write each officer's title that ``as_written`` reads (lower case, the
+    longest name that matches: "chief executive officer" counts for itself, not for "chief
+    executive"); a few titles, not all, since the articles are read for them at the first question."""
+    return Counter(found.lower() for text in texts for found in _OFFICER_TITLE.findall(text))
 
 
 def as_written(question: str, written: Mapping[str, int]) -> str:
