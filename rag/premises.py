@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .answer_types import CLOSED_TYPES, expected_type, mentions, question_words
 from .details import conflicting_details, misattributed_figure, miscounted, mismatched_details
-from .lexical import question_terms, stem, terms, words
-from .question import asks_yes_or_no, known_names, name_terms, own_part
+from .lexical import QUESTION_FILLER, STOPWORDS, question_terms, stem, terms, words
+from .question import asks_yes_or_no, known_names, name_spans, name_terms, own_part
 from .titles import TITLE_GROUP, TITLE_PATTERN, TITLE_WORD
 
 if TYPE_CHECKING:
@@ -165,6 +165,63 @@ def premise_reversed(question: str, *texts: str) -> bool:
     return any(asked & one and (stated & other) - asked and not said & one for pair in _OPPOSITE_STEMS for one, other in (pair, pair[::-1]))
 
 
+# A question that asks why someone did something, or what happened after, since or before they did
+# it, takes the event as given: "Why did Superintendent David Ostrowski vote against the budget?",
+# "who replaced alan forsythe after he was fired". The name is the run of name words that follows
+# these words (``rag.question.name_spans``); the event is the word after it.
+_WHY_OF = re.compile(r"^\W*(?:why|how come)\s+(?:did|does|do|has|have|had|is|are|was|were|would|will)\s+(?:the\s+)?$", re.I)
+_EVENT_CLAUSE = r"\b(?:after|since|before|once|until|because)\s+"
+_CLAUSE_OF = re.compile(rf"{_EVENT_CLAUSE}(?:the\s+)?$", re.I)
+_CLAUSE_OF_PRONOUN = re.compile(rf"{_EVENT_CLAUSE}(?:he|she|they)(?=\s)", re.I)
+_EVENT_WORD = re.compile(r"^\s+(?:(?:was|were|got|had\s+been|has\s+been|have\s+been)\s+)?([a-z]{3,})\b")  # lower case: a capitalised word would be part of the name
+# Words after a name that name no event of it, or so general that an article tells it in other words.
+_NO_EVENT = QUESTION_FILLER | STOPWORDS | frozenset(
+    "both never not ever first later still also even only become became make made take took keep kept need feel seem "
+    "come came try tried consider considered expect expected plan planned hope hoped decide decided".split()
+)
+# A side of a pair of opposites is one event told in other words: "lost" and "conceded".
+_SAME_EVENT = {term: frozenset().union(*(side for pair in _OPPOSITE_STEMS for side in pair if term in side)) for term in _ANY_OPPOSITE}
+
+
+def _events_asked(index: "CorpusIndex", question: str) -> Iterator[tuple[str, str, str]]:
+    """(name as written, its last word the articles write as a name, event word) for each event
+    ``question`` takes as given of someone or something it names: ("Superintendent David
+    Ostrowski", "ostrowski", "vote"); for "after he was fired", the name written before it."""
+    spans = name_spans(question, index.names)
+    for at, (start, end) in enumerate(spans):
+        named = question[start:end]
+        known = [word for word in words(named) if word in index.names and len(word) > 2]
+        if not known or named.endswith(("'s", "’s")):
+            continue
+        event = _EVENT_WORD.match(question[end:])
+        if event and (_WHY_OF.match(question[:start]) or _CLAUSE_OF.search(question[:start])):
+            yield named, known[-1], event.group(1)
+        after = spans[at + 1][0] if at + 1 < len(spans) else len(question)
+        for clause in _CLAUSE_OF_PRONOUN.finditer(question, end, after):
+            event = _EVENT_WORD.match(question[clause.end() :])
+            if event:
+                yield named, known[-1], event.group(1)
+
+
+def event_unreported(index: "CorpusIndex", question: str) -> tuple[str, str] | None:
+    """(name, event word) when ``question`` takes as given that someone or something it names did
+    something, or had it done to them (``_events_asked``: "why did …", "after he was …"), and no
+    sentence naming them, nor the sentence before or after one, holds the event's word (stemmed,
+    or a word of its side of a pair of opposites, ``_OPPOSITES``: "lost", "conceded"): "who
+    replaced alan forsythe after he was fired" of an article saying he "was placed on paid
+    administrative leave"; else None."""
+    for named, name, event in _events_asked(index, question):
+        word = stem(event)
+        if word in _NO_EVENT or event in _NO_EVENT or word in FRAME_STEMS:
+            continue
+        told = _SAME_EVENT.get(word, frozenset({word}))
+        term = stem(name)
+        naming = [i for doc_id in index.documents_with(term) for i in index.document_sentences[doc_id] if term in index.sentence_terms[i]]
+        if not any(told & index.sentence_terms[j] for i in naming for j in neighbourhood(index, i)):
+            return named, event
+    return None
+
+
 def _naming(index: "CorpusIndex", doc_id: str, names: frozenset[str]) -> list[str]:
     """The sentences of article ``doc_id`` that hold every one of ``names`` (stemmed), none without names."""
     if not names:
@@ -265,6 +322,9 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
         yield "They state the opposite of what the question takes as given."
     if title_swapped(index, question):
         yield "They give the person it names another title."
+    unreported = event_unreported(index, question)
+    if unreported:
+        yield f"What they say of {unreported[0]} never mentions “{unreported[1]}”."
 
 
 NOTE_NAME_CHARS = 60  # longest name ``premise_note`` repeats back (a longer run of capitals is no one's name)

@@ -203,8 +203,9 @@ def known_names(question: str, names: frozenset[str]) -> set[str]:
     return {word for word in words(question) if word in names and len(word) > 2 and word not in STOPWORDS | _PRONOUNS | _TIME_WORDS}
 
 
-def _name_spans(question: str, names: frozenset[str]) -> list[tuple[int, int]]:
-    """Character spans of the runs of name words in ``question`` ("David Sacks", "OpenAI's")."""
+def name_spans(question: str, names: frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans of the runs of name words in ``question`` ("David Sacks", "OpenAI's"),
+    written capitalised or among ``names`` (``CorpusIndex.names``) in any case."""
     spans: list[tuple[int, int]] = []
     for n, match in enumerate(_WORD.finditer(question)):
         if not _is_name_word(match.group(), n == 0, names):
@@ -239,7 +240,7 @@ def names_in(question: str) -> list[str]:
         return []
     names = []
     for sentence in sentences:
-        for start, end in _name_spans(sentence, frozenset()):
+        for start, end in name_spans(sentence, frozenset()):
             run = _POSSESSIVE.sub("", sentence[start:end].rstrip(".")).split()
             while run and run[0].lower() in _NO_NAME:  # "Did NATO" -> "NATO"
                 run.pop(0)
@@ -267,7 +268,7 @@ def with_subject_swapped(follow_up: str, context: Sequence[str], names: frozense
     if len(context) != 1 or not _CONJUNCTION.match(follow_up):
         return None
     subject = named_subject(follow_up, names)
-    spans = _name_spans(context[0], names)
+    spans = name_spans(context[0], names)
     if subject is None or len(spans) != 1:
         return None
     start, end = spans[0]

@@ -22,6 +22,7 @@ from rag.gold import load_gold
 from rag.evaluation import unsuppressed
 from rag.build import build_index
 from rag.lexical import question_terms, terms
+from rag.premises import event_unreported
 from rag.question import asks_across_articles
 from rag.text import count_tokens
 from rag.retrieve import Retriever
@@ -466,6 +467,26 @@ def test_a_quotation_carried_on_after_who_said_it_is_what_they_said(tmp_path, en
         "What did Helen Brandt say about a promise to every child?"
     )
     assert not answer.abstained and any("a promise to every child" in quote.text for quote in answer.quotes), answer.answer
+
+
+LEAVE = (
+    "Works director placed on leave\n\nPublic Works Director Alan Forsythe was placed on paid administrative leave on Tuesday. "
+    "Deputy director Maria Lopez will run the department while the city investigates. Forsythe could not be reached for comment.\n\n"
+    "Councilmember Raj Patel voted against the repair budget, saying the city had ignored the warnings.\n\n"
+    "The bridge carries 31,000 vehicles a day. Repairs will take a year.\n\n"
+    "Mayor Ruth Keller conceded that the city had moved too slowly. She promised a review of every inspection.\n"
+)
+
+
+def test_an_event_the_articles_never_report_of_who_the_question_names_is_a_false_premise(tmp_path, encoder, answerer):
+    """"after he was fired", "why did Keller vote": no sentence naming them, nor one beside it, says so."""
+    leave = answerer_over(tmp_path, {"leave.txt": LEAVE, "orchard.txt": FROST}, encoder, answerer)
+    fired = leave.answer("Who replaced Alan Forsythe after he was fired?")
+    assert fired.abstained and fired.answer == "The articles don't say. What they say of Alan Forsythe never mentions “fired”."
+    assert leave.answer("Why did Mayor Ruth Keller vote against the repair budget?").abstained
+    assert not leave.answer("Why did Raj Patel vote against the repair budget?").abstained
+    assert not leave.answer("Who is running the department since Alan Forsythe was placed on leave?").abstained
+    assert event_unreported(leave.index, "What did Ruth Keller say after she lost?") is None  # "conceded": the other word of a win or a loss
 
 
 BRIDGE = (
@@ -1074,7 +1095,7 @@ HEAT = (
 
 def test_a_question_naming_someone_the_articles_mention_but_not_where_the_answer_is_abstains(tmp_path, encoder, answerer):
     local = answerer_over(tmp_path, {"pause.txt": PAUSE_CALL, "park.txt": PARK, "heat.txt": HEAT}, encoder, answerer)
-    blind = with_settings(local, name_elsewhere_penalty=0.0)
+    blind = with_settings(local, name_elsewhere_penalty=0.0, detail_conflict_penalty=0.0)  # nor that nothing said of OpenAI reports a call
     swapped = "Why did OpenAI call for a pause?"  # Anthropic did; OpenAI only declined to comment
     assert local.answer(swapped).abstained and not blind.answer(swapped).abstained
     place = "How much have summers in Spain warmed since 1975?"  # the article writes "Spanish summers"
