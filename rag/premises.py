@@ -19,6 +19,7 @@ from .answer_types import CLOSED_TYPES, expected_type, mentions, question_words
 from .details import conflicting_details, misattributed_figure, miscounted, mismatched_details
 from .lexical import QUESTION_FILLER, STOPWORDS, question_terms, stem, terms, words
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, own_part
+from .spelling import english_word
 from .titles import TITLE_GROUP, TITLE_PATTERN, TITLE_WORD
 
 if TYPE_CHECKING:
@@ -209,11 +210,12 @@ def event_unreported(index: "CorpusIndex", question: str) -> tuple[str, str] | N
     sentence naming them, nor the sentence before or after one, holds the event's word (stemmed,
     or a word of its side of a pair of opposites, ``_OPPOSITES``: "lost", "conceded"): "who
     replaced alan forsythe after he was fired" of an article saying he "was placed on paid
-    administrative leave"; else None."""
+    administrative leave"; else None. A word neither the articles nor an English dictionary know
+    is a typo, not an event."""
     for named, name, event in _events_asked(index, question):
         word = stem(event)
-        if word in _NO_EVENT or event in _NO_EVENT or word in FRAME_STEMS:
-            continue
+        if word in _NO_EVENT or event in _NO_EVENT or word in FRAME_STEMS or (word not in index.term_idf and not english_word(event)):
+            continue  # too general to check, or a typo ("thnk"), not an event
         told = _SAME_EVENT.get(word, frozenset({word}))
         term = stem(name)
         naming = [i for doc_id in index.documents_with(term) for i in index.document_sentences[doc_id] if term in index.sentence_terms[i]]

@@ -145,7 +145,7 @@ def base_form(word: str) -> str:
     return simplemma.lemmatize(word, lang="en")
 
 
-def _english_word(word: str) -> bool:
+def english_word(word: str) -> bool:
     """Whether simplemma's English dictionary knows ``word`` (lower case) as a word or a form of one."""
     import simplemma
 
@@ -238,7 +238,7 @@ class Speller:
             return question_word  # "waht", "wich"
         if len(lower) < MIN_LETTERS_UNKNOWN or base_form(lower) in self._real_words:
             return None  # too short to tell, or a real word ("halting" is a form of "halt")
-        if len(lower) < MIN_LETTERS and (word.isupper() or _english_word(lower)):
+        if len(lower) < MIN_LETTERS and (word.isupper() or english_word(lower)):
             return None  # a short word English has ("silt", "dine") or an acronym ("OPEC"); "brng", "coud" are typos
         found = _closest(lower, self._names_by_letter if as_name else self._article_by_letter, _max_edits(lower))
         if found is not None and (base_form(found) == base_form(lower) or _inflected(lower, found)):
