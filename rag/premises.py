@@ -174,7 +174,7 @@ _WHY_OF = re.compile(r"^\W*(?:why|how come)\s+(?:did|does|do|has|have|had|is|are
 _EVENT_CLAUSE = r"\b(?:after|since|before|once|until|because)\s+"
 _CLAUSE_OF = re.compile(rf"{_EVENT_CLAUSE}(?:the\s+)?$", re.I)
 _CLAUSE_OF_PRONOUN = re.compile(rf"{_EVENT_CLAUSE}(?:he|she|they)(?=\s)", re.I)
-_EVENT_WORD = re.compile(r"^\s+(?:(?:was|were|got|had\s+been|has\s+been|have\s+been)\s+)?([a-z]{3,})\b")  # lower case: a capitalised word would be part of the name
+_EVENT_WORD = re.compile(r"^\s+(?:(?:was|were|got|(?:had|has|have)\s+been|been|being|be)\s+)?([a-z]{3,})\b")  # lower case: a capitalised word would be part of the name
 # Words after a name that name no event of it, or so general that an article tells it in other words.
 _NO_EVENT = QUESTION_FILLER | STOPWORDS | frozenset(
     "both never not ever first later still also even only become became make made take took keep kept need feel seem "

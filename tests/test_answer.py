@@ -488,6 +488,7 @@ def test_an_event_the_articles_never_report_of_who_the_question_names_is_a_false
     assert not leave.answer("Who is running the department since Alan Forsythe was placed on leave?").abstained
     assert event_unreported(leave.index, "What did Ruth Keller say after she lost?") is None  # "conceded": the other word of a win or a loss
     assert event_unreported(leave.index, "Why did Raj Patel vte against the repair budget?") is None  # a typo, not an event
+    assert event_unreported(leave.index, "Why has Alan Forsythe been placed on leave?") is None  # the event is "placed", not "been"
 
 
 BRIDGE = (
