@@ -243,7 +243,7 @@ def _titles_asked(question: str, names: set[str]) -> list[tuple[int, str]]:
     run = rf"(?:{name})\b(?:\s+(?:{name}|\w{{1,2}})\b)*"  # "harold ng": a word of two letters is never a known name
     lowered = question.lower()
     before = [(found.group(1), found.group(2)) for found in re.finditer(rf"\b({TITLE_PATTERN})\s+({run})", lowered)]
-    after = [(found.group(2), found.group(1)) for found in re.finditer(rf"\b({run}){_GIVEN_TITLE}({TITLE_PATTERN})\b", lowered)]
+    after = [(found.group(2), found.group(1)) for found in re.finditer(rf"\b({run}){_GIVEN_TITLE}({TITLE_PATTERN})(?!\w)", lowered)]
     return [(TITLE_GROUP[title], [word for word in named.split() if word in names][-1]) for title, named in before + after]
 
 

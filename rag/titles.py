@@ -27,47 +27,58 @@ TITLE_GROUPS = (
     "spokesperson|spokesman|spokeswoman",
     "lawyer|attorney|counsel",
     "mayor|mayor-elect",
-    "governor",
+    "governor|gov.",
     "prime minister|premier",
     "minister",
     "judge|justice",
+    "attorney general|ag",
+    "district attorney|da",
     "mediator",
     "director|executive director",
     "general manager|manager",
     "coach|head coach",
-    "senator",
+    "senator|sen.",
+    "representative|rep.",
     "councillor|council member|councilman|councilwoman|alderman",
     "clerk",
     "commissioner",
-    "professor",
+    "professor|prof.",
+    "superintendent|supt.",
+    "sheriff",
+    "lieutenant|lt.",
+    "sergeant|sgt.",
+    "captain|capt.",
+    "detective|det.",
     "principal",
     "treasurer",
     "secretary",
 )
 TITLE_GROUP = {title: n for n, group in enumerate(TITLE_GROUPS) for title in group.split("|")}
 TITLE_PATTERN = "|".join(sorted(map(re.escape, TITLE_GROUP), key=len, reverse=True))  # longest first: "vice president" before "president"
-TITLE_WORD = re.compile(rf"\b(?:{TITLE_PATTERN})\b", re.I)
-# The officers' acronyms: a question may write one where the articles spell it out, or the reverse.
-# Other titles are left as asked ("justice", "manager" and "chair" have other meanings).
-ACRONYMS = frozenset({"ceo", "cfo", "coo", "cto"})
-_READ_AS_WRITTEN = frozenset(TITLE_GROUP[acronym] for acronym in ACRONYMS)
-_OFFICER_TITLE = re.compile(
-    rf"\b(?:{'|'.join(sorted((re.escape(t) for t, group in TITLE_GROUP.items() if group in _READ_AS_WRITTEN), key=len, reverse=True))})\b", re.I
+TITLE_WORD = re.compile(rf"\b(?:{TITLE_PATTERN})(?!\w)", re.I)  # not "\b": "Gov." ends in a full stop
+# Titles with a short form, an acronym ("CEO", "AG") or an abbreviation ("Gov.", "Prof."): a question
+# may write one where the articles spell it out, or the reverse. Other titles are left as asked
+# ("justice", "manager" and "chair" have other meanings).
+ACRONYMS = frozenset({"ceo", "cfo", "coo", "cto", "ag", "da"})
+_READ_AS_WRITTEN = frozenset(TITLE_GROUP[short] for short in TITLE_GROUP if short in ACRONYMS or short.endswith("."))
+_SHORT_FORM_TITLE = re.compile(
+    rf"\b(?:{'|'.join(sorted((re.escape(t) for t, group in TITLE_GROUP.items() if group in _READ_AS_WRITTEN), key=len, reverse=True))})(?!\w)", re.I
 )
 
 
 def title_counts(texts: Iterable[str]) -> Counter[str]:
-    """How often ``texts`` write each officer's title that ``as_written`` reads (lower case, the
-    longest name that matches: "chief executive officer" counts for itself, not for "chief
+    """How often ``texts`` write each title with a short form that ``as_written`` reads (lower case,
+    the longest name that matches: "chief executive officer" counts for itself, not for "chief
     executive"); a few titles, not all, since the articles are read for them at the first question."""
-    return Counter(found.lower() for text in texts for found in _OFFICER_TITLE.findall(text))
+    return Counter(found.lower() for text in texts for found in _SHORT_FORM_TITLE.findall(text))
 
 
 def as_written(question: str, written: Mapping[str, int]) -> str:
-    """``question`` with each officer's title it gives that the articles never write (``written``:
-    ``title_counts`` of the articles) in the form they write most: "Who is Nimbo's CEO?" ->
-    "Who is Nimbo's chief executive?" where they say "chief executive" and never "CEO". A question
-    asking what an acronym stands for is left as asked."""
+    """``question`` with each title with a short form it gives that the articles never write
+    (``written``: ``title_counts`` of the articles) in the form they write most: "Who is Nimbo's
+    CEO?" -> "Who is Nimbo's chief executive?" where they say "chief executive" and never "CEO";
+    "What did Governor Ortega say?" -> "What did Gov. Ortega say?" where they only write "Gov.".
+    A form written capitalised stays so. A question asking what an acronym stands for is left as asked."""
     if ASKS_EXPANSION.search(question):
         return question
 
@@ -80,6 +91,7 @@ def as_written(question: str, written: Mapping[str, int]) -> str:
         if not forms:
             return match.group()
         form = max(forms)[2]
-        return form.upper() if form in ACRONYMS else form
+        asked = match.group()
+        return form.upper() if form in ACRONYMS else form.capitalize() if asked[0].isupper() and not asked.isupper() else form
 
     return TITLE_WORD.sub(replace, question)

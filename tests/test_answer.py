@@ -433,6 +433,19 @@ def test_a_question_writing_an_acronym_the_article_spells_out_is_answered(tmp_pa
     assert not answer.abstained and "Ana Ruiz" in answer.quotes[0].text, answer.answer
 
 
+FIRE = (
+    "Wildfire forces evacuations\n\nThe Cedar Ridge Fire forced about 12,000 people from their homes on Sunday. "
+    "Gov. Daniel Ortega declared a state of emergency for the county on Sunday night. He said he would visit the fire area on Tuesday.\n"
+)
+
+
+def test_a_title_the_articles_abbreviate_is_read_as_they_write_it(tmp_path, encoder, answerer):
+    """"Governor", which the article never writes, is its "Gov.", not a name it never mentions."""
+    answer = answerer_over(tmp_path, {"fire.txt": FIRE, "orchard.txt": FROST}, encoder, answerer).answer("What did Governor Ortega declare?")
+    assert answer.read_as == "What did Gov. Ortega declare?"
+    assert not answer.abstained and "state of emergency" in answer.quotes[0].text, answer.answer
+
+
 LIBRARY = (
     "Council approves library expansion\n\nThe Millbrook City Council voted 5-2 on Tuesday night to approve a $14 million expansion "
     "of the Central Library. Councilmember Raj Patel argued that the city should first repair its water mains, which he estimated "

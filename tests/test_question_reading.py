@@ -345,9 +345,14 @@ def test_a_title_the_articles_never_give_someone_is_a_false_premise(answerer, qu
         ("What does CEO stand for?", "Its chief executive spoke.", "What does CEO stand for?"),  # asks the acronym
         ("Who is the justice?", "The judge ruled.", "Who is the justice?"),  # only officers' acronyms are read
         ("Who is the CTO?", "The mayor spoke.", "Who is the CTO?"),  # no form written at all
+        ("What did Governor Ortega say?", "Gov. Daniel Ortega declared an emergency.", "What did Gov. Ortega say?"),
+        ("what did the governor declare", "Gov. Daniel Ortega declared an emergency.", "what did the gov. declare"),
+        ("What did Prof. Brooks say?", "The chair, Professor Nadia Brooks, objected.", "What did Professor Brooks say?"),
+        ("What did the AG say?", "The state attorney general, Dana Ruiz, sued.", "What did the attorney general say?"),
+        ("What did Siemens AG say?", "Siemens AG said so. The attorney general sued.", "What did Siemens AG say?"),  # written: as asked
     ],
 )
-def test_an_officers_title_is_read_as_the_articles_write_it(question, articles, read):
+def test_a_title_with_a_short_form_is_read_as_the_articles_write_it(question, articles, read):
     assert as_written(question, title_counts([articles])) == read
 
 
