@@ -142,10 +142,11 @@ def leans_on_earlier(question: str) -> bool:
 
 def context_of(question: str, history: Sequence[str]) -> tuple[str, ...]:
     """The earlier questions a follow-up (``is_follow_up``) is read with, oldest first: the question
-    it follows, up to ``FOLLOW_UP_REACH`` turns back, and the follow-ups in between, the last
-    ``_FOLLOW_UP_CHAIN - 1`` of them ("What did Anthropic propose?", "who wrote it?" for "and
-    when?"). () for a question read alone, and for a follow-up with no question before it that
-    names its own topic ("and when?" after a first "why?"). A follow-up that names someone or
+    it follows (one that can be read alone: ``leans_on_earlier`` is false, as for a question that
+    is only short, "Who is the sheriff?"), up to ``FOLLOW_UP_REACH`` turns back, and the follow-ups
+    in between, the last ``_FOLLOW_UP_CHAIN - 1`` of them ("What did Anthropic propose?", "who
+    wrote it?" for "and when?"). () for a question read alone, and for a follow-up with no
+    question before it that names its own topic ("and when?" after a first "why?"). A follow-up that names someone or
     something of its own, capitalised ("OpenAI?" after "what about the EU?"), is read with the
     question they follow only. Earlier turns that cannot be asked (empty, not text) are skipped."""
     if not history or not is_follow_up(question):
@@ -153,10 +154,10 @@ def context_of(question: str, history: Sequence[str]) -> tuple[str, ...]:
     names_its_topic = bool(_NAMED.search(own_topic(question)))  # "OpenAI?" after "what about the EU?": the question they follow only
     follow_ups: list[str] = []
     for turn in _readable(reversed(history[-FOLLOW_UP_REACH:])):
-        if not is_follow_up(turn):
+        if not leans_on_earlier(turn):
             return (turn, *([] if names_its_topic else follow_ups[-(_FOLLOW_UP_CHAIN - 1) :]))
         follow_ups.insert(0, turn)
-    if any(not is_follow_up(turn) for turn in _readable(history[:-FOLLOW_UP_REACH])):
+    if any(not leans_on_earlier(turn) for turn in _readable(history[:-FOLLOW_UP_REACH])):
         return tuple(follow_ups[-_FOLLOW_UP_CHAIN:])  # the question they follow lies out of reach: the chain is all there is
     return ()  # nothing but follow-ups before it: nothing to follow
 

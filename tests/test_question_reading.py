@@ -290,6 +290,7 @@ def test_the_earlier_questions_a_follow_up_is_read_with():
     for follow_ups_only in (["why?"], ["why?"] * 9, ["   ", "why?"], [None, "and who?"]):  # nothing to follow, however many
         assert context_of("and when?", follow_ups_only) == (), follow_ups_only
     assert context_of("why?", ["Who accused Anthropic?", *["why?"] * 9]) == ("why?", "why?", "why?")  # it lies out of reach
+    assert context_of("what did he say?", ["Who is the sheriff?"]) == ("Who is the sheriff?",)  # only short, it is read alone: it can be followed
 
 
 @pytest.mark.parametrize(
