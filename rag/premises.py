@@ -168,58 +168,69 @@ def premise_reversed(question: str, *texts: str) -> bool:
 
 # A question that asks why someone did something, or what happened after, since or before they did
 # it, takes the event as given: "Why did Superintendent David Ostrowski vote against the budget?",
-# "who replaced alan forsythe after he was fired". The name is the run of name words that follows
-# these words (``rag.question.name_spans``); the event is the word after it.
-_WHY_OF = re.compile(r"^\W*(?:why|how come)\s+(?:did|does|do|has|have|had|is|are|was|were|would|will)\s+(?:the\s+)?$", re.I)
+# "who replaced alan forsythe after he was fired". The name is a run of name words
+# (``rag.question.name_spans``) right after these words, not after "the" ("why did the Riverside
+# board vote": "Riverside" names the board); the event is the word after the name or pronoun, past
+# an auxiliary ("had been placed") and an adverb in -ly ("reportedly ignored").
+_WHY_OF = re.compile(r"^\W*(?:why|how come)\s+(?:did|does|do|has|have|had|would|will|(is|are|was|were))\s+$", re.I)
+_PARTICIPLE = re.compile(r"(?:ed|en|ing)$")  # after "why is/was NAME" only an event ("fired", "calling"), not a state ("important")
 _EVENT_CLAUSE = r"\b(?:after|since|before|once|until|because)\s+"
-_CLAUSE_OF = re.compile(rf"{_EVENT_CLAUSE}(?:the\s+)?$", re.I)
+_CLAUSE_OF = re.compile(rf"{_EVENT_CLAUSE}$", re.I)
 _CLAUSE_OF_PRONOUN = re.compile(rf"{_EVENT_CLAUSE}(?:he|she|they)(?=\s)", re.I)
-_EVENT_WORD = re.compile(r"^\s+(?:(?:was|were|got|(?:had|has|have)\s+been|been|being|be)\s+)?([a-z]{3,})\b")  # lower case: a capitalised word would be part of the name
-# Words after a name that name no event of it, or so general that an article tells it in other words.
-_NO_EVENT = QUESTION_FILLER | STOPWORDS | frozenset(
-    "both never not ever first later still also even only become became make made take took keep kept need feel seem "
-    "come came try tried consider considered expect expected plan planned hope hoped decide decided".split()
+_EVENT_WORD = re.compile(
+    r"\s+(?:(?:was|were|is|are|got|gets|had|has|have)\s+)?(?:(?:been|being|be)\s+)?(?:[a-z]{3,}ly\s+)?([a-z]{3,})\b(?![’']t)"
+)  # lower case: a capitalised word would be part of the name; not "didn't"
+# Words after a name that name no event of it, or so general that an article tells it in other words (stemmed).
+_NO_EVENT = frozenset(map(stem, QUESTION_FILLER | STOPWORDS)) | frozenset(
+    map(stem, "both never ever first later still also even only become make take keep need feel seem come try consider expect plan hope decide".split())
 )
 # A side of a pair of opposites is one event told in other words: "lost" and "conceded".
 _SAME_EVENT = {term: frozenset().union(*(side for pair in _OPPOSITE_STEMS for side in pair if term in side)) for term in _ANY_OPPOSITE}
 
 
-def _events_asked(index: "CorpusIndex", question: str) -> Iterator[tuple[str, str, str]]:
-    """(name as written, its last word the articles write as a name, event word) for each event
-    ``question`` takes as given of someone or something it names: ("Superintendent David
-    Ostrowski", "ostrowski", "vote"); for "after he was fired", the name written before it."""
+def _events_asked(index: "CorpusIndex", question: str) -> Iterator[tuple[str, frozenset[str], str]]:
+    """(name as written, the stems of its words the articles write as names, event word) for
+    each event ``question`` takes as given of someone or something it names: ("Superintendent
+    David Ostrowski", {"david", "ostrowski"}, "vote"); for "after he was fired", the one name
+    written before it (none when two or more are: whose event it is cannot be told)."""
     spans = name_spans(question, index.names)
     for at, (start, end) in enumerate(spans):
         named = question[start:end]
-        known = [word for word in words(named) if word in index.names and len(word) > 2]
+        known = frozenset(stem(name) for name in known_names(named, index.names))
         if not known or named.endswith(("'s", "’s")):
             continue
-        event = _EVENT_WORD.match(question[end:])
-        if event and (_WHY_OF.match(question[:start]) or _CLAUSE_OF.search(question[:start])):
-            yield named, known[-1], event.group(1)
-        after = spans[at + 1][0] if at + 1 < len(spans) else len(question)
-        for clause in _CLAUSE_OF_PRONOUN.finditer(question, end, after):
-            event = _EVENT_WORD.match(question[clause.end() :])
-            if event:
-                yield named, known[-1], event.group(1)
+        why = _WHY_OF.match(question[:start])
+        starts = [(end, bool(why.group(1)))] if why else [(end, False)] if _CLAUSE_OF.search(question[:start]) else []
+        if at == 0:  # "he", "she", "they" stand for the only name before them
+            next_name = spans[1][0] if len(spans) > 1 else len(question)
+            starts += [(clause.end(), False) for clause in _CLAUSE_OF_PRONOUN.finditer(question, end, next_name)]
+        for position, after_copula in starts:
+            event = _EVENT_WORD.match(question, position)
+            if event and not (after_copula and not _PARTICIPLE.search(event.group(1))):
+                yield named, known, event.group(1)
+
+
+NOTE_NAME_CHARS = 60  # longest name a note repeats back (a longer run of capitals is no one's name)
 
 
 def event_unreported(index: "CorpusIndex", question: str) -> tuple[str, str] | None:
-    """(name, event word) when ``question`` takes as given that someone or something it names did
-    something, or had it done to them (``_events_asked``: "why did …", "after he was …"), and no
-    sentence naming them, nor the sentence before or after one, holds the event's word (stemmed,
-    or a word of its side of a pair of opposites, ``_OPPOSITES``: "lost", "conceded"): "who
-    replaced alan forsythe after he was fired" of an article saying he "was placed on paid
-    administrative leave"; else None. A word neither the articles nor an English dictionary know
-    is a typo, not an event."""
-    for named, name, event in _events_asked(index, question):
+    """(name, event word) for the first event ``question`` takes as given that someone or
+    something it names did, or had done to them (``_events_asked``: "why did …", "after he
+    was …"), that no article naming them (with a word of the name the articles write as a name)
+    tells anywhere: none holds the event's word, stemmed ("decision" tells "decided"), or a word
+    of its side of a pair of opposites (``_OPPOSITES``: "conceded" tells "lost"). "who replaced
+    alan forsythe after he was fired" of an article saying he "was placed on paid administrative
+    leave"; else None. The whole article is read, not the sentences naming them: an event is
+    often told in other words beside them ("three dissenting members — Luis Navarro …" for
+    "why did Navarro vote against …"). Words too general to be told the same way
+    (``_NO_EVENT``: "think", "become", "decide") are not checked, nor a word neither the articles
+    nor an English dictionary know: a typo, not an event."""
+    for named, known, event in _events_asked(index, question):
         word = stem(event)
-        if word in _NO_EVENT or event in _NO_EVENT or word in FRAME_STEMS or (word not in index.term_idf and not english_word(event)):
-            continue  # too general to check, or a typo ("thnk"), not an event
-        told = _SAME_EVENT.get(word, frozenset({word}))
-        term = stem(name)
-        naming = [i for doc_id in index.documents_with(term) for i in index.document_sentences[doc_id] if term in index.sentence_terms[i]]
-        if not any(told & index.sentence_terms[j] for i in naming for j in neighbourhood(index, i)):
+        if word in _NO_EVENT or word in FRAME_STEMS or (word not in index.term_idf and not english_word(event)):
+            continue
+        naming = frozenset().union(*(index.documents_with(term) for term in known))
+        if not any(naming & index.documents_with(told) for told in _SAME_EVENT.get(word, {word})):
             return named, event
     return None
 
@@ -292,7 +303,8 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     "… valuing it near $1 trillion"; or whether the best sentence denies what a "why" question
     takes as given (``premise_denied``) or states its opposite, or the sentences of its article
     naming what the question names do (``premise_reversed``); or whether the question gives
-    someone a title the articles never give them (``title_swapped``)."""
+    someone a title the articles never give them (``title_swapped``); or whether it takes as
+    given an event of someone it names that no article naming them reports (``event_unreported``)."""
     return next(_conflicts(index, question, scored, candidates), None) is not None
 
 
@@ -326,10 +338,8 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
         yield "They give the person it names another title."
     unreported = event_unreported(index, question)
     if unreported:
-        yield f"What they say of {unreported[0]} never mentions “{unreported[1]}”."
-
-
-NOTE_NAME_CHARS = 60  # longest name ``premise_note`` repeats back (a longer run of capitals is no one's name)
+        named, event = unreported
+        yield f"What they say of {named if len(named) <= NOTE_NAME_CHARS else 'whom it names'} never mentions “{event}”."
 
 
 def premise_note(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> str | None:

@@ -492,16 +492,22 @@ LEAVE = (
 
 
 def test_an_event_the_articles_never_report_of_who_the_question_names_is_a_false_premise(tmp_path, encoder, answerer):
-    """"after he was fired", "why did Keller vote": no sentence naming them, nor one beside it, says so."""
+    """"after he was fired", "why did Keller resign": no article naming them says so."""
     leave = answerer_over(tmp_path, {"leave.txt": LEAVE, "orchard.txt": FROST}, encoder, answerer)
     fired = leave.answer("Who replaced Alan Forsythe after he was fired?")
     assert fired.abstained and fired.answer == "The articles don't say. What they say of Alan Forsythe never mentions “fired”."
-    assert leave.answer("Why did Mayor Ruth Keller vote against the repair budget?").abstained
+    assert leave.answer("Why did Mayor Ruth Keller resign?").abstained
     assert not leave.answer("Why did Raj Patel vote against the repair budget?").abstained
     assert not leave.answer("Who is running the department since Alan Forsythe was placed on leave?").abstained
-    assert event_unreported(leave.index, "What did Ruth Keller say after she lost?") is None  # "conceded": the other word of a win or a loss
-    assert event_unreported(leave.index, "Why did Raj Patel vte against the repair budget?") is None  # a typo, not an event
-    assert event_unreported(leave.index, "Why has Alan Forsythe been placed on leave?") is None  # the event is "placed", not "been"
+    for told in (
+        "What did Ruth Keller say after she lost?",  # "conceded": the other word of a win or a loss
+        "Why did Raj Patel vte against the repair budget?",  # a typo, not an event
+        "Why has Alan Forsythe been placed on leave?",  # the event is "placed", not "been"
+        "Why did Raj Patel reportedly vote against the budget?",  # nor "reportedly"
+        "Why is Alan Forsythe important?",  # a state, not an event
+        "What did Maria Lopez say after Alan Forsythe had been placed on leave?",  # past "had been"
+    ):
+        assert event_unreported(leave.index, told) is None, told
 
 
 BRIDGE = (
