@@ -196,9 +196,10 @@ _ANY_NUMBER = re.compile(rf"(?<![\w.,-]){_NUMBER}", re.I)
 # (not "one", which is as often a pronoun: "one of the schools", nor a year: "the 2025 budget").
 _COUNT = re.compile(
     rf"(?<![\w.,-])(?!(?:1\d|20)\d\d\b(?!,)){_NUMBER}(?:\s+|-)"
-    r"(?!(?:hundred|thousand|million|billion|trillion|percent|per\b|percentage)\b)([^\W\d_][\w'’-]*)(?:\s+([^\W\d_][\w'’-]*))?",
+    r"(?!(?:hundred|thousand|million|billion|trillion|percent|per\b|percentage)\b)([^\W\d_][\w'’-]*)",
     re.I,
 )
+_CLAUSE_END = re.compile(r"[,;:.!?()]")  # what a number counts stands before the clause ends ("four layers, how many …")
 _OF_A_WHOLE = re.compile(r"\bof\s+(?:the\s+|its\s+|their\s+)?$", re.I)  # "five of the seven members": a whole, not a count asked of a part
 _LABELLED = re.compile(r"\w\s+[A-Z][\w-]*\s+$")  # "grounded Boeing 737 Max jets", "took Flight 1549": a name's number, no count
 
@@ -209,6 +210,7 @@ def _value(number: str, short_scale: str | None, scale: str | None) -> float:
 
 
 COUNT_REACH = 4  # words after a number in which what it counts may stand ("12 of its schools")
+QUESTION_COUNT_WORDS = 2  # words after a question's number read as what it counts ("three elementary schools"; not "four layers, how many …")
 
 
 def _states_count(text: str, value: float, thing: str) -> bool:
@@ -220,21 +222,22 @@ def _states_count(text: str, value: float, thing: str) -> bool:
     )
 
 
-def _counts(text: str) -> list[tuple[float, tuple[str, ...]]]:
-    """Each number ``text`` writes before what it counts, as (value, the stems of up to two words
-    after it up to a stop word): "close two elementary schools" -> (2.0, ("elementari", "school"));
+def _counts(text: str, reach: int = COUNT_REACH) -> list[tuple[float, tuple[str, ...]]]:
+    """Each number ``text`` writes before what it counts, as (value, the stems of up to ``reach``
+    words after it up to a stop word or the end of its clause): "close two elementary schools" -> (2.0, ("elementari",
+    "school")), "410,000 portable space heaters sold" -> (410000.0, ("portabl", "space", "heater", "sold"));
     not a whole that a part is taken from ("the seven members" of "five of the seven members"),
     nor a name's number ("Boeing 737 Max jets")."""
     found = []
     for match in _COUNT.finditer(text):
-        number, short_scale, scale, *after = match.groups()
+        number, short_scale, scale = match.groups()[:3]
         if _OF_A_WHOLE.search(text, 0, match.start()) or _LABELLED.search(text, 0, match.start()):
             continue
         counted: list[str] = []
-        for word in after:
-            if not word or word.lower() in STOPWORDS:
+        for word in words(_CLAUSE_END.split(text[match.start(4) :], 1)[0])[:reach]:
+            if word in STOPWORDS:
                 break
-            counted.append(stem(word.lower()))
+            counted.append(stem(word))
         if counted:
             found.append((_value(number, short_scale, scale), tuple(counted)))
     return found
@@ -248,7 +251,7 @@ def miscounted(question: str, sentences: list[str]) -> bool:
     with ("two hospital groups" are not the "three hospitals" of a sentence); one states the
     count asked when it writes that number, in any form, with the thing counted just after it
     (``_states_count``)."""
-    asked = _counts(question)
+    asked = _counts(question, QUESTION_COUNT_WORDS)
     if not asked:
         return False
     stated = [count for text in sentences for count in _counts(text)]

@@ -745,6 +745,8 @@ def test_a_figure_the_articles_state_only_about_something_else_is_misattributed(
         ("Why did the city close 12 schools?", ["The city closed 12 of its schools, after closing 3 schools last year."], False),
         ("Why did regulators ground Boeing 737 Max jets?", ["Regulators grounded 171 Max jets."], False),  # a name's number
         ("Why did prices rise 3.5 percent?", ["Prices rose 3.5%, after a 2 percent rise in May."], False),  # a share, no count
+        ("Why did Brightwell recall 500,000 heaters?", ["It is recalling about 410,000 portable space heaters sold online."], True),  # three words between
+        ("Why did the company lay off 200 workers?", ["It cut 300 jobs, workers said."], False),  # what is counted ends with its clause
     ],
 )
 def test_a_count_the_articles_state_otherwise_is_a_changed_number(question, sentences, changed):
