@@ -126,8 +126,9 @@ def _answer_body(answer: Answer, sources: Sequence[Source], turn: int, reindexin
         )
         verdict = f'<p class="abstain">{html.escape(answer.answer)}</p>' + (f'<p class="ask-again">{ASK_AGAIN}</p>' if reindexing else "")
         return verdict + (f"<p>Related passages (they do not answer it):</p><ol class=\"related\">{related}</ol>" if related else "")
-    quotes = "".join(
+    quotes = "".join(  # each quote with the title of its article under it: a quote from another story shows as one
         f'<blockquote dir="auto">{html.escape(in_quotation_marks(_as_shown(quote.text, source.document)))} {_cite_link(turn, source)}</blockquote>'
+        f'<div class="quote-source" dir="auto">{html.escape(source.document.title)}</div>'
         for quote, source in zip(answer.quotes, sources)
     )
     return f'<div class="answer">{quotes}</div>'
