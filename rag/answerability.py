@@ -183,8 +183,9 @@ class AnswerabilityModel:
           ("Why is Anthropic calling for a ban?" of "… is not calling for an immediate stop"), or
           the question gives someone a title the articles never give them ("When did Harold Ng
           become president?" of "Harold Ng, a mediator"), or takes as given an event of someone
-          that no article naming them reports ("… after he was fired" of "placed on leave";
-          ``details_conflict``), unless the question asks
+          that no article naming them reports ("… after he was fired" of "placed on leave"), or
+          asks what came of an event the best sentence tells of as still to come ("What did the
+          hearing decide?" of "… is scheduled for May 20"; ``details_conflict``), unless the question asks
           to be confirmed or denied ("Will the plant open in July?" of "… will open in September":
           that sentence answers it; ``asks_yes_or_no``);
         - ``type_unmet_penalty`` when the question asks for an amount, a percentage, a number, a

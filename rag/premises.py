@@ -235,6 +235,44 @@ def event_unreported(index: "CorpusIndex", question: str) -> tuple[str, str] | N
     return None
 
 
+# A question asking what came of an event or when it was done ("What did the May 20 hearing decide?",
+# "When was Ruiz's work permit approved?", "the result of the vote"): a word of an outcome or of
+# completion after "did", "was" or "were"; not who (a person is asked for, whatever the event), nor
+# what someone said, planned or expected ("When did Calloway say it will ask regulators?").
+_OUTCOME = (
+    r"decid\w*|decision|find|found|findings?|conclud\w*|rul(?:e|ed|ing)|show(?:ed|n)?|reveal\w*|approv\w*|complet\w*|"
+    r"finish\w*|end(?:ed)?|happen\w*|tak(?:e|en)\s+place|held|hold|sign(?:ed)?|pass(?:ed)?|vot(?:e|ed)|open(?:ed)?|launch(?:ed)?"
+)
+_ASKS_DONE = re.compile(
+    rf"^\W*(?:what|when|how|why|where|which)\b.*\b(?:did|was|were)\b.*\b(?:{_OUTCOME})\b|\b(?:was|were)\s+the\s+(?:result|outcome|verdict)\s+of\b", re.I
+)
+_ASKS_WORDS = re.compile(
+    r"\b(?:say|said|says|announc\w*|tell|told|plan\w*|expect\w*|predict\w*|promis\w*|warn\w*|propos\w*|intend\w*)\b", re.I
+)
+# What tells of an event as still to come: "will vote", "is scheduled for", "is expected to begin", "has not yet been approved".
+_TO_COME = re.compile(r"\b(?:will|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|planned)|plans?\s+to|not\s+yet)\b", re.I)
+TO_COME_REACH = 5  # words on either side of such words in which the event they tell of stands
+
+
+def told_as_to_come(index: "CorpusIndex", question: str, best: str) -> bool:
+    """Whether ``question`` asks what came of an event or when it happened (``_ASKS_DONE``, not a
+    yes/no question nor one asking what someone said or planned) and ``best``, the best sentence,
+    tells of it as still to come: one of the question's words (its names and the words that frame
+    an answer type aside) within ``TO_COME_REACH`` words of "will", "is scheduled", "is expected
+    to", "not yet" … "What did the May 20 hearing on heater safety decide?" of "A public hearing on
+    heater safety standards is scheduled for May 20"."""
+    if not _ASKS_DONE.search(question) or _ASKS_WORDS.search(question) or asks_yes_or_no(question):
+        return False
+    asked = set(question_terms(question)) - {stem(name) for name in known_names(question, index.names)} - FRAME_STEMS
+    tokens = words(best)
+    for marker in _TO_COME.finditer(best):
+        at = len(words(best[: marker.start()]))
+        near = tokens[max(0, at - TO_COME_REACH) : at + len(words(marker.group())) + TO_COME_REACH]
+        if asked & {stem(token) for token in near}:
+            return True
+    return False
+
+
 def _naming(index: "CorpusIndex", doc_id: str, names: frozenset[str]) -> list[str]:
     """The sentences of article ``doc_id`` that hold every one of ``names`` (stemmed), none without names."""
     if not names:
@@ -304,7 +342,9 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     takes as given (``premise_denied``) or states its opposite, or the sentences of its article
     naming what the question names do (``premise_reversed``); or whether the question gives
     someone a title the articles never give them (``title_swapped``); or whether it takes as
-    given an event of someone it names that no article naming them reports (``event_unreported``)."""
+    given an event of someone it names that no article naming them reports (``event_unreported``);
+    or whether it asks what came of an event the best sentence tells of as still to come
+    (``told_as_to_come``): "What did the May 20 hearing decide?" of "… is scheduled for May 20"."""
     return next(_conflicts(index, question, scored, candidates), None) is not None
 
 
@@ -336,6 +376,8 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
         yield "They state the opposite of what the question takes as given."
     if title_swapped(index, question):
         yield "They give the person it names another title."
+    if told_as_to_come(index, question, best.text):
+        yield "They tell of it as still to come (planned, scheduled or expected), not as done."
     unreported = event_unreported(index, question)
     if unreported:
         named, event = unreported

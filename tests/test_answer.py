@@ -446,6 +446,20 @@ def test_a_title_the_articles_abbreviate_is_read_as_they_write_it(tmp_path, enco
     assert not answer.abstained and "state of emergency" in answer.quotes[0].text, answer.answer
 
 
+SAFETY_HEARING = (
+    "Heater maker recalls 410,000 units\n\nBrightwell is recalling about 410,000 space heaters that can overheat. "
+    "A public hearing on heater safety is scheduled for May 20 in Washington. The recall will cost the company about $28 million.\n"
+)
+
+
+def test_an_event_the_articles_tell_of_as_still_to_come_is_not_answered_as_done(tmp_path, encoder, answerer):
+    hearing = answerer_over(tmp_path, {"hearing.txt": SAFETY_HEARING, "nimbo.txt": NIMBO}, encoder, answerer)
+    decided = hearing.answer("What did the May 20 hearing on heater safety decide?")
+    assert decided.abstained and decided.answer == "The articles don't say. They tell of it as still to come (planned, scheduled or expected), not as done."
+    assert not hearing.answer("When is the hearing on heater safety?").abstained  # asked as still to come
+    assert not hearing.answer("How many heaters did Brightwell recall?").abstained  # "will cost" tells of the cost, not the recall
+
+
 LIBRARY = (
     "Council approves library expansion\n\nThe Millbrook City Council voted 5-2 on Tuesday night to approve a $14 million expansion "
     "of the Central Library. Councilmember Raj Patel argued that the city should first repair its water mains, which he estimated "
