@@ -47,7 +47,7 @@ from .question import (
 from .retrieve import ChunkHit, Retriever
 from .scripts import main_script, readable_script
 from .settings import AnswerSettings
-from .bylines import bylines_asked
+from .bylines import asks_author_of, bylines_asked
 from .corroboration import same_fact
 from .spans import quote_span
 from .text import count_tokens, row_under_header
@@ -77,6 +77,7 @@ FOLLOW_UP_ALONE_TEXT = (
 )
 # To a question written in a script the articles do not use (a Russian question about English
 # articles): the encoder and the word match can only miss it.
+UNSIGNED_TEXT = "The articles don't say. None of them that it could be about names who wrote it."  # "Who wrote the heater article?" of articles with no byline
 OTHER_SCRIPT_TEXT = "The articles don't say. This question is written in {script} and the articles are not: ask it in the language they are written in."
 
 
@@ -508,7 +509,8 @@ class Answerer:
         """Why there is no answer: nothing more than was said, a question in a script the articles
         do not use, no earlier question to follow (``context`` is what it was read with), a premise
         the articles do not bear out (``premise_note`` of ``read_as``, the question as searched,
-        and its best sentences ``scored``), or nothing at all."""
+        and its best sentences ``scored``), a question of who wrote an article that no byline
+        answers, or nothing at all."""
         if said_before:
             return NOTHING_MORE_TEXT
         script = main_script(question)
@@ -517,7 +519,9 @@ class Answerer:
         if not context and leans_on_earlier(question):
             return FOLLOW_UP_ALONE_TEXT
         note = premise_note(self.index, read_as, scored)
-        return PREMISE_TEXT.format(note=note) if note else ABSTAIN_TEXT
+        if note:
+            return PREMISE_TEXT.format(note=note)
+        return UNSIGNED_TEXT if not context and asks_author_of(read_as) else ABSTAIN_TEXT
 
     def _with_swaps_asked(self, context: tuple[str, ...]) -> tuple[str, ...]:
         """``context`` (a question, then the follow-ups after it) with each follow-up that was
@@ -583,6 +587,8 @@ class Answerer:
             written = tuple(self._quote_whole(sid, best) for sid in bylines)
             quotes = (*written, *(q for q in quotes if (q.doc_id, q.start) not in {(w.doc_id, w.start) for w in written}))[: self.settings.max_quotes]
             answerability = 1.0  # a byline says who wrote it: answered at any threshold, rag eval's sweep included
+        if not read_with and not bylines and asks_author_of(read_as):  # only a byline says who wrote an article, not a person it quotes
+            quotes, answerability = (), 0.0  # abstained at any threshold, rag eval's sweep included
         abstained = (abstained and not bylines) or not quotes
         done = time.perf_counter()
         answer = Answer(

@@ -37,7 +37,7 @@ def bylines_asked(index: CorpusIndex, question: str, ranked: Iterable[str], limi
     asks_author = bool(_ASKS_AUTHOR.search(question))
     if not asks_author and not _ASKS_WORKS.search(question):
         return ()
-    topic = set(question_terms(question)) - set(question_terms(_AUTHORSHIP_WORDS))
+    topic = _topic(question)
     if not topic:
         return ()  # "who wrote this article?" names none of them
     in_order = dict.fromkeys(ranked)
@@ -48,6 +48,18 @@ def bylines_asked(index: CorpusIndex, question: str, ranked: Iterable[str], limi
         return () if titled is None else (bylines[titled],)
     in_rank_order = [*(bylines[doc_id] for doc_id in in_order if doc_id in bylines), *bylines.values()]
     return tuple(dict.fromkeys(byline for byline in in_rank_order if topic <= index.sentence_terms[byline]))[:limit]
+
+
+def asks_author_of(question: str) -> bool:
+    """Whether ``question`` asks who wrote one of the articles, naming its topic ("Who wrote the
+    heater article?"): only a byline answers it, not a person the article quotes."""
+    return bool(_ASKS_AUTHOR.search(question)) and bool(_topic(question))
+
+
+def _topic(question: str) -> set[str]:
+    """The words of a question about who wrote a piece, or what someone wrote, that are not about
+    writing: what the piece is about, or who wrote it."""
+    return set(question_terms(question)) - set(question_terms(_AUTHORSHIP_WORDS))
 
 
 def _words_of(index: CorpusIndex, doc_id: str) -> frozenset[str]:

@@ -752,6 +752,7 @@ def test_who_wrote_an_article_and_what_someone_wrote_are_answered_with_bylines(t
             "fares.md": "# A guide to the tram fares\n\nA single ticket costs two pounds.\n\nWritten by Sam Okafor\n",
             "rise.md": "# Tram fares rise in April\n\n*By Elena Marsh and Sam Okafor*\n\nTram fares rise by ten pence in April, the operator said.\n",
             "app.md": "# Introducing Tramline 2.0\n\n_Posted by Priya Raman, Head of Product — March 12, 2024_\n\nToday we are shipping the new tram app.\n",
+            "heaters.txt": "Brightwell recalls space heaters\n\nBrightwell is recalling 410,000 space heaters. Teresa Alvarez, a safety advocate, said the recall came too late.\n",
             "park.txt": PARK,
         },
         encoder,
@@ -768,6 +769,9 @@ def test_who_wrote_an_article_and_what_someone_wrote_are_answered_with_bylines(t
     works = local.answer("Which articles did Sam Okafor write?")  # what someone wrote: every byline naming them
     assert {q.text for q in works.quotes[:2]} == {"Written by Sam Okafor", "*By Elena Marsh and Sam Okafor*"}, works.answer
     assert local.answer("Who wrote the article about the Mars landing?").abstained  # no article of that topic
+    unsigned = local.answer("Who wrote the heater article?")  # an article with no byline: not a person it names
+    assert unsigned.abstained and unsigned.answerability == 0.0 and not unsigned.quotes, unsigned.answer
+    assert unsigned.answer == "The articles don't say. None of them that it could be about names who wrote it."
     assert not any(q.text.startswith("*By") for q in local.answer("When did the tram line open?").quotes)  # never quoted otherwise
 
 
