@@ -416,10 +416,11 @@ def build_app(
                     ask = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
                 status = gr.Markdown("", elem_id="status")
                 articles_note = gr.Markdown("", elem_id="articles-note")  # ArticleWatch.note: re-indexing, or why not
-                gr.Markdown("**Was the last answer right?** Your rating is saved to help improve the answers.")
-                with gr.Row(elem_id="feedback"):
-                    rating_buttons = {key: gr.Button(label, size="sm") for key, label in RATINGS.items()}
-                feedback_status = gr.Markdown("", elem_id="feedback-status")
+                with gr.Column(elem_id="rating"):  # shown once the chat holds an answer (page.css)
+                    gr.Markdown("**Was the last answer right?** Your rating is saved to help improve the answers.")
+                    with gr.Row(elem_id="feedback"):
+                        rating_buttons = {key: gr.Button(label, size="sm") for key, label in RATINGS.items()}
+                    feedback_status = gr.Markdown("", elem_id="feedback-status")
                 k = gr.Slider(1, MAX_PASSAGES, value=answerer.settings.passages, step=1, label="Passages to retrieve", elem_id="k",
                               info="How many related passages to list when the articles don't answer (the API returns them with every answer). An answer's quotes come from the best passages whatever this is.")
                 example_buttons = []

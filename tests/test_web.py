@@ -474,6 +474,14 @@ def test_a_question_typed_while_the_last_one_is_answered_is_kept_whole(server, b
     expect(page.locator(QUESTION_BOX)).to_have_value("")
 
 
+def test_the_rating_line_appears_with_the_first_answer(server, browsing):
+    page = browsing.open_chat(server.url)
+    rate = page.get_by_role("button", name="Right", exact=True)
+    expect(rate).to_be_hidden()  # nothing to rate yet
+    ask(page, "Who wrote the blog post?")
+    expect(rate).to_be_visible()
+
+
 def test_feedback_is_appended_to_the_jsonl_file(server, browsing):
     page = browsing.open_chat(server.url)
     ask(page, "How much revenue does Anthropic expect?")
