@@ -75,9 +75,9 @@ FOLLOW_UP_ALONE_TEXT = (
     "The articles don't say. This reads as a follow-up, but there is no earlier question for it "
     "to follow: ask it again naming what it is about (a person, a company, an event)."
 )
+UNSIGNED_TEXT = "The articles don't say. None of them that it could be about names who wrote it."  # "Who wrote the heater article?" of articles with no byline
 # To a question written in a script the articles do not use (a Russian question about English
 # articles): the encoder and the word match can only miss it.
-UNSIGNED_TEXT = "The articles don't say. None of them that it could be about names who wrote it."  # "Who wrote the heater article?" of articles with no byline
 OTHER_SCRIPT_TEXT = "The articles don't say. This question is written in {script} and the articles are not: ask it in the language they are written in."
 
 

@@ -179,6 +179,8 @@ def _render_answer(result) -> str:
     from .answer import in_quotation_marks
 
     read_as = [f"(read as: {result.read_as})"] if result.read_as else []
+    if result.read_with:
+        read_as.insert(0, "(read with: " + " / ".join(result.read_with) + ")")
     if result.abstained:
         lines = [*read_as, result.answer]
         if result.passages:
@@ -200,13 +202,17 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from .errors import QuestionError
     from .settings import AnswerSettings
 
+    try:  # an unusable earlier question is refused, as the question is, before the model loads
+        history = tuple(clean_question(earlier) for earlier in args.after)
+    except QuestionError as exc:
+        raise QuestionError(f"--after: {exc}") from exc
     if args.question != "-":
         clean_question(args.question)  # refuse a bad question before loading the model
     settings = AnswerSettings.load(args.settings) if args.settings else None  # and a bad settings file before a build
     ensure_index(args)
     answerer = Answerer.load(args.index, corpus_dir=checked_corpus(args), settings=settings)
     if args.question != "-":
-        result = answerer.answer(args.question, k=args.k)
+        result = answerer.answer(args.question, history=history, k=args.k)
         if args.json:
             _print_json(result.to_dict())
         else:
@@ -218,7 +224,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         question, problem = _decoded(line.rstrip("\r\n"))
         if problem is None:
             try:
-                result = answerer.answer(question, k=args.k)
+                result = answerer.answer(question, history=history, k=args.k)
             except QuestionError as exc:
                 problem = str(exc)
         if args.json:
@@ -274,6 +280,10 @@ def build_parser() -> argparse.ArgumentParser:
         common(p, corpus=False)
         if name == "ask":
             p.add_argument("--settings", help=SETTINGS_HELP)
+            p.add_argument(
+                "--after", action="append", default=[], metavar="EARLIER",
+                help="an earlier question of the conversation (repeat it for several, oldest first): a follow-up such as 'and when?' is read with them (with '-', every line is)",
+            )
         p.add_argument(
             "--corpus",
             help=f"folder of .txt/.md articles: built from when there is no index yet (default: {DEFAULT_CORPUS}, into the default --index only), "

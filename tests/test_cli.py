@@ -204,6 +204,17 @@ def test_ask_says_how_it_read_a_question_with_typos(on_index):
     assert first.startswith("[1] ‘") and "David Sacks" in first and first.endswith("agenda.”’")  # a quote holding “…” goes in ‘…’
 
 
+def test_ask_reads_a_follow_up_after_the_earlier_questions_it_is_given(on_index):
+    alone = rag("ask", "why?", "--json", *on_index)
+    assert json.loads(alone.stdout)["abstained"]  # nothing to follow
+    result = rag("ask", "--after", "Who accused Anthropic of regulatory capture?", "why?", *on_index)
+    assert result.returncode == 0, result.stderr
+    read_with, first = result.stdout.splitlines()[:2]
+    assert read_with == "(read with: Who accused Anthropic of regulatory capture?)" and first.startswith("[1] ")
+    refused = rag("ask", "--after", "x" * 100_000, "why?", *on_index)
+    assert refused.returncode == 2 and refused.stderr.startswith("rag: error: --after: the question is too long") and not refused.stdout
+
+
 def test_ask_json_has_the_documented_fields(on_index, articles):
     result = rag("ask", SACKS_QUESTION, "--json", *on_index)
     assert result.returncode == 0, result.stderr
