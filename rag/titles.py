@@ -51,6 +51,12 @@ TITLE_GROUPS = (
     "detective|det.",
     "principal",
     "treasurer",
+    "supervisor",
+    "provost",
+    "chancellor",
+    "ambassador",
+    "prosecutor",
+    "police chief|chief of police",
     "secretary",
 )
 TITLE_GROUP = {title: n for n, group in enumerate(TITLE_GROUPS) for title in group.split("|")}
