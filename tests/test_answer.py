@@ -435,7 +435,8 @@ def test_a_question_writing_an_acronym_the_article_spells_out_is_answered(tmp_pa
 
 FIRE = (
     "Wildfire forces evacuations\n\nThe Cedar Ridge Fire forced about 12,000 people from their homes on Sunday. "
-    "Gov. Daniel Ortega declared a state of emergency for the county on Sunday night. He said he would visit the fire area on Tuesday.\n"
+    "Gov. Daniel Ortega declared a state of emergency for the county on Sunday night. He said he would visit the fire area on Tuesday.\n\n"
+    "Two firefighters were treated for heat exhaustion. No civilian injuries have been reported.\n"
 )
 
 
@@ -458,6 +459,25 @@ def test_an_event_the_articles_tell_of_as_still_to_come_is_not_answered_as_done(
     assert decided.abstained and decided.answer == "The articles don't say. They tell of it as still to come (planned, scheduled or expected), not as done."
     assert not hearing.answer("When is the hearing on heater safety?").abstained  # asked as still to come
     assert not hearing.answer("How many heaters did Brightwell recall?").abstained  # "will cost" tells of the cost, not the recall
+
+
+def test_a_count_of_the_dead_is_not_answered_with_a_count_of_something_else(tmp_path, encoder, answerer):
+    fire = answerer_over(tmp_path, {"fire.txt": FIRE, "nimbo.txt": NIMBO}, encoder, answerer)
+    assert fire.answer("How many people were killed in the Cedar Ridge Fire?").abstained  # 12,000 were evacuated
+    assert not fire.answer("How many people were forced from their homes by the Cedar Ridge Fire?").abstained
+
+
+SENTENCING = (
+    "Former treasurer sentenced\n\nJudge Ellen Marquez sentenced Raymond Pierce to seven years in prison on Thursday.\n\n"
+    "Millbrook's supervisor, Angela Russo, said the town had raised property taxes to cover the missing money.\n"
+)
+
+
+def test_a_town_supervisor_asked_about_as_a_judge_is_a_false_premise(tmp_path, encoder, answerer):
+    sentencing = answerer_over(tmp_path, {"sentencing.txt": SENTENCING, "nimbo.txt": NIMBO}, encoder, answerer)
+    judge = sentencing.answer("What did Judge Angela Russo say?")
+    assert judge.abstained and judge.answer == "The articles don't say. They give the person it names another title."
+    assert not sentencing.answer("What did Supervisor Angela Russo say?").abstained
 
 
 LIBRARY = (
