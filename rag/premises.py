@@ -62,14 +62,11 @@ def asks_closed_type(question: str, asked: str) -> bool:
 FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued valuation budget money amount number total now current currently today still work live based".split())  # stemmed: "works", "lives" too
 
 
-# A count of the dead or hurt is a count of nothing else: a question asking one is not answered by
-# a sentence that counts the same people for another reason ("12,000 people" evacuated).
+# A count of the dead is a count of nothing else: a question asking one is not answered by a
+# sentence that counts the same people for another reason ("12,000 people" evacuated). Not the
+# hurt: "were treated for heat exhaustion" counts them in other words.
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
-_HARMS = tuple(  # the dead, the hurt ("casualties" count either)
-    frozenset(map(stem, words.split()))
-    for words in ("kill killed die died dead death deaths fatal fatality fatalities perish perished casualty casualties",
-                  "injure injured injury injuries hurt wounded casualty casualties")
-)
+_DEATHS = frozenset(map(stem, "kill killed die died dead death deaths fatal fatality fatalities perish perished".split()))
 
 
 def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], asked: str, candidates: int = 3) -> bool:
@@ -80,15 +77,14 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     that …"), or its article never mentions one of the question's names ("What was Halvorsen
     Chemical's revenue?" of a hospital merger's "annual revenue of about $1.9 billion"). Read in
     ``asked``, the question as the user wrote it, with the type its ranking looked for. A count of
-    the dead or of the hurt ("How many people were killed?") is about something else in each of
-    those sentences that names no death, or no injury ("forced 12,000 people from their homes")."""
+    the dead ("How many people were killed?") is about something else in each of those sentences
+    that names no death ("forced 12,000 people from their homes")."""
     if expected_type(question, own_part(asked) if asked != question else None) is None:
         return False
     names = known_names(asked, index.names)
     content = set(question_terms(asked)) - {stem(name) for name in names} - FRAME_STEMS
     typed = [s.sentence_id for s in scored[:candidates] if s.type_match]
-    counted = [harm for harm in _HARMS if harm & set(terms(asked))] if typed and _HOW_MANY.search(asked) else []
-    if any(not any(harm & index.terms_as_quoted[sid] for sid in typed) for harm in counted):
+    if typed and _HOW_MANY.search(asked) and _DEATHS & set(terms(asked)) and not any(_DEATHS & index.terms_as_quoted[sid] for sid in typed):
         return True  # "How many people were killed?" of "forced 12,000 people from their homes": a count of something else
 
     def on_topic(sid: int) -> bool:
