@@ -467,6 +467,13 @@ def test_a_count_of_the_dead_is_not_answered_with_a_count_of_something_else(tmp_
     assert not fire.answer("How many people were forced from their homes by the Cedar Ridge Fire?").abstained
 
 
+def test_who_makes_something_is_answered_by_who_made_it(tmp_path, encoder, answerer):
+    """"makes" and "made" do not meet as stems: a word that frames "who", as "works" does."""
+    drug = "Pill approved\n\nThe drug, called Arbenza and made by Calloway Therapeutics of Boston, was approved for children on Friday.\n"
+    answer = answerer_over(tmp_path, {"drug.txt": drug, "nimbo.txt": NIMBO}, encoder, answerer).answer("Who makes Arbenza?")
+    assert not answer.abstained and "Calloway Therapeutics" in answer.quotes[0].text, answer.answer
+
+
 SENTENCING = (
     "Former treasurer sentenced\n\nJudge Ellen Marquez sentenced Raymond Pierce to seven years in prison on Thursday.\n\n"
     "Millbrook's supervisor, Angela Russo, said the town had raised property taxes to cover the missing money.\n"
