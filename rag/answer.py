@@ -75,7 +75,7 @@ FOLLOW_UP_ALONE_TEXT = (
     "The articles don't say. This reads as a follow-up, but there is no earlier question for it "
     "to follow: ask it again naming what it is about (a person, a company, an event)."
 )
-UNSIGNED_TEXT = "The articles don't say. None of them that it could be about names who wrote it."  # "Who wrote the heater article?" of articles with no byline
+UNSIGNED_TEXT = "The articles don't say. None of the articles it could be about names its author."  # "Who wrote the heater article?" of articles with no byline
 # To a question written in a script the articles do not use (a Russian question about English
 # articles): the encoder and the word match can only miss it.
 OTHER_SCRIPT_TEXT = "The articles don't say. This question is written in {script} and the articles are not: ask it in the language they are written in."
@@ -505,12 +505,14 @@ class Answerer:
         count = self.settings.passages if k is None else check_passage_count(k)
         return self._reply(question, check_history(history), count)[0]
 
-    def _abstention_text(self, question: str, context: tuple[str, ...], said_before: frozenset[int], read_as: str, scored: list[ScoredSentence]) -> str:
+    def _abstention_text(
+        self, question: str, context: tuple[str, ...], said_before: frozenset[int], read_as: str, scored: list[ScoredSentence], unsigned: bool
+    ) -> str:
         """Why there is no answer: nothing more than was said, a question in a script the articles
         do not use, no earlier question to follow (``context`` is what it was read with), a premise
         the articles do not bear out (``premise_note`` of ``read_as``, the question as searched,
         and its best sentences ``scored``), a question of who wrote an article that no byline
-        answers, or nothing at all."""
+        answers (``unsigned``), or nothing at all."""
         if said_before:
             return NOTHING_MORE_TEXT
         script = main_script(question)
@@ -521,7 +523,7 @@ class Answerer:
         note = premise_note(self.index, read_as, scored)
         if note:
             return PREMISE_TEXT.format(note=note)
-        return UNSIGNED_TEXT if not context and asks_author_of(read_as) else ABSTAIN_TEXT
+        return UNSIGNED_TEXT if unsigned else ABSTAIN_TEXT
 
     def _with_swaps_asked(self, context: tuple[str, ...]) -> tuple[str, ...]:
         """``context`` (a question, then the follow-ups after it) with each follow-up that was
@@ -587,14 +589,15 @@ class Answerer:
             written = tuple(self._quote_whole(sid, best) for sid in bylines)
             quotes = (*written, *(q for q in quotes if (q.doc_id, q.start) not in {(w.doc_id, w.start) for w in written}))[: self.settings.max_quotes]
             answerability = 1.0  # a byline says who wrote it: answered at any threshold, rag eval's sweep included
-        if not read_with and not bylines and asks_author_of(read_as):  # only a byline says who wrote an article, not a person it quotes
+        unsigned = not read_with and not bylines and asks_author_of(read_as)  # only a byline says who wrote an article, not a person it quotes
+        if unsigned:
             quotes, answerability = (), 0.0  # abstained at any threshold, rag eval's sweep included
         abstained = (abstained and not bylines) or not quotes
         done = time.perf_counter()
         answer = Answer(
             question=text,
             abstained=abstained,
-            answer=self._abstention_text(text, context, said_before, read_as, scored) if abstained else format_quotes(quotes),
+            answer=self._abstention_text(text, context, said_before, read_as, scored, unsigned) if abstained else format_quotes(quotes),
             quotes=quotes,
             passages=passages,
             answerability=answerability,

@@ -50,10 +50,20 @@ def bylines_asked(index: CorpusIndex, question: str, ranked: Iterable[str], limi
     return tuple(dict.fromkeys(byline for byline in in_rank_order if topic <= index.sentence_terms[byline]))[:limit]
 
 
+# Who wrote a piece named just after the verb ("Who wrote the heater article?", "Who is the author
+# of the fares guide?"), not a letter or statement the piece tells of ("Who wrote the letter in
+# the budget story?").
+_ASKS_AUTHOR_OF_PIECE = re.compile(
+    rf"\bwho\s+{_WRITING}\s+(?:the|this|that|an?)\s+(?:[\w'’-]+\s+){{0,3}}?{_PIECE}\b|\b(author|writer)s?\s+of\s+(?:the|this|that|an?)\s+(?:[\w'’-]+\s+){{0,3}}?{_PIECE}\b",
+    re.IGNORECASE,
+)
+
+
 def asks_author_of(question: str) -> bool:
-    """Whether ``question`` asks who wrote one of the articles, naming its topic ("Who wrote the
-    heater article?"): only a byline answers it, not a person the article quotes."""
-    return bool(_ASKS_AUTHOR.search(question)) and bool(_topic(question))
+    """Whether ``question`` asks who wrote one of the articles, named just after the verb, with
+    its topic ("Who wrote the heater article?"): only a byline answers it, not a person the
+    article quotes."""
+    return bool(_ASKS_AUTHOR_OF_PIECE.search(question)) and bool(_topic(question))
 
 
 def _topic(question: str) -> set[str]:

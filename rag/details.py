@@ -199,7 +199,7 @@ _COUNT = re.compile(
     r"(?!(?:hundred|thousand|million|billion|trillion|percent|per\b|percentage)\b)([^\W\d_][\w'’-]*)",
     re.I,
 )
-_CLAUSE_END = re.compile(r"[,;:.!?()]")  # what a number counts stands before the clause ends ("four layers, how many …")
+_CLAUSE_END = re.compile(r"[,;:!?()]|(?<=[a-z0-9])\.(?=\s|$)")  # what a number counts stands before its clause ends ("12 U.S. states" goes on)
 _OF_A_WHOLE = re.compile(r"\bof\s+(?:the\s+|its\s+|their\s+)?$", re.I)  # "five of the seven members": a whole, not a count asked of a part
 _LABELLED = re.compile(r"\w\s+[A-Z][\w-]*\s+$")  # "grounded Boeing 737 Max jets", "took Flight 1549": a name's number, no count
 
@@ -210,7 +210,7 @@ def _value(number: str, short_scale: str | None, scale: str | None) -> float:
 
 
 COUNT_REACH = 4  # words after a number in which what it counts may stand ("12 of its schools")
-QUESTION_COUNT_WORDS = 2  # words after a question's number read as what it counts ("three elementary schools"; not "four layers, how many …")
+QUESTION_COUNT_WORDS = 2  # words after a question's number read as what it counts ("three elementary schools"; its next words are often the question's own)
 
 
 def _states_count(text: str, value: float, thing: str) -> bool:
@@ -235,7 +235,7 @@ def _counts(text: str, reach: int = COUNT_REACH) -> list[tuple[float, tuple[str,
             continue
         counted: list[str] = []
         for word in words(_CLAUSE_END.split(text[match.start(4) :], 1)[0])[:reach]:
-            if word in STOPWORDS:
+            if word in STOPWORDS or word.isdigit():
                 break
             counted.append(stem(word))
         if counted:

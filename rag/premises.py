@@ -66,8 +66,10 @@ FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued
 # A count of the dead is a count of nothing else: a question asking one is not answered by a
 # sentence that counts the same people for another reason ("12,000 people" evacuated). Not the
 # hurt: "were treated for heat exhaustion" counts them in other words.
-_HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
-_DEATHS = frozenset(map(stem, "kill killed die died dead death deaths fatal fatality fatalities perish perished".split()))
+_ASKS_DEATHS = re.compile(  # "how many people were killed", "how many died", "how many deaths": the dead are what is counted
+    r"\bhow\s+many\s+(?:[\w'’-]+\s+){0,3}?(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:killed|died|dead|perished|deaths|fatalities)\b", re.I
+)
+_DEATH_WORDS = frozenset(map(stem, "kill die dead death fatal fatality perish drown slain toll lives bodies".split()))  # "claimed 14 lives", "death toll"
 
 
 def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], asked: str, candidates: int = 3) -> bool:
@@ -85,7 +87,7 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     names = known_names(asked, index.names)
     content = set(question_terms(asked)) - {stem(name) for name in names} - FRAME_STEMS
     typed = [s.sentence_id for s in scored[:candidates] if s.type_match]
-    if typed and _HOW_MANY.search(asked) and _DEATHS & set(terms(asked)) and not any(_DEATHS & index.terms_as_quoted[sid] for sid in typed):
+    if typed and _ASKS_DEATHS.search(asked) and not any(_DEATH_WORDS & index.terms_as_quoted[sid] for sid in typed):
         return True  # "How many people were killed?" of "forced 12,000 people from their homes": a count of something else
 
     def on_topic(sid: int) -> bool:
@@ -256,33 +258,35 @@ _OUTCOME = (
     r"finish\w*|end(?:ed)?|happen\w*|tak(?:e|en)\s+place|held|hold|sign(?:ed)?|pass(?:ed)?|vot(?:e|ed)|open(?:ed)?|launch(?:ed)?"
 )
 _ASKS_DONE = re.compile(
-    rf"^\W*(?:what|when|how|why|where|which)\b.*\b(?:did|was|were)\b.*\b(?:{_OUTCOME})\b|\b(?:was|were)\s+the\s+(?:result|outcome|verdict)\s+of\b", re.I
+    rf"^\W*(?:(?:so|and|but|then)\s+)?(?:what|when|how|why|where|which)\b.*\b(?:did|was|were)\b.*\b(?:{_OUTCOME})\b"
+    r"|\b(?:was|were)\s+the\s+(?:result|outcome|verdict)\s+of\b",
+    re.I,
 )
 _ASKS_WORDS = re.compile(
-    r"\b(?:say|said|says|announc\w*|tell|told|plan\w*|expect\w*|predict\w*|promis\w*|warn\w*|propos\w*|intend\w*)\b", re.I
+    r"\b(?:say|said|says|announc(?:e|es|ed|ing)|tell|told|plan(?:s|ned|ning)?|expect(?:s|ed|ing)?|predict(?:s|ed|ing)?"
+    r"|promis(?:e|es|ed|ing)|warn(?:s|ed|ing)?|propos(?:e|es|ed|ing)|intend(?:s|ed|ing)?)\b",
+    re.I,
 )
-# What tells of an event as still to come: "will vote", "is scheduled for", "is expected to begin", "has not yet been approved".
-_TO_COME = re.compile(r"\b(?:will|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|planned)|plans?\s+to|not\s+yet)\b", re.I)
-TO_COME_REACH = 5  # words on either side of such words in which the event they tell of stands
+# What tells of an event as still to come: "will vote", "is scheduled for", "is expected to begin",
+# "has not yet been approved"; "will" in lower case only, not before a name ("Will Lewis signed").
+_TO_COME = re.compile(r"\bwill\b(?!\s+[A-Z])|\b(?i:(?:is|are)\s+(?:scheduled|expected|planned)|plans?\s+to|not\s+yet)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:—–]|\s(?:and|but|while|whereas)\s", re.I)  # where one clause of a sentence ends
 
 
 def told_as_to_come(index: "CorpusIndex", question: str, best: str) -> bool:
-    """Whether ``question`` asks what came of an event or when it happened (``_ASKS_DONE``, not a
-    yes/no question nor one asking what someone said or planned) and ``best``, the best sentence,
-    tells of it as still to come: one of the question's words (its names and the words that frame
-    an answer type aside) within ``TO_COME_REACH`` words of "will", "is scheduled", "is expected
-    to", "not yet" … "What did the May 20 hearing on heater safety decide?" of "A public hearing on
-    heater safety standards is scheduled for May 20"."""
+    """Whether ``question`` asks what came of an event or when it was done (``_ASKS_DONE``: an
+    outcome or completion word after "did", "was" or "were"; not a yes/no question nor one asking
+    what someone said or planned) and ``best``, the best sentence, tells of it only as still to
+    come: each of its clauses that holds one of the question's words (its names and the words that
+    frame an answer type aside) says "will", "is scheduled", "is expected", "is planned", "plans
+    to" or "not yet". "What did the May 20 hearing on heater safety decide?" of "A public hearing
+    on heater safety standards is scheduled for May 20"; not "When did the library open?" of "The
+    library opened on Saturday, and the town will open a second branch next year"."""
     if not _ASKS_DONE.search(question) or _ASKS_WORDS.search(question) or asks_yes_or_no(question):
         return False
     asked = set(question_terms(question)) - {stem(name) for name in known_names(question, index.names)} - FRAME_STEMS
-    tokens = words(best)
-    for marker in _TO_COME.finditer(best):
-        at = len(words(best[: marker.start()]))
-        near = tokens[max(0, at - TO_COME_REACH) : at + len(words(marker.group())) + TO_COME_REACH]
-        if asked & {stem(token) for token in near}:
-            return True
-    return False
+    telling = [clause for clause in _CLAUSE_BREAK.split(best) if asked & set(terms(clause))]
+    return bool(telling) and all(_TO_COME.search(clause) for clause in telling)
 
 
 def _naming(index: "CorpusIndex", doc_id: str, names: frozenset[str]) -> list[str]:

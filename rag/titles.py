@@ -32,7 +32,7 @@ TITLE_GROUPS = (
     "minister",
     "judge|justice",
     "attorney general|ag",
-    "district attorney|da",
+    "district attorney|da|prosecutor",
     "mediator",
     "director|executive director",
     "general manager|manager",
@@ -55,7 +55,6 @@ TITLE_GROUPS = (
     "provost",
     "chancellor",
     "ambassador",
-    "prosecutor",
     "police chief|chief of police",
     "secretary",
 )

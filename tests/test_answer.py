@@ -22,7 +22,7 @@ from rag.gold import load_gold
 from rag.evaluation import unsuppressed
 from rag.build import build_index
 from rag.lexical import question_terms, terms
-from rag.premises import event_unreported
+from rag.premises import event_unreported, told_as_to_come
 from rag.question import asks_across_articles
 from rag.text import count_tokens
 from rag.retrieve import Retriever
@@ -459,12 +459,16 @@ def test_an_event_the_articles_tell_of_as_still_to_come_is_not_answered_as_done(
     assert decided.abstained and decided.answer == "The articles don't say. They tell of it as still to come (planned, scheduled or expected), not as done."
     assert not hearing.answer("When is the hearing on heater safety?").abstained  # asked as still to come
     assert not hearing.answer("How many heaters did Brightwell recall?").abstained  # "will cost" tells of the cost, not the recall
+    opened = "The new library opened on Saturday, and the town will open a second branch next year."
+    assert not told_as_to_come(hearing.index, "When did the library open?", opened)  # its own clause says it opened
+    assert not told_as_to_come(hearing.index, "When did Will Lewis sign the contract?", "Will Lewis signed the contract on Monday.")  # a name
 
 
 def test_a_count_of_the_dead_is_not_answered_with_a_count_of_something_else(tmp_path, encoder, answerer):
     fire = answerer_over(tmp_path, {"fire.txt": FIRE, "nimbo.txt": NIMBO}, encoder, answerer)
     assert fire.answer("How many people were killed in the Cedar Ridge Fire?").abstained  # 12,000 were evacuated
     assert not fire.answer("How many people were forced from their homes by the Cedar Ridge Fire?").abstained
+    assert not fire.answer("How many people did the deadly fire force from their homes?").abstained  # "deadly" asks no count of the dead
 
 
 def test_who_makes_something_is_answered_by_who_made_it(tmp_path, encoder, answerer):
@@ -476,7 +480,8 @@ def test_who_makes_something_is_answered_by_who_made_it(tmp_path, encoder, answe
 
 SENTENCING = (
     "Former treasurer sentenced\n\nJudge Ellen Marquez sentenced Raymond Pierce to seven years in prison on Thursday.\n\n"
-    "Millbrook's supervisor, Angela Russo, said the town had raised property taxes to cover the missing money.\n"
+    "Millbrook's supervisor, Angela Russo, said the town had raised property taxes to cover the missing money.\n\n"
+    "The district attorney, Marcus Lee, said his office would seek to seize the lake house.\n"
 )
 
 
@@ -485,6 +490,7 @@ def test_a_town_supervisor_asked_about_as_a_judge_is_a_false_premise(tmp_path, e
     judge = sentencing.answer("What did Judge Angela Russo say?")
     assert judge.abstained and judge.answer == "The articles don't say. They give the person it names another title."
     assert not sentencing.answer("What did Supervisor Angela Russo say?").abstained
+    assert not sentencing.answer("What did prosecutor Marcus Lee say?").abstained  # a district attorney prosecutes
 
 
 LIBRARY = (
@@ -798,7 +804,8 @@ def test_who_wrote_an_article_and_what_someone_wrote_are_answered_with_bylines(t
     assert local.answer("Who wrote the article about the Mars landing?").abstained  # no article of that topic
     unsigned = local.answer("Who wrote the heater article?")  # an article with no byline: not a person it names
     assert unsigned.abstained and unsigned.answerability == 0.0 and not unsigned.quotes, unsigned.answer
-    assert unsigned.answer == "The articles don't say. None of them that it could be about names who wrote it."
+    assert unsigned.answer == "The articles don't say. None of the articles it could be about names its author."
+    assert local.answer("Who wrote the statement in the heater article?").answerability != 0.0  # a statement it tells of, not the article
     assert not any(q.text.startswith("*By") for q in local.answer("When did the tram line open?").quotes)  # never quoted otherwise
 
 

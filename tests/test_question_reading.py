@@ -747,6 +747,7 @@ def test_a_figure_the_articles_state_only_about_something_else_is_misattributed(
         ("Why did prices rise 3.5 percent?", ["Prices rose 3.5%, after a 2 percent rise in May."], False),  # a share, no count
         ("Why did Brightwell recall 500,000 heaters?", ["It is recalling about 410,000 portable space heaters sold online."], True),  # three words between
         ("Why did the company lay off 200 workers?", ["It cut 300 jobs, workers said."], False),  # what is counted ends with its clause
+        ("Why did 14 U.S. states sue the company?", ["Twelve U.S. states sued the company."], True),  # "U.S." ends no clause
     ],
 )
 def test_a_count_the_articles_state_otherwise_is_a_changed_number(question, sentences, changed):
