@@ -173,6 +173,23 @@ def _figures(text: str) -> list[tuple[tuple[str, str], int, int]]:
     return found
 
 
+def changed_amount(question: str, sentences: list[str]) -> bool:
+    """Whether ``question`` states an amount of money ("pay $60 million") that none of
+    ``sentences`` states, though one of them states another of the same scale ("a transfer fee of
+    $42 million"): an amount changed, the rest as the article has it."""
+    stated = [(figure, text[start:end]) for text in sentences for figure, start, end in _figures(text)]
+    for figure, start, end in _figures(question):
+        if _is_money(question[start:end]) and figure not in {found for found, _ in stated}:
+            if any(found[1] == figure[1] and _is_money(span) for found, span in stated):
+                return True
+    return False
+
+
+def _is_money(figure: str) -> bool:
+    """Whether a figure ``_figures`` found is written with a currency sign ("$42 million")."""
+    return figure.lstrip()[:1] in "$€£¥"
+
+
 def misattributed_figure(question: str, sentences: list[str], names: frozenset[str] = frozenset()) -> bool:
     """Whether ``question`` states a figure that ``sentences`` state only about something else:
     every sentence stating it shares none of the words within ``FIGURE_REACH`` words of it in the

@@ -16,7 +16,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .answer_types import CLOSED_TYPES, expected_type, mentions, question_words
-from .details import conflicting_details, misattributed_figure, miscounted, mismatched_details
+from .details import changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
 from .lexical import QUESTION_FILLER, STOPWORDS, question_terms, stem, terms, words
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, own_part
 from .spelling import english_word
@@ -67,7 +67,7 @@ FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued
 # sentence that counts the same people for another reason ("12,000 people" evacuated). Not the
 # hurt: "were treated for heat exhaustion" counts them in other words.
 _ASKS_DEATHS = re.compile(  # "how many people were killed", "how many died", "how many deaths": the dead are what is counted
-    r"\bhow\s+many\s+(?:[\w'’-]+\s+){0,3}?(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:killed|died|dead|perished|deaths|fatalities)\b", re.I
+    r"\bhow\s+many\s+(?:[\w'’-]+\s+){0,3}?(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:killed|die|dies|died|dead|perished|deaths|fatalities)\b", re.I
 )
 _DEATH_WORDS = frozenset(map(stem, "kill die dead death fatal fatality perish drown slain toll lives bodies".split()))  # "claimed 14 lives", "death toll"
 
@@ -353,7 +353,9 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     that one of those sentences counts otherwise and none as asked (``rag.details.miscounted``:
     "close three schools" of "close two schools"); or whether the question states a figure
     that those sentences state only about something else (``rag.details.misattributed_figure``,
-    the question's names aside): "What's behind the forecast of $1 trillion in annual revenue?" of
+    the question's names aside), or an amount of money that those of them from articles naming
+    what the question names state otherwise (``rag.details.changed_amount``: "Why did Harbor
+    City pay $60 million for Ruiz?" of "a fee of $42 million"): "What's behind the forecast of $1 trillion in annual revenue?" of
     "… valuing it near $1 trillion"; or whether the best sentence denies what a "why" question
     takes as given (``premise_denied``) or states its opposite, or the sentences of its article
     naming what the question names do (``premise_reversed``); or whether the question gives
@@ -388,6 +390,9 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
         yield "They state a different number from the question's."
     if misattributed_figure(question, nearest, names):
         yield "They give the question's figure for something else."
+    naming = frozenset.intersection(*(index.documents_with(name) for name in names)) if names else frozenset()
+    if changed_amount(question, [index.sentences[s.sentence_id].text for s in scored[:MISMATCH_CANDIDATES] if index.sentences[s.sentence_id].doc_id in naming]):
+        yield "They state a different amount of money from the question's."
     if premise_denied(question, best.text) or premise_reversed(question, best.text) or premise_reversed(question, *_naming(index, best.doc_id, names)):
         yield "They state the opposite of what the question takes as given."
     if title_swapped(index, question):

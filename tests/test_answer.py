@@ -469,6 +469,10 @@ def test_a_count_of_the_dead_is_not_answered_with_a_count_of_something_else(tmp_
     assert fire.answer("How many people were killed in the Cedar Ridge Fire?").abstained  # 12,000 were evacuated
     assert not fire.answer("How many people were forced from their homes by the Cedar Ridge Fire?").abstained
     assert not fire.answer("How many people did the deadly fire force from their homes?").abstained  # "deadly" asks no count of the dead
+    allergy = "Peanut pill approved\n\nPeanut allergy affects about 2 percent of children, or about 1.5 million, in the United States.\n"
+    (tmp_path / "pill").mkdir()
+    pill = answerer_over(tmp_path / "pill", {"allergy.txt": allergy, "nimbo.txt": NIMBO}, encoder, answerer)
+    assert pill.answer("How many children die of peanut allergy each year?").abstained  # 1.5 million have it
 
 
 def test_who_makes_something_is_answered_by_who_made_it(tmp_path, encoder, answerer):
@@ -518,6 +522,13 @@ def test_a_count_the_article_states_otherwise_is_a_false_premise(tmp_path, encod
     assert tally.abstained and tally.answer == "The articles don't say. They state a different tally (of votes or goals) from the question's."
     unknown = library.answer("What did Mayor Linda Okafor say about the library?")
     assert unknown.abstained and unknown.answer == "The articles don't say. They never mention Mayor Linda Okafor."
+
+
+def test_an_amount_of_money_the_articles_state_otherwise_is_a_false_premise(tmp_path, encoder, answerer):
+    library = answerer_over(tmp_path, {"library.txt": LIBRARY, "orchard.txt": FROST}, encoder, answerer)
+    changed = library.answer("Why did the Millbrook City Council agree to spend $20 million on the library?")  # $14 million
+    assert changed.abstained and changed.answer == "The articles don't say. They state a different amount of money from the question's."
+    assert not library.answer("Why did the Millbrook City Council agree to spend $14 million on the library?").abstained
 
 
 def test_a_quotation_carried_on_after_who_said_it_is_what_they_said(tmp_path, encoder, answerer):
