@@ -63,6 +63,12 @@ def asks_closed_type(question: str, asked: str) -> bool:
 FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued valuation budget money amount number total now current currently today still work live based make made".split())  # stemmed: "works", "lives" too
 
 
+def _topic_terms(question: str, names: set[str]) -> set[str]:
+    """The content words of ``question`` (``question_terms``) that say what it is about: not its
+    ``names`` (``known_names``), nor the words that frame an answer type (``FRAME_STEMS``)."""
+    return set(question_terms(question)) - {stem(name) for name in names} - FRAME_STEMS
+
+
 # A count of the dead is a count of nothing else: a question asking one is not answered by a
 # sentence that counts the same people for another reason ("12,000 people" evacuated). Not the
 # hurt: "were treated for heat exhaustion" counts them in other words.
@@ -85,7 +91,7 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     if expected_type(question, own_part(asked) if asked != question else None) is None:
         return False
     names = known_names(asked, index.names)
-    content = set(question_terms(asked)) - {stem(name) for name in names} - FRAME_STEMS
+    content = _topic_terms(asked, names)
     typed = [s.sentence_id for s in scored[:candidates] if s.type_match]
     if typed and _ASKS_DEATHS.search(asked) and not any(_DEATH_WORDS & index.terms_as_quoted[sid] for sid in typed):
         return True  # "How many people were killed?" of "forced 12,000 people from their homes": a count of something else
@@ -284,7 +290,7 @@ def told_as_to_come(index: "CorpusIndex", question: str, best: str) -> bool:
     library opened on Saturday, and the town will open a second branch next year"."""
     if not _ASKS_DONE.search(question) or _ASKS_WORDS.search(question) or asks_yes_or_no(question):
         return False
-    asked = set(question_terms(question)) - {stem(name) for name in known_names(question, index.names)} - FRAME_STEMS
+    asked = _topic_terms(question, known_names(question, index.names))
     telling = [clause for clause in _CLAUSE_BREAK.split(best) if asked & set(terms(clause))]
     return bool(telling) and all(_TO_COME.search(clause) for clause in telling)
 
@@ -382,7 +388,8 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
     for kind in conflicting_details(question, best.text, offered):
         detail = "length of time" if kind in _SPAN_UNITS else _DETAIL_WORDS.get(kind, kind)
         yield f"They state a different {detail} from the question's."
-    nearest = [index.sentences[s.sentence_id].text for s in scored[:MISMATCH_CANDIDATES]]
+    nearest_ids = [s.sentence_id for s in scored[:MISMATCH_CANDIDATES]]
+    nearest = [index.sentences[sid].text for sid in nearest_ids]
     names = frozenset(stem(name) for name in known_names(question, index.names)).union(*name_terms(question).values())
     if mismatched_details(question, nearest):
         yield "They state the details the question asks about as one fact in different facts."
@@ -391,7 +398,7 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
     if misattributed_figure(question, nearest, names):
         yield "They give the question's figure for something else."
     naming = frozenset.intersection(*(index.documents_with(name) for name in names)) if names else frozenset()
-    if changed_amount(question, [index.sentences[s.sentence_id].text for s in scored[:MISMATCH_CANDIDATES] if index.sentences[s.sentence_id].doc_id in naming]):
+    if changed_amount(question, [text for sid, text in zip(nearest_ids, nearest) if index.sentences[sid].doc_id in naming]):
         yield "They state a different amount of money from the question's."
     if premise_denied(question, best.text) or premise_reversed(question, best.text) or premise_reversed(question, *_naming(index, best.doc_id, names)):
         yield "They state the opposite of what the question takes as given."

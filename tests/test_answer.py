@@ -425,14 +425,6 @@ NIMBO = (
 )
 
 
-def test_a_question_writing_an_acronym_the_article_spells_out_is_answered(tmp_path, encoder, answerer):
-    """"CEO", which the article never writes, is read as its "chief executive" (and said so),
-    rather than taken for a word the articles lack."""
-    answer = answerer_over(tmp_path, {"nimbo.txt": NIMBO, "orchard.txt": FROST}, encoder, answerer).answer("Who is Nimbo's CEO?")
-    assert answer.read_as == "Who is Nimbo's chief executive?"
-    assert not answer.abstained and "Ana Ruiz" in answer.quotes[0].text, answer.answer
-
-
 FIRE = (
     "Wildfire forces evacuations\n\nThe Cedar Ridge Fire forced about 12,000 people from their homes on Sunday. "
     "Gov. Daniel Ortega declared a state of emergency for the county on Sunday night. He said he would visit the fire area on Tuesday.\n\n"
@@ -440,11 +432,19 @@ FIRE = (
 )
 
 
-def test_a_title_the_articles_abbreviate_is_read_as_they_write_it(tmp_path, encoder, answerer):
-    """"Governor", which the article never writes, is its "Gov.", not a name it never mentions."""
-    answer = answerer_over(tmp_path, {"fire.txt": FIRE, "orchard.txt": FROST}, encoder, answerer).answer("What did Governor Ortega declare?")
-    assert answer.read_as == "What did Gov. Ortega declare?"
-    assert not answer.abstained and "state of emergency" in answer.quotes[0].text, answer.answer
+@pytest.mark.parametrize(
+    ("article", "question", "read_as", "answered_by"),
+    [
+        (NIMBO, "Who is Nimbo's CEO?", "Who is Nimbo's chief executive?", "Ana Ruiz"),  # an acronym the article spells out
+        (FIRE, "What did Governor Ortega declare?", "What did Gov. Ortega declare?", "state of emergency"),  # a title it abbreviates
+    ],
+)
+def test_a_title_the_article_writes_another_way_is_read_as_it_writes_it(tmp_path, encoder, answerer, article, question, read_as, answered_by):
+    """"CEO" or "Governor", which the article never writes, is read as its "chief executive" or
+    "Gov." (and said so), rather than taken for a word or a name the articles lack."""
+    answer = answerer_over(tmp_path, {"article.txt": article, "orchard.txt": FROST}, encoder, answerer).answer(question)
+    assert answer.read_as == read_as
+    assert not answer.abstained and answered_by in answer.quotes[0].text, answer.answer
 
 
 SAFETY_HEARING = (
