@@ -130,6 +130,7 @@ KEEP_JS = f"(conversation) => {{ {_KEEP} }}"  # after a rating, which the record
 FORGET_JS = f"() => {{ try {{ sessionStorage.removeItem({CONVERSATION_KEY}); }} catch (ignored) {{}} }}"  # the chat's Clear button
 PUT_BACK_JS = f"(typed, retry, conversation) => {{ {_KEEP} window.askTheArticles?.replied(); return typed || retry; }}"
 SHOW_LATEST_JS = f"(conversation) => {{ {_KEEP} window.askTheArticles?.replied(); }}"
+NOT_SENT_JS = "() => { window.askTheArticles?.notSent(); }"  # the server could not be reached: the question goes back
 # While a kept conversation is asked again, nothing new can be asked (a question sent then
 # would be answered without it, and its record would replace the one being restored): the
 # question box, the Ask button and the examples wait, and the box says why.
@@ -438,13 +439,14 @@ def build_app(
         common: dict[str, Any] = {"outputs": outputs, "api_visibility": "private", "concurrency_id": "answer", "show_progress_on": [chatbot, sources, status]}
         # The question box empties the moment a question is sent (in the browser, with the
         # question it held passed on), so whatever is typed while it is answered is kept;
-        # a question that cannot be asked comes back to the box if it is still empty.
+        # a question that cannot be asked, or that never reached the server, comes back to the box
+        # if it is still empty.
         for event in (question.submit, ask.click):
-            event(chat_replies.reply, [question, k, chatbot, conversation, turns], js=SEND_AND_CLEAR_JS, **common).then(
-                None, [question, retry, conversation], [question], js=PUT_BACK_JS, api_visibility="private"
-            )
+            sent = event(chat_replies.reply, [question, k, chatbot, conversation, turns], js=SEND_AND_CLEAR_JS, **common)
+            sent.success(None, [question, retry, conversation], [question], js=PUT_BACK_JS, api_visibility="private")
+            sent.failure(None, js=NOT_SENT_JS, api_visibility="private")
         for button in example_buttons:
-            button.click(chat_replies.reply, [button, k, chatbot, conversation, turns], **common).then(
+            button.click(chat_replies.reply, [button, k, chatbot, conversation, turns], **common).success(
                 None, [conversation], js=SHOW_LATEST_JS, api_visibility="private"
             )
         copy_conversation.click(None, js=COPY_CONVERSATION_JS, api_visibility="private")

@@ -322,15 +322,23 @@ def test_a_question_shown_on_a_phone_is_not_under_the_chats_toolbar(server, brow
     assert question_top >= covered
 
 
-def test_a_question_that_could_not_be_sent_comes_back_after_reload(server, browsing):
+SERVER_UNREACHABLE = {
+    "connection refused": lambda route: route.abort(),  # Gradio reloads the page to find the server again
+    "server unavailable": lambda route: route.fulfill(status=503, body="Service Unavailable"),  # a proxy in front, say
+}
+
+
+@pytest.mark.parametrize("unreachable", SERVER_UNREACHABLE.values(), ids=SERVER_UNREACHABLE.keys())
+def test_a_question_that_could_not_be_sent_comes_back_until_it_is_answered(server, browsing, unreachable):
     page = browsing.open_chat(server.url)
-    page.route("**/gradio_api/queue/join*", lambda route: route.abort())  # the server can't be reached
+    page.route("**/gradio_api/queue/join*", unreachable)
     page.locator(QUESTION_BOX).fill("Who wrote the blog post?")
     page.locator(QUESTION_BOX).press("Enter")
     expect(page.locator(QUESTION_BOX)).to_have_value("")
+    expect(page.locator(QUESTION_BOX)).to_have_value("Who wrote the blog post?", timeout=WAIT_MS)  # back once sending failed
     page.unroute("**/gradio_api/queue/join*")
     page.reload()
-    expect(page.locator(QUESTION_BOX)).to_have_value("Who wrote the blog post?", timeout=WAIT_MS)
+    expect(page.locator(QUESTION_BOX)).to_have_value("Who wrote the blog post?", timeout=WAIT_MS)  # and after a reload
     page.locator(QUESTION_BOX).press("Enter")  # and it can be sent again; once answered it is not put back
     expect(page.locator(BOT_MESSAGES)).to_have_count(1, timeout=WAIT_MS)
     page.reload()

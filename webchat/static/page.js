@@ -19,23 +19,23 @@
     entered = null;
     return text;
   };
-  // A question sent is kept in the tab's session storage until its reply comes (replied()):
-  // if the server was down and the page reloads, the question comes back to the box.
+  // A question sent is kept in the tab's session storage until its reply comes (replied()).
+  // Until then it comes back to the empty box when the server cannot be reached (notSent())
+  // and at each page load: Gradio itself reloads the page when it loses the server.
   const UNSENT = 'askTheArticles.unsent';
   const sending = (text) => { try { sessionStorage.setItem(UNSENT, text); } catch (ignored) {} };
-  const putBackUnsent = (tries = 50) => {
+  const notSent = (tries = 50) => {
     let text = null;
     try { text = sessionStorage.getItem(UNSENT); } catch (ignored) { return; }
     if (!text) return;
     const box = document.querySelector('#question textarea');
-    if (!box) { if (tries > 0) setTimeout(() => putBackUnsent(tries - 1), 200); return; }
+    if (!box) { if (tries > 0) setTimeout(() => notSent(tries - 1), 200); return; }
     if (!box.value) {
       box.value = text;
       box.dispatchEvent(new Event('input', {bubbles: true}));
     }
-    try { sessionStorage.removeItem(UNSENT); } catch (ignored) {}
   };
-  putBackUnsent();
+  notSent();
   // A reply is shown from its question: the chat scrolls the last question to its top
   // (Gradio's own autoscroll, off, would show the reply's end, hiding an abstention's verdict).
   const scrollBox = (element) => {
@@ -206,6 +206,7 @@
     takeQuestion,
     sending,
     replied,
+    notSent,
     showLatest,
     messageText,
     conversationText,
