@@ -27,7 +27,6 @@ from .premises import (
     person_swapped,
     typed_off_topic,
 )
-from .question import asks_yes_or_no
 from .settings import read_json_file
 from .types import StrPath
 
@@ -185,9 +184,9 @@ class AnswerabilityModel:
           become president?" of "Harold Ng, a mediator"), or takes as given an event of someone
           that no article naming them reports ("… after he was fired" of "placed on leave"), or
           asks what came of an event the best sentence tells of as still to come ("What did the
-          hearing decide?" of "… is scheduled for May 20"; ``details_conflict``), unless the question asks
-          to be confirmed or denied ("Will the plant open in July?" of "… will open in September":
-          that sentence answers it; ``asks_yes_or_no``);
+          hearing decide?" of "… is scheduled for May 20"; ``details_conflict``); of a question
+          asking to be confirmed or denied only the unreported event ("Will the plant open in
+          July?" is answered by "… will open in September", "Was Forsythe fired?" not by "placed on leave");
         - ``type_unmet_penalty`` when the question asks for an amount, a percentage, a number, a
           date, a time of day, a span of time or a dose (``CLOSED_TYPES``) and none of the three best
           sentences states one (``asks_closed_type``; a "how many" question wants a count of what
@@ -208,7 +207,7 @@ class AnswerabilityModel:
             settings.unknown_term_penalty * values["unknown_terms"]
             + settings.unknown_name_penalty * names_unknown(index, asked)
             + settings.name_elsewhere_penalty * (names_elsewhere(index, asked, scored) or person_swapped(index, asked, scored))
-            + settings.detail_conflict_penalty * (details_conflict(index, asked, scored) and not asks_yes_or_no(asked))
+            + settings.detail_conflict_penalty * (details_conflict(index, asked, scored))
             + settings.type_unmet_penalty * ((values["type_unmet"] > 0 and asks_closed_type(question, asked)) or typed_off_topic(index, question, scored, asked))
         )
         return self.probability(values, offset=-offset)

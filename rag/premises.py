@@ -19,7 +19,7 @@ from .answer_types import CLOSED_TYPES, expected_type, mentions, question_words
 from .details import changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
 from .lexical import QUESTION_FILLER, STOPWORDS, question_terms, stem, terms, words
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, own_part
-from .spelling import english_word
+from .spelling import base_form, english_word
 from .titles import TITLE_GROUP, TITLE_PATTERN, TITLE_WORD
 
 if TYPE_CHECKING:
@@ -188,11 +188,17 @@ def premise_reversed(question: str, *texts: str) -> bool:
 
 # A question that asks why someone did something, or what happened after, since or before they did
 # it, takes the event as given: "Why did Superintendent David Ostrowski vote against the budget?",
-# "who replaced alan forsythe after he was fired". The name is a run of name words
-# (``rag.question.name_spans``) right after these words, not after "the" ("why did the Riverside
-# board vote": "Riverside" names the board); the event is the word after the name or pronoun, past
-# an auxiliary ("had been placed") and an adverb in -ly ("reportedly ignored").
-_WHY_OF = re.compile(r"^\W*(?:why|how come)\s+(?:did|does|do|has|have|had|would|will|(is|are|was|were))\s+$", re.I)
+# "who replaced alan forsythe after he was fired"; one asking whether it happened ("Was Alan
+# Forsythe fired?", "Has anyone at Northgate been fired?") is not answered by articles that never
+# tell of it. The name is a run of name words (``rag.question.name_spans``) right after these
+# words, not after "the" ("why did the Riverside board vote": "Riverside" names the board); the
+# event is the word after the name or pronoun, past an auxiliary ("had been placed") and an
+# adverb in -ly ("reportedly ignored"); after "is", "was" (groups 1 and 2) only a participle.
+_EVENT_ASKED_OF = re.compile(
+    r"^\W*(?:(?:why|how come)\s+(?:did|does|do|has|have|had|would|will|(is|are|was|were))"
+    r"|(?:did|has|have|had|(was|were))(?:\s+(?:anyone|anybody|someone|somebody)\s+(?:at|from|in))?)\s+$",
+    re.I,
+)
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")  # after "why is/was NAME" only an event ("fired", "calling"), not a state ("important")
 _EVENT_CLAUSE = r"\b(?:after|since|before|once|until|because)\s+"
 _CLAUSE_OF = re.compile(rf"{_EVENT_CLAUSE}$", re.I)
@@ -202,8 +208,12 @@ _EVENT_WORD = re.compile(
 )  # lower case: a capitalised word would be part of the name; not "didn't"
 # Words after a name that name no event of it, or so general that an article tells it in other words (stemmed).
 _NO_EVENT = frozenset(map(stem, QUESTION_FILLER | STOPWORDS)) | frozenset(
-    map(stem, "both never ever first later still also even only become make take keep need feel seem come try consider expect plan hope decide".split())
-)
+    map(
+        stem,
+        "both never ever first later still also even only become make take keep need feel seem come try consider expect plan hope decide "
+        "see find show know notice hear learn".split(),  # what someone saw or learnt is told in many words ("observed", "found")
+    )
+) | FRAME_STEMS
 # A side of a pair of opposites is one event told in other words: "lost" and "conceded".
 _SAME_EVENT = {term: frozenset().union(*(side for pair in _OPPOSITE_STEMS for side in pair if term in side)) for term in _ANY_OPPOSITE}
 
@@ -219,8 +229,8 @@ def _events_asked(index: "CorpusIndex", question: str) -> Iterator[tuple[str, fr
         known = frozenset(stem(name) for name in known_names(named, index.names))
         if not known or named.endswith(("'s", "’s")):
             continue
-        why = _WHY_OF.match(question[:start])
-        starts = [(end, bool(why.group(1)))] if why else [(end, False)] if _CLAUSE_OF.search(question[:start]) else []
+        asked_of = _EVENT_ASKED_OF.match(question[:start])
+        starts = [(end, bool(asked_of.group(1) or asked_of.group(2)))] if asked_of else [(end, False)] if _CLAUSE_OF.search(question[:start]) else []
         if at == 0:  # "he", "she", "they" stand for the only name before them
             next_name = spans[1][0] if len(spans) > 1 else len(question)
             starts += [(clause.end(), False) for clause in _CLAUSE_OF_PRONOUN.finditer(question, end, next_name)]
@@ -236,21 +246,23 @@ NOTE_NAME_CHARS = 60  # longest name a note repeats back (a longer run of capita
 def event_unreported(index: "CorpusIndex", question: str) -> tuple[str, str] | None:
     """(name, event word) for the first event ``question`` takes as given that someone or
     something it names did, or had done to them (``_events_asked``: "why did …", "after he
-    was …"), that no article naming them (with a word of the name the articles write as a name)
-    tells anywhere: none holds the event's word, stemmed ("decision" tells "decided"), or a word
-    of its side of a pair of opposites (``_OPPOSITES``: "conceded" tells "lost"). "who replaced
+    was …", "was NAME …"), that no article naming them (with a word of the name the articles write
+    as a name) tells anywhere: none holds the event's word, stemmed ("decision" tells "decided"),
+    another form of it (``rag.spelling.base_form``: "wrote" tells "write", "suits" "sued"), or a
+    word of its side of a pair of opposites (``_OPPOSITES``: "conceded" tells "lost"). "who replaced
     alan forsythe after he was fired" of an article saying he "was placed on paid administrative
     leave"; else None. The whole article is read, not the sentences naming them: an event is
     often told in other words beside them ("three dissenting members — Luis Navarro …" for
     "why did Navarro vote against …"). Words too general to be told the same way
-    (``_NO_EVENT``: "think", "become", "decide") are not checked, nor a word neither the articles
+    (``_NO_EVENT``: "think", "become", "decide", "see") are not checked, nor a word neither the articles
     nor an English dictionary know: a typo, not an event."""
     for named, known, event in _events_asked(index, question):
-        word = stem(event)
-        if word in _NO_EVENT or word in FRAME_STEMS or (word not in index.term_idf and not english_word(event)):
+        word, form = stem(event), base_form(event)
+        if {word, stem(form)} & _NO_EVENT or (word not in index.term_idf and not english_word(event)):
             continue
         naming = frozenset().union(*(index.documents_with(term) for term in known))
-        if not any(naming & index.documents_with(told) for told in _SAME_EVENT.get(word, {word})):
+        told = _SAME_EVENT.get(word, {word}) | {stem(form)} | index.stems_by_base_form.get(form, frozenset())
+        if not any(naming & index.documents_with(term) for term in told):
             return named, event
     return None
 
@@ -368,7 +380,10 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     someone a title the articles never give them (``title_swapped``); or whether it takes as
     given an event of someone it names that no article naming them reports (``event_unreported``);
     or whether it asks what came of an event the best sentence tells of as still to come
-    (``told_as_to_come``): "What did the May 20 hearing decide?" of "… is scheduled for May 20"."""
+    (``told_as_to_come``): "What did the May 20 hearing decide?" of "… is scheduled for May 20".
+    A question asking to be confirmed or denied (``asks_yes_or_no``) is checked for the event
+    alone: a sentence stating a detail otherwise answers it ("Will the plant open in July?" of
+    "… will open in September"); one no article tells of does not ("Was Alan Forsythe fired?")."""
     return next(_conflicts(index, question, scored, candidates), None) is not None
 
 
@@ -382,6 +397,9 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
     sentence that tells the one who asked ("They state a different year from the question's."),
     checked lazily, in the order ``details_conflict`` names them."""
     if not scored:
+        return
+    if asks_yes_or_no(question):
+        yield from _event_unreported_note(index, question)
         return
     best = index.sentences[scored[0].sentence_id]
     offered = " ".join(index.sentences[s.sentence_id].text for s in scored[:candidates] if index.sentences[s.sentence_id].doc_id == best.doc_id)
@@ -406,6 +424,11 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
         yield "They give the person it names another title."
     if told_as_to_come(index, question, best.text):
         yield "They tell of it as still to come (planned, scheduled or expected), not as done."
+    yield from _event_unreported_note(index, question)
+
+
+def _event_unreported_note(index: "CorpusIndex", question: str) -> Iterator[str]:
+    """What ``event_unreported`` finds in ``question``, as a sentence for the one who asked."""
     unreported = event_unreported(index, question)
     if unreported:
         named, event = unreported
@@ -416,13 +439,10 @@ def premise_note(index: "CorpusIndex", question: str, scored: Sequence["ScoredSe
     """Why the articles do not answer ``question`` when it takes as given what they do not say,
     as a sentence for the one who asked ("They never mention Sam Altman.", "They state a different
     tally (of votes or goals) from the question's."), or None: a name they never mention
-    (``names_unknown``), or what they state otherwise (``details_conflict``; not for a question
-    asking to be confirmed or denied, which such a sentence answers)."""
+    (``names_unknown``), or what they state otherwise (``details_conflict``)."""
     unknown = [name for name in unknown_names(index, question) if len(name) <= NOTE_NAME_CHARS]
     if unknown:
         return f"They never mention {unknown[0]}."
-    if asks_yes_or_no(question):
-        return None
     return next(_conflicts(index, question, scored), None)
 
 

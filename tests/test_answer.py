@@ -542,21 +542,36 @@ def test_a_quotation_carried_on_after_who_said_it_is_what_they_said(tmp_path, en
 
 LEAVE = (
     "Works director placed on leave\n\nPublic Works Director Alan Forsythe was placed on paid administrative leave on Tuesday. "
-    "Deputy director Maria Lopez will run the department while the city investigates. Forsythe could not be reached for comment.\n\n"
+    "Deputy director Maria Lopez will run the department while the city investigates. Forsythe could not be reached for comment. "
+    "He wrote to the council in March about cracks in the Harlow Street bridge.\n\n"
     "Councilmember Raj Patel voted against the repair budget, saying the city had ignored the warnings.\n\n"
-    "The bridge carries 31,000 vehicles a day. Repairs will take a year.\n\n"
+    "The bridge carries 31,000 vehicles a day. Repairs will take a year. Two shop owners have filed suits against Harlow County over the closure.\n\n"
     "Mayor Ruth Keller conceded that the city had moved too slowly. She promised a review of every inspection.\n"
 )
 
 
-def test_an_event_the_articles_never_report_of_who_the_question_names_is_a_false_premise(tmp_path, encoder, answerer):
-    """"after he was fired", "why did Keller resign": no article naming them says so."""
+@pytest.mark.parametrize(
+    ("unreported", "reported"),
+    [
+        ("Who replaced Alan Forsythe after he was fired?", "Who is running the department since Alan Forsythe was placed on leave?"),
+        ("Was Alan Forsythe fired?", "Was Alan Forsythe placed on leave?"),
+    ],
+    ids=["taken as given", "asked whether it happened"],
+)
+def test_an_event_the_articles_never_report_of_who_the_question_names_is_not_answered(tmp_path, encoder, answerer, unreported, reported):
+    """"after he was fired", "was he fired" of "placed on leave": no article naming him says so."""
     leave = answerer_over(tmp_path, {"leave.txt": LEAVE, "orchard.txt": FROST}, encoder, answerer)
-    fired = leave.answer("Who replaced Alan Forsythe after he was fired?")
+    fired = leave.answer(unreported)
     assert fired.abstained and fired.answer == "The articles don't say. What they say of Alan Forsythe never mentions “fired”."
+    assert not leave.answer(reported).abstained
+
+
+def test_an_event_is_read_in_any_of_its_forms_and_only_when_it_is_one(tmp_path, encoder, answerer):
+    leave = answerer_over(tmp_path, {"leave.txt": LEAVE, "orchard.txt": FROST}, encoder, answerer)
     assert leave.answer("Why did Mayor Ruth Keller resign?").abstained
+    assert leave.answer("Has anyone at Harlow County been arrested?").abstained
     assert not leave.answer("Why did Raj Patel vote against the repair budget?").abstained
-    assert not leave.answer("Who is running the department since Alan Forsythe was placed on leave?").abstained
+    assert not leave.answer("Did Raj Patel vote against the repair budget?").abstained
     for told in (
         "What did Ruth Keller say after she lost?",  # "conceded": the other word of a win or a loss
         "Why did Raj Patel vte against the repair budget?",  # a typo, not an event
@@ -564,6 +579,9 @@ def test_an_event_the_articles_never_report_of_who_the_question_names_is_a_false
         "Why did Raj Patel reportedly vote against the budget?",  # nor "reportedly"
         "Why is Alan Forsythe important?",  # a state, not an event
         "What did Maria Lopez say after Alan Forsythe had been placed on leave?",  # past "had been"
+        "Why did Alan Forsythe write to the council?",  # "wrote": another form of the word
+        "Why was Harlow County sued?",  # "suits"
+        "Has Raj Patel seen the inspection reports?",  # what someone saw is told in many words
     ):
         assert event_unreported(leave.index, told) is None, told
 
