@@ -107,7 +107,7 @@ _PERSON = re.compile(
 _ASKS_NAME = re.compile(
     r"\b(?:what|which(?: [\w-]+)?) (?:compan(?:y|ies)|labs?|firms?|universit(?:y|ies)|organi[sz]ations?|agenc(?:y|ies)|institutions?|"
     r"startups?|banks?|groups?|unions?|parties|party|newspapers?|publications?|outlets?|brands?|products?|drugs?|teams?|clubs?)\b"
-    r"|\bname of\b|\bwhat (?:is|was|are|were|will) (?:it|they|the \w+(?: \w+)?) (?:be )?called\b"
+    r"|\bname of\b|\bwhat (?:is|was|are|were|will) (?:it|they|the \w+(?: \w+)?) (?:be )?called\b|\bnick-?name[sd]?\b"
     # "Where does Azizi Othman work?": where someone works or studies is an organisation ("of Asia e University")
     r"|\bwhere (?:does|do|did|is|was|are|were|has|have|had)\b(?: \S+){1,4}? (?:work|works|worked|working|study|studies|studied|studying|teach|teaches|taught|teaching|employed)\b",
     re.I,

@@ -197,6 +197,12 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ),
         ("What is the name of the new hospital system?", "name", "The combined system will be called Northgate Health.", "The new system will have 412 beds."),
         ("Which company built the model?", "name", "The model was built by Anthropic.", "The company built the model in two years."),
+        (
+            "LP 918-14 b nickname",  # a nickname is a name
+            "name",
+            'The team had nicknamed the planet "Mira" during its analysis.',
+            "The planet, designated LP 918-14 b, circles a red dwarf star every 19.4 days.",  # no name but the one asked about
+        ),
         ("Which rival companies are racing to build bigger models?", "name", "OpenAI and Google are racing ahead.", "Rivals are racing ahead."),
         ("Which political party does Ana Reyes belong to?", "name", "Ana Reyes joined the Green Party in 2019.", "Ana Reyes joined a party in 2019."),
         (
