@@ -28,9 +28,8 @@ import numpy as np
 from .documents import ARTICLE_SUFFIXES, article_id, article_stats, is_markdown, load_corpus, read_article, sha256_text
 from .embedding import file_sha256
 from .errors import IndexCorruptError, IndexMismatchError, IndexMissingError, RagError, StaleIndexWarning, require_type, warn_caller
-from .lexical import stem, terms
+from .lexical import terms
 from .segmentation import SENTENCE_KINDS
-from .spelling import base_form
 from .scripts import scripts_used
 from .titles import title_counts
 from .types import Chunk, Document, Sentence, StrPath
@@ -247,15 +246,6 @@ class CorpusIndex:
     def idf(self, term: str) -> float:
         """IDF of ``term``; terms absent from the corpus get the highest weight."""
         return self.term_idf.get(term, float(np.log((len(self.sentences) + 1) / 0.5)))
-
-    @cached_property
-    def stems_by_base_form(self) -> dict[str, frozenset[str]]:
-        """The stems of the articles' words by their dictionary form (``rag.spelling.base_form``):
-        "buy" -> {"bought", "buy"}, which stemming alone keeps apart."""
-        forms: dict[str, set[str]] = {}
-        for word in self.word_counts:
-            forms.setdefault(base_form(word), set()).add(stem(word))
-        return {form: frozenset(stems) for form, stems in forms.items()}
 
     def documents_with(self, term: str) -> frozenset[str]:
         """The ids of the articles whose text has ``term`` (a stemmed content word), read from

@@ -122,6 +122,19 @@ def stem(word: str) -> str:
     return _verb_stems().get(stemmed, stemmed)
 
 
+def verb_forms(word: str) -> frozenset[str]:
+    """Every form of each verb ``word`` is a form of, by lemminflect ("broke" -> "break",
+    "breaks", "breaking", "broke", "broken"); none when it is no verb's."""
+    from lemminflect import getAllInflections, getAllLemmas  # its tables load at the first call (~0.6 s)
+
+    forms: set[str] = set()
+    for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()):
+        forms.add(lemma)
+        for inflected in getAllInflections(lemma, upos="VERB").values():
+            forms.update(inflected)
+    return frozenset(forms)
+
+
 def words(text: str) -> list[str]:
     """Lower-case word tokens (NFKC-normalised, as questions are), apostrophes and punctuation split off.
 

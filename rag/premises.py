@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .answer_types import CLOSED_TYPES, expected_type, mentions, question_words
 from .details import changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
-from .lexical import QUESTION_FILLER, STOPWORDS, question_terms, stem, terms, words
+from .lexical import QUESTION_FILLER, STOPWORDS, question_terms, stem, terms, verb_forms, words
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, own_part
-from .spelling import base_form, english_word
+from .spelling import english_word
 from .titles import TITLE_GROUP, TITLE_PATTERN, TITLE_WORD
 
 if TYPE_CHECKING:
@@ -211,7 +211,7 @@ _NO_EVENT = frozenset(map(stem, QUESTION_FILLER | STOPWORDS)) | frozenset(
     map(
         stem,
         "both never ever first later still also even only become make take keep need feel seem come try consider expect plan hope decide "
-        "see find show know notice hear learn".split(),  # what someone saw or learnt is told in many words ("observed", "found")
+        "see find show know notice hear learn choose pick select".split(),  # what someone saw, learnt or chose is told in many words ("observed", "wanted a partner who")
     )
 ) | FRAME_STEMS
 # A side of a pair of opposites is one event told in other words: "lost" and "conceded".
@@ -248,7 +248,7 @@ def event_unreported(index: "CorpusIndex", question: str) -> tuple[str, str] | N
     something it names did, or had done to them (``_events_asked``: "why did …", "after he
     was …", "was NAME …"), that no article naming them (with a word of the name the articles write
     as a name) tells anywhere: none holds the event's word, stemmed ("decision" tells "decided"),
-    another form of it (``rag.spelling.base_form``: "wrote" tells "write", "suits" "sued"), or a
+    another form of it (``rag.lexical.verb_forms``: "broke" tells "break", "suits" "sued"), or a
     word of its side of a pair of opposites (``_OPPOSITES``: "conceded" tells "lost"). "who replaced
     alan forsythe after he was fired" of an article saying he "was placed on paid administrative
     leave"; else None. The whole article is read, not the sentences naming them: an event is
@@ -257,11 +257,11 @@ def event_unreported(index: "CorpusIndex", question: str) -> tuple[str, str] | N
     (``_NO_EVENT``: "think", "become", "decide", "see") are not checked, nor a word neither the articles
     nor an English dictionary know: a typo, not an event."""
     for named, known, event in _events_asked(index, question):
-        word, form = stem(event), base_form(event)
-        if {word, stem(form)} & _NO_EVENT or (word not in index.term_idf and not english_word(event)):
+        forms = {stem(form) for form in verb_forms(event)} | {stem(event)}
+        if forms & _NO_EVENT or (stem(event) not in index.term_idf and not english_word(event)):
             continue
         naming = frozenset().union(*(index.documents_with(term) for term in known))
-        told = _SAME_EVENT.get(word, {word}) | {stem(form)} | index.stems_by_base_form.get(form, frozenset())
+        told = forms.union(*(_SAME_EVENT.get(form, ()) for form in forms))
         if not any(naming & index.documents_with(term) for term in told):
             return named, event
     return None

@@ -544,7 +544,7 @@ LEAVE = (
     "Works director placed on leave\n\nPublic Works Director Alan Forsythe was placed on paid administrative leave on Tuesday. "
     "Deputy director Maria Lopez will run the department while the city investigates. Forsythe could not be reached for comment. "
     "He wrote to the council in March about cracks in the Harlow Street bridge.\n\n"
-    "Councilmember Raj Patel voted against the repair budget, saying the city had ignored the warnings.\n\n"
+    "Councilmember Raj Patel voted against the repair budget, saying the city had ignored the warnings. He broke with the mayor for the first time.\n\n"
     "The bridge carries 31,000 vehicles a day. Repairs will take a year. Two shop owners have filed suits against Harlow County over the closure.\n\n"
     "Mayor Ruth Keller conceded that the city had moved too slowly. She promised a review of every inspection.\n"
 )
@@ -580,6 +580,7 @@ def test_an_event_is_read_in_any_of_its_forms_and_only_when_it_is_one(tmp_path, 
         "Why is Alan Forsythe important?",  # a state, not an event
         "What did Maria Lopez say after Alan Forsythe had been placed on leave?",  # past "had been"
         "Why did Alan Forsythe write to the council?",  # "wrote": another form of the word
+        "Did Raj Patel break with the mayor?",  # "broke" (a word of its own to a dictionary of lemmas)
         "Why was Harlow County sued?",  # "suits"
         "Has Raj Patel seen the inspection reports?",  # what someone saw is told in many words
     ):
