@@ -113,7 +113,8 @@ _ASKS_NAME = re.compile(
     re.I,
 )
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|and|de|e|the|&)\s+)*[A-Z][\w’'&.-]*)*")
-_WEEKDAY_OR_DATE = re.compile(rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow)\b|\b{MONTH_BEFORE_DAY}")
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WEEKDAY_OR_DATE = re.compile(rf"\b(?:{_WEEKDAYS}|today|yesterday|tomorrow)\b|\b{MONTH_BEFORE_DAY}")
 _YEAR = re.compile(rf"\b{YEAR}s?\b")  # "1788", "2025", the decade "the 1970s"
 _WHEN_DAY = re.compile(rf"\b(what|which) day\b|\bon what date\b|\bwhat date\b|{_asks_the('day|date')}", re.I)
 _WHEN_YEAR = re.compile(rf"\b(what|which) year\b|\bin what year\b|{_asks_the('year')}", re.I)
@@ -143,7 +144,7 @@ _DURATION = re.compile(
     rf"|\b(?:from|between) {YEAR}s? (?:to|until|and) {YEAR}",
     re.I,
 )
-_PLACE = re.compile(r"\b(in|at|from) [A-Z][a-z]+")
+_PLACE = re.compile(rf"\b(?:in|at|from|on|near) (?!(?:{_WEEKDAYS}|{MONTHS})\b)[A-Z][a-z]+")  # "on Grand Avenue", not "on Monday"
 # "What does RSI stand for?" wants the sentence that spells it out: "recursive
 # self-improvement, or RSI," or "recursive self-improvement (RSI)".
 ASKS_EXPANSION = re.compile(r"\b(stands?|short) for\b|\b(acronym|abbreviation)\b|\bfull (name|form) of\b", re.I)
@@ -357,7 +358,8 @@ _AMOUNT_NAMES = (
     r"profits?|earnings|earns?|earned|net income|(?:net )?loss(?:es)?|lost|los(?:e|es|ing)",
     r"valuation|valu(?:e|ed|es|ing)|worth",
     r"salar(?:y|ies)|wages?|pay|paid|earns?|earned|earning|compensation|bonus(?:es)?",
-    r"pric(?:e|es|ed|ing)|costs?|costing|fees?|fares?|charg(?:e|es|ed|ing)|pay|paid|bought|sold|spen(?:d|ds|t|ding)",
+    r"pric(?:e|es|ed|ing)|costs?|costing|fees?|fares?|charg(?:e|es|ed|ing)|pay|paid|buy(?:s|ing)?|bought|sold|spen(?:d|ds|t|ding)"
+    r"|acquir(?:e|ed|es|ing)|purchas(?:e|es|ed|ing)",  # "acquired by Northfield for $62 million"
     r"budget(?:s|ed)?",
     r"fines?|fined|penalt(?:y|ies)|damages",
     r"rais(?:e|ed|es|ing)|fund(?:ing|ed|s)?|invest(?:ed|ment|ments|ors?)?",

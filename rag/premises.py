@@ -60,7 +60,7 @@ def asks_closed_type(question: str, asked: str) -> bool:
 # "where does he work" (an answer need not say "works": "Azizi Othman of Asia e University"),
 # "who makes it" (nor "makes": "made by Calloway", a form the stems do not meet), "how much
 # money" (a sentence gives "14 million euros"): articles without them may still answer.
-FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued valuation budget money amount number total now current currently today still work live based make made".split())  # stemmed: "works", "lives" too
+FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued valuation budget money amount number total now current currently today still work live based located situated headquartered make made".split())  # stemmed: "works", "lives" too
 
 
 def _topic_terms(question: str, names: set[str]) -> set[str]:
@@ -498,8 +498,9 @@ def person_swapped(index: "CorpusIndex", question: str, scored: Sequence["Scored
     """Whether ``question`` names a person the articles mention, by a name of two words or more
     ("Dario Amodei"), and the best sentence names none of its words but another person by name:
     "What did Dario Amodei predict in his London lecture?" of "Jack Clark predicted during a
-    London lecture …", where the article names Amodei in the next sentence."""
-    if not scored:
+    London lecture …", where the article names Amodei in the next sentence. Not of a question
+    asking who: its answer names another person ("Who won the race at the Lakeshore Marathon?")."""
+    if not scored or expected_type(question) == "person":
         return False
     names = known_names(question, index.names)
     people = [person for person in mentions(question, "person") if len(person) > 1 and person & names]

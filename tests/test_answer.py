@@ -1378,3 +1378,21 @@ def test_a_question_asked_with_a_verb_meets_the_articles_noun(tmp_path, encoder,
     assert_grounded(answered, local.index.documents)
     assert not answered.abstained and any(quoted in quote.text for quote in answered.quotes)
     assert answered.answerability >= 0.5 * local.answer(with_noun).answerability  # the verb is no word the articles lack
+
+
+MARATHON = (
+    "Kiprono breaks Lakeshore Marathon record\n\nKenyan runner Joseph Kiprono broke the Lakeshore Marathon course record on Saturday, "
+    "finishing in 2:09:41. The women's race was won by Megan Thorsby, a 34-year-old teacher from Two Harbors, in 2:29:54. "
+    "Thorsby pulled away from Almaz Bekele at about mile 22.\n\n"
+    "Elena Ruiz, owner of Sparkle Auto Wash on Grand Avenue, said road closures for the race cost her a busy Saturday.\n"
+)
+
+
+def test_a_who_question_naming_an_event_and_a_where_question_saying_located_are_answered(tmp_path, encoder, answerer):
+    """A name in a question asking who is not someone the answer must name ("the Lakeshore
+    Marathon"), and "located" only frames a question asking where."""
+    race = answerer_over(tmp_path, {"marathon.txt": MARATHON, "orchard.txt": FROST}, encoder, answerer)
+    winner = race.answer("Who won the women's race at the Lakeshore Marathon?")
+    assert not winner.abstained and "Megan Thorsby" in winner.quotes[0].text
+    located = race.answer("Where is Sparkle Auto Wash located?")
+    assert not located.abstained and "on Grand Avenue" in located.quotes[0].text

@@ -197,6 +197,13 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ),
         ("What is the name of the new hospital system?", "name", "The combined system will be called Northgate Health.", "The new system will have 412 beds."),
         ("Which company built the model?", "name", "The model was built by Anthropic.", "The company built the model in two years."),
+        ("Where is Sparkle Auto Wash?", "place", "Elena Ruiz, owner of Sparkle Auto Wash on Grand Avenue, said so.", "The car wash closed on Monday."),
+        (
+            "How much did Northfield pay for Hollis Creek?",  # a price is paid in an acquisition
+            "money",
+            "Hollis Creek has agreed to be acquired by Northfield for $62 million in cash.",
+            "Northfield expects the brewery to add $95 million to its annual revenue.",
+        ),
         (
             "LP 918-14 b nickname",  # a nickname is a name
             "name",
