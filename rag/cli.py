@@ -12,6 +12,7 @@ import io
 import logging
 import math
 import os
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -96,10 +97,19 @@ SETTINGS_HELP = (
 
 
 def _fail(message: str, as_json: bool) -> int:
-    if as_json:
-        _print_json({"error": message})
+    if as_json and sys.stdout is not None:
+        with contextlib.suppress(OSError):  # the output itself may be what failed
+            _print_json({"error": message})
     print(f"rag: error: {message}", file=sys.stderr)
     return 2
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # what a terminal would act on (colours, its title), not show
+
+
+def _shown(text: str) -> str:
+    """``text`` for a terminal: its control characters written out ("\\x1b"), tabs and line breaks kept."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def ensure_index(args: argparse.Namespace) -> None:
@@ -164,8 +174,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         _print_json({"question": question, "passages": [p.to_dict() for p in passages]})
         return 0
     for rank, passage in enumerate(passages, 1):
-        print(f"{rank}. [{passage.doc_id} {passage.start}:{passage.end}] fused score {passage.score:.4f} — {passage.title}")
-        print(_indented(f"   {passage.text}", "   ") + "\n")
+        print(_shown(f"{rank}. [{passage.doc_id} {passage.start}:{passage.end}] fused score {passage.score:.4f} — {passage.title}"))
+        print(_shown(_indented(f"   {passage.text}", "   ")) + "\n")
     return 0
 
 
@@ -216,8 +226,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
         if args.json:
             _print_json(result.to_dict())
         else:
-            print(_render_answer(result))
+            print(_shown(_render_answer(result)))
         return 0
+    if sys.stdin is None:
+        raise RagError("standard input is closed: there are no questions to read (pipe one per line, or give the question)")
     if isinstance(sys.stdin, io.TextIOWrapper):
         sys.stdin.reconfigure(errors="surrogateescape")  # bytes that are not UTF-8 are kept, to be refused line by line
     for line in sys.stdin:
@@ -230,7 +242,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         if args.json:
             _print_json({"question": question, "error": problem} if problem is not None else result.to_dict())
         else:  # each reply under its question, so that many can be read in one terminal
-            print(f"Q: {question}\n" + (f"error: {problem}" if problem is not None else _render_answer(result)) + "\n")
+            print(_shown(f"Q: {question}\n" + (f"error: {problem}" if problem is not None else _render_answer(result))) + "\n")
     return 0
 
 
@@ -331,6 +343,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, value in (("HF_HUB_OFFLINE", "1"), ("HF_HUB_DISABLE_TELEMETRY", "1"), ("TOKENIZERS_PARALLELISM", "false")):
         os.environ.setdefault(name, value)  # nothing is ever downloaded; no tokenizer threads to fork
     argv = list(sys.argv[1:] if argv is None else argv)
+    if sys.stdout is None:  # started with its output closed (`rag ask … >&-`): an answer would be lost
+        return _fail("standard output is closed: nothing could be printed", False)
     try:
         args = build_parser().parse_args(argv)
     except ArgumentsError as exc:
@@ -348,6 +362,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file it cannot read or write (permissions, a full disk), output it cannot write
+        return _fail(f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), getattr(args, "json", False))
     except Exception as exc:  # last resort: one line for the user instead of a traceback
         print(f"rag: internal error: {exc.__class__.__name__}: {exc}; please report it", file=sys.stderr)
         return 1

@@ -352,3 +352,27 @@ def test_the_command_shows_its_own_warnings_as_one_line_and_others_as_python_doe
     shown = capsys.readouterr().err.splitlines()
     assert shown[0] == "rag: warning: the articles changed"
     assert shown[1] == "numpy/core.py:12: RuntimeWarning: invalid value encountered in divide"
+
+
+def test_a_closed_or_full_output_or_a_closed_input_is_a_clear_error(on_index):
+    """`rag ask … >&-`, `… > /dev/full`, `rag ask - <&-`: one `rag: error:` line and exit 2, not an internal error or a lost answer."""
+
+    def run(*args: str, closed: int | None = None, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
+        before = (lambda: os.close(closed)) if closed is not None else None
+        return subprocess.run([str(RAG), *args], stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=300, preexec_fn=before)
+
+    closed_out = run("ask", *on_index, SACKS_QUESTION, closed=1)
+    assert closed_out.returncode == 2 and closed_out.stderr.startswith("rag: error: standard output is closed"), closed_out.stderr
+    closed_in = run("ask", *on_index, "-", closed=0)
+    assert closed_in.returncode == 2 and closed_in.stderr.startswith("rag: error: standard input is closed"), closed_in.stderr
+    if Path("/dev/full").exists():
+        with open("/dev/full", "w") as full:
+            no_room = run("ask", *on_index, "--json", SACKS_QUESTION, stdout=full)
+        assert no_room.returncode == 2 and no_room.stderr.strip() == "rag: error: No space left on device", no_room.stderr
+
+
+def test_text_output_writes_control_characters_out_instead_of_sending_them_to_the_terminal(on_index):
+    """An escape sequence in a question (or an article) would recolour the terminal or retitle it."""
+    done = rag("ask", *on_index, "-", stdin="\x1b]0;pwned\x07" + SACKS_QUESTION + "\n")
+    assert done.returncode == 0 and "\x1b" not in done.stdout and "\x07" not in done.stdout
+    assert done.stdout.startswith("Q: \\x1b]0;pwned\\x07" + SACKS_QUESTION)
