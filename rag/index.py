@@ -293,7 +293,11 @@ def _check_files(folder: Path, manifest: dict, hint: str) -> None:
         path = folder / name
         if not path.is_file():
             raise IndexCorruptError(f"the index is missing {path}; {hint}")
-        if path.stat().st_size != expected.get("bytes") or file_sha256(path) != expected.get("sha256"):
+        try:
+            intact = path.stat().st_size == expected.get("bytes") and file_sha256(path) == expected.get("sha256")
+        except OSError as exc:  # unreadable (permissions): the library says so as it does any damage
+            raise IndexCorruptError(f"{path} cannot be read ({exc.strerror or exc}); {hint}") from exc
+        if not intact:
             raise IndexCorruptError(f"{path} is truncated or corrupted (its checksum does not match the manifest); {hint}")
 
 

@@ -491,3 +491,22 @@ def test_a_build_waits_while_another_holds_the_index(tmp_path, index_dir, corpus
     _, stderr = waiting.communicate(timeout=300)
     assert waiting.returncode == 0 and b"waiting for another build" in stderr
     assert live_build(index).name != before and live_build(index).is_dir()
+
+
+def test_an_unreadable_index_file_is_refused_as_damage_not_a_permission_crash(index_copy):
+    """chmod 000 on one of the index's files: the library raises IndexCorruptError naming it (as
+    root, which reads any file, the check runs without the capabilities that let it)."""
+    unreadable = live_build(index_copy) / "chunks.faiss"
+    unreadable.chmod(0)
+    without_root_powers: list[str] = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("root reads any file, and setpriv (util-linux) is not here to drop that power")
+        without_root_powers = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps=-all"]
+    script = (
+        "import sys\nfrom rag.errors import IndexCorruptError\nfrom rag.index import load_index\n"
+        "try:\n    load_index(sys.argv[1])\nexcept IndexCorruptError as exc:\n    print(exc)\n"
+    )
+    done = subprocess.run([*without_root_powers, sys.executable, "-c", script, str(index_copy)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert f"{unreadable} cannot be read (Permission denied)" in done.stdout and REBUILD_HINT in done.stdout
