@@ -44,6 +44,9 @@ BOILERPLATE = re.compile(
     r"|[*_]*(?:further reading|read more|related(?:\s+(?:coverage|stories|story|articles?|news|links?|reading|content|posts?))?\s*:|more (?:coverage|on this(?: story| topic)?|stories)\s*:|(?:also read|read also|recommended(?: reading)?)\s*:|see also|subscribe|sign up|"
     r"follow us|click here|share this|all rights reserved|"
     r"this article (?:was|is) (?:originally )?published|source:)(?!\w)"
+    # a correction's retracted claim ("Correction: An earlier version of this story said … 32 homes."),
+    # not what it corrects it to, in the sentence after ("Officials revised the count to 27 homes.")
+    r"|[*_(]*(?:corrections?\s*:\s*)?an? (?:earlier|previous|prior) version of this (?:story|article|report|post)\b"
     r"|advertisement\W*$|copyright\s*(?:©|\(c\)|\d{4})|©)",  # "Advertisement", "Copyright 2024 …", not "Copyright fight …"
     re.IGNORECASE,
 )

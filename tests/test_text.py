@@ -352,6 +352,10 @@ def test_boilerplate_is_told_from_news_that_starts_with_its_words():
                "Related party transactions rose 4% last year.\n\nRelated to the vote, the mayor said: no comment.\n\n"
                "Related costs: the city paid $1.2 million for the audit.\n")
     assert [kind for kind, _ in kinds(footers)] == ["boilerplate", "boilerplate", "boilerplate", "sentence", "sentence", "sentence"]
+    corrections = ("Correction: An earlier version of this story said the fire had destroyed 32 homes. Officials revised the count to 27 homes.\n\n"
+                   "(This story has been corrected to show that Hollis Creek opened in 2009, not 2008.)\n\n"
+                   "An earlier version of the plan called for 40 homes.\n")
+    assert [kind for kind, _ in kinds(corrections)] == ["boilerplate", "sentence", "sentence", "sentence"]  # the retracted claim only
 
 
 def test_a_byline_on_its_own_line_is_never_quoted_but_prose_that_starts_with_by_is():
