@@ -66,6 +66,8 @@ def _with_context(index: CorpusIndex, sid: int, token_budget: int, said: frozens
         following = sentences[sid + 1]
         if following.doc_id == sentence.doc_id and following.kind == "sentence":
             end = following.end
+    if _carries_on_quotation(index, sid, said, token_budget if room is None else room, start):
+        end = sentences[sid + 1].end
     attribution = index.attributions.get(sid)  # "> — Gloria Mbeki, board chair" at the foot of its block quote, when near
     if attribution is not None and _sentences_with_words(index, sid, attribution) <= ATTRIBUTION_REACH and not said.intersection(range(sid + 1, attribution + 1)):
         end = max(end, sentences[attribution].end)
@@ -73,6 +75,24 @@ def _with_context(index: CorpusIndex, sid: int, token_budget: int, said: frozens
     if list_lead is not None and not sentence.text.startswith("|"):  # a table's other rows are other entries
         end = _rest_of_list(index, token_budget, list_lead, sid, start, end, said, room)
     return start, end
+
+
+# A quotation closed before who said it: '…," Kowalczyk said.', '…," she said.', '…," said Ruiz.'
+_SAID_QUOTATION = re.compile(r"[”\"],?\s+(?:(?:[A-Z][\w.’'-]*\s+){1,4}|(?:he|she|they)\s+)(?:said|says|added|told|wrote)\b|[”\"],?\s+(?:said|says|added)\s+[A-Z]")
+_OPENS_QUOTATION = re.compile(r"^[“\"]")
+
+
+def _carries_on_quotation(index: CorpusIndex, sid: int, said: frozenset[int], room: int, start: int) -> bool:
+    """Whether sentence ``sid`` quotes someone by name ('"Nobody is against libraries," Kowalczyk
+    said.') and the next sentence of its paragraph carries the quotation on ('"But we had a $9
+    million option …"'), within ``room`` tokens from ``start``: what they said goes on there."""
+    sentences = index.sentences
+    if sid + 1 >= len(sentences) or sid + 1 in said or not _SAID_QUOTATION.search(sentences[sid].text):
+        return False
+    following = sentences[sid + 1]
+    if following.kind != "sentence" or not _OPENS_QUOTATION.match(following.text) or not index.same_paragraph(sid, sid + 1):
+        return False
+    return count_tokens(index.documents[following.doc_id].text[start : following.end]) <= room
 
 
 def _sentences_with_words(index: CorpusIndex, first: int, last: int) -> int:

@@ -540,6 +540,19 @@ def test_a_quotation_carried_on_after_who_said_it_is_what_they_said(tmp_path, en
     assert not answer.abstained and any("a promise to every child" in quote.text for quote in answer.quotes), answer.answer
 
 
+def test_a_quotation_carried_on_in_the_next_sentence_is_quoted_with_who_said_it(tmp_path, encoder, answerer):
+    """'"We turn people away every day," she said. "A library is a promise …"': what she said goes
+    on past who said it, and the quote with it; a sentence quoting no one stops where it ends."""
+    library = answerer_over(tmp_path, {"library.txt": LIBRARY, "orchard.txt": FROST}, encoder, answerer)
+    sentences = library.index.sentences
+    said = next(i for i, s in enumerate(sentences) if s.text.endswith("she said."))
+    [quote] = library.compose([candidate(said)])
+    assert quote.text == '"We turn people away every day," she said. "A library is a promise to every child in this city."'
+    noted = next(i for i, s in enumerate(sentences) if s.text.endswith("was too small."))
+    [alone] = library.compose([candidate(noted)])
+    assert alone.text == sentences[noted].text
+
+
 LEAVE = (
     "Works director placed on leave\n\nPublic Works Director Alan Forsythe was placed on paid administrative leave on Tuesday. "
     "Deputy director Maria Lopez will run the department while the city investigates. Forsythe could not be reached for comment. "
