@@ -120,7 +120,7 @@ _WHEN_DAY = re.compile(rf"\b(what|which) day\b|\bon what date\b|\bwhat date\b|{_
 _WHEN_YEAR = re.compile(rf"\b(what|which) year\b|\bin what year\b|{_asks_the('year')}", re.I)
 _TIME = re.compile(
     rf"(?-i:\b{MONTH_BEFORE_DAY}|\b(?:{MONTHS})\b)|"  # "may", "march" are no months
-    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|soon|sooner|later|ago|recently|"
+    rf"\b({_WEEKDAYS}|today|yesterday|tomorrow|soon|sooner|later|ago|recently|"
     rf"{YEAR}s?|{CENTURY}|years?|months?|weeks?|days?|decades?|end of|next|within|by the end)\b",
     re.I,
 )

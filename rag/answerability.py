@@ -207,7 +207,7 @@ class AnswerabilityModel:
             settings.unknown_term_penalty * values["unknown_terms"]
             + settings.unknown_name_penalty * names_unknown(index, asked)
             + settings.name_elsewhere_penalty * (names_elsewhere(index, asked, scored) or person_swapped(index, asked, scored))
-            + settings.detail_conflict_penalty * (details_conflict(index, asked, scored))
+            + settings.detail_conflict_penalty * details_conflict(index, asked, scored)
             + settings.type_unmet_penalty * ((values["type_unmet"] > 0 and asks_closed_type(question, asked)) or typed_off_topic(index, question, scored, asked))
         )
         return self.probability(values, offset=-offset)
