@@ -6,6 +6,7 @@ document named by ``doc_id``: ``document.text[start:end] == text`` always holds.
 
 from __future__ import annotations
 
+import math
 import os
 import reprlib
 import types
@@ -18,7 +19,7 @@ from .errors import AnswerDataError
 # A path as every function taking one accepts it: text, a pathlib.Path or any other os.PathLike.
 StrPath: TypeAlias = str | os.PathLike[str]
 _Data = TypeVar("_Data")
-_PLAIN_WORDS = {str: ("text", "text"), int: ("a whole number", "whole numbers"), float: ("a number", "numbers"), bool: ("true or false", "true or false values")}
+_PLAIN_WORDS = {str: ("text", "text"), int: ("a whole number", "whole numbers"), float: ("a finite number", "finite numbers"), bool: ("true or false", "true or false values")}
 
 
 def _words(hint: Any, plural: bool = False) -> str:
@@ -38,8 +39,8 @@ def _words(hint: Any, plural: bool = False) -> str:
 
 def _read(value: Any, hint: Any, path: str, wanted: str = "") -> Any:
     """``value`` as a field annotated ``hint`` holds it, checked as JSON gives it back: an int
-    field takes an int only (not 2.0, not True), a float field an int or a float (stored as a
-    float), a tuple field a list (a bare string is refused, not split), a data class a mapping
+    field takes an int only (not 2.0, not True), a float field a finite int or float (stored as a
+    float; not NaN, which ``to_dict()`` never writes), a tuple field a list (a bare string is refused, not split), a data class a mapping
     of its fields, an ``X | None`` field None too. Anything else raises AnswerDataError naming
     ``path``, what it must be (``wanted``, else the words for ``hint``) and the value found."""
     origin, args = get_origin(hint), get_args(hint)
@@ -51,7 +52,7 @@ def _read(value: Any, hint: Any, path: str, wanted: str = "") -> Any:
         return tuple(_read(item, args[0], f"{path}[{i}]") for i, item in enumerate(value))
     if origin is dict and isinstance(value, Mapping) and all(isinstance(key, str) for key in value):
         return {key: _read(item, args[1], f"{path}[{key!r}]") for key, item in value.items()}
-    if hint is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+    if hint is float and isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         return float(value)
     if hint in (str, int, bool) and isinstance(value, hint) and (hint is bool or not isinstance(value, bool)):
         return value

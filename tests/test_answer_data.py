@@ -88,8 +88,10 @@ WRONG_VALUES = [
     ({"abstained": "no"}, "abstained must be true or false, not 'no'"),
     ({"abstained": 0}, "abstained must be true or false, not 0"),
     ({"answer": None}, "answer must be text, not None"),
-    ({"answerability": "high"}, "answerability must be a number, not 'high'"),
-    ({"answerability": True}, "answerability must be a number, not True"),
+    ({"answerability": "high"}, "answerability must be a finite number, not 'high'"),
+    ({"answerability": True}, "answerability must be a finite number, not True"),
+    ({"answerability": float("nan")}, "answerability must be a finite number, not nan"),
+    ({"quotes": [{**QUOTE, "score": float("inf")}]}, "quotes[0].score must be a finite number, not inf"),
     ({"read_as": 5}, "read_as must be text or null, not 5"),
     ({"read_with": "abc"}, "read_with must be a list of text, not 'abc'"),
     ({"read_with": ["who?", 7]}, "read_with[1] must be text, not 7"),
@@ -98,7 +100,7 @@ WRONG_VALUES = [
     ({"quotes": [{**QUOTE, "start": "a"}]}, "quotes[0].start must be a whole number, not 'a'"),
     ({"quotes": [{**QUOTE, "end": 2.0}]}, "quotes[0].end must be a whole number, not 2.0"),
     ({"quotes": [{**QUOTE, "end": True}]}, "quotes[0].end must be a whole number, not True"),
-    ({"quotes": [{**QUOTE, "score": "high"}]}, "quotes[0].score must be a number, not 'high'"),
+    ({"quotes": [{**QUOTE, "score": "high"}]}, "quotes[0].score must be a finite number, not 'high'"),
     ({"quotes": [{**QUOTE, "doc_id": None}]}, "quotes[0].doc_id must be text, not None"),
     ({"quotes": [{**QUOTE, "also_in": "001_reactions"}]}, "quotes[0].also_in must be a list of text, not '001_reactions'"),
     (
@@ -109,9 +111,9 @@ WRONG_VALUES = [
         {"quotes": [{**QUOTE, "corroborations": [{"doc_id": "001_reactions", "start": 0, "text": "x"}]}]},
         "quotes[0].corroborations[0]: Citation has no 'end': it is not what to_dict() writes",
     ),
-    ({"passages": [{"doc_id": "d", "title": "t", "start": 0, "end": 1, "text": "x", "score": [1]}]}, "passages[0].score must be a number, not [1]"),
-    ({"timings_ms": [4.7]}, "timings_ms must be a mapping of text to numbers, not [4.7]"),
-    ({"timings_ms": {"total": "slow"}}, "timings_ms['total'] must be a number, not 'slow'"),
+    ({"passages": [{"doc_id": "d", "title": "t", "start": 0, "end": 1, "text": "x", "score": [1]}]}, "passages[0].score must be a finite number, not [1]"),
+    ({"timings_ms": [4.7]}, "timings_ms must be a mapping of text to finite numbers, not [4.7]"),
+    ({"timings_ms": {"total": "slow"}}, "timings_ms['total'] must be a finite number, not 'slow'"),
 ]
 
 
