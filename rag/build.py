@@ -225,6 +225,8 @@ def build_index(
     require_type(index_dir, (str, os.PathLike), "index_dir", "the folder to write the index to, such as 'index'")
     require_type(chunking, ChunkingSettings, "chunking", "e.g. ChunkingSettings(max_tokens=64)")
     require_type(documents, (LoadReport, type(None)), "documents", "load_corpus(folder) gives one")
+    if on_embedded is not None and not callable(on_embedded):
+        raise TypeError(f"on_embedded must be a function of (texts embedded so far, texts to embed) or None, not {type(on_embedded).__name__}")
     check_kind(vector_kind)  # settings first: before the articles are read or the model loads
     index_dir = Path(index_dir)
     # Sizes and times before the texts are read: a file that changes while the build runs then

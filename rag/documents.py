@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import CorpusError
+from .errors import CorpusError, require_type
 from .markup import EMPHASISED, FRONT_MATTER
 from .text import BOILERPLATE, MARKDOWN_HEADING, TITLE_MAX_CHARS, reads_as_headline, split_sentences
 from .types import Document, StrPath
@@ -223,7 +223,9 @@ def article_stats(folder: StrPath) -> dict[str, list[int]]:
 
 
 def corpus_folder(folder: StrPath) -> Path:
-    """``folder`` as a Path if it is a folder; else CorpusError saying it is missing or a file."""
+    """``folder`` as a Path if it is a folder; else CorpusError saying it is missing or a file
+    (TypeError when it is not a path at all)."""
+    require_type(folder, (str, os.PathLike), "folder", "the folder of the articles, such as 'data/articles'")
     folder = Path(folder)
     if not folder.is_dir():
         problem = "is not a folder" if folder.exists() else "does not exist"

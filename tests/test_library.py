@@ -265,6 +265,10 @@ def test_a_build_with_unusable_settings_or_documents_fails_before_any_work(tmp_p
         build_index(None, tmp_path / "index")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"^index_dir must be str or PathLike, not NoneType; the folder to write the index to"):
         build_index(corpus_dir, None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^on_embedded must be a function of \(texts embedded so far, texts to embed\) or None, not int$"):
+        build_index(corpus_dir, tmp_path / "index", on_embedded=1)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^folder must be str or PathLike, not NoneType; the folder of the articles"):
+        load_corpus(None)  # type: ignore[arg-type]
     assert not (tmp_path / "index").exists()
 
 
