@@ -239,11 +239,19 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 result = answerer.answer(question, history=history, k=args.k)
             except QuestionError as exc:
                 problem = str(exc)
+        if problem is not None:
+            question = _echoed(question)
         if args.json:
             _print_json({"question": question, "error": problem} if problem is not None else result.to_dict())
         else:  # each reply under its question, so that many can be read in one terminal
             print(_shown(f"Q: {question}\n" + (f"error: {problem}" if problem is not None else _render_answer(result))) + "\n")
     return 0
+
+
+def _echoed(question: str) -> str:
+    """A refused stdin line as its reply repeats it: cut to MAX_QUESTION_CHARS characters and "…"
+    when longer (a 300 MB line is not written back whole; its error gives its length)."""
+    return question if len(question) <= MAX_QUESTION_CHARS else question[:MAX_QUESTION_CHARS] + "…"
 
 
 def _decoded(line: str) -> tuple[str, str | None]:

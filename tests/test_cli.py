@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from rag.answer import in_quotation_marks
+from rag.question import MAX_QUESTION_CHARS
 
 ROOT = Path(__file__).resolve().parents[1]
 RAG = Path(sys.executable).with_name("rag")
@@ -244,6 +245,16 @@ def test_ask_json_stdin_answers_line_by_line_with_errors_in_place(on_index):
     assert [("error" in r) for r in replies] == [False, True, True, False]
     assert "empty" in replies[1]["error"] and "empty" in replies[2]["error"]
     assert replies[0]["abstained"] is False and replies[3]["abstained"] is True
+
+
+def test_ask_stdin_repeats_a_refused_overlong_line_cut_short(on_index):
+    long_line = "Who wrote the blog post? " * 40_000  # a million characters
+    result = rag("ask", "--json", "-", *on_index, stdin=long_line + "\n" + SACKS_QUESTION + "\n")
+    assert result.returncode == 0, result.stderr
+    refused, answered = (json.loads(line) for line in result.stdout.splitlines())
+    assert refused["question"] == long_line[:MAX_QUESTION_CHARS] + "…"
+    assert refused["error"] == f"the question is too long ({len(long_line):,} characters); the limit is {MAX_QUESTION_CHARS:,}"
+    assert answered["question"] == SACKS_QUESTION and not answered["abstained"]
 
 
 def test_ask_json_stdin_answers_a_line_that_is_not_utf8_with_its_own_error(on_index):
