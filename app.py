@@ -41,6 +41,7 @@ import gradio as gr  # noqa: E402
 
 from rag import Answerer, AnswerSettings, QuestionError, RagError, build_index  # noqa: E402
 from rag.documents import corpus_folder  # noqa: E402
+from rag.question import as_echoed  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
 from rag.build import counted  # noqa: E402
 from rag.cli import SETTINGS_HELP, whole_number_from  # noqa: E402
@@ -174,7 +175,7 @@ def ask_json(answerer: Answerer, question: str, k: int = 5, history: list[str] |
     try:
         return answerer.answer(question, history=history, k=passages).to_dict()
     except QuestionError as exc:
-        return {"question": question, "error": str(exc)}
+        return {"question": as_echoed(question) if isinstance(question, str) else question, "error": str(exc)}
     except RagError:
         log.exception("the library failed to answer %r", question)
         return {"question": question, "error": "the index could not answer this question; see the server log"}

@@ -21,7 +21,7 @@ from typing import Callable, Iterator, NoReturn, Sequence, TextIO
 from . import __version__
 from .errors import RagError, RagWarning, SkippedFileWarning
 from .jsonl import json_line
-from .question import MAX_QUESTION_CHARS, clean_question
+from .question import MAX_QUESTION_CHARS, as_echoed, clean_question
 
 DEFAULT_CORPUS = "data/articles"
 DEFAULT_INDEX = "index"
@@ -240,18 +240,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
             except QuestionError as exc:
                 problem = str(exc)
         if problem is not None:
-            question = _echoed(question)
+            question = as_echoed(question)
         if args.json:
             _print_json({"question": question, "error": problem} if problem is not None else result.to_dict())
         else:  # each reply under its question, so that many can be read in one terminal
             print(_shown(f"Q: {question}\n" + (f"error: {problem}" if problem is not None else _render_answer(result))) + "\n")
     return 0
-
-
-def _echoed(question: str) -> str:
-    """A refused stdin line as its reply repeats it: cut to MAX_QUESTION_CHARS characters and "…"
-    when longer (a 300 MB line is not written back whole; its error gives its length)."""
-    return question if len(question) <= MAX_QUESTION_CHARS else question[:MAX_QUESTION_CHARS] + "…"
 
 
 def _decoded(line: str) -> tuple[str, str | None]:

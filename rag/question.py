@@ -72,6 +72,13 @@ def clean_question(question: object) -> str:
     return text
 
 
+def as_echoed(question: str) -> str:
+    """A refused question as its error reply repeats it (``rag ask --json -``, the web API): cut to
+    MAX_QUESTION_CHARS characters and "…" when longer, so a 300 MB line is not written back whole
+    (the error gives its length)."""
+    return question if len(question) <= MAX_QUESTION_CHARS else question[:MAX_QUESTION_CHARS] + "…"
+
+
 _SPACE_BEFORE_MARK = re.compile(r" ([?!.,;:])")  # where a tag stood: "blog post</b>?" -> "blog post?"
 
 

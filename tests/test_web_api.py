@@ -84,6 +84,7 @@ def test_ask_endpoint_explains_unusable_questions(server):
     assert empty == {"question": "   ", "error": "the question is empty; type a question about the articles"}
     too_long = api.predict("why " * MAX_QUESTION_CHARS, api_name="/ask")
     assert "too long" in too_long["error"] and f"{MAX_QUESTION_CHARS:,}" in too_long["error"]
+    assert too_long["question"] == ("why " * MAX_QUESTION_CHARS)[:MAX_QUESTION_CHARS] + "…"  # as `rag ask --json -` repeats it
 
 
 def test_twenty_clients_at_once_all_get_correct_answers(server, library, corpus_dir):
