@@ -25,7 +25,7 @@ import numpy as np
 from .answer_types import amount_names, asks_statement, counted_things, counts_of, expected_type, has_type, mentions, question_words, reports_speech, speaker_asked, speaks
 from .answerability import AnswerabilityModel
 from .errors import require_type
-from .lexical import question_terms, stem, words
+from .lexical import as_matched, question_terms, stem, words
 from .premises import premise_note
 from .question import (
     FOLLOW_UP_REACH,
@@ -191,7 +191,7 @@ class Answerer:
         states (``_stated``: a table row's "4,210" under "Votes" counts votes), a person in its text."""
         if kind in ("person", "name"):
             if (sid, kind) not in self._mentions_cache:
-                self._mentions_cache[sid, kind] = mentions(self.index.sentences[sid].text, kind)
+                self._mentions_cache[sid, kind] = mentions(as_matched(self.index.sentences[sid].text), kind)
             return any(not mention <= asked for mention in self._mentions_cache[sid, kind])
         if kind == "number" and counted:
             return counts_of(self._stated(sid), counted)
@@ -203,11 +203,12 @@ class Answerer:
         return self._type_cache[key]
 
     def _stated(self, sid: int) -> str:
-        """What sentence ``sid`` states: its text, or for a table's row each cell with its column's
-        name (``row_under_header``: "Ruth Keller Candidate; 4,210 Votes")."""
+        """What sentence ``sid`` states, as patterns read it (``as_matched``: "a \ufb01ne" is "a fine"): its
+        text, or for a table's row each cell with its column's name (``row_under_header``: "Ruth
+        Keller Candidate; 4,210 Votes")."""
         lead = self.index.leads.get(sid)
-        text = self.index.sentences[sid].text
-        return text if lead is None else row_under_header(text, self.index.sentences[lead].text)
+        text = as_matched(self.index.sentences[sid].text)
+        return text if lead is None else row_under_header(text, as_matched(self.index.sentences[lead].text))
 
     def _candidates(self, hits: list[ChunkHit]) -> dict[int, float]:
         """Quotable sentence ids in the best chunks, each with its best passage weight."""

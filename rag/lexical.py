@@ -23,6 +23,9 @@ STOPWORDS_EN = (
 
 _DOTTED_INITIALISM = re.compile(r"\b(?:[^\W\d_](?<![^\W\d_][^\W\d_])\.){2,}(?<=[A-Z]\.)")  # "U.S.", "U.K.": one word, as "US" and "UK" are; not "e.g."
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# Characters that show nothing and are read as nothing: zero-width spaces and joiners, direction
+# marks, a byte-order mark, the soft hyphen a web page leaves inside "may\u00ador".
+INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
 _CJK_RUN_OR_TOKEN = re.compile(rf"(?:{CJK_CHARACTER.pattern})+|(?:(?!{CJK_CHARACTER.pattern})[^\W_])+", re.UNICODE)
 # Question words and fillers that carry no content in a chat question.
 QUESTION_FILLER = frozenset(
@@ -135,8 +138,15 @@ def verb_forms(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+def as_matched(text: str) -> str:
+    """``text`` as words and patterns are matched in it: NFKC-normalised (the ligature "\ufb01" is
+    "fi", a full-width "\uff15" is "5") and its invisible characters dropped (``INVISIBLE``).
+    Lengths may change: offsets are never taken from it."""
+    return INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+
+
 def words(text: str) -> list[str]:
-    """Lower-case word tokens (NFKC-normalised, as questions are), apostrophes and punctuation split off.
+    """Lower-case word tokens of ``as_matched(text)`` (as questions are read), apostrophes and punctuation split off.
 
     An initialism written with full stops is one word ("U.S." -> "us", as "US" is).
     Normalising meets decomposed text (macOS writes "Zürich" as "Zu" + a combining mark)
@@ -144,7 +154,7 @@ def words(text: str) -> list[str]:
     give their pairs of neighbouring characters ("国务院" -> "国务", "务院"), so that their
     words meet whatever their boundaries.
     """
-    text = _DOTTED_INITIALISM.sub(lambda m: m.group().replace(".", ""), unicodedata.normalize("NFKC", text)).lower()
+    text = _DOTTED_INITIALISM.sub(lambda m: m.group().replace(".", ""), as_matched(text)).lower()
     if not CJK_CHARACTER.search(text):
         return [w for w in _TOKEN.findall(text) if len(w) > 1 or w.isdigit()]
     found = []

@@ -8,13 +8,12 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from .errors import QuestionError, QuestionTypeError, kind_of
 from .markup import HTML_TAG, as_read, without_markup_spans
-from .lexical import QUESTION_FILLER, REQUEST_VERBS, STOPWORDS, question_terms, stem, without_frames, words
+from .lexical import INVISIBLE, QUESTION_FILLER, as_matched, REQUEST_VERBS, STOPWORDS, question_terms, stem, without_frames, words
 from .settings import whole_number
 from .text import AUXILIARIES, QUESTION_WORDS
 
 MAX_QUESTION_CHARS = 2000
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
-_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
 # What a terminal's colours and titles leave in pasted text: "\x1b[31m" (or its one-byte form
 # "\x9b31m"), a character set "\x1b(B", a window title "\x1b]0;…\x07" (only when ended: an
 # unended one would take the question with it).
@@ -59,14 +58,14 @@ def clean_question(question: object) -> str:
     if len(text) > MAX_QUESTION_CHARS * 4:  # a cheap first check before the per-character work
         raise QuestionError(f"the question is too long ({len(text):,} characters); the limit is {MAX_QUESTION_CHARS:,}")
     text = _SURROGATES.sub("", text)
-    text = _INVISIBLE.sub("", _TERMINAL_CODE.sub("", text))
+    text = INVISIBLE.sub("", _TERMINAL_CODE.sub("", text))
     text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
     text = " ".join(text.split())
     if not text:
         raise QuestionError("the question is empty; type a question about the articles")
     if len(text) > MAX_QUESTION_CHARS:  # counted as typed: NFKC may expand one character to 18
         raise QuestionError(f"the question is too long ({len(text):,} characters); the limit is {MAX_QUESTION_CHARS:,}")
-    text = " ".join(_INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).split())
+    text = " ".join(as_matched(text).split())
     if not any(ch.isalnum() for ch in text):
         raise QuestionError("the question has no words in it; type a question about the articles")
     return text

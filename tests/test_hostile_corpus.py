@@ -263,3 +263,20 @@ def test_a_library_build_warns_of_each_skipped_file(tmp_path, encoder):
     messages = sorted(str(w.message) for w in caught if issubclass(w.category, SkippedFileWarning))
     assert messages == sorted(f"skipped {path}: {why}" for path, why in report.skipped) and len(messages) == 2
     assert any("budget.txt" in m and "same id as" in m for m in messages) and any("empty.txt" in m for m in messages)
+
+
+def test_soft_hyphens_and_ligatures_in_an_article_are_read_as_the_plain_words(tmp_path, encoder, answerer):
+    """Text copied from a web page or a PDF keeps soft hyphens ("may\\u00ador") and ligatures
+    ("\\ufb01ne"): they are read as the words they show, and quoted exactly as written."""
+    assert terms("The may\u00ador an\u00adnounced a \ufb01ne o\u2060f 50 euros") == terms("The mayor announced a fine of 50 euros")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    sentence = "The may\u00ador of Velkov an\u00adnounced a \ufb01ne of 50 euros for littering on Monday."
+    (corpus / "council.txt").write_text(f"Council news\n\n{sentence}\nThe council approved a new park near the river.\n", encoding="utf-8")
+    build_index(corpus, tmp_path / "index", encoder=encoder, progress=False)
+    local = Answerer(Retriever.load(tmp_path / "index", encoder=encoder), answerer.settings, answerer.answerability)
+
+    result = local.answer("What fine did the mayor of Velkov announce?")
+
+    assert not result.abstained and result.quotes[0].text == sentence
+    assert_grounded(result, local.index.documents)
