@@ -14,6 +14,7 @@ import math
 import os
 import re
 import sys
+import time
 import warnings
 from pathlib import Path
 from typing import Callable, Iterator, NoReturn, Sequence, TextIO
@@ -124,7 +125,8 @@ def ensure_index(args: argparse.Namespace) -> None:
         from .build import build_index
 
         print(f"no index in {args.index} yet: building it from {corpus} …", file=sys.stderr)
-        report = build_index(corpus, args.index, progress=sys.stderr.isatty())
+        bar, told = _build_progress(False)
+        report = build_index(corpus, args.index, progress=bar, on_embedded=told)
         print(report.summary(), file=sys.stderr)
 
 
@@ -143,17 +145,44 @@ def checked_corpus(args: argparse.Namespace) -> str | None:
     return articles_of_index(args) if args.check_corpus else None
 
 
+PROGRESS_LINE_EVERY_S = 30.0  # off a terminal, a long build tells how far it is this often
+
+
+def progress_lines(every_s: float = PROGRESS_LINE_EVERY_S, stream: TextIO | None = None) -> Callable[[int, int], None]:
+    """``build_index``'s ``on_embedded`` for a build whose stderr is no terminal (a log file, a
+    pipe): one line, "rag: embedded 12,288 of 70,000 texts (18%)", each ``every_s`` seconds
+    (none for a build shorter than that), where a progress bar would fill the log with redraws."""
+    last = time.monotonic()
+
+    def told(done: int, total: int) -> None:
+        nonlocal last
+        if time.monotonic() - last >= every_s:
+            last = time.monotonic()
+            print(f"rag: embedded {done:,} of {total:,} texts ({done * 100 // max(total, 1)}%)", file=stream or sys.stderr, flush=True)
+
+    return told
+
+
+def _build_progress(json_output: bool) -> tuple[bool, Callable[[int, int], None] | None]:
+    """How a build the command runs shows its progress, as ``build_index``'s ``progress`` and
+    ``on_embedded``: a bar on a terminal (not with --json), else a line now and then (``progress_lines``)."""
+    bar = not json_output and sys.stderr.isatty()
+    return bar, None if bar else progress_lines()
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """rag build"""
     from .chunking import ChunkingSettings
     from .build import build_index
 
+    bar, told = _build_progress(args.json)
     report = build_index(
         args.corpus,
         args.index,
         chunking=ChunkingSettings(max_tokens=args.max_tokens, overlap_sentences=args.overlap),
         vector_kind=args.vector_index,
-        progress=not args.json and sys.stderr.isatty(),  # no bar drawn into a log file
+        progress=bar,  # no bar drawn into a log file
+        on_embedded=told,
     )
     if args.json:
         _print_json({**report.__dict__, "skipped": [{"path": p, "reason": r} for p, r in report.skipped]})

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import warnings
@@ -387,3 +388,16 @@ def test_text_output_writes_control_characters_out_instead_of_sending_them_to_th
     done = rag("ask", *on_index, "-", stdin="\x1b]0;pwned\x07" + SACKS_QUESTION + "\n")
     assert done.returncode == 0 and "\x1b" not in done.stdout and "\x07" not in done.stdout
     assert done.stdout.startswith("Q: \\x1b]0;pwned\\x07" + SACKS_QUESTION)
+
+
+def test_a_build_off_a_terminal_tells_its_progress_in_lines_now_and_then():
+    from rag.cli import progress_lines
+
+    log = io.StringIO()
+    told = progress_lines(every_s=0.0, stream=log)
+    told(64, 150)
+    told(150, 150)
+    assert log.getvalue().splitlines() == ["rag: embedded 64 of 150 texts (42%)", "rag: embedded 150 of 150 texts (100%)"]
+    quiet = io.StringIO()
+    progress_lines(every_s=3600.0, stream=quiet)(150, 150)  # a build shorter than the interval says nothing
+    assert quiet.getvalue() == ""
