@@ -209,8 +209,10 @@ def _relative(path: Path, folder: Path) -> str:
 
 
 def article_stats(folder: StrPath) -> dict[str, list[int]]:
-    """[size, modification time in ns] of every article file under ``folder``, read or skipped, by
-    its path there: a cheap sign that the articles changed, without reading them."""
+    """[size, modification time, status change time (ns)] of every article file under ``folder``,
+    read or skipped, by its path there: a cheap sign that the articles changed, without reading
+    them. The status change time moves at every write, even one that keeps the size and sets the
+    modification time back (which ``os.utime`` can, and ``rsync --times`` does)."""
     folder = Path(folder)
     stats = {}
     for path in _article_paths(folder, []):
@@ -218,7 +220,7 @@ def article_stats(folder: StrPath) -> dict[str, list[int]]:
             status = path.stat()
         except OSError:
             continue
-        stats[_relative(path, folder)] = [status.st_size, status.st_mtime_ns]
+        stats[_relative(path, folder)] = [status.st_size, status.st_mtime_ns, status.st_ctime_ns]
     return stats
 
 

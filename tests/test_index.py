@@ -292,6 +292,20 @@ def test_a_load_after_touching_one_article_reads_only_that_article(tmp_path, enc
         load_index(tmp_path / "index")
 
 
+def test_an_article_edited_to_the_same_size_and_time_is_still_seen_as_changed(tmp_path, encoder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    article = corpus / "harbour.txt"
+    article.write_text("Harbour reopens\n\nThe harbour of Port Ellis reopened on Monday.\n", encoding="utf-8")
+    build_index(corpus, tmp_path / "index", encoder=encoder)
+    before = article.stat()
+    article.write_text("Harbour reopens\n\nThe harbour of Port Ellis reopened on Friday.\n", encoding="utf-8")  # as long
+    os.utime(article, ns=(before.st_atime_ns, before.st_mtime_ns))  # and its time set back
+    assert (article.stat().st_size, article.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    with pytest.warns(StaleIndexWarning, match=r"\(changed: harbour\)"):
+        load_index(tmp_path / "index")
+
+
 def test_an_article_saved_while_the_build_embeds_is_still_seen_as_changed(tmp_path, encoder):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
