@@ -130,8 +130,8 @@ def is_follow_up(question: str) -> bool:
     topic = len(question_terms(own_words))
     if _CONTINUES.match(question):
         return topic <= 2 or named_subject(question) is not None
-    if _REFERS_BACK.search(question):  # "why did he resign?"; "where did he come from?" unless it names someone
-        return topic <= 1 or (topic == 2 and not _NAME_AFTER_FIRST.search(question))
+    if _REFERS_BACK.search(question):
+        return topic <= 1
     if len(question.split()) <= _SHORT_WORDS:
         return topic <= 1 and not (_DEFINES.match(question) or _NAME_AFTER_FIRST.search(question))
     return False

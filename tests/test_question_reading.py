@@ -244,8 +244,6 @@ def test_the_expected_answer_type_is_found_only_where_the_answer_is(question, ki
         "is it permanent?",
         "who is its CEO?",  # refers back, names one thing of its own
         "why did he resign?",
-        "where did he come from?",  # refers back, two words of its own and no name
-        "when did she join the company?",
         "OpenAI?",  # short: a fragment, or one topic word
         "why?",
         "what did critics say?",
@@ -270,7 +268,6 @@ def test_a_question_that_leans_on_the_previous_one_is_a_follow_up(question):
     [
         "how many employees does anthropic have",  # short, but its own topic
         "What did Dario Amodei predict in his London lecture?",  # a pronoun, and its own topic
-        "Where did his London lecture take place?",  # a pronoun, two topic words and a name
         "what day did anthropic announce the pause",  # "announce" frames it as "say" would; two topic words
         "who criticised anthropic",  # short, two topic words
         "Define RSI",
