@@ -125,6 +125,13 @@ def stem(word: str) -> str:
     return _verb_stems().get(stemmed, stemmed)
 
 
+def is_verb(word: str) -> bool:
+    """Whether lower-case ``word`` is a form of some verb, by lemminflect ("die", "board", "struck"; not "tiger")."""
+    from lemminflect import getAllLemmas  # its tables load at the first call (~0.6 s)
+
+    return bool(getAllLemmas(word, upos="VERB"))
+
+
 def verb_forms(word: str) -> frozenset[str]:
     """Every form of each verb ``word`` is a form of, by lemminflect ("broke" -> "break",
     "breaks", "breaking", "broke", "broken"); none when it is no verb's."""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .answer_types import CLOSED_TYPES, expected_type, mentions, question_words
 from .details import changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
-from .lexical import QUESTION_FILLER, STOPWORDS, question_terms, stem, terms, verb_forms, words
+from .lexical import QUESTION_FILLER, STOPWORDS, is_verb, question_terms, stem, terms, verb_forms, words
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, own_part
 from .spelling import english_word
 from .titles import TITLE_GROUP, TITLE_PATTERN, TITLE_WORD
@@ -240,6 +240,32 @@ def _events_asked(index: "CorpusIndex", question: str) -> Iterator[tuple[str, fr
                 yield named, known, event.group(1)
 
 
+# "Why did the newborn tiger cubs die?": a thing named by common nouns after "the", then its event.
+# Words in lower case only: a capitalised word makes the thing a name's (``_events_asked``).
+_EVENT_OF_THING = re.compile(r"^\W*(?i:why|how come)\s+(?i:did|does|do|would|will)\s+((?:the|this|these|those|its|their)(?:\s+[a-z][a-z’'-]*){2,5})\b")
+_MOST_THING_WORDS = 4  # "the newborn tiger cubs"
+
+
+def _things_asked(index: "CorpusIndex", question: str) -> list[tuple[str, frozenset[str], str]]:
+    """Each reading (the thing as written, the stem of its noun, event word) of a "why did the …
+    VERB" question of a thing no name names: [("the newborn tiger cubs", {"cub"}, "die")]. Many
+    nouns are verbs too ("the old bridge collapse": "bridge" or "collapse"), so each word of the
+    phrase that is a verb's, after a word of the articles, gives a reading; a possessive gives
+    none ("the cubs' mother": whose?)."""
+    found = _EVENT_OF_THING.match(question)
+    if not found:
+        return []
+    article, *rest = found.group(1).split()
+    readings = []
+    for at in range(1, min(len(rest), _MOST_THING_WORDS + 1)):
+        if any("'" in word or "’" in word for word in rest[: at + 1]):
+            return []
+        noun, event = rest[at - 1], rest[at]
+        if len(event) >= 3 and stem(noun) in index.term_idf and is_verb(event):
+            readings.append((" ".join([article, *rest[:at]]), frozenset({stem(noun)}), event))
+    return readings
+
+
 NOTE_NAME_CHARS = 60  # longest name a note repeats back (a longer run of capitals is no one's name)
 
 
@@ -257,14 +283,23 @@ def event_unreported(index: "CorpusIndex", question: str) -> tuple[str, str] | N
     (``_NO_EVENT``: "think", "become", "decide", "see") are not checked, nor a word neither the articles
     nor an English dictionary know: a typo, not an event."""
     for named, known, event in _events_asked(index, question):
-        forms = {stem(form) for form in verb_forms(event)} | {stem(event)}
-        if forms & _NO_EVENT or (stem(event) not in index.term_idf and not english_word(event)):
-            continue
-        naming = frozenset().union(*(index.documents_with(term) for term in known))
-        told = forms.union(*(_SAME_EVENT.get(form, ()) for form in forms))
-        if not any(naming & index.documents_with(term) for term in told):
+        if _told(index, known, event) is False:
             return named, event
+    readings = _things_asked(index, question)  # of a thing: only when no reading is told
+    if readings and all(_told(index, known, event) is False for _, known, event in readings):
+        return readings[-1][0], readings[-1][2]
     return None
+
+
+def _told(index: "CorpusIndex", known: frozenset[str], event: str) -> bool | None:
+    """Whether an article with a word of ``known`` tells ``event`` in any of its forms (see
+    ``event_unreported``); None for a word not checked (too general, or a typo)."""
+    forms = {stem(form) for form in verb_forms(event)} | {stem(event)}
+    if forms & _NO_EVENT or (stem(event) not in index.term_idf and not english_word(event)):
+        return None
+    naming = frozenset().union(*(index.documents_with(term) for term in known))
+    told = forms.union(*(_SAME_EVENT.get(form, ()) for form in forms))
+    return any(naming & index.documents_with(term) for term in told)
 
 
 # A question asking what came of an event or when it was done ("What did the May 20 hearing decide?",

@@ -1409,3 +1409,18 @@ def test_a_who_question_naming_an_event_and_a_where_question_saying_located_are_
     assert not winner.abstained and "Megan Thorsby" in winner.quotes[0].text
     located = race.answer("Where is Sparkle Auto Wash located?")
     assert not located.abstained and "on Grand Avenue" in located.quotes[0].text
+
+
+def test_an_event_of_a_thing_the_question_names_in_common_words_is_checked_too(tmp_path, encoder, answerer):
+    """"Why did the bridge collapse?" of articles whose bridge has cracks, not a collapse; checked
+    only where the verb is plain ("why did the water board vote": "board" may be the verb)."""
+    leave = answerer_over(tmp_path, {"leave.txt": LEAVE, "orchard.txt": FROST}, encoder, answerer)
+    collapsed = leave.answer("Why did the old bridge collapse?")
+    assert collapsed.abstained and collapsed.answer == "The articles don't say. What they say of the old bridge never mentions “collapse”."
+    for told in (
+        "Why did the shop owners file suits against Harlow County?",  # "filed"
+        "Why did the bridge close?",  # "the closure": the noun of the verb
+        "Why did the water board vote against the budget?",  # "board" may be the event: not checked
+        "Why did the council's members ignore the warnings?",  # whose? not checked
+    ):
+        assert event_unreported(leave.index, told) is None, told
