@@ -17,7 +17,7 @@ FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(?=[ \t]*[A-Za-z_][\w-]*[ \
 # line (not "a < b", "<3", nor "<half of last year's pace ... >2").
 HTML_TAG = re.compile(
     r"</?(?P<name>[A-Za-z][A-Za-z0-9:-]*)"
-    r"""(?:[ \t]+[A-Za-z_:][\w:.-]*(?:[ \t]*=[ \t]*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'<>=`]+))?)*[ \t]*/?>"""
+    r"""(?:[ \t]+[A-Za-z_:][\w:.-]*(?:[ \t]*=[ \t]*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'<>=`][^\s<>]*))?)*[ \t]*/?>"""
 )
 # Tags that may open or close a quote's text: inline ones ("<a href=…>Reuters</a> said …") stay.
 INLINE_TAGS = frozenset("a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup time u var".split())

@@ -451,6 +451,7 @@ def test_chinese_and_japanese_words_are_pairs_of_neighbouring_characters():
     "pasted, read",
     [
         ("who wrote the blog post? <img src=x>", "who wrote the blog post?"),
+        ("<img src=x onerror=alert('xss')> who wrote the blog post?", "who wrote the blog post?"),  # a quote mark in an unquoted value
         ("[the post](https://example.com/a_(b)) who wrote it?", "the post who wrote it?"),
         ("what is **RSI**?", "what is RSI?"),
         ("who wrote the `blog post`?", "who wrote the blog post?"),
