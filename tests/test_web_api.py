@@ -477,6 +477,9 @@ def test_every_answer_keeps_its_sources_on_the_panel(app, answerer):
     anchors = set(re.findall(r'href="#([^"]+)"', "".join(m["content"] for m in second.chat if m["role"] == "assistant")))
     assert anchors and all(f'id="{anchor}"' in second.sources for anchor in anchors)  # no dead citation marker
     assert second.sources.index("Related passages") < second.sources.index("Sources for an earlier question")
+    rtl = chat.reply("מי כתב את הפוסט בבלוג?", 5, second.chat, second.conversation, second.turns)
+    then = chat.reply("Who wrote the blog post?", 5, rtl.chat, rtl.conversation, rtl.turns)
+    assert "Sources for an earlier question: <q><bdi>מי כתב את הפוסט בבלוג?</bdi></q>" in then.sources  # its marks placed as the page reads, its words right to left
     assert [question for question, _ in second.turns] == ["What is the capital of France?", "Who wrote the blog post?"]
 
 

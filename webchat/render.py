@@ -179,7 +179,7 @@ def sources_panel(latest: str, earlier: Sequence[tuple[str, str]], answered_befo
     ``EARLIER_ANSWERS_KEPT``, or given before the server restarted), it says so."""
     shown = earlier[:EARLIER_ANSWERS_KEPT]
     folded = "".join(
-        f'<details class="earlier"><summary>Sources for an earlier question: <q dir="auto">{html.escape(excerpt(question))}</q></summary>{turn}</details>'
+        f'<details class="earlier"><summary>Sources for an earlier question: <q><bdi>{html.escape(excerpt(question))}</bdi></q></summary>{turn}</details>'
         for question, turn in shown
     )
     gone = "<p class=\"gone\">The sources of older answers are no longer kept.</p>" if answered_before > len(shown) else ""
