@@ -346,6 +346,19 @@ def test_a_question_that_could_not_be_sent_comes_back_until_it_is_answered(serve
     expect(page.locator(QUESTION_BOX)).to_have_value("")
 
 
+def test_a_question_typed_but_not_sent_comes_back_when_the_page_reloads(server, browsing):
+    """Gradio sends nothing while it has lost the server, and reloads the page when the server is back."""
+    page = browsing.open_chat(server.url)
+    page.locator(QUESTION_BOX).fill("When did Anthropic urge the pause?")
+    page.reload()
+    expect(page.locator(QUESTION_BOX)).to_have_value("When did Anthropic urge the pause?", timeout=WAIT_MS)
+    page.locator(QUESTION_BOX).press("Enter")
+    expect(page.locator(BOT_MESSAGES)).to_have_count(1, timeout=WAIT_MS)
+    page.reload()
+    expect(page.locator(BOT_MESSAGES)).to_have_count(1, timeout=WAIT_MS)
+    expect(page.locator(QUESTION_BOX)).to_have_value("")  # answered: not put back
+
+
 def test_a_reload_brings_the_conversation_back_and_clearing_it_forgets_it(server, browsing):
     page = browsing.open_chat(server.url)
     first, follow_up = "What did Anthropic propose?", "and what did OpenAI say?"

@@ -36,6 +36,12 @@
     }
   };
   notSent();
+  // A question typed but not sent (Gradio sends nothing while it has lost the server, then reloads
+  // the page once the server is back) is in the box when the page goes: it comes back with the page.
+  window.addEventListener('pagehide', () => {
+    const box = document.querySelector('#question textarea');
+    if (box && box.value.trim()) sending(box.value);
+  });
   // A reply is shown from its question: the chat scrolls the last question to its top
   // (Gradio's own autoscroll, off, would show the reply's end, hiding an abstention's verdict).
   const scrollBox = (element) => {
