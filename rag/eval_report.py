@@ -47,7 +47,7 @@ METRIC_LEGEND = (
     "**quote exactness**: share of quoted spans equal to the article text at their offsets (must be 1.000)",
     "**must_contain hit**: share of answerable questions whose quotes hold every `must_contain` string (an abstention is a miss)",
     "**gold quote hit**: share of answerable questions with a quote overlapping a gold quote; **token F1**: word overlap "
-    "(SQuAD's) of the quotes with the best gold quote",
+    "of the quotes with the best gold quote, as SQuAD scores it but with words split at punctuation",
     "**citation precision / recall**: share of the cited articles that are gold / of the gold articles that are cited",
     "**abstention precision / recall / F1**: abstaining counted as the positive class (right on unanswerable questions); "
     "**false-abstention rate**: share of answerable questions abstained on",

@@ -271,7 +271,8 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
     notes = [
         f"gold set: {args.gold} ({len(records)} questions; dev {sizes['dev']}, held-out {sizes['held-out']}; sha256 {_sha256(args.gold)[:12]})",
         f"index: {args.index} (model {index.get('model', {}).get('name')}, built {index.get('built_at')}); {EVAL_PASSAGES} passages per question",
-        "dev: the half the settings are tuned on (`--calibrate` chooses the threshold there); held-out: only measured, never tuned on "
+        "dev: the half `rag eval --calibrate` tunes on when calibrating on this set (it chooses the threshold there); held-out: only "
+        "measured, never tuned on; whether the settings in use were tuned on any of these questions: the settings note below "
         "(the split rule and what each metric means: eval/README.md)",
         *small_split_notes(records),
         *repeated_question_notes(questions),

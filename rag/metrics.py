@@ -76,12 +76,13 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def normalize_answer(text: str) -> list[str]:
-    """Lower-case word tokens without articles (the SQuAD normalisation)."""
+    """Lower-case word tokens without articles, as SQuAD normalises an answer, except that words
+    are split at punctuation ("self-improvement" is two), where SQuAD deletes it (one word)."""
     return [w for w in _WORD.findall(text.lower()) if w not in {"a", "an", "the"}]
 
 
 def token_f1(prediction: str, references: Iterable[str]) -> float:
-    """Best SQuAD-style token F1 of ``prediction`` against any of ``references``."""
+    """Best token F1 of ``prediction`` against any of ``references``, over ``normalize_answer``'s words."""
     predicted = normalize_answer(prediction)
     best = 0.0
     for reference in references:

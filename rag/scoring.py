@@ -207,7 +207,9 @@ def _intervals(records: Sequence[Record], outcomes: Sequence[Outcome]) -> dict[s
     The two rates over answerable questions (must_contain hit, false abstentions) get Wilson
     score intervals (``proportion_interval``); abstention F1, no simple rate, a bootstrap over
     the questions, in which a resample without an unanswerable question is left out
-    (``bootstrap_interval``).
+    (``bootstrap_interval``), and none when every resample gives the same F1 (every
+    unanswerable question abstained on and nothing else, or none of them): the bootstrap then
+    cannot tell how far so few questions pin it down, and "1.000 – 1.000" would say it can.
     """
     answered = [o for r, o in zip(records, outcomes) if r.gold.answerable]
     should = [not r.gold.answerable for r in records]
@@ -216,9 +218,10 @@ def _intervals(records: Sequence[Record], outcomes: Sequence[Outcome]) -> dict[s
     def f1(s: np.ndarray, a: np.ndarray) -> float | None:
         return abstention_metrics(s.astype(bool).tolist(), a.astype(bool).tolist())["f1"]
 
+    f1_interval = bootstrap_interval([should, did], f1)
     return {
         "must_contain_hit": proportion_interval(sum(o.must_contain_hit for o in answered), len(answered)),
-        "abstention_f1": bootstrap_interval([should, did], f1),
+        "abstention_f1": f1_interval if f1_interval is not None and f1_interval[0] < f1_interval[1] else None,
         "false_abstention_rate": proportion_interval(sum(o.abstained for o in answered), len(answered)),
     }
 
