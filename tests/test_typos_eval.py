@@ -105,3 +105,14 @@ def test_it_answers_with_the_settings_named_and_refuses_an_index_of_changed_arti
     assert main(["--gold", str(town / "gold.jsonl"), "--index", str(tmp_path / "index")]) == 2  # the folder it was built from, as rag eval checks
     assert capsys.readouterr().err.startswith(f"eval.typos: error: the articles in {changed} changed since the index was built (changed: mayor)")
 
+
+
+@pytest.mark.parametrize("tool", ["eval.typos", "eval.conversations"])
+def test_each_option_of_the_evaluation_tools_says_what_it_is_and_its_default(tool, capsys):
+    import importlib
+
+    with pytest.raises(SystemExit):
+        importlib.import_module(tool).main(["--help"])
+    shown = " ".join(capsys.readouterr().out.split()).split("options:", 1)[1]
+    for option, default in {"--index": "index", **({"--gold": "eval/gold.jsonl", "--seed": "7"} if tool == "eval.typos" else {"--conversations": "eval/conversations.jsonl"})}.items():
+        assert f"(default: {default})" in shown.split(f"{option} {option.strip('-').upper()}", 1)[1].split(" --", 1)[0], option
