@@ -29,6 +29,7 @@ from .lexical import as_matched, question_terms, stem, words
 from .premises import premise_note
 from .question import (
     FOLLOW_UP_REACH,
+    asked_after_preamble,
     asks_across_articles,
     asks_for_more,
     asks_to_go_on,
@@ -550,8 +551,11 @@ class Answerer:
         quotes again). ``replies`` holds the replies to earlier turns worked out so far."""
         started = time.perf_counter()
         text = clean_question(question)
-        read_as = self.retriever.read(text)
-        context = tuple(self.retriever.read(turn) for turn in context_of(text, earlier))  # each with its typos read away
+        asked, preamble = asked_after_preamble(text)  # "I still cannot find it. Who criticised …?": the question asked
+        if preamble is not None and not earlier:
+            earlier = (preamble,)  # what a question leaning on it ("When was it published?") follows
+        read_as = self.retriever.read(asked)
+        context = tuple(self.retriever.read(turn) for turn in context_of(asked, earlier))  # each with its typos read away
         context = self._with_swaps_asked(context)
         swapped = with_subject_swapped(read_as, context, self.index.names)  # "and Anthropic?" after "What did OpenAI say?"
         read_as = swapped or read_as
@@ -564,7 +568,7 @@ class Answerer:
         retrieved = time.perf_counter()
         said_before: frozenset[int] = frozenset()
         before: Answer | None = None
-        if context and asks_for_more(text):  # "why?", "who else?": not what was said, what is around it
+        if context and asks_for_more(asked):  # "why?", "who else?": not what was said, what is around it
             replies = {} if replies is None else replies
             said = [self._earlier_reply(earlier[:i], count, replies) for i in range(max(1, len(earlier) - FOLLOW_UP_REACH + 1), len(earlier) + 1)]
             before, said_before = said[-1][0], frozenset().union(*(ids for _, ids in said))
@@ -575,9 +579,9 @@ class Answerer:
         else:
             scored = self.score_sentences(query, vector, hits)
         answerability = self.answerability.score(self.index, query, scored, hits, self.settings, asked=read_as)
-        if before is not None and asks_to_go_on(text) and not before.abstained:  # "tell me more" of an answered question: as answerable as it
+        if before is not None and asks_to_go_on(asked) and not before.abstained:  # "tell me more" of an answered question: as answerable as it
             answerability = max(answerability, before.answerability)
-        abstained = not scored or answerability < self.settings.abstain_threshold or (not context and asks_to_go_on(text))  # "tell me more" of nothing
+        abstained = not scored or answerability < self.settings.abstain_threshold or (not context and asks_to_go_on(asked))  # "tell me more" of nothing
         item = self._best_list_item(scored) if not abstained and _ASKS_LIST.search(read_as) else None
         if item is not None:  # "List the main terms of …": the list, quoted from its lead-in, comes first
             scored = [scored[item], *scored[:item], *scored[item + 1 :]]
@@ -598,7 +602,7 @@ class Answerer:
         answer = Answer(
             question=text,
             abstained=abstained,
-            answer=self._abstention_text(text, context, said_before, read_as, scored, unsigned) if abstained else format_quotes(quotes),
+            answer=self._abstention_text(asked, context, said_before, read_as, scored, unsigned) if abstained else format_quotes(quotes),
             quotes=quotes,
             passages=passages,
             answerability=answerability,

@@ -10,7 +10,7 @@ from .errors import QuestionError, QuestionTypeError, kind_of
 from .markup import HTML_TAG, as_read, without_markup_spans
 from .lexical import INVISIBLE, QUESTION_FILLER, as_matched, REQUEST_VERBS, STOPWORDS, question_terms, stem, without_frames, words
 from .settings import whole_number
-from .text import AUXILIARIES, QUESTION_WORDS
+from .text import AUXILIARIES, QUESTION_WORDS, sentence_spans
 
 MAX_QUESTION_CHARS = 2000
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
@@ -116,6 +116,21 @@ def check_history(history: object) -> tuple[str, ...]:
     if wrong is not None:
         raise QuestionTypeError(f"{wanted}; item {wrong} is {kind_of(history[wrong])}")
     return tuple(history)
+
+
+def asked_after_preamble(question: str) -> tuple[str, str | None]:
+    """(the question asked, what is written before it) for a question that ends a text of
+    sentences that ask nothing ("My teacher asked us to look into this, and I still cannot find
+    it. Who criticised the timing of Anthropic's safety push?"): their words, read with it,
+    would bury it. (``question``, None) for a question of one sentence, one asking more than
+    one thing, and one that does not end in a question mark."""
+    if not question.endswith("?") or not _SENTENCE_BREAK.search(question):  # most questions: one sentence
+        return question, None
+    last = sentence_spans(question)[-1][0]
+    before = question[:last].strip()
+    if not before or "?" in before:
+        return question, None
+    return question[last:].strip(), before
 
 
 def is_follow_up(question: str) -> bool:

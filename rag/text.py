@@ -272,6 +272,12 @@ def _pysbd_spans(block: str) -> list[tuple[int, int]]:
             start += cut
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one block of plain text (a question, say), as pysbd ends
+    them with the abbreviations it does not know put back ("at St. Brendan's" is one sentence)."""
+    return _abbreviations_rejoined(text, _pysbd_spans(text))
+
+
 def _split_missing_spaces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start] + [m.start() for m in _MISSING_SPACE.finditer(text, start, end)] + [end]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]

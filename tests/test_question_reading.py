@@ -773,3 +773,31 @@ def test_who_a_sentence_reports_saying_something_is_the_name_beside_its_verb_of_
     assert speaks("The plan is unaffordable, said Linda Voss, a councilmember.", "voss")
     assert not speaks('"Voss is wrong about the bond and about the pipes," Patel said.', "voss")  # a name the quotation mentions
     assert not speaks("Voss voted against the plan.", "voss")
+
+
+PREAMBLE = "My teacher asked us to look into this for class, and I have read all of the articles twice but I still cannot find it anywhere."
+
+
+@pytest.mark.parametrize(
+    "question, asked, before",
+    [
+        (f"{PREAMBLE} Who criticised the timing of Anthropic's safety push?", "Who criticised the timing of Anthropic's safety push?", PREAMBLE),
+        ("I read the blog post. When was it published?", "When was it published?", "I read the blog post."),
+        ("how long has Raman been in charge at St. Brendan's?", "how long has Raman been in charge at St. Brendan's?", None),  # one sentence
+        ("What did the U.S. say?", "What did the U.S. say?", None),
+        ("Who wrote the blog post? Who criticised it?", "Who wrote the blog post? Who criticised it?", None),  # two questions
+        ("Hi. who wrote it", "Hi. who wrote it", None),  # no question mark to find the question by
+    ],
+)
+def test_a_question_after_sentences_that_ask_nothing_is_read_apart_from_them(question, asked, before):
+    from rag.question import asked_after_preamble
+
+    assert asked_after_preamble(question) == (asked, before)
+
+
+def test_a_long_preamble_does_not_bury_the_question(answerer):
+    question = "Who criticised the timing of Anthropic's safety push?"
+    alone = answerer.answer(question)
+    after = answerer.answer(f"{PREAMBLE} {question}")
+    assert not after.abstained and after.quotes[0].text == alone.quotes[0].text
+    assert after.read_as == question and after.read_with == ()  # it names its own topic: the preamble is not read with it
