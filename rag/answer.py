@@ -551,9 +551,7 @@ class Answerer:
         quotes again). ``replies`` holds the replies to earlier turns worked out so far."""
         started = time.perf_counter()
         text = clean_question(question)
-        asked, preamble = asked_after_preamble(text)  # "I still cannot find it. Who criticised …?": the question asked
-        if preamble is not None and not earlier:
-            earlier = (preamble,)  # what a question leaning on it ("When was it published?") follows
+        asked = asked_after_preamble(text)  # "I still cannot find it. Who criticised …?": the question asked
         read_as = self.retriever.read(asked)
         context = tuple(self.retriever.read(turn) for turn in context_of(asked, earlier))  # each with its typos read away
         context = self._with_swaps_asked(context)

@@ -118,19 +118,26 @@ def check_history(history: object) -> tuple[str, ...]:
     return tuple(history)
 
 
-def asked_after_preamble(question: str) -> tuple[str, str | None]:
-    """(the question asked, what is written before it) for a question that ends a text of
-    sentences that ask nothing ("My teacher asked us to look into this, and I still cannot find
-    it. Who criticised the timing of Anthropic's safety push?"): their words, read with it,
-    would bury it. (``question``, None) for a question of one sentence, one asking more than
-    one thing, and one that does not end in a question mark."""
+def asked_after_preamble(question: str) -> str:
+    """The question asked at the end of a text whose sentences before it ask nothing and share
+    no word with it ("My teacher asked us to look into this, and I still cannot find it. Who
+    criticised the timing of Anthropic's safety push?"): their words, read with it, would bury it.
+    ``question`` whole when it is one sentence, asks more than one thing, does not end in a
+    question mark, or when what comes before it is part of what it asks: it names something
+    ("Stephen Eilmann demonstrates … in Nazi Germany. Citizens had been doing what?"), shares a
+    word with it ("Combustion is caused by an oxidant and a fuel. What role does oxygen play in
+    combustion?") or the question leans on it ("… on the stomach wall. What does it do?"). The
+    last sentence must open as one does, capitalised or with a question word: "What strains of
+    y. pestis …" is one sentence."""
     if not question.endswith("?") or not _SENTENCE_BREAK.search(question):  # most questions: one sentence
-        return question, None
+        return question
     last = sentence_spans(question)[-1][0]
-    before = question[:last].strip()
-    if not before or "?" in before:
-        return question, None
-    return question[last:].strip(), before
+    before, asked = question[:last].strip(), question[last:].strip()
+    if not before or "?" in before or not (asked[:1].isupper() or _QUESTION_WORD.match(asked)):
+        return question
+    if leans_on_earlier(asked) or _NAME_AFTER_FIRST.search(before) or set(question_terms(before)) & set(question_terms(asked)):
+        return question  # what comes before is part of what it asks: it names something, or shares a word
+    return asked
 
 
 def is_follow_up(question: str) -> bool:

@@ -779,20 +779,24 @@ PREAMBLE = "My teacher asked us to look into this for class, and I have read all
 
 
 @pytest.mark.parametrize(
-    "question, asked, before",
+    "question, asked",
     [
-        (f"{PREAMBLE} Who criticised the timing of Anthropic's safety push?", "Who criticised the timing of Anthropic's safety push?", PREAMBLE),
-        ("I read the blog post. When was it published?", "When was it published?", "I read the blog post."),
-        ("how long has Raman been in charge at St. Brendan's?", "how long has Raman been in charge at St. Brendan's?", None),  # one sentence
-        ("What did the U.S. say?", "What did the U.S. say?", None),
-        ("Who wrote the blog post? Who criticised it?", "Who wrote the blog post? Who criticised it?", None),  # two questions
-        ("Hi. who wrote it", "Hi. who wrote it", None),  # no question mark to find the question by
+        (f"{PREAMBLE} Who criticised the timing of Anthropic's safety push?", "Who criticised the timing of Anthropic's safety push?"),
+        ("I looked everywhere and got nowhere. who wrote the blog post?", "who wrote the blog post?"),  # opens with a question word
+        ("Stephen Eilmann shows law breaking in Nazi Germany. Citizens had been doing what?", None),  # it names something
+        ("I read the blog post. When was it published?", None),  # it leans on what comes before
+        ("Combustion is caused by an oxidant and a fuel. What role does oxygen play in combustion?", None),  # a word they share
+        ("What strains of y. pestis were found in the mass graves?", None),  # "pestis …" opens no sentence
+        ("how long has Raman been in charge at St. Brendan's?", None),  # one sentence
+        ("What did the U.S. say?", None),
+        ("Who wrote the blog post? Who criticised it?", None),  # two questions
+        ("Hi. who wrote it", None),  # no question mark to find the question by
     ],
 )
-def test_a_question_after_sentences_that_ask_nothing_is_read_apart_from_them(question, asked, before):
+def test_a_question_after_sentences_that_ask_nothing_is_read_apart_from_them(question, asked):
     from rag.question import asked_after_preamble
 
-    assert asked_after_preamble(question) == (asked, before)
+    assert asked_after_preamble(question) == (asked or question)
 
 
 def test_a_long_preamble_does_not_bury_the_question(answerer):
