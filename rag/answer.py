@@ -508,14 +508,15 @@ class Answerer:
         return self._reply(question, check_history(history), count)[0]
 
     def _abstention_text(
-        self, question: str, context: tuple[str, ...], said_before: frozenset[int], read_as: str, scored: list[ScoredSentence], unsigned: bool
+        self, question: str, context: tuple[str, ...], nothing_more: bool, read_as: str, scored: list[ScoredSentence], unsigned: bool
     ) -> str:
-        """Why there is no answer: nothing more than was said, a question in a script the articles
+        """Why there is no answer: nothing more than was said (``nothing_more``: a "why?" or "who else?"
+        of an answered question finds nothing new), a question in a script the articles
         do not use, no earlier question to follow (``context`` is what it was read with), a premise
         the articles do not bear out (``premise_note`` of ``read_as``, the question as searched,
         and its best sentences ``scored``), a question of who wrote an article that no byline
         answers (``unsigned``), or nothing at all."""
-        if said_before:
+        if nothing_more:
             return NOTHING_MORE_TEXT
         script = main_script(question)
         if script is not None and script not in self.index.scripts:
@@ -600,7 +601,7 @@ class Answerer:
         answer = Answer(
             question=text,
             abstained=abstained,
-            answer=self._abstention_text(asked, context, said_before, read_as, scored, unsigned) if abstained else format_quotes(quotes),
+            answer=self._abstention_text(asked, context, before is not None and not before.abstained, read_as, scored, unsigned) if abstained else format_quotes(quotes),
             quotes=quotes,
             passages=passages,
             answerability=answerability,

@@ -275,6 +275,8 @@ def test_asking_for_more_than_the_articles_say_above_the_threshold_gets_told_so(
     assert told.abstained and told.answer == NOTHING_MORE_TEXT and told.quotes == ()
     unanswered = answerer.answer("who else?", history=["What is the weather in Paris?"])  # nothing was said before
     assert unanswered.abstained and unanswered.answer == ABSTAIN_TEXT
+    after_an_abstention = answerer.answer("why?", history=[first, "What is the capital of France?"])  # answers above, but none of France
+    assert after_an_abstention.abstained and after_an_abstention.answer != NOTHING_MORE_TEXT
 
 
 def test_a_question_read_alone_says_so(answerer):
