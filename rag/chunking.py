@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .errors import SettingsError
-from .settings import whole_number
+from .settings import set_whole_numbers
 from .text import count_tokens, token_encoder
 from .types import Chunk, Document, Sentence
 
@@ -33,11 +32,7 @@ class ChunkingSettings:
     overlap_sentences: int = 1
 
     def __post_init__(self) -> None:
-        for name, low, high in (("max_tokens", 16, MODEL_SAFE_MAX_TOKENS), ("overlap_sentences", 0, 3)):
-            value = whole_number(getattr(self, name))
-            if value is None or not low <= value <= high:
-                raise SettingsError(f"{name} must be between {low} and {high} (a whole number), not {getattr(self, name)!r}")
-            object.__setattr__(self, name, value)  # a numpy integer becomes a plain int
+        set_whole_numbers(self, (("max_tokens", 16, MODEL_SAFE_MAX_TOKENS), ("overlap_sentences", 0, 3)))
 
 
 def model_fit(encoder: object) -> FitsModel | None:

@@ -13,18 +13,25 @@ from .errors import require_type
 from .index import CorpusIndex, load_index
 from .lexical import terms
 from .question import check_passage_count, clean_question, without_markup
+from .settings import set_whole_numbers
 from .spelling import Speller
 from .titles import as_written
 from .types import Passage, StrPath
 
+MOST_CANDIDATES = 100_000  # a bound on a ranking's candidates and the RRF constant
+
 
 @dataclass(frozen=True)
 class RetrievalSettings:
-    """How many candidates each ranking contributes, and the RRF constant."""
+    """How many candidates each ranking contributes, and the RRF constant; SettingsError for a
+    value that is not a whole number in range (each ranking gives at least one candidate)."""
 
     dense_candidates: int = 50
     lexical_candidates: int = 50
     rrf_k: int = 60
+
+    def __post_init__(self) -> None:
+        set_whole_numbers(self, (("dense_candidates", 1, MOST_CANDIDATES), ("lexical_candidates", 1, MOST_CANDIDATES), ("rrf_k", 0, MOST_CANDIDATES)))
 
 
 @dataclass(frozen=True)

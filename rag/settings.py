@@ -6,6 +6,7 @@ import json
 import math
 import numbers
 import operator
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -26,6 +27,17 @@ def whole_number(value: object) -> int | None:
         return operator.index(value)  # type: ignore[arg-type]
     except TypeError:
         return None
+
+
+def set_whole_numbers(settings: object, ranges: Iterable[tuple[str, int, int]]) -> None:
+    """Check each field of frozen data class ``settings`` named in ``ranges`` (name, lowest,
+    highest) is a whole number in its range, SettingsError naming it if not, and store it as a
+    plain int (a numpy integer is taken)."""
+    for name, low, high in ranges:
+        value = whole_number(getattr(settings, name))
+        if value is None or not low <= value <= high:
+            raise SettingsError(f"{name} must be between {low:,} and {high:,} (a whole number), not {getattr(settings, name)!r}")
+        object.__setattr__(settings, name, value)
 
 
 def _finite(number: numbers.Real) -> bool:

@@ -251,6 +251,25 @@ def test_chunking_settings_are_whole_numbers_in_range(values, problem):
     assert ChunkingSettings(max_tokens=np.int64(64)).max_tokens == 64 and type(ChunkingSettings(max_tokens=np.int64(64)).max_tokens) is int
 
 
+@pytest.mark.parametrize(
+    "values, problem",
+    [
+        ({"rrf_k": -1}, "rrf_k must be between 0 and 100,000 (a whole number), not -1"),  # a division by zero at search time
+        ({"dense_candidates": "x"}, "dense_candidates must be between 1 and 100,000 (a whole number), not 'x'"),
+        ({"dense_candidates": 0}, "dense_candidates must be between 1 and 100,000 (a whole number), not 0"),  # one passage found, silently
+        ({"lexical_candidates": -5}, "lexical_candidates must be between 1 and 100,000 (a whole number), not -5"),
+        ({"lexical_candidates": 2.5}, "lexical_candidates must be between 1 and 100,000 (a whole number), not 2.5"),
+    ],
+)
+def test_retrieval_settings_are_whole_numbers_in_range(values, problem):
+    from rag import RetrievalSettings
+
+    with pytest.raises(SettingsError) as caught:
+        RetrievalSettings(**values)
+    assert str(caught.value) == problem
+    assert type(RetrievalSettings(rrf_k=np.int64(0)).rrf_k) is int
+
+
 def test_a_build_with_unusable_settings_or_documents_fails_before_any_work(tmp_path, corpus_dir):
     from rag import CorpusError, build_index
     from rag.documents import LoadReport, load_corpus
