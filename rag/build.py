@@ -229,6 +229,8 @@ def build_index(
         raise TypeError(f"on_embedded must be a function of (texts embedded so far, texts to embed) or None, not {type(on_embedded).__name__}")
     check_kind(vector_kind)  # settings first: before the articles are read or the model loads
     index_dir = Path(index_dir)
+    if documents is None and index_dir.resolve() == Path(corpus_dir).resolve():
+        raise IndexWriteError(f"the index folder {index_dir} is the corpus folder: the index would lie among the articles; name another folder, such as 'index'")
     # Sizes and times before the texts are read: a file that changes while the build runs then
     # differs from what the manifest records, so the next load still notices the change.
     stats = {} if documents is not None else article_stats(corpus_dir)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -305,6 +306,17 @@ def test_paths_that_are_files_or_missing_are_named_so_without_command_line_flags
         with pytest.raises(error) as caught:
             build_index(corpus, index)
         assert words in str(caught.value) and "--" not in str(caught.value), str(caught.value)
+
+
+def test_an_index_is_not_built_among_its_articles(tmp_path):
+    from rag import build_index
+
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "ferry.txt").write_text("Ferry returns\n\nThe ferry sailed again on Friday.\n", encoding="utf-8")
+    with pytest.raises(IndexWriteError, match=f"^the index folder {re.escape(str(corpus))} is the corpus folder"):
+        build_index(corpus, corpus)
+    assert sorted(p.name for p in corpus.iterdir()) == ["ferry.txt"]
 
 
 def test_loading_what_is_not_an_index_says_what_it_is(tmp_path, index_dir, corpus_dir):
