@@ -68,7 +68,20 @@ def _read_fields(cls: type[_Data], data: Mapping[str, Any], path: str = "") -> _
             values[f.name] = _read(data[f.name], hints[f.name], f"{path}.{f.name}" if path else f.name)
         elif f.default is MISSING and f.default_factory is MISSING:
             raise AnswerDataError(f"{path + ': ' if path else ''}{cls.__name__} has no {f.name!r}: it is not what to_dict() writes")
+    _check_span(values, path)
     return cls(**values)
+
+
+def _check_span(values: Mapping[str, Any], path: str) -> None:
+    """AnswerDataError unless a span read back (``start``, ``end``, its ``text``) is one an article
+    could give: 0 <= start <= end, and the text as long as the span (``text == article[start:end]``)."""
+    if "start" not in values or "end" not in values:
+        return
+    start, end, where = values["start"], values["end"], f"{path}: " if path else ""
+    if not 0 <= start <= end:
+        raise AnswerDataError(f"{where}the span {start}..{end} is no span of an article (0 <= start <= end)")
+    if "text" in values and len(values["text"]) != end - start:
+        raise AnswerDataError(f"{where}its text has {len(values['text'])} characters, but its span {start}..{end} has {end - start}")
 
 
 def _from_dict(cls: type[_Data], data: object) -> _Data:

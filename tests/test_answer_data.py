@@ -113,6 +113,9 @@ WRONG_VALUES = [
     ),
     ({"passages": [{"doc_id": "d", "title": "t", "start": 0, "end": 1, "text": "x", "score": [1]}]}, "passages[0].score must be a finite number, not [1]"),
     ({"timings_ms": [4.7]}, "timings_ms must be a mapping of text to finite numbers, not [4.7]"),
+    ({"quotes": [{**QUOTE, "start": QUOTE["end"] + 1}]}, f"quotes[0]: the span {QUOTE['end'] + 1}..{QUOTE['end']} is no span of an article (0 <= start <= end)"),
+    ({"quotes": [{**QUOTE, "start": -1, "end": -1}]}, "quotes[0]: the span -1..-1 is no span of an article (0 <= start <= end)"),
+    ({"quotes": [{**QUOTE, "text": QUOTE["text"] + "!"}]}, f"quotes[0]: its text has {len(QUOTE['text']) + 1} characters, but its span {QUOTE['start']}..{QUOTE['end']} has {len(QUOTE['text'])}"),
     ({"timings_ms": {"total": "slow"}}, "timings_ms['total'] must be a finite number, not 'slow'"),
 ]
 
