@@ -316,7 +316,7 @@ def test_a_running_chat_re_indexes_articles_changed_under_it_and_then_quotes_the
     assert _note_when(watch, "The articles changed") == reindexing
     during = chat.reply(SHARES, 5, before.chat, before.conversation, before.turns)
     assert "$18.72" in during.chat[-1]["content"]  # quoted as indexed until the re-index is done, after waiting for it a while
-    assert re.fullmatch(r"Answered in \d+\.\d\d s, \d+\.\d\d s of it waiting for the articles' re-index · 1 quote citing 1 article", during.status)
+    assert re.fullmatch(r"Answered in \d+\.\d\d s, \d+\.\d\d s of it waiting for the articles' re-index · 1 quote from 1 article", during.status)
     assert during.articles == reindexing and chat.articles_now(chat.heading(), "") == (app.gr.skip(), reindexing)  # on the page, under the answer's status
     not_yet = chat.reply("What did the transit authority decide?", 5, during.chat, during.conversation, during.turns).chat[-1]["content"]
     assert "The articles don" in not_yet and webchat.render.ASK_AGAIN in not_yet  # an abstention while they are re-indexed says to ask again,
@@ -701,3 +701,15 @@ def test_a_markdown_quote_reads_as_its_rendered_page(written, read):
     from rag.markup import as_read
 
     assert as_read(written) == read
+
+
+def test_the_status_line_tells_the_articles_quoted_from_those_that_only_say_the_same(webchat, answerer):
+    gold = [json.loads(line)["question"] for line in (Path(__file__).parents[1] / "eval" / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    answers = [answerer.answer(question) for question in gold]
+    only_also = next(a for a in answers if {d for q in a.quotes for d in q.also_in} - {q.doc_id for q in a.quotes})
+    quoted = {q.doc_id for q in only_also.quotes}
+    also = {d for q in only_also.quotes for d in q.also_in} - quoted
+    status = webchat.render.status_line(only_also)
+    assert status.endswith(f"from {len(quoted)} article{'s' * (len(quoted) != 1)}, also said in {len(also)} more"), status
+    plain = next(a for a in answers if a.quotes and not any(q.also_in for q in a.quotes))
+    assert re.search(r"· \d+ quotes? from \d+ articles?$", webchat.render.status_line(plain))

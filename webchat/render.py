@@ -196,6 +196,8 @@ def status_line(answer: Answer, waited: float = 0.0, *, reindexed: bool = False)
     took = f"{seconds:.2f} s" + (f", {waited:.2f} s of it waiting for the articles' re-index" if reindexed and waited >= SHOWN_WAIT_SECONDS else "")
     if answer.abstained:
         return f"No answer in the articles · {took}"
-    articles = len({q.doc_id for q in answer.quotes} | {d for q in answer.quotes for d in q.also_in})
+    quoted = {q.doc_id for q in answer.quotes}
+    also = {d for q in answer.quotes for d in q.also_in} - quoted  # articles that only say the same ("Also said in")
     quotes = len(answer.quotes)
-    return f"Answered in {took} · {quotes} quote{'s' * (quotes != 1)} citing {articles} article{'s' * (articles != 1)}"  # with corroborations
+    made_of = f"{quotes} quote{'s' * (quotes != 1)} from {len(quoted)} article{'s' * (len(quoted) != 1)}"
+    return f"Answered in {took} · {made_of}" + (f", also said in {len(also)} more" if also else "")
