@@ -50,6 +50,7 @@ class BuildReport:
     vector_index: str = "flat"
     warnings: list[str] = field(default_factory=list)
     changes: dict[str, list[str]] = field(default_factory=dict)  # added/changed/removed doc ids since the build before ({} for a first build)
+    written: bool = True  # False: the index folder could not be written, and its index needed no change
 
     def summary(self) -> str:
         """Readable lines for the CLI."""
@@ -59,7 +60,7 @@ class BuildReport:
             *([_describe_build_changes(self.changes)] if self.changes else []),
             f"embedded {counted(self.embedded, 'new text')}"
             + (f"; {self.reused} {'was' if self.reused == 1 else 'were'} embedded before (in an earlier build, or earlier in this one) and reused" if self.reused else ""),
-            f"index written to {self.index_dir}",
+            f"index written to {self.index_dir}" if self.written else f"the index in {self.index_dir} is up to date: nothing written (the folder cannot be written to)",
         ]
         lines += [f"skipped {path}: {why}" for path, why in self.skipped]
         lines += [f"warning: {warning}" for warning in self.warnings]
@@ -244,13 +245,44 @@ def build_index(
         index_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise IndexWriteError(_cannot_write(index_dir, exc)) from exc
-    with _build_lock(index_dir):
-        report = _build_locked(corpus_dir, index_dir, loaded, stats, encoder, chunking, vector_kind, progress, on_embedded=on_embedded, given_titles=documents is not None, started=started)
+    try:
+        with _build_lock(index_dir):
+            report = _build_locked(corpus_dir, index_dir, loaded, stats, encoder, chunking, vector_kind, progress, on_embedded=on_embedded, given_titles=documents is not None, started=started)
+    except IndexWriteError:
+        unchanged = None if encoder is not None or documents is not None else _up_to_date(corpus_dir, index_dir, loaded, chunking, vector_kind, started)
+        if unchanged is None:
+            raise
+        return unchanged  # a folder it cannot write to (a read-only image, say) whose index needs no change
     if encoder is None:
         from .embedding import prepare_query_encoder
 
         prepare_query_encoder(index_dir)
     return report
+
+
+def _up_to_date(corpus_dir: StrPath, index_dir: Path, loaded: LoadReport, chunking: ChunkingSettings, vector_kind: VectorKind, started: float) -> BuildReport | None:
+    """The report of a build that writes nothing, when the index in ``index_dir`` is one of the
+    articles under ``corpus_dir`` as they are, made with ``chunking`` and ``vector_kind`` by the
+    default model; else None."""
+    try:
+        index = load_index(index_dir, corpus_dir=corpus_dir)
+    except RagError:
+        return None
+    built_kind = (index.manifest.get("vector_index") or {}).get("kind")
+    if index.manifest.get("chunking") != asdict(chunking) or vector_kind not in ("auto", built_kind):
+        return None
+    return BuildReport(
+        index_dir=str(index_dir),
+        documents=len(index.documents),
+        sentences=len(index.sentences),
+        chunks=len(index.chunks),
+        embedded=0,
+        reused=0,
+        seconds=time.perf_counter() - started,
+        skipped=list(loaded.skipped),
+        vector_index=str(built_kind or "flat"),
+        written=False,
+    )
 
 
 def _build_locked(

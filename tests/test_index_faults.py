@@ -510,3 +510,32 @@ def test_an_unreadable_index_file_is_refused_as_damage_not_a_permission_crash(in
     done = subprocess.run([*without_root_powers, sys.executable, "-c", script, str(index_copy)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert f"{unreadable} cannot be read (Permission denied)" in done.stdout and REBUILD_HINT in done.stdout
+
+
+def test_a_build_over_an_up_to_date_index_it_cannot_write_to_writes_nothing_and_says_so(tmp_path, encoder):
+    """An index shipped read-only (an image, say) whose articles have not changed: building it
+    again, as a program does at its start, is a build with nothing to write, not an error; once an
+    article changes, the folder it cannot write is an error as before."""
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "ferry.txt").write_text("Ferry returns\n\nThe ferry of Port Ellis sailed again on Friday.\n", encoding="utf-8")
+    build_index(corpus, index)
+    for path in [index, *index.rglob("*")]:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    without_root_powers: list[str] = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("root writes any folder, and setpriv (util-linux) is not here to drop that power")
+        without_root_powers = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps=-all"]
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom rag import IndexWriteError, build_index\n"
+        "report = build_index(sys.argv[1], sys.argv[2])\nprint(report.written, report.embedded, report.documents)\nprint(report.summary().splitlines()[-1])\n"
+        "(Path(sys.argv[1]) / 'tram.txt').write_text('Tram opens\\n\\nThe tram opened on Monday.\\n', encoding='utf-8')\n"
+        "try:\n    build_index(sys.argv[1], sys.argv[2])\nexcept IndexWriteError as exc:\n    print('refused:', exc)\n"
+    )
+    done = subprocess.run([*without_root_powers, sys.executable, "-c", script, str(corpus), str(index)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    written, summary, refused = done.stdout.splitlines()
+    assert written == "False 0 1"
+    assert summary == f"the index in {index} is up to date: nothing written (the folder cannot be written to)"
+    assert refused.startswith(f"refused: cannot write the index to {index}")
