@@ -493,16 +493,23 @@ def test_a_build_waits_while_another_holds_the_index(tmp_path, index_dir, corpus
     assert live_build(index).name != before and live_build(index).is_dir()
 
 
+def powerless_prefix(root_power: str) -> list[str]:
+    """The command prefix that runs a program without root's power to ignore file permissions
+    (``setpriv`` dropping it), so that a chmod holds for it; none when not root. Skips the test as
+    root without ``setpriv``: root ``root_power``, and the permission could not be tested."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip(f"root {root_power}, and setpriv (util-linux) is not here to drop that power")
+    return ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps=-all"]
+
+
 def test_an_unreadable_index_file_is_refused_as_damage_not_a_permission_crash(index_copy):
     """chmod 000 on one of the index's files: the library raises IndexCorruptError naming it (as
     root, which reads any file, the check runs without the capabilities that let it)."""
     unreadable = live_build(index_copy) / "chunks.faiss"
     unreadable.chmod(0)
-    without_root_powers: list[str] = []
-    if os.geteuid() == 0:
-        if shutil.which("setpriv") is None:
-            pytest.skip("root reads any file, and setpriv (util-linux) is not here to drop that power")
-        without_root_powers = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps=-all"]
+    without_root_powers = powerless_prefix("reads any file")
     script = (
         "import sys\nfrom rag.errors import IndexCorruptError\nfrom rag.index import load_index\n"
         "try:\n    load_index(sys.argv[1])\nexcept IndexCorruptError as exc:\n    print(exc)\n"
@@ -522,11 +529,7 @@ def test_a_build_over_an_up_to_date_index_it_cannot_write_to_writes_nothing_and_
     build_index(corpus, index)
     for path in [index, *index.rglob("*")]:
         path.chmod(0o555 if path.is_dir() else 0o444)
-    without_root_powers: list[str] = []
-    if os.geteuid() == 0:
-        if shutil.which("setpriv") is None:
-            pytest.skip("root writes any folder, and setpriv (util-linux) is not here to drop that power")
-        without_root_powers = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps=-all"]
+    without_root_powers = powerless_prefix("writes any folder")
     script = (
         "import sys\nfrom pathlib import Path\nfrom rag import IndexWriteError, build_index\n"
         "report = build_index(sys.argv[1], sys.argv[2])\nprint(report.written, report.embedded, report.documents)\nprint(report.summary().splitlines()[-1])\n"
