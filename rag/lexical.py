@@ -149,6 +149,8 @@ def as_matched(text: str) -> str:
     """``text`` as words and patterns are matched in it: NFKC-normalised (the ligature "\ufb01" is
     "fi", a full-width "\uff15" is "5") and its invisible characters dropped (``INVISIBLE``).
     Lengths may change: offsets are never taken from it."""
+    if text.isascii():  # most text: NFKC leaves it as it is, and it holds no invisible character
+        return text
     return INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
 
 

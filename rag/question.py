@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from .errors import QuestionError, QuestionTypeError, kind_of
 from .markup import HTML_TAG, as_read, without_markup_spans
-from .lexical import INVISIBLE, QUESTION_FILLER, as_matched, REQUEST_VERBS, STOPWORDS, question_terms, stem, without_frames, words
+from .lexical import INVISIBLE, QUESTION_FILLER, REQUEST_VERBS, STOPWORDS, as_matched, question_terms, stem, without_frames, words
 from .settings import whole_number
 from .text import AUXILIARIES, QUESTION_WORDS, sentence_spans
 
