@@ -30,6 +30,7 @@ from .premises import premise_note
 from .question import (
     FOLLOW_UP_REACH,
     asked_after_preamble,
+    asked_subject,
     asks_across_articles,
     asks_for_more,
     asks_to_go_on,
@@ -341,6 +342,19 @@ class Answerer:
         chosen = {candidate.sentence_id for candidate in first}
         return first + [candidate for candidate in scored if candidate.sentence_id not in chosen]
 
+    def _subject_first(self, question: str, scored: list[ScoredSentence]) -> list[ScoredSentence]:
+        """``scored`` with the best sentence naming what a yes/no question asks about first, when
+        the best one does not: by the rarest term of its subject (``asked_subject``) the articles
+        hold. "Were customer passwords stolen in the Northgate hack?" is answered by "… and
+        passwords were not taken", not by the best match, "hackers had stolen personal information
+        belonging to … customers"."""
+        held = [term for term in asked_subject(question) if term in self.index.term_idf]
+        if not held:
+            return scored
+        rarest = max(held, key=self.index.idf)
+        naming = next((i for i, candidate in enumerate(scored) if rarest in self.index.terms_as_quoted[candidate.sentence_id]), 0)
+        return [scored[naming], *scored[:naming], *scored[naming + 1 :]]
+
     def _quote_whole(self, sid: int, score: float) -> Quote:
         """Sentence ``sid`` quoted as it stands, scored ``score``."""
         sentence = self.index.sentences[sid]
@@ -586,6 +600,8 @@ class Answerer:
             scored = [scored[item], *scored[:item], *scored[item + 1 :]]
         elif not abstained and asks_statement(read_as):  # "What did Pruitt say?": what he said comes first
             scored = self._statements_first(read_as, scored)
+        elif not abstained:  # "Were passwords stolen?": a sentence of passwords comes first
+            scored = self._subject_first(read_as, scored)
         quotes = () if abstained else tuple(self.compose(scored, said_before, self._articles_naming(read_as, scored), asks_across_articles(read_as), item is not None))
         bylines = () if read_with else bylines_asked(self.index, read_as, self._ranked_articles(hits), self.settings.max_quotes)
         if bylines:  # who wrote it, or what they wrote: the bylines first, then what else answers

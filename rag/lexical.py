@@ -132,6 +132,15 @@ def is_verb(word: str) -> bool:
     return bool(getAllLemmas(word, upos="VERB"))
 
 
+def may_be_noun(word: str) -> bool:
+    """Whether lower-case ``word`` may be a noun, by lemminflect: a noun's form and no adverb's
+    ("passwords", "fares"; not "stolen", "still"), or a word it does not know (a name: "calder")."""
+    from lemminflect import getAllLemmas  # its tables load at the first call (~0.6 s)
+
+    lemmas = getAllLemmas(word)
+    return not lemmas or ("NOUN" in lemmas and "ADV" not in lemmas)
+
+
 def verb_forms(word: str) -> frozenset[str]:
     """Every form of each verb ``word`` is a form of, by lemminflect ("broke" -> "break",
     "breaks", "breaking", "broke", "broken"); none when it is no verb's."""

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from .errors import QuestionError, QuestionTypeError, kind_of
 from .markup import HTML_TAG, as_read, without_markup_spans
-from .lexical import INVISIBLE, QUESTION_FILLER, REQUEST_VERBS, STOPWORDS, as_matched, question_terms, stem, without_frames, words
+from .lexical import INVISIBLE, QUESTION_FILLER, REQUEST_VERBS, STOPWORDS, as_matched, may_be_noun, question_terms, stem, without_frames, words
 from .settings import whole_number
 from .text import AUXILIARIES, QUESTION_WORDS, sentence_spans
 
@@ -377,3 +377,20 @@ def asks_yes_or_no(question: str) -> bool:
     that a sentence stating another detail answers it ("… will open in September") rather than
     showing the articles do not."""
     return bool(_YES_NO.match(question)) and not _QUESTION_WORD.search(question)
+
+
+def asked_subject(question: str) -> list[str]:
+    """The terms (``question_terms``' stems) of what a yes/no question asks about: the words after
+    its opening verb up to the first that cannot be a noun ("Were customer passwords stolen …?" →
+    "custom", "password"; "Is Claude improving …?" → "claud"). None for any other question."""
+    if not asks_yes_or_no(question):
+        return []
+    opening = _YES_NO.match(question)
+    subject = []
+    for word in words(question[opening.end() if opening else 0 :]):
+        if word in STOPWORDS or word in QUESTION_FILLER:
+            continue
+        if not may_be_noun(word):
+            break
+        subject.append(stem(word))
+    return subject

@@ -635,6 +635,22 @@ def test_what_someone_said_is_quoted_though_a_sentence_naming_them_more_fully_ra
     assert not answer.abstained and answer.quotes[0].text.startswith("Voss said the bond"), answer.answer
 
 
+BREACH = (
+    "Outdoor retailer says hackers took customer data\n\nHalden Outdoor, a camping-gear chain with 85 stores, said on Monday that hackers "
+    "had stolen the names, email addresses and phone numbers of about 400,000 customers in the Halden hack. The intruders got in "
+    "through a supplier's account in March. The company said card numbers and passwords were not taken. Halden is offering "
+    "affected customers a year of free credit monitoring.\n"
+)
+
+
+def test_a_yes_or_no_question_is_answered_first_by_a_sentence_of_what_it_asks_about(tmp_path, encoder, answerer):
+    """The best match for "Were customer passwords stolen?" says what else was stolen, of customers:
+    the answer is the sentence that speaks of passwords."""
+    breach = answerer_over(tmp_path, {"breach.txt": BREACH, "orchard.txt": FROST}, encoder, answerer)
+    answer = breach.answer("Were customer passwords stolen in the Halden hack?")
+    assert not answer.abstained and "passwords were not taken" in answer.quotes[0].text, answer.answer
+
+
 RESULTS = (
     "# Town election results announced\n\nThe town of Millbrook counted votes on Tuesday night. The results were as follows:\n\n"
     "| Candidate | Party | Votes |\n| --- | --- | --- |\n| Ruth Keller | Green | 4,210 |\n| Omar Haddad | Independent | 3,877 |\n\n"

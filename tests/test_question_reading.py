@@ -14,7 +14,7 @@ from rag.answer_types import asks_statement, counted_things, counts_of, expected
 from rag.premises import names_unknown, premise_denied, premise_reversed, title_swapped
 from rag.details import asked_details, conflicting_details, misattributed_figure, miscounted, mismatched_details
 from rag.lexical import question_terms, stem, terms, words
-from rag.question import asks_yes_or_no, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
+from rag.question import asked_subject, asks_yes_or_no, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
 from rag.spelling import capitalised_words, proper_names
 from rag.titles import as_written, title_counts
 
@@ -668,6 +668,21 @@ def test_which_role_asks_for_a_person_but_what_role_did_asks_what_they_did():
 )
 def test_a_question_asked_to_be_confirmed_or_denied_is_told_apart(question, yes_or_no):
     assert asks_yes_or_no(question) == yes_or_no
+
+
+@pytest.mark.parametrize(
+    "question, subject",
+    [
+        ("Were customer passwords stolen in the Northgate hack?", ["custom", "password"]),
+        ("Are Port Calder fares going up this year?", ["port", "calder", "fare"]),
+        ("so is Claude improving faster than Anthropic expected", ["claud"]),
+        ("Is Anthropic still going to build models?", ["anthrop"]),  # "still" is an adverb
+        ("Has anyone at Northgate been fired?", ["northgat"]),
+        ("Who stole the passwords?", []),  # not a yes/no question
+    ],
+)
+def test_what_a_yes_or_no_question_asks_about_is_its_subject(question, subject):
+    assert asked_subject(question) == subject
 
 
 def test_two_true_details_asked_as_one_fact_are_a_mismatch():
