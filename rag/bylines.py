@@ -29,9 +29,10 @@ _AUTHORSHIP_WORDS = " ".join(["write wrote writes written authored penned author
 
 def bylines_asked(index: CorpusIndex, question: str, ranked: Iterable[str], limit: int) -> tuple[int, ...]:
     """The sentence ids of the bylines that answer a question of who wrote an article ("Who wrote
-    the opinion piece on the tram?"): that of the article whose title holds the most of the
-    question's other words (its topic), of the articles of ``ranked`` (doc ids, best first) that
-    have a byline and hold at least half of them; or of what someone wrote ("Which articles did
+    the opinion piece on the tram?"): the byline, if it has one, of the article the question is
+    about, the one whose title holds the most of the question's other words (its topic), then
+    whose text does, of the articles of ``ranked`` (doc ids, best first) holding at least half of
+    them (another article's byline would name the wrong author); or of what someone wrote ("Which articles did
     Priya Raman write?"): every byline that names them, best-ranked article first, at most
     ``limit``. () for any other question."""
     asks_author = bool(_ASKS_AUTHOR.search(question))
@@ -43,9 +44,9 @@ def bylines_asked(index: CorpusIndex, question: str, ranked: Iterable[str], limi
     in_order = dict.fromkeys(ranked)
     bylines = index.article_bylines
     if asks_author:
-        about = [doc_id for doc_id in in_order if doc_id in bylines and 2 * len(topic & _words_of(index, doc_id)) >= len(topic)]
-        titled = max(about, key=lambda doc_id: len(topic & set(terms(index.documents[doc_id].title))), default=None)
-        return () if titled is None else (bylines[titled],)
+        about = [doc_id for doc_id in in_order if 2 * len(topic & _words_of(index, doc_id)) >= len(topic)]
+        piece = max(about, key=lambda doc_id: (len(topic & set(terms(index.documents[doc_id].title))), len(topic & _words_of(index, doc_id))), default=None)
+        return (bylines[piece],) if piece in bylines else ()
     in_rank_order = [*(bylines[doc_id] for doc_id in in_order if doc_id in bylines), *bylines.values()]
     return tuple(dict.fromkeys(byline for byline in in_rank_order if topic <= index.sentence_terms[byline]))[:limit]
 

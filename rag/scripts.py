@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 # (a Greek letter in a formula or one quoted Chinese name makes no Greek or Chinese articles).
 CORPUS_SCRIPT_SHARE = 0.01
 # How a script's Unicode name (the first word of its letters' names) reads in a sentence.
-_READABLE = {"CJK": "Chinese characters", "HIRAGANA": "Japanese kana", "KATAKANA": "Japanese kana", "HANGUL": "Korean (Hangul)"}
+_READABLE = {"CJK": "Chinese characters", "HIRAGANA": "Japanese", "KATAKANA": "Japanese", "HANGUL": "Korean (Hangul)"}
 
 
 def _script_of(letter: str) -> str:
@@ -33,9 +33,15 @@ def script_counts(words: Mapping[str, int] | Iterable[str]) -> Counter[str]:
 
 
 def main_script(text: str) -> str | None:
-    """The script most of the letters of ``text`` are written in, or None if it has no letters."""
+    """The script most of the letters of ``text`` are written in, or None if it has no letters.
+    Chinese characters among Japanese kana are Japanese (its kanji): the kana's script, however
+    many of them there are ("浜崎光司は何を受賞しましたか" is Japanese)."""
     letters = script_counts([text])
-    return letters.most_common(1)[0][0] if letters else None
+    if not letters:
+        return None
+    most = letters.most_common(1)[0][0]
+    kana = max(("HIRAGANA", "KATAKANA"), key=lambda script: letters[script])
+    return kana if most == "CJK" and letters[kana] else most
 
 
 def scripts_used(word_counts: Mapping[str, int]) -> frozenset[str]:

@@ -227,7 +227,8 @@ def test_a_follow_up_asked_with_no_earlier_question_says_so(answerer, follow_up)
 
 @pytest.mark.parametrize(
     "question, script",
-    [("Что сказала Anthropic о паузе?", "Cyrillic script"), ("谁写了这篇博客文章？", "Chinese characters"), ("من كتب المقال؟", "Arabic script")],
+    [("Что сказала Anthropic о паузе?", "Cyrillic script"), ("谁写了这篇博客文章？", "Chinese characters"), ("من كتب المقال؟", "Arabic script"),
+     ("浜崎光司は何を受賞しましたか?", "Japanese")],  # kanji among kana: Japanese, however many kanji
 )
 def test_a_question_in_a_script_the_articles_do_not_use_is_told_so(answerer, question, script):
     from rag.answer import OTHER_SCRIPT_TEXT
@@ -868,6 +869,24 @@ def test_who_wrote_an_article_and_what_someone_wrote_are_answered_with_bylines(t
     assert unsigned.answer == "The articles don't say. None of the articles it could be about names its author."
     assert local.answer("Who wrote the statement in the heater article?").answerability != 0.0  # a statement it tells of, not the article
     assert not any(q.text.startswith("*By") for q in local.answer("When did the tram line open?").quotes)  # never quoted otherwise
+
+
+def test_who_wrote_an_unsigned_article_is_not_answered_by_the_byline_of_another_sharing_a_word(tmp_path, encoder, answerer):
+    local = answerer_over(
+        tmp_path,
+        {
+            "marathon.md": "# Chepkoech wins the city marathon\n\n*By Tomasz Wrona*\n\nFaith Chepkoech won the marathon in record time. "
+            "Organizers added extra water stations along the course.\n",
+            "water.md": "# Water bills to rise in July\n\nThe city council voted to raise water rates by 12 percent from July 1.\n",
+            "park.txt": PARK,
+        },
+        encoder,
+        answerer,
+    )
+    unsigned = local.answer("Who wrote the article about the water rates?")  # the marathon's byline shares "water" only
+    assert unsigned.abstained and not unsigned.quotes, unsigned.answer
+    signed = local.answer("Who wrote the article about the marathon?")
+    assert not signed.abstained and signed.quotes[0].text == "*By Tomasz Wrona*", signed.answer
 
 
 def test_a_table_row_is_quoted_under_its_header(tmp_path, encoder, answerer):
