@@ -41,7 +41,7 @@ import gradio as gr  # noqa: E402
 
 from rag import Answerer, AnswerSettings, QuestionError, RagError, build_index  # noqa: E402
 from rag.documents import corpus_folder  # noqa: E402
-from rag.question import as_echoed  # noqa: E402
+from rag.question import as_echoed, check_passage_count  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
 from rag.build import counted  # noqa: E402
 from rag.cli import SETTINGS_HELP, whole_number_from  # noqa: E402
@@ -166,13 +166,11 @@ PAGE_JS = (STATIC / "page.js").read_text(encoding="utf-8")
 COPY_CONVERSATION_JS = "() => { window.askTheArticles?.copyConversation(); }"
 
 
-def ask_json(answerer: Answerer, question: str, k: int = 5, history: list[str] | None = None) -> dict[str, Any]:
-    """The JSON of ``rag ask --json`` for ``question``; ``{"question", "error"}`` when it cannot be asked."""
+def ask_json(answerer: Answerer, question: str, k: int | None = None, history: list[str] | None = None) -> dict[str, Any]:
+    """The JSON of ``rag ask --json`` for ``question`` with ``k`` passages (at most ``MAX_PASSAGES``;
+    None: the settings' ``passages``); ``{"question", "error"}`` when it cannot be asked."""
     try:
-        passages = min(int(k), MAX_PASSAGES)
-    except (TypeError, ValueError, OverflowError):
-        return {"question": question, "error": f"k must be a whole number of passages (1 to {MAX_PASSAGES})"}
-    try:
+        passages = None if k is None else min(check_passage_count(k), MAX_PASSAGES)
         return answerer.answer(question, history=history, k=passages).to_dict()
     except QuestionError as exc:
         return {"question": as_echoed(question) if isinstance(question, str) else question, "error": str(exc)}
@@ -482,7 +480,7 @@ def build_app(
                 api_visibility="private",
             ).then(None, [conversation], js=KEEP_JS, api_visibility="private")
 
-        def ask_api(question: str, k: int = 5, history: list[str] | None = None) -> dict:
+        def ask_api(question: str, k: int | None = None, history: list[str] | None = None) -> dict:
             """Answer ``question`` with exact quotes; returns the JSON of ``rag ask --json``."""
             chat_replies.watch.look(wait=chat_replies.watch.FRESH_WAIT_SECONDS)  # an API call, too, is answered from changed articles
             return ask_json(chat_replies.answerer, question, k, history)

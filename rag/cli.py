@@ -17,12 +17,15 @@ import sys
 import time
 import warnings
 from pathlib import Path
-from typing import Callable, Iterator, NoReturn, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Iterator, NoReturn, Sequence, TextIO
 
 from . import __version__
 from .errors import RagError, RagWarning, SkippedFileWarning
 from .jsonl import json_line
 from .question import MAX_QUESTION_CHARS, as_echoed, clean_question
+
+if TYPE_CHECKING:
+    from .types import Answer
 
 DEFAULT_CORPUS = "data/articles"
 DEFAULT_INDEX = "index"
@@ -214,7 +217,7 @@ def _indented(text: str, prefix: str) -> str:
     return "\n".join(line if n == 0 else prefix + line for n, line in enumerate(text.splitlines() or [""]))
 
 
-def _render_answer(result) -> str:
+def _render_answer(result: Answer) -> str:
     from .answer import in_quotation_marks
 
     read_as = [f"(read as: {result.read_as})"] if result.read_as else []
@@ -318,7 +321,10 @@ def build_parser() -> argparse.ArgumentParser:
     for name, func, text, more in searching:
         p = sub.add_parser(name, help=text, description=f"{text[0].upper()}{text[1:]}. {more}")
         p.add_argument("question", help=f"the question, at most {MAX_QUESTION_CHARS:,} characters" + (" (or '-' for stdin, one per line)" if name == "ask" else ""))
-        p.add_argument("-k", type=whole_number_from(1), default=5, help="passages to return (default: 5)")
+        p.add_argument(
+            "-k", type=whole_number_from(1), default=5 if name == "search" else None,
+            help="passages to return (default: 5)" if name == "search" else "passages to return (default: the settings' passages, 5 as shipped)",
+        )
         p.add_argument("--check-corpus", action="store_true", help="refuse an index whose articles changed since it was built")
         common(p, corpus=False)
         if name == "ask":
@@ -369,6 +375,17 @@ def _saying_why_it_waits() -> Iterator[None]:
         logger.setLevel(level)
 
 
+def _refuse_options_before_eval_set(argv: list[str], eval_set: str | None) -> None:
+    """ArgumentsError for options given between `rag eval` and a set's name (`rag eval --json beir
+    DIR`): they are the gold set's, and the set would run without them."""
+    if eval_set is None or "eval" not in argv:
+        return
+    start = argv.index("eval") + 1
+    before = [arg for arg in argv[start : argv.index(eval_set, start)] if arg.startswith("-")]
+    if before:
+        raise ArgumentsError(f"{', '.join(before)} before `{eval_set}` would be ignored: give them after it (see rag eval {eval_set} --help)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `rag` command."""
     for name, value in (("HF_HUB_OFFLINE", "1"), ("HF_HUB_DISABLE_TELEMETRY", "1"), ("TOKENIZERS_PARALLELISM", "false")):
@@ -378,6 +395,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("standard output is closed: nothing could be printed", False)
     try:
         args = build_parser().parse_args(argv)
+        _refuse_options_before_eval_set(argv, getattr(args, "eval_set", None))
     except ArgumentsError as exc:
         return _fail(str(exc), "--json" in argv)
     try:

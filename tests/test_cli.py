@@ -84,6 +84,19 @@ def test_ask_answers_with_a_settings_file_calibrated_on_ones_own_gold_set(on_ind
     assert unbuilt.returncode == 2 and not (tmp_path / "new-index").exists()  # refused before a build, not after it
 
 
+def test_ask_returns_as_many_passages_as_its_settings_say_unless_k_is_given(on_index, tmp_path):
+    (tmp_path / "two.json").write_text('{"settings": {"abstain_threshold": 0.007943, "passages": 2}}\n', encoding="utf-8")
+    question = "Who wrote the blog post?"
+    assert len(json.loads(rag("ask", "--json", question, *on_index, "--settings", str(tmp_path / "two.json")).stdout)["passages"]) == 2
+    assert len(json.loads(rag("ask", "--json", question, *on_index, "--settings", str(tmp_path / "two.json"), "-k", "3").stdout)["passages"]) == 3
+
+
+@pytest.mark.parametrize("eval_set", ["beir", "squad"])
+def test_options_given_before_an_eval_set_are_refused_not_ignored(eval_set, tmp_path):
+    refused = rag("eval", "--threshold", "0.3", "--gold", "missing.jsonl", eval_set, str(tmp_path))
+    assert refused.returncode == 2 and refused.stderr.startswith(f"rag: error: --threshold, --gold before `{eval_set}` would be ignored")
+
+
 def test_a_missing_index_of_ones_own_is_named_not_quietly_built_from_the_bundled_articles(tmp_path):
     mistyped = tmp_path / "idnex"  # the bundled articles are built from only into the default --index
     for command in (["ask", "Who wrote the blog post?"], ["search", "Who wrote the blog post?"], ["eval"]):

@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import httpx
@@ -24,6 +25,7 @@ import pytest
 from gradio_client.exceptions import AuthenticationError
 from web_server import ROOT, api_client, ask_api, assert_same_answer, run_app, web_server
 
+from rag import Answerer, QuestionError
 from rag.eval_report import markdown_escaped
 from rag.question import MAX_QUESTION_CHARS
 
@@ -659,10 +661,19 @@ def test_a_history_that_is_not_a_list_of_questions_gets_an_error_json(app, answe
     assert reply["error"].startswith("history must be a list of the earlier questions (text), oldest first, or None (null in JSON)")
 
 
-@pytest.mark.parametrize("k", [None, "five", math.nan, -1, 0])
-def test_a_bad_passage_count_gets_an_error_json(app, answerer, k):
+@pytest.mark.parametrize("k", ["five", math.nan, -1, 0, 2.7])
+def test_a_bad_passage_count_gets_the_error_the_library_gives(app, answerer, k):
     reply = app.ask_json(answerer, "Who wrote the blog post?", k=k)
-    assert set(reply) == {"question", "error"} and "k" in reply["error"]
+    with pytest.raises(QuestionError) as refused:
+        answerer.answer("Who wrote the blog post?", k=k)
+    assert reply == {"question": "Who wrote the blog post?", "error": str(refused.value)}
+
+
+def test_the_api_returns_as_many_passages_as_the_settings_say_unless_asked_for_a_number(app, answerer):
+    two = Answerer(answerer.retriever, replace(answerer.settings, passages=2), answerer.answerability)
+    assert len(app.ask_json(two, "Who wrote the blog post?")["passages"]) == 2
+    assert len(app.ask_json(two, "Who wrote the blog post?", k=None)["passages"]) == 2
+    assert len(app.ask_json(two, "Who wrote the blog post?", k=3)["passages"]) == 3
 
 
 def test_a_huge_passage_count_is_capped_at_the_slider_maximum(app, answerer):
