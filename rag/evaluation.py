@@ -18,7 +18,7 @@ import sys
 import time
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .errors import QuestionError, RagError, RagWarning, warn_caller
 from .eval_report import REPORTS_DIR
@@ -299,15 +299,17 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
         calibration = {"chosen": chosen, "tied_thresholds": tied, "saved_to": str(settings_path(args)), "max_false_abstention": limit}
         payload["calibration"] = calibration
     written = write_reports(payload, args.out, name)
-    if args.calibrate:
+    rewritten = False
+    if calibration is not None:
         summary = payload["summary"]
-        save_calibration(answerer, threshold, args, questions, _headline(summary["dev"]), _headline(summary["held-out"]))
+        rewritten = save_calibration(answerer, threshold, args, questions, _headline(summary["dev"]), _headline(summary["held-out"])) is not None
+        calibration["rewritten"] = rewritten
     if args.json:
         sys.stdout.write(json_line({k: payload[k] for k in ("notes", "threshold", "summary", "settings")} | {"calibration": calibration, "reports": [str(p) for p in written]}))
     else:
         print(console_report(payload))
         if calibration:
-            print("\n" + saved_line(before, answerer.settings.unknown_term_penalty, threshold, tied, str(settings_path(args))))
+            print("\n" + saved_line(before, answerer.settings.unknown_term_penalty, threshold, tied, str(settings_path(args)), rewritten))
         print("\nreports: " + ", ".join(str(p) for p in written))
     return 0
 
@@ -328,16 +330,17 @@ def tie_note(tied: Sequence[float], threshold: float, current: float) -> str:
     return f"; {len(tied)} thresholds tied, {min(tied):g} to {max(tied):g}: {kept}"
 
 
-def saved_line(before: "AnswerSettings", penalty: float, threshold: float, tied: Sequence[float], path: str) -> str:
-    """What `rag eval --calibrate` says it saved: both calibrated values, each with what it was, and any tie."""
+def saved_line(before: "AnswerSettings", penalty: float, threshold: float, tied: Sequence[float], path: str, rewritten: bool = True) -> str:
+    """What `rag eval --calibrate` says it saved: both calibrated values, each with what it was, and
+    any tie; or, when ``path`` already held them and the same provenance, that it was left as it was."""
 
     def value(name: str, new: float, old: float) -> str:
         return f"{name}={new:g} ({'unchanged' if math.isclose(new, old) else f'was {old:g}'})"
 
-    return (
-        f"saved {value('abstain_threshold', threshold, before.abstain_threshold)} and "
-        f"{value('unknown_term_penalty', penalty, before.unknown_term_penalty)} to {path}{tie_note(tied, threshold, before.abstain_threshold)}"
-    )
+    values = f"{value('abstain_threshold', threshold, before.abstain_threshold)} and {value('unknown_term_penalty', penalty, before.unknown_term_penalty)}"
+    if not rewritten:
+        return f"{path} left as it was: it holds {values}, calibrated on the same questions with the same figures{tie_note(tied, threshold, before.abstain_threshold)}"
+    return f"saved {values} to {path}{tie_note(tied, threshold, before.abstain_threshold)}"
 
 
 def _seen_from(folder: Path, path: Path) -> str:
@@ -351,23 +354,30 @@ def _seen_from(folder: Path, path: Path) -> str:
 
 def save_calibration(
     answerer: "Answerer", threshold: float, args: argparse.Namespace, questions: Sequence[GoldQuestion], dev: dict, held_out: dict
-) -> Path:
+) -> Path | None:
     """Save the answerer's settings with the calibrated ``threshold``, and where it came from, to
     ``settings_path(args)``: the gold file, and the keys of the dev questions it was tuned on
-    (``rag.gold.question_key``)."""
+    (``rag.gold.question_key``). None, and the file left as it is, when it already holds all of
+    that (a calibration that changed nothing does not rewrite the shipped file for its date)."""
     settings = replace(answerer.settings, abstain_threshold=threshold)
     path = settings_path(args)
-    return settings.save(  # SettingsError naming the path when it cannot be written
-        path,
-        calibrated_by="rag eval --calibrate",
-        calibrated_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        gold={"path": _seen_from(Path(path).resolve().parent, Path(args.gold).resolve()), "sha256": _sha256(args.gold)},
-        tuned_on=sorted(dev_question_keys(questions)),
-        split="dev (each line's split key; lines without one by kind and sha256 of the id, each to the smaller half of its kind; rag.gold.split_of)",
-        max_false_abstention=false_abstention_limit(args),
-        dev_metrics=dev,
-        held_out_metrics=held_out,
-    )
+    provenance = {
+        "calibrated_by": "rag eval --calibrate",
+        "gold": {"path": _seen_from(Path(path).resolve().parent, Path(args.gold).resolve()), "sha256": _sha256(args.gold)},
+        "tuned_on": sorted(dev_question_keys(questions)),
+        "split": "dev (each line's split key; lines without one by kind and sha256 of the id, each to the smaller half of its kind; rag.gold.split_of)",
+        "max_false_abstention": false_abstention_limit(args),
+        "dev_metrics": dev,
+        "held_out_metrics": held_out,
+    }
+    try:
+        saved = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        saved = None
+    if isinstance(saved, dict) and {k: v for k, v in saved.items() if k != "calibrated_at"} == {"settings": asdict(settings), **provenance}:
+        return None
+    # SettingsError naming the path when it cannot be written
+    return settings.save(path, calibrated_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), **provenance)
 
 
 def settings_note(args: argparse.Namespace, questions: Sequence[GoldQuestion]) -> str:
@@ -538,7 +548,7 @@ def cmd_squad(args: argparse.Namespace) -> int:
     return squad.run_squad_eval(squad_args)
 
 
-def add_eval_parser(sub, common) -> None:
+def add_eval_parser(sub: argparse._SubParsersAction, common: Callable[..., None]) -> None:
     """Register `rag eval` (and its `beir` and `squad` sub-commands) on the CLI's subparsers."""
     from .beir import add_beir_arguments, run_beir_eval
     from .cli import fraction

@@ -635,6 +635,19 @@ def test_the_settings_saved_by_calibration_name_the_gold_file_as_seen_from_the_s
     assert json.loads((ROOT / "rag" / "answer_settings.json").read_text(encoding="utf-8"))["gold"]["path"] == "../eval/gold.jsonl"  # the shipped one
 
 
+def test_a_calibration_that_changes_nothing_leaves_the_settings_file_as_it_was(answerer, small_gold, tmp_path):
+    from rag.evaluation import save_calibration
+
+    settings_file = tmp_path / "answer_settings.json"
+    args = _eval_args("--gold", str(small_gold), "--calibrate", "--settings", str(settings_file))
+    assert save_calibration(answerer, 0.01, args, load_gold(small_gold), {"hit": 0.5}, {}) == settings_file
+    written = settings_file.read_bytes()
+    assert save_calibration(answerer, 0.01, args, load_gold(small_gold), {"hit": 0.5}, {}) is None  # not even its date rewritten
+    assert settings_file.read_bytes() == written
+    assert save_calibration(answerer, 0.02, args, load_gold(small_gold), {"hit": 0.5}, {}) == settings_file  # a new threshold is saved
+    assert json.loads(settings_file.read_text(encoding="utf-8"))["settings"]["abstain_threshold"] == 0.02
+
+
 def test_a_gold_set_that_does_not_match_the_index_is_refused(answerer):
     from rag.evaluation import answer_gold
 
