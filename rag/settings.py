@@ -92,9 +92,9 @@ def read_json_file(path: StrPath | None, shipped: Path, what: str, *, missing: s
 class AnswerSettings:
     """Knobs of the answer composer. ``abstain_threshold`` is the one calibrated most.
 
-    The field defaults are not the calibrated values: ``AnswerSettings.load()`` gives the
-    shipped, calibrated settings (what ``Answerer.load`` uses). To change one knob, write
-    ``dataclasses.replace(AnswerSettings.load(), max_quotes=1)``. A value of the wrong kind
+    The field defaults are the shipped, calibrated settings, those ``AnswerSettings.load()``
+    reads from the package's file (what ``Answerer.load`` uses; a test keeps the two equal):
+    ``AnswerSettings(max_quotes=1)`` changes one knob of the product. A value of the wrong kind
     or out of range raises SettingsError.
 
     Sentence score = w_dense·cosine + w_centered·(cosine after removing the corpus's mean
@@ -119,12 +119,12 @@ class AnswerSettings:
     w_type: float = 0.6
     second_quote_ratio: float = 0.6
     corroboration_similarity: float = 0.72
-    unknown_term_penalty: float = 0.0
-    unknown_name_penalty: float = 0.0
-    name_elsewhere_penalty: float = 0.0
-    detail_conflict_penalty: float = 0.0
-    type_unmet_penalty: float = 0.0
-    abstain_threshold: float = 0.5
+    unknown_term_penalty: float = 6.0
+    unknown_name_penalty: float = 2.0
+    name_elsewhere_penalty: float = 6.0
+    detail_conflict_penalty: float = 8.0
+    type_unmet_penalty: float = 5.0
+    abstain_threshold: float = 0.007943
 
     def __post_init__(self) -> None:
         problems = _problems({f.name: getattr(self, f.name) for f in fields(self)})

@@ -56,6 +56,12 @@ def test_an_answerer_without_settings_answers_with_the_calibrated_ones_and_one_k
     assert not one_quote.abstained and len(one_quote.quotes) == 1
 
 
+def test_the_settings_made_without_arguments_are_the_shipped_calibrated_ones():
+    """So that ``AnswerSettings(max_quotes=1)`` changes one knob of the product, not every other one
+    too, and after a calibration that moves a value the default must move with it."""
+    assert AnswerSettings() == AnswerSettings.load()
+
+
 FOLLOW_UP = "and what did OpenAI say?"
 HISTORY_ERROR = "history must be a list of the earlier questions (text), oldest first, or None (null in JSON)"
 

@@ -97,7 +97,7 @@ def test_it_answers_with_the_settings_named_and_refuses_an_index_of_changed_arti
     out = capsys.readouterr().out
     clean = next(line for line in out.splitlines() if line.startswith("clean questions"))
     assert clean.split()[-3:] == ["0.000", "1.000", "1.000"]  # no fact, every answerable question abstained on, the unanswerable one too
-    assert f"settings: {never} (abstain_threshold 1, unknown_term_penalty 0, unknown_name_penalty 0, name_elsewhere_penalty 0, detail_conflict_penalty 0, type_unmet_penalty 0)" in out
+    assert f"settings: {never} (abstain_threshold 1, unknown_term_penalty 6, unknown_name_penalty 2, name_elsewhere_penalty 6, detail_conflict_penalty 8, type_unmet_penalty 5)" in out
     changed = tmp_path / "articles"
     shutil.copytree(town / "articles", changed)
     build_index(changed, tmp_path / "index", encoder=encoder)
