@@ -90,7 +90,7 @@ def _rates(gold: Sequence[GoldQuestion], judged: Sequence[Outcome]) -> dict[str,
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m eval.typos``; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m eval.typos", description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", default="eval/gold.jsonl", help="gold set whose answerable questions are misspelt (default: %(default)s)")
+    parser.add_argument("--gold", default="eval/gold.jsonl", help="gold set whose questions are misspelt, every one (default: %(default)s)")
     parser.add_argument("--index", default="index", help="index folder to answer from (default: %(default)s)")
     parser.add_argument("--corpus", help="folder of the articles the index must match (default: the folder it was built from)")
     parser.add_argument("--settings", help="answer settings file, e.g. one `rag eval --calibrate --settings FILE` wrote (default: the shipped one)")

@@ -56,6 +56,7 @@ from .text import count_tokens, row_under_header
 from .types import Answer, Citation, Quote, StrPath, searched_text
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
+CORROBORATION_RATIO = 0.75  # of a quote's score, the least a sentence of another article saying the same must have to be cited with it
 # A follow-up's own words weigh this many times an earlier question's in the coverage of a
 # sentence: "what are the benefits?" after "What are the risks of RSI?" is about benefits.
 OWN_WORDS_WEIGHT = 3.0
@@ -390,7 +391,7 @@ class Answerer:
         similar = self.index.sentence_vectors[pool_ids] @ self.index.sentence_vectors[chosen.sentence_id]
         found: dict[str, ScoredSentence] = {}
         for other, similarity in zip(pool, similar.tolist()):
-            if other.score < 0.75 * chosen.score or other.sentence_id in used:
+            if other.score < CORROBORATION_RATIO * chosen.score or other.sentence_id in used:
                 continue
             other_doc = self.index.sentences[other.sentence_id].doc_id
             if other_doc != doc and other_doc not in found and self._same_fact(chosen.sentence_id, other.sentence_id, similarity):

@@ -1,4 +1,4 @@
-"""Sentence-aligned chunks sized in cl100k tokens, overlapping by one sentence.
+"""Sentence-aligned chunks sized in cl100k tokens, overlapping by a few sentences (one by default).
 
 Every chunk also fits the embedding model's own input limit when the encoder's
 tokenizer is given: cl100k tokens and the model's word pieces differ most on

@@ -16,12 +16,15 @@ import threading
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from .errors import IndexMismatchError, RagError, RagWarning, warn_caller
 from .types import StrPath
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 KNOWN_WEIGHTS_SHA256 = {
@@ -193,7 +196,7 @@ class SentenceTransformerEncoder:
         self._tokenizer.no_padding()
 
     @cached_property
-    def model(self):
+    def model(self) -> SentenceTransformer:
         """The sentence-transformers model, loaded (with torch) on first use, from local files only
         and without transformers' "Loading weights" progress bar."""
         with environment_kept():

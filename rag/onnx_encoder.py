@@ -4,7 +4,7 @@ The export is made once per model weights (by ``rag build``, or on first need) f
 same weights the passages were embedded with: the MiniLM transformer followed by mean
 pooling and L2 normalisation, traced with ``torch.onnx.export``. Every index built with
 those weights shares it, in the user's cache (``RAG_CACHE_DIR``, default
-``~/.cache/rag-quotes``)::
+``$XDG_CACHE_HOME/rag-quotes``, else ``~/.cache/rag-quotes``)::
 
     onnx/<first 16 hex of the weights sha256>-v<EXPORT_FORMAT>/
       model.onnx          float32, attention and layer norms fused: the product's question encoder
@@ -68,7 +68,7 @@ log = logging.getLogger(__name__)
 
 
 def cache_root() -> Path:
-    """The user's cache folder for this package: ``RAG_CACHE_DIR``, else ``~/.cache/rag-quotes``."""
+    """The user's cache folder for this package: ``RAG_CACHE_DIR``, else ``$XDG_CACHE_HOME/rag-quotes``, else ``~/.cache/rag-quotes``."""
     configured = os.environ.get(CACHE_ENV)
     if configured:
         return Path(configured)

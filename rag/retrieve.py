@@ -129,10 +129,9 @@ class Retriever:
         return [ChunkHit(c, fused[c], dense[c], lexical.get(c, 0.0)) for c in order]
 
     def _chunk_vectors(self, chunk_ids: list[int]) -> np.ndarray:
-        texts = [self.index.chunks[c].text for c in chunk_ids]
         sentence_rows = [list(self.index.chunks[c].sentence_ids) for c in chunk_ids]
         # Mean of the chunk's sentence vectors approximates its own vector without re-encoding.
-        vectors = np.stack([self.index.sentence_vectors[rows].mean(axis=0) for rows in sentence_rows]) if texts else np.zeros((0, self.index.sentence_vectors.shape[1]), np.float32)
+        vectors = np.stack([self.index.sentence_vectors[rows].mean(axis=0) for rows in sentence_rows]) if sentence_rows else np.zeros((0, self.index.sentence_vectors.shape[1]), np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.maximum(norms, 1e-9)
 

@@ -25,7 +25,7 @@ import sys
 import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence, cast
 
 import numpy as np
 
@@ -36,6 +36,7 @@ from .metrics import abstention_metrics as abstention_counts
 from .metrics import latency_summary, normalize_answer, ranked_run, retrieval_metrics
 
 if TYPE_CHECKING:
+    from .answer import Answerer
     from .settings import AnswerSettings
 
 DEFAULT_CACHE = Path("eval/.squad-cache")
@@ -214,7 +215,7 @@ class PrecomputedQueryEncoder:
         return self.encoder.encode(texts, batch_size=batch_size, progress=progress)
 
 
-def squad_answerer(index_dir: Path, questions: Sequence[SquadQuestion], cache: str | Path = DEFAULT_CACHE, *, progress: bool = False):
+def squad_answerer(index_dir: Path, questions: Sequence[SquadQuestion], cache: str | Path = DEFAULT_CACHE, *, progress: bool = False) -> Answerer:
     """An ``Answerer`` over ``index_dir`` with the shipped settings but no abstention.
 
     Its retriever's encoder has the questions pre-encoded (see PrecomputedQueryEncoder),
@@ -272,7 +273,7 @@ def contains_answer(text: str, answers: Iterable[str]) -> bool:
     return False
 
 
-def ask_all(answerer, questions: Sequence[SquadQuestion], *, progress: bool = True) -> list[QuestionResult]:
+def ask_all(answerer: Answerer, questions: Sequence[SquadQuestion], *, progress: bool = True) -> list[QuestionResult]:
     """Run every question through ``answerer.answer`` and record what the metrics need."""
     from tqdm.auto import tqdm
 
@@ -473,7 +474,7 @@ def evaluate_squad(
         "answerability_model": answerer.answerability.provenance.get("trained_at", "hand-set defaults"),
         "settings": asdict(squad_settings()),
         "settings_note": settings_note(),
-        "encode_ms_per_question": _milliseconds(answerer.retriever.encoder.seconds_per_text),
+        "encode_ms_per_question": _milliseconds(cast(PrecomputedQueryEncoder, answerer.retriever.encoder).seconds_per_text),
         "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "metrics": summarize(results, qrels, squad_settings().abstain_threshold),
     }
