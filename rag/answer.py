@@ -122,7 +122,7 @@ class Answerer:
     """Answers questions from an index with exact quotes.
 
     Without ``settings`` it uses the shipped, calibrated ones (``AnswerSettings.load()``);
-    to change one knob, pass ``dataclasses.replace(AnswerSettings.load(), max_quotes=1)``.
+    to change one knob, pass ``AnswerSettings(max_quotes=1)`` (its defaults are those).
 
     >>> answerer = Answerer(Retriever.load("index"))
     >>> result = answerer.answer("Who wrote the blog post?")  # doctest: +SKIP
