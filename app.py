@@ -44,7 +44,7 @@ from rag.documents import corpus_folder  # noqa: E402
 from rag.question import as_echoed, check_passage_count  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
 from rag.build import counted  # noqa: E402
-from rag.cli import SETTINGS_HELP, whole_number_from  # noqa: E402
+from rag.arguments import SETTINGS_HELP, whole_number_from  # noqa: E402
 from rag.types import StrPath  # noqa: E402
 from webchat.feedback import RATINGS, FeedbackLog  # noqa: E402
 from webchat.render import EARLIER_ANSWERS_KEPT, EMPTY_SOURCES, answer_message, excerpt, quoted_question, sources_of, sources_panel, status_line, turn_sources  # noqa: E402

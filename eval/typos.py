@@ -8,7 +8,7 @@ It then prints, for the clean and the typo'd questions, with and without the spe
 step (``rag.spelling``): the needed fact in answers to answerable questions
 (must_contain hit), false abstentions, and abstentions on unanswerable questions; and
 how many typo'd questions are read back exactly as written in the gold set.
-must_contain is counted as `rag eval` counts it (``rag.scoring.outcome``). A gold set
+must_contain is counted as `rag eval` counts it (``rag.gold_scoring.outcome``). A gold set
 that does not match the index is refused, as `rag eval` refuses it; errors are one
 ``eval.typos: error: …`` message with exit code 2.
 """
@@ -29,7 +29,7 @@ from rag.evaluation import answerer_for_eval, settings_line
 from rag.gold import GoldQuestion, load_gold, require_grounded
 from rag.lexical import STOPWORDS
 from rag.retrieve import Retriever
-from rag.scoring import Outcome, make_record, outcome
+from rag.gold_scoring import Outcome, make_record, outcome
 
 _CONTENT_WORD = re.compile(r"[A-Za-z]{5,}")
 _EDITS = ("drop", "double", "swap", "replace")

@@ -47,7 +47,7 @@ from .question import (
     with_subject_swapped,
 )
 from .retrieve import ChunkHit, Retriever
-from .scripts import main_script, readable_script
+from .writing_systems import main_script, readable_script
 from .settings import AnswerSettings
 from .bylines import asks_author_of, bylines_asked
 from .corroboration import same_fact

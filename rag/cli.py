@@ -10,16 +10,16 @@ import argparse
 import contextlib
 import io
 import logging
-import math
 import os
 import re
 import sys
 import time
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, NoReturn, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence, TextIO
 
 from . import __version__
+from .arguments import DEFAULT_CORPUS, DEFAULT_INDEX, SETTINGS_HELP, ArgumentsError, RagArgumentParser, articles_of_index, whole_number_from
 from .errors import RagError, RagWarning, SkippedFileWarning
 from .jsonl import json_line
 from .question import MAX_QUESTION_CHARS, as_echoed, clean_question
@@ -27,36 +27,9 @@ from .question import MAX_QUESTION_CHARS, as_echoed, clean_question
 if TYPE_CHECKING:
     from .types import Answer
 
-DEFAULT_CORPUS = "data/articles"
-DEFAULT_INDEX = "index"
-
-
 def _print_json(payload: object) -> None:
     sys.stdout.write(json_line(payload))
     sys.stdout.flush()
-
-
-class ArgumentsError(RagError):
-    """Command-line arguments that the parser refuses (shown as one `rag: error:` line, exit 2)."""
-
-
-class RagArgumentParser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line, `rag: error: ...` with exit code 2, like the
-    command's other errors (and a JSON error line with --json), instead of argparse's usage dump."""
-
-    def error(self, message: str) -> NoReturn:
-        raise ArgumentsError(f"{message} (see `{self.prog} --help`)")
-
-
-def fraction(text: str) -> float:
-    """argparse type: a finite number from 0 to 1 (NaN, infinities and anything outside are refused)."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
-    if not 0.0 <= value <= 1.0:  # false for NaN too
-        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, not {text!r}")
-    return value
 
 
 def _chunking_value(field: str) -> Callable[[str], int]:
@@ -76,28 +49,6 @@ def _chunking_value(field: str) -> Callable[[str], int]:
         return value
 
     return parse
-
-
-def whole_number_from(low: int, high: int | None = None) -> Callable[[str], int]:
-    """An argparse type: a whole number from ``low`` (to ``high``, if given)."""
-    expected = f"a whole number of at least {low}" if high is None else f"a whole number from {low} to {high}"
-
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            value = None
-        if value is None or value < low or (high is not None and value > high):
-            raise argparse.ArgumentTypeError(f"expected {expected}, not {text!r}")
-        return value
-
-    return parse
-
-
-SETTINGS_HELP = (
-    "answer settings file, such as one `rag eval --calibrate --settings FILE` wrote with a threshold "
-    "calibrated on your own gold set (default: the shipped settings)"
-)
 
 
 def _fail(message: str, as_json: bool) -> int:
@@ -133,19 +84,10 @@ def ensure_index(args: argparse.Namespace) -> None:
         print(report.summary(), file=sys.stderr)
 
 
-def articles_of_index(args: argparse.Namespace) -> str:
-    """The articles a command checks ``--index`` against: ``--corpus``, else the folder the
-    index was built from (wherever the command runs) while it is there, else ``data/articles``."""
-    from .index import built_from
-
-    own = built_from(args.index)
-    return args.corpus or (own if own and Path(own).is_dir() else DEFAULT_CORPUS)
-
-
 def checked_corpus(args: argparse.Namespace) -> str | None:
     """The corpus folder ``rag search``/``rag ask`` check the index against: None without
     ``--check-corpus``, else ``articles_of_index``."""
-    return articles_of_index(args) if args.check_corpus else None
+    return articles_of_index(args.index, args.corpus) if args.check_corpus else None
 
 
 PROGRESS_LINE_EVERY_S = 30.0  # off a terminal, a long build tells how far it is this often

@@ -2,7 +2,7 @@
 
 Every function here reads the evaluation *payload*, the dict that is also written as
 JSON: ``title``, ``notes`` (lines), ``summary`` (split -> metrics, see
-``rag.scoring.summarize``), ``recall_curve`` (split -> level -> recall@1..10) and,
+``rag.gold_scoring.summarize``), ``recall_curve`` (split -> level -> recall@1..10) and,
 for gold-set runs, ``sweep`` (split -> rows), ``threshold`` and ``questions``.
 """
 

@@ -2,7 +2,7 @@
 
 Every question goes through ``Answerer.answer`` (the code path of `rag ask`), with the
 abstention threshold at 0 so that no answer is suppressed; each threshold's answers are
-then derived from the stored answers and their answerability scores (``rag.scoring``).
+then derived from the stored answers and their answerability scores (``rag.gold_scoring``).
 
 Sub-commands: `rag eval beir DIR` (retrieval-only, BEIR format) and `rag eval squad`.
 """
@@ -27,7 +27,7 @@ from .jsonl import json_line
 
 if TYPE_CHECKING:
     from .answer import Answerer
-    from .scoring import Record
+    from .gold_scoring import Record
     from .settings import AnswerSettings
 
 DEFAULT_GOLD = "eval/gold.jsonl"
@@ -49,11 +49,11 @@ def answerer_for_eval(index: str, corpus: str | None = None, settings: str | Non
     changed articles is refused, IndexMismatchError, as `rag eval` refuses it), answering with
     the settings file ``settings`` (default: the shipped one, which `rag ask` reads)."""
     from .answer import Answerer
-    from .cli import articles_of_index
+    from .arguments import articles_of_index
     from .settings import AnswerSettings
 
     chosen = AnswerSettings.load(settings)
-    return Answerer.load(index, corpus_dir=articles_of_index(argparse.Namespace(index=index, corpus=corpus)), settings=chosen)
+    return Answerer.load(index, corpus_dir=articles_of_index(index, corpus), settings=chosen)
 
 
 def settings_line(answerer: "Answerer", settings: str | None) -> str:
@@ -103,7 +103,7 @@ def answer_gold(answerer: "Answerer", questions: Sequence[GoldQuestion], *, prog
     """
     from tqdm import tqdm
 
-    from .scoring import make_record
+    from .gold_scoring import make_record
 
     texts = {doc_id: doc.text for doc_id, doc in answerer.index.documents.items()}
     require_grounded(questions, texts)
@@ -127,7 +127,7 @@ def _by_split(records: Sequence["Record"]) -> dict[str, list["Record"]]:
 
 def _question_rows(records: Sequence["Record"], threshold: float) -> list[dict]:
     """The JSON report's per-question rows: each answer at ``threshold`` and how it scored."""
-    from .scoring import gold_quote_ids, outcome
+    from .gold_scoring import gold_quote_ids, outcome
 
     rows = []
     for record in records:
@@ -189,7 +189,7 @@ def gold_payload(records: Sequence["Record"], threshold: float, *, title: str, n
     """The evaluation payload (what the reports show) of ``records`` at ``threshold``: the
     threshold sweep of all questions and of each half that has any, calibrated or not, so that
     two runs compare like for like."""
-    from .scoring import recall_curve, summarize, sweep
+    from .gold_scoring import recall_curve, summarize, sweep
 
     splits = _by_split(records)
     sweep_splits = ["all", *(name for name in SPLITS if splits[name])]
@@ -205,8 +205,8 @@ def gold_payload(records: Sequence["Record"], threshold: float, *, title: str, n
 
 
 def calibrate(records: Sequence["Record"], max_false_abstention: float = MAX_FALSE_ABSTENTION, current: float | None = None) -> dict:
-    """The sweep row chosen on the dev split (see ``rag.scoring.choose_threshold``; ties keep the ``current`` threshold)."""
-    from .scoring import choose_threshold, sweep
+    """The sweep row chosen on the dev split (see ``rag.gold_scoring.choose_threshold``; ties keep the ``current`` threshold)."""
+    from .gold_scoring import choose_threshold, sweep
 
     dev = [r for r in records if r.split == "dev"]
     if not any(not r.gold.answerable for r in dev) or not any(r.gold.answerable for r in dev):
@@ -315,9 +315,9 @@ def run_gold_eval(args: argparse.Namespace, answerer: "Answerer", questions: Seq
 
 
 def tied_thresholds(dev: Sequence["Record"], max_false_abstention: float) -> list[float]:
-    """The thresholds calibration ties between on ``dev`` (``rag.scoring.best_rows``; one
+    """The thresholds calibration ties between on ``dev`` (``rag.gold_scoring.best_rows``; one
     threshold when nothing ties)."""
-    from .scoring import best_rows, sweep
+    from .gold_scoring import best_rows, sweep
 
     return [r["threshold"] for r in best_rows(sweep(dev), max_false_abstention)]
 
@@ -451,7 +451,7 @@ def false_abstention_limit(args: argparse.Namespace) -> float:
 
 def check_options(args: argparse.Namespace) -> None:
     """Refuse ``--max-false-abstention`` without ``--calibrate``, which alone uses it (ArgumentsError)."""
-    from .cli import ArgumentsError
+    from .arguments import ArgumentsError
 
     if args.max_false_abstention is not None and not args.calibrate:
         raise ArgumentsError("argument --max-false-abstention: only with --calibrate (see `rag eval --help`)")
@@ -508,7 +508,8 @@ def refuse_retuning_shipped_settings(args: argparse.Namespace) -> None:
 def cmd_eval(args: argparse.Namespace) -> int:
     """rag eval"""
     from .answer import Answerer
-    from .cli import articles_of_index, ensure_index
+    from .arguments import articles_of_index
+    from .cli import ensure_index
     from .retrieve import Retriever
 
     check_options(args)
@@ -516,7 +517,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     settings = eval_settings(args)
     check_outputs(args)
     ensure_index(args)
-    retriever = Retriever.load(args.index, corpus_dir=articles_of_index(args))  # refuses an index of other or changed articles
+    retriever = Retriever.load(args.index, corpus_dir=articles_of_index(args.index, args.corpus))  # refuses an index of other or changed articles
     return run_gold_eval(args, Answerer(retriever, settings=settings), questions)
 
 
@@ -539,7 +540,7 @@ def cmd_squad(args: argparse.Namespace) -> int:
     """rag eval squad: hands its arguments to ``rag.squad``."""
     from . import squad
 
-    from .cli import RagArgumentParser
+    from .arguments import RagArgumentParser
 
     parser = RagArgumentParser(prog="rag eval squad", description="Evaluate on SQuAD 2.0 (answerable and unanswerable questions).")
     squad.add_squad_arguments(parser)
@@ -551,7 +552,7 @@ def cmd_squad(args: argparse.Namespace) -> int:
 def add_eval_parser(sub: argparse._SubParsersAction, common: Callable[..., None]) -> None:
     """Register `rag eval` (and its `beir` and `squad` sub-commands) on the CLI's subparsers."""
     from .beir import add_beir_arguments, run_beir_eval
-    from .cli import fraction
+    from .arguments import fraction
     from .settings import CALIBRATED_SETTINGS
 
     p = sub.add_parser(

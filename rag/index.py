@@ -30,8 +30,8 @@ from .embedding import file_sha256
 from .errors import IndexCorruptError, IndexMismatchError, IndexMissingError, RagError, StaleIndexWarning, require_type, warn_caller
 from .lexical import terms
 from .segmentation import SENTENCE_KINDS
-from .scripts import scripts_used
-from .titles import title_counts
+from .writing_systems import scripts_used
+from .officer_titles import title_counts
 from .types import Chunk, Document, Sentence, StrPath
 from .vectorstore import FaissStore, VectorStore
 
@@ -203,7 +203,7 @@ class CorpusIndex:
 
     @cached_property
     def title_counts(self) -> Counter[str]:
-        """How often the articles write each title a person holds (``rag.titles.title_counts``)."""
+        """How often the articles write each title a person holds (``rag.officer_titles.title_counts``)."""
         return title_counts(sentence.text for sentence in self.sentences)
 
     @cached_property
@@ -225,7 +225,7 @@ class CorpusIndex:
 
     @cached_property
     def scripts(self) -> frozenset[str]:
-        """The scripts the articles are written in ("LATIN", "CYRILLIC"; ``rag.scripts.scripts_used``)."""
+        """The scripts the articles are written in ("LATIN", "CYRILLIC"; ``rag.writing_systems.scripts_used``)."""
         return scripts_used(self.word_counts)
 
     @cached_property

@@ -20,7 +20,7 @@ from .details import changed_amount, conflicting_details, misattributed_figure, 
 from .lexical import QUESTION_FILLER, STOPWORDS, is_verb, question_terms, stem, terms, verb_forms, words
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, own_part
 from .spelling import english_word
-from .titles import TITLE_GROUP, TITLE_PATTERN, TITLE_WORD
+from .officer_titles import TITLE_GROUP, TITLE_PATTERN, TITLE_WORD
 
 if TYPE_CHECKING:
     from .answer import ScoredSentence

@@ -15,7 +15,7 @@ from .lexical import terms
 from .question import check_passage_count, clean_question, without_markup
 from .settings import set_whole_numbers
 from .spelling import Speller
-from .titles import as_written
+from .officer_titles import as_written
 from .types import Passage, StrPath
 
 MOST_CANDIDATES = 100_000  # a bound on a ranking's candidates and the RRF constant
@@ -103,7 +103,7 @@ class Retriever:
     def read(self, question: str) -> str:
         """``question`` as it is searched: without pasted HTML or Markdown marks, its typos read as
         the articles' words (if ``spelling``), an officer's title as they write it ("CEO" where they
-        only say "chief executive", ``rag.titles.as_written``)."""
+        only say "chief executive", ``rag.officer_titles.as_written``)."""
         question = without_markup(question)
         return as_written(self.speller.correct(question) if self.spelling else question, self.index.title_counts)
 

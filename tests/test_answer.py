@@ -239,7 +239,7 @@ def test_a_question_in_a_script_the_articles_do_not_use_is_told_so(answerer, que
 
 
 def test_the_scripts_of_the_articles_are_those_of_more_than_a_stray_letter():
-    from rag.scripts import main_script, scripts_used
+    from rag.writing_systems import main_script, scripts_used
 
     assert scripts_used({"компания": 50, "anthropic": 3, "ω": 1}) == {"CYRILLIC", "LATIN"}  # one Greek letter in 428 makes no Greek articles
     assert main_script("Что сказала Anthropic?") == "CYRILLIC" and main_script("Who wrote it? 李") == "LATIN" and main_script("2025?") is None

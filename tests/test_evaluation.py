@@ -18,7 +18,7 @@ from rag.cli import build_parser, main
 from rag.errors import RagError
 from rag.settings import AnswerSettings, SettingsError
 from rag.gold import GoldFormatError, GoldQuestion, GoldQuote, grounding_problems, load_gold, parse_gold, question_key, split_of
-from rag.scoring import choose_threshold, make_record, outcome, retrieval_summary
+from rag.gold_scoring import choose_threshold, make_record, outcome, retrieval_summary
 
 DOC = "000_1eb8a4053cc42a55"
 SMALL_GOLD = [
@@ -230,7 +230,7 @@ def _records(abstained_on: str) -> list:
 
 
 def test_intervals_of_rates_keep_their_width_when_every_question_went_one_way():
-    from rag.scoring import summarize
+    from rag.gold_scoring import summarize
 
     summary = summarize(_records("unanswerable"), 0.0)
     assert summary["abstention"]["f1"] == 1.0 and summary["abstention"]["false_abstention_rate"] == 0.0
@@ -247,7 +247,7 @@ def test_precision_with_nothing_abstained_on_is_undefined_in_the_summary_the_swe
     import matplotlib.pyplot as plt
 
     from rag.eval_report import abstention_figure, metric_table
-    from rag.scoring import summarize, sweep
+    from rag.gold_scoring import summarize, sweep
 
     records = _records("nothing")
     summary = summarize(records, 0.0)

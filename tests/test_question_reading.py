@@ -16,7 +16,7 @@ from rag.details import asked_details, conflicting_details, misattributed_figure
 from rag.lexical import question_terms, stem, terms, words
 from rag.question import asked_subject, asks_yes_or_no, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
 from rag.spelling import capitalised_words, proper_names
-from rag.titles import as_written, title_counts
+from rag.officer_titles import as_written, title_counts
 
 
 @pytest.mark.parametrize(

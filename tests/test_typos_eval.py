@@ -10,7 +10,7 @@ from eval.typos import main, score
 from rag.answer import Answerer
 from rag.evaluation import answer_gold
 from rag.gold import load_gold
-from rag.scoring import summarize
+from rag.gold_scoring import summarize
 
 ARTICLES = {
     "mayor": "Varga to run for mayor of Kelmouth\n\nIlse Varga, the harbour master who oversaw the new container terminal, announced on Wednesday "
