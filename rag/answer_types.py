@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from .text import AUXILIARIES, CENTURY, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, QUESTION_WORDS, YEAR
 
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
@@ -98,9 +100,10 @@ _WHO = re.compile(
     re.I,
 )
 _WORD = re.compile(r"\w+")
-_PERSON = re.compile(
-    rf"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z]+)+|\b({_PERSON_ROLES})\b"
-    r"|\b(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen)\.\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"  # "Dr. Priya Raman", after a period
+# Names in any Latin alphabet ("Bùi Thị Hạnh", "Søren Kjærgaard"): ``regex``'s letter classes, which ``re`` lacks.
+_PERSON = regex.compile(
+    rf"(?<![.!?]\s)(?<!^)\b\p{{Lu}}\p{{Ll}}+(?:\s+(?:\p{{Lu}}\.\s*)?\p{{Lu}}\p{{Ll}}+)+|\b({_PERSON_ROLES})\b"
+    r"|\b(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen)\.\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*"  # "Dr. Priya Raman", after a period
 )
 # "Which university is she from?", "what company", "what is the name of the new system": a name,
 # which may be one word ("Anthropic") or hold small words ("Asia e University", "Bank of Japan").
@@ -112,7 +115,7 @@ _ASKS_NAME = re.compile(
     r"|\bwhere (?:does|do|did|is|was|are|were|has|have|had)\b(?: \S+){1,4}? (?:work|works|worked|working|study|studies|studied|studying|teach|teaches|taught|teaching|employed)\b",
     re.I,
 )
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|and|de|e|the|&)\s+)*[A-Z][\w’'&.-]*)*")
+_NAME = regex.compile(r"(?<![.!?]\s)(?<!^)\b\p{Lu}[\w’'&.-]*(?:\s+(?:(?:of|for|and|de|e|the|&)\s+)*\p{Lu}[\w’'&.-]*)*")
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _WEEKDAY_OR_DATE = re.compile(rf"\b(?:{_WEEKDAYS}|today|yesterday|tomorrow)\b|\b{MONTH_BEFORE_DAY}")
 _YEAR = re.compile(rf"\b{YEAR}s?\b")  # "1788", "2025", the decade "the 1970s"
@@ -266,7 +269,7 @@ def reports_speech(sentence: str) -> bool:
 
 # A capitalised pair opening a sentence is a name unless its first word opens sentences ("The
 # Council", "In March", "After Friday"): "Ana Reyes is the chief executive."
-_OPENING_NAME = re.compile(r"^\W*([A-Z][a-z]+)(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z]+)+")
+_OPENING_NAME = regex.compile(r"^\W*(\p{Lu}\p{Ll}+)(?:\s+(?:\p{Lu}\.\s*)?\p{Lu}\p{Ll}+)+")
 _OPENERS = frozenset(
     "the a an this that these those in on at for but and it he she they we its his her their our after before when while as if under "
     "over according with by from last next some many most all both each no not there here since during despite although though "

@@ -647,6 +647,16 @@ def test_an_opening_when_clause_sets_the_scene_for_the_question_after_it(questio
     assert expected_type(question) == kind
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["The best actress award went to Bùi Thị Hạnh, for her first film.", "The jury chose Søren Kjærgaard on Friday.",
+     "The prize for the screenplay was won by Małgorzata Wójcik.", "The festival opened with a speech by Íñigo Garmendia."],
+)
+def test_a_name_written_with_accents_or_letters_beyond_a_to_z_names_a_person(sentence):
+    assert has_type(sentence, "person", "Who won the prize?")
+    assert has_type(sentence, "name", "What is the name of the winner?")
+
+
 def test_which_role_asks_for_a_person_but_what_role_did_asks_what_they_did():
     assert expected_type("Which judge ruled in the case?") == "person"
     assert expected_type("What workers demanded from the city?") is None
