@@ -62,8 +62,10 @@ _LINE_BREAKS_TO_SPACES = str.maketrans({ch: " " for ch in "\n\r\v\f\x1c\x1d\x1e\
 MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?=(\S))")  # "## Why Paris": a heading however long (but see classify)
 PIECE_CHARS = 10_000  # longest text given to pysbd at once (its time grows with the square of it)
 _TAIL_CHARS = 200  # of a block, enough to tell whether it ends a sentence
-MIN_WRAP_WIDTH = 40  # narrower lines are a list's or a poem's, not a wrap's
-WRAP_SLACK = 0.9  # inside a wrapped paragraph, a line is wrapped when its next word would take it past 0.9 of the width
+MIN_WRAP_WIDTH = 30  # narrower lines are a list's, not a wrap's (a newspaper column is wider)
+WRAP_SLACK = 0.85  # inside a paragraph known to be wrapped, a line is wrapped when its next word would take it past 0.85 of the width
+WRAP_TOLERANCE = 1.03  # lines this much wider than the few set aside are wrapped lines too ("80" among "79"s), not left wider
+MANY_LINES = 20  # a text of this many lines or more may have a few lines left wider than its wrap
 HEADING_MAX_WORDS = 12
 TITLE_MAX_WORDS = 16
 TITLE_MAX_CHARS = 90
@@ -118,10 +120,11 @@ def opening_length(text: str, max_tokens: int) -> int:
     return cut
 
 
-def _wrapped(previous: str, line: str, width: float) -> bool:
+def _wrapped(previous: str, line: str, width: int, slack: float = 1.0) -> bool:
     """Whether ``line`` went on from ``previous`` because its first word did not fit there within
-    ``width`` (a wrap at 72 columns leaves "... in\nSeptember"). Not in Chinese or Japanese,
-    whose lines have no words to measure.
+    ``width`` (a wrap at 72 columns leaves "... in\nSeptember"), or within ``slack`` times it (text
+    wrapped by eye). Not after a line wider than the wrap, which the wrap left whole (a link, an
+    image, a "Source:" line), nor in Chinese or Japanese, whose lines have no words to measure.
 
     A heading as long as the wrap followed by its text ("An unavoidable tension between
     innovation and caution\nAnthropic's warning ...") reads as wrapped too: joined, it is quoted
@@ -129,20 +132,24 @@ def _wrapped(previous: str, line: str, width: float) -> bool:
     """
     if not width or not previous or CJK_CHARACTER.match(line) or CJK_CHARACTER.match(previous[-1]):
         return False
-    return len(previous) + 1 + len(line.split()[0]) > width
+    return len(previous) <= width and len(previous) + 1 + len(line.split()[0]) > slack * width
 
 
 def _wrap_width(lengths: list[int]) -> int:
-    """The width a text was hard-wrapped at: its widest line but the few (one in twenty, at least
-    two) that the wrap may have left wider (a link, a front-matter title, a comment), when many
-    lines come close to it (a fifth of them, at least 3) and it is as wide as a wrap is
-    (``MIN_WRAP_WIDTH``); else 0, for text written a paragraph (or a list item) to a line."""
+    """The width a text was hard-wrapped at: its widest line, when many lines come close to it (a
+    fifth of them, at least 3) and it is as wide as a wrap is (``MIN_WRAP_WIDTH``); else 0, for
+    text written a paragraph (or a list item) to a line. In a text of ``MANY_LINES`` or more, the
+    few lines (one in twenty, at least two) that the wrap may have left wider (a link, a
+    front-matter title, a comment) are set aside first, and the lines close to the width must
+    be of those under it."""
     needed = max(3, len(lengths) // 5)
-    if len(lengths) < needed:
-        return 0
+    outliers = max(2, len(lengths) // 20) if len(lengths) >= MANY_LINES else 0
     widest_first = sorted(lengths, reverse=True)
-    width = widest_first[min(max(2, len(lengths) // 20), len(lengths) - needed)]
-    near = sum(length >= 0.85 * width for length in lengths)
+    if len(widest_first) <= outliers:
+        return 0
+    width = max(length for length in widest_first if length <= WRAP_TOLERANCE * widest_first[outliers])  # not an 80-column line set aside
+    under = [length for length in widest_first if length <= width]
+    near = sum(length >= 0.85 * width for length in under)
     return width if near >= needed and width >= MIN_WRAP_WIDTH else 0
 
 
@@ -171,16 +178,17 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 
     A line continues the one before when that one ends no sentence and either the line starts
     in lower case or the one before was wrapped (``_wrapped``); never a heading, a bullet or a
-    rule ("---", a code fence), nor the line after a heading or a rule. Once a paragraph is
-    known to be wrapped (its second line continued its first), a line is wrapped that ends
-    short of the width by a tenth of it (``WRAP_SLACK``: text wrapped by eye, or by a tool that
-    counts otherwise); a first line must fill it, as a heading followed by its text may not.
+    rule ("---", a code fence), nor the line after a heading or a rule. A line after a title
+    ("Dr.\nElena Marchetti") always continues. After a block's first line, a line is wrapped that
+    ends short of the width by up to ``WRAP_SLACK`` of it (text wrapped by eye, or by a tool that
+    counts otherwise); a block's first line (after a line that ended a sentence), and one
+    announcing what follows (ending in a colon), must fill it, as a heading followed by its text may not.
     """
     lines = text.splitlines(keepends=True)
     width = _wrap_width([len(line.rstrip()) for line in lines if line.strip()])
     start = None
     pos = 0
-    previous, previous_start = "", 0
+    previous, opening = "", True  # opening: ``previous`` is the first line of its block
     for line in lines:
         stripped = line.strip()
         line_start, pos = pos, pos + len(line)
@@ -188,35 +196,41 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
             if start is not None:
                 yield start, line_start
                 start = None
-            previous = ""
+            previous, opening = "", True
             continue
         # The lines of one block quote are read without their markers ("> … said Ana Ruiz," then
         # "> the mayor, on Monday."), so a hard-wrapped quoted paragraph is joined as any other.
         quoted = stripped.startswith(">") and previous.startswith(">")
         here, before = (_QUOTE_MARKERS.sub("", stripped), _QUOTE_MARKERS.sub("", previous)) if quoted else (stripped, previous)
+        tail = text[max(start or 0, line_start - _TAIL_CHARS) : line_start].rstrip()
+        slack = 1.0 if opening or before.endswith(":") else WRAP_SLACK
         continues = (
             start is not None
             and bool(here)
-            and (here[0].islower() or _wrapped(before, here, width * (WRAP_SLACK if start < previous_start else 1.0)))
+            and (here[0].islower() or _wrapped(before, here, width, slack) or bool(_ENDS_IN_TITLE.search(tail)))
             and not _BULLET.match(line)
             and not any(_STANDS_ALONE.match(either) for either in (stripped, previous))
-            and not _ends_sentence(text[max(start, line_start - _TAIL_CHARS) : line_start].rstrip())
+            and not _ends_sentence(tail, here)
         )
-        previous, previous_start = stripped, line_start
+        previous = stripped
         if start is not None and not continues:
             yield start, line_start
             start = None
         if start is None:
             start = line_start
+        opening = start == line_start  # this line opened a block: the one before ended one
     if start is not None:
         yield start, len(text)
 
 
-def _ends_sentence(tail: str) -> bool:
-    """Whether a line ending in ``tail`` ends a sentence: it ends as one does, and not in an
-    abbreviation ("in the U.S.\nDistrict Court", "from 8 a.m.\nto 8 p.m."), after which pysbd,
-    reading the lines joined, decides."""
-    return bool(_TERMINAL.search(tail)) and not _ENDS_IN_ABBREVIATION.search(tail)
+def _ends_sentence(tail: str, line: str) -> bool:
+    """Whether a line ending in ``tail`` ends a sentence before the next ``line``: it ends as one
+    does, and not in a title ("Dr.\nElena Marchetti") nor in another abbreviation the next line
+    goes on from (in lower case or a figure: "from 8 a.m.\nto 8 p.m."; "in the U.S.\nAcme said"
+    ends one)."""
+    if not _TERMINAL.search(tail):
+        return False
+    return not (_ENDS_IN_TITLE.search(tail) or (_ENDS_IN_ABBREVIATION.search(tail) and _CONTINUES.match(line)))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -364,12 +378,14 @@ def _numbers_back_in_place(block: str, spans: list[tuple[int, int]]) -> list[tup
     return spans
 
 
-_FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\]\s]+\](?!:)")  # "… in May.[^1]": a Markdown footnote's reference, not its label "[^1]:"
+# "… in May.[^1]", "… over time.[2]": a reference to a note, not a Markdown footnote's label "[^1]:"
+_FOOTNOTE_REFERENCE = re.compile(r"\[(?:\^[^\]\s]+|\d+(?:\s*[,–-]\s*\d+)*)\](?!:)")
 
 
 def _footnote_references_back(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """pysbd gives a Markdown footnote reference written right after a sentence's full stop ("…
-    close in May.[^1] The mayor said …") to the next sentence: give it back to the one it marks."""
+    """pysbd gives a reference written right after a sentence's full stop ("… close in May.[^1]
+    The mayor said …", "… may fade.[2]" at a paragraph's end) to the next sentence, or makes it
+    one: give it back to the one it marks."""
     spans = list(spans)
     for i in range(1, len(spans)):
         reference = _FOOTNOTE_REFERENCE.match(block, spans[i][0], spans[i][1])
@@ -420,6 +436,7 @@ MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec"  # AP style: May, 
 _ENDS_IN_ABBREVIATION = re.compile(
     rf"(?:\b[ap]\.m\.|\b(?:St|Ave|Rd|Blvd|Mt|Ft|{MONTH_ABBREVIATIONS}|Inc|Co|Corp|Ltd|Jr|Sr)\.|\b(?:[A-Za-z]\.){{2,}})$"
 )
+_ENDS_IN_TITLE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Rev|Hon|St|Mt|Ft)\.$")  # before a name: "Dr.\nElena", "St.\nBrendan's"
 _CONTINUES = re.compile(r"[\"'“”‘’(]*[a-z\d,;:)\]]")  # a span that goes on a sentence: lower case, a digit, punctuation
 # A month as news writes it before a day: "December 6" or, in AP style, "Dec. 6", "Sept. 12".
 MONTH_BEFORE_DAY = rf"(?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.)\s*\d{{1,2}}\b"

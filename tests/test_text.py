@@ -6,6 +6,7 @@ hold for any input, and headings, questions and footers must never be quotable.
 
 from __future__ import annotations
 
+import textwrap
 import unicodedata
 
 import pytest
@@ -563,6 +564,42 @@ def test_a_sentence_after_bullets_left_alone_on_their_line_starts_at_its_first_w
     assert [s.text for s in split_sentences("doc", text)] == ["the end."]
 
 
+BUDGET = [
+    "The Riverton City Council voted 7-2 on Tuesday night to approve a $48 million transit budget that adds three bus routes and extends weekend service hours.",
+    "Council members Dana Whitfield and Arturo Beltran voted against the budget, saying the fare increase would hurt low-income riders most.",
+]
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        (  # a paragraph to a line: a lead-in longer than its items is no line left wide by a wrap
+            "The council listed the reasons it gave for delaying the vote on the new transit budget until March:\n"
+            "Cost overruns on the eastern extension of the light rail line\nA shortfall in state funding for the coming fiscal year\n"
+            "Delays in hiring drivers and mechanics",
+            ["The council listed the reasons it gave for delaying the vote on the new transit budget until March:",
+             "Cost overruns on the eastern extension of the light rail line", "A shortfall in state funding for the coming fiscal year",
+             "Delays in hiring drivers and mechanics"],
+        ),
+        (  # a line wider than the wrap, which the wrap left whole, goes on to nothing
+            "Source: https://example.org/news/2025/03/city-council-transit-budget-vote-analysis\n" + textwrap.fill(" ".join(BUDGET), 72),
+            ["Source: https://example.org/news/2025/03/city-council-transit-budget-vote-analysis", *BUDGET],
+        ),
+        (textwrap.fill(" ".join(BUDGET), 34), BUDGET),  # a narrow newspaper column
+        (  # a title never ends a line's sentence; "U.S." before a capital does
+            "The findings were presented at Tuesday's meeting by the study's lead author, Dr.\nElena Marchetti, a neurologist.\n"
+            "The suit seeks damages for customers of the company anywhere in the U.S.\nAcme Widgets said it would fight the suit in court.",
+            ["The findings were presented at Tuesday's meeting by the study's lead author, Dr. Elena Marchetti, a neurologist.",
+             "The suit seeks damages for customers of the company anywhere in the U.S.", "Acme Widgets said it would fight the suit in court."],
+        ),
+        ("The vaccine cut hospitalizations by 71 percent.[1] Researchers said the effect may fade over time.[2]",  # references stay
+         ["The vaccine cut hospitalizations by 71 percent.[1]", "Researchers said the effect may fade over time.[2]"]),
+    ],
+)
+def test_lines_are_joined_only_where_a_wrap_or_a_title_broke_a_sentence(text, sentences):
+    assert [" ".join(s.text.split()) for s in split_sentences("doc", text)] == sentences
+
+
 def wrapped_by_eye(paragraph: str, widths: list[int]) -> str:
     """``paragraph`` wrapped as by hand: each line ends before the word that would take it past
     the next of ``widths`` in turn, so some lines end well short of the widest."""
@@ -588,8 +625,6 @@ def test_a_real_article_wrapped_by_eye_with_a_line_left_long_splits_into_the_sam
 
 @pytest.mark.parametrize("width", [72, 80, 100])
 def test_a_real_article_hard_wrapped_splits_into_the_same_sentences(articles, width):
-    import textwrap
-
     for text in articles.values():
         wrapped = "\n".join(textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) for line in text.split("\n"))
         assert [" ".join(s.text.split()) for s in split_sentences("doc", wrapped)] == [s.text for s in split_sentences("doc", text)]
