@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
-from .text import years
+from .text import NUMBER_WORD, number_value, years
 
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+# A count written out ("six homes"), but not "one", which is seldom a count ("one of the", "no one").
+_NUMBER_WORD = re.compile(rf"\b(?!one\b){NUMBER_WORD}\b", re.IGNORECASE)
 # Two sentences of different articles that give the same telling figures (``_telling_figures``) state the same fact
 # when their vectors are at least this close, below ``corroboration_similarity``: "Riverton still has
 # roughly 6,200 lead pipes" and "The utility estimates that 6,200 lead service lines remain" (0.58).
@@ -23,8 +25,9 @@ _DENIAL = re.compile(r"\b(?:not(?! only)|never|no(?!\.\s*\d)|none|nor|neither|no
 
 
 def _numbers(text: str) -> set[str]:
-    """The figures in a text ("$9 billion" -> {"9"}), to tell facts with other figures apart."""
-    return {n.replace(",", "") for n in _NUMBER.findall(text)}
+    """The figures in a text ("$9 billion" -> {"9"}, "six homes" -> {"6"}), to tell facts with
+    other figures apart: "at least six homes" is not what "9 houses were destroyed" says."""
+    return {n.replace(",", "") for n in _NUMBER.findall(text)} | {number_value(word) for word in _NUMBER_WORD.findall(text)}
 
 
 def _telling_figures(text: str) -> set[str]:

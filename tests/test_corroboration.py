@@ -25,3 +25,9 @@ def test_a_denial_or_another_figure_is_another_fact_however_close():
     assert not same_fact("Anthropic is calling for a stop.", "Anthropic is not calling for a stop.", 0.95, 0.72, True)
     assert not same_fact("About 41,000 households must boil water.", "Tens of thousands of households must boil water.", 0.95, 0.72, True)
     assert not same_fact("The fare rises to $2.75.", "The fare rises to $3.", 0.95, 0.72, True)
+
+
+def test_a_count_written_out_is_a_figure_too():
+    assert not same_fact("The fire destroyed at least six homes.", "In Alferce, 9 houses were destroyed by the fire.", 0.85, 0.72, True)
+    assert same_fact("The fire destroyed at least six homes.", "Six houses were destroyed by the fire.", 0.85, 0.72, True)
+    assert same_fact("One of the two runways reopened.", "A runway reopened on Monday.", 0.85, 0.72, True)  # "one" is seldom a count
