@@ -57,10 +57,17 @@ _ASKS_PERCENT = re.compile(
 )
 _PERCENT = re.compile(r"\d\s?%|\d\s*(?:per ?cent|percentage points?)\b", re.I)
 _CURRENCY_SIGNS = "$€£¥₹₩₽₺₪₫₦₱฿₴₸₵"
+_CURRENCY_CODES = "USD|EUR|GBP|JPY|INR|CNY|CHF|CAD|AUD|NZD|HKD|SGD|DKK|SEK|NOK|ISK|PLN|CZK|HUF|RON|TRY|RUB|UAH|ZAR|NGN|KES|BRL|MXN|ARS|KRW|TWD|THB|IDR|MYR|PHP|VND|ILS|AED|SAR"
+# "9 crowns", "610 million Swiss francs", "2 billion rupiah": a currency by name, after the figure
+_CURRENCY_NAMES = (
+    "dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|rupiah|cents?|pence|francs?|pesos?|rand|won|reais|krona|kronor|kroner|krone|"
+    "crowns?|zloty|zlotys|forints?|lira|lire|rubles?|roubles?|hryvnias?|dinars?|dirhams?|riyals?|shekels?|baht|ringgit|naira|shillings?|"
+    "kwacha|cedis?|koruna|lei|leu|levs?|dong|ruble"
+)
 # An amount of money, by sign, code or name, with its scale: "$14 million", "€2bn", "USD 40", "14 million euros".
 _AMOUNT = (
-    rf"(?:[{_CURRENCY_SIGNS}]\s?|\b(?:USD|EUR|GBP|JPY|INR|CNY|CHF|CAD|AUD)\s?)\d[\d,.]*(?:\s*(?:million|billion|trillion|thousand|bn|m)\b)?"
-    r"|\d[\d,.]*\s*(?:million|billion|trillion|thousand)?\s*(?:dollars?|euros?|pounds?|yen|yuan|rupees?|cents?|pence|francs?|pesos?|rand|won|reais|krona|kronor|kroner|USD|EUR|GBP|CHF)\b"
+    rf"(?:[{_CURRENCY_SIGNS}]\s?|\b(?:{_CURRENCY_CODES})\s?)\d[\d,.]*(?:\s*(?:million|billion|trillion|thousand|bn|m)\b)?"
+    rf"|\d[\d,.]*\s*(?:million|billion|trillion|thousand|bn)?\s*(?:(?:[A-Z][a-z]+ )?(?:{_CURRENCY_NAMES})|{_CURRENCY_CODES})\b"
 )
 _MONEY = re.compile(_AMOUNT, re.I)
 

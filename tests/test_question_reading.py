@@ -649,6 +649,15 @@ def test_an_opening_when_clause_sets_the_scene_for_the_question_after_it(questio
 
 @pytest.mark.parametrize(
     "sentence",
+    ["The board proposed a dividend of 9 crowns per share.", "Alpina earned 610 million Swiss francs.", "It costs 40 zlotys.",
+     "The fine was 2 billion rupiah.", "Revenue rose to DKK 14 billion."],
+)
+def test_an_amount_in_any_currency_named_after_its_figure_is_money(sentence):
+    assert has_type(sentence, "money")
+
+
+@pytest.mark.parametrize(
+    "sentence",
     ["The best actress award went to Bùi Thị Hạnh, for her first film.", "The jury chose Søren Kjærgaard on Friday.",
      "The prize for the screenplay was won by Małgorzata Wójcik.", "The festival opened with a speech by Íñigo Garmendia."],
 )
