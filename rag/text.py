@@ -50,13 +50,16 @@ BOILERPLATE = re.compile(
     # a correction's retracted claim ("Correction: An earlier version of this story said … 32 homes."),
     # not what it corrects it to, in the sentence after ("Officials revised the count to 27 homes.")
     r"|[*_(]*(?:corrections?\s*:\s*)?an? (?:earlier|previous|prior) version of this (?:story|article|report|post)\b"
-    r"|advertisement\W*$|copyright\s*(?:©|\(c\)|\d{4})|©)",  # "Advertisement", "Copyright 2024 …", not "Copyright fight …"
+    r"|advertisement\W*$|copyright\s*(?:©|\(c\)|\d{4})|©"
+    # a wire service's note of what changed ("(Corrects size of job-cut savings in paragraph 5; adds CEO comments)")
+    r"|\((?:corrects|adds|updates|recasts|changes|removes|fixes|refiles|repeats|rewrites|clarifies|inserts|deletes|amends|writes through)\b)",  # "Advertisement", "Copyright 2024 …", not "Copyright fight …"
     re.IGNORECASE,
 )
 # A byline on a line of its own: "By Jane Smith", "*By Staff Reporter — published on the [Ledger](…)*",
 # "Reporting by Ana Ruiz; editing by Tom Lee", "_Posted by Priya Raman, Head of Product_". Only without a final full stop: "By Tuesday the vote was over." is prose.
-_BYLINE = re.compile(r"[*_\s]*(?i:(?:(?:written|reported|reporting|words|text|photos?|posted|published) )?by)\s+[*_]*[A-Z]")
+_BYLINE = re.compile(r"[*_(\s]*(?i:(?:(?:written|reported|reporting|words|text|photos?|posted|published) )?by)\s+[*_]*[A-Z]")  # "(Reporting by …)" too
 _WORD = re.compile(r"\w+", re.UNICODE)
+_CONVERSION = re.compile(r"\([^()=]*\d[^()=]*=[^()=]*\d[^()=]*\)")  # a wire story's exchange rate, "($1 = 7.1750 Danish crowns)": a fact
 CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and Han, written without spaces
 _LINE_BREAKS_TO_SPACES = str.maketrans({ch: " " for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
 MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?=(\S))")  # "## Why Paris": a heading however long (but see classify)
@@ -353,6 +356,8 @@ def classify(text: str, alone_in_block: bool) -> str:
         return "heading"
     if _QUESTION.search(text):
         return "question"
+    if _CONVERSION.fullmatch(text):
+        return "sentence"
     if not _TERMINAL.search(text):
         if alone_in_block and words <= HEADING_MAX_WORDS and not _FIELD_LABEL.search(text):
             return "heading"

@@ -738,3 +738,20 @@ def test_every_sentence_of_a_block_quote_is_read_with_the_line_naming_who_said_i
     assert sid["— Person A"] not in said_by  # a line naming someone is no sentence of the next quote
     assert {sid["A quote no one is named for."], sid["The council paid for the roof."], sid["The library reopened on Monday."]}.isdisjoint(said_by)
 
+
+
+def test_a_wire_storys_editors_note_credit_line_and_exchange_rate_are_told_apart():
+    text = (
+        "UPDATE 2-Kestrel Line shares recover after CEO rules out capital raise\n\n"
+        "(Corrects size of job-cut savings in paragraph 5; adds CEO comments)\n\n"
+        "COPENHAGEN, Feb 6 (Reuters) - Shares in Danish shipper Kestrel Line recovered on Thursday.\n\n"
+        "($1 = 7.1750 Danish crowns)\n\n(Reporting by Jens Kofoed; Editing by Anna Ringstrom)\n"
+    )
+    assert kinds(text) == [
+        ("heading", "UPDATE 2-Kestrel Line shares recover after CEO rules out capital raise"),
+        ("boilerplate", "(Corrects size of job-cut savings in paragraph 5; adds CEO comments)"),  # what changed, not news
+        ("fragment", "COPENHAGEN, Feb 6 (Reuters) -"),  # the dateline, still set apart after the note
+        ("sentence", "Shares in Danish shipper Kestrel Line recovered on Thursday."),
+        ("sentence", "($1 = 7.1750 Danish crowns)"),  # a fact a reader may ask for
+        ("byline", "(Reporting by Jens Kofoed; Editing by Anna Ringstrom)"),  # who wrote it
+    ]
