@@ -329,6 +329,11 @@ _COUNTED = re.compile(rf"(?=\b(?:\d[\d,.]*|{NUMBER_WORD}|dozens?|hundreds?|thous
 _NONE_COUNTED = re.compile(r"\b(?:no|zero)\s+((?:\w+\s+)?\w+)\s+(?:were|was|are|is|have|has|had)\b", re.I)  # "No plans were drawn up"
 
 
+# Who came, counted as a crowd, an attendance or a turnout ("A crowd of 41,200 at Harbor Stadium").
+_WHO_CAME = frozenset("fan spectator people person attendee visitor supporter guest crowd mourner protester voter".split())
+_CROWD = re.compile(r"\b(?:crowd|attendance|audience|turnout)\b[^.;]{0,30}?\b\d[\d,.]*\b(?!\s*(?:%|percent|per cent))", re.I)
+
+
 def _singular(word: str) -> str:
     """"countries" -> "country", "buses" -> "bus", "beds" -> "bed" (and "bus", "glass" as they are)."""
     if len(word) > 4 and word.endswith("ies"):
@@ -354,9 +359,12 @@ def counted_things(question: str) -> frozenset[str]:
 
 
 def counts_of(sentence: str, things: frozenset[str]) -> bool:
-    """Whether ``sentence`` gives a number of one of ``things`` ("412-bed hospital", "1,300 nurses")."""
+    """Whether ``sentence`` gives a number of one of ``things`` ("412-bed hospital", "1,300 nurses"),
+    or of people who came, for a count of those ("a crowd of 41,200" counts fans)."""
     counted = _COUNTED.findall(sentence) + _NONE_COUNTED.findall(sentence)
-    return any(things & {_singular(w.lower()) for w in _WORD.findall(after)} for after in counted)
+    if any(things & {_singular(w.lower()) for w in _WORD.findall(after)} for after in counted):
+        return True
+    return bool(things & _WHO_CAME) and bool(_CROWD.search(sentence))
 
 
 # The names an amount goes by: a question asking for one by name ("what was the company's

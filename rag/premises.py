@@ -15,7 +15,7 @@ from bisect import bisect_left
 from itertools import islice
 from typing import TYPE_CHECKING, Iterator, Sequence
 
-from .answer_types import CLOSED_TYPES, expected_type, mentions, question_words
+from .answer_types import CLOSED_TYPES, counted_things, counts_of, expected_type, mentions, question_words
 from .details import changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
 from .lexical import QUESTION_FILLER, STOPWORDS, is_verb, question_terms, stem, terms, verb_forms, words
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, own_part
@@ -87,7 +87,8 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     Chemical's revenue?" of a hospital merger's "annual revenue of about $1.9 billion"). Read in
     ``asked``, the question as the user wrote it, with the type its ranking looked for. A count of
     the dead ("How many people were killed?") is about something else in each of those sentences
-    that names no death ("forced 12,000 people from their homes")."""
+    that names no death ("forced 12,000 people from their homes"); one counting what the question
+    counts is on its topic, in other words ("How many fans attended?" of "A crowd of 41,200 …")."""
     if expected_type(question, own_part(asked) if asked != question else None) is None:
         return False
     names = known_names(asked, index.names)
@@ -96,10 +97,13 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     if typed and _ASKS_DEATHS.search(asked) and not any(_DEATH_WORDS & index.terms_as_quoted[sid] for sid in typed):
         return True  # "How many people were killed?" of "forced 12,000 people from their homes": a count of something else
 
+    counted = counted_things(own_part(asked))
+
     def on_topic(sid: int) -> bool:
         doc_id = index.sentences[sid].doc_id
         in_article = all(any(doc_id in index.documents_with(stem(form)) for form in _SAME_PLACE.get(name, {name})) for name in names)
-        return in_article and (not content or bool(content & index.terms_as_quoted[sid]))
+        counts_them = bool(counted) and counts_of(index.sentences[sid].text, counted)  # "a crowd of 41,200" of how many fans came
+        return in_article and (not content or bool(content & index.terms_as_quoted[sid]) or counts_them)
 
     return bool((content or names) and typed) and not any(on_topic(sid) for sid in typed)
 

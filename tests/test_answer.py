@@ -889,6 +889,26 @@ def test_who_wrote_an_unsigned_article_is_not_answered_by_the_byline_of_another_
     assert not signed.abstained and signed.quotes[0].text == "*By Tomasz Wrona*", signed.answer
 
 
+def test_how_many_came_and_how_big_something_is_are_answered_in_the_articles_words(tmp_path, encoder, answerer):
+    """"Fans" and "big" are words the article never uses: a crowd counts fans, and "how big" asks
+    for a size, which a budget's amount gives."""
+    local = answerer_over(
+        tmp_path,
+        {
+            "match.txt": "Harbor City go top\n\nSamuel Okonjo scored three times as Harbor City beat Westbrook 4-1 on Saturday. "
+            "A crowd of 41,200 at Harbor Stadium, the largest of the season, saw the win.\n",
+            "budget.txt": "Millbrook passes budget\n\nThe Millbrook City Council voted 5-4 on Monday to approve a $182 million budget for 2026.\n",
+            "park.txt": PARK,
+        },
+        encoder,
+        answerer,
+    )
+    fans = local.answer("How many fans attended at Harbor Stadium?")
+    assert not fans.abstained and "41,200" in fans.quotes[0].text, fans.answer
+    budget = local.answer("How big is Millbrook's budget?")
+    assert not budget.abstained and "$182 million" in budget.quotes[0].text, budget.answer
+
+
 def test_a_table_row_is_quoted_under_its_header(tmp_path, encoder, answerer):
     rows = ["| Ticket | Adult | Child |", "| --- | --- | --- |", "| Single | £2.40 | £1.20 |", "| Day | £5.00 | £2.50 |",
             "| Week | £18.00 | £9.00 |", "| Month | £60.00 | £30.00 |",

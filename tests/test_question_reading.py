@@ -26,6 +26,7 @@ from rag.officer_titles import as_written, title_counts
         ("what is RSI short for", ["rsi"]),
         ("What day did Anthropic urge the pause?", ["anthrop", "urg", "paus"]),
         ("How long would the pause last?", ["paus"]),
+        ("How big is Millbrook's budget?", ["millbrook", "budget"]),  # "big" asks for a size, which the articles need not call big
         ("Which year was the company founded?", ["compani", "found"]),
         ("What was the date of the flood?", ["flood"]),  # "the date of" frames it as "what date" does
         ("What was the year-end cash balance?", ["year", "end", "cash", "balanc"]),  # a compound is the topic: no frame
@@ -645,6 +646,14 @@ def test_who_is_of_a_role_or_with_more_words_asks_for_a_person(question):
 )
 def test_an_opening_when_clause_sets_the_scene_for_the_question_after_it(question, kind):
     assert expected_type(question) == kind
+
+
+def test_how_many_came_is_answered_by_a_crowd_or_an_attendance():
+    question = "How many fans attended at Harbor Stadium?"
+    assert has_type("A crowd of 41,200 at Harbor Stadium watched the match.", "number", question)
+    assert has_type("Attendance was 18,450.", "number", question)
+    assert not has_type("Turnout was 61 percent, the clerk said.", "number", question)  # a share, not a count
+    assert not has_type("A crowd of 41,200 watched.", "number", "How many goals did Harbor score?")  # goals are no crowd
 
 
 @pytest.mark.parametrize(
