@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from .markup import FRONT_MATTER
 from .settings import set_whole_numbers
 from .text import count_tokens, token_encoder
 from .types import Chunk, Document, Sentence
@@ -100,13 +101,15 @@ def chunk_document(
 
     Each chunk holds at most ``settings.max_tokens`` cl100k tokens and, with
     ``fits_model`` (see model_fit), no more than the embedding model reads. Markup (front
-    matter, a code block, a comment) starts and ends no chunk, so that no passage opens on
-    "title: …" and none is only code; between two sentences it stays in the passage's text.
+    matter, its author's line too, a code block, a comment) starts and ends no chunk, so that no
+    passage opens on "title: …" and none is only code; between two sentences it stays in the
+    passage's text.
     """
     text = document.text
+    front = FRONT_MATTER.match(text)
     units: list[tuple[int, int, int]] = []  # (sentence id, start, end)
     for offset, sentence in enumerate(sentences):
-        if sentence.kind == "markup":
+        if sentence.kind == "markup" or (front and sentence.end <= front.end()):
             continue
         for start, end in _pieces(text, sentence, settings.max_tokens, fits_model):
             units.append((first_sentence_id + offset, start, end))

@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
 
-from .markup import BLOCK_TAGS, CODE_SPAN, EMPHASISED, HTML_TAG, INLINE_TAGS, Markup
+from .markup import BLOCK_TAGS, CODE_SPAN, EMPHASISED, FRONT_MATTER, HTML_TAG, INLINE_TAGS, Markup
 from .types import Sentence
 
 if TYPE_CHECKING:
@@ -590,7 +590,31 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
                 )
             )
         reading_list = reading_list or (not is_bullet and bool(sentences) and _opens_a_reading_list(sentences[-1]))
-    return sentences
+    return _front_matter_author_apart(sentences, text)
+
+
+# The author named in YAML or TOML front matter ("author: Marcus Lee", 'author = "Ana Ruiz"').
+_FRONT_MATTER_AUTHOR = re.compile(r"^[ \t]*(?:author|authors|byline)[ \t]*[:=][ \t]*[\"'\[]*[^\W\d_].*?[ \t]*$", re.M | re.I)
+
+
+def _front_matter_author_apart(sentences: list[Sentence], text: str) -> list[Sentence]:
+    """``sentences`` with the line of front matter naming the article's author as a byline of its
+    own (who wrote it, for "Who wrote the article on …?"), cut out of the front matter's markup."""
+    front = FRONT_MATTER.match(text)
+    author = _FRONT_MATTER_AUTHOR.search(text, 0, front.end()) if front else None
+    if author is None or any(s.kind == "byline" for s in sentences):
+        return sentences
+    start, end = _trimmed(text, *author.span())
+    result: list[Sentence] = []
+    for sentence in sentences:
+        if not (sentence.start <= start and end <= sentence.end):
+            result.append(sentence)
+            continue
+        for s, e, kind in ((sentence.start, start, sentence.kind), (start, end, "byline"), (end, sentence.end, sentence.kind)):
+            s, e = _trimmed(text, s, e)
+            if e > s:
+                result.append(Sentence(doc_id=sentence.doc_id, start=s, end=e, text=text[s:e], quotable=False, kind=kind))
+    return result
 
 
 

@@ -887,6 +887,12 @@ def test_who_wrote_an_unsigned_article_is_not_answered_by_the_byline_of_another_
     assert unsigned.abstained and not unsigned.quotes, unsigned.answer
     signed = local.answer("Who wrote the article about the marathon?")
     assert not signed.abstained and signed.quotes[0].text == "*By Tomasz Wrona*", signed.answer
+    (tmp_path / "corpus" / "grant.md").write_text('---\ntitle: "Eastbrook wins battery grant"\nauthor: "Marcus Lee"\n---\n\n'
+                                                  "The university won a $48 million battery research grant.\n", encoding="utf-8")
+    build_index(tmp_path / "corpus", tmp_path / "index", encoder=encoder, progress=False)
+    with_grant = Answerer(Retriever.load(tmp_path / "index", encoder=encoder), answerer.settings, answerer.answerability)
+    front_matter = with_grant.answer("Who wrote the article about the battery grant?")  # named in its front matter
+    assert not front_matter.abstained and front_matter.quotes[0].text == 'author: "Marcus Lee"', front_matter.answer
 
 
 def test_how_many_came_and_how_big_something_is_are_answered_in_the_articles_words(tmp_path, encoder, answerer):

@@ -116,7 +116,8 @@ def test_front_matter_code_and_html_comments_are_never_quoted():
     )
     quoted = [s.text for s in split_sentences("doc", text) if s.quotable]
     assert quoted == ["The city council voted 7-2 on Tuesday to approve the plan.", "The lanes open in May, the mayor said at the meeting."]
-    assert {s.kind for s in split_sentences("doc", text) if "Jane" in s.text or "print" in s.text or "editor" in s.text} == {"markup"}
+    assert {s.kind for s in split_sentences("doc", text) if "print" in s.text or "editor" in s.text or "title:" in s.text} == {"markup"}
+    assert [s.kind for s in split_sentences("doc", text) if "Jane" in s.text] == ["byline"]  # quoted only to say who wrote it
     assert_exact_spans(text, split_sentences("doc", text))
 
 
@@ -755,3 +756,17 @@ def test_a_wire_storys_editors_note_credit_line_and_exchange_rate_are_told_apart
         ("sentence", "($1 = 7.1750 Danish crowns)"),  # a fact a reader may ask for
         ("byline", "(Reporting by Jens Kofoed; Editing by Anna Ringstrom)"),  # who wrote it
     ]
+
+
+def test_the_author_named_in_front_matter_is_a_byline():
+    text = '---\ntitle: "Eastbrook wins battery grant"\nauthor: "Marcus Lee"\ndate: 2025-03-04\n---\n\nThe university won a $48 million grant.\n'
+    assert kinds(text) == [
+        ("markup", "---"),
+        ("markup", 'title: "Eastbrook wins battery grant"'),
+        ("byline", 'author: "Marcus Lee"'),  # who wrote it, for "Who wrote the article on …?"
+        ("markup", "date: 2025-03-04"),
+        ("markup", "---"),
+        ("sentence", "The university won a $48 million grant."),
+    ]
+    signed = "---\nauthor: Ana Ruiz\n---\n\n*By Ana Ruiz*\n\nThe council met.\n"
+    assert [quoted for kind, quoted in kinds(signed) if kind == "byline"] == ["*By Ana Ruiz*"]  # the article's own byline is the one
