@@ -50,9 +50,9 @@ BOILERPLATE = re.compile(
     # a correction's retracted claim ("Correction: An earlier version of this story said … 32 homes."),
     # not what it corrects it to, in the sentence after ("Officials revised the count to 27 homes.")
     r"|[*_(]*(?:corrections?\s*:\s*)?an? (?:earlier|previous|prior) version of this (?:story|article|report|post)\b"
-    r"|advertisement\W*$|copyright\s*(?:©|\(c\)|\d{4})|©"
+    r"|advertisement\W*$|copyright\s*(?:©|\(c\)|\d{4})|©"  # "Advertisement", "Copyright 2024 …", not "Copyright fight …"
     # a wire service's note of what changed ("(Corrects size of job-cut savings in paragraph 5; adds CEO comments)")
-    r"|\((?:corrects|adds|updates|recasts|changes|removes|fixes|refiles|repeats|rewrites|clarifies|inserts|deletes|amends|writes through)\b)",  # "Advertisement", "Copyright 2024 …", not "Copyright fight …"
+    r"|\((?:corrects|adds|updates|recasts|changes|removes|fixes|refiles|repeats|rewrites|clarifies|inserts|deletes|amends|writes through)\b)",
     re.IGNORECASE,
 )
 # A byline on a line of its own: "By Jane Smith", "*By Staff Reporter — published on the [Ledger](…)*",
@@ -66,7 +66,7 @@ MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?=(\S))")  # "## Why Paris": a head
 PIECE_CHARS = 10_000  # longest text given to pysbd at once (its time grows with the square of it)
 _TAIL_CHARS = 200  # of a block, enough to tell whether it ends a sentence
 MIN_WRAP_WIDTH = 30  # narrower lines are a list's, not a wrap's (a newspaper column is wider)
-WRAP_SLACK = 0.85  # inside a paragraph known to be wrapped, a line is wrapped when its next word would take it past 0.85 of the width
+WRAP_SLACK = 0.85  # after a block's first line, a line is wrapped when its next word would take it past 0.85 of the width
 WRAP_TOLERANCE = 1.03  # lines this much wider than the few set aside are wrapped lines too ("80" among "79"s), not left wider
 MANY_LINES = 20  # a text of this many lines or more may have a few lines left wider than its wrap
 HEADING_MAX_WORDS = 12
