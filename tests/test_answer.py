@@ -915,6 +915,21 @@ def test_how_many_came_and_how_big_something_is_are_answered_in_the_articles_wor
     assert not budget.abstained and "$182 million" in budget.quotes[0].text, budget.answer
 
 
+def test_a_place_asked_for_is_answered_by_the_item_numbered_for_it(tmp_path, encoder, answerer):
+    race = (
+        "Chepkoech breaks course record\n\nFaith Chepkoech of Kenya won the women's race at the Lakeshore Marathon on Sunday in "
+        "2 hours 19 minutes 42 seconds.\n\nTop three women:\n\n1. Faith Chepkoech (Kenya), 2:19:42\n2. Stella Chesang (Uganda), 2:21:30\n"
+        "3. Tigist Alemu (Ethiopia), 2:22:11\n"
+    )
+    local = answerer_over(tmp_path, {"race.md": race, "park.txt": PARK}, encoder, answerer)
+    second = local.index.sentences[next(i for i, s in enumerate(local.index.sentences) if s.text.startswith("Stella"))]
+    assert second.text == "Stella Chesang (Uganda), 2:21:30"  # the number is the list's, not the quote's
+    place = local.index.terms_as_quoted[local.index.sentences.index(second)]
+    assert set(question_terms("second")) <= place and not set(question_terms("third")) & place  # read as the place it is numbered
+    answer = local.answer("Who finished second in the women's race?")
+    assert not answer.abstained and any("Stella Chesang" in q.text for q in answer.quotes), answer.answer
+
+
 def test_a_table_row_is_quoted_under_its_header(tmp_path, encoder, answerer):
     rows = ["| Ticket | Adult | Child |", "| --- | --- | --- |", "| Single | £2.40 | £1.20 |", "| Day | £5.00 | £2.50 |",
             "| Week | £18.00 | £9.00 |", "| Month | £60.00 | £30.00 |",
