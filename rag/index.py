@@ -30,13 +30,13 @@ from .embedding import file_sha256
 from .errors import IndexCorruptError, IndexMismatchError, IndexMissingError, RagError, StaleIndexWarning, require_type, warn_caller
 from .lexical import stem, terms
 from .segmentation import SENTENCE_KINDS
+from .text import item_number
 from .writing_systems import scripts_used
 from .officer_titles import title_counts
 from .types import Chunk, Document, Sentence, StrPath
 from .vectorstore import FaissStore, VectorStore
 
-# A numbered list's item number before its text ("2. ", "3) "), and the places the numbers stand for.
-_LIST_NUMBER = re.compile(r"[ \t]*(\d{1,2})[.)][ \t]+")
+# The places a numbered list's items stand for ("2. " is second).
 _ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 INDEX_FORMAT = 28  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats; 6: sentence context vectors; 7: word counts without markup, table rows; 8: rows and list items read under their header or lead-in; 9: the leads stored; 10: block quotes read with who said them; names not taken from words only capitalised where a sentence, line or cell opens; 11: markup (front matter, code) has no terms and starts or ends no chunk; 12: an initialism with full stops is one word ("U.S." is "us"); 13: a noun in -ation meets its verb ("valuation", "valuing"); 14: lower-case abbreviations ("e.g.", "p.m.") are no words; 15: a line of bold-labelled fields is quotable, "Posted by" a byline, a footnote's label no part of its sentence; 16: no names read from title-case lines or after an opening quotation mark; 17: title-case lines are headings only (no byline, colon or sentence end), a bold label opens what follows it; 18: "Related coverage:", "More coverage:", "Also read:" footers are boilerplate; 19: "Related:" only before a footer noun ("Related stories:", not "Related costs:"); 20: nouns meet their verbs ("decision", "decided"); 21: emphasis marks a sentence does not close and block-level HTML tags left out of sentences, a Markdown image's caption boilerplate; 22: a correction's retracted claim ("An earlier version of this story said …") boilerplate; 23: words read without soft hyphens and other invisible characters ("may\u00ador" is "mayor"); 24: an HTML attribute value written without quotes may hold a quote mark ("onerror=alert('x')"); 25: a hard wrap's width read past a few wider lines and by eye, a footnote reference kept with the sentence it marks; 26: those wrap rules narrowed (short texts and lines wider than the wrap never joined; a title at a line's end joined), a numbered reference kept too; 27: a wire story's editor's note ("(Corrects …)") boilerplate, its credit line ("(Reporting by …)") a byline, its exchange rate ("($1 = 7.1750 Danish crowns)") a sentence; 28: the author named in front matter a byline
 CURRENT_FILE = "CURRENT"
@@ -199,10 +199,9 @@ class CorpusIndex:
         for sid, attribution in self.attributions.items():
             as_quoted[sid] = as_quoted[sid] | self.sentence_terms[attribution]
         for sid, sentence in enumerate(self.sentences):
-            text = self.documents[sentence.doc_id].text
-            number = _LIST_NUMBER.fullmatch(text, text.rfind("\n", 0, sentence.start) + 1, sentence.start)
-            if number and 1 <= int(number[1]) <= len(_ORDINALS):
-                as_quoted[sid] = as_quoted[sid] | {stem(_ORDINALS[int(number[1]) - 1])}
+            number = item_number(self.documents[sentence.doc_id].text, sentence)
+            if number is not None and 1 <= number <= len(_ORDINALS):
+                as_quoted[sid] = as_quoted[sid] | {stem(_ORDINALS[number - 1])}
         return as_quoted
 
     @cached_property

