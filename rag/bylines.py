@@ -44,8 +44,9 @@ def bylines_asked(index: CorpusIndex, question: str, ranked: Iterable[str], limi
     in_order = dict.fromkeys(ranked)
     bylines = index.article_bylines
     if asks_author:
-        about = [doc_id for doc_id in in_order if 2 * len(topic & _words_of(index, doc_id)) >= len(topic)]
-        piece = max(about, key=lambda doc_id: (len(topic & set(terms(index.documents[doc_id].title))), len(topic & _words_of(index, doc_id))), default=None)
+        held = {doc_id: len(topic & _words_of(index, doc_id)) for doc_id in in_order}  # of the topic's words, how many each article has
+        about = [doc_id for doc_id in in_order if 2 * held[doc_id] >= len(topic)]
+        piece = max(about, key=lambda doc_id: (len(topic & set(terms(index.documents[doc_id].title))), held[doc_id]), default=None)
         return (bylines[piece],) if piece in bylines else ()
     in_rank_order = [*(bylines[doc_id] for doc_id in in_order if doc_id in bylines), *bylines.values()]
     return tuple(dict.fromkeys(byline for byline in in_rank_order if topic <= index.sentence_terms[byline]))[:limit]
