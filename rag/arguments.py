@@ -1,13 +1,15 @@
 """What the commands (`rag`, `python app.py`, the eval tools) share: their default folders,
-argument types, the one-line error their parsers raise, and the articles an index is checked
-against."""
+argument types, the one-line error their parsers raise, the articles an index is checked
+against, and building a missing index with its progress shown."""
 
 from __future__ import annotations
 
 import argparse
 import math
+import sys
+import time
 from pathlib import Path
-from typing import Callable, NoReturn
+from typing import Callable, NoReturn, TextIO
 
 from .errors import RagError
 
@@ -67,3 +69,45 @@ def articles_of_index(index: str, corpus: str | None) -> str:
 
     own = built_from(index)
     return corpus or (own if own and Path(own).is_dir() else DEFAULT_CORPUS)
+
+
+def ensure_index(args: argparse.Namespace) -> None:
+    """Build a missing index first from ``--corpus``, or from the bundled articles when ``--index``
+    is the default too (so they work out of the box). A missing ``--index`` of one's own with no
+    ``--corpus`` is left to fail with its message: a mistyped folder must not quietly hold the
+    bundled articles."""
+    from .index import CURRENT_FILE
+
+    corpus = args.corpus or (DEFAULT_CORPUS if Path(args.index).resolve() == Path(DEFAULT_INDEX).resolve() else None)
+    if corpus is not None and not (Path(args.index) / CURRENT_FILE).exists() and Path(corpus).is_dir():
+        from .build import build_index
+
+        print(f"no index in {args.index} yet: building it from {corpus} …", file=sys.stderr)
+        bar, told = build_progress(False)
+        report = build_index(corpus, args.index, progress=bar, on_embedded=told)
+        print(report.summary(), file=sys.stderr)
+
+
+PROGRESS_LINE_EVERY_S = 30.0  # off a terminal, a long build tells how far it is this often
+
+
+def progress_lines(every_s: float = PROGRESS_LINE_EVERY_S, stream: TextIO | None = None) -> Callable[[int, int], None]:
+    """``build_index``'s ``on_embedded`` for a build whose stderr is no terminal (a log file, a
+    pipe): one line, "rag: embedded 12,288 of 70,000 texts (18%)", each ``every_s`` seconds
+    (none for a build shorter than that), where a progress bar would fill the log with redraws."""
+    last = time.monotonic()
+
+    def told(done: int, total: int) -> None:
+        nonlocal last
+        if time.monotonic() - last >= every_s:
+            last = time.monotonic()
+            print(f"rag: embedded {done:,} of {total:,} texts ({done * 100 // max(total, 1)}%)", file=stream or sys.stderr, flush=True)
+
+    return told
+
+
+def build_progress(json_output: bool) -> tuple[bool, Callable[[int, int], None] | None]:
+    """How a build the command runs shows its progress, as ``build_index``'s ``progress`` and
+    ``on_embedded``: a bar on a terminal (not with --json), else a line now and then (``progress_lines``)."""
+    bar = not json_output and sys.stderr.isatty()
+    return bar, None if bar else progress_lines()

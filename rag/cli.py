@@ -13,13 +13,11 @@ import logging
 import os
 import re
 import sys
-import time
 import warnings
-from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence, TextIO
 
 from . import __version__
-from .arguments import DEFAULT_CORPUS, DEFAULT_INDEX, SETTINGS_HELP, ArgumentsError, RagArgumentParser, articles_of_index, whole_number_from
+from .arguments import DEFAULT_CORPUS, DEFAULT_INDEX, SETTINGS_HELP, ArgumentsError, RagArgumentParser, articles_of_index, build_progress, ensure_index, whole_number_from
 from .errors import RagError, RagWarning, SkippedFileWarning
 from .jsonl import json_line
 from .question import MAX_QUESTION_CHARS, as_echoed, clean_question
@@ -67,52 +65,10 @@ def _shown(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def ensure_index(args: argparse.Namespace) -> None:
-    """Build a missing index first from ``--corpus``, or from the bundled articles when ``--index``
-    is the default too (so they work out of the box). A missing ``--index`` of one's own with no
-    ``--corpus`` is left to fail with its message: a mistyped folder must not quietly hold the
-    bundled articles."""
-    from .index import CURRENT_FILE
-
-    corpus = args.corpus or (DEFAULT_CORPUS if Path(args.index).resolve() == Path(DEFAULT_INDEX).resolve() else None)
-    if corpus is not None and not (Path(args.index) / CURRENT_FILE).exists() and Path(corpus).is_dir():
-        from .build import build_index
-
-        print(f"no index in {args.index} yet: building it from {corpus} …", file=sys.stderr)
-        bar, told = _build_progress(False)
-        report = build_index(corpus, args.index, progress=bar, on_embedded=told)
-        print(report.summary(), file=sys.stderr)
-
-
 def checked_corpus(args: argparse.Namespace) -> str | None:
     """The corpus folder ``rag search``/``rag ask`` check the index against: None without
     ``--check-corpus``, else ``articles_of_index``."""
     return articles_of_index(args.index, args.corpus) if args.check_corpus else None
-
-
-PROGRESS_LINE_EVERY_S = 30.0  # off a terminal, a long build tells how far it is this often
-
-
-def progress_lines(every_s: float = PROGRESS_LINE_EVERY_S, stream: TextIO | None = None) -> Callable[[int, int], None]:
-    """``build_index``'s ``on_embedded`` for a build whose stderr is no terminal (a log file, a
-    pipe): one line, "rag: embedded 12,288 of 70,000 texts (18%)", each ``every_s`` seconds
-    (none for a build shorter than that), where a progress bar would fill the log with redraws."""
-    last = time.monotonic()
-
-    def told(done: int, total: int) -> None:
-        nonlocal last
-        if time.monotonic() - last >= every_s:
-            last = time.monotonic()
-            print(f"rag: embedded {done:,} of {total:,} texts ({done * 100 // max(total, 1)}%)", file=stream or sys.stderr, flush=True)
-
-    return told
-
-
-def _build_progress(json_output: bool) -> tuple[bool, Callable[[int, int], None] | None]:
-    """How a build the command runs shows its progress, as ``build_index``'s ``progress`` and
-    ``on_embedded``: a bar on a terminal (not with --json), else a line now and then (``progress_lines``)."""
-    bar = not json_output and sys.stderr.isatty()
-    return bar, None if bar else progress_lines()
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -120,7 +76,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .chunking import ChunkingSettings
     from .build import build_index
 
-    bar, told = _build_progress(args.json)
+    bar, told = build_progress(args.json)
     report = build_index(
         args.corpus,
         args.index,

@@ -508,8 +508,7 @@ def refuse_retuning_shipped_settings(args: argparse.Namespace) -> None:
 def cmd_eval(args: argparse.Namespace) -> int:
     """rag eval"""
     from .answer import Answerer
-    from .arguments import articles_of_index
-    from .cli import ensure_index
+    from .arguments import articles_of_index, ensure_index
     from .retrieve import Retriever
 
     check_options(args)

@@ -404,7 +404,7 @@ def test_text_output_writes_control_characters_out_instead_of_sending_them_to_th
 
 
 def test_a_build_off_a_terminal_tells_its_progress_in_lines_now_and_then():
-    from rag.cli import progress_lines
+    from rag.arguments import progress_lines
 
     log = io.StringIO()
     told = progress_lines(every_s=0.0, stream=log)
