@@ -347,7 +347,7 @@ def classify(text: str, alone_in_block: bool) -> str:
     words = word_count(text)
     if BOILERPLATE.match(text):
         return "boilerplate"
-    if _DATELINE.fullmatch(text):
+    if _dateline_at(text, 0, whole=True):
         return "fragment"
     if alone_in_block and _BYLINE.match(text) and not _TERMINAL.search(text):
         return "byline"
@@ -446,18 +446,20 @@ _CONTINUES = re.compile(r"[\"'“”‘’(]*[a-z\d,;:)\]]")  # a span that goes
 # A month as news writes it before a day: "December 6" or, in AP style, "Dec. 6", "Sept. 12".
 MONTH_BEFORE_DAY = rf"(?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.)\s*\d{{1,2}}\b"
 # A dateline opening a paragraph: "RIVERTON, Ill. — ", "MILLBROOK, Ohio — ", "LONDON — " (a place in
-# capitals, with its state or country after a comma), perhaps dated and credited to a news agency:
-# "BOSTON, March 4 — ", "SAN JOSE, Calif., Oct. 24 (Reuters) — ", "FRANKFURT (AP) — ", and as Reuters
-# writes it, "FRANKFURT, Dec 12 (Reuters) - ". The agencies are named, so that "RSI (Recursive
-# Self-Improvement) — The stage …" stays one sentence.
+# capitals, with its state or country after a comma), perhaps dated and credited to a news agency or
+# paper: "BOSTON, March 4 — ", "SAN JOSE, Calif., Oct. 24 (Reuters) — ", "FRANKFURT (AP) — ", as Reuters
+# writes it, "FRANKFURT, Dec 12 (Reuters) - ", or only the credit: "(Meridian Wire) — ". A credit is an
+# agency named below or up to four capitalised words, but not the place's expansion: "RSI (Recursive
+# Self-Improvement) — The stage …" stays one sentence (``_dateline_at``).
 _NEWS_AGENCIES = (
     "AP|AFP|Reuters|Bloomberg|UPI|dpa|dpa-AFX|ANSA|EFE|Xinhua|Kyodo|Yonhap|NTB|TT|PA|AAP|CP|PTI|IANS|"
     "Bernama|Anadolu|TASS|Interfax|Ukrinform|Agerpres|PAP|CTK|APA|Belga|ANP|Lusa|Europa Press|NZPA|AP Photo"
 )
+_CREDIT = rf"\((?P<credit>{_NEWS_AGENCIES}|[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){{0,3}})\)"
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,(?: [A-Z][A-Za-z.]*)+)?"
-    rf"(?:,? (?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.?) \d{{1,2}}(?:, \d{{4}})?)?"
-    rf"(?: \((?:{_NEWS_AGENCIES})\))?[ \t]*(?:[—–]|--|-(?![^ \t]))"
+    r"(?:(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:,(?: [A-Z][A-Za-z.]*)+)?"
+    rf"(?:,? (?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.?) \d{{1,2}}(?:, \d{{4}})?)?(?: {_CREDIT})?|{_CREDIT.replace('credit', 'alone')})"
+    r"[ \t]*(?:[—–]|--|-(?![^ \t]))"
 )
 _STARTS_A_SENTENCE = re.compile(r"[ \t]*[\"'“‘]?[A-Z]")  # after a dateline's dash: "— The council …", not "— the space agency —"
 
@@ -479,11 +481,22 @@ def _abbreviations_rejoined(block: str, spans: list[tuple[int, int]]) -> list[tu
     return joined
 
 
+def _dateline_at(text: str, at: int, whole: bool = False) -> re.Match[str] | None:
+    """The dateline at ``at`` in ``text`` (``_DATELINE``; with ``whole``, only one that is all of
+    ``text``), unless its credit spells out its place ("RSI (Recursive Self-Improvement) —")."""
+    found = (_DATELINE.fullmatch if whole else _DATELINE.match)(text, at)
+    if found and found["place"] and found["credit"]:
+        initials = "".join(word[0] for word in re.split(r"[\s-]+", found["credit"]) if word[:1].isupper())
+        if initials == found["place"].replace(".", ""):
+            return None
+    return found
+
+
 def _dateline_apart(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A paragraph's dateline ("RIVERTON, Ill. — The council …"), dash included, as a span of its
     own, so that the sentence after it starts at its first word; pysbd leaves it in the sentence
     or cuts it at the state's abbreviation ("RIVERTON, Ill." | "— The council …")."""
-    dateline = _DATELINE.match(block, spans[0][0]) if spans else None
+    dateline = _dateline_at(block, spans[0][0]) if spans else None
     if dateline is None or not _STARTS_A_SENTENCE.match(block, dateline.end()):
         return spans
     cut = dateline.end()

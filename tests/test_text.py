@@ -327,12 +327,14 @@ def test_local_news_layout_gives_whole_sentences_and_quotes_no_caption_or_stamp(
     ]
     datelines = ("MILLBROOK, Ohio —", "SAN LUIS OBISPO, Calif. —", "LONDON —", "BOSTON, March 4 —", "FRANKFURT (AP) —")
     datelines += ("SAN JOSE, Calif., Oct. 24 (Reuters) —", "OSLO, Sept. 9, 2026 (NTB) —", "FRANKFURT, Dec 12 (Reuters) -")  # dated, credited to an agency
+    datelines += ("CASTRELLE, Feb 5 (Meridian Wire) —", "PORT HALLEN, March 12 (Herald) -", "(Meridian Wire) —")  # a paper's own credit, or only the credit
     for dateline in datelines:  # pysbd keeps these in the sentence
         assert kinds(f"{dateline} A storm hit the town on Sunday.\n") == [("fragment", dateline), ("sentence", "A storm hit the town on Sunday.")]
     assert kinds("The US — and Europe — agreed on Monday.\n") == [("sentence", "The US — and Europe — agreed on Monday.")]
     assert kinds("RSI (Recursive Self-Improvement) — The stage at which AI rewrites itself.\n") == [
         ("sentence", "RSI (Recursive Self-Improvement) — The stage at which AI rewrites itself.")  # an expansion in brackets is no agency
     ]
+    assert kinds("GPT (Generative Pre-trained Transformer) — It writes text.\n") == [("sentence", "GPT (Generative Pre-trained Transformer) — It writes text.")]
     for prose in ("NASA — the space agency — said Monday it would delay the launch.", "Storms hit the town.\n\nLONDON — The lecture drew a crowd."):
         assert [kind for kind, _ in kinds(prose)] == ["sentence"] * (prose.count("\n\n") + 1)  # an acronym, or past the first paragraph: no dateline
     for prose in ("Reporters asked Trump. He declined to answer.", "It rained in Rome. Roads flooded."):
