@@ -50,7 +50,7 @@ from .retrieve import ChunkHit, Retriever
 from .writing_systems import main_script, readable_script
 from .settings import AnswerSettings
 from .bylines import asks_author_of, bylines_asked
-from .corroboration import same_fact
+from .corroboration import details_differ, same_fact
 from .spans import quote_span
 from .text import count_tokens, row_under_header
 from .types import Answer, Citation, Quote, StrPath, searched_text
@@ -398,6 +398,24 @@ class Answerer:
                 found[other_doc] = other
         return found
 
+    def _counterpart(self, chosen: ScoredSentence, pool: list[ScoredSentence], used: set[int]) -> ScoredSentence | None:
+        """The sentence of ``pool`` in which another article tells what ``chosen`` tells with a detail of
+        its own (``details_differ``): "Fourteen people were killed …" for "At least 12 people were
+        killed …". Close in meaning as a corroboration must be, and as relevant; None when no article does."""
+        sentence = self.index.sentences[chosen.sentence_id]
+        vectors = self.index.sentence_vectors
+        for other in pool:
+            other_sentence = self.index.sentences[other.sentence_id]
+            if (
+                other.sentence_id not in used
+                and other_sentence.doc_id != sentence.doc_id
+                and other.score >= CORROBORATION_RATIO * chosen.score
+                and float(vectors[other.sentence_id] @ vectors[chosen.sentence_id]) >= self.settings.corroboration_similarity
+                and details_differ(sentence.text, other_sentence.text)
+            ):
+                return other
+        return None
+
     def _quote(self, chosen: ScoredSentence, start: int, end: int, others: dict[str, ScoredSentence]) -> Quote:
         doc = self.index.documents[self.index.sentences[chosen.sentence_id].doc_id]
         citations = tuple(
@@ -450,6 +468,9 @@ class Answerer:
         gives at most one quote, up to ``ACROSS_QUOTES`` of them within ``ACROSS_BUDGETS`` budgets.
         With ``listed`` (a request to list things, answered first by a list), the quotes may take
         ``ACROSS_BUDGETS`` budgets too, so that the list leaves room for what else answers.
+        A quote that another article tells with a detail of its own ("At least 12 people were
+        killed" where it says "Fourteen") is followed by that article's account (``_counterpart``),
+        so that the answer shows both.
         """
         s = self.settings
         chosen: list[_Chosen] = []
@@ -458,11 +479,14 @@ class Answerer:
         most = max(ACROSS_QUOTES, s.max_quotes) if across else s.max_quotes
         best = scored[0].score if scored else 0.0
         vectors = self.index.sentence_vectors
-        for candidate in scored:
+        queue = list(scored)
+        counterparts: set[int] = set()  # sentences queued as another article's account of a chosen quote
+        while queue:
+            candidate = queue.pop(0)
             sid = candidate.sentence_id
             if sid in used:
                 continue
-            if chosen and candidate.score < (ACROSS_RATIO if across else s.second_quote_ratio) * best:
+            if chosen and sid not in counterparts and candidate.score < (ACROSS_RATIO if across else s.second_quote_ratio) * best:
                 break
             duplicate_of = next(
                 (entry for entry in chosen if any(self._same_fact(m, sid, float(vectors[m] @ vectors[sid])) for m in entry.members)), None
@@ -505,6 +529,10 @@ class Answerer:
             used.update(o.sentence_id for o in others.values())
             budget -= cost
             chosen.append(_Chosen(candidate, start, end, others, [sid]))
+            counterpart = self._counterpart(candidate, scored, used)
+            if counterpart is not None:
+                counterparts.add(counterpart.sentence_id)
+                queue.insert(0, counterpart)
         return [self._quote(entry.candidate, entry.start, entry.end, entry.others) for entry in chosen]
 
     def answer(self, question: str, *, history: Sequence[str] | None = None, k: int | None = None) -> Answer:

@@ -1090,6 +1090,30 @@ def test_a_telling_figure_is_not_corroborated_by_a_sentence_that_gives_none(tmp_
     assert local._same_fact(vague, plain, 0.95)  # neither gives a figure: close enough is the same fact
 
 
+def test_two_outlets_that_tell_one_event_otherwise_are_each_quoted_with_their_own_account(tmp_path, encoder, answerer):
+    """"At least 12 people were killed" and "Fourteen people were killed" (the same words, the same
+    "9 a.m.") are two accounts: neither is cited for the other's figure, and the answer quotes both, one after the other."""
+    local = answerer_over(
+        tmp_path,
+        {
+            "herald.txt": "Roof collapse at Castrelle market\n\nAt least 12 people were killed when the snow-laden roof of Castrelle's "
+            "covered market collapsed shortly after 9 a.m. on Tuesday, officials said. The market was built in 1968.\n",
+            "wire.txt": "Fourteen dead in Castrelle\n\nFourteen people were killed when the snow-laden roof of Castrelle's covered market "
+            "collapsed shortly after 9 a.m. on Tuesday, officials said. Engineers will inspect the site on Thursday.\n",
+            "park.txt": PARK,
+        },
+        encoder,
+        answerer,
+    )
+    answer = local.answer("How many people were killed when the Castrelle market roof collapsed?")
+    tolls = [quote for quote in answer.quotes if "killed" in quote.text]
+    assert [(quote.doc_id, quote.also_in) for quote in tolls] in ([("herald", ()), ("wire", ())], [("wire", ()), ("herald", ())]), answer.answer
+    assert answer.quotes.index(tolls[1]) == answer.quotes.index(tolls[0]) + 1  # side by side
+    sid = {s.text[:12]: i for i, s in enumerate(local.index.sentences)}
+    ranked = [candidate(sid["At least 12 "]), candidate(sid["The market w"], 0.95), candidate(sid["Engineers wi"], 0.9), candidate(sid["Fourteen peo"], 0.8)]
+    assert [quote.text[:12] for quote in local.compose(ranked)] == ["At least 12 ", "Fourteen peo", "The market w"]  # the other account next, not crowded out
+
+
 def test_a_lead_in_that_leans_on_the_sentence_before_is_quoted_with_it(tmp_path, encoder, answerer):
     local = answerer_over(
         tmp_path,

@@ -1,6 +1,6 @@
 """When two sentences state the same fact (``rag.corroboration.same_fact``): plain text, no index."""
 
-from rag.corroboration import same_fact
+from rag.corroboration import details_differ, same_fact
 
 PIPES = "Riverton still has roughly 6,200 lead pipes connecting homes to the water mains."
 LINES = "The utility estimates that 6,200 lead service lines remain."
@@ -31,3 +31,37 @@ def test_a_count_written_out_is_a_figure_too():
     assert not same_fact("The fire destroyed at least six homes.", "In Alferce, 9 houses were destroyed by the fire.", 0.85, 0.72, True)
     assert same_fact("The fire destroyed at least six homes.", "Six houses were destroyed by the fire.", 0.85, 0.72, True)
     assert same_fact("One of the two runways reopened.", "A runway reopened on Monday.", 0.85, 0.72, True)  # "one" is seldom a count
+
+
+HERALD_TOLL = "At least 12 people were killed when the market roof collapsed shortly after 9 a.m. on Tuesday, officials said."
+WIRE_TOLL = "Fourteen people were killed when the market roof collapsed shortly after 9 a.m. on Tuesday, officials said."
+
+
+def test_two_accounts_of_one_event_that_differ_in_a_detail_are_not_one_fact():
+    """Outlets that tell one event with another count, share, amount, day, month, title or
+    speaker are two accounts, however close: a figure they share ("9 a.m.", "2006") does not make them one."""
+    assert not same_fact(HERALD_TOLL, WIRE_TOLL, 0.95, 0.72, True)
+    for one, other in [
+        ("Turnout was 47 percent, the highest since 2006.", "Turnout reached 52 percent, the highest since 2006."),
+        ("The mill got a $2.3 million tax credit in 2019.", "The mill got $3.2 million in tax credits in 2019."),
+        ("Haldane conceded on Wednesday afternoon outside City Hall.", "Haldane conceded on Thursday morning outside City Hall."),
+        ("Kessler, 58, pleaded guilty in October to wire fraud.", "Kessler, 58, pleaded guilty in November to wire fraud."),
+        ('"It was a betrayal," said District Attorney Rosa Kemp.', '"It was a betrayal," said Assistant District Attorney Rosa Kemp.'),
+        ("Harrowgate's chief executive, Marta Lindqvist, said the decision was painful.", "Harrowgate president Marta Lindqvist said the decision was painful."),
+        ('"No one is alive," police spokeswoman Anna Kovic told reporters.', '"No one is alive," Fire Chief Tomas Reiher told reporters.'),
+    ]:
+        assert details_differ(one, other), (one, other)
+        assert not same_fact(one, other, 0.95, 0.72, True), (one, other)
+
+
+def test_a_detail_only_one_account_gives_is_no_difference():
+    """What one sentence adds ("which began March 3", "over four years") is not told otherwise by
+    the other; nor are two names of one place ("the United States", "the U.S.")."""
+    for one, other in [
+        ("The strike ended after 11 days on Thursday.", "The 11-day strike, which began March 3, ended Thursday."),
+        ("The contract costs $96 million over four years.", "The $96 million deal ends the 11-day strike."),
+        ("Vargas will join his team-mates in the United States.", "Vargas will fly out to join the squad on its tour of the U.S., in Chicago and Seattle."),
+        ("Marta Lindqvist, the chief executive, said the plant would close.", "The chief executive said the plant would close, Lindqvist told staff."),
+    ]:
+        assert not details_differ(one, other), (one, other)
+    assert same_fact("The strike ended after 11 days on Thursday.", "The 11-day strike ended on Thursday.", 0.9, 0.72, True)
