@@ -32,6 +32,7 @@ from .question import (
     asked_after_preamble,
     asked_subject,
     asks_across_articles,
+    compared_topic,
     asks_for_more,
     asks_to_go_on,
     check_history,
@@ -596,6 +597,8 @@ class Answerer:
         started = time.perf_counter()
         text = clean_question(question)
         asked = asked_after_preamble(text)  # "I still cannot find it. Who criticised …?": the question asked
+        across = asks_across_articles(asked)  # what each article says: a quote an article
+        asked = compared_topic(asked) or asked  # "Do the reports agree on the turnout?": the turnout is what is asked about
         read_as = self.retriever.read(asked)
         context = tuple(self.retriever.read(turn) for turn in context_of(asked, earlier))  # each with its typos read away
         context = self._with_swaps_asked(context)
@@ -629,9 +632,9 @@ class Answerer:
             scored = [scored[item], *scored[:item], *scored[item + 1 :]]
         elif not abstained and asks_statement(read_as):  # "What did Pruitt say?": what he said comes first
             scored = self._statements_first(read_as, scored)
-        elif not abstained:  # "Were passwords stolen?": a sentence of passwords comes first
+        elif not abstained and not across:  # "Were passwords stolen?": a sentence of passwords comes first
             scored = self._subject_first(read_as, scored)
-        quotes = () if abstained else tuple(self.compose(scored, said_before, self._articles_naming(read_as, scored), asks_across_articles(read_as), item is not None))
+        quotes = () if abstained else tuple(self.compose(scored, said_before, self._articles_naming(read_as, scored), across, item is not None))
         bylines = () if read_with else bylines_asked(self.index, read_as, self._ranked_articles(hits), self.settings.max_quotes)
         if bylines:  # who wrote it, or what they wrote: the bylines first, then what else answers
             best = max((q.score for q in quotes), default=1.0)  # first, so scored as the best

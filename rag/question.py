@@ -356,11 +356,31 @@ _ACROSS_ARTICLES = re.compile(
 )
 
 
+# "Do the reports agree on the turnout?", "What do the two outlets say about the tax credit?": a
+# question of how the articles' accounts compare; what it is about follows these words.
+_SOURCES = r"(?:articles?|stories|story|reports?|outlets?|sources|papers|newspapers|accounts)"
+_COMPARING = re.compile(
+    rf"^\W*(?:(?:do|does|did)\s+(?:the\s+)?(?:(?:two|both|all|all\s+the|different)\s+)?{_SOURCES}\s+(?:agree|disagree|differ|match|conflict)"
+    rf"|(?:what|how)\s+(?:do|does|did)\s+(?:the\s+)?(?:(?:two|both|all|each|every|different)\s+)?{_SOURCES}\s+(?:say|report|write|tell\s+us))\b"
+    r"(?:\s+(?:on|about|over|regarding|as\s+to|of|in))?(?:\s+(?:whether|if))?\s*",
+    re.IGNORECASE,
+)
+
+
 def asks_across_articles(question: str) -> bool:
     """Whether ``question`` asks what the articles say, each of them ("Which articles mention
-    OpenAI?", "Do the articles agree on the date?", "What does each article say about the pause?"),
-    rather than for one fact."""
-    return bool(_ACROSS_ARTICLES.search(question))
+    OpenAI?", "Do the articles agree on the date?", "What does each article say about the pause?",
+    "Do the reports agree on the turnout?"), rather than for one fact."""
+    return bool(_ACROSS_ARTICLES.search(question) or _COMPARING.match(question))
+
+
+def compared_topic(question: str) -> str | None:
+    """What a question comparing the articles' accounts asks about: "the turnout in Port Elowen?"
+    of "Do the reports agree on the turnout in Port Elowen?" (the sources and their agreeing are
+    no words of its topic); None for any other question, or one with no topic after the frame."""
+    found = _COMPARING.match(question)
+    topic = question[found.end() :] if found else ""
+    return topic if question_terms(topic) else None
 
 
 # "Did the plant open in July?", "Is it true that …?", "Thanks. Will they pause?": a question asked

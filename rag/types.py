@@ -245,8 +245,10 @@ class Answer:
       retrieved sentences answer the question; the answer abstains below the calibrated
       ``AnswerSettings.abstain_threshold``.
     - ``read_as``: None, or the question as it was searched when that differs from ``question``:
-      typos read as the articles' words, pasted HTML or Markdown left out, or a follow-up made of
-      a name asked as the question before ("and Anthropic?" -> "What did Anthropic say?").
+      typos read as the articles' words, pasted HTML or Markdown left out, a follow-up made of
+      a name asked as the question before ("and Anthropic?" -> "What did Anthropic say?"), or a
+      question comparing the articles asked of its topic ("Do the reports agree on the turnout?"
+      -> "the turnout?"; it is answered with each article's own account).
     - ``read_with``: the earlier questions a follow-up was read with (their typos read away),
       oldest first; empty for a question read alone and for a follow-up read as another question.
       The articles were searched with ``searched``: these, then ``read_as`` or ``question``.

@@ -1100,11 +1100,15 @@ def test_two_outlets_that_tell_one_event_otherwise_are_each_quoted_with_their_ow
             "covered market collapsed shortly after 9 a.m. on Tuesday, officials said. The market was built in 1968.\n",
             "wire.txt": "Fourteen dead in Castrelle\n\nFourteen people were killed when the snow-laden roof of Castrelle's covered market "
             "collapsed shortly after 9 a.m. on Tuesday, officials said. Engineers will inspect the site on Thursday.\n",
+            "mill.txt": "Harrowgate to close mill\n\nHarrowgate, which employs about 5,200 people, reported a net loss of 18 million pounds last year.\n",
             "park.txt": PARK,
         },
         encoder,
         answerer,
     )
+    for compared in ("Do the reports agree on the death toll in the Castrelle market collapse?", "What do the two outlets say about how many people were killed in Castrelle?"):
+        both = local.answer(compared)  # what each outlet says of the toll, not a sentence that "reported" something
+        assert sorted(quote.doc_id for quote in both.quotes[:2]) == ["herald", "wire"] and all("killed" in q.text for q in both.quotes[:2]), both.answer
     answer = local.answer("How many people were killed when the Castrelle market roof collapsed?")
     tolls = [quote for quote in answer.quotes if "killed" in quote.text]
     assert [(quote.doc_id, quote.also_in) for quote in tolls] in ([("herald", ()), ("wire", ())], [("wire", ()), ("herald", ())]), answer.answer

@@ -14,7 +14,7 @@ from rag.answer_types import asks_statement, counted_things, counts_of, expected
 from rag.premises import names_unknown, premise_denied, premise_reversed, title_swapped
 from rag.details import asked_details, conflicting_details, misattributed_figure, miscounted, mismatched_details
 from rag.lexical import question_terms, stem, terms, words
-from rag.question import asked_subject, asks_yes_or_no, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
+from rag.question import asked_subject, asks_across_articles, asks_yes_or_no, compared_topic, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
 from rag.spelling import capitalised_words, proper_names
 from rag.officer_titles import as_written, title_counts
 
@@ -848,3 +848,16 @@ def test_a_long_preamble_does_not_bury_the_question(answerer):
     after = answerer.answer(f"{PREAMBLE} {question}")
     assert not after.abstained and after.quotes[0].text == alone.quotes[0].text
     assert after.read_as == question and after.read_with == ()  # it names its own topic: the preamble is not read with it
+
+
+def test_a_question_comparing_the_articles_asks_what_each_says_of_its_topic():
+    """"Do the reports agree on …?", "What do the two outlets say about …?": the sources and their
+    agreeing are the frame, what follows is the topic; "the sources of the pollution" asks no such thing."""
+    assert compared_topic("Do the reports agree on the turnout in Port Elowen?") == "the turnout in Port Elowen?"
+    assert compared_topic("What do the two outlets say about the size of the tax credit?") == "the size of the tax credit?"
+    assert compared_topic("Do the articles agree on whether AI self-improvement is already happening?") == "AI self-improvement is already happening?"
+    assert compared_topic("What do the outlets say about how many people died?") == "how many people died?"  # a question of its own
+    assert asks_across_articles("Do the reports agree on the turnout?") and asks_across_articles("How do the papers report the strike?")
+    for other in ("What are the sources of the pollution?", "What did the inspection report find?", "Do the reports agree?"):
+        assert compared_topic(other) is None, other
+    assert not asks_across_articles("What are the sources of the pollution?")
