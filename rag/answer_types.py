@@ -323,7 +323,8 @@ def question_words(question: str) -> frozenset[str]:
 # "How many beds …", "how many registered voters", "how many U.S. states": what is counted.
 _HOW_MANY = re.compile(r"\bhow many\s+([\w.]+)(?:\s+([\w.]+))?", re.I)
 _NOT_COUNTED = frozenset("more in of the did do does was were is are has have had will would can could".split())
-_ROLE = re.compile(_PERSON_ROLES + "|people|persons|individuals|times|ones", re.I)  # counted under other names ("400 people")
+PEOPLE_WORDS = _PERSON_ROLES + "|people|persons|individuals"  # what counts people: "2,500 people", "3,000 residents"
+_ROLE = re.compile(PEOPLE_WORDS + "|times|ones", re.I)  # counted under other names ("400 people")
 # A number and the words after it ("412-bed", "1,300 nurses", "412 of the 650 seats": both), or a count of none.
 _COUNTED = re.compile(rf"(?=\b(?:\d[\d,.]*|{NUMBER_WORD}|dozens?|hundreds?|thousands?|millions?)\b((?:[\s-]+[\w'’-]+){{1,3}}))", re.I)
 _NONE_COUNTED = re.compile(r"\b(?:no|zero)\s+((?:\w+\s+)?\w+)\s+(?:were|was|are|is|have|has|had)\b", re.I)  # "No plans were drawn up"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import mentions
+from .answer_types import PEOPLE_WORDS, mentions
 from .details import stated_details
 from .lexical import stem
 from .officer_titles import TITLE_GROUP, TITLE_PATTERN
@@ -53,16 +53,21 @@ _FIGURE = re.compile(
 _TITLE = re.compile(rf"\b(?:(?P<rank>assistant|deputy|acting|interim|former|associate|vice)\s+)?(?P<title>{TITLE_PATTERN})(?!\w)", re.IGNORECASE)
 
 
+_PEOPLE = re.compile(PEOPLE_WORDS, re.IGNORECASE)
+
+
 def _figures_by_unit(text: str) -> dict[str, set[str]]:
-    """The figures of ``text`` by what they count ("percent", "money", else the stem of the word
-    after them): "Fourteen people" -> {"peopl": {"14"}}, "$2.3 million" -> {"money": {"2.3 million"}}."""
+    """The figures of ``text`` by what they count ("percent", "money", "people" for a word of
+    people, else the stem of the word after them): "Fourteen people" and "14 residents" -> {"people":
+    {"14"}}, "$2.3 million" -> {"money": {"2.3 million"}}, "12 weeks" -> {"week": {"12"}}."""
     found: dict[str, set[str]] = {}
     for match in _FIGURE.finditer(text):
         value = match["value"].replace(",", "")
         value = number_value(value) if value[0].isalpha() else value
         if match["scale"]:
             value += " " + match["scale"].lower()
-        unit = "money" if match["money"] else "percent" if match["percent"] else stem(match["unit"].lower()) if match["unit"] else ""
+        word = (match["unit"] or "").lower()
+        unit = "money" if match["money"] else "percent" if match["percent"] else "people" if _PEOPLE.fullmatch(word) else stem(word) if word else ""
         found.setdefault(unit, set()).add(value)
     return found
 

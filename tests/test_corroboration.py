@@ -38,8 +38,9 @@ WIRE_TOLL = "Fourteen people were killed when the market roof collapsed shortly 
 
 
 def test_two_accounts_of_one_event_that_differ_in_a_detail_are_not_one_fact():
-    """Outlets that tell one event with another count, share, amount, day, month, title or
-    speaker are two accounts, however close: a figure they share ("9 a.m.", "2006") does not make them one."""
+    """Outlets that tell one event with another count (of people, whatever word counts them), share,
+    amount, day, month, title or speaker are two accounts, however close: a figure they share ("9 a.m.",
+    "2006") does not make them one."""
     assert not same_fact(HERALD_TOLL, WIRE_TOLL, 0.95, 0.72, True)
     for one, other in [
         ("Turnout was 47 percent, the highest since 2006.", "Turnout reached 52 percent, the highest since 2006."),
@@ -49,6 +50,7 @@ def test_two_accounts_of_one_event_that_differ_in_a_detail_are_not_one_fact():
         ('"It was a betrayal," said District Attorney Rosa Kemp.', '"It was a betrayal," said Assistant District Attorney Rosa Kemp.'),
         ("Harrowgate's chief executive, Marta Lindqvist, said the decision was painful.", "Harrowgate president Marta Lindqvist said the decision was painful."),
         ('"No one is alive," police spokeswoman Anna Kovic told reporters.', '"No one is alive," Fire Chief Tomas Reiher told reporters.'),
+        ("Around 2,500 people were evacuated from the valley.", "Some 3,000 residents were evacuated from the valley."),  # people either way
     ]:
         assert details_differ(one, other), (one, other)
         assert not same_fact(one, other, 0.95, 0.72, True), (one, other)
