@@ -448,17 +448,21 @@ MONTH_BEFORE_DAY = rf"(?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.)\s*\d{{1,2}}\b"
 # A dateline opening a paragraph: "RIVERTON, Ill. — ", "MILLBROOK, Ohio — ", "LONDON — " (a place in
 # capitals, with its state or country after a comma), perhaps dated and credited to a news agency or
 # paper: "BOSTON, March 4 — ", "SAN JOSE, Calif., Oct. 24 (Reuters) — ", "FRANKFURT (AP) — ", as Reuters
-# writes it, "FRANKFURT, Dec 12 (Reuters) - ", or only the credit: "(Meridian Wire) — ". A credit is an
+# writes it, "FRANKFURT, Dec 12 (Reuters) - ", or only the credit: "(Meridian Wire) — "; a date may
+# come day first and with its weekday: "CARROW, Tuesday 19 November 2024 - ". A credit is an
 # agency named below or up to four capitalised words, but not the place's expansion: "RSI (Recursive
 # Self-Improvement) — The stage …" stays one sentence (``_dateline_at``).
 _NEWS_AGENCIES = (
     "AP|AFP|Reuters|Bloomberg|UPI|dpa|dpa-AFX|ANSA|EFE|Xinhua|Kyodo|Yonhap|NTB|TT|PA|AAP|CP|PTI|IANS|"
     "Bernama|Anadolu|TASS|Interfax|Ukrinform|Agerpres|PAP|CTK|APA|Belga|ANP|Lusa|Europa Press|NZPA|AP Photo"
 )
+_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTH = rf"{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.?"
 _CREDIT = rf"\((?P<credit>{_NEWS_AGENCIES}|[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){{0,3}})\)"
 _DATELINE = re.compile(
     r"(?:(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:,(?: [A-Z][A-Za-z.]*)+)?"
-    rf"(?:,? (?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.?) \d{{1,2}}(?:, \d{{4}})?)?(?: {_CREDIT})?|{_CREDIT.replace('credit', 'alone')})"
+    rf"(?:,? (?:{_WEEKDAY},? )?(?:(?:{_MONTH}) \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} (?:{_MONTH})(?: \d{{4}})?)(?: \({_WEEKDAY}\))?)?"
+    rf"(?: {_CREDIT})?|{_CREDIT.replace('credit', 'alone')})"
     r"[ \t]*(?:[—–]|--|-(?![^ \t]))"
 )
 _STARTS_A_SENTENCE = re.compile(r"[ \t]*[\"'“‘]?[A-Z]")  # after a dateline's dash: "— The council …", not "— the space agency —"
