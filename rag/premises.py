@@ -181,7 +181,7 @@ def premise_reversed(question: str, *texts: str) -> bool:
     down" and "turned down" read as "rejected"."""
     if not texts or _NEGATION.search(question) or asks_yes_or_no(question) or expected_type(question) in ("person", "name"):
         return False
-    asked = set(terms(_REJECTED.sub("reject", question)))  # no word of _OPPOSITES is a stop word
+    asked = set(question_terms(_REJECTED.sub("reject", question)))  # no word of _OPPOSITES is a stop word; "how high" asks a height
     if not asked & _ANY_OPPOSITE:
         return False  # most questions: no texts to read
     texts = tuple(_REJECTED.sub("reject", text) for text in texts)

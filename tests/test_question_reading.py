@@ -755,6 +755,7 @@ def test_a_why_question_is_denied_by_a_negation_of_its_words(question, best, den
         ("Who won the mayor's race?", "Incumbent Gary Pruitt lost to Ana Delgado-Reyes.", False),  # one's loss is another's win
         ("Why did members vote down the agreement on Sunday?", "The agreement still needs the approval of members.", True),  # voted down: rejected
         ("Why did members vote down the agreement?", "Members voted down the agreement its leaders had approved.", False),
+        ("How high did the river get?", "Residents of the lower town fled as the river rose.", False),  # "how high" asks a height, takes none as given
     ],
 )
 def test_a_question_taking_an_event_as_given_is_reversed_by_a_sentence_stating_its_opposite(question, best, reversed_):
