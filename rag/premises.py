@@ -190,17 +190,16 @@ def premise_reversed(question: str, *texts: str) -> bool:
     return any(asked & one and (stated & other) - asked and not said & one for pair in _OPPOSITE_STEMS for one, other in (pair, pair[::-1]))
 
 
-# A question that asks why, when or where someone did something, or what happened after, since or
-# before they did it, takes the event as given: "Why did Superintendent David Ostrowski vote against
-# the budget?", "When did Governor Petra Sallow resign?", "who replaced alan forsythe after he was
-# fired"; one asking whether it happened ("Was Alan
+# A question that asks why someone did something, or what happened after, since or before they did
+# it, takes the event as given: "Why did Superintendent David Ostrowski vote against the budget?",
+# "who replaced alan forsythe after he was fired"; one asking whether it happened ("Was Alan
 # Forsythe fired?", "Has anyone at Northgate been fired?") is not answered by articles that never
 # tell of it. The name is a run of name words (``rag.question.name_spans``) right after these
 # words, not after "the" ("why did the Riverside board vote": "Riverside" names the board); the
 # event is the word after the name or pronoun, past an auxiliary ("had been placed") and an
-# adverb in -ly ("reportedly ignored"); after "is", "was" (its groups) only a participle.
+# adverb in -ly ("reportedly ignored"); after "is", "was" (groups 1 and 2) only a participle.
 _EVENT_ASKED_OF = re.compile(
-    r"^\W*(?:(?:why|how come)\s+(?:did|does|do|has|have|had|would|will|(is|are|was|were))|(?:when|where)\s+(?:did|has|have|had|(was|were))"
+    r"^\W*(?:(?:why|how come)\s+(?:did|does|do|has|have|had|would|will|(is|are|was|were))"
     r"|(?:did|has|have|had|(was|were))(?:\s+(?:anyone|anybody|someone|somebody)\s+(?:at|from|in))?)\s+$",
     re.I,
 )
@@ -235,7 +234,7 @@ def _events_asked(index: "CorpusIndex", question: str) -> Iterator[tuple[str, fr
         if not known or named.endswith(("'s", "’s")):
             continue
         asked_of = _EVENT_ASKED_OF.match(question[:start])
-        starts = [(end, any(asked_of.groups()))] if asked_of else [(end, False)] if _CLAUSE_OF.search(question[:start]) else []
+        starts = [(end, bool(asked_of.group(1) or asked_of.group(2)))] if asked_of else [(end, False)] if _CLAUSE_OF.search(question[:start]) else []
         if at == 0:  # "he", "she", "they" stand for the only name before them
             next_name = spans[1][0] if len(spans) > 1 else len(question)
             starts += [(clause.end(), False) for clause in _CLAUSE_OF_PRONOUN.finditer(question, end, next_name)]
@@ -276,7 +275,7 @@ NOTE_NAME_CHARS = 60  # longest name a note repeats back (a longer run of capita
 
 def event_unreported(index: "CorpusIndex", question: str) -> tuple[str, str] | None:
     """(name, event word) for the first event ``question`` takes as given that someone or
-    something it names did, or had done to them (``_events_asked``: "why did …", "when did …", "after he
+    something it names did, or had done to them (``_events_asked``: "why did …", "after he
     was …", "was NAME …"), that no article naming them (with a word of the name the articles write
     as a name) tells anywhere: none holds the event's word, stemmed ("decision" tells "decided"),
     another form of it (``rag.lexical.verb_forms``: "broke" tells "break", "suits" "sued"), or a
