@@ -14,7 +14,7 @@ import os
 import re
 import sys
 import warnings
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence, TextIO
 
 from . import __version__
 from .arguments import DEFAULT_CORPUS, DEFAULT_INDEX, SETTINGS_HELP, ArgumentsError, RagArgumentParser, articles_of_index, build_progress, ensure_index, whole_number_from
@@ -23,7 +23,7 @@ from .jsonl import json_line
 from .question import MAX_QUESTION_CHARS, as_echoed, clean_question
 
 if TYPE_CHECKING:
-    from .types import Answer
+    from .types import Answer, Document
 
 def _print_json(payload: object) -> None:
     sys.stdout.write(json_line(payload))
@@ -115,8 +115,11 @@ def _indented(text: str, prefix: str) -> str:
     return "\n".join(line if n == 0 else prefix + line for n, line in enumerate(text.splitlines() or [""]))
 
 
-def _render_answer(result: Answer) -> str:
+def _render_answer(result: Answer, documents: Mapping[str, Document]) -> str:
+    """``result`` for a terminal: each quote as a reader of its article sees it (``as_shown``: a
+    Markdown article's without its "**" or block-quote "> "), with where it stands in the article."""
     from .answer import in_quotation_marks
+    from .documents import as_shown
 
     read_as = [f"(read as: {result.read_as})"] if result.read_as else []
     if result.read_with:
@@ -129,10 +132,11 @@ def _render_answer(result: Answer) -> str:
         return "\n".join(lines)
     lines = read_as
     for n, quote in enumerate(result.quotes, 1):
-        lines.append(_indented(f"[{n}] {in_quotation_marks(quote.text)}", "    "))
+        lines.append(_indented(f"[{n}] {in_quotation_marks(as_shown(quote.text, documents[quote.doc_id]))}", "    "))
         lines.append(f"    — {quote.doc_id} ({quote.start}:{quote.end}) {quote.title}")
         for other in quote.corroborations:  # in that article's own words, which can differ from the quote's
-            lines.append(_indented(f"      also said in {other.doc_id} ({other.start}:{other.end}): {in_quotation_marks(other.text)}", "        "))
+            said = in_quotation_marks(as_shown(other.text, documents[other.doc_id]))
+            lines.append(_indented(f"      also said in {other.doc_id} ({other.start}:{other.end}): {said}", "        "))
     return "\n".join(lines)
 
 
@@ -156,7 +160,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         if args.json:
             _print_json(result.to_dict())
         else:
-            print(_shown(_render_answer(result)))
+            print(_shown(_render_answer(result, answerer.index.documents)))
         return 0
     if sys.stdin is None:
         raise RagError("standard input is closed: there are no questions to read (pipe one per line, or give the question)")
@@ -174,7 +178,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         if args.json:
             _print_json({"question": question, "error": problem} if problem is not None else result.to_dict())
         else:  # each reply under its question, so that many can be read in one terminal
-            print(_shown(f"Q: {question}\n" + (f"error: {problem}" if problem is not None else _render_answer(result))) + "\n")
+            print(_shown(f"Q: {question}\n" + (f"error: {problem}" if problem is not None else _render_answer(result, answerer.index.documents))) + "\n")
     return 0
 
 

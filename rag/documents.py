@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CorpusError, require_type
-from .markup import EMPHASISED, FRONT_MATTER
+from .markup import EMPHASISED, FRONT_MATTER, as_read
 from .text import BOILERPLATE, MARKDOWN_HEADING, TITLE_MAX_CHARS, reads_as_headline, split_sentences
 from .types import Document, StrPath
 
@@ -95,6 +95,13 @@ def make_title(text: str, *, markdown: bool = False) -> str:
 def is_markdown(path: StrPath) -> bool:
     """Whether an article file is Markdown (``.md``), by its name."""
     return Path(path).suffix.lower() == ".md"
+
+
+def as_shown(text: str, document: Document) -> str:
+    """Text of ``document`` (a quote) as a reader sees it: from a Markdown article, as its rendered
+    page reads (``as_read``: no "**", no block-quote "> "); from a plain-text one, as written,
+    markup-like text and all. The quote itself (``Quote.text``) stays the article's exact text."""
+    return as_read(text) if is_markdown(document.path) else text
 
 
 def _looks_binary(raw: bytes) -> bool:

@@ -142,6 +142,23 @@ def test_a_quote_or_passage_over_several_lines_stays_one_indented_block(tmp_path
     assert " fused score " in searched[0]  # says what the number is
 
 
+def test_a_markdown_quote_is_printed_as_its_page_reads_and_kept_exact_in_json(tmp_path):
+    """The terminal shows a Markdown article's quote as the web chat does, without the block
+    quote's "> " or the emphasis "**"; the JSON quote stays the article's exact text."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = ("# Council approves harbour plan\n\nThe Harlow council approved the plan on Monday.\n\n"
+            "> The harbour plan will create **400 jobs** over five years\n> and will open the waterfront,\n> said Mayor Jane Okoro.\n")
+    (corpus / "harbour.md").write_text(text, encoding="utf-8")
+    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    assert rag("build", *where).returncode == 0
+    question = "How many jobs will the harbour plan create?"
+    shown = rag("ask", question, *where).stdout.splitlines()
+    assert shown[:3] == ["[1] “The harbour plan will create 400 jobs over five years", "    and will open the waterfront,", "    said Mayor Jane Okoro.”"], shown
+    quote = json.loads(rag("ask", question, *where, "--json").stdout)["quotes"][0]
+    assert quote["text"] == text[quote["start"] : quote["end"]] and "\n> and will open" in quote["text"] and "**400 jobs**" in quote["text"]
+
+
 def test_a_chinese_article_is_quoted(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -2,7 +2,7 @@
 citation markers, and the sources panel that holds each cited passage, plus the status line.
 
 Every piece of article or user text goes through ``html.escape``. A quote of a Markdown article
-is shown as a reader of the rendered article reads it (``rag.markup.as_read``: "**4% pay rise**"
+is shown as a reader of the rendered article reads it (``rag.documents.as_shown``: "**4% pay rise**"
 as "4% pay rise"); the sources panel shows the article as written, the quote's span highlighted.
 """
 
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from rag import Answer, Citation, Document
 from rag.answer import in_quotation_marks
-from rag.documents import is_markdown
-from rag.markup import as_read, without_markup_spans
+from rag.documents import as_shown
+from rag.markup import without_markup_spans
 
 EXCERPT_CHARS = 160
 ASK_AGAIN = "The articles changed and are being re-indexed: the answer may be in them. Ask again once the line about the articles, under the answer's status, says they are done."
@@ -111,12 +111,6 @@ def quoted_question(question: str, limit: int) -> str:
 COPY_BUTTON = '<div class="copy-row"><button type="button" class="copy-text">Copy answer</button></div>'
 
 
-def _as_shown(quote: str, document: Document) -> str:
-    """A quote of ``document`` as the chat shows it: from a Markdown article, as its rendered page
-    reads (``as_read``); from a plain-text one, as written, markup-like text and all."""
-    return as_read(quote) if is_markdown(document.path) else quote
-
-
 def _answer_body(answer: Answer, sources: Sequence[Source], turn: int, reindexing: bool) -> str:
     if answer.abstained:
         related = "".join(
@@ -127,7 +121,7 @@ def _answer_body(answer: Answer, sources: Sequence[Source], turn: int, reindexin
         verdict = f'<p class="abstain">{html.escape(answer.answer)}</p>' + (f'<p class="ask-again">{ASK_AGAIN}</p>' if reindexing else "")
         return verdict + (f"<p>Related passages (they do not answer it):</p><ol class=\"related\">{related}</ol>" if related else "")
     quotes = "".join(  # each quote with the title of its article under it: a quote from another story shows as one
-        f'<blockquote dir="auto">{html.escape(in_quotation_marks(_as_shown(quote.text, source.document)))} {_cite_link(turn, source)}</blockquote>'
+        f'<blockquote dir="auto">{html.escape(in_quotation_marks(as_shown(quote.text, source.document)))} {_cite_link(turn, source)}</blockquote>'
         f'<div class="quote-source" dir="auto">{html.escape(source.document.title)}</div>'
         for quote, source in zip(answer.quotes, sources)
     )
@@ -139,7 +133,7 @@ def _source_html(source: Source, turn: int, documents: Mapping[str, Document], r
     passage = doc.text[source.context_start : source.context_end]
     relative = (source.start - source.context_start, source.end - source.context_start)
     also = "".join(
-        f"<li>{html.escape(documents[c.doc_id].title)} <span class=\"doc-id\">{html.escape(c.doc_id)}</span>: {html.escape(in_quotation_marks(_as_shown(c.text, documents[c.doc_id])))}</li>"
+        f"<li>{html.escape(documents[c.doc_id].title)} <span class=\"doc-id\">{html.escape(c.doc_id)}</span>: {html.escape(in_quotation_marks(as_shown(c.text, documents[c.doc_id])))}</li>"
         for c in source.also
     )
     also_html = f'<div class="also"><p>Also said in:</p><ul>{also}</ul></div>' if also else ""
