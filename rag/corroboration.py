@@ -14,9 +14,9 @@ import re
 
 from .answer_types import PEOPLE_WORDS, mentions
 from .details import stated_details
-from .lexical import stem
+from .lexical import stem, words
 from .officer_titles import TITLE_GROUP, TITLE_PATTERN
-from .text import NUMBER_WORD, number_value, years
+from .text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORD, number_value, years
 
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 # A count written out ("six homes"), but not "one", which is seldom a count ("one of the", "no one").
@@ -43,51 +43,76 @@ def _telling_figures(text: str) -> set[str]:
     return {figure.replace(",", "") for figure in _NUMBER.findall(text) if len(figure.replace(",", "").replace(".", "")) >= 3 and figure not in stated_years}
 
 
-# A figure and what it counts: "$2.3 million" (money), "52 percent", "Fourteen people", "a 12-week trial".
+# A figure and what it counts: "$2.3 million" or "£2.3m" (money), "52 percent", "Fourteen people",
+# "a 12-week trial", "84mph", "her 50s"; a day after a month ("March 4") is a date.
 _FIGURE = re.compile(
     rf"(?P<money>[$€£¥]\s?)?(?P<value>\d[\d,.]*\d|\d|\b(?!one\b){NUMBER_WORD}\b)"
-    r"(?:\s?(?P<percent>%|percent\b|per cent\b))?(?:[\s-]+(?P<scale>thousand|million|billion|trillion)\b)?(?:[\s-]+(?P<unit>[A-Za-z]+))?",
+    r"(?:\s?(?P<percent>%|percent\b|per cent\b))?(?:[\s-]*(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)\b)?(?:[\s-]*(?P<unit>[A-Za-z]+))?",
     re.IGNORECASE,
 )
-# A title and a word that makes it another ("Assistant District Attorney" is not the district attorney).
-_TITLE = re.compile(rf"\b(?:(?P<rank>assistant|deputy|acting|interim|former|associate|vice)\s+)?(?P<title>{TITLE_PATTERN})(?!\w)", re.IGNORECASE)
-
-
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_AFTER_MONTH = re.compile(rf"\b(?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.?)\s*$", re.IGNORECASE)
+# A title and a word that makes it another ("Assistant District Attorney" is not the district attorney); not
+# "AG" or "DA", which are as often a company's ("Volkswagen AG") or a name's ("Lula da Silva").
+_TITLE = re.compile(
+    rf"\b(?:(?P<rank>assistant|deputy|acting|interim|former|ex|associate|vice)[\s-]+)?(?P<title>(?!(?:ag|da)\b)(?:{TITLE_PATTERN}))(?!\w)", re.IGNORECASE
+)
+_TITLE_WORDS = frozenset(word for title in TITLE_GROUP for word in title.split())
+_SAID = re.compile(r"\b(?:said|says|told|tells|according to|added|stated)\b", re.IGNORECASE)  # a sentence telling who said it
 _PEOPLE = re.compile(PEOPLE_WORDS, re.IGNORECASE)
 
 
+def _amount(value: str, scale: str | None) -> str:
+    """A figure as one number whatever way it is written: "£14.8m" and "£14.8 million" -> "14800000",
+    "5.0" and "5" -> "5", "forty thousand" -> "40000"."""
+    number = float(number_value(value) if value[0].isalpha() else value.replace(",", "").rstrip("."))
+    return f"{number * _SCALES.get((scale or '').lower(), 1.0):g}"
+
+
 def _figures_by_unit(text: str) -> dict[str, set[str]]:
-    """The figures of ``text`` by what they count ("percent", "money", "people" for a word of
-    people, else the stem of the word after them): "Fourteen people" and "14 residents" -> {"people":
-    {"14"}}, "$2.3 million" -> {"money": {"2.3 million"}}, "12 weeks" -> {"week": {"12"}}."""
+    """The figures of ``text`` by what they count ("percent", "money", "date" after a month, "people"
+    for a word of people, else the stem of the word after them): "Fourteen people" and "14 residents"
+    -> {"people": {"14"}}, "$2.3 million" and "$2.3m" -> {"money": {"2.3e+06"}}, "12 weeks" -> {"week": {"12"}}."""
     found: dict[str, set[str]] = {}
     for match in _FIGURE.finditer(text):
-        value = match["value"].replace(",", "")
-        value = number_value(value) if value[0].isalpha() else value
-        if match["scale"]:
-            value += " " + match["scale"].lower()
-        word = (match["unit"] or "").lower()
-        unit = "money" if match["money"] else "percent" if match["percent"] else "people" if _PEOPLE.fullmatch(word) else stem(word) if word else ""
+        scale = match["scale"] if match["money"] or (match["scale"] or "").lower() != "m" else None  # "300m tall" is metres
+        try:
+            value = _amount(match["value"], scale)
+        except ValueError:  # "1.2.3": not one number
+            continue
+        word = (match["unit"] or (match["scale"] if not scale else "") or "").lower()
+        if match["money"]:
+            unit = "money"
+        elif match["percent"]:
+            unit = "percent"
+        elif _AFTER_MONTH.search(text, 0, match.start()) and len(match["value"]) <= 2:  # "March 4", not "March 2021"
+            unit = "date"
+        else:
+            unit = "people" if _PEOPLE.fullmatch(word) else stem(word) if word else ""
         found.setdefault(unit, set()).add(value)
     return found
 
 
 def _titles(text: str) -> set[str]:
-    """The titles ``text`` gives people, each as its group with its rank ("assistant 16")."""
-    return {f"{(m['rank'] or '').lower()} {TITLE_GROUP[m['title'].lower()]}" for m in _TITLE.finditer(text)}
+    """The titles ``text`` gives people, each as its group with its rank ("assistant 16"; "ex" is "former")."""
+    return {f"{(m['rank'] or '').lower().replace('ex', 'former')} {TITLE_GROUP[m['title'].lower()]}" for m in _TITLE.finditer(text)}
 
 
-def _people(text: str) -> set[frozenset[str]]:
-    """The people ``text`` names by two words or more ("Anna Kovic"), each as its lower-case words."""
-    return {person for person in mentions(text, "person") if len(person) > 1}
+def _speakers(text: str) -> set[frozenset[str]]:
+    """Who ``text`` says said it, by a name of two words or more ("Anna Kovic"), each as its
+    lower-case words; none for a sentence that tells no one saying anything."""
+    if not _SAID.search(text):
+        return set()
+    return {person for person in mentions(text, "person") if len(person) > 1 and not person <= _TITLE_WORDS}  # not "chief executive"
 
 
 def details_differ(text: str, other_text: str) -> bool:
     """Whether two sentences each state a detail of one kind that the other states otherwise: a
     figure of the same thing ("12 people" / "Fourteen people", "47 percent" / "52 percent"), a
     year, month, weekday or span of time (``stated_details``: "conceded on Wednesday" / "on
-    Thursday"), a title ("District Attorney" / "Assistant District Attorney"), or a person ("Anna
-    Kovic" / "Fire Chief Tomas Reiher" said the same words). Two outlets that tell one event so
+    Thursday"), a title ("District Attorney" / "Assistant District Attorney"), or who said it ("Anna
+    Kovic" / "Fire Chief Tomas Reiher" said the same words; a name either sentence writes in part,
+    "Bell said …" of "Ruth Bell", is the same person). Two outlets that tell one event so
     are two accounts, which one quote must not cite as one."""
     details, other_details = stated_details(text), stated_details(other_text)
     if any(details[kind] - other_details[kind] and other_details[kind] - details[kind] for kind in details.keys() & other_details.keys()):
@@ -100,8 +125,9 @@ def details_differ(text: str, other_text: str) -> bool:
     titles, other_titles = _titles(text), _titles(other_text)
     if titles - other_titles and other_titles - titles:
         return True
-    people, other_people = _people(text), _people(other_text)
-    return bool(people and other_people) and not any(person & other for person in people for other in other_people)
+    speakers, other_speakers = _speakers(text), _speakers(other_text)
+    said, other_said = set(words(text)), set(words(other_text))  # "Bell said …" names Ruth Bell too
+    return bool(speakers and other_speakers) and not any(person & other_said for person in speakers) and not any(person & said for person in other_speakers)
 
 
 def same_fact(text: str, other_text: str, similarity: float, threshold: float, other_article: bool) -> bool:

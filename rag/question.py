@@ -356,15 +356,21 @@ _ACROSS_ARTICLES = re.compile(
 )
 
 
-# "Do the reports agree on the turnout?", "What do the two outlets say about the tax credit?": a
-# question of how the articles' accounts compare; what it is about follows these words.
-_SOURCES = r"(?:articles?|stories|story|reports?|outlets?|sources|papers|newspapers|accounts)"
+# "Do the reports agree on the turnout?", "What do the two outlets say about the tax credit?", "How do
+# the papers differ on the toll?": a question of how the articles' accounts compare; what it is about
+# follows these words. Sources in the plural, or each of them: "the report" is often one document.
+_SOURCES = (
+    r"(?:the\s+)?(?:(?:two|both|all|all\s+the|different)\s+)?(?:articles|stories|reports|outlets|sources|papers|newspapers|accounts)"
+    r"|(?:each|every)\s+(?:article|story|report|outlet|source|paper|newspaper|account)"
+)
 _COMPARING = re.compile(
-    rf"^\W*(?:(?:do|does|did)\s+(?:the\s+)?(?:(?:two|both|all|all\s+the|different)\s+)?{_SOURCES}\s+(?:agree|disagree|differ|match|conflict)"
-    rf"|(?:what|how)\s+(?:do|does|did)\s+(?:the\s+)?(?:(?:two|both|all|each|every|different)\s+)?{_SOURCES}\s+(?:say|report|write|tell\s+us))\b"
-    r"(?:\s+(?:on|about|over|regarding|as\s+to|of|in))?(?:\s+(?:whether|if))?\s*",
+    rf"^\W*(?:(?:do|does|did)\s+(?:{_SOURCES})\s+(?:agree|disagree|differ|match|conflict)\s+(?:on|about|over|regarding|as\s+to)"
+    rf"|(?:what|how)\s+(?:do|does|did)\s+(?:{_SOURCES})\s+(?:(?:say|write|tell\s+us)\s+(?:about|on|of|regarding)|(?:report|cover)(?:\s+(?:on|about))?)"
+    rf"|how\s+(?:do|does|did)\s+(?:{_SOURCES})\s+(?:differ|compare|agree|disagree)\s+(?:on|about|over|regarding|in))\b"
+    r"(?P<clause>\s+(?:whether|if))?\s*",
     re.IGNORECASE,
 )
+_OPENS_A_QUESTION = re.compile(rf"^\W*(?:{QUESTION_WORDS})\b", re.IGNORECASE)
 
 
 def asks_across_articles(question: str) -> bool:
@@ -375,12 +381,17 @@ def asks_across_articles(question: str) -> bool:
 
 
 def compared_topic(question: str) -> str | None:
-    """What a question comparing the articles' accounts asks about: "the turnout in Port Elowen?"
-    of "Do the reports agree on the turnout in Port Elowen?" (the sources and their agreeing are
-    no words of its topic); None for any other question, or one with no topic after the frame."""
+    """What a question comparing the articles' accounts asks, each article to answer it: "what is
+    the cost of the flood wall?" of "Do the reports agree on the cost of the flood wall?" (the
+    sources and their agreeing are no words of its topic; "what is" asks for what the topic names, a
+    cost an amount), "how many people died?" of "What do the outlets say about how many people
+    died?", "the plan will pass?" of "Do the papers agree on whether the plan will pass?"; None
+    for any other question, or one with no topic after the frame."""
     found = _COMPARING.match(question)
     topic = question[found.end() :] if found else ""
-    return topic if question_terms(topic) else None
+    if not found or not question_terms(topic):
+        return None
+    return topic if found["clause"] or _OPENS_A_QUESTION.match(topic) else f"what is {topic}"
 
 
 # "Did the plant open in July?", "Is it true that …?", "Thanks. Will they pause?": a question asked

@@ -450,18 +450,20 @@ MONTH_BEFORE_DAY = rf"(?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.)\s*\d{{1,2}}\b"
 # paper: "BOSTON, March 4 — ", "SAN JOSE, Calif., Oct. 24 (Reuters) — ", "FRANKFURT (AP) — ", as Reuters
 # writes it, "FRANKFURT, Dec 12 (Reuters) - ", or only the credit: "(Meridian Wire) — "; a date may
 # come day first and with its weekday: "CARROW, Tuesday 19 November 2024 - ". A credit is an
-# agency named below or up to four capitalised words, but not the place's expansion: "RSI (Recursive
-# Self-Improvement) — The stage …" stays one sentence (``_dateline_at``).
+# agency named below or a paper's name, ending in a word of news ("Meridian Wire", "The Ledger"), but
+# not the place's expansion (``_dateline_at``): "RSI (Recursive Self-Improvement) — The stage …" and
+# "TSMC (Taiwan Semiconductor) — Shares …" stay one sentence.
 _NEWS_AGENCIES = (
     "AP|AFP|Reuters|Bloomberg|UPI|dpa|dpa-AFX|ANSA|EFE|Xinhua|Kyodo|Yonhap|NTB|TT|PA|AAP|CP|PTI|IANS|"
     "Bernama|Anadolu|TASS|Interfax|Ukrinform|Agerpres|PAP|CTK|APA|Belga|ANP|Lusa|Europa Press|NZPA|AP Photo"
 )
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTH = rf"{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.?"
-_CREDIT = rf"\((?P<credit>{_NEWS_AGENCIES}|[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){{0,3}})\)"
+_NEWS_WORDS = "Wire|Desk|Bureau|Newsroom|Staff|Correspondent|Herald|News|Press|Times|Post|Journal|Ledger|Courier|Tribune|Gazette|Chronicle|Agency|Service|Telegraph|Mail|Express|Star|Standard|Observer|Guardian|Record|Daily|Globe|Mirror|Sun|Bulletin|Dispatch|Reporter|Examiner|Register|Review|Enquirer|Inquirer|Sentinel|Monitor|Media|Network|Radio|TV"
+_CREDIT = rf"\((?P<credit>{_NEWS_AGENCIES}|(?:The )?(?:[A-Z][\w&.'’-]* ){{0,3}}(?:{_NEWS_WORDS}))\)"
 _DATELINE = re.compile(
     r"(?:(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:,(?: [A-Z][A-Za-z.]*)+)?"
-    rf"(?:,? (?:{_WEEKDAY},? )?(?:(?:{_MONTH}) \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} (?:{_MONTH})(?: \d{{4}})?)(?: \({_WEEKDAY}\))?)?"
+    rf"(?:,? (?:(?:{_WEEKDAY}),? )?(?:(?:{_MONTH}) \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} (?:{_MONTH})(?: \d{{4}})?)(?: \((?:{_WEEKDAY})\))?)?"
     rf"(?: {_CREDIT})?|{_CREDIT.replace('credit', 'alone')})"
     r"[ \t]*(?:[—–]|--|-(?![^ \t]))"
 )

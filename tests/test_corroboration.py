@@ -67,3 +67,25 @@ def test_a_detail_only_one_account_gives_is_no_difference():
     ]:
         assert not details_differ(one, other), (one, other)
     assert same_fact("The strike ended after 11 days on Thursday.", "The 11-day strike ended on Thursday.", 0.9, 0.72, True)
+
+
+def test_one_figure_written_two_ways_is_one_figure_and_names_that_are_no_speakers_are_no_difference():
+    """What a review of the first version found: "£14.8m" is "£14.8 million" (and "£5m" is not
+    "£5bn"); a team or a place is no one who said it; "Bell said" names Ruth Bell; "AG" in a company's
+    name is no attorney general; "Ex-CEO" is "Former CEO"."""
+    for one, other in [
+        ("The council will spend £14.8m on the flood wall.", "The council will spend £14.8 million on the flood wall."),
+        ("The storm left 40,000 homes without power.", "The storm left 40k homes without power."),
+        ("Okonkwo's late header gave Castlebridge United a 3-2 win.", "Okonkwo's late header gave Castlebridge a 3-2 win over Dunmore Rovers."),
+        ("Council leader Ruth Bell said the work would take about 18 months.", "Bell said the work would take 18 months, according to council engineer Tom Price."),
+        ("Volkswagen AG said sales fell.", "Volkswagen's chief executive said sales fell."),
+        ("Ex-CEO Sam Hart was charged on Monday.", "Former CEO Sam Hart was charged on Monday."),
+        ("The committee's vice-chair, Ruth Bell, resigned.", "The committee's vice chair, Ruth Bell, resigned."),
+    ]:
+        assert not details_differ(one, other), (one, other)
+    for one, other in [
+        ("The council approved £5m for flood defences.", "The council approved £5bn for flood defences."),
+        ("The storm brought winds of 90mph to the coast.", "The storm brought winds of 70mph to the coast."),
+        ("Kessler was arrested on March 14, 2024.", "Kessler was arrested on March 15, 2024."),
+    ]:
+        assert details_differ(one, other), (one, other)

@@ -853,12 +853,15 @@ def test_a_long_preamble_does_not_bury_the_question(answerer):
 
 def test_a_question_comparing_the_articles_asks_what_each_says_of_its_topic():
     """"Do the reports agree on …?", "What do the two outlets say about …?": the sources and their
-    agreeing are the frame, what follows is the topic; "the sources of the pollution" asks no such thing."""
-    assert compared_topic("Do the reports agree on the turnout in Port Elowen?") == "the turnout in Port Elowen?"
-    assert compared_topic("What do the two outlets say about the size of the tax credit?") == "the size of the tax credit?"
+    agreeing are the frame; a topic that is no question is asked as "what is …", so that "the cost"
+    still asks for an amount; "the report" (one document) and "the sources of the pollution" ask no such thing."""
+    assert compared_topic("Do the reports agree on the turnout in Port Elowen?") == "what is the turnout in Port Elowen?"
+    assert compared_topic("What do the two outlets say about the size of the tax credit?") == "what is the size of the tax credit?"
+    assert compared_topic("How do the reports differ on the death toll?") == "what is the death toll?"
     assert compared_topic("Do the articles agree on whether AI self-improvement is already happening?") == "AI self-improvement is already happening?"
     assert compared_topic("What do the outlets say about how many people died?") == "how many people died?"  # a question of its own
     assert asks_across_articles("Do the reports agree on the turnout?") and asks_across_articles("How do the papers report the strike?")
-    for other in ("What are the sources of the pollution?", "What did the inspection report find?", "Do the reports agree?"):
+    for other in ("What are the sources of the pollution?", "What did the inspection report find?", "Do the reports agree?",
+                  "What does the report say about the flood wall?", "Does the report agree with the council on the cost?"):
         assert compared_topic(other) is None, other
-    assert not asks_across_articles("What are the sources of the pollution?")
+    assert not asks_across_articles("What are the sources of the pollution?") and not asks_across_articles("What does the report say about the flood wall?")

@@ -327,7 +327,7 @@ def test_local_news_layout_gives_whole_sentences_and_quotes_no_caption_or_stamp(
     ]
     datelines = ("MILLBROOK, Ohio —", "SAN LUIS OBISPO, Calif. —", "LONDON —", "BOSTON, March 4 —", "FRANKFURT (AP) —")
     datelines += ("SAN JOSE, Calif., Oct. 24 (Reuters) —", "OSLO, Sept. 9, 2026 (NTB) —", "FRANKFURT, Dec 12 (Reuters) -")  # dated, credited to an agency
-    datelines += ("CASTRELLE, Feb 5 (Meridian Wire) —", "PORT HALLEN, March 12 (Herald) -", "(Meridian Wire) —")  # a paper's own credit, or only the credit
+    datelines += ("CASTRELLE, Feb 5 (Meridian Wire) —", "PORT HALLEN, March 12 (Herald) -", "(Meridian Wire) —", "GENEVA, June 5 (Science Desk) -")  # a paper's or desk's credit, or only the credit
     datelines += ("CARROW, Tuesday 19 November 2024 -", "LEEDSWORTH, 14 March 2024 -", "OSLO, 24 October 2024 (Thursday) -")  # day first, with its weekday
     for dateline in datelines:  # pysbd keeps these in the sentence
         assert kinds(f"{dateline} A storm hit the town on Sunday.\n") == [("fragment", dateline), ("sentence", "A storm hit the town on Sunday.")]
@@ -335,7 +335,8 @@ def test_local_news_layout_gives_whole_sentences_and_quotes_no_caption_or_stamp(
     assert kinds("RSI (Recursive Self-Improvement) — The stage at which AI rewrites itself.\n") == [
         ("sentence", "RSI (Recursive Self-Improvement) — The stage at which AI rewrites itself.")  # an expansion in brackets is no agency
     ]
-    assert kinds("GPT (Generative Pre-trained Transformer) — It writes text.\n") == [("sentence", "GPT (Generative Pre-trained Transformer) — It writes text.")]
+    for opening in ("GPT (Generative Pre-trained Transformer) — It writes text.", "TSMC (Taiwan Semiconductor) — Shares rose 5%.", "NVIDIA (NVDA) — Shares rose 5%."):
+        assert kinds(opening + "\n") == [("sentence", opening)]  # an expansion or a ticker in brackets is no paper's credit
     for prose in ("NASA — the space agency — said Monday it would delay the launch.", "Storms hit the town.\n\nLONDON — The lecture drew a crowd."):
         assert [kind for kind, _ in kinds(prose)] == ["sentence"] * (prose.count("\n\n") + 1)  # an acronym, or past the first paragraph: no dateline
     for prose in ("Reporters asked Trump. He declined to answer.", "It rained in Rome. Roads flooded."):
