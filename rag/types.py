@@ -248,7 +248,7 @@ class Answer:
       typos read as the articles' words, pasted HTML or Markdown left out, a follow-up made of
       a name asked as the question before ("and Anthropic?" -> "What did Anthropic say?"), or a
       question comparing the articles asked of its topic ("Do the reports agree on the turnout?"
-      -> "the turnout?"; it is answered with each article's own account).
+      -> "what is the turnout?"; it is answered with each article's own account).
     - ``read_with``: the earlier questions a follow-up was read with (their typos read away),
       oldest first; empty for a question read alone and for a follow-up read as another question.
       The articles were searched with ``searched``: these, then ``read_as`` or ``question``.
