@@ -6,7 +6,7 @@ import re
 
 import regex
 
-from .text import AUXILIARIES, CENTURY, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, QUESTION_WORDS, YEAR
+from .text import AUXILIARIES, CENTURY, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, QUESTION_WORDS, WEEKDAYS, YEAR
 
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\bwhat (period|duration)\b", re.I)
@@ -123,14 +123,13 @@ _ASKS_NAME = re.compile(
     re.I,
 )
 _NAME = regex.compile(r"(?<![.!?]\s)(?<!^)\b\p{Lu}[\w’'&.-]*(?:\s+(?:(?:of|for|and|de|e|the|&)\s+)*\p{Lu}[\w’'&.-]*)*")
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_WEEKDAY_OR_DATE = re.compile(rf"\b(?:{_WEEKDAYS}|today|yesterday|tomorrow)\b|\b{MONTH_BEFORE_DAY}")
+_WEEKDAY_OR_DATE = re.compile(rf"\b(?:{WEEKDAYS}|today|yesterday|tomorrow)\b|\b{MONTH_BEFORE_DAY}")
 _YEAR = re.compile(rf"\b{YEAR}s?\b")  # "1788", "2025", the decade "the 1970s"
 _WHEN_DAY = re.compile(rf"\b(what|which) day\b|\bon what date\b|\bwhat date\b|{_asks_the('day|date')}", re.I)
 _WHEN_YEAR = re.compile(rf"\b(what|which) year\b|\bin what year\b|{_asks_the('year')}", re.I)
 _TIME = re.compile(
     rf"(?-i:\b{MONTH_BEFORE_DAY}|\b(?:{MONTHS})\b)|"  # "may", "march" are no months
-    rf"\b({_WEEKDAYS}|today|yesterday|tomorrow|soon|sooner|later|ago|recently|"
+    rf"\b({WEEKDAYS}|today|yesterday|tomorrow|soon|sooner|later|ago|recently|"
     rf"{YEAR}s?|{CENTURY}|years?|months?|weeks?|days?|decades?|end of|next|within|by the end)\b",
     re.I,
 )
@@ -154,7 +153,7 @@ _DURATION = re.compile(
     rf"|\b(?:from|between) {YEAR}s? (?:to|until|and) {YEAR}",
     re.I,
 )
-_PLACE = re.compile(rf"\b(?:in|at|from|on|near) (?!(?:{_WEEKDAYS}|{MONTHS})\b)[A-Z][a-z]+")  # "on Grand Avenue", not "on Monday"
+_PLACE = re.compile(rf"\b(?:in|at|from|on|near) (?!(?:{WEEKDAYS}|{MONTHS})\b)[A-Z][a-z]+")  # "on Grand Avenue", not "on Monday"
 # "What does RSI stand for?" wants the sentence that spells it out: "recursive
 # self-improvement, or RSI," or "recursive self-improvement (RSI)".
 ASKS_EXPANSION = re.compile(r"\b(stands?|short) for\b|\b(acronym|abbreviation)\b|\bfull (name|form) of\b", re.I)

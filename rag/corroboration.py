@@ -16,7 +16,7 @@ from .answer_types import PEOPLE_WORDS, mentions
 from .details import stated_details
 from .lexical import stem, words
 from .officer_titles import TITLE_GROUP, TITLE_PATTERN
-from .text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORD, number_value, years
+from .text import MONTH_NAME, NUMBER_WORD, number_value, years
 
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 # A count written out ("six homes"), but not "one", which is seldom a count ("one of the", "no one").
@@ -46,12 +46,12 @@ def _telling_figures(text: str) -> set[str]:
 # A figure and what it counts: "$2.3 million" or "£2.3m" (money), "52 percent", "Fourteen people",
 # "a 12-week trial", "84mph", "her 50s"; a day after a month ("March 4") is a date.
 _FIGURE = re.compile(
-    rf"(?P<money>[$€£¥]\s?)?(?P<value>\d[\d,.]*\d|\d|\b(?!one\b){NUMBER_WORD}\b)"
+    rf"(?P<money>[$€£¥]\s?)?(?P<value>\d[\d,.]*\d|\d|{_NUMBER_WORD.pattern})"
     r"(?:\s?(?P<percent>%|percent\b|per cent\b))?(?:[\s-]*(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)\b)?(?:[\s-]*(?P<unit>[A-Za-z]+))?",
     re.IGNORECASE,
 )
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
-_AFTER_MONTH = re.compile(rf"\b(?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.?)\s*$", re.IGNORECASE)
+_AFTER_MONTH = re.compile(rf"\b(?:{MONTH_NAME})\s*$", re.IGNORECASE)
 # A title and a word that makes it another ("Assistant District Attorney" is not the district attorney); not
 # "AG" or "DA", which are as often a company's ("Volkswagen AG") or a name's ("Lula da Silva").
 _TITLE = re.compile(
@@ -95,7 +95,11 @@ def _figures_by_unit(text: str) -> dict[str, set[str]]:
 
 def _titles(text: str) -> set[str]:
     """The titles ``text`` gives people, each as its group with its rank ("assistant 16"; "ex" is "former")."""
-    return {f"{(m['rank'] or '').lower().replace('ex', 'former')} {TITLE_GROUP[m['title'].lower()]}" for m in _TITLE.finditer(text)}
+    found = set()
+    for match in _TITLE.finditer(text):
+        rank = (match["rank"] or "").lower()
+        found.add(f"{'former' if rank == 'ex' else rank} {TITLE_GROUP[match['title'].lower()]}")
+    return found
 
 
 def _speakers(text: str) -> set[frozenset[str]]:

@@ -437,6 +437,8 @@ def years(text: str) -> set[str]:
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec"  # AP style: May, June and July are written out
+MONTH_NAME = rf"{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.?"  # "December", "Dec." or "Dec"
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # What pysbd can take for a sentence's end but that abbreviates: "5 p.m.", "Mill St.", "Jan.", "U.S."
 _ENDS_IN_ABBREVIATION = re.compile(
     rf"(?:\b[ap]\.m\.|\b(?:St|Ave|Rd|Blvd|Mt|Ft|{MONTH_ABBREVIATIONS}|Inc|Co|Corp|Ltd|Jr|Sr)\.|\b(?:[A-Za-z]\.){{2,}})$"
@@ -457,13 +459,11 @@ _NEWS_AGENCIES = (
     "AP|AFP|Reuters|Bloomberg|UPI|dpa|dpa-AFX|ANSA|EFE|Xinhua|Kyodo|Yonhap|NTB|TT|PA|AAP|CP|PTI|IANS|"
     "Bernama|Anadolu|TASS|Interfax|Ukrinform|Agerpres|PAP|CTK|APA|Belga|ANP|Lusa|Europa Press|NZPA|AP Photo"
 )
-_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_MONTH = rf"{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.?"
 _NEWS_WORDS = "Wire|Desk|Bureau|Newsroom|Staff|Correspondent|Herald|News|Press|Times|Post|Journal|Ledger|Courier|Tribune|Gazette|Chronicle|Agency|Service|Telegraph|Mail|Express|Star|Standard|Observer|Guardian|Record|Daily|Globe|Mirror|Sun|Bulletin|Dispatch|Reporter|Examiner|Register|Review|Enquirer|Inquirer|Sentinel|Monitor|Media|Network|Radio|TV"
 _CREDIT = rf"\((?P<credit>{_NEWS_AGENCIES}|(?:The )?(?:[A-Z][\w&.'’-]* ){{0,3}}(?:{_NEWS_WORDS}))\)"
 _DATELINE = re.compile(
     r"(?:(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:,(?: [A-Z][A-Za-z.]*)+)?"
-    rf"(?:,? (?:(?:{_WEEKDAY}),? )?(?:(?:{_MONTH}) \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} (?:{_MONTH})(?: \d{{4}})?)(?: \((?:{_WEEKDAY})\))?)?"
+    rf"(?:,? (?:(?:{WEEKDAYS}),? )?(?:(?:{MONTH_NAME}) \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} (?:{MONTH_NAME})(?: \d{{4}})?)(?: \((?:{WEEKDAYS})\))?)?"
     rf"(?: {_CREDIT})?|{_CREDIT.replace('credit', 'alone')})"
     r"[ \t]*(?:[—–]|--|-(?![^ \t]))"
 )
