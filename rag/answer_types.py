@@ -196,10 +196,27 @@ _DOSE = re.compile(
     re.I,
 )
 
+# "How high did the river get?", "how tall is the tower", "what is the depth of the lake": a
+# measure, a number with its unit ("4.62 metres", "300ft", "two miles"); not a price, a rate or a
+# score ("how high did prices climb": an amount or a percentage).
+_ASKS_MEASURE = re.compile(
+    r"^(?!.*\b(?:prices?|rates?|inflation|unemployment|costs?|bills?|fees?|tax(?:es)?|salar(?:y|ies)|wages?|rents?|interest|turnout|shares?|stocks?|index|bids?|offers?|scores?|demand|rank(?:ed|ing)?|cuts?|loss(?:es)?|debts?|deficits?|budgets?|spending|growth|profits?|sales|revenues?|pay|bonus(?:es)?)\b)"
+    r"(?:.*\bhow (?:high|tall|deep|far|wide|heavy|thick)\b"
+    r"|.*\bwhat (?:is|was|are|were|will be)\s+(?:the\s+|its\s+|their\s+|[\w-]+(?:'s|’s)\s+)?(?:height|depth|length|width|distance|weight|elevation|altitude|diameter)\b)",
+    re.I,
+)
+_MEASURE = re.compile(
+    rf"(?:(?<![{_CURRENCY_SIGNS}\d.,])\d[\d,.]*|\b(?:{NUMBER_WORD}|a|one|half a))\s*(?:-\s*)?"  # not "£5m"
+    r"(?:m|metres?|meters?|km|kilomet(?:re|er)s?|cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|ft|feet|foot|inch(?:es)?|miles?|yards?"
+    r"|light[\s-]years?|parsecs?|astronomical units?|AU|storeys?|stories|floors|kg|kilos?|kilograms?|grams?|tonnes?|tons?|lbs?|pounds|stones?|ounces?|oz|acres?|hectares?|square \w+|sq \w+|mph|km/h|kph|knots|°\s?[CF]?|[CF]|degrees)(?!\w)",
+    re.I,
+)
+
 # Most specific first: "what day" wants a weekday or date, not any time expression.
 EXPECTED = {
     "expansion": (ASKS_EXPANSION, _EXPANSION),
     "dose": (_ASKS_DOSE, _DOSE),
+    "measure": (_ASKS_MEASURE, _MEASURE),
     "day": (_WHEN_DAY, _WEEKDAY_OR_DATE),
     "year": (_WHEN_YEAR, _YEAR),
     "person": (_WHO, _PERSON),
@@ -216,7 +233,7 @@ EXPECTED = {
 
 # The kinds a sentence states in closed forms (a currency sign, digits, a date, "6 a.m.", "11-day"):
 # sentences stating none of them do not answer a question asking for one.
-CLOSED_TYPES = frozenset({"money", "percent", "number", "day", "year", "clock", "duration", "dose"})
+CLOSED_TYPES = frozenset({"money", "percent", "number", "day", "year", "clock", "duration", "dose", "measure"})
 
 _ASKS_ITS_OWN = re.compile(rf"^\W*({QUESTION_WORDS})\b", re.I)
 # "When less workers are required, what happens to the job market?" asks what happens, not when:
@@ -229,7 +246,7 @@ _WHEN_CLAUSE = re.compile(
 
 
 def expected_type(question: str, follow_up: str | None = None) -> str | None:
-    """The kind of answer a question asks for: expansion (of an acronym), dose, day, year, person, name (of a company, a university …), money, percent, duration, clock (a time of day), time, number, place, or None.
+    """The kind of answer a question asks for: expansion (of an acronym), dose, measure (a number with its unit of length, weight …), day, year, person, name (of a company, a university …), money, percent, duration, clock (a time of day), time, number, place, or None.
 
     For a follow-up read together with earlier questions, ``question`` is the joined text and
     ``follow_up`` the follow-up's own words: one with a question word asks for its own kind

@@ -51,7 +51,7 @@ def _paragraph_before(index: "CorpusIndex", sentence_id: int) -> list[int]:
 
 def asks_closed_type(question: str, asked: str) -> bool:
     """Whether ``question`` asks for an amount, a percentage, a number, a date, a time of day, a
-    span of time or a dose (``CLOSED_TYPES``), read as the ranking reads it: for a follow-up ``asked``
+    span of time, a dose or a measure (``CLOSED_TYPES``), read as the ranking reads it: for a follow-up ``asked``
     searched with the questions before it, the kind its own words ask for."""
     return expected_type(question, own_part(asked) if asked != question else None) in CLOSED_TYPES
 

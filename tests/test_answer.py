@@ -689,6 +689,26 @@ def test_a_follow_ups_own_words_are_read_for_names_not_the_question_before(answe
         assert answerer.answer(question, history=history).answerability == without_penalty.answer(question, history=history).answerability
 
 
+FLOOD_WALL = (
+    "Council backs flood wall\n\nResidents watched from the public gallery as the council voted for a new flood wall on Tuesday.\n"
+    "The council will pay £6.2 million from its reserves to raise the harbour wall, and borrow the rest.\n"
+)
+
+
+RIVER = (
+    "Storm floods Carrow\n\nHundreds of residents of the riverside town of Carrow spent Monday night in shelters after Storm Hollis brought a "
+    "month's rain in 36 hours and the River Wend burst its banks.\nThe river peaked at 4.62 metres at the Carrow Bridge gauge on Tuesday.\n"
+    "Storm Hollis was the third named storm of the season.\n"
+)
+
+
+@pytest.mark.parametrize("question", ["How high did the River Wend get during Storm Hollis?", "What was the height of the River Wend at its peak?"])
+def test_a_question_of_how_high_is_answered_by_a_measure(tmp_path, encoder, answerer, question):
+    """"How high" wants a number with its unit ("4.62 metres"), not the sentence naming the river and the storm."""
+    answer = answerer_over(tmp_path, {"river.txt": RIVER, "flood_wall.txt": FLOOD_WALL}, encoder, answerer).answer(question)
+    assert not answer.abstained and "4.62 metres" in answer.quotes[0].text, answer.answer
+
+
 PAUSED = "Harbour council halts tram works\n\nThe harbour council paused work on the new tram line on Monday. Engineers found cracks in the bridge deck.\n"
 NOT_PAUSED = "Tram works go on\n\nThe harbour council has not paused work on the new tram line, its leader said on Monday. Crews were on the bridge all week.\n"
 

@@ -648,6 +648,37 @@ def test_an_opening_when_clause_sets_the_scene_for_the_question_after_it(questio
     assert expected_type(question) == kind
 
 
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("how high did the river wend get during storm hollis", "measure"),
+        ("How tall is the new tower?", "measure"),
+        ("How far away is the star that the planet orbits?", "measure"),
+        ("What was the length of the bridge?", "measure"),
+        ("How high did prices climb?", None),  # a price: an amount, not a measure
+        ("How deep are the cuts to the budget?", None),
+        ("How long is the bridge?", "duration"),  # "how long" is most often a span of time
+    ],
+)
+def test_how_high_tall_or_far_asks_for_a_measure(question, kind):
+    assert expected_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    "sentence, measured",
+    [
+        ("The river peaked at 4.62 metres at the Carrow Bridge gauge.", True),
+        ("The star is just 38 light-years away.", True),
+        ("a 30-storey tower", True),
+        ("Temperatures reached 35C on Monday.", True),
+        ("Hundreds of residents spent the night in shelters.", False),
+        ("The council will spend £14.8m on the wall.", False),  # "m" after a currency sign is millions, not metres
+    ],
+)
+def test_a_measure_is_a_number_with_its_unit(sentence, measured):
+    assert has_type(sentence, "measure") is measured
+
+
 def test_how_many_came_is_answered_by_a_crowd_or_an_attendance():
     question = "How many fans attended at Harbor Stadium?"
     assert has_type("A crowd of 41,200 at Harbor Stadium watched the match.", "number", question)
