@@ -25,7 +25,7 @@ import numpy as np
 from .answer_types import amount_names, asks_statement, counted_things, counts_of, expected_type, has_type, mentions, question_words, reports_speech, speaker_asked, speaks
 from .answerability import AnswerabilityModel
 from .errors import require_type
-from .lexical import as_matched, question_terms, stem, words
+from .lexical import STOPWORDS, as_matched, question_terms, stem, words
 from .premises import premise_note
 from .question import (
     FOLLOW_UP_REACH,
@@ -444,14 +444,16 @@ class Answerer:
 
     def _articles_naming(self, question: str, scored: list[ScoredSentence]) -> frozenset[str] | None:
         """The articles that mention a name ``question`` writes capitalised (by its last word, so
-        "Duarte" counts for "Tiago Duarte"; not an acronym such as "RSI", which an article may
-        spell out), when the best sentence's article is one of them; None (any article)
+        "Duarte" counts for "Tiago Duarte", written as a name: "Pennine Gallery" is not named by
+        "the public gallery"; not an acronym such as "RSI", which an article may spell out), when the best sentence's article is one of them; None (any article)
         otherwise. Further quotes come only from these: "How much will Duarte earn?" is not
         padded with a factory's wages from an article with no Duarte in it."""
-        last_words = {stems[-1] for name, stems in name_terms(question).items() if not name.isupper()}
+        last_words = {_last_name_word(name) for name in name_terms(question) if not name.isupper()}
         if not last_words or not scored:
             return None
-        named = frozenset().union(*(self.index.documents_with(term) for term in last_words))
+        alternatives = "|".join(re.escape(word).replace("'", "['’]") for word in sorted(last_words))
+        written = re.compile(rf"\b(?:{alternatives})\b")  # as a name is: capitalised, not "the public gallery"
+        named = frozenset(doc for doc in {self.index.sentences[s.sentence_id].doc_id for s in scored} if written.search(self.index.documents[doc].text))
         return named if self.index.sentences[scored[0].sentence_id].doc_id in named else None
 
     def compose(
@@ -663,6 +665,11 @@ class Answerer:
             },
         )
         return answer, said_before | self._sentences_in(quotes)
+
+
+def _last_name_word(name: str) -> str:
+    """The last word of ``name`` that is no stop word, as written: "Pennine Gallery of Art" -> "Art", "Tiago Duarte" -> "Duarte"."""
+    return ([word.replace("’", "'") for word in re.findall(r"\w[\w’'-]*", name) if word.lower() not in STOPWORDS] or [name])[-1]
 
 
 _QUOTATION_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"))

@@ -689,10 +689,28 @@ def test_a_follow_ups_own_words_are_read_for_names_not_the_question_before(answe
         assert answerer.answer(question, history=history).answerability == without_penalty.answer(question, history=history).answerability
 
 
+PAINTING = (
+    "Lost Dutch painting goes on show\n\nA lost Dutch painting went on show on Thursday at the Harbour Gallery of Art after a two-year restoration.\n"
+    '"Woman Reading by a Window", which the Harbour Gallery of Art put on show on Thursday after a two-year restoration by a team of six conservators, '
+    "was thought lost after it was last recorded at an auction in Amsterdam in 1938.\n"
+    "The painting, which measures 48 by 41 centimetres, was acquired by the gallery in 2022 for £1.9 million, with £1.2 million coming from "
+    "the National Heritage Memorial Fund and the remainder from the Art Fund charity and a public appeal that raised more than £180,000 from 4,600 donors.\n"
+    "Visitors queued along the harbour wall before the doors opened.\n"
+)
+
+
 FLOOD_WALL = (
     "Council backs flood wall\n\nResidents watched from the public gallery as the council voted for a new flood wall on Tuesday.\n"
     "The council will pay £6.2 million from its reserves to raise the harbour wall, and borrow the rest.\n"
 )
+
+
+def test_a_name_is_what_an_article_writes_capitalised_not_a_common_word_it_ends_in(tmp_path, encoder, answerer):
+    """"the Harbour Gallery" is named only where "Gallery" is written as a name: the council's
+    "public gallery" does not make its £6.2 million an answer to what the gallery paid."""
+    both = answerer_over(tmp_path, {"painting.txt": PAINTING, "flood_wall.txt": FLOOD_WALL}, encoder, answerer)
+    answer = both.answer("How much did the Harbour Gallery pay for Woman Reading by a Window?")
+    assert {q.doc_id for q in answer.quotes} == {"painting"}, [q.text for q in answer.quotes]
 
 
 RIVER = (
