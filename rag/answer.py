@@ -26,7 +26,7 @@ from .answer_types import amount_names, asks_statement, counted_things, counts_o
 from .answerability import AnswerabilityModel
 from .errors import require_type
 from .lexical import STOPWORDS, as_matched, question_terms, stem, words
-from .premises import premise_note
+from .premises import asks_closed_type, premise_note
 from .question import (
     FOLLOW_UP_REACH,
     asked_after_preamble,
@@ -445,7 +445,8 @@ class Answerer:
     def _articles_naming(self, question: str, scored: list[ScoredSentence]) -> frozenset[str] | None:
         """The articles that mention a name ``question`` writes capitalised (by its last word, so
         "Duarte" counts for "Tiago Duarte", written as a name: "Pennine Gallery" is not named by
-        "the public gallery"; not an acronym such as "RSI", which an article may spell out), when the best sentence's article is one of them; None (any article)
+        "the public gallery"; not an acronym such as "RSI", which an article may spell out), when
+        the best sentence's article is one of them; None (any article)
         otherwise. Further quotes come only from these: "How much will Duarte earn?" is not
         padded with a factory's wages from an article with no Duarte in it."""
         last_words = {_last_name_word(name) for name in name_terms(question) if not name.isupper()}
@@ -457,7 +458,13 @@ class Answerer:
         return named if self.index.sentences[scored[0].sentence_id].doc_id in named else None
 
     def compose(
-        self, scored: list[ScoredSentence], said: frozenset[int] = frozenset(), only_from: frozenset[str] | None = None, across: bool = False, listed: bool = False
+        self,
+        scored: list[ScoredSentence],
+        said: frozenset[int] = frozenset(),
+        only_from: frozenset[str] | None = None,
+        across: bool = False,
+        listed: bool = False,
+        typed: bool = False,
     ) -> list[Quote]:
         """Pick quotes from scored sentences: best first, within the budget, merged across articles.
 
@@ -471,6 +478,9 @@ class Answerer:
         gives at most one quote, up to ``ACROSS_QUOTES`` of them within ``ACROSS_BUDGETS`` budgets.
         With ``listed`` (a request to list things, answered first by a list), the quotes may take
         ``ACROSS_BUDGETS`` budgets too, so that the list leaves room for what else answers.
+        With ``typed`` (a question asking for an amount, a number, a date or another of the
+        ``CLOSED_TYPES``), the first candidate stating the type is quoted even over what is left
+        of the budget when no quote so far states one.
         A quote that another article tells with a detail of its own ("At least 12 people were
         killed" where it says "Fourteen") is followed by that article's account (``_counterpart``),
         so that the answer shows both.
@@ -525,8 +535,8 @@ class Answerer:
             if len(chosen) >= most:
                 break
             cost = count_tokens(text[start:end])
-            if chosen and cost > budget:
-                continue
+            if chosen and cost > budget and not (typed and candidate.type_match and not any(entry.candidate.type_match for entry in chosen)):
+                continue  # over the budget, unless it is the first to state the type a closed question asks for
             others = self._corroborations(candidate, scored, used)
             used.add(sid)
             used.update(o.sentence_id for o in others.values())
@@ -636,7 +646,7 @@ class Answerer:
             scored = self._statements_first(read_as, scored)
         elif not abstained and not across:  # "Were passwords stolen?": a sentence of passwords comes first
             scored = self._subject_first(read_as, scored)
-        quotes = () if abstained else tuple(self.compose(scored, said_before, self._articles_naming(read_as, scored), across, item is not None))
+        quotes = () if abstained else tuple(self.compose(scored, said_before, self._articles_naming(read_as, scored), across, item is not None, asks_closed_type(query, read_as)))
         bylines = () if read_with else bylines_asked(self.index, read_as, self._ranked_articles(hits), self.settings.max_quotes)
         if bylines:  # who wrote it, or what they wrote: the bylines first, then what else answers
             best = max((q.score for q in quotes), default=1.0)  # first, so scored as the best

@@ -713,6 +713,16 @@ def test_a_name_is_what_an_article_writes_capitalised_not_a_common_word_it_ends_
     assert {q.doc_id for q in answer.quotes} == {"painting"}, [q.text for q in answer.quotes]
 
 
+def test_an_amount_asked_for_is_quoted_though_its_sentence_is_longer_than_the_budget_left(tmp_path, encoder, answerer):
+    """The title of the painting matches the question best; the long sentence with what was paid
+    comes next and is quoted, over what the budget leaves: a question asking for an amount is
+    not answered without one."""
+    both = answerer_over(tmp_path, {"painting.txt": PAINTING, "flood_wall.txt": FLOOD_WALL}, encoder, answerer)
+    answer = both.answer("How much did the Harbour Gallery pay for Woman Reading by a Window?")
+    assert any("£1.9 million" in q.text for q in answer.quotes), answer.answer
+    assert_grounded_quotes(answer, both)
+
+
 RIVER = (
     "Storm floods Carrow\n\nHundreds of residents of the riverside town of Carrow spent Monday night in shelters after Storm Hollis brought a "
     "month's rain in 36 hours and the River Wend burst its banks.\nThe river peaked at 4.62 metres at the Carrow Bridge gauge on Tuesday.\n"
