@@ -47,6 +47,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from .lexical import stem
+from .text import NAME_TITLES
 
 MIN_LETTERS = 5
 MIN_LETTERS_UNKNOWN = 4  # a shorter word than MIN_LETTERS is read as a typo only when no English dictionary knows it
@@ -66,7 +67,7 @@ def whole_words(vocabulary: Iterable[str]) -> frozenset[str]:
 # What may stand before a word that opens a sentence, a line, a heading, a list item or a table
 # cell, where any word is capitalised: such a word is no evidence of a name ("| Founded |").
 # A full stop after an initial or a title ("St. Agnes", "Dr. Lena Reyes", "J. Smith") opens nothing.
-_ABBREVIATED = "".join(rf"(?<!\b{short})" for short in ("[A-Z]", "St", "Dr", "Mr", "Ms", "Mrs", "Mt", "Ft", "Jr", "Sr", "Lt", "Col", "Gen", "Gov", "Sen", "Rep", "Prof", "Rev", "Capt", "Sgt"))
+_ABBREVIATED = "".join(rf"(?<!\b{short})" for short in ("[A-Z]", *NAME_TITLES, "Jr", "Sr"))
 _OPENS = re.compile(rf"(?:(?:^|\n)[ \t>#*•+\-–—\d.)|\"“‘'(\[_]*|(?:[!?:;|¿¡«»]|{_ABBREVIATED}\.)[\"'”’)\]*_]*[ \t]+[\"“‘'(\[*_¿¡«]*)$")
 _LOOK_BACK = 40  # characters before a word that ``_OPENS`` reads (a deeply indented line's start included)
 

@@ -358,12 +358,8 @@ def classify(text: str, alone_in_block: bool) -> str:
         return "question"
     if _CONVERSION.fullmatch(text):
         return "sentence"
-    if not _TERMINAL.search(text):
-        if alone_in_block and words <= HEADING_MAX_WORDS and not _FIELD_LABEL.search(text):
-            return "heading"
-        if words < MIN_QUOTABLE_WORDS:
-            return "fragment"
-        return "sentence"
+    if not _TERMINAL.search(text) and alone_in_block and words <= HEADING_MAX_WORDS and not _FIELD_LABEL.search(text):
+        return "heading"
     if words < MIN_QUOTABLE_WORDS:
         return "fragment"
     return "sentence"
@@ -443,7 +439,9 @@ WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _ENDS_IN_ABBREVIATION = re.compile(
     rf"(?:\b[ap]\.m\.|\b(?:St|Ave|Rd|Blvd|Mt|Ft|{MONTH_ABBREVIATIONS}|Inc|Co|Corp|Ltd|Jr|Sr)\.|\b(?:[A-Za-z]\.){{2,}})$"
 )
-_ENDS_IN_TITLE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Rev|Hon|St|Mt|Ft)\.$")  # before a name: "Dr.\nElena", "St.\nBrendan's"
+# Abbreviated titles that stand before a name ("Dr. Elena Ruiz", "Hon. Ana Reyes", "St. Brendan's", "Mt. Hood").
+NAME_TITLES = ("Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Capt", "Rev", "Hon", "St", "Mt", "Ft")
+_ENDS_IN_TITLE = re.compile(rf"\b(?:{'|'.join(NAME_TITLES)})\.$")  # before a name: "Dr.\nElena", "St.\nBrendan's"
 _CONTINUES = re.compile(r"[\"'“”‘’(]*[a-z\d,;:)\]]")  # a span that goes on a sentence: lower case, a digit, punctuation
 # A month as news writes it before a day: "December 6" or, in AP style, "Dec. 6", "Sept. 12".
 MONTH_BEFORE_DAY = rf"(?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.)\s*\d{{1,2}}\b"
@@ -726,7 +724,7 @@ def block_quote_attributions(texts: Mapping[str, str], sentences: Sequence[Sente
     names them ("> — Gloria Mbeki, board chair", or "— Gloria Mbeki" right under the quote), for
     every sentence of the quote however long, up to a blank line. A sentence is read with that
     line's words ("What did Gloria Mbeki say?"); a quote of it goes on to the line when it is
-    near (``ATTRIBUTION_REACH``, in ``rag.answer``). ``texts`` maps doc id -> article text.
+    near (``ATTRIBUTION_REACH``, in ``rag.spans``). ``texts`` maps doc id -> article text.
     Articles without a block quote are passed over at once."""
     attributions: dict[int, int] = {}
     quoted = {doc_id for doc_id, text in texts.items() if _HAS_BLOCK_QUOTE.search(text)}

@@ -8,7 +8,7 @@ import pytest
 
 from eval.typos import score, with_typos, without_spelling
 from rag.gold import load_gold
-from rag.spelling import Speller, capitalised_words, word_counts
+from rag.spelling import Speller, capitalised_words, proper_names, word_counts
 
 from conftest import ROOT
 
@@ -138,3 +138,9 @@ def test_typod_gold_questions_answer_like_the_clean_ones(answerer):
     without = score(without_spelling(answerer), gold, typed)["must_contain hit"]
     assert with_spelling >= clean - 0.1
     assert with_spelling >= 1.5 * without
+
+
+@pytest.mark.parametrize("title", ["Dr.", "Hon.", "Mx.", "Sen."])
+def test_a_name_after_an_abbreviated_title_is_a_name_not_a_word_opening_a_sentence(title):
+    """The full stop of "Hon." opens no sentence: "Ana" after it is capitalised as a name is."""
+    assert "ana" in proper_names([f"The inquiry is led by {title} Ana Reyes, the council said."])
