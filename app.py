@@ -44,7 +44,7 @@ from rag.documents import corpus_folder  # noqa: E402
 from rag.question import as_echoed, check_passage_count  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
 from rag.build import counted  # noqa: E402
-from rag.arguments import SETTINGS_HELP, whole_number_from  # noqa: E402
+from rag.arguments import DEFAULT_CORPUS, DEFAULT_INDEX, SETTINGS_HELP, whole_number_from  # noqa: E402
 from rag.types import StrPath  # noqa: E402
 from webchat.feedback import RATINGS, FeedbackLog  # noqa: E402
 from webchat.render import EARLIER_ANSWERS_KEPT, EMPTY_SOURCES, answer_message, excerpt, quoted_question, sources_of, sources_panel, status_line, turn_sources  # noqa: E402
@@ -557,8 +557,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Serve the chat over the articles (answers made only of exact quotes).")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every network)")
     parser.add_argument("--port", type=whole_number_from(1, 65535), default=7860, help="port (default: 7860)")
-    parser.add_argument("--corpus", default="data/articles", help="folder of .txt/.md articles (default: data/articles)")
-    parser.add_argument("--index", default="index", help="index folder, built from --corpus if missing or stale (default: index)")
+    parser.add_argument("--corpus", default=DEFAULT_CORPUS, help="folder of .txt/.md articles (default: %(default)s)")
+    parser.add_argument("--index", default=DEFAULT_INDEX, help="index folder, built from --corpus if missing or stale (default: %(default)s)")
     parser.add_argument("--settings", help=SETTINGS_HELP)
     parser.add_argument("--feedback-file", default=str(DEFAULT_FEEDBACK), help=f"JSONL file that answer ratings are appended to (default: {DEFAULT_FEEDBACK})")
     parser.add_argument("--auth-file", help="require a login: file of user:password lines (or set RAG_AUTH=user:password)")

@@ -27,6 +27,7 @@ from pathlib import Path
 from tabulate import tabulate
 
 from rag.answer import Answerer
+from rag.arguments import DEFAULT_INDEX
 from rag.errors import RagError
 from rag.evaluation import answerer_for_eval, settings_line
 from rag.gold import SPLITS, format_error, key_problems, parse_rows, read_lines, value_problems, well_typed
@@ -159,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m eval.conversations``; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m eval.conversations", description=__doc__.splitlines()[0])
     parser.add_argument("--conversations", default="eval/conversations.jsonl", help="the conversations file, one JSON object a line (default: %(default)s)")
-    parser.add_argument("--index", default="index", help="index folder to answer from (default: %(default)s)")
+    parser.add_argument("--index", default=DEFAULT_INDEX, help="index folder to answer from (default: %(default)s)")
     parser.add_argument("--corpus", help="folder of the articles the index must match (default: the folder it was built from)")
     parser.add_argument("--settings", help="answer settings file, e.g. one `rag eval --calibrate --settings FILE` wrote (default: the shipped one)")
     parser.add_argument("--split", choices=SPLITS, help="judge only this half (while tuning: dev, keeping held-out unseen)")

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from tabulate import tabulate
 
 from rag.answer import Answerer
+from rag.arguments import DEFAULT_INDEX
 from rag.errors import RagError
 from rag.evaluation import answerer_for_eval, settings_line
 from rag.gold import GoldQuestion, load_gold, require_grounded
@@ -91,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m eval.typos``; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m eval.typos", description=__doc__.splitlines()[0])
     parser.add_argument("--gold", default="eval/gold.jsonl", help="gold set whose questions are misspelt, every one (default: %(default)s)")
-    parser.add_argument("--index", default="index", help="index folder to answer from (default: %(default)s)")
+    parser.add_argument("--index", default=DEFAULT_INDEX, help="index folder to answer from (default: %(default)s)")
     parser.add_argument("--corpus", help="folder of the articles the index must match (default: the folder it was built from)")
     parser.add_argument("--settings", help="answer settings file, e.g. one `rag eval --calibrate --settings FILE` wrote (default: the shipped one)")
     parser.add_argument("--seed", type=int, default=7, help="seed of the typos drawn, so a run can be repeated (default: %(default)s)")

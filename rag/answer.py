@@ -97,7 +97,7 @@ _ASKS_LIST = re.compile(r"^\W*(?:please\s+)?(?:list|enumerate)\b|\bwhat are the 
 
 @dataclass(frozen=True)
 class ScoredSentence:
-    """A candidate sentence with its features and combined score."""
+    """A candidate sentence with its combined score and the parts of it (kept for inspection: ``centered`` and ``passage`` are read by nothing else)."""
 
     sentence_id: int
     score: float

@@ -24,6 +24,7 @@ from .errors import QuestionError, RagError, RagWarning, warn_caller
 from .eval_report import REPORTS_DIR
 from .gold import SPLITS, GoldQuestion, capped, load_gold, question_key, require_grounded, split_of, unquotable_quotes
 from .jsonl import json_line
+from .metrics import MAX_FALSE_ABSTENTION
 
 if TYPE_CHECKING:
     from .answer import Answerer
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 
 DEFAULT_GOLD = "eval/gold.jsonl"
 EVAL_PASSAGES = 10
-MAX_FALSE_ABSTENTION = 0.10
 UNKNOWN_TERM_PENALTIES = (0.0, 2.0, 4.0, 6.0, 8.0)
 
 

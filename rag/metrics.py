@@ -9,6 +9,7 @@ from statistics import fmean
 from typing import Callable, Iterable, Mapping, Sequence
 
 RANK_CUTOFFS = (1, 3, 5, 10)
+MAX_FALSE_ABSTENTION = 0.10  # the product's limit on abstaining from answerable questions (issue #2)
 # A bootstrap interval needs at least this share of its resamples to be defined (see bootstrap_interval).
 MIN_DEFINED_RESAMPLES = 0.5
 

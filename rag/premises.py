@@ -416,10 +416,10 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     "… valuing it near $1 trillion"; or whether the best sentence denies what a "why" question
     takes as given (``premise_denied``) or states its opposite, or the sentences of its article
     naming what the question names do (``premise_reversed``); or whether the question gives
-    someone a title the articles never give them (``title_swapped``); or whether it takes as
-    given an event of someone it names that no article naming them reports (``event_unreported``);
-    or whether it asks what came of an event the best sentence tells of as still to come
-    (``told_as_to_come``): "What did the May 20 hearing decide?" of "… is scheduled for May 20".
+    someone a title the articles never give them (``title_swapped``); or whether it asks what came
+    of an event the best sentence tells of as still to come (``told_as_to_come``): "What did the
+    May 20 hearing decide?" of "… is scheduled for May 20"; or whether it takes as given an event
+    of someone it names that no article naming them reports (``event_unreported``).
     A question asking to be confirmed or denied (``asks_yes_or_no``) is checked for the event
     alone: a sentence stating a detail otherwise answers it ("Will the plant open in July?" of
     "… will open in September"); one no article tells of does not ("Was Alan Forsythe fired?")."""

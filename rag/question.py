@@ -413,7 +413,7 @@ def asks_yes_or_no(question: str) -> bool:
 def asked_subject(question: str) -> list[str]:
     """The terms (``question_terms``' stems) of what a yes/no question asks about: the words after
     its opening verb up to the first that cannot be a noun ("Were customer passwords stolen …?" →
-    "custom", "password"; "Is Claude improving …?" → "claud"). None for any other question."""
+    "custom", "password"; "Is Claude improving …?" → "claud"). None (an empty list) for any other question."""
     if not asks_yes_or_no(question):
         return []
     opening = _YES_NO.match(question)

@@ -33,7 +33,7 @@ from .errors import RagError
 from .eval_report import check_report_folder
 from .jsonl import json_line
 from .metrics import abstention_metrics as abstention_counts
-from .metrics import latency_summary, normalize_answer, ranked_run, retrieval_metrics
+from .metrics import MAX_FALSE_ABSTENTION, latency_summary, normalize_answer, ranked_run, retrieval_metrics
 
 if TYPE_CHECKING:
     from .answer import Answerer
@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 DEFAULT_CACHE = Path("eval/.squad-cache")
 DEFAULT_OUT = Path("eval/reports")
 PASSAGES_FOR_RECALL = 30  # chunks fetched per question: enough for 10 distinct paragraphs
-MAX_FALSE_ABSTENTIONS = 0.10  # the product's limit on abstaining from answerable questions
 QUESTION_CACHE = "question-embeddings.npz"  # in the cache folder: vectors of questions already encoded
 
 
@@ -334,7 +333,7 @@ def abstention_report(answerability: Sequence[float], unanswerable: Sequence[boo
         return out
     sweep = _sweep(scores, labels)
     balanced = sweep["recall"] - sweep["false"]
-    within = np.where(sweep["false"] <= MAX_FALSE_ABSTENTIONS, sweep["recall"], -1.0)
+    within = np.where(sweep["false"] <= MAX_FALSE_ABSTENTION, sweep["recall"], -1.0)
     out["auroc"] = float(roc_auc_score(labels, 1.0 - scores))
     out["shipped"] = abstention_at(scores, labels, shipped_threshold)
     out["best_f1"] = abstention_at(scores, labels, sweep["threshold"][int(np.argmax(sweep["f1"]))])

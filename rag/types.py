@@ -94,7 +94,7 @@ def _from_dict(cls: type[_Data], data: object) -> _Data:
 
 @dataclass(frozen=True)
 class Document:
-    """One article, its text kept byte-for-byte as read from disk (left out of its repr)."""
+    """One article, its text exactly as decoded from disk, UTF-8 less a leading byte-order mark (left out of its repr)."""
 
     doc_id: str
     title: str
