@@ -35,8 +35,8 @@ _ASKS_MONEY = re.compile(
     # "What will Raman be paid?", "what does the upgrade cost?", "what did they pay for it?" (not "what
     # did the error cost Rovers?", "what did it earn praise for?": a verb ending the question or
     # followed by what an amount is for, per or by)
-    r"|\bwhat (?:will|would|does|did|do|is|was|are|were)\b(?: \S+){1,6}? (?<!about )(?<!the )(?<!of )(?<!its )(?<!their )(?:be paid|earn|earns|earned|cost|costs|charge|charges|pay|pays|paid)\b"
-    r"(?=\s*(?:[?.!,;:]|$)|\s+(?:per|a|an|each|in|last|this|next|for|under|after|annually|yearly|as|to|on|at|by)\b)"
+    r"|\bwhat (?:will|would|does|did|do|is|was|are|were)\b(?: \S+){1,6}? (?<!about )(?<!the )(?<!of )(?<!its )(?<!their )(?:be paid|earn|earns|earned|cost|costs|charge|charges|pay|pays|paid|worth)\b"
+    r"(?=\s*(?:[?.!,;:]|$)|\s+(?:per|a|an|each|in|last|this|next|for|under|after|annually|yearly|as|to|on|at|by|now|today)\b)"
     # "What was Helixon's third-quarter revenue?", "whats the transfer fee", "earnings per share": an
     # amount asked for by its name, the name ending its phrase, so not a change in it ("what was the
     # revenue growth"), a rate ("the income tax rate": a percentage, below) nor a kind ("what sales team")

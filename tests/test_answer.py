@@ -737,6 +737,13 @@ def test_a_question_of_how_high_is_answered_by_a_measure(tmp_path, encoder, answ
     assert not answer.abstained and "4.62 metres" in answer.quotes[0].text, answer.answer
 
 
+def test_what_something_is_worth_is_not_what_was_paid_for_it(tmp_path, encoder, answerer):
+    """"What is the painting worth now?" asks for a value, which the article never gives: what the gallery paid in 2022 is no answer."""
+    both = answerer_over(tmp_path, {"painting.txt": PAINTING, "flood_wall.txt": FLOOD_WALL}, encoder, answerer)
+    assert both.answer("What is Woman Reading by a Window worth now?").abstained
+    assert not both.answer("How much did the gallery pay for Woman Reading by a Window?").abstained
+
+
 PAUSED = "Harbour council halts tram works\n\nThe harbour council paused work on the new tram line on Monday. Engineers found cracks in the bridge deck.\n"
 NOT_PAUSED = "Tram works go on\n\nThe harbour council has not paused work on the new tram line, its leader said on Monday. Crews were on the bridge all week.\n"
 

@@ -651,6 +651,20 @@ def test_an_opening_when_clause_sets_the_scene_for_the_question_after_it(questio
 @pytest.mark.parametrize(
     "question, kind",
     [
+        ("What is the painting worth?", "money"),
+        ("what does margaret holloway think the painting is worth now", "money"),
+        ("What will Raman be paid now?", "money"),
+        ("Is it worth the wait?", None),
+        ("What makes the painting worth seeing?", None),
+    ],
+)
+def test_what_something_is_worth_asks_for_an_amount(question, kind):
+    assert expected_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
         ("how high did the river wend get during storm hollis", "measure"),
         ("How tall is the new tower?", "measure"),
         ("How far away is the star that the planet orbits?", "measure"),
