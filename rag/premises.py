@@ -78,10 +78,26 @@ _ASKS_DEATHS = re.compile(  # "how many people were killed", "how many died", "h
 _DEATH_WORDS = frozenset(map(stem, "kill die dead death fatal fatality perish drown slain toll lives bodies".split()))  # "claimed 14 lives", "death toll"
 
 
+AGENT_ENDING = 3  # letters a doer's noun adds to its verb's stem: "win" -> "winner", "own" -> "owner"
+
+
+def _shares_a_form(terms: set[str], other: frozenset[str]) -> bool:
+    """Whether a stem of ``terms`` is in ``other``, or one is the other with at most
+    ``AGENT_ENDING`` letters more ("win" and "winner", "lead" and "leader", "vote" and "voter"):
+    the doer meets the deed."""
+    return bool(terms & other) or any(
+        len(short) >= 3 and len(long) - len(short) <= AGENT_ENDING and long.startswith(short)
+        for term in terms
+        for word in other
+        for short, long in ((term, word) if len(term) < len(word) else (word, term),)
+    )
+
+
 def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], asked: str, candidates: int = 3) -> bool:
     """Whether ``question`` expects an answer type and each of the first ``candidates`` sentences
     stating one is about something else: it shares none of the question's content words
-    (``question_terms``), its names (``known_names``) and the words that frame the type ("worth",
+    (``question_terms``; a doer meets its deed, ``_shares_a_form``: "the winner" of "a 3-2
+    win"), its names (``known_names``) and the words that frame the type ("worth",
     "now") aside ("Who led the latest funding round?" of "Researchers Favaro and Clark are arguing
     that …"), or its article never mentions one of the question's names ("What was Halvorsen
     Chemical's revenue?" of a hospital merger's "annual revenue of about $1.9 billion"). Read in
@@ -103,7 +119,7 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
         doc_id = index.sentences[sid].doc_id
         in_article = all(any(doc_id in index.documents_with(stem(form)) for form in _SAME_PLACE.get(name, {name})) for name in names)
         counts_them = bool(counted) and counts_of(index.sentences[sid].text, counted)  # "a crowd of 41,200" of how many fans came
-        return in_article and (not content or bool(content & index.terms_as_quoted[sid]) or counts_them)
+        return in_article and (not content or _shares_a_form(content, index.terms_as_quoted[sid]) or counts_them)
 
     return bool((content or names) and typed) and not any(on_topic(sid) for sid in typed)
 

@@ -737,6 +737,19 @@ def test_a_question_of_how_high_is_answered_by_a_measure(tmp_path, encoder, answ
     assert not answer.abstained and "4.62 metres" in answer.quotes[0].text, answer.answer
 
 
+MATCH = (
+    "Okonkwo header sends Castlebridge top\n\nEmeka Okonkwo's header in the 88th minute gave Castlebridge United a 3-2 win over Dunmore Rovers "
+    "at Fenwick Park on Saturday.\nRovers had led twice through Sam Tillett and Kofi Mensah.\nCastlebridge have scored in every home game this season.\n"
+    "A crowd of 24,318 stayed on to cheer the winner.\n"
+)
+
+
+def test_a_question_of_the_doer_is_on_the_topic_of_the_deed(tmp_path, encoder, answerer):
+    """"the winner" is what "a 3-2 win" tells: a sentence naming who won it is on the question's topic, so the bot answers."""
+    answer = answerer_over(tmp_path, {"match.txt": MATCH, "flood_wall.txt": FLOOD_WALL}, encoder, answerer).answer("who scored the winner for castlebridge")
+    assert not answer.abstained and "Emeka Okonkwo" in answer.quotes[0].text, answer.answer
+
+
 def test_what_something_is_worth_is_not_what_was_paid_for_it(tmp_path, encoder, answerer):
     """"What is the painting worth now?" asks for a value, which the article never gives: what the gallery paid in 2022 is no answer."""
     both = answerer_over(tmp_path, {"painting.txt": PAINTING, "flood_wall.txt": FLOOD_WALL}, encoder, answerer)
