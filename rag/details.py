@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from .answer_types import amount_groups
 from .lexical import STOPWORDS, stem, terms, words
-from .text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORD, number_value, years
+from .text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORD, WEEKDAYS, number_value, years
 
 _MONTH_NUMBERS = {name[:3].lower(): str(i) for i, name in enumerate(MONTHS.split("|"), start=1)}
 _QUARTER_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
@@ -32,7 +32,9 @@ _ASKED_MONTH = re.compile(
     r"\b(?:january|february|april|june|july|august|september|october|november|december)\b|\b(?-i:May|March)\b(?!\s+(?:I|we|you|he|she|it|they)\b)",
     re.I,
 )
-_WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+# A weekday, not a paper or a show named after one ("the Sunday Times", "the Mail on Sunday", "Saturday Night Live").
+_NAMED_AFTER_A_DAY = r"(?!\s+(?-i:Times|Telegraph|Mirror|Express|Post|Herald|Mail|Sport|People|Independent|Tribune|Observer|Night Live|School)\b)(?<!Mail on Sunday)"
+_WEEKDAY = re.compile(rf"\b({'|'.join(day[:-3].lower() for day in WEEKDAYS.split('|'))})day\b{_NAMED_AFTER_A_DAY}", re.I)
 _QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bQ([1-4])\b", re.I)
 # Dollars, euros, pounds or yen, by sign, code or name; not the "euro zone" nor "euro area".
 _CURRENCY = re.compile(

@@ -89,3 +89,11 @@ def test_one_figure_written_two_ways_is_one_figure_and_names_that_are_no_speaker
         ("Kessler was arrested on March 14, 2024.", "Kessler was arrested on March 15, 2024."),
     ]:
         assert details_differ(one, other), (one, other)
+
+
+def test_a_paper_named_after_a_day_states_no_day():
+    """"the Sunday Times" and "the Mail on Sunday" are papers: an account naming one tells no other day
+    than an account saying "on Monday"; "on Sunday" does."""
+    for paper in ("told the Sunday Times", "wrote in the Mail on Sunday", "told the Sunday Telegraph"):
+        assert not details_differ(f"Kessler {paper} that he would appeal.", "Kessler said on Monday that he would appeal."), paper
+    assert details_differ("Kessler said on Sunday that he would appeal.", "Kessler said on Monday that he would appeal.")
