@@ -110,10 +110,11 @@ def test_each_blind_set_is_grounded_held_out_whole_and_shares_no_question(name, 
         ("world-news", True, set(KINDS)),
         ("wire-news", False, set(KINDS)),
         ("uk-news", False, set(KINDS) - {"request", "keywords"}),  # written to ask what the articles do not answer
+        ("anz-news", False, set(KINDS) - {"keywords"}),
     ],
 )
 def test_each_set_on_a_corpus_of_its_own_is_grounded_in_it(folder, blind, kinds):
-    """eval/local-news, wire-news and uk-news (their dev halves tuned on) and eval/world-news (blind:
+    """eval/local-news, wire-news, uk-news and anz-news (their dev halves tuned on) and eval/world-news (blind:
     only measured) ask of their own articles."""
     own = {path.stem: path.read_text(encoding="utf-8") for path in (ROOT / "eval" / folder / "articles").iterdir()}
     questions = load_gold(ROOT / "eval" / folder / "questions.jsonl")
