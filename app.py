@@ -114,6 +114,7 @@ def _nothing_to_rate(chat: Sequence[Mapping[str, Any]]) -> str:
 SEND_AND_CLEAR_JS = """(question, ...rest) => {
   const sent = window.askTheArticles?.takeQuestion() ?? question;
   window.askTheArticles?.sending(sent);
+  window.askTheArticles?.lookingUp();
   const box = document.querySelector('#question textarea');
   if (box) {
     box.value = box.value.startsWith(sent) ? box.value.slice(sent.length) : '';
@@ -128,7 +129,11 @@ SEND_AND_CLEAR_JS = """(question, ...rest) => {
 CONVERSATION_KEY = json.dumps("askTheArticles.conversation")
 _KEEP = f"try {{ sessionStorage.setItem({CONVERSATION_KEY}, JSON.stringify(conversation ?? [])); }} catch (ignored) {{}}"
 KEEP_JS = f"(conversation) => {{ {_KEEP} }}"  # after a rating, which the record keeps
-FORGET_JS = f"() => {{ try {{ sessionStorage.removeItem({CONVERSATION_KEY}); }} catch (ignored) {{}} }}"  # the chat's Clear button
+# The chat's Clear button: the conversation is forgotten, the reader is told so and typing goes on in the question box.
+FORGET_JS = (
+    f"() => {{ try {{ sessionStorage.removeItem({CONVERSATION_KEY}); }} catch (ignored) {{}} "
+    "window.askTheArticles?.announce('Conversation cleared'); document.querySelector('#question textarea')?.focus(); }"
+)
 PUT_BACK_JS = f"(typed, retry, conversation) => {{ {_KEEP} window.askTheArticles?.replied(); return typed || retry; }}"
 SHOW_LATEST_JS = f"(conversation) => {{ {_KEEP} window.askTheArticles?.replied(); }}"
 NOT_SENT_JS = "() => { window.askTheArticles?.notSent(); }"  # the server could not be reached: the question goes back

@@ -619,6 +619,52 @@ def test_keyboard_only_use_and_no_accessibility_violations(server, browsing):
     assert answered.violations_count == 0, answered.generate_report()
 
 
+CONTRAST_JS = """([foreground, background]) => {
+  const channels = (color) => color.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const luminance = (color) => {
+    const [r, g, b] = channels(color).map((c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05);
+}"""
+
+
+def test_status_lines_are_read_out_and_a_keyboard_user_keeps_their_place(server, browsing):
+    """What a keyboard and screen-reader review found: the status lines had no live region (a
+    rating saved, an empty question, a conversation brought back went unsaid), the question box's
+    focus ring and placeholder were too faint to see, Escape from a source led nowhere on a wide
+    page, and Clear dropped focus to the page's body, saying nothing."""
+    page = browsing.open_chat(server.url)
+    for line in ("#status", "#articles-note", "#feedback-status"):
+        expect(page.locator(line)).to_have_attribute("role", "status")
+    box = page.locator(QUESTION_BOX)
+    box.focus()
+    assert box.evaluate("box => getComputedStyle(box).outlineStyle") != "none"
+    colours = box.evaluate("box => [getComputedStyle(box, '::placeholder').color, getComputedStyle(box).backgroundColor]")
+    assert page.evaluate(CONTRAST_JS, colours) >= 4.5, colours
+    for _ in range(12):  # Tab on to the passages slider: its focus shows too
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('#k input')"):
+            break
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+
+    page.locator(QUESTION_BOX).fill("Who criticized the timing of the safety push?")
+    page.locator(QUESTION_BOX).press("Enter")
+    expect(page.locator("#copy-status")).to_have_text("Looking it up …")  # said at once, the answer read out when it comes
+    expect(page.locator(BOT_MESSAGES)).to_have_count(1, timeout=WAIT_MS)
+    expect(page.locator("#copy-status")).to_have_text("")
+    page.locator("#chat a.cite").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.closest('#sources') !== null")
+    page.keyboard.press("Escape")  # back to the marker, on a wide page too
+    page.wait_for_function("document.activeElement.matches('#chat a.cite')")
+    page.get_by_role("button", name="Clear").click()
+    expect(page.locator(BOT_MESSAGES)).to_have_count(0)
+    expect(page.locator("#copy-status")).to_have_text("Conversation cleared")
+    page.wait_for_function("document.activeElement.matches('#question textarea')")
+
+
 def test_the_page_is_not_dimmed_while_it_looks_for_a_conversation_to_bring_back(server, browsing):
     """On load the page asks the server for the conversation a reload brings back; on a busy
     server that takes a while, and the page must stay readable meanwhile (Gradio dims an

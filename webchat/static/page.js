@@ -8,6 +8,7 @@
   // per citation marker. Without the clipboard API (a page served over plain HTTP to another
   // machine) the text is copied through a hidden text area instead.
   if (window.askTheArticles) return;
+  const LOOKING = 'Looking it up …';  // said while a question is answered
   let entered = null;  // {text, at}: the question box's text when Enter was last pressed in it
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.target.matches?.('#question textarea')) {
@@ -72,6 +73,7 @@
   };
   const replied = () => {
     try { sessionStorage.removeItem(UNSENT); } catch (ignored) {}
+    if (status.textContent === LOOKING) status.textContent = '';  // the answer itself is read out, as the chat's log
     hideWayBack();
     showLatest();
   };
@@ -88,6 +90,7 @@
     }
     for (let fold = target?.closest('details'); fold; fold = fold.parentElement.closest('details')) fold.open = true;
     if (!target) return;
+    lastMarker = link;
     // The jump is the page's own, so that it happens even when the address already ends in this
     // marker's #source (a browser does not jump to the fragment it is at).
     event.preventDefault();
@@ -106,6 +109,13 @@
   // is used, since it floats over the bottom of the screen.
   let wayBack = null;
   let watching = null;
+  let lastMarker = null;  // the citation marker last followed: Escape in the sources goes back to it, at any width
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !lastMarker?.isConnected || !document.activeElement?.closest('#sources')) return;
+    hideWayBack();
+    lastMarker.scrollIntoView({block: 'center'});
+    lastMarker.focus({preventScroll: true});
+  });
   const hideWayBack = () => {
     if (wayBack) wayBack.hidden = true;
     watching?.disconnect();
@@ -202,6 +212,12 @@
       if (message.getAttribute('aria-label') !== name) message.setAttribute('aria-label', name);
       if (!message.hasAttribute('role')) message.setAttribute('role', 'group');  // a name on a plain div is not read out
     }
+    // The status lines are read out when they change (Gradio gives them no live region), not the
+    // progress timer Gradio draws in the question's line while it is answered ("0.4s").
+    for (const line of document.querySelectorAll('#status, #articles-note, #feedback-status')) {
+      if (line.getAttribute('role') !== 'status') line.setAttribute('role', 'status');
+    }
+    for (const timer of document.querySelectorAll('#status [data-testid=status-tracker]:not([aria-hidden])')) timer.setAttribute('aria-hidden', 'true');
     // A citation marker is read out as its source, not only "[1]" (its title is a tooltip to the eye).
     for (const link of document.querySelectorAll('#chat a.cite:not([aria-label])')) {
       link.setAttribute('aria-label', `Source ${link.textContent.trim()}: ${link.title}`);
@@ -216,6 +232,8 @@
     showLatest,
     messageText,
     conversationText,
+    announce: (text) => { status.textContent = text; },
+    lookingUp: () => { status.textContent = LOOKING; },  // read out by screen readers: "Looking it up …", "Conversation cleared"
     copyConversation: async () => {
       const button = document.querySelector('#chat button[title="Copy conversation"]') || document.body;
       report(button, await copy(conversationText()), 'conversation');
