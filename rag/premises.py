@@ -163,7 +163,7 @@ def _denied(text: str, negation: re.Pattern[str] = _NEGATION) -> set[str]:
 # chosen on the news tuning sets, the rest on SQuAD 2.0's training titles, whose unanswerable
 # questions often swap a word for its antonym.
 _OPPOSITES = (  # compared stemmed, so "praised" and "criticism" count too; irregular forms ("rose", "won") are listed
-    ("praise applaud commend hail laud welcome endorse support", "criticise accuse condemn slam oppose worried warned blasted"),
+    ("praise applaud commend hail laud welcome endorse support", "criticise accuse condemn slam oppose worried warned blasted disappointed"),
     ("rise rose risen increase grow grew grown growth gain climb jump surge soar", "fall fell fallen drop decline decrease shrink shrank slump plunge slid slide"),
     ("win won victory", "lose lost concede"),  # not "defeat": "X defeated Y" is X's win
     ("pass approve accept adopt", "fail reject"),

@@ -788,6 +788,7 @@ def test_a_why_question_is_denied_by_a_negation_of_its_words(question, best, den
         ("Why did David Sacks praise Anthropic's safety push?", "David Sacks accused the company of pursuing a regulatory capture agenda.", True),
         ("By how many votes did the library bond fail?", "Voters also approved a $3.2 million bond to renovate the library, 2,106 to 1,288.", True),
         ("Why did the airline's profit fall?", "The airline reported a 13% rise in net profit.", True),
+        ("Why did the teachers union praise the budget cuts?", 'The union said it was "deeply disappointed" by the cuts.', True),
         ("Why did Sacks criticise Anthropic?", "David Sacks accused the company of pursuing a regulatory capture agenda.", False),  # the same stance
         ("Why did shares fall?", "Shares dropped 5% after rising for a week.", False),  # it says so too, whatever else it says
         ("Did David Sacks praise Anthropic?", "David Sacks accused the company of pursuing a regulatory capture agenda.", False),  # asked to be confirmed
