@@ -35,8 +35,10 @@ _ASKS_MONEY = re.compile(
     # "What will Raman be paid?", "what does the upgrade cost?", "what did they pay for it?" (not "what
     # did the error cost Rovers?", "what did it earn praise for?": a verb ending the question or
     # followed by what an amount is for, per or by)
-    r"|\bwhat (?:will|would|does|did|do|is|was|are|were)\b(?: \S+){1,6}? (?<!about )(?<!the )(?<!of )(?<!its )(?<!their )(?:be paid|earn|earns|earned|cost|costs|charge|charges|pay|pays|paid|worth)\b"
+    r"|\bwhat (?:will|would|does|did|do|is|was|are|were)\b(?: \S+){1,6}? (?<!about )(?<!the )(?<!of )(?<!its )(?<!their )(?:be paid|earn|earns|earned|cost|costs|charge|charges|pay|pays|paid)\b"
     r"(?=\s*(?:[?.!,;:]|$)|\s+(?:per|a|an|each|in|last|this|next|for|under|after|annually|yearly|as|to|on|at|by|now|today)\b)"
+    # "what is the painting worth (now)?", not "what was the win worth to Castlebridge?"
+    r"|\bwhat (?:will|would|does|did|do|is|was|are|were)\b(?: \S+){1,6}? worth(?=\s*(?:[?.!]|$)|\s+(?:now|today)\b)"
     # "What was Helixon's third-quarter revenue?", "whats the transfer fee", "earnings per share": an
     # amount asked for by its name, the name ending its phrase, so not a change in it ("what was the
     # revenue growth"), a rate ("the income tax rate": a percentage, below) nor a kind ("what sales team")
@@ -200,13 +202,16 @@ _DOSE = re.compile(
 # measure, a number with its unit ("4.62 metres", "300ft", "two miles"); not a price, a rate or a
 # score ("how high did prices climb": an amount or a percentage).
 _ASKS_MEASURE = re.compile(
-    r"^(?!.*\b(?:prices?|rates?|inflation|unemployment|costs?|bills?|fees?|tax(?:es)?|salar(?:y|ies)|wages?|rents?|interest|turnout|shares?|stocks?|index|bids?|offers?|scores?|demand|rank(?:ed|ing)?|cuts?|loss(?:es)?|debts?|deficits?|budgets?|spending|growth|profits?|sales|revenues?|pay|bonus(?:es)?)\b)"
-    r"(?:.*\bhow (?:high|tall|deep|far|wide|heavy|thick)\b"
-    r"|.*\bwhat (?:is|was|are|were|will be)\s+(?:the\s+|its\s+|their\s+|[\w-]+(?:'s|’s)\s+)?(?:height|depth|length|width|distance|weight|elevation|altitude|diameter)\b)",
+    r"^(?!.*\b(?:prices?|rates?|inflation|unemployment|costs?|bills?|fees?|tax(?:es)?|salar(?:y|ies)|wages?|rents?|interest|turnout|shares?|stocks?|index|bids?|offers?|scores?|demand|rank(?:ed|ing)?|cuts?|loss(?:es)?|debts?|deficits?|budgets?|spending|growth|profits?|sales|revenues?|pay|bonus(?:es)?"
+    r"|toll|attendance|crowd|support|risk|stakes|expectations|crisis|recession|gap|lead|defeat|points?|ftse|pound|dollar|euro|polls?|sentence|ban|trial|wait|delay|contract|stay|term|strike|tenure|career)\b)"
+    # "how far" of a distance ("how far away", "how far is it from …"), not of progress ("how far has the inquiry got")
+    r"(?:.*\bhow (?:high|tall|deep|wide|heavy|thick)\b|.*\bhow far (?:away|from|is|was|are|were|will|would|did)\b(?!.*\b(?:go|gone|went|got|progress(?:ed)?|spread|come|came)\b)"
+    r"|.*\bwhat(?:'s|’s|s)?(?:\s+(?:is|was|are|were|will be))?\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+(?:'s|’s)\s+)?(?:height|depth|length|width|distance|weight|elevation|altitude|diameter|temperature|top speed|speed)\b)",
     re.I,
 )
 _MEASURE = re.compile(
     rf"(?:(?<![{_CURRENCY_SIGNS}\d.,])\d[\d,.]*|\b(?:{NUMBER_WORD}|a|one|half a))\s*(?:-\s*)?"  # not "£5m"
+    r"(?:(?:hundred|thousand)\s+)?(?:nautical\s+|square\s+|cubic\s+)?"  # "three hundred feet", "20 nautical miles"
     r"(?:m|metres?|meters?|km|kilomet(?:re|er)s?|cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|ft|feet|foot|inch(?:es)?|miles?|yards?"
     r"|light[\s-]years?|parsecs?|astronomical units?|AU|storeys?|stories|floors|kg|kilos?|kilograms?|grams?|tonnes?|tons?|lbs?|pounds|stones?|ounces?|oz|acres?|hectares?|square \w+|sq \w+|mph|km/h|kph|knots|°\s?[CF]?|[CF]|degrees)(?!\w)",
     re.I,
@@ -233,7 +238,7 @@ EXPECTED = {
 
 # The kinds a sentence states in closed forms (a currency sign, digits, a date, "6 a.m.", "11-day"):
 # sentences stating none of them do not answer a question asking for one.
-CLOSED_TYPES = frozenset({"money", "percent", "number", "day", "year", "clock", "duration", "dose", "measure"})
+CLOSED_TYPES = frozenset({"money", "percent", "number", "day", "year", "clock", "duration", "dose"})
 
 _ASKS_ITS_OWN = re.compile(rf"^\W*({QUESTION_WORDS})\b", re.I)
 # "When less workers are required, what happens to the job market?" asks what happens, not when:

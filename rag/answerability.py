@@ -188,7 +188,7 @@ class AnswerabilityModel:
           asking to be confirmed or denied only the unreported event ("Will the plant open in
           July?" is answered by "… will open in September", "Was Forsythe fired?" not by "placed on leave");
         - ``type_unmet_penalty`` when the question asks for an amount, a percentage, a number, a
-          date, a time of day, a span of time, a dose or a measure (``CLOSED_TYPES``) and none of the three best
+          date, a time of day, a span of time or a dose (``CLOSED_TYPES``) and none of the three best
           sentences states one (``asks_closed_type``; a "how many" question wants a count of what
           it names): "How many countries have signed the agreement?" of articles that count no
           countries; or when the question expects any type (a person too) and the best sentences

@@ -51,7 +51,7 @@ def _paragraph_before(index: "CorpusIndex", sentence_id: int) -> list[int]:
 
 def asks_closed_type(question: str, asked: str) -> bool:
     """Whether ``question`` asks for an amount, a percentage, a number, a date, a time of day, a
-    span of time, a dose or a measure (``CLOSED_TYPES``), read as the ranking reads it: for a follow-up ``asked``
+    span of time or a dose (``CLOSED_TYPES``), read as the ranking reads it: for a follow-up ``asked``
     searched with the questions before it, the kind its own words ask for."""
     return expected_type(question, own_part(asked) if asked != question else None) in CLOSED_TYPES
 
@@ -78,15 +78,17 @@ _ASKS_DEATHS = re.compile(  # "how many people were killed", "how many died", "h
 _DEATH_WORDS = frozenset(map(stem, "kill die dead death fatal fatality perish drown slain toll lives bodies".split()))  # "claimed 14 lives", "death toll"
 
 
-AGENT_ENDING = 3  # letters a doer's noun adds to its verb's stem: "win" -> "winner", "own" -> "owner"
+# A doer's noun is its deed's stem with an agent's ending ("win" -> "winner", "lead" -> "leader",
+# "vote" -> "voter", "resid" -> "resident"); not after a short word of another kind ("may" -> "mayor").
+_AGENT_ENDING = r"(?:er|or|r|ist|ee|ant|ent)"
+_NOT_A_DEED = frozenset("may can per cent off new see use who she her too".split())
 
 
 def _shares_a_form(terms: set[str], other: frozenset[str]) -> bool:
-    """Whether a stem of ``terms`` is in ``other``, or one is the other with at most
-    ``AGENT_ENDING`` letters more ("win" and "winner", "lead" and "leader", "vote" and "voter"):
-    the doer meets the deed."""
+    """Whether a stem of ``terms`` is in ``other``, or one is the other's doer (``_AGENT_ENDING``):
+    "the winner" meets "a 3-2 win"; "mayor" does not meet "may", nor "centre" "per cent"."""
     return bool(terms & other) or any(
-        len(short) >= 3 and len(long) - len(short) <= AGENT_ENDING and long.startswith(short)
+        len(short) >= 3 and short not in _NOT_A_DEED and re.fullmatch(rf"{re.escape(short)}{re.escape(short[-1])}?{_AGENT_ENDING}", long) is not None
         for term in terms
         for word in other
         for short, long in ((term, word) if len(term) < len(word) else (word, term),)
@@ -105,8 +107,8 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     the dead ("How many people were killed?") is about something else in each of those sentences
     that names no death ("forced 12,000 people from their homes"); one counting what the question
     counts is on its topic, in other words ("How many fans attended?" of "A crowd of 41,200 …")."""
-    if expected_type(question, own_part(asked) if asked != question else None) is None:
-        return False
+    if expected_type(question, own_part(asked) if asked != question else None) in (None, "measure"):
+        return False  # a measure ("How deep was the earthquake?" of "… at a depth of 10 kilometres") is told in other words
     names = known_names(asked, index.names)
     content = _topic_terms(asked, names)
     typed = [s.sentence_id for s in scored[:candidates] if s.type_match]

@@ -750,6 +750,18 @@ def test_a_question_of_the_doer_is_on_the_topic_of_the_deed(tmp_path, encoder, a
     assert not answer.abstained and "Emeka Okonkwo" in answer.quotes[0].text, answer.answer
 
 
+GARDEN_WASTE = (
+    "Council sets garden waste charge\n\nMayor Ruth Bell opened Tuesday's meeting of the council.\n"
+    "Residents may have to pay £45 a year for garden waste collection from April.\nCouncillors earn allowances set by an independent panel.\n"
+)
+
+
+def test_a_doer_is_not_any_longer_word_that_starts_like_a_short_one(tmp_path, encoder, answerer):
+    """"mayor" is no doer of "may": a charge residents "may have to pay" says nothing of what the mayor earns."""
+    answer = answerer_over(tmp_path, {"garden.txt": GARDEN_WASTE, "match.txt": MATCH}, encoder, answerer).answer("How much does the mayor earn?")
+    assert answer.abstained, answer.answer
+
+
 def test_what_something_is_worth_is_not_what_was_paid_for_it(tmp_path, encoder, answerer):
     """"What is the painting worth now?" asks for a value, which the article never gives: what the gallery paid in 2022 is no answer."""
     both = answerer_over(tmp_path, {"painting.txt": PAINTING, "flood_wall.txt": FLOOD_WALL}, encoder, answerer)

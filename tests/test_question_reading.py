@@ -655,6 +655,7 @@ def test_an_opening_when_clause_sets_the_scene_for_the_question_after_it(questio
         ("what does margaret holloway think the painting is worth now", "money"),
         ("What will Raman be paid now?", "money"),
         ("Is it worth the wait?", None),
+        ("What was the 3-2 win worth to Castlebridge?", None),  # worth to someone: not money
         ("What makes the painting worth seeing?", None),
     ],
 )
@@ -671,6 +672,15 @@ def test_what_something_is_worth_asks_for_an_amount(question, kind):
         ("What was the length of the bridge?", "measure"),
         ("How high did prices climb?", None),  # a price: an amount, not a measure
         ("How deep are the cuts to the budget?", None),
+        ("What is the tower's height?", "measure"),
+        ("whats the depth of the lake", "measure"),
+        # not a measure: progress, a lead, a toll, a crowd, a sentence's length (what a review of the first version found)
+        ("How far has the investigation into the brawl progressed?", None),
+        ("How far ahead is Labour in the polls?", None),
+        ("How high has the death toll risen?", None),
+        ("How high was the attendance at Hartfield Park?", None),
+        ("What was the length of Derek Holt's sentence?", None),
+        ("How far apart were Rovers and City?", None),
         ("How long is the bridge?", "duration"),  # "how long" is most often a span of time
     ],
 )
@@ -687,6 +697,8 @@ def test_how_high_tall_or_far_asks_for_a_measure(question, kind):
         ("Temperatures reached 35C on Monday.", True),
         ("Hundreds of residents spent the night in shelters.", False),
         ("The council will spend £14.8m on the wall.", False),  # "m" after a currency sign is millions, not metres
+        ("The boat sank 20 nautical miles off Cornwall.", True),
+        ("The tower will rise three hundred feet.", True),
     ],
 )
 def test_a_measure_is_a_number_with_its_unit(sentence, measured):
