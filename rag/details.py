@@ -33,7 +33,12 @@ _ASKED_MONTH = re.compile(
     re.I,
 )
 # A weekday, not a paper or a show named after one ("the Sunday Times", "the Mail on Sunday", "Saturday Night Live").
-_NAMED_AFTER_A_DAY = r"(?!\s+(?-i:Times|Telegraph|Mirror|Express|Post|Herald|Mail|Sport|People|Independent|Tribune|Observer|Night Live|School)\b)(?<!Mail on Sunday)"
+# Names that can only be a paper's or a show's are read in any case ("the sunday times"); words that may
+# follow a day in a sentence ("on Sunday post offices", "on Saturday world leaders") only capitalised.
+_NAMED_AFTER_A_DAY = (
+    r"(?!\s+(?:Times|Telegraph|Mirror|Express|Herald|Tribune|Observer|Star-Times|Night\s+Live|Night\s+Football"
+    r"|(?-i:Post|Mail|Age|Paper|Star|World|Politics|People|School))\b)(?<!mail on sunday)"
+)
 _WEEKDAY = re.compile(rf"\b({'|'.join(day[:-3].lower() for day in WEEKDAYS.split('|'))})day\b{_NAMED_AFTER_A_DAY}", re.I)
 _QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bQ([1-4])\b", re.I)
 # Dollars, euros, pounds or yen, by sign, code or name; not the "euro zone" nor "euro area".

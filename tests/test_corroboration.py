@@ -1,6 +1,7 @@
 """When two sentences state the same fact (``rag.corroboration.same_fact``): plain text, no index."""
 
 from rag.corroboration import details_differ, same_fact
+from rag.details import stated_details
 
 PIPES = "Riverton still has roughly 6,200 lead pipes connecting homes to the water mains."
 LINES = "The utility estimates that 6,200 lead service lines remain."
@@ -97,3 +98,5 @@ def test_a_paper_named_after_a_day_states_no_day():
     for paper in ("told the Sunday Times", "wrote in the Mail on Sunday", "told the Sunday Telegraph"):
         assert not details_differ(f"Kessler {paper} that he would appeal.", "Kessler said on Monday that he would appeal."), paper
     assert details_differ("Kessler said on Sunday that he would appeal.", "Kessler said on Monday that he would appeal.")
+    assert stated_details("what did anna kessler tell the sunday times?") == {}  # typed in lower case, still the paper
+    assert stated_details("On Thursday Independent councillors voted.") == {"weekday": {"thurs"}}  # a day, then a party
