@@ -122,6 +122,8 @@ SEND_AND_CLEAR_JS = """(question, ...rest) => {
   }
   return [sent, ...rest];
 }"""
+# An example's question is sent as it is: only "Looking it up …" is said.
+LOOKING_UP_JS = "(...inputs) => { window.askTheArticles?.lookingUp(); return inputs; }"
 # Run after a reply: shows it from its question, and puts a question that could not be asked
 # back in the box unless something new was typed there. Each also keeps the conversation
 # (``Chat.reply``'s record of it) in the tab's session storage, which hands it to
@@ -450,7 +452,7 @@ def build_app(
             sent.success(None, [question, retry, conversation], [question], js=PUT_BACK_JS, api_visibility="private")
             sent.failure(None, js=NOT_SENT_JS, api_visibility="private")
         for button in example_buttons:
-            button.click(chat_replies.reply, [button, k, chatbot, conversation, turns], **common).success(
+            button.click(chat_replies.reply, [button, k, chatbot, conversation, turns], js=LOOKING_UP_JS, **common).success(
                 None, [conversation], js=SHOW_LATEST_JS, api_visibility="private"
             )
         copy_conversation.click(None, js=COPY_CONVERSATION_JS, api_visibility="private")

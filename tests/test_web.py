@@ -663,6 +663,9 @@ def test_status_lines_are_read_out_and_a_keyboard_user_keeps_their_place(server,
     expect(page.locator(BOT_MESSAGES)).to_have_count(0)
     expect(page.locator("#copy-status")).to_have_text("Conversation cleared")
     page.wait_for_function("document.activeElement.matches('#question textarea')")
+    page.locator("#examples button").first.click()  # an example is looked up aloud too
+    expect(page.locator("#copy-status")).to_have_text("Looking it up …")
+    expect(page.locator(BOT_MESSAGES)).to_have_count(1, timeout=WAIT_MS)
 
 
 def test_the_page_is_not_dimmed_while_it_looks_for_a_conversation_to_bring_back(server, browsing):

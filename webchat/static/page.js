@@ -73,7 +73,8 @@
   };
   const replied = () => {
     try { sessionStorage.removeItem(UNSENT); } catch (ignored) {}
-    if (status.textContent === LOOKING) status.textContent = '';  // the answer itself is read out, as the chat's log
+    clearTimeout(saying);  // the answer itself is read out, as the chat's log
+    if (status.textContent === LOOKING) status.textContent = '';
     hideWayBack();
     showLatest();
   };
@@ -186,6 +187,13 @@
   status.id = 'copy-status';
   status.style.cssText = 'position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;';
   document.body.append(status);
+  // The same words said twice are read twice: the region is emptied first, then filled.
+  let saying = null;
+  const announce = (text) => {
+    clearTimeout(saying);
+    status.textContent = '';
+    saying = setTimeout(() => { status.textContent = text; }, 50);
+  };
   const report = (button, copied, what) => {
     const said = copied ? `Copied the ${what} as text` : `Could not copy the ${what}; select its text and copy it instead`;
     status.textContent = said;
@@ -232,8 +240,11 @@
     showLatest,
     messageText,
     conversationText,
-    announce: (text) => { status.textContent = text; },
-    lookingUp: () => { status.textContent = LOOKING; },  // read out by screen readers: "Looking it up …", "Conversation cleared"
+    announce,  // read out by screen readers: "Conversation cleared"
+    lookingUp: () => {  // at once (the reply empties it, so it is never the same words twice running)
+      clearTimeout(saying);
+      status.textContent = LOOKING;
+    },
     copyConversation: async () => {
       const button = document.querySelector('#chat button[title="Copy conversation"]') || document.body;
       report(button, await copy(conversationText()), 'conversation');
