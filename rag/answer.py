@@ -22,7 +22,7 @@ from itertools import takewhile
 
 import numpy as np
 
-from .answer_types import amount_names, asks_statement, counted_things, counts_of, expected_type, has_type, mentions, question_words, reports_speech, speaker_asked, speaks
+from .answer_types import ORGANISATION_ENDS, amount_names, asks_statement, counted_things, counts_of, expected_type, has_type, mentions, question_words, reports_speech, speaker_asked, speaks
 from .answerability import AnswerabilityModel
 from .errors import require_type
 from .lexical import STOPWORDS, as_matched, question_terms, stem, words
@@ -443,16 +443,16 @@ class Answerer:
         return same_doc and entry.start < end and start < entry.end
 
     def _articles_naming(self, question: str, scored: list[ScoredSentence]) -> frozenset[str] | None:
-        """The articles that mention a name ``question`` writes capitalised (by its last word, so
-        "Duarte" counts for "Tiago Duarte", written as a name: "Pennine Gallery" is not named by
-        "the public gallery"; not an acronym such as "RSI", which an article may spell out), when
-        the best sentence's article is one of them; None (any article)
-        otherwise. Further quotes come only from these: "How much will Duarte earn?" is not
+        """The articles that mention a name ``question`` writes capitalised (``_name_as_written``: by
+        its last word, so "Duarte" counts for "Tiago Duarte", written as a name: "Pennine Gallery"
+        is not named by "the public gallery", nor, being a gallery's name, by "the National
+        Gallery"; not an acronym such as "RSI", which an article may spell out), when the best
+        sentence's article is one of them; None (any article) otherwise. Further quotes come only from these: "How much will Duarte earn?" is not
         padded with a factory's wages from an article with no Duarte in it."""
-        last_words = {_last_name_word(name) for name in name_terms(question) if not name.isupper()}
+        last_words = {_name_as_written(name) for name in name_terms(question) if not name.isupper()}
         if not last_words or not scored:
             return None
-        alternatives = "|".join(re.escape(word).replace("'", "['’]") for word in sorted(last_words))
+        alternatives = "|".join(re.escape(word).replace("'", "['’]").replace(r"\ ", r"\s+") for word in sorted(last_words))
         written = re.compile(rf"\b(?:{alternatives})\b")  # as a name is: capitalised, not "the public gallery"
         named = frozenset(doc for doc in {self.index.sentences[s.sentence_id].doc_id for s in scored} if written.search(self.index.documents[doc].text))
         return named if self.index.sentences[scored[0].sentence_id].doc_id in named else None
@@ -677,9 +677,12 @@ class Answerer:
         return answer, said_before | self._sentences_in(quotes)
 
 
-def _last_name_word(name: str) -> str:
-    """The last word of ``name`` that is no stop word, as written: "Pennine Gallery of Art" -> "Art", "Tiago Duarte" -> "Duarte"."""
-    return ([word.replace("’", "'") for word in re.findall(r"\w[\w’'-]*", name) if word.lower() not in STOPWORDS] or [name])[-1]
+def _name_as_written(name: str) -> str:
+    """What of ``name`` an article must write to name it: its last word that is no stop word ("Tiago
+    Duarte" -> "Duarte", which an article may write alone), or the whole name when that word could end
+    any organisation's or place's name ("Pennine Gallery", not "the National Gallery")."""
+    found = [word.replace("’", "'") for word in re.findall(r"\w[\w’'-]*", name) if word.lower() not in STOPWORDS] or [name]
+    return " ".join(found) if len(found) > 1 and found[-1].lower() in ORGANISATION_ENDS else found[-1]
 
 
 _QUOTATION_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"))

@@ -307,13 +307,15 @@ _OPENERS = frozenset(
 
 
 # Capitalised runs that name an organisation or a place, not a person: "Northgate Health", "the
-# Tamsin County Superior Court", "Lake Wendell", "Port Calder".
-_ORGANISATION_ENDS = frozenset(
+# Tamsin County Superior Court", "Lake Wendell", "Port Calder". Their last word alone names none of
+# them ("the National Gallery" is not "the Pennine Gallery"; see ``rag.answer``'s ``_name_as_written``).
+ORGANISATION_ENDS = frozenset(
     "health center centre conservancy union council authority board court university college school academy company co corp "
     "inc ltd llc group association department agency hospital clinic bank party committee foundation institute lake river creek "
     "county city town village street hall park airport station museum church club team times news post journal review office "
     "ministry commission service services network systems labs lab partners capital fund trust society league federation "
-    "region district state states republic kingdom island islands bay valley falls road avenue square bridge".split()
+    "region district state states republic kingdom island islands bay valley falls road avenue square bridge "
+    "gallery theatre library stadium prison united rovers resources holdings".split()
 )
 _PLACE_STARTS = frozenset("lake port mount fort cape river gulf north south east west upper lower san santa los las".split())
 
@@ -321,7 +323,7 @@ _PLACE_STARTS = frozenset("lake port mount fort cape river gulf north south east
 def _names_a_person(mention: str) -> bool:
     """Whether a capitalised run may name a person (a role word always does): not "Northgate Health", "Lake Wendell"."""
     found = _WORD.findall(mention.lower())
-    return len(found) < 2 or (found[-1] not in _ORGANISATION_ENDS and found[0] not in _PLACE_STARTS)
+    return len(found) < 2 or (found[-1] not in ORGANISATION_ENDS and found[0] not in _PLACE_STARTS)
 
 
 def mentions(sentence: str, kind: str) -> tuple[frozenset[str], ...]:

@@ -705,6 +705,24 @@ FLOOD_WALL = (
 )
 
 
+HARBOUR_GALLERY = (
+    "Harbour Gallery shows a lost painting\n\nThe Harbour Gallery put a lost Dutch painting on show on Thursday.\n"
+    "It paid £1.9 million for the painting in 2022.\n"
+)
+NATIONAL_GALLERY = (
+    "National Gallery buys a Turner\n\nThe National Gallery in London has paid £6.2 million for a Turner seascape.\n"
+    "It will hang beside the harbour scenes in room 34 from May.\n"
+)
+
+
+def test_a_name_ending_in_a_word_any_gallery_ends_in_is_named_only_whole(tmp_path, encoder, answerer):
+    """"the Harbour Gallery" is not "the National Gallery": "Gallery" alone, written as a name in another
+    article, does not make that gallery's £6.2 million an answer to what the Harbour Gallery paid."""
+    both = answerer_over(tmp_path, {"harbour.txt": HARBOUR_GALLERY, "national.txt": NATIONAL_GALLERY}, encoder, answerer)
+    answer = both.answer("How much did the Harbour Gallery pay for the painting?")
+    assert {q.doc_id for q in answer.quotes} == {"harbour"}, [q.text for q in answer.quotes]
+
+
 def test_a_name_is_what_an_article_writes_capitalised_not_a_common_word_it_ends_in(tmp_path, encoder, answerer):
     """"the Harbour Gallery" is named only where "Gallery" is written as a name: the council's
     "public gallery" does not make its £6.2 million an answer to what the gallery paid."""
