@@ -504,7 +504,7 @@ def test_the_sources_panel_stays_small_in_a_long_conversation(app, webchat, answ
     for n in range(webchat.render.EARLIER_ANSWERS_KEPT + 3):
         reply = chat.reply(questions[n % 3], 10, reply.chat if reply else [], reply.conversation if reply else [], reply.turns if reply else [])
     assert reply.sources.count('class="earlier"') == webchat.render.EARLIER_ANSWERS_KEPT and "older answers are no longer kept" in reply.sources
-    assert reply.sources.count("Open the whole article") == reply.sources.split('class="earlier"')[0].count('class="source"')  # the last answer's only
+    assert reply.sources.count(">Open the whole article<") == reply.sources.split('class="earlier"')[0].count('class="source"')  # the last answer's only
     assert len(reply.turns) == webchat.render.EARLIER_ANSWERS_KEPT + 1 and len(reply.sources) < 200_000
 
 
@@ -724,3 +724,11 @@ def test_the_status_line_tells_the_articles_quoted_from_those_that_only_say_the_
     assert status.endswith(f"from {len(quoted)} article{'s' * (len(quoted) != 1)}, also said in {len(also)} more"), status
     plain = next(a for a in answers if a.quotes and not any(q.also_in for q in a.quotes))
     assert re.search(r"· \d+ quotes? from \d+ articles?$", webchat.render.status_line(plain))
+
+
+def test_each_whole_article_control_is_named_by_its_article(app, answerer):
+    """A screen reader lists controls by name: "Open the whole article" for every source said nothing of which."""
+    reply = app.Chat(answerer).reply("Who wrote the blog post?", 10, [], [], [])
+    titles = re.findall(r'<summary aria-label="Open the whole article: ([^"]+)">', reply.sources)
+    assert titles and len(titles) == reply.sources.count(">Open the whole article<")
+    assert all(html.unescape(title) in {d.title for d in answerer.index.documents.values()} for title in titles)

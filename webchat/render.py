@@ -148,7 +148,7 @@ def _source_html(source: Source, turn: int, documents: Mapping[str, Document], r
 def _whole_article(source: Source) -> str:
     doc = source.document
     return (
-        f"<details><summary>Open the whole article</summary>"
+        f'<details><summary aria-label="Open the whole article: {html.escape(doc.title)}">Open the whole article</summary>'  # each named by its article
         f'<div class="article" tabindex="0" role="region" aria-label="Whole article [{source.number}]: {html.escape(doc.title)}">'
         f"{marked(doc.text, source.start, source.end)}</div></details>"
     )
