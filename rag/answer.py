@@ -447,8 +447,9 @@ class Answerer:
         its last word, so "Duarte" counts for "Tiago Duarte", written as a name: "Pennine Gallery"
         is not named by "the public gallery", nor, being a gallery's name, by "the National
         Gallery"; not an acronym such as "RSI", which an article may spell out), when the best
-        sentence's article is one of them; None (any article) otherwise. Further quotes come only from these: "How much will Duarte earn?" is not
-        padded with a factory's wages from an article with no Duarte in it."""
+        sentence's article is one of them; None (any article) otherwise. Further quotes come only
+        from these: "How much will Duarte earn?" is not padded with a factory's wages from an
+        article with no Duarte in it."""
         last_words = {_name_as_written(name) for name in name_terms(question) if not name.isupper()}
         if not last_words or not scored:
             return None

@@ -80,19 +80,22 @@ _DEATH_WORDS = frozenset(map(stem, "kill die dead death fatal fatality perish dr
 
 # A doer's noun is its deed's stem with an agent's ending ("win" -> "winner", "lead" -> "leader",
 # "vote" -> "voter", "resid" -> "resident"); not after a short word of another kind ("may" -> "mayor").
-_AGENT_ENDING = r"(?:er|or|r|ist|ee|ant|ent)"
+_AGENT_ENDING = re.compile(r"er|or|r|ist|ee|ant|ent")
 _NOT_A_DEED = frozenset("may can per cent off new see use who she her too".split())
 
 
+def _is_doer(long: str, short: str) -> bool:
+    """Whether stem ``long`` is the doer of the deed ``short`` (``_AGENT_ENDING``, its last letter doubled or not: "winner" of "win")."""
+    if len(short) < 3 or short in _NOT_A_DEED or not long.startswith(short):
+        return False
+    ending = long[len(short) :]
+    return bool(_AGENT_ENDING.fullmatch(ending) or (ending[:1] == short[-1] and _AGENT_ENDING.fullmatch(ending[1:])))
+
+
 def _shares_a_form(terms: set[str], other: frozenset[str]) -> bool:
-    """Whether a stem of ``terms`` is in ``other``, or one is the other's doer (``_AGENT_ENDING``):
+    """Whether a stem of ``terms`` is in ``other``, or one is the other's doer (``_is_doer``):
     "the winner" meets "a 3-2 win"; "mayor" does not meet "may", nor "centre" "per cent"."""
-    return bool(terms & other) or any(
-        len(short) >= 3 and short not in _NOT_A_DEED and re.fullmatch(rf"{re.escape(short)}{re.escape(short[-1])}?{_AGENT_ENDING}", long) is not None
-        for term in terms
-        for word in other
-        for short, long in ((term, word) if len(term) < len(word) else (word, term),)
-    )
+    return bool(terms & other) or any(_is_doer(term, word) or _is_doer(word, term) for term in terms for word in other)
 
 
 def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], asked: str, candidates: int = 3) -> bool:
