@@ -6,7 +6,7 @@ import re
 
 import regex
 
-from .text import AUXILIARIES, CENTURY, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, QUESTION_WORDS, WEEKDAYS, YEAR
+from .text import AUXILIARIES, CALENDAR_WORDS, CENTURY, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, QUESTION_WORDS, WEEKDAYS, YEAR
 
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\bwhat (period|duration)\b", re.I)
@@ -176,12 +176,12 @@ _ASKS_STATEMENT = re.compile(
     r"|\bwhat (?:was|is|were|are) (?:(?:the|his|her|their|its) )?(?:\S+(?:'s|’s) )?(?:response|reaction|statement|reply|comments?)\b",  # not "What is an immune response?"
     re.I,
 )
-_SAYING = (
+SAYING_VERBS = (  # the verbs a news sentence tells who said something with
     "said|says|saying|say|told|tells|telling|stated|warned|warns|argued|argues|added|adds|wrote|writes|"
     "responded|replied|commented|remarked|announced|announces|urged|urges|insisted|noted|acknowledged"
 )
-_STATEMENT = re.compile(rf"[“”\"]|\b(?:{_SAYING}|statement|according to|declined to comment)\b", re.I)
-_SAYING_WORD = re.compile(rf"(?:{_SAYING})", re.I)
+_STATEMENT = re.compile(rf"[“”\"]|\b(?:{SAYING_VERBS}|statement|according to|declined to comment)\b", re.I)
+_SAYING_WORD = re.compile(rf"(?:{SAYING_VERBS})", re.I)
 SPEAKER_REACH = 4  # words between a verb of saying and who it says spoke ("Voss said", "said Voss, a councilmember")
 
 
@@ -301,9 +301,8 @@ _OPENING_NAME = regex.compile(r"^\W*(\p{Lu}\p{Ll}+)(?:\s+(?:\p{Lu}\.\s*)?\p{Lu}\
 _OPENERS = frozenset(
     "the a an this that these those in on at for but and it he she they we its his her their our after before when while as if under "
     "over according with by from last next some many most all both each no not there here since during despite although though "
-    "because so yet still also then now today yesterday what who how why where which monday tuesday wednesday thursday friday "
-    "saturday sunday january february march april may june july august september october november december".split()
-)
+    "because so yet still also then now today yesterday what who how why where which".split()
+) | CALENDAR_WORDS
 
 
 # Capitalised runs that name an organisation or a place, not a person: "Northgate Health", "the

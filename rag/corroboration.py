@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import PEOPLE_WORDS, mentions
+from .answer_types import PEOPLE_WORDS, SAYING_VERBS, mentions
 from .details import stated_details
-from .lexical import stem, words
+from .lexical import NEGATION, stem, words
 from .officer_titles import TITLE_GROUP, TITLE_PATTERN
-from .text import MONTH_NAME, NUMBER_WORD, number_value, years
+from .text import MONTH_NAME, NUMBER_WORD, number_value, scaled_value, years
 
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 # A count written out ("six homes"), but not "one", which is seldom a count ("one of the", "no one").
@@ -25,9 +25,6 @@ _NUMBER_WORD = re.compile(rf"\b(?!one\b){NUMBER_WORD}\b", re.IGNORECASE)
 # when their vectors are at least this close, below ``corroboration_similarity``: "Riverton still has
 # roughly 6,200 lead pipes" and "The utility estimates that 6,200 lead service lines remain" (0.58).
 SAME_FIGURE_SIMILARITY = 0.5
-# A sentence that denies something ("is not calling for", "never", "no competitor"): it does not
-# corroborate one that affirms it. "Without" is left out: "… without human oversight" denies nothing.
-_DENIAL = re.compile(r"\b(?:not(?! only)|never|no(?!\.\s*\d)|none|nor|neither|nothing|nobody|cannot)\b|n[’']t\b", re.IGNORECASE)  # not "not only", "No. 10"
 
 
 def _numbers(text: str) -> set[str]:
@@ -50,7 +47,6 @@ _FIGURE = re.compile(
     r"(?:\s?(?P<percent>%|percent\b|per cent\b))?(?:[\s-]*(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)\b)?(?:[\s-]*(?P<unit>[A-Za-z]+))?",
     re.IGNORECASE,
 )
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _AFTER_MONTH = re.compile(rf"\b(?:{MONTH_NAME})\s*$", re.IGNORECASE)
 # A title and a word that makes it another ("Assistant District Attorney" is not the district attorney); not
 # "AG" or "DA", which are as often a company's ("Volkswagen AG") or a name's ("Lula da Silva").
@@ -58,15 +54,8 @@ _TITLE = re.compile(
     rf"\b(?:(?P<rank>assistant|deputy|acting|interim|former|ex|associate|vice)[\s-]+)?(?P<title>(?!(?:ag|da)\b)(?:{TITLE_PATTERN}))(?!\w)", re.IGNORECASE
 )
 _TITLE_WORDS = frozenset(word for title in TITLE_GROUP for word in title.split())
-_SAID = re.compile(r"\b(?:said|says|told|tells|according to|added|stated)\b", re.IGNORECASE)  # a sentence telling who said it
+_SAID = re.compile(rf"\b(?:{SAYING_VERBS}|according to)\b", re.IGNORECASE)  # a sentence telling who said it
 _PEOPLE = re.compile(PEOPLE_WORDS, re.IGNORECASE)
-
-
-def _amount(value: str, scale: str | None) -> str:
-    """A figure as one number whatever way it is written: "£14.8m" and "£14.8 million" -> "14800000",
-    "5.0" and "5" -> "5", "forty thousand" -> "40000"."""
-    number = float(number_value(value) if value[0].isalpha() else value.replace(",", "").rstrip("."))
-    return f"{number * _SCALES.get((scale or '').lower(), 1.0):g}"
 
 
 def _figures_by_unit(text: str) -> dict[str, set[str]]:
@@ -77,7 +66,7 @@ def _figures_by_unit(text: str) -> dict[str, set[str]]:
     for match in _FIGURE.finditer(text):
         scale = match["scale"] if match["money"] or (match["scale"] or "").lower() != "m" else None  # "300m tall" is metres
         try:
-            value = _amount(match["value"], scale)
+            value = f"{scaled_value(match['value'], scale):g}"
         except ValueError:  # "1.2.3": not one number
             continue
         word = (match["unit"] or (match["scale"] if not scale else "") or "").lower()
@@ -146,7 +135,7 @@ def same_fact(text: str, other_text: str, similarity: float, threshold: float, o
     telling, other_telling = _telling_figures(text), _telling_figures(other_text)
     if similarity < threshold and not (similarity >= SAME_FIGURE_SIMILARITY and other_article and telling == other_telling != set()):
         return False
-    if bool(_DENIAL.search(text)) != bool(_DENIAL.search(other_text)):
+    if bool(NEGATION.search(text)) != bool(NEGATION.search(other_text)):
         return False
     if telling - other_numbers or other_telling - numbers:
         return False  # "about 41,000 households … for 2 days" is not what "tens of thousands of homes … for 2 days" says

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from .answer_types import amount_groups
 from .lexical import STOPWORDS, stem, terms, words
-from .text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORD, WEEKDAYS, number_value, years
+from .text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORD, WEEKDAYS, number_value, scaled_value, years
 
 _MONTH_NUMBERS = {name[:3].lower(): str(i) for i, name in enumerate(MONTHS.split("|"), start=1)}
 _QUARTER_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
@@ -29,7 +29,7 @@ _MONTH = re.compile(rf"\b(?:{MONTHS})\b(?!\s+(?:I|we|you|he|she|it|they)\b)|\b(?
 # In a question typed in lower case, a month is a month too, but "may" and "march" are verbs
 # ("May I ask …" neither).
 _ASKED_MONTH = re.compile(
-    r"\b(?:january|february|april|june|july|august|september|october|november|december)\b|\b(?-i:May|March)\b(?!\s+(?:I|we|you|he|she|it|they)\b)",
+    rf"\b(?:{'|'.join(month for month in MONTHS.split('|') if month not in ('May', 'March'))})\b|\b(?-i:May|March)\b(?!\s+(?:I|we|you|he|she|it|they)\b)",
     re.I,
 )
 # A weekday, not a paper or a show named after one ("the Sunday Times", "the Mail on Sunday", "Saturday Night Live").
@@ -213,7 +213,6 @@ def misattributed_figure(question: str, sentences: list[str], names: frozenset[s
 
 
 # A number, written in figures or words, with its scale: "8 billion", "$14m", "two hundred".
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 _NUMBER = rf"(\d[\d,]*(?:\.\d+)?|(?!one\b){NUMBER_WORD})(?:\s*(k|m|bn)\b|\s+(hundred|thousand|million|billion|trillion)\b)?"
 _ANY_NUMBER = re.compile(rf"(?<![\w.,-]){_NUMBER}", re.I)
 # A number and what it counts: "two elementary schools", "8 billion crowns", "4,200 members"
@@ -228,11 +227,6 @@ _OF_A_WHOLE = re.compile(r"\bof\s+(?:the\s+|its\s+|their\s+)?$", re.I)  # "five 
 _LABELLED = re.compile(r"\w\s+[A-Z][\w-]*\s+$")  # "grounded Boeing 737 Max jets", "took Flight 1549": a name's number, no count
 
 
-def _value(number: str, short_scale: str | None, scale: str | None) -> float:
-    """A number's value: "1,300" -> 1300.0, "twenty-four" -> 24.0, "8" "billion" -> 8e9, "14" "m" -> 1.4e7."""
-    return float(number_value(number)) * _SCALES.get((short_scale or scale or "").lower(), 1.0)
-
-
 COUNT_REACH = 4  # words after a number in which what it counts may stand ("12 of its schools")
 QUESTION_COUNT_WORDS = 2  # words after a question's number read as what it counts ("three elementary schools"; its next words are often the question's own)
 
@@ -241,7 +235,7 @@ def _states_count(text: str, value: float, thing: str) -> bool:
     """Whether ``text`` writes the number ``value``, in any form, with ``thing`` (a stem) within
     ``COUNT_REACH`` words after it: "About 1200 workers", "12 of its schools", "two hundred workers"."""
     return any(
-        _value(*match.groups()) == value and thing in terms(" ".join(words(text[match.end() :])[:COUNT_REACH]))
+        scaled_value(match[1], match[2] or match[3]) == value and thing in terms(" ".join(words(text[match.end() :])[:COUNT_REACH]))
         for match in _ANY_NUMBER.finditer(text)
     )
 
@@ -263,7 +257,7 @@ def _counts(text: str, reach: int = COUNT_REACH) -> list[tuple[float, tuple[str,
                 break
             counted.append(stem(word))
         if counted:
-            found.append((_value(number, short_scale, scale), tuple(counted)))
+            found.append((scaled_value(number, short_scale or scale), tuple(counted)))
     return found
 
 

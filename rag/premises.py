@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .answer_types import CLOSED_TYPES, counted_things, counts_of, expected_type, mentions, question_words
 from .details import changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
-from .lexical import QUESTION_FILLER, STOPWORDS, is_verb, question_terms, stem, terms, verb_forms, words
+from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, question_terms, stem, terms, verb_forms, words
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, own_part
 from .spelling import english_word
 from .officer_titles import TITLE_GROUP, TITLE_PATTERN, TITLE_WORD
@@ -141,9 +141,7 @@ def unknown_names(index: "CorpusIndex", question: str) -> list[str]:
     return [name for name, stems in name_terms(question).items() if any(term not in index.term_idf for term in stems)]
 
 
-# "not", "never", "no" (not "No. 9", nor "whether or not"), "isn't": a word that denies what follows it.
-_NEGATION = re.compile(r"(?<!\bor )\bnot\b|\b(?:never|no)\b(?!\.)|\w+n['’]t\b", re.I)
-_NEGATION_OR_LACK = re.compile(rf"{_NEGATION.pattern}|\bwithout\b", re.I)  # "without success" states none
+_NEGATION_OR_LACK = re.compile(rf"{NEGATION.pattern}|\bwithout\b", re.I)  # "without success" states none
 _WHY = re.compile(r"^\W*(?:why|how come)\b", re.I)
 DENIAL_REACH = 3  # words after a negation that it denies
 
@@ -152,12 +150,12 @@ def premise_denied(question: str, best: str) -> bool:
     """Whether ``question`` asks why something is so (without a negation of its own) and the
     best sentence denies one of its words within ``DENIAL_REACH`` words of a negation: "Why is
     Anthropic calling for a permanent ban?" of "Anthropic is not calling for an immediate stop"."""
-    if not _WHY.match(question) or _NEGATION.search(question):
+    if not _WHY.match(question) or NEGATION.search(question):
         return False
     return bool(set(question_terms(question)) & _denied(best))
 
 
-def _denied(text: str, negation: re.Pattern[str] = _NEGATION) -> set[str]:
+def _denied(text: str, negation: re.Pattern[str] = NEGATION) -> set[str]:
     """The terms of ``text`` within ``DENIAL_REACH`` words after a ``negation``."""
     return {term for found in negation.finditer(text) for term in terms(" ".join(words(text[found.end() :])[:DENIAL_REACH]))}
 
@@ -200,7 +198,7 @@ def premise_reversed(question: str, *texts: str) -> bool:
     have one confirmed ("Did Sacks praise it?" is answered by "Sacks accused …") or asks who or
     what company ("Who won the race?" is answered by "Pruitt lost to Delgado-Reyes"). "Voted
     down" and "turned down" read as "rejected"."""
-    if not texts or _NEGATION.search(question) or asks_yes_or_no(question) or expected_type(question) in ("person", "name"):
+    if not texts or NEGATION.search(question) or asks_yes_or_no(question) or expected_type(question) in ("person", "name"):
         return False
     asked = set(question_terms(_REJECTED.sub("reject", question)))  # no word of _OPPOSITES is a stop word; "how high" asks a height
     if not asked & _ANY_OPPOSITE:

@@ -10,7 +10,7 @@ from .errors import QuestionError, QuestionTypeError, kind_of
 from .markup import HTML_TAG, as_read, without_markup_spans
 from .lexical import INVISIBLE, QUESTION_FILLER, REQUEST_VERBS, STOPWORDS, as_matched, may_be_noun, question_terms, stem, without_frames, words
 from .settings import whole_number
-from .text import AUXILIARIES, QUESTION_WORDS, sentence_spans
+from .text import AUXILIARIES, CALENDAR_WORDS, QUESTION_WORDS, sentence_spans
 
 MAX_QUESTION_CHARS = 2000
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
@@ -206,10 +206,7 @@ _MOST_NAME_WORDS = 4
 _PRONOUNS = frozenset("i me my we us our you your he him his she her it its they them their".split())  # capitalised at a sentence's start, so among "names"
 # Days and months are written capitalised but name a time, not who or what is asked about:
 # "and Thursday?" after "What did OpenAI say?" asks when, not what Thursday said.
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december today tomorrow yesterday tonight".split()
-)
+_TIME_WORDS = CALENDAR_WORDS | {"today", "tomorrow", "yesterday", "tonight"}
 
 
 def _is_name_word(word: str, first: bool, names: frozenset[str]) -> bool:

@@ -413,6 +413,17 @@ def number_value(written: str) -> str:
     return number[:-2] if number.endswith(".0") else number
 
 
+# What a number's scale multiplies it by: "8 billion", "$14m", "£2bn", "40k".
+NUMBER_SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+
+def scaled_value(written: str, scale: str | None = None) -> float:
+    """A number's value with its scale (``NUMBER_SCALES``): "1,300" -> 1300.0, "twenty-four" ->
+    24.0, ("8", "billion") -> 8e9, ("14", "m") -> 1.4e7. Raises ValueError if ``written`` is no one
+    number ("1.2.3")."""
+    return float(number_value(written)) * NUMBER_SCALES.get((scale or "").lower(), 1.0)
+
+
 # A figure that numbers a thing is no year: "Local 1182" (a union), "Flight 1549", "Section 1983".
 _NUMBERED_THINGS = ("local", "flight", "route", "room", "suite", "unit", "gate", "exit", "highway", "interstate",
                     "no.", "section", "article", "chapter", "page", "precinct", "district", "ward", "platform", "model")
@@ -435,6 +446,7 @@ MONTHS = "January|February|March|April|May|June|July|August|September|October|No
 MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec"  # AP style: May, June and July are written out
 MONTH_NAME = rf"{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.?"  # "December", "Dec." or "Dec"
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+CALENDAR_WORDS = frozenset(name.lower() for name in f"{WEEKDAYS}|{MONTHS}".split("|"))  # "monday", "may": a time's name in lower case
 # What pysbd can take for a sentence's end but that abbreviates: "5 p.m.", "Mill St.", "Jan.", "U.S."
 _ENDS_IN_ABBREVIATION = re.compile(
     rf"(?:\b[ap]\.m\.|\b(?:St|Ave|Rd|Blvd|Mt|Ft|{MONTH_ABBREVIATIONS}|Inc|Co|Corp|Ltd|Jr|Sr)\.|\b(?:[A-Za-z]\.){{2,}})$"
