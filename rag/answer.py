@@ -29,6 +29,7 @@ from .lexical import STOPWORDS, as_matched, question_terms, stem, words
 from .premises import asks_closed_type, premise_note
 from .question import (
     FOLLOW_UP_REACH,
+    as_direct,
     asked_after_preamble,
     asked_subject,
     asks_across_articles,
@@ -45,6 +46,7 @@ from .question import (
     name_terms,
     own_part,
     own_topic,
+    with_names_capitalised,
     with_subject_swapped,
 )
 from .retrieve import ChunkHit, Retriever
@@ -617,9 +619,11 @@ class Answerer:
         context = self._with_swaps_asked(context)
         swapped = with_subject_swapped(read_as, context, self.index.names)  # "and Anthropic?" after "What did OpenAI say?"
         read_as = swapped or read_as
+        shown = read_as  # the question as read, shown when it is not as typed
+        read_as = as_direct(with_names_capitalised(read_as, self.index.names), self.index.names)  # "tell me why x was cleared": "why was X cleared"
         read_with = () if swapped else context  # a swapped question is asked instead of the one before, not with it
         query = searched_text(read_with, read_as)  # what Answer.searched says
-        vector = self.retriever.encode(query)
+        vector = self.retriever.encode(searched_text(read_with, shown))  # its meaning as typed; its words and kind read directly
         encoded = time.perf_counter()
         hits = self.retriever.rank_chunks(query, vector)
         passages = tuple(self.retriever.passages(hits, count))
@@ -666,7 +670,7 @@ class Answerer:
             quotes=quotes,
             passages=passages,
             answerability=answerability,
-            read_as=read_as if read_as != text else None,
+            read_as=shown if shown != text else None,
             read_with=read_with,
             timings_ms={
                 "encode": 1000 * (encoded - started),

@@ -32,6 +32,8 @@ _WHAT_IS_THE = (
 _ASKS_MONEY = re.compile(
     r"\bhow much (?:does|did|do|is|was|are|were|will|would|has|have|had)\b(?: \S+){0,6}? (?:worth|cost|costs|costing|pay|paid|spend|spent|raise|raised|charge|charged|fund|funded|valued)\b"
     r"|\bhow much (?:money|cash|funding|revenue|profit|income)\b"
+    # "how much the gallery paid", as "tell me how much …" asks it: a subject, then the verb
+    r"|\bhow much (?:the|its|his|her|their|he|she|they|it|we|you|(?-i:[A-Z])[\w’'-]*)\b(?: \S+){0,6}? (?:costs?|cost|pays?|paid|spends?|spent|raised?|raises|charged?|charges|earned|earns?|(?:is|was|are|were) worth)\b"
     # "What will Raman be paid?", "what does the upgrade cost?", "what did they pay for it?" (not "what
     # did the error cost Rovers?", "what did it earn praise for?": a verb ending the question or
     # followed by what an amount is for, per or by)
@@ -83,7 +85,7 @@ def _asks_the(units: str) -> str:
 
 ASKS_DATE_OF = re.compile(_asks_the("day|date|year"), re.I)
 _WHERE = re.compile(
-    r"^\s*where\b|\bin what (city|country|place)\b"
+    r"^\s*where\b|\bin (?:what|which) (?:city|country|place)\b"  # not "in what state" (of matter)
     # A street address: "What is Anthropic's headquarters address?", "what's the address of the plant?"
     # (not "How did they address it?", nor a speech: "What did she say in her address to Congress?")
     r"|\b(?:headquarters|home|office|street|postal|mailing|business|registered)\s+address\b"
@@ -105,7 +107,8 @@ _WHO = re.compile(
     # not "Who is Azizi Othman?", which asks what he is, not for another person
     r"^\s*(?:who(?!(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?-i:[A-Z])[\w.-]*\s*){1,4}(?:[?,.!]|$|and\b))|whom|whose)\b"
     r"|\bwhat (person|people|researchers?|executives?|critic|investor|capitalist)\b"
-    rf"|\bwhich (person|people|{_PERSON_ROLES})\b",  # not "what workers demanded"
+    rf"|\bwhich (person|people|{_PERSON_ROLES}|players?|athletes?|candidates?|coach(?:es)?|captains?|man|woman|men|women|politicians?)\b"  # not "what workers demanded"
+    r"|\bby whom\b",
     re.I,
 )
 _WORD = re.compile(r"\w+")

@@ -216,9 +216,10 @@ def premise_reversed(question: str, *texts: str) -> bool:
 # tell of it. The name is a run of name words (``rag.question.name_spans``) right after these
 # words, not after "the" ("why did the Riverside board vote": "Riverside" names the board); the
 # event is the word after the name or pronoun, past an auxiliary ("had been placed") and an
-# adverb in -ly ("reportedly ignored"); after "is", "was" (groups 1 and 2) only a participle.
+# adverb in -ly ("reportedly ignored"); after "is", "was" (groups 1 and 2) only a participle. "How
+# come Forsythe resigned?" (and "why Forsythe resigned", as "tell me why …" leaves it) needs no auxiliary.
 _EVENT_ASKED_OF = re.compile(
-    r"^\W*(?:(?:why|how come)\s+(?:did|does|do|has|have|had|would|will|(is|are|was|were))"
+    r"^\W*(?:(?:why|how come)(?:\s+(?:did|does|do|has|have|had|would|will|(is|are|was|were)))?"
     r"|(?:did|has|have|had|(was|were))(?:\s+(?:anyone|anybody|someone|somebody)\s+(?:at|from|in))?)\s+$",
     re.I,
 )

@@ -229,6 +229,17 @@ def known_names(question: str, names: frozenset[str]) -> set[str]:
     return {word for word in words(question) if word in names and len(word) > 2 and word not in STOPWORDS | _PRONOUNS | _TIME_WORDS}
 
 
+def with_names_capitalised(question: str, names: frozenset[str]) -> str:
+    """``question``, when typed all in lower case, with each of its ``known_names`` (the words the
+    articles only write capitalised) written as a name is: "how many disposals did ben lucchesi
+    have" -> "how many disposals did Ben Lucchesi have", which the readers of names then see as the
+    capitalised question. A question with any capital letter is returned as it is: its case tells."""
+    if question != question.lower():
+        return question
+    known = known_names(question, names)
+    return _WORD.sub(lambda word: word[0].capitalize() if word[0] in known else word[0], question) if known else question
+
+
 def name_spans(question: str, names: frozenset[str]) -> list[tuple[int, int]]:
     """Character spans of the runs of name words in ``question`` ("David Sacks", "OpenAI's"),
     written capitalised or among ``names`` (``CorpusIndex.names``) in any case."""
@@ -398,6 +409,86 @@ _YES_NO = re.compile(
     re.IGNORECASE,
 )
 _QUESTION_WORD = re.compile(rf"\b(?:{QUESTION_WORDS})\b", re.IGNORECASE)
+
+# A question asked inside a request or a sentence about asking: "Tell me why …", "Can you tell
+# me how much …", "Do you know if …", "I'd like to know when …", "I wonder whether …".
+_ASKED_INSIDE = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|ok|okay|so|and|thanks|thank you)\W+)*(?:please\W+)?(?:"
+    r"(?:(?:can|could|would|will)\s+(?:you|someone|anyone)\s+(?:please\s+)?)?(?:tell|show|explain(?:\s+to)?)\s+(?:me|us)"
+    r"|(?:do|does)\s+(?:you|anyone|anybody)\s+know|(?:i|we)\s+(?:want|need|would\s+like|['’]d\s+like)\s+to\s+know"
+    r"|(?:i|we)(?:\s+am|['’]m|\s+are|['’]re)\s+(?:wondering|curious(?:\s+about)?)|(?:i|we)\s+wonder"
+    rf")(?:\W+please)?[\s,:]+(?=(?:{QUESTION_WORDS}|whether|if)\b)",
+    re.IGNORECASE,
+)
+# A question word said another way: "for what reason" is why, "what amount (of)", "what sum",
+# "what price" how much, "what number of" how many.
+_OTHER_WAYS = (
+    (re.compile(r"^\W*for what reason\b", re.I), "why"),
+    (re.compile(r"^\W*what (?:amount|sum|price)(?: of)?\b", re.I), "how much"),
+    (re.compile(r"^\W*what number of\b", re.I), "how many"),
+)
+# A request for a thing the answer names: "Tell me the day Anthropic announced it" asks what day,
+# "give me the cost of the wall" what the cost of the wall is.
+_REQUEST_FOR = re.compile(
+    r"^\W*(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|give|show)\s+(?:me|us)\s+the\s+"
+    r"(?:(?P<when>day|date|year|month|time)\b(?!\s+of\b)|(?P<thing>[\w-]+)(?=\s+of\b))",
+    re.I,
+)
+# A phrase put before the question word, set off by a comma: "Right now, how much is it worth?",
+# "In 2023, how many …" (a greeting or a filler alone, "Thanks, who …", is no such phrase).
+_FRONTED = re.compile(rf"^\W*(?P<fronted>(?:(?!(?:{QUESTION_WORDS})\b)[^\s,?]+\s+){{0,5}}(?!(?:{QUESTION_WORDS})\b)[^\s,?]+),\s+(?=(?:{QUESTION_WORDS})\b)", re.I)
+_NOT_FRONTED = frozenset("hi hello hey ok okay so and but well thanks please also now then yes no sorry".split())
+# "what's", "why's": "has" before a past participle ("what's happened"), else "is"; not "who's",
+# which is as often written for "whose" ("Who's chains were made of copper?").
+_CONTRACTED = re.compile(r"^\W*(what|why|where|when|how)['’]s\b(?=(\s+(?:been|got|gone|had|done|\w+ed)\b)?)", re.IGNORECASE)
+# An embedded question in the order of a statement: a question word (or "whether", "if"), its
+# subject, then the auxiliary that a direct question puts first: "why Ashcroft was cleared" is
+# "why was Ashcroft cleared". After "how much", "how long" … the subject must open with a
+# determiner, a pronoun or a name ("how much the gallery was paid"), or the words after it are the
+# question word's own ("how many people were killed" keeps its order).
+_AUXILIARY = "is|are|was|were|will|would|can|could|has|have|had|should|must|might|may|does|do|did"
+_STATEMENT_ORDER = re.compile(
+    rf"^(?P<asks>why|when|where|how(?P<measure> (?:much|many|long|often|far|old|big|large|soon))?|whether|if)\s+"
+    rf"(?P<subject>(?!(?:{_AUXILIARY}|much|many|long|often|far|old|big|large|soon)\b)(?P<opening>[\w’'.-]+)(?:\s+(?!(?:{_AUXILIARY})\b)[\w’'.-]+){{0,5}}?)\s+(?P<auxiliary>{_AUXILIARY})\b",
+    re.IGNORECASE,
+)
+_OPENS_A_SUBJECT = frozenset("the a an this that these those its his her their our my your he she it they we i you".split())
+
+
+def as_direct(question: str, names: frozenset[str] = frozenset()) -> str:
+    """``question`` as a direct question, which the readers of what a question asks expect to open
+    it: "Tell me why Ashcroft was cleared" -> "Why was Ashcroft cleared", "Do you know if the
+    plan will pass?" -> "Will the plan pass?", "For what reason …" -> "Why …", "What amount did the
+    gallery pay?" -> "How much did the gallery pay?", "What's …" -> "What is …", "In 2023, how
+    many …?" -> "How many … in 2023?", "Tell me the
+    day it opened" -> "What day it opened", "Give me the cost of it" -> "What is the cost of it". A subject
+    after "how much" may open with one of ``names`` (lower-case words the articles write as
+    names, ``CorpusIndex.names``): "tell me how much ashcroft was paid". Any other question is
+    returned as it is."""
+    text = _REQUEST_FOR.sub(lambda found: f"what {found['when']}" if found["when"] else f"what is the {found['thing']}", question, count=1)
+    inside = _ASKED_INSIDE.sub("", text, count=1)
+    embedded, text = inside != text, inside  # in the order of a statement, maybe: "why Ashcroft was cleared"
+    fronted = _FRONTED.match(text)
+    if fronted and not set(words(fronted["fronted"])) <= _NOT_FRONTED:  # "Right now, how much …": "how much … right now"
+        rest = text[fronted.end() :].rstrip()
+        mark = rest[len(rest.rstrip("?.!")) :]
+        phrase = fronted["fronted"]
+        phrase = phrase if phrase.split()[0].lower() in names else phrase[:1].lower() + phrase[1:]  # "In 2023" -> "in 2023", not "Anthropic"
+        text = f"{rest[: len(rest) - len(mark)]} {phrase}{mark}"
+    for asked_another_way, plainly in _OTHER_WAYS:
+        text = asked_another_way.sub(plainly, text, count=1)
+    text = _CONTRACTED.sub(lambda found: f"{found[1]} {'has' if found[2] else 'is'}", text, count=1)
+    if text == question:
+        return question
+    found = _STATEMENT_ORDER.match(text) if embedded else None
+    if embedded and not found and re.match(r"(?:whether|if)\b", text, re.I):
+        return question  # "Tell me if it rained": no auxiliary to open a direct question with
+    opening = found["opening"] if found else ""
+    if found and (not found["measure"] or opening.lower() in _OPENS_A_SUBJECT or opening[:1].isupper() or opening.lower() in names):
+        asks = "" if found["asks"].lower() in ("whether", "if") else f"{found['asks']} "
+        text = f"{asks}{found['auxiliary'].lower()} {found['subject']}{text[found.end():]}"
+    text = re.sub(r"[.!]*$", "?", text.rstrip(), count=1) if question.rstrip()[-1:] in ".!" else text
+    return text[:1].upper() + text[1:] if question[:1].isupper() else text
 
 
 def asks_yes_or_no(question: str) -> bool:

@@ -1628,3 +1628,32 @@ def test_an_event_of_a_thing_the_question_names_in_common_words_is_checked_too(t
         "Why did the council's members ignore the warnings?",  # whose? not checked
     ):
         assert event_unreported(leave.index, told) is None, told
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tell me why Mayor Ruth Keller resigned.",  # "Why did Mayor Ruth Keller resign?"
+        "Do you know if Alan Forsythe was fired?",  # "Was Alan Forsythe fired?"
+        "was alan forsythe fired",  # typed in lower case
+        "why did maria lopez vote against the repair budget",  # Raj Patel did: read with its names, as capitalised
+    ],
+)
+def test_an_unreported_event_asked_inside_a_request_or_in_lower_case_is_not_answered(tmp_path, encoder, answerer, question):
+    """A question asked the way people type it ("Tell me why …", "do you know if …", no capitals)
+    is read as the direct question with its names written as names: no article says Keller
+    resigned, Forsythe was fired or Lopez voted."""
+    leave = answerer_over(tmp_path, {"leave.txt": LEAVE, "orchard.txt": FROST}, encoder, answerer)
+    assert leave.answer(question).abstained, leave.answer(question).answer
+    reported = leave.answer("Can you tell me why Raj Patel voted against the repair budget?")
+    assert not reported.abstained and "ignored the warnings" in reported.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What price did the Harbour Gallery pay for Woman Reading by a Window?", "Tell me how much the Harbour Gallery paid for Woman Reading by a Window."],
+)
+def test_an_amount_asked_for_in_other_words_is_quoted_as_how_much_asks_it(tmp_path, encoder, answerer, question):
+    both = answerer_over(tmp_path, {"painting.txt": PAINTING, "flood_wall.txt": FLOOD_WALL}, encoder, answerer)
+    answer = both.answer(question)
+    assert any("£1.9 million" in q.text for q in answer.quotes), answer.answer

@@ -923,3 +923,70 @@ def test_a_question_comparing_the_articles_asks_what_each_says_of_its_topic():
                   "What does the report say about the flood wall?", "Does the report agree with the council on the cost?"):
         assert compared_topic(other) is None, other
     assert not asks_across_articles("What are the sources of the pollution?") and not asks_across_articles("What does the report say about the flood wall?")
+
+
+@pytest.mark.parametrize(
+    "question, direct",
+    [
+        ("Tell me why Ashcroft was cleared of false accounting.", "Why was Ashcroft cleared of false accounting?"),
+        ("Can you tell me who scored the winner?", "Who scored the winner?"),
+        ("Could you tell me when the strike will end?", "When will the strike end?"),
+        ("Do you know if the plan will pass?", "Will the plan pass?"),
+        ("I wonder whether the council will approve it", "Will the council approve it"),
+        ("Please tell me where the plant is", "Where is the plant"),
+        ("For what reason was Ashcroft cleared?", "Why was Ashcroft cleared?"),
+        ("What amount of money did Anthropic raise?", "How much money did Anthropic raise?"),
+        ("What price did the gallery pay?", "How much did the gallery pay?"),
+        ("What number of disposals did he have?", "How many disposals did he have?"),
+        ("what's anthropic worth now", "what is anthropic worth now"),
+        ("What's happened to the plant?", "What has happened to the plant?"),
+        ("tell me the day anthropic announced this", "what day anthropic announced this"),
+        ("Give me the cost of the flood wall.", "What is the cost of the flood wall?"),
+        ("Tell me how many people were killed.", "How many people were killed?"),  # "how many people" is the subject
+        ("Tell me how much money was raised.", "How much money was raised?"),
+        ("What amount did the Pennine Gallery pay?", "How much did the Pennine Gallery pay?"),
+        ("Right now, how much is Anthropic worth?", "How much is Anthropic worth right now?"),
+        ("In 2023, how many people died?", "How many people died in 2023?"),
+        ("Thanks, who wrote it?", "Thanks, who wrote it?"),  # a greeting, not a phrase of the question
+        ("Tell me if it rained.", "Tell me if it rained."),  # no auxiliary to open a direct question with
+        ("tell me more", "tell me more"),
+        ("Why was Ashcroft cleared?", "Why was Ashcroft cleared?"),
+    ],
+)
+def test_a_question_asked_inside_a_request_or_another_way_is_read_as_the_direct_question(question, direct):
+    """The readers of what a question asks (its answer type, its premises) look for the question word
+    opening it: "Tell me why X was cleared" asks what "Why was X cleared?" asks."""
+    from rag.question import as_direct
+
+    assert as_direct(question) == direct
+
+
+def test_a_lower_case_subject_after_how_much_is_moved_only_when_it_is_a_name_the_articles_write():
+    from rag.question import as_direct
+
+    assert as_direct("tell me how much ashcroft was paid", frozenset({"ashcroft"})) == "how much was ashcroft paid"
+    assert as_direct("tell me how much money was paid", frozenset({"ashcroft"})) == "how much money was paid"
+
+
+def test_a_question_typed_in_lower_case_has_its_names_written_as_the_articles_write_them():
+    from rag.question import with_names_capitalised
+
+    names = frozenset({"ben", "lucchesi", "nova", "scotia"})
+    assert with_names_capitalised("how many disposals did ben lucchesi have", names) == "how many disposals did Ben Lucchesi have"
+    assert with_names_capitalised("What did ben say?", names) == "What did ben say?"  # written with capitals: its case tells
+    assert names_in(with_names_capitalised("what is the enrolment across all of nova scotia", names)) == ["Nova Scotia"]
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("Which player was named best on ground?", "person"),
+        ("By whom was Solberg appointed?", "person"),
+        ("In which city did the fire start?", "place"),
+        ("In what state is the working fluid?", None),  # a state of matter, as often as a place
+        ("How much the Harbour Gallery paid for the painting?", "money"),  # as "tell me how much …" leaves it
+        ("How much time they spent on it", "number"),
+    ],
+)
+def test_a_question_word_said_another_way_asks_for_the_same_type(question, kind):
+    assert expected_type(question) == kind
