@@ -113,7 +113,17 @@ def _stemmer():
 
 
 def _snowball(word: str) -> str:
-    return _stemmer().stemWord(_ACTION_NOUN.sub("", _BRITISH_ISE.sub(r"iz\1", word)))
+    american = _american_spellings().get(word, word)  # "centres" is "centers", "defence" "defense"
+    return _stemmer().stemWord(_ACTION_NOUN.sub("", _BRITISH_ISE.sub(r"iz\1", american)))
+
+
+@lru_cache(maxsize=1)
+def _american_spellings() -> dict[str, str]:
+    """British spellings -> American ones, by breame's list ("colour" -> "color", "travelled" ->
+    "traveled"): an article and a question in either spelling share their words."""
+    from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
+
+    return BRITISH_ENGLISH_SPELLINGS
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +134,7 @@ def _verb_stems() -> dict[str, str]:
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Snowball stem of one lower-case word (British -ise spellings folded to -ize, a noun in
+    """Snowball stem of one lower-case word (British spellings folded to American ones, a noun in
     -ation or of ``NOUN_OF_VERB`` to its verb)."""
     stemmed = _snowball(word)
     return _verb_stems().get(stemmed, stemmed)

@@ -1657,3 +1657,18 @@ def test_an_amount_asked_for_in_other_words_is_quoted_as_how_much_asks_it(tmp_pa
     both = answerer_over(tmp_path, {"painting.txt": PAINTING, "flood_wall.txt": FLOOD_WALL}, encoder, answerer)
     answer = both.answer(question)
     assert any("£1.9 million" in q.text for q in answer.quotes), answer.answer
+
+
+BUSHFIRE = (
+    "Bushfire forces evacuations near Ballarat\n\nMore than 3,000 people were told to leave their homes on Saturday as a bushfire tore through farmland west of Ballarat.\n"
+    "Relief centres opened at the Wendouree sports stadium and the Learmonth recreation reserve.\n"
+    "The fire's cause is under investigation, and crews expect to contain it by Tuesday.\n"
+)
+
+
+@pytest.mark.parametrize("question", ["Where were the relief centers?", "Where did the relief centres open?"])
+def test_a_question_in_american_spelling_is_answered_from_an_article_in_british_spelling(tmp_path, encoder, answerer, question):
+    """"centers" is the word the article writes "centres": no word the articles lack, and the sentence naming them answers."""
+    fire = answerer_over(tmp_path, {"bushfire.txt": BUSHFIRE, "orchard.txt": FROST}, encoder, answerer)
+    answer = fire.answer(question)
+    assert not answer.abstained and "Wendouree" in answer.quotes[0].text, answer.answer

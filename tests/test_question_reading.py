@@ -70,6 +70,14 @@ def test_a_noun_in_ation_meets_its_verb_but_a_short_word_stays_itself():
     assert terms("the station") != terms("the st") and terms("nations") == terms("nation")
 
 
+def test_a_british_spelling_meets_its_american_one():
+    """An article from London and a question from Chicago share their words (breame's list)."""
+    assert terms("the relief centres") == terms("relief centers")
+    assert terms("flood defence") == terms("flood defense") and terms("colour") == terms("color")
+    assert terms("they travelled 40 metres") == terms("they traveled 40 meters")
+    assert terms("the centre") != terms("the central")  # only spellings of one word
+
+
 def test_a_noun_meets_its_verb_though_their_stems_differ_but_not_a_false_friend():
     assert terms("a decision") == terms("they decided") and terms("the testimony") == terms("testified")
     assert terms("deaths") == terms("died") and terms("a lawsuit") != terms("sued")  # only the words of NOUN_OF_VERB
