@@ -708,6 +708,34 @@ def test_dark_mode_is_readable(server, browser):
         context.close()
 
 
+def read_out(page, selector: str) -> list[tuple[str, str]]:
+    """(accessible name, accessible description) of each element matching ``selector``, as
+    Chromium computes them for a screen reader."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        cdp.send("Accessibility.enable")
+        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        found = []
+        for node_id in cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]:
+            node = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node_id, "fetchRelatives": False})["nodes"][0]
+            found.append((node.get("name", {}).get("value", ""), node.get("description", {}).get("value", "")))
+        return found
+    finally:
+        cdp.detach()
+
+
+def test_a_citation_marker_is_read_once_by_its_articles_title(server, browsing):
+    """From the second keyboard and screen-reader review: a marker was read with its article's hex
+    doc id, and twice (its name and its tooltip, the description, said the same)."""
+    page = browsing.open_chat(server.url)
+    ask(page, "Who wrote the blog post?")
+    ask(page, OFF_TOPIC)  # an abstention's related passages have markers too
+    answered, abstained = ask_api(server.url, "Who wrote the blog post?")["quotes"], ask_api(server.url, OFF_TOPIC)["passages"]
+    expected = [(f"Source [{n}]: {quote['title']}", "") for n, quote in enumerate(answered, 1)]
+    expected += [(f"Source [{n}]: {passage['title']}", "") for n, passage in enumerate(abstained, 1)]
+    assert read_out(page, "#chat a.cite") == expected
+
+
 def test_question_with_markup_is_shown_as_text(server, browsing):
     page = browsing.open_chat(server.url)
     payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> [x](javascript:window.__xss=3) ${window.__xss=4} **who** wrote it?'

@@ -76,8 +76,11 @@ def anchor(turn: int, number: int) -> str:
 
 
 def _cite_link(turn: int, source: Source) -> str:
-    label = f"{source.document.title} ({source.document.doc_id})"
-    return f'<a class="cite" href="#{anchor(turn, source.number)}" title="{html.escape(label)}">[{source.number}]</a>'
+    # The title attribute hands the page its article's title and doc id, one a line (a title is one
+    # line); Gradio's sanitizer drops aria-label and data-*. The page (static/page.js) names the
+    # marker by the title alone and takes the attribute away: a tooltip would be read out again.
+    doc = source.document
+    return f'<a class="cite" href="#{anchor(turn, source.number)}" title="{html.escape(doc.title)}&#10;{html.escape(doc.doc_id)}">[{source.number}]</a>'
 
 
 def answer_message(answer: Answer, sources: Sequence[Source], turn: int, *, reindexing: bool = False) -> str:

@@ -5,8 +5,8 @@
   // the chat has its own: "Copy answer" in each answer (COPY_BUTTON in webchat/render.py) and "Copy conversation"
   // in the chat's toolbar. Both copy what the page shows, as plain text: each paragraph,
   // quotation and list item on a line, then "Sources:" with one "[n] Title (doc_id)" line
-  // per citation marker. Without the clipboard API (a page served over plain HTTP to another
-  // machine) the text is copied through a hidden text area instead.
+  // per citation marker (its data-source). Without the clipboard API (a page served over plain
+  // HTTP to another machine) the text is copied through a hidden text area instead.
   if (window.askTheArticles) return;
   const LOOKING = 'Looking it up …';  // said while a question is answered
   let entered = null;  // {text, at}: the question box's text when Enter was last pressed in it
@@ -160,7 +160,7 @@
     }
     if (!lines.length) lines.push(message.textContent.trim());
     const sources = new Map();
-    for (const link of message.querySelectorAll('a.cite')) sources.set(link.textContent.trim(), link.title);
+    for (const link of message.querySelectorAll('a.cite')) sources.set(link.textContent.trim(), link.dataset.source);
     if (sources.size) lines.push('Sources:', ...[...sources].map(([marker, title]) => `${marker} ${title}`));
     return lines.join('\n');
   };
@@ -226,9 +226,15 @@
       if (line.getAttribute('role') !== 'status') line.setAttribute('role', 'status');
     }
     for (const timer of document.querySelectorAll('#status [data-testid=status-tracker]:not([aria-hidden])')) timer.setAttribute('aria-hidden', 'true');
-    // A citation marker is read out as its source, not only "[1]" (its title is a tooltip to the eye).
-    for (const link of document.querySelectorAll('#chat a.cite:not([aria-label])')) {
-      link.setAttribute('aria-label', `Source ${link.textContent.trim()}: ${link.title}`);
+    // A citation marker is read out once, as its source by title: "Source [1]: <title>". Its title
+    // attribute ("<title>\n<doc id>", _cite_link in webchat/render.py) goes, since a screen reader
+    // would read the tooltip after the name; the title is in sight under the quote, the doc id in the
+    // sources panel, and Copy answer reads both from data-source.
+    for (const link of document.querySelectorAll('#chat a.cite[title]')) {
+      const [title, ...docId] = link.title.split('\n');
+      link.dataset.source = `${title} (${docId.join('\n')})`;
+      link.setAttribute('aria-label', `Source ${link.textContent.trim()}: ${title}`);
+      link.removeAttribute('title');
     }
   };
   new MutationObserver(nameMessages).observe(document.body, {subtree: true, childList: true, attributeFilter: ['aria-label']});
