@@ -736,6 +736,21 @@ def test_a_citation_marker_is_read_once_by_its_articles_title(server, browsing):
     assert read_out(page, "#chat a.cite") == expected
 
 
+def test_each_copy_answer_button_is_named_by_its_question(server, browsing):
+    """From the second review: every answer's button was read "Copy answer", so a screen reader's
+    list of controls said the same name over and over."""
+    browsing.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url.rstrip("/"))
+    page = browsing.open_chat(server.url)
+    first, long = "Who wrote the blog post?", "Why does Anthropic think self-improving AI is dangerous for human control, and what does it want labs to do?"
+    ask(page, first)
+    ask(page, long)
+    names = [name for name, _ in read_out(page, "#chat button.copy-text")]
+    assert names[0] == f"Copy answer to: {first}"
+    assert names[1].startswith("Copy answer to: Why does Anthropic think") and names[1].endswith("…") and len(names[1]) < 90  # shortened
+    copy_answer(page, page.locator(BOT_MESSAGES).first)  # the visible word and the name change together
+    assert read_out(page, "#chat button.copy-text")[0][0] == f"Copied the answer to: {first}"
+
+
 def test_question_with_markup_is_shown_as_text(server, browsing):
     page = browsing.open_chat(server.url)
     payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> [x](javascript:window.__xss=3) ${window.__xss=4} **who** wrote it?'

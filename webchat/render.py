@@ -92,7 +92,7 @@ def answer_message(answer: Answer, sources: Sequence[Source], turn: int, *, rein
     the message as plain text (see ``static/page.js``).
     """
     read_as = f'<p class="read-as">Read as: “{html.escape(answer.read_as)}”</p>' if answer.read_as else ""
-    return read_as + _read_with(answer.read_with) + _answer_body(answer, sources, turn, reindexing) + COPY_BUTTON
+    return read_as + _read_with(answer.read_with) + _answer_body(answer, sources, turn, reindexing) + copy_button(answer.question)
 
 
 def _read_with(earlier: Sequence[str]) -> str:
@@ -110,8 +110,16 @@ def quoted_question(question: str, limit: int) -> str:
     return in_quotation_marks(excerpt(question, limit))
 
 
-# Gradio's own copy buttons copy a message's HTML source; this one copies its text (static/page.js).
-COPY_BUTTON = '<div class="copy-row"><button type="button" class="copy-text">Copy answer</button></div>'
+COPY_NAME_CHARS = 60  # a Copy answer button is named by its question, cut near this many characters
+
+
+def copy_button(question: str) -> str:
+    """The button under an answer that copies it as plain text (static/page.js: Gradio's own copy
+    buttons copy a message's HTML source). Its title hands the page the ``question`` shortened, and
+    the page names the button by it ("Copy answer to: …"), so that a screen reader's list of
+    controls tells the answers' buttons apart (Gradio's sanitizer drops aria-label)."""
+    shortened = html.escape(excerpt(question, COPY_NAME_CHARS))
+    return f'<div class="copy-row"><button type="button" class="copy-text" title="{shortened}">Copy answer</button></div>'
 
 
 def _answer_body(answer: Answer, sources: Sequence[Source], turn: int, reindexing: bool) -> str:

@@ -2,7 +2,7 @@
   // Run once when the chat page loads (app.py hands this file to Gradio's launch(js=...)).
   // It notes the question box's text when Enter sends it (see SEND_AND_CLEAR_JS in app.py),
   // and makes the copy buttons work. Gradio's copy buttons copy a message's HTML source, so
-  // the chat has its own: "Copy answer" in each answer (COPY_BUTTON in webchat/render.py) and "Copy conversation"
+  // the chat has its own: "Copy answer" in each answer (copy_button in webchat/render.py) and "Copy conversation"
   // in the chat's toolbar. Both copy what the page shows, as plain text: each paragraph,
   // quotation and list item on a line, then "Sources:" with one "[n] Title (doc_id)" line
   // per citation marker (its data-source). Without the clipboard API (a page served over plain
@@ -194,14 +194,25 @@
     status.textContent = '';
     saying = setTimeout(() => { status.textContent = text; }, 50);
   };
+  // A Copy answer button is named by its answer's question (the title copy_button hands over),
+  // its visible words first: "Copy answer to: …", "Copied the answer to: …".
+  const nameCopyButton = (button, words) => {
+    if (button.dataset.question !== undefined) button.setAttribute('aria-label', `${words} to: ${button.dataset.question}`);
+  };
   const report = (button, copied, what) => {
     const said = copied ? `Copied the ${what} as text` : `Could not copy the ${what}; select its text and copy it instead`;
     status.textContent = said;
     button.classList.add(copied ? 'copied' : 'not-copied');
-    if (button.classList.contains('copy-text')) button.textContent = copied ? 'Copied' : 'Could not copy';
+    if (button.classList.contains('copy-text')) {
+      button.textContent = copied ? 'Copied' : 'Could not copy';
+      nameCopyButton(button, copied ? 'Copied the answer' : 'Could not copy the answer');
+    }
     setTimeout(() => {
       button.classList.remove('copied', 'not-copied');
-      if (button.classList.contains('copy-text')) button.textContent = 'Copy answer';
+      if (button.classList.contains('copy-text')) {
+        button.textContent = 'Copy answer';
+        nameCopyButton(button, 'Copy answer');
+      }
       if (status.textContent === said) status.textContent = '';
     }, 2500);
   };
@@ -235,6 +246,11 @@
       link.dataset.source = `${title} (${docId.join('\n')})`;
       link.setAttribute('aria-label', `Source ${link.textContent.trim()}: ${title}`);
       link.removeAttribute('title');
+    }
+    for (const button of document.querySelectorAll('#chat button.copy-text[title]')) {  // its title would be read again
+      button.dataset.question = button.title;
+      button.removeAttribute('title');
+      nameCopyButton(button, 'Copy answer');
     }
   };
   new MutationObserver(nameMessages).observe(document.body, {subtree: true, childList: true, attributeFilter: ['aria-label']});
