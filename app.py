@@ -400,6 +400,8 @@ def build_app(
         last_answer = gr.State(None)
         with gr.Row():
             with gr.Column(scale=3):
+                # A heading to jump to, for screen readers only: the chat's own label shows the word (page.css).
+                gr.HTML('<h2 id="conversation-heading">Conversation</h2>', elem_id="chat-heading")
                 copy_conversation = gr.Button("Copy conversation")  # shown in the chat's toolbar
                 chatbot = gr.Chatbot(
                     label="Conversation",

@@ -751,6 +751,26 @@ def test_each_copy_answer_button_is_named_by_its_question(server, browsing):
     assert read_out(page, "#chat button.copy-text")[0][0] == f"Copied the answer to: {first}"
 
 
+HEADINGS_JS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]')]
+  .filter((h) => h.closest('details:not([open])') === null || h.closest('summary') !== null)
+  .map((h) => [Number(h.getAttribute('aria-level') || h.tagName.slice(1)), h.textContent.trim()])"""
+
+
+def test_the_chat_and_the_sources_have_headings_to_jump_to(server, browsing):
+    """From the second review: there was no heading before the chat, so a screen-reader user
+    jumping by headings went from the page's title straight past the conversation."""
+    page = browsing.open_chat(server.url)
+    assert page.evaluate(HEADINGS_JS) == [[1, "Ask the articles"], [2, "Conversation"], [2, "Sources"]]
+    chat_heading = page.get_by_role("heading", name="Conversation", level=2)
+    assert chat_heading.evaluate("h => h.compareDocumentPosition(document.querySelector('#chat')) & Node.DOCUMENT_POSITION_FOLLOWING")
+    box = page.locator("#chat-heading").bounding_box()  # for screen readers only: the chat's own label shows the word
+    assert box["width"] <= 1 and box["height"] <= 1 and page.locator("#chat-heading").evaluate("e => getComputedStyle(e).overflow") == "hidden"
+    ask(page, "Who wrote the blog post?")
+    levels = page.evaluate(HEADINGS_JS)
+    assert levels[:3] == [[1, "Ask the articles"], [2, "Conversation"], [2, "Sources"]]
+    assert levels[3:] and all(level == 3 and title.startswith("[") for level, title in levels[3:])  # each source under Sources
+
+
 def test_question_with_markup_is_shown_as_text(server, browsing):
     page = browsing.open_chat(server.url)
     payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> [x](javascript:window.__xss=3) ${window.__xss=4} **who** wrote it?'
