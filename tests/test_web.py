@@ -771,6 +771,38 @@ def test_the_chat_and_the_sources_have_headings_to_jump_to(server, browsing):
     assert levels[3:] and all(level == 3 and title.startswith("[") for level, title in levels[3:])  # each source under Sources
 
 
+# A target's size, and whether a tap near each of its corners lands on it (not clipped or covered).
+TAP_TARGET_JS = """(target) => {
+  target.scrollIntoView({block: 'center'});
+  const box = target.getBoundingClientRect();
+  const corners = [[box.left + 2, box.top + 2], [box.right - 2, box.top + 2], [box.left + 2, box.bottom - 2], [box.right - 2, box.bottom - 2]];
+  return {width: box.width, height: box.height, tapped: corners.every(([x, y]) => target.contains(document.elementFromPoint(x, y)))};
+}"""
+
+
+def test_on_a_phone_the_passages_control_and_the_sources_fold_outs_are_fingertip_sized(server, browsing):
+    """From the second review: on a 390-pixel phone the passages control (8 to 22 pixels high) and
+    "Open the whole article" (20) were small targets to tap; each is now 44 by 44 CSS pixels at least."""
+    page = browsing.open_chat(server.url)
+    page.set_viewport_size({"width": 390, "height": 844})
+    ask(page, "What is Claude?")
+    ask(page, "Who wrote the blog post?")  # the first answer's sources fold under "Sources for an earlier question"
+    targets = {
+        "the passages box": "#k input[type=number]",
+        "the passages reset button": "#k button.reset-button",
+        "the passages slider": "#k input[type=range]",
+        "Open the whole article, and an earlier answer's sources": "#sources summary",
+    }
+    for name, selector in targets.items():
+        found = page.locator(selector)
+        assert found.count(), name
+        for n in range(found.count()):
+            if found.nth(n).is_visible():
+                box = found.nth(n).evaluate(TAP_TARGET_JS)
+                assert box["width"] >= 44 and box["height"] >= 44 and box["tapped"], (name, n, box)
+    assert page.locator("#sources summary").first.evaluate("s => getComputedStyle(s).display") == "list-item"  # its ▸ marker kept
+
+
 def test_question_with_markup_is_shown_as_text(server, browsing):
     page = browsing.open_chat(server.url)
     payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> [x](javascript:window.__xss=3) ${window.__xss=4} **who** wrote it?'
