@@ -41,7 +41,7 @@ import gradio as gr  # noqa: E402
 
 from rag import Answerer, AnswerSettings, QuestionError, RagError, build_index  # noqa: E402
 from rag.documents import corpus_folder  # noqa: E402
-from rag.question import as_echoed, check_passage_count  # noqa: E402
+from rag.question import MAX_QUESTION_CHARS, as_echoed, check_passage_count  # noqa: E402
 from rag.errors import IndexMismatchError, IndexMissingError, SkippedFileWarning  # noqa: E402
 from rag.build import counted  # noqa: E402
 from rag.arguments import DEFAULT_CORPUS, DEFAULT_INDEX, SETTINGS_HELP, whole_number_from  # noqa: E402
@@ -423,6 +423,8 @@ def build_app(
                         elem_id="question",
                     )
                     ask = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+                # The question's length once near the limit, the question box's description (page.js, page.css)
+                gr.HTML(f'<p id="question-length" data-limit="{MAX_QUESTION_CHARS}"></p>', elem_id="question-count")
                 status = gr.Markdown("", elem_id="status")
                 articles_note = gr.Markdown("", elem_id="articles-note")  # ArticleWatch.note: re-indexing, or why not
                 with gr.Column(elem_id="rating"):  # shown once the chat holds an answer (page.css)

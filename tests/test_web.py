@@ -803,6 +803,43 @@ def test_on_a_phone_the_passages_control_and_the_sources_fold_outs_are_fingertip
     assert page.locator("#sources summary").first.evaluate("s => getComputedStyle(s).display") == "list-item"  # its ▸ marker kept
 
 
+def test_the_question_box_counts_its_characters_near_the_limit(server, browsing):
+    """From the second review: the 2,000-character limit was learnt only on sending. Near it the
+    count shows under the box (its description), and a screen reader is told when the count
+    crosses into the last tenth, past the limit and back, not at every key."""
+    page = browsing.open_chat(server.url)
+    box, count = page.locator(QUESTION_BOX), page.locator("#question-length")
+    page.evaluate("""() => { window.said = []; const region = document.querySelector('#copy-status');
+      new MutationObserver(() => region.textContent && window.said.push(region.textContent)).observe(region, {childList: true, characterData: true, subtree: true}); }""")
+    box.fill("Who wrote the blog post?   ")
+    expect(count).to_be_hidden()  # nothing to say far below the limit
+    near = "Please read all of this first. " * 58 + "Who wrote the blog post?"  # 1,822 characters, as the server counts them
+    box.fill(near)
+    expect(count).to_have_text("1,822 of 2,000 characters")
+    page.wait_for_function("window.said.length === 1")
+    box.press("End")
+    box.press_sequentially(" Thanks.", delay=30)  # the count follows the keys, unsaid
+    expect(count).to_have_text("1,830 of 2,000 characters")
+    assert count.get_attribute("aria-live") is None and count.get_attribute("role") is None  # not a live region
+    assert read_out(page, QUESTION_BOX)[0][1] == "1,830 of 2,000 characters"  # heard on coming back to the box
+    over = near + " And more." * 20  # 2,022
+    box.fill(over)
+    expect(count).to_have_text("2,022 of 2,000 characters: 22 too many to ask")
+    page.wait_for_function("window.said.length === 2")  # (a change within 50 ms would be said instead)
+    box.fill(near)
+    expect(count).to_have_text("1,822 of 2,000 characters")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.said") == [
+        "1,822 of 2,000 characters: near the limit",
+        "2,022 of 2,000 characters: 22 too many to ask",
+        "Back within the 2,000-character limit",
+    ]
+    ask(page, over)  # sent as before: the reply says why it can't be asked, and it comes back to the box
+    expect(page.locator(BOT_MESSAGES).last).to_contain_text("the question is too long")
+    expect(box).to_have_value(over)
+    expect(count).to_have_text("2,022 of 2,000 characters: 22 too many to ask")
+
+
 def test_question_with_markup_is_shown_as_text(server, browsing):
     page = browsing.open_chat(server.url)
     payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> [x](javascript:window.__xss=3) ${window.__xss=4} **who** wrote it?'

@@ -194,6 +194,35 @@
     status.textContent = '';
     saying = setTimeout(() => { status.textContent = text; }, 50);
   };
+  // Near the question's length limit (its last tenth), the count shows under the question box
+  // (#question-length, app.py), counted as the server counts it: runs of spaces as one. It is the
+  // box's description, not a live region: a screen reader is told only when typing or pasting takes
+  // the count into the last tenth, past the limit, or back under it. A question too long is still
+  // sent, and the reply says why it can't be asked, as before.
+  const say = (n) => n.toLocaleString('en-US');
+  let lengthZone = 'far';  // 'far' from the limit, 'near' it, or 'over'
+  let counted = null;  // the text last counted
+  const countQuestion = (aloud) => {
+    const box = document.querySelector('#question textarea');
+    const shown = document.querySelector('#question-length');
+    if (!box || !shown || box.value === counted) return;
+    counted = box.value;
+    if (box.getAttribute('aria-describedby') !== shown.id) box.setAttribute('aria-describedby', shown.id);
+    const limit = Number(shown.dataset.limit);
+    const length = [...box.value.trim().split(/\s+/).join(' ')].length;
+    const zone = length > limit ? 'over' : length >= limit * 0.9 ? 'near' : 'far';
+    const text = zone === 'far' ? '' : `${say(length)} of ${say(limit)} characters` + (zone === 'over' ? `: ${say(length - limit)} too many to ask` : '');
+    shown.textContent = text;
+    shown.classList.toggle('over', zone === 'over');
+    if (aloud && length && zone !== lengthZone) {  // an emptied box (a question sent) says nothing
+      if (zone === 'over') announce(text);
+      else if (lengthZone === 'over') announce(`Back within the ${say(limit)}-character limit`);
+      else if (zone === 'near') announce(`${text}: near the limit`);
+    }
+    lengthZone = zone;
+  };
+  document.addEventListener('input', (event) => { if (event.target.matches?.('#question textarea')) countQuestion(true); }, true);
+  setInterval(() => countQuestion(false), 500);  // the page sets the box too (a question put back), unsaid
   // A Copy answer button is named by its answer's question (the title copy_button hands over),
   // its visible words first: "Copy answer to: …", "Copied the answer to: …".
   const nameCopyButton = (button, words) => {
