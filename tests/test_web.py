@@ -840,6 +840,44 @@ def test_the_question_box_counts_its_characters_near_the_limit(server, browsing)
     expect(count).to_have_text("2,022 of 2,000 characters: 22 too many to ask")
 
 
+COLOURS_JS = "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_an_abstentions_related_passages_do_not_look_like_answers(server, browser, scheme):
+    """From the second review: the passages an abstention lists were highlighted in their articles
+    in the quotes' own yellow, as if they answered. They now have a style of their own, readable
+    (AA) in light and dark mode, and say in words that they do not answer."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(server.url)
+        page.wait_for_selector(QUESTION_BOX, timeout=WAIT_MS)
+        ask(page, "Who wrote the blog post?")
+        quote = page.locator("#sources article.source").first
+        quote.locator("summary").click()
+        quote_mark = quote.locator(".article mark").evaluate(COLOURS_JS)
+        quote_marker = page.locator(BOT_MESSAGES).last.locator("a.cite").first.evaluate(COLOURS_JS)
+        ask(page, OFF_TOPIC)
+        related = page.locator("#sources section.sources > section.turn article.source")  # the last answer's, not the folded earlier ones
+        expect(related.first).to_be_visible()
+        for n in range(related.count()):
+            expect(related.nth(n).locator(".related-label")).to_have_text("Related, does not answer")
+        label = related.first.locator(".related-label").evaluate(COLOURS_JS)
+        related.first.locator("summary").click()
+        mark = related.first.locator(".article mark")
+        expect(mark).to_be_visible()
+        related_mark = mark.evaluate(COLOURS_JS)
+        related_marker = page.locator(BOT_MESSAGES).last.locator("a.cite").first.evaluate(COLOURS_JS)
+        assert related_mark[1] != quote_mark[1] and related_marker != quote_marker, (related_mark, quote_mark, related_marker, quote_marker)
+        for colours in (related_mark, label):
+            assert page.evaluate(CONTRAST_JS, colours) >= 4.5, colours
+        report = Axe().run(page)
+        assert report.violations_count == 0, report.generate_report()
+    finally:
+        context.close()
+
+
 def test_question_with_markup_is_shown_as_text(server, browsing):
     page = browsing.open_chat(server.url)
     payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> [x](javascript:window.__xss=3) ${window.__xss=4} **who** wrote it?'

@@ -18,12 +18,15 @@ from rag.markup import without_markup_spans
 EXCERPT_CHARS = 160
 ASK_AGAIN = "The articles changed and are being re-indexed: the answer may be in them. Ask again once the line about the articles, under the answer's status, says they are done."
 EARLIER_ANSWERS_KEPT = 20  # the sources panel keeps this many earlier answers' sources (without whole articles)
+RELATED_LABEL = "Related, does not answer"  # on each passage an abstention lists, in the sources panel
 SHOWN_WAIT_SECONDS = 0.1  # a question that waited this long for a re-index says so on its status line
 
 
-def marked(text: str, start: int, end: int) -> str:
-    """``text`` escaped, with ``text[start:end]`` wrapped in ``<mark>``."""
-    return f"{html.escape(text[:start])}<mark>{html.escape(text[start:end])}</mark>{html.escape(text[end:])}"
+def marked(text: str, start: int, end: int, *, related: bool = False) -> str:
+    """``text`` escaped, with ``text[start:end]`` wrapped in ``<mark>`` (``<mark class="related">``
+    for an abstention's related passage, drawn unlike a quote's)."""
+    opening = '<mark class="related">' if related else "<mark>"
+    return f"{html.escape(text[:start])}{opening}{html.escape(text[start:end])}</mark>{html.escape(text[end:])}"
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
@@ -149,19 +152,20 @@ def _source_html(source: Source, turn: int, documents: Mapping[str, Document], r
     )
     also_html = f'<div class="also"><p>Also said in:</p><ul>{also}</ul></div>' if also else ""
     passage_html = html.escape(passage) if related else marked(passage, *relative)
+    label = f'<p class="related-label">{RELATED_LABEL}</p>' if related else ""  # in words, not only in its look
     return (
-        f'<article class="source" id="{anchor(turn, source.number)}" tabindex="-1">'
+        f'<article class="source{" related" if related else ""}" id="{anchor(turn, source.number)}" tabindex="-1">'
         f'<h3>[{source.number}] {html.escape(doc.title)} <span class="doc-id">{html.escape(doc.doc_id)}</span></h3>'
-        f'<p class="passage">{passage_html}</p>{also_html}{_whole_article(source) if whole_article else ""}</article>'
+        f'{label}<p class="passage">{passage_html}</p>{also_html}{_whole_article(source, related) if whole_article else ""}</article>'
     )
 
 
-def _whole_article(source: Source) -> str:
+def _whole_article(source: Source, related: bool) -> str:
     doc = source.document
     return (
         f'<details><summary aria-label="Open the whole article: {html.escape(doc.title)}">Open the whole article</summary>'  # each named by its article
         f'<div class="article" tabindex="0" role="region" aria-label="Whole article [{source.number}]: {html.escape(doc.title)}">'
-        f"{marked(doc.text, source.start, source.end)}</div></details>"
+        f"{marked(doc.text, source.start, source.end, related=related)}</div></details>"
     )
 
 
