@@ -117,13 +117,22 @@ def _snowball(word: str) -> str:
     return _stemmer().stemWord(_ACTION_NOUN.sub("", _BRITISH_ISE.sub(r"iz\1", american)))
 
 
+# breame's pairs that are two words, not two spellings of one ("tyres" are no "tires", a "draught" no
+# "draft", a "tonne" no "ton", a "groyne" no "groin", "gauge" is American too), or that it gets wrong
+# ("buses" -> "busses", "gases" -> "gasses", "tranquilly" -> "tranquility").
+_NOT_ONE_WORD = frozenset(
+    "tyre tyres draught draughts draughty draughtier draughtiest tonne tonnes groyne groynes philtre philtres gauge gauged "
+    "gauges gauging buses busing minibuses gases pummelled pummelling tranquilly".split()
+)
+
+
 @lru_cache(maxsize=1)
 def _american_spellings() -> dict[str, str]:
     """British spellings -> American ones, by breame's list ("colour" -> "color", "travelled" ->
-    "traveled"): an article and a question in either spelling share their words."""
+    "traveled"; ``_NOT_ONE_WORD`` aside): an article and a question in either spelling share their words."""
     from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 
-    return BRITISH_ENGLISH_SPELLINGS
+    return {british: american for british, american in BRITISH_ENGLISH_SPELLINGS.items() if british not in _NOT_ONE_WORD}
 
 
 @lru_cache(maxsize=1)

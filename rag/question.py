@@ -415,7 +415,7 @@ _QUESTION_WORD = re.compile(rf"\b(?:{QUESTION_WORDS})\b", re.IGNORECASE)
 _ASKED_INSIDE = re.compile(
     r"^\W*(?:(?:hi|hello|hey|ok|okay|so|and|thanks|thank you)\W+)*(?:please\W+)?(?:"
     r"(?:(?:can|could|would|will)\s+(?:you|someone|anyone)\s+(?:please\s+)?)?(?:tell|show|explain(?:\s+to)?)\s+(?:me|us)"
-    r"|(?:do|does)\s+(?:you|anyone|anybody)\s+know|(?:i|we)\s+(?:want|need|would\s+like|['’]d\s+like)\s+to\s+know"
+    r"|(?:do|does)\s+(?:you|anyone|anybody)\s+know|(?:i|we)(?:\s+want|\s+need|\s+would\s+like|['’]d\s+like)\s+to\s+know"
     r"|(?:i|we)(?:\s+am|['’]m|\s+are|['’]re)\s+(?:wondering|curious(?:\s+about)?)|(?:i|we)\s+wonder"
     rf")(?:\W+please)?[\s,:]+(?=(?:{QUESTION_WORDS}|whether|if)\b)",
     re.IGNORECASE,
@@ -428,15 +428,17 @@ _OTHER_WAYS = (
     (re.compile(r"^\W*what number of\b", re.I), "how many"),
 )
 # A request for a thing the answer names: "Tell me the day Anthropic announced it" asks what day,
-# "give me the cost of the wall" what the cost of the wall is.
+# "give me the cost of the wall" what the cost of the wall is; not "the time it took" (a span),
+# "the year-end profit", "the year's", "the day-to-day cost".
 _REQUEST_FOR = re.compile(
     r"^\W*(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|give|show)\s+(?:me|us)\s+the\s+"
-    r"(?:(?P<when>day|date|year|month|time)\b(?!\s+of\b)|(?P<thing>[\w-]+)(?=\s+of\b))",
+    r"(?:(?P<when>day|date|year|month)(?=\s+(?!of\b)\w)|(?P<thing>[\w-]+)(?=\s+of\b))",
     re.I,
 )
 # A phrase put before the question word, set off by a comma: "Right now, how much is it worth?",
 # "In 2023, how many …" (a greeting or a filler alone, "Thanks, who …", is no such phrase).
 _FRONTED = re.compile(rf"^\W*(?P<fronted>(?:(?!(?:{QUESTION_WORDS})\b)[^\s,?]+\s+){{0,5}}(?!(?:{QUESTION_WORDS})\b)[^\s,?]+),\s+(?=(?:{QUESTION_WORDS})\b)", re.I)
+_QUOTE_MARK = re.compile(r"[\"“”‘’«»]|(?<!\w)'")  # '"Make themselves", what does that mean?' asks about the quoted words
 _NOT_FRONTED = frozenset("hi hello hey ok okay so and but well thanks please also now then yes no sorry".split())
 # "what's", "why's": "has" before a past participle ("what's happened"), else "is"; not "who's",
 # which is as often written for "whose" ("Who's chains were made of copper?").
@@ -444,12 +446,15 @@ _CONTRACTED = re.compile(r"^\W*(what|why|where|when|how)['’]s\b(?=(\s+(?:been|
 # An embedded question in the order of a statement: a question word (or "whether", "if"), its
 # subject, then the auxiliary that a direct question puts first: "why Ashcroft was cleared" is
 # "why was Ashcroft cleared". After "how much", "how long" … the subject must open with a
-# determiner, a pronoun or a name ("how much the gallery was paid"), or the words after it are the
-# question word's own ("how many people were killed" keeps its order).
+# determiner or a pronoun ("how much the gallery was paid") or be a name alone ("how much Ashcroft
+# was paid"), or the words after it are the question word's own ("how many people were killed",
+# "how many Carrow schools were flooded" keep their order).
 _AUXILIARY = "is|are|was|were|will|would|can|could|has|have|had|should|must|might|may|does|do|did"
+# an auxiliary, with its "n't" when it has one ("can't", "won't", "doesn't"), never "can" of "can't"
+_AUXILIARY_WORD = rf"(?:can['’]t|won['’]t|(?:{_AUXILIARY})n['’]t|(?:{_AUXILIARY})(?![\w'’]))"
 _STATEMENT_ORDER = re.compile(
     rf"^(?P<asks>why|when|where|how(?P<measure> (?:much|many|long|often|far|old|big|large|soon))?|whether|if)\s+"
-    rf"(?P<subject>(?!(?:{_AUXILIARY}|much|many|long|often|far|old|big|large|soon)\b)(?P<opening>[\w’'.-]+)(?:\s+(?!(?:{_AUXILIARY})\b)[\w’'.-]+){{0,5}}?)\s+(?P<auxiliary>{_AUXILIARY})\b",
+    rf"(?P<subject>(?!{_AUXILIARY_WORD}|(?:much|many|long|often|far|old|big|large|soon)\b)(?P<opening>[\w’'.-]+)(?:\s+(?!{_AUXILIARY_WORD})[\w’'.-]+){{0,5}}?)\s+(?P<auxiliary>{_AUXILIARY_WORD})",
     re.IGNORECASE,
 )
 _OPENS_A_SUBJECT = frozenset("the a an this that these those its his her their our my your he she it they we i you".split())
@@ -462,18 +467,20 @@ def as_direct(question: str, names: frozenset[str] = frozenset()) -> str:
     gallery pay?" -> "How much did the gallery pay?", "What's …" -> "What is …", "In 2023, how
     many …?" -> "How many … in 2023?", "Tell me the
     day it opened" -> "What day it opened", "Give me the cost of it" -> "What is the cost of it". A subject
-    after "how much" may open with one of ``names`` (lower-case words the articles write as
+    after "how much" may be one of ``names`` (lower-case words the articles write as
     names, ``CorpusIndex.names``): "tell me how much ashcroft was paid". Any other question is
     returned as it is."""
     text = _REQUEST_FOR.sub(lambda found: f"what {found['when']}" if found["when"] else f"what is the {found['thing']}", question, count=1)
     inside = _ASKED_INSIDE.sub("", text, count=1)
     embedded, text = inside != text, inside  # in the order of a statement, maybe: "why Ashcroft was cleared"
     fronted = _FRONTED.match(text)
-    if fronted and not set(words(fronted["fronted"])) <= _NOT_FRONTED:  # "Right now, how much …": "how much … right now"
+    if fronted and not set(words(fronted["fronted"])) <= _NOT_FRONTED and not _QUOTE_MARK.search(text[: fronted.end()]):  # "Right now, how much …": "how much … right now"
         rest = text[fronted.end() :].rstrip()
         mark = rest[len(rest.rstrip("?.!")) :]
         phrase = fronted["fronted"]
-        phrase = phrase if phrase.split()[0].lower() in names else phrase[:1].lower() + phrase[1:]  # "In 2023" -> "in 2023", not "Anthropic"
+        first = phrase.split()[0]
+        keep = first.lower() in names or first.endswith(".") or first.isupper()  # "Anthropic", "Dr. Clark", "NASA" keep their case
+        phrase = phrase if keep else phrase[:1].lower() + phrase[1:]  # "In 2023" -> "in 2023"
         text = f"{rest[: len(rest) - len(mark)]} {phrase}{mark}"
     for asked_another_way, plainly in _OTHER_WAYS:
         text = asked_another_way.sub(plainly, text, count=1)
@@ -483,12 +490,16 @@ def as_direct(question: str, names: frozenset[str] = frozenset()) -> str:
     found = _STATEMENT_ORDER.match(text) if embedded else None
     if embedded and not found and re.match(r"(?:whether|if)\b", text, re.I):
         return question  # "Tell me if it rained": no auxiliary to open a direct question with
-    opening = found["opening"] if found else ""
-    if found and (not found["measure"] or opening.lower() in _OPENS_A_SUBJECT or opening[:1].isupper() or opening.lower() in names):
+    if found and (not found["measure"] or found["opening"].lower() in _OPENS_A_SUBJECT or _is_a_name(found["subject"], names)):
         asks = "" if found["asks"].lower() in ("whether", "if") else f"{found['asks']} "
         text = f"{asks}{found['auxiliary'].lower()} {found['subject']}{text[found.end():]}"
     text = re.sub(r"[.!]*$", "?", text.rstrip(), count=1) if question.rstrip()[-1:] in ".!" else text
     return text[:1].upper() + text[1:] if question[:1].isupper() else text
+
+
+def _is_a_name(text: str, names: frozenset[str]) -> bool:
+    """Whether every word of ``text`` is written as a name or is one of ``names`` ("Ashcroft", "ben lucchesi")."""
+    return all(word[:1].isupper() or word.lower() in names for word in text.split())
 
 
 def asks_yes_or_no(question: str) -> bool:
