@@ -146,8 +146,12 @@ def is_follow_up(question: str) -> bool:
     Its topic words are its content words (``question_terms``) other than the words that
     continue, refer back or ask for more ("and", "so", "his", "its", "tell me more"). One that
     continues with nothing but a name (capitalised, up to four words: "and St. Agnes Medical
-    Center?") follows too.
+    Center?") follows too. A follow-up asked inside a request ("Tell me who else is worried.") is
+    read without it.
     """
+    question = _ASKED_INSIDE.sub("", question, count=1)
+    if asks_to_go_on(question):  # "Can you tell me more?"
+        return True
     own_words = _ASKS_FOR_MORE.sub(" ", _REFERS_BACK.sub(" ", _CONTINUES.sub(" ", question)))
     topic = len(question_terms(own_words))
     if _CONTINUES.match(question):
@@ -163,6 +167,7 @@ def leans_on_earlier(question: str) -> bool:
     """Whether a follow-up (``is_follow_up``) cannot be read alone by its own words: it continues
     ("and when?"), refers back ("who said that?"), asks for more ("why?", "tell me more") or names
     nothing at all, unlike a question that is only short ("who is the cfo?")."""
+    question = _ASKED_INSIDE.sub("", question, count=1)  # "Can you tell me why?" asks "why?"
     return is_follow_up(question) and bool(
         _CONTINUES.match(question) or _REFERS_BACK.search(question) or _ASKS_FOR_MORE.search(question) or not question_terms(question)
     )
@@ -341,11 +346,12 @@ def own_topic(follow_up: str) -> str:
 
 def asks_for_more(follow_up: str) -> bool:
     """Whether a follow-up asks for something beyond the answer before it ("why?", "why did they?",
-    "who else?", "tell me more", "go on"), so that quoting that answer again would not answer it."""
-    return bool(_ASKS_FOR_MORE.search(follow_up)) or asks_to_go_on(follow_up)
+    "who else?", "tell me more", "go on"; "can you tell me why?"), so that quoting that answer again
+    would not answer it."""
+    return bool(_ASKS_FOR_MORE.search(_ASKED_INSIDE.sub("", follow_up, count=1))) or asks_to_go_on(follow_up)
 
 
-_GOES_ON = re.compile(r"^\W*((and|so|ok|okay|please)\W+)*(tell me more|(say |tell me )?more about (it|that|this)|more details?|go on|elaborate|continue)(\W+please)?\W*$", re.IGNORECASE)
+_GOES_ON = re.compile(r"^\W*((and|so|ok|okay|please)\W+)*((can|could|would|will) you (please )?)?(tell me more|(say |tell me )?more about (it|that|this)|more details?|go on|elaborate|continue)(\W+please)?\W*$", re.IGNORECASE)
 
 
 def asks_to_go_on(follow_up: str) -> bool:

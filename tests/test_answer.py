@@ -183,6 +183,17 @@ def test_tell_me_more_quotes_what_the_articles_say_around_the_answer_before(answ
         assert distances and 0 < min(distances) <= 2, quote.text
 
 
+@pytest.mark.parametrize("asked_inside, asked", [("Can you tell me more?", "tell me more"), ("Tell me who else is worried.", "who else is worried?")])
+def test_a_follow_up_asked_inside_a_request_is_answered_as_the_follow_up(answerer, asked_inside, asked):
+    """"Can you tell me more?" was read alone, a question naming nothing, and answered with whatever came first."""
+    first = ["Who criticized Anthropic?"]
+    inside, plain = answerer.answer(asked_inside, history=first), answerer.answer(asked, history=first)
+    assert inside.read_with == plain.read_with == tuple(first)
+    assert inside.abstained == plain.abstained
+    said = {(q.doc_id, q.start) for q in answerer.answer(first[0]).quotes}
+    assert not said & {(q.doc_id, q.start) for q in inside.quotes}  # more, never the answer before again
+
+
 def test_a_follow_up_naming_another_subject_asks_the_question_before_of_it(answerer):
     first = answerer.answer("What did OpenAI say?")
     swapped = answerer.answer("and Anthropic?", history=["What did OpenAI say?"])

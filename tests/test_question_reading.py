@@ -266,6 +266,8 @@ def test_the_expected_answer_type_is_found_only_where_the_answer_is(question, ki
         "what day did anthropic announce this",  # one topic word, and "this" points back
         "and St. Agnes Medical Center?",  # continues with nothing but a name, however long
         "and the Millbrook Taxpayers Association?",
+        "Tell me who else is worried.",  # a follow-up asked inside a request
+        "Can you tell me more?",
     ],
 )
 def test_a_question_that_leans_on_the_previous_one_is_a_follow_up(question):
@@ -419,7 +421,9 @@ def test_a_follow_ups_own_words_leave_out_what_continues_the_question_before(fol
     assert own_part(follow_up) == own
 
 
-@pytest.mark.parametrize("follow_up", ["why?", "Why not?", "so why?", "why now?", "why did they do that?", "who else?", "anything else?", "tell me more", "what other companies?"])
+@pytest.mark.parametrize(
+    "follow_up", ["why?", "Why not?", "so why?", "why now?", "why did they do that?", "who else?", "anything else?", "tell me more", "what other companies?", "Can you tell me why?"]
+)
 def test_follow_ups_that_ask_for_more_than_the_answer_before(follow_up):
     assert asks_for_more(follow_up)
 
@@ -432,7 +436,7 @@ def test_follow_ups_that_may_get_the_answer_before_again(follow_up):
 @pytest.mark.parametrize(
     "follow_up, goes_on",
     [("tell me more", True), ("Go on.", True), ("ok, tell me more please", True), ("more about that", True), ("more details", True),
-     ("who else?", False), ("why?", False), ("anything else?", False), ("tell me more about OpenAI", False)],
+     ("Can you tell me more?", True), ("who else?", False), ("why?", False), ("anything else?", False), ("tell me more about OpenAI", False)],
 )
 def test_a_follow_up_asking_only_to_go_on_is_told_from_one_that_may_have_no_answer(follow_up, goes_on):
     assert asks_to_go_on(follow_up) is goes_on
