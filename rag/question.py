@@ -468,14 +468,13 @@ _OPENS_A_SUBJECT = frozenset("the a an this that these those its his her their o
 
 def as_direct(question: str, names: frozenset[str] = frozenset()) -> str:
     """``question`` as a direct question, which the readers of what a question asks expect to open
-    it: "Tell me why Ashcroft was cleared" -> "Why was Ashcroft cleared", "Do you know if the
-    plan will pass?" -> "Will the plan pass?", "For what reason …" -> "Why …", "What amount did the
-    gallery pay?" -> "How much did the gallery pay?", "What's …" -> "What is …", "In 2023, how
-    many …?" -> "How many … in 2023?", "Tell me the
-    day it opened" -> "What day it opened", "Give me the cost of it" -> "What is the cost of it". A subject
-    after "how much" may be one of ``names`` (lower-case words the articles write as
-    names, ``CorpusIndex.names``): "tell me how much ashcroft was paid". Any other question is
-    returned as it is."""
+    it: "Tell me why Ashcroft was cleared" -> "Why was Ashcroft cleared", "Do you know if the plan
+    will pass?" -> "Will the plan pass?", "For what reason …" -> "Why …", "What amount did the
+    gallery pay?" -> "How much did the gallery pay?", "What's …" -> "What is …", "In 2023, how many
+    …?" -> "How many … in 2023?", "Tell me the day it opened" -> "What day it opened", "Give me the
+    cost of it" -> "What is the cost of it". A subject after "how much" may be one of ``names``
+    (lower-case words the articles write as names, ``CorpusIndex.names``): "tell me how much
+    ashcroft was paid". Any other question is returned as it is."""
     text = _REQUEST_FOR.sub(lambda found: f"what {found['when']}" if found["when"] else f"what is the {found['thing']}", question, count=1)
     inside = _ASKED_INSIDE.sub("", text, count=1)
     embedded, text = inside != text, inside  # in the order of a statement, maybe: "why Ashcroft was cleared"
