@@ -33,7 +33,7 @@ _ASKS_MONEY = re.compile(
     r"\bhow much (?:does|did|do|is|was|are|were|will|would|has|have|had)\b(?: \S+){0,6}? (?:worth|cost|costs|costing|pay|paid|spend|spent|raise|raised|charge|charged|fund|funded|valued)\b"
     r"|\bhow much (?:money|cash|funding|revenue|profit|income)\b"
     # "how much the gallery paid", as "tell me how much …" asks it: a subject, then the verb
-    r"|\bhow much (?:the|its|his|her|their|he|she|they|it|we|you|(?-i:[A-Z])[\w’'-]*)\b(?: \S+){0,6}? (?:costs?|cost|pays?|paid|spends?|spent|raised?|raises|charged?|charges|earned|earns?|(?:is|was|are|were) worth)\b"
+    r"|\bhow much (?:the|its|his|her|their|he|she|they|it|we|you|(?-i:[A-Z])[\w’'-]*)\b(?: \S+){0,6}? (?:costs?|pays?|paid|spends?|spent|raise[sd]?|charge[sd]?|earn(?:s|ed)?|(?:is|was|are|were) worth)\b"
     # "What will Raman be paid?", "what does the upgrade cost?", "what did they pay for it?" (not "what
     # did the error cost Rovers?", "what did it earn praise for?": a verb ending the question or
     # followed by what an amount is for, per or by)
