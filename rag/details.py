@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from .answer_types import amount_groups
-from .lexical import STOPWORDS, stem, terms, words
+from .lexical import STOPWORDS, is_verb, stem, terms, words
 from .text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORD, WEEKDAYS, number_value, scaled_value, years
 
 _MONTH_NUMBERS = {name[:3].lower(): str(i) for i, name in enumerate(MONTHS.split("|"), start=1)}
@@ -240,12 +240,16 @@ def _states_count(text: str, value: float, thing: str) -> bool:
     )
 
 
+_PASSIVE_VERB = re.compile(r"(?<=\w{3})ed$")  # "enrolled", "killed": what was done to what is counted
+
+
 def _counts(text: str, reach: int = COUNT_REACH) -> list[tuple[float, tuple[str, ...]]]:
     """Each number ``text`` writes before what it counts, as (value, the stems of up to ``reach``
     words after it up to a stop word or the end of its clause): "close two elementary schools" -> (2.0, ("elementari",
     "school")), "410,000 portable space heaters sold" -> (410000.0, ("portabl", "space", "heater", "sold"));
     not a whole that a part is taken from ("the seven members" of "five of the seven members"),
-    nor a name's number ("Boeing 737 Max jets")."""
+    nor a name's number ("Boeing 737 Max jets"); a verb in -ed after what is counted ends it ("Why
+    were 4,620 patients enrolled?" counts patients)."""
     found = []
     for match in _COUNT.finditer(text):
         number, short_scale, scale = match.groups()[:3]
@@ -253,8 +257,8 @@ def _counts(text: str, reach: int = COUNT_REACH) -> list[tuple[float, tuple[str,
             continue
         counted: list[str] = []
         for word in words(_CLAUSE_END.split(text[match.start(4) :], 1)[0])[:reach]:
-            if word in STOPWORDS or word.isdigit():
-                break
+            if word in STOPWORDS or word.isdigit() or (counted and _PASSIVE_VERB.search(word) and is_verb(word)):
+                break  # "4,620 patients enrolled": the patients, not what was done to them
             counted.append(stem(word))
         if counted:
             found.append((scaled_value(number, short_scale or scale), tuple(counted)))

@@ -877,6 +877,9 @@ def test_a_figure_the_articles_state_only_about_something_else_is_misattributed(
         ("Why did Brightwell recall 500,000 heaters?", ["It is recalling about 410,000 portable space heaters sold online."], True),  # three words between
         ("Why did the company lay off 200 workers?", ["It cut 300 jobs, workers said."], False),  # what is counted ends with its clause
         ("Why did 14 U.S. states sue the company?", ["Twelve U.S. states sued the company."], True),  # "U.S." ends no clause
+        # asked in the passive: what was done to them is no part of what is counted
+        ("Why were 4,620 patients enrolled in the trial?", ["The study followed 4,260 patients at 212 hospitals."], True),
+        ("Why were three schools closed?", ["The board voted to close two schools."], True),
     ],
 )
 def test_a_count_the_articles_state_otherwise_is_a_changed_number(question, sentences, changed):
