@@ -67,7 +67,7 @@ _NEGATED_AUXILIARY = re.compile(r"\b\w+n[’']t\b", re.I)  # "doesn't", "won't",
 # A word that denies what follows it: "not" (not "whether or not", "not only"), "never", "no" (not
 # "No. 10"), "none", "nothing", "isn't". "Without" is left out: "… without human oversight" denies nothing.
 NEGATION = re.compile(
-    r"(?<!\bor )\bnot\b(?! only)|\b(?:never|none|nor|neither|nothing|nobody|cannot)\b|\bno\b(?!\.\s*\d)|\b\w+n[’']t\b", re.I
+    rf"(?<!\bor )\bnot\b(?! only)|\b(?:never|none|nor|neither|nothing|nobody|cannot)\b|\bno\b(?!\.\s*\d)|{_NEGATED_AUXILIARY.pattern}", re.I
 )
 # British -ise spellings meet American -ize ones ("criticised" / "criticized").
 _BRITISH_ISE = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations)$")

@@ -455,7 +455,7 @@ _CONTRACTED = re.compile(r"^\W*(what|why|where|when|how)['’]s\b(?=(\s+(?:been|
 # determiner or a pronoun ("how much the gallery was paid") or be a name alone ("how much Ashcroft
 # was paid"), or the words after it are the question word's own ("how many people were killed",
 # "how many Carrow schools were flooded" keep their order).
-_AUXILIARY = "is|are|was|were|will|would|can|could|has|have|had|should|must|might|may|does|do|did"
+_AUXILIARY = f"{AUXILIARIES}|might|may"
 # an auxiliary, with its "n't" when it has one ("can't", "won't", "doesn't"), never "can" of "can't"
 _AUXILIARY_WORD = rf"(?:can['’]t|won['’]t|(?:{_AUXILIARY})n['’]t|(?:{_AUXILIARY})(?![\w'’]))"
 _STATEMENT_ORDER = re.compile(
