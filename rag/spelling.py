@@ -17,11 +17,13 @@ only when all of these hold:
 - an article word starting with the same letter is within 1 edit (2 for words of 8 or
   more letters), counting a swap of neighbouring letters as one edit; among equally
   close words the most frequent in the articles wins;
-- failing that, for a word written in lower case with at least 6 letters, a common
-  English word of the vocabulary is within 1 edit ("aanounce" -> "announce"): the
-  question then asks about a word the articles lack, as its writer meant, instead of
-  about an unknown word. A capitalised word is taken for a name: "Demis" is not "demi",
-  and a capitalised word after the first is read only as a name of the articles
+- failing that, for a word written in lower case with at least 6 letters that simplemma's
+  English dictionary does not know, a common English word of the vocabulary is within 1 edit
+  ("aanounce" -> "announce", but "overturn" is no typo of "overture"), and is not
+  another form of it, as above ("decider" is not "decide"): the question then asks about
+  a word the articles lack, as its writer meant, instead of about an unknown word. A
+  capitalised word is taken for a name: "Demis" is not "demi", and a capitalised word
+  after the first is read only as a name of the articles
   ("Antropic" -> "Anthropic", but "Leike" is not "like").
 
 A question word mistyped ("waht", "wich", "hw"), no article word nor word of the model's
@@ -242,10 +244,10 @@ class Speller:
         if len(lower) < MIN_LETTERS and (word.isupper() or english_word(lower)):
             return None  # a short word English has ("silt", "dine") or an acronym ("OPEC"); "brng", "coud" are typos
         found = _closest(lower, self._names_by_letter if as_name else self._article_by_letter, _max_edits(lower))
+        if found is None and word.islower() and len(word) >= MIN_LETTERS_COMMON and not english_word(lower):
+            found = _closest(lower, self._known_by_letter, 1)  # not "overturn", a word too, to "overture"
         if found is not None and (base_form(found) == base_form(lower) or _inflected(lower, found)):
-            return None  # another form of an article word ("toaster" of "toasters", "councilmembers" of "councilmember"): no typo
-        if found is None and word.islower() and len(word) >= MIN_LETTERS_COMMON:
-            found = _closest(lower, self._known_by_letter, 1)
+            return None  # another form of the word ("toaster" of "toasters", "councilmembers" of "councilmember", "decider" of "decide"): no typo
         if found is not None and plain != lower and without_accents(found) == found:
             return None  # accents on a word near one written without: another language's word ("criticó", not "critics")
         return found

@@ -63,11 +63,13 @@ def test_an_accent_left_out_of_a_name_or_typed_by_mistake_is_read_as_the_article
         assert speller.correct(kept) == kept  # as the articles write it, a real word, or a name or word they lack
 
 
-def test_a_four_letter_typo_is_read_but_not_a_short_real_word_nor_an_acronym():
+def test_a_typo_is_read_but_not_a_short_real_word_another_form_nor_an_acronym():
     articles = ["They salt the food at the open table, agree on a price and bring the money."]
-    speller = Speller(word_counts(articles), known_words={"did", "is", "in", "who", "what", "meet"}, names=capitalised_words(articles))
+    speller = Speller(word_counts(articles), known_words={"did", "is", "in", "who", "what", "meet", "scored", "decide", "will", "court", "overture"}, names=capitalised_words(articles))
     assert speller.correct("who will brng the moey to the tabe") == "who will bring the money to the table"  # a letter dropped
     assert speller.correct("Is silt in the food?") == "Is silt in the food?"  # English has "silt", one letter from "salt"
+    assert speller.correct("Who scored in the decider?") == "Who scored in the decider?"  # another form of "decide", not a typo of it
+    assert speller.correct("Will the court overturn it?") == "Will the court overturn it?"  # a word too, not a typo of "overture"
     assert speller.correct("Did OPEC meet?") == "Did OPEC meet?"  # an acronym, one letter from "open"
 
 
