@@ -77,8 +77,9 @@ def _with_context(index: CorpusIndex, sid: int, token_budget: int, said: frozens
     return start, end
 
 
-# A quotation closed before who said it: '…," Kowalczyk said.', '…," she said.', '…," said Ruiz.'
-_SAID_QUOTATION = re.compile(r"[”\"],?\s+(?:(?:[A-Z][\w.’'-]*\s+){1,4}|(?:he|she|they)\s+)(?:said|says|added|told|wrote)\b|[”\"],?\s+(?:said|says|added)\s+[A-Z]")
+# A quotation closed before who said it: '…," Kowalczyk said.', '…," she said.', '…," said Ruiz.',
+# '…," chief executive Ingrid Solberg told reporters', '…," said association spokesperson Hank Derksen'.
+_SAID_QUOTATION = re.compile(r"[”\"],?\s+(?:[\w.’'-]+\s+){0,5}(?:said|says|added|told|wrote)\b")
 _OPENS_QUOTATION = re.compile(r"^[“\"]")
 
 
@@ -100,15 +101,38 @@ def _sentences_with_words(index: CorpusIndex, first: int, last: int) -> int:
     return sum(1 for i in range(first + 1, last + 1) if word_count(index.sentences[i].text))
 
 
+# Who said a quotation, named only by a pronoun ('"…," she said.'): named before, in the sentence
+# the quotation leans on.
+_SAID_BY_PRONOUN = re.compile(r"[”\"],?\s+(?:he|she|they)\s+(?:said|says|added|told|wrote)\b")
+
+
+def _goes_on_quoting(sentence: str, previous: str) -> bool:
+    """Whether ``sentence`` carries on a quotation that ``previous`` attributes or leaves open,
+    so that whose words they are is told only there: '"Halvorsen has been a responsible neighbor
+    …"' after '"We respectfully disagree …," Marr said.'; 'It tells you nothing …' after '"Habitable
+    zone is an orbital definition.'; or names its speaker by a pronoun ('"…," she said.')."""
+    if _SAID_BY_PRONOUN.search(sentence):
+        return True
+    if _OPENS_QUOTATION.match(sentence):
+        return not _SAID_QUOTATION.search(sentence) and bool(_SAID_QUOTATION.search(previous))
+    return previous.count('"') % 2 == 1 or previous.count("“") > previous.count("”")
+
+
 def _leaning_start(index: CorpusIndex, sid: int, said: frozenset[int]) -> int:
     """Where a quote of sentence ``sid`` starts: at the sentence before it in its paragraph when it
-    leans on that one ("That threshold — …") and that one is not among the sentences ``said``."""
+    leans on that one ("That threshold — …") and that one is not among the sentences ``said``;
+    for a sentence carrying on a quotation (``_goes_on_quoting``), back through the quotation to
+    the sentence that names who said it ('Chief executive Alan Pryce acknowledged … "We are not
+    reckless," he told reporters. "Every pound of this deal …"')."""
     sentence = index.sentences[sid]
-    if sid > 0 and sid - 1 not in said and LEANS_ON_PREVIOUS.match(sentence.text):
-        previous = index.sentences[sid - 1]
-        if previous.kind == "sentence" and index.same_paragraph(sid - 1, sid):
-            return previous.start
-    return sentence.start
+    if sid == 0 or sid - 1 in said:
+        return sentence.start
+    previous = index.sentences[sid - 1]
+    if previous.kind != "sentence" or not index.same_paragraph(sid - 1, sid):
+        return sentence.start
+    if _goes_on_quoting(sentence.text, previous.text):
+        return _leaning_start(index, sid - 1, said)
+    return previous.start if LEANS_ON_PREVIOUS.match(sentence.text) else sentence.start
 
 
 def _rest_of_list(index: CorpusIndex, token_budget: int, lead: int, sid: int, start: int, end: int, said: frozenset[int], room: int | None) -> int:

@@ -554,17 +554,44 @@ def test_a_quotation_carried_on_after_who_said_it_is_what_they_said(tmp_path, en
     assert not answer.abstained and any("a promise to every child" in quote.text for quote in answer.quotes), answer.answer
 
 
-def test_a_quotation_carried_on_in_the_next_sentence_is_quoted_with_who_said_it(tmp_path, encoder, answerer):
+def test_a_quotation_is_quoted_with_who_said_it_whichever_of_its_sentences_answers(tmp_path, encoder, answerer):
     """'"We turn people away every day," she said. "A library is a promise …"': what she said goes
-    on past who said it, and the quote with it; a sentence quoting no one stops where it ends."""
+    on past who said it, and the quote with it; "she" is named in the sentence before, and the
+    quote starts there, as it does for the quotation's last sentence alone; a sentence quoting no
+    one stops where it ends."""
     library = answerer_over(tmp_path, {"library.txt": LIBRARY, "orchard.txt": FROST}, encoder, answerer)
     sentences = library.index.sentences
+    whole = (
+        "Dr. Helen Brandt, the library's director, noted that the old building was too small. "
+        '"We turn people away every day," she said. "A library is a promise to every child in this city."'
+    )
     said = next(i for i, s in enumerate(sentences) if s.text.endswith("she said."))
-    [quote] = library.compose([candidate(said)])
-    assert quote.text == '"We turn people away every day," she said. "A library is a promise to every child in this city."'
+    promise = next(i for i, s in enumerate(sentences) if s.text.startswith('"A library is a promise'))
+    for answering in (said, promise):
+        [quote] = library.compose([candidate(answering)])
+        assert quote.text == whole
     noted = next(i for i, s in enumerate(sentences) if s.text.endswith("was too small."))
     [alone] = library.compose([candidate(noted)])
     assert alone.text == sentences[noted].text
+
+
+APPEAL = (
+    "Chemical firm to appeal cleanup order\n\nA judge ordered Tarn Chemical to pay for the cleanup of Lake Osric on Friday. "
+    "The company's spokesman, Glen Hart, said it would appeal.\n\n"
+    '"We disagree with the court\'s findings,"{said} "We have been a good neighbour for 60 years. Our record speaks for itself."\n'
+)
+
+
+@pytest.mark.parametrize("said", [" Hart said.", " said company spokesman Glen Hart.", " company spokesman Glen Hart told reporters."])
+def test_a_quotation_s_later_sentences_are_quoted_from_where_its_speaker_is_named(tmp_path, encoder, answerer, said):
+    """A party's claim is never shown as a bare fact: '"We have been a good neighbour …"' is
+    quoted from '"We disagree …," Hart said.', and so is the sentence after it in the quotation."""
+    court = answerer_over(tmp_path, {"appeal.txt": APPEAL.format(said=said), "orchard.txt": FROST}, encoder, answerer)
+    sentences = court.index.sentences
+    whole = f'"We disagree with the court\'s findings,"{said} "We have been a good neighbour for 60 years. Our record speaks for itself."'
+    for answering in ("We have been a good neighbour", "Our record speaks"):
+        [quote] = court.compose([candidate(next(i for i, s in enumerate(sentences) if answering in s.text))])
+        assert quote.text == whole
 
 
 LEAVE = (
