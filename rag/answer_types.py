@@ -308,16 +308,20 @@ _OPENERS = frozenset(
 ) | CALENDAR_WORDS
 
 
+# The last word of a company's name, which its short name leaves off: "Northcastle Resources" is
+# "Northcastle" in "Northcastle CEO Raymond Achebe said …".
+COMPANY_ENDS = frozenset("company co corp corporation inc incorporated ltd limited llc plc group holdings resources partners capital labs lab systems industries technologies".split())
+
 # Capitalised runs that name an organisation or a place, not a person: "Northgate Health", "the
 # Tamsin County Superior Court", "Lake Wendell", "Port Calder". Their last word alone names none of
 # them ("the National Gallery" is not "the Pennine Gallery"; see ``rag.answer``'s ``_name_as_written``).
-ORGANISATION_ENDS = frozenset(
-    "health center centre conservancy union council authority board court university college school academy company co corp "
-    "inc ltd llc group association department agency hospital clinic bank party committee foundation institute lake river creek "
+ORGANISATION_ENDS = COMPANY_ENDS | frozenset(
+    "health center centre conservancy union council authority board court university college school academy "
+    "association department agency hospital clinic bank party committee foundation institute lake river creek "
     "county city town village street hall park airport station museum church club team times news post journal review office "
-    "ministry commission service services network systems labs lab partners capital fund trust society league federation "
+    "ministry commission service services network fund trust society league federation "
     "region district state states republic kingdom island islands bay valley falls road avenue square bridge "
-    "gallery theatre library stadium prison united rovers resources holdings".split()
+    "gallery theatre library stadium prison united rovers".split()
 )
 _PLACE_STARTS = frozenset("lake port mount fort cape river gulf north south east west upper lower san santa los las".split())
 

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from itertools import islice
 from typing import TYPE_CHECKING, Iterator, Sequence
 
-from .answer_types import CLOSED_TYPES, counted_things, counts_of, expected_type, mentions, question_words
+from .answer_types import CLOSED_TYPES, COMPANY_ENDS, counted_things, counts_of, expected_type, mentions, question_words
 from .details import changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
 from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, question_terms, stem, terms, verb_forms, words
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, own_part
@@ -137,8 +137,13 @@ def names_unknown(index: "CorpusIndex", question: str) -> bool:
 
 def unknown_names(index: "CorpusIndex", question: str) -> list[str]:
     """The names ``question`` writes capitalised (``rag.question.name_terms``) with a word found
-    nowhere in the articles, as it writes them: ["Sam Altman"]."""
-    return [name for name, stems in name_terms(question).items() if any(term not in index.term_idf for term in stems)]
+    nowhere in the articles, as it writes them: ["Sam Altman"]. A place is found as its adjective
+    ("Canadian" where they say "Canada", ``_SAME_PLACE``)."""
+
+    def found(word: str) -> bool:
+        return any(stem(form) in index.term_idf for form in _SAME_PLACE.get(word, {word}))
+
+    return [name for name in name_terms(question) if not all(found(word) for word in words(name) if word not in STOPWORDS)]
 
 
 _NEGATION_OR_LACK = re.compile(rf"{NEGATION.pattern}|\bwithout\b", re.I)  # "without success" states none
@@ -538,7 +543,8 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
     article mention, nor the table header or list lead-in it is read under, nor who said it: "Why
     did OpenAI call for a pause?" of a sentence on Anthropic's call, in an article about Anthropic.
     A name the article is about may be missing from the sentence that answers ("the bank cut its
-    deposit rate" in an article on the ECB); a place stands for its adjective ("Spain", "Spanish")."""
+    deposit rate" in an article on the ECB); a place stands for its adjective ("Spain", "Spanish");
+    a company its short name ("Northcastle" for "Northcastle Resources", ``_left_off_short_names``)."""
     if not scored:
         return False
     names = known_names(question, index.names)
@@ -550,7 +556,16 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
     speakers = _paragraph_before(index, best) if _QUOTATION.match(sentence.text) else []  # who said the quotation it carries on
     around = {*neighbourhood(index, best), *speakers, *_opening_sentences(index, sentence.doc_id), *read_under}
     mentioned = set(words(" ".join([index.documents[sentence.doc_id].title, *(index.sentences[i].text for i in around)])))
-    return any(not _SAME_PLACE.get(name, {name}) & mentioned for name in names)
+    missing = {name for name in names if not _SAME_PLACE.get(name, {name}) & mentioned}
+    return bool(missing - _left_off_short_names(question, index.names, mentioned))
+
+
+def _left_off_short_names(question: str, names: frozenset[str], mentioned: set[str]) -> set[str]:
+    """The last words of the company names ``question`` writes in full whose short names (the rest
+    of their words) are all ``mentioned``: "resources" of "Northcastle Resources" where a sentence
+    says "Northcastle CEO Raymond Achebe"."""
+    runs = (words(question[start:end]) for start, end in name_spans(question, names))
+    return {run[-1] for run in runs if len(run) > 1 and run[-1] in COMPANY_ENDS and set(run[:-1]) <= mentioned}
 
 
 def person_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> bool:

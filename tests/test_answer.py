@@ -22,7 +22,7 @@ from rag.gold import load_gold
 from rag.evaluation import unsuppressed
 from rag.build import build_index
 from rag.lexical import question_terms, terms
-from rag.premises import event_unreported, told_as_to_come
+from rag.premises import event_unreported, told_as_to_come, unknown_names
 from rag.question import asks_across_articles
 from rag.text import count_tokens
 from rag.retrieve import Retriever
@@ -1460,6 +1460,44 @@ def test_a_question_naming_someone_the_articles_mention_but_not_where_the_answer
     assert local.answer(place).answerability == blind.answer(place).answerability and not local.answer(place).abstained
     for asked in ("Why did Anthropic call for a pause?", "why did anthropic call for a pause"):
         assert_answered_as_without(local, blind, asked, "called for a pause")
+
+
+MINE = (
+    "Court quashes permit for Silver Fork mine\n\nA provincial court on Friday quashed the permit for the Silver Fork copper mine. "
+    "The judge found that the province had not consulted two First Nations whose land the mine would cross. "
+    "The ruling sends the decision back to the minister.\n\n"
+    "The mine, proposed by Denver-based Brantwood Holdings, was approved in 2023. It would employ about 400 people. "
+    "Environmental groups had warned of damage to salmon rivers downstream.\n\n"
+    "Lawyers for the First Nations called the ruling a turning point. "
+    "Brantwood CEO Lena Marsh said the company was disappointed and would consider an appeal.\n"
+)
+
+
+def test_a_company_named_in_full_is_the_one_its_short_name_names(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"mine.txt": MINE, "pause.txt": PAUSE_CALL, "heat.txt": HEAT}, encoder, answerer)
+    blind = with_settings(local, name_elsewhere_penalty=0.0)
+    assert_answered_as_without(local, blind, "Who is the CEO of Brantwood Holdings?", "Lena Marsh")  # "Brantwood CEO Lena Marsh"
+    assert local.answer("Why did OpenAI call for a pause?").abstained  # another company, named in full, still is not
+
+
+PILL = (
+    "Migraine pill halves attack days\n\nAn experimental pill halved the number of days with migraine in a trial of 1,400 adults. "
+    "Its developer, Corvane, said it plans to ask the Food and Drug Administration to approve the pill in 2026. "
+    "Side effects were mild. The trial ran at 40 hospitals in Canada.\n"
+)
+
+
+def test_an_acronym_the_articles_only_spell_out_is_asked_about_as_they_spell_it(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"pill.txt": PILL, "heat.txt": HEAT}, encoder, answerer)
+    answer = local.answer("Has the FDA approved the migraine pill?")  # never "FDA": not a name they never mention
+    assert answer.read_as == "Has the Food and Drug Administration approved the migraine pill?"
+    assert not answer.abstained and "Food and Drug Administration" in answer.quotes[0].text, answer.answer
+
+
+def test_a_place_asked_of_by_its_adjective_is_one_the_articles_mention(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"pill.txt": PILL, "heat.txt": HEAT}, encoder, answerer)
+    assert unknown_names(local.index, "How many Canadian hospitals ran the trial?") == []  # "40 hospitals in Canada"
+    assert unknown_names(local.index, "How many Mexican hospitals ran the trial?") == ["Mexican"]
 
 
 TRAM = (
