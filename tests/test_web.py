@@ -803,6 +803,49 @@ def test_on_a_phone_the_passages_control_and_the_sources_fold_outs_are_fingertip
     assert page.locator("#sources summary").first.evaluate("s => getComputedStyle(s).display") == "list-item"  # its ▸ marker kept
 
 
+# The same, tapped near the middle of each edge instead: a round button (Gradio's Scroll down) has no corners to tap.
+TAP_EDGES_JS = """(target) => {
+  target.scrollIntoView({block: 'center'});
+  const box = target.getBoundingClientRect(), x = box.left + box.width / 2, y = box.top + box.height / 2;
+  const edges = [[box.left + 2, y], [box.right - 2, y], [x, box.top + 2], [x, box.bottom - 2]];
+  return {width: box.width, height: box.height, tapped: edges.every(([x, y]) => target.contains(document.elementFromPoint(x, y)))};
+}"""
+# Every control a finger may tap: in the page's main part (the chat's column and the sources), and the way back to an answer.
+CONTROLS = "main :is(button, a[href], input, textarea, select, summary, [role=button], [tabindex]:not([tabindex='-1'])), #back-to-answer"
+
+
+def test_on_a_phone_every_control_of_the_chat_is_fingertip_sized(server, browsing):
+    """From the third review: on a 390-pixel phone the chat's Clear button was 18 pixels square, its
+    Scroll down button 26, Copy conversation, Copy answer, the rating and the example buttons 25 or 26
+    pixels high, the question box and Ask 40, the way back to an answer 30. Every control is now 44 by
+    44 CSS pixels at least, but the citation markers: badges inline in a quote's sentence, as WCAG 2.5.5
+    allows. A wide page keeps Gradio's sizes."""
+    page = browsing.open_chat(server.url)
+    ask(page, "What is Claude?")
+    ask(page, "Who wrote the blog post?")  # answer controls, and an earlier answer's folded sources
+    wide = {name: page.get_by_role("button", name=name, exact=True).first.bounding_box()["height"] for name in ("Clear", "Right")}
+    assert all(height < 44 for height in wide.values()), wide  # the sizes below are a phone's only
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(500)  # after the page's second scroll to the reply (250 ms after it)
+    page.locator(BOT_MESSAGES).last.locator("a.cite").first.click()  # a phone's way back to the answer shows
+    expect(page.locator("#back-to-answer")).to_be_visible()
+    sizes = [("↑ Back to the answer", page.locator("#back-to-answer").evaluate(TAP_EDGES_JS))]  # first: the scrolling below sends it away
+    controls = page.locator(CONTROLS)
+    for n in range(controls.count()):
+        control = controls.nth(n)
+        if control.is_visible() and not control.evaluate("e => e.matches('a.cite') || e.id === 'back-to-answer'"):
+            sizes.append((control.evaluate("e => (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 30) || e.tagName"), control.evaluate(TAP_EDGES_JS)))
+    page.locator("#chat [role=log]").evaluate("log => { log.scrollTop = 0; }")  # Gradio's Scroll down shows once the chat is scrolled up
+    expect(page.get_by_role("button", name="Scroll down")).to_be_visible()
+    sizes.append(("Scroll down", page.get_by_role("button", name="Scroll down").evaluate(TAP_EDGES_JS)))
+    toolbar = page.locator("#chat .top-panel").bounding_box()  # taller now: the first question still starts below it
+    assert page.locator("#chat [data-testid=user]").first.bounding_box()["y"] >= toolbar["y"] + toolbar["height"]
+    assert {"Clear", "Copy conversation", "Copy answer to: What is Claude", "TEXTAREA", "Ask", "Right", "Who wrote the blog post?"} <= {name for name, _ in sizes}
+    small = [f"{name}: {box['width']:.1f} x {box['height']:.1f}{'' if box['tapped'] else ', not all tappable'}"
+             for name, box in sizes if not (box["width"] >= 44 and box["height"] >= 44 and box["tapped"])]
+    assert not small, "; ".join(small)
+
+
 def test_the_question_box_counts_its_characters_near_the_limit(server, browsing):
     """From the second review: the 2,000-character limit was learnt only on sending. Near it the
     count shows under the box (its description), and a screen reader is told when the count
