@@ -771,6 +771,32 @@ def test_the_chat_and_the_sources_have_headings_to_jump_to(server, browsing):
     assert levels[3:] and all(level == 3 and title.startswith("[") for level, title in levels[3:])  # each source under Sources
 
 
+def read_in_order(page, first: str) -> list[str]:
+    """What a screen reader reads from the node ``first`` (as Playwright's ARIA snapshot of the page's
+    main part writes it, e.g. 'heading "Conversation" [level=2]') on, at its level: each node's role
+    and name, without what it holds."""
+    lines = page.locator("main").aria_snapshot().splitlines()
+    start = next(n for n, line in enumerate(lines) if line.strip() == f"- {first}")
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    return [line.strip().removeprefix("- ").removesuffix(":") for line in lines[start:] if len(line) - len(line.lstrip()) == indent]
+
+
+def test_the_chat_is_read_from_its_heading_once(server, browsing):
+    """From the third review: a screen reader read the chat's hidden heading "Conversation", then its
+    visible label, the same word again, then the toolbar, then a log named "chatbot conversation". The
+    label is for the eye only now, and the log is named by its heading: heading, toolbar, conversation."""
+    page = browsing.open_chat(server.url)
+    heading = 'heading "Conversation" [level=2]'
+    assert read_in_order(page, heading)[:2] == [heading, 'log "Conversation"']  # no toolbar before a question, nor Gradio's timer ("0.1s")
+    ask(page, "Who wrote the blog post?")
+    read = read_in_order(page, heading)
+    assert read[:4] == [heading, 'button "Clear"', 'button "Copy conversation"', 'log "Conversation"'], read[:5]
+    expect(page.locator("#chat [data-testid=block-label]")).to_have_text("Conversation")  # still in sight, where it was
+    expect(page.locator("#chat [data-testid=block-label]")).to_be_visible()
+    group = page.get_by_role("log", name="Conversation").get_by_role("group")
+    expect(group).to_have_count(2)  # the question and its answer, read in the log
+
+
 # A target's size, and whether a tap near each of its corners lands on it (not clipped or covered).
 TAP_TARGET_JS = """(target) => {
   target.scrollIntoView({block: 'center'});

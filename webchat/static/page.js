@@ -266,6 +266,15 @@
       if (line.getAttribute('role') !== 'status') line.setAttribute('role', 'status');
     }
     for (const timer of document.querySelectorAll('#status [data-testid=status-tracker]:not([aria-hidden])')) timer.setAttribute('aria-hidden', 'true');
+    // The chat is read from its heading (app.py): then its toolbar, then the conversation. Its visible
+    // label, the same word again, is for the eye only, and so is the timer Gradio draws beside it while
+    // a question is answered ("Looking it up …" is said instead); the log is named by the heading, not
+    // "chatbot conversation".
+    for (const shown of document.querySelectorAll('#chat [data-testid=block-label]:not([aria-hidden]), #chat [data-testid=status-tracker]:not([aria-hidden])')) {
+      shown.setAttribute('aria-hidden', 'true');
+    }
+    const log = document.querySelector('#chat [role=log]');
+    if (log && log.getAttribute('aria-labelledby') !== 'conversation-heading') log.setAttribute('aria-labelledby', 'conversation-heading');
     // A citation marker is read out once, as its source by title: "Source [1]: <title>". Its title
     // attribute ("<title>\n<doc id>", _cite_link in webchat/render.py) goes, since a screen reader
     // would read the tooltip after the name; the title is in sight under the quote, the doc id in the
