@@ -22,7 +22,21 @@ from itertools import takewhile
 
 import numpy as np
 
-from .answer_types import ORGANISATION_ENDS, amount_names, asks_statement, counted_things, counts_of, expected_type, has_type, mentions, question_words, reports_speech, speaker_asked, speaks
+from .answer_types import (
+    ORGANISATION_ENDS,
+    amount_names,
+    asks_statement,
+    counted_things,
+    counts_of,
+    expected_type,
+    has_type,
+    mentions,
+    question_words,
+    reports_speech,
+    speaker_asked,
+    speaks,
+    tells_an_earlier_time,
+)
 from .answerability import AnswerabilityModel
 from .errors import require_type
 from .lexical import STOPWORDS, as_matched, question_terms, stem, words
@@ -285,11 +299,15 @@ class Answerer:
         kind = expected_type(question, own)
         asked, counted, named = question_words(own or question), counted_things(own or question), amount_names(own or question)
         typed = np.fromiter((self._has_type(sid, kind, asked, counted, named) for sid in ids.tolist()), dtype=bool, count=len(ids))
+        earlier = np.zeros(len(ids), dtype=bool)
+        if kind not in (None, "person", "name", "place"):  # a figure or time of an earlier such event is not the one asked for
+            earlier = np.fromiter((tells_an_earlier_time(self.index.sentences[sid].text, own or question) for sid in ids.tolist()), dtype=bool, count=len(ids))
+            typed &= ~earlier
         score = s.w_dense * dense + s.w_centered * centered + s.w_coverage * (coverage + s.title_credit * in_title_only) + s.w_chunk * passage
         if near:
             score += NEXT_TO_ANSWER_BONUS * np.fromiter((sid in near for sid in ids.tolist()), dtype=bool, count=len(ids))
         if kind:
-            score += s.w_type * typed
+            score += s.w_type * (typed.astype(np.float64) - earlier)  # an earlier event's: as far below an untyped sentence as a typed one is above
         order = np.lexsort((ids, -score))[:SCORED_POOL]
         return [
             ScoredSentence(int(ids[i]), float(score[i]), float(dense[i]), float(centered[i]), float(coverage[i]), float(passage[i]), bool(typed[i]))

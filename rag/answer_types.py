@@ -456,6 +456,22 @@ def amount_names(question: str) -> re.Pattern[str] | None:
     return re.compile(pattern, re.I)
 
 
+# When something last happened before, told as the background of what an article reports:
+# "Halifax transit workers last went on strike in 2012, when a 33-day shutdown ended …", "It
+# last raised rates in August 2023". A question asking about such a time says so: "When did they
+# last strike?", "the previous strike", "before", a year ("last" ending it is the verb: "How long
+# did the strike last?").
+_EARLIER_TIME = re.compile(rf"\blast\s+(?:[a-z]+\s+){{1,4}}?(?:in|on)\s+(?:(?:{MONTHS})\s+)?(?:\d{{1,2}}\s+)?{YEAR}")
+_ASKS_EARLIER = re.compile(rf"\blast\b(?!\s*(?:[?.!]|$|for\b))|\b(?:previous(?:ly)?|before|earlier|prior|ago|history)\b|{YEAR}", re.I)
+
+
+def tells_an_earlier_time(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` tells when something last happened before (``_EARLIER_TIME``) and
+    ``question`` asks of no such time: "How long did the Halifax transit strike last?" asks about
+    the strike reported, not "… last went on strike in 2012, when a 33-day shutdown ended"."""
+    return bool(_EARLIER_TIME.search(sentence)) and not _ASKS_EARLIER.search(question)
+
+
 def has_type(sentence: str, kind: str | None, question: str = "") -> bool:
     """Whether ``sentence`` contains something of the expected ``kind`` (True if none expected).
 

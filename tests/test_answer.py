@@ -1480,6 +1480,19 @@ def test_a_company_named_in_full_is_the_one_its_short_name_names(tmp_path, encod
     assert local.answer("Why did OpenAI call for a pause?").abstained  # another company, named in full, still is not
 
 
+BUS_STRIKE = (
+    "Bus strike ends in Carrow\n\nCarrow's bus drivers went back to work on Monday. Their strike ended on March 21 after 19 days, "
+    "when the union accepted a raise of 9 per cent over three years. Carrow bus drivers last went on strike in 2012, when a 33-day "
+    "walkout ended with a settlement.\n"
+)
+
+
+def test_an_earlier_such_event_does_not_answer_for_the_one_reported(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"strike.txt": BUS_STRIKE, "heat.txt": HEAT}, encoder, answerer)
+    assert "19 days" in local.answer("How long did the Carrow bus strike last?").quotes[0].text  # not the 2012 walkout's 33 days
+    assert "2012" in local.answer("When did Carrow bus drivers last go on strike?").quotes[0].text  # asked of the earlier one
+
+
 PILL = (
     "Migraine pill halves attack days\n\nAn experimental pill halved the number of days with migraine in a trial of 1,400 adults. "
     "Its developer, Corvane, said it plans to ask the Food and Drug Administration to approve the pill in 2026. "
