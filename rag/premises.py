@@ -331,6 +331,41 @@ def _told(index: "CorpusIndex", known: frozenset[str], event: str) -> bool | Non
     return any(naming & index.documents_with(term) for term in told)
 
 
+# What tells of an event as wanted, proposed, possible or denied, not as done, within
+# ``_UNDONE_REACH`` words before it: "calling for a global mechanism to pause or halt", "urged a
+# temporary pause", "could halt", "aren't calling for a permanent halt".
+_UNDONE_FRAME = re.compile(
+    rf"\b(?:(?:call|ask)(?:s|ed|ing)?\s+for|advocat\w*|urg(?:e|es|ed|ing)|propos\w*|want\w*|seek\w*|option|could|would|might|may|should|whether|if)\b"
+    rf"|{NEGATION.pattern}",
+    re.IGNORECASE,
+)
+_UNDONE_REACH = 10
+
+
+def event_only_wanted(index: "CorpusIndex", question: str) -> tuple[str, str] | None:
+    """(name, event word) for the first event ``question`` takes as given that someone it names did
+    (``_events_asked``) which every sentence holding it, in the articles naming them, tells only as
+    wanted, proposed, possible or denied (``_UNDONE_FRAME``): "Why did Anthropic halt development?"
+    of articles saying it is "calling for a global mechanism to pause or halt frontier AI
+    development" and "aren't calling for a permanent halt"; else None."""
+    for named, known, event in _events_asked(index, question):
+        forms = {stem(form) for form in verb_forms(event)} | {stem(event)}
+        if forms & _NO_EVENT:
+            continue
+        naming = frozenset().union(*(index.documents_with(term) for term in known))
+        telling = [index.sentences[i].text for doc in naming for i in index.document_sentences[doc] if forms & index.sentence_terms[i]]
+        if telling and all(_told_as_undone(text, forms) for text in telling):
+            return named, event
+    return None
+
+
+def _told_as_undone(text: str, forms: set[str]) -> bool:
+    """Whether each word of ``text`` in one of the event's ``forms`` (stems) has a word wanting,
+    proposing, allowing or denying it within ``_UNDONE_REACH`` words before it."""
+    found = [match for match in re.finditer(r"[\w’'-]+", text) if stem(match.group().lower()) in forms]
+    return bool(found) and all(_UNDONE_FRAME.search(" ".join(text[: match.start()].split()[-_UNDONE_REACH:])) for match in found)
+
+
 # A question asking what came of an event or when it was done ("What did the May 20 hearing decide?",
 # "When was Ruiz's work permit approved?", "the result of the vote"): a word of an outcome or of
 # completion after "did", "was" or "were"; not who (a person is asked for, whatever the event), nor
@@ -444,7 +479,9 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     someone a title the articles never give them (``title_swapped``); or whether it asks what came
     of an event the best sentence tells of as still to come (``told_as_to_come``): "What did the
     May 20 hearing decide?" of "… is scheduled for May 20"; or whether it takes as given an event
-    of someone it names that no article naming them reports (``event_unreported``).
+    of someone it names that the articles tell of only as called for, proposed, possible or denied
+    (``event_only_wanted``: "Why did Anthropic halt development?" of "… calling for a global
+    mechanism to pause or halt …"), or that no article naming them reports (``event_unreported``).
     A question asking to be confirmed or denied (``asks_yes_or_no``) is checked for the event
     alone: a sentence stating a detail otherwise answers it ("Will the plant open in July?" of
     "… will open in September"); one no article tells of does not ("Was Alan Forsythe fired?")."""
@@ -488,6 +525,8 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
         yield "They give the person it names another title."
     if told_as_to_come(index, question, best.text):
         yield "They tell of it as still to come (planned, scheduled or expected), not as done."
+    if event_only_wanted(index, question):
+        yield "They tell of it only as called for, proposed, possible or denied, not as done."
     yield from _event_unreported_note(index, question)
 
 

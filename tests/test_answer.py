@@ -478,6 +478,20 @@ def test_an_event_the_articles_tell_of_as_still_to_come_is_not_answered_as_done(
     assert not told_as_to_come(hearing.index, "When did Will Lewis sign the contract?", "Will Lewis signed the contract on Monday.")  # a name
 
 
+MINE_HALT = (
+    "Miners urge halt at Kestrel pit\n\nUnion leader Dana Ruiz on Monday called for a halt to blasting at the Kestrel pit after a "
+    "wall collapsed. Ruiz said the company should halt work until inspectors return. She is not calling for a permanent halt, "
+    "Ruiz said. The company said output rose 4 per cent last year.\n"
+)
+
+
+def test_an_event_the_articles_tell_of_only_as_called_for_is_not_answered_as_done(tmp_path, encoder, answerer):
+    mine = answerer_over(tmp_path, {"mine.txt": MINE_HALT, "heat.txt": HEAT}, encoder, answerer)
+    halted = mine.answer("Why did Dana Ruiz halt blasting at the pit?")  # she called for it, said the company should, not for good
+    assert halted.abstained and halted.answer == "The articles don't say. They tell of it only as called for, proposed, possible or denied, not as done."
+    assert not mine.answer("Why did Dana Ruiz call for a halt?").abstained  # what she did
+
+
 def test_a_count_of_the_dead_is_not_answered_with_a_count_of_something_else(tmp_path, encoder, answerer):
     fire = answerer_over(tmp_path, {"fire.txt": FIRE, "nimbo.txt": NIMBO}, encoder, answerer)
     assert fire.answer("How many people were killed in the Cedar Ridge Fire?").abstained  # 12,000 were evacuated
