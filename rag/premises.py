@@ -59,8 +59,9 @@ def asks_closed_type(question: str, asked: str) -> bool:
 # Words that frame what is asked rather than name what it is about: "how much is it worth now",
 # "where does he work" (an answer need not say "works": "Azizi Othman of Asia e University"),
 # "who makes it" (nor "makes": "made by Calloway", a form the stems do not meet), "how much
-# money" (a sentence gives "14 million euros"): articles without them may still answer.
-FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued valuation budget money amount number total now current currently today still work live based located situated headquartered make made".split())  # stemmed: "works", "lives" too
+# money" (a sentence gives "14 million euros"), "which person is the CEO" (an answer names one):
+# articles without them may still answer.
+FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued valuation budget money amount number total now current currently today still work live based located situated headquartered make made person individual".split())  # stemmed: "works", "lives" too
 
 
 def _topic_terms(question: str, names: set[str]) -> set[str]:

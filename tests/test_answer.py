@@ -1490,7 +1490,8 @@ MINE = (
 def test_a_company_named_in_full_is_the_one_its_short_name_names(tmp_path, encoder, answerer):
     local = answerer_over(tmp_path, {"mine.txt": MINE, "pause.txt": PAUSE_CALL, "heat.txt": HEAT}, encoder, answerer)
     blind = with_settings(local, name_elsewhere_penalty=0.0)
-    assert_answered_as_without(local, blind, "Who is the CEO of Brantwood Holdings?", "Lena Marsh")  # "Brantwood CEO Lena Marsh"
+    for asked in ("Who is the CEO of Brantwood Holdings?", "Which person is the CEO of Brantwood Holdings?"):
+        assert_answered_as_without(local, blind, asked, "Lena Marsh")  # "Brantwood CEO Lena Marsh"
     assert local.answer("Why did OpenAI call for a pause?").abstained  # another company, named in full, still is not
 
 
