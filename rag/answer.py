@@ -31,6 +31,7 @@ from .answer_types import (
     expected_type,
     has_type,
     mentions,
+    names_another_of_a_series,
     question_words,
     reports_speech,
     speaker_asked,
@@ -222,6 +223,12 @@ class Answerer:
             return self._type_cache[key] and bool(named.search(self._stated(sid)))
         return self._type_cache[key]
 
+    def _of_another(self, sid: int, question: str) -> bool:
+        """Whether sentence ``sid`` tells of an earlier such event (``tells_an_earlier_time``) or of
+        another of a series the question names one of (``names_another_of_a_series``), not the one asked."""
+        text = self.index.sentences[sid].text
+        return tells_an_earlier_time(text, question) or names_another_of_a_series(text, question)
+
     def _stated(self, sid: int) -> str:
         """What sentence ``sid`` states, as patterns read it (``as_matched``: "a \ufb01ne" is "a fine"): its
         text, or for a table's row each cell with its column's name (``row_under_header``: "Ruth
@@ -299,15 +306,16 @@ class Answerer:
         kind = expected_type(question, own)
         asked, counted, named = question_words(own or question), counted_things(own or question), amount_names(own or question)
         typed = np.fromiter((self._has_type(sid, kind, asked, counted, named) for sid in ids.tolist()), dtype=bool, count=len(ids))
-        earlier = np.zeros(len(ids), dtype=bool)
-        if kind not in (None, "person", "name", "place"):  # a figure or time of an earlier such event is not the one asked for
-            earlier = np.fromiter((tells_an_earlier_time(self.index.sentences[sid].text, own or question) for sid in ids.tolist()), dtype=bool, count=len(ids))
-            typed &= ~earlier
+        another = np.zeros(len(ids), dtype=bool)
+        if kind not in (None, "person", "name", "place"):  # a figure or time of an earlier such event, or another of a series, is not the one asked for
+            asked_of = own or question
+            another = np.fromiter((self._of_another(sid, asked_of) for sid in ids.tolist()), dtype=bool, count=len(ids))
+            typed &= ~another
         score = s.w_dense * dense + s.w_centered * centered + s.w_coverage * (coverage + s.title_credit * in_title_only) + s.w_chunk * passage
         if near:
             score += NEXT_TO_ANSWER_BONUS * np.fromiter((sid in near for sid in ids.tolist()), dtype=bool, count=len(ids))
         if kind:
-            score += s.w_type * (typed.astype(np.float64) - earlier)  # an earlier event's: as far below an untyped sentence as a typed one is above
+            score += s.w_type * (typed.astype(np.float64) - another)  # another's: as far below an untyped sentence as a typed one is above
         order = np.lexsort((ids, -score))[:SCORED_POOL]
         return [
             ScoredSentence(int(ids[i]), float(score[i]), float(dense[i]), float(centered[i]), float(coverage[i]), float(passage[i]), bool(typed[i]))

@@ -472,6 +472,24 @@ def tells_an_earlier_time(sentence: str, question: str) -> bool:
     return bool(_EARLIER_TIME.search(sentence)) and not _ASKS_EARLIER.search(question)
 
 
+# A name with a number, one of a series: "SHIELD-2", "Phase 3", "Local 1187", "Apollo 11"; not a
+# date ("May 21") nor a year ("In 2012").
+_NUMBERED_NAME = re.compile(rf"\b([A-Z][A-Za-z]+)[- ](?!{YEAR}\b)(\d+[A-Za-z]?)\b")
+
+
+def _numbered_names(text: str) -> set[tuple[str, str]]:
+    return {(name.lower(), number.lower()) for name, number in _NUMBERED_NAME.findall(text) if name.lower() not in CALENDAR_WORDS}
+
+
+def names_another_of_a_series(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` names another of a series that ``question`` names one of (the same
+    name with another number) and not the one asked: "SHIELD-3, will begin enrolling 6,000
+    patients" does not answer "How many patients were in the SHIELD-2 trial?"."""
+    asked = _numbered_names(question)
+    named = _numbered_names(sentence) if asked else set()
+    return not asked & named and any(name == other and number != its for name, number in named for other, its in asked)
+
+
 def has_type(sentence: str, kind: str | None, question: str = "") -> bool:
     """Whether ``sentence`` contains something of the expected ``kind`` (True if none expected).
 

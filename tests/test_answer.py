@@ -1508,6 +1508,18 @@ def test_an_earlier_such_event_does_not_answer_for_the_one_reported(tmp_path, en
     assert "2012" in local.answer("When did Carrow bus drivers last go on strike?").quotes[0].text  # asked of the earlier one
 
 
+TRIALS = (
+    "Pill cuts repeat strokes\n\nA daily pill cut repeat strokes by 40 per cent in the ORBIT-2 trial, researchers said on Monday. "
+    "The study followed 3,120 patients at 140 hospitals. A larger trial, ORBIT-3, will begin enrolling 8,000 patients next year.\n"
+)
+
+
+def test_another_of_a_series_does_not_answer_for_the_one_asked(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"trials.txt": TRIALS, "heat.txt": HEAT}, encoder, answerer)
+    assert "3,120" in local.answer("How many patients were in the ORBIT-2 trial?").answer  # not ORBIT-3's 8,000
+    assert "8,000" in local.answer("How many patients will ORBIT-3 enrol?").quotes[0].text
+
+
 PILL = (
     "Migraine pill halves attack days\n\nAn experimental pill halved the number of days with migraine in a trial of 1,400 adults. "
     "Its developer, Corvane, said it plans to ask the Food and Drug Administration to approve the pill in 2026. "
