@@ -67,7 +67,7 @@ from .question import (
 from .retrieve import ChunkHit, Retriever
 from .writing_systems import main_script, readable_script
 from .settings import AnswerSettings
-from .bylines import asks_author_of, bylines_asked
+from .bylines import article_asked, asks_author_of, bylines_asked
 from .corroboration import details_differ, same_fact
 from .spans import quote_span
 from .text import count_tokens, row_under_header
@@ -97,6 +97,7 @@ FOLLOW_UP_ALONE_TEXT = (
     "to follow: ask it again naming what it is about (a person, a company, an event)."
 )
 UNSIGNED_TEXT = "The articles don't say. None of the articles it could be about names its author."  # "Who wrote the heater article?" of articles with no byline
+UNSIGNED_ARTICLE_TEXT = "The articles don't say. The article it reads as asking about, “{title}”, names no author."  # others may: ask of one by its title
 # To a question written in a script the articles do not use (a Russian question about English
 # articles): the encoder and the word match can only miss it.
 OTHER_SCRIPT_TEXT = "The articles don't say. This question is written in {script} and the articles are not: ask it in the language they are written in."
@@ -593,14 +594,15 @@ class Answerer:
         return self._reply(question, check_history(history), count)[0]
 
     def _abstention_text(
-        self, question: str, context: tuple[str, ...], nothing_more: bool, read_as: str, scored: list[ScoredSentence], unsigned: bool
+        self, question: str, context: tuple[str, ...], nothing_more: bool, read_as: str, scored: list[ScoredSentence], unsigned: str | None
     ) -> str:
         """Why there is no answer: nothing more than was said (``nothing_more``: a "why?" or "who else?"
         of an answered question finds nothing new), a question in a script the articles
         do not use, no earlier question to follow (``context`` is what it was read with), a premise
         the articles do not bear out (``premise_note`` of ``read_as``, the question as searched,
         and its best sentences ``scored``), a question of who wrote an article that no byline
-        answers (``unsigned``), or nothing at all."""
+        answers (``unsigned``: the title of the article it asks about, "" when none holds its
+        topic; None for any other question), or nothing at all."""
         if nothing_more:
             return NOTHING_MORE_TEXT
         script = main_script(question)
@@ -611,7 +613,9 @@ class Answerer:
         note = premise_note(self.index, read_as, scored)
         if note:
             return PREMISE_TEXT.format(note=note)
-        return UNSIGNED_TEXT if unsigned else ABSTAIN_TEXT
+        if unsigned is None:
+            return ABSTAIN_TEXT
+        return UNSIGNED_ARTICLE_TEXT.format(title=unsigned) if unsigned else UNSIGNED_TEXT
 
     def _with_swaps_asked(self, context: tuple[str, ...]) -> tuple[str, ...]:
         """``context`` (a question, then the follow-ups after it) with each follow-up that was
@@ -684,8 +688,10 @@ class Answerer:
             written = tuple(self._quote_whole(sid, best) for sid in bylines)
             quotes = (*written, *(q for q in quotes if (q.doc_id, q.start) not in {(w.doc_id, w.start) for w in written}))[: self.settings.max_quotes]
             answerability = 1.0  # a byline says who wrote it: answered at any threshold, rag eval's sweep included
-        unsigned = not read_with and not bylines and asks_author_of(read_as)  # only a byline says who wrote an article, not a person it quotes
-        if unsigned:
+        unsigned = None  # for a question of who wrote an article that names none: the title of the one it asks about, or ""
+        if not read_with and not bylines and asks_author_of(read_as):  # only a byline says who wrote an article, not a person it quotes
+            piece = article_asked(self.index, read_as, self._ranked_articles(hits))
+            unsigned = "" if piece is None else self.index.documents[piece].title
             quotes, answerability = (), 0.0  # abstained at any threshold, rag eval's sweep included
         abstained = (abstained and not bylines) or not quotes
         done = time.perf_counter()

@@ -41,15 +41,23 @@ def bylines_asked(index: CorpusIndex, question: str, ranked: Iterable[str], limi
     topic = _topic(question)
     if not topic:
         return ()  # "who wrote this article?" names none of them
-    in_order = dict.fromkeys(ranked)
     bylines = index.article_bylines
     if asks_author:
-        held = {doc_id: len(topic & _words_of(index, doc_id)) for doc_id in in_order}  # of the topic's words, how many each article has
-        about = [doc_id for doc_id in in_order if 2 * held[doc_id] >= len(topic)]
-        piece = max(about, key=lambda doc_id: (len(topic & set(terms(index.documents[doc_id].title))), held[doc_id]), default=None)
+        piece = article_asked(index, question, ranked)
         return (bylines[piece],) if piece in bylines else ()
-    in_rank_order = [*(bylines[doc_id] for doc_id in in_order if doc_id in bylines), *bylines.values()]
+    in_rank_order = [*(bylines[doc_id] for doc_id in dict.fromkeys(ranked) if doc_id in bylines), *bylines.values()]
     return tuple(dict.fromkeys(byline for byline in in_rank_order if topic <= index.sentence_terms[byline]))[:limit]
+
+
+def article_asked(index: CorpusIndex, question: str, ranked: Iterable[str]) -> str | None:
+    """The doc id of the article a question of who wrote one is about: of the articles of
+    ``ranked`` (best first) holding at least half of its topic's words, the one whose title holds
+    the most of them, then whose text does; None when none holds half."""
+    topic = _topic(question)
+    in_order = dict.fromkeys(ranked)
+    held = {doc_id: len(topic & _words_of(index, doc_id)) for doc_id in in_order}  # of the topic's words, how many each article has
+    about = [doc_id for doc_id in in_order if topic and 2 * held[doc_id] >= len(topic)]
+    return max(about, key=lambda doc_id: (len(topic & set(terms(index.documents[doc_id].title))), held[doc_id]), default=None)
 
 
 # Who wrote a piece named just after the verb ("Who wrote the heater article?", "Who is the author

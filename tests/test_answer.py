@@ -1016,7 +1016,7 @@ def test_who_wrote_an_article_and_what_someone_wrote_are_answered_with_bylines(t
     assert local.answer("Who wrote the article about the Mars landing?").abstained  # no article of that topic
     unsigned = local.answer("Who wrote the heater article?")  # an article with no byline: not a person it names
     assert unsigned.abstained and unsigned.answerability == 0.0 and not unsigned.quotes, unsigned.answer
-    assert unsigned.answer == "The articles don't say. None of the articles it could be about names its author."
+    assert unsigned.answer == "The articles don't say. The article it reads as asking about, “Brightwell recalls space heaters”, names no author."
     assert local.answer("Who wrote the statement in the heater article?").answerability != 0.0  # a statement it tells of, not the article
     assert not any(q.text.startswith("*By") for q in local.answer("When did the tram line open?").quotes)  # never quoted otherwise
 
@@ -1035,6 +1035,7 @@ def test_who_wrote_an_unsigned_article_is_not_answered_by_the_byline_of_another_
     )
     unsigned = local.answer("Who wrote the article about the water rates?")  # the marathon's byline shares "water" only
     assert unsigned.abstained and not unsigned.quotes, unsigned.answer
+    assert unsigned.answer == "The articles don't say. The article it reads as asking about, “Water bills to rise in July”, names no author."  # not "none of them"
     signed = local.answer("Who wrote the article about the marathon?")
     assert not signed.abstained and signed.quotes[0].text == "*By Tomasz Wrona*", signed.answer
     (tmp_path / "corpus" / "grant.md").write_text('---\ntitle: "Eastbrook wins battery grant"\nauthor: "Marcus Lee"\n---\n\n'
