@@ -194,7 +194,7 @@ _REJECTED = re.compile(r"\b(?:vot(?:e|es|ed|ing)|turn(?:s|ed|ing)?)\s+down\b", r
 _ANY_OPPOSITE = frozenset().union(*(one | other for one, other in _OPPOSITE_STEMS))
 
 
-def premise_reversed(question: str, *texts: str) -> bool:
+def premise_reversed(question: str, *texts: str, names: frozenset[str] = frozenset()) -> bool:
     """Whether ``question`` takes an event, stance or extreme as given that ``texts`` (the best
     sentence, or the sentences of its article naming what the question names) state the
     opposite of, naming none of its own kind: "Why did David Sacks praise the push?" of "David
@@ -203,7 +203,9 @@ def premise_reversed(question: str, *texts: str) -> bool:
     Pruitt, one of which says "Pruitt conceded …". Not for a question that negates one, asks to
     have one confirmed ("Did Sacks praise it?" is answered by "Sacks accused …") or asks who or
     what company ("Who won the race?" is answered by "Pruitt lost to Delgado-Reyes"). "Voted
-    down" and "turned down" read as "rejected"."""
+    down" and "turned down" read as "rejected". With ``names`` (stemmed), an opposite counts only
+    where one of them is named before it: "Pruitt conceded the race to Delgado-Reyes" states
+    nothing Delgado-Reyes did."""
     if not texts or NEGATION.search(question) or asks_yes_or_no(question) or expected_type(question) in ("person", "name"):
         return False
     asked = set(question_terms(_REJECTED.sub("reject", question)))  # no word of _OPPOSITES is a stop word; "how high" asks a height
@@ -211,8 +213,30 @@ def premise_reversed(question: str, *texts: str) -> bool:
         return False  # most questions: no texts to read
     texts = tuple(_REJECTED.sub("reject", text) for text in texts)
     said = set().union(*(terms(text) for text in texts))
-    stated = set().union(*(set(terms(text)) - _denied(text, _NEGATION_OR_LACK) for text in texts))  # "not successful", "without success" state no success
+    told = [_from_first_of(text, names) for text in texts] if names else texts  # what is said of them
+    stated = set().union(*(set(terms(text)) - _denied(text, _NEGATION_OR_LACK) for text in told))  # "not successful", "without success" state no success
     return any(asked & one and (stated & other) - asked and not said & one for pair in _OPPOSITE_STEMS for one, other in (pair, pair[::-1]))
+
+
+_POSSESSED = re.compile(r"\w['’]s\s+((?:[\w-]+\s+){0,2}[\w-]+)")  # "Arland's economy", "Nordavia's quarterly profit"
+
+
+def _naming_what_is_asked(index: "CorpusIndex", question: str, doc_id: str, names: frozenset[str]) -> list[str]:
+    """``_naming``, but for a question asking of something a name has ("How much did Arland's
+    economy grow?"), only the sentences with a word of that thing: "The Arland crown fell 0.4%"
+    tells nothing of its economy."""
+    texts = _naming(index, doc_id, names)
+    possessed = _POSSESSED.search(question)
+    wanted = set(terms(possessed.group(1))) if possessed else set()
+    return [text for text in texts if wanted & set(terms(text))] if wanted else texts
+
+
+_WORD_AT = re.compile(r"[^\W_]+")  # a word as ``words`` reads it: "Delgado-Reyes" is "delgado", "reyes"
+
+
+def _from_first_of(text: str, names: frozenset[str]) -> str:
+    """``text`` from its first word whose stem is one of ``names`` on (all of it when none is)."""
+    return text[next((word.start() for word in _WORD_AT.finditer(text) if stem(word.group().lower()) in names), 0) :]
 
 
 # A question that asks why someone did something, or what happened after, since or before they did
@@ -520,7 +544,7 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
     naming = frozenset.intersection(*(index.documents_with(name) for name in names)) if names else frozenset()
     if changed_amount(question, [text for sid, text in zip(nearest_ids, nearest) if index.sentences[sid].doc_id in naming]):
         yield "They state a different amount of money from the question's."
-    if premise_denied(question, best.text) or premise_reversed(question, best.text) or premise_reversed(question, *_naming(index, best.doc_id, names)):
+    if premise_denied(question, best.text) or premise_reversed(question, best.text) or premise_reversed(question, *_naming_what_is_asked(index, question, best.doc_id, names), names=names):
         yield "They state the opposite of what the question takes as given."
     if title_swapped(index, question):
         yield "They give the person it names another title."

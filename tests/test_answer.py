@@ -1521,6 +1521,19 @@ def test_another_of_a_series_does_not_answer_for_the_one_asked(tmp_path, encoder
     assert "8,000" in local.answer("How many patients will ORBIT-3 enrol?").quotes[0].text
 
 
+RATES = (
+    "Arland cuts interest rates\n\nThe Reserve Bank of Arland cut its cash rate to 3.75% on Tuesday. The bank's forecasts show the "
+    "economy growing 1.1% this year. The Arland crown fell 0.4% against the U.S. dollar after the announcement.\n"
+)
+
+
+def test_what_a_name_has_is_not_reversed_by_what_else_of_theirs_fell(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"rates.txt": RATES, "heat.txt": HEAT}, encoder, answerer)
+    grew = local.answer("How much did Arland's economy grow?")  # the crown fell, not the economy
+    assert not grew.abstained and "1.1%" in grew.quotes[0].text, grew.answer
+    assert local.answer("Why did Arland's crown rise?").abstained  # it fell
+
+
 PILL = (
     "Migraine pill halves attack days\n\nAn experimental pill halved the number of days with migraine in a trial of 1,400 adults. "
     "Its developer, Corvane, said it plans to ask the Food and Drug Administration to approve the pill in 2026. "

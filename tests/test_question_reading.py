@@ -841,6 +841,14 @@ def test_an_event_is_reversed_by_any_of_several_sentences_unless_one_of_them_sta
     assert not premise_reversed("By how many votes did Pruitt win?")  # no sentence, nothing reversed
 
 
+def test_an_opposite_reverses_what_is_said_of_the_one_named_before_it_only():
+    conceded = "Pruitt conceded the race to Delgado-Reyes on Wednesday."
+    assert premise_reversed("By how many votes did Pruitt win?", conceded, names=frozenset({stem("pruitt")}))
+    delgado = frozenset({stem("delgado"), stem("reyes")})
+    assert not premise_reversed("By how many votes did Delgado-Reyes win?", conceded, names=delgado)  # Pruitt conceded, not she
+    assert premise_reversed("By how many votes did Delgado-Reyes win?", conceded)  # read as one bag of words, as the best sentence is
+
+
 @pytest.mark.parametrize(
     "question, stating, misattributed",
     [
