@@ -15,7 +15,8 @@ only when all of these hold:
   and it is not written in capitals ("brng" -> "bring", but "silt" is not "salt", nor
   "OPEC" "open"): a letter dropped from a 5-letter word leaves 4;
 - an article word starting with the same letter is within 1 edit (2 for words of 8 or
-  more letters), counting a swap of neighbouring letters as one edit; among equally
+  more letters that simplemma's English dictionary does not know: "recurrence" is no typo of
+  "recurrent", nor "authorize" of "authority"), counting a swap of neighbouring letters as one edit; among equally
   close words the most frequent in the articles wins;
 - failing that, for a word written in lower case with at least 6 letters that simplemma's
   English dictionary does not know, a common English word of the vocabulary is within 1 edit
@@ -243,7 +244,7 @@ class Speller:
             return None  # too short to tell, or a real word ("halting" is a form of "halt")
         if len(lower) < MIN_LETTERS and (word.isupper() or english_word(lower)):
             return None  # a short word English has ("silt", "dine") or an acronym ("OPEC"); "brng", "coud" are typos
-        found = _closest(lower, self._names_by_letter if as_name else self._article_by_letter, _max_edits(lower))
+        found = _closest(lower, self._names_by_letter if as_name else self._article_by_letter, 1 if english_word(lower) else _max_edits(lower))
         if found is None and word.islower() and len(word) >= MIN_LETTERS_COMMON and not english_word(lower):
             found = _closest(lower, self._known_by_letter, 1)  # not "overturn", a word too, to "overture"
         if found is not None and (base_form(found) == base_form(lower) or _inflected(lower, found)):

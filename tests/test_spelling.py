@@ -70,6 +70,9 @@ def test_a_typo_is_read_but_not_a_short_real_word_another_form_nor_an_acronym():
     assert speller.correct("Is silt in the food?") == "Is silt in the food?"  # English has "silt", one letter from "salt"
     assert speller.correct("Who scored in the decider?") == "Who scored in the decider?"  # another form of "decide", not a typo of it
     assert speller.correct("Will the court overturn it?") == "Will the court overturn it?"  # a word too, not a typo of "overture"
+    recurrent = Speller(word_counts(["Recurrent strokes were rare."]), known_words={"what", "was", "the", "rate"})
+    assert recurrent.correct("What was the rekurrant rate?") == "What was the recurrent rate?"  # two edits, a word no dictionary has
+    assert recurrent.correct("What was the recurrence rate?") == "What was the recurrence rate?"  # two edits from a word English has
     assert speller.correct("Did OPEC meet?") == "Did OPEC meet?"  # an acronym, one letter from "open"
 
 
