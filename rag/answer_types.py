@@ -388,9 +388,15 @@ def counted_things(question: str) -> frozenset[str]:
     return frozenset(_singular(w) for w in named if w and w not in _NOT_COUNTED)
 
 
+# Things counted under other names: "cut 85 of its 390 roles" counts jobs.
+_COUNTED_ALIKE = tuple(frozenset(map(_singular, group.split())) for group in ("jobs roles positions posts", "homes houses dwellings properties"))
+
+
 def counts_of(sentence: str, things: frozenset[str]) -> bool:
     """Whether ``sentence`` gives a number of one of ``things`` ("412-bed hospital", "1,300 nurses"),
-    or of people who came, for a count of those ("a crowd of 41,200" counts fans)."""
+    or of what is counted under another name (``_COUNTED_ALIKE``: "85 of its 390 roles" counts
+    jobs), or of people who came, for a count of those ("a crowd of 41,200" counts fans)."""
+    things = things.union(*(group for group in _COUNTED_ALIKE if group & things))
     counted = _COUNTED.findall(sentence) + _NONE_COUNTED.findall(sentence)
     if any(things & {_singular(w.lower()) for w in _WORD.findall(after)} for after in counted):
         return True

@@ -586,6 +586,9 @@ def test_a_count_is_of_what_the_question_counts_however_the_sentence_writes_it()
     assert counts_of("Labour won 412 of the 650 seats.", counted_things("How many seats did Labour win?"))  # the second number too
     assert counts_of("Twenty countries have signed it.", counted_things("How many countries have signed it?"))
     assert not counts_of("Labour lost $3 million.", counted_things("How many seats did Labour win?"))
+    assert counts_of("It would cut 85 of its 390 roles.", counted_things("How many jobs is Emberline cutting?"))  # jobs by another name
+    assert counts_of("The fire destroyed 14 houses.", counted_things("How many homes did the fire destroy?"))
+    assert not counts_of("The fire destroyed 14 barns.", counted_things("How many homes did the fire destroy?"))
 
 
 @pytest.mark.parametrize(
