@@ -15,7 +15,7 @@ from bisect import bisect_left
 from itertools import islice
 from typing import TYPE_CHECKING, Iterator, Sequence
 
-from .answer_types import CLOSED_TYPES, COMPANY_ENDS, counted_things, counts_of, expected_type, mentions, question_words
+from .answer_types import CLOSED_TYPES, COMPANY_ENDS, ORGANISATION_ENDS, counted_things, counts_of, expected_type, mentions, question_words
 from .details import changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
 from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, question_terms, stem, terms, verb_forms, words
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, own_part
@@ -603,7 +603,8 @@ def _opening_sentences(index: "CorpusIndex", doc_id: str) -> list[int]:
 def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> bool:
     """Whether ``question`` names someone or something the articles mention (``known_names``)
     that neither the best sentence and its neighbours (and for a quotation, the sentences before it
-    in its paragraph, where who said it is named) nor the title and opening sentences of its
+    in its paragraph, where who said it is named; so too for a sentence naming it by its kind, "The
+    library, built in 1911, …", ``_names_by_its_kind``) nor the title and opening sentences of its
     article mention, nor the table header or list lead-in it is read under, nor who said it: "Why
     did OpenAI call for a pause?" of a sentence on Anthropic's call, in an article about Anthropic.
     A name the article is about may be missing from the sentence that answers ("the bank cut its
@@ -617,18 +618,26 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
     best = scored[0].sentence_id
     sentence = index.sentences[best]
     read_under = [i for i in (index.leads.get(best), index.attributions.get(best)) if i is not None]  # a row's header, a quote's speaker
-    speakers = _paragraph_before(index, best) if _QUOTATION.match(sentence.text) else []  # who said the quotation it carries on
-    around = {*neighbourhood(index, best), *speakers, *_opening_sentences(index, sentence.doc_id), *read_under}
+    runs = [words(question[start:end]) for start, end in name_spans(question, index.names)]
+    earlier = _paragraph_before(index, best) if _QUOTATION.match(sentence.text) or _names_by_its_kind(sentence.text, runs) else []
+    around = {*neighbourhood(index, best), *earlier, *_opening_sentences(index, sentence.doc_id), *read_under}
     mentioned = set(words(" ".join([index.documents[sentence.doc_id].title, *(index.sentences[i].text for i in around)])))
     missing = {name for name in names if not _SAME_PLACE.get(name, {name}) & mentioned}
-    return bool(missing - _left_off_short_names(question, index.names, mentioned))
+    return bool(missing - _left_off_short_names(runs, mentioned))
 
 
-def _left_off_short_names(question: str, names: frozenset[str], mentioned: set[str]) -> set[str]:
-    """The last words of the company names ``question`` writes in full whose short names (the rest
-    of their words) are all ``mentioned``: "resources" of "Northcastle Resources" where a sentence
-    says "Northcastle CEO Raymond Achebe"."""
-    runs = (words(question[start:end]) for start, end in name_spans(question, names))
+def _names_by_its_kind(text: str, runs: list[list[str]]) -> bool:
+    """Whether ``text`` names one of the question's names (``runs`` of its words) by its kind, the
+    last word of an organisation's or place's name after "the": "The library, built in 1911, …"
+    after "the Hollis Memorial Library" earlier in its paragraph."""
+    kinds = {run[-1] for run in runs if len(run) > 1 and run[-1] in ORGANISATION_ENDS}
+    return any(re.search(rf"\bthe\s+{re.escape(kind)}\b", text, re.IGNORECASE) for kind in kinds)
+
+
+def _left_off_short_names(runs: list[list[str]], mentioned: set[str]) -> set[str]:
+    """The last words of the company names the question writes in full (``runs`` of its name
+    words) whose short names (the rest of their words) are all ``mentioned``: "resources" of
+    "Northcastle Resources" where a sentence says "Northcastle CEO Raymond Achebe"."""
     return {run[-1] for run in runs if len(run) > 1 and run[-1] in COMPANY_ENDS and set(run[:-1]) <= mentioned}
 
 

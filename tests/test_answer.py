@@ -1534,6 +1534,20 @@ def test_what_a_name_has_is_not_reversed_by_what_else_of_theirs_fell(tmp_path, e
     assert local.answer("Why did Arland's crown rise?").abstained  # it fell
 
 
+LIBRARY_BOND = (
+    "Voters back library bond\n\nMillbrook voters on Tuesday approved a $3.2 million bond. Turnout was 41 per cent. "
+    "The town clerk said results would be certified on Friday.\n\n"
+    "The bond will pay to renovate the Kestrel Memorial Library. The project will add a lift and a new roof. "
+    "The library, built in 1911, has not been renovated since 1974.\n"
+)
+
+
+def test_a_name_the_answering_sentence_gives_by_its_kind_is_one_it_is_about(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"bond.txt": LIBRARY_BOND, "heat.txt": HEAT}, encoder, answerer)
+    built = local.answer("When was the Kestrel Memorial Library built?")  # "The library, built in 1911", two sentences after its name
+    assert not built.abstained and "1911" in built.quotes[0].text, built.answer
+
+
 PILL = (
     "Migraine pill halves attack days\n\nAn experimental pill halved the number of days with migraine in a trial of 1,400 adults. "
     "Its developer, Corvane, said it plans to ask the Food and Drug Administration to approve the pill in 2026. "
