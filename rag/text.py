@@ -233,7 +233,12 @@ def _ends_sentence(tail: str, line: str) -> bool:
     ends one)."""
     if not _TERMINAL.search(tail):
         return False
-    return not (_ENDS_IN_TITLE.search(tail) or (_ENDS_IN_ABBREVIATION.search(tail) and _CONTINUES.match(line)))
+    return not (_ENDS_IN_TITLE.search(tail) or (_ENDS_IN_ABBREVIATION.search(tail) and (_CONTINUES.match(line) or _goes_on_a_time(tail, line))))
+
+
+def _goes_on_a_time(before: str, after: str) -> bool:
+    """Whether ``after`` dates the time of day ``before`` ends in: "… at 2 a.m." | "Thursday, …"."""
+    return bool(_ENDS_IN_TIME.search(before) and _DATES_A_TIME.match(after))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -455,6 +460,9 @@ _ENDS_IN_ABBREVIATION = re.compile(
 NAME_TITLES = ("Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Capt", "Rev", "Hon", "St", "Mt", "Ft")
 _ENDS_IN_TITLE = re.compile(rf"\b(?:{'|'.join(NAME_TITLES)})\.$")  # before a name: "Dr.\nElena", "St.\nBrendan's"
 _CONTINUES = re.compile(r"[\"'“”‘’(]*[a-z\d,;:)\]]")  # a span that goes on a sentence: lower case, a digit, punctuation
+# After a time of day, what dates or zones it goes on a sentence too: "at 2 a.m. Thursday", "9 p.m. ET".
+_ENDS_IN_TIME = re.compile(r"\b[ap]\.m\.$")
+_DATES_A_TIME = re.compile(rf"(?:{WEEKDAYS}|{MONTHS}|[A-Z][DS]?T|GMT|UTC)\b")
 # A month as news writes it before a day: "December 6" or, in AP style, "Dec. 6", "Sept. 12".
 MONTH_BEFORE_DAY = rf"(?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.)\s*\d{{1,2}}\b"
 # A dateline opening a paragraph: "RIVERTON, Ill. — ", "MILLBROOK, Ohio — ", "LONDON — " (a place in
@@ -483,14 +491,14 @@ _STARTS_A_SENTENCE = re.compile(r"[ \t]*[\"'“‘]?[A-Z]")  # after a dateline'
 def _abbreviations_rejoined(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """pysbd ends sentences at abbreviations it does not know ("… between 5 p.m." | "Sunday.",
     "… at 210 Mill St." | ", from 9 a.m. …"): a span after one that ends in an abbreviation
-    is put back when it goes on the sentence (starts in lower case, a digit or punctuation) or
-    is a word or two ("Sunday.")."""
+    is put back when it goes on the sentence (starts in lower case, a digit or punctuation, or
+    dates a time of day: "… at 2 a.m." | "Thursday, …") or is a word or two ("Sunday.")."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
         if joined:
             before = block[max(joined[-1][0], joined[-1][1] - _TAIL_CHARS) : joined[-1][1]].rstrip()  # its end is enough
             after = block[start:end].lstrip()
-            if _ENDS_IN_ABBREVIATION.search(before) and (_CONTINUES.match(after) or word_count(after) < 3):
+            if _ENDS_IN_ABBREVIATION.search(before) and (_CONTINUES.match(after) or word_count(after) < 3 or _goes_on_a_time(before, after)):
                 joined[-1] = (joined[-1][0], end)
                 continue
         joined.append((start, end))
