@@ -118,20 +118,21 @@ def _goes_on_quoting(sentence: str, previous: str) -> bool:
     return previous.count('"') % 2 == 1 or previous.count("“") > previous.count("”")
 
 
-def _leaning_start(index: CorpusIndex, sid: int, said: frozenset[int]) -> int:
+def _leaning_start(index: CorpusIndex, sid: int, said: frozenset[int], reach: int = ATTRIBUTION_REACH) -> int:
     """Where a quote of sentence ``sid`` starts: at the sentence before it in its paragraph when it
     leans on that one ("That threshold — …") and that one is not among the sentences ``said``;
     for a sentence carrying on a quotation (``_goes_on_quoting``), back through the quotation to
     the sentence that names who said it ('Chief executive Alan Pryce acknowledged … "We are not
-    reckless," he told reporters. "Every pound of this deal …"')."""
+    reckless," he told reporters. "Every pound of this deal …"'), at most ``reach`` sentences
+    back (a long speech quoted sentence after sentence is not quoted whole)."""
     sentence = index.sentences[sid]
-    if sid == 0 or sid - 1 in said:
+    if sid == 0 or sid - 1 in said or reach == 0:
         return sentence.start
     previous = index.sentences[sid - 1]
     if previous.kind != "sentence" or not index.same_paragraph(sid - 1, sid):
         return sentence.start
     if _goes_on_quoting(sentence.text, previous.text):
-        return _leaning_start(index, sid - 1, said)
+        return _leaning_start(index, sid - 1, said, reach - 1)
     return previous.start if LEANS_ON_PREVIOUS.match(sentence.text) else sentence.start
 
 

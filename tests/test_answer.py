@@ -608,6 +608,21 @@ def test_a_quotation_s_later_sentences_are_quoted_from_where_its_speaker_is_name
         assert quote.text == whole
 
 
+SPEECH = (
+    "Mayor sets out budget\n\nMayor Ruth Keller spoke for an hour. \"We will fix the roads,\" she said. \"We will open two libraries,\" "
+    "she added. \"We will hire forty teachers,\" she said. \"We will cut no jobs,\" she said. \"We will keep fares where they are,\" she said.\n"
+)
+
+
+def test_a_long_quotation_is_not_quoted_whole_for_its_last_sentence(tmp_path, encoder, answerer):
+    """A speech quoted sentence after sentence: its last sentence is quoted back at most
+    ``ATTRIBUTION_REACH`` sentences, not to the speaker five sentences before."""
+    speech = answerer_over(tmp_path, {"speech.txt": SPEECH, "orchard.txt": FROST}, encoder, answerer)
+    sentences = speech.index.sentences
+    [quote] = speech.compose([candidate(next(i for i, s in enumerate(sentences) if "keep fares" in s.text))])
+    assert quote.text.startswith('"We will open two libraries," she added.') and quote.text.endswith("where they are,\" she said."), quote.text
+
+
 LEAVE = (
     "Works director placed on leave\n\nPublic Works Director Alan Forsythe was placed on paid administrative leave on Tuesday. "
     "Deputy director Maria Lopez will run the department while the city investigates. Forsythe could not be reached for comment. "
