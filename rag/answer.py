@@ -308,15 +308,17 @@ class Answerer:
         asked, counted, named = question_words(own or question), counted_things(own or question), amount_names(own or question)
         typed = np.fromiter((self._has_type(sid, kind, asked, counted, named) for sid in ids.tolist()), dtype=bool, count=len(ids))
         another = np.zeros(len(ids), dtype=bool)
-        if kind not in (None, "person", "name", "place"):  # a figure or time of an earlier such event, or another of a series, is not the one asked for
+        if kind not in ("person", "name", "place"):  # an earlier such event, or another of a series, is not the one asked about
             asked_of = own or question
             another = np.fromiter((self._of_another(sid, asked_of) for sid in ids.tolist()), dtype=bool, count=len(ids))
+        if kind:
             typed &= ~another
         score = s.w_dense * dense + s.w_centered * centered + s.w_coverage * (coverage + s.title_credit * in_title_only) + s.w_chunk * passage
         if near:
             score += NEXT_TO_ANSWER_BONUS * np.fromiter((sid in near for sid in ids.tolist()), dtype=bool, count=len(ids))
         if kind:
-            score += s.w_type * (typed.astype(np.float64) - another)  # another's: as far below an untyped sentence as a typed one is above
+            score += s.w_type * typed
+        score -= s.w_type * another  # another's: for a typed question, as far below an untyped sentence as a typed one is above it
         order = np.lexsort((ids, -score))[:SCORED_POOL]
         return [
             ScoredSentence(int(ids[i]), float(score[i]), float(dense[i]), float(centered[i]), float(coverage[i]), float(passage[i]), bool(typed[i]))

@@ -1522,6 +1522,7 @@ def test_an_earlier_such_event_does_not_answer_for_the_one_reported(tmp_path, en
     local = answerer_over(tmp_path, {"strike.txt": BUS_STRIKE, "heat.txt": HEAT}, encoder, answerer)
     assert "19 days" in local.answer("How long did the Carrow bus strike last?").quotes[0].text  # not the 2012 walkout's 33 days
     assert "2012" in local.answer("When did Carrow bus drivers last go on strike?").quotes[0].text  # asked of the earlier one
+    assert "2012" not in local.answer("Why did the Carrow bus strike end?").quotes[0].text  # a question of no type too
 
 
 TRIALS = (
