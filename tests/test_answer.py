@@ -1571,13 +1571,6 @@ PILL = (
 )
 
 
-def test_an_acronym_the_articles_only_spell_out_is_asked_about_as_they_spell_it(tmp_path, encoder, answerer):
-    local = answerer_over(tmp_path, {"pill.txt": PILL, "heat.txt": HEAT}, encoder, answerer)
-    answer = local.answer("Has the FDA approved the migraine pill?")  # never "FDA": not a name they never mention
-    assert answer.read_as == "Has the Food and Drug Administration approved the migraine pill?"
-    assert not answer.abstained and "Food and Drug Administration" in answer.quotes[0].text, answer.answer
-
-
 def test_a_place_asked_of_by_its_adjective_is_one_the_articles_mention(tmp_path, encoder, answerer):
     local = answerer_over(tmp_path, {"pill.txt": PILL, "heat.txt": HEAT}, encoder, answerer)
     assert unknown_names(local.index, "How many Canadian hospitals ran the trial?") == []  # "40 hospitals in Canada"
