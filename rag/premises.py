@@ -357,14 +357,16 @@ def _told(index: "CorpusIndex", known: frozenset[str], event: str) -> bool | Non
 
 
 # What tells of an event as wanted, proposed, possible or denied, not as done, within
-# ``_UNDONE_REACH`` words before it: "calling for a global mechanism to pause or halt", "urged a
-# temporary pause", "could halt", "aren't calling for a permanent halt".
+# ``_UNDONE_REACH`` words before it in its clause: "calling for a global mechanism to pause or
+# halt", "urged a temporary pause", "could halt", "aren't calling for a permanent halt"; not "The
+# project, proposed by Northcastle, received …" (another clause) nor "In May, …" (the month).
 _UNDONE_FRAME = re.compile(
-    rf"\b(?:(?:call|ask)(?:s|ed|ing)?\s+for|advocat\w*|urg(?:e|es|ed|ing)|propos\w*|want\w*|seek\w*|option|could|would|might|may|should|whether|if)\b"
+    rf"\b(?:(?:call|ask)(?:s|ed|ing)?\s+for|advocat\w*|urg(?:e|es|ed|ing)|propos\w*|want\w*|seek\w*|option|could|would|might|(?-i:may)|should|whether|if)\b"
     rf"|{NEGATION.pattern}",
     re.IGNORECASE,
 )
 _UNDONE_REACH = 10
+_CLAUSE_MARK = re.compile(r"[,;:()—–]")
 
 
 def event_only_wanted(index: "CorpusIndex", question: str) -> tuple[str, str] | None:
@@ -386,9 +388,9 @@ def event_only_wanted(index: "CorpusIndex", question: str) -> tuple[str, str] | 
 
 def _told_as_undone(text: str, forms: set[str]) -> bool:
     """Whether each word of ``text`` in one of the event's ``forms`` (stems) has a word wanting,
-    proposing, allowing or denying it within ``_UNDONE_REACH`` words before it."""
+    proposing, allowing or denying it within ``_UNDONE_REACH`` words before it in its clause."""
     found = [match for match in re.finditer(r"[\w’'-]+", text) if stem(match.group().lower()) in forms]
-    return bool(found) and all(_UNDONE_FRAME.search(" ".join(text[: match.start()].split()[-_UNDONE_REACH:])) for match in found)
+    return bool(found) and all(_UNDONE_FRAME.search(" ".join(_CLAUSE_MARK.split(text[: match.start()])[-1].split()[-_UNDONE_REACH:])) for match in found)
 
 
 # A question asking what came of an event or when it was done ("What did the May 20 hearing decide?",

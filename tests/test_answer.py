@@ -485,11 +485,21 @@ MINE_HALT = (
 )
 
 
+BUS_LANE = (
+    "Mayor halts bus lane\n\nIn May, Mayor Tom Reyes halted the bus lane works on Ferry Road after traders complained. "
+    "The lane, proposed by the transport board, was approved by Councillor Amy Hart in 2024.\n"
+)
+
+
 def test_an_event_the_articles_tell_of_only_as_called_for_is_not_answered_as_done(tmp_path, encoder, answerer):
     mine = answerer_over(tmp_path, {"mine.txt": MINE_HALT, "heat.txt": HEAT}, encoder, answerer)
     halted = mine.answer("Why did Dana Ruiz halt blasting at the pit?")  # she called for it, said the company should, not for good
     assert halted.abstained and halted.answer == "The articles don't say. They tell of it only as called for, proposed, possible or denied, not as done."
     assert not mine.answer("Why did Dana Ruiz call for a halt?").abstained  # what she did
+    (tmp_path / "works").mkdir()
+    works = answerer_over(tmp_path / "works", {"works.txt": BUS_LANE, "heat.txt": HEAT}, encoder, answerer)
+    for done in ("Why did Tom Reyes halt the bus lane works?", "Why did Amy Hart approve the bus lane?"):
+        assert "only as called for" not in works.answer(done).answer  # "In May, …" is no "may"; "proposed …," another clause
 
 
 def test_a_count_of_the_dead_is_not_answered_with_a_count_of_something_else(tmp_path, encoder, answerer):
