@@ -389,7 +389,7 @@ def counted_things(question: str) -> frozenset[str]:
 
 
 # Things counted under other names: "cut 85 of its 390 roles" counts jobs.
-_COUNTED_ALIKE = tuple(frozenset(map(_singular, group.split())) for group in ("jobs roles positions posts", "homes houses dwellings properties"))
+_COUNTED_ALIKE = tuple(frozenset(map(_singular, group.split())) for group in ("jobs roles positions", "homes houses dwellings"))  # not "posts", "properties"
 
 
 def counts_of(sentence: str, things: frozenset[str]) -> bool:

@@ -462,7 +462,7 @@ _ENDS_IN_TITLE = re.compile(rf"\b(?:{'|'.join(NAME_TITLES)})\.$")  # before a na
 _CONTINUES = re.compile(r"[\"'“”‘’(]*[a-z\d,;:)\]]")  # a span that goes on a sentence: lower case, a digit, punctuation
 # After a time of day, what dates or zones it goes on a sentence too: "at 2 a.m. Thursday", "9 p.m. ET".
 _ENDS_IN_TIME = re.compile(r"\b[ap]\.m\.$")
-_DATES_A_TIME = re.compile(rf"(?:{WEEKDAYS}|{MONTHS}|[A-Z][DS]?T|GMT|UTC)\b")
+_DATES_A_TIME = re.compile(rf"(?:(?:{WEEKDAYS}|{MONTHS})(?!['’])|(?:[ECMP][DS]?T|BST|GMT|UTC)\b)")  # not "Friday's incident …", "IT staff"
 # A month as news writes it before a day: "December 6" or, in AP style, "Dec. 6", "Sept. 12".
 MONTH_BEFORE_DAY = rf"(?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.)\s*\d{{1,2}}\b"
 # A dateline opening a paragraph: "RIVERTON, Ill. — ", "MILLBROOK, Ohio — ", "LONDON — " (a place in

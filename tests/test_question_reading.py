@@ -589,6 +589,7 @@ def test_a_count_is_of_what_the_question_counts_however_the_sentence_writes_it()
     assert counts_of("It would cut 85 of its 390 roles.", counted_things("How many jobs is Emberline cutting?"))  # jobs by another name
     assert counts_of("The fire destroyed 14 houses.", counted_things("How many homes did the fire destroy?"))
     assert not counts_of("The fire destroyed 14 barns.", counted_things("How many homes did the fire destroy?"))
+    assert not counts_of("The company cut 40 jobs.", counted_things("How many posts did Rivera delete?"))  # a post is not only a job
 
 
 @pytest.mark.parametrize(

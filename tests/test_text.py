@@ -307,7 +307,7 @@ def test_local_news_layout_gives_whole_sentences_and_quotes_no_caption_or_stamp(
         "*Updated at 4:15 p.m. Jan. 22 with comment from the fire chief.*\n\n"
         "MILLBROOK, Ohio. — Storms dumped rain on the town. No deaths were reported.\n\n"
         "The weather service measured 6.4 inches between 5 p.m. and 9 p.m. Sunday. Kickoff is set for 1 p.m. Tickets cost $10 at the gate.\n\n"
-        "The river crested at 2 a.m. Thursday, officials said.\n\n"
+        "The river crested at 2 a.m. Thursday, officials said. Police were called at 11 p.m. Friday's flood was the worst since 1913.\n\n"
         "Free cleanup kits are at the First Baptist Church, 210 Mill St., from 9 a.m. daily.\n\n"
         "*Photo caption: Volunteers stack sandbags on Monday. (Staff photo by Aisha Rahman)*\n"
     )
@@ -323,6 +323,8 @@ def test_local_news_layout_gives_whole_sentences_and_quotes_no_caption_or_stamp(
         ("sentence", "Kickoff is set for 1 p.m."),  # a sentence that ends in one
         ("sentence", "Tickets cost $10 at the gate."),
         ("sentence", "The river crested at 2 a.m. Thursday, officials said."),  # the day goes with the time it dates
+        ("sentence", "Police were called at 11 p.m."),
+        ("sentence", "Friday's flood was the worst since 1913."),  # a weekday's possessive opens a sentence
         ("sentence", "Free cleanup kits are at the First Baptist Church, 210 Mill St., from 9 a.m. daily."),
         ("boilerplate", "Photo caption: Volunteers stack sandbags on Monday."),  # the caption to its end, credit included
         ("boilerplate", "(Staff photo by Aisha Rahman)"),  # its emphasis marks left out
