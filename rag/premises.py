@@ -218,16 +218,22 @@ def premise_reversed(question: str, *texts: str, names: frozenset[str] = frozens
     return any(asked & one and (stated & other) - asked and not said & one for pair in _OPPOSITE_STEMS for one, other in (pair, pair[::-1]))
 
 
-_POSSESSED = re.compile(r"\w['’]s\s+((?:[\w-]+\s+){0,2}[\w-]+)")  # "Arland's economy", "Nordavia's quarterly profit"
+# What a name has, three ways round: "Arland's economy", "Nordavia's quarterly profit"; "the economy
+# of Arland"; "the Arland economy" (a name between "the" and words in lower case).
+_POSSESSED = re.compile(
+    r"\w['’]s\s+((?:[\w-]+\s+){0,2}[\w-]+)"
+    r"|\bthe\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+of\s+(?:the\s+)?[A-Z]"
+    r"|\bthe\s+(?:[A-Z][\w-]*\s+)+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)"
+)
 
 
 def _naming_what_is_asked(index: "CorpusIndex", question: str, doc_id: str, names: frozenset[str]) -> list[str]:
     """``_naming``, but for a question asking of something a name has ("How much did Arland's
-    economy grow?"), only the sentences with a word of that thing: "The Arland crown fell 0.4%"
-    tells nothing of its economy."""
+    economy grow?", "… the economy of Arland …", "… the Arland economy …"), only the sentences
+    with a word of that thing: "The Arland crown fell 0.4%" tells nothing of its economy."""
     texts = _naming(index, doc_id, names)
     possessed = _POSSESSED.search(question)
-    wanted = set(terms(possessed.group(1))) if possessed else set()
+    wanted = set(terms(next(group for group in possessed.groups() if group))) if possessed else set()
     return [text for text in texts if wanted & set(terms(text))] if wanted else texts
 
 

@@ -1557,6 +1557,9 @@ def test_what_a_name_has_is_not_reversed_by_what_else_of_theirs_fell(tmp_path, e
     local = answerer_over(tmp_path, {"rates.txt": RATES, "heat.txt": HEAT}, encoder, answerer)
     grew = local.answer("How much did Arland's economy grow?")  # the crown fell, not the economy
     assert not grew.abstained and "1.1%" in grew.quotes[0].text, grew.answer
+    for asked in ("How much did the economy of Arland grow?", "How much did the Arland economy grow?"):
+        grew = local.answer(asked)
+        assert not grew.abstained and "1.1%" in grew.quotes[0].text, (asked, grew.answer)
     assert local.answer("Why did Arland's crown rise?").abstained  # it fell
 
 
