@@ -17,7 +17,7 @@ import re
 import time
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import takewhile
 
 import numpy as np
@@ -696,6 +696,7 @@ class Answerer:
             unsigned = "" if piece is None else self.index.documents[piece].title
             quotes, answerability = (), 0.0  # abstained at any threshold, rag eval's sweep included
         abstained = (abstained and not bylines) or not quotes
+        quotes = tuple(replace(quote, dated=self.index.article_dates.get(quote.doc_id)) for quote in quotes)  # what "on Thursday" counts from
         done = time.perf_counter()
         answer = Answer(
             question=text,
@@ -739,6 +740,12 @@ def in_quotation_marks(text: str) -> str:
     if any(mark in text for mark in _DOUBLE_MARKS):
         return f"‘{text}’"
     return f"“{text}”"
+
+
+def dated_note(quote: Quote) -> str:
+    """What follows a quote's article where it is cited: ", dated Wednesday 27 November 2024" as
+    the article dates itself (``Quote.dated``), or nothing for an undated one."""
+    return f", dated {quote.dated.text}" if quote.dated is not None else ""
 
 
 def format_quotes(quotes: tuple[Quote, ...] | list[Quote]) -> str:

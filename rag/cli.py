@@ -118,7 +118,7 @@ def _indented(text: str, prefix: str) -> str:
 def _render_answer(result: Answer, documents: Mapping[str, Document]) -> str:
     """``result`` for a terminal: each quote as a reader of its article sees it (``as_shown``: a
     Markdown article's without its "**" or block-quote "> "), with where it stands in the article."""
-    from .answer import in_quotation_marks
+    from .answer import dated_note, in_quotation_marks
     from .documents import as_shown
 
     read_as = [f"(read as: {result.read_as})"] if result.read_as else []
@@ -133,7 +133,7 @@ def _render_answer(result: Answer, documents: Mapping[str, Document]) -> str:
     lines = read_as
     for n, quote in enumerate(result.quotes, 1):
         lines.append(_indented(f"[{n}] {in_quotation_marks(as_shown(quote.text, documents[quote.doc_id]))}", "    "))
-        lines.append(f"    — {quote.doc_id} ({quote.start}:{quote.end}) {quote.title}")
+        lines.append(f"    — {quote.doc_id} ({quote.start}:{quote.end}) {quote.title}{dated_note(quote)}")
         for other in quote.corroborations:  # in that article's own words, which can differ from the quote's
             said = in_quotation_marks(as_shown(other.text, documents[other.doc_id]))
             lines.append(_indented(f"      also said in {other.doc_id} ({other.start}:{other.end}): {said}", "        "))

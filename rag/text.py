@@ -472,18 +472,20 @@ MONTH_BEFORE_DAY = rf"(?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.)\s*\d{{1,2}}\b"
 # come day first and with its weekday: "CARROW, Tuesday 19 November 2024 - ". A credit is an
 # agency named below or a paper's name, ending in a word of news ("Meridian Wire", "The Ledger"), but
 # not the place's expansion (``_dateline_at``): "RSI (Recursive Self-Improvement) — The stage …" and
-# "TSMC (Taiwan Semiconductor) — Shares …" stay one sentence.
+# "TSMC (Taiwan Semiconductor) — Shares …" stay one sentence. A Markdown article may set it in bold or
+# italics: "**PORT HALLEN, March 12 (The Ledger)** — ". Its date, if it has one, is the group "date".
 _NEWS_AGENCIES = (
     "AP|AFP|Reuters|Bloomberg|UPI|dpa|dpa-AFX|ANSA|EFE|Xinhua|Kyodo|Yonhap|NTB|TT|PA|AAP|CP|PTI|IANS|"
     "Bernama|Anadolu|TASS|Interfax|Ukrinform|Agerpres|PAP|CTK|APA|Belga|ANP|Lusa|Europa Press|NZPA|AP Photo"
 )
 _NEWS_WORDS = "Wire|Desk|Bureau|Newsroom|Staff|Correspondent|Herald|News|Press|Times|Post|Journal|Ledger|Courier|Tribune|Gazette|Chronicle|Agency|Service|Telegraph|Mail|Express|Star|Standard|Observer|Guardian|Record|Daily|Globe|Mirror|Sun|Bulletin|Dispatch|Reporter|Examiner|Register|Review|Enquirer|Inquirer|Sentinel|Monitor|Media|Network|Radio|TV"
 _CREDIT = rf"\((?P<credit>{_NEWS_AGENCIES}|(?:The )?(?:[A-Z][\w&.'’-]* ){{0,3}}(?:{_NEWS_WORDS}))\)"
+_DAY_AND_MONTH = rf"(?:{MONTH_NAME}) \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} (?:{MONTH_NAME})(?: \d{{4}})?"
 _DATELINE = re.compile(
-    r"(?:(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:,(?: [A-Z][A-Za-z.]*)+)?"
-    rf"(?:,? (?:(?:{WEEKDAYS}),? )?(?:(?:{MONTH_NAME}) \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} (?:{MONTH_NAME})(?: \d{{4}})?)(?: \((?:{WEEKDAYS})\))?)?"
+    rf"(?P<emphasis>\*\*|__|\*|_)?(?:(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:,(?: (?!(?:{WEEKDAYS})\b)[A-Z][A-Za-z.]*)+)?"
+    rf"(?:,? (?P<date>(?:(?:{WEEKDAYS})(?:,? (?={_DAY_AND_MONTH}))?)?(?:{_DAY_AND_MONTH})?(?<! )(?: \((?:{WEEKDAYS})\))?))?"
     rf"(?: {_CREDIT})?|{_CREDIT.replace('credit', 'alone')})"
-    r"[ \t]*(?:[—–]|--|-(?![^ \t]))"
+    r"(?(emphasis)(?P=emphasis))[ \t]*(?:[—–]|--|-(?![^ \t]))"
 )
 _STARTS_A_SENTENCE = re.compile(r"[ \t]*[\"'“‘]?[A-Z]")  # after a dateline's dash: "— The council …", not "— the space agency —"
 
@@ -514,6 +516,13 @@ def _dateline_at(text: str, at: int, whole: bool = False) -> re.Match[str] | Non
         if initials == found["place"].replace(".", ""):
             return None
     return found
+
+
+def dateline_date(text: str) -> tuple[int, int] | None:
+    """Where in ``text``, a dateline standing alone ("CARROW, Wednesday 27 November 2024 -"), its
+    date is ("Wednesday 27 November 2024"); None for anything else, or a dateline with no date."""
+    found = _dateline_at(text, 0, whole=True)
+    return found.span("date") if found and found["date"] and any(c.isdigit() for c in found["date"]) else None  # not "Tuesday" alone
 
 
 def _dateline_apart(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

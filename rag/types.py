@@ -181,6 +181,9 @@ class Quote:
       probability. Higher is better; compare it within one answer only (its quotes come best first).
     - ``also_in`` lists other articles that state the same thing (corroboration); their own
       exact spans are in ``corroborations``, in the same order.
+    - ``dated``: the date the article is dated with, an exact span of it (``rag.dates``: its
+      dateline's "Wednesday 27 November 2024" or its front matter's date), or None when it gives
+      none: what "on Thursday" or "last week" in the quote counts from.
     """
 
     text: str
@@ -191,6 +194,7 @@ class Quote:
     title: str = ""
     also_in: tuple[str, ...] = ()
     corroborations: tuple["Citation", ...] = ()
+    dated: "Citation | None" = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, the shape documented in the README."""
@@ -203,6 +207,7 @@ class Quote:
             "score": round(float(self.score), 6),
             "also_in": list(self.also_in),
             "corroborations": [asdict(c) for c in self.corroborations],
+            "dated": None if self.dated is None else asdict(self.dated),
         }
 
     @classmethod

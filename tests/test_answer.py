@@ -27,6 +27,7 @@ from rag.question import asks_across_articles
 from rag.text import count_tokens
 from rag.retrieve import Retriever
 from rag.types import Answer
+from webchat.render import answer_message, sources_of
 
 GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold.jsonl"
 MAIN = "000_1eb8a4053cc42a55"
@@ -1561,6 +1562,24 @@ def test_what_a_name_has_is_not_reversed_by_what_else_of_theirs_fell(tmp_path, e
         grew = local.answer(asked)
         assert not grew.abstained and "1.1%" in grew.quotes[0].text, (asked, grew.answer)
     assert local.answer("Why did Arland's crown rise?").abstained  # it fell
+
+
+FLOOD_VOTE = (
+    "Council backs flood wall\n\nCARROW, Wednesday 27 November 2024 - Carrow District Council voted on Tuesday evening to spend "
+    "£14.8 million raising the flood wall. Work is due to start in spring 2025.\n"
+)
+
+
+def test_a_quote_carries_the_date_its_article_is_dated_with(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"vote.txt": FLOOD_VOTE, "heat.txt": HEAT}, encoder, answerer)
+    voted = local.answer("When did the council vote to raise the flood wall?")
+    quote = voted.quotes[0]
+    assert "on Tuesday evening" in quote.text and quote.dated is not None, voted.answer
+    assert quote.dated.text == "Wednesday 27 November 2024" == FLOOD_VOTE[quote.dated.start : quote.dated.end]  # what "Tuesday" counts from
+    assert voted.to_dict()["quotes"][0]["dated"]["text"] == "Wednesday 27 November 2024"
+    shown = answer_message(voted, sources_of(voted, local.index.documents), 1)  # the web chat, under the quote
+    assert '<div class="quote-source" dir="auto">Council backs flood wall, dated Wednesday 27 November 2024</div>' in shown
+    assert all(q.dated is None for q in local.answer("How hot did it get in Seville?").quotes)  # an article with no dateline has no date
 
 
 LIBRARY_BOND = (

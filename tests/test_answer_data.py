@@ -13,6 +13,7 @@ from rag.types import Citation, Passage, Quote
 ARTICLE = "\n".join(
     [
         "Anthropic urges pause on frontier AI",
+        "SAN FRANCISCO, May 2 —",
         "Anthropic proposed a pause on training frontier models. Critics called it “regulatory capture.”",
     ]
 )
@@ -39,6 +40,7 @@ def stored_answer() -> Answer:
         title="Anthropic urges pause on frontier AI",
         also_in=("001_reactions",),
         corroborations=(Citation("001_reactions", other_start, other_end, OTHER[other_start:other_end]),),
+        dated=Citation("000_anthropic", *span(ARTICLE, "May 2"), "May 2"),
     )
     passages = (
         Passage("000_anthropic", "Anthropic urges pause on frontier AI", 0, len(ARTICLE), ARTICLE, 0.032522),
@@ -65,7 +67,7 @@ def test_a_stored_answer_reads_back_as_the_same_answer_and_the_same_json():
 
     assert again.to_dict() == stored
     assert again == answer  # its scores fit in the 6 places to_dict() rounds to, and its passages' chunk_id is the -1 from_dict gives
-    assert isinstance(again.quotes[0].corroborations[0], Citation) and isinstance(again.read_with, tuple)
+    assert isinstance(again.quotes[0].corroborations[0], Citation) and isinstance(again.quotes[0].dated, Citation) and isinstance(again.read_with, tuple)
     assert Quote.from_dict(stored["quotes"][0]) == answer.quotes[0]
 
 

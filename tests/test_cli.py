@@ -72,6 +72,18 @@ def test_ask_warns_when_the_articles_it_was_built_from_changed_and_check_corpus_
     assert moved.returncode == 2 and moved.stderr.startswith("rag: error: the articles in data/articles changed since the index was built (added: 000_")
 
 
+def test_ask_shows_the_date_a_quoted_article_is_dated_with(tmp_path):
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text("Harbour reopens\n\nPORT ELLIS, Tuesday 4 March 2025 - The harbour reopened on Monday after six weeks.\n", encoding="utf-8")
+    (corpus / "ferry.md").write_text("---\ntitle: Ferry returns\ndate: 2025-03-07\n---\nThe island ferry returned to service on Friday, the council said.\n", encoding="utf-8")
+    assert rag("build", "--corpus", str(corpus), "--index", str(index)).returncode == 0
+    harbour = rag("ask", "When did the harbour reopen?", "--index", str(index), "--corpus", str(corpus))
+    assert harbour.returncode == 0 and "Harbour reopens, dated Tuesday 4 March 2025" in harbour.stdout, harbour.stdout  # which Monday
+    ferry = json.loads(rag("ask", "When did the ferry return to service?", "--index", str(index), "--corpus", str(corpus), "--json").stdout)
+    assert ferry["quotes"][0]["dated"]["text"] == "2025-03-07"  # its front matter's date
+
+
 def test_ask_answers_with_a_settings_file_calibrated_on_ones_own_gold_set(on_index, tmp_path):
     (tmp_path / "strict.json").write_text('{"settings": {"abstain_threshold": 0.999}}\n', encoding="utf-8")
     question = "Who wrote the blog post?"

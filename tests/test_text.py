@@ -333,6 +333,7 @@ def test_local_news_layout_gives_whole_sentences_and_quotes_no_caption_or_stamp(
     datelines += ("SAN JOSE, Calif., Oct. 24 (Reuters) —", "OSLO, Sept. 9, 2026 (NTB) —", "FRANKFURT, Dec 12 (Reuters) -")  # dated, credited to an agency
     datelines += ("CASTRELLE, Feb 5 (Meridian Wire) —", "PORT HALLEN, March 12 (Herald) -", "(Meridian Wire) —", "GENEVA, June 5 (Science Desk) -")  # a paper's or desk's credit, or only the credit
     datelines += ("CARROW, Tuesday 19 November 2024 -", "LEEDSWORTH, 14 March 2024 -", "OSLO, 24 October 2024 (Thursday) -")  # day first, with its weekday
+    datelines += ("**PORT HALLEN, March 12 (The Ledger)** —", "*LONDON, May 3* —", "LONDON, Tuesday —")  # set in bold or italics; dated by its weekday alone
     for dateline in datelines:  # pysbd keeps these in the sentence
         assert kinds(f"{dateline} A storm hit the town on Sunday.\n") == [("fragment", dateline), ("sentence", "A storm hit the town on Sunday.")]
     assert kinds("The US — and Europe — agreed on Monday.\n") == [("sentence", "The US — and Europe — agreed on Monday.")]

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rag import Answer, Citation, Document
-from rag.answer import in_quotation_marks
+from rag.answer import dated_note, in_quotation_marks
 from rag.documents import as_shown
 from rag.markup import without_markup_spans
 
@@ -136,7 +136,7 @@ def _answer_body(answer: Answer, sources: Sequence[Source], turn: int, reindexin
         return verdict + (f"<p>Related passages (they do not answer it):</p><ol class=\"related\">{related}</ol>" if related else "")
     quotes = "".join(  # each quote with the title of its article under it: a quote from another story shows as one
         f'<blockquote dir="auto">{html.escape(in_quotation_marks(as_shown(quote.text, source.document)))} {_cite_link(turn, source)}</blockquote>'
-        f'<div class="quote-source" dir="auto">{html.escape(source.document.title)}</div>'
+        f'<div class="quote-source" dir="auto">{html.escape(source.document.title + dated_note(quote))}</div>'
         for quote, source in zip(answer.quotes, sources)
     )
     return f'<div class="answer">{quotes}</div>'

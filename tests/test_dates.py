@@ -1,0 +1,43 @@
+"""The date an article is dated with (``rag.dates``): quoted from its dateline or front matter as
+the article writes it, an exact span of its text, never worked out."""
+
+from __future__ import annotations
+
+from rag.dates import article_date, front_matter_date
+from rag.text import dateline_date, split_sentences
+from rag.types import Document
+
+
+def date_of(text: str) -> str | None:
+    """The date ``text``, read as an article, is dated with, as it writes it."""
+    document = Document("story", "A story", text, "")
+    found = article_date(document, split_sentences("story", text))
+    if found is None:
+        return None
+    assert text[found.start : found.end] == found.text and found.doc_id == "story"
+    return found.text
+
+
+def test_a_datelines_date_is_quoted_as_the_dateline_writes_it():
+    for dateline, date in [
+        ("CARROW, Wednesday 27 November 2024 -", "Wednesday 27 November 2024"),  # the weekday is the date's, not a state's
+        ("OSLO, 24 October 2024 (Thursday) -", "24 October 2024 (Thursday)"),
+        ("MILLBROOK, Oct. 16 -", "Oct. 16"),
+        ("SAN JOSE, Calif., Oct. 24 (Reuters) —", "Oct. 24"),
+        ("BOSTON, Tuesday, March 4, 2025 —", "Tuesday, March 4, 2025"),
+        ("**PORT HALLEN, March 12 (The Ledger)** —", "March 12"),  # set in bold in a Markdown article
+    ]:
+        span = dateline_date(dateline)
+        assert span is not None and dateline[span[0] : span[1]] == date, dateline
+    for undated in ("BALLARAT, Vic. —", "LONDON —", "LONDON, Tuesday —", "(Meridian Wire) —", "The council met on March 4 -"):
+        assert dateline_date(undated) is None, undated  # no date, only a weekday, or no dateline
+
+
+def test_an_article_is_dated_by_its_dateline_or_front_matter_and_only_there():
+    assert date_of("Council backs flood wall\n\nCARROW, Wednesday 27 November 2024 - The council voted on Tuesday.\n") == "Wednesday 27 November 2024"
+    assert date_of("---\ntitle: Council backs flood wall\ndate: 2024-11-27\n---\nThe council voted on Tuesday.\n") == "2024-11-27"
+    assert date_of('+++\npublished = "Nov. 27, 2024"\n+++\nThe council voted on Tuesday.\n') == "Nov. 27, 2024"
+    assert date_of("Council backs flood wall\n\nBALLARAT, Vic. — The council voted on Tuesday.\n") is None  # a dateline with no date
+    assert date_of("Council backs flood wall\n\nThe council voted on March 4. CARROW, May 2 - It met again.\n") is None  # a date in the prose is no dateline
+    assert date_of("Council backs flood wall\n\nThe council voted to raise the wall.\n\nCARROW, May 2 - It met again on Friday.\n") is None  # past the opening: not the article's
+    assert front_matter_date("The council voted.\ndate: 2024-11-27\n") is None  # no front matter, no field of it
