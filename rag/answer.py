@@ -58,6 +58,7 @@ from .question import (
     known_names,
     leans_on_earlier,
     named_subject,
+    name_spans,
     name_terms,
     own_part,
     own_topic,
@@ -380,8 +381,11 @@ class Answerer:
         the best one does not: by the rarest term of its subject (``asked_subject``) the articles
         hold. "Were customer passwords stolen in the Northgate hack?" is answered by "… and
         passwords were not taken", not by the best match, "hackers had stolen personal information
-        belonging to … customers"."""
-        held = [term for term in asked_subject(question) if term in self.index.term_idf]
+        belonging to … customers". A person's first name does not count ("Derek" of "Derek
+        Mullins", whom the answer may call "Mullins": ``_name_as_written``)."""
+        runs = [question[start:end] for start, end in name_spans(question, self.index.names)]
+        first_names = {stem(word) for run in runs for word in set(words(run)) - set(words(_name_as_written(run)))}
+        held = [term for term in asked_subject(question) if term in self.index.term_idf and term not in first_names]
         if not held:
             return scored
         rarest = max(held, key=self.index.idf)

@@ -631,7 +631,7 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
     around = {*neighbourhood(index, best), *earlier, *_opening_sentences(index, sentence.doc_id), *read_under}
     mentioned = set(words(" ".join([index.documents[sentence.doc_id].title, *(index.sentences[i].text for i in around)])))
     missing = {name for name in names if not _SAME_PLACE.get(name, {name}) & mentioned}
-    return bool(missing - _left_off_short_names(runs, mentioned))
+    return bool(missing - _left_off_short_names(runs, mentioned) - _left_off_first_names(index, sentence.doc_id, runs, mentioned))
 
 
 def _names_by_its_kind(text: str, runs: list[list[str]]) -> bool:
@@ -647,6 +647,18 @@ def _left_off_short_names(runs: list[list[str]], mentioned: set[str]) -> set[str
     words) whose short names (the rest of their words) are all ``mentioned``: "resources" of
     "Northcastle Resources" where a sentence says "Northcastle CEO Raymond Achebe"."""
     return {run[-1] for run in runs if len(run) > 1 and run[-1] in COMPANY_ENDS and set(run[:-1]) <= mentioned}
+
+
+def _left_off_first_names(index: "CorpusIndex", doc_id: str, runs: list[list[str]], mentioned: set[str]) -> set[str]:
+    """The first words of the full names the question gives (``runs`` of its name words) whose
+    last word is ``mentioned`` and which article ``doc_id`` writes in full somewhere: "derek" of
+    "Derek Mullins" where a sentence says "Mullins, 61, pleaded guilty …" in an article naming
+    "Derek Mullins"; not where it names only another Mullins."""
+    left_off: set[str] = set()
+    for run in runs:
+        if len(run) > 1 and run[-1] in mentioned and _naming(index, doc_id, frozenset(stem(word) for word in run)):
+            left_off.update(run[:-1])
+    return left_off
 
 
 def person_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> bool:

@@ -1522,6 +1522,32 @@ def test_a_company_named_in_full_is_the_one_its_short_name_names(tmp_path, encod
     assert local.answer("Why did OpenAI call for a pause?").abstained  # another company, named in full, still is not
 
 
+FRAUD = (
+    "Finance director guilty of fraud\n\nA jury on Thursday found Martin Ashcroft guilty of defrauding the hospital trust of £2.3 million. "
+    "The invoices came from a company controlled by his brother-in-law, Derek Mullins.\n\n"
+    "Mullins, 61, pleaded guilty to conspiracy to commit fraud at an earlier hearing in January. "
+    "Both men will be sentenced in April.\n"
+)
+FARM_FRAUD = (
+    "Farm owner admits fraud\n\nA farm owner, Sarah Mullins, admitted claiming grants for land she did not farm. "
+    "Mullins, 58, pleaded guilty to fraud by false representation at a hearing last week.\n"
+)
+
+
+def test_a_person_named_in_full_is_the_one_the_article_then_calls_by_surname(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"fraud.txt": FRAUD, "heat.txt": HEAT}, encoder, answerer)
+    blind = with_settings(local, name_elsewhere_penalty=0.0)
+    assert_answered_as_without(local, blind, "Did Derek Mullins plead guilty?", "pleaded guilty")  # first: the sentence that answers
+    assert_answered_as_without(local, blind, "When did Derek Mullins plead guilty?", "pleaded guilty")
+
+
+def test_a_surname_does_not_stand_for_another_person_with_it(tmp_path, encoder, answerer):
+    unpleaded = FRAUD.replace("Mullins, 61, pleaded guilty to conspiracy to commit fraud at an earlier hearing in January. ", "")
+    local = answerer_over(tmp_path, {"farm.txt": FARM_FRAUD, "fraud.txt": unpleaded, "heat.txt": HEAT}, encoder, answerer)
+    blind = with_settings(local, name_elsewhere_penalty=0.0)
+    assert_abstains_only_with(local, blind, "When did Derek Mullins plead guilty to fraud?")  # the Mullins who pleaded guilty is Sarah
+
+
 BUS_STRIKE = (
     "Bus strike ends in Carrow\n\nCarrow's bus drivers went back to work on Monday. Their strike ended on March 21 after 19 days, "
     "when the union accepted a raise of 9 per cent over three years. Carrow bus drivers last went on strike in 2012, when a 33-day "
