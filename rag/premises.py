@@ -172,7 +172,7 @@ def _denied(text: str, negation: re.Pattern[str] = NEGATION) -> set[str]:
 # chosen on the news tuning sets, the rest on SQuAD 2.0's training titles, whose unanswerable
 # questions often swap a word for its antonym.
 _OPPOSITES = (  # compared stemmed, so "praised" and "criticism" count too; irregular forms ("rose", "won") are listed
-    ("praise applaud commend hail laud welcome endorse support", "criticise accuse condemn slam oppose worried warned blasted disappointed"),
+    ("praise applaud commend hail laud welcome endorse support", "criticise accuse condemn slam oppose dissent worried warned blasted disappointed"),
     ("rise rose risen increase grow grew grown growth gain climb jump surge soar", "fall fell fallen drop decline decrease shrink shrank slump plunge slid slide"),
     ("win won victory", "lose lost concede"),  # not "defeat": "X defeated Y" is X's win
     ("pass approve accept adopt", "fail reject"),
@@ -533,7 +533,9 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
     if not scored:
         return
     if asks_yes_or_no(question):
-        yield from _event_unreported_note(index, question)
+        unreported = event_unreported(index, question)
+        if unreported and not _rest_told_of_them(index, question, *unreported, scored[:MISMATCH_CANDIDATES]):
+            yield _unreported_note(*unreported)
         return
     best = index.sentences[scored[0].sentence_id]
     offered = " ".join(index.sentences[s.sentence_id].text for s in scored[:candidates] if index.sentences[s.sentence_id].doc_id == best.doc_id)
@@ -567,8 +569,24 @@ def _event_unreported_note(index: "CorpusIndex", question: str) -> Iterator[str]
     """What ``event_unreported`` finds in ``question``, as a sentence for the one who asked."""
     unreported = event_unreported(index, question)
     if unreported:
-        named, event = unreported
-        yield f"What they say of {named if len(named) <= NOTE_NAME_CHARS else 'whom it names'} never mentions “{event}”."
+        yield _unreported_note(*unreported)
+
+
+def _unreported_note(named: str, event: str) -> str:
+    """That what the articles say of ``named`` never mentions ``event``, for the one who asked."""
+    return f"What they say of {named if len(named) <= NOTE_NAME_CHARS else 'whom it names'} never mentions “{event}”."
+
+
+def _rest_told_of_them(index: "CorpusIndex", question: str, named: str, event: str, scored: Sequence["ScoredSentence"]) -> bool:
+    """Whether one of the sentences ``scored``, in an article naming ``named``, holds every other
+    word of a yes/no ``question`` than the name and its ``event``: it may tell the event in other
+    words, and answer yes or no. "Did Vargas pass a medical?" of "Vargas completed a medical …",
+    "Did Pruitt ask for a recount?" of "He said he would not seek a recount"; not "Was Alan
+    Forsythe fired?", which asks nothing else."""
+    named_terms = set(terms(named))
+    rest = set(question_terms(question)) - named_terms - {stem(form) for form in verb_forms(event)} - {stem(event)}
+    naming = frozenset().union(*(index.documents_with(term) for term in named_terms))
+    return bool(rest) and any(index.sentences[s.sentence_id].doc_id in naming and rest <= index.terms_as_quoted[s.sentence_id] for s in scored)
 
 
 def premise_note(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> str | None:

@@ -660,6 +660,29 @@ def test_an_event_the_articles_never_report_of_who_the_question_names_is_not_ans
     assert not leave.answer(reported).abstained
 
 
+def test_a_yes_or_no_question_is_answered_by_what_is_told_of_the_rest_of_it_in_other_words(tmp_path, encoder, answerer):
+    """"warn" is never said of Forsythe, but the council, the cracks and the bridge are: the
+    sentence that tells them may answer yes or no, and is quoted."""
+    leave = answerer_over(tmp_path, {"leave.txt": LEAVE, "orchard.txt": FROST}, encoder, answerer)
+    warned = leave.answer("Did Alan Forsythe warn the council about cracks in the bridge?")
+    assert not warned.abstained and "He wrote to the council in March about cracks" in warned.answer, warned.answer
+    assert leave.answer("Was Alan Forsythe fired?").abstained  # it asks nothing else: what is said of him never says so
+
+
+SCHOOL_VOTE = (
+    "Board votes to close Linwood\n\nThe school board voted 4-3 on Tuesday to close Linwood Elementary. The three dissenting members, "
+    "Luis Navarro, Beth Sorensen and Anthony Greer, backed a plan to keep it open for a year. Navarro said the closure sent the wrong message.\n"
+)
+
+
+def test_dissenting_tells_of_opposing(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"school.txt": SCHOOL_VOTE, "orchard.txt": FROST}, encoder, answerer)
+    opposed = local.answer("Why did Luis Navarro oppose closing Linwood?")  # "dissenting members": not an event no article tells
+    assert event_unreported(local.index, "Why did Luis Navarro oppose closing Linwood?") is None
+    assert not opposed.abstained and "Navarro" in opposed.quotes[0].text, opposed.answer
+    assert local.answer("Why did Luis Navarro praise closing Linwood?").abstained  # he dissented: the opposite
+
+
 def test_an_event_is_read_in_any_of_its_forms_and_only_when_it_is_one(tmp_path, encoder, answerer):
     leave = answerer_over(tmp_path, {"leave.txt": LEAVE, "orchard.txt": FROST}, encoder, answerer)
     assert leave.answer("Why did Mayor Ruth Keller resign?").abstained
