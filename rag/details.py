@@ -240,6 +240,9 @@ def _states_count(text: str, value: float, thing: str) -> bool:
     )
 
 
+# Prepositions the stop words leave out: what a number counts ends before them ("£2.3 million from
+# the trust" counts nothing, "225 votes over Pruitt" votes).
+_PREPOSITIONS = frozenset("from over into across through since after before during against toward towards under above below between among within without per via".split())
 _PASSIVE_VERB = re.compile(r"(?<=\w{3})ed$")  # "enrolled", "killed": what was done to what is counted
 
 
@@ -257,7 +260,7 @@ def _counts(text: str, reach: int = COUNT_REACH) -> list[tuple[float, tuple[str,
             continue
         counted: list[str] = []
         for word in words(_CLAUSE_END.split(text[match.start(4) :], 1)[0])[:reach]:
-            if word in STOPWORDS or word.isdigit() or (counted and _PASSIVE_VERB.search(word) and is_verb(word)):
+            if word in STOPWORDS or word in _PREPOSITIONS or word.isdigit() or (counted and _PASSIVE_VERB.search(word) and is_verb(word)):
                 break  # "4,620 patients enrolled": the patients, not what was done to them
             counted.append(stem(word))
         if counted:

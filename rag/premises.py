@@ -194,7 +194,7 @@ _REJECTED = re.compile(r"\b(?:vot(?:e|es|ed|ing)|turn(?:s|ed|ing)?)\s+down\b", r
 _ANY_OPPOSITE = frozenset().union(*(one | other for one, other in _OPPOSITE_STEMS))
 
 
-def premise_reversed(question: str, *texts: str, names: frozenset[str] = frozenset()) -> bool:
+def premise_reversed(question: str, *texts: str, names: frozenset[str] = frozenset(), told: Sequence[str] = ()) -> bool:
     """Whether ``question`` takes an event, stance or extreme as given that ``texts`` (the best
     sentence, or the sentences of its article naming what the question names) state the
     opposite of, naming none of its own kind: "Why did David Sacks praise the push?" of "David
@@ -205,14 +205,15 @@ def premise_reversed(question: str, *texts: str, names: frozenset[str] = frozens
     what company ("Who won the race?" is answered by "Pruitt lost to Delgado-Reyes"). "Voted
     down" and "turned down" read as "rejected". With ``names`` (stemmed), an opposite counts only
     where one of them is named before it: "Pruitt conceded the race to Delgado-Reyes" states
-    nothing Delgado-Reyes did."""
+    nothing Delgado-Reyes did. Sentences ``told`` that state the question's side too are read as
+    ``texts`` are for it, not against it ("Fuel costs fell 9%" beside "a 13% rise in profit")."""
     if not texts or NEGATION.search(question) or asks_yes_or_no(question) or expected_type(question) in ("person", "name"):
         return False
     asked = set(question_terms(_REJECTED.sub("reject", question)))  # no word of _OPPOSITES is a stop word; "how high" asks a height
     if not asked & _ANY_OPPOSITE:
         return False  # most questions: no texts to read
     texts = tuple(_REJECTED.sub("reject", text) for text in texts)
-    said = set().union(*(terms(text) for text in texts))
+    said = set().union(*(terms(_REJECTED.sub("reject", text)) for text in (*texts, *told)))
     told = [_from_first_of(text, names) for text in texts] if names else texts  # what is said of them
     stated = set().union(*(set(terms(text)) - _denied(text, _NEGATION_OR_LACK) for text in told))  # "not successful", "without success" state no success
     return any(asked & one and (stated & other) - asked and not said & one for pair in _OPPOSITE_STEMS for one, other in (pair, pair[::-1]))
@@ -232,9 +233,22 @@ def _naming_what_is_asked(index: "CorpusIndex", question: str, doc_id: str, name
     economy grow?", "… the economy of Arland …", "… the Arland economy …"), only the sentences
     with a word of that thing: "The Arland crown fell 0.4%" tells nothing of its economy."""
     texts = _naming(index, doc_id, names)
-    possessed = _POSSESSED.search(question)
-    wanted = set(terms(next(group for group in possessed.groups() if group))) if possessed else set()
+    wanted = _possessed_terms(question)
     return [text for text in texts if wanted & set(terms(text))] if wanted else texts
+
+
+def _possessed_terms(question: str) -> set[str]:
+    """The terms of what a name has that ``question`` asks of ("economy" of "Arland's economy"), or none."""
+    possessed = _POSSESSED.search(question)
+    return set(terms(next(group for group in possessed.groups() if group))) if possessed else set()
+
+
+def _telling_what_is_asked(index: "CorpusIndex", question: str, doc_id: str) -> list[str]:
+    """The sentences of article ``doc_id`` holding every word of what a name has that ``question``
+    asks of, but its opposites, naming it or not: "Fuel costs fell 9% …" for "Why did Nordavia's
+    fuel costs fall?" (none for a question asking of no such thing)."""
+    thing = _possessed_terms(question) - _ANY_OPPOSITE
+    return [index.sentences[i].text for i in index.document_sentences[doc_id] if thing and thing <= index.sentence_terms[i]]
 
 
 _WORD_AT = re.compile(r"[^\W_]+")  # a word as ``words`` reads it: "Delgado-Reyes" is "delgado", "reyes"
@@ -402,9 +416,11 @@ def _told_as_undone(text: str, forms: set[str]) -> bool:
 # A question asking what came of an event or when it was done ("What did the May 20 hearing decide?",
 # "When was Ruiz's work permit approved?", "the result of the vote"): a word of an outcome or of
 # completion after "did", "was" or "were"; not who (a person is asked for, whatever the event), nor
-# what someone said, planned or expected ("When did Calloway say it will ask regulators?").
+# what someone said, planned or expected ("When did Calloway say it will ask regulators?"). "Find"
+# only as what an inquiry found ("What did the jury find?"), not of a thing ("How did astronomers
+# find the planet?").
 _OUTCOME = (
-    r"decid\w*|decision|find|found|findings?|conclud\w*|rul(?:e|ed|ing)|show(?:ed|n)?|reveal\w*|approv\w*|complet\w*|"
+    r"decid\w*|decision|(?:find|found)(?=\s*(?:[?.!,]|$|\s(?:about|in|on|that|out|after|when|during|at|guilty|liable)\b))|findings?|conclud\w*|rul(?:e|ed|ing)|show(?:ed|n)?|reveal\w*|approv\w*|complet\w*|"
     r"finish\w*|end(?:ed)?|happen\w*|tak(?:e|en)\s+place|held|hold|sign(?:ed)?|pass(?:ed)?|vot(?:e|ed)|open(?:ed)?|launch(?:ed)?"
 )
 _ASKS_DONE = re.compile(
@@ -554,7 +570,12 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
     naming = frozenset.intersection(*(index.documents_with(name) for name in names)) if names else frozenset()
     if changed_amount(question, [text for sid, text in zip(nearest_ids, nearest) if index.sentences[sid].doc_id in naming]):
         yield "They state a different amount of money from the question's."
-    if premise_denied(question, best.text) or premise_reversed(question, best.text) or premise_reversed(question, *_naming_what_is_asked(index, question, best.doc_id, names), names=names):
+    told = _telling_what_is_asked(index, question, best.doc_id)
+    if (
+        premise_denied(question, best.text)
+        or premise_reversed(question, best.text, told=told)
+        or premise_reversed(question, *_naming_what_is_asked(index, question, best.doc_id, names), names=names, told=told)
+    ):
         yield "They state the opposite of what the question takes as given."
     if title_swapped(index, question):
         yield "They give the person it names another title."

@@ -8,6 +8,7 @@ from functools import cached_property
 
 import numpy as np
 
+from .acronyms import spelled_out
 from .embedding import Encoder
 from .errors import require_type
 from .index import CorpusIndex, load_index
@@ -101,10 +102,13 @@ class Retriever:
         )
 
     def read(self, question: str) -> str:
-        """``question`` as it is searched: without pasted HTML or Markdown marks, its typos read as
-        the articles' words (if ``spelling``), an officer's title as they write it ("CEO" where they
-        only say "chief executive", ``rag.officer_titles.as_written``)."""
-        question = without_markup(question)
+        """``question`` as it is searched: without pasted HTML or Markdown marks, an acronym the
+        articles only spell out as they spell it ("FDA" where they say "Food and Drug
+        Administration", ``rag.acronyms.spelled_out``), its typos read as the articles' words (if
+        ``spelling``), an officer's title as they write it ("CEO" where they only say "chief
+        executive", ``rag.officer_titles.as_written``)."""
+        texts = [document.text for document in self.index.documents.values()]
+        question = spelled_out(without_markup(question), self.index.word_counts, texts)
         return as_written(self.speller.correct(question) if self.spelling else question, self.index.title_counts)
 
     def encode(self, text: str) -> np.ndarray:

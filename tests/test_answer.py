@@ -477,6 +477,8 @@ def test_an_event_the_articles_tell_of_as_still_to_come_is_not_answered_as_done(
     opened = "The new library opened on Saturday, and the town will open a second branch next year."
     assert not told_as_to_come(hearing.index, "When did the library open?", opened)  # its own clause says it opened
     assert not told_as_to_come(hearing.index, "When did Will Lewis sign the contract?", "Will Lewis signed the contract on Monday.")  # a name
+    assert not told_as_to_come(hearing.index, "How did inspectors find the heaters?", "Inspectors will test the heaters in May.")  # found a thing: no inquiry's finding
+    assert told_as_to_come(hearing.index, "What did the heater safety hearing find?", "A hearing on heater safety will be held on May 20.")
 
 
 MINE_HALT = (
@@ -1631,6 +1633,18 @@ def test_a_quote_carries_the_date_its_article_is_dated_with(tmp_path, encoder, a
     assert all(q.dated is None for q in local.answer("How hot did it get in Seville?").quotes)  # an article with no dateline has no date
 
 
+AIRLINE = (
+    "Airline profit climbs\n\nNordavia, the Oslo airline, reported a 13% rise in profit as lower fuel prices outweighed the cost of a "
+    "pilots' strike. Fuel costs fell 9% to 10.1 billion kroner as oil prices dropped. Ticket sales reached a record.\n"
+)
+
+
+def test_what_a_name_has_is_told_by_a_sentence_of_its_article_that_does_not_name_it(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"airline.txt": AIRLINE, "heat.txt": HEAT}, encoder, answerer)
+    fell = local.answer("Why did Nordavia's fuel costs fall?")  # "Fuel costs fell 9%", not the profit's rise
+    assert not fell.abstained and "Fuel costs fell 9%" in fell.answer, fell.answer
+
+
 LIBRARY_BOND = (
     "Voters back library bond\n\nMillbrook voters on Tuesday approved a $3.2 million bond. Turnout was 41 per cent. "
     "The town clerk said results would be certified on Friday.\n\n"
@@ -1650,6 +1664,14 @@ PILL = (
     "Its developer, Corvane, said it plans to ask the Food and Drug Administration to approve the pill in 2026. "
     "Side effects were mild. The trial ran at 40 hospitals in Canada.\n"
 )
+
+
+def test_an_acronym_the_articles_only_spell_out_is_asked_about_as_they_spell_it(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"pill.txt": PILL, "heat.txt": HEAT}, encoder, answerer)
+    answer = local.answer("Has the FDA approved the migraine pill?")  # never "FDA": not a name they never mention
+    assert answer.read_as == "Has the Food and Drug Administration approved the migraine pill?"
+    assert not answer.abstained and "Food and Drug Administration" in answer.quotes[0].text, answer.answer
+    assert local.answer("Has the SEC approved the migraine pill?").read_as is None  # well known as another body: left as asked
 
 
 def test_a_place_asked_of_by_its_adjective_is_one_the_articles_mention(tmp_path, encoder, answerer):

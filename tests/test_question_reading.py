@@ -892,6 +892,8 @@ def test_a_figure_the_articles_state_only_about_something_else_is_misattributed(
         # asked in the passive: what was done to them is no part of what is counted
         ("Why were 4,620 patients enrolled in the trial?", ["The study followed 4,260 patients at 212 hospitals."], True),
         ("Why were three schools closed?", ["The board voted to close two schools."], True),
+        # a preposition after a number: nothing counted ("£2.3 million from the trust" is an amount)
+        ("How did he take £2.3 million from the trust?", ["He took £2.3 million.", "The trust recovered £640,000 from him."], False),
     ],
 )
 def test_a_count_the_articles_state_otherwise_is_a_changed_number(question, sentences, changed):
