@@ -41,7 +41,7 @@ from .answer_types import (
 from .answerability import AnswerabilityModel
 from .errors import require_type
 from .lexical import STOPWORDS, as_matched, question_terms, stem, words
-from .premises import asks_closed_type, premise_note
+from .premises import ASKS_DEATHS, DEATH_WORDS, asks_closed_type, premise_note
 from .question import (
     FOLLOW_UP_REACH,
     as_direct,
@@ -314,6 +314,8 @@ class Answerer:
             another = np.fromiter((self._of_another(sid, asked_of) for sid in ids.tolist()), dtype=bool, count=len(ids))
         if kind:
             typed &= ~another
+        if kind == "number" and ASKS_DEATHS.search(own or question):  # "How many died?": a count of the dead, "No deaths were reported" too, not of the evacuated
+            typed &= np.fromiter((bool(DEATH_WORDS & sentence_terms[sid]) for sid in ids.tolist()), dtype=bool, count=len(ids))
         score = s.w_dense * dense + s.w_centered * centered + s.w_coverage * (coverage + s.title_credit * in_title_only) + s.w_chunk * passage
         if near:
             score += NEXT_TO_ANSWER_BONUS * np.fromiter((sid in near for sid in ids.tolist()), dtype=bool, count=len(ids))

@@ -141,8 +141,9 @@ _TIME = re.compile(
 _QUANTITY = re.compile(
     rf"[$€£¥]\s?\d|\d|%|\b({NUMBER_WORD}|dozen|hundreds?|thousands?|millions?|"
     r"billions?|trillions?|twice|double|half|percent|none)\b"
-    # a count of zero: "No deaths were reported", "no serious injuries were", "no one was hurt", "nobody died"
-    r"|\bno\s+(?:\w+\s+)?(?:\w{3,}s|people|children|one)\s+(?:were|was|are|is|have|has|had)\b|\b(?:nobody|no one)\s+(?:was|were|died|has|had)\b",
+    # a count of zero: "No deaths were reported", "no serious injuries were", "no deaths or serious injuries had", "no one was hurt", "nobody died"
+    r"|\bno\s+(?:\w+\s+)?(?:\w{3,}s|people|children|one)(?:\s+(?:or|and)\s+(?:\w+\s+)?\w{3,}s)?\s+(?:were|was|are|is|have|has|had)\b"
+    r"|\b(?:nobody|no one)\s+(?:was|were|died|has|had)\b",
     re.I,
 )
 _DURATION = re.compile(

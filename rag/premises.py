@@ -73,10 +73,10 @@ def _topic_terms(question: str, names: set[str]) -> set[str]:
 # A count of the dead is a count of nothing else: a question asking one is not answered by a
 # sentence that counts the same people for another reason ("12,000 people" evacuated). Not the
 # hurt: "were treated for heat exhaustion" counts them in other words.
-_ASKS_DEATHS = re.compile(  # "how many people were killed", "how many died", "how many deaths": the dead are what is counted
+ASKS_DEATHS = re.compile(  # "how many people were killed", "how many died", "how many deaths": the dead are what is counted
     r"\bhow\s+many\s+(?:[\w'’-]+\s+){0,3}?(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:killed|die|dies|died|dead|perished|deaths|fatalities)\b", re.I
 )
-_DEATH_WORDS = frozenset(map(stem, "kill die dead death fatal fatality perish drown slain toll lives bodies".split()))  # "claimed 14 lives", "death toll"
+DEATH_WORDS = frozenset(map(stem, "kill die dead death fatal fatality perish drown slain toll lives bodies".split()))  # "claimed 14 lives", "death toll"
 
 
 # A doer's noun is its deed's stem with an agent's ending ("win" -> "winner", "lead" -> "leader",
@@ -116,7 +116,7 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     names = known_names(asked, index.names)
     content = _topic_terms(asked, names)
     typed = [s.sentence_id for s in scored[:candidates] if s.type_match]
-    if typed and _ASKS_DEATHS.search(asked) and not any(_DEATH_WORDS & index.terms_as_quoted[sid] for sid in typed):
+    if typed and ASKS_DEATHS.search(asked) and not any(DEATH_WORDS & index.terms_as_quoted[sid] for sid in typed):
         return True  # "How many people were killed?" of "forced 12,000 people from their homes": a count of something else
 
     counted = counted_things(own_part(asked))

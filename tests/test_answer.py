@@ -1633,6 +1633,18 @@ def test_a_quote_carries_the_date_its_article_is_dated_with(tmp_path, encoder, a
     assert all(q.dated is None for q in local.answer("How hot did it get in Seville?").quotes)  # an article with no dateline has no date
 
 
+STORM = (
+    "Storm floods Carrow\n\nMore than 300 residents of Carrow spent the night in shelters after Storm Hollis flooded 340 homes. "
+    "No deaths or serious injuries were reported in Carrow. The river is expected to fall by Thursday.\n"
+)
+
+
+def test_how_many_died_is_answered_by_a_count_of_the_dead_even_of_none(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"storm.txt": STORM, "heat.txt": HEAT}, encoder, answerer)
+    died = local.answer("How many people died in Carrow during Storm Hollis?")
+    assert not died.abstained and died.quotes[0].text == "No deaths or serious injuries were reported in Carrow.", died.answer  # not the 300 in shelters
+
+
 AIRLINE = (
     "Airline profit climbs\n\nNordavia, the Oslo airline, reported a 13% rise in profit as lower fuel prices outweighed the cost of a "
     "pilots' strike. Fuel costs fell 9% to 10.1 billion kroner as oil prices dropped. Ticket sales reached a record.\n"

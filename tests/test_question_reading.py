@@ -155,6 +155,7 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ("What date is the state final?", "day", "Central will face Pine Valley on Dec. 6.", "Central will face Pine Valley."),  # AP style
         ("When must he report to prison?", "time", "He must report to prison by Jan. 5.", "He must report to prison."),
         ("How many people died in the flood?", "number", "No deaths were reported.", "Deaths were reported along the river."),  # none is a count
+        ("How many people died in the fire?", "number", "Police said no deaths or serious injuries had been reported.", "Police said the cause was unknown."),
         ("How many people were hurt?", "number", "Nobody was hurt.", "Nobody knows why the dam failed."),
         ("How many plans are there?", "number", "No plans were drawn up.", "There is no way this plan passes."),
         ("When will they decide?", "time", "They will decide in May.", "They may decide."),  # "may" is no month
