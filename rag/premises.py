@@ -664,7 +664,7 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
         return False
     best = scored[0].sentence_id
     sentence = index.sentences[best]
-    read_under = [i for i in (index.leads.get(best), index.attributions.get(best)) if i is not None]  # a row's header, a quote's speaker
+    read_under = [*index.read_under(best), *[i for i in (index.attributions.get(best),) if i is not None]]  # a row's header, an answer's question, a quote's speaker
     runs = [words(question[start:end]) for start, end in name_spans(question, index.names)]
     earlier = _paragraph_before(index, best) if _QUOTATION.match(sentence.text) or _names_by_its_kind(sentence.text, runs) else []
     around = {*neighbourhood(index, best), *earlier, *_opening_sentences(index, sentence.doc_id), *read_under}

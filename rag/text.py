@@ -580,6 +580,11 @@ def _opens_a_reading_list(sentence: Sentence) -> bool:
     return sentence.kind == "heading" and bool(BOILERPLATE.match(MARKDOWN_HEADING.sub("", sentence.text, count=1)))
 
 
+# An interview's question or answer, opening its paragraph: "Q: Where are the cuts falling?",
+# "A: Mostly in sales …", "**Q.** …".
+_INTERVIEW_TURN = re.compile(r"[ \t]*(?:\*\*|__)?([QA])(?:\*\*|__)?[ \t]*[:.](?:\*\*|__)?[ \t]")
+
+
 def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     """Split a document into sentences whose offsets index ``text`` exactly."""
     sentences: list[Sentence] = []
@@ -591,6 +596,8 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     for block_start, block_end in _blocks(text, markup):
         block = text[block_start:block_end]
         is_bullet = bool(_BULLET.match(block))
+        turn = _INTERVIEW_TURN.match(block)
+        asking = turn is not None and turn[1] == "Q"  # an interviewer's turn: read with its answer, never quoted alone
         reading_list = reading_list and is_bullet
         if _TABLE_ROW.match(block):  # a row of a table, whole: its cells are no sentences of their own
             s, e = _trimmed(text, block_start, block_end)
@@ -622,6 +629,8 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
                 kind = "boilerplate"
             if markup and markup.covers_most_of(s, e):
                 kind = "markup"
+            if asking and kind == "sentence":
+                kind = "question"
             captioned = captioned or (kind == "boilerplate" and s == spans[0][0] and bool(_OPENS_A_CAPTION.match(text, s)))
             headline = headline and kind in ("markup", "boilerplate")
             opening = opening and kind != "sentence"
@@ -712,12 +721,24 @@ def sentence_leads(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> d
     row ("| Ticket | Adult | Child |" over "| Single | £2.40 | £1.20 |"), a list's item (each
     sentence in it) the line ending in a colon that announces the list ("The council gave three
     reasons for the delay:" over "- Cost overruns …"; not a heading such as "Key facts", whose
-    items are facts of their own); only while the span from the one to the other is at most
-    ``LEAD_TOKENS`` long. ``texts`` maps doc id -> article text. One pass over the sentences."""
+    items are facts of their own), an interview's answer (each sentence of a paragraph opening
+    "A:") the first sentence of the question before it ("Q: Your Series A was A$18 million in
+    2021. Was this round harder?", ``CorpusIndex.read_under`` reads all of it);
+    only while the span from the one to the other is at most ``LEAD_TOKENS`` long. ``texts``
+    maps doc id -> article text. One pass over the sentences."""
     leads: dict[int, int] = {}
     lead: int | None = None  # the header or lead-in whose rows or items come now
+    turn: str | None = None  # "Q" or "A" in a paragraph of an interview that opens so
+    asked: int | None = None  # the first sentence of the interview's question before now
     for i, sentence in enumerate(sentences):
         text = texts[sentence.doc_id]
+        if i == 0 or sentences[i - 1].doc_id != sentence.doc_id or BLANK_LINE.search(text, sentences[i - 1].end, sentence.start):
+            opening = _INTERVIEW_TURN.match(text, line_start(text, sentence.start))  # a new paragraph: a turn of an interview?
+            turn = opening[1] if opening else None
+            asked = i if turn == "Q" else asked if turn == "A" else None
+        if turn == "A" and asked is not None and _within_tokens(text[sentences[asked].start : sentence.end], LEAD_TOKENS):
+            leads[i] = asked
+            continue
         header = sentence.kind == "heading" and sentence.text.startswith("|")  # a new table, even right under another
         if lead is not None and not header:
             led = sentences[lead]

@@ -1645,6 +1645,25 @@ def test_how_many_died_is_answered_by_a_count_of_the_dead_even_of_none(tmp_path,
     assert not died.abstained and died.quotes[0].text == "No deaths or serious injuries were reported in Carrow.", died.answer  # not the 300 in shelters
 
 
+INTERVIEW = (
+    "Emberline chief on cutting jobs\n\nBushfire detection startup Emberline raised A$62 million this month. "
+    "Chief executive Mei Harcourt spoke to the Herald.\n\n"
+    "Q: Blackwattle partner Tom Reyes is joining your board. What does he bring?\n\n"
+    "A: He's built and sold two hardware businesses. He'll ask uncomfortable questions.\n\n"
+    "Q: When will you be profitable?\n\n"
+    "A: We're targeting break-even by the end of the 2026 financial year.\n"
+)
+
+
+def test_an_interviews_answer_is_quoted_with_its_question(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"interview.txt": INTERVIEW, "heat.txt": HEAT}, encoder, answerer)
+    brings = local.answer("What does Tom Reyes bring to Emberline's board?")  # he is named only in the question
+    assert not brings.abstained and brings.quotes[0].text.startswith("Q: Blackwattle partner Tom Reyes"), brings.answer
+    assert "He's built and sold two hardware businesses." in brings.quotes[0].text
+    profitable = local.answer("When will Emberline be profitable?")
+    assert any(q.text.startswith("Q: When will you be profitable?") and "break-even" in q.text for q in profitable.quotes), profitable.answer
+
+
 AIRLINE = (
     "Airline profit climbs\n\nNordavia, the Oslo airline, reported a 13% rise in profit as lower fuel prices outweighed the cost of a "
     "pilots' strike. Fuel costs fell 9% to 10.1 billion kroner as oil prices dropped. Ticket sales reached a record.\n"

@@ -779,3 +779,24 @@ def test_the_author_named_in_front_matter_is_a_byline():
     ]
     signed = "---\nauthor: Ana Ruiz\n---\n\n*By Ana Ruiz*\n\nThe council met.\n"
     assert [quoted for kind, quoted in kinds(signed) if kind == "byline"] == ["*By Ana Ruiz*"]  # the article's own byline is the one
+
+
+INTERVIEW = (
+    "Startup chief on cutting jobs\n\nEmberline's chief executive spoke to the Herald. The interview has been edited.\n\n"
+    "Q: You raised A$62 million and cut 85 jobs. Was that hard?\n\n"
+    "A: It was the hardest week I've had. We hired too fast.\n\n"
+    "**Q:** Where are the cuts falling?\n\n"
+    "**A:** Mostly in sales. Our Perth office is closing.\n\n"
+    "The company has 390 staff.\n"
+)
+
+
+def test_an_interviews_answer_is_read_under_its_question_and_the_question_is_never_quoted_alone():
+    sentences = split_sentences("doc", INTERVIEW)
+    leads = {sentences[i].text: sentences[lead].text for i, lead in sentence_leads({"doc": INTERVIEW}, sentences).items()}
+    assert leads["A: It was the hardest week I've had."] == leads["We hired too fast."] == "Q: You raised A$62 million and cut 85 jobs."  # its first sentence
+    assert leads["Our Perth office is closing."] == "**Q:** Where are the cuts falling?"  # set in bold
+    assert "The company has 390 staff." not in leads  # the interview is over
+    kinds = {s.text: s.kind for s in sentences}
+    assert kinds["Q: You raised A$62 million and cut 85 jobs."] == "question"  # the interviewer's, read with the answer only
+    assert kinds["A: It was the hardest week I've had."] == "sentence"
