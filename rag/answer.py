@@ -23,9 +23,11 @@ from itertools import takewhile
 import numpy as np
 
 from .answer_types import (
+    NEXT_WORDS,
     ORGANISATION_ENDS,
     amount_names,
     asks_statement,
+    asks_what_next,
     counted_things,
     counts_of,
     expected_type,
@@ -37,6 +39,7 @@ from .answer_types import (
     speaker_asked,
     speaks,
     tells_an_earlier_time,
+    tells_future,
 )
 from .answerability import AnswerabilityModel
 from .errors import require_type
@@ -321,6 +324,9 @@ class Answerer:
             score += NEXT_TO_ANSWER_BONUS * np.fromiter((sid in near for sid in ids.tolist()), dtype=bool, count=len(ids))
         if kind:
             score += s.w_type * typed
+        elif asks_what_next(own or question):  # "What happens next for …?": what is to come, of its topic, as a type
+            topic = {term for term in question_terms(own or question) if term not in NEXT_WORDS}
+            score += s.w_type * np.fromiter((tells_future(self.index.sentences[sid].text) and bool(topic & sentence_terms[sid]) for sid in ids.tolist()), dtype=bool, count=len(ids))
         score -= s.w_type * another  # another's: for a typed question, as far below an untyped sentence as a typed one is above it
         order = np.lexsort((ids, -score))[:SCORED_POOL]
         return [

@@ -271,6 +271,29 @@ def expected_type(question: str, follow_up: str | None = None) -> str | None:
     return None
 
 
+# A question asking what comes next ("What happens next for revaxaban?", "What will Anthropic do
+# next?", "What is the outlook …?"), and what tells of what is to come in so many words.
+_ASKS_NEXT = re.compile(
+    r"\b(?:(?:happens?|comes?|do|does|doing|be|is|are|steps?)\s+next|next\s+steps?|will happen|happens now|outlook|(?:lies|is) ahead|going forward|from here)\b",
+    re.IGNORECASE,
+)
+_TELLS_FUTURE = re.compile(
+    r"\b(?:will|plans? to|planned|(?:is|are) due|expected to|scheduled|next (?:week|month|year)|later this|set to|intends? to|aims? to|forecast|hopes? to)\b",
+    re.IGNORECASE,
+)
+NEXT_WORDS = frozenset("next happen happens will outlook ahead forward".split())  # a what-next question's own words, no topic
+
+
+def asks_what_next(question: str) -> bool:
+    """Whether ``question`` asks what comes next ("What happens next with the bridge?")."""
+    return bool(_ASKS_NEXT.search(question))
+
+
+def tells_future(sentence: str) -> bool:
+    """Whether ``sentence`` tells of what is to come ("will", "plans to", "is scheduled", "next year")."""
+    return bool(_TELLS_FUTURE.search(sentence))
+
+
 def asks_statement(question: str) -> bool:
     """Whether ``question`` asks what someone said ("What did Pruitt say after he lost?", "How
     did the union react?"), and no other kind of answer ("When did she say it would open?")."""

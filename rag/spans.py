@@ -62,7 +62,7 @@ def _with_context(index: CorpusIndex, sid: int, token_budget: int, said: frozens
             start = lead_start
         else:
             lead = None  # a later quote too far below it for what is left of the budget: the row or item alone
-    if sentence.text.endswith(":") and sid + 1 < len(sentences) and sid + 1 not in said:
+    if (sentence.text.endswith(":") or announces_what_follows(sentence.text)) and sid + 1 < len(sentences) and sid + 1 not in said:
         following = sentences[sid + 1]
         if following.doc_id == sentence.doc_id and following.kind == "sentence":
             end = following.end
@@ -74,7 +74,34 @@ def _with_context(index: CorpusIndex, sid: int, token_budget: int, said: frozens
     list_lead = lead if lead is not None or not sentence.text.endswith(":") else sid  # a list's own lead-in, or the list it opens
     if list_lead is not None and not sentence.text.startswith("|"):  # a table's other rows are other entries
         end = _rest_of_list(index, token_budget, list_lead, sid, start, end, said, room)
-    return start, end
+    return _with_opening_emphasis(text, start, end), end
+
+
+_OPENING_EMPHASIS = re.compile(r"(\*\*|__|\*|_)[ \t]*$")
+
+
+def _with_opening_emphasis(text: str, start: int, end: int) -> int:
+    """``start`` moved back over the emphasis mark that opens its line ("**Q: So you are leaving
+    nursing?**" quoted from "Q:") when ``text[start:end]`` closes it, so no mark is left unpaired."""
+    opening = _OPENING_EMPHASIS.search(text, text.rfind("\n", 0, start) + 1, start)
+    if opening is None or text[text.rfind("\n", 0, start) + 1 : opening.start()].strip() or opening[1] not in text[start:end]:
+        return start
+    return opening.start()
+
+
+# A short sentence that only announces what the next one tells: "The authors acknowledged several
+# limitations.", "The council gave three reasons." (a count or "several" of a plural, at its end).
+_ANNOUNCES = re.compile(
+    r"\b(?:several|various|some|many|a (?:number|series|handful|list|range) of|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?[\w-]+s\.$",
+    re.IGNORECASE,
+)
+ANNOUNCING_WORDS = 10  # an announcing sentence is at most this long
+
+
+def announces_what_follows(text: str) -> bool:
+    """Whether ``text`` is a short sentence that only announces what follows it ("The authors
+    acknowledged several limitations.")."""
+    return len(text.split()) <= ANNOUNCING_WORDS and bool(_ANNOUNCES.search(text))
 
 
 # A quotation closed before who said it: '…," Kowalczyk said.', '…," she said.', '…," said Ruiz.',

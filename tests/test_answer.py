@@ -26,6 +26,7 @@ from rag.premises import event_unreported, told_as_to_come, unknown_names
 from rag.question import asks_across_articles
 from rag.text import count_tokens
 from rag.retrieve import Retriever
+from rag.spans import announces_what_follows
 from rag.types import Answer
 from webchat.render import answer_message, sources_of
 
@@ -1662,6 +1663,41 @@ def test_an_interviews_answer_is_quoted_with_its_question(tmp_path, encoder, ans
     assert "He's built and sold two hardware businesses." in brings.quotes[0].text
     profitable = local.answer("When will Emberline be profitable?")
     assert any(q.text.startswith("Q: When will you be profitable?") and "break-even" in q.text for q in profitable.quotes), profitable.answer
+
+
+def test_an_interview_question_set_in_bold_is_quoted_with_both_its_marks(tmp_path, encoder, answerer):
+    bold = INTERVIEW.replace("Q: When will you be profitable?", "**Q: When will you be profitable?**")
+    local = answerer_over(tmp_path, {"interview.md": bold, "heat.txt": HEAT}, encoder, answerer)
+    profitable = local.answer("When will Emberline be profitable?")
+    quote = next(q for q in profitable.quotes if "break-even" in q.text)
+    assert quote.text.startswith("**Q: When will you be profitable?**"), quote.text  # not "Q: … profitable?**", a mark left open
+
+
+LAKE_CASE = (
+    "Judge orders cleanup of Lake Wendell\n\nA judge ruled on Friday that Halvorsen Chemical contaminated Lake Wendell for two decades. "
+    "The case was filed in August 2021 by the Lake Wendell Conservancy and 212 people who own property along the lake.\n\n"
+    "The property owners' claims for damages will be decided in a separate phase of the case, scheduled to begin in January 2026.\n"
+)
+
+
+def test_what_happens_next_is_answered_by_what_is_to_come(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"lake.txt": LAKE_CASE, "heat.txt": HEAT}, encoder, answerer)
+    next_ = local.answer("What happens next in the Lake Wendell case?")
+    assert not next_.abstained and "will be decided in a separate phase" in next_.quotes[0].text, next_.answer  # not when it was filed
+
+
+WALK_STUDY = (
+    "Short walks cut blood sugar spikes\n\nA short walk after each meal lowered blood sugar spikes in adults over 60, a trial found. "
+    "The authors acknowledged several limitations. Most participants were white and lived in urban areas.\n\n"
+    "The study followed 312 participants for 24 weeks.\n"
+)
+
+
+def test_a_sentence_announcing_what_follows_is_quoted_with_it(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"walk.txt": WALK_STUDY, "heat.txt": HEAT}, encoder, answerer)
+    limits = local.answer("What limitations did the authors acknowledge?")
+    assert limits.quotes[0].text == "The authors acknowledged several limitations. Most participants were white and lived in urban areas.", limits.answer
+    assert not announces_what_follows("Police arrested three men on Friday after a long search of the woods.")  # a fact of its own, not only an announcement
 
 
 AIRLINE = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer_types import asks_statement, counted_things, counts_of, expected_type, has_type, reports_speech, speaks
+from rag.answer_types import asks_statement, asks_what_next, counted_things, counts_of, expected_type, has_type, reports_speech, speaks, tells_future
 from rag.premises import names_unknown, premise_denied, premise_reversed, title_swapped
 from rag.details import asked_details, conflicting_details, misattributed_figure, miscounted, mismatched_details
 from rag.lexical import question_terms, stem, terms, words
@@ -1029,3 +1029,23 @@ def test_a_question_typed_in_lower_case_has_its_names_written_as_the_articles_wr
 )
 def test_a_question_word_said_another_way_asks_for_the_same_type(question, kind):
     assert expected_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("What happens next for revaxaban?", True),
+        ("What will Anthropic do next?", True),
+        ("What are the next steps for the bridge?", True),
+        ("What is the outlook for the fire?", True),
+        ("Are the next models already being trained?", False),  # "next" of a thing, not what comes next
+        ("When is the next meeting?", False),
+    ],
+)
+def test_a_question_of_what_comes_next_is_told_apart(question, asks):
+    assert asks_what_next(question) is asks
+
+
+def test_what_is_to_come_is_told_in_so_many_words():
+    assert tells_future("The claims will be decided in a separate phase.") and tells_future("A hearing is scheduled for May 20.")
+    assert not tells_future("The case was filed in August 2021.")
