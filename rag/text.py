@@ -47,17 +47,18 @@ BOILERPLATE = re.compile(
     r"|[*_]*(?:further reading|read more|related(?:\s+(?:coverage|stories|story|articles?|news|links?|reading|content|posts?))?\s*:|more (?:coverage|on this(?: story| topic)?|stories)\s*:|(?:also read|read also|recommended(?: reading)?)\s*:|see also|subscribe|sign up|"
     r"follow us|click here|share this|all rights reserved|"
     r"this article (?:was|is) (?:originally )?published|source:)(?!\w)"
-    # a correction's retracted claim ("Correction: An earlier version of this story said … 32 homes."),
-    # not what it corrects it to, in the sentence after ("Officials revised the count to 27 homes.")
-    r"|[*_(]*(?:corrections?\s*:\s*)?an? (?:earlier|previous|prior) version of this (?:story|article|report|post)\b"
+    # a correction's retracted claim ("Correction: An earlier version of this story said … 32 homes.",
+    # "Clarification, 14 June: A previous version …"), not what it corrects it to, in the sentence
+    # after ("Officials revised the count to 27 homes.")
+    r"|[*_(]*(?:(?:corrections?|clarifications?|editor['’]s note)\b[^:\n]{0,24}:\s*)?an? (?:earlier|previous|prior) version of this (?:story|article|report|post)\b"
     r"|advertisement\W*$|copyright\s*(?:©|\(c\)|\d{4})|©"  # "Advertisement", "Copyright 2024 …", not "Copyright fight …"
     # a wire service's note of what changed ("(Corrects size of job-cut savings in paragraph 5; adds CEO comments)")
     r"|\((?:corrects|adds|updates|recasts|changes|removes|fixes|refiles|repeats|rewrites|clarifies|inserts|deletes|amends|writes through)\b)",
     re.IGNORECASE,
 )
 # A byline on a line of its own: "By Jane Smith", "*By Staff Reporter — published on the [Ledger](…)*",
-# "Reporting by Ana Ruiz; editing by Tom Lee", "_Posted by Priya Raman, Head of Product_". Only without a final full stop: "By Tuesday the vote was over." is prose.
-_BYLINE = re.compile(r"[*_(\s]*(?i:(?:(?:written|reported|reporting|words|text|photos?|posted|published) )?by)\s+[*_]*[A-Z]")  # "(Reporting by …)" too
+# "Reporting by Ana Ruiz; editing by Tom Lee", "_Posted by Priya Raman, Head of Product_", "*Comment by Farida Haque*". Only without a final full stop: "By Tuesday the vote was over." is prose.
+_BYLINE = re.compile(r"[*_(\s]*(?i:(?:(?:written|reported|reporting|words|text|photos?|posted|published|comment|commentary|analysis|opinion|column|review|interview) )?by)\s+[*_]*[A-Z]")  # "(Reporting by …)" too
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CONVERSION = re.compile(r"\([^()=]*\d[^()=]*=[^()=]*\d[^()=]*\)")  # a wire story's exchange rate, "($1 = 7.1750 Danish crowns)": a fact
 CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and Han, written without spaces

@@ -365,17 +365,20 @@ def test_boilerplate_is_told_from_news_that_starts_with_its_words():
     assert [kind for kind, _ in kinds(footers)] == ["boilerplate", "boilerplate", "boilerplate", "sentence", "sentence", "sentence"]
     corrections = ("Correction: An earlier version of this story said the fire had destroyed 32 homes. Officials revised the count to 27 homes.\n\n"
                    "(This story has been corrected to show that Hollis Creek opened in 2009, not 2008.)\n\n"
-                   "An earlier version of the plan called for 40 homes.\n")
-    assert [kind for kind, _ in kinds(corrections)] == ["boilerplate", "sentence", "sentence", "sentence"]  # the retracted claim only
+                   "An earlier version of the plan called for 40 homes.\n\n"
+                   "*Clarification, 14 June: A previous version of this article described Councillor Mehta as the chair. The chair is Ann Lowther.*\n\n"
+                   "Editor's note: An earlier version of this report misstated the fee.\n")
+    assert [kind for kind, _ in kinds(corrections)] == ["boilerplate", "sentence", "sentence", "sentence", "boilerplate", "sentence", "boilerplate"]  # the retracted claim only
 
 
 def test_a_byline_on_its_own_line_is_never_quoted_but_prose_that_starts_with_by_is():
     text = (
         "*By Staff Reporter — published on the [Millbrook Ledger](https://millbrook-ledger.example.com/news/2025/budget-story)*\n\n"
         "BY JANE SMITH | Staff Writer\n\nReporting by Ana Ruiz; editing by Tom Lee\n\n"
+        "*Comment by Farida Haque*\n\n"
         "By Tuesday, the council had voted six to one to pass the budget.\n\nThe plan was passed by Mayor Hartley and her allies on Monday.\n"
     )
-    assert [kind for kind, _ in kinds(text)] == ["byline", "byline", "byline", "sentence", "sentence"]
+    assert [kind for kind, _ in kinds(text)] == ["byline", "byline", "byline", "byline", "sentence", "sentence"]
 
 
 def test_a_greater_than_sign_is_part_of_the_sentence():
