@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
 
@@ -581,9 +582,36 @@ def _opens_a_reading_list(sentence: Sentence) -> bool:
     return sentence.kind == "heading" and bool(BOILERPLATE.match(MARKDOWN_HEADING.sub("", sentence.text, count=1)))
 
 
-# An interview's question or answer, opening its paragraph: "Q: Where are the cuts falling?",
-# "A: Mostly in sales …", "**Q.** …".
-_INTERVIEW_TURN = re.compile(r"[ \t]*(?:\*\*|__)?([QA])(?:\*\*|__)?[ \t]*[:.](?:\*\*|__)?[ \t]")
+# A turn of an interview, opening its paragraph: "Q: Where are the cuts falling?", "A: Mostly in
+# sales …", "**Q.** …", or who speaks by name or initials in capitals, "DELACROIX: Ultimately mine
+# …", "**MK:** Were these floods unusual?" (the group "who").
+_INTERVIEW_TURN = re.compile(
+    r"[ \t]*(?:\*\*|__)?(?:(?P<qa>[QA])(?:\*\*|__)?[ \t]*[:.]|(?P<who>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?)(?:\*\*|__)?[ \t]*:)(?:\*\*|__)?[ \t]"
+)
+_TURN_AT_LINE = re.compile(r"^" + _INTERVIEW_TURN.pattern, re.M)
+
+
+def interview_roles(text: str) -> dict[str, str]:
+    """Who asks ("Q") and who answers ("A") in an article written as an interview, by the label
+    opening each turn: "Q" and "A" themselves, or, where turns are labelled by who speaks
+    ("NATARAJAN:", "DELACROIX:"), the first to speak asks and the others answer, when at least two
+    of them speak twice or more (an article with one "NOTE:" or "UPDATE:" line is no interview).
+    Empty for any other article."""
+    turns = [found["qa"] or found["who"] for found in _TURN_AT_LINE.finditer(text)]
+    if "Q" in turns and "A" in turns:
+        return {"Q": "Q", "A": "A"}
+    named = Counter(turn for turn in turns if turn not in ("Q", "A"))
+    speakers = [who for who, count in named.items() if count >= 2]
+    if len(speakers) < 2:
+        return {}
+    asker = next(turn for turn in turns if turn in speakers)
+    return {who: "Q" if who == asker else "A" for who in speakers}
+
+
+def _turn_of(text: str, at: int, roles: dict[str, str]) -> str | None:
+    """"Q" or "A" for an interview's turn opening at ``at`` in ``text`` (``interview_roles``), else None."""
+    found = _INTERVIEW_TURN.match(text, at) if roles else None
+    return roles.get(found["qa"] or found["who"]) if found else None
 
 
 def split_sentences(doc_id: str, text: str) -> list[Sentence]:
@@ -594,11 +622,11 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     headline = True  # the first line of text may be the article's headline (after front matter and boilerplate, as for its title)
     opening = True  # before the article's first sentence, where a dateline stands
     image_end: int | None = None  # where the block before ended, if it was only an image
+    roles = interview_roles(text)
     for block_start, block_end in _blocks(text, markup):
         block = text[block_start:block_end]
         is_bullet = bool(_BULLET.match(block))
-        turn = _INTERVIEW_TURN.match(block)
-        asking = turn is not None and turn[1] == "Q"  # an interviewer's turn: read with its answer, never quoted alone
+        asking = _turn_of(text, block_start, roles) == "Q"  # an interviewer's turn: read with its answer, never quoted alone
         reading_list = reading_list and is_bullet
         if _TABLE_ROW.match(block):  # a row of a table, whole: its cells are no sentences of their own
             s, e = _trimmed(text, block_start, block_end)
@@ -731,11 +759,13 @@ def sentence_leads(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> d
     lead: int | None = None  # the header or lead-in whose rows or items come now
     turn: str | None = None  # "Q" or "A" in a paragraph of an interview that opens so
     asked: int | None = None  # the first sentence of the interview's question before now
+    roles: dict[str, dict[str, str]] = {}  # each article's interview roles
     for i, sentence in enumerate(sentences):
         text = texts[sentence.doc_id]
         if i == 0 or sentences[i - 1].doc_id != sentence.doc_id or BLANK_LINE.search(text, sentences[i - 1].end, sentence.start):
-            opening = _INTERVIEW_TURN.match(text, line_start(text, sentence.start))  # a new paragraph: a turn of an interview?
-            turn = opening[1] if opening else None
+            if sentence.doc_id not in roles:
+                roles[sentence.doc_id] = interview_roles(text)
+            turn = _turn_of(text, line_start(text, sentence.start), roles[sentence.doc_id])  # a new paragraph: a turn of an interview?
             asked = i if turn == "Q" else asked if turn == "A" else None
         if turn == "A" and asked is not None and _within_tokens(text[sentences[asked].start : sentence.end], LEAD_TOKENS):
             leads[i] = asked

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from generated_text import assert_exact_spans, news_text
 from rag.documents import load_corpus, make_title
-from rag.text import LEAD_TOKENS, PIECE_CHARS, block_quote_attributions, count_tokens, row_under_header, sentence_leads, split_sentences
+from rag.text import LEAD_TOKENS, PIECE_CHARS, block_quote_attributions, count_tokens, interview_roles, row_under_header, sentence_leads, split_sentences
 
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -803,3 +803,24 @@ def test_an_interviews_answer_is_read_under_its_question_and_the_question_is_nev
     kinds = {s.text: s.kind for s in sentences}
     assert kinds["Q: You raised A$62 million and cut 85 jobs."] == "question"  # the interviewer's, read with the answer only
     assert kinds["A: It was the hardest week I've had."] == "sentence"
+
+
+NAMED_INTERVIEW = (
+    "Mayor Delacroix on buses and bins\n\nThe mayor spoke to the Courier's Priya Natarajan.\n\n"
+    "NATARAJAN: Ridership is down again this year. Why?\n\n"
+    "DELACROIX: The main reason is reliability. We lost forty drivers last year.\n\n"
+    "NATARAJAN: Whose fault are the missed bin collections?\n\n"
+    "DELACROIX: Ultimately mine, because I am the mayor.\n"
+)
+
+
+def test_an_interview_whose_turns_are_labelled_by_who_speaks_is_read_as_one():
+    assert interview_roles(NAMED_INTERVIEW) == {"NATARAJAN": "Q", "DELACROIX": "A"}  # the first to speak asks
+    assert interview_roles(INTERVIEW.replace("Q:", "MK:").replace("A:", "HB:")) == {"MK": "Q", "HB": "A"}  # initials, in bold too
+    assert interview_roles("Storm live\n\nUPDATE: Roads closed.\n\nNOTE: Schools shut.\n\nUPDATE: Roads open.\n") == {}  # labels, no dialogue
+    sentences = split_sentences("doc", NAMED_INTERVIEW)
+    leads = {sentences[i].text: sentences[lead].text for i, lead in sentence_leads({"doc": NAMED_INTERVIEW}, sentences).items()}
+    assert leads["DELACROIX: Ultimately mine, because I am the mayor."] == "NATARAJAN: Whose fault are the missed bin collections?"
+    assert leads["We lost forty drivers last year."] == "NATARAJAN: Ridership is down again this year."
+    assert {s.text: s.kind for s in sentences}["NATARAJAN: Ridership is down again this year."] == "question"  # the interviewer's
+
