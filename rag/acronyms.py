@@ -58,19 +58,20 @@ WELL_KNOWN = {
 
 
 def spellings(acronym: str, texts: Sequence[str]) -> Counter[str]:
-    """How often ``texts`` spell ``acronym`` out: as what a well-known one stands for
-    (``WELL_KNOWN``, in any case), else as capitalised words whose initials it is, small linking
-    words between them ("FDA": "Food and Drug Administration")."""
+    """How often ``texts`` (sentences of prose: a headline's capitals spell nothing) spell
+    ``acronym`` out: as what a well-known one stands for (``WELL_KNOWN``, in any case), else as
+    capitalised words whose initials it is, small linking words between them ("FDA": "Food and
+    Drug Administration"), the first no article ("TWG" is not "The Working Group")."""
     if acronym in WELL_KNOWN:
         spelt = re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, known.split())) for known in WELL_KNOWN[acronym]) + r")\b", re.IGNORECASE)
     else:
-        spelt = re.compile(r"\b" + _LINKING.join(f"{letter}[a-z]+" for letter in acronym) + r"\b")
+        spelt = re.compile(r"\b(?!(?:The|An?)\b)" + _LINKING.join(f"{letter}[a-z]+" for letter in acronym) + r"\b")  # not "The Working Group" for "TWG"
     return Counter(" ".join(found.group().split()) for text in texts for found in spelt.finditer(text))
 
 
 def spelled_out(question: str, known_words: Container[str], texts: Sequence[str]) -> str:
     """``question`` with each acronym (2 to 6 capitals) that is none of ``known_words`` (the
-    articles' words, lower case) replaced by the one way ``texts`` (the articles) spell it out
+    articles' words, lower case) replaced by the one way ``texts`` (the articles' sentences of prose) spell it out
     (``spellings``; the first of those, as written, when a well-known one is written in more
     cases than one). Left as asked: any other acronym they spell out in more ways than one, or in
     none; one of two letters unless it is well known or its last word names an organisation or a

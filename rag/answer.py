@@ -23,7 +23,6 @@ from itertools import takewhile
 import numpy as np
 
 from .answer_types import (
-    NEXT_WORDS,
     ORGANISATION_ENDS,
     amount_names,
     asks_statement,
@@ -34,6 +33,7 @@ from .answer_types import (
     has_type,
     mentions,
     names_another_of_a_series,
+    next_topic,
     question_words,
     reports_speech,
     speaker_asked,
@@ -325,7 +325,7 @@ class Answerer:
         if kind:
             score += s.w_type * typed
         elif asks_what_next(own or question):  # "What happens next for …?": what is to come, of its topic, as a type
-            topic = {term for term in question_terms(own or question) if term not in NEXT_WORDS}
+            topic = set(question_terms(next_topic(own or question)))
             score += s.w_type * np.fromiter((tells_future(self.index.sentences[sid].text) and bool(topic & sentence_terms[sid]) for sid in ids.tolist()), dtype=bool, count=len(ids))
         score -= s.w_type * another  # another's: for a typed question, as far below an untyped sentence as a typed one is above it
         order = np.lexsort((ids, -score))[:SCORED_POOL]

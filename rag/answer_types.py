@@ -274,19 +274,21 @@ def expected_type(question: str, follow_up: str | None = None) -> str | None:
 # A question asking what comes next ("What happens next for revaxaban?", "What will Anthropic do
 # next?", "What is the outlook …?"), and what tells of what is to come in so many words.
 _ASKS_NEXT = re.compile(
-    r"\b(?:(?:happens?|comes?|do|does|doing|be|is|are|steps?)\s+next|next\s+steps?|will happen|happens now|outlook|(?:lies|is) ahead|going forward|from here)\b",
+    r"\b(?:(?:happens?|comes?|do|does|doing|be|is|are|steps?)\s+next(?!\s+to\b)|next\s+steps?|will happen|happens now|outlook|(?:lies|is) ahead|going forward|from here)\b",
     re.IGNORECASE,
 )
 _TELLS_FUTURE = re.compile(
     r"\b(?:will|plans? to|planned|(?:is|are) due|expected to|scheduled|next (?:week|month|year)|later this|set to|intends? to|aims? to|forecast|hopes? to)\b",
     re.IGNORECASE,
 )
-NEXT_WORDS = frozenset("next happen happens will outlook ahead forward".split())  # a what-next question's own words, no topic
-
-
 def asks_what_next(question: str) -> bool:
     """Whether ``question`` asks what comes next ("What happens next with the bridge?")."""
     return bool(_ASKS_NEXT.search(question))
+
+
+def next_topic(question: str) -> str:
+    """``question`` without the words asking what comes next: its topic ("What the bridge?" of "What happens next with the bridge?")."""
+    return _ASKS_NEXT.sub(" ", question)
 
 
 def tells_future(sentence: str) -> bool:

@@ -72,11 +72,14 @@ def warm_up(answerer: "Answerer", questions: Sequence[GoldQuestion]) -> None:
     """Answer one gold question (the first answerable one) untimed and unrecorded, so that
     what loads on the first answer (the model's first run, the token counter) is not timed
     as part of a question; and load the dictionary the first word the articles lack loads
-    (``rag.spelling.base_form``). A separate answerer, so that nothing it caches speeds that
+    (``rag.spelling.base_form``) and the table of verb forms the first question reading a verb
+    loads (``rag.lexical.is_verb``). A separate answerer, so that nothing it caches speeds that
     question up later."""
+    from .lexical import is_verb
     from .spelling import base_form
 
     base_form("warming")
+    is_verb("warming")
     first = next((q for q in questions if q.answerable), questions[0]) if questions else None
     if first is not None:
         try:

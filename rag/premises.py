@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .answer_types import CLOSED_TYPES, COMPANY_ENDS, ORGANISATION_ENDS, counted_things, counts_of, expected_type, mentions, question_words
 from .details import changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
-from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, question_terms, stem, terms, verb_forms, words
+from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, may_be_noun, question_terms, stem, terms, verb_forms, words
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, own_part
 from .spelling import english_word
+from .text import CALENDAR_WORDS
 from .officer_titles import TITLE_GROUP, TITLE_PATTERN, TITLE_WORD
 
 if TYPE_CHECKING:
@@ -194,7 +195,7 @@ _REJECTED = re.compile(r"\b(?:vot(?:e|es|ed|ing)|turn(?:s|ed|ing)?)\s+down\b", r
 _ANY_OPPOSITE = frozenset().union(*(one | other for one, other in _OPPOSITE_STEMS))
 
 
-def premise_reversed(question: str, *texts: str, names: frozenset[str] = frozenset(), told: Sequence[str] = ()) -> bool:
+def premise_reversed(question: str, *texts: str, names: frozenset[str] = frozenset(), also_told: Sequence[str] = ()) -> bool:
     """Whether ``question`` takes an event, stance or extreme as given that ``texts`` (the best
     sentence, or the sentences of its article naming what the question names) state the
     opposite of, naming none of its own kind: "Why did David Sacks praise the push?" of "David
@@ -205,24 +206,30 @@ def premise_reversed(question: str, *texts: str, names: frozenset[str] = frozens
     what company ("Who won the race?" is answered by "Pruitt lost to Delgado-Reyes"). "Voted
     down" and "turned down" read as "rejected". With ``names`` (stemmed), an opposite counts only
     where one of them is named before it: "Pruitt conceded the race to Delgado-Reyes" states
-    nothing Delgado-Reyes did. Sentences ``told`` that state the question's side too are read as
-    ``texts`` are for it, not against it ("Fuel costs fell 9%" beside "a 13% rise in profit")."""
+    nothing Delgado-Reyes did. Sentences ``also_told`` that state the question's side too, not
+    denied nor only expected, are read as ``texts`` are for it, not against it ("Fuel costs fell
+    9%" beside "a 13% rise in profit"; not "Analysts had expected fuel costs to fall")."""
     if not texts or NEGATION.search(question) or asks_yes_or_no(question) or expected_type(question) in ("person", "name"):
         return False
     asked = set(question_terms(_REJECTED.sub("reject", question)))  # no word of _OPPOSITES is a stop word; "how high" asks a height
     if not asked & _ANY_OPPOSITE:
         return False  # most questions: no texts to read
     texts = tuple(_REJECTED.sub("reject", text) for text in texts)
-    said = set().union(*(terms(_REJECTED.sub("reject", text)) for text in (*texts, *told)))
-    told = [_from_first_of(text, names) for text in texts] if names else texts  # what is said of them
-    stated = set().union(*(set(terms(text)) - _denied(text, _NEGATION_OR_LACK) for text in told))  # "not successful", "without success" state no success
+    stated_too = (_REJECTED.sub("reject", text) for text in also_told if not (_UNDONE_FRAME.search(text) or _HEDGED.search(text) or _TO_COME.search(text)))
+    said = set().union(*(terms(text) for text in texts), *(set(terms(text)) - _denied(text, _NEGATION_OR_LACK) for text in stated_too))
+    of_them = [_from_first_of(text, names) for text in texts] if names else texts  # what is said of them
+    stated = set().union(*(set(terms(text)) - _denied(text, _NEGATION_OR_LACK) for text in of_them))  # "not successful", "without success" state no success
     return any(asked & one and (stated & other) - asked and not said & one for pair in _OPPOSITE_STEMS for one, other in (pair, pair[::-1]))
+
+
+# What tells of an event as expected, forecast or planned, not as stated: "Analysts had expected fuel costs to fall".
+_HEDGED = re.compile(r"\b(?:expect\w*|forecast\w*|predict\w*|projected|hop(?:e|es|ed|ing)|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|estimat\w*)\b", re.IGNORECASE)
 
 
 # What a name has, three ways round: "Arland's economy", "Nordavia's quarterly profit"; "the economy
 # of Arland"; "the Arland economy" (a name between "the" and words in lower case).
 _POSSESSED = re.compile(
-    r"\w['’]s\s+((?:[\w-]+\s+){0,2}[\w-]+)"
+    r"\b(?!(?i:what|who|that|it|there|here|where|how|when|why|he|she)['’]s\b)\w+['’]s\s+((?:[\w-]+\s+){0,2}[\w-]+)"
     r"|\bthe\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+of\s+(?:the\s+)?[A-Z]"
     r"|\bthe\s+(?:[A-Z][\w-]*\s+)+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)"
 )
@@ -238,16 +245,23 @@ def _naming_what_is_asked(index: "CorpusIndex", question: str, doc_id: str, name
 
 
 def _possessed_terms(question: str) -> set[str]:
-    """The terms of what a name has that ``question`` asks of ("economy" of "Arland's economy"), or none."""
+    """The terms of what a name has that ``question`` asks of ("economy" of "Arland's economy"),
+    or none: no event of the pairs of opposites ("the Carrow Council approve the plan" asks of no
+    thing the council has), nor a verb after "the Carrow Council"."""
     possessed = _POSSESSED.search(question)
-    return set(terms(next(group for group in possessed.groups() if group))) if possessed else set()
+    if not possessed:
+        return set()
+    found = next(group for group in possessed.groups() if group)
+    if possessed.lastindex == 3 and is_verb(found.split()[0]) and not may_be_noun(found.split()[0]):
+        return set()
+    return set(terms(found)) - _ANY_OPPOSITE
 
 
 def _telling_what_is_asked(index: "CorpusIndex", question: str, doc_id: str) -> list[str]:
     """The sentences of article ``doc_id`` holding every word of what a name has that ``question``
     asks of, but its opposites, naming it or not: "Fuel costs fell 9% …" for "Why did Nordavia's
     fuel costs fall?" (none for a question asking of no such thing)."""
-    thing = _possessed_terms(question) - _ANY_OPPOSITE
+    thing = _possessed_terms(question)
     return [index.sentences[i].text for i in index.document_sentences[doc_id] if thing and thing <= index.sentence_terms[i]]
 
 
@@ -420,7 +434,7 @@ def _told_as_undone(text: str, forms: set[str]) -> bool:
 # only as what an inquiry found ("What did the jury find?"), not of a thing ("How did astronomers
 # find the planet?").
 _OUTCOME = (
-    r"decid\w*|decision|(?:find|found)(?=\s*(?:[?.!,]|$|\s(?:about|in|on|that|out|after|when|during|at|guilty|liable)\b))|findings?|conclud\w*|rul(?:e|ed|ing)|show(?:ed|n)?|reveal\w*|approv\w*|complet\w*|"
+    r"decid\w*|decision|(?:find|found)(?!\s+(?:(?-i:[A-Z])|(?:the|a|an|it|them|him|her|its|their|this|these|those)\b))|findings?|conclud\w*|rul(?:e|ed|ing)|show(?:ed|n)?|reveal\w*|approv\w*|complet\w*|"
     r"finish\w*|end(?:ed)?|happen\w*|tak(?:e|en)\s+place|held|hold|sign(?:ed)?|pass(?:ed)?|vot(?:e|ed)|open(?:ed)?|launch(?:ed)?"
 )
 _ASKS_DONE = re.compile(
@@ -573,8 +587,8 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
     told = _telling_what_is_asked(index, question, best.doc_id)
     if (
         premise_denied(question, best.text)
-        or premise_reversed(question, best.text, told=told)
-        or premise_reversed(question, *_naming_what_is_asked(index, question, best.doc_id, names), names=names, told=told)
+        or premise_reversed(question, best.text, also_told=told)
+        or premise_reversed(question, *_naming_what_is_asked(index, question, best.doc_id, names), names=names, also_told=told)
     ):
         yield "They state the opposite of what the question takes as given."
     if title_swapped(index, question):
@@ -598,15 +612,20 @@ def _unreported_note(named: str, event: str) -> str:
     return f"What they say of {named if len(named) <= NOTE_NAME_CHARS else 'whom it names'} never mentions “{event}”."
 
 
+_YEARS = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
 def _rest_told_of_them(index: "CorpusIndex", question: str, named: str, event: str, scored: Sequence["ScoredSentence"]) -> bool:
     """Whether one of the sentences ``scored``, in an article naming ``named``, holds every other
     word of a yes/no ``question`` than the name and its ``event``: it may tell the event in other
     words, and answer yes or no. "Did Vargas pass a medical?" of "Vargas completed a medical …",
     "Did Pruitt ask for a recount?" of "He said he would not seek a recount"; not "Was Alan
-    Forsythe fired?", which asks nothing else."""
+    Forsythe fired?", which asks nothing else, nor "Was Vargas arrested in Madrid?" of "Vargas
+    flew to Madrid": a name or a day, month or year is no part of the event, only where or when."""
     named_terms = set(terms(named))
-    rest = set(question_terms(question)) - named_terms - {stem(form) for form in verb_forms(event)} - {stem(event)}
-    naming = frozenset().union(*(index.documents_with(term) for term in named_terms))
+    where_or_when = {stem(name) for name in known_names(question, index.names)} | {stem(word) for word in CALENDAR_WORDS} | set(_YEARS.findall(question))
+    rest = set(question_terms(question)) - named_terms - {stem(form) for form in verb_forms(event)} - {stem(event)} - where_or_when
+    naming = frozenset.intersection(*(index.documents_with(term) for term in named_terms)) if named_terms else frozenset()
     return bool(rest) and any(index.sentences[s.sentence_id].doc_id in naming and rest <= index.terms_as_quoted[s.sentence_id] for s in scored)
 
 
@@ -692,10 +711,12 @@ def _left_off_first_names(index: "CorpusIndex", doc_id: str, runs: list[list[str
     """The first words of the full names the question gives (``runs`` of its name words) whose
     last word is ``mentioned`` and which article ``doc_id`` writes in full somewhere: "derek" of
     "Derek Mullins" where a sentence says "Mullins, 61, pleaded guilty …" in an article naming
-    "Derek Mullins"; not where it names only another Mullins."""
+    "Derek Mullins"; not where it names only another Mullins ("His wife, Karen, wept as Mullins
+    …" writes no "Karen Mullins")."""
+    text = index.documents[doc_id].text
     left_off: set[str] = set()
     for run in runs:
-        if len(run) > 1 and run[-1] in mentioned and _naming(index, doc_id, frozenset(stem(word) for word in run)):
+        if len(run) > 1 and run[-1] in mentioned and re.search(r"\b" + r"[\s-]+".join(map(re.escape, run)) + r"\b", text, re.IGNORECASE):
             left_off.update(run[:-1])
     return left_off
 

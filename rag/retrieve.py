@@ -93,6 +93,11 @@ class Retriever:
         return cls(index, encoder, settings)
 
     @cached_property
+    def _prose(self) -> list[str]:
+        """The articles' sentences of prose, headlines and headings aside: where an acronym is spelt out."""
+        return [sentence.text for sentence in self.index.sentences if sentence.kind == "sentence"]
+
+    @cached_property
     def speller(self) -> Speller:
         """Reads misspelt question words as the articles' words (see ``rag.spelling``)."""
         return Speller(
@@ -107,8 +112,7 @@ class Retriever:
         Administration", ``rag.acronyms.spelled_out``), its typos read as the articles' words (if
         ``spelling``), an officer's title as they write it ("CEO" where they only say "chief
         executive", ``rag.officer_titles.as_written``)."""
-        texts = [document.text for document in self.index.documents.values()]
-        question = spelled_out(without_markup(question), self.index.word_counts, texts)
+        question = spelled_out(without_markup(question), self.index.word_counts, self._prose)
         return as_written(self.speller.correct(question) if self.spelling else question, self.index.title_counts)
 
     def encode(self, text: str) -> np.ndarray:

@@ -77,7 +77,7 @@ def _with_context(index: CorpusIndex, sid: int, token_budget: int, said: frozens
     return _with_opening_emphasis(text, start, end), end
 
 
-_OPENING_EMPHASIS = re.compile(r"(\*\*|__|\*|_)[ \t]*$")
+_OPENING_EMPHASIS = re.compile(r"(\*\*|__|\*|_)$")  # right before the quote: "* " opens a list's item, no emphasis
 
 
 def _with_opening_emphasis(text: str, start: int, end: int) -> int:
@@ -90,9 +90,12 @@ def _with_opening_emphasis(text: str, start: int, end: int) -> int:
 
 
 # A short sentence that only announces what the next one tells: "The authors acknowledged several
-# limitations.", "The council gave three reasons." (a count or "several" of a plural, at its end).
+# limitations.", "The council gave three reasons." (a count or "several" of what is told, at its
+# end; not "Police arrested two teenagers.", a fact of its own).
 _ANNOUNCES = re.compile(
-    r"\b(?:several|various|some|many|a (?:number|series|handful|list|range) of|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?[\w-]+s\.$",
+    r"\b(?:several|various|some|many|a (?:number|series|handful|list|range) of|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?"
+    r"(?:reasons|limitations|caveats|concerns|changes|measures|steps|recommendations|conditions|options|questions|problems|issues|"
+    r"factors|findings|risks|proposals|demands|priorities|commitments|lessons|criticisms|objections|benefits|drawbacks|ways|areas)\.$",
     re.IGNORECASE,
 )
 ANNOUNCING_WORDS = 10  # an announcing sentence is at most this long

@@ -59,7 +59,11 @@ BOILERPLATE = re.compile(
 )
 # A byline on a line of its own: "By Jane Smith", "*By Staff Reporter — published on the [Ledger](…)*",
 # "Reporting by Ana Ruiz; editing by Tom Lee", "_Posted by Priya Raman, Head of Product_", "*Comment by Farida Haque*". Only without a final full stop: "By Tuesday the vote was over." is prose.
-_BYLINE = re.compile(r"[*_(\s]*(?i:(?:(?:written|reported|reporting|words|text|photos?|posted|published|comment|commentary|analysis|opinion|column|review|interview) )?by)\s+[*_]*[A-Z]")  # "(Reporting by …)" too
+_BYLINE = re.compile(
+    r"[*_(\s]*(?i:(?:(?:written|reported|reporting|words|text|photos?|posted|published) )?by)\s+[*_]*[A-Z]"
+    # a column's or analysis's label, only before a name and perhaps a role: "*Comment by Farida Haque*", not "- Analysis by Moody's shows …"
+    r"|[*_(\s]*(?i:comment|commentary|analysis|opinion|column)\s+(?i:by)\s+[*_]*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}[*_)]*(?:\s*[,|—–]\s*[^\n]{0,60})?[*_)\s]*$"
+)  # "(Reporting by …)" too
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CONVERSION = re.compile(r"\([^()=]*\d[^()=]*=[^()=]*\d[^()=]*\)")  # a wire story's exchange rate, "($1 = 7.1750 Danish crowns)": a fact
 CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and Han, written without spaces
@@ -475,7 +479,8 @@ MONTH_BEFORE_DAY = rf"(?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.)\s*\d{{1,2}}\b"
 # agency named below or a paper's name, ending in a word of news ("Meridian Wire", "The Ledger"), but
 # not the place's expansion (``_dateline_at``): "RSI (Recursive Self-Improvement) — The stage …" and
 # "TSMC (Taiwan Semiconductor) — Shares …" stay one sentence. A Markdown article may set it in bold or
-# italics: "**PORT HALLEN, March 12 (The Ledger)** — ". Its date, if it has one, is the group "date".
+# italics: "**PORT HALLEN, March 12 (The Ledger)** — ". Its date, if it has one, is the group "date"
+# (a weekday alone may be that group, "LONDON, Tuesday — ": ``dateline_date`` wants a day's number).
 _NEWS_AGENCIES = (
     "AP|AFP|Reuters|Bloomberg|UPI|dpa|dpa-AFX|ANSA|EFE|Xinhua|Kyodo|Yonhap|NTB|TT|PA|AAP|CP|PTI|IANS|"
     "Bernama|Anadolu|TASS|Interfax|Ukrinform|Agerpres|PAP|CTK|APA|Belga|ANP|Lusa|Europa Press|NZPA|AP Photo"
@@ -762,6 +767,8 @@ def sentence_leads(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> d
     roles: dict[str, dict[str, str]] = {}  # each article's interview roles
     for i, sentence in enumerate(sentences):
         text = texts[sentence.doc_id]
+        if i == 0 or sentences[i - 1].doc_id != sentence.doc_id:
+            asked = None  # a new article: no question of the last one's is asked here
         if i == 0 or sentences[i - 1].doc_id != sentence.doc_id or BLANK_LINE.search(text, sentences[i - 1].end, sentence.start):
             if sentence.doc_id not in roles:
                 roles[sentence.doc_id] = interview_roles(text)

@@ -43,5 +43,6 @@ def test_an_acronym_is_left_as_asked_when_the_articles_write_it_or_cannot_tell_w
         assert spelled_out(asked, WORDS, ARTICLES) == asked
     both = [*LOCAL_NAMES, "The Marlow Paddling Board objected."]  # "MPB" spelt out two ways
     assert spelled_out("Did the MPB back it?", word_counts(both), both) == "Did the MPB back it?"
+    assert spelled_out("Did the TWG meet?", word_counts(["The Working Group met on Monday."]), ["The Working Group met on Monday."]) == "Did the TWG meet?"  # an article opens no name
     written = [*ARTICLES, "The FDA said nothing."]
     assert spelled_out("Is the pill approved by the FDA?", word_counts(written), written) == "Is the pill approved by the FDA?"

@@ -41,3 +41,6 @@ def test_an_article_is_dated_by_its_dateline_or_front_matter_and_only_there():
     assert date_of("Council backs flood wall\n\nThe council voted on March 4. CARROW, May 2 - It met again.\n") is None  # a date in the prose is no dateline
     assert date_of("Council backs flood wall\n\nThe council voted to raise the wall.\n\nCARROW, May 2 - It met again on Friday.\n") is None  # past the opening: not the article's
     assert front_matter_date("The council voted.\ndate: 2024-11-27\n") is None  # no front matter, no field of it
+    both = "---\ntitle: Council backs flood wall\ndate: 2024-11-27 # draft\n---\nCARROW, Monday 2 December 2024 - The council voted on Monday.\n"
+    assert date_of(both) == "Monday 2 December 2024"  # the dateline dates the story it opens ("on Monday")
+    assert date_of(both.replace("CARROW, Monday 2 December 2024 - ", "")) == "2024-11-27"  # the front matter's, without its comment

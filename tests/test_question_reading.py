@@ -1040,6 +1040,7 @@ def test_a_question_word_said_another_way_asks_for_the_same_type(question, kind)
         ("What is the outlook for the fire?", True),
         ("Are the next models already being trained?", False),  # "next" of a thing, not what comes next
         ("When is the next meeting?", False),
+        ("What is next to the library?", False),  # a place beside it
     ],
 )
 def test_a_question_of_what_comes_next_is_told_apart(question, asks):

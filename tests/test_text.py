@@ -824,3 +824,14 @@ def test_an_interview_whose_turns_are_labelled_by_who_speaks_is_read_as_one():
     assert leads["We lost forty drivers last year."] == "NATARAJAN: Ridership is down again this year."
     assert {s.text: s.kind for s in sentences}["NATARAJAN: Ridership is down again this year."] == "question"  # the interviewer's
 
+
+def test_an_answer_is_read_under_no_question_of_another_article():
+    texts = {"a": INTERVIEW, "b": "A: Yes, the budget passed on Monday with nine votes.\n\nThe council met again later.\n"}
+    sentences = split_sentences("a", texts["a"]) + split_sentences("b", texts["b"])
+    leads = sentence_leads(texts, sentences)
+    assert not [i for i in leads if sentences[i].doc_id == "b"]  # its "A:" follows no question of its own
+
+
+def test_a_label_by_only_before_a_name_is_a_byline():
+    kinds_of = {s.text: s.kind for s in split_sentences("doc", "Rates outlook\n\n- Analysis by Moody's shows default rates rising to 4% next year\n- Spreads widened\n")}
+    assert kinds_of["Analysis by Moody's shows default rates rising to 4% next year"] == "sentence"  # a list item, not who wrote it
