@@ -287,7 +287,7 @@ class CorpusIndex:
     @cached_property
     def article_dates(self) -> dict[str, Citation]:
         """The date each article is dated with, as a span of its text (``rag.dates.article_date``):
-        its front matter's or its dateline's; an article with neither is left out."""
+        its dateline's, else its front matter's; an article with neither is left out."""
         dates = {doc_id: article_date(self.documents[doc_id], [self.sentences[i] for i in ids]) for doc_id, ids in self.document_sentences.items()}
         return {doc_id: date for doc_id, date in dates.items() if date is not None}
 

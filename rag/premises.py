@@ -211,8 +211,8 @@ def premise_reversed(question: str, *texts: str, names: frozenset[str] = frozens
     9%" beside "a 13% rise in profit"; not "Analysts had expected fuel costs to fall")."""
     if not texts or NEGATION.search(question) or asks_yes_or_no(question) or expected_type(question) in ("person", "name"):
         return False
-    asked = set(question_terms(_REJECTED.sub("reject", question)))  # no word of _OPPOSITES is a stop word; "how high" asks a height
-    if not asked & _ANY_OPPOSITE:
+    asked = _opposite_words_asked(question)
+    if not asked:
         return False  # most questions: no texts to read
     texts = tuple(_REJECTED.sub("reject", text) for text in texts)
     stated_too = (_REJECTED.sub("reject", text) for text in also_told if not (_UNDONE_FRAME.search(text) or _HEDGED.search(text) or _TO_COME.search(text)))
@@ -220,6 +220,12 @@ def premise_reversed(question: str, *texts: str, names: frozenset[str] = frozens
     of_them = [_from_first_of(text, names) for text in texts] if names else texts  # what is said of them
     stated = set().union(*(set(terms(text)) - _denied(text, _NEGATION_OR_LACK) for text in of_them))  # "not successful", "without success" state no success
     return any(asked & one and (stated & other) - asked and not said & one for pair in _OPPOSITE_STEMS for one, other in (pair, pair[::-1]))
+
+
+def _opposite_words_asked(question: str) -> set[str]:
+    """The terms of ``question`` (stemmed; "voted down" read as "reject") that a pair of opposites
+    holds (``_OPPOSITES``): none for most questions, whose premises no opposite can reverse."""
+    return set(question_terms(_REJECTED.sub("reject", question))) & _ANY_OPPOSITE  # no word of _OPPOSITES is a stop word
 
 
 # What tells of an event as expected, forecast or planned, not as stated: "Analysts had expected fuel costs to fall".
@@ -584,7 +590,7 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
     naming = frozenset.intersection(*(index.documents_with(name) for name in names)) if names else frozenset()
     if changed_amount(question, [text for sid, text in zip(nearest_ids, nearest) if index.sentences[sid].doc_id in naming]):
         yield "They state a different amount of money from the question's."
-    told = _telling_what_is_asked(index, question, best.doc_id)
+    told = _telling_what_is_asked(index, question, best.doc_id) if _opposite_words_asked(question) else []  # read only for a question an opposite may reverse
     if (
         premise_denied(question, best.text)
         or premise_reversed(question, best.text, also_told=told)
@@ -613,6 +619,7 @@ def _unreported_note(named: str, event: str) -> str:
 
 
 _YEARS = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_CALENDAR_STEMS = frozenset(stem(word) for word in CALENDAR_WORDS)
 
 
 def _rest_told_of_them(index: "CorpusIndex", question: str, named: str, event: str, scored: Sequence["ScoredSentence"]) -> bool:
@@ -623,7 +630,7 @@ def _rest_told_of_them(index: "CorpusIndex", question: str, named: str, event: s
     Forsythe fired?", which asks nothing else, nor "Was Vargas arrested in Madrid?" of "Vargas
     flew to Madrid": a name or a day, month or year is no part of the event, only where or when."""
     named_terms = set(terms(named))
-    where_or_when = {stem(name) for name in known_names(question, index.names)} | {stem(word) for word in CALENDAR_WORDS} | set(_YEARS.findall(question))
+    where_or_when = {stem(name) for name in known_names(question, index.names)} | _CALENDAR_STEMS | set(_YEARS.findall(question))
     rest = set(question_terms(question)) - named_terms - {stem(form) for form in verb_forms(event)} - {stem(event)} - where_or_when
     naming = frozenset.intersection(*(index.documents_with(term) for term in named_terms)) if named_terms else frozenset()
     return bool(rest) and any(index.sentences[s.sentence_id].doc_id in naming and rest <= index.terms_as_quoted[s.sentence_id] for s in scored)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .text import count_tokens, on_list_line, opening_length, opens_an_item, word_count
+from .text import count_tokens, line_start, on_list_line, opening_length, opens_an_item, word_count
 
 if TYPE_CHECKING:
     from .index import CorpusIndex
@@ -83,8 +83,9 @@ _OPENING_EMPHASIS = re.compile(r"(\*\*|__|\*|_)$")  # right before the quote: "*
 def _with_opening_emphasis(text: str, start: int, end: int) -> int:
     """``start`` moved back over the emphasis mark that opens its line ("**Q: So you are leaving
     nursing?**" quoted from "Q:") when ``text[start:end]`` closes it, so no mark is left unpaired."""
-    opening = _OPENING_EMPHASIS.search(text, text.rfind("\n", 0, start) + 1, start)
-    if opening is None or text[text.rfind("\n", 0, start) + 1 : opening.start()].strip() or opening[1] not in text[start:end]:
+    line = line_start(text, start)
+    opening = _OPENING_EMPHASIS.search(text, line, start)
+    if opening is None or text[line : opening.start()].strip() or opening[1] not in text[start:end]:
         return start
     return opening.start()
 
