@@ -787,6 +787,7 @@ def test_the_chat_is_read_from_its_heading_once(server, browsing):
     label is for the eye only now, and the log is named by its heading: heading, toolbar, conversation."""
     page = browsing.open_chat(server.url)
     heading = 'heading "Conversation" [level=2]'
+    expect(page.locator("#chat [data-testid=block-label]")).to_have_attribute("aria-hidden", "true")  # page.js has run (it runs after load)
     assert read_in_order(page, heading)[:2] == [heading, 'log "Conversation"']  # no toolbar before a question, nor Gradio's timer ("0.1s")
     ask(page, "Who wrote the blog post?")
     read = read_in_order(page, heading)
