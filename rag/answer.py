@@ -74,7 +74,7 @@ from .settings import AnswerSettings
 from .bylines import article_asked, asks_author_of, bylines_asked
 from .corroboration import details_differ, same_fact
 from .spans import quote_span
-from .text import count_tokens, row_under_header
+from .text import count_tokens, row_under_header, stamps_its_line
 from .types import Answer, Citation, Quote, StrPath, searched_text
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
@@ -236,11 +236,17 @@ class Answerer:
 
     def _stated(self, sid: int) -> str:
         """What sentence ``sid`` states, as patterns read it (``as_matched``: "a \ufb01ne" is "a fine"): its
-        text, or for a table's row each cell with its column's name (``row_under_header``: "Ruth
-        Keller Candidate; 4,210 Votes")."""
+        text, for a table's row each cell with its column's name (``row_under_header``: "Ruth
+        Keller Candidate; 4,210 Votes"), for a live blog's entry its text after its time stamp
+        ("Updated 10:05 p.m. The committee has approved the tower …")."""
         lead = self.index.leads.get(sid)
         text = as_matched(self.index.sentences[sid].text)
-        return text if lead is None else row_under_header(text, as_matched(self.index.sentences[lead].text))
+        if lead is None:
+            return text
+        led = self.index.sentences[lead]
+        if stamps_its_line(self.index.documents[led.doc_id].text, led.start, led.end):
+            return f"{as_matched(led.text)} {text}"
+        return row_under_header(text, as_matched(led.text))
 
     def _candidates(self, hits: list[ChunkHit]) -> dict[int, float]:
         """Quotable sentence ids in the best chunks, each with its best passage weight."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .text import count_tokens, line_start, on_list_line, opening_length, opens_an_item, word_count
+from .text import asks_on_its_line, count_tokens, labels_its_line, line_start, on_list_line, opening_length, opens_an_item, word_count
 
 if TYPE_CHECKING:
     from .index import CorpusIndex
@@ -42,7 +42,10 @@ def quote_span(index: CorpusIndex, sid: int, token_budget: int, said: frozenset[
 def _with_context(index: CorpusIndex, sid: int, token_budget: int, said: frozenset[int], room: int | None) -> tuple[int, int]:
     """(start, end) of a sentence, widened to the previous one when it leans on it, to its
     table's header or its list's lead-in when it is a row or item of one (``CorpusIndex.leads``:
-    "The council gave three reasons for the delay:" over "- Cost overruns …"), to the next
+    "The council gave three reasons for the delay:" over "- Cost overruns …"; an FAQ's answer
+    back over the short replies opening it, "No. The old scheme required …", never to its
+    question; a live blog's entry to its time stamp, "Updated 1:40 p.m."; these two only within
+    one answer's budget, and with none of the answer's or entry's later sentences), to the next
     one when it announces it ("… told a residents' meeting something different:"), and on
     to the line naming who said it ("> — Gloria Mbeki, board chair" at the foot of a block
     quote); never over a sentence of ``said``. A lead-in ending in a colon, or an item of
@@ -57,11 +60,17 @@ def _with_context(index: CorpusIndex, sid: int, token_budget: int, said: frozens
     start, end = _leaning_start(index, sid, said), sentence.end
     lead = index.leads.get(sid)
     if lead is not None and not said.intersection(range(lead, sid)):
-        lead_start = _leaning_start(index, lead, said)  # "Its main items are:" with the sentence that says whose
-        if room is None or count_tokens(text[lead_start:end]) <= room:
+        asks = asks_on_its_line(text, sentences[lead])
+        first = _after_short_replies(index, lead, sid) if asks else lead  # an FAQ's question is never quoted: "No. The old scheme …"
+        lead_start = _leaning_start(index, first, said)  # "Its main items are:" with the sentence that says whose
+        labelled = asks or labels_its_line(text, sentences[lead])  # an FAQ's answer, a live blog's entry: within one answer's budget
+        limit = room if room is not None else token_budget if labelled else None
+        if limit is None or count_tokens(text[lead_start:end]) <= limit:
             start = lead_start
         else:
             lead = None  # a later quote too far below it for what is left of the budget: the row or item alone
+        if labelled:
+            lead = None  # an answer's or entry's later sentences are no items of a list, quoted on
     if (sentence.text.endswith(":") or announces_what_follows(sentence.text)) and sid + 1 < len(sentences) and sid + 1 not in said:
         following = sentences[sid + 1]
         if following.doc_id == sentence.doc_id and following.kind == "sentence":
@@ -165,6 +174,15 @@ def _leaning_start(index: CorpusIndex, sid: int, said: frozenset[int], reach: in
     if _goes_on_quoting(sentence.text, previous.text):
         return _leaning_start(index, sid - 1, said, reach - 1)
     return previous.start if LEANS_ON_PREVIOUS.match(sentence.text) else sentence.start
+
+
+def _after_short_replies(index: CorpusIndex, question: int, sid: int) -> int:
+    """Where a quote of sentence ``sid`` of an FAQ's answer starts: at ``sid``, or back over the
+    short replies opening the answer to ``question`` right before it ("No.", "It depends.")."""
+    first = sid
+    while first - 1 > question and index.sentences[first - 1].kind == "fragment":
+        first -= 1
+    return first
 
 
 def _rest_of_list(index: CorpusIndex, token_budget: int, lead: int, sid: int, start: int, end: int, said: frozenset[int], room: int | None) -> int:

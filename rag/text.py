@@ -514,6 +514,35 @@ def _abbreviations_rejoined(block: str, spans: list[tuple[int, int]]) -> list[tu
     return joined
 
 
+# A time stamp labelling what follows it, on its line or under it, in a timeline or a live blog:
+# "9:42 p.m.", "Updated 10:25 p.m.", "**Posted at 14:35 GMT**", "### 77'", "90+4'", "Half-time"; from
+# its line's start, where a heading's hashes, a list's number or emphasis may open it.
+_TIME_STAMP = re.compile(
+    r"[ \t]*(?:#{1,6}[ \t]+|\d{1,3}[.)][ \t]+)?[*_]*(?:(?:last[ \t]+)?(?:updated|posted|published)(?:[ \t]+at|:)?[ \t]+)?"
+    r"(?:\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+(?:[ECMP][DS]?T|BST|GMT|UTC))?|\d{1,2}[ \t]*[ap]\.?m\.?|\d{1,3}(?:\+\d{1,2})?['’]"
+    r"|half[- ]time|full[- ]time|kick[- ]off)[*_]*[ \t]*",
+    re.IGNORECASE,
+)
+
+
+def stamps_its_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a time stamp opening its line ("9:42 p.m.", "Updated 10:25
+    p.m.", "### 77'"): what a timeline's item or a live blog's entry happened at."""
+    return bool(_TIME_STAMP.fullmatch(text, line_start(text, start), end))
+
+
+def _time_stamps_joined(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """pysbd ends a sentence at a time stamp opening a line ("9:42 p.m." | "A passing taxi driver
+    calls 999 …", a timeline's item): a stamp is put back with what follows it on its line."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and "\n" not in block[joined[-1][1] : start] and stamps_its_line(block, *joined[-1]):
+            joined[-1] = (joined[-1][0], end)
+            continue
+        joined.append((start, end))
+    return joined
+
+
 def _dateline_at(text: str, at: int, whole: bool = False) -> re.Match[str] | None:
     """The dateline at ``at`` in ``text`` (``_DATELINE``; with ``whole``, only one that is all of
     ``text``), unless its credit spells out its place ("RSI (Recursive Self-Improvement) —")."""
@@ -641,7 +670,7 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
             image_end = None
             continue
         spans: list[tuple[int, int]] = []
-        found = _abbreviations_rejoined(block, _footnote_references_back(block, _numbers_back_in_place(block, _pysbd_spans(block))))
+        found = _time_stamps_joined(block, _abbreviations_rejoined(block, _footnote_references_back(block, _numbers_back_in_place(block, _pysbd_spans(block)))))
         for s, e in _dateline_apart(block, found) if opening else found:
             s, e = _trimmed(text, block_start + s, block_start + e)
             spans.extend(_split_missing_spaces(text, s, e) if e > s else [])
@@ -655,6 +684,8 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
         image_end = block_start + len(block.rstrip()) if _IMAGE.search(block) and _LINKS_ONLY.fullmatch(block) else None
         for s, e in spans:
             kind = classify(text[s:e], alone_in_block=len(spans) == 1)
+            if kind != "boilerplate" and stamps_its_line(text, s, _line_end(text, e)):
+                kind = "heading"  # a live blog's entry's time stamp, alone on its line: it heads the entry ("Updated at …" stays boilerplate)
             if kind == "heading" and is_bullet and word_count(text[s:e]) >= MIN_QUOTABLE_WORDS:
                 kind = "sentence"
             if headline and len(spans) == 1 and kind == "sentence" and not is_bullet and reads_as_headline(text[s:e]):
@@ -717,6 +748,12 @@ def line_start(text: str, position: int) -> int:
     return text.rfind("\n", 0, position) + 1
 
 
+def _line_end(text: str, position: int) -> int:
+    """Where the line of ``text`` that holds ``position`` ends (its line break, or the text's end)."""
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
+
+
 def on_list_line(text: str, sentence: Sentence) -> bool:
     """Whether ``sentence`` is in an item of a bulleted or numbered list ("- Cost overruns …"):
     first on its line or after the item's first words ("- Fare capping. Riders who pay …"), or
@@ -750,33 +787,86 @@ def opens_an_item(gap: str) -> bool:
     return any(_BULLET.match(line) for line in gap.splitlines()[1:])
 
 
+# What may stand before a line's first sentence: a Markdown heading's hashes, emphasis, a number.
+_LINE_OPENING = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|\*\*|__|\d+[.)][ \t]+)*")
+LABELS = 2  # an article with at least this many lines labelled by a question, or by a time stamp, is an FAQ or a live blog
+
+
+def asks_on_its_line(text: str, sentence: Sentence) -> bool:
+    """Whether ``sentence`` is a question opening its line of ``text``, as an FAQ's are ("## Is
+    there a deadline?", "**How serious is it?**", "What is the diversion? Signed diversions will
+    …"), not an interviewer's turn ("Q: …")."""
+    asks = sentence.kind == "question" or (sentence.kind == "heading" and sentence.text.rstrip("*_ \t").endswith("?"))
+    start = line_start(text, sentence.start)
+    return asks and bool(_LINE_OPENING.fullmatch(text, start, sentence.start)) and not _INTERVIEW_TURN.match(text, start)
+
+
+def labels_its_line(text: str, sentence: Sentence) -> bool:
+    """Whether ``sentence`` opens its line as a label of what follows it: an FAQ's question
+    (``asks_on_its_line``) or a live blog's time stamp on a line of its own (``stamps_its_line``:
+    "Updated 10:25 p.m.", "### 77'")."""
+    return _stamps_alone(text, sentence) or asks_on_its_line(text, sentence)
+
+
+def _stamps_alone(text: str, sentence: Sentence) -> bool:
+    """Whether ``sentence`` is a time stamp on a line of its own, a heading (``split_sentences``)."""
+    return sentence.kind == "heading" and stamps_its_line(text, sentence.start, _line_end(text, sentence.end))
+
+
+def _labelled_articles(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> set[str]:
+    """The articles (FAQs, live blogs) with at least ``LABELS`` questions, or as many time stamps,
+    opening lines that a sentence of prose follows (a stamp above the article's first sentence,
+    telling when it was last updated, is none)."""
+    labelled: Counter[tuple[str, bool]] = Counter()
+    begun: set[str] = set()  # the articles whose first sentence of prose has come
+    for sentence, after in zip(sentences, sentences[1:]):
+        text = texts[sentence.doc_id]
+        if after.doc_id == sentence.doc_id and after.kind == "sentence" and labels_its_line(text, sentence):
+            stamp = _stamps_alone(text, sentence)
+            if not stamp or sentence.doc_id in begun:
+                labelled[sentence.doc_id, stamp] += 1
+        if sentence.kind == "sentence":
+            begun.add(sentence.doc_id)
+    return {doc_id for (doc_id, _), count in labelled.items() if count >= LABELS}
+
+
 def sentence_leads(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> dict[int, int]:
     """What each table row and list item is read under, by sentence id: a row its table's header
     row ("| Ticket | Adult | Child |" over "| Single | £2.40 | £1.20 |"), a list's item (each
     sentence in it) the line ending in a colon that announces the list ("The council gave three
-    reasons for the delay:" over "- Cost overruns …"; not a heading such as "Key facts", whose
+    reasons for the delay:" over "- Cost overruns …", however short: "The board rejected:"; not a heading such as "Key facts", whose
     items are facts of their own), an interview's answer (each sentence of a paragraph opening
     "A:") the first sentence of the question before it ("Q: Your Series A was A$18 million in
-    2021. Was this round harder?", ``CorpusIndex.read_under`` reads all of it);
-    only while the span from the one to the other is at most ``LEAD_TOKENS`` long. ``texts``
+    2021. Was this round harder?", ``CorpusIndex.read_under`` reads all of it), and an FAQ's
+    answer and a live blog's entry (the sentences after a question or a time stamp opening its
+    line, "## Is there a deadline?", "Updated 10:25 p.m.", up to one that opens a line) that
+    label; only while the span from the one to the other is at most ``LEAD_TOKENS`` long. ``texts``
     maps doc id -> article text. One pass over the sentences."""
     leads: dict[int, int] = {}
     lead: int | None = None  # the header or lead-in whose rows or items come now
     turn: str | None = None  # "Q" or "A" in a paragraph of an interview that opens so
     asked: int | None = None  # the first sentence of the interview's question before now
     roles: dict[str, dict[str, str]] = {}  # each article's interview roles
+    labelled = _labelled_articles(texts, sentences)
+    label: int | None = None  # the FAQ's question or the live blog's time stamp whose answer or entry comes now
     for i, sentence in enumerate(sentences):
         text = texts[sentence.doc_id]
         if i == 0 or sentences[i - 1].doc_id != sentence.doc_id:
-            asked = None  # a new article: no question of the last one's is asked here
+            asked = label = None  # a new article: no question of the last one's is asked here
         if i == 0 or sentences[i - 1].doc_id != sentence.doc_id or BLANK_LINE.search(text, sentences[i - 1].end, sentence.start):
             if sentence.doc_id not in roles:
                 roles[sentence.doc_id] = interview_roles(text)
             turn = _turn_of(text, line_start(text, sentence.start), roles[sentence.doc_id])  # a new paragraph: a turn of an interview?
             asked = i if turn == "Q" else asked if turn == "A" else None
+        if sentence.doc_id in labelled and labels_its_line(text, sentence):
+            label = i
+        elif label is not None and sentences[i - 1].kind not in ("question", "heading") and "\n" in text[sentences[i - 1].end : sentence.start]:
+            label = None  # what it labels is the rest of its line, or the lines under it up to a sentence opening a line
         if turn == "A" and asked is not None and _within_tokens(text[sentences[asked].start : sentence.end], LEAD_TOKENS):
             leads[i] = asked
             continue
+        if label is not None and sentence.kind not in ("question", "heading") and _within_tokens(text[sentences[label].start : sentence.end], LEAD_TOKENS):
+            leads[i] = label  # a list's item in the answer or entry is read under the list's lead-in instead, below
         header = sentence.kind == "heading" and sentence.text.startswith("|")  # a new table, even right under another
         if lead is not None and not header:
             led = sentences[lead]
@@ -788,7 +878,7 @@ def sentence_leads(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> d
                 leads[i] = lead
                 continue
         lead = None  # the table or list is over, or out of reach: so are its later rows or items
-        if header or (sentence.text.endswith(":") and sentence.kind in ("heading", "sentence") and not on_list_line(text, sentence)):
+        if header or (sentence.text.endswith(":") and sentence.kind in ("heading", "sentence", "fragment") and not on_list_line(text, sentence)):
             lead = i
     return leads
 

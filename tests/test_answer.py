@@ -1674,6 +1674,38 @@ def test_an_interview_question_set_in_bold_is_quoted_with_both_its_marks(tmp_pat
     assert quote.text.startswith("**Q: When will you be profitable?**"), quote.text  # not "Q: … profitable?**", a mark left open
 
 
+HEAT_PUMP_FAQ = (
+    "# Heat pump grants: your questions answered\n\nThe government's new Warm Homes Grant opens to applications on 1 April.\n\n"
+    "## How much is it worth?\n\nThe grant is 7,500 pounds for an air source heat pump.\n\n"
+    "## Is there a deadline?\n\nThe scheme runs until 31 March 2028 or until the money runs out, whichever comes first.\n\n"
+    "## Do I need to have my loft insulated first?\n\nNo. The old scheme required loft and cavity wall insulation to be in place first.\n"
+)
+
+
+def test_an_faqs_answer_is_found_and_quoted_under_its_question(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"faq.md": HEAT_PUMP_FAQ, "heat.txt": HEAT}, encoder, answerer)
+    deadline = local.answer("Is there a deadline for the Warm Homes Grant?")  # the answer names no grant and no deadline
+    assert deadline.quotes[0].text.startswith("The scheme runs until 31 March 2028"), deadline.answer  # the question never quoted
+    loft = local.answer("Do I need loft insulation before getting a heat pump?")
+    assert loft.quotes[0].text.startswith("No. The old scheme required"), loft.answer  # the answer's "No." with it, not the old rule alone
+
+
+BUDGET_LIVE = (
+    "# Budget day live\n\nChancellor Eleanor Marsh is delivering her first budget.\n\n"
+    "**Updated 2:20 p.m.**\n\nMarsh has sat down after speaking for 68 minutes.\n\n"
+    "**Updated 1:40 p.m.**\n\nFuel duty is frozen for another 12 months, Marsh announces.\n\n"
+    "**Updated 1:30 p.m.**\n\nThe Chancellor opens by saying growth has been revised up to 1.4 percent.\n"
+)
+
+
+def test_a_live_blogs_entry_is_quoted_with_its_time_stamp(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"live.md": BUDGET_LIVE, "heat.txt": HEAT}, encoder, answerer)
+    when = local.answer("When was the fuel duty freeze announced?")
+    assert not when.abstained and when.quotes[0].text.startswith("**Updated 1:40 p.m.**") and "Fuel duty is frozen" in when.quotes[0].text, when.answer
+    at = local.answer("What happened at 2:20 p.m.?")
+    assert "Marsh has sat down" in at.quotes[0].text, at.answer  # not the stamp "Updated 2:20 p.m." alone
+
+
 LAKE_CASE = (
     "Judge orders cleanup of Lake Wendell\n\nA judge ruled on Friday that Halvorsen Chemical contaminated Lake Wendell for two decades. "
     "The case was filed in August 2021 by the Lake Wendell Conservancy and 212 people who own property along the lake.\n\n"

@@ -832,6 +832,61 @@ def test_an_answer_is_read_under_no_question_of_another_article():
     assert not [i for i in leads if sentences[i].doc_id == "b"]  # its "A:" follows no question of its own
 
 
+FAQ = (
+    "# Heat pump grants: your questions answered\n\nThe Warm Homes Grant opens on 1 April.\n\n"
+    "## Do I need to have my loft insulated first?\n\nNo. The old scheme required loft insulation. That requirement has been dropped.\n\n"
+    "**Is there a deadline?**\nThe scheme runs until 31 March 2028.\n\n"
+    "What is the budget? The budget for the first year is 450 million pounds.\n"
+    "Ofgem will run the scheme.\n"
+)
+
+
+def test_an_faqs_answer_is_read_under_its_question():
+    sentences = split_sentences("doc", FAQ)
+    leads = {sentences[i].text: sentences[lead].text for i, lead in sentence_leads({"doc": FAQ}, sentences).items()}
+    assert leads["No."] == leads["That requirement has been dropped."] == "## Do I need to have my loft insulated first?"  # the paragraph under it
+    assert leads["The scheme runs until 31 March 2028."] == "Is there a deadline?"  # a question set in bold, the answer on the next line
+    assert leads["The budget for the first year is 450 million pounds."] == "What is the budget?"  # on the question's own line
+    assert "Ofgem will run the scheme." not in leads  # a sentence opening a line of its own: the answer is over
+    one = "Council budget\n\nSo what went wrong? The contractor left in May.\n"
+    assert sentence_leads({"doc": one}, split_sentences("doc", one)) == {}  # one question answered is no FAQ
+
+
+LIVE_BLOG = (
+    "Live: council votes on the Riverside tower\n\nThe planning committee meets tonight.\n\n"
+    "Updated 10:05 p.m.\nThe committee has approved the tower by six votes to five. Fitch used her casting vote.\n\n"
+    "**Updated 9:40 p.m.**\n\nCouncillor Peter Ngata has proposed a condition limiting the tower to 20 storeys.\n\n"
+    "### 77'\n\nGOAL! Substitute Callum Rees heads in a corner.\n\n"
+    "Sunday\n1. 9:42 p.m. A passing taxi driver calls 999 to report smoke.\n2. 9:51 p.m. The first two fire engines arrive.\n"
+)
+
+
+def test_one_update_stamp_or_one_question_makes_no_live_blog_or_faq():
+    text = (
+        "Warehouse fire\n\nUpdated 10:25 a.m. GMT\n\nFirefighters fought the blaze overnight. No one was hurt.\n\n"
+        "Why did it spread so fast? The roof was timber.\n\nUpdated 11:40 a.m.\nThe road has reopened.\n"
+    )
+    assert sentence_leads({"doc": text}, split_sentences("doc", text)) == {}  # a stamp above the story, a question, one stamp in it
+
+
+def test_a_short_lead_in_announces_its_list():
+    text = "School changes\n\nNot everything went ahead. The board rejected:\n\n- a proposal to scrap homework\n- plans to close Eastgate Primary\n"
+    sentences = split_sentences("doc", text)
+    leads = {sentences[i].text: sentences[lead].text for i, lead in sentence_leads({"doc": text}, sentences).items()}
+    assert leads["plans to close Eastgate Primary"] == "The board rejected:"  # a fragment, but it says what the items are
+
+
+def test_a_time_stamp_heads_a_live_blogs_entry_and_stays_with_a_timelines_item():
+    sentences = split_sentences("doc", LIVE_BLOG)
+    kinds = {s.text: s.kind for s in sentences}
+    assert kinds["Updated 10:05 p.m."] == kinds["**Updated 9:40 p.m.**"] == kinds["### 77'"] == "heading"  # never quoted as an answer
+    assert kinds["9:42 p.m. A passing taxi driver calls 999 to report smoke."] == "sentence"  # the item's stamp is no sentence of its own
+    leads = {sentences[i].text: sentences[lead].text for i, lead in sentence_leads({"doc": LIVE_BLOG}, sentences).items()}
+    assert leads["Fitch used her casting vote."] == "Updated 10:05 p.m."
+    assert leads["Councillor Peter Ngata has proposed a condition limiting the tower to 20 storeys."] == "**Updated 9:40 p.m.**"
+    assert leads["Substitute Callum Rees heads in a corner."] == "### 77'"
+
+
 def test_a_label_by_only_before_a_name_is_a_byline():
     kinds_of = {s.text: s.kind for s in split_sentences("doc", "Rates outlook\n\n- Analysis by Moody's shows default rates rising to 4% next year\n- Spreads widened\n")}
     assert kinds_of["Analysis by Moody's shows default rates rising to 4% next year"] == "sentence"  # a list item, not who wrote it
