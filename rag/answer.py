@@ -342,14 +342,17 @@ class Answerer:
 
     def _naming(self, scored: list[ScoredSentence], follow_up: str, read_with: tuple[str, ...]) -> list[ScoredSentence]:
         """For a follow-up made of a name that the questions it is read with lack ("what about
-        Natarajan?" after "How much goes to roads?"), the ``scored`` sentences that name it: it
-        asks about that name, which the words of the question before would outweigh. All of
-        ``scored`` for any other follow-up, a name the articles lack, or when none names it."""
+        Natarajan?" after "How much goes to roads?"), the ``scored`` sentences that name it, or
+        whose article's title does ("Councillors approved the rise by 48 votes to 34." of an
+        article headed "Bradford council approves tax rise", for "And Bradford?"): it asks about
+        that name, which the words of the question before would outweigh. All of ``scored`` for
+        any other follow-up, a name the articles lack, or when none names it."""
         subject = named_subject(follow_up, self.index.names)
         terms = frozenset(question_terms(subject)) if subject else frozenset()
         if not terms or terms & set(question_terms(searched_text(read_with, ""))) or not terms <= self.index.term_idf.keys():
             return scored
-        return [s for s in scored if terms <= self.index.sentence_terms[s.sentence_id]] or scored
+        sentences, titled = self.index.sentences, self.index.title_terms
+        return [s for s in scored if terms <= self.index.sentence_terms[s.sentence_id] or terms <= titled.get(sentences[s.sentence_id].doc_id, frozenset())] or scored
 
     def _close_to_best(self, scored: list[ScoredSentence]) -> int:
         """How many of the leading ``scored`` sentences (best first) score within ``second_quote_ratio`` of the best."""
@@ -628,7 +631,7 @@ class Answerer:
         script = main_script(question)
         if script is not None and script not in self.index.scripts:
             return OTHER_SCRIPT_TEXT.format(script=readable_script(script))
-        if not context and leans_on_earlier(question):
+        if not context and leans_on_earlier(question, self.index.names):
             return FOLLOW_UP_ALONE_TEXT
         note = premise_note(self.index, read_as, scored)
         if note:
@@ -665,7 +668,7 @@ class Answerer:
         across = asks_across_articles(asked)  # what each article says: a quote an article
         asked = compared_topic(asked) or asked  # "Do the reports agree on the turnout?": the turnout is what is asked about
         read_as = self.retriever.read(asked)
-        context = tuple(self.retriever.read(turn) for turn in context_of(asked, earlier))  # each with its typos read away
+        context = tuple(self.retriever.read(turn) for turn in context_of(asked, earlier, self.index.names))  # each with its typos read away
         context = self._with_swaps_asked(context)
         swapped = with_subject_swapped(read_as, context, self.index.names)  # "and Anthropic?" after "What did OpenAI say?"
         read_as = swapped or read_as

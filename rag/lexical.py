@@ -37,6 +37,7 @@ QUESTION_FILLER = frozenset(
     "mentions mentioning supposed everyone everybody basically briefly "
     "thanks thank hi hello hey ok okay "
     "announce announces announced reveal reveals revealed disclose discloses disclosed "
+    "comment comments commented speak speaks spoke spoken "  # "Who else commented?": that they said something, in any words
     # pronouns ("us" may be the US, "mine" a mine)
     "he him his she her hers its we our ours you your yours me my them theirs".split()
 )

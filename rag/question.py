@@ -23,7 +23,12 @@ _TERMINAL_CODE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-
 # ("OpenAI?", "why?"), and it names little of its own topic. A question with a topic of
 # its own stays alone, even short ("how many employees does anthropic have") or with a
 # pronoun ("what did Dario Amodei predict in his London lecture?").
-_CONJUNCTIONS = r"and|but|also|so|or|plus|what about|how about|(no,?\s+)?i\s+mean[t]?"  # ... or corrects it ("no, I meant the blog post")
+# ... or corrects it ("no, I meant the blog post", "Sorry, I meant Leeds", "Actually, the mayoral election")
+_CONJUNCTIONS = (
+    r"and|but|also|so|or|plus|what about|how about|(?:(?:no|sorry|actually)\s+)?i\s+mean[t]?"
+    # an interjection before what is no question of its own ("Sorry, Leeds", not "Sorry, who is Jack Clark?")
+    r"|(?:(?:no|nope|sorry|actually|oops|wait)\s*[,.!;:]+\s*)+(?:i\s+mean[t]?\b)?(?!\s*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b)"
+)
 _CONTINUES = re.compile(rf"^({_CONJUNCTIONS}|what else|who else|anything else|how so)\b", re.IGNORECASE)
 _CONJUNCTION = re.compile(rf"^({_CONJUNCTIONS})\b", re.IGNORECASE)
 _ASKS_FOR_MORE = re.compile(
@@ -31,13 +36,28 @@ _ASKS_FOR_MORE = re.compile(
 )
 _REFERS_BACK = re.compile(r"\b(they|them|their|theirs|it|its|he|him|his|she|her|hers|that|this|those|these|the same)\b", re.IGNORECASE)
 _SHORT_WORDS = 4  # "what did critics say?", "OpenAI?", "why?"
+# A pronoun as the subject a question asks of, after its auxiliary or question word ("What rate
+# will it pay?", "How did she react?", "How does that compare …?"): who or what was asked about
+# before; not a possessive naming the question's own subject again ("Why did the council raise its rates?").
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:is|are|was|were|do|does|did|will|would|can|could|should|has|have|had|who|what|when|where|why|how)\s+(?:they|he|she|it|that|this)\b",
+    re.IGNORECASE,
+)
+# Words the question quotes ('Who said "It is a disgrace"?'): what it asks about, whatever their pronouns.
+_QUOTATION = re.compile(r"[“\"‘][^“”\"\n]{2,}?[”\"’](?!\w)|(?<!\w)'[^'\n]{2,}?'(?!\w)")
+# "it" standing for no one asked about before: "Is it true that …?", "Why is it hard to enforce a
+# pause?", "Was it worth it?" ("Is it safe?" asks of what was asked about before).
+_DUMMY_IT = re.compile(
+    r"\b(?:(?:is|was|isn['’]t|wasn['’]t|will|would)\s+it(?:\s+be)?|it\s+(?:is|was))\s+(?:\w+ly\s+)?\w+\s+(?:to|that|for)\b|\b(?:is|was)\s+it\s+worth\b",
+    re.IGNORECASE,
+)
+_PRONOUN_TOPIC_WORDS = 3  # "What rate will it pay?", "How did she react to losing?": a pronoun for a subject, and a few words of its own
 # ... but a short question that names its subject stands alone: "What is Claude?", "what is
 # RSI", "What did OpenAI say?" (a capitalised word after the first, or "what/who is X").
 _DEFINES = re.compile(
     r"^(what|who)\s+(is|are|was|were)\s+(?!(the|this|that|these|those|it|its|their|his|her|they|he|she)\b)\w", re.IGNORECASE
 )  # not "what are the risks?" (of what was asked before); "what is a moratorium?" names its own
 _NAME_AFTER_FIRST = re.compile(r"(?<=\S)\s+(?!I(?=[\s?!,;:']|$))[A-Z]")  # not the pronoun "I" (but "I.B.M.")
-_NAMED = re.compile(r"\b(?!I\b)[A-Z]")  # a word written capitalised names something ("OpenAI", "the EU"), but not "I"
 _FOLLOW_UP_CHAIN = 3  # earlier turns a follow-up of follow-ups is read with
 FOLLOW_UP_REACH = 8  # turns back a follow-up of follow-ups looks for the question they all follow
 
@@ -140,16 +160,19 @@ def asked_after_preamble(question: str) -> str:
     return asked
 
 
-def is_follow_up(question: str) -> bool:
+def is_follow_up(question: str, names: frozenset[str] = frozenset()) -> bool:
     """Whether ``question`` leans on the one before it rather than naming its own topic.
 
     Its topic words are its content words (``question_terms``) other than the words that
     continue, refer back or ask for more ("and", "so", "his", "its", "tell me more"). One that
     continues with nothing but a name (capitalised, up to four words: "and St. Agnes Medical
-    Center?") follows too. A follow-up asked inside a request ("Tell me who else is worried.") is
-    read without it.
+    Center?") follows too, as does one whose subject is a pronoun, with a few words of its own
+    but no name ("What rate will it pay?": none capitalised, nor of ``names``, the words the
+    articles only write capitalised). A follow-up asked inside a request ("Tell me who else is
+    worried.") is read without it, and words it quotes as a name of their own ('Who said "It is
+    a disgrace"?' names what it asks about).
     """
-    question = _ASKED_INSIDE.sub("", question, count=1)
+    question = _QUOTATION.sub(" Quotation ", _ASKED_INSIDE.sub("", question, count=1))
     if asks_to_go_on(question):  # "Can you tell me more?"
         return True
     own_words = _ASKS_FOR_MORE.sub(" ", _REFERS_BACK.sub(" ", _CONTINUES.sub(" ", question)))
@@ -157,23 +180,23 @@ def is_follow_up(question: str) -> bool:
     if _CONTINUES.match(question):
         return topic <= 2 or named_subject(question) is not None
     if _REFERS_BACK.search(question):
-        return topic <= 1
+        return topic <= 1 or (topic <= _PRONOUN_TOPIC_WORDS and bool(_PRONOUN_SUBJECT.search(_DUMMY_IT.sub(" ", question))) and not _names_something(question) and not known_names(question, names))
     if len(question.split()) <= _SHORT_WORDS:
         return topic <= 1 and not (_DEFINES.match(question) or _NAME_AFTER_FIRST.search(question))
     return False
 
 
-def leans_on_earlier(question: str) -> bool:
-    """Whether a follow-up (``is_follow_up``) cannot be read alone by its own words: it continues
-    ("and when?"), refers back ("who said that?"), asks for more ("why?", "tell me more") or names
-    nothing at all, unlike a question that is only short ("who is the cfo?")."""
+def leans_on_earlier(question: str, names: frozenset[str] = frozenset()) -> bool:
+    """Whether a follow-up (``is_follow_up``, with ``names``) cannot be read alone by its own words:
+    it continues ("and when?"), refers back ("who said that?"), asks for more ("why?", "tell me
+    more") or names nothing at all, unlike a question that is only short ("who is the cfo?")."""
     question = _ASKED_INSIDE.sub("", question, count=1)  # "Can you tell me why?" asks "why?"
-    return is_follow_up(question) and bool(
+    return is_follow_up(question, names) and bool(
         _CONTINUES.match(question) or _REFERS_BACK.search(question) or _ASKS_FOR_MORE.search(question) or not question_terms(question)
     )
 
 
-def context_of(question: str, history: Sequence[str]) -> tuple[str, ...]:
+def context_of(question: str, history: Sequence[str], names: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The earlier questions a follow-up (``is_follow_up``) is read with, oldest first: the question
     it follows (one that can be read alone: ``leans_on_earlier`` is false, as for a question that
     is only short, "Who is the sheriff?"), up to ``FOLLOW_UP_REACH`` turns back, and the follow-ups
@@ -181,16 +204,17 @@ def context_of(question: str, history: Sequence[str]) -> tuple[str, ...]:
     wrote it?" for "and when?"). () for a question read alone, and for a follow-up with no
     question before it that names its own topic ("and when?" after a first "why?"). A follow-up that names someone or
     something of its own, capitalised ("OpenAI?" after "what about the EU?"), is read with the
-    question they follow only. Earlier turns that cannot be asked (empty, not text) are skipped."""
-    if not history or not is_follow_up(question):
+    question they follow only. Earlier turns that cannot be asked (empty, not text) are skipped.
+    ``names``: the words the articles only write capitalised (``CorpusIndex.names``)."""
+    if not history or not is_follow_up(question, names):
         return ()
-    names_its_topic = bool(_NAMED.search(own_topic(question)))  # "OpenAI?" after "what about the EU?": the question they follow only
+    names_its_topic = _names_something(own_topic(question))  # "OpenAI?" after "what about the EU?": the question they follow only
     follow_ups: list[str] = []
     for turn in _readable(reversed(history[-FOLLOW_UP_REACH:])):
-        if not leans_on_earlier(turn):
+        if not leans_on_earlier(turn, names):
             return (turn, *([] if names_its_topic else follow_ups[-(_FOLLOW_UP_CHAIN - 1) :]))
         follow_ups.insert(0, turn)
-    if any(not leans_on_earlier(turn) for turn in _readable(history[:-FOLLOW_UP_REACH])):
+    if any(not leans_on_earlier(turn, names) for turn in _readable(history[:-FOLLOW_UP_REACH])):
         return tuple(follow_ups[-_FOLLOW_UP_CHAIN:])  # the question they follow lies out of reach: the chain is all there is
     return ()  # nothing but follow-ups before it: nothing to follow
 
@@ -224,6 +248,18 @@ def _is_name_word(word: str, first: bool, names: frozenset[str]) -> bool:
     if not bare or lower in _TIME_WORDS:
         return False
     return (bare[0].isupper() and not first and bare != "I") or (lower in names and lower not in STOPWORDS and lower not in _PRONOUNS)
+
+
+# Words that open a question capitalised only because they open it: "What did she say?", "Who lost?".
+_OPENERS = STOPWORDS | _PRONOUNS | frozenset(f"{QUESTION_WORDS}|{AUXILIARIES}".split("|")) | frozenset("tell sorry actually please no yes ok okay".split())
+
+
+def _names_something(text: str) -> bool:
+    """Whether ``text`` writes a word capitalised that names someone or something ("OpenAI?", "the
+    EU?"), not "I" nor a first word capitalised only because it opens the question ("What did she
+    say?")."""
+    found = _WORD.findall(text)
+    return any(_is_name_word(word, i == 0 and _POSSESSIVE.sub("", word).lower() in _OPENERS, frozenset()) for i, word in enumerate(found))
 
 
 def known_names(question: str, names: frozenset[str]) -> set[str]:

@@ -1706,6 +1706,22 @@ def test_a_live_blogs_entry_is_quoted_with_its_time_stamp(tmp_path, encoder, ans
     assert "Marsh has sat down" in at.quotes[0].text, at.answer  # not the stamp "Updated 2:20 p.m." alone
 
 
+BRADFORD_TAX = (
+    "Bradford council approves 9.99% tax rise\n\nCouncillors approved the rise by 48 votes to 34 after a long debate. "
+    "The leader of Bradford council said the rise was needed to close a gap of £200 million.\n"
+)
+LEEDS_TAX = (
+    "Leeds council approves 4.99% tax rise\n\nCouncillors approved the rise by 61 votes to 20 on Wednesday. "
+    "Leeds will also cut library hours to save money.\n"
+)
+
+
+def test_a_follow_up_naming_a_place_is_answered_from_the_article_headed_with_it(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"bradford.txt": BRADFORD_TAX, "leeds.txt": LEEDS_TAX, "heat.txt": HEAT}, encoder, answerer)
+    bradford = local.answer("What about Bradford?", history=["How many votes did the council tax rise get?"])
+    assert not bradford.abstained and any("48 votes to 34" in quote.text for quote in bradford.quotes), bradford.answer  # its sentence names no Bradford
+
+
 LAKE_CASE = (
     "Judge orders cleanup of Lake Wendell\n\nA judge ruled on Friday that Halvorsen Chemical contaminated Lake Wendell for two decades. "
     "The case was filed in August 2021 by the Lake Wendell Conservancy and 212 people who own property along the lake.\n\n"

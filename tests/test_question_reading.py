@@ -57,6 +57,8 @@ from rag.officer_titles import as_written, title_counts
         ("Where is the mine?", ["mine"]),
         ("What did Don Lemon say?", ["don", "lemon"]),
         ("Is the pause worldwide or just in the US?", ["paus", "worldwid", "us"]),
+        ("Who else commented on the fine?", ["fine"]),  # that someone spoke, in whatever words the article tells it
+        ("Who spoke at the rally?", ["ralli"]),
     ],
 )
 def test_words_that_frame_the_answer_are_not_content_terms(question, terms):
@@ -318,6 +320,35 @@ def test_the_earlier_questions_a_follow_up_is_read_with():
     assert context_of("why?", ["Who accused Anthropic?", *["why?"] * 9]) == ("why?", "why?", "why?")  # it lies out of reach
     assert context_of("what did he say?", ["Who is the sheriff?"]) == ("Who is the sheriff?",)  # only short, it is read alone: it can be followed
 
+
+def test_a_follow_up_typed_with_a_capital_keeps_the_follow_ups_before_it():
+    history = ["Who was the judge in the fraud case?", "No, I meant the sewage case"]
+    assert context_of("What did she say?", history) == context_of("what did she say?", history) == tuple(history)  # "What" names nothing
+    assert context_of("Who lost?", ["What was the score in the final?", "I meant the tennis final"]) == ("What was the score in the final?", "I meant the tennis final")
+    assert context_of("And Canada?", ["Which tariffs did the EU set?", "why?"]) == ("Which tariffs did the EU set?",)  # a name of its own
+
+
+def test_a_correction_however_worded_is_read_as_the_question_it_corrects():
+    asked = "Who is the chief executive of Harbor Foods?"
+    for correction in ("Actually, I meant Greenleaf", "Sorry, I meant Greenleaf", "No, Greenleaf", "no i meant Greenleaf"):
+        assert context_of(correction, [asked]) == (asked,), correction
+        assert with_subject_swapped(correction, (asked,)) == "Who is the chief executive of Greenleaf?", correction
+    assert not is_follow_up("No deaths were reported in the storm?")  # "No" opening a question of its own
+    assert not is_follow_up("Sorry, who is Jack Clark?")  # an interjection before a question of its own
+
+
+def test_a_question_whose_subject_is_a_pronoun_follows_the_one_before():
+    for question in ("What rate will it pay?", "How did she react to losing?", "Where did they finish in the league?"):
+        assert is_follow_up(question), question
+        assert context_of(question, ["Which country was exempted from the tariff?"]) == ("Which country was exempted from the tariff?",)
+    assert not is_follow_up("Why did OpenAI change its policy?")  # it names what it asks about
+    assert not is_follow_up("why did openai change its policy", frozenset({"openai"}))  # in lower case, a name the articles write
+    assert not is_follow_up("Is it true that the bridge will close next week?")  # "it" stands for no one
+    assert not is_follow_up("Why is it hard to enforce a pause?")
+    assert is_follow_up("Is it safe?")  # of what was asked about before
+    for own in ("Why did the council raise its rates?", "How did the mayor defend her decision?"):  # a possessive of its own subject
+        assert not is_follow_up(own), own
+    assert not is_follow_up('Who said "It is a disgrace"?')  # the pronoun is in the words it quotes
 
 @pytest.mark.parametrize(
     "follow_up, followed, read",
