@@ -25,6 +25,7 @@ import numpy as np
 from .answer_types import (
     ORGANISATION_ENDS,
     amount_names,
+    asks_about_speech,
     asks_statement,
     asks_what_next,
     counted_things,
@@ -73,7 +74,7 @@ from .writing_systems import main_script, readable_script
 from .settings import AnswerSettings
 from .bylines import article_asked, asks_author_of, bylines_asked
 from .corroboration import details_differ, same_fact
-from .spans import quote_span
+from .spans import quote_span, quoted_from
 from .text import count_tokens, row_under_header, stamps_its_line
 from .types import Answer, Citation, Quote, StrPath, searched_text
 
@@ -214,10 +215,14 @@ class Answerer:
         """``has_type`` of sentence ``sid`` for a question of the words ``asked`` counting the things
         ``counted`` (``counted_things``) or asking for an amount by the ``named`` (``amount_names``),
         the tests that depend on the sentence alone cached. A figure is read in what the sentence
-        states (``_stated``: a table row's "4,210" under "Votes" counts votes), a person in its text."""
+        states (``_stated``: a table row's "4,210" under "Votes" counts votes), a name in its text,
+        a person in its text as a quote shows it (``quoted_from``: a quotation's later sentence
+        with who said it)."""
         if kind in ("person", "name"):
             if (sid, kind) not in self._mentions_cache:
-                self._mentions_cache[sid, kind] = mentions(as_matched(self.index.sentences[sid].text), kind)
+                sentence = self.index.sentences[sid]
+                start = quoted_from(self.index, sid) if kind == "person" else sentence.start  # '"…," Moran said. "A bed …"'
+                self._mentions_cache[sid, kind] = mentions(as_matched(self.index.documents[sentence.doc_id].text[start : sentence.end]), kind)
             return any(not mention <= asked for mention in self._mentions_cache[sid, kind])
         if kind == "number" and counted:
             return counts_of(self._stated(sid), counted)
@@ -518,6 +523,7 @@ class Answerer:
         across: bool = False,
         listed: bool = False,
         typed: bool = False,
+        speech: bool = False,
     ) -> list[Quote]:
         """Pick quotes from scored sentences: best first, within the budget, merged across articles.
 
@@ -533,7 +539,8 @@ class Answerer:
         ``ACROSS_BUDGETS`` budgets too, so that the list leaves room for what else answers.
         With ``typed`` (a question asking for an amount, a number, a date or another of the
         ``CLOSED_TYPES``), the first candidate stating the type is quoted even over what is left
-        of the budget when no quote so far states one.
+        of the budget when no quote so far states one. With ``speech`` (a question of what someone
+        said, ``asks_about_speech``), a quote telling that someone spoke goes on to their words.
         A quote that another article tells with a detail of its own ("At least 12 people were
         killed" where it says "Fourteen") is followed by that article's account (``_counterpart``),
         so that the answer shows both.
@@ -567,7 +574,7 @@ class Answerer:
                 continue
             if across and self.index.sentences[sid].doc_id in self._articles_cited(chosen):
                 continue
-            start, end = quote_span(self.index, sid, self.settings.token_budget, said, budget if chosen else None)
+            start, end = quote_span(self.index, sid, self.settings.token_budget, said, budget if chosen else None, speech=speech)
             text = self.index.documents[self.index.sentences[sid].doc_id].text
             overlapping = [entry for entry in chosen if self._overlaps(entry, sid, start, end)]
             if overlapping:  # it shares a sentence with quotes (one, or two it bridges): widen them into one
@@ -704,7 +711,9 @@ class Answerer:
             scored = self._statements_first(read_as, scored)
         elif not abstained and not across:  # "Were passwords stolen?": a sentence of passwords comes first
             scored = self._subject_first(read_as, scored)
-        quotes = () if abstained else tuple(self.compose(scored, said_before, self._articles_naming(read_as, scored), across, item is not None, asks_closed_type(query, read_as)))
+        quotes = () if abstained else tuple(
+            self.compose(scored, said_before, self._articles_naming(read_as, scored), across, item is not None, asks_closed_type(query, read_as), asks_about_speech(read_as))
+        )
         bylines = () if read_with else bylines_asked(self.index, read_as, self._ranked_articles(hits), self.settings.max_quotes)
         if bylines:  # who wrote it, or what they wrote: the bylines first, then what else answers
             best = max((q.score for q in quotes), default=1.0)  # first, so scored as the best

@@ -116,6 +116,10 @@ _WORD = re.compile(r"\w+")
 _PERSON = regex.compile(
     rf"(?<![.!?]\s)(?<!^)\b\p{{Lu}}\p{{Ll}}+(?:\s+(?:\p{{Lu}}\.\s*)?\p{{Lu}}\p{{Ll}}+)+|\b({_PERSON_ROLES})\b"
     r"|\b(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen)\.\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*"  # "Dr. Priya Raman", after a period
+    # who said a quotation, by surname: '…," Vasquez said.', '…," said Vasquez.' (not "said Monday"; a
+    # company so named, '…," Nimbo said.', counts too)
+    rf"|(?<=[”\"],?\s+)(?!(?:{WEEKDAYS}|{MONTHS})\b)\p{{Lu}}\p{{Ll}}+(?=\s+(?:said|says|told|added|warned|wrote)\b)"
+    rf"|(?<=[”\"],?\s+(?:said|says|added)\s+)(?!(?:{WEEKDAYS}|{MONTHS})\b)\p{{Lu}}\p{{Ll}}+\b(?!\s+\p{{Lu}})"
 )
 # "Which university is she from?", "what company", "what is the name of the new system": a name,
 # which may be one word ("Anthropic") or hold small words ("Asia e University", "Bank of Japan").
@@ -300,6 +304,24 @@ def asks_statement(question: str) -> bool:
     """Whether ``question`` asks what someone said ("What did Pruitt say after he lost?", "How
     did the union react?"), and no other kind of answer ("When did she say it would open?")."""
     return bool(_ASKS_STATEMENT.search(question)) and expected_type(question) is None
+
+
+ASKS_WHY = re.compile(r"^\W*(?:why|how come)\b", re.IGNORECASE)  # a question asking for a reason
+# A question of what someone said or how they took something: "What did Mensah say about the
+# budget?", "Who criticised the plan?", "According to whom …?", "Did Alvarez deny …?".
+_ASKS_ABOUT_SPEECH = re.compile(
+    rf"\b(?:{SAYING_VERBS}|say|tell|warn|argue|reply|respond|react(?:ed|ion)?|comment|statement|according|critici[sz](?:e|ed|ing)|"
+    r"oppos(?:e|ed|ing)|accus(?:e|ed)|den(?:y|ied)|disput(?:e|ed)|prais(?:e|ed)|welcom(?:e|ed)|defend(?:ed)?|complain(?:ed)?|"
+    r"claim(?:ed)?|promis(?:e|ed)|admit(?:ted)?)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_speech(question: str) -> bool:
+    """Whether ``question`` asks what someone said or how they took something ("What did Mensah
+    say?", "Who criticised the plan?", "According to whom …?"): its answer is in their words. Not
+    one asking why they said it, or for a figure or a date ("When did she say it would open?")."""
+    return bool(_ASKS_ABOUT_SPEECH.search(question)) and not ASKS_WHY.match(question) and expected_type(question) in (None, "person")
 
 
 def speaker_asked(question: str) -> str | None:

@@ -21,6 +21,7 @@ from .premises import (
     FRAME_STEMS,
     asks_closed_type,
     details_conflict,
+    look_alike_names,
     names_elsewhere,
     names_unknown,
     neighbourhood,
@@ -174,7 +175,9 @@ class AnswerabilityModel:
         - ``name_elsewhere_penalty`` when it names someone or something the articles mention, but
           not where the best sentence is (``names_elsewhere``): "Why did OpenAI call for a pause?"
           answered by Anthropic's call; or names a person the best sentence leaves out for another
-          (``person_swapped``): "What did Dario Amodei predict?" of "Jack Clark predicted …";
+          (``person_swapped``): "What did Dario Amodei predict?" of "Jack Clark predicted …"; or
+          names in full someone or something no article names, a look-alike of one they do
+          (``look_alike_names``): "Great Sowerby" of articles on "Little Sowerby";
         - ``detail_conflict_penalty`` when the best sentence states another year, month, weekday,
           quarter, currency or span of time than the one asked, or a sentence stating one detail
           asked states another otherwise, or the question states a figure the articles give only
@@ -206,7 +209,7 @@ class AnswerabilityModel:
         offset = (
             settings.unknown_term_penalty * values["unknown_terms"]
             + settings.unknown_name_penalty * names_unknown(index, asked)
-            + settings.name_elsewhere_penalty * (names_elsewhere(index, asked, scored) or person_swapped(index, asked, scored))
+            + settings.name_elsewhere_penalty * (names_elsewhere(index, asked, scored) or person_swapped(index, asked, scored) or bool(look_alike_names(index, asked)))
             + settings.detail_conflict_penalty * details_conflict(index, asked, scored)
             + settings.type_unmet_penalty * ((values["type_unmet"] > 0 and asks_closed_type(question, asked)) or typed_off_topic(index, question, scored, asked))
         )

@@ -24,12 +24,13 @@ from functools import cached_property
 from pathlib import Path
 
 import numpy as np
+import regex
 
 from .dates import article_date
 from .documents import ARTICLE_SUFFIXES, article_id, article_stats, is_markdown, load_corpus, read_article, sha256_text
 from .embedding import file_sha256
 from .errors import IndexCorruptError, IndexMismatchError, IndexMissingError, RagError, StaleIndexWarning, require_type, warn_caller
-from .lexical import stem, terms
+from .lexical import name_key, stem, terms
 from .segmentation import SENTENCE_KINDS
 from .text import item_number
 from .writing_systems import scripts_used
@@ -41,6 +42,10 @@ from .vectorstore import FaissStore, VectorStore
 _ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 INDEX_FORMAT = 42  # 2: store.json carries the lexicon (sentence terms, article word counts); 3: NFKC words, names, whole long sentences; 4: wrapped lines joined, markup kind; 5: manifest checksum, article stats; 6: sentence context vectors; 7: word counts without markup, table rows; 8: rows and list items read under their header or lead-in; 9: the leads stored; 10: block quotes read with who said them; names not taken from words only capitalised where a sentence, line or cell opens; 11: markup (front matter, code) has no terms and starts or ends no chunk; 12: an initialism with full stops is one word ("U.S." is "us"); 13: a noun in -ation meets its verb ("valuation", "valuing"); 14: lower-case abbreviations ("e.g.", "p.m.") are no words; 15: a line of bold-labelled fields is quotable, "Posted by" a byline, a footnote's label no part of its sentence; 16: no names read from title-case lines or after an opening quotation mark; 17: title-case lines are headings only (no byline, colon or sentence end), a bold label opens what follows it; 18: "Related coverage:", "More coverage:", "Also read:" footers are boilerplate; 19: "Related:" only before a footer noun ("Related stories:", not "Related costs:"); 20: nouns meet their verbs ("decision", "decided"); 21: emphasis marks a sentence does not close and block-level HTML tags left out of sentences, a Markdown image's caption boilerplate; 22: a correction's retracted claim ("An earlier version of this story said …") boilerplate; 23: words read without soft hyphens and other invisible characters ("may\u00ador" is "mayor"); 24: an HTML attribute value written without quotes may hold a quote mark ("onerror=alert('x')"); 25: a hard wrap's width read past a few wider lines and by eye, a footnote reference kept with the sentence it marks; 26: those wrap rules narrowed (short texts and lines wider than the wrap never joined; a title at a line's end joined), a numbered reference kept too; 27: a wire story's editor's note ("(Corrects …)") boilerplate, its credit line ("(Reporting by …)") a byline, its exchange rate ("($1 = 7.1750 Danish crowns)") a sentence; 28: the author named in front matter a byline; 29: a dateline credited to any paper or agency ("ARDLOW (Meridian Wire) — "), or the credit alone, kept out of its sentence; 30: a dateline dated day first, with its weekday ("CARROW, Tuesday 19 November 2024 - "); 31: a credit in brackets only a paper's ("(Meridian Wire)"), not a ticker or an expansion ("TSMC (Taiwan Semiconductor) — "); 32: a name after "Hon." or "Mx." read as a name, not a word opening a sentence; 33: British spellings stemmed as American ones ("centres", "centers"); 34: but not breame's pairs of two words ("tyres", "tired"); 35: a time of day dated after it is one sentence ("at 2 a.m. Thursday"); 36: but not before a weekday's or month's possessive ("Friday's …") or "IT"; 37: a dateline set in bold or italics ("**PORT HALLEN, March 12 (The Ledger)** — ") kept out of its sentence; 38: an interview's answer ("A: …") read under the question before it ("Q: …"); 39: a clarification's or editor's note's retracted claim ("Clarification, 14 June: A previous version …") boilerplate, "*Comment by …*" a byline; 40: an interview's turns labelled by who speaks ("DELACROIX: …", "**MK:** …"), the first to speak asking; 41: "Analysis by" and the like a byline only before a name ("- Analysis by Moody's shows …" is prose), an answer under no other article's question; 42: an FAQ's answers and a live blog's entries read under their question or time stamp ("## Is there a deadline?", "Updated 10:25 p.m."), a timeline's time stamp kept with its item ("9:42 p.m. A passing taxi …"), a list's lead-in however short ("The board rejected:")
 CURRENT_FILE = "CURRENT"
+# Two capitalised words in a row ("Little Sowerby", "Élise Moreau", across a non-breaking space or a
+# wrapped line); overlapping. A capitalised word alone.
+_CAPITALISED_PAIR = regex.compile(r"(?<![\w'’.-])(?P<first>\p{Lu}[\w'’-]*)\s+(?=(?P<second>\p{Lu}[\w'’-]*))")
+_CAPITALISED = regex.compile(r"(?<![\w'’.-])\p{Lu}[\w'’-]*")
 _BUILD_NAME = re.compile(r"build-[0-9T]+-[0-9a-f]+")  # the folder names build_index gives (never a path)
 CACHE_FILE = "embedding-cache.npz"
 LOCK_FILE = ".build.lock"  # held by the build writing to the folder: builds of one index take turns
@@ -218,6 +223,38 @@ class CorpusIndex:
             while under[-1] + 1 < sid and self.sentences[under[-1] + 1].kind == "question" and self.same_paragraph(under[-1], under[-1] + 1):
                 under.append(under[-1] + 1)
         return under
+
+    @cached_property
+    def written_before(self) -> dict[str, frozenset[str]]:
+        """Each word the articles write capitalised after another capitalised word (``name_key``) ->
+        those words: "sowerby" -> {"little"} of "Little Sowerby", "okafor" -> {"danielle"}: the full
+        names a name's later words are written with."""
+        return self._capitalised[0]
+
+    @cached_property
+    def capitalised_in(self) -> dict[str, frozenset[str]]:
+        """Each word the articles write capitalised (``name_key``) -> the articles that do."""
+        return self._capitalised[1]
+
+    @cached_property
+    def named_after_in(self) -> dict[str, frozenset[str]]:
+        """Each word the articles write capitalised after another (``name_key``) -> the articles that do."""
+        return self._capitalised[2]
+
+    @cached_property
+    def _capitalised(self) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+        """``written_before``, ``capitalised_in`` and ``named_after_in``, read in one pass over the articles."""
+        before: dict[str, set[str]] = {}
+        written: dict[str, set[str]] = {}
+        after: dict[str, set[str]] = {}
+        for doc_id, document in self.documents.items():
+            for word in _CAPITALISED.findall(document.text):
+                written.setdefault(name_key(word), set()).add(doc_id)
+            for pair in _CAPITALISED_PAIR.finditer(document.text):
+                first, second = name_key(pair["first"]), name_key(pair["second"])
+                before.setdefault(second, set()).add(first)
+                after.setdefault(second, set()).add(doc_id)
+        return tuple({key: frozenset(value) for key, value in found.items()} for found in (before, written, after))  # type: ignore[return-value]
 
     @cached_property
     def title_terms(self) -> dict[str, frozenset[str]]:

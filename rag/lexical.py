@@ -233,3 +233,12 @@ def question_terms(question: str) -> list[str]:
             continue
         seen.setdefault(stem(w), None)
     return list(seen)
+
+
+_POSSESSIVE_END = re.compile(r"'s$")
+
+
+def name_key(word: str) -> str:
+    """A word of a name as the index keeps it (``CorpusIndex.written_before``): lower-cased, every
+    apostrophe written "'", a possessive's "'s" left off ("Sowerby’s" -> "sowerby")."""
+    return _POSSESSIVE_END.sub("", word.lower().replace("’", "'"))

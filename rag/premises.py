@@ -15,12 +15,12 @@ from bisect import bisect_left
 from itertools import islice
 from typing import TYPE_CHECKING, Iterator, Sequence
 
-from .answer_types import CLOSED_TYPES, COMPANY_ENDS, ORGANISATION_ENDS, counted_things, counts_of, expected_type, mentions, question_words
+from .answer_types import ASKS_WHY, CLOSED_TYPES, COMPANY_ENDS, ORGANISATION_ENDS, counted_things, counts_of, expected_type, mentions, question_words
 from .details import changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
-from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, may_be_noun, question_terms, stem, terms, verb_forms, words
-from .question import asks_yes_or_no, known_names, name_spans, name_terms, own_part
+from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, may_be_noun, name_key, question_terms, stem, terms, verb_forms, words
+from .question import asks_yes_or_no, known_names, name_spans, name_terms, names_in, own_part
 from .spelling import english_word
-from .text import CALENDAR_WORDS
+from .text import CALENDAR_WORDS, interview_roles, line_start
 from .officer_titles import TITLE_GROUP, TITLE_PATTERN, TITLE_WORD
 
 if TYPE_CHECKING:
@@ -137,19 +137,58 @@ def names_unknown(index: "CorpusIndex", question: str) -> bool:
     return bool(unknown_names(index, question))
 
 
+def _is_title(word: str) -> bool:
+    """Whether ``word`` (lower-cased) is an officer's title or the plural of one of three letters or
+    more ("ceo", "ceos"; not "das", which is no "da")."""
+    return bool(TITLE_WORD.fullmatch(word)) or (word.endswith("s") and len(word) > 3 and bool(TITLE_WORD.fullmatch(word[:-1])))
+
+
 def unknown_names(index: "CorpusIndex", question: str) -> list[str]:
     """The names ``question`` writes capitalised (``rag.question.name_terms``) with a word found
     nowhere in the articles, as it writes them: ["Sam Altman"]. A place is found as its adjective
-    ("Canadian" where they say "Canada", ``_SAME_PLACE``)."""
+    ("Canadian" where they say "Canada", ``_SAME_PLACE``); an officer's title ("CEOs", which
+    they may write "chief executives") names no one."""
 
     def found(word: str) -> bool:
-        return any(stem(form) in index.term_idf for form in _SAME_PLACE.get(word, {word}))
+        return any(stem(form) in index.term_idf for form in _SAME_PLACE.get(word, {word})) or _is_title(word)
 
     return [name for name in name_terms(question) if not all(found(word) for word in words(name) if word not in STOPWORDS)]
 
 
+def look_alike_names(index: "CorpusIndex", question: str) -> list[str]:
+    """The full names ``question`` writes (``rag.question.names_in``) that no article writes, whose
+    later word the articles write only after other names: "Great Sowerby" where they write "Little
+    Sowerby", "James Okafor" where they write "Danielle Okafor", "Harrier Foods" where they write
+    "Kestrel Foods" (``CorpusIndex.written_before``). A title, an initial, a day or a month makes
+    no other name ("President Biden", "Fed Chair Powell", "John F. Kennedy"), nor does a word an
+    article naming the other writes too, capitalised ("NSW Rural Fire Service" of an article on
+    "NSW" and the "New South Wales Rural Fire Service"), nor a kind of place or body added to a word
+    they write as a name ("New York City" of "New York" where "Mexico City" is written too)."""
+    found = []
+    for name in names_in(question):
+        run = [name_key(word) for word in _NAME_WORD.findall(name) if len(word.rstrip(".")) > 1 and word.lower() not in STOPWORDS]
+        for before, key in zip(run, run[1:]):
+            written = index.written_before.get(key, frozenset())
+            if before in written or _names_nothing_apart(before) or _names_nothing_apart(key) or all(map(_names_nothing_apart, written)):
+                continue
+            if key in ORGANISATION_ENDS and before in index.capitalised_in:
+                continue  # "New York City" of articles writing "New York" (and "Mexico City"): the kind added to a name they write
+            if not index.named_after_in.get(key, frozenset()) & index.capitalised_in.get(before, frozenset()):
+                found.append(name)
+                break
+    return found
+
+
+_NAME_WORD = re.compile(r"[\w'’.&-]+")
+
+
+def _names_nothing_apart(word: str) -> bool:
+    """Whether ``word`` (lower-cased) is no name of its own beside another: a title, a stop word, a
+    day or a month, an initial."""
+    return word in STOPWORDS or word in CALENDAR_WORDS or bool(TITLE_WORD.fullmatch(word)) or len(word.rstrip(".")) <= 1
+
+
 _NEGATION_OR_LACK = re.compile(rf"{NEGATION.pattern}|\bwithout\b", re.I)  # "without success" states none
-_WHY = re.compile(r"^\W*(?:why|how come)\b", re.I)
 DENIAL_REACH = 3  # words after a negation that it denies
 
 
@@ -157,7 +196,7 @@ def premise_denied(question: str, best: str) -> bool:
     """Whether ``question`` asks why something is so (without a negation of its own) and the
     best sentence denies one of its words within ``DENIAL_REACH`` words of a negation: "Why is
     Anthropic calling for a permanent ban?" of "Anthropic is not calling for an immediate stop"."""
-    if not _WHY.match(question) or NEGATION.search(question):
+    if not ASKS_WHY.match(question) or NEGATION.search(question):
         return False
     return bool(set(question_terms(question)) & _denied(best))
 
@@ -193,6 +232,14 @@ _OPPOSITE_STEMS = tuple((frozenset(map(stem, a.split())), frozenset(map(stem, b.
 # Phrasal verbs read as the word of a pair they mean: "voted down the agreement", "turned down the offer" rejected them.
 _REJECTED = re.compile(r"\b(?:vot(?:e|es|ed|ing)|turn(?:s|ed|ing)?)\s+down\b", re.I)
 _ANY_OPPOSITE = frozenset().union(*(one | other for one, other in _OPPOSITE_STEMS))
+# A loss of something no contest is ("Porthaven lost two early wickets", "lost power", "lost their
+# jobs"): no defeat, the opposite of no win ("lost against Leeds", "lost the second leg 3-1" are).
+_LOST_SOMETHING = re.compile(
+    r"\b(?:lose|loses|lost|losing)\s+(?:(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|\d[\d,.]*|their|its|his|her|our|some|many|more|all|"
+    r"early|late|key|quick|most|much)\s+)*(?:wickets?|power|money|jobs?|control|sight|weight|lives|homes?|touch|value|customers|members|staff|workers|"
+    r"employees|time|contact|interest|patience|confidence|faith|blood|consciousness|track|momentum|ground|market\s+share|share)\b",
+    re.IGNORECASE,
+)
 
 
 def premise_reversed(question: str, *texts: str, names: frozenset[str] = frozenset(), also_told: Sequence[str] = ()) -> bool:
@@ -214,8 +261,8 @@ def premise_reversed(question: str, *texts: str, names: frozenset[str] = frozens
     asked = _opposite_words_asked(question)
     if not asked:
         return False  # most questions: no texts to read
-    texts = tuple(_REJECTED.sub("reject", text) for text in texts)
-    stated_too = (_REJECTED.sub("reject", text) for text in also_told if not (_UNDONE_FRAME.search(text) or _HEDGED.search(text) or _TO_COME.search(text)))
+    texts = tuple(_LOST_SOMETHING.sub(" ", _REJECTED.sub("reject", text)) for text in texts)
+    stated_too = (_LOST_SOMETHING.sub(" ", _REJECTED.sub("reject", text)) for text in also_told if not (_UNDONE_FRAME.search(text) or _HEDGED.search(text) or _TO_COME.search(text)))
     said = set().union(*(terms(text) for text in texts), *(set(terms(text)) - _denied(text, _NEGATION_OR_LACK) for text in stated_too))
     of_them = [_from_first_of(text, names) for text in texts] if names else texts  # what is said of them
     stated = set().union(*(set(terms(text)) - _denied(text, _NEGATION_OR_LACK) for text in of_them))  # "not successful", "without success" state no success
@@ -640,8 +687,9 @@ def premise_note(index: "CorpusIndex", question: str, scored: Sequence["ScoredSe
     """Why the articles do not answer ``question`` when it takes as given what they do not say,
     as a sentence for the one who asked ("They never mention Sam Altman.", "They state a different
     tally (of votes or goals) from the question's."), or None: a name they never mention
-    (``names_unknown``), or what they state otherwise (``details_conflict``)."""
-    unknown = [name for name in unknown_names(index, question) if len(name) <= NOTE_NAME_CHARS]
+    (``names_unknown``) or only a look-alike of (``look_alike_names``: "Great Sowerby" of "Little
+    Sowerby"), or what they state otherwise (``details_conflict``)."""
+    unknown = [name for name in [*unknown_names(index, question), *look_alike_names(index, question)] if len(name) <= NOTE_NAME_CHARS]
     if unknown:
         return f"They never mention {unknown[0]}."
     return next(_conflicts(index, question, scored), None)
@@ -682,7 +730,9 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
     did OpenAI call for a pause?" of a sentence on Anthropic's call, in an article about Anthropic.
     A name the article is about may be missing from the sentence that answers ("the bank cut its
     deposit rate" in an article on the ECB); a place stands for its adjective ("Spain", "Spanish");
-    a company its short name ("Northcastle" for "Northcastle Resources", ``_left_off_short_names``)."""
+    a company its short name ("Northcastle" for "Northcastle Resources", ``_left_off_short_names``);
+    the one who wrote an opinion piece is named by its byline where a sentence speaks as "I" ("But
+    I don't think a ban is the answer." of "By Rachel Emmerson")."""
     if not scored:
         return False
     names = known_names(question, index.names)
@@ -693,10 +743,25 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
     read_under = [*index.read_under(best), *[i for i in (index.attributions.get(best),) if i is not None]]  # a row's header, an answer's question, a quote's speaker
     runs = [words(question[start:end]) for start, end in name_spans(question, index.names)]
     earlier = _paragraph_before(index, best) if _QUOTATION.match(sentence.text) or _names_by_its_kind(sentence.text, runs) else []
-    around = {*neighbourhood(index, best), *earlier, *_opening_sentences(index, sentence.doc_id), *read_under}
+    byline = index.article_bylines.get(sentence.doc_id) if _speaks_as_writer(index, best) else None
+    around = {*neighbourhood(index, best), *earlier, *_opening_sentences(index, sentence.doc_id), *read_under, *([byline] if byline is not None else [])}
     mentioned = set(words(" ".join([index.documents[sentence.doc_id].title, *(index.sentences[i].text for i in around)])))
     missing = {name for name in names if not _SAME_PLACE.get(name, {name}) & mentioned}
     return bool(missing - _left_off_short_names(runs, mentioned) - _left_off_first_names(index, sentence.doc_id, runs, mentioned))
+
+
+def _speaks_as_writer(index: "CorpusIndex", sid: int) -> bool:
+    """Whether sentence ``sid`` speaks as "I" outside quotation marks in an article that is no
+    interview (whose "I" is the one interviewed, not the byline's) and not in a block quote."""
+    sentence = index.sentences[sid]
+    text = index.documents[sentence.doc_id].text
+    if not _FIRST_PERSON.search(_QUOTED_WORDS.sub(" ", sentence.text)) or text[line_start(text, sentence.start) :].lstrip().startswith(">"):
+        return False
+    return not interview_roles(text)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")  # the writer speaking ("I" capitalised only)
+_QUOTED_WORDS = re.compile(r"[“\"][^“”\"]*[”\"]")  # someone else's words, quoted
 
 
 def _names_by_its_kind(text: str, runs: list[list[str]]) -> bool:

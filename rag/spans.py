@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .answer_types import SAYING_VERBS
 from .text import asks_on_its_line, count_tokens, labels_its_line, line_start, on_list_line, opening_length, opens_an_item, word_count
 
 if TYPE_CHECKING:
@@ -31,15 +32,25 @@ LEANS_ON_PREVIOUS = re.compile(
 )
 
 
-def quote_span(index: CorpusIndex, sid: int, token_budget: int, said: frozenset[int] = frozenset(), room: int | None = None) -> tuple[int, int]:
+def quote_span(
+    index: CorpusIndex, sid: int, token_budget: int, said: frozenset[int] = frozenset(), room: int | None = None, *, speech: bool = False
+) -> tuple[int, int]:
     """(start, end) in its article of the quote of sentence ``sid``, in an answer of
     ``token_budget`` tokens: the sentence with what it is read with (see the module's docstring),
     never over a sentence of ``said``; ``room`` is what is left of the budget for a later quote
-    (None for the first). A run-on sentence over ``RUN_ON_BUDGETS`` budgets is cut to one."""
-    return _within_budget(index, token_budget, sid, *_with_context(index, sid, token_budget, said, room))
+    (None for the first); ``speech``: the question asks what someone said, so that a sentence
+    telling they spoke goes on to their words. A run-on sentence over ``RUN_ON_BUDGETS`` budgets
+    is cut to one."""
+    return _within_budget(index, token_budget, sid, *_with_context(index, sid, token_budget, said, room, speech))
 
 
-def _with_context(index: CorpusIndex, sid: int, token_budget: int, said: frozenset[int], room: int | None) -> tuple[int, int]:
+def quoted_from(index: CorpusIndex, sid: int) -> int:
+    """Where a quote of sentence ``sid`` starts, at the sentence it leans on or back through the
+    quotation it carries on to who said it (``_leaning_start``): what a reader is shown with it."""
+    return _leaning_start(index, sid, frozenset())
+
+
+def _with_context(index: CorpusIndex, sid: int, token_budget: int, said: frozenset[int], room: int | None, speech: bool = False) -> tuple[int, int]:
     """(start, end) of a sentence, widened to the previous one when it leans on it, to its
     table's header or its list's lead-in when it is a row or item of one (``CorpusIndex.leads``:
     "The council gave three reasons for the delay:" over "- Cost overruns …"; an FAQ's answer
@@ -75,8 +86,7 @@ def _with_context(index: CorpusIndex, sid: int, token_budget: int, said: frozens
         following = sentences[sid + 1]
         if following.doc_id == sentence.doc_id and following.kind == "sentence":
             end = following.end
-    if _carries_on_quotation(index, sid, said, token_budget if room is None else room, start):
-        end = sentences[sid + 1].end
+    end = max(end, sentences[_quotation_carried_to(index, sid, said, token_budget if room is None else room, start, speech)].end)
     attribution = index.attributions.get(sid)  # "> — Gloria Mbeki, board chair" at the foot of its block quote, when near
     if attribution is not None and _sentences_with_words(index, sid, attribution) <= ATTRIBUTION_REACH and not said.intersection(range(sid + 1, attribution + 1)):
         end = max(end, sentences[attribution].end)
@@ -121,19 +131,45 @@ def announces_what_follows(text: str) -> bool:
 # '…," chief executive Ingrid Solberg told reporters', '…," said association spokesperson Hank Derksen'.
 _SAID_QUOTATION = re.compile(r"[”\"],?\s+(?:[\w.’'-]+\s+){0,5}(?:said|says|added|told|wrote)\b")
 _OPENS_QUOTATION = re.compile(r"^[“\"]")
+_SAYS = re.compile(rf"\b(?:{SAYING_VERBS})\b", re.IGNORECASE)  # "Mensah said she had struggled …": she spoke
 
 
-def _carries_on_quotation(index: CorpusIndex, sid: int, said: frozenset[int], room: int, start: int) -> bool:
-    """Whether sentence ``sid`` quotes someone by name ('"Nobody is against libraries," Kowalczyk
-    said.') and the next sentence of its paragraph carries the quotation on ('"But we had a $9
-    million option …"'), within ``room`` tokens from ``start``: what they said goes on there."""
+def _quotation_carried_to(index: CorpusIndex, sid: int, said: frozenset[int], room: int, start: int, speech: bool) -> int:
+    """The last sentence a quote of sentence ``sid`` goes on to, ``sid`` itself when none: when it
+    quotes someone by name ('"Nobody is against libraries," Kowalczyk said.'), the next sentence
+    of its paragraph when that carries the quotation on ('"But we had a $9 million option …"');
+    with ``speech`` (the question asks what someone said), also when it tells that someone spoke
+    ("Councillor Ruth Mensah … said she had struggled with the decision."), and then every
+    sentence of its paragraph that carries their words on ('"I love those libraries.', 'I grew up
+    in the Eastgate branch," she said.', '"But the alternative …"'). Always while the quote stays
+    within ``room`` tokens from ``start`` and takes in no sentence of ``said``."""
     sentences = index.sentences
-    if sid + 1 >= len(sentences) or sid + 1 in said or not _SAID_QUOTATION.search(sentences[sid].text):
-        return False
-    following = sentences[sid + 1]
-    if following.kind != "sentence" or not _OPENS_QUOTATION.match(following.text) or not index.same_paragraph(sid, sid + 1):
-        return False
-    return count_tokens(index.documents[following.doc_id].text[start : following.end]) <= room
+    quotes = bool(_SAID_QUOTATION.search(sentences[sid].text))
+    if not (quotes or (speech and _SAYS.search(sentences[sid].text))):
+        return sid
+    text = index.documents[sentences[sid].doc_id].text
+    last = sid
+    while last + 1 < len(sentences) and last + 1 not in said and index.same_paragraph(last, last + 1) and (speech or last == sid):
+        following = sentences[last + 1]
+        goes_on = _OPENS_QUOTATION.match(following.text) or (speech and _leaves_a_quotation_open(text[sentences[sid].start : sentences[last].end]))
+        if following.kind != "sentence" or not goes_on or _said_by_another(following.text, sentences[sid].text) or count_tokens(text[start : following.end]) > room:
+            break
+        last += 1
+    return last
+
+
+# Who a quotation is told as said by, after it closes: '…," Price said.', '…," said Tom Price, a campaigner.'
+_ATTRIBUTED = re.compile(r"[”\"],?\s+([^“”\"]*)$")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
+
+
+def _said_by_another(sentence: str, speaker: str) -> bool:
+    """Whether ``sentence`` quotes someone by a name that ``speaker``, the sentence telling who
+    spoke, does not write ('"Libraries are a lifeline," said campaigner Tom Price.' after
+    "Councillor Ruth Mensah said …")."""
+    told = _ATTRIBUTED.search(sentence)
+    names = _CAPITALISED_WORD.findall(told.group(1)) if told else []
+    return bool(names) and not any(re.search(rf"\b{re.escape(name)}\b", speaker) for name in names)
 
 
 def _sentences_with_words(index: CorpusIndex, first: int, last: int) -> int:
@@ -155,7 +191,13 @@ def _goes_on_quoting(sentence: str, previous: str) -> bool:
         return True
     if _OPENS_QUOTATION.match(sentence):
         return not _SAID_QUOTATION.search(sentence) and bool(_SAID_QUOTATION.search(previous))
-    return previous.count('"') % 2 == 1 or previous.count("“") > previous.count("”")
+    return _leaves_a_quotation_open(previous)
+
+
+def _leaves_a_quotation_open(text: str) -> bool:
+    """Whether ``text`` opens a quotation it does not close ('"I love those libraries.'), its marks
+    counted straight or curly alike (pasted text mixes them: “a disaster")."""
+    return sum(text.count(mark) for mark in '"“”') % 2 == 1
 
 
 def _leaning_start(index: CorpusIndex, sid: int, said: frozenset[int], reach: int = ATTRIBUTION_REACH) -> int:
@@ -163,14 +205,17 @@ def _leaning_start(index: CorpusIndex, sid: int, said: frozenset[int], reach: in
     leans on that one ("That threshold — …") and that one is not among the sentences ``said``;
     for a sentence carrying on a quotation (``_goes_on_quoting``), back through the quotation to
     the sentence that names who said it ('Chief executive Alan Pryce acknowledged … "We are not
-    reckless," he told reporters. "Every pound of this deal …"'), at most ``reach`` sentences
+    reckless," he told reporters. "Every pound of this deal …"'), across paragraphs too when the
+    one before leaves the quotation open (``_quotation_runs_on``), at most ``reach`` sentences
     back (a long speech quoted sentence after sentence is not quoted whole)."""
     sentence = index.sentences[sid]
     if sid == 0 or sid - 1 in said or reach == 0:
         return sentence.start
     previous = index.sentences[sid - 1]
-    if previous.kind != "sentence" or not index.same_paragraph(sid - 1, sid):
+    if previous.kind != "sentence" or previous.doc_id != sentence.doc_id:
         return sentence.start
+    if not index.same_paragraph(sid - 1, sid):
+        return _leaning_start(index, sid - 1, said, reach - 1) if _quotation_runs_on(index, sid) else sentence.start
     if _goes_on_quoting(sentence.text, previous.text):
         return _leaning_start(index, sid - 1, said, reach - 1)
     return previous.start if LEANS_ON_PREVIOUS.match(sentence.text) else sentence.start
@@ -183,6 +228,20 @@ def _after_short_replies(index: CorpusIndex, question: int, sid: int) -> int:
     while first - 1 > question and index.sentences[first - 1].kind == "fragment":
         first -= 1
     return first
+
+
+def _quotation_runs_on(index: CorpusIndex, sid: int) -> bool:
+    """Whether sentence ``sid`` opens a paragraph with a quotation mark, carrying on the quotation
+    that the paragraph before leaves open (news closes no quotation at a paragraph's end when the
+    speaker goes on: '"Our members are at breaking point," Moran said. "They are treating
+    patients in corridors.' then '"A bed without a nurse is just furniture."')."""
+    if not _OPENS_QUOTATION.match(index.sentences[sid].text):
+        return False
+    first = sid - 1
+    while first > 0 and index.same_paragraph(first - 1, sid - 1):
+        first -= 1
+    text = index.documents[index.sentences[sid].doc_id].text
+    return _leaves_a_quotation_open(text[index.sentences[first].start : index.sentences[sid - 1].end])
 
 
 def _rest_of_list(index: CorpusIndex, token_budget: int, lead: int, sid: int, start: int, end: int, said: frozenset[int], room: int | None) -> int:

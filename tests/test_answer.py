@@ -1706,6 +1706,24 @@ def test_a_live_blogs_entry_is_quoted_with_its_time_stamp(tmp_path, encoder, ans
     assert "Marsh has sat down" in at.quotes[0].text, at.answer  # not the stamp "Updated 2:20 p.m." alone
 
 
+SOWERBY_VOTE = (
+    "Little Sowerby votes for parking charges\n\nLittle Sowerby parish council voted 8-3 on Tuesday to bring in parking charges on the green. "
+    "Council leader Danielle Okafor said the money would repair the village hall.\n"
+)
+
+
+def test_a_name_the_articles_write_only_as_another_is_never_answered_from_that_one(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"sowerby.txt": SOWERBY_VOTE, "heat.txt": HEAT}, encoder, answerer)
+    other = local.answer("How did Great Sowerby council vote on parking charges?")
+    assert other.abstained and "They never mention Great Sowerby." in other.answer, other.answer  # not Little Sowerby's 8-3
+    person = local.answer("What did James Okafor say about the money?")
+    assert person.abstained and "They never mention James Okafor." in person.answer, person.answer
+    asked = local.answer("How did Little Sowerby council vote on parking charges?")
+    assert not asked.abstained and "voted 8-3" in asked.quotes[0].text, asked.answer
+    titled = local.answer("What did council leader Okafor say about the money?")  # a title before the name is no other name
+    assert not titled.abstained, titled.answer
+
+
 BRADFORD_TAX = (
     "Bradford council approves 9.99% tax rise\n\nCouncillors approved the rise by 48 votes to 34 after a long debate. "
     "The leader of Bradford council said the rise was needed to close a gap of £200 million.\n"
@@ -1720,6 +1738,88 @@ def test_a_follow_up_naming_a_place_is_answered_from_the_article_headed_with_it(
     local = answerer_over(tmp_path, {"bradford.txt": BRADFORD_TAX, "leeds.txt": LEEDS_TAX, "heat.txt": HEAT}, encoder, answerer)
     bradford = local.answer("What about Bradford?", history=["How many votes did the council tax rise get?"])
     assert not bradford.abstained and any("48 votes to 34" in quote.text for quote in bradford.quotes), bradford.answer  # its sentence names no Bradford
+
+
+NURSES = (
+    "Hospital waits reach record\n\nThe Nurses' Federation said the government's response came too late.\n\n"
+    "\"Our members are at breaking point,\" Moran said. \"Nurses did not train for years to work like this.\n\n"
+    "\"A bed without a nurse is just furniture. Until the government fixes staffing, these figures will only get worse.\"\n"
+)
+
+
+def test_a_quotation_going_on_into_the_next_paragraph_is_quoted_with_who_said_it(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"nurses.txt": NURSES, "heat.txt": HEAT}, encoder, answerer)
+    said = local.answer('Who said "A bed without a nurse is just furniture"?')
+    assert said.quotes[0].text.startswith('"Our members are at breaking point," Moran said.') and "just furniture" in said.quotes[0].text, said.answer
+
+
+VILLAGE_HALL = (
+    "Village hall to reopen\n\nCouncil leader Danielle\u00a0Okafor said the money would repair the village hall. "
+    "Élise Moreau, the treasurer, said the repairs would cost £40,000.\n"
+)
+OTHER_OKAFOR = "Farm sold\n\nFarmer James Okafor has sold his farm to Jean Moreau for £1.2 million.\n"
+
+
+def test_a_name_written_with_an_accent_or_a_non_breaking_space_is_no_look_alike(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"hall.txt": VILLAGE_HALL, "farm.txt": OTHER_OKAFOR, "heat.txt": HEAT}, encoder, answerer)
+    for question in ("What did Danielle Okafor say about the village hall?", "What did Élise Moreau say about the repairs?"):
+        answer = local.answer(question)
+        assert not answer.abstained and answer.quotes[0].doc_id == "hall", (question, answer.answer)
+
+
+INTERVIEW_WITH_BYLINE = (
+    "Nimbo founder on starting out\n\n*By Tom Baker*\n\nSara Lind founded Nimbo.\n\n"
+    "Q: How did it start?\n\nA: I started Nimbo in 2019 in my parents' garage with £3,000 of savings.\n\n"
+    "Q: What next?\n\nA: We will open an office in Leeds.\n"
+)
+
+
+def test_an_interviews_i_is_not_the_interviewers_byline(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"nimbo.md": INTERVIEW_WITH_BYLINE, "heat.txt": HEAT}, encoder, answerer)
+    wrong = local.answer("When did Tom Baker start Nimbo in his parents' garage?")
+    assert wrong.abstained, wrong.answer  # Sara Lind did; Tom Baker wrote it up
+
+
+LIBRARY_CAMPAIGN = (
+    "Libraries lose hours\n\nThe council voted 9-4 on Tuesday to cut opening hours at all six libraries. "
+    "Councillor Ruth Mensah said the council had no choice because its grant had been cut. "
+    "\"This is a betrayal of every child in this town,\" said campaigner Tom Price. \"We will take the council to court.\"\n"
+)
+
+
+def test_what_someone_said_stops_where_another_speakers_words_begin(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"library.txt": LIBRARY_CAMPAIGN, "heat.txt": HEAT}, encoder, answerer)
+    said = local.answer("What did Ruth Mensah say about the library cuts?")
+    assert said.quotes[0].text.startswith("Councillor Ruth Mensah") and "Tom Price" not in said.quotes[0].text, said.answer
+
+
+COLUMN = (
+    "# I teach high school English. AI has changed everything.\n\n*By Rachel Emmerson*\n\n"
+    "I have taught English at Northgate High School for 16 years. Of 31 essays, I am confident at least 12 were written largely by a chatbot.\n\n"
+    "Some of my colleagues want to ban devices entirely.\n"
+)
+
+
+def test_an_opinion_pieces_i_is_the_one_its_byline_names(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"column.md": COLUMN, "heat.txt": HEAT}, encoder, answerer)
+    essays = local.answer("How many essays did Rachel Emmerson think were written by a chatbot?")
+    assert not essays.abstained and "at least 12 were written largely by a chatbot" in essays.quotes[0].text, essays.answer
+
+
+LIBRARY_VOTE = (
+    "Council cuts library hours\n\nThe council voted 9-4 to cut library hours. "
+    "Councillor Ruth Mensah, who voted in favour, said she had struggled with the decision. \"I love those libraries. "
+    "I grew up in the Eastgate branch,\" she said. \"But the alternative was cutting bus routes.\"\n\n"
+    "The cuts take effect in March.\n"
+)
+
+
+def test_what_someone_said_goes_on_to_their_words(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"library.txt": LIBRARY_VOTE, "heat.txt": HEAT}, encoder, answerer)
+    said = local.answer("What did Ruth Mensah say about the budget?")
+    assert said.quotes[0].text.startswith("Councillor Ruth Mensah") and said.quotes[0].text.endswith('"But the alternative was cutting bus routes."'), said.answer
+    voted = local.answer("How did Ruth Mensah vote?")  # not what she said: the sentence alone
+    assert voted.quotes[0].text == "Councillor Ruth Mensah, who voted in favour, said she had struggled with the decision.", voted.answer
 
 
 LAKE_CASE = (
