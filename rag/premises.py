@@ -19,6 +19,7 @@ from .answer_types import ASKS_WHY, CLOSED_TYPES, COMPANY_ENDS, ORGANISATION_END
 from .details import changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
 from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, may_be_noun, name_key, question_terms, stem, terms, verb_forms, words
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, names_in, own_part
+from .spans import quoted_from
 from .spelling import english_word
 from .text import CALENDAR_WORDS, interview_roles, line_start
 from .officer_titles import TITLE_GROUP, TITLE_PATTERN, TITLE_WORD
@@ -137,10 +138,14 @@ def names_unknown(index: "CorpusIndex", question: str) -> bool:
     return bool(unknown_names(index, question))
 
 
+_HONORIFICS = frozenset("mr mrs ms mx miss dr sir dame lord lady rev prof".split())
+
+
 def _is_title(word: str) -> bool:
-    """Whether ``word`` (lower-cased) is an officer's title or the plural of one of three letters or
-    more ("ceo", "ceos"; not "das", which is no "da")."""
-    return bool(TITLE_WORD.fullmatch(word)) or (word.endswith("s") and len(word) > 3 and bool(TITLE_WORD.fullmatch(word[:-1])))
+    """Whether ``word`` (lower-cased) is an honorific ("ms"), an officer's title or the plural of one
+    of three letters or more ("ceo", "ceos"; not "das", which is no "da")."""
+    word = word.rstrip(".")
+    return word in _HONORIFICS or bool(TITLE_WORD.fullmatch(word)) or (word.endswith("s") and len(word) > 3 and bool(TITLE_WORD.fullmatch(word[:-1])))
 
 
 def unknown_names(index: "CorpusIndex", question: str) -> list[str]:
@@ -185,7 +190,8 @@ _NAME_WORD = re.compile(r"[\w'’.&-]+")
 def _names_nothing_apart(word: str) -> bool:
     """Whether ``word`` (lower-cased) is no name of its own beside another: a title, a stop word, a
     day or a month, an initial."""
-    return word in STOPWORDS or word in CALENDAR_WORDS or bool(TITLE_WORD.fullmatch(word)) or len(word.rstrip(".")) <= 1
+    word = word.rstrip(".")
+    return word in STOPWORDS or word in CALENDAR_WORDS or word in _HONORIFICS or bool(TITLE_WORD.fullmatch(word)) or len(word) <= 1
 
 
 _NEGATION_OR_LACK = re.compile(rf"{NEGATION.pattern}|\bwithout\b", re.I)  # "without success" states none
@@ -237,7 +243,8 @@ _ANY_OPPOSITE = frozenset().union(*(one | other for one, other in _OPPOSITE_STEM
 _LOST_SOMETHING = re.compile(
     r"\b(?:lose|loses|lost|losing)\s+(?:(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|\d[\d,.]*|their|its|his|her|our|some|many|more|all|"
     r"early|late|key|quick|most|much)\s+)*(?:wickets?|power|money|jobs?|control|sight|weight|lives|homes?|touch|value|customers|members|staff|workers|"
-    r"employees|time|contact|interest|patience|confidence|faith|blood|consciousness|track|momentum|ground|market\s+share|share)\b",
+    r"employees|time|contact|interest|patience|confidence|faith|blood|consciousness|track|momentum|ground|market\s+share|share)\b"
+    r"(?!\s+(?:game|match|tie|fixture|leg|opener|final|trial|race|series)\b)",  # "lost their home game" is a defeat
     re.IGNORECASE,
 )
 
@@ -752,14 +759,18 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
 
 def _speaks_as_writer(index: "CorpusIndex", sid: int) -> bool:
     """Whether sentence ``sid`` speaks as "I" outside quotation marks in an article that is no
-    interview (whose "I" is the one interviewed, not the byline's) and not in a block quote."""
+    interview (whose "I" is the one interviewed, not the byline's), not in a block quote nor
+    inside a quotation carried on from the sentences before it."""
     sentence = index.sentences[sid]
     text = index.documents[sentence.doc_id].text
-    if not _FIRST_PERSON.search(_QUOTED_WORDS.sub(" ", sentence.text)) or text[line_start(text, sentence.start) :].lstrip().startswith(">"):
+    if sum(sentence.text.count(mark) for mark in '"“”') % 2 or quoted_from(index, sid) != sentence.start:
+        return False  # a quotation's sentence: '… I learned to read there," she said.'
+    if not _FIRST_PERSON.search(_QUOTED_WORDS.sub(" ", sentence.text)) or _BLOCK_QUOTE_LINE.match(text, line_start(text, sentence.start)):
         return False
     return not interview_roles(text)
 
 
+_BLOCK_QUOTE_LINE = re.compile(r"[ \t]*>")
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")  # the writer speaking ("I" capitalised only)
 _QUOTED_WORDS = re.compile(r"[“\"][^“”\"]*[”\"]")  # someone else's words, quoted
 

@@ -40,7 +40,8 @@ _SHORT_WORDS = 4  # "what did critics say?", "OpenAI?", "why?"
 # will it pay?", "How did she react?", "How does that compare …?"): who or what was asked about
 # before; not a possessive naming the question's own subject again ("Why did the council raise its rates?").
 _PRONOUN_SUBJECT = re.compile(
-    r"\b(?:is|are|was|were|do|does|did|will|would|can|could|should|has|have|had|who|what|when|where|why|how)\s+(?:they|he|she|it|that|this)\b",
+    r"\b(?:is|are|was|were|do|does|did|will|would|can|could|should|has|have|had|who|what|when|where|why|how)\s+"
+    r"(?:they|he|she|it|(?:that|this)(?=\s*(?:[?.!,]|$)|\s+(?:compare|mean|matter|happen|work|cost|affect|change)s?\b))\b",  # not "this year's"
     re.IGNORECASE,
 )
 # Words the question quotes ('Who said "It is a disgrace"?'): what it asks about, whatever their pronouns.
@@ -48,7 +49,8 @@ _QUOTATION = re.compile(r"[“\"‘][^“”\"\n]{2,}?[”\"’](?!\w)|(?<!\w)'[
 # "it" standing for no one asked about before: "Is it true that …?", "Why is it hard to enforce a
 # pause?", "Was it worth it?" ("Is it safe?" asks of what was asked about before).
 _DUMMY_IT = re.compile(
-    r"\b(?:(?:is|was|isn['’]t|wasn['’]t|will|would)\s+it(?:\s+be)?|it\s+(?:is|was))\s+(?:\w+ly\s+)?\w+\s+(?:to|that|for)\b|\b(?:is|was)\s+it\s+worth\b",
+    r"\b(?:(?:is|was|isn['’]t|wasn['’]t|will|would)\s+it(?:\s+be)?|it\s+(?:is|was))\s+(?:\w+ly\s+)?\w+\s+(?:to|that|for)\b|\b(?:is|was)\s+it\s+worth\b"
+    r"|\b(?:does|did|do)\s+it\s+(?:matter|seem|make\s+sense)\b|\bit\s+(?:rain|snow|pour|hail)\w*|\b(?:is|was)\s+it\s+(?:rain|snow|pour|hail)ing\b",
     re.IGNORECASE,
 )
 _PRONOUN_TOPIC_WORDS = 3  # "What rate will it pay?", "How did she react to losing?": a pronoun for a subject, and a few words of its own

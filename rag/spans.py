@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import regex
+
 from .answer_types import SAYING_VERBS
-from .text import asks_on_its_line, count_tokens, labels_its_line, line_start, on_list_line, opening_length, opens_an_item, word_count
+from .lexical import STOPWORDS
+from .text import CALENDAR_WORDS, asks_on_its_line, count_tokens, labels_its_line, line_start, on_list_line, opening_length, opens_an_item, word_count
 
 if TYPE_CHECKING:
     from .index import CorpusIndex
@@ -152,7 +155,8 @@ def _quotation_carried_to(index: CorpusIndex, sid: int, said: frozenset[int], ro
     while last + 1 < len(sentences) and last + 1 not in said and index.same_paragraph(last, last + 1) and (speech or last == sid):
         following = sentences[last + 1]
         goes_on = _OPENS_QUOTATION.match(following.text) or (speech and _leaves_a_quotation_open(text[sentences[sid].start : sentences[last].end]))
-        if following.kind != "sentence" or not goes_on or _said_by_another(following.text, sentences[sid].text) or count_tokens(text[start : following.end]) > room:
+        another = speech and _said_by_another(following.text, sentences[sid].text)
+        if following.kind != "sentence" or not goes_on or another or count_tokens(text[start : following.end]) > room:
             break
         last += 1
     return last
@@ -160,15 +164,15 @@ def _quotation_carried_to(index: CorpusIndex, sid: int, said: frozenset[int], ro
 
 # Who a quotation is told as said by, after it closes: '…," Price said.', '…," said Tom Price, a campaigner.'
 _ATTRIBUTED = re.compile(r"[”\"],?\s+([^“”\"]*)$")
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
+_CAPITALISED_WORD = regex.compile(r"(?<![\w'’-])\p{Lu}[\w'’-]+")  # "Tuesday", "The" are none (above)
 
 
 def _said_by_another(sentence: str, speaker: str) -> bool:
     """Whether ``sentence`` quotes someone by a name that ``speaker``, the sentence telling who
     spoke, does not write ('"Libraries are a lifeline," said campaigner Tom Price.' after
-    "Councillor Ruth Mensah said …")."""
+    "Councillor Ruth Mensah said …"; not '…," he said on Tuesday.')."""
     told = _ATTRIBUTED.search(sentence)
-    names = _CAPITALISED_WORD.findall(told.group(1)) if told else []
+    names = [word for word in _CAPITALISED_WORD.findall(told.group(1)) if word.lower() not in STOPWORDS | CALENDAR_WORDS] if told else []
     return bool(names) and not any(re.search(rf"\b{re.escape(name)}\b", speaker) for name in names)
 
 

@@ -520,7 +520,7 @@ def _abbreviations_rejoined(block: str, spans: list[tuple[int, int]]) -> list[tu
 _TIME_STAMP = re.compile(
     r"[ \t]*(?:#{1,6}[ \t]+|\d{1,3}[.)][ \t]+)?[*_]*(?:(?:last[ \t]+)?(?:updated|posted|published)(?:[ \t]+at|:)?[ \t]+)?"
     r"(?:\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+(?:[ECMP][DS]?T|BST|GMT|UTC))?|\d{1,2}[ \t]*[ap]\.?m\.?|\d{1,3}(?:\+\d{1,2})?['’]"
-    r"|half[- ]time|full[- ]time|kick[- ]off)[*_]*[ \t]*",
+    r"|half[- ]time|full[- ]time|kick[- ]off)[*_]*[ \t\r]*",  # "\r" of a Windows line end
     re.IGNORECASE,
 )
 

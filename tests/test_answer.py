@@ -1722,6 +1722,8 @@ def test_a_name_the_articles_write_only_as_another_is_never_answered_from_that_o
     assert not asked.abstained and "voted 8-3" in asked.quotes[0].text, asked.answer
     titled = local.answer("What did council leader Okafor say about the money?")  # a title before the name is no other name
     assert not titled.abstained, titled.answer
+    mister = local.answer("What did Ms Okafor say about the money?")  # nor an honorific
+    assert not mister.abstained, mister.answer
 
 
 BRADFORD_TAX = (
@@ -1778,6 +1780,31 @@ def test_an_interviews_i_is_not_the_interviewers_byline(tmp_path, encoder, answe
     local = answerer_over(tmp_path, {"nimbo.md": INTERVIEW_WITH_BYLINE, "heat.txt": HEAT}, encoder, answerer)
     wrong = local.answer("When did Tom Baker start Nimbo in his parents' garage?")
     assert wrong.abstained, wrong.answer  # Sara Lind did; Tom Baker wrote it up
+
+
+LIBRARY_QUOTED = (
+    "Libraries close\n\n\"Nobody is against libraries,\" council leader Piotr Kowalczyk told reporters. "
+    "\"But we had a $9 million hole in the budget,\" he said on Tuesday.\n"
+)
+
+
+def test_a_quotation_goes_on_to_its_next_sentence_told_on_a_day(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"library.txt": LIBRARY_QUOTED, "heat.txt": HEAT}, encoder, answerer)
+    told = local.answer("What did Kowalczyk tell reporters about libraries?")
+    assert told.quotes[0].text.endswith('he said on Tuesday.'), told.answer  # "Tuesday" names no other speaker
+
+
+COLUMN_QUOTING = (
+    "# Eastgate library to close despite protests\n\nBy Tom Reed\n\nThe council voted on Monday to close the Eastgate branch library to save £400,000 a year.\n\n"
+    "Councillor Ruth Mensah said she had struggled with the decision. \u201cI love those libraries.\n\n"
+    "I grew up in the Eastgate branch and I learned to read there,\u201d she said.\n\nCampaigners said they would challenge the decision in court.\n"
+)
+
+
+def test_the_i_of_a_quotation_is_not_the_bylines(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"library.md": COLUMN_QUOTING}, encoder, answerer)
+    wrong = local.answer("Where did Tom Reed learn to read?")
+    assert wrong.abstained, wrong.answer  # Ruth Mensah did
 
 
 LIBRARY_CAMPAIGN = (

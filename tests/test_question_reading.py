@@ -349,6 +349,9 @@ def test_a_question_whose_subject_is_a_pronoun_follows_the_one_before():
     assert is_follow_up("Is it safe?")  # of what was asked about before
     for own in ("Why did the council raise its rates?", "How did the mayor defend her decision?"):  # a possessive of its own subject
         assert not is_follow_up(own), own
+    for own in ("When is this year's festival?", "What did that report find about pollution?", "Does it matter that the final was delayed?"):
+        assert not is_follow_up(own), own  # "this", "that" before a noun; "it" standing for no one
+    assert is_follow_up("How does that compare with its earlier fine?")
     assert not is_follow_up('Who said "It is a disgrace"?')  # the pronoun is in the words it quotes
 
 
@@ -868,6 +871,7 @@ def test_a_why_question_is_denied_by_a_negation_of_its_words(question, best, den
         ("How did Porthaven win?", "Porthaven lost two early wickets but recovered.", False),  # a loss of wickets, not of the match
         ("How did Porthaven win?", "Porthaven lost by six wickets.", True),
         ("How did Porthaven win the final?", "Porthaven lost against Leeds in the final.", True),  # a defeat, whatever follows "lost"
+        ("Why did Leeds win their home game against Hull?", "Leeds lost their home game against Hull 2-1.", True),
         ("Why did the Greens win the seat?", "The Greens lost the seat they had held since 2010.", True),
     ],
 )

@@ -885,6 +885,8 @@ def test_a_time_stamp_heads_a_live_blogs_entry_and_stays_with_a_timelines_item()
     assert leads["Fitch used her casting vote."] == "Updated 10:05 p.m."
     assert leads["Councillor Peter Ngata has proposed a condition limiting the tower to 20 storeys."] == "**Updated 9:40 p.m.**"
     assert leads["Substitute Callum Rees heads in a corner."] == "### 77'"
+    windows = LIVE_BLOG.replace("\n", "\r\n")  # saved with Windows line ends
+    assert {s.text: s.kind for s in split_sentences("doc", windows)}["Updated 10:05 p.m."] == "heading"
 
 
 def test_a_label_by_only_before_a_name_is_a_byline():
