@@ -21,7 +21,7 @@ from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, may_be_noun,
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, names_in, own_part
 from .spans import quoted_from
 from .spelling import english_word
-from .text import CALENDAR_WORDS, interview_roles, line_start
+from .text import BLOCK_QUOTE_LINE, CALENDAR_WORDS, interview_roles, line_start
 from .officer_titles import TITLE_GROUP, TITLE_PATTERN, TITLE_WORD
 
 if TYPE_CHECKING:
@@ -765,12 +765,11 @@ def _speaks_as_writer(index: "CorpusIndex", sid: int) -> bool:
     text = index.documents[sentence.doc_id].text
     if sum(sentence.text.count(mark) for mark in '"“”') % 2 or quoted_from(index, sid) != sentence.start:
         return False  # a quotation's sentence: '… I learned to read there," she said.'
-    if not _FIRST_PERSON.search(_QUOTED_WORDS.sub(" ", sentence.text)) or _BLOCK_QUOTE_LINE.match(text, line_start(text, sentence.start)):
+    if not _FIRST_PERSON.search(_QUOTED_WORDS.sub(" ", sentence.text)) or BLOCK_QUOTE_LINE.match(text, line_start(text, sentence.start)):
         return False
     return not interview_roles(text)
 
 
-_BLOCK_QUOTE_LINE = re.compile(r"[ \t]*>")
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")  # the writer speaking ("I" capitalised only)
 _QUOTED_WORDS = re.compile(r"[“\"][^“”\"]*[”\"]")  # someone else's words, quoted
 

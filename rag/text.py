@@ -886,7 +886,7 @@ def sentence_leads(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> d
 # A line that names who said the block quote above it: "> — Gloria Mbeki, board chair", "> -- the mayor".
 _ATTRIBUTION = re.compile(r"[ \t>]*(?:[—–―]|--)[ \t]*\w")  # from the line's start to the name's first letter
 _LINE_MARKERS = re.compile(r"[ \t>]*(?:(?:[—–―]|--)[ \t]*)?")  # what may stand before a line's sentence: quote marker, dash
-_BLOCK_QUOTE_LINE = re.compile(r"[ \t]*>")
+BLOCK_QUOTE_LINE = re.compile(r"[ \t]*>")  # a line of a Markdown block quote
 _HAS_BLOCK_QUOTE = re.compile(r"^[ \t]*>", re.M)
 
 
@@ -919,7 +919,7 @@ def block_quote_attributions(texts: Mapping[str, str], sentences: Sequence[Sente
         if run and names_someone:
             attributions.update(dict.fromkeys(run, i))
             run = []
-        elif _BLOCK_QUOTE_LINE.match(text, start) and not names_someone:
+        elif BLOCK_QUOTE_LINE.match(text, start) and not names_someone:
             run.append(i)
         else:
             run = []

@@ -410,6 +410,12 @@ def test_a_markdown_table_row_is_quoted_whole_and_its_header_and_rule_never():
     assert_exact_spans(windows, split_sentences("doc", windows))
 
 
+def leads_by_text(text: str) -> dict[str, str]:
+    """What each sentence of ``text`` (an article) is read under (``sentence_leads``), by the two sentences' texts."""
+    sentences = split_sentences("doc", text)
+    return {sentences[i].text: sentences[lead].text for i, lead in sentence_leads({"doc": text}, sentences).items()}
+
+
 def test_a_list_item_is_read_under_the_line_that_announces_its_list_and_a_row_under_its_header():
     long_item = "A review of the brakes, ordered by the regulator after two trams failed to stop in testing at the depot. " * 9
     text = (
@@ -417,8 +423,7 @@ def test_a_list_item_is_read_under_the_line_that_announces_its_list_and_a_row_un
         f"3. {long_item.strip()}\n* Flooding of the tunnel in March.\n\n"
         "Key facts\n\n- The line is ten miles long.\n\n| Ticket | Adult |\n|---|---|\n| Single | £2.40 |\n| Day | £5.00 |\n"
     )
-    sentences = split_sentences("doc", text)
-    leads = {sentences[i].text: sentences[lead].text for i, lead in sentence_leads({"doc": text}, sentences).items()}
+    leads = leads_by_text(text)
     lead_in = "The council gave five reasons for the delay:"
     assert {item: lead_in for item in ("Cost overruns.", "They reached two million pounds.", "Staff shortages at the depot.")}.items() <= leads.items()
     assert "Flooding of the tunnel in March." not in leads  # over LEAD_TOKENS below it: quoted alone, not with most of the list
@@ -724,8 +729,7 @@ def test_a_second_table_has_its_own_header_and_a_paragraph_under_a_list_is_no_it
         "The council gave two reasons for the delay:\n- Staff shortages at the depot.\n- Cost overruns on steel.\n"
         "The mayor disagreed with all of them.\nShe called the report a fiction.\n"
     )
-    sentences = split_sentences("doc", text)
-    leads = {sentences[i].text: sentences[lead].text for i, lead in sentence_leads({"doc": text}, sentences).items()}
+    leads = leads_by_text(text)
     assert leads["| Single | 2.40 | 1.20 |"] == "| Ticket | Adult | Child |"
     assert leads["| Monthly | 60.00 |"] == "| Pass | Price |" and "| Pass | Price |" not in leads
     assert leads["Cost overruns on steel."] == "The council gave two reasons for the delay:"
@@ -796,7 +800,7 @@ INTERVIEW = (
 
 def test_an_interviews_answer_is_read_under_its_question_and_the_question_is_never_quoted_alone():
     sentences = split_sentences("doc", INTERVIEW)
-    leads = {sentences[i].text: sentences[lead].text for i, lead in sentence_leads({"doc": INTERVIEW}, sentences).items()}
+    leads = leads_by_text(INTERVIEW)
     assert leads["A: It was the hardest week I've had."] == leads["We hired too fast."] == "Q: You raised A$62 million and cut 85 jobs."  # its first sentence
     assert leads["Our Perth office is closing."] == "**Q:** Where are the cuts falling?"  # set in bold
     assert "The company has 390 staff." not in leads  # the interview is over
@@ -819,7 +823,7 @@ def test_an_interview_whose_turns_are_labelled_by_who_speaks_is_read_as_one():
     assert interview_roles(INTERVIEW.replace("Q:", "MK:").replace("A:", "HB:")) == {"MK": "Q", "HB": "A"}  # initials, in bold too
     assert interview_roles("Storm live\n\nUPDATE: Roads closed.\n\nNOTE: Schools shut.\n\nUPDATE: Roads open.\n") == {}  # labels, no dialogue
     sentences = split_sentences("doc", NAMED_INTERVIEW)
-    leads = {sentences[i].text: sentences[lead].text for i, lead in sentence_leads({"doc": NAMED_INTERVIEW}, sentences).items()}
+    leads = leads_by_text(NAMED_INTERVIEW)
     assert leads["DELACROIX: Ultimately mine, because I am the mayor."] == "NATARAJAN: Whose fault are the missed bin collections?"
     assert leads["We lost forty drivers last year."] == "NATARAJAN: Ridership is down again this year."
     assert {s.text: s.kind for s in sentences}["NATARAJAN: Ridership is down again this year."] == "question"  # the interviewer's
@@ -842,8 +846,7 @@ FAQ = (
 
 
 def test_an_faqs_answer_is_read_under_its_question():
-    sentences = split_sentences("doc", FAQ)
-    leads = {sentences[i].text: sentences[lead].text for i, lead in sentence_leads({"doc": FAQ}, sentences).items()}
+    leads = leads_by_text(FAQ)
     assert leads["No."] == leads["That requirement has been dropped."] == "## Do I need to have my loft insulated first?"  # the paragraph under it
     assert leads["The scheme runs until 31 March 2028."] == "Is there a deadline?"  # a question set in bold, the answer on the next line
     assert leads["The budget for the first year is 450 million pounds."] == "What is the budget?"  # on the question's own line
@@ -871,8 +874,7 @@ def test_one_update_stamp_or_one_question_makes_no_live_blog_or_faq():
 
 def test_a_short_lead_in_announces_its_list():
     text = "School changes\n\nNot everything went ahead. The board rejected:\n\n- a proposal to scrap homework\n- plans to close Eastgate Primary\n"
-    sentences = split_sentences("doc", text)
-    leads = {sentences[i].text: sentences[lead].text for i, lead in sentence_leads({"doc": text}, sentences).items()}
+    leads = leads_by_text(text)
     assert leads["plans to close Eastgate Primary"] == "The board rejected:"  # a fragment, but it says what the items are
 
 
@@ -881,7 +883,7 @@ def test_a_time_stamp_heads_a_live_blogs_entry_and_stays_with_a_timelines_item()
     kinds = {s.text: s.kind for s in sentences}
     assert kinds["Updated 10:05 p.m."] == kinds["**Updated 9:40 p.m.**"] == kinds["### 77'"] == "heading"  # never quoted as an answer
     assert kinds["9:42 p.m. A passing taxi driver calls 999 to report smoke."] == "sentence"  # the item's stamp is no sentence of its own
-    leads = {sentences[i].text: sentences[lead].text for i, lead in sentence_leads({"doc": LIVE_BLOG}, sentences).items()}
+    leads = leads_by_text(LIVE_BLOG)
     assert leads["Fitch used her casting vote."] == "Updated 10:05 p.m."
     assert leads["Councillor Peter Ngata has proposed a condition limiting the tower to 20 storeys."] == "**Updated 9:40 p.m.**"
     assert leads["Substitute Callum Rees heads in a corner."] == "### 77'"
