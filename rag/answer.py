@@ -26,6 +26,7 @@ from .answer_types import (
     ORGANISATION_ENDS,
     amount_names,
     asks_about_speech,
+    asks_present,
     asks_statement,
     asks_what_next,
     counted_things,
@@ -41,6 +42,7 @@ from .answer_types import (
     speaks,
     tells_an_earlier_time,
     tells_future,
+    tells_present,
 )
 from .answerability import AnswerabilityModel
 from .errors import require_type
@@ -87,6 +89,8 @@ OWN_WORDS_WEIGHT = 3.0
 # NEIGHBOURS of the quotes before it by this much.
 NEXT_TO_ANSWER_BONUS = 1.0
 NEIGHBOURS = 2
+LEANT_ON_CREDIT = 0.5  # a question's word in the sentence a candidate leans on, against one in the candidate itself
+PRESENT_RATIO = 0.5  # how far below the best a sentence telling how things stand now may score and come first
 # A sentence's meaning is read this much from it together with the sentence before it
 # (``CorpusIndex.context_vectors``: "The company says it has observed early signs ..." after
 # a sentence naming Anthropic), the rest from it alone: gold must_contain 0.719 -> 0.750 (dev),
@@ -315,8 +319,11 @@ class Answerer:
         centered = (1.0 - CONTEXT_MIX) * own_meaning + CONTEXT_MIX * in_context
         weights = self._term_weights(question_terms(question), frozenset(question_terms(own_topic(own))) if own else frozenset()).items()
         sentence_terms = self.index.terms_as_quoted  # a row or item holds its header's or lead-in's words, a block quote who said it, as its quote does
+        leant = self.index.terms_leant_on  # "He was sentenced …" tells of the sentence before it, at LEANT_ON_CREDIT
         coverage = np.fromiter(
-            (sum(w for term, w in weights if term in sentence_terms[sid]) for sid in candidates), dtype=np.float64, count=len(ids)
+            (sum(w if term in sentence_terms[sid] else LEANT_ON_CREDIT * w if term in leant.get(sid, ()) else 0.0 for term, w in weights) for sid in candidates),
+            dtype=np.float64,
+            count=len(ids),
         )
         in_title_only = self._in_title_only(question, weights, candidates)
         kind = expected_type(question, own)
@@ -413,6 +420,28 @@ class Answerer:
         rarest = max(held, key=self.index.idf)
         naming = next((i for i, candidate in enumerate(scored) if rarest in self.index.terms_as_quoted[candidate.sentence_id]), 0)
         return [scored[naming], *scored[:naming], *scored[naming + 1 :]]
+
+    def _present_first(self, question: str, scored: list[ScoredSentence]) -> list[ScoredSentence]:
+        """``scored`` with the best sentence of the best one's article that tells how things stand
+        now (``tells_present``) first, when the best does not and it scores within
+        ``PRESENT_RATIO`` of it (of the answer type asked, when the best is), and either comes
+        right after it or holds every word of ``question`` that the best holds: "Corvane now keeps
+        a parts depot …, and the wait has fallen to about two days." after "In the robots' first
+        two years, a broken drive wheel could take three weeks to replace."; not "Waits for knee
+        replacements have fallen to 18 weeks." for a question of hip replacements."""
+        if not scored or tells_present(self.index.sentences[scored[0].sentence_id].text):
+            return scored
+        best = scored[0]
+        doc_id = self.index.sentences[best.sentence_id].doc_id
+        held = set(question_terms(question)) & self.index.terms_as_quoted[best.sentence_id]
+        for position, candidate in enumerate(scored[1:], start=1):
+            sid = candidate.sentence_id
+            if candidate.score < PRESENT_RATIO * best.score:
+                break
+            follows = sid == best.sentence_id + 1 or held <= self.index.terms_as_quoted[sid]
+            if self.index.sentences[sid].doc_id == doc_id and follows and (candidate.type_match or not best.type_match) and tells_present(self.index.sentences[sid].text):
+                return [candidate, *scored[:position], *scored[position + 1 :]]
+        return scored
 
     def _quote_whole(self, sid: int, score: float) -> Quote:
         """Sentence ``sid`` quoted as it stands, scored ``score``."""
@@ -711,6 +740,8 @@ class Answerer:
             scored = self._statements_first(read_as, scored)
         elif not abstained and not across:  # "Were passwords stolen?": a sentence of passwords comes first
             scored = self._subject_first(read_as, scored)
+        if not abstained and item is None and asks_present(read_as):  # "How long does it take now?": the figure since the change first
+            scored = self._present_first(read_as, scored)
         quotes = () if abstained else tuple(
             self.compose(scored, said_before, self._articles_naming(read_as, scored), across, item is not None, asks_closed_type(query, read_as), asks_about_speech(read_as))
         )

@@ -285,6 +285,27 @@ _TELLS_FUTURE = re.compile(
     r"\b(?:will|plans? to|planned|(?:is|are) due|expected to|scheduled|next (?:week|month|year)|later this|set to|intends? to|aims? to|forecast|hopes? to)\b",
     re.IGNORECASE,
 )
+# A question of how things stand now, after any change ("How long does it take now?", "What is
+# the latest estimate?"), and a sentence telling how they stand now or since a change.
+_ASKS_PRESENT = re.compile(r"\b(?:now|latest|currently|these days|at present|presently|most recent)\b", re.IGNORECASE)  # not "current account"
+_TELLS_PRESENT = re.compile(
+    r"\b(?:now|latest|currently|current|revised|updated|most recent|as of|ha(?:s|ve)\s+(?:since\s+)?"
+    r"(?:fallen|risen|grown|dropped|climbed|increased|decreased|doubled|tripled|reached|been revised|been raised|been cut))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_present(question: str) -> bool:
+    """Whether ``question`` asks how things stand now ("now", "latest", "currently")."""
+    return bool(_ASKS_PRESENT.search(question))
+
+
+def tells_present(sentence: str) -> bool:
+    """Whether ``sentence`` tells how things stand now or since a change ("now expected to open",
+    "The latest official cost estimate", "the wait has fallen to about two days")."""
+    return bool(_TELLS_PRESENT.search(sentence))
+
+
 def asks_what_next(question: str) -> bool:
     """Whether ``question`` asks what comes next ("What happens next with the bridge?")."""
     return bool(_ASKS_NEXT.search(question))

@@ -32,7 +32,7 @@ from .embedding import file_sha256
 from .errors import IndexCorruptError, IndexMismatchError, IndexMissingError, RagError, StaleIndexWarning, require_type, warn_caller
 from .lexical import name_key, stem, terms
 from .segmentation import SENTENCE_KINDS
-from .text import item_number
+from .text import LEANS_ON_PREVIOUS, item_number
 from .writing_systems import scripts_used
 from .officer_titles import title_counts
 from .types import Chunk, Citation, Document, Sentence, StrPath
@@ -209,6 +209,19 @@ class CorpusIndex:
             if number is not None and 1 <= number <= len(_ORDINALS):
                 as_quoted[sid] = as_quoted[sid] | {stem(_ORDINALS[number - 1])}
         return as_quoted
+
+    @cached_property
+    def terms_leant_on(self) -> dict[int, frozenset[str]]:
+        """For each sentence leaning on the one before it in its paragraph (``LEANS_ON_PREVIOUS``:
+        "He was sentenced to three years." after "Carl Ingersoll admitted to taking $240,000."),
+        the terms of that one it lacks: what it tells of, which its quote holds too. Not for a
+        sentence opening a quotation, whose "This" is the speaker's own."""
+        leant: dict[int, frozenset[str]] = {}
+        for sid, sentence in enumerate(self.sentences):
+            opens_a_quotation = sentence.text[:1] in "\"“‘'"  # '"This is a betrayal …," said Tom Price.' is his, not the sentence before's
+            if sid and self.sentences[sid - 1].kind == "sentence" and LEANS_ON_PREVIOUS.match(sentence.text) and not opens_a_quotation and self.same_paragraph(sid - 1, sid):
+                leant[sid] = self.sentence_terms[sid - 1] - self.terms_as_quoted[sid]
+        return leant
 
     def read_under(self, sid: int) -> list[int]:
         """The sentences sentence ``sid`` is read and quoted under (``leads``): its table's header

@@ -16,7 +16,7 @@ import regex
 
 from .answer_types import SAYING_VERBS
 from .lexical import STOPWORDS
-from .text import CALENDAR_WORDS, asks_on_its_line, count_tokens, labels_its_line, line_start, on_list_line, opening_length, opens_an_item, word_count
+from .text import CALENDAR_WORDS, LEANS_ON_PREVIOUS, asks_on_its_line, count_tokens, labels_its_line, line_start, on_list_line, opening_length, opens_an_item, word_count
 
 if TYPE_CHECKING:
     from .index import CorpusIndex
@@ -26,13 +26,6 @@ if TYPE_CHECKING:
 # SQuAD's Wikipedia paragraphs before their answer (answer in the quotes 0.862 -> 0.859).
 RUN_ON_BUDGETS = 3
 ATTRIBUTION_REACH = 3  # sentences (with words) from a quoted sentence to the line naming who said it, for the quote to go on to it
-# A sentence that opens on what the one before said ("That threshold —", "But …"), or points
-# back to it further on ("Anthropic appears to be using that kind of internal data point …").
-LEANS_ON_PREVIOUS = re.compile(
-    r"^(?:[“\"']?(That|This|These|Those|It|Its|It’s|It's|They|Their|Them|He|She|His|Her|Such|The same|"
-    r"But|And|So|However|Instead|Still|Yet|Without them|Against that)\b"
-    r"|.*?\b(?:that|this|these|those) (?:kinds?|sorts?|types?) of\b)"
-)
 
 
 def quote_span(
@@ -89,6 +82,9 @@ def _with_context(index: CorpusIndex, sid: int, token_budget: int, said: frozens
         following = sentences[sid + 1]
         if following.doc_id == sentence.doc_id and following.kind == "sentence":
             end = following.end
+    if _tells_a_question(sentence.text) and sid + 1 < len(sentences) and sid + 1 not in said and index.same_paragraph(sid, sid + 1):
+        if sentences[sid + 1].kind in ("sentence", "fragment"):  # "They cannot."
+            end = max(end, sentences[sid + 1].end)
     end = max(end, sentences[_quotation_carried_to(index, sid, said, token_budget if room is None else room, start, speech)].end)
     attribution = index.attributions.get(sid)  # "> — Gloria Mbeki, board chair" at the foot of its block quote, when near
     if attribution is not None and _sentences_with_words(index, sid, attribution) <= ATTRIBUTION_REACH and not said.intersection(range(sid + 1, attribution + 1)):
@@ -122,12 +118,26 @@ _ANNOUNCES = re.compile(
     re.IGNORECASE,
 )
 ANNOUNCING_WORDS = 10  # an announcing sentence is at most this long
+# A question told as asked, whose answer the next sentence gives: "Several readers … have asked
+# whether they can claim the grant retrospectively. They cannot."
+_REPORTS_A_QUESTION = re.compile(
+    r"\b(?:ha(?:ve|s|d)\s+(?:also\s+)?(?:asked|wondered|questioned)|questions\s+(?:ha(?:ve|s|d)\s+)?(?:also\s+)?(?:focused|centred|centered)\s+on"
+    r"|the\s+question\s+(?:is|was|of))\s+(?:why|whether|if|how|when|what|who)\b[^?]*\.$",
+    re.IGNORECASE,
+)
 
 
 def announces_what_follows(text: str) -> bool:
     """Whether ``text`` is a short sentence that only announces what follows it ("The authors
     acknowledged several limitations.")."""
     return len(text.split()) <= ANNOUNCING_WORDS and bool(_ANNOUNCES.search(text))
+
+
+def _tells_a_question(text: str) -> bool:
+    """Whether ``text`` tells of a question asked, which the next sentence of its paragraph
+    answers ("Several readers have asked whether they can claim the grant retrospectively.",
+    "Questions have focused on why the evacuation order came at 2:40 a.m.")."""
+    return bool(_REPORTS_A_QUESTION.search(text))
 
 
 # A quotation closed before who said it: '…," Kowalczyk said.', '…," she said.', '…," said Ruiz.',
@@ -148,7 +158,7 @@ def _quotation_carried_to(index: CorpusIndex, sid: int, said: frozenset[int], ro
     within ``room`` tokens from ``start`` and takes in no sentence of ``said``."""
     sentences = index.sentences
     quotes = bool(_SAID_QUOTATION.search(sentences[sid].text))
-    if not (quotes or (speech and _SAYS.search(sentences[sid].text))):
+    if not (quotes or (speech and (_SAYS.search(sentences[sid].text) or _quoted_by_pronoun_next(index, sid)))):
         return sid
     text = index.documents[sentences[sid].doc_id].text
     last = sid
@@ -160,6 +170,17 @@ def _quotation_carried_to(index: CorpusIndex, sid: int, said: frozenset[int], ro
             break
         last += 1
     return last
+
+
+def _quoted_by_pronoun_next(index: CorpusIndex, sid: int) -> bool:
+    """Whether the next sentence of ``sid``'s paragraph quotes someone it names by a pronoun
+    ('“We have had two consultations already,” she said.' after "Mensah dismissed the idea of
+    an inquiry."): ``sid`` tells who spoke, and how they took something."""
+    following = sid + 1
+    if following >= len(index.sentences) or not index.same_paragraph(sid, following):
+        return False
+    text = index.sentences[following].text
+    return bool(_OPENS_QUOTATION.match(text) and _SAID_BY_PRONOUN.search(text))
 
 
 # Who a quotation is told as said by, after it closes: '…," Price said.', '…," said Tom Price, a campaigner.'

@@ -443,6 +443,13 @@ _NUMBERED_THINGS = ("local", "flight", "route", "room", "suite", "unit", "gate",
 YEAR = r"(?=\d)" + "".join(rf"(?<!(?i:{re.escape(thing)}) )" for thing in _NUMBERED_THINGS) + r"\b(?:1\d|20)\d\d"
 _YEAR_FIGURE = re.compile(rf"{YEAR}\b")
 CENTURY = r"\d{1,2}(?:st|nd|rd|th)[\s-]+centur(?:y|ies)"  # "the 17th century", "the 18th-century"
+# A sentence that opens on what the one before said ("That threshold —", "But …"), or points
+# back to it further on ("Anthropic appears to be using that kind of internal data point …").
+LEANS_ON_PREVIOUS = re.compile(
+    r"^(?:[“\"']?(That|This|These|Those|It|Its|It’s|It's|They|Their|Them|He|She|His|Her|Such|The same|"
+    r"But|And|So|However|Instead|Still|Yet|Without them|Against that)\b"
+    r"|.*?\b(?:that|this|these|those) (?:kinds?|sorts?|types?) of\b)"
+)
 QUESTION_WORDS = "who|whom|whose|what|which|when|where|why|how"
 AUXILIARIES = "is|are|was|were|am|do|does|did|will|would|can|could|has|have|had|should|shall|must"  # verbs that open a question
 

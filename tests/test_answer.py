@@ -936,7 +936,7 @@ def test_a_quote_is_shown_in_one_pair_of_quotation_marks(text, shown):
 
 def leaning_pairs(answerer: Answerer) -> list[tuple[str, str]]:
     """Texts of adjacent quotable sentences where the second leans on the first ("He called for ...")."""
-    from rag.spans import LEANS_ON_PREVIOUS
+    from rag.text import LEANS_ON_PREVIOUS
 
     sentences = answerer.index.sentences
     return [
@@ -2212,3 +2212,90 @@ def test_a_question_in_american_spelling_is_answered_from_an_article_in_british_
     fire = answerer_over(tmp_path, {"bushfire.txt": BUSHFIRE, "orchard.txt": FROST}, encoder, answerer)
     answer = fire.answer(question)
     assert not answer.abstained and "Wendouree" in answer.quotes[0].text, answer.answer
+
+
+LIBRARY_CLOSURES = (
+    "Council votes to close three libraries\n\nRiverton council voted 7-4 on Monday to close three branch libraries to save £2 million a year.\n\n"
+    "Councillor Ruth Mensah, who voted in favour, said she had struggled with the decision. \"I grew up in the Eastgate branch,\" she said.\n\n"
+    "\"But the alternative was cutting bus routes, and for many of my constituents the bus is the only way to get to work.\"\n\n"
+    "Parking fees in the town centre will rise by 20 percent in April.\n\n"
+    "Mensah dismissed the idea of a public inquiry. \"We have had two consultations already,\" she said.\n\n"
+    "Passengers were stranded at the bus station for two hours, the operator said.\n\nIts owner, Oliver Strand, did not respond to requests for comment.\n"
+)
+
+
+def test_how_someone_took_something_is_quoted_on_to_their_words_told_by_a_pronoun(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"library.txt": LIBRARY_CLOSURES, "heat.txt": HEAT}, encoder, answerer)
+    inquiry = local.answer("What did Mensah say about a public inquiry?")
+    assert inquiry.quotes[0].text == 'Mensah dismissed the idea of a public inquiry. "We have had two consultations already," she said.', inquiry.answer
+
+
+GRANT_QUESTIONS = (
+    "Heat pump grants: what readers asked\n\nThe county pays up to £7,500 towards an air-source heat pump. "
+    "Several readers who installed heat pumps at their own expense have asked whether they can claim the grant retrospectively. "
+    "They cannot. The scheme only covers installations that have not yet begun.\n\n"
+    "Questions have also focused on why the grant opened in March, a month later than promised. "
+    "The council's energy officer said the application portal had failed its security review.\n"
+)
+
+
+def test_a_question_told_as_asked_is_quoted_with_the_sentence_answering_it(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"grants.txt": GRANT_QUESTIONS, "heat.txt": HEAT}, encoder, answerer)
+    claim = local.answer("Can I claim the grant for a heat pump I already installed?")
+    assert claim.quotes[0].text.endswith("claim the grant retrospectively. They cannot."), claim.answer  # a short reply, read as a fragment
+    late = local.answer("Why did the grant open late?")
+    assert any(quote.text.endswith("had failed its security review.") and quote.text.startswith("Questions have") for quote in late.quotes), late.answer
+
+
+QUESTION_THEN_NEWS = (
+    "Evacuation questions\n\nThe dam failed at 1:55 a.m. and Millwick was told to leave at once. "
+    "Questions have focused on why the evacuation order for Saltry came so late.\n\n"
+    "Separately, the council confirmed that bin collections would resume on Wednesday.\n"
+)
+
+
+def test_a_question_told_as_asked_is_not_quoted_on_into_the_next_paragraph(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"dam.txt": QUESTION_THEN_NEWS, "heat.txt": HEAT}, encoder, answerer)
+    late = local.answer("Why was the Saltry evacuation order late?")
+    assert not any("bin collections" in quote.text and "Questions have" in quote.text for quote in late.quotes), late.answer
+
+
+CHARITY_CASES = (
+    "Charity chief convicted\n\nLorna Quaite was convicted on Thursday of stealing from the charity she ran. Her sentencing is set for February.\n\n"
+    "It is not the county's first such case. In 2009, the treasurer of the Westbridge Food Pantry, Carl Ingersoll, admitted to taking "
+    "about $240,000 over five years. He was sentenced to three years in prison and ordered to repay the money.\n"
+)
+
+
+def test_a_sentence_telling_of_the_one_before_it_is_found_by_that_ones_words(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"charity.txt": CHARITY_CASES, "heat.txt": HEAT}, encoder, answerer)
+    ingersoll = local.answer("What sentence did Carl Ingersoll get?")  # "He was sentenced …" names him only in the sentence before
+    assert ingersoll.quotes[0].text.endswith("He was sentenced to three years in prison and ordered to repay the money."), ingersoll.answer
+
+
+ROBOT_REPAIRS = (
+    "Corvane's robots in the field\n\nCorvane's picking robots work in 41 warehouses. "
+    "In the robots' first two years, a broken drive wheel could take three weeks to replace. "
+    "Corvane now keeps a parts depot in Hazleton, and the wait has fallen to about two days.\n"
+)
+
+
+def test_a_question_of_how_things_stand_now_is_answered_by_the_change_first(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"robots.txt": ROBOT_REPAIRS, "heat.txt": HEAT}, encoder, answerer)
+    now = local.answer("How long does it take to replace a broken drive wheel now?")
+    assert "about two days" in now.quotes[0].text, now.answer  # not the first two years' three weeks
+    then = local.answer("How long did it take to replace a broken drive wheel at first?")
+    assert "three weeks" in then.quotes[0].text, then.answer
+
+
+HIP_KNEE = (
+    "Dene General waiting times\n\nPatients at Dene General waited an average of 41 weeks for a hip replacement last year. "
+    "The hospital blamed a shortage of theatre staff. Surgeons said the backlog was the worst in a decade.\n\n"
+    "Waits for knee replacements at Dene General have fallen to 18 weeks.\n"
+)
+
+
+def test_a_change_of_something_else_does_not_answer_how_things_stand_now(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"waits.txt": HIP_KNEE, "heat.txt": HEAT}, encoder, answerer)
+    hip = local.answer("How long is the wait for a hip replacement at Dene General now?")
+    assert "41 weeks" in hip.quotes[0].text, hip.answer  # not the knee's 18 weeks
