@@ -352,6 +352,25 @@ def speaker_asked(question: str) -> str | None:
     return next((who.strip() for who in found.groups() if who), None) if found else None
 
 
+# What a question of what someone said asks them to have said it about: "about the bond",
+# "to reporters regarding the fire" (words between the verb and "about" too), else "on coal" (up to
+# two words between: not "on Monday about the fees", read as about the fees).
+_SAID_ABOUT = re.compile(r"[^?!.]*?\s(?:about|regarding|concerning)\s+(?P<topic>[^?!.]+)", re.I)
+_SAID_ON = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+on\s+(?P<topic>[^?!.]+)", re.I)
+
+
+def topic_of_statement(question: str) -> str | None:
+    """What ``question`` asks someone to have said something about, as it writes it ("the bond" of
+    "What did Linda Voss say about the bond?", "coal finance" of "What did Kane tell reporters
+    on coal finance?", "the fees" of "What did Voss say on Monday about the fees?"), or None: a
+    question of what someone said about nothing in particular."""
+    found = _ASKS_STATEMENT.search(question)
+    if not found or not speaker_asked(question):
+        return None
+    about = _SAID_ABOUT.match(question, found.end()) or _SAID_ON.match(question, found.end())
+    return about["topic"].strip() if about else None
+
+
 def speaks(sentence: str, name: str) -> bool:
     """Whether ``sentence`` reports ``name`` (a lower-case word) saying something: the name within
     ``SPEAKER_REACH`` words of a verb of saying ("Voss said …", "… said Voss, a councilmember"),
@@ -360,6 +379,12 @@ def speaks(sentence: str, name: str) -> bool:
     named = [at for at, token in enumerate(tokens) if token == name]
     saying = [at for at, token in enumerate(tokens) if _SAYING_WORD.fullmatch(token)]
     return any(abs(at - verb) <= SPEAKER_REACH for at in named for verb in saying)
+
+
+def reports_reaction(sentence: str) -> bool:
+    """Whether ``sentence`` tells of someone saying something or taking something one way or
+    another ("she also criticised the fee rise", "Asked about the fees, she said …")."""
+    return bool(_ASKS_ABOUT_SPEECH.search(sentence))
 
 
 def reports_speech(sentence: str) -> bool:

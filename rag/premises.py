@@ -15,13 +15,27 @@ from bisect import bisect_left
 from itertools import islice
 from typing import TYPE_CHECKING, Iterator, Sequence
 
-from .answer_types import ASKS_WHY, CLOSED_TYPES, COMPANY_ENDS, ORGANISATION_ENDS, counted_things, counts_of, expected_type, mentions, question_words
-from .details import changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
+from .answer_types import (
+    ASKS_WHY,
+    CLOSED_TYPES,
+    COMPANY_ENDS,
+    ORGANISATION_ENDS,
+    counted_things,
+    counts_of,
+    expected_type,
+    mentions,
+    question_words,
+    reports_reaction,
+    reports_speech,
+    speaker_asked,
+    topic_of_statement,
+)
+from .details import asked_details, changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
 from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, may_be_noun, name_key, question_terms, stem, terms, verb_forms, words
-from .question import asks_yes_or_no, known_names, name_spans, name_terms, names_in, own_part
+from .question import asks_yes_or_no, known_names, name_spans, name_terms, names_in, own_part, quotations_in
 from .spans import quoted_from
 from .spelling import english_word
-from .text import BLOCK_QUOTE_LINE, CALENDAR_WORDS, interview_roles, line_start
+from .text import AUXILIARIES, BLOCK_QUOTE_LINE, CALENDAR_WORDS, QUESTION_WORDS, interview_roles, line_start
 from .officer_titles import TITLE_GROUP, TITLE_PATTERN, TITLE_WORD
 
 if TYPE_CHECKING:
@@ -105,7 +119,7 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     """Whether ``question`` expects an answer type and each of the first ``candidates`` sentences
     stating one is about something else: it shares none of the question's content words
     (``question_terms``; a doer meets its deed, ``_shares_a_form``: "the winner" of "a 3-2
-    win"), its names (``known_names``) and the words that frame the type ("worth",
+    win"; a verb its other forms, ``verb_forms``: "leave" meets "left"), its names (``known_names``) and the words that frame the type ("worth",
     "now") aside ("Who led the latest funding round?" of "Researchers Favaro and Clark are arguing
     that …"), or its article never mentions one of the question's names ("What was Halvorsen
     Chemical's revenue?" of a hospital merger's "annual revenue of about $1.9 billion"). Read in
@@ -123,13 +137,16 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
 
     counted = counted_things(own_part(asked))
 
-    def on_topic(sid: int) -> bool:
+    def on_topic(sid: int, content: set[str]) -> bool:
         doc_id = index.sentences[sid].doc_id
         in_article = all(any(doc_id in index.documents_with(stem(form)) for form in _SAME_PLACE.get(name, {name})) for name in names)
         counts_them = bool(counted) and counts_of(index.sentences[sid].text, counted)  # "a crowd of 41,200" of how many fans came
         return in_article and (not content or _shares_a_form(content, index.terms_as_quoted[sid]) or counts_them)
 
-    return bool((content or names) and typed) and not any(on_topic(sid) for sid in typed)
+    if not (content or names) or not typed or any(on_topic(sid, content) for sid in typed):
+        return False
+    verbs = {stem(form) for word in words(asked) if stem(word) in content for form in verb_forms(word)}  # "leave" meets "left"; read only here (lemminflect loads slowly)
+    return not (verbs - content and any(on_topic(sid, content | verbs) for sid in typed))
 
 
 def names_unknown(index: "CorpusIndex", question: str) -> bool:
@@ -421,13 +438,16 @@ def event_unreported(index: "CorpusIndex", question: str) -> tuple[str, str] | N
     """(name, event word) for the first event ``question`` takes as given that someone or
     something it names did, or had done to them (``_events_asked``: "why did …", "after he
     was …", "was NAME …"), that no article naming them (with a word of the name the articles write
-    as a name) tells anywhere: none holds the event's word, stemmed ("decision" tells "decided"),
+    as a name) tells near that name: no sentence within ``EVENT_REACH`` of one naming them holds
+    the event's word, stemmed ("decision" tells "decided"),
     another form of it (``rag.lexical.verb_forms``: "broke" tells "break", "suits" "sued"), or a
     word of its side of a pair of opposites (``_OPPOSITES``: "conceded" tells "lost"). "who replaced
     alan forsythe after he was fired" of an article saying he "was placed on paid administrative
-    leave"; else None. The whole article is read, not the sentences naming them: an event is
-    often told in other words beside them ("three dissenting members — Luis Navarro …" for
-    "why did Navarro vote against …"). Words too general to be told the same way
+    leave"; else None. The sentences beside the name are read, not those naming them alone: an
+    event is often told in other words beside them ("three dissenting members — Luis Navarro …"
+    for "why did Navarro vote against …"), or of them as "he" or "she"; but not the whole
+    article, which, when long, tells of others' events too ("sacked" of the manager before the one
+    asked about). Words too general to be told the same way
     (``_NO_EVENT``: "think", "become", "decide", "see") are not checked, nor a word neither the articles
     nor an English dictionary know: a typo, not an event."""
     for named, known, event in _events_asked(index, question):
@@ -439,15 +459,38 @@ def event_unreported(index: "CorpusIndex", question: str) -> tuple[str, str] | N
     return None
 
 
+EVENT_REACH = 4  # sentences from one naming someone within which their event is told ("… Luis Navarro …. He voted against …")
+
+
 def _told(index: "CorpusIndex", known: frozenset[str], event: str) -> bool | None:
-    """Whether an article with a word of ``known`` tells ``event`` in any of its forms (see
-    ``event_unreported``); None for a word not checked (too general, or a typo)."""
+    """Whether a sentence within ``EVENT_REACH`` of one with a word of ``known`` tells ``event`` in
+    any of its forms (see ``event_unreported``); None for a word not checked (too general, or a typo)."""
     forms = {stem(form) for form in verb_forms(event)} | {stem(event)}
     if forms & _NO_EVENT or (stem(event) not in index.term_idf and not english_word(event)):
         return None
-    naming = frozenset().union(*(index.documents_with(term) for term in known))
     told = forms.union(*(_SAME_EVENT.get(form, ()) for form in forms))
-    return any(naming & index.documents_with(term) for term in told)
+    sentences, terms_of = index.sentences, index.sentence_terms
+    for named in frozenset().union(*(index.term_sentences.get(term, ()) for term in known)):
+        doc_id = sentences[named].doc_id
+        near = [i for i in range(max(0, named - EVENT_REACH), min(len(sentences), named + EVENT_REACH + 1)) if sentences[i].doc_id == doc_id]
+        if any(told & terms_of[i] for i in near) or _told_of_them_after(index, named, told):
+            return True
+    return False
+
+
+def _told_of_them_after(index: "CorpusIndex", named: int, told: set[str]) -> bool:
+    """Whether a sentence after ``EVENT_REACH`` of sentence ``named``, in a run of sentences each
+    telling of "he" or "she" and naming no one else (within ``PRONOUN_REACH``), holds a term of
+    ``told``: "Sorensen, 44, grew up in Bergen. She played … She then spent six years … In 2022
+    she was sacked by Hammarby …"."""
+    sentences = index.sentences
+    for i in range(named + 1, min(len(sentences), named + PRONOUN_REACH + 1)):
+        text = sentences[i].text
+        if sentences[i].doc_id != sentences[named].doc_id or not _PERSON_PRONOUN.search(text) or _names_someone(index, text):
+            return False
+        if i > named + EVENT_REACH and told & index.sentence_terms[i]:
+            return True
+    return False
 
 
 # What tells of an event as wanted, proposed, possible or denied, not as done, within
@@ -604,7 +647,10 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     May 20 hearing decide?" of "… is scheduled for May 20"; or whether it takes as given an event
     of someone it names that the articles tell of only as called for, proposed, possible or denied
     (``event_only_wanted``: "Why did Anthropic halt development?" of "… calling for a global
-    mechanism to pause or halt …"), or that no article naming them reports (``event_unreported``).
+    mechanism to pause or halt …"), or that no article naming them reports (``event_unreported``);
+    or whether it asks about a year no article naming what it names mentions (``year_unmentioned``);
+    or whether it asks what someone said about what nothing they are told saying mentions
+    (``said_nothing_on``), or quotes words no article holds (``quotation_unfound``).
     A question asking to be confirmed or denied (``asks_yes_or_no``) is checked for the event
     alone: a sentence stating a detail otherwise answers it ("Will the plant open in July?" of
     "… will open in September"); one no article tells of does not ("Was Alan Forsythe fired?")."""
@@ -622,6 +668,9 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
     checked lazily, in the order ``details_conflict`` names them."""
     if not scored:
         return
+    unquoted = quotation_unfound(index, question)
+    if unquoted:
+        yield f"None of them quotes “{unquoted if len(unquoted) <= NOTE_QUOTATION_CHARS else 'the words the question quotes'}”."
     if asks_yes_or_no(question):
         unreported = event_unreported(index, question)
         if unreported and not _rest_told_of_them(index, question, *unreported, scored[:MISMATCH_CANDIDATES]):
@@ -657,7 +706,44 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
         yield "They tell of it as still to come (planned, scheduled or expected), not as done."
     if event_only_wanted(index, question):
         yield "They tell of it only as called for, proposed, possible or denied, not as done."
+    silent = said_nothing_on(index, question, frozenset(index.sentences[s.sentence_id].doc_id for s in scored))
+    if silent:
+        yield f"Nothing they report {silent[0]} saying is about {silent[1]}."
     yield from _event_unreported_note(index, question)
+    unmentioned = year_unmentioned(index, question)
+    if unmentioned:
+        yield _unreported_note(*unmentioned) if unmentioned[0] else f"They never mention “{unmentioned[1]}”."
+
+
+def year_unmentioned(index: "CorpusIndex", question: str) -> tuple[str, str] | None:
+    """(what it names, year) for a year ``question`` asks about (``asked_details``) that no article
+    naming everything it names (every article, when it names nothing they do) mentions, or None:
+    "How many people died in the 1987 Glenmoor flood?" of articles on Glenmoor's floods of 1958 and
+    this year. A year counts as mentioned within a word ("FY2024") and as the second of a span
+    written short ("2024/25" for 2025). What it names is "" when it names nothing. Not read when
+    more than ``YEAR_ARTICLES`` articles would be."""
+    years = asked_details(question).get("year", set())
+    if not years:
+        return None
+    names = known_names(question, index.names)
+    naming = frozenset.intersection(*(index.documents_with(stem(name)) for name in names)) if names else frozenset(index.documents)
+    if not naming or len(naming) > YEAR_ARTICLES:
+        return None
+    for year in sorted(years):
+        if not naming & index.documents_with(year) and not any(_mentions_year(index.documents[doc_id].text, year) for doc_id in naming):
+            named = next((question[start:end] for start, end in name_spans(question, index.names) if known_names(question[start:end], index.names)), "")
+            return re.sub(r"['’]s$", "", named), year
+    return None
+
+
+YEAR_ARTICLES = 200  # articles read for a year, at most: a question naming nothing of a large corpus is not checked
+
+
+def _mentions_year(text: str, year: str) -> bool:
+    """Whether ``text`` mentions ``year`` (four digits), within a word too ("FY2024"), or as the
+    second year of a span written short ("2024/25", "2024-25" for 2025)."""
+    before = str(int(year) - 1)
+    return bool(re.search(rf"(?<!\d){year}(?!\d)|(?<!\d){before}\s?[/–-]\s?{year[2:]}(?!\d)", text))
 
 
 def _event_unreported_note(index: "CorpusIndex", question: str) -> Iterator[str]:
@@ -688,6 +774,115 @@ def _rest_told_of_them(index: "CorpusIndex", question: str, named: str, event: s
     rest = set(question_terms(question)) - named_terms - {stem(form) for form in verb_forms(event)} - {stem(event)} - where_or_when
     naming = frozenset.intersection(*(index.documents_with(term) for term in named_terms)) if named_terms else frozenset()
     return bool(rest) and any(index.sentences[s.sentence_id].doc_id in naming and rest <= index.terms_as_quoted[s.sentence_id] for s in scored)
+
+
+NOTE_QUOTATION_CHARS = 80  # longest quotation a note repeats back
+# What is left of a word with "n't", "'m" or "'re" (and the words spelling them out), which one
+# who quotes from memory writes either way: "we won't back down" of "We will not back down".
+_CONTRACTED = frozenset(map(stem, "won don isn aren wasn weren hasn haven hadn doesn didn can couldn shouldn wouldn mustn ain do am will not".split()))
+_ASKED = re.compile(rf"^\W*(?:{QUESTION_WORDS}|{AUXILIARIES})\b", re.IGNORECASE)  # "who said …", "did she call it …"
+
+
+def quotation_unfound(index: "CorpusIndex", question: str) -> str | None:
+    """The first of the words ``question`` quotes (``quotations_in``), two content words or more,
+    that no paragraph of the articles holds every content word of, or None: 'Who said "the
+    libraries will stay open forever"?' of articles quoting "a false economy" on library closures.
+    Words quoted are taken as said; a paraphrase of them is none. Only of a question (opening with
+    a question word or an auxiliary, or ending in "?"), not of an instruction quoting words."""
+    if not _ASKED.match(question) and not question.rstrip().endswith("?"):
+        return None  # an instruction quoting words to say ("… and say 'I have been pwned'."), not a question of them
+    for quoted in quotations_in(question):
+        wanted = set(terms(quoted)) - _CONTRACTED  # "won't" and "will not" alike
+        if len(wanted) < 2:
+            continue
+        rarest = min(wanted, key=lambda term: len(index.term_sentences.get(term, ())))
+        paragraphs = {tuple(_paragraph_of(index, sid)) for sid in index.term_sentences.get(rarest, ())}
+        if not any(wanted <= frozenset().union(*(index.terms_as_quoted[i] for i in paragraph)) for paragraph in paragraphs):
+            return quoted
+    return None
+
+
+SPEECH_PARAGRAPHS = 3  # paragraphs after the one naming a speaker in which what they said may go on ("She also criticised …")
+
+
+def said_nothing_on(index: "CorpusIndex", question: str, articles: frozenset[str]) -> tuple[str, str] | None:
+    """(who, what) when ``question`` asks what someone the articles quote said about something
+    (``topic_of_statement``) that an article quoting them names, but nothing they may be told
+    saying there mentions: no word of it in a paragraph naming them (by the last of their names,
+    capitalised: not "paid the price" for Owen Price)
+    that reports speech (``reports_speech``, by anyone: "Okafor dismissed the idea of
+    arbitration. “We have seen …,” she said."), nor in one of the ``SPEECH_PARAGRAPHS`` after it
+    that tells of speech or a reaction ("She also criticised the fee rise", "a change the
+    councillor said was unavoidable"), up to one naming someone else, nor in the title or opening
+    sentences of its article (what they said there is about what it is about). Only the
+    ``articles`` given are read (those the question's best sentences come from). "What did Ruth
+    Mensah say about parking fees?" of a councillor quoted on library closures, the fees told
+    beside her words. None for anyone else, for someone named by a role ("the Nurses' Federation
+    leader": a last word neither capitalised nor a name of the articles), for someone no such
+    paragraph names, for a topic
+    their articles never name (the question's word for what they spoke of, it may be: "the budget"
+    of library cuts), or for a topic of a day, a date or where they said it alone."""
+    who, topic = speaker_asked(question), topic_of_statement(question)
+    if not who or not topic:
+        return None
+    last = _WORD_AT.findall(who)[-1]
+    surname = last.lower()
+    asked = set(question_terms(topic)) - set(terms(who)) - _CALENDAR_STEMS - set(_YEARS.findall(topic)) - _WHERE_SAID
+    if not (surname in index.names or last[0].isupper()) or not asked:
+        return None  # "the Nurses' Federation leader" is someone of it, whom the paragraphs naming it need not quote
+    naming = [sid for sid in index.term_sentences.get(stem(surname), ()) if index.sentences[sid].doc_id in articles and _writes_name(index.sentences[sid].text, surname)]
+    paragraphs = {tuple(_paragraph_of(index, sid)) for sid in naming}
+    speaking = [paragraph for paragraph in paragraphs if any(reports_speech(index.sentences[i].text) for i in paragraph)]
+    their_articles = {index.sentences[paragraph[0]].doc_id for paragraph in speaking}
+    if not speaking or not any(index.documents_with(term) & their_articles for term in asked):
+        return None  # their articles never name it: the question's word for what they spoke of, not theirs ("the budget" of library cuts)
+    for paragraph in speaking:
+        doc_id = index.sentences[paragraph[0]].doc_id
+        said = [*paragraph, *_words_carried_on(index, paragraph[-1], set(words(who))), *_opening_sentences(index, doc_id)]
+        if asked & set(terms(index.documents[doc_id].title)).union(*(index.terms_as_quoted[i] for i in said)):
+            return None
+    return who, topic
+
+
+def _writes_name(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` (a lower-case word) capitalised, as a name: "Price said …",
+    not "paid the price", nor "stranded" for Strand."""
+    return any(found.group()[0].isupper() and found.group().lower() == name for found in _WORD_AT.finditer(text))
+
+
+# Where or how something was said, no topic of it: "on Twitter", "on the radio", "on behalf of".
+_WHERE_SAID = frozenset(map(stem, "radio television tv twitter facebook instagram tiktok social media behalf air camera record stage phone podcast".split()))
+
+
+def _paragraph_of(index: "CorpusIndex", sid: int) -> list[int]:
+    """The sentences of ``sid``'s paragraph, in reading order."""
+    ids = index.document_sentences[index.sentences[sid].doc_id]
+    position = bisect_left(ids, sid)
+    end = position
+    while end + 1 < len(ids) and index.same_paragraph(ids[end], ids[end + 1]):
+        end += 1
+    return [*_paragraph_before(index, sid), *ids[position : end + 1]]
+
+
+def _words_carried_on(index: "CorpusIndex", last: int, names: set[str]) -> list[int]:
+    """The sentences of the paragraphs, of the ``SPEECH_PARAGRAPHS`` after the one ending with
+    sentence ``last``, that tell of speech or a reaction (``reports_speech``, ``reports_reaction``),
+    up to one naming someone other than ``names`` (lower-case words): what was said in it may go on
+    there ("Asked about the fees, she said …", "She also criticised the fee rise")."""
+    ids = index.document_sentences[index.sentences[last].doc_id]
+    carried: list[int] = []
+    for _ in range(SPEECH_PARAGRAPHS):
+        position = bisect_left(ids, last) + 1
+        if position >= len(ids):
+            break
+        paragraph = _paragraph_of(index, ids[position])
+        texts = [index.sentences[i].text for i in paragraph]
+        if any(_names_someone(index, text) and not names & set(words(text)) for text in texts):
+            break
+        if any(reports_speech(text) or reports_reaction(text) for text in texts):
+            carried += paragraph
+        last = paragraph[-1]
+    return carried
 
 
 def premise_note(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> str | None:
@@ -751,10 +946,37 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
     runs = [words(question[start:end]) for start, end in name_spans(question, index.names)]
     earlier = _paragraph_before(index, best) if _QUOTATION.match(sentence.text) or _names_by_its_kind(sentence.text, runs) else []
     byline = index.article_bylines.get(sentence.doc_id) if _speaks_as_writer(index, best) else None
-    around = {*neighbourhood(index, best), *earlier, *_opening_sentences(index, sentence.doc_id), *read_under, *([byline] if byline is not None else [])}
+    named_before = _named_before(index, best, names) if _PERSON_PRONOUN.search(sentence.text) else []
+    around = {*neighbourhood(index, best), *earlier, *_opening_sentences(index, sentence.doc_id), *read_under, *named_before, *([byline] if byline is not None else [])}
     mentioned = set(words(" ".join([index.documents[sentence.doc_id].title, *(index.sentences[i].text for i in around)])))
     missing = {name for name in names if not _SAME_PLACE.get(name, {name}) & mentioned}
     return bool(missing - _left_off_short_names(runs, mentioned) - _left_off_first_names(index, sentence.doc_id, runs, mentioned))
+
+
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
+PRONOUN_REACH = 8  # sentences back from a "he" or "she" to the one naming who it is
+
+
+def _named_before(index: "CorpusIndex", sid: int, names: set[str]) -> list[int]:
+    """The sentences before ``sid`` in its article, within ``PRONOUN_REACH``, back to the nearest
+    one naming someone (a person ``mentions`` by a name word of the articles; "a neighbour" is
+    none) but none of ``names`` (lower-case words), which is left out: where whom its "he" or "she"
+    is may be named ("Her record over the season was 12 wins …" paragraphs after "Imelda Sorensen
+    replaced Ian Harcourt as manager.", which names another beside her)."""
+    ids = index.document_sentences[index.sentences[sid].doc_id]
+    position = bisect_left(ids, sid)
+    before: list[int] = []
+    for i in reversed(ids[max(0, position - PRONOUN_REACH) : position]):
+        text = index.sentences[i].text
+        if not names & set(words(text)) and _names_someone(index, text):
+            break
+        before.append(i)
+    return before
+
+
+def _names_someone(index: "CorpusIndex", text: str) -> bool:
+    """Whether ``text`` names a person (``mentions``) by a name word of the articles: "Rob Yelland", not "a neighbour"."""
+    return any(mention & index.names for mention in mentions(text, "person"))
 
 
 def _speaks_as_writer(index: "CorpusIndex", sid: int) -> bool:

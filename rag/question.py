@@ -188,6 +188,11 @@ def is_follow_up(question: str, names: frozenset[str] = frozenset()) -> bool:
     return False
 
 
+def quotations_in(question: str) -> list[str]:
+    """The words ``question`` quotes, without their marks ('Who said "It is a disgrace"?' -> ["It is a disgrace"])."""
+    return [found.group()[1:-1] for found in _QUOTATION.finditer(question)]
+
+
 def leans_on_earlier(question: str, names: frozenset[str] = frozenset()) -> bool:
     """Whether a follow-up (``is_follow_up``, with ``names``) cannot be read alone by its own words:
     it continues ("and when?"), refers back ("who said that?"), asks for more ("why?", "tell me

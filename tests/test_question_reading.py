@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer_types import asks_statement, asks_what_next, counted_things, counts_of, expected_type, has_type, reports_speech, speaks, tells_future
+from rag.answer_types import asks_statement, asks_what_next, counted_things, counts_of, expected_type, has_type, reports_speech, speaks, tells_future, topic_of_statement
 from rag.premises import names_unknown, premise_denied, premise_reversed, title_swapped
 from rag.details import asked_details, conflicting_details, misattributed_figure, miscounted, mismatched_details
 from rag.lexical import question_terms, stem, terms, words
@@ -1091,3 +1091,17 @@ def test_a_question_of_what_comes_next_is_told_apart(question, asks):
 def test_what_is_to_come_is_told_in_so_many_words():
     assert tells_future("The claims will be decided in a separate phase.") and tells_future("A hearing is scheduled for May 20.")
     assert not tells_future("The case was filed in August 2021.")
+
+
+@pytest.mark.parametrize(
+    "question, topic",
+    [
+        ("What did Linda Voss say about the bond?", "the bond"),
+        ("What did Kane tell reporters on coal finance?", "coal finance"),  # a word or two between the verb and "on"
+        ("What did Mensah say?", None),  # about nothing in particular
+        ("What did the council say in its statement?", None),
+        ("What did the residents say about it", "it"),  # a pronoun is its own topic: it has no terms to check
+    ],
+)
+def test_what_someone_is_asked_to_have_said_something_about(question, topic):
+    assert topic_of_statement(question) == topic
