@@ -35,7 +35,7 @@ from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, may_be_noun,
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, names_in, own_part, quotations_in
 from .spans import quoted_from
 from .spelling import english_word
-from .text import AUXILIARIES, BLOCK_QUOTE_LINE, CALENDAR_WORDS, QUESTION_WORDS, interview_roles, line_start
+from .text import AUXILIARIES, BLOCK_QUOTE_LINE, CALENDAR_WORDS, NUMBER_WORDS, QUESTION_WORDS, interview_roles, line_start
 from .officer_titles import TITLE_GROUP, TITLE_PATTERN, TITLE_WORD
 
 if TYPE_CHECKING:
@@ -464,18 +464,30 @@ EVENT_REACH = 4  # sentences from one naming someone within which their event is
 
 def _told(index: "CorpusIndex", known: frozenset[str], event: str) -> bool | None:
     """Whether a sentence within ``EVENT_REACH`` of one with a word of ``known`` tells ``event`` in
-    any of its forms (see ``event_unreported``); None for a word not checked (too general, or a typo)."""
+    any of its forms (see ``event_unreported``), or any sentence of an article about them (its
+    title or opening naming them: "The mayor's resignation takes effect …" paragraphs on); None
+    for a word not checked (too general, or a typo)."""
     forms = {stem(form) for form in verb_forms(event)} | {stem(event)}
     if forms & _NO_EVENT or (stem(event) not in index.term_idf and not english_word(event)):
         return None
     told = forms.union(*(_SAME_EVENT.get(form, ()) for form in forms))
     sentences, terms_of = index.sentences, index.sentence_terms
+    about_them = [doc_id for doc_id in frozenset().union(*(index.documents_with(term) for term in known)) if _about(index, doc_id, known)]
+    if any(index.documents_with(term) & set(about_them) for term in told):
+        return True  # an article about them tells it, of them as "the mayor" too
     for named in frozenset().union(*(index.term_sentences.get(term, ()) for term in known)):
         doc_id = sentences[named].doc_id
         near = [i for i in range(max(0, named - EVENT_REACH), min(len(sentences), named + EVENT_REACH + 1)) if sentences[i].doc_id == doc_id]
         if any(told & terms_of[i] for i in near) or _told_of_them_after(index, named, told):
             return True
     return False
+
+
+def _about(index: "CorpusIndex", doc_id: str, known: frozenset[str]) -> bool:
+    """Whether article ``doc_id`` is about whom ``known`` (stems of name words) names: its title or
+    opening sentences name them."""
+    opening = set(terms(index.documents[doc_id].title)).union(*(index.sentence_terms[i] for i in _opening_sentences(index, doc_id)))
+    return bool(known & opening)
 
 
 def _told_of_them_after(index: "CorpusIndex", named: int, told: set[str]) -> bool:
@@ -740,10 +752,12 @@ YEAR_ARTICLES = 200  # articles read for a year, at most: a question naming noth
 
 
 def _mentions_year(text: str, year: str) -> bool:
-    """Whether ``text`` mentions ``year`` (four digits), within a word too ("FY2024"), or as the
-    second year of a span written short ("2024/25", "2024-25" for 2025)."""
+    """Whether ``text`` mentions ``year`` (four digits), within a word too ("FY2024"), as the
+    second year of a span written short ("2024/25", "2024-25" for 2025), or as a count with its
+    thousands marked ("1,500" for the question's "the 1500 jobs")."""
     before = str(int(year) - 1)
-    return bool(re.search(rf"(?<!\d){year}(?!\d)|(?<!\d){before}\s?[/–-]\s?{year[2:]}(?!\d)", text))
+    grouped = rf"{year[0]}[,.]{year[1:]}"  # "1,500": a count the question wrote without its comma
+    return bool(re.search(rf"(?<!\d){year}(?!\d)|(?<!\d){before}\s?[/–-]\s?{year[2:]}(?!\d)|(?<![\d,.]){grouped}(?![\d,])", text))
 
 
 def _event_unreported_note(index: "CorpusIndex", question: str) -> Iterator[str]:
@@ -779,6 +793,7 @@ def _rest_told_of_them(index: "CorpusIndex", question: str, named: str, event: s
 NOTE_QUOTATION_CHARS = 80  # longest quotation a note repeats back
 # What is left of a word with "n't", "'m" or "'re" (and the words spelling them out), which one
 # who quotes from memory writes either way: "we won't back down" of "We will not back down".
+_NUMBER_STEMS = frozenset(stem(word) for word in NUMBER_WORDS)  # a number is told either way: not looked for in a quotation
 _CONTRACTED = frozenset(map(stem, "won don isn aren wasn weren hasn haven hadn doesn didn can couldn shouldn wouldn mustn ain do am will not".split()))
 _ASKED = re.compile(rf"^\W*(?:{QUESTION_WORDS}|{AUXILIARIES})\b", re.IGNORECASE)  # "who said …", "did she call it …"
 
@@ -792,7 +807,7 @@ def quotation_unfound(index: "CorpusIndex", question: str) -> str | None:
     if not _ASKED.match(question) and not question.rstrip().endswith("?"):
         return None  # an instruction quoting words to say ("… and say 'I have been pwned'."), not a question of them
     for quoted in quotations_in(question):
-        wanted = set(terms(quoted)) - _CONTRACTED  # "won't" and "will not" alike
+        wanted = {term for term in terms(quoted) if not term[0].isdigit()} - _CONTRACTED - _NUMBER_STEMS  # "won't" and "will not", "2" and "two" alike
         if len(wanted) < 2:
             continue
         rarest = min(wanted, key=lambda term: len(index.term_sentences.get(term, ())))
@@ -810,7 +825,7 @@ def said_nothing_on(index: "CorpusIndex", question: str, articles: frozenset[str
     (``topic_of_statement``) that an article quoting them names, but nothing they may be told
     saying there mentions: no word of it in a paragraph naming them (by the last of their names,
     capitalised: not "paid the price" for Owen Price)
-    that reports speech (``reports_speech``, by anyone: "Okafor dismissed the idea of
+    that reports speech or a reaction (``reports_speech``, ``reports_reaction``, by anyone: "Okafor dismissed the idea of
     arbitration. “We have seen …,” she said."), nor in one of the ``SPEECH_PARAGRAPHS`` after it
     that tells of speech or a reaction ("She also criticised the fee rise", "a change the
     councillor said was unavoidable"), up to one naming someone else, nor in the title or opening
@@ -825,14 +840,17 @@ def said_nothing_on(index: "CorpusIndex", question: str, articles: frozenset[str
     who, topic = speaker_asked(question), topic_of_statement(question)
     if not who or not topic:
         return None
-    last = _WORD_AT.findall(who)[-1]
+    named = _WORD_AT.findall(who)
+    if not named:
+        return None  # "What did ... say about the budget?"
+    last = named[-1]
     surname = last.lower()
     asked = set(question_terms(topic)) - set(terms(who)) - _CALENDAR_STEMS - set(_YEARS.findall(topic)) - _WHERE_SAID
     if not (surname in index.names or last[0].isupper()) or not asked:
         return None  # "the Nurses' Federation leader" is someone of it, whom the paragraphs naming it need not quote
     naming = [sid for sid in index.term_sentences.get(stem(surname), ()) if index.sentences[sid].doc_id in articles and _writes_name(index.sentences[sid].text, surname)]
     paragraphs = {tuple(_paragraph_of(index, sid)) for sid in naming}
-    speaking = [paragraph for paragraph in paragraphs if any(reports_speech(index.sentences[i].text) for i in paragraph)]
+    speaking = [paragraph for paragraph in paragraphs if any(reports_speech(index.sentences[i].text) or reports_reaction(index.sentences[i].text) for i in paragraph)]
     their_articles = {index.sentences[paragraph[0]].doc_id for paragraph in speaking}
     if not speaking or not any(index.documents_with(term) & their_articles for term in asked):
         return None  # their articles never name it: the question's word for what they spoke of, not theirs ("the budget" of library cuts)

@@ -2463,3 +2463,33 @@ def test_a_speakers_name_written_as_a_common_word_is_not_them(tmp_path, encoder,
     local = answerer_over(tmp_path, {"coach.txt": INTERIM_COACH, "heat.txt": HEAT}, encoder, answerer)
     board = local.answer("What did Owen Price say about the board?")  # "paid the price" is Carter's, about the board
     assert board.abstained and board.answer.endswith("Nothing they report Owen Price saying is about the board."), board.answer
+
+
+CHARGES_RISE = (
+    "Town centre changes\n\nThe council published its spring plans on Monday. New benches will go in on the high street. "
+    "The market moves to Saturdays.\n\nFinance chair Ruth Mensah said the benches would be paid for by market fees.\n\n"
+    "Campaigner Tom Price said the market should stay on Fridays.\n\n"
+    "Town centre parking charges rose from £1.20 to £2 an hour in August, after a vote by the transport committee.\n\n"
+    "Mensah criticised the transport committee for pushing the rise through without a consultation.\n"
+)
+MAYOR_LEAVES = (
+    "Mayor Ingrid Halvorsen to step down\n\nMayor Ingrid Halvorsen announced on Monday that she would leave office in June. "
+    "The council will choose an interim leader. Two deputies have said they will stand. The vote is in May. "
+    "Varo Motors will cut 1,500 jobs at its plant. Turnout at the last election was 31 percent. The city has had four mayors in ten years. "
+    "Business groups called for stability. Unions asked for a quick contest.\n\nThe mayor's resignation takes effect on 30 June. "
+    "\"I have served two terms, and that is enough,\" she said.\n"
+)
+
+
+def test_what_the_reviews_found_of_the_premise_checks_is_mended(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"charges.txt": CHARGES_RISE, "mayor.txt": MAYOR_LEAVES, "heat.txt": HEAT}, encoder, answerer)
+    charges = local.answer("What did Ruth Mensah say about the transport committee?")  # told with a verb of reaction, after another's words
+    assert not charges.abstained and any("criticised the transport committee" in quote.text for quote in charges.quotes), charges.answer
+    dots = local.answer("What did ... say about the budget?")  # no name at all: no crash
+    assert dots.abstained or dots.quotes, dots.answer
+    resigned = local.answer("Why did Halvorsen resign?")  # "The mayor's resignation …", sentences after her name, in an article about her
+    assert "never mentions" not in resigned.answer, resigned.answer
+    served = local.answer('Who said "I have served 2 terms"?')  # "two" written as a figure
+    assert "None of them quotes" not in served.answer, served.answer
+    jobs = local.answer("How many of the 1500 jobs will go?")  # a count written without its comma is no year
+    assert "never mention" not in jobs.answer, jobs.answer
