@@ -472,8 +472,8 @@ def _told(index: "CorpusIndex", known: frozenset[str], event: str) -> bool | Non
         return None
     told = forms.union(*(_SAME_EVENT.get(form, ()) for form in forms))
     sentences, terms_of = index.sentences, index.sentence_terms
-    about_them = [doc_id for doc_id in frozenset().union(*(index.documents_with(term) for term in known)) if _about(index, doc_id, known)]
-    if any(index.documents_with(term) & set(about_them) for term in told):
+    naming, telling = (frozenset().union(*(index.documents_with(term) for term in words)) for words in (known, told))
+    if any(_about(index, doc_id, known) for doc_id in naming & telling):
         return True  # an article about them tells it, of them as "the mayor" too
     for named in frozenset().union(*(index.term_sentences.get(term, ()) for term in known)):
         doc_id = sentences[named].doc_id
@@ -811,10 +811,20 @@ def quotation_unfound(index: "CorpusIndex", question: str) -> str | None:
         if len(wanted) < 2:
             continue
         rarest = min(wanted, key=lambda term: len(index.term_sentences.get(term, ())))
-        paragraphs = {tuple(_paragraph_of(index, sid)) for sid in index.term_sentences.get(rarest, ())}
-        if not any(wanted <= frozenset().union(*(index.terms_as_quoted[i] for i in paragraph)) for paragraph in paragraphs):
+        if not any(wanted <= frozenset().union(*(index.terms_as_quoted[i] for i in paragraph)) for paragraph in _paragraphs_with(index, rarest)):
             return quoted
     return None
+
+
+def _paragraphs_with(index: "CorpusIndex", term: str) -> Iterator[list[int]]:
+    """Each paragraph holding a sentence with ``term``, once, read one at a time (a quotation's
+    words are looked for until found, not in every paragraph of a common word first)."""
+    seen: set[int] = set()
+    for sid in sorted(index.term_sentences.get(term, ())):
+        if sid not in seen:
+            paragraph = _paragraph_of(index, sid)
+            seen.update(paragraph)
+            yield paragraph
 
 
 SPEECH_PARAGRAPHS = 3  # paragraphs after the one naming a speaker in which what they said may go on ("She also criticised …")
