@@ -71,7 +71,7 @@ _CURRENCY_NAMES = (
 # An amount of money, by sign, code or name, with its scale: "$14 million", "€2bn", "USD 40", "14 million euros".
 _AMOUNT = (
     rf"(?:[{_CURRENCY_SIGNS}]\s?|\b(?:{_CURRENCY_CODES})\s?)\d[\d,.]*(?:\s*(?:million|billion|trillion|thousand|bn|m)\b)?"
-    rf"|\d[\d,.]*\s*(?:million|billion|trillion|thousand|bn)?\s*(?:(?:[A-Z][a-z]+ )?(?:{_CURRENCY_NAMES})|{_CURRENCY_CODES})\b"
+    rf"|\d[\d,.]*\s*(?:million|billion|trillion|thousand|bn)?\s*(?:(?:(?!per\b)[A-Z][a-z]+ )?(?:{_CURRENCY_NAMES})|{_CURRENCY_CODES})\b"  # "11 per cent" is none
 )
 _MONEY = re.compile(_AMOUNT, re.I)
 
@@ -150,8 +150,10 @@ _QUANTITY = re.compile(
     r"|\b(?:nobody|no one)\s+(?:was|were|died|has|had)\b",
     re.I,
 )
+# A race's time, hours, minutes and seconds ("won in 2:05:41"): what time someone ran, and how long it took.
+RACE_TIME = r"(?<![\d:.,])\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?(?![\d:]|[.,]\d)"
 _DURATION = re.compile(
-    rf"\b(\d+|a|an|{NUMBER_WORD}|a dozen|few|several|many|some)[\s-]+(more\s+)?"
+    rf"{RACE_TIME}|\b(\d+|a|an|{NUMBER_WORD}|a dozen|few|several|many|some)[\s-]+(more\s+)?"
     r"(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b(?![\s-]+old\b)|\bfortnight\b"
     r"|\b(for|within|over|lasting|last|lasts|lasted|take|takes|took)\s+(\w+\s+)?(days|weeks|months|years|decades)\b"
     r"|\b(days|weeks|months|years|decades),? (not|rather than|or)\b"
@@ -172,7 +174,7 @@ _EXPANSION = re.compile(r"\w,? or (the )?[A-Z]{2,}s?\b|\w \([A-Z]{2,}s?\)")
 # "What time did the polls close?", "at what time" (not "what time period", "what time of year"):
 # a time of day, "11:20", "16:45", "9.30 a.m.", "noon" (not "3.25%", "version 2.10" nor "3:1").
 _WHEN_CLOCK = re.compile(r"\b(?:what|which) time\b(?!\s+(?:period|frame|span|scale|zone|limit|horizon|of (?:the )?year))|\bwhat hour\b", re.I)
-_CLOCK = re.compile(r"(?<![\d:.,])\d{1,2}:[0-5]\d(?![\d:.,]\d)|\b\d{1,2}(?:[:.][0-5]\d)?\s?[ap]\.?m\b\.?|\b(?:noon|midday|midnight|o'clock|o’clock)\b", re.I)
+_CLOCK = re.compile(RACE_TIME + r"|(?<![\d:.,])\d{1,2}:[0-5]\d(?![\d:.,]\d)|\b\d{1,2}(?:[:.][0-5]\d)?\s?[ap]\.?m\b\.?|\b(?:noon|midday|midnight|o'clock|o’clock)\b", re.I)
 
 # "What did Pruitt say after he lost?", "how did the union react", "what was her response": what
 # someone said, which a sentence quotes or reports with a verb of saying.
@@ -415,7 +417,8 @@ ORGANISATION_ENDS = COMPANY_ENDS | frozenset(
     "county city town village street hall park airport station museum church club team times news post journal review office "
     "ministry commission service services network fund trust society league federation "
     "region district state states republic kingdom island islands bay valley falls road avenue square bridge "
-    "gallery theatre library stadium prison united rovers".split()
+    "gallery theatre library stadium prison united rovers "
+    "marathon open cup championship championships games tournament trophy festival awards prize classic derby".split()  # events: "the Lakeside Open"
 )
 _PLACE_STARTS = frozenset("lake port mount fort cape river gulf north south east west upper lower san santa los las".split())
 
@@ -477,8 +480,8 @@ def counted_things(question: str) -> frozenset[str]:
     named = [w.lower().replace(".", "") for w in found.groups() if w]
     if named[0] in _NOT_COUNTED or _ROLE.fullmatch(named[0]) or (len(named) > 1 and _ROLE.fullmatch(named[1])):
         return frozenset()
-    if _singular(named[0]) != named[0]:
-        named = named[:1]  # a plural ends what is counted: "how many jurors found …" counts jurors
+    if _singular(named[0]) != named[0] and (len(named) == 1 or _singular(named[1]) == named[1] or named[1] in _NOT_COUNTED):
+        named = named[:1]  # a plural ends what is counted: "how many jurors found …" counts jurors; "how many measles cases" counts cases too
     return frozenset(_singular(w) for w in named if w and w not in _NOT_COUNTED)
 
 

@@ -14,7 +14,7 @@ asked, tells the question apart from the articles' answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from .answer_types import amount_groups
 from .lexical import STOPWORDS, is_verb, stem, terms, words
@@ -69,6 +69,17 @@ def _months(text: str, pattern: re.Pattern[str] = _MONTH) -> set[str]:
 
 def _weekdays(text: str) -> set[str]:
     return {found.lower() for found in _WEEKDAY.findall(text)}
+
+
+_ORDINAL_OF_QUARTER = {number: ordinal for ordinal, number in _QUARTER_ORDINALS.items() if ordinal.isalpha()}
+_SHORT_QUARTER = re.compile(r"\b[Qq]([1-4])\b")
+
+
+def quarters_as_written(question: str, known_words: Container[str]) -> str:
+    """``question`` with a quarter written short ("Q3", "q3") that is none of ``known_words``
+    (the articles' words, lower case) as the articles write quarters: "kestrel q3 revenue" ->
+    "kestrel third quarter revenue" where they say "third-quarter revenue"."""
+    return _SHORT_QUARTER.sub(lambda found: found.group() if found.group().lower() in known_words else f"{_ORDINAL_OF_QUARTER[found.group(1)]} quarter", question)
 
 
 def _quarters(text: str) -> set[str]:

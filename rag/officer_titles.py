@@ -67,8 +67,23 @@ TITLE_WORD = re.compile(rf"\b(?:{TITLE_PATTERN})(?!\w)", re.I)  # not "\b": "Gov
 ACRONYMS = frozenset({"ceo", "cfo", "coo", "cto", "ag", "da"})
 _READ_AS_WRITTEN = frozenset(TITLE_GROUP[short] for short in TITLE_GROUP if short in ACRONYMS or short.endswith("."))
 _SHORT_FORM_TITLE = re.compile(
-    rf"\b(?:{'|'.join(sorted((re.escape(t) for t, group in TITLE_GROUP.items() if group in _READ_AS_WRITTEN), key=len, reverse=True))})(?!\w)", re.I
-)
+    rf"\b(?:{'|'.join(sorted((re.escape(t) for t, group in TITLE_GROUP.items() if group in _READ_AS_WRITTEN), key=len, reverse=True))})(?=s?(?!\w))", re.I
+)  # a plural counts for its title: "Prosecutors argued …" writes "prosecutor"
+
+
+HONORIFICS = frozenset("mr mrs ms mx miss dr sir dame lord lady rev prof".split())
+
+
+def is_title(word: str) -> bool:
+    """Whether ``word`` (lower-cased) is an honorific ("ms"), an officer's title, abbreviated with or
+    without its full stop ("gov.", "gov"), or the plural of one of three letters or more ("ceo",
+    "ceos"; not "das", which is no "da")."""
+    word = word.rstrip(".")
+
+    def titled(form: str) -> bool:
+        return bool(TITLE_WORD.fullmatch(form) or TITLE_WORD.fullmatch(f"{form}."))
+
+    return word in HONORIFICS or titled(word) or (word.endswith("s") and len(word) > 3 and titled(word[:-1]))
 
 
 def title_counts(texts: Iterable[str]) -> Counter[str]:

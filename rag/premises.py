@@ -36,7 +36,7 @@ from .question import asks_yes_or_no, known_names, name_spans, name_terms, names
 from .spans import quoted_from
 from .spelling import english_word
 from .text import AUXILIARIES, BLOCK_QUOTE_LINE, CALENDAR_WORDS, NUMBER_WORDS, QUESTION_WORDS, interview_roles, line_start
-from .officer_titles import TITLE_GROUP, TITLE_PATTERN, TITLE_WORD
+from .officer_titles import TITLE_GROUP, TITLE_PATTERN, TITLE_WORD, is_title
 
 if TYPE_CHECKING:
     from .answer import ScoredSentence
@@ -77,13 +77,15 @@ def asks_closed_type(question: str, asked: str) -> bool:
 # "who makes it" (nor "makes": "made by Calloway", a form the stems do not meet), "how much
 # money" (a sentence gives "14 million euros"), "which person is the CEO" (an answer names one):
 # articles without them may still answer.
-FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued valuation budget money amount number total now current currently today still work live based located situated headquartered make made person individual".split())  # stemmed: "works", "lives" too
+FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued valuation budget money amount number total now current currently today still work live based located situated headquartered make made run person individual".split())  # stemmed: "works", "lives" too; "who runs it" (a chief executive), "what time did she run" (won in 2:05:41)
 
 
 def _topic_terms(question: str, names: set[str]) -> set[str]:
     """The content words of ``question`` (``question_terms``) that say what it is about: not its
-    ``names`` (``known_names``), nor the words that frame an answer type (``FRAME_STEMS``)."""
-    return set(question_terms(question)) - {stem(name) for name in names} - FRAME_STEMS
+    ``names`` (``known_names``) nor any word of a name it writes capitalised ("City" of "Harbour
+    City", ``names_in``), nor the words that frame an answer type (``FRAME_STEMS``)."""
+    named = {stem(word) for name in [*names, *names_in(question)] for word in words(name)}
+    return set(question_terms(question)) - named - FRAME_STEMS
 
 
 # A count of the dead is a count of nothing else: a question asking one is not answered by a
@@ -126,11 +128,15 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     ``asked``, the question as the user wrote it, with the type its ranking looked for. A count of
     the dead ("How many people were killed?") is about something else in each of those sentences
     that names no death ("forced 12,000 people from their homes"); one counting what the question
-    counts is on its topic, in other words ("How many fans attended?" of "A crowd of 41,200 …")."""
-    if expected_type(question, own_part(asked) if asked != question else None) in (None, "measure"):
+    counts is on its topic, in other words ("How many fans attended?" of "A crowd of 41,200 …"). A
+    sentence leaning on the one before tells of its words too ("She also ordered Almond to pay …"
+    after "Judge Amelia Hart imposed the sentence", ``CorpusIndex.terms_leant_on``); what an acronym
+    stands for is about the acronym alone ("What does IRS stand for in the Almond story?")."""
+    kind = expected_type(question, own_part(asked) if asked != question else None)
+    if kind in (None, "measure"):
         return False  # a measure ("How deep was the earthquake?" of "… at a depth of 10 kilometres") is told in other words
     names = known_names(asked, index.names)
-    content = _topic_terms(asked, names)
+    content = set() if kind == "expansion" else _topic_terms(asked, names)
     typed = [s.sentence_id for s in scored[:candidates] if s.type_match]
     if typed and ASKS_DEATHS.search(asked) and not any(DEATH_WORDS & index.terms_as_quoted[sid] for sid in typed):
         return True  # "How many people were killed?" of "forced 12,000 people from their homes": a count of something else
@@ -141,7 +147,8 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
         doc_id = index.sentences[sid].doc_id
         in_article = all(any(doc_id in index.documents_with(stem(form)) for form in _SAME_PLACE.get(name, {name})) for name in names)
         counts_them = bool(counted) and counts_of(index.sentences[sid].text, counted)  # "a crowd of 41,200" of how many fans came
-        return in_article and (not content or _shares_a_form(content, index.terms_as_quoted[sid]) or counts_them)
+        told = index.terms_as_quoted[sid] | index.terms_leant_on.get(sid, frozenset())
+        return in_article and (not content or _shares_a_form(content, told) or counts_them)
 
     if not (content or names) or not typed or any(on_topic(sid, content) for sid in typed):
         return False
@@ -155,16 +162,6 @@ def names_unknown(index: "CorpusIndex", question: str) -> bool:
     return bool(unknown_names(index, question))
 
 
-_HONORIFICS = frozenset("mr mrs ms mx miss dr sir dame lord lady rev prof".split())
-
-
-def _is_title(word: str) -> bool:
-    """Whether ``word`` (lower-cased) is an honorific ("ms"), an officer's title or the plural of one
-    of three letters or more ("ceo", "ceos"; not "das", which is no "da")."""
-    word = word.rstrip(".")
-    return word in _HONORIFICS or bool(TITLE_WORD.fullmatch(word)) or (word.endswith("s") and len(word) > 3 and bool(TITLE_WORD.fullmatch(word[:-1])))
-
-
 def unknown_names(index: "CorpusIndex", question: str) -> list[str]:
     """The names ``question`` writes capitalised (``rag.question.name_terms``) with a word found
     nowhere in the articles, as it writes them: ["Sam Altman"]. A place is found as its adjective
@@ -172,7 +169,7 @@ def unknown_names(index: "CorpusIndex", question: str) -> list[str]:
     they may write "chief executives") names no one."""
 
     def found(word: str) -> bool:
-        return any(stem(form) in index.term_idf for form in _SAME_PLACE.get(word, {word})) or _is_title(word)
+        return any(stem(form) in index.term_idf for form in _SAME_PLACE.get(word, {word})) or is_title(word)
 
     return [name for name in name_terms(question) if not all(found(word) for word in words(name) if word not in STOPWORDS)]
 
@@ -208,7 +205,7 @@ def _names_nothing_apart(word: str) -> bool:
     """Whether ``word`` (lower-cased) is no name of its own beside another: a title, a stop word, a
     day or a month, an initial."""
     word = word.rstrip(".")
-    return word in STOPWORDS or word in CALENDAR_WORDS or word in _HONORIFICS or bool(TITLE_WORD.fullmatch(word)) or len(word) <= 1
+    return word in STOPWORDS or word in CALENDAR_WORDS or is_title(word) or len(word) <= 1
 
 
 _NEGATION_OR_LACK = re.compile(rf"{NEGATION.pattern}|\bwithout\b", re.I)  # "without success" states none
@@ -218,15 +215,44 @@ DENIAL_REACH = 3  # words after a negation that it denies
 def premise_denied(question: str, best: str) -> bool:
     """Whether ``question`` asks why something is so (without a negation of its own) and the
     best sentence denies one of its words within ``DENIAL_REACH`` words of a negation: "Why is
-    Anthropic calling for a permanent ban?" of "Anthropic is not calling for an immediate stop"."""
+    Anthropic calling for a permanent ban?" of "Anthropic is not calling for an immediate stop".
+    Not a negation of something else the question never names: "Why is flooding the main concern
+    with Dalia?" of "The wind is not the main story with Dalia. The water is" (``_of_another``)."""
     if not ASKS_WHY.match(question) or NEGATION.search(question):
         return False
-    return bool(set(question_terms(question)) & _denied(best))
+    asked = set(question_terms(question))
+    return bool(asked & _denied(best, of_another=asked))
 
 
-def _denied(text: str, negation: re.Pattern[str] = NEGATION) -> set[str]:
-    """The terms of ``text`` within ``DENIAL_REACH`` words after a ``negation``."""
-    return {term for found in negation.finditer(text) for term in terms(" ".join(words(text[found.end() :])[:DENIAL_REACH]))}
+_CLAUSE_START = re.compile(r"[,;:—–()\"“”]|\b(?:and|but|or|while|whereas|although|because|that|which|who)\b", re.IGNORECASE)
+SUBJECT_REACH = 4  # words back from a negation to what it is said of
+
+
+def _denied(text: str, negation: re.Pattern[str] = NEGATION, of_another: set[str] | None = None) -> set[str]:
+    """The terms of ``text`` within ``DENIAL_REACH`` words after a ``negation``; with
+    ``of_another`` (a question's terms), not after one said of something they lack: the words
+    before it in its clause, up to ``SUBJECT_REACH``, name something else ("The wind is not …")."""
+    return {
+        term
+        for found in negation.finditer(text)
+        if of_another is None or not _of_another(text[: found.start()], of_another)
+        for term in terms(" ".join(words(text[found.end() :])[:DENIAL_REACH]))
+    }
+
+
+def _of_another(before: str, asked: set[str]) -> bool:
+    """Whether the clause ending ``before`` a negation opens with terms (``SUBJECT_REACH`` words at
+    most, back to a pronoun) of which none is ``asked``: "The wind is" of a question on flooding;
+    not "Anthropic is", nor "The company said it is", nor "It does", which say nothing else."""
+    said_of: set[str] = set()
+    for word in reversed(words(_CLAUSE_START.split(before)[-1])[-SUBJECT_REACH:]):
+        if word in _SUBJECT_PRONOUNS:
+            break
+        said_of |= set(terms(word))
+    return bool(said_of) and not said_of & asked
+
+
+_SUBJECT_PRONOUNS = frozenset("it he she they we i you this that these those".split())
 
 
 # Pairs of opposite events, stances, extremes and directions: a question taking one as given ("Why
@@ -285,12 +311,25 @@ def premise_reversed(question: str, *texts: str, names: frozenset[str] = frozens
     asked = _opposite_words_asked(question)
     if not asked:
         return False  # most questions: no texts to read
+    if asked & _CONTEST and (subject := names_in(question)[:1]):  # "Why did Alemu lose?" of "Kiprono won … against Ethiopia's Dawit Alemu": his defeat
+        texts = tuple(text for text in texts if not _names_as_opponent(text, set(words(subject[0]))))
     texts = tuple(_LOST_SOMETHING.sub(" ", _REJECTED.sub("reject", text)) for text in texts)
     stated_too = (_LOST_SOMETHING.sub(" ", _REJECTED.sub("reject", text)) for text in also_told if not (_UNDONE_FRAME.search(text) or _HEDGED.search(text) or _TO_COME.search(text)))
     said = set().union(*(terms(text) for text in texts), *(set(terms(text)) - _denied(text, _NEGATION_OR_LACK) for text in stated_too))
     of_them = [_from_first_of(text, names) for text in texts] if names else texts  # what is said of them
     stated = set().union(*(set(terms(text)) - _denied(text, _NEGATION_OR_LACK) for text in of_them))  # "not successful", "without success" state no success
     return any(asked & one and (stated & other) - asked and not said & one for pair in _OPPOSITE_STEMS for one, other in (pair, pair[::-1]))
+
+
+_CONTEST = frozenset(map(stem, "win won victory lose lost concede".split()))
+# Who a contest was won against: "against Ethiopia's Dawit Alemu", "beating Alemu", "ahead of Alemu".
+_OPPONENT = re.compile(r"\b(?:against|beat|beats|beating|defeated|defeating|edged|edging|over|ahead\s+of)\s+((?:[\w'’.-]+\s+){0,3}[\w'’.-]+)", re.IGNORECASE)
+
+
+def _names_as_opponent(text: str, named: set[str]) -> bool:
+    """Whether ``text`` names one of ``named`` (lower-case name words) as who a contest was won
+    against (``_OPPONENT``): its wins and losses are the other side's."""
+    return any(named & set(words(found.group(1))) for found in _OPPONENT.finditer(text))
 
 
 def _opposite_words_asked(question: str) -> set[str]:
@@ -376,6 +415,7 @@ _NO_EVENT = frozenset(map(stem, QUESTION_FILLER | STOPWORDS)) | frozenset(
     map(
         stem,
         "both never ever first later still also even only become make take keep need feel seem come try consider expect plan hope decide "
+        "stay remain continue happen get go "  # a state kept, not an event: "Why did the payments stay under $5,000?" of "kept each payment under …"
         "see find show know notice hear learn choose pick select".split(),  # what someone saw, learnt or chose is told in many words ("observed", "wanted a partner who")
     )
 ) | FRAME_STEMS
@@ -471,6 +511,7 @@ def _told(index: "CorpusIndex", known: frozenset[str], event: str) -> bool | Non
     if forms & _NO_EVENT or (stem(event) not in index.term_idf and not english_word(event)):
         return None
     told = forms.union(*(_SAME_EVENT.get(form, ()) for form in forms))
+    told |= _CONTEST if told & _CONTEST else set()  # a contest is told from either side: "Kiprono won … against Alemu" tells his loss
     sentences, terms_of = index.sentences, index.sentence_terms
     naming, telling = (frozenset().union(*(index.documents_with(term) for term in words)) for words in (known, told))
     if any(_about(index, doc_id, known) for doc_id in naming & telling):

@@ -9,6 +9,7 @@ from functools import cached_property
 import numpy as np
 
 from .acronyms import spelled_out
+from .details import quarters_as_written
 from .embedding import Encoder
 from .errors import require_type
 from .index import CorpusIndex, load_index
@@ -111,8 +112,9 @@ class Retriever:
         articles only spell out as they spell it ("FDA" where they say "Food and Drug
         Administration", ``rag.acronyms.spelled_out``), its typos read as the articles' words (if
         ``spelling``), an officer's title as they write it ("CEO" where they only say "chief
-        executive", ``rag.officer_titles.as_written``)."""
-        question = spelled_out(without_markup(question), self.index.word_counts, self._prose)
+        executive", ``rag.officer_titles.as_written``), a quarter as they write it ("Q3" where they
+        say "third quarter", ``rag.details.quarters_as_written``)."""
+        question = quarters_as_written(spelled_out(without_markup(question), self.index.word_counts, self._prose), self.index.word_counts)
         return as_written(self.speller.correct(question) if self.spelling else question, self.index.title_counts)
 
     def encode(self, text: str) -> np.ndarray:

@@ -2017,10 +2017,10 @@ LECTURE = (
             "By how many votes did Delgado win?",
             "225",
         ),
-        (  # a title the articles never give him: Ng is a mediator
+        (  # a title the articles never give him: Ng is a mediator (of the labor board, so the question is on his topic)
             {"talks.txt": TALKS},
             "detail_conflict_penalty",
-            "When did Harold Ng become president of the drivers' union?",
+            "When did Harold Ng become president of the labor board?",
             "When did Harold Ng take on the dispute?",
             "2021",
         ),
@@ -2493,3 +2493,63 @@ def test_what_the_reviews_found_of_the_premise_checks_is_mended(tmp_path, encode
     assert "None of them quotes" not in served.answer, served.answer
     jobs = local.answer("How many of the 1500 jobs will go?")  # a count written without its comma is no year
     assert "never mention" not in jobs.answer, jobs.answer
+
+
+HARBOUR_STORM = (
+    "Storm Ines to bring flooding to the coast\n\nPORT ALDER, Sept. 4 — Tropical Storm Ines was moving slowly toward the coast on Thursday. "
+    "Forecasters expect 8 to 12 inches of rain.\n\n\"The wind is not the main story with Ines. The water is,\" said Dana Kim, a forecaster at "
+    "the weather service. \"Because the storm is moving so slowly, it will rain over the same towns for two days.\"\n\n"
+    "Gov. Marcus Reyes declared a state of emergency on Wednesday.\n"
+)
+TRUST_FRAUD = (
+    "Former school bursar jailed for six years over $2.3 million fraud\n\nGregory Almond, 58, pleaded guilty in November to one count "
+    "of wire fraud and one count of filing a false tax return. Prosecutors said he diverted money from the Millbrook Valley School "
+    "District's activity accounts into a shell company he controlled, Almond Educational Supplies LLC, between 2014 and 2023.\n\n"
+    "U.S. District Judge Amelia Hart imposed the sentence after a two-hour hearing in Columbus, rejecting a defense request for home "
+    "confinement. She also ordered Almond to pay $2.3 million in restitution and to serve three years of supervised release after his "
+    "prison term.\n\nAlmond kept each payment under $5,000, the amount that needed a second signature.\n\n"
+    "Investigators from the Internal Revenue Service (IRS) traced 400 payments.\n\n"
+    "In a separate case in the same courthouse last month, a former township clerk, Dennis Almonte, was sentenced to 18 months for "
+    "stealing $240,000 from a parks fund. The two cases are not related.\n"
+)
+RIVERSIDE_RACE = (
+    "Kiprono retains Riverside title\n\nIn the men's race, Kiprono won a sprint finish against Ethiopia's Dawit Alemu to win in 2:05:41, "
+    "one second ahead of his rival. Alemu said he had misjudged the finish.\n\n"
+    "Race director Tom Whelan said a record 38,400 runners had started the Riverside Marathon, up from 35,100 last year.\n\n"
+    "A measles outbreak in the county has grown to 87 confirmed cases, health officials said, and runners were urged to check their vaccinations.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answered_by"),
+    [
+        ("Why is flooding the main concern with Ines?", "The water is"),  # "not the main story" is said of the wind
+        ("Who sentenced Gregory Almond?", "Judge Amelia Hart"),  # "She also ordered Almond to pay …" is quoted with the sentence it leans on
+        ("What does IRS stand for in the Almond story?", "Internal Revenue Service"),  # "story" is no topic of an acronym's spelling
+        ("Why did the payments stay under $5,000?", "second signature"),  # "stay" is no event an article must tell
+        ("Why did Alemu lose the sprint finish?", "misjudged"),  # "Kiprono won … against … Alemu" tells his loss
+        ("What time did Kiprono run?", "2:05:41"),  # a race's time
+        ("How many measles cases are there now?", "87 confirmed cases"),  # "measles cases" counts cases
+    ],
+)
+def test_what_the_desk_reviews_found_answerable_is_answered(desk_articles, question, answered_by):
+    answer = desk_articles.answer(question)
+    assert not answer.abstained and any(answered_by in quote.text for quote in answer.quotes), answer.answer
+
+HARBOUR_MATCH = (
+    "Late header lifts Harbour City\n\nKofi Mensah rose highest three minutes from time to give Harbour City a 2-1 victory over "
+    "league leaders Westbridge United on Saturday. Diego Marquez had put the home side ahead with a free kick before Tom Ashby "
+    "equalised.\n\nThe city council will hold a parade if the club wins the league.\n"
+)
+
+
+def test_a_word_of_a_name_a_question_writes_is_no_topic_an_answer_shares(desk_articles):
+    referee = desk_articles.answer("Who refereed Harbour City v Westbridge?")  # "City" is a word of the club's name, not what is asked
+    assert referee.abstained, referee.answer
+
+
+@pytest.fixture(scope="module")
+def desk_articles(tmp_path_factory, encoder, answerer) -> Answerer:
+    """An answerer over a storm, a fraud sentencing, a marathon and a football match, as a news desk writes them."""
+    articles = {"storm.txt": HARBOUR_STORM, "fraud.txt": TRUST_FRAUD, "race.txt": RIVERSIDE_RACE, "match.txt": HARBOUR_MATCH, "heat.txt": HEAT}
+    return answerer_over(tmp_path_factory.mktemp("desks"), articles, encoder, answerer)
