@@ -894,3 +894,11 @@ def test_a_time_stamp_heads_a_live_blogs_entry_and_stays_with_a_timelines_item()
 def test_a_label_by_only_before_a_name_is_a_byline():
     kinds_of = {s.text: s.kind for s in split_sentences("doc", "Rates outlook\n\n- Analysis by Moody's shows default rates rising to 4% next year\n- Spreads widened\n")}
     assert kinds_of["Analysis by Moody's shows default rates rising to 4% next year"] == "sentence"  # a list item, not who wrote it
+
+
+def test_a_time_of_day_goes_on_with_its_zone_spelt_out():
+    text = "The outage began at 9:42 a.m. Eastern Time (1342 GMT) in the US-East-2 region. Service returned at 4 p.m. Pacific Daylight Time.\n"
+    assert kinds(text) == [
+        ("sentence", "The outage began at 9:42 a.m. Eastern Time (1342 GMT) in the US-East-2 region."),
+        ("sentence", "Service returned at 4 p.m. Pacific Daylight Time."),
+    ]
