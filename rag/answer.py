@@ -709,7 +709,7 @@ class Answerer:
         swapped = with_subject_swapped(read_as, context, self.index.names)  # "and Anthropic?" after "What did OpenAI say?"
         read_as = swapped or read_as
         shown = read_as  # the question as read, shown when it is not as typed
-        read_as = as_direct(with_names_capitalised(read_as, self.index.names, self.index.written_before), self.index.names)  # "tell me why x was cleared": "why was X cleared"
+        read_as = as_direct(with_names_capitalised(read_as, self.index.names), self.index.names)  # "tell me why x was cleared": "why was X cleared"
         read_with = () if swapped else context  # a swapped question is asked instead of the one before, not with it
         query = searched_text(read_with, read_as)  # BM25's words; Answer.searched shows the question as read, before as_direct
         vector = self.retriever.encode(searched_text(read_with, shown))  # its meaning as typed; its words and kind read directly

@@ -417,16 +417,20 @@ ORGANISATION_ENDS = COMPANY_ENDS | frozenset(
     "county city town village street hall park airport station museum church club team times news post journal review office "
     "ministry commission service services network fund trust society league federation "
     "region district state states republic kingdom island islands bay valley falls road avenue square bridge "
-    "gallery theatre library stadium prison united rovers "
-    "marathon open cup championship championships games tournament trophy festival awards prize classic derby".split()  # events: "the Lakeside Open"
+    "gallery theatre library stadium prison united rovers".split()
 )
 _PLACE_STARTS = frozenset("lake port mount fort cape river gulf north south east west upper lower san santa los las".split())
 
 
+# Words ending the name of an event, no person's: "the Lakeside Open", "the Riverside Marathon".
+_EVENT_ENDS = frozenset("marathon open cup championship championships games tournament trophy festival awards prize prix classic derby".split())
+
+
 def _names_a_person(mention: str) -> bool:
-    """Whether a capitalised run may name a person (a role word always does): not "Northgate Health", "Lake Wendell"."""
+    """Whether a capitalised run may name a person (a role word always does): not "Northgate Health",
+    "Lake Wendell", "the Riverside Marathon"."""
     found = _WORD.findall(mention.lower())
-    return len(found) < 2 or (found[-1] not in ORGANISATION_ENDS and found[0] not in _PLACE_STARTS)
+    return len(found) < 2 or (found[-1] not in ORGANISATION_ENDS | _EVENT_ENDS and found[0] not in _PLACE_STARTS)
 
 
 def mentions(sentence: str, kind: str) -> tuple[frozenset[str], ...]:

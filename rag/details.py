@@ -14,7 +14,7 @@ asked, tells the question apart from the articles' answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container
+from collections.abc import Callable, Sequence
 
 from .answer_types import amount_groups
 from .lexical import STOPWORDS, is_verb, stem, terms, words
@@ -75,11 +75,17 @@ _ORDINAL_OF_QUARTER = {number: ordinal for ordinal, number in _QUARTER_ORDINALS.
 _SHORT_QUARTER = re.compile(r"\b[Qq]([1-4])\b")
 
 
-def quarters_as_written(question: str, known_words: Container[str]) -> str:
-    """``question`` with a quarter written short ("Q3", "q3") that is none of ``known_words``
-    (the articles' words, lower case) as the articles write quarters: "kestrel q3 revenue" ->
-    "kestrel third quarter revenue" where they say "third-quarter revenue"."""
-    return _SHORT_QUARTER.sub(lambda found: found.group() if found.group().lower() in known_words else f"{_ORDINAL_OF_QUARTER[found.group(1)]} quarter", question)
+def quarters_as_written(question: str, texts: Sequence[str]) -> str:
+    """``question`` with a quarter written short ("Q3", "q3") that ``texts`` (the articles)
+    never write so, as the articles write quarters: "kestrel q3 revenue" -> "kestrel
+    third quarter revenue" where they say "third-quarter revenue"; "Audi Q3" stays where they write
+    "Q3"."""
+
+    def as_written(found: re.Match[str]) -> str:
+        short = found.group().upper()
+        return found.group() if any(short in text and re.search(rf"\b{short}\b", text) for text in texts) else f"{_ORDINAL_OF_QUARTER[found.group(1)]} quarter"
+
+    return _SHORT_QUARTER.sub(as_written, question)
 
 
 def _quarters(text: str) -> set[str]:

@@ -74,16 +74,16 @@ _SHORT_FORM_TITLE = re.compile(
 HONORIFICS = frozenset("mr mrs ms mx miss dr sir dame lord lady rev prof".split())
 
 
-def is_title(word: str) -> bool:
+def is_title(word: str, plural: bool = True) -> bool:
     """Whether ``word`` (lower-cased) is an honorific ("ms"), an officer's title, abbreviated with or
-    without its full stop ("gov.", "gov"), or the plural of one of three letters or more ("ceo",
-    "ceos"; not "das", which is no "da")."""
+    without its full stop ("gov.", "gov"), or (with ``plural``) the plural of one of three letters or
+    more ("ceo", "ceos"; not "das", which is no "da"; "senators" may name a team)."""
     word = word.rstrip(".")
 
     def titled(form: str) -> bool:
         return bool(TITLE_WORD.fullmatch(form) or TITLE_WORD.fullmatch(f"{form}."))
 
-    return word in HONORIFICS or titled(word) or (word.endswith("s") and len(word) > 3 and titled(word[:-1]))
+    return word in HONORIFICS or titled(word) or (plural and word.endswith("s") and len(word) > 3 and titled(word[:-1]))
 
 
 def title_counts(texts: Iterable[str]) -> Counter[str]:

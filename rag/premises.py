@@ -36,7 +36,7 @@ from .question import asks_yes_or_no, known_names, name_spans, name_terms, names
 from .spans import quoted_from
 from .spelling import english_word
 from .text import AUXILIARIES, BLOCK_QUOTE_LINE, CALENDAR_WORDS, NUMBER_WORDS, QUESTION_WORDS, interview_roles, line_start
-from .officer_titles import TITLE_GROUP, TITLE_PATTERN, TITLE_WORD, is_title
+from .officer_titles import HONORIFICS, TITLE_GROUP, TITLE_PATTERN, TITLE_WORD, is_title
 
 if TYPE_CHECKING:
     from .answer import ScoredSentence
@@ -77,15 +77,21 @@ def asks_closed_type(question: str, asked: str) -> bool:
 # "who makes it" (nor "makes": "made by Calloway", a form the stems do not meet), "how much
 # money" (a sentence gives "14 million euros"), "which person is the CEO" (an answer names one):
 # articles without them may still answer.
-FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued valuation budget money amount number total now current currently today still work live based located situated headquartered make made run person individual".split())  # stemmed: "works", "lives" too; "who runs it" (a chief executive), "what time did she run" (won in 2:05:41)
+FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued valuation budget money amount number total now current currently today still work live based located situated headquartered make made person individual".split())  # stemmed: "works", "lives" too
 
 
-def _topic_terms(question: str, names: set[str]) -> set[str]:
+# Verbs so light that an article tells what they say in other words: "come out" is "be released",
+# "who runs it" its chief executive, "what time did she run" "won in 2:05:41".
+LIGHT_VERBS = frozenset(map(stem, "become make take keep come get go happen run".split()))
+
+
+def _topic_terms(question: str, names: set[str], capitalised: frozenset[str]) -> set[str]:
     """The content words of ``question`` (``question_terms``) that say what it is about: not its
-    ``names`` (``known_names``) nor any word of a name it writes capitalised ("City" of "Harbour
+    ``names`` (``known_names``) nor a word of a name it writes capitalised that the articles write
+    in lower case too (not among ``capitalised``, ``CorpusIndex.capitalised``: "City" of "Harbour
     City", ``names_in``), nor the words that frame an answer type (``FRAME_STEMS``)."""
-    named = {stem(word) for name in [*names, *names_in(question)] for word in words(name)}
-    return set(question_terms(question)) - named - FRAME_STEMS
+    of_names = {word for name in names_in(question) for word in words(name) if word not in capitalised}
+    return set(question_terms(question)) - {stem(word) for word in [*names, *of_names]} - FRAME_STEMS
 
 
 # A count of the dead is a count of nothing else: a question asking one is not answered by a
@@ -121,7 +127,8 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     """Whether ``question`` expects an answer type and each of the first ``candidates`` sentences
     stating one is about something else: it shares none of the question's content words
     (``question_terms``; a doer meets its deed, ``_shares_a_form``: "the winner" of "a 3-2
-    win"; a verb its other forms, ``verb_forms``: "leave" meets "left"), its names (``known_names``) and the words that frame the type ("worth",
+    win"; a verb its other forms, ``verb_forms``: "leave" meets "left"), its names (``known_names``), light verbs
+    (``LIGHT_VERBS``: "When will the film come out?" of "It is expected to be released …") and the words that frame the type ("worth",
     "now") aside ("Who led the latest funding round?" of "Researchers Favaro and Clark are arguing
     that …"), or its article never mentions one of the question's names ("What was Halvorsen
     Chemical's revenue?" of a hospital merger's "annual revenue of about $1.9 billion"). Read in
@@ -136,7 +143,7 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     if kind in (None, "measure"):
         return False  # a measure ("How deep was the earthquake?" of "… at a depth of 10 kilometres") is told in other words
     names = known_names(asked, index.names)
-    content = set() if kind == "expansion" else _topic_terms(asked, names)
+    content = set() if kind == "expansion" else _topic_terms(asked, names, index.capitalised) - LIGHT_VERBS
     typed = [s.sentence_id for s in scored[:candidates] if s.type_match]
     if typed and ASKS_DEATHS.search(asked) and not any(DEATH_WORDS & index.terms_as_quoted[sid] for sid in typed):
         return True  # "How many people were killed?" of "forced 12,000 people from their homes": a count of something else
@@ -205,7 +212,7 @@ def _names_nothing_apart(word: str) -> bool:
     """Whether ``word`` (lower-cased) is no name of its own beside another: a title, a stop word, a
     day or a month, an initial."""
     word = word.rstrip(".")
-    return word in STOPWORDS or word in CALENDAR_WORDS or is_title(word) or len(word) <= 1
+    return word in STOPWORDS or word in CALENDAR_WORDS or word in HONORIFICS or bool(TITLE_WORD.fullmatch(word)) or len(word) <= 1
 
 
 _NEGATION_OR_LACK = re.compile(rf"{NEGATION.pattern}|\bwithout\b", re.I)  # "without success" states none
@@ -215,44 +222,15 @@ DENIAL_REACH = 3  # words after a negation that it denies
 def premise_denied(question: str, best: str) -> bool:
     """Whether ``question`` asks why something is so (without a negation of its own) and the
     best sentence denies one of its words within ``DENIAL_REACH`` words of a negation: "Why is
-    Anthropic calling for a permanent ban?" of "Anthropic is not calling for an immediate stop".
-    Not a negation of something else the question never names: "Why is flooding the main concern
-    with Dalia?" of "The wind is not the main story with Dalia. The water is" (``_of_another``)."""
+    Anthropic calling for a permanent ban?" of "Anthropic is not calling for an immediate stop"."""
     if not ASKS_WHY.match(question) or NEGATION.search(question):
         return False
-    asked = set(question_terms(question))
-    return bool(asked & _denied(best, of_another=asked))
+    return bool(set(question_terms(question)) & _denied(best))
 
 
-_CLAUSE_START = re.compile(r"[,;:—–()\"“”]|\b(?:and|but|or|while|whereas|although|because|that|which|who)\b", re.IGNORECASE)
-SUBJECT_REACH = 4  # words back from a negation to what it is said of
-
-
-def _denied(text: str, negation: re.Pattern[str] = NEGATION, of_another: set[str] | None = None) -> set[str]:
-    """The terms of ``text`` within ``DENIAL_REACH`` words after a ``negation``; with
-    ``of_another`` (a question's terms), not after one said of something they lack: the words
-    before it in its clause, up to ``SUBJECT_REACH``, name something else ("The wind is not …")."""
-    return {
-        term
-        for found in negation.finditer(text)
-        if of_another is None or not _of_another(text[: found.start()], of_another)
-        for term in terms(" ".join(words(text[found.end() :])[:DENIAL_REACH]))
-    }
-
-
-def _of_another(before: str, asked: set[str]) -> bool:
-    """Whether the clause ending ``before`` a negation opens with terms (``SUBJECT_REACH`` words at
-    most, back to a pronoun) of which none is ``asked``: "The wind is" of a question on flooding;
-    not "Anthropic is", nor "The company said it is", nor "It does", which say nothing else."""
-    said_of: set[str] = set()
-    for word in reversed(words(_CLAUSE_START.split(before)[-1])[-SUBJECT_REACH:]):
-        if word in _SUBJECT_PRONOUNS:
-            break
-        said_of |= set(terms(word))
-    return bool(said_of) and not said_of & asked
-
-
-_SUBJECT_PRONOUNS = frozenset("it he she they we i you this that these those".split())
+def _denied(text: str, negation: re.Pattern[str] = NEGATION) -> set[str]:
+    """The terms of ``text`` within ``DENIAL_REACH`` words after a ``negation``."""
+    return {term for found in negation.finditer(text) for term in terms(" ".join(words(text[found.end() :])[:DENIAL_REACH]))}
 
 
 # Pairs of opposite events, stances, extremes and directions: a question taking one as given ("Why
@@ -321,15 +299,22 @@ def premise_reversed(question: str, *texts: str, names: frozenset[str] = frozens
     return any(asked & one and (stated & other) - asked and not said & one for pair in _OPPOSITE_STEMS for one, other in (pair, pair[::-1]))
 
 
-_CONTEST = frozenset(map(stem, "win won victory lose lost concede".split()))
+_CONTEST = frozenset(map(stem, "win won victory lose lost concede beat beaten defeat".split()))
 # Who a contest was won against: "against Ethiopia's Dawit Alemu", "beating Alemu", "ahead of Alemu".
-_OPPONENT = re.compile(r"\b(?:against|beat|beats|beating|defeated|defeating|edged|edging|over|ahead\s+of)\s+((?:[\w'’.-]+\s+){0,3}[\w'’.-]+)", re.IGNORECASE)
+_OPPONENT = re.compile(r"\b(?:against|beat|beats|beating|defeated|defeating|edged|edging|ahead\s+of)\s+((?:[\w'’.-]+\s+){0,3}[\w'’.-]+)", re.IGNORECASE)
+# One named as who won or lost it themselves: "Sven Lind, who lost by 8 points", "Lind conceded".
+_OWN_RESULT = r"(?:\s*,?\s+(?:who|had|has|have|was|were|then|also))*\s+(?:won|wins|win|lost|loses|lose|conceded|concedes|beat|defeated)\b"
 
 
 def _names_as_opponent(text: str, named: set[str]) -> bool:
-    """Whether ``text`` names one of ``named`` (lower-case name words) as who a contest was won
-    against (``_OPPONENT``): its wins and losses are the other side's."""
-    return any(named & set(words(found.group(1))) for found in _OPPONENT.finditer(text))
+    """Whether ``text`` names one of ``named`` (lower-case name words) only as who a contest was won
+    against (``_OPPONENT``, not as an owner: "a row over Walsh's taxes"), never as winning or losing
+    it themselves ("Lind, who lost …"): its wins and losses are the other side's."""
+    against = any(
+        named & {word for word in words(found.group(1)) if not re.search(rf"\b{re.escape(word)}['’]s\b", found.group(1), re.IGNORECASE)}
+        for found in _OPPONENT.finditer(text)
+    )
+    return against and not any(re.search(rf"\b{re.escape(name)}\b{_OWN_RESULT}", text, re.IGNORECASE) for name in named)
 
 
 def _opposite_words_asked(question: str) -> set[str]:
@@ -415,7 +400,6 @@ _NO_EVENT = frozenset(map(stem, QUESTION_FILLER | STOPWORDS)) | frozenset(
     map(
         stem,
         "both never ever first later still also even only become make take keep need feel seem come try consider expect plan hope decide "
-        "stay remain continue happen get go "  # a state kept, not an event: "Why did the payments stay under $5,000?" of "kept each payment under …"
         "see find show know notice hear learn choose pick select".split(),  # what someone saw, learnt or chose is told in many words ("observed", "wanted a partner who")
     )
 ) | FRAME_STEMS
@@ -489,16 +473,19 @@ def event_unreported(index: "CorpusIndex", question: str) -> tuple[str, str] | N
     article, which, when long, tells of others' events too ("sacked" of the manager before the one
     asked about). Words too general to be told the same way
     (``_NO_EVENT``: "think", "become", "decide", "see") are not checked, nor a word neither the articles
-    nor an English dictionary know: a typo, not an event."""
+    nor an English dictionary know: a typo, not an event, nor a state a thing stays in (``_STATES``)."""
     for named, known, event in _events_asked(index, question):
         if _told(index, known, event) is False:
             return named, event
-    readings = _things_asked(index, question)  # of a thing: only when no reading is told
+    readings = [reading for reading in _things_asked(index, question) if stem(reading[2]) not in _STATES]  # of a thing: only when no reading is told
     if readings and all(_told(index, known, event) is False for _, known, event in readings):
         return readings[-1][0], readings[-1][2]
     return None
 
 
+# What a thing stays is a state, told in other words: "Why did the payments stay under $5,000?" of
+# "kept each payment under …" (of someone, "Why did Bright stay at Kestrel?", an event to be told).
+_STATES = frozenset(map(stem, "stay remain continue".split()))
 EVENT_REACH = 4  # sentences from one naming someone within which their event is told ("… Luis Navarro …. He voted against …")
 
 
@@ -620,7 +607,7 @@ def told_as_to_come(index: "CorpusIndex", question: str, best: str) -> bool:
     library opened on Saturday, and the town will open a second branch next year"."""
     if not _ASKS_DONE.search(question) or _ASKS_WORDS.search(question) or asks_yes_or_no(question):
         return False
-    asked = _topic_terms(question, known_names(question, index.names))
+    asked = _topic_terms(question, known_names(question, index.names), index.capitalised)
     telling = [clause for clause in _CLAUSE_BREAK.split(best) if asked & set(terms(clause))]
     return bool(telling) and all(_TO_COME.search(clause) for clause in telling)
 
@@ -1094,16 +1081,21 @@ def _left_off_first_names(index: "CorpusIndex", doc_id: str, runs: list[list[str
     return left_off
 
 
+# A name written after "the" is a place's, a body's or an event's, no person's: "the Tate Riverside", "the Grand Prix".
+_THE_NAMED = re.compile(r"\b[Tt]he\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+
+
 def person_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> bool:
     """Whether ``question`` names a person the articles mention, by a name of two words or more
     ("Dario Amodei"), and the best sentence names none of its words but another person by name:
     "What did Dario Amodei predict in his London lecture?" of "Jack Clark predicted during a
     London lecture …", where the article names Amodei in the next sentence. Not of a question
-    asking who: its answer names another person ("Who won the race at the Lakeshore Marathon?")."""
+    asking who: its answer names another person ("Who won the race at the Lakeshore Marathon?"); nor
+    of a name written after "the" ("How many visitors does the Tate Riverside expect?", ``_THE_NAMED``)."""
     if not scored or expected_type(question) == "person":
         return False
     names = known_names(question, index.names)
-    people = [person for person in mentions(question, "person") if len(person) > 1 and person & names]
+    people = [person for person in mentions(_THE_NAMED.sub(" ", question), "person") if len(person) > 1 and person & names]
     best = index.sentences[scored[0].sentence_id].text
     said, asked = set(words(best)), question_words(question)
     return bool(people) and not any(person & said for person in people) and any(len(m) > 1 and not m & asked for m in mentions(best, "person"))

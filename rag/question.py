@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from .errors import QuestionError, QuestionTypeError, kind_of
 from .markup import HTML_TAG, as_read, without_markup_spans
 from .officer_titles import is_title
-from .lexical import INVISIBLE, QUESTION_FILLER, REQUEST_VERBS, STOPWORDS, as_matched, may_be_noun, name_key, question_terms, stem, without_frames, words
+from .lexical import INVISIBLE, QUESTION_FILLER, REQUEST_VERBS, STOPWORDS, as_matched, may_be_noun, question_terms, stem, without_frames, words
 from .settings import whole_number
 from .text import AUXILIARIES, CALENDAR_WORDS, QUESTION_WORDS, sentence_spans
 
@@ -262,16 +262,12 @@ def _is_name_word(word: str, first: bool, names: frozenset[str]) -> bool:
 _OPENERS = STOPWORDS | _PRONOUNS | frozenset(f"{QUESTION_WORDS}|{AUXILIARIES}".split("|")) | frozenset("tell sorry actually please no yes ok okay".split())
 
 
-def _names_something(text: str, title_case_only: bool = False) -> bool:
+def _names_something(text: str) -> bool:
     """Whether ``text`` writes a word capitalised that names someone or something ("OpenAI?", "the
     EU?"), not "I" nor a first word capitalised only because it opens the question ("What did she
-    say?"); with ``title_case_only``, a word with a letter in lower case ("Earth", not "AI", which
-    is written so whoever writes it)."""
+    say?")."""
     found = _WORD.findall(text)
-    return any(
-        _is_name_word(word, i == 0 and _POSSESSIVE.sub("", word).lower() in _OPENERS, frozenset()) and not (title_case_only and word.isupper())
-        for i, word in enumerate(found)
-    )
+    return any(_is_name_word(word, i == 0 and _POSSESSIVE.sub("", word).lower() in _OPENERS, frozenset()) for i, word in enumerate(found))
 
 
 def known_names(question: str, names: frozenset[str]) -> set[str]:
@@ -279,33 +275,19 @@ def known_names(question: str, names: frozenset[str]) -> set[str]:
     write capitalised (``CorpusIndex.names``), in whatever case the question writes them: "openai"
     in "why did openai call for a pause"; not a stop word, a pronoun, a day or a month, an officer's
     title ("gov." of "Gov. Claire Beaumont", "judge"), nor a word of one or two letters ("AI", "US"),
-    which reads as a name too often by chance. A question that writes a name capitalised past its
-    first word tells names by their case: its words in lower case are none ("exoplanet" in "How far
-    is the exoplanet from Earth?", though an article names the "Transiting Exoplanet Survey Satellite")."""
-    cased = _names_something(question, title_case_only=True)
-    written = (token for token in _WORD.findall(question) if not (cased and token.islower()))
-    return {word for token in written for word in words(token) if word in names and len(word) > 2 and word not in STOPWORDS | _PRONOUNS | _TIME_WORDS and not is_title(word)}
+    which reads as a name too often by chance."""
+    return {word for word in words(question) if word in names and len(word) > 2 and word not in STOPWORDS | _PRONOUNS | _TIME_WORDS and not is_title(word, plural=False)}
 
 
-def with_names_capitalised(question: str, names: frozenset[str], written_before: Mapping[str, frozenset[str]] | None = None) -> str:
+def with_names_capitalised(question: str, names: frozenset[str]) -> str:
     """``question``, when typed all in lower case, with each of its ``known_names`` (the words the
     articles only write capitalised) written as a name is: "how many disposals did ben lucchesi
     have" -> "how many disposals did Ben Lucchesi have", which the readers of names then see as the
-    capitalised question. A question with a capital letter keeps its case, which tells names,
-    but for a word of ``names`` written in lower case right after a capitalised word that the
-    articles write before it (``written_before``, ``CorpusIndex.written_before``): "Carrow council"
-    is "Carrow Council" where they write so; "Keystone Logistics change" keeps its verb."""
+    capitalised question. A question with any capital letter is returned as it is: its case tells."""
     if question != question.lower():
-        if not written_before:
-            return question
-        return _NAME_RUN_IN_LOWER_CASE.sub(
-            lambda pair: f"{pair[1]}{pair[2]}{pair[3].capitalize()}" if pair[3] in names and name_key(pair[1]) in written_before.get(pair[3], ()) else pair[0], question
-        )
+        return question
     known = known_names(question, names)
     return _WORD.sub(lambda word: word[0].capitalize() if word[0] in known else word[0], question) if known else question
-
-
-_NAME_RUN_IN_LOWER_CASE = re.compile(r"\b([A-Z][\w'’-]*)(\s+)([a-z][a-z'’-]*)\b")  # a capitalised word and the word after it, in lower case
 
 
 def name_spans(question: str, names: frozenset[str]) -> list[tuple[int, int]]:

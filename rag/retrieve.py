@@ -114,7 +114,7 @@ class Retriever:
         ``spelling``), an officer's title as they write it ("CEO" where they only say "chief
         executive", ``rag.officer_titles.as_written``), a quarter as they write it ("Q3" where they
         say "third quarter", ``rag.details.quarters_as_written``)."""
-        question = quarters_as_written(spelled_out(without_markup(question), self.index.word_counts, self._prose), self.index.word_counts)
+        question = quarters_as_written(spelled_out(without_markup(question), self.index.word_counts, self._prose), [document.text for document in self.index.documents.values()])
         return as_written(self.speller.correct(question) if self.spelling else question, self.index.title_counts)
 
     def encode(self, text: str) -> np.ndarray:

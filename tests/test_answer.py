@@ -2523,19 +2523,25 @@ RIVERSIDE_RACE = (
 @pytest.mark.parametrize(
     ("question", "answered_by"),
     [
-        ("Why is flooding the main concern with Ines?", "The water is"),  # "not the main story" is said of the wind
         ("Who sentenced Gregory Almond?", "Judge Amelia Hart"),  # "She also ordered Almond to pay …" is quoted with the sentence it leans on
         ("What does IRS stand for in the Almond story?", "Internal Revenue Service"),  # "story" is no topic of an acronym's spelling
         ("Why did the payments stay under $5,000?", "second signature"),  # "stay" is no event an article must tell
         ("Why did Alemu lose the sprint finish?", "misjudged"),  # "Kiprono won … against … Alemu" tells his loss
         ("What time did Kiprono run?", "2:05:41"),  # a race's time
         ("How many measles cases are there now?", "87 confirmed cases"),  # "measles cases" counts cases
+        ("When will 'The Salt Road' come out in the US?", "October"),  # "come out" is told as "released"
+        ("How many visitors does the Tate Riverside expect?", "400,000"),  # a name after "the" is no person swapped for the director
     ],
 )
 def test_what_the_desk_reviews_found_answerable_is_answered(desk_articles, question, answered_by):
     answer = desk_articles.answer(question)
     assert not answer.abstained and any(answered_by in quote.text for quote in answer.quotes), answer.answer
 
+SALT_ROAD = (
+    "Iranian drama wins top prize\n\n'The Salt Road', a drama by Parisa Golzar, won the festival's top prize on Saturday. "
+    "It is expected to be released in U.S. cinemas in October.\n\nThe Tate Riverside opens a Vermeer show on Friday. The gallery "
+    "expects more than 400,000 visitors, director Ana Ruiz said.\n"
+)
 HARBOUR_MATCH = (
     "Late header lifts Harbour City\n\nKofi Mensah rose highest three minutes from time to give Harbour City a 2-1 victory over "
     "league leaders Westbridge United on Saturday. Diego Marquez had put the home side ahead with a free kick before Tom Ashby "
@@ -2550,6 +2556,51 @@ def test_a_word_of_a_name_a_question_writes_is_no_topic_an_answer_shares(desk_ar
 
 @pytest.fixture(scope="module")
 def desk_articles(tmp_path_factory, encoder, answerer) -> Answerer:
-    """An answerer over a storm, a fraud sentencing, a marathon and a football match, as a news desk writes them."""
-    articles = {"storm.txt": HARBOUR_STORM, "fraud.txt": TRUST_FRAUD, "race.txt": RIVERSIDE_RACE, "match.txt": HARBOUR_MATCH, "heat.txt": HEAT}
+    """An answerer over a storm, a fraud sentencing, a marathon, a football match and a film prize, as a news desk writes them."""
+    articles = {"storm.txt": HARBOUR_STORM, "fraud.txt": TRUST_FRAUD, "race.txt": RIVERSIDE_RACE, "match.txt": HARBOUR_MATCH, "film.txt": SALT_ROAD, "heat.txt": HEAT}
     return answerer_over(tmp_path_factory.mktemp("desks"), articles, encoder, answerer)
+
+
+# Short articles a code review of the desk mends wrote, each a case a first draft of them got wrong.
+REVIEWED_BRIEFS = {
+    "anthropic.txt": 'Anthropic rejects calls for AI moratorium\nAnthropic has urged lawmakers to adopt new safety rules for advanced AI systems.\nThe company is not calling for a permanent ban on AI research, a spokesperson said on Tuesday.\nChief executive Dario Amodei said the rules should be reviewed every two years.\n',
+    "audi.txt": 'Carrow dealer recalls Audi Q3 models\nA Carrow dealer recalled 40 Audi Q3 cars on Friday over a brake fault.\n',
+    "chess.txt": 'Okoro beats Lind in Northgate chess final\nAda Okoro defeated Sven Lind in the final of the Northgate chess championship on Saturday.\nThe match lasted five hours.\nOkoro said she had prepared for months.\n',
+    "council.txt": 'Harbourside Council votes to close library\nHarbourside Council voted on Monday to close the Elm Street library to save money.\nThe library, built in 1911, will shut in March.\nCouncillor Ruth Okafor said the decision was painful.\nOfficials are not planning to sell the building, Okafor said.\n',
+    "court.txt": 'Almond sentenced to four years for tax fraud\nJudge Amelia Hart sentenced Peter Almond to four years in prison on Friday.\nShe also ordered Almond to pay $2.1 million in restitution to the IRS.\nProsecutors argued that Almond hid income in offshore accounts.\nThe jurors did not acquit Almond on any count.\n',
+    "election.txt": 'Reyes defeats Walsh in mayoral race\nMaria Reyes defeated incumbent Tom Walsh in the Carrow mayoral election on Tuesday.\nWalsh conceded late on Tuesday night, thanking his supporters.\nReyes took 54 per cent of the vote.\n',
+    "harris.txt": "Walsh keeps Danby seat despite tax row\nTom Walsh won the Danby council seat on Thursday after a row over Walsh's taxes dominated the campaign.\nMaria Reyes beat Sven Lind, who lost by 8 points, in the neighbouring ward.\n",
+    "hockey.txt": 'Danby Senators hire new coach\nThe Danby Senators named Greta Holm as head coach on Monday.\nHolm previously coached in Sweden for six seasons.\n',
+    "kestrel.txt": 'Kestrel Foods posts higher third-quarter revenue\nKestrel Foods said its third-quarter revenue rose 11 per cent to $412 million.\nChief executive Laura Bright said demand for frozen meals was strong.\nThe company expects fourth-quarter sales to grow more slowly.\n',
+    "race.txt": "Kiprono wins Lakeside Marathon in record time\nJoseph Kiprono won the Lakeside Marathon on Sunday in 2:05:41, finishing ahead of Ethiopia's Dawit Alemu.\nAlemu, who led for most of the race, faded after the 35-kilometre mark.\nThe race director, Helen Marsh, said conditions were ideal.\nA crowd of 41,200 lined the course along the lake.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def reviewed_briefs(tmp_path_factory, encoder, answerer) -> Answerer:
+    """An answerer over the code review's short articles."""
+    return answerer_over(tmp_path_factory.mktemp("briefs"), REVIEWED_BRIEFS, encoder, answerer)
+
+
+@pytest.mark.parametrize(
+    "false_premise",
+    [
+        "Explain why hart sentenced walsh to four years",  # a name in lower case is still a name after "Explain"
+        "Why did Walsh lose the Danby council seat?",  # "a row over Walsh's taxes" names no opponent
+        "Why did Lind win in the neighbouring ward?",  # "Sven Lind, who lost by 8 points": his own loss
+        "Who won the Harbourside Marathon?",  # a look-alike of the Lakeside Marathon, though "Harbourside" is written
+        "Who did the Harbourside Senators hire as coach?",  # a look-alike of the Danby Senators: a plural title names a team
+        "Why did Ruth Okafor run for mayor?",  # "run" is an event the articles must tell of her
+        "Why did Laura Bright stay at Kestrel Foods?",  # so is someone's staying
+    ],
+)
+def test_what_the_code_review_of_the_desk_mends_found_is_refused(reviewed_briefs, false_premise):
+    answer = reviewed_briefs.answer(false_premise)
+    assert answer.abstained, answer.answer
+
+
+def test_a_quarter_written_short_that_the_articles_write_so_is_left_as_asked(reviewed_briefs):
+    recalled = reviewed_briefs.answer("How many Audi Q3 cars were recalled?")
+    assert recalled.read_as is None and not recalled.abstained and "40 Audi Q3 cars" in recalled.quotes[0].text, recalled.answer
+    lost = reviewed_briefs.answer("Why did Lind lose the chess final?")  # "Okoro defeated Lind" tells it
+    assert "never mentions" not in lost.answer, lost.answer

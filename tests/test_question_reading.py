@@ -14,7 +14,7 @@ from rag.answer_types import asks_statement, asks_what_next, counted_things, cou
 from rag.premises import names_unknown, premise_denied, premise_reversed, title_swapped
 from rag.details import asked_details, conflicting_details, misattributed_figure, miscounted, mismatched_details, quarters_as_written
 from rag.lexical import question_terms, stem, terms, words
-from rag.question import asked_subject, asks_across_articles, asks_yes_or_no, compared_topic, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_names_capitalised, with_subject_swapped
+from rag.question import asked_subject, asks_across_articles, asks_yes_or_no, compared_topic, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
 from rag.spelling import capitalised_words, proper_names
 from rag.officer_titles import as_written, is_title, title_counts
 
@@ -1111,17 +1111,7 @@ def test_an_officers_title_is_no_name_even_where_the_articles_write_it_only_capi
     names = frozenset({"gov", "beaumont", "storm"})  # "Gov. Claire Beaumont"
     assert known_names("What did the gov. say about the storm?", names) == {"storm"}
     assert is_title("gov") and is_title("gov.") and is_title("ceos") and not is_title("government")
-
-
-def test_a_question_writing_its_names_capitalised_tells_by_case_which_words_are_names():
-    names = frozenset({"exoplanet", "earth", "change", "keystone", "logistics", "openai", "council", "carrow"})
-    assert known_names("How far is the exoplanet from Earth?", names) == {"earth"}  # "Transiting Exoplanet Survey Satellite"
-    assert known_names("What did Keystone Logistics change after the shooting?", names) == {"keystone", "logistics"}  # "Nature Climate Change"
-    assert known_names("What did openai say?", names) == {"openai"}  # only its first word capitalised: the case tells nothing
-    assert known_names("what did openai say about the exoplanet", names) == {"openai", "exoplanet"}
-    written_before = {"council": frozenset({"carrow"}), "change": frozenset({"climate"}), "logistics": frozenset({"keystone"})}
-    assert with_names_capitalised("When will Carrow council meet?", names, written_before) == "When will Carrow Council meet?"  # as they write it
-    assert with_names_capitalised("What did Keystone Logistics change?", names, written_before) == "What did Keystone Logistics change?"
+    assert not is_title("senators", plural=False)  # "the Danby Senators" may be a team
 
 
 def test_a_plural_title_counts_as_the_articles_writing_it():
@@ -1130,8 +1120,9 @@ def test_a_plural_title_counts_as_the_articles_writing_it():
 
 
 def test_a_quarter_written_short_is_read_as_the_articles_write_it():
-    assert quarters_as_written("kestrel q3 revenue", {"kestrel", "third", "quarter"}) == "kestrel third quarter revenue"
-    assert quarters_as_written("What were Q1 sales?", {"q1", "sales"}) == "What were Q1 sales?"  # they write "Q1" too
+    assert quarters_as_written("kestrel q3 revenue", ["Kestrel's third-quarter revenue rose."]) == "kestrel third quarter revenue"
+    assert quarters_as_written("What were Q1 sales?", ["Q1 sales fell."]) == "What were Q1 sales?"  # they write "Q1" too
+    assert quarters_as_written("How many Audi Q3 cars?", ["40 Audi Q3 cars were recalled."]) == "How many Audi Q3 cars?"
 
 
 def test_a_race_time_is_a_time_and_a_span_and_per_cent_no_money():
@@ -1153,18 +1144,9 @@ def test_a_race_or_a_tournament_is_no_person():
     assert mentions("How did ticket sales at the Lakeside Open compare with last year?", "person") == ()
 
 
-@pytest.mark.parametrize(
-    "question, best, denied",
-    [
-        ("Why is flooding the main concern with Dalia?", '"The wind is not the main story with Dalia. The water is," said Kevin Brandt.', False),  # said of the wind
-        ("Why is Anthropic calling for a permanent ban?", "The company said it is not calling for an immediate stop.", True),  # "it": the company
-    ],
-)
-def test_a_negation_said_of_something_the_question_never_names_denies_nothing_of_it(question, best, denied):
-    assert premise_denied(question, best) is denied
-
-
 def test_a_loss_is_told_by_the_winners_win_against_them():
     won = "In the men's race, Kiprono won a sprint finish against Ethiopia's Dawit Alemu to win in 2:05:41."
     assert not premise_reversed("Why did Alemu lose the sprint finish?", won)
     assert premise_reversed("Why did Kiprono lose the sprint finish?", won)
+    assert premise_reversed("Why did Lind win in the ward?", "Maria Reyes beat Sven Lind, who lost by 8 points, in the ward.")  # his own loss
+    assert premise_reversed("Why did Walsh lose the seat?", "Tom Walsh won the seat after a row over Walsh's taxes.")  # no opponent
