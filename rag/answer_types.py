@@ -426,7 +426,7 @@ _PLACE_STARTS = frozenset("lake port mount fort cape river gulf north south east
 _EVENT_ENDS = frozenset("marathon open cup championship championships games tournament trophy festival awards prize prix classic derby".split())
 
 
-def _names_a_person(mention: str) -> bool:
+def names_a_person(mention: str) -> bool:
     """Whether a capitalised run may name a person (a role word always does): not "Northgate Health",
     "Lake Wendell", "the Riverside Marathon"."""
     found = _WORD.findall(mention.lower())
@@ -441,7 +441,7 @@ def mentions(sentence: str, kind: str) -> tuple[frozenset[str], ...]:
     if opening and opening.group(1).lower() not in _OPENERS:
         found.append(opening.group(0))
     if kind == "person":
-        found = [mention for mention in found if _names_a_person(mention)]
+        found = [mention for mention in found if names_a_person(mention)]
     return tuple(frozenset(_WORD.findall(mention.lower())) for mention in found)
 
 

@@ -24,6 +24,7 @@ from .answer_types import (
     counts_of,
     expected_type,
     mentions,
+    names_a_person,
     question_words,
     reports_reaction,
     reports_speech,
@@ -80,16 +81,18 @@ def asks_closed_type(question: str, asked: str) -> bool:
 FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued valuation budget money amount number total now current currently today still work live based located situated headquartered make made person individual".split())  # stemmed: "works", "lives" too
 
 
-# Verbs so light that an article tells what they say in other words: "come out" is "be released",
-# "who runs it" its chief executive, "what time did she run" "won in 2:05:41".
-LIGHT_VERBS = frozenset(map(stem, "become make take keep come get go happen run".split()))
+# Verbs so light that an article tells what they say in other words ("come out" is "be released"):
+# no event to be told, nor a topic.
+LIGHT_VERBS = frozenset(map(stem, "become make take keep come".split()))
+# For the topic, "run" too: "who runs it" asks for its chief executive, "what time did she run" for "won in 2:05:41".
+_TOPIC_FRAMES = LIGHT_VERBS | {stem("run")}
 
 
 def _topic_terms(question: str, names: set[str], capitalised: frozenset[str]) -> set[str]:
     """The content words of ``question`` (``question_terms``) that say what it is about: not its
-    ``names`` (``known_names``) nor a word of a name it writes capitalised that the articles write
-    in lower case too (not among ``capitalised``, ``CorpusIndex.capitalised``: "City" of "Harbour
-    City", ``names_in``), nor the words that frame an answer type (``FRAME_STEMS``)."""
+    ``names`` (``known_names``) nor a word of a name it writes capitalised that the articles do not
+    write only capitalised (not among ``capitalised``, ``CorpusIndex.capitalised``: "City" of
+    "Harbour City", ``names_in``), nor the words that frame an answer type (``FRAME_STEMS``)."""
     of_names = {word for name in names_in(question) for word in words(name) if word not in capitalised}
     return set(question_terms(question)) - {stem(word) for word in [*names, *of_names]} - FRAME_STEMS
 
@@ -128,7 +131,7 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     stating one is about something else: it shares none of the question's content words
     (``question_terms``; a doer meets its deed, ``_shares_a_form``: "the winner" of "a 3-2
     win"; a verb its other forms, ``verb_forms``: "leave" meets "left"), its names (``known_names``), light verbs
-    (``LIGHT_VERBS``: "When will the film come out?" of "It is expected to be released …") and the words that frame the type ("worth",
+    (``_TOPIC_FRAMES``: "When will the film come out?" of "It is expected to be released …") and the words that frame the type ("worth",
     "now") aside ("Who led the latest funding round?" of "Researchers Favaro and Clark are arguing
     that …"), or its article never mentions one of the question's names ("What was Halvorsen
     Chemical's revenue?" of a hospital merger's "annual revenue of about $1.9 billion"). Read in
@@ -143,7 +146,7 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     if kind in (None, "measure"):
         return False  # a measure ("How deep was the earthquake?" of "… at a depth of 10 kilometres") is told in other words
     names = known_names(asked, index.names)
-    content = set() if kind == "expansion" else _topic_terms(asked, names, index.capitalised) - LIGHT_VERBS
+    content = set() if kind == "expansion" else _topic_terms(asked, names, index.capitalised) - _TOPIC_FRAMES
     typed = [s.sentence_id for s in scored[:candidates] if s.type_match]
     if typed and ASKS_DEATHS.search(asked) and not any(DEATH_WORDS & index.terms_as_quoted[sid] for sid in typed):
         return True  # "How many people were killed?" of "forced 12,000 people from their homes": a count of something else
@@ -299,11 +302,16 @@ def premise_reversed(question: str, *texts: str, names: frozenset[str] = frozens
     return any(asked & one and (stated & other) - asked and not said & one for pair in _OPPOSITE_STEMS for one, other in (pair, pair[::-1]))
 
 
+# A contest's result, either side ("beat" and "defeat" only as telling one, in ``_told``: "X defeated Y" is no side of the pairs).
 _CONTEST = frozenset(map(stem, "win won victory lose lost concede beat beaten defeat".split()))
 # Who a contest was won against: "against Ethiopia's Dawit Alemu", "beating Alemu", "ahead of Alemu".
-_OPPONENT = re.compile(r"\b(?:against|beat|beats|beating|defeated|defeating|edged|edging|ahead\s+of)\s+((?:[\w'’.-]+\s+){0,3}[\w'’.-]+)", re.IGNORECASE)
-# One named as who won or lost it themselves: "Sven Lind, who lost by 8 points", "Lind conceded".
-_OWN_RESULT = r"(?:\s*,?\s+(?:who|had|has|have|was|were|then|also))*\s+(?:won|wins|win|lost|loses|lose|conceded|concedes|beat|defeated)\b"
+_OPPONENT = re.compile(
+    r"\b(?:against|beat|beats|beating|defeated|defeating|edged|edging|ahead\s+of|(?:win|victory|triumph)\s+over)\s+((?:[\w'’.-]+\s+){0,3}[\w'’.-]+)", re.IGNORECASE
+)
+# One named as who won or lost it themselves: "Sven Lind, who lost by 8 points", "Lind conceded" (a
+# comma or a space between words, one way each: no backtracking over a long run of spaces).
+_BETWEEN = r"(?:\s*,\s*|\s+)"
+_OWN_RESULT = rf"(?:{_BETWEEN}(?:who|had|has|have|was|were|then|also))*{_BETWEEN}(?:won|wins|win|lost|loses|lose|conceded|concedes|beat|defeated)\b"
 
 
 def _names_as_opponent(text: str, named: set[str]) -> bool:
@@ -399,10 +407,10 @@ _EVENT_WORD = re.compile(
 _NO_EVENT = frozenset(map(stem, QUESTION_FILLER | STOPWORDS)) | frozenset(
     map(
         stem,
-        "both never ever first later still also even only become make take keep need feel seem come try consider expect plan hope decide "
+        "both never ever first later still also even only need feel seem try consider expect plan hope decide "
         "see find show know notice hear learn choose pick select".split(),  # what someone saw, learnt or chose is told in many words ("observed", "wanted a partner who")
     )
-) | FRAME_STEMS
+) | LIGHT_VERBS | FRAME_STEMS
 # A side of a pair of opposites is one event told in other words: "lost" and "conceded".
 _SAME_EVENT = {term: frozenset().union(*(side for pair in _OPPOSITE_STEMS for side in pair if term in side)) for term in _ANY_OPPOSITE}
 
@@ -473,8 +481,11 @@ def event_unreported(index: "CorpusIndex", question: str) -> tuple[str, str] | N
     article, which, when long, tells of others' events too ("sacked" of the manager before the one
     asked about). Words too general to be told the same way
     (``_NO_EVENT``: "think", "become", "decide", "see") are not checked, nor a word neither the articles
-    nor an English dictionary know: a typo, not an event, nor a state a thing stays in (``_STATES``)."""
+    nor an English dictionary know: a typo, not an event, nor a state a thing (no person,
+    ``names_a_person``) stays in (``_STATES``)."""
     for named, known, event in _events_asked(index, question):
+        if stem(event) in _STATES and not names_a_person(named):
+            continue  # "Why did Brookfield Library remain open?": a state, told in other words
         if _told(index, known, event) is False:
             return named, event
     readings = [reading for reading in _things_asked(index, question) if stem(reading[2]) not in _STATES]  # of a thing: only when no reading is told
@@ -484,7 +495,8 @@ def event_unreported(index: "CorpusIndex", question: str) -> tuple[str, str] | N
 
 
 # What a thing stays is a state, told in other words: "Why did the payments stay under $5,000?" of
-# "kept each payment under …" (of someone, "Why did Bright stay at Kestrel?", an event to be told).
+# "kept each payment under …", "Why did Brookfield Library remain open?" (of someone, "Why did Bright
+# stay at Kestrel?", an event to be told).
 _STATES = frozenset(map(stem, "stay remain continue".split()))
 EVENT_REACH = 4  # sentences from one naming someone within which their event is told ("… Luis Navarro …. He voted against …")
 
@@ -1081,8 +1093,8 @@ def _left_off_first_names(index: "CorpusIndex", doc_id: str, runs: list[list[str
     return left_off
 
 
-# A name written after "the" is a place's, a body's or an event's, no person's: "the Tate Riverside", "the Grand Prix".
-_THE_NAMED = re.compile(r"\b[Tt]he\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+# A name of one or two words written after "the" is a place's, a body's or an event's, no person's: "the Tate Riverside", "the Grand Prix".
+_THE_NAMED = re.compile(r"\b[Tt]he\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?(?![\w'’.-]|\s+[A-Z])")  # two words at most: "the Labour MP Priya Shah" is a person
 
 
 def person_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> bool:

@@ -475,8 +475,9 @@ _ENDS_IN_TITLE = re.compile(rf"\b(?:{'|'.join(NAME_TITLES)})\.$")  # before a na
 _CONTINUES = re.compile(r"[\"'“”‘’(]*[a-z\d,;:)\]]")  # a span that goes on a sentence: lower case, a digit, punctuation
 # After a time of day, what dates or zones it goes on a sentence too: "at 2 a.m. Thursday", "9 p.m. ET", "9 p.m. Eastern Time".
 _ENDS_IN_TIME = re.compile(r"\b[ap]\.m\.$")
-_DATES_A_TIME = re.compile(  # not "Friday's incident …", "IT staff"; a zone spelt out too: "10:42 a.m. Eastern Time", "British Summer Time"
-    rf"(?:(?:{WEEKDAYS}|{MONTHS})(?!['’])|(?:[ECMP][DS]?T|BST|GMT|UTC)\b|(?:[A-Z][a-z]+\s+){{1,3}}Time\b)"
+_ZONE_WORDS = "Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|Greenwich|Universal|British|Irish|European|Western|Australian|Japan|China|India|Singapore|Moscow|Gulf|Newfoundland|Standard|Daylight|Summer|Mean"
+_DATES_A_TIME = re.compile(  # not "Friday's incident …", "IT staff"; a zone spelt out too: "10:42 a.m. Eastern Time", "British Summer Time", not "Extra Time"
+    rf"(?:(?:{WEEKDAYS}|{MONTHS})(?!['’])|(?:[ECMP][DS]?T|BST|GMT|UTC)\b|(?:(?:{_ZONE_WORDS})\s+){{1,3}}Time\b)"
 )
 # A month as news writes it before a day: "December 6" or, in AP style, "Dec. 6", "Sept. 12".
 MONTH_BEFORE_DAY = rf"(?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.)\s*\d{{1,2}}\b"

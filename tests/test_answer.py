@@ -2572,6 +2572,8 @@ REVIEWED_BRIEFS = {
     "harris.txt": "Walsh keeps Danby seat despite tax row\nTom Walsh won the Danby council seat on Thursday after a row over Walsh's taxes dominated the campaign.\nMaria Reyes beat Sven Lind, who lost by 8 points, in the neighbouring ward.\n",
     "hockey.txt": 'Danby Senators hire new coach\nThe Danby Senators named Greta Holm as head coach on Monday.\nHolm previously coached in Sweden for six seasons.\n',
     "kestrel.txt": 'Kestrel Foods posts higher third-quarter revenue\nKestrel Foods said its third-quarter revenue rose 11 per cent to $412 million.\nChief executive Laura Bright said demand for frozen meals was strong.\nThe company expects fourth-quarter sales to grow more slowly.\n',
+    "bridge.txt": "Bridge repairs to cost £2 million\nLabour MP Jack Ferris predicted on Tuesday that repairs to the Mill Bridge would cost £2 million.\nLabour MP Priya Shah visited the bridge on Wednesday.\n",
+    "library.txt": "Library stays open through strike\nStaff at the Brookfield Library kept its doors open throughout the three-day council strike, because volunteers covered every shift.\n",
     "race.txt": "Kiprono wins Lakeside Marathon in record time\nJoseph Kiprono won the Lakeside Marathon on Sunday in 2:05:41, finishing ahead of Ethiopia's Dawit Alemu.\nAlemu, who led for most of the race, faded after the 35-kilometre mark.\nThe race director, Helen Marsh, said conditions were ideal.\nA crowd of 41,200 lined the course along the lake.\n",
 }
 
@@ -2592,6 +2594,7 @@ def reviewed_briefs(tmp_path_factory, encoder, answerer) -> Answerer:
         "Who did the Harbourside Senators hire as coach?",  # a look-alike of the Danby Senators: a plural title names a team
         "Why did Ruth Okafor run for mayor?",  # "run" is an event the articles must tell of her
         "Why did Laura Bright stay at Kestrel Foods?",  # so is someone's staying
+        "What did the Labour MP Priya Shah predict about the Mill Bridge repairs?",  # a person after "the", swapped for Jack Ferris
     ],
 )
 def test_what_the_code_review_of_the_desk_mends_found_is_refused(reviewed_briefs, false_premise):
@@ -2604,3 +2607,5 @@ def test_a_quarter_written_short_that_the_articles_write_so_is_left_as_asked(rev
     assert recalled.read_as is None and not recalled.abstained and "40 Audi Q3 cars" in recalled.quotes[0].text, recalled.answer
     lost = reviewed_briefs.answer("Why did Lind lose the chess final?")  # "Okoro defeated Lind" tells it
     assert "never mentions" not in lost.answer, lost.answer
+    stayed = reviewed_briefs.answer("Why did Brookfield Library remain open during the strike?")  # a place's state, told as "kept its doors open"
+    assert "never mentions" not in stayed.answer, stayed.answer

@@ -1150,3 +1150,4 @@ def test_a_loss_is_told_by_the_winners_win_against_them():
     assert premise_reversed("Why did Kiprono lose the sprint finish?", won)
     assert premise_reversed("Why did Lind win in the ward?", "Maria Reyes beat Sven Lind, who lost by 8 points, in the ward.")  # his own loss
     assert premise_reversed("Why did Walsh lose the seat?", "Tom Walsh won the seat after a row over Walsh's taxes.")  # no opponent
+    assert not premise_reversed("Why did Sven Lind lose the race?", "Her narrow victory over Sven Lind came down to 212 postal votes.")

@@ -902,3 +902,5 @@ def test_a_time_of_day_goes_on_with_its_zone_spelt_out():
         ("sentence", "The outage began at 9:42 a.m. Eastern Time (1342 GMT) in the US-East-2 region."),
         ("sentence", "Service returned at 4 p.m. Pacific Daylight Time."),
     ]
+    assert kinds("It kicked off at 3 p.m. Extra Time was needed.\n") == [("sentence", "It kicked off at 3 p.m."), ("sentence", "Extra Time was needed.")]
+    assert kinds("Doors open at 7 p.m. The Time Machine is shown first.\n") == [("sentence", "Doors open at 7 p.m."), ("sentence", "The Time Machine is shown first.")]
