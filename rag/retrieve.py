@@ -94,6 +94,11 @@ class Retriever:
         return cls(index, encoder, settings)
 
     @cached_property
+    def _texts(self) -> list[str]:
+        """The articles' whole texts: where a quarter may be written short ("Audi Q3")."""
+        return [document.text for document in self.index.documents.values()]
+
+    @cached_property
     def _prose(self) -> list[str]:
         """The articles' sentences of prose, headlines and headings aside: where an acronym is spelt out."""
         return [sentence.text for sentence in self.index.sentences if sentence.kind == "sentence"]
@@ -114,7 +119,7 @@ class Retriever:
         ``spelling``), an officer's title as they write it ("CEO" where they only say "chief
         executive", ``rag.officer_titles.as_written``), a quarter as they write it ("Q3" where they
         say "third quarter", ``rag.details.quarters_as_written``)."""
-        question = quarters_as_written(spelled_out(without_markup(question), self.index.word_counts, self._prose), [document.text for document in self.index.documents.values()])
+        question = quarters_as_written(spelled_out(without_markup(question), self.index.word_counts, self._prose), self._texts)
         return as_written(self.speller.correct(question) if self.spelling else question, self.index.title_counts)
 
     def encode(self, text: str) -> np.ndarray:
