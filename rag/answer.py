@@ -33,6 +33,7 @@ from .answer_types import (
     counts_of,
     expected_type,
     has_type,
+    is_role,
     mentions,
     names_another_of_a_series,
     next_topic,
@@ -46,6 +47,7 @@ from .answer_types import (
 )
 from .answerability import AnswerabilityModel
 from .errors import require_type
+from .officer_titles import RoleAsked, holder_asked, names_holder
 from .lexical import STOPWORDS, as_matched, question_terms, stem, words
 from .premises import ASKS_DEATHS, DEATH_WORDS, asks_closed_type, premise_note
 from .question import (
@@ -237,6 +239,29 @@ class Answerer:
             return self._type_cache[key] and bool(named.search(self._stated(sid)))
         return self._type_cache[key]
 
+    def _names_holder(self, ids: np.ndarray, holder: RoleAsked, asked: frozenset[str]) -> np.ndarray:
+        """Which sentences ``ids`` may say who holds the role a question of the words ``asked`` asks
+        about (``holder``, ``holder_asked``): those naming its holder ("Referee Anthony Taylor …",
+        ``names_holder``) where any does, else those naming someone by name, not by a role
+        ("customers"), and not telling of the role with no name ("… spoken to by the fourth
+        official") nor of another officer ("its chief operating officer, David Shaw"). A holder
+        named in an article that never names whose role the question asks about is not theirs.
+        Read after ``_has_type`` has read each sentence's people."""
+        owners = [self.index.documents_with(stem(word)) for word in holder.owner]  # "The trust's chief executive" of a story never naming Wendmoor Water is not its
+
+        def tie(sid: int) -> bool | None:
+            named = names_holder(as_matched(self.index.sentences[sid].text), holder)
+            return False if named and not all(self.index.sentences[sid].doc_id in owner for owner in owners) else named
+
+        ties = [tie(sid) for sid in ids.tolist()]
+        if any(ties):
+            return np.fromiter((tie is True for tie in ties), dtype=bool, count=len(ties))
+        return np.fromiter(
+            (tie is None and any(not mention <= asked and not is_role(mention) for mention in self._mentions_cache[sid, "person"]) for sid, tie in zip(ids.tolist(), ties)),
+            dtype=bool,
+            count=len(ties),
+        )
+
     def _of_another(self, sid: int, question: str) -> bool:
         """Whether sentence ``sid`` tells of an earlier such event (``tells_an_earlier_time``) or of
         another of a series the question names one of (``names_another_of_a_series``), not the one asked."""
@@ -335,6 +360,8 @@ class Answerer:
             another = np.fromiter((self._of_another(sid, asked_of) for sid in ids.tolist()), dtype=bool, count=len(ids))
         if kind:
             typed &= ~another
+        if kind == "person" and (holder := holder_asked(own or question)) is not None:
+            typed &= self._names_holder(ids, holder, asked)
         if kind == "number" and ASKS_DEATHS.search(own or question):  # "How many died?": a count of the dead, "No deaths were reported" too, not of the evacuated
             typed &= np.fromiter((bool(DEATH_WORDS & sentence_terms[sid]) for sid in ids.tolist()), dtype=bool, count=len(ids))
         score = s.w_dense * dense + s.w_centered * centered + s.w_coverage * (coverage + s.title_credit * in_title_only) + s.w_chunk * passage

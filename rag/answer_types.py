@@ -445,6 +445,14 @@ def mentions(sentence: str, kind: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(_WORD.findall(mention.lower())) for mention in found)
 
 
+_ROLE_MENTION = re.compile(_PERSON_ROLES, re.I)
+
+
+def is_role(mention: frozenset[str]) -> bool:
+    """Whether a mention (``mentions``) is a role ("customers", "chief executive"), not a name."""
+    return bool(_ROLE_MENTION.fullmatch(" ".join(sorted(mention))))
+
+
 def question_words(question: str) -> frozenset[str]:
     """The lower-case words of ``question``, as ``mentions`` gives a mention's."""
     return frozenset(_WORD.findall(question.lower()))

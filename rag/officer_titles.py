@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import regex
 
 from .answer_types import ASKS_EXPANSION
+from .text import MONTHS, WEEKDAYS
 
 # A group each, under all its names.
 TITLE_GROUPS = (
@@ -115,3 +119,102 @@ def as_written(question: str, written: Mapping[str, int]) -> str:
         return form.upper() if form in ACRONYMS else form.capitalize() if asked[0].isupper() and not asked.isupper() else form
 
     return TITLE_WORD.sub(replace, question)
+
+
+# Roles a question may ask who holds that are no officer's title: "Who was the referee?", "Who is
+# the study's lead author?".
+HELD_ROLES = frozenset(
+    "referee umpire official goalkeeper striker winner driver pilot author editor architect owner buyer bidder contractor sponsor host "
+    "presenter leader boss inspector coroner officer surgeon barrister solicitor curator conductor designer producer headteacher headmaster headmistress".split()
+)
+# "Who was the fourth official?", "who's Nimbo's CEO", "Who is the chairman of Alvey Athletic?": the
+# role (up to four words, its last the role's name), whose it is, and where or when (not read).
+_HOLDER_ASKED = re.compile(
+    r"^\W*who(?:'s|’s|\s+is|\s+was|\s+will\s+be)\s+(?:(?:the\s+)?(?P<owner>[\w.-]+)(?:'s|’s)|the|its|their|his|her)\s+(?P<role>(?:[\w.-]+\s+){0,3}?[\w.-]+?)"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>[^?,]+?))?(?:\s+(?:at|in|for|on|behind|with|from|during|when|who|that)\b[^?]*)?\W*$",
+    re.I,
+)
+_NAME = rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+)?(?!(?:{WEEKDAYS}|{MONTHS})\b)\p{{Lu}}[\p{{L}}'’-]+(?:\s+\p{{Lu}}[\p{{L}}'’-]+)*"
+_CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}'’-]*")
+
+
+# Words that may come before a role capitalised, which tell whose role it is not: "Former manager …", "Interim chief executive …".
+_NO_OWNER = frozenset("the a an its his her their our former then acting interim current new deputy assistant first last late club team company".split())
+# Titles held by people of any body, which tell nothing of what else they hold: "Professor Fiona Galbraith".
+_ANY_BODY = frozenset({TITLE_GROUP["professor"]})
+
+
+@dataclass(frozen=True)
+class RoleAsked:
+    """A role whose holder a question asks for: ``pattern`` finds it in a sentence, under any of its
+    names, with a name tied to it (``names_holder``); ``owner``: the lower-case words of whose role it
+    is, as the question writes them capitalised ("Alvey Athletic" of "the chairman of Alvey
+    Athletic"; empty when it says no one's); ``other_titles``: for an officer's title, the other
+    titles tied to a name ("Wendmoor's chief operating officer, David Shaw" names no chief
+    executive), else None."""
+
+    pattern: regex.Pattern[str]
+    owner: frozenset[str]
+    other_titles: regex.Pattern[str] | None
+
+
+def _tied_to_a_name(role: str) -> regex.Pattern[str]:
+    """A pattern finding ``role`` (a pattern) in a sentence with what may tie a name to it (the
+    groups "before", "after" and "after_of") and whose role it is ("owner", "of")."""
+    qualified = r"\s+(?:of|for|at|in)\s+(?:the\s+)?(?P<of>(?:\(?[\p{L}.'’-]+\)?\s+){0,5}?\(?[\p{L}.'’-]+\)?)"
+    return regex.compile(
+        # a name before it, "Mike Dean, the fourth official", "Dean was the fourth official", "Saudi Arabia was the world's largest producer"
+        rf"(?:(?P<before>{_NAME}(?:,[^,]{{1,60}},)?(?:\s*,\s+(?:(?:the|a|an|its|their|his|her)\s+)?|\s+(?:is|was|became|has been|had been|will be)\s+(?:the|a|an|its|their|his|her)\s+)"
+        r"(?:[\p{L}-]+[’']s\s+)?(?:[\p{L}-]+\s+){0,3})|(?P<owner>\p{Lu}[\p{L}-]*)(?:[’']s)?\s+)?"
+        rf"(?P<role>{role})"
+        # or after it: "Referee Anthony Taylor", "the fourth official, Mike Dean", "the Governor of Victoria, currently Linda Dessau"
+        rf"(?:(?P<after>(?:,|\s+(?:is|was))?\s+{_NAME})|{qualified}(?P<after_of>(?:,|\s+(?:is|was))\s+(?:currently\s+|now\s+)?{_NAME}))?"
+        rf"(?(after)|(?(after_of)|(?:{qualified})?))"
+    )
+
+
+def _role_pattern(forms: Iterable[str]) -> str:
+    named = "|".join(sorted(map(regex.escape, forms), key=len, reverse=True))
+    return rf"(?i:\b(?:{named})(?:s|es)?)(?!\w)"
+
+
+def holder_asked(question: str) -> RoleAsked | None:
+    """The role a question asks who holds ("Who was the fourth official?", "Who is Nimbo's CEO?"),
+    named by an officer's title or one of ``HELD_ROLES``; None for any other question."""
+    asked = _HOLDER_ASKED.match(question)
+    if not asked:
+        return None
+    role = asked.group("role")
+    title = TITLE_WORD.search(role.lower())
+    if title and title.end() == len(role):
+        group = TITLE_GROUP[title.group()]
+        forms, before = TITLE_GROUPS[group].split("|"), role[: title.start()]
+        others = [form for n, names in enumerate(TITLE_GROUPS) if n != group and n not in _ANY_BODY for form in names.split("|")]
+    elif role.split()[-1].lower() in HELD_ROLES:
+        forms, before, others = [role.split()[-1].lower()], role.rsplit(None, 1)[0] if " " in role else "", []
+    else:
+        return None
+    owner_text = " ".join(filter(None, [asked.group("owner"), before, asked.group("of")]))
+    owner = frozenset(word.lower() for word in _CAPITALISED.findall(owner_text)) - _NO_OWNER
+    return RoleAsked(_tied_to_a_name(_role_pattern(forms)), owner, _tied_to_a_name(_role_pattern(others)) if others else None)
+
+
+def _names_one(match: regex.Match[str]) -> bool:
+    return bool(match.group("before") or match.group("after") or match.group("after_of"))
+
+
+def names_holder(sentence: str, asked: RoleAsked) -> bool | None:
+    """Whether ``sentence`` ties a name to the role ``asked`` (``holder_asked``) of the one whose
+    role it is: "Referee Anthony Taylor waved play on" names who refereed, "… was spoken to by the
+    fourth official" does not, nor does "Rovers chairman Tom Brady" say who chairs Alvey Athletic,
+    nor "Wendmoor's chief operating officer, David Shaw" who is its chief executive; None when it
+    tells of neither the role nor someone holding another officer's title."""
+    found = list(asked.pattern.finditer(sentence))
+    if not found:
+        return False if asked.other_titles is not None and any(map(_names_one, asked.other_titles.finditer(sentence))) else None
+
+    def of_another(match: regex.Match[str]) -> bool:
+        written = frozenset(word.lower() for word in _CAPITALISED.findall(" ".join(filter(None, [match.group("of"), match.group("owner")])))) - _NO_OWNER
+        return bool(asked.owner and written and not written & asked.owner)
+
+    return any(_names_one(match) and not of_another(match) for match in found)

@@ -37,7 +37,7 @@ from .question import asks_yes_or_no, known_names, name_spans, name_terms, names
 from .spans import quoted_from
 from .spelling import english_word
 from .text import AUXILIARIES, BLOCK_QUOTE_LINE, CALENDAR_WORDS, NUMBER_WORDS, QUESTION_WORDS, interview_roles, line_start
-from .officer_titles import HONORIFICS, TITLE_GROUP, TITLE_PATTERN, TITLE_WORD, is_title
+from .officer_titles import HONORIFICS, TITLE_GROUP, TITLE_PATTERN, TITLE_WORD, holder_asked, is_title
 
 if TYPE_CHECKING:
     from .answer import ScoredSentence
@@ -69,8 +69,11 @@ def _paragraph_before(index: "CorpusIndex", sentence_id: int) -> list[int]:
 def asks_closed_type(question: str, asked: str) -> bool:
     """Whether ``question`` asks for an amount, a percentage, a number, a date, a time of day, a
     span of time or a dose (``CLOSED_TYPES``), read as the ranking reads it: for a follow-up ``asked``
-    searched with the questions before it, the kind its own words ask for."""
-    return expected_type(question, own_part(asked) if asked != question else None) in CLOSED_TYPES
+    searched with the questions before it, the kind its own words ask for. A question of who holds
+    a role ("Who is the chief executive of Wendmoor Water?", ``holder_asked``) asks for one too: a
+    name the articles tie to that role, not anyone they name."""
+    kind = expected_type(question, own_part(asked) if asked != question else None)
+    return kind in CLOSED_TYPES or (kind == "person" and holder_asked(own_part(asked)) is not None)
 
 
 # Words that frame what is asked rather than name what it is about: "how much is it worth now",

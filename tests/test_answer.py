@@ -2609,3 +2609,36 @@ def test_a_quarter_written_short_that_the_articles_write_so_is_left_as_asked(rev
     assert "never mentions" not in lost.answer, lost.answer
     stayed = reviewed_briefs.answer("Why did Brookfield Library remain open during the strike?")  # a place's state, told as "kept its doors open"
     assert "never mentions" not in stayed.answer, stayed.answer
+
+
+MATCH_REPORT = (
+    "Castlebridge edge Rovers to go top\n\nEmeka Okonkwo's header in the 88th minute gave Castlebridge United a 3-2 win over "
+    "Dunmore Rovers at Fenwick Park on Saturday.\n\nRovers captain Luis Ferreira was sent off for a second yellow card after 55 "
+    "minutes.\n\nRovers manager Paul Grealish was furious on the touchline and was spoken to by the fourth official.\n\n"
+    "Castlebridge chairman Tom Brady said the club would invest in a new training ground next year.\n"
+)
+WATER_FINE = (
+    "Water company fined over sewage spills\n\nWendmoor Water has been fined £3.2 million for discharging untreated sewage into "
+    "the River Wend. Wendmoor's chief operating officer, David Shaw, told the court the company apologised.\n\n"
+    "Wendmoor Water supplies 1.4 million customers.\n"
+)
+HOSPITAL_CUTS = (
+    "Hospital trust to cut 200 posts\n\nNorthgate Hospitals Trust will cut 200 administrative posts to save £9 million a year.\n\n"
+    "The trust's chief executive, Dr Helen Marsh, said the decision had been taken reluctantly.\n"
+)
+REFEREED_REPORT = MATCH_REPORT.replace("after 55 minutes.", "after 55 minutes. Referee Anthony Taylor waved away appeals for a penalty soon after.")
+
+
+def test_who_holds_a_role_is_answered_only_by_a_sentence_naming_them_beside_it(tmp_path, encoder, answerer):
+    (tmp_path / "unnamed").mkdir()
+    (tmp_path / "named").mkdir()
+    unnamed = answerer_over(tmp_path / "unnamed", {"match.txt": MATCH_REPORT, "water.txt": WATER_FINE, "trust.txt": HOSPITAL_CUTS}, encoder, answerer)
+    official = unnamed.answer("Who was the fourth official?")  # the article tells of them, but never names them
+    assert official.abstained, official.answer
+    chief = unnamed.answer("Who is the chief executive of Wendmoor Water?")  # its chief operating officer, and the trust's chief executive, are named
+    assert chief.abstained, chief.answer
+    chairman = unnamed.answer("Who is the Castlebridge chairman?")
+    assert not chairman.abstained and "Tom Brady" in chairman.quotes[0].text, chairman.answer
+    named = answerer_over(tmp_path / "named", {"match.txt": REFEREED_REPORT, "heat.txt": HEAT}, encoder, answerer)
+    referee = named.answer("Who was the referee at Fenwick Park?")  # the lead, naming the ground and other people, does not say
+    assert not referee.abstained and "Anthony Taylor" in referee.quotes[0].text, referee.answer

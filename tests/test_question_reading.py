@@ -16,7 +16,7 @@ from rag.details import asked_details, conflicting_details, misattributed_figure
 from rag.lexical import question_terms, stem, terms, words
 from rag.question import asked_subject, asks_across_articles, asks_yes_or_no, compared_topic, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
 from rag.spelling import capitalised_words, proper_names
-from rag.officer_titles import as_written, is_title, title_counts
+from rag.officer_titles import as_written, holder_asked, is_title, names_holder, title_counts
 
 
 @pytest.mark.parametrize(
@@ -1112,6 +1112,36 @@ def test_an_officers_title_is_no_name_even_where_the_articles_write_it_only_capi
     assert known_names("What did the gov. say about the storm?", names) == {"storm"}
     assert is_title("gov") and is_title("gov.") and is_title("ceos") and not is_title("government")
     assert not is_title("senators", plural=False)  # "the Danby Senators" may be a team
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "names_them"),
+    [
+        ("Who was the fourth official?", "Grealish was spoken to by the fourth official.", False),
+        ("Who was the fourth official?", "Grealish was spoken to by the fourth official, Mike Dean.", True),
+        ("Who was the referee at Fenwick Park?", "Referee Anthony Taylor waved play on.", True),
+        ("Who was the referee at Fenwick Park?", "Anthony Taylor, the match referee, waved play on.", True),
+        ("Who was the referee at Fenwick Park?", "Taylor was the referee.", True),
+        ("Who was the referee at Fenwick Park?", "Okonkwo scored at Fenwick Park on Saturday.", None),  # no word of the role
+        ("Who is Nimbo's CEO?", "Nimbo chief executive Dara Lind said sales rose.", True),  # the title under another of its names
+        ("Who is Nimbo's CEO?", "The chief executive declined to comment on Monday.", False),
+        ("Who is the study's lead author?", "The study's lead author, Professor Fiona Galbraith, said so.", True),
+        ("Who is the current Premier of Victoria?", "The current Premier of Victoria is Daniel Andrews.", True),
+        ("Who was the first elected president of Egypt?", "Mohamed Morsi, an Islamist, was the first elected president of Egypt.", True),
+        ("Who is the headteacher of Holloway Junior?", "Headteacher of Ridgeway, James Pell, said he was saddened.", False),  # another school's
+        ("Who is the chairman of Alvey Athletic?", "He met Rovers chairman Tom Brady.", False),
+        ("Who is the chief executive of Wendmoor Water?", "Wendmoor's chief operating officer, David Shaw, told the court.", False),  # another officer
+        ("Who is the Rovers manager?", "Former manager Tom Smith left in 2020.", True),  # "Former" tells whose role it is not
+    ],
+)
+def test_a_sentence_tells_who_holds_a_role_only_by_naming_them_beside_it(question, sentence, names_them):
+    holder = holder_asked(question)
+    assert holder is not None and names_holder(sentence, holder) is names_them
+
+
+@pytest.mark.parametrize("question", ["Who is Maria Okafor?", "Who was the first to arrive?", "Who is the man behind the scheme?", "Who criticised the plan?"])
+def test_only_a_question_of_who_holds_a_role_asks_for_its_holder(question):
+    assert holder_asked(question) is None
 
 
 def test_a_plural_title_counts_as_the_articles_writing_it():
