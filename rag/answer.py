@@ -364,6 +364,8 @@ class Answerer:
             typed &= self._names_holder(ids, holder, asked)
         if kind == "number" and ASKS_DEATHS.search(own or question):  # "How many died?": a count of the dead, "No deaths were reported" too, not of the evacuated
             typed &= np.fromiter((bool(DEATH_WORDS & sentence_terms[sid]) for sid in ids.tolist()), dtype=bool, count=len(ids))
+        if kind == "age" and (surnames := {stems[-1] for stems in name_terms(own or question).values()}):  # "How old is Leo Marsh?": an age told of him,
+            typed &= np.fromiter((bool(surnames & (sentence_terms[sid] | leant.get(sid, frozenset()))) for sid in ids.tolist()), dtype=bool, count=len(ids))  # not "The 24-year-old" after Ortiz
         score = s.w_dense * dense + s.w_centered * centered + s.w_coverage * (coverage + s.title_credit * in_title_only) + s.w_chunk * passage
         if near:
             score += NEXT_TO_ANSWER_BONUS * np.fromiter((sid in near for sid in ids.tolist()), dtype=bool, count=len(ids))

@@ -165,6 +165,19 @@ _DURATION = re.compile(
     rf"|\b(?:from|between) {YEAR}s? (?:to|until|and) {YEAR}",
     re.I,
 )
+# "How old is Jamal Ortiz?", "at what age", "What was the average age of the participants?": an age.
+_ASKS_AGE = re.compile(
+    r"\bhow old\b|\b(?:at )?what age\b|\bwhat(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|[\w-]+(?:'s|’s)\s+)?(?:average\s+|mean\s+|median\s+)?age\b",
+    re.I,
+)
+# An age as articles tell it: "the 24-year-old", "seven months old", "aged 43", "at the age of 17",
+# "Ortiz, 24, scored", "born in 1962", "515 million years", "dating to 1338", "built in 1890".
+_AGE = re.compile(
+    rf"\b(?:\d[\d,.]*|{NUMBER_WORD})(?:\s+(?:million|billion|thousand))?[\s-]+(?:years?|months?|weeks?|days?)(?:[\s-]+old\b|\b)"
+    rf"|\baged\s+(?:\d|{NUMBER_WORD}|between)|\bages?\s+(?:of\s+)?\d|\bthe age of\b|(?-i:\b[A-Z][a-z]+),\s*\d{{1,3}},\s"
+    rf"|\b(?:born|dat(?:es|ed|ing)(?:\s+back)?\s+(?:to|from)|(?:built|founded|established|formed|set up|opened|created|constructed)(?:\s+\w+){{0,3}}\s+in)\b",
+    re.I,
+)
 _PLACE = re.compile(rf"\b(?:in|at|from|on|near) (?!(?:{WEEKDAYS}|{MONTHS})\b)[A-Z][a-z]+")  # "on Grand Avenue", not "on Monday"
 # "What does RSI stand for?" wants the sentence that spells it out: "recursive
 # self-improvement, or RSI," or "recursive self-improvement (RSI)".
@@ -238,6 +251,7 @@ EXPECTED = {
     "name": (_ASKS_NAME, _NAME),
     "money": (_ASKS_MONEY, _MONEY),
     "percent": (_ASKS_PERCENT, _PERCENT),
+    "age": (_ASKS_AGE, _AGE),
     "duration": (_HOW_LONG, _DURATION),
     "clock": (_WHEN_CLOCK, _CLOCK),
     "time": (_WHEN, _TIME),
@@ -248,7 +262,7 @@ EXPECTED = {
 
 # The kinds a sentence states in closed forms (a currency sign, digits, a date, "6 a.m.", "11-day"):
 # sentences stating none of them do not answer a question asking for one.
-CLOSED_TYPES = frozenset({"money", "percent", "number", "day", "year", "clock", "duration", "dose"})
+CLOSED_TYPES = frozenset({"money", "percent", "number", "day", "year", "clock", "duration", "dose", "age"})
 
 _ASKS_ITS_OWN = re.compile(rf"^\W*({QUESTION_WORDS})\b", re.I)
 # "When less workers are required, what happens to the job market?" asks what happens, not when:
@@ -261,7 +275,7 @@ _WHEN_CLAUSE = re.compile(
 
 
 def expected_type(question: str, follow_up: str | None = None) -> str | None:
-    """The kind of answer a question asks for: expansion (of an acronym), dose, measure (a number with its unit of length, weight …), day, year, person, name (of a company, a university …), money, percent, duration, clock (a time of day), time, number, place, or None.
+    """The kind of answer a question asks for: expansion (of an acronym), dose, measure (a number with its unit of length, weight …), day, year, person, name (of a company, a university …), money, percent, age, duration, clock (a time of day), time, number, place, or None.
 
     For a follow-up read together with earlier questions, ``question`` is the joined text and
     ``follow_up`` the follow-up's own words: one with a question word asks for its own kind

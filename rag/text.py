@@ -447,7 +447,7 @@ CENTURY = r"\d{1,2}(?:st|nd|rd|th)[\s-]+centur(?:y|ies)"  # "the 17th century", 
 # back to it further on ("Anthropic appears to be using that kind of internal data point …").
 LEANS_ON_PREVIOUS = re.compile(
     r"^(?:[“\"']?(That|This|These|Those|It|Its|It’s|It's|They|Their|Them|He|She|His|Her|Such|The same|"
-    r"But|And|So|However|Instead|Still|Yet|Without them|Against that)\b"
+    r"But|And|So|However|Instead|Still|Yet|Without them|Against that|The \d{1,3}-year-old)\b"  # "The 24-year-old …" after "Ortiz's two goals …"
     r"|.*?\b(?:that|this|these|those) (?:kinds?|sorts?|types?) of\b)"
 )
 QUESTION_WORDS = "who|whom|whose|what|which|when|where|why|how"

@@ -2642,3 +2642,20 @@ def test_who_holds_a_role_is_answered_only_by_a_sentence_naming_them_beside_it(t
     named = answerer_over(tmp_path / "named", {"match.txt": REFEREED_REPORT, "heat.txt": HEAT}, encoder, answerer)
     referee = named.answer("Who was the referee at Fenwick Park?")  # the lead, naming the ground and other people, does not say
     assert not referee.abstained and "Anthony Taylor" in referee.quotes[0].text, referee.answer
+
+
+CUP_SEMI_FINAL = (
+    "Rovers reach county cup final\n\nRovers went ahead in the 17th minute when striker Jamal Ortiz headed in a corner. Alvey "
+    "equalised through a penalty from their captain, Sean Doherty.\n\nSubstitute Leo Marsh sealed the win in the 84th minute.\n\n"
+    "Ortiz's two goals took his total for the season to 23. The 24-year-old, who joined from a club in the Netherlands two years ago, "
+    "has been linked with several clubs in the division above.\n"
+)
+
+
+def test_how_old_someone_is_is_answered_only_by_an_age_told_of_them(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"cup.txt": CUP_SEMI_FINAL, "heat.txt": HEAT}, encoder, answerer)
+    ortiz = local.answer("How old is Jamal Ortiz?")  # "The 24-year-old" leans on the sentence naming him, and is quoted with it
+    assert not ortiz.abstained and any("Ortiz's two goals" in quote.text and "24-year-old" in quote.text for quote in ortiz.quotes), ortiz.answer
+    for someone in ("Sean Doherty", "Leo Marsh"):  # named in the article, their age never told
+        unknown = local.answer(f"How old is {someone}?")
+        assert unknown.abstained, unknown.answer

@@ -233,6 +233,10 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
             "The combined system will be called Northgate Health.",  # an organisation's name, not a person's
         ),
         ("Who polluted the lake?", "person", "The plant's owner, Ana Reyes, declined to comment.", "Chemicals were found in Lake Wendell."),
+        ("How old is Jamal Ortiz?", "age", "The 24-year-old joined two years ago.", "Ortiz's goals took his total for the season to 23."),  # 23 is no age
+        ("At what age did she retire?", "age", "She retired aged 61.", "She retired in the spring."),
+        ("How old is the bridge?", "age", "The bridge was built in 1890.", "The bridge carries 4,000 cars a day."),
+        ("What was the average age of the participants?", "age", "Ortiz, 24, scored twice.", "The study followed 312 participants."),
         (
             "Who objected to the floating solar farm?",
             "person",
