@@ -79,9 +79,10 @@ def asks_closed_type(question: str, asked: str) -> bool:
 # Words that frame what is asked rather than name what it is about: "how much is it worth now",
 # "where does he work" (an answer need not say "works": "Azizi Othman of Asia e University"),
 # "who makes it" (nor "makes": "made by Calloway", a form the stems do not meet), "how much
-# money" (a sentence gives "14 million euros"), "which person is the CEO" (an answer names one):
+# money" (a sentence gives "14 million euros"), "which person is the CEO" (an answer names one),
+# "which university is she from" (one "of Asia e University"):
 # articles without them may still answer.
-FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued valuation budget money amount number total now current currently today still work live based located situated headquartered make made person individual".split())  # stemmed: "works", "lives" too
+FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued valuation budget money amount number total now current currently today still work live based located situated headquartered from make made person individual".split())  # stemmed: "works", "lives" too
 
 
 # Verbs so light that an article tells what they say in other words ("come out" is "be released"):
@@ -91,12 +92,12 @@ LIGHT_VERBS = frozenset(map(stem, "become make take keep come".split()))
 _TOPIC_FRAMES = LIGHT_VERBS | {stem("run")}
 
 
-def _topic_terms(question: str, names: set[str], capitalised: frozenset[str]) -> set[str]:
+def _topic_terms(question: str, names: set[str]) -> set[str]:
     """The content words of ``question`` (``question_terms``) that say what it is about: not its
-    ``names`` (``known_names``) nor a word of a name it writes capitalised that the articles do not
-    write only capitalised (not among ``capitalised``, ``CorpusIndex.capitalised``: "City" of
-    "Harbour City", ``names_in``), nor the words that frame an answer type (``FRAME_STEMS``)."""
-    of_names = {word for name in names_in(question) for word in words(name) if word not in capitalised}
+    ``names`` (``known_names``) nor a word of a name it writes capitalised (``names_in``: "City" of
+    "Harbour City", "Maria" of "Maria Okafor" where the articles write "Maria" only opening a
+    sentence), nor the words that frame an answer type (``FRAME_STEMS``)."""
+    of_names = {word for name in names_in(question) for word in words(name)}
     return set(question_terms(question)) - {stem(word) for word in [*names, *of_names]} - FRAME_STEMS
 
 
@@ -149,7 +150,7 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     if kind in (None, "measure"):
         return False  # a measure ("How deep was the earthquake?" of "… at a depth of 10 kilometres") is told in other words
     names = known_names(asked, index.names)
-    content = set() if kind == "expansion" else _topic_terms(asked, names, index.capitalised) - _TOPIC_FRAMES
+    content = set() if kind == "expansion" else _topic_terms(asked, names) - _TOPIC_FRAMES
     typed = [s.sentence_id for s in scored[:candidates] if s.type_match]
     if typed and ASKS_DEATHS.search(asked) and not any(DEATH_WORDS & index.terms_as_quoted[sid] for sid in typed):
         return True  # "How many people were killed?" of "forced 12,000 people from their homes": a count of something else
@@ -622,7 +623,7 @@ def told_as_to_come(index: "CorpusIndex", question: str, best: str) -> bool:
     library opened on Saturday, and the town will open a second branch next year"."""
     if not _ASKS_DONE.search(question) or _ASKS_WORDS.search(question) or asks_yes_or_no(question):
         return False
-    asked = _topic_terms(question, known_names(question, index.names), index.capitalised)
+    asked = _topic_terms(question, known_names(question, index.names))
     telling = [clause for clause in _CLAUSE_BREAK.split(best) if asked & set(terms(clause))]
     return bool(telling) and all(_TO_COME.search(clause) for clause in telling)
 

@@ -2659,3 +2659,16 @@ def test_how_old_someone_is_is_answered_only_by_an_age_told_of_them(tmp_path, en
     for someone in ("Sean Doherty", "Leo Marsh"):  # named in the article, their age never told
         unknown = local.answer(f"How old is {someone}?")
         assert unknown.abstained, unknown.answer
+
+
+MATERNITY_CLOSURE = (
+    "Brampton maternity unit to close\n\nThe maternity unit at Brampton Community Hospital will stop delivering babies from "
+    "14 April.\n\nMaria Okafor, a former midwife who founded the Save Brampton Births campaign, said the closure would hit rural "
+    "families hardest. Okafor worked at Brampton for 22 years before retiring in 2020.\n"
+)
+
+
+def test_a_first_name_the_articles_write_only_opening_a_sentence_is_part_of_the_name_not_the_topic(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"maternity.txt": MATERNITY_CLOSURE, "heat.txt": HEAT}, encoder, answerer)
+    worked = local.answer("How long did Maria Okafor work at Brampton?")  # "Okafor worked at Brampton for 22 years" never says "Maria"
+    assert not worked.abstained and "22 years" in worked.quotes[0].text, worked.answer
