@@ -44,6 +44,7 @@ from .answer_types import (
     tells_an_earlier_time,
     tells_future,
     tells_present,
+    things_asked,
 )
 from .answerability import AnswerabilityModel
 from .errors import require_type
@@ -582,6 +583,7 @@ class Answerer:
         listed: bool = False,
         typed: bool = False,
         speech: bool = False,
+        things: frozenset[str] = frozenset(),
     ) -> list[Quote]:
         """Pick quotes from scored sentences: best first, within the budget, merged across articles.
 
@@ -599,6 +601,8 @@ class Answerer:
         ``CLOSED_TYPES``), the first candidate stating the type is quoted even over what is left
         of the budget when no quote so far states one. With ``speech`` (a question of what someone
         said, ``asks_about_speech``), a quote telling that someone spoke goes on to their words.
+        With ``things`` (what the question asks to have named, ``things_asked``), a quote counting
+        them goes on to the sentences naming them ("Members attached four main conditions …").
         A quote that another article tells with a detail of its own ("At least 12 people were
         killed" where it says "Fourteen") is followed by that article's account (``_counterpart``),
         so that the answer shows both.
@@ -632,7 +636,7 @@ class Answerer:
                 continue
             if across and self.index.sentences[sid].doc_id in self._articles_cited(chosen):
                 continue
-            start, end = quote_span(self.index, sid, self.settings.token_budget, said, budget if chosen else None, speech=speech)
+            start, end = quote_span(self.index, sid, self.settings.token_budget, said, budget if chosen else None, speech=speech, things=things)
             text = self.index.documents[self.index.sentences[sid].doc_id].text
             overlapping = [entry for entry in chosen if self._overlaps(entry, sid, start, end)]
             if overlapping:  # it shares a sentence with quotes (one, or two it bridges): widen them into one
@@ -772,7 +776,9 @@ class Answerer:
         if not abstained and item is None and asks_present(read_as):  # "How long does it take now?": the figure since the change first
             scored = self._present_first(read_as, scored)
         quotes = () if abstained else tuple(
-            self.compose(scored, said_before, self._articles_naming(read_as, scored), across, item is not None, asks_closed_type(query, read_as), asks_about_speech(read_as))
+            self.compose(
+                scored, said_before, self._articles_naming(read_as, scored), across, item is not None, asks_closed_type(query, read_as), asks_about_speech(read_as), things_asked(read_as)
+            )
         )
         bylines = () if read_with else bylines_asked(self.index, read_as, self._ranked_articles(hits), self.settings.max_quotes)
         if bylines:  # who wrote it, or what they wrote: the bylines first, then what else answers

@@ -6,7 +6,7 @@ import re
 
 import regex
 
-from .text import AUXILIARIES, CALENDAR_WORDS, CENTURY, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, QUESTION_WORDS, WEEKDAYS, YEAR
+from .text import AUXILIARIES, CALENDAR_WORDS, CENTURY, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, NUMBER_WORDS, QUESTION_WORDS, WEEKDAYS, YEAR
 
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\bwhat (period|duration)\b", re.I)
@@ -509,6 +509,39 @@ def counted_things(question: str) -> frozenset[str]:
     if _singular(named[0]) != named[0] and (len(named) == 1 or _singular(named[1]) == named[1] or named[1] in _NOT_COUNTED):
         named = named[:1]  # a plural ends what is counted: "how many jurors found …" counts jurors; "how many measles cases" counts cases too
     return frozenset(_singular(w) for w in named if w and w not in _NOT_COUNTED)
+
+
+# "Which stretches of the river …", "What conditions did …", "What are the three measures …",
+# "Name the schools …": a question asking to have things named, by a plural.
+_ASKS_THINGS = re.compile(
+    rf"^\W*(?:(?:which|what)(?:\s+(?:are|were|will be|have been))?|(?:please\s+)?(?:name|list))\s+(?:the\s+)?"
+    rf"(?:(?:\d+|{NUMBER_WORD}|main|key|other|different)\s+)*(?!(?:{AUXILIARIES}|happens|means|makes|causes)\b)([a-z-]{{3,}}s)\b",
+    re.I,
+)
+# A count of things, and the words after it: "four main conditions to the permission".
+_COUNT_OF = re.compile(rf"\b(\d+|{NUMBER_WORD})\s+((?:[\w-]+\s+)?[\w-]+)(?=([^.!?]*))", re.I)
+MOST_ANNOUNCED = 10  # a count of things a sentence announces, to be named in the sentences after it
+
+
+def things_asked(question: str) -> frozenset[str]:
+    """The things (singular) ``question`` asks to have named by a plural ("Which stretches …" ->
+    {"stretch"}, "What are the three measures …" -> {"measure"}), or none."""
+    found = _ASKS_THINGS.search(question)
+    if not found or _singular(found.group(1).lower()) == found.group(1).lower():
+        return frozenset()
+    return frozenset({_singular(found.group(1).lower())})
+
+
+def count_announced(sentence: str, things: frozenset[str]) -> int:
+    """How many of ``things`` ``sentence`` says there are without naming them ("Members attached four
+    main conditions to the permission." -> 4 for {"condition"}), for the sentences after it to
+    name; 0 for none, a count over ``MOST_ANNOUNCED``, or one the sentence goes on to name ("three
+    measures: a tax rise, …", "… a levy and a fare freeze")."""
+    for number, named, rest in _COUNT_OF.findall(sentence):
+        count = int(number) if number.isdigit() else NUMBER_WORDS.get(number.lower(), 0)
+        if 2 <= count <= MOST_ANNOUNCED and things & {_singular(word.lower()) for word in named.split()}:
+            return 0 if ":" in rest or (rest.count(",") and " and " in rest) else count
+    return 0
 
 
 # Things counted under other names: "cut 85 of its 390 roles" counts jobs.

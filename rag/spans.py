@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .answer_types import SAYING_VERBS
+from .answer_types import SAYING_VERBS, count_announced
 from .lexical import STOPWORDS
 from .text import CALENDAR_WORDS, LEANS_ON_PREVIOUS, asks_on_its_line, count_tokens, labels_its_line, line_start, on_list_line, opening_length, opens_an_item, word_count
 
@@ -29,15 +29,23 @@ ATTRIBUTION_REACH = 3  # sentences (with words) from a quoted sentence to the li
 
 
 def quote_span(
-    index: CorpusIndex, sid: int, token_budget: int, said: frozenset[int] = frozenset(), room: int | None = None, *, speech: bool = False
+    index: CorpusIndex,
+    sid: int,
+    token_budget: int,
+    said: frozenset[int] = frozenset(),
+    room: int | None = None,
+    *,
+    speech: bool = False,
+    things: frozenset[str] = frozenset(),
 ) -> tuple[int, int]:
     """(start, end) in its article of the quote of sentence ``sid``, in an answer of
     ``token_budget`` tokens: the sentence with what it is read with (see the module's docstring),
     never over a sentence of ``said``; ``room`` is what is left of the budget for a later quote
     (None for the first); ``speech``: the question asks what someone said, so that a sentence
-    telling they spoke goes on to their words. A run-on sentence over ``RUN_ON_BUDGETS`` budgets
-    is cut to one."""
-    return _within_budget(index, token_budget, sid, *_with_context(index, sid, token_budget, said, room, speech))
+    telling they spoke goes on to their words; ``things``: what the question asks to have named
+    (``things_asked``), so that a sentence counting them ("four main conditions") goes on to the
+    sentences naming them. A run-on sentence over ``RUN_ON_BUDGETS`` budgets is cut to one."""
+    return _within_budget(index, token_budget, sid, *_with_context(index, sid, token_budget, said, room, speech, things))
 
 
 def quoted_from(index: CorpusIndex, sid: int) -> int:
@@ -46,14 +54,19 @@ def quoted_from(index: CorpusIndex, sid: int) -> int:
     return _leaning_start(index, sid, frozenset())
 
 
-def _with_context(index: CorpusIndex, sid: int, token_budget: int, said: frozenset[int], room: int | None, speech: bool = False) -> tuple[int, int]:
+def _with_context(
+    index: CorpusIndex, sid: int, token_budget: int, said: frozenset[int], room: int | None, speech: bool = False, things: frozenset[str] = frozenset()
+) -> tuple[int, int]:
     """(start, end) of a sentence, widened to the previous one when it leans on it, to its
     table's header or its list's lead-in when it is a row or item of one (``CorpusIndex.leads``:
     "The council gave three reasons for the delay:" over "- Cost overruns …"; an FAQ's answer
     back over the short replies opening it, "No. The old scheme required …", never to its
     question; a live blog's entry to its time stamp, "Updated 1:40 p.m."; these two only within
     one answer's budget, and with none of the answer's or entry's later sentences), to the next
-    one when it announces it ("… told a residents' meeting something different:"), and on
+    one when it announces it ("… told a residents' meeting something different:"), on to as
+    many sentences of its paragraph as it counts of ``things`` ("Members attached four main
+    conditions to the permission.", ``count_announced``) while the quote stays within ``room``
+    tokens (the answer's budget for the first quote), and on
     to the line naming who said it ("> — Gloria Mbeki, board chair" at the foot of a block
     quote); never over a sentence of ``said``. A lead-in ending in a colon, or an item of
     its list, goes on to the list's later items while the quote stays within ``room``
@@ -82,6 +95,8 @@ def _with_context(index: CorpusIndex, sid: int, token_budget: int, said: frozens
         following = sentences[sid + 1]
         if following.doc_id == sentence.doc_id and following.kind == "sentence":
             end = following.end
+    if things and (count := count_announced(sentence.text, things)):
+        end = _named_after(index, sid, count, start, end, said, token_budget if room is None else room)
     if _tells_a_question(sentence.text) and sid + 1 < len(sentences) and sid + 1 not in said and index.same_paragraph(sid, sid + 1):
         if sentences[sid + 1].kind in ("sentence", "fragment"):  # "They cannot."
             end = max(end, sentences[sid + 1].end)
@@ -267,6 +282,21 @@ def _quotation_runs_on(index: CorpusIndex, sid: int) -> bool:
         first -= 1
     text = index.documents[index.sentences[sid].doc_id].text
     return _leaves_a_quotation_open(text[index.sentences[first].start : index.sentences[sid - 1].end])
+
+
+def _named_after(index: CorpusIndex, sid: int, count: int, start: int, end: int, said: frozenset[int], limit: int) -> int:
+    """``end`` moved on over up to ``count`` sentences after sentence ``sid`` in its paragraph,
+    which name what it counts, while ``start:end`` stays within ``limit`` tokens and takes in no
+    sentence of ``said``."""
+    sentences = index.sentences
+    text = index.documents[sentences[sid].doc_id].text
+    for following in range(sid + 1, min(sid + count + 1, len(sentences))):
+        if following in said or not index.same_paragraph(sid, following) or sentences[following].kind != "sentence":
+            break
+        if count_tokens(text[start : sentences[following].end]) > limit:
+            break
+        end = max(end, sentences[following].end)
+    return end
 
 
 def _rest_of_list(index: CorpusIndex, token_budget: int, lead: int, sid: int, start: int, end: int, said: frozenset[int], room: int | None) -> int:

@@ -2672,3 +2672,22 @@ def test_a_first_name_the_articles_write_only_opening_a_sentence_is_part_of_the_
     local = answerer_over(tmp_path, {"maternity.txt": MATERNITY_CLOSURE, "heat.txt": HEAT}, encoder, answerer)
     worked = local.answer("How long did Maria Okafor work at Brampton?")  # "Okafor worked at Brampton for 22 years" never says "Maria"
     assert not worked.abstained and "22 years" in worked.quotes[0].text, worked.answer
+
+
+PLANNING_CONDITIONS = (
+    "Planners approve 650-home Wendside scheme\n\nPlans for 650 homes beside the River Wend were approved by Kessington's planning "
+    "committee on Tuesday.\n\nThe committee voted 9-4 in favour. Members attached four main conditions to the permission. Merriton "
+    "must raise the ground level of the site by at least 1.5 metres. It must pay £3.8 million towards school places. It must build "
+    "the health centre before the 300th home is occupied. And no homes may be occupied until a new junction on the A614 is "
+    "completed.\n\nCommittee chair Hugh Barrett said the decision had been finely balanced.\n"
+)
+
+
+def test_a_sentence_counting_the_things_asked_for_is_quoted_with_the_sentences_naming_them(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"homes.txt": PLANNING_CONDITIONS, "heat.txt": HEAT}, encoder, answerer)
+    conditions = local.answer("What conditions did the planning committee attach to the permission?")
+    assert not conditions.abstained, conditions.answer
+    first = conditions.quotes[0].text
+    assert first.startswith("Members attached four main conditions") and "1.5 metres" in first and "A614" in first, conditions.answer
+    assert "finely balanced" not in first  # the next paragraph names none of them
+

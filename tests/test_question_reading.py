@@ -10,7 +10,21 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer_types import asks_statement, asks_what_next, counted_things, counts_of, expected_type, has_type, mentions, reports_speech, speaks, tells_future, topic_of_statement
+from rag.answer_types import (
+    asks_statement,
+    asks_what_next,
+    count_announced,
+    counted_things,
+    counts_of,
+    expected_type,
+    has_type,
+    mentions,
+    reports_speech,
+    speaks,
+    tells_future,
+    things_asked,
+    topic_of_statement,
+)
 from rag.premises import names_unknown, premise_denied, premise_reversed, title_swapped
 from rag.details import asked_details, conflicting_details, misattributed_figure, miscounted, mismatched_details, quarters_as_written
 from rag.lexical import question_terms, stem, terms, words
@@ -1185,3 +1199,35 @@ def test_a_loss_is_told_by_the_winners_win_against_them():
     assert premise_reversed("Why did Lind win in the ward?", "Maria Reyes beat Sven Lind, who lost by 8 points, in the ward.")  # his own loss
     assert premise_reversed("Why did Walsh lose the seat?", "Tom Walsh won the seat after a row over Walsh's taxes.")  # no opponent
     assert not premise_reversed("Why did Sven Lind lose the race?", "Her narrow victory over Sven Lind came down to 212 postal votes.")
+
+
+@pytest.mark.parametrize(
+    ("question", "things"),
+    [
+        ("Which stretches of the River Wend are bathers told to avoid?", {"stretch"}),
+        ("What conditions did the committee attach to the permission?", {"condition"}),
+        ("What are the three measures the council approved?", {"measure"}),
+        ("Name the schools that will close", {"school"}),
+        ("What does the levy cover?", set()),  # "does" is no plural
+        ("What happens next?", set()),
+        ("Which school will close?", set()),  # one thing, not a list
+    ],
+)
+def test_a_question_asking_to_have_things_named_is_read_for_what_they_are(question, things):
+    assert things_asked(question) == things
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Members attached four main conditions to the permission.", 4),
+        ("Bathers were told to avoid three stretches of the river after tests found E. coli.", 3),
+        ("The council approved a £412 million budget after the group pushed through three measures it backed.", 3),  # not the £412 million
+        ("It approved three measures: a tax rise, a levy and a fare freeze.", 0),  # named in the sentence itself
+        ("It approved three measures, a tax rise, a levy and a fare freeze.", 0),
+        ("Members attached 40 conditions to the permission.", 0),  # too many to be named in the sentences after
+        ("Members attached four pages of notes.", 0),  # a count of something else
+    ],
+)
+def test_a_sentence_announces_how_many_of_the_things_asked_the_next_ones_name(sentence, count):
+    assert count_announced(sentence, frozenset({"condition", "stretch", "measure"})) == count
