@@ -242,12 +242,15 @@ def _leaves_a_quotation_open(text: str) -> bool:
 
 def _leaning_start(index: CorpusIndex, sid: int, said: frozenset[int], reach: int = ATTRIBUTION_REACH) -> int:
     """Where a quote of sentence ``sid`` starts: at the sentence before it in its paragraph when it
-    leans on that one ("That threshold — …") and that one is not among the sentences ``said``;
+    leans on that one ("That threshold — …") and that one is not among the sentences ``said``,
+    and further back while each leans on the one before ("The Harbour Link opened in 1998. It is
+    1.2 kilometres long … It replaced a car ferry …");
     for a sentence carrying on a quotation (``_goes_on_quoting``), back through the quotation to
     the sentence that names who said it ('Chief executive Alan Pryce acknowledged … "We are not
     reckless," he told reporters. "Every pound of this deal …"'), across paragraphs too when the
     one before leaves the quotation open (``_quotation_runs_on``), at most ``reach`` sentences
-    back (a long speech quoted sentence after sentence is not quoted whole)."""
+    back (a long speech quoted sentence after sentence is not quoted whole; a chain of sentences
+    leaning on each other, likewise)."""
     sentence = index.sentences[sid]
     if sid == 0 or sid - 1 in said or reach == 0:
         return sentence.start
@@ -258,7 +261,9 @@ def _leaning_start(index: CorpusIndex, sid: int, said: frozenset[int], reach: in
         return _leaning_start(index, sid - 1, said, reach - 1) if _quotation_runs_on(index, sid) else sentence.start
     if _goes_on_quoting(sentence.text, previous.text):
         return _leaning_start(index, sid - 1, said, reach - 1)
-    return previous.start if LEANS_ON_PREVIOUS.match(sentence.text) else sentence.start
+    if not LEANS_ON_PREVIOUS.match(sentence.text):
+        return sentence.start
+    return _leaning_start(index, sid - 1, said, reach - 1) if LEANS_ON_PREVIOUS.match(previous.text) else previous.start  # "It replaced …" after "It is 1.2 km long …"
 
 
 def _after_short_replies(index: CorpusIndex, question: int, sid: int) -> int:

@@ -2691,3 +2691,19 @@ def test_a_sentence_counting_the_things_asked_for_is_quoted_with_the_sentences_n
     assert first.startswith("Members attached four main conditions") and "1.5 metres" in first and "A614" in first, conditions.answer
     assert "finely balanced" not in first  # the next paragraph names none of them
 
+
+
+HARBOUR_LINK = (
+    "Harbour Link bridge closed\n\nThe Harbour Link was closed to all traffic on Monday evening after engineers found corrosion.\n\n"
+    "The Harbour Link opened in 1998 at a cost of £86 million. It is 1.2 kilometres long, with a main span of 420 metres, and was at "
+    "the time the longest cable-stayed bridge in Britain. It replaced a car ferry that had operated since 1931.\n\n"
+    "The Harbour Link last closed for an extended period in 2009, when it was shut for 11 days after a lorry fire.\n"
+)
+
+
+def test_a_sentence_leaning_on_one_that_leans_in_turn_tells_of_and_is_quoted_back_to_what_they_name(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"bridge.txt": HARBOUR_LINK, "heat.txt": HEAT}, encoder, answerer)
+    replaced = local.answer("What did the Harbour Link replace?")  # "It replaced a car ferry" after "It is 1.2 kilometres long …"
+    assert not replaced.abstained, replaced.answer
+    first = replaced.quotes[0].text
+    assert first.startswith("The Harbour Link opened in 1998") and first.endswith("operated since 1931."), replaced.answer
