@@ -171,11 +171,16 @@ _ASKS_AGE = re.compile(
     re.I,
 )
 # An age as articles tell it: "the 24-year-old", "seven months old", "aged 43", "at the age of 17",
-# "Ortiz, 24, scored", "born in 1962", "515 million years", "dating to 1338", "built in 1890".
+# "Ortiz, 24, scored", "Ortiz, now 24,", "Ortiz (24)", "died at 87", "turned 100", "Ortiz is 24.",
+# "born in 1962", "515 million years", "dating to 1338", "built in 1890"; not "a two-year ban".
 _AGE = re.compile(
-    rf"\b(?:\d[\d,.]*|{NUMBER_WORD})(?:\s+(?:million|billion|thousand))?[\s-]+(?:years?|months?|weeks?|days?)(?:[\s-]+old\b|\b)"
-    rf"|\baged\s+(?:\d|{NUMBER_WORD}|between)|\bages?\s+(?:of\s+)?\d|\bthe age of\b|(?-i:\b[A-Z][a-z]+),\s*\d{{1,3}},\s"
-    rf"|\b(?:born|dat(?:es|ed|ing)(?:\s+back)?\s+(?:to|from)|(?:built|founded|established|formed|set up|opened|created|constructed)(?:\s+\w+){{0,3}}\s+in)\b",
+    rf"\b(?:(?<![\d,.])\d++|{NUMBER_WORD})[\s-]+(?:years?|months?|weeks?|days?)[\s-]+old\b|(?<![\d,.])\d[\d,.]*+\s+(?:million|billion|thousand)\s+years\b"
+    rf"|\baged\s+(?:\d|{NUMBER_WORD}|between)|\bages?\s+(?:of\s+)?\d|\bthe age of\b"
+    r"|(?-i:\b[A-Z][a-z]+),\s*(?:now\s+|who (?:is|was)\s+)?\d{1,3},|\((?:aged\s+)?\d{1,3}\)"
+    r"|\b(?:died|dies|turned|turns|turning)\s+(?:at\s+)?\d{1,3}\b(?![\d,.]\d|\s*%)"
+    r"|\b(?:is|was)\s+\d{1,3}(?=\s*(?:[,.;]|$|\s+(?:on|in|at|when|and|but|years?)\b))"
+    r"|\b(?:born|dat(?:es|ed|ing)(?:\s+back)?\s+(?:to|from))\b"
+    r"|\b(?:built|founded|established|formed|set up|opened|created|constructed)\b(?:\s+[\w,]+){0,4}?\s+in\s+(?:\w+\s+)?\d{4}\b",
     re.I,
 )
 _PLACE = re.compile(rf"\b(?:in|at|from|on|near) (?!(?:{WEEKDAYS}|{MONTHS})\b)[A-Z][a-z]+")  # "on Grand Avenue", not "on Monday"
@@ -515,12 +520,15 @@ def counted_things(question: str) -> frozenset[str]:
 # "Name the schools …": a question asking to have things named, by a plural.
 _ASKS_THINGS = re.compile(
     rf"^\W*(?:(?:which|what)(?:\s+(?:are|were|will be|have been))?|(?:please\s+)?(?:name|list))\s+(?:the\s+)?"
-    rf"(?:(?:\d+|{NUMBER_WORD}|main|key|other|different)\s+)*(?!(?:{AUXILIARIES}|happens|means|makes|causes)\b)([a-z-]{{3,}}s)\b",
+    rf"(?:(?:\d+|{NUMBER_WORD}|main|key|other|different)\s+)*(?!(?:{AUXILIARIES}|happens|means|makes|causes|comes|goes|remains|matters|stands|lies|seems|needs|works|looks)\b)([a-z-]{{3,}}s)\b",
     re.I,
 )
 # A count of things, and the words after it: "four main conditions to the permission".
 _COUNT_OF = re.compile(rf"\b(\d+|{NUMBER_WORD})\s+((?:[\w-]+\s+)?[\w-]+)(?=([^.!?]*))", re.I)
 MOST_ANNOUNCED = 10  # a count of things a sentence announces, to be named in the sentences after it
+# Units of time and measure, a count of which names nothing after it: "He spent three years at Leeds."
+_UNITS = frozenset("year month week day hour minute second time mile kilometre kilometer metre meter percent".split())
+_NAMED_IN_IT = re.compile(r":|\bincluding\b|\bsuch as\b|\bamong them\b|,[^,]*\band\b", re.I)  # "three measures, including a tax rise"
 
 
 def things_asked(question: str) -> frozenset[str]:
@@ -535,12 +543,14 @@ def things_asked(question: str) -> frozenset[str]:
 def count_announced(sentence: str, things: frozenset[str]) -> int:
     """How many of ``things`` ``sentence`` says there are without naming them ("Members attached four
     main conditions to the permission." -> 4 for {"condition"}), for the sentences after it to
-    name; 0 for none, a count over ``MOST_ANNOUNCED``, or one the sentence goes on to name ("three
-    measures: a tax rise, …", "… a levy and a fare freeze")."""
+    name; 0 for none, a count over ``MOST_ANNOUNCED``, of a unit of time or measure ("three
+    years"), or one the sentence goes on to name ("three measures: a tax rise, …", "… a levy and
+    a fare freeze", "including a tax rise")."""
     for number, named, rest in _COUNT_OF.findall(sentence):
         count = int(number) if number.isdigit() else NUMBER_WORDS.get(number.lower(), 0)
-        if 2 <= count <= MOST_ANNOUNCED and things & {_singular(word.lower()) for word in named.split()}:
-            return 0 if ":" in rest or (rest.count(",") and " and " in rest) else count
+        counted = things & {_singular(word.lower()) for word in named.split()} - _UNITS
+        if 2 <= count <= MOST_ANNOUNCED and counted:
+            return 0 if _NAMED_IN_IT.search(f"{named}{rest}") else count
     return 0
 
 

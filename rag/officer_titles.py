@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from .answer_types import ASKS_EXPANSION
+from .lexical import words
 from .text import MONTHS, WEEKDAYS
 
 # A group each, under all its names.
@@ -131,11 +132,15 @@ HELD_ROLES = frozenset(
 # role (up to four words, its last the role's name), whose it is, and where or when (not read).
 _HOLDER_ASKED = re.compile(
     r"^\W*who(?:'s|’s|\s+is|\s+was|\s+will\s+be)\s+(?:(?:the\s+)?(?P<owner>[\w.-]+)(?:'s|’s)|the|its|their|his|her)\s+(?P<role>(?:[\w.-]+\s+){0,3}?[\w.-]+?)"
-    r"(?:\s+of\s+(?:the\s+)?(?P<of>[^?,]+?))?(?:\s+(?:at|in|for|on|behind|with|from|during|when|who|that)\b[^?]*)?\W*$",
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>[^\s?,][^?,]*?))?(?:\s+(?:at|in|for|on|behind|with|from|during|when|who|that)\b[^?]*)?\W*$",
     re.I,
 )
-_NAME = rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+)?(?!(?:{WEEKDAYS}|{MONTHS})\b)\p{{Lu}}[\p{{L}}'’-]+(?:\s+\p{{Lu}}[\p{{L}}'’-]+)*"
-_CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}'’-]*")
+# Capitalised words opening a sentence that name no one: "Meanwhile, the fourth official …".
+_NO_NAME = "Meanwhile|However|Afterwards|Later|Earlier|Still|Instead|Also|Then|Now|Today|Yesterday|Separately|Elsewhere|Overall|Finally|Eventually|Again"
+_NAME = rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+)?(?!(?:{WEEKDAYS}|{MONTHS}|{_NO_NAME})\b)\p{{Lu}}[\p{{L}}'’-]++(?:\s+\p{{Lu}}[\p{{L}}'’-]++)*+"
+_CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}'’.-]*")  # "U.S." whole
+_NAME_AFTER = regex.compile(rf"\s+{_NAME}")
+_TIE_REACH = 200  # characters on either side of a role in which a name may be tied to it
 
 
 # Words that may come before a role capitalised, which tell whose role it is not: "Former manager …", "Interim chief executive …".
@@ -156,6 +161,7 @@ class RoleAsked:
     pattern: regex.Pattern[str]
     owner: frozenset[str]
     other_titles: regex.Pattern[str] | None
+    mention: regex.Pattern[str]  # the role alone, under any of its names
 
 
 def _tied_to_a_name(role: str) -> regex.Pattern[str]:
@@ -168,14 +174,15 @@ def _tied_to_a_name(role: str) -> regex.Pattern[str]:
         r"(?:[\p{L}-]+[’']s\s+)?(?:[\p{L}-]+\s+){0,3})|(?P<owner>\p{Lu}[\p{L}-]*)(?:[’']s)?\s+)?"
         rf"(?P<role>{role})"
         # or after it: "Referee Anthony Taylor", "the fourth official, Mike Dean", "the Governor of Victoria, currently Linda Dessau"
-        rf"(?:(?P<after>(?:,|\s+(?:is|was))?\s+{_NAME})|{qualified}(?P<after_of>(?:,|\s+(?:is|was))\s+(?:currently\s+|now\s+)?{_NAME}))?"
+        # "Police named the driver as Tom Reid"
+        rf"(?:(?P<after>(?:,|\s+(?:is|was|as))?\s+{_NAME})|{qualified}(?P<after_of>(?:,|\s+(?:is|was))\s+(?:currently\s+|now\s+)?{_NAME}))?"
         rf"(?(after)|(?(after_of)|(?:{qualified})?))"
     )
 
 
 def _role_pattern(forms: Iterable[str]) -> str:
     named = "|".join(sorted(map(regex.escape, forms), key=len, reverse=True))
-    return rf"(?i:\b(?:{named})(?:s|es)?)(?!\w)"
+    return rf"(?i:\b(?:{named})(?:s|es)?)(?!\w)(?![’']s\b)"  # not "the mayor's spokesperson"
 
 
 def holder_asked(question: str) -> RoleAsked | None:
@@ -195,8 +202,9 @@ def holder_asked(question: str) -> RoleAsked | None:
     else:
         return None
     owner_text = " ".join(filter(None, [asked.group("owner"), before, asked.group("of")]))
-    owner = frozenset(word.lower() for word in _CAPITALISED.findall(owner_text)) - _NO_OWNER
-    return RoleAsked(_tied_to_a_name(_role_pattern(forms)), owner, _tied_to_a_name(_role_pattern(others)) if others else None)
+    owner = frozenset(words(" ".join(_CAPITALISED.findall(owner_text)))) - _NO_OWNER  # as the articles' words are read: "U.S." is "us"
+    role_pattern = _role_pattern(forms)
+    return RoleAsked(_tied_to_a_name(role_pattern), owner, _tied_to_a_name(_role_pattern(others)) if others else None, regex.compile(role_pattern))
 
 
 def _names_one(match: regex.Match[str]) -> bool:
@@ -208,13 +216,23 @@ def names_holder(sentence: str, asked: RoleAsked) -> bool | None:
     role it is: "Referee Anthony Taylor waved play on" names who refereed, "… was spoken to by the
     fourth official" does not, nor does "Rovers chairman Tom Brady" say who chairs Alvey Athletic,
     nor "Wendmoor's chief operating officer, David Shaw" who is its chief executive; None when it
-    tells of neither the role nor someone holding another officer's title."""
-    found = list(asked.pattern.finditer(sentence))
-    if not found:
-        return False if asked.other_titles is not None and any(map(_names_one, asked.other_titles.finditer(sentence))) else None
+    tells of neither the role nor someone holding another officer's title, or may name one after
+    the role's qualifier unmarked ("Secretary of State Antony Blinken")."""
+    mentions = [mention.start() for mention in asked.mention.finditer(sentence)]
+    if not mentions:
+        others = asked.other_titles
+        return False if others is not None and TITLE_WORD.search(sentence) and any(map(_names_one, others.finditer(sentence))) else None
+    found = [  # read near each mention only: a run-on "sentence" of thousands of capitalised words is not read whole for each
+        match
+        for at in mentions
+        for match in asked.pattern.finditer(sentence, max(0, at - _TIE_REACH), at + _TIE_REACH)
+        if match.start("role") == at
+    ]
 
     def of_another(match: regex.Match[str]) -> bool:
-        written = frozenset(word.lower() for word in _CAPITALISED.findall(" ".join(filter(None, [match.group("of"), match.group("owner")])))) - _NO_OWNER
+        written = frozenset(words(" ".join(_CAPITALISED.findall(" ".join(filter(None, [match.group("of"), match.group("owner")])))))) - _NO_OWNER
         return bool(asked.owner and written and not written & asked.owner)
 
-    return any(_names_one(match) and not of_another(match) for match in found)
+    if any(_names_one(match) and not of_another(match) for match in found):
+        return True
+    return None if any(match.group("of") and _NAME_AFTER.match(sentence, match.end()) for match in found) else False

@@ -92,12 +92,15 @@ LIGHT_VERBS = frozenset(map(stem, "become make take keep come".split()))
 _TOPIC_FRAMES = LIGHT_VERBS | {stem("run")}
 
 
-def _topic_terms(question: str, names: set[str]) -> set[str]:
+def _topic_terms(question: str, names: set[str], capitalised: frozenset[str]) -> set[str]:
     """The content words of ``question`` (``question_terms``) that say what it is about: not its
-    ``names`` (``known_names``) nor a word of a name it writes capitalised (``names_in``: "City" of
-    "Harbour City", "Maria" of "Maria Okafor" where the articles write "Maria" only opening a
-    sentence), nor the words that frame an answer type (``FRAME_STEMS``)."""
-    of_names = {word for name in names_in(question) for word in words(name)}
+    ``names`` (``known_names``) nor a word of a name it writes capitalised (``names_in``) that the
+    articles do not write only capitalised (not among ``capitalised``, ``CorpusIndex.capitalised``:
+    "City" of "Harbour City") or that is written with one of ``names`` ("Maria" of "Maria Okafor"
+    where the articles write "Maria" only opening a sentence; not "Sandford" of "Sandford Mill",
+    nor "Maria" alone, which tell what the question is about), nor the words that frame an answer
+    type (``FRAME_STEMS``)."""
+    of_names = {word for name in names_in(question) for word in words(name) if word not in capitalised or names.intersection(words(name))}
     return set(question_terms(question)) - {stem(word) for word in [*names, *of_names]} - FRAME_STEMS
 
 
@@ -150,7 +153,7 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     if kind in (None, "measure"):
         return False  # a measure ("How deep was the earthquake?" of "… at a depth of 10 kilometres") is told in other words
     names = known_names(asked, index.names)
-    content = set() if kind == "expansion" else _topic_terms(asked, names) - _TOPIC_FRAMES
+    content = set() if kind == "expansion" else _topic_terms(asked, names, index.capitalised) - _TOPIC_FRAMES
     typed = [s.sentence_id for s in scored[:candidates] if s.type_match]
     if typed and ASKS_DEATHS.search(asked) and not any(DEATH_WORDS & index.terms_as_quoted[sid] for sid in typed):
         return True  # "How many people were killed?" of "forced 12,000 people from their homes": a count of something else
@@ -623,7 +626,7 @@ def told_as_to_come(index: "CorpusIndex", question: str, best: str) -> bool:
     library opened on Saturday, and the town will open a second branch next year"."""
     if not _ASKS_DONE.search(question) or _ASKS_WORDS.search(question) or asks_yes_or_no(question):
         return False
-    asked = _topic_terms(question, known_names(question, index.names))
+    asked = _topic_terms(question, known_names(question, index.names), index.capitalised)
     telling = [clause for clause in _CLAUSE_BREAK.split(best) if asked & set(terms(clause))]
     return bool(telling) and all(_TO_COME.search(clause) for clause in telling)
 
