@@ -250,11 +250,11 @@ class Answerer:
         Read after ``_has_type`` has read each sentence's people."""
         owners = [self.index.documents_with(stem(word)) for word in holder.owner]  # "The trust's chief executive" of a story never naming Wendmoor Water is not its
 
-        def tie(sid: int) -> bool | None:
+        def tied(sid: int) -> bool | None:
             named = names_holder(as_matched(self.index.sentences[sid].text), holder)
             return False if named and not all(self.index.sentences[sid].doc_id in owner for owner in owners) else named
 
-        ties = [tie(sid) for sid in ids.tolist()]
+        ties = [tied(sid) for sid in ids.tolist()]
         if any(ties):
             return np.fromiter((tie is True for tie in ties), dtype=bool, count=len(ties))
         return np.fromiter(

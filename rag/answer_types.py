@@ -171,14 +171,13 @@ _ASKS_AGE = re.compile(
     re.I,
 )
 # An age as articles tell it: "the 24-year-old", "seven months old", "aged 43", "at the age of 17",
-# "Ortiz, 24, scored", "Ortiz, now 24,", "Ortiz (24)", "died at 87", "turned 100", "Ortiz is 24.",
-# "born in 1962", "515 million years", "dating to 1338", "built in 1890"; not "a two-year ban".
+# "Ortiz, 24, scored", "Ortiz, now 24,", "died at 87", "turned 100", "born in 1962", "515 million
+# years", "dating to 1338", "built in 1890"; not "a two-year ban", "died at 3 p.m.", "turned 100 points".
 _AGE = re.compile(
     rf"\b(?:(?<![\d,.])\d++|{NUMBER_WORD})[\s-]+(?:years?|months?|weeks?|days?)[\s-]+old\b|(?<![\d,.])\d[\d,.]*+\s+(?:million|billion|thousand)\s+years\b"
     rf"|\baged\s+(?:\d|{NUMBER_WORD}|between)|\bages?\s+(?:of\s+)?\d|\bthe age of\b"
-    r"|(?-i:\b[A-Z][a-z]+),\s*(?:now\s+|who (?:is|was)\s+)?\d{1,3},|\((?:aged\s+)?\d{1,3}\)"
-    r"|\b(?:died|dies|turned|turns|turning)\s+(?:at\s+)?\d{1,3}\b(?![\d,.]\d|\s*%)"
-    r"|\b(?:is|was)\s+\d{1,3}(?=\s*(?:[,.;]|$|\s+(?:on|in|at|when|and|but|years?)\b))"
+    r"|(?-i:\b[A-Z][a-z]+),\s*(?:now\s+|who (?:is|was)\s+)?\d{1,3},\s"
+    r"|\b(?:died|dies|turned|turns|turning)\s+(?:at\s+)?\d{1,3}\b(?![\d:.,]\d|\s*(?:%|a\.?m\b|p\.?m\b|points?\b|per\s*cent\b|percent\b|o'clock\b))"
     r"|\b(?:born|dat(?:es|ed|ing)(?:\s+back)?\s+(?:to|from))\b"
     r"|\b(?:built|founded|established|formed|set up|opened|created|constructed)\b(?:\s+[\w,]+){0,4}?\s+in\s+(?:\w+\s+)?\d{4}\b",
     re.I,

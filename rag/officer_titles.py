@@ -175,7 +175,7 @@ def _tied_to_a_name(role: str) -> regex.Pattern[str]:
         rf"(?P<role>{role})"
         # or after it: "Referee Anthony Taylor", "the fourth official, Mike Dean", "the Governor of Victoria, currently Linda Dessau"
         # "Police named the driver as Tom Reid"
-        rf"(?:(?P<after>(?:,|\s+(?:is|was|as))?\s+{_NAME})|{qualified}(?P<after_of>(?:,|\s+(?:is|was))\s+(?:currently\s+|now\s+)?{_NAME}))?"
+        rf"(?:(?P<after>(?:,|\s+(?:is|was)|(?P<as>\s+as))?\s+{_NAME})|{qualified}(?P<after_of>(?:,|\s+(?:is|was))\s+(?:currently\s+|now\s+)?{_NAME}))?"
         rf"(?(after)|(?(after_of)|(?:{qualified})?))"
     )
 
@@ -207,7 +207,13 @@ def holder_asked(question: str) -> RoleAsked | None:
     return RoleAsked(_tied_to_a_name(role_pattern), owner, _tied_to_a_name(_role_pattern(others)) if others else None, regex.compile(role_pattern))
 
 
+# A verb naming someone as what they are: "Police named the driver as Tom Reid" (not "Fans booed the referee as Leeds scored").
+_NAMING = re.compile(r"\b(?:named|identified|appointed|elected|confirmed|chosen|selected|installed|described)\b", re.I)
+
+
 def _names_one(match: regex.Match[str]) -> bool:
+    if match.group("after") and match.group("as") and not _NAMING.search(match.string, 0, match.start("role")):
+        return False
     return bool(match.group("before") or match.group("after") or match.group("after_of"))
 
 
@@ -235,4 +241,4 @@ def names_holder(sentence: str, asked: RoleAsked) -> bool | None:
 
     if any(_names_one(match) and not of_another(match) for match in found):
         return True
-    return None if any(match.group("of") and _NAME_AFTER.match(sentence, match.end()) for match in found) else False
+    return None if any(match.group("of") and not of_another(match) and _NAME_AFTER.match(sentence, match.end()) for match in found) else False

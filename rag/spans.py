@@ -16,7 +16,7 @@ import regex
 
 from .answer_types import SAYING_VERBS, count_announced
 from .lexical import STOPWORDS
-from .text import CALENDAR_WORDS, LEANS_ON_PREVIOUS, asks_on_its_line, count_tokens, labels_its_line, line_start, on_list_line, opening_length, opens_an_item, word_count
+from .text import CALENDAR_WORDS, LEANING_REACH, LEANS_ON_PREVIOUS, asks_on_its_line, count_tokens, labels_its_line, line_start, on_list_line, opening_length, opens_an_item, word_count
 
 if TYPE_CHECKING:
     from .index import CorpusIndex
@@ -78,6 +78,9 @@ def _with_context(
     sentence = sentences[sid]
     text = index.documents[sentence.doc_id].text
     start, end = _leaning_start(index, sid, said), sentence.end
+    chained = _chain_start(index, sid, said)  # "The Harbour Link opened in 1998. It is … It replaced a car ferry …", within the budget
+    if chained is not None and count_tokens(text[chained:end]) <= token_budget:
+        start = chained
     lead = index.leads.get(sid)
     if lead is not None and not said.intersection(range(lead, sid)):
         asks = asks_on_its_line(text, sentences[lead])
@@ -242,15 +245,12 @@ def _leaves_a_quotation_open(text: str) -> bool:
 
 def _leaning_start(index: CorpusIndex, sid: int, said: frozenset[int], reach: int = ATTRIBUTION_REACH) -> int:
     """Where a quote of sentence ``sid`` starts: at the sentence before it in its paragraph when it
-    leans on that one ("That threshold — …") and that one is not among the sentences ``said``,
-    and further back while each leans on the one before ("The Harbour Link opened in 1998. It is
-    1.2 kilometres long … It replaced a car ferry …");
+    leans on that one ("That threshold — …") and that one is not among the sentences ``said``;
     for a sentence carrying on a quotation (``_goes_on_quoting``), back through the quotation to
     the sentence that names who said it ('Chief executive Alan Pryce acknowledged … "We are not
     reckless," he told reporters. "Every pound of this deal …"'), across paragraphs too when the
     one before leaves the quotation open (``_quotation_runs_on``), at most ``reach`` sentences
-    back (a long speech quoted sentence after sentence is not quoted whole; a chain of sentences
-    leaning on each other, likewise)."""
+    back (a long speech quoted sentence after sentence is not quoted whole)."""
     sentence = index.sentences[sid]
     if sid == 0 or sid - 1 in said or reach == 0:
         return sentence.start
@@ -261,9 +261,28 @@ def _leaning_start(index: CorpusIndex, sid: int, said: frozenset[int], reach: in
         return _leaning_start(index, sid - 1, said, reach - 1) if _quotation_runs_on(index, sid) else sentence.start
     if _goes_on_quoting(sentence.text, previous.text):
         return _leaning_start(index, sid - 1, said, reach - 1)
-    if not LEANS_ON_PREVIOUS.match(sentence.text):
-        return sentence.start
-    return _leaning_start(index, sid - 1, said, reach - 1) if LEANS_ON_PREVIOUS.match(previous.text) else previous.start  # "It replaced …" after "It is 1.2 km long …"
+    return previous.start if LEANS_ON_PREVIOUS.match(sentence.text) else sentence.start
+
+
+def _chain_start(index: CorpusIndex, sid: int, said: frozenset[int]) -> int | None:
+    """Where a quote of sentence ``sid`` starts when it leans on a sentence that leans in turn
+    ("It replaced a car ferry." after "It is 1.2 kilometres long …"): at the sentence the chain
+    leans on, which names what they tell of ("The Harbour Link opened in 1998."), at most
+    ``LEANING_REACH`` sentences back, within its paragraph, over no sentence of ``said`` and none
+    opening a quotation (its "This" is the speaker's own); None when there is no such chain or
+    it reaches further back."""
+    sentences = index.sentences
+    first = sid
+    while LEANS_ON_PREVIOUS.match(sentences[first].text) and not _opens_a_quotation(sentences[first].text):
+        previous = first - 1
+        if sid - previous > LEANING_REACH or previous < 0 or previous in said or sentences[previous].kind != "sentence" or not index.same_paragraph(previous, sid):
+            return None
+        first = previous
+    return sentences[first].start if sid - first > 1 else None
+
+
+def _opens_a_quotation(text: str) -> bool:
+    return text[:1] in "\"“‘'"
 
 
 def _after_short_replies(index: CorpusIndex, question: int, sid: int) -> int:

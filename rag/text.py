@@ -450,6 +450,7 @@ LEANS_ON_PREVIOUS = re.compile(
     r"But|And|So|However|Instead|Still|Yet|Without them|Against that|The \d{1,3}-year-old)\b"  # "The 24-year-old …" after "Ortiz's two goals …"
     r"|.*?\b(?:that|this|these|those) (?:kinds?|sorts?|types?) of\b)"
 )
+LEANING_REACH = 3  # sentences leaning on each other in a chain ("It is … It replaced …") that a quote and its words reach back over
 QUESTION_WORDS = "who|whom|whose|what|which|when|where|why|how"
 AUXILIARIES = "is|are|was|were|am|do|does|did|will|would|can|could|has|have|had|should|shall|must"  # verbs that open a question
 

@@ -2707,3 +2707,17 @@ def test_a_sentence_leaning_on_one_that_leans_in_turn_tells_of_and_is_quoted_bac
     assert not replaced.abstained, replaced.answer
     first = replaced.quotes[0].text
     assert first.startswith("The Harbour Link opened in 1998") and first.endswith("operated since 1931."), replaced.answer
+
+
+LONG_CHAIN = HARBOUR_LINK.replace(
+    "It replaced a car ferry",
+    "It carries four lanes of traffic. It cost £86 million to build. It replaced a car ferry",
+)
+
+
+def test_a_chain_of_leaning_sentences_longer_than_the_reach_is_quoted_one_sentence_back(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"bridge.txt": LONG_CHAIN, "heat.txt": HEAT}, encoder, answerer)
+    replaced = local.answer("What did the Harbour Link replace?")
+    assert not replaced.abstained, replaced.answer
+    quote = next(quote.text for quote in replaced.quotes if "car ferry" in quote.text)
+    assert quote.startswith("It cost £86 million"), replaced.answer  # five back is beyond the reach: the sentence before only

@@ -1258,3 +1258,30 @@ def test_a_first_name_is_left_out_of_the_topic_only_beside_a_word_the_articles_w
     assert "maria" not in _topic_terms("How long did Maria Okafor work at Brampton?", {"okafor", "brampton"}, capitalised)
     assert "maria" in _topic_terms("How long did Maria work at Brampton?", {"brampton"}, capitalised)  # who Maria is, the topic tells
     assert {"sandford", "mill"} <= _topic_terms("How long did Sandford Mill operate?", set(), capitalised)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("Who is the referee?", "Fans booed the referee as Leeds scored."),  # "as" names someone only after a verb naming them
+        ("Who is the mayor of Bristol?", "The mayor of Leeds Tom Brady opened the library."),  # another city's mayor
+    ],
+)
+def test_a_role_told_of_another_or_beside_a_name_it_is_not_tied_to_names_no_holder(question, sentence):
+    holder = holder_asked(question)
+    assert holder is not None and names_holder(sentence, holder) is False
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tom Reid, the chairman, said turnout was 62 on Monday.",
+        "The death toll was 47.",
+        "Manchester United (3) beat Leeds (1).",
+        "He died at 3 p.m. on Sunday.",
+        "The index turned 100 points.",
+        "Smith, 1,200, and more",
+    ],
+)
+def test_a_number_that_is_no_age_does_not_answer_how_old(sentence):
+    assert not has_type(sentence, "age")
