@@ -32,7 +32,7 @@ from .embedding import file_sha256
 from .errors import IndexCorruptError, IndexMismatchError, IndexMissingError, RagError, StaleIndexWarning, require_type, warn_caller
 from .lexical import name_key, stem, terms
 from .segmentation import SENTENCE_KINDS
-from .text import LEANING_REACH, LEANS_ON_PREVIOUS, item_number
+from .text import LEANING_REACH, LEANS_ON_PREVIOUS, item_number, opens_a_quotation
 from .writing_systems import scripts_used
 from .officer_titles import title_counts
 from .types import Chunk, Citation, Document, Sentence, StrPath
@@ -217,12 +217,12 @@ class CorpusIndex:
         the terms of that one it lacks, and of those it leans on in turn, up to ``LEANING_REACH``
         sentences back ("It replaced a car ferry." after "It is 1.2 kilometres long …" after "The
         Harbour Link opened in 1998."): what it tells of, which its quote holds too where the
-        budget allows. Not for a sentence opening a quotation, whose "This" is the speaker's own."""
+        chain ends within that reach and one answer's budget (``rag.spans``), else the sentence
+        before it only. Not for a sentence opening a quotation, whose "This" is the speaker's own."""
         leant: dict[int, frozenset[str]] = {}
         depth: dict[int, int] = {}  # how many sentences back each leaning sentence's terms reach
         for sid, sentence in enumerate(self.sentences):
-            opens_a_quotation = sentence.text[:1] in "\"“‘'"  # '"This is a betrayal …," said Tom Price.' is his, not the sentence before's
-            if sid and self.sentences[sid - 1].kind == "sentence" and LEANS_ON_PREVIOUS.match(sentence.text) and not opens_a_quotation and self.same_paragraph(sid - 1, sid):
+            if sid and self.sentences[sid - 1].kind == "sentence" and LEANS_ON_PREVIOUS.match(sentence.text) and not opens_a_quotation(sentence.text) and self.same_paragraph(sid - 1, sid):
                 further = depth.get(sid - 1, LEANING_REACH) < LEANING_REACH
                 leant[sid] = (self.sentence_terms[sid - 1] | (leant[sid - 1] if further else frozenset())) - self.terms_as_quoted[sid]
                 depth[sid] = depth[sid - 1] + 1 if further else 1

@@ -16,7 +16,7 @@ import regex
 
 from .answer_types import SAYING_VERBS, count_announced
 from .lexical import STOPWORDS
-from .text import CALENDAR_WORDS, LEANING_REACH, LEANS_ON_PREVIOUS, asks_on_its_line, count_tokens, labels_its_line, line_start, on_list_line, opening_length, opens_an_item, word_count
+from .text import CALENDAR_WORDS, LEANING_REACH, LEANS_ON_PREVIOUS, asks_on_its_line, count_tokens, labels_its_line, line_start, on_list_line, opening_length, opens_a_quotation, opens_an_item, word_count
 
 if TYPE_CHECKING:
     from .index import CorpusIndex
@@ -273,16 +273,13 @@ def _chain_start(index: CorpusIndex, sid: int, said: frozenset[int]) -> int | No
     it reaches further back."""
     sentences = index.sentences
     first = sid
-    while LEANS_ON_PREVIOUS.match(sentences[first].text) and not _opens_a_quotation(sentences[first].text):
+    while LEANS_ON_PREVIOUS.match(sentences[first].text) and not opens_a_quotation(sentences[first].text):
         previous = first - 1
         if sid - previous > LEANING_REACH or previous < 0 or previous in said or sentences[previous].kind != "sentence" or not index.same_paragraph(previous, sid):
             return None
         first = previous
     return sentences[first].start if sid - first > 1 else None
 
-
-def _opens_a_quotation(text: str) -> bool:
-    return text[:1] in "\"“‘'"
 
 
 def _after_short_replies(index: CorpusIndex, question: int, sid: int) -> int:

@@ -451,6 +451,12 @@ LEANS_ON_PREVIOUS = re.compile(
     r"|.*?\b(?:that|this|these|those) (?:kinds?|sorts?|types?) of\b)"
 )
 LEANING_REACH = 3  # sentences leaning on each other in a chain ("It is … It replaced …") that a quote and its words reach back over
+
+
+def opens_a_quotation(text: str) -> bool:
+    """Whether a sentence opens with a quotation mark: its "This" is the speaker's own, not the
+    sentence before's ('"This is a betrayal …," said Tom Price.')."""
+    return text[:1] in "\"“‘'"
 QUESTION_WORDS = "who|whom|whose|what|which|when|where|why|how"
 AUXILIARIES = "is|are|was|were|am|do|does|did|will|would|can|could|has|have|had|should|shall|must"  # verbs that open a question
 

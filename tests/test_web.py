@@ -77,6 +77,9 @@ class Browsing:
         page = self.context.new_page()
         page.goto(url)
         page.wait_for_selector(QUESTION_BOX, timeout=WAIT_MS)
+        # Gradio's "Loading..." placeholder can outlast the question box on a busy machine; an
+        # accessibility check run then finds it outside a landmark (seen once in a fresh-clone CI run)
+        page.wait_for_function("() => !document.querySelector('.loading')", timeout=WAIT_MS)
         return page
 
     def script_ran(self, page) -> bool:
