@@ -20,6 +20,7 @@ from .lexical import STOPWORDS, question_terms, words
 from .premises import (
     FRAME_STEMS,
     asks_closed_type,
+    dated_event_untold,
     details_conflict,
     look_alike_names,
     names_elsewhere,
@@ -197,7 +198,11 @@ class AnswerabilityModel:
           countries; or when the question expects any type (a person too) and the best sentences
           that state one share none of its words but its names, or come from articles that never
           mention a name it asks about (``typed_off_topic``): "Who led the funding round?" of
-          sentences naming people about something else.
+          sentences naming people about something else; or state the figure or date only of
+          another name written in one list with the one asked (``rag.siblings``): "How many
+          beds does St Hilda's have?" of "Ashford General, which has 620 beds, and St Hilda's";
+          or, for a question asking when an event happened, state dates of other events only
+          (``dated_event_untold``): "When was the depot built?" of "The depot closed in 1984."
 
         Those names and details are read in ``asked``, the question as the user wrote it (default
         ``question``), when ``question`` is a follow-up searched with the questions before it.
@@ -211,6 +216,6 @@ class AnswerabilityModel:
             + settings.unknown_name_penalty * names_unknown(index, asked)
             + settings.name_elsewhere_penalty * (names_elsewhere(index, asked, scored) or person_swapped(index, asked, scored) or bool(look_alike_names(index, asked)))
             + settings.detail_conflict_penalty * details_conflict(index, asked, scored)
-            + settings.type_unmet_penalty * ((values["type_unmet"] > 0 and asks_closed_type(question, asked)) or typed_off_topic(index, question, scored, asked))
+            + settings.type_unmet_penalty * ((values["type_unmet"] > 0 and asks_closed_type(question, asked)) or typed_off_topic(index, question, scored, asked) or dated_event_untold(index, question, scored, asked))
         )
         return self.probability(values, offset=-offset)

@@ -34,6 +34,8 @@ from .answer_types import (
 from .details import asked_details, changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
 from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, may_be_noun, name_key, question_terms, stem, terms, verb_forms, words
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, names_in, own_part, quotations_in
+from .events import events_asked, spans_a_life, tells_event
+from .siblings import told_of_a_sibling
 from .spans import quoted_from
 from .spelling import english_word
 from .text import AUXILIARIES, BLOCK_QUOTE_LINE, CALENDAR_WORDS, NUMBER_WORDS, QUESTION_WORDS, interview_roles, line_start
@@ -74,6 +76,22 @@ def asks_closed_type(question: str, asked: str) -> bool:
     name the articles tie to that role, not anyone they name."""
     kind = expected_type(question, own_part(asked) if asked != question else None)
     return kind in CLOSED_TYPES or (kind == "person" and holder_asked(own_part(asked)) is not None)
+
+
+DATE_KINDS = frozenset({"time", "day", "year"})  # the kinds asking when
+
+
+def dated_event_untold(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], asked: str, candidates: int = 3) -> bool:
+    """Whether ``question`` asks when (``DATE_KINDS``) an event happened that it names in a word
+    the articles tell it with (``rag.events.events_asked``: "When was the depot built?") and the
+    first ``candidates`` sentences state dates, none of them telling that event, itself or in
+    the sentence it leans on (``rag.events.tells_event``): "The depot closed in 1984." states the
+    date of another event, which does not answer it. One stating no date is left to the
+    answerability model, as for any question asking when."""
+    kind = expected_type(question, own_part(asked) if asked != question else None)
+    events = events_asked(own_part(asked)) if kind in DATE_KINDS else frozenset()
+    dated = [s.sentence_id for s in scored[:candidates] if s.type_match] if events else []
+    return bool(dated) and not any(tells_event(index.sentences[sid].text, index.terms_as_quoted[sid] | index.terms_leant_on.get(sid, frozenset()), events) for sid in dated)
 
 
 # Words that frame what is asked rather than name what it is about: "how much is it worth now",
@@ -133,6 +151,11 @@ def _shares_a_form(terms: set[str], other: frozenset[str]) -> bool:
     return bool(terms & other) or any(_is_doer(term, word) or _is_doer(word, term) for term in terms for word in other)
 
 
+# The kinds a figure of one thing is stated in, which does not answer for another of its list
+# (``rag.siblings``): counts, amounts, dates; not who or where.
+SIBLING_KINDS = CLOSED_TYPES | {"time"}
+
+
 def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], asked: str, candidates: int = 3) -> bool:
     """Whether ``question`` expects an answer type and each of the first ``candidates`` sentences
     stating one is about something else: it shares none of the question's content words
@@ -148,7 +171,11 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     counts is on its topic, in other words ("How many fans attended?" of "A crowd of 41,200 …"). A
     sentence leaning on the one before tells of its words too ("She also ordered Almond to pay …"
     after "Judge Amelia Hart imposed the sentence", ``CorpusIndex.terms_leant_on``); what an acronym
-    stands for is about the acronym alone ("What does IRS stand for in the Almond story?")."""
+    stands for is about the acronym alone ("What does IRS stand for in the Almond story?"). A
+    figure or date stated only of another name written in one list with the one asked is about
+    that other (``rag.siblings.told_of_a_sibling``: "The sports centre housed 180 people" for St
+    Anne's church hall); a life's span in brackets tells of a birth or death asked ("John Gallagher
+    (1919–1980)", ``rag.events.spans_a_life``)."""
     kind = expected_type(question, own_part(asked) if asked != question else None)
     if kind in (None, "measure"):
         return False  # a measure ("How deep was the earthquake?" of "… at a depth of 10 kilometres") is told in other words
@@ -159,13 +186,17 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
         return True  # "How many people were killed?" of "forced 12,000 people from their homes": a count of something else
 
     counted = counted_things(own_part(asked))
+    asked_names = frozenset(stem(name) for name in names) if kind in SIBLING_KINDS else frozenset()
+    events = events_asked(own_part(asked)) if kind in DATE_KINDS else frozenset()
 
     def on_topic(sid: int, content: set[str]) -> bool:
         doc_id = index.sentences[sid].doc_id
         in_article = all(any(doc_id in index.documents_with(stem(form)) for form in _SAME_PLACE.get(name, {name})) for name in names)
         counts_them = bool(counted) and counts_of(index.sentences[sid].text, counted)  # "a crowd of 41,200" of how many fans came
         told = index.terms_as_quoted[sid] | index.terms_leant_on.get(sid, frozenset())
-        return in_article and (not content or _shares_a_form(content, told) or counts_them)
+        spans_a_life_asked = spans_a_life(index.sentences[sid].text, events)  # "John Gallagher (1919–1980)" of when he was born
+        of_a_sibling = bool(asked_names) and told_of_a_sibling(index, sid, asked_names, kind, own_part(asked))
+        return in_article and (not content or _shares_a_form(content, told) or counts_them or spans_a_life_asked) and not of_a_sibling
 
     if not (content or names) or not typed or any(on_topic(sid, content) for sid in typed):
         return False

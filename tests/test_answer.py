@@ -2721,3 +2721,60 @@ def test_a_chain_of_leaning_sentences_longer_than_the_reach_is_quoted_one_senten
     assert not replaced.abstained, replaced.answer
     quote = next(quote.text for quote in replaced.quotes if "car ferry" in quote.text)
     assert quote.startswith("It cost £86 million"), replaced.answer  # five back is beyond the reach: the sentence before only
+
+
+TWO_HOSPITALS = (
+    "Northvale trust to cut night surgery\n\n"
+    "The Northvale Hospitals Trust runs two hospitals, Ashford General, which has 620 beds, and St Hilda's in Marlow, and employs "
+    "about 5,200 staff.\n\n"
+    "The trust said on Monday that overnight surgery at St Hilda's would move to Ashford General from March. Unions said the change "
+    "would put pressure on staff at both sites.\n"
+)
+REST_CENTRES = (
+    "Hundreds flooded in Tarrow\n\nMore than 300 homes were flooded in Tarrow on Sunday after the River Lune burst its banks.\n\n"
+    "Tarrow Sports Centre and St Anne's church hall were opened as rest centres. The sports centre housed 180 people overnight, the "
+    "council said.\n\nThe Environment Agency said river levels would fall by Wednesday.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question, named",
+    [
+        ("How many beds does St Hilda's have?", None),  # 620 is Ashford General's, in its own clause
+        ("How many beds does Ashford General have?", "620 beds"),
+        ("How many people stayed overnight at St Anne's church hall?", None),  # "the sports centre": the other rest centre
+        ("How many people stayed overnight at Tarrow Sports Centre?", "180 people"),
+    ],
+)
+def test_a_figure_of_another_name_of_a_list_does_not_answer_for_the_one_asked(tmp_path, encoder, answerer, question, named):
+    local = answerer_over(tmp_path, {"hospitals.txt": TWO_HOSPITALS, "flood.txt": REST_CENTRES, "heat.txt": HEAT}, encoder, answerer)
+    answer = local.answer(question)
+    if named is None:
+        assert answer.abstained, answer.answer
+    else:
+        assert not answer.abstained and named in answer.quotes[0].text, answer.answer
+
+
+RAIL_DEPOT = (
+    "Homes approved for old depot\n\nPlans for 400 homes on the site of the old Fenwick rail depot were approved on Tuesday.\n\n"
+    "The Fenwick rail depot closed in 1984 and the site has been empty since. The developer, Harlow Homes, said work would start next "
+    "year.\n\nThe homes will include 120 for social rent. The historians John Gallagher (1919–1980) and Ronald Robinson wrote about "
+    "the depot's railwaymen.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question, dated",
+    [
+        ("When was the Fenwick rail depot built?", None),  # only its closing is dated
+        ("When did the Fenwick rail depot close?", "1984"),
+        ("When was John Gallagher born?", "1919"),  # a life's span in brackets tells a birth
+    ],
+)
+def test_a_date_of_another_event_does_not_answer_when_one_happened(tmp_path, encoder, answerer, question, dated):
+    local = answerer_over(tmp_path, {"depot.txt": RAIL_DEPOT, "heat.txt": HEAT}, encoder, answerer)
+    answer = local.answer(question)
+    if dated is None:
+        assert answer.abstained, answer.answer
+    else:
+        assert not answer.abstained and dated in answer.quotes[0].text, answer.answer

@@ -26,9 +26,11 @@ from rag.answer_types import (
     topic_of_statement,
 )
 from rag.premises import _topic_terms, names_unknown, premise_denied, premise_reversed, title_swapped
+from rag.events import events_asked
 from rag.details import asked_details, conflicting_details, misattributed_figure, miscounted, mismatched_details, quarters_as_written
 from rag.lexical import question_terms, stem, terms, words
 from rag.question import asked_subject, asks_across_articles, asks_yes_or_no, compared_topic, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
+from rag.siblings import name_lists
 from rag.spelling import capitalised_words, proper_names
 from rag.officer_titles import as_written, holder_asked, is_title, names_holder, title_counts
 
@@ -1285,3 +1287,33 @@ def test_a_role_told_of_another_or_beside_a_name_it_is_not_tied_to_names_no_hold
 )
 def test_a_number_that_is_no_age_does_not_answer_how_old(sentence):
     assert not has_type(sentence, "age")
+
+
+def test_names_written_as_a_list_are_read_with_their_kinds_and_own_clauses():
+    rest = "Tarrow Sports Centre and St Anne's church hall were opened as rest centres."
+    [[centre, hall]] = name_lists(rest, frozenset({"tarrow"}))
+    assert rest[centre.start : centre.end] == "Tarrow Sports Centre" and hall.kind_stems == {"church", "hall"}
+    beds = "The trust runs two hospitals, Ashford General, which has 620 beds, and St Hilda's in Marlow."
+    [[general, hilda]] = name_lists(beds, frozenset())
+    assert general.own_clause is not None and beds[slice(*general.own_clause)] == ", which has 620 beds," and hilda.own_clause is None
+    assert name_lists("Dr Priya Raman, St Hilda's chief executive, said so.", frozenset()) == []  # a comma alone joins no list
+    [four] = name_lists("Ashford, Marlow, Tarrow and Fenwick voted.", frozenset({"ashford"}))
+    assert len(four) == 4 and not four[-1].kind_stems  # "voted" is no kind of Fenwick
+
+
+@pytest.mark.parametrize(
+    ("question", "told_by", "not_told_by"),
+    [
+        ("When was the depot built?", {"built", "opened", "construction"}, {"closed", "demolished"}),
+        ("When was Frank Ellison born?", {"born", "birth"}, {"died", "married"}),
+        ("When did the pit close?", {"closed", "shut", "demolished"}, {"opened", "built"}),
+    ],
+)
+def test_a_question_asking_when_is_told_by_the_words_of_its_event(question, told_by, not_told_by):
+    events = events_asked(question)
+    assert all(stem(word) in events for word in told_by) and not any(stem(word) in events for word in not_told_by)
+
+
+@pytest.mark.parametrize("question", ["When was the body found?", "When did the violence start?", "When did the war end?"])
+def test_a_question_asking_when_of_an_event_told_in_too_many_words_names_none(question):
+    assert events_asked(question) == frozenset()

@@ -1,0 +1,113 @@
+"""Figures told of a sibling: a name written in one list with the one a question asks about.
+
+An article names things of a kind together ("Carrow Leisure Centre and St Mary's church hall
+were opened as rest centres", "two hospitals, Leedsworth General, which has 870 beds, and St
+Aldhelm's") and then gives a figure of one of them. That figure does not answer a question
+about the other: "How many people stayed at St Mary's church hall?" is not answered by "The
+leisure centre housed 210 people overnight", nor "How many beds does St Aldhelm's have?" by
+Leedsworth General's 870.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .answer_types import has_type
+from .lexical import STOPWORDS, terms
+from .question import name_spans
+
+if TYPE_CHECKING:
+    from .index import CorpusIndex
+
+# What joins two names of a list: a lower-case tail of the first ("St Mary's church hall and …"),
+# a clause of its own (", which has 870 beds,"), then a comma or "and", "or", "&".
+_JOINED = re.compile(r"((?:\s+[a-z][\w'’-]*){0,3})(\s*,\s*(?:which|who|where|whose)\b[^,;()]{0,80},)?(?:(\s*,)|\s*,?\s+(?:and|or|&))\s+")
+# The lower-case tail of the last name of a list, before a verb or a comma ("… and St Mary's church
+# hall were opened", "… church hall, which"), not a verb of its own ("… and Fenwick voted.").
+_TAIL = re.compile(r"(?:\s+[a-z][\w'’-]*){1,3}?(?=\s+(?:and|or|&|were|was|is|are|have|has|had|will|would)\b|\s*[,;:])")
+LISTED_NAMES_MOST = 8  # names of one list, at most ("A, B, C and D"); longer runs are not read as one kind
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One name of a list as an article writes it: its span, the stems of its words and of a
+    lower-case tail naming its kind ("church hall"), and the span of a clause of its own
+    (", which has 870 beds,"), if any."""
+
+    start: int
+    end: int
+    name_stems: frozenset[str]
+    kind_stems: frozenset[str]
+    own_clause: tuple[int, int] | None
+
+
+def name_lists(text: str, names: frozenset[str]) -> list[list[Listed]]:
+    """The lists of two or more names in ``text`` (``name_spans``; a possessive's run and the run
+    after it as one name: "St. Brendan's Medical Center"), joined by commas and ending in "and",
+    "or" or "&": [[Carrow Leisure Centre, St Mary's (church hall)]]. A comma alone joins no list
+    ("Priya Raman, St. Brendan's chief executive")."""
+    runs: list[tuple[int, int]] = []
+    for start, end in name_spans(text, names):
+        if runs and text[runs[-1][1] : start].isspace():
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    lists: list[list[Listed]] = []
+    current: list[Listed] = []
+    ends_in_and = False
+    for at, (start, end) in enumerate(runs):
+        joined = _JOINED.fullmatch(text, end, runs[at + 1][0]) if at + 1 < len(runs) else None
+        last_tail = None if joined else _TAIL.match(text, end)
+        tail = joined.group(1) if joined else last_tail.group() if last_tail else ""
+        clause = joined.span(2) if joined and joined.group(2) else None
+        current.append(Listed(start, end, frozenset(terms(text[start:end])), frozenset(terms(tail)), clause))
+        if joined:
+            ends_in_and = not joined.group(3)
+            continue
+        if ends_in_and and 2 <= len(current) <= LISTED_NAMES_MOST:
+            lists.append(current)
+        current, ends_in_and = [], False
+    return lists
+
+
+def _siblings(index: "CorpusIndex", doc_id: str, asked: frozenset[str]) -> list[tuple[Listed, list[Listed]]]:
+    """For each list in article ``doc_id`` with a name holding a stem of ``asked``: that name and
+    the others of its list."""
+    found = []
+    for sid in index.document_sentences[doc_id]:
+        if not asked & index.sentence_terms[sid]:
+            continue
+        for listed in name_lists(index.sentences[sid].text, index.names):
+            for name in listed:
+                if asked & name.name_stems:
+                    found.append((name, [other for other in listed if not asked & other.name_stems]))
+    return found
+
+
+def _distinct(stems: frozenset[str], other: frozenset[str]) -> frozenset[str]:
+    return frozenset(s for s in stems - other if len(s) > 2 and s not in STOPWORDS)
+
+
+def told_of_a_sibling(index: "CorpusIndex", sid: int, asked: frozenset[str], kind: str, question: str) -> bool:
+    """Whether sentence ``sid`` states the ``kind`` asked (``has_type``) only of a sibling of
+    what ``question`` names (``asked``, the stems of its name words): a name written in one list
+    with it in the same article (``name_lists``) that the sentence, or the one it leans on,
+    names (by a word of its name or of its kind: "the leisure centre") where it names the one
+    asked neither by name nor by its kind; or, naming both, states the figure only in the
+    sibling's own clause ("Leedsworth General, which has 870 beds, and St Aldhelm's")."""
+    sentence = index.sentences[sid]
+    for listed in name_lists(sentence.text, index.names):
+        if any(asked & name.name_stems for name in listed):
+            for name in listed:
+                if name.own_clause and not asked & name.name_stems:
+                    start, end = name.own_clause
+                    rest = sentence.text[:start] + sentence.text[end:]
+                    if has_type(sentence.text[start:end], kind, question) and not has_type(rest, kind, question):
+                        return True
+    told = index.terms_as_quoted[sid] | index.terms_leant_on.get(sid, frozenset())
+    siblings = _siblings(index, sentence.doc_id, asked)
+    if asked.union(*(name.kind_stems for name, _ in siblings)) & told:
+        return False  # it names the one asked, by name or kind
+    return any(_distinct(other.name_stems | other.kind_stems, name.name_stems | name.kind_stems) & told for name, others in siblings for other in others)
