@@ -557,12 +557,18 @@ def count_announced(sentence: str, things: frozenset[str]) -> int:
 _COUNTED_ALIKE = tuple(frozenset(map(_singular, group.split())) for group in ("jobs roles positions", "homes houses dwellings"))  # not "posts", "properties"
 
 
+# "The number of breeding pairs of curlew rose from six in 2018 to 14 in 2023": what is counted,
+# named before its number.
+_NUMBER_OF = re.compile(rf"\b(?:number|total|count)\s+of\s+((?:[\w'’-]+\s+){{0,3}}[\w'’-]+)\s+(?:[^\d.;]{{0,40}}?\s)?(?:\d[\d,.]*|{NUMBER_WORD})\b", re.I)
+
+
 def counts_of(sentence: str, things: frozenset[str]) -> bool:
-    """Whether ``sentence`` gives a number of one of ``things`` ("412-bed hospital", "1,300 nurses"),
-    or of what is counted under another name (``_COUNTED_ALIKE``: "85 of its 390 roles" counts
-    jobs), or of people who came, for a count of those ("a crowd of 41,200" counts fans)."""
+    """Whether ``sentence`` gives a number of one of ``things`` ("412-bed hospital", "1,300 nurses",
+    "the number of breeding pairs … rose … to 14"), or of what is counted under another name
+    (``_COUNTED_ALIKE``: "85 of its 390 roles" counts jobs), or of people who came, for a count of
+    those ("a crowd of 41,200" counts fans)."""
     things = things.union(*(group for group in _COUNTED_ALIKE if group & things))
-    counted = _COUNTED.findall(sentence) + _NONE_COUNTED.findall(sentence)
+    counted = _COUNTED.findall(sentence) + _NONE_COUNTED.findall(sentence) + _NUMBER_OF.findall(sentence)
     if any(things & {_singular(w.lower()) for w in _WORD.findall(after)} for after in counted):
         return True
     return bool(things & _WHO_CAME) and bool(_CROWD.search(sentence))
@@ -636,11 +642,19 @@ _EARLIER_TIME = re.compile(rf"\blast\s+(?:[a-z]+\s+){{1,4}}?(?:in|on)\s+(?:(?:{M
 _ASKS_EARLIER = re.compile(rf"\blast\b(?!\s*(?:[?.!]|$|for\b))|\b(?:previous(?:ly)?|before|earlier|prior|ago|history)\b|{YEAR}", re.I)
 
 
+# What a figure is set against: "down from 37.9 per cent at the last election in 2019".
+_COMPARED_WITH = re.compile(r"\b(?:from|than|compared\s+with|compared\s+to|against)\s+(?:[^.;,]|(?<=\d)[.,](?=\d)){0,40}$", re.I)
+
+
 def tells_an_earlier_time(sentence: str, question: str) -> bool:
     """Whether ``sentence`` tells when something last happened before (``_EARLIER_TIME``) and
     ``question`` asks of no such time: "How long did the Halifax transit strike last?" asks about
-    the strike reported, not "… last went on strike in 2012, when a 33-day shutdown ended"."""
-    return bool(_EARLIER_TIME.search(sentence)) and not _ASKS_EARLIER.search(question)
+    the strike reported, not "… last went on strike in 2012, when a 33-day shutdown ended". Not
+    where that time is what a figure is set against ("Turnout was 34.2 per cent, down from 37.9
+    per cent at the last election in 2019", ``_COMPARED_WITH``): the figure is of now."""
+    if _ASKS_EARLIER.search(question):
+        return False
+    return any(not _COMPARED_WITH.search(sentence, max(0, found.start() - 60), found.start()) for found in _EARLIER_TIME.finditer(sentence))
 
 
 # A name with a number, one of a series: "SHIELD-2", "Phase 3", "Local 1187", "Apollo 11"; not a

@@ -415,9 +415,20 @@ def _telling_what_is_asked(index: "CorpusIndex", question: str, doc_id: str) -> 
 _WORD_AT = re.compile(r"[^\W_]+")  # a word as ``words`` reads it: "Delgado-Reyes" is "delgado", "reyes"
 
 
+# Where a sentence goes on to another's deed, in a clause with its own subject: "… for the first
+# time in 16 years, after a night in which the Conservative council leader lost his own seat",
+# "… take control of the council as Conservative leader loses seat", "…, while the Tories lost 15".
+_OTHER_CLAUSE = re.compile(r";|\s(?:as|while|whereas|but|although|though|when|after|before|since|until|where|in which)\s+(?=(?:the|a|an|his|her|their|its)\s|[A-Z])")
+
+
 def _from_first_of(text: str, names: frozenset[str]) -> str:
-    """``text`` from its first word whose stem is one of ``names`` on (all of it when none is)."""
-    return text[next((word.start() for word in _WORD_AT.finditer(text) if stem(word.group().lower()) in names), 0) :]
+    """``text`` from its first word whose stem is one of ``names`` on, to where it goes on to
+    another's deed (``_OTHER_CLAUSE``); all of it when no word is."""
+    start = next((word.start() for word in _WORD_AT.finditer(text) if stem(word.group().lower()) in names), None)
+    if start is None:
+        return text
+    other = _OTHER_CLAUSE.search(text, start)
+    return text[start : other.start() if other else len(text)]
 
 
 # A question that asks why someone did something, or what happened after, since or before they did
@@ -803,6 +814,35 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
     unmentioned = year_unmentioned(index, question)
     if unmentioned:
         yield _unreported_note(*unmentioned) if unmentioned[0] else f"They never mention “{unmentioned[1]}”."
+    elsewhere = year_told_elsewhere(index, question, scored, candidates)
+    if elsewhere:
+        yield f"They do not give it for {elsewhere}."
+
+
+def year_told_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], candidates: int = 3) -> str | None:
+    """The year a question asking for a figure or a date (``SIBLING_KINDS``) pins it to
+    (``asked_details``; any of them, for a span) when one of the first ``candidates`` sentences
+    states one (``type_match``) and none is told of that year: it mentions the year neither
+    itself nor in the sentence it leans on, the sentences before it in its paragraph, its
+    article's title, opening or date. "How many members did the pension scheme have in 2017?" of
+    "The pension scheme had 212 members when the fraud came to light." in an article mentioning
+    2017 only of something else; else None."""
+    years = asked_details(question).get("year", set())
+    first = [s.sentence_id for s in scored[:candidates]]
+    if not years or expected_type(question) not in SIBLING_KINDS or not any(s.type_match for s in scored[:candidates]):
+        return None
+    if any(_told_of_year(index, sid, year) for sid in first for year in years):
+        return None
+    return min(years)
+
+
+def _told_of_year(index: "CorpusIndex", sid: int, year: str) -> bool:
+    """Whether sentence ``sid`` is told of ``year`` (see ``year_told_elsewhere``)."""
+    doc_id = index.sentences[sid].doc_id
+    dated = index.article_dates.get(doc_id)
+    context = [sid, *_paragraph_before(index, sid), *_opening_sentences(index, doc_id)]
+    texts = [index.documents[doc_id].title, dated.text if dated else "", *(index.sentences[i].text for i in context)]
+    return year in index.terms_leant_on.get(sid, frozenset()) or any(_mentions_year(text, year) for text in texts)
 
 
 def year_unmentioned(index: "CorpusIndex", question: str) -> tuple[str, str] | None:
@@ -1050,7 +1090,8 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
     sentence = index.sentences[best]
     read_under = [*index.read_under(best), *[i for i in (index.attributions.get(best),) if i is not None]]  # a row's header, an answer's question, a quote's speaker
     runs = [words(question[start:end]) for start, end in name_spans(question, index.names)]
-    earlier = _paragraph_before(index, best) if _QUOTATION.match(sentence.text) or _names_by_its_kind(sentence.text, runs) else []
+    kinds = [question[end:] for _, end in name_spans(question, index.names)]
+    earlier = _paragraph_before(index, best) if _QUOTATION.match(sentence.text) or _names_by_its_kind(sentence.text, runs, kinds) else []
     byline = index.article_bylines.get(sentence.doc_id) if _speaks_as_writer(index, best) else None
     named_before = _named_before(index, best, names) if _PERSON_PRONOUN.search(sentence.text) else []
     around = {*neighbourhood(index, best), *earlier, *_opening_sentences(index, sentence.doc_id), *read_under, *named_before, *([byline] if byline is not None else [])}
@@ -1102,11 +1143,24 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm
 _QUOTED_WORDS = re.compile(r"[“\"][^“”\"]*[”\"]")  # someone else's words, quoted
 
 
-def _names_by_its_kind(text: str, runs: list[list[str]]) -> bool:
-    """Whether ``text`` names one of the question's names (``runs`` of its words) by its kind, the
-    last word of an organisation's or place's name after "the": "The library, built in 1911, …"
-    after "the Hollis Memorial Library" earlier in its paragraph."""
+# The lower-case words naming a name's kind after it in a question: "pension scheme" of "the Kestrel pension scheme have".
+_KIND_AFTER = re.compile(r"\s+((?:[a-z][a-z-]+\s+)?[a-z][a-z-]+)\b")
+
+
+def _names_by_its_kind(text: str, runs: list[list[str]], after: Sequence[str] = ()) -> bool:
+    """Whether ``text`` names one of the question's names (``runs`` of its words) by its kind after
+    "the": the last word of an organisation's or place's name ("The library, built in 1911, …"
+    after "the Hollis Memorial Library" earlier in its paragraph), or the lower-case words the
+    question writes right ``after`` a name ("The pension scheme had 212 members" for "the Kestrel
+    pension scheme"; not stop words)."""
     kinds = {run[-1] for run in runs if len(run) > 1 and run[-1] in ORGANISATION_ENDS}
+    for rest in after:
+        written = _KIND_AFTER.match(rest)
+        kind = written.group(1).split() if written else []
+        while kind and kind[-1] in STOPWORDS:
+            kind.pop()
+        if kind and kind[0] not in STOPWORDS:
+            kinds.add(" ".join(kind))
     return any(re.search(rf"\bthe\s+{re.escape(kind)}\b", text, re.IGNORECASE) for kind in kinds)
 
 
@@ -1122,13 +1176,27 @@ def _left_off_first_names(index: "CorpusIndex", doc_id: str, runs: list[list[str
     last word is ``mentioned`` and which article ``doc_id`` writes in full somewhere: "derek" of
     "Derek Mullins" where a sentence says "Mullins, 61, pleaded guilty …" in an article naming
     "Derek Mullins"; not where it names only another Mullins ("His wife, Karen, wept as Mullins
-    …" writes no "Karen Mullins")."""
+    …" writes no "Karen Mullins"). So too for a body's name, by its kind ("the trust" of the
+    "Evergreen Learning Trust"), where the article names no other body of that kind ("Ashcombe
+    District Council" is not told of by "the council" of an article on Otterbury Borough Council's
+    election, ``_names_another_of_its_kind``)."""
     text = index.documents[doc_id].text
     left_off: set[str] = set()
     for run in runs:
-        if len(run) > 1 and run[-1] in mentioned and re.search(r"\b" + r"[\s-]+".join(map(re.escape, run)) + r"\b", text, re.IGNORECASE):
+        if len(run) > 1 and run[-1] in mentioned and not _names_another_of_its_kind(text, run) and re.search(r"\b" + r"[\s-]+".join(map(re.escape, run)) + r"\b", text, re.IGNORECASE):
             left_off.update(run[:-1])
     return left_off
+
+
+def _names_another_of_its_kind(text: str, run: list[str]) -> bool:
+    """Whether ``text`` names a body of the kind that ends the name ``run`` (lower-case words; its
+    last one among ``ORGANISATION_ENDS`` or ``COMPANY_ENDS``: "council") other than it: "Otterbury
+    Borough Council" beside "Ashcombe District Council"."""
+    if run[-1] not in ORGANISATION_ENDS | COMPANY_ENDS:
+        return False
+    named = re.findall(rf"((?:[A-Z][\w'’-]*\s+){{1,3}})(?i:{re.escape(run[-1])})\b", text)
+    others = ([word for word in words(name) if word not in STOPWORDS] for name in named)
+    return any(other and other != run[:-1] for other in others)  # not "The trust" opening a sentence
 
 
 # A name of one or two words written after "the" is a place's, a body's or an event's, no person's: "the Tate Riverside", "the Grand Prix".

@@ -270,13 +270,26 @@ def _names_something(text: str) -> bool:
     return any(_is_name_word(word, i == 0 and _POSSESSIVE.sub("", word).lower() in _OPENERS, frozenset()) for i, word in enumerate(found))
 
 
+def _writes_its_case(question: str) -> bool:
+    """Whether ``question`` is written in sentence case, its first letter a capital and a later
+    word capitalised ("Which Welland players were booked?"): its case tells its names. Not
+    "why did openai call for a pause on frontier AI", nor "Explain why hart sentenced walsh"."""
+    found = _WORD.findall(question)
+    return bool(found) and found[0][0].isupper() and any(word[0].isupper() and word != "I" for word in found[1:])
+
+
 def known_names(question: str, names: frozenset[str]) -> set[str]:
     """The words of ``question`` (lower-cased) that are among ``names``, the words the articles only
     write capitalised (``CorpusIndex.names``), in whatever case the question writes them: "openai"
     in "why did openai call for a pause"; not a stop word, a pronoun, a day or a month, an officer's
     title ("gov." of "Gov. Claire Beaumont", "judge"), nor a word of one or two letters ("AI", "US"),
-    which reads as a name too often by chance."""
-    return {word for word in words(question) if word in names and len(word) > 2 and word not in STOPWORDS | _PRONOUNS | _TIME_WORDS and not is_title(word, plural=False)}
+    which reads as a name too often by chance. A question written in sentence case
+    (``_writes_its_case``) writes its names so: a word it writes in lower case is none ("players"
+    of "Which Welland players were booked?", where another article names "the Thornbury Players")."""
+    found = set(words(question))
+    if _writes_its_case(question):
+        found &= set(words(" ".join(word for word in _WORD.findall(question) if word != word.lower())))
+    return {word for word in found if word in names and len(word) > 2 and word not in STOPWORDS | _PRONOUNS | _TIME_WORDS and not is_title(word, plural=False)}
 
 
 def with_names_capitalised(question: str, names: frozenset[str]) -> str:

@@ -2778,3 +2778,49 @@ def test_a_date_of_another_event_does_not_answer_when_one_happened(tmp_path, enc
         assert answer.abstained, answer.answer
     else:
         assert not answer.abstained and dated in answer.quotes[0].text, answer.answer
+
+
+FENBY_ELECTION = (
+    "Greens take control of Fenby council as Labour leader loses seat\n\n"
+    "The Green Party has taken control of Fenby Borough Council for the first time, after a night in which the Labour council "
+    "leader lost his own seat.\n\n"
+    "The party won 22 of the council's 40 seats. Labour, who had run the council since 2019, were reduced to 9 seats from 24.\n\n"
+    "The results were declared at Fenby Town Hall on Friday. Turnout was 31.5 per cent, down from 35.1 per cent at the last "
+    "election in 2021.\n"
+)
+PENSION_RAID = (
+    "Former director jailed for pension raid\n\n"
+    "A former finance director who took £900,000 from his colleagues' pension scheme has been jailed for five years.\n\n"
+    "The court heard that Alan Ware, who was finance director of Brindle Pumps between 2008 and 2020, moved money out of the "
+    "company's staff pension scheme on 31 occasions.\n\n"
+    "Brindle Pumps was founded in 1958 and at its peak employed 380 people. It went into administration in 2021, weeks after "
+    "auditors found the missing money. Former staff said they had been let down by the board. The pension scheme had 164 members "
+    "when the fraud came to light.\n\n"
+    "The judge said Ware had shown no remorse. Ware's lawyer said he had paid back £120,000 since his arrest in March 2022.\n"
+)
+ROAD_BUDGET = (
+    "Fenby council approves road budget\n\nFenby Borough Council approved a road repair budget on Monday.\n\n"
+    "The council will spend £4.2 million on repairs this year. Councillors voted 30-10 in favour.\n\n"
+    "Meanwhile, Marsh Vale District Council has delayed its own decision until the spring.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question, quoted",
+    [
+        ("How many seats did the Green Party win on Fenby Borough Council?", "22 of the council"),  # the Labour leader lost, not the Greens
+        ("How many seats did Labour win on Fenby Borough Council?", "9 seats"),
+        ("What was the turnout in the Fenby Borough Council election?", "31.5 per cent"),  # the last election's is only set against it
+        ("How many members did the Brindle Pumps pension scheme have when the fraud came to light?", "164 members"),
+        ("How many members did the Brindle Pumps pension scheme have in 2022?", None),  # 2022 is only the year of the arrest
+        ("How much will Fenby Borough Council spend on road repairs?", "£4.2 million"),
+        ("How much will Marsh Vale District Council spend on road repairs?", None),  # "the council" is Fenby's
+    ],
+)
+def test_a_figure_is_told_of_the_body_and_the_year_asked(tmp_path, encoder, answerer, question, quoted):
+    articles = {"election.txt": FENBY_ELECTION, "pension.txt": PENSION_RAID, "roads.txt": ROAD_BUDGET, "heat.txt": HEAT}
+    answer = answerer_over(tmp_path, articles, encoder, answerer).answer(question)
+    if quoted is None:
+        assert answer.abstained, answer.answer
+    else:
+        assert not answer.abstained and quoted in answer.quotes[0].text, answer.answer

@@ -21,11 +21,12 @@ from rag.answer_types import (
     mentions,
     reports_speech,
     speaks,
+    tells_an_earlier_time,
     tells_future,
     things_asked,
     topic_of_statement,
 )
-from rag.premises import _topic_terms, names_unknown, premise_denied, premise_reversed, title_swapped
+from rag.premises import _names_another_of_its_kind, _names_by_its_kind, _topic_terms, names_unknown, premise_denied, premise_reversed, title_swapped
 from rag.events import events_asked
 from rag.details import asked_details, conflicting_details, misattributed_figure, miscounted, mismatched_details, quarters_as_written
 from rag.lexical import question_terms, stem, terms, words
@@ -1317,3 +1318,47 @@ def test_a_question_asking_when_is_told_by_the_words_of_its_event(question, told
 @pytest.mark.parametrize("question", ["When was the body found?", "When did the violence start?", "When did the war end?"])
 def test_a_question_asking_when_of_an_event_told_in_too_many_words_names_none(question):
     assert events_asked(question) == frozenset()
+
+
+def test_a_role_held_of_a_body_named_by_its_kind_before_it_is_tied_to_the_name():
+    infrastructure = holder_asked("Who is the director of infrastructure at the Corvale Transit Authority?")
+    assert infrastructure is not None and names_holder("Tomasz Wilk, the transit authority's director of infrastructure, said so.", infrastructure)
+    chief = holder_asked("Who is the chief executive of Wendmoor Water?")
+    assert chief is not None and names_holder("Anna Bell, Wendmoor Water's chief executive, said so.", chief)
+    assert not names_holder("Anna Bell, the Harlow council's chief executive, said so.", chief)  # another body's
+
+
+def test_a_count_may_name_what_it_counts_before_its_number():
+    assert counts_of("The number of breeding pairs of curlew rose from six in 2018 to 14 in 2023.", counted_things("How many breeding pairs of curlew were there?"))
+    assert not counts_of("The number of visitors rose sharply.", frozenset({"visitor"}))
+
+
+def test_a_question_that_writes_names_capitalised_has_no_name_in_lower_case():
+    names = frozenset({"welland", "players", "openai"})
+    assert known_names("Which Welland players were booked?", names) == {"welland"}  # "the Thornbury Players" of another article
+    assert known_names("which welland players were booked", names) == {"welland", "players"}  # all lower case: its case tells nothing
+    assert known_names("why did openai call for a pause", names) == {"openai"}
+    assert known_names("why did openai call for a pause on frontier AI", names) == {"openai"}  # typed in lower case: a capital here and there tells nothing
+
+
+def test_an_earlier_time_a_figure_is_set_against_does_not_make_it_an_earlier_one():
+    assert not tells_an_earlier_time("Turnout was 34.2 per cent, down from 37.9 per cent at the last election in 2019.", "What was the turnout?")
+    assert tells_an_earlier_time("The union last went on strike in 2012, when a 33-day shutdown ended.", "How long did the strike last?")
+
+
+def test_a_name_is_told_of_by_the_kind_the_question_writes_after_it():
+    assert _names_by_its_kind("The pension scheme had 212 members.", [["kestrel"]], [" pension scheme have when the fraud came to light?"])
+    assert not _names_by_its_kind("The pension scheme had 212 members.", [["kestrel"]], [" have when the fraud came to light?"])
+
+
+def test_what_a_sentence_says_of_a_name_stops_where_it_goes_on_to_another():
+    text = "The Green Party has taken control of Fenby Borough Council, after a night in which the Labour council leader lost his own seat."
+    assert not premise_reversed("How many seats did the Green Party win?", text, names=frozenset({"green", "parti"}))
+    assert premise_reversed("How many seats did the Green Party win?", "The Green Party lost all its seats.", names=frozenset({"green", "parti"}))
+
+
+def test_a_body_named_by_its_kind_is_the_only_one_of_that_kind_the_article_names():
+    one_trust = "The Evergreen Learning Trust took over both schools. The trust said so. Dr Simon Achebe, the trust's chief executive, agreed."
+    assert not _names_another_of_its_kind(one_trust, ["evergreen", "learning", "trust"])
+    two_councils = "The Greens took Otterbury Borough Council. In the neighbouring Ashcombe District Council, the Tories held on."
+    assert _names_another_of_its_kind(two_councils, ["ashcombe", "district", "council"])
