@@ -19,6 +19,7 @@ from .errors import SettingsError
 from .lexical import STOPWORDS, question_terms, words
 from .premises import (
     FRAME_STEMS,
+    body_swapped,
     asks_closed_type,
     dated_event_untold,
     details_conflict,
@@ -176,7 +177,9 @@ class AnswerabilityModel:
         - ``name_elsewhere_penalty`` when it names someone or something the articles mention, but
           not where the best sentence is (``names_elsewhere``): "Why did OpenAI call for a pause?"
           answered by Anthropic's call; or names a person the best sentence leaves out for another
-          (``person_swapped``): "What did Dario Amodei predict?" of "Jack Clark predicted …"; or
+          (``person_swapped``): "What did Dario Amodei predict?" of "Jack Clark predicted …", or a
+          body or place another of its kind (``body_swapped``): "How much did the Corran Bridge
+          plant cost?" of "a second plant at Wexley, at a cost of £45 million"; or
           names in full someone or something no article names, a look-alike of one they do
           (``look_alike_names``): "Great Sowerby" of articles on "Little Sowerby";
         - ``detail_conflict_penalty`` when the best sentence states another year, month, weekday,
@@ -214,7 +217,7 @@ class AnswerabilityModel:
         offset = (
             settings.unknown_term_penalty * values["unknown_terms"]
             + settings.unknown_name_penalty * names_unknown(index, asked)
-            + settings.name_elsewhere_penalty * (names_elsewhere(index, asked, scored) or person_swapped(index, asked, scored) or bool(look_alike_names(index, asked)))
+            + settings.name_elsewhere_penalty * (names_elsewhere(index, asked, scored) or person_swapped(index, asked, scored) or body_swapped(index, asked, scored) or bool(look_alike_names(index, asked)))
             + settings.detail_conflict_penalty * details_conflict(index, asked, scored)
             + settings.type_unmet_penalty * ((values["type_unmet"] > 0 and asks_closed_type(question, asked)) or typed_off_topic(index, question, scored, asked) or dated_event_untold(index, question, scored, asked))
         )

@@ -35,7 +35,7 @@ from .details import asked_details, changed_amount, conflicting_details, misattr
 from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, may_be_noun, name_key, question_terms, stem, terms, verb_forms, words
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, names_in, own_part, quotations_in
 from .events import events_asked, spans_a_life, tells_event
-from .siblings import told_of_a_sibling
+from .siblings import names_another_of_its_kind, told_of_a_sibling
 from .spans import quoted_from
 from .spelling import english_word
 from .text import AUXILIARIES, BLOCK_QUOTE_LINE, CALENDAR_WORDS, NUMBER_WORDS, QUESTION_WORDS, interview_roles, line_start
@@ -1201,6 +1201,15 @@ def _names_another_of_its_kind(text: str, run: list[str]) -> bool:
 
 # A name of one or two words written after "the" is a place's, a body's or an event's, no person's: "the Tate Riverside", "the Grand Prix".
 _THE_NAMED = re.compile(r"\b[Tt]he\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?(?![\w'’.-]|\s+[A-Z])")  # two words at most: "the Labour MP Priya Shah" is a person
+
+
+def body_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> bool:
+    """Whether ``question`` asks for a figure or a date (``SIBLING_KINDS``) of something it names
+    with its kind ("the Corran Bridge plant", "Millbeck Community Hospital") and the best sentence
+    names another of that kind in its place (``rag.siblings.names_another_of_its_kind``): "a second
+    plant at Wexley, at a cost of £45 million", "St Aldhelm's, which has 540 beds, is the larger of
+    the trust's two hospitals". As ``person_swapped`` for people."""
+    return bool(scored) and expected_type(question) in SIBLING_KINDS and names_another_of_its_kind(index, scored[0].sentence_id, question)
 
 
 def person_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> bool:

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .answer_types import has_type
-from .lexical import STOPWORDS, terms
+from .answer_types import ORGANISATION_ENDS, has_type, names_a_person
+from .lexical import STOPWORDS, stem, terms
 from .question import name_spans
 
 if TYPE_CHECKING:
@@ -43,17 +43,22 @@ class Listed:
     own_clause: tuple[int, int] | None
 
 
-def name_lists(text: str, names: frozenset[str]) -> list[list[Listed]]:
-    """The lists of two or more names in ``text`` (``name_spans``; a possessive's run and the run
-    after it as one name: "St. Brendan's Medical Center"), joined by commas and ending in "and",
-    "or" or "&": [[Carrow Leisure Centre, St Mary's (church hall)]]. A comma alone joins no list
-    ("Priya Raman, St. Brendan's chief executive")."""
+def _runs(text: str, names: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans of the names in ``text`` (``name_spans``), a possessive's run and the run after it as one: "St. Brendan's Medical Center"."""
     runs: list[tuple[int, int]] = []
     for start, end in name_spans(text, names):
         if runs and text[runs[-1][1] : start].isspace():
             runs[-1] = (runs[-1][0], end)
         else:
             runs.append((start, end))
+    return runs
+
+
+def name_lists(text: str, names: frozenset[str]) -> list[list[Listed]]:
+    """The lists of two or more names in ``text`` (``_runs``), joined by commas and ending in "and",
+    "or" or "&": [[Carrow Leisure Centre, St Mary's (church hall)]]. A comma alone joins no list
+    ("Priya Raman, St. Brendan's chief executive")."""
+    runs = _runs(text, names)
     lists: list[list[Listed]] = []
     current: list[Listed] = []
     ends_in_and = False
@@ -111,3 +116,52 @@ def told_of_a_sibling(index: "CorpusIndex", sid: int, asked: frozenset[str], kin
     if asked.union(*(name.kind_stems for name, _ in siblings)) & told:
         return False  # it names the one asked, by name or kind
     return any(_distinct(other.name_stems | other.kind_stems, name.name_stems | name.kind_stems) & told for name, others in siblings for other in others)
+
+
+# The kind a question writes a name with: the last word of the name ("Millbeck Community
+# Hospital") or the lower-case word after it ("the Corran Bridge plant").
+_KIND_WRITTEN_AFTER = re.compile(r"\s+([a-z][a-z-]{2,})\b")
+_KINDS = ORGANISATION_ENDS | frozenset("plant factory works site mill mine depot warehouse store shop branch campus ward unit farm estate scheme project".split())
+# Another of that kind named beside it in a sentence: "Millbeck Community Hospital", "a second
+# plant at Wexley".
+_ANOTHER_AT = r"\b(?:another|second|third|other|new|rival|sister|neighbouring)\s+{kind}s?\s+(?:at|in|near)\s+[A-Z]"
+
+
+def _kinds_asked(question: str, names: frozenset[str]) -> list[tuple[frozenset[str], str]]:
+    """(stems of the name, its kind) for each name ``question`` writes with a kind."""
+    kinds = []
+    for start, end in _runs(question, names):
+        run = [word.lower() for word in re.findall(r"[\w'’-]+", question[start:end])]
+        after = _KIND_WRITTEN_AFTER.match(question, end)
+        kind = after.group(1) if after and after.group(1) in _KINDS else run[-1] if run and run[-1] in _KINDS else None
+        stems = frozenset(terms(question[start:end])) - ({stem(kind)} if kind else set())
+        if kind and stems:
+            kinds.append((stems, kind))
+    return kinds
+
+
+def names_another_of_its_kind(index: "CorpusIndex", sid: int, question: str) -> bool:
+    """Whether sentence ``sid`` names, where it names no name ``question`` writes with its kind
+    (``_kinds_asked``: "Millbeck Community Hospital", "the Corran Bridge plant"), another of that
+    kind: a name ending in the kind ("Millbeck Community Hospital" for a question on St Aldhelm's
+    Hospital), another one at a place ("a second plant at Wexley"), or a name opening it that is
+    no person's in a sentence on the kind ("St Aldhelm's, which has 540 beds, is the larger of the
+    trust's two hospitals"). What it states is that other's."""
+    text = index.sentences[sid].text
+    told = index.terms_as_quoted[sid] | index.terms_leant_on.get(sid, frozenset())
+    for asked, kind in _kinds_asked(question, index.names):
+        if asked & told:
+            continue
+        written = rf"(?i:{re.escape(kind)})s?\b"
+        ending = [found for found in re.finditer(rf"((?:[A-Z][\w'’.-]*\s+){{1,3}}){written}", text) if _other_name(found.group(1), asked)]
+        opening = re.match(r"((?:[A-Z][\w'’.-]*\s*){1,3})(,\s*(?:which|where)\b)?", text)
+        a_thing = opening and _other_name(opening.group(1), asked) and (opening.group(2) or not names_a_person(opening.group(1)))  # "St Aldhelm's, which …"
+        if ending or re.search(_ANOTHER_AT.format(kind=re.escape(kind)), text) or (a_thing and re.search(rf"\b{written}", text)):
+            return True
+    return False
+
+
+def _other_name(written: str, asked: frozenset[str]) -> bool:
+    """Whether capitalised words ``written`` name something (not only small words: "The") other than ``asked`` (stems)."""
+    found = frozenset(terms(written))
+    return bool(found) and not found & asked

@@ -2824,3 +2824,35 @@ def test_a_figure_is_told_of_the_body_and_the_year_asked(tmp_path, encoder, answ
         assert answer.abstained, answer.answer
     else:
         assert not answer.abstained and quoted in answer.quotes[0].text, answer.answer
+
+
+TWO_PLANTS = (
+    "Bakery chain to open second plant\n\nThe bakery chain Lindon Foods reported a 12 per cent rise in profits on Tuesday.\n\n"
+    "The company said it would build a second plant at Wexley, at a cost of £45 million. Staff at the Corran Bridge plant have "
+    "been offered a pay rise of 4 per cent.\n\nCarla Hewitt, the chief executive, said demand had never been higher.\n"
+)
+NIGHT_CLOSURE = (
+    "Night closure for Millford A&E\n\n"
+    "The accident and emergency department at Millford Community Hospital will close overnight from June.\n\n"
+    "St Edith's, which has 540 beds, is the larger of the trust's two hospitals. Patients will be taken there instead.\n\n"
+    "Millford Community Hospital opened in 1978 on the site of a former workhouse. Campaigners said the longer journey would put "
+    "lives at risk, and the trust said the closure would be reviewed after a year.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question, quoted",
+    [
+        ("How much did the Corran Bridge plant cost to build?", None),  # "a second plant at Wexley" costs £45 million
+        ("How much will the Wexley plant cost?", "£45 million"),
+        ("How many beds does Millford Community Hospital have?", None),  # St Edith's, the other of the trust's hospitals, has 540
+        ("How many beds does St Edith's have?", "540 beds"),
+    ],
+)
+def test_a_figure_of_another_of_the_kind_asked_does_not_answer_for_it(tmp_path, encoder, answerer, question, quoted):
+    articles = {"plants.txt": TWO_PLANTS, "closure.txt": NIGHT_CLOSURE, "heat.txt": HEAT}
+    answer = answerer_over(tmp_path, articles, encoder, answerer).answer(question)
+    if quoted is None:
+        assert answer.abstained, answer.answer
+    else:
+        assert not answer.abstained and quoted in answer.quotes[0].text, answer.answer
