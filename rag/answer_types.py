@@ -559,7 +559,11 @@ _COUNTED_ALIKE = tuple(frozenset(map(_singular, group.split())) for group in ("j
 
 # "The number of breeding pairs of curlew rose from six in 2018 to 14 in 2023": what is counted,
 # named before its number.
-_NUMBER_OF = re.compile(rf"\b(?:number|total|count)\s+of\s+((?:[\w'’-]+\s+){{0,3}}[\w'’-]+)\s+(?:[^\d.;]{{0,40}}?\s)?(?:\d[\d,.]*|{NUMBER_WORD})\b", re.I)
+_NUMBER_OF = re.compile(
+    rf"\b(?:number|total|count)\s{{1,3}}of\s{{1,3}}((?:[\w'’-]+\s{{1,3}}){{0,3}}[\w'’-]+)\s{{1,3}}(?:[^\d.;]{{0,40}}?\s)?"
+    rf"(?<!since\s)(?<!in\s)(?<!on\s)(?<!by\s)(?<!until\s)(?!(?:1[89]|20)\d\d\b)(?:\d[\d,.]*|{NUMBER_WORD})\b",  # not "since 2015", "on 12 May"
+    re.I,
+)
 
 
 def counts_of(sentence: str, things: frozenset[str]) -> bool:
@@ -643,7 +647,7 @@ _ASKS_EARLIER = re.compile(rf"\blast\b(?!\s*(?:[?.!]|$|for\b))|\b(?:previous(?:l
 
 
 # What a figure is set against: "down from 37.9 per cent at the last election in 2019".
-_COMPARED_WITH = re.compile(r"\b(?:from|than|compared\s+with|compared\s+to|against)\s+(?:[^.;,]|(?<=\d)[.,](?=\d)){0,40}$", re.I)
+_COMPARED_WITH = re.compile(r"\b(?:from|than|compared\s+with|compared\s+to|against)\s+(?:about\s+|around\s+|nearly\s+)?[£$€]?\d(?:[^.;,]|(?<=\d)[.,](?=\d)){0,40}$", re.I)  # not "Drivers from the Halifax depot last went on strike"
 
 
 def tells_an_earlier_time(sentence: str, question: str) -> bool:

@@ -170,9 +170,10 @@ def _tied_to_a_name(role: str) -> regex.Pattern[str]:
     qualified = r"\s+(?:of|for|at|in)\s+(?:the\s+)?(?P<of>(?:\(?[\p{L}.'’-]+\)?\s+){0,5}?\(?[\p{L}.'’-]+\)?)"
     return regex.compile(
         # a name before it, "Mike Dean, the fourth official", "Dean was the fourth official", "Saudi Arabia was the world's largest producer",
-        # "Tomasz Wilk, the transit authority's director" (whose: "the Harlow council's chief executive" is Harlow's)
+        # "Tomasz Wilk, the transit authority's director" (whose, right before the role: "the Harlow council's chief executive"
+        # is Harlow's, "Britain's longest-serving water company chief executive" no body's)
         rf"(?:(?P<before>{_NAME}(?:,[^,]{{1,60}},)?(?:\s*,\s+(?:(?:the|a|an|its|their|his|her)\s+)?|\s+(?:is|was|became|has been|had been|will be)\s+(?:the|a|an|its|their|his|her)\s+)"
-        r"(?:(?P<owner>(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)[’']s\s+)?(?:[\p{L}-]+\s+){0,3})|(?P<owner>\p{Lu}[\p{L}-]*)(?:[’']s)?\s+)?"
+        r"(?:(?P<owner>(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)[’']s\s+(?=(?i:" + role + r"))|(?:[\p{L}-]+[’']s\s+)?(?:[\p{L}-]+\s+){0,3}))|(?P<owner>\p{Lu}[\p{L}-]*)(?:[’']s)?\s+)?"
         rf"(?P<role>{role})"
         # or after it: "Referee Anthony Taylor", "the fourth official, Mike Dean", "the Governor of Victoria, currently Linda Dessau"
         # "Police named the driver as Tom Reid"

@@ -35,7 +35,7 @@ from .details import asked_details, changed_amount, conflicting_details, misattr
 from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, may_be_noun, name_key, question_terms, stem, terms, verb_forms, words
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, names_in, own_part, quotations_in
 from .events import events_asked, spans_a_life, tells_event
-from .siblings import names_another_of_its_kind, told_of_a_sibling
+from .siblings import KINDS, another_of_its_kind_named, kind_written_after, names_ending_in, told_of_a_sibling
 from .spans import quoted_from
 from .spelling import english_word
 from .text import AUXILIARIES, BLOCK_QUOTE_LINE, CALENDAR_WORDS, NUMBER_WORDS, QUESTION_WORDS, interview_roles, line_start
@@ -91,7 +91,8 @@ def dated_event_untold(index: "CorpusIndex", question: str, scored: Sequence["Sc
     kind = expected_type(question, own_part(asked) if asked != question else None)
     events = events_asked(own_part(asked)) if kind in DATE_KINDS else frozenset()
     dated = [s.sentence_id for s in scored[:candidates] if s.type_match] if events else []
-    return bool(dated) and not any(tells_event(index.sentences[sid].text, index.terms_as_quoted[sid] | index.terms_leant_on.get(sid, frozenset()), events) for sid in dated)
+    names = known_names(asked, index.names)
+    return bool(dated) and not any(tells_event(index.sentences[sid].text, index.terms_as_quoted[sid] | index.terms_leant_on.get(sid, frozenset()), events, names) for sid in dated)
 
 
 # Words that frame what is asked rather than name what it is about: "how much is it worth now",
@@ -194,7 +195,7 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
         in_article = all(any(doc_id in index.documents_with(stem(form)) for form in _SAME_PLACE.get(name, {name})) for name in names)
         counts_them = bool(counted) and counts_of(index.sentences[sid].text, counted)  # "a crowd of 41,200" of how many fans came
         told = index.terms_as_quoted[sid] | index.terms_leant_on.get(sid, frozenset())
-        spans_a_life_asked = spans_a_life(index.sentences[sid].text, events)  # "John Gallagher (1919–1980)" of when he was born
+        spans_a_life_asked = spans_a_life(index.sentences[sid].text, events, names)  # "John Gallagher (1919–1980)" of when he was born
         of_a_sibling = bool(asked_names) and told_of_a_sibling(index, sid, asked_names, kind, own_part(asked))
         return in_article and (not content or _shares_a_form(content, told) or counts_them or spans_a_life_asked) and not of_a_sibling
 
@@ -418,7 +419,7 @@ _WORD_AT = re.compile(r"[^\W_]+")  # a word as ``words`` reads it: "Delgado-Reye
 # Where a sentence goes on to another's deed, in a clause with its own subject: "… for the first
 # time in 16 years, after a night in which the Conservative council leader lost his own seat",
 # "… take control of the council as Conservative leader loses seat", "…, while the Tories lost 15".
-_OTHER_CLAUSE = re.compile(r";|\s(?:as|while|whereas|but|although|though|when|after|before|since|until|where|in which)\s+(?=(?:the|a|an|his|her|their|its)\s|[A-Z])")
+_OTHER_CLAUSE = re.compile(r";|\s(?:as|while|whereas|in which)\s+(?=(?:the|a|an|his|her|their|its)\s|[A-Z])")  # not "led after the first count but lost"
 
 
 def _from_first_of(text: str, names: frozenset[str]) -> str:
@@ -749,7 +750,8 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     of someone it names that the articles tell of only as called for, proposed, possible or denied
     (``event_only_wanted``: "Why did Anthropic halt development?" of "… calling for a global
     mechanism to pause or halt …"), or that no article naming them reports (``event_unreported``);
-    or whether it asks about a year no article naming what it names mentions (``year_unmentioned``);
+    or whether it asks about a year no article naming what it names mentions (``year_unmentioned``),
+    or for a figure of a year none of the best sentences is told of (``year_told_elsewhere``);
     or whether it asks what someone said about what nothing they are told saying mentions
     (``said_nothing_on``), or quotes words no article holds (``quotation_unfound``).
     A question asking to be confirmed or denied (``asks_yes_or_no``) is checked for the event
@@ -837,12 +839,22 @@ def year_told_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["S
 
 
 def _told_of_year(index: "CorpusIndex", sid: int, year: str) -> bool:
-    """Whether sentence ``sid`` is told of ``year`` (see ``year_told_elsewhere``)."""
+    """Whether sentence ``sid`` is told of ``year`` (see ``year_told_elsewhere``): its own "last
+    year", "this year" or "next year" tell the year before, of or after its article's date, and
+    may tell any year in an article with no date."""
     doc_id = index.sentences[sid].doc_id
     dated = index.article_dates.get(doc_id)
     context = [sid, *_paragraph_before(index, sid), *_opening_sentences(index, doc_id)]
     texts = [index.documents[doc_id].title, dated.text if dated else "", *(index.sentences[i].text for i in context)]
-    return year in index.terms_leant_on.get(sid, frozenset()) or any(_mentions_year(text, year) for text in texts)
+    if year in index.terms_leant_on.get(sid, frozenset()) or any(_mentions_year(text, year) for text in texts):
+        return True
+    relative = {_RELATIVE_YEARS[found.lower()] for found in _RELATIVE_YEAR.findall(index.sentences[sid].text)}
+    article_year = _YEARS.search(dated.text) if dated else None
+    return bool(relative) and (article_year is None or int(year) - int(article_year.group()) in relative)
+
+
+_RELATIVE_YEAR = re.compile(r"\b(last|this|next)\s+year\b", re.I)
+_RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
 
 
 def year_unmentioned(index: "CorpusIndex", question: str) -> tuple[str, str] | None:
@@ -1090,7 +1102,7 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
     sentence = index.sentences[best]
     read_under = [*index.read_under(best), *[i for i in (index.attributions.get(best),) if i is not None]]  # a row's header, an answer's question, a quote's speaker
     runs = [words(question[start:end]) for start, end in name_spans(question, index.names)]
-    kinds = [question[end:] for _, end in name_spans(question, index.names)]
+    kinds = [kind for _, end in name_spans(question, index.names) if (kind := kind_written_after(question, end))]
     earlier = _paragraph_before(index, best) if _QUOTATION.match(sentence.text) or _names_by_its_kind(sentence.text, runs, kinds) else []
     byline = index.article_bylines.get(sentence.doc_id) if _speaks_as_writer(index, best) else None
     named_before = _named_before(index, best, names) if _PERSON_PRONOUN.search(sentence.text) else []
@@ -1143,24 +1155,13 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm
 _QUOTED_WORDS = re.compile(r"[“\"][^“”\"]*[”\"]")  # someone else's words, quoted
 
 
-# The lower-case words naming a name's kind after it in a question: "pension scheme" of "the Kestrel pension scheme have".
-_KIND_AFTER = re.compile(r"\s+((?:[a-z][a-z-]+\s+)?[a-z][a-z-]+)\b")
-
-
-def _names_by_its_kind(text: str, runs: list[list[str]], after: Sequence[str] = ()) -> bool:
+def _names_by_its_kind(text: str, runs: list[list[str]], kinds_after: Sequence[str] = ()) -> bool:
     """Whether ``text`` names one of the question's names (``runs`` of its words) by its kind after
     "the": the last word of an organisation's or place's name ("The library, built in 1911, …"
-    after "the Hollis Memorial Library" earlier in its paragraph), or the lower-case words the
-    question writes right ``after`` a name ("The pension scheme had 212 members" for "the Kestrel
-    pension scheme"; not stop words)."""
-    kinds = {run[-1] for run in runs if len(run) > 1 and run[-1] in ORGANISATION_ENDS}
-    for rest in after:
-        written = _KIND_AFTER.match(rest)
-        kind = written.group(1).split() if written else []
-        while kind and kind[-1] in STOPWORDS:
-            kind.pop()
-        if kind and kind[0] not in STOPWORDS:
-            kinds.add(" ".join(kind))
+    after "the Hollis Memorial Library" earlier in its paragraph), or ``kinds_after``, the kinds
+    the question writes right after a name (``rag.siblings.kind_written_after``: "The pension
+    scheme had 212 members" for "the Kestrel pension scheme")."""
+    kinds = {run[-1] for run in runs if len(run) > 1 and run[-1] in ORGANISATION_ENDS} | set(kinds_after)
     return any(re.search(rf"\bthe\s+{re.escape(kind)}\b", text, re.IGNORECASE) for kind in kinds)
 
 
@@ -1179,24 +1180,23 @@ def _left_off_first_names(index: "CorpusIndex", doc_id: str, runs: list[list[str
     …" writes no "Karen Mullins"). So too for a body's name, by its kind ("the trust" of the
     "Evergreen Learning Trust"), where the article names no other body of that kind ("Ashcombe
     District Council" is not told of by "the council" of an article on Otterbury Borough Council's
-    election, ``_names_another_of_its_kind``)."""
+    election, ``_another_body_of_its_kind``)."""
     text = index.documents[doc_id].text
     left_off: set[str] = set()
     for run in runs:
-        if len(run) > 1 and run[-1] in mentioned and not _names_another_of_its_kind(text, run) and re.search(r"\b" + r"[\s-]+".join(map(re.escape, run)) + r"\b", text, re.IGNORECASE):
+        if len(run) > 1 and run[-1] in mentioned and not _another_body_of_its_kind(text, run) and re.search(r"\b" + r"[\s-]+".join(map(re.escape, run)) + r"\b", text, re.IGNORECASE):
             left_off.update(run[:-1])
     return left_off
 
 
-def _names_another_of_its_kind(text: str, run: list[str]) -> bool:
+def _another_body_of_its_kind(text: str, run: list[str]) -> bool:
     """Whether ``text`` names a body of the kind that ends the name ``run`` (lower-case words; its
-    last one among ``ORGANISATION_ENDS`` or ``COMPANY_ENDS``: "council") other than it: "Otterbury
-    Borough Council" beside "Ashcombe District Council"."""
-    if run[-1] not in ORGANISATION_ENDS | COMPANY_ENDS:
+    last one among ``KINDS``: "council") with none of its other words: "Ashcombe District Council"
+    beside "Otterbury Borough Council" (``rag.siblings.names_ending_in``); not "On Monday Fenby
+    Borough Council" for the Fenby Borough Council, nor "the Labour council leader"."""
+    if run[-1] not in KINDS:
         return False
-    named = re.findall(rf"((?:[A-Z][\w'’-]*\s+){{1,3}})(?i:{re.escape(run[-1])})\b", text)
-    others = ([word for word in words(name) if word not in STOPWORDS] for name in named)
-    return any(other and other != run[:-1] for other in others)  # not "The trust" opening a sentence
+    return any(not set(words(name)) & set(run[:-1]) for name in names_ending_in(text, run[-1]))
 
 
 # A name of one or two words written after "the" is a place's, a body's or an event's, no person's: "the Tate Riverside", "the Grand Prix".
@@ -1206,10 +1206,10 @@ _THE_NAMED = re.compile(r"\b[Tt]he\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?(?!
 def body_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> bool:
     """Whether ``question`` asks for a figure or a date (``SIBLING_KINDS``) of something it names
     with its kind ("the Corran Bridge plant", "Millbeck Community Hospital") and the best sentence
-    names another of that kind in its place (``rag.siblings.names_another_of_its_kind``): "a second
+    names another of that kind in its place (``rag.siblings.another_of_its_kind_named``): "a second
     plant at Wexley, at a cost of £45 million", "St Aldhelm's, which has 540 beds, is the larger of
     the trust's two hospitals". As ``person_swapped`` for people."""
-    return bool(scored) and expected_type(question) in SIBLING_KINDS and names_another_of_its_kind(index, scored[0].sentence_id, question)
+    return bool(scored) and expected_type(question) in SIBLING_KINDS and another_of_its_kind_named(index, scored[0].sentence_id, question)
 
 
 def person_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> bool:

@@ -270,12 +270,15 @@ def _names_something(text: str) -> bool:
     return any(_is_name_word(word, i == 0 and _POSSESSIVE.sub("", word).lower() in _OPENERS, frozenset()) for i, word in enumerate(found))
 
 
+_NAME_PREFIXES = frozenset("st mt ft dr mr mrs ms sir dame lady lord".split())  # what is written before a name, never alone
+
+
 def _writes_its_case(question: str) -> bool:
     """Whether ``question`` is written in sentence case, its first letter a capital and a later
     word capitalised ("Which Welland players were booked?"): its case tells its names. Not
     "why did openai call for a pause on frontier AI", nor "Explain why hart sentenced walsh"."""
     found = _WORD.findall(question)
-    return bool(found) and found[0][0].isupper() and any(word[0].isupper() and word != "I" for word in found[1:])
+    return bool(found) and found[0][0].isupper() and any(word[0].isupper() and not word.isupper() for word in found[1:])  # not "I", "NHS"
 
 
 def known_names(question: str, names: frozenset[str]) -> set[str]:
@@ -285,10 +288,13 @@ def known_names(question: str, names: frozenset[str]) -> set[str]:
     title ("gov." of "Gov. Claire Beaumont", "judge"), nor a word of one or two letters ("AI", "US"),
     which reads as a name too often by chance. A question written in sentence case
     (``_writes_its_case``) writes its names so: a word it writes in lower case is none ("players"
-    of "Which Welland players were booked?", where another article names "the Thornbury Players")."""
+    of "Which Welland players were booked?", where another article names "the Thornbury Players"),
+    unless it follows a name's prefix ("St hilda's", ``_NAME_PREFIXES``)."""
     found = set(words(question))
     if _writes_its_case(question):
-        found &= set(words(" ".join(word for word in _WORD.findall(question) if word != word.lower())))
+        written = _WORD.findall(question)
+        capitalised = [word for at, word in enumerate(written) if word != word.lower() or (at and written[at - 1].lower() in _NAME_PREFIXES)]
+        found &= set(words(" ".join(capitalised)))  # the word after "St", "Dr" is a name's: "St hilda's"
     return {word for word in found if word in names and len(word) > 2 and word not in STOPWORDS | _PRONOUNS | _TIME_WORDS and not is_title(word, plural=False)}
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .answer_types import ORGANISATION_ENDS, has_type, names_a_person
+from .answer_types import ORGANISATION_ENDS, has_type
 from .lexical import STOPWORDS, stem, terms
 from .question import name_spans
 
@@ -91,6 +91,12 @@ def _siblings(index: "CorpusIndex", doc_id: str, asked: frozenset[str]) -> list[
     return found
 
 
+# A name as where something is: "its neighbour in Ashford".
+_AS_A_PLACE = re.compile(r"\b(?:in|near|from)\s+([A-Z][\w'’-]*)")
+# Who a sentence ends by saying said it: ", a Wessex Water spokesman said.", ", according to the agency."
+_SAID_BY = re.compile(r",\s*(?:according\s+to\b[^,;]*|[^,;]{0,60}?\b(?:said|says|told|added)\b[^,;]*)$", re.I)
+
+
 def _distinct(stems: frozenset[str], other: frozenset[str]) -> frozenset[str]:
     return frozenset(s for s in stems - other if len(s) > 2 and s not in STOPWORDS)
 
@@ -99,8 +105,9 @@ def told_of_a_sibling(index: "CorpusIndex", sid: int, asked: frozenset[str], kin
     """Whether sentence ``sid`` states the ``kind`` asked (``has_type``) only of a sibling of
     what ``question`` names (``asked``, the stems of its name words): a name written in one list
     with it in the same article (``name_lists``) that the sentence, or the one it leans on,
-    names (by a word of its name or of its kind: "the leisure centre") where it names the one
-    asked neither by name nor by its kind; or, naming both, states the figure only in the
+    names (by a word of its name or of its kind: "the leisure centre"; not as who said it: "…, a
+    Wessex Water spokesman said") where it names the one asked neither by name nor by its kind;
+    or, naming both, states the figure only in the
     sibling's own clause ("Leedsworth General, which has 870 beds, and St Aldhelm's")."""
     sentence = index.sentences[sid]
     for listed in name_lists(sentence.text, index.names):
@@ -111,20 +118,44 @@ def told_of_a_sibling(index: "CorpusIndex", sid: int, asked: frozenset[str], kin
                     rest = sentence.text[:start] + sentence.text[end:]
                     if has_type(sentence.text[start:end], kind, question) and not has_type(rest, kind, question):
                         return True
-    told = index.terms_as_quoted[sid] | index.terms_leant_on.get(sid, frozenset())
+    said_by = _SAID_BY.search(sentence.text)
+    by_only = set(terms(said_by.group())) - set(terms(sentence.text[: said_by.start()])) if said_by else set()
+    told = (index.terms_as_quoted[sid] | index.terms_leant_on.get(sid, frozenset())) - by_only  # not "…, a Wessex Water spokesman said."
     siblings = _siblings(index, sentence.doc_id, asked)
     if asked.union(*(name.kind_stems for name, _ in siblings)) & told:
         return False  # it names the one asked, by name or kind
+    as_a_place = set(terms(" ".join(_AS_A_PLACE.findall(sentence.text)))) - set(terms(_AS_A_PLACE.sub(" ", sentence.text)))
+    told -= as_a_place  # "its neighbour in Ashford" does not name Ashford General
     return any(_distinct(other.name_stems | other.kind_stems, name.name_stems | name.kind_stems) & told for name, others in siblings for other in others)
 
 
 # The kind a question writes a name with: the last word of the name ("Millbeck Community
-# Hospital") or the lower-case word after it ("the Corran Bridge plant").
-_KIND_WRITTEN_AFTER = re.compile(r"\s+([a-z][a-z-]{2,})\b")
-_KINDS = ORGANISATION_ENDS | frozenset("plant factory works site mill mine depot warehouse store shop branch campus ward unit farm estate scheme project".split())
-# Another of that kind named beside it in a sentence: "Millbeck Community Hospital", "a second
-# plant at Wexley".
+# Hospital") or the lower-case words after it ("the Corran Bridge plant", "the Kestrel pension scheme").
+_WRITTEN_AFTER = re.compile(r"\s+((?:[a-z][a-z-]+\s+)?[a-z][a-z-]{2,})\b")
+KINDS = ORGANISATION_ENDS | frozenset("plant factory works site mill mine depot warehouse store shop branch campus ward unit farm estate scheme project".split())
+# Another of that kind named beside it in a sentence: "a second plant at Wexley".
 _ANOTHER_AT = r"\b(?:another|second|third|other|new|rival|sister|neighbouring)\s+{kind}s?\s+(?:at|in|near)\s+[A-Z]"
+
+
+def kind_written_after(question: str, end: int) -> str | None:
+    """The kind ``question`` writes in lower case right after a name ending at ``end`` (one of
+    ``KINDS``, with the word before it: "pension scheme" of "the Kestrel pension scheme have"),
+    or None: "call" of "OpenAI call for a pause" is no kind."""
+    after = _WRITTEN_AFTER.match(question, end)
+    if not after:
+        return None
+    written = after.group(1).split()
+    if written[-1] in KINDS:
+        return " ".join(written)
+    return written[0] if written[0] in KINDS else None
+
+
+def names_ending_in(text: str, kind: str) -> list[str]:
+    """The capitalised words of each name in ``text`` that ends in ``kind`` written capitalised,
+    no other name word after it: "Otterbury Borough" of "Otterbury Borough Council"; not "the
+    Labour council leader", nor "Northvale University Hospitals NHS Trust" for "hospital"."""
+    pattern = rf"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s+){{1,3}}){re.escape(kind.capitalize())}\b(?!\s+[A-Z])"
+    return [found.group(1) for found in re.finditer(pattern, text)]
 
 
 def _kinds_asked(question: str, names: frozenset[str]) -> list[tuple[frozenset[str], str]]:
@@ -132,31 +163,32 @@ def _kinds_asked(question: str, names: frozenset[str]) -> list[tuple[frozenset[s
     kinds = []
     for start, end in _runs(question, names):
         run = [word.lower() for word in re.findall(r"[\w'’-]+", question[start:end])]
-        after = _KIND_WRITTEN_AFTER.match(question, end)
-        kind = after.group(1) if after and after.group(1) in _KINDS else run[-1] if run and run[-1] in _KINDS else None
+        after = kind_written_after(question, end)
+        kind = after.split()[-1] if after else run[-1] if run and run[-1] in KINDS else None
         stems = frozenset(terms(question[start:end])) - ({stem(kind)} if kind else set())
         if kind and stems:
             kinds.append((stems, kind))
     return kinds
 
 
-def names_another_of_its_kind(index: "CorpusIndex", sid: int, question: str) -> bool:
+def another_of_its_kind_named(index: "CorpusIndex", sid: int, question: str) -> bool:
     """Whether sentence ``sid`` names, where it names no name ``question`` writes with its kind
     (``_kinds_asked``: "Millbeck Community Hospital", "the Corran Bridge plant"), another of that
-    kind: a name ending in the kind ("Millbeck Community Hospital" for a question on St Aldhelm's
-    Hospital), another one at a place ("a second plant at Wexley"), or a name opening it that is
-    no person's in a sentence on the kind ("St Aldhelm's, which has 540 beds, is the larger of the
-    trust's two hospitals"). What it states is that other's."""
+    kind: a name ending in the kind (``names_ending_in``: "Millbeck Community Hospital" for a
+    question on St Aldhelm's Hospital), another one at a place ("a second plant at Wexley"), or a
+    name opening it with a clause of its own in a sentence on the kind ("St Aldhelm's, which has
+    540 beds, is the larger of the trust's two hospitals"; not a body of another kind: "The
+    Northvale Trust, which runs the hospital"). What it states is that other's."""
     text = index.sentences[sid].text
     told = index.terms_as_quoted[sid] | index.terms_leant_on.get(sid, frozenset())
     for asked, kind in _kinds_asked(question, index.names):
         if asked & told:
             continue
-        written = rf"(?i:{re.escape(kind)})s?\b"
-        ending = [found for found in re.finditer(rf"((?:[A-Z][\w'’.-]*\s+){{1,3}}){written}", text) if _other_name(found.group(1), asked)]
-        opening = re.match(r"((?:[A-Z][\w'’.-]*\s*){1,3})(,\s*(?:which|where)\b)?", text)
-        a_thing = opening and _other_name(opening.group(1), asked) and (opening.group(2) or not names_a_person(opening.group(1)))  # "St Aldhelm's, which …"
-        if ending or re.search(_ANOTHER_AT.format(kind=re.escape(kind)), text) or (a_thing and re.search(rf"\b{written}", text)):
+        ending = [name for name in names_ending_in(text, kind) if _other_name(name, asked)]
+        opening = re.match(r"((?:[A-Z][\w'’.-]*\s*){1,3}),\s*(?:which|where)\b", text)
+        other_kind = opening is not None and opening.group(1).split()[-1].lower() in KINDS  # "The Northvale Trust, which runs the hospital"
+        a_thing = opening is not None and not other_kind and _other_name(opening.group(1), asked) and re.search(rf"\b(?i:{re.escape(kind)})s?\b", text)
+        if ending or re.search(_ANOTHER_AT.format(kind=re.escape(kind)), text) or a_thing:
             return True
     return False
 

@@ -22,7 +22,7 @@ from rag.gold import load_gold
 from rag.evaluation import unsuppressed
 from rag.build import build_index
 from rag.lexical import question_terms, terms
-from rag.premises import event_unreported, told_as_to_come, unknown_names
+from rag.premises import _told_of_year, event_unreported, told_as_to_come, unknown_names
 from rag.question import asks_across_articles
 from rag.text import count_tokens
 from rag.retrieve import Retriever
@@ -2840,9 +2840,26 @@ NIGHT_CLOSURE = (
 )
 
 
+NEW_WARD = (
+    "Ashby General Hospital to add ward\n\nAshby General Hospital will open a new ward in March, its managers said on Monday.\n\n"
+    "The hospital has 320 beds, according to Northvale University Hospitals NHS Trust.\n"
+)
+TWO_WARDS = (
+    "Northvale trust to merge wards\n\nThe Northvale trust runs Ashford General and St Hilda's in Marlow.\n\n"
+    "St Hilda's will lose its maternity ward. With 240 beds, it is less than half the size of its neighbour in Ashford.\n\n"
+    "The Northvale Trust, which runs the hospital at Harby, said Harby Cottage Hospital treated 31,000 patients last year.\n"
+)
+FLOOD_PLAN = (
+    "Flood plan agreed for Fenby\n\nFenby Borough Council and Wessex Water have agreed a flood defence plan for the town centre.\n\n"
+    "The plan will cost £3 million, a Wessex Water spokesman said. Work is due to start in the spring.\n"
+)
+
+
 @pytest.mark.parametrize(
     "question, quoted",
     [
+        ("How many beds does Ashby General Hospital have?", "320 beds"),  # the trust that says so is no other hospital
+        ("How much will the Fenby Borough Council flood plan cost?", "£3 million"),  # Wessex Water only says so
         ("How much did the Corran Bridge plant cost to build?", None),  # "a second plant at Wexley" costs £45 million
         ("How much will the Wexley plant cost?", "£45 million"),
         ("How many beds does Millford Community Hospital have?", None),  # St Edith's, the other of the trust's hospitals, has 540
@@ -2850,9 +2867,34 @@ NIGHT_CLOSURE = (
     ],
 )
 def test_a_figure_of_another_of_the_kind_asked_does_not_answer_for_it(tmp_path, encoder, answerer, question, quoted):
-    articles = {"plants.txt": TWO_PLANTS, "closure.txt": NIGHT_CLOSURE, "heat.txt": HEAT}
+    articles = {"plants.txt": TWO_PLANTS, "closure.txt": NIGHT_CLOSURE, "ward.txt": NEW_WARD, "flood.txt": FLOOD_PLAN, "heat.txt": HEAT}
     answer = answerer_over(tmp_path, articles, encoder, answerer).answer(question)
     if quoted is None:
         assert answer.abstained, answer.answer
     else:
         assert not answer.abstained and quoted in answer.quotes[0].text, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question, quoted",
+    [
+        ("How many beds does St Hilda's have?", "240 beds"),  # "in Ashford" is where its neighbour is, not Ashford General
+        ("How many patients did Harby Cottage Hospital treat last year?", "31,000 patients"),  # the trust that runs it is no other hospital
+    ],
+)
+def test_a_place_or_a_body_of_another_kind_is_no_other_of_the_kind_asked(tmp_path, encoder, answerer, question, quoted):
+    answer = answerer_over(tmp_path, {"wards.txt": TWO_WARDS, "heat.txt": HEAT}, encoder, answerer).answer(question)
+    assert not answer.abstained and quoted in answer.quotes[0].text, answer.answer
+
+
+DATED_SCHEME = (
+    "Pension scheme deficit grows\n\n"
+    "LONDON, March 3, 2024 — The Brindle pension scheme has a deficit of £40 million, its trustees said on Wednesday.\n\n"
+    "Last year the scheme paid out £12 million in pensions. Regulators reviewed the scheme in 2021 after a complaint from members.\n"
+)
+
+
+def test_last_year_is_the_year_before_the_articles_date(tmp_path, encoder, answerer):
+    index = answerer_over(tmp_path, {"scheme.txt": DATED_SCHEME, "heat.txt": HEAT}, encoder, answerer).index
+    last_year = next(i for i, sentence in enumerate(index.sentences) if sentence.text.startswith("Last year"))
+    assert _told_of_year(index, last_year, "2023") and not _told_of_year(index, last_year, "2022")

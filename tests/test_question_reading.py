@@ -26,12 +26,12 @@ from rag.answer_types import (
     things_asked,
     topic_of_statement,
 )
-from rag.premises import _names_another_of_its_kind, _names_by_its_kind, _topic_terms, names_unknown, premise_denied, premise_reversed, title_swapped
-from rag.events import events_asked
+from rag.premises import _another_body_of_its_kind, _names_by_its_kind, _topic_terms, names_unknown, premise_denied, premise_reversed, title_swapped
+from rag.events import events_asked, spans_a_life, tells_event
 from rag.details import asked_details, conflicting_details, misattributed_figure, miscounted, mismatched_details, quarters_as_written
 from rag.lexical import question_terms, stem, terms, words
 from rag.question import asked_subject, asks_across_articles, asks_yes_or_no, compared_topic, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
-from rag.siblings import name_lists
+from rag.siblings import kind_written_after, name_lists, names_ending_in
 from rag.spelling import capitalised_words, proper_names
 from rag.officer_titles import as_written, holder_asked, is_title, names_holder, title_counts
 
@@ -1339,6 +1339,8 @@ def test_a_question_that_writes_names_capitalised_has_no_name_in_lower_case():
     assert known_names("which welland players were booked", names) == {"welland", "players"}  # all lower case: its case tells nothing
     assert known_names("why did openai call for a pause", names) == {"openai"}
     assert known_names("why did openai call for a pause on frontier AI", names) == {"openai"}  # typed in lower case: a capital here and there tells nothing
+    assert known_names("How many beds does St welland have?", names) == {"welland"}  # after "St", a name's
+    assert known_names("How many players at welland (NHS)?", names) == {"welland", "players"}  # an acronym tells no case
 
 
 def test_an_earlier_time_a_figure_is_set_against_does_not_make_it_an_earlier_one():
@@ -1347,8 +1349,10 @@ def test_an_earlier_time_a_figure_is_set_against_does_not_make_it_an_earlier_one
 
 
 def test_a_name_is_told_of_by_the_kind_the_question_writes_after_it():
-    assert _names_by_its_kind("The pension scheme had 212 members.", [["kestrel"]], [" pension scheme have when the fraud came to light?"])
-    assert not _names_by_its_kind("The pension scheme had 212 members.", [["kestrel"]], [" have when the fraud came to light?"])
+    question = "How many members did the Kestrel pension scheme have?"
+    kind = kind_written_after(question, question.index(" pension"))
+    assert kind == "pension scheme" and _names_by_its_kind("The pension scheme had 212 members.", [["kestrel"]], [kind])
+    assert kind_written_after("Why did OpenAI call for a pause?", len("Why did OpenAI")) is None  # a verb, no kind
 
 
 def test_what_a_sentence_says_of_a_name_stops_where_it_goes_on_to_another():
@@ -1359,6 +1363,36 @@ def test_what_a_sentence_says_of_a_name_stops_where_it_goes_on_to_another():
 
 def test_a_body_named_by_its_kind_is_the_only_one_of_that_kind_the_article_names():
     one_trust = "The Evergreen Learning Trust took over both schools. The trust said so. Dr Simon Achebe, the trust's chief executive, agreed."
-    assert not _names_another_of_its_kind(one_trust, ["evergreen", "learning", "trust"])
+    assert not _another_body_of_its_kind(one_trust, ["evergreen", "learning", "trust"])
     two_councils = "The Greens took Otterbury Borough Council. In the neighbouring Ashcombe District Council, the Tories held on."
-    assert _names_another_of_its_kind(two_councils, ["ashcombe", "district", "council"])
+    assert _another_body_of_its_kind(two_councils, ["ashcombe", "district", "council"])
+    one_council = "On Monday Fenby Borough Council met. The Labour council leader spoke. Fenby council said so."
+    assert not _another_body_of_its_kind(one_council, ["fenby", "borough", "council"])
+
+
+def test_what_a_when_question_asks_the_date_of_is_its_own_verb():
+    assert events_asked("When were the election results declared?") == frozenset()  # a noun
+    assert events_asked("When did the council move to ban fireworks?") == frozenset()  # leads on to another verb
+    assert stem("moved") in events_asked("When did Kestrel move to its works on Tanner Road?")  # to a place
+    assert events_asked("When did the newly elected MP for Fenby give her maiden speech?") == frozenset()  # "elected" qualifies "MP"
+    assert tells_event("The depot dates from 1889.", frozenset(terms("The depot dates from 1889.")), events_asked("When was the depot built?"))
+    built, founded = events_asked("When was the depot built?"), events_asked("When was Harlow Homes founded?")
+    assert stem("completed") in built and tells_event("It was set up in 1921.", frozenset(terms("It was set up in 1921.")), founded)
+
+
+def test_a_lifes_span_tells_the_birth_of_the_one_it_follows_only():
+    born, text = events_asked("When was Ronald Robinson born?"), "The historians John Gallagher (1919–1980) and Ronald Robinson wrote."
+    assert spans_a_life(text, born, ["john", "gallagher"]) and not spans_a_life(text, born, ["ronald", "robinson"])
+
+
+def test_the_checks_of_the_eighth_code_review_read_no_more_than_they_should():
+    pruitt = frozenset({"dan", "pruitt"})
+    assert premise_reversed("Why did Dan Pruitt win?", "Dan Pruitt led after the first count but lost the race.", names=pruitt)
+    assert tells_an_earlier_time("Drivers from the Halifax depot last went on strike in 2012, when a 33-day shutdown ended.", "How long did the strike last?")
+    assert not counts_of("The number of breeding pairs of curlew has fallen sharply since 2015.", frozenset({"pair"}))
+    assert not counts_of("The number of pairs will be counted again on 12 May.", frozenset({"pair"}))
+    chief = holder_asked("Who is the chief executive of Wendmoor Water?")
+    assert chief is not None and names_holder("Anna Bell, Britain's longest-serving water company chief executive, said so.", chief)
+    assert names_ending_in("It has 120 beds, according to Northvale University Hospitals NHS Trust.", "hospital") == []
+    assert names_ending_in("The Carlow hospital has 120 beds.", "hospital") == []  # a town before the kind in lower case
+    assert names_ending_in("Millbeck Community Hospital opened in 1978.", "hospital") == ["Millbeck Community "]
