@@ -42,6 +42,15 @@ _LEADS_ON = re.compile(r"\s+to\s+(?!(?:its|the|a|an|their|his|her|new)\b)", re.I
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 _DETERMINERS = frozenset("the a an its their his her our your my this that these those".split())
 
+# Events told alike: the date a thing opened answers when it was built, and the other way round.
+_TOLD_ALIKE = {"building": {"opening"}, "opening": {"building"}}
+
+_FAMILY_OF: dict[str, set[str]] = {}
+for _family, _words in _FAMILIES.items():
+    for _word in _words.split():
+        _FAMILY_OF.setdefault(_word, set()).add(_family)
+_TELLING = {family: frozenset(stem(word) for word in f"{family_words} {_ALSO_TELLING.get(family, '')}".split()) for family, family_words in _FAMILIES.items()}
+
 
 def _qualifies(question: str, end: int) -> bool:
     """Whether the word of ``question`` ending at ``end`` qualifies the one after it, a name or a
@@ -51,14 +60,6 @@ def _qualifies(question: str, end: int) -> bool:
         return False
     word = after.group(1)
     return word[0].isupper() or (len(word) > 2 and word.lower() not in STOPWORDS | _DETERMINERS and not word.endswith("ly"))
-# Events told alike: the date a thing opened answers when it was built, and the other way round.
-_TOLD_ALIKE = {"building": {"opening"}, "opening": {"building"}}
-
-_FAMILY_OF: dict[str, set[str]] = {}
-for _family, _words in _FAMILIES.items():
-    for _word in _words.split():
-        _FAMILY_OF.setdefault(_word, set()).add(_family)
-_TELLING = {family: frozenset(stem(word) for word in f"{family_words} {_ALSO_TELLING.get(family, '')}".split()) for family, family_words in _FAMILIES.items()}
 
 
 def events_asked(question: str) -> frozenset[str]:

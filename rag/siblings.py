@@ -98,7 +98,9 @@ _SAID_BY = re.compile(r",\s*(?:according\s+to\b[^,;]*|[^,;]{0,60}?\b(?:said|says
 
 
 def _distinct(stems: frozenset[str], other: frozenset[str]) -> frozenset[str]:
-    return frozenset(s for s in stems - other if len(s) > 2 and s not in STOPWORDS)
+    """The stems of ``stems`` that tell its name from ``other``'s: not a kind any of a list may be
+    ("The school opened in 1954" names no "Fernbank Infant School" beside Ridgeway Primary)."""
+    return frozenset(s for s in stems - other - _KIND_STEMS if len(s) > 2 and s not in STOPWORDS)
 
 
 def told_of_a_sibling(index: "CorpusIndex", sid: int, asked: frozenset[str], kind: str, question: str) -> bool:
@@ -135,6 +137,9 @@ _WRITTEN_AFTER = re.compile(r"\s+((?:[a-z][a-z-]+\s+)?[a-z][a-z-]{2,})\b")
 KINDS = ORGANISATION_ENDS | frozenset("plant factory works site mill mine depot warehouse store shop branch campus ward unit farm estate scheme project".split())
 # Another of that kind named beside it in a sentence: "a second plant at Wexley".
 _ANOTHER_AT = r"\b(?:another|second|third|other|new|rival|sister|neighbouring)\s+{kind}s?\s+(?:at|in|near)\s+[A-Z]"
+
+
+_KIND_STEMS = frozenset(map(stem, KINDS))
 
 
 def kind_written_after(question: str, end: int) -> str | None:

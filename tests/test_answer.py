@@ -2736,6 +2736,13 @@ REST_CENTRES = (
     "council said.\n\nThe Environment Agency said river levels would fall by Wednesday.\n"
 )
 
+THREE_SCHOOLS = (
+    "Three schools to close\n\nThree schools in Tarrow will close next summer, the council said on Tuesday.\n\n"
+    "The schools are Ridgeway Primary, Holloway Junior and Fernbank Infant School.\n\n"
+    "Parents at Ridgeway Primary have fought the closure.\n\n"
+    "Headteacher of Ridgeway, James Pell, said he was saddened but would help the children move. The school opened in 1954.\n"
+)
+
 
 @pytest.mark.parametrize(
     "question, named",
@@ -2744,10 +2751,12 @@ REST_CENTRES = (
         ("How many beds does Ashford General have?", "620 beds"),
         ("How many people stayed overnight at St Anne's church hall?", None),  # "the sports centre": the other rest centre
         ("How many people stayed overnight at Tarrow Sports Centre?", "180 people"),
+        ("When did Ridgeway Primary open?", "1954"),  # "The school" is no other school of the list: any of them is one
     ],
 )
 def test_a_figure_of_another_name_of_a_list_does_not_answer_for_the_one_asked(tmp_path, encoder, answerer, question, named):
-    local = answerer_over(tmp_path, {"hospitals.txt": TWO_HOSPITALS, "flood.txt": REST_CENTRES, "heat.txt": HEAT}, encoder, answerer)
+    articles = {"hospitals.txt": TWO_HOSPITALS, "flood.txt": REST_CENTRES, "schools.txt": THREE_SCHOOLS, "heat.txt": HEAT}
+    local = answerer_over(tmp_path, articles, encoder, answerer)
     answer = local.answer(question)
     if named is None:
         assert answer.abstained, answer.answer
