@@ -379,6 +379,14 @@ def with_settings(answerer: Answerer, **changes) -> Answerer:
     return Answerer(answerer.retriever, replace(answerer.settings, **changes), answerer.answerability)
 
 
+def assert_abstains_or_quotes_first(answer: Answer, quoted: str | None) -> None:
+    """``answer`` abstains when ``quoted`` is None, else answers with a first quote holding ``quoted``."""
+    if quoted is None:
+        assert answer.abstained, answer.answer
+    else:
+        assert not answer.abstained and quoted in answer.quotes[0].text, answer.answer
+
+
 def assert_answered_as_without(answerer: Answerer, without: Answerer, question: str, quoted: str) -> None:
     """``question`` is answered, its first quote holding ``quoted``, as answerable as ``without`` finds it."""
     answer = answerer.answer(question)
@@ -2758,10 +2766,7 @@ def test_a_figure_of_another_name_of_a_list_does_not_answer_for_the_one_asked(tm
     articles = {"hospitals.txt": TWO_HOSPITALS, "flood.txt": REST_CENTRES, "schools.txt": THREE_SCHOOLS, "heat.txt": HEAT}
     local = answerer_over(tmp_path, articles, encoder, answerer)
     answer = local.answer(question)
-    if named is None:
-        assert answer.abstained, answer.answer
-    else:
-        assert not answer.abstained and named in answer.quotes[0].text, answer.answer
+    assert_abstains_or_quotes_first(answer, named)
 
 
 RAIL_DEPOT = (
@@ -2783,10 +2788,7 @@ RAIL_DEPOT = (
 def test_a_date_of_another_event_does_not_answer_when_one_happened(tmp_path, encoder, answerer, question, dated):
     local = answerer_over(tmp_path, {"depot.txt": RAIL_DEPOT, "heat.txt": HEAT}, encoder, answerer)
     answer = local.answer(question)
-    if dated is None:
-        assert answer.abstained, answer.answer
-    else:
-        assert not answer.abstained and dated in answer.quotes[0].text, answer.answer
+    assert_abstains_or_quotes_first(answer, dated)
 
 
 FENBY_ELECTION = (
@@ -2829,10 +2831,7 @@ ROAD_BUDGET = (
 def test_a_figure_is_told_of_the_body_and_the_year_asked(tmp_path, encoder, answerer, question, quoted):
     articles = {"election.txt": FENBY_ELECTION, "pension.txt": PENSION_RAID, "roads.txt": ROAD_BUDGET, "heat.txt": HEAT}
     answer = answerer_over(tmp_path, articles, encoder, answerer).answer(question)
-    if quoted is None:
-        assert answer.abstained, answer.answer
-    else:
-        assert not answer.abstained and quoted in answer.quotes[0].text, answer.answer
+    assert_abstains_or_quotes_first(answer, quoted)
 
 
 TWO_PLANTS = (
@@ -2878,10 +2877,7 @@ FLOOD_PLAN = (
 def test_a_figure_of_another_of_the_kind_asked_does_not_answer_for_it(tmp_path, encoder, answerer, question, quoted):
     articles = {"plants.txt": TWO_PLANTS, "closure.txt": NIGHT_CLOSURE, "ward.txt": NEW_WARD, "flood.txt": FLOOD_PLAN, "heat.txt": HEAT}
     answer = answerer_over(tmp_path, articles, encoder, answerer).answer(question)
-    if quoted is None:
-        assert answer.abstained, answer.answer
-    else:
-        assert not answer.abstained and quoted in answer.quotes[0].text, answer.answer
+    assert_abstains_or_quotes_first(answer, quoted)
 
 
 @pytest.mark.parametrize(
