@@ -19,8 +19,8 @@ from .errors import SettingsError
 from .lexical import STOPWORDS, question_terms, words
 from .premises import (
     FRAME_STEMS,
-    body_swapped,
     asks_closed_type,
+    body_swapped,
     dated_event_untold,
     details_conflict,
     look_alike_names,

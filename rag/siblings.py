@@ -109,8 +109,8 @@ def told_of_a_sibling(index: "CorpusIndex", sid: int, asked: frozenset[str], kin
     with it in the same article (``name_lists``) that the sentence, or the one it leans on,
     names (by a word of its name or of its kind: "the leisure centre"; not as who said it: "…, a
     Wessex Water spokesman said") where it names the one asked neither by name nor by its kind;
-    or, naming both, states the figure only in the
-    sibling's own clause ("Leedsworth General, which has 870 beds, and St Aldhelm's")."""
+    or, naming both, states the figure only in the sibling's own clause ("Leedsworth General,
+    which has 870 beds, and St Aldhelm's")."""
     sentence = index.sentences[sid]
     for listed in name_lists(sentence.text, index.names):
         if any(asked & name.name_stems for name in listed):

@@ -281,7 +281,6 @@ def _chain_start(index: CorpusIndex, sid: int, said: frozenset[int]) -> int | No
     return sentences[first].start if sid - first > 1 else None
 
 
-
 def _after_short_replies(index: CorpusIndex, question: int, sid: int) -> int:
     """Where a quote of sentence ``sid`` of an FAQ's answer starts: at ``sid``, or back over the
     short replies opening the answer to ``question`` right before it ("No.", "It depends.")."""

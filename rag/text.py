@@ -457,6 +457,8 @@ def opens_a_quotation(text: str) -> bool:
     """Whether a sentence opens with a quotation mark: its "This" is the speaker's own, not the
     sentence before's ('"This is a betrayal …," said Tom Price.')."""
     return text[:1] in "\"“‘'"
+
+
 QUESTION_WORDS = "who|whom|whose|what|which|when|where|why|how"
 AUXILIARIES = "is|are|was|were|am|do|does|did|will|would|can|could|has|have|had|should|shall|must"  # verbs that open a question
 
