@@ -8,7 +8,7 @@ import json
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from hostile_checks import TRACEBACK_MARK, assert_friendly_failure, assert_grounded, comparable, run_rag
@@ -69,7 +69,7 @@ def _check_answer(result, answerer) -> None:
         assert (
             result.answer in (ABSTAIN_TEXT, FOLLOW_UP_ALONE_TEXT)
             or result.answer.startswith(OTHER_SCRIPT_TEXT.split("{")[0])
-            or (result.answer.startswith(PREMISE_TEXT.split("{")[0] + "They ") and "\n" not in result.answer and len(result.answer) < 200)
+            or (result.answer.startswith(PREMISE_TEXT.split("{")[0]) and "\n" not in result.answer and len(result.answer) < 200)  # any premise note: "None of them quotes “…”."
         ), result.answer
     else:
         assert result.answer == format_quotes(result.quotes)
@@ -133,6 +133,7 @@ fuzz_questions = st.one_of(
 @pytest.mark.timeout(600)
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(question=fuzz_questions, history=st.lists(fuzz_questions, max_size=2))
+@example(question='"HW:a0"', history=[])  # found by the fuzz: a quotation no article holds, told so
 def test_fuzz_questions_never_raise_unexpectedly(answerer, question, history):
     try:
         result = answerer.answer(question, history=history)
