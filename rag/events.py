@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from .lexical import STOPWORDS, stem
+from .text import CALENDAR_WORDS
 
 # The families of events a date belongs to, each by the words that tell it. Words that are as
 # often another word are left out: "found" (find), "building" (a noun), "dead" ("found dead").
@@ -100,3 +101,28 @@ def spans_a_life(text: str, events: frozenset[str], names: Iterable[str]) -> boo
     Gallagher, not for "Ronald Robinson" named after it."""
     named = "|".join(re.escape(name) for name in names)
     return bool(events & _LIFE_EVENTS) and bool(named) and bool(re.search(rf"\b(?:{named})\s*{_LIFESPAN.pattern}", text, re.IGNORECASE))
+
+
+# The words a sentence may open with before telling an event of what it describes with no name:
+# "The school opened in 1954.", "The club, founded in 1889, …", "It was built in 1890.".
+_DESCRIBING = frozenset("the this that it he she they its his her their which was were is are had has have been first originally officially later finally also".split())
+_OPENING_WORDS = re.compile(r"[\w'’-]+")
+
+
+def told_of_a_description(text: str, events: frozenset[str]) -> bool:
+    """Whether ``text`` opens by telling one of ``events`` (stems) of what it names by no name,
+    a pronoun or "the" and one word ("The school opened in 1954.", "The club, founded in 1889, …",
+    "Born in Lowthorpe in 1933, she …"): of whatever the sentences before it were about. Not
+    where a name follows the event ("Born Margaret Ann Hewitt …", "married Frank Ellison") nor
+    where a thing of its own words opens it ("The airfield's wartime control tower, built in 1941")."""
+    opening = _OPENING_WORDS.findall(text)[:8]
+    described = 0
+    for at, word in enumerate(opening):
+        if stem(word.lower()) in events:
+            after = opening[at + 1] if at + 1 < len(opening) else ""
+            return not (after[:1].isupper() and after.lower() not in CALENDAR_WORDS)
+        if word.lower() not in _DESCRIBING:
+            described += 1
+            if described > 1 or word[:1].isupper():  # a name, or a thing of more than one word
+                return False
+    return False

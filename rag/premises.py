@@ -34,7 +34,7 @@ from .answer_types import (
 from .details import asked_details, changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
 from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, may_be_noun, name_key, question_terms, stem, terms, verb_forms, words
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, names_in, own_part, quotations_in
-from .events import events_asked, spans_a_life, tells_event
+from .events import events_asked, spans_a_life, tells_event, told_of_a_description
 from .siblings import KINDS, another_of_its_kind_named, kind_written_after, names_ending_in, told_of_a_sibling
 from .spans import quoted_from
 from .spelling import english_word
@@ -84,15 +84,27 @@ DATE_KINDS = frozenset({"time", "day", "year"})  # the kinds asking when
 def dated_event_untold(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], asked: str, candidates: int = 3) -> bool:
     """Whether ``question`` asks when (``DATE_KINDS``) an event happened that it names in a word
     the articles tell it with (``rag.events.events_asked``: "When was the depot built?") and the
-    first ``candidates`` sentences state dates, none of them telling that event, itself or in
-    the sentence it leans on (``rag.events.tells_event``): "The depot closed in 1984." states the
-    date of another event, which does not answer it. One stating no date is left to the
-    answerability model, as for any question asking when."""
+    first ``candidates`` sentences state dates, none of them telling that event of what is asked
+    (``_tells_event_asked``): "The depot closed in 1984." states the date of another event, "The
+    airfield's control tower, built in 1941" that of another thing, neither of which answers it.
+    One stating no date is left to the answerability model, as for any question asking when."""
     kind = expected_type(question, own_part(asked) if asked != question else None)
     events = events_asked(own_part(asked)) if kind in DATE_KINDS else frozenset()
     dated = [s.sentence_id for s in scored[:candidates] if s.type_match] if events else []
     names = known_names(asked, index.names)
-    return bool(dated) and not any(tells_event(index.sentences[sid].text, index.terms_as_quoted[sid] | index.terms_leant_on.get(sid, frozenset()), events, names) for sid in dated)
+    subject = ({stem(name) for name in names} | _topic_terms(own_part(asked), names, index.capitalised)) - events
+    return bool(dated) and not any(_tells_event_asked(index, sid, events, names, subject) for sid in dated)
+
+
+def _tells_event_asked(index: "CorpusIndex", sid: int, events: frozenset[str], names: set[str], subject: set[str]) -> bool:
+    """Whether sentence ``sid`` tells one of ``events``, itself or in the sentence it leans on
+    (``rag.events.tells_event``), of what is asked: naming one of ``subject`` (the stems of the
+    question's names and topic, ``_topic_terms``) or telling it of what it names by no name
+    (``rag.events.told_of_a_description``: "The school opened in 1954."); not of someone or
+    something else ("Born Margaret Ann Hewitt …" for Frank Ellison's birth)."""
+    text = index.sentences[sid].text
+    told = index.terms_as_quoted[sid] | index.terms_leant_on.get(sid, frozenset())
+    return tells_event(text, told, events, names) and (not subject or bool(subject & told) or told_of_a_description(text, events))
 
 
 # Words that frame what is asked rather than name what it is about: "how much is it worth now",

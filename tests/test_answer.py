@@ -2791,6 +2791,35 @@ def test_a_date_of_another_event_does_not_answer_when_one_happened(tmp_path, enc
     assert_abstains_or_quotes_first(answer, dated)
 
 
+AIRFIELD_HOMES = (
+    "Homes approved for Ridgeway airfield\n\nPlans for 900 homes at the former Ridgeway airfield were approved on Wednesday.\n\n"
+    "One of the original hangars, Hangar 3, was listed at Grade II in 2002 and will be kept as a sports hall. The airfield's "
+    "wartime control tower, built in 1941, will be restored as a café.\n"
+)
+THEATRE_OBITUARY = (
+    "Margaret Ellison, founder of the Thornbury Players, dies at 91\n\n"
+    "Margaret Ellison, the teacher who founded the Thornbury Players, has died aged 91.\n\n"
+    "Born Margaret Ann Hewitt in Lowthorpe on 14 April 1933, she trained as a teacher in Leeds. In 1962 she married Frank "
+    "Ellison, an architect. He died in 2001.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question, dated",
+    [
+        ("When was Hangar 3 at Ridgeway built?", None),  # "built" is told of the control tower
+        ("When was the control tower at Ridgeway built?", "built in 1941"),
+        ("When was Frank Ellison born?", None),  # "Born Margaret Ann Hewitt": another's birth
+        ("When was Margaret Ellison born?", "14 April 1933"),
+    ],
+)
+def test_a_date_of_the_event_asked_told_of_something_else_does_not_answer(tmp_path, encoder, answerer, question, dated):
+    articles = {"airfield.txt": AIRFIELD_HOMES, "obituary.txt": THEATRE_OBITUARY, "heat.txt": HEAT}
+    local = answerer_over(tmp_path, articles, encoder, answerer)
+    answer = local.answer(question)
+    assert_abstains_or_quotes_first(answer, dated)
+
+
 FENBY_ELECTION = (
     "Greens take control of Fenby council as Labour leader loses seat\n\n"
     "The Green Party has taken control of Fenby Borough Council for the first time, after a night in which the Labour council "

@@ -27,7 +27,7 @@ from rag.answer_types import (
     topic_of_statement,
 )
 from rag.premises import _another_body_of_its_kind, _names_by_its_kind, _topic_terms, names_unknown, premise_denied, premise_reversed, title_swapped
-from rag.events import events_asked, spans_a_life, tells_event
+from rag.events import events_asked, spans_a_life, tells_event, told_of_a_description
 from rag.details import asked_details, conflicting_details, misattributed_figure, miscounted, mismatched_details, quarters_as_written
 from rag.lexical import question_terms, stem, terms, words
 from rag.question import asked_subject, asks_across_articles, asks_yes_or_no, compared_topic, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
@@ -1383,6 +1383,24 @@ def test_what_a_when_question_asks_the_date_of_is_its_own_verb():
 def test_a_lifes_span_tells_the_birth_of_the_one_it_follows_only():
     born, text = events_asked("When was Ronald Robinson born?"), "The historians John Gallagher (1919–1980) and Ronald Robinson wrote."
     assert spans_a_life(text, born, ["john", "gallagher"]) and not spans_a_life(text, born, ["ronald", "robinson"])
+
+
+@pytest.mark.parametrize(
+    "sentence, described",
+    [
+        ("The school opened in 1954.", True),  # of whatever the sentences before it were about
+        ("The club, founded in 1889, has been promoted three times.", True),
+        ("It was built in 1890.", True),
+        ("Born in Lowthorpe in 1933, she trained as a teacher.", True),
+        ("Born Margaret Ann Hewitt in Lowthorpe in 1933, she trained as a teacher.", False),  # a name right after the event
+        ("The airfield's wartime control tower, built in 1941, will become a café.", False),  # a thing of its own words
+        ("Mill Lane, which opened in 1924, has a capacity of 11,500.", False),  # a name
+        ("Welland opened in 1961.", False),
+    ],
+)
+def test_an_event_is_told_of_a_description_only_where_it_names_nothing_else(sentence, described):
+    events = events_asked("When was it built?") | events_asked("When was she born?")
+    assert told_of_a_description(sentence, events) is described
 
 
 def test_the_checks_of_the_eighth_code_review_read_no_more_than_they_should():
