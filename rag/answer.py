@@ -51,6 +51,7 @@ from .errors import require_type
 from .officer_titles import RoleAsked, holder_asked, names_holder
 from .lexical import STOPWORDS, as_matched, question_terms, stem, words
 from .premises import ASKS_DEATHS, DEATH_WORDS, asks_closed_type, premise_note
+from .ranks import ranks_asked, sentence_tells_ranks
 from .question import (
     FOLLOW_UP_REACH,
     as_direct,
@@ -367,6 +368,8 @@ class Answerer:
             typed &= np.fromiter((bool(DEATH_WORDS & sentence_terms[sid]) for sid in ids.tolist()), dtype=bool, count=len(ids))
         if kind == "age" and (surnames := {stems[-1] for stems in name_terms(own or question).values()}):  # "How old is Leo Marsh?": an age told of him,
             typed &= np.fromiter((bool(surnames & (sentence_terms[sid] | leant.get(sid, frozenset()))) for sid in ids.tolist()), dtype=bool, count=len(ids))  # not "The 24-year-old" after Ortiz
+        if kind and (ranks := ranks_asked(own or question)):  # "Who was the youngest?": a name told as the youngest
+            typed &= np.fromiter((sentence_tells_ranks(self.index, sid, ranks) for sid in ids.tolist()), dtype=bool, count=len(ids))
         score = s.w_dense * dense + s.w_centered * centered + s.w_coverage * (coverage + s.title_credit * in_title_only) + s.w_chunk * passage
         if near:
             score += NEXT_TO_ANSWER_BONUS * np.fromiter((sid in near for sid in ids.tolist()), dtype=bool, count=len(ids))

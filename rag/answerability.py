@@ -28,6 +28,7 @@ from .premises import (
     names_unknown,
     neighbourhood,
     person_swapped,
+    rank_untold,
     typed_off_topic,
 )
 from .settings import read_json_file
@@ -205,7 +206,9 @@ class AnswerabilityModel:
           another name written in one list with the one asked (``rag.siblings``): "How many
           beds does St Hilda's have?" of "Ashford General, which has 620 beds, and St Hilda's";
           or, for a question asking when an event happened, state dates of other events only
-          (``dated_event_untold``): "When was the depot built?" of "The depot closed in 1984."
+          (``dated_event_untold``): "When was the depot built?" of "The depot closed in 1984.";
+          or, for a question asking a rank, none of the best sentences of the best one's article
+          tells it (``rank_untold``): "Who was the youngest finisher?" of "The oldest finisher was …"
 
         Those names and details are read in ``asked``, the question as the user wrote it (default
         ``question``), when ``question`` is a follow-up searched with the questions before it.
@@ -219,6 +222,6 @@ class AnswerabilityModel:
             + settings.unknown_name_penalty * names_unknown(index, asked)
             + settings.name_elsewhere_penalty * (names_elsewhere(index, asked, scored) or person_swapped(index, asked, scored) or body_swapped(index, asked, scored) or bool(look_alike_names(index, asked)))
             + settings.detail_conflict_penalty * details_conflict(index, asked, scored)
-            + settings.type_unmet_penalty * ((values["type_unmet"] > 0 and asks_closed_type(question, asked)) or typed_off_topic(index, question, scored, asked) or dated_event_untold(index, question, scored, asked))
+            + settings.type_unmet_penalty * ((values["type_unmet"] > 0 and asks_closed_type(question, asked)) or typed_off_topic(index, question, scored, asked) or dated_event_untold(index, question, scored, asked) or rank_untold(index, scored, asked))
         )
         return self.probability(values, offset=-offset)

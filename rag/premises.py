@@ -34,6 +34,7 @@ from .answer_types import (
 from .details import asked_details, changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
 from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, may_be_noun, name_key, question_terms, stem, terms, verb_forms, words
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, names_in, own_part, quotations_in
+from .ranks import ranks_asked, sentence_tells_ranks, tells_rank_of_what_is_asked
 from .events import events_asked, spans_a_life, tells_event, told_of_a_description
 from .siblings import KINDS, another_of_its_kind_named, kind_written_after, names_ending_in, told_of_a_sibling
 from .spans import quoted_from
@@ -105,6 +106,18 @@ def _tells_event_asked(index: "CorpusIndex", sid: int, events: frozenset[str], n
     text = index.sentences[sid].text
     told = index.terms_as_quoted[sid] | index.terms_leant_on.get(sid, frozenset())
     return tells_event(text, told, events, names) and (not subject or bool(subject & told) or told_of_a_description(text, events))
+
+
+def rank_untold(index: "CorpusIndex", scored: Sequence["ScoredSentence"], asked: str, candidates: int = 3) -> bool:
+    """Whether ``asked`` (a question, or a follow-up's own part) asks a rank (``rag.ranks.ranks_asked``:
+    "Who was the youngest participant?", "Who finished fourth?") that none of the first
+    ``candidates`` sentences tells, itself or in the sentence it leans on: "The oldest participant
+    was 93-year-old Reg Haskins" tells another rank, which does not answer it."""
+    ranks = ranks_asked(own_part(asked))
+    if not ranks or not scored:
+        return False
+    article = index.sentences[scored[0].sentence_id].doc_id  # told in another article, it is another's rank ("Brennan finished second" for a tram stop)
+    return not any(index.sentences[s.sentence_id].doc_id == article and sentence_tells_ranks(index, s.sentence_id, ranks) for s in scored[:candidates])
 
 
 # Words that frame what is asked rather than name what it is about: "how much is it worth now",
@@ -809,6 +822,7 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
     if changed_amount(question, [text for sid, text in zip(nearest_ids, nearest) if index.sentences[sid].doc_id in naming]):
         yield "They state a different amount of money from the question's."
     told = _telling_what_is_asked(index, question, best.doc_id) if _opposite_words_asked(question) else []  # read only for a question an opposite may reverse
+    told += [text for text in (index.sentences[s.sentence_id].text for s in scored[:candidates]) if tells_rank_of_what_is_asked(text, question)]  # "had the lowest, at -0.41"
     if (
         premise_denied(question, best.text)
         or premise_reversed(question, best.text, also_told=told)

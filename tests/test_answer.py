@@ -2820,6 +2820,52 @@ def test_a_date_of_the_event_asked_told_of_something_else_does_not_answer(tmp_pa
     assert_abstains_or_quotes_first(answer, dated)
 
 
+HALF_MARATHON = (
+    "Oduya breaks course record at Kestrel Bay\n\nDaniel Oduya won the Kestrel Bay Half Marathon on Sunday in 1:04:12, a course record.\n\n"
+    "Euan Pritchard, who had led from the start, was second in 1:04:40. Liam Castellano was third in 1:05:03.\n\n"
+    "The oldest finisher was 84-year-old Walter Pim, from Portlow, who completed the course in 2 hours 51 minutes.\n"
+)
+CONVERTER_GANG = (
+    "Gang leader jailed over catalytic converter thefts\n\n"
+    "The leader of a gang that stole catalytic converters from hundreds of parked cars across nine counties has been jailed, "
+    "along with two accomplices.\n\n"
+    "Craig Ashworth, 41, of Marlpit Road, Fenmouth, organised the network. Ashworth received the longest sentence, seven years "
+    "and six months.\n\nShaun Riley, 52, who ran a scrap metal yard, was jailed for two years and eight months.\n"
+)
+
+SCHOOL_TABLES = (
+    "Kingsmead rated outstanding\n\nKingsmead Academy has been rated outstanding by inspectors.\n\n"
+    "The report comes a month after the performance tables, in which Kingsmead Academy had the highest Progress 8 score in "
+    "Tolbridge at +0.62. Holloway Park Secondary had the lowest, at -0.41.\n"
+)
+
+TRAM_STOPS = (
+    "Tram extension over budget\n\nThe extension of the Corringham tram network to Eastfield will cost £231 million.\n\n"
+    "The first stop to be finished was Canal Basin, which was completed last autumn. Five new stops will be built.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question, ranked",
+    [
+        ("Who finished third at Kestrel Bay?", "Liam Castellano"),
+        ("Who finished fourth at Kestrel Bay?", None),  # only three are placed
+        ("Who was the oldest finisher at Kestrel Bay?", "Walter Pim"),
+        ("Who was the youngest finisher at Kestrel Bay?", None),  # the oldest is another rank
+        ("Who received the longest sentence in the catalytic converter case?", "seven years and six months"),
+        ("Who received the shortest sentence in the catalytic converter case?", None),
+        ("Which Tolbridge school had the lowest Progress 8 score?", "Holloway Park Secondary had the lowest"),  # with the sentence it leans on
+        ("Which tram stop was finished first?", "Canal Basin"),
+        ("Which tram stop was finished second?", None),  # "Pritchard … was second" is a runner's rank
+    ],
+)
+def test_a_rank_is_answered_only_by_a_sentence_telling_that_rank(tmp_path, encoder, answerer, question, ranked):
+    articles = {"race.txt": HALF_MARATHON, "court.txt": CONVERTER_GANG, "schools.txt": SCHOOL_TABLES, "tram.txt": TRAM_STOPS, "heat.txt": HEAT}
+    local = answerer_over(tmp_path, articles, encoder, answerer)
+    answer = local.answer(question)
+    assert_abstains_or_quotes_first(answer, ranked)
+
+
 FENBY_ELECTION = (
     "Greens take control of Fenby council as Labour leader loses seat\n\n"
     "The Green Party has taken control of Fenby Borough Council for the first time, after a night in which the Labour council "

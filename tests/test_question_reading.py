@@ -27,6 +27,7 @@ from rag.answer_types import (
     topic_of_statement,
 )
 from rag.premises import _another_body_of_its_kind, _names_by_its_kind, _topic_terms, names_unknown, premise_denied, premise_reversed, title_swapped
+from rag.ranks import ranks_asked, tells_rank_of_what_is_asked, tells_ranks
 from rag.events import events_asked, spans_a_life, tells_event, told_of_a_description
 from rag.details import asked_details, conflicting_details, misattributed_figure, miscounted, mismatched_details, quarters_as_written
 from rag.lexical import question_terms, stem, terms, words
@@ -1401,6 +1402,53 @@ def test_a_lifes_span_tells_the_birth_of_the_one_it_follows_only():
 def test_an_event_is_told_of_a_description_only_where_it_names_nothing_else(sentence, described):
     events = events_asked("When was it built?") | events_asked("When was she born?")
     assert told_of_a_description(sentence, events) is described
+
+
+@pytest.mark.parametrize(
+    "question, told, untold",
+    [
+        ("Which candidate received the most votes?", "polled 2,311 votes, the highest tally", "Mr Wilk received 1,105 votes."),
+        ("Who finished second?", "Euan Pritchard was runner-up.", "Oduya won; Castellano was third."),
+        ("Who is the second-largest shareholder?", "Second is Harrowgate Capital.", "Its largest shareholder is the Harcourt fund."),
+        ("Which is the busiest stop?", "Canal Basin will be the busiest stop.", "Canal Basin will be the biggest stop."),
+        ("What's the most a family can get?", "up to A$2,040 per family", "A$680 per adult"),
+        ("Who is Ashgrove's second largest shareholder?", "Second is Harrowgate Capital.", "Its largest shareholder is the Harcourt fund."),
+        ("What is Jacksonville's hottest month?", "July is the warmest month.", "July is the wettest month."),
+        ("Which team came second?", "Harbour Vets were second.", "Harbour Vets came in the second week."),  # a fixed phrase tells no rank
+    ],
+)
+def test_a_rank_asked_is_told_in_a_word_of_its_family(question, told, untold):
+    ranks = ranks_asked(question)
+    assert tells_ranks([told], ranks) and not tells_ranks([untold], ranks)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who won the race?",  # a win is no rank asked
+        "When was the bridge first opened?",  # when, not which
+        "Who won for the first time?",
+        "How many votes did she get last year?",
+        "Did at least 3 councillors vote against?",
+        "What do most people think of the plan?",  # "most" counting people
+        "How much more will Dunmoor spend on potholes this year than last?",
+        "Which came first, the flood alert or the flood warning?",  # a choice: compared by their times
+        "Did the plague spread in Scandinavia or Germany first?",
+        "What are the latest figures?",  # as often recent as last
+        "When was Haven House first given council funding?",  # an adverb before a verb
+        "How long did the fighting last?",  # a verb
+        "How do private schools in Ireland differ from most?",  # "most" schools
+    ],
+)
+def test_a_rank_in_a_fixed_phrase_or_a_choice_is_none_asked(question):
+    assert ranks_asked(question) == []
+
+
+def test_a_rank_is_told_of_what_the_question_ranks_or_of_nothing_named():
+    question = "Which Tolbridge school had the lowest Progress 8 score?"
+    assert tells_rank_of_what_is_asked("Holloway Park Secondary had the lowest, at -0.41.", question)
+    assert tells_rank_of_what_is_asked("Holloway Park had the lowest Progress 8 score.", question)
+    assert not tells_rank_of_what_is_asked("The lowest farms lie along the river.", "What is the lowest point in Harbor County?")
 
 
 def test_the_checks_of_the_eighth_code_review_read_no_more_than_they_should():

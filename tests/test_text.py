@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from generated_text import assert_exact_spans, news_text
 from rag.documents import load_corpus, make_title
-from rag.text import LEAD_TOKENS, PIECE_CHARS, block_quote_attributions, count_tokens, interview_roles, row_under_header, sentence_leads, split_sentences
+from rag.text import LEAD_TOKENS, LEANS_ON_PREVIOUS, PIECE_CHARS, block_quote_attributions, count_tokens, interview_roles, row_under_header, sentence_leads, split_sentences
 
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -904,3 +904,16 @@ def test_a_time_of_day_goes_on_with_its_zone_spelt_out():
     ]
     assert kinds("It kicked off at 3 p.m. Extra Time was needed.\n") == [("sentence", "It kicked off at 3 p.m."), ("sentence", "Extra Time was needed.")]
     assert kinds("Doors open at 7 p.m. The Time Machine is shown first.\n") == [("sentence", "Doors open at 7 p.m."), ("sentence", "The Time Machine is shown first.")]
+
+
+@pytest.mark.parametrize(
+    "sentence, leans",
+    [
+        ("Holloway Park Secondary had the lowest, at -0.41.", True),  # the lowest of what the sentence before says
+        ("Riley was the oldest.", True),
+        ("St Aldhelm's had the highest turnout in the borough.", False),  # says what it is the highest of
+        ("The oldest finisher was 84-year-old Walter Pim.", False),
+    ],
+)
+def test_a_superlative_naming_nothing_leans_on_the_sentence_before(sentence, leans):
+    assert bool(LEANS_ON_PREVIOUS.match(sentence)) is leans
