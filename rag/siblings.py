@@ -176,6 +176,34 @@ def _kinds_asked(question: str, names: frozenset[str]) -> list[tuple[frozenset[s
     return kinds
 
 
+_ANY_KIND = re.compile(
+    rf"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s+){{1,3}})({'|'.join(sorted((kind.capitalize() for kind in KINDS), key=len, reverse=True))})\b(?!\s+[A-Z])"
+)
+
+
+def _kinds_in(text: str) -> dict[frozenset[str], set[str]]:
+    """The kinds of the names ``text`` writes with one (``names_ending_in``), by the stems of the
+    words before it: {st, aldhelm}: {hospital} of "St Aldhelm's Hospital"."""
+    kinds: dict[frozenset[str], set[str]] = {}
+    for found in _ANY_KIND.finditer(text):
+        kinds.setdefault(frozenset(terms(found.group(1))), set()).add(found.group(2).lower())
+    return kinds
+
+
+def _kinds_written_elsewhere(question: str, names: frozenset[str], article: str) -> list[tuple[frozenset[str], str]]:
+    """(stems of the name, its kind) for each name ``question`` writes with no kind that ``article``
+    writes with one, and one only, in a name holding its words: "St Aldhelm's" of "St Aldhelm's
+    Hospital", "Millbeck" of "Millbeck Community Hospital"."""
+    written = _kinds_in(article)
+    asked = []
+    for start, end in _runs(question, names):
+        stems = frozenset(terms(question[start:end]))
+        kinds = set().union(*(kinds for name, kinds in written.items() if stems <= name))  # "Millbeck" of "Millbeck Community Hospital"
+        if stems and len(kinds) == 1 and not kind_written_after(question, end) and not stems & _KIND_STEMS:
+            asked.append((stems, next(iter(kinds))))
+    return asked
+
+
 def another_of_its_kind_named(index: "CorpusIndex", sid: int, question: str) -> bool:
     """Whether sentence ``sid`` names, where it names no name ``question`` writes with its kind
     (``_kinds_asked``: "Millbeck Community Hospital", "the Corran Bridge plant"), another of that
@@ -194,6 +222,14 @@ def another_of_its_kind_named(index: "CorpusIndex", sid: int, question: str) -> 
         other_kind = opening is not None and opening.group(1).split()[-1].lower() in KINDS  # "The Northvale Trust, which runs the hospital"
         a_thing = opening is not None and not other_kind and _other_name(opening.group(1), asked) and re.search(rf"\b(?i:{re.escape(kind)})s?\b", text)
         if ending or re.search(_ANOTHER_AT.format(kind=re.escape(kind)), text) or a_thing:
+            return True
+    article = index.documents[index.sentences[sid].doc_id].text
+    for asked, kind in _kinds_written_elsewhere(question, index.names, article):
+        if asked & told:
+            continue
+        others = [stems for stems, kinds in _kinds_in(article).items() if kind in kinds and not stems & asked]
+        said = [frozenset(terms(text[start:end])) for start, end in _runs(text, index.names)]
+        if any(name and any(name <= other for other in others) for name in said):  # "Millbeck's emergency department" of "Millbeck Community Hospital"
             return True
     return False
 

@@ -2922,6 +2922,14 @@ NIGHT_CLOSURE = (
     "lives at risk, and the trust said the closure would be reviewed after a year.\n"
 )
 
+OVERNIGHT_PATIENTS = (
+    "Overnight A&E to close at Carrow\n\n"
+    "The emergency department at Carrow Community Hospital will close overnight from April, the trust said.\n\n"
+    "According to trust figures, Carrow's emergency department saw an average of nine patients a night between 10pm and 8am. "
+    "Patients will be sent to St Winifred's Hospital, 14 miles away.\n\n"
+    "In March, only 61 per cent of patients at St Winifred's were seen within the four-hour target.\n"
+)
+
 
 NEW_WARD = (
     "Ashby General Hospital to add ward\n\nAshby General Hospital will open a new ward in March, its managers said on Monday.\n\n"
@@ -2947,10 +2955,14 @@ FLOOD_PLAN = (
         ("How much will the Wexley plant cost?", "£45 million"),
         ("How many beds does Millford Community Hospital have?", None),  # St Edith's, the other of the trust's hospitals, has 540
         ("How many beds does St Edith's have?", "540 beds"),
+        ("How many patients a night use St Winifred's A&E between 10pm and 8am?", None),  # "Carrow's emergency department": the other hospital
+        ("How many patients a night use Carrow's A&E between 10pm and 8am?", "nine patients a night"),
+        ("What percentage of Carrow patients were seen within four hours in March?", None),  # St Winifred's figure
+        ("What percentage of St Winifred's patients were seen within four hours in March?", "61 per cent"),
     ],
 )
 def test_a_figure_of_another_of_the_kind_asked_does_not_answer_for_it(tmp_path, encoder, answerer, question, quoted):
-    articles = {"plants.txt": TWO_PLANTS, "closure.txt": NIGHT_CLOSURE, "ward.txt": NEW_WARD, "flood.txt": FLOOD_PLAN, "heat.txt": HEAT}
+    articles = {"plants.txt": TWO_PLANTS, "closure.txt": NIGHT_CLOSURE, "ward.txt": NEW_WARD, "flood.txt": FLOOD_PLAN, "nights.txt": OVERNIGHT_PATIENTS, "heat.txt": HEAT}
     answer = answerer_over(tmp_path, articles, encoder, answerer).answer(question)
     assert_abstains_or_quotes_first(answer, quoted)
 
