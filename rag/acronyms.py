@@ -93,3 +93,8 @@ def spelled_out(question: str, known_words: Container[str], texts: Sequence[str]
         return spelling
 
     return _ACRONYM.sub(replace, question)
+
+
+def well_known_spellings(text: str) -> list[str]:
+    """What each well-known acronym ``text`` writes stands for (``WELL_KNOWN``): "NHS" is "National Health Service"."""
+    return [spelling for acronym in _ACRONYM.findall(text) for spelling in WELL_KNOWN.get(acronym, ())]

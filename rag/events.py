@@ -104,25 +104,37 @@ def spans_a_life(text: str, events: frozenset[str], names: Iterable[str]) -> boo
 
 
 # The words a sentence may open with before telling an event of what it describes with no name:
-# "The school opened in 1954.", "The club, founded in 1889, …", "It was built in 1890.".
-_DESCRIBING = frozenset("the this that it he she they its his her their which was were is are had has have been first originally officially later finally also".split())
+# "The school opened in 1954.", "The club, founded in 1889, …", "It was built in 1890.", "In 1862
+# the hall was built."
+_DESCRIBING = frozenset(
+    "the this that it he she they its his her their which was were is are had has have been first originally officially later "
+    "finally also in on at by during from".split()
+)
+_DESCRIBED_MOST = 2  # words of a description: "The family firm was founded in 1921.", "The former architect was born …"
+# Kin after a possessive describe someone else: "His father was born in 1920."
+_KIN = frozenset("father mother son daughter brother sister husband wife partner parents children grandfather grandmother uncle aunt cousin widow".split())
 _OPENING_WORDS = re.compile(r"[\w'’-]+")
 
 
 def told_of_a_description(text: str, events: frozenset[str]) -> bool:
-    """Whether ``text`` opens by telling one of ``events`` (stems) of what it names by no name,
-    a pronoun or "the" and one word ("The school opened in 1954.", "The club, founded in 1889, …",
-    "Born in Lowthorpe in 1933, she …"): of whatever the sentences before it were about. Not
-    where a name follows the event ("Born Margaret Ann Hewitt …", "married Frank Ellison") nor
-    where a thing of its own words opens it ("The airfield's wartime control tower, built in 1941")."""
+    """Whether ``text`` opens by telling one of ``events`` (stems) of what it names by no name, a
+    pronoun or a description of a word or two ("The school opened in 1954.", "The club, founded
+    in 1889, …", "The family firm was founded in 1921.", "Born in Lowthorpe in 1933, she …", "In
+    1862 the hall was built."): of whatever the sentences before it were about. Not where a name
+    follows the event ("Born Margaret Ann Hewitt …", "married Frank Ellison"), where a name or a
+    thing of its own words opens it ("The airfield's wartime control tower, built in 1941"), nor
+    of someone's kin ("His father was born in 1920.")."""
     opening = _OPENING_WORDS.findall(text)[:8]
     described = 0
     for at, word in enumerate(opening):
-        if stem(word.lower()) in events:
+        lower = word.lower()
+        if stem(lower) in events:
             after = opening[at + 1] if at + 1 < len(opening) else ""
             return not (after[:1].isupper() and after.lower() not in CALENDAR_WORDS)
-        if word.lower() not in _DESCRIBING:
+        if lower in _KIN and at and opening[at - 1].lower() in {"his", "her", "their", "its"}:
+            return False
+        if lower not in _DESCRIBING and not word.isdigit():
             described += 1
-            if described > 1 or word[:1].isupper():  # a name, or a thing of more than one word
+            if described > _DESCRIBED_MOST or word[:1].isupper():  # a name, or a thing of its own words
                 return False
     return False

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from itertools import islice
 from typing import TYPE_CHECKING, Iterator, Sequence
 
+from .acronyms import well_known_spellings
 from .answer_types import (
     ASKS_WHY,
     CLOSED_TYPES,
@@ -93,7 +94,8 @@ def dated_event_untold(index: "CorpusIndex", question: str, scored: Sequence["Sc
     events = events_asked(own_part(asked)) if kind in DATE_KINDS else frozenset()
     dated = [s.sentence_id for s in scored[:candidates] if s.type_match] if events else []
     names = known_names(asked, index.names)
-    subject = ({stem(name) for name in names} | _topic_terms(own_part(asked), names, index.capitalised)) - events
+    spelt = {term for spelling in well_known_spellings(asked) for term in terms(spelling)}  # "NHS" told as "The National Health Service"
+    subject = ({stem(name) for name in names} | _topic_terms(own_part(asked), names, index.capitalised) | spelt) - events
     return bool(dated) and not any(_tells_event_asked(index, sid, events, names, subject) for sid in dated)
 
 
@@ -790,6 +792,12 @@ _DETAIL_WORDS = {"weekday": "day", "tally": "tally (of votes or goals)"}
 _SPAN_UNITS = ("hours", "days", "weeks", "months", "years")
 
 
+# A question asking who or which holds what it takes as given, not why: "Which school had the
+# lowest score?" is answered by the school told as the lowest; "Why did Kingsmead have the lowest
+# score?" takes as given what another sentence tells of another school.
+_ASKS_WHICH = re.compile(r"\W*(?:which|who|whom|whose|what)\b", re.IGNORECASE)
+
+
 def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], candidates: int = 3) -> Iterator[str]:
     """What the articles state otherwise than ``question`` (``details_conflict``), each as a
     sentence that tells the one who asked ("They state a different year from the question's."),
@@ -821,8 +829,11 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
     naming = frozenset.intersection(*(index.documents_with(name) for name in names)) if names else frozenset()
     if changed_amount(question, [text for sid, text in zip(nearest_ids, nearest) if index.sentences[sid].doc_id in naming]):
         yield "They state a different amount of money from the question's."
-    told = _telling_what_is_asked(index, question, best.doc_id) if _opposite_words_asked(question) else []  # read only for a question an opposite may reverse
-    told += [text for text in (index.sentences[s.sentence_id].text for s in scored[:candidates]) if tells_rank_of_what_is_asked(text, question)]  # "had the lowest, at -0.41"
+    told: list[str] = []
+    if _opposite_words_asked(question):  # read only for a question an opposite may reverse
+        told = _telling_what_is_asked(index, question, best.doc_id)
+        if _ASKS_WHICH.match(question):  # "Which school had the lowest score?" of "… had the highest … Holloway Park had the lowest, at -0.41."
+            told += [text for text in (index.sentences[s.sentence_id].text for s in scored[:candidates]) if tells_rank_of_what_is_asked(text, question)]
     if (
         premise_denied(question, best.text)
         or premise_reversed(question, best.text, also_told=told)

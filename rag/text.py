@@ -445,6 +445,7 @@ _YEAR_FIGURE = re.compile(rf"{YEAR}\b")
 CENTURY = r"\d{1,2}(?:st|nd|rd|th)[\s-]+centur(?:y|ies)"  # "the 17th century", "the 18th-century"
 # The superlatives a question asks a rank by ("the youngest", "the most votes"; ``rag.ranks``), and
 # a sentence leans on the one before by, naming nothing after it ("… had the lowest, at -0.41.").
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 SUPERLATIVES = frozenset(
     "most highest largest biggest greatest best least lowest smallest fewest worst oldest eldest youngest newest earliest "
     "fastest quickest slowest longest shortest cheapest hottest warmest coldest coolest richest wealthiest poorest".split()
@@ -455,7 +456,7 @@ LEANS_ON_PREVIOUS = re.compile(
     r"^(?:[“\"']?(That|This|These|Those|It|Its|It’s|It's|They|Their|Them|He|She|His|Her|Such|The same|"
     r"But|And|So|However|Instead|Still|Yet|Without them|Against that|The \d{1,3}-year-old)\b"  # "The 24-year-old …" after "Ortiz's two goals …"
     r"|.*?\b(?:that|this|these|those) (?:kinds?|sorts?|types?) of\b"
-    rf"|.*?\bthe (?:{'|'.join(sorted(SUPERLATIVES))})(?=\s*[,.;]|\s+(?:at|with)\b))"  # "Holloway Park had the lowest, at -0.41." after "… the highest Progress 8 score"
+    rf"|.*?\bthe (?:{'|'.join(sorted(SUPERLATIVES))}|[a-z]+iest)(?=\s*[,.;]|\s+(?:at|with)\b))"  # "Holloway Park had the lowest, at -0.41." after "… the highest Progress 8 score"
 )
 LEANING_REACH = 3  # sentences leaning on each other in a chain ("It is … It replaced …") that a quote and its words reach back over
 

@@ -2796,6 +2796,10 @@ AIRFIELD_HOMES = (
     "One of the original hangars, Hangar 3, was listed at Grade II in 2002 and will be kept as a sports hall. The airfield's "
     "wartime control tower, built in 1941, will be restored as a café.\n"
 )
+HEALTH_SERVICE = (
+    "Health service marks its anniversary\n\nHospitals held open days on Saturday to mark the anniversary.\n\n"
+    "The National Health Service was founded in 1948 by the then health secretary, Aneurin Bevan.\n"
+)
 THEATRE_OBITUARY = (
     "Margaret Ellison, founder of the Thornbury Players, dies at 91\n\n"
     "Margaret Ellison, the teacher who founded the Thornbury Players, has died aged 91.\n\n"
@@ -2811,10 +2815,11 @@ THEATRE_OBITUARY = (
         ("When was the control tower at Ridgeway built?", "built in 1941"),
         ("When was Frank Ellison born?", None),  # "Born Margaret Ann Hewitt": another's birth
         ("When was Margaret Ellison born?", "14 April 1933"),
+        ("When was the NHS founded?", "founded in 1948"),  # what the acronym stands for names it
     ],
 )
 def test_a_date_of_the_event_asked_told_of_something_else_does_not_answer(tmp_path, encoder, answerer, question, dated):
-    articles = {"airfield.txt": AIRFIELD_HOMES, "obituary.txt": THEATRE_OBITUARY, "heat.txt": HEAT}
+    articles = {"airfield.txt": AIRFIELD_HOMES, "obituary.txt": THEATRE_OBITUARY, "nhs.txt": HEALTH_SERVICE, "heat.txt": HEAT}
     local = answerer_over(tmp_path, articles, encoder, answerer)
     answer = local.answer(question)
     assert_abstains_or_quotes_first(answer, dated)
@@ -2855,6 +2860,7 @@ TRAM_STOPS = (
         ("Who received the longest sentence in the catalytic converter case?", "seven years and six months"),
         ("Who received the shortest sentence in the catalytic converter case?", None),
         ("Which Tolbridge school had the lowest Progress 8 score?", "Holloway Park Secondary had the lowest"),  # with the sentence it leans on
+        ("Why did Kingsmead Academy have the lowest Progress 8 score?", None),  # Holloway Park's lowest is no reason for Kingsmead's
         ("Which tram stop was finished first?", "Canal Basin"),
         ("Which tram stop was finished second?", None),  # "Pritchard … was second" is a runner's rank
     ],

@@ -1397,6 +1397,9 @@ def test_a_lifes_span_tells_the_birth_of_the_one_it_follows_only():
         ("The airfield's wartime control tower, built in 1941, will become a café.", False),  # a thing of its own words
         ("Mill Lane, which opened in 1924, has a capacity of 11,500.", False),  # a name
         ("Welland opened in 1961.", False),
+        ("The family firm was founded in 1921.", True),  # a description of two words
+        ("In 1862 the hall was built.", True),  # a date before it
+        ("His father was born in 1920.", False),  # someone's kin
     ],
 )
 def test_an_event_is_told_of_a_description_only_where_it_names_nothing_else(sentence, described):
@@ -1415,6 +1418,10 @@ def test_an_event_is_told_of_a_description_only_where_it_names_nothing_else(sent
         ("Who is Ashgrove's second largest shareholder?", "Second is Harrowgate Capital.", "Its largest shareholder is the Harcourt fund."),
         ("What is Jacksonville's hottest month?", "July is the warmest month.", "July is the wettest month."),
         ("Which team came second?", "Harbour Vets were second.", "Harbour Vets came in the second week."),  # a fixed phrase tells no rank
+        ("Who finished in third place?", "Leah Castell claimed bronze.", "Leah Castell ran 51.2 seconds."),
+        ("Who is ranked second in the world?", "the world No 2, Ines Duarte", "the world No 12, Ines Duarte"),
+        ("Who finished second?", "Pritchard was runner-up in 21 minutes.", "Oduya won in 21 minutes 4 seconds."),  # "seconds" is no rank
+        ("What was the first school to close?", "The first to close was Ridgeway.", "Ridgeway closed in July."),  # the thing ranked is asked
     ],
 )
 def test_a_rank_asked_is_told_in_a_word_of_its_family(question, told, untold):
@@ -1438,6 +1445,11 @@ def test_a_rank_asked_is_told_in_a_word_of_its_family(question, told, untold):
         "When was Haven House first given council funding?",  # an adverb before a verb
         "How long did the fighting last?",  # a verb
         "How do private schools in Ireland differ from most?",  # "most" schools
+        "What did the prosecutor tell the jury on the first day of the trial?",  # a noun numbered
+        "What was Nordavia's third-quarter pre-tax profit?",
+        "Who scored Rovers' second goal?",
+        "When did the Second Lode Crossing open?",  # a name
+        "How many died in the First World War?",
     ],
 )
 def test_a_rank_in_a_fixed_phrase_or_a_choice_is_none_asked(question):
