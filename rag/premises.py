@@ -35,6 +35,7 @@ from .answer_types import (
 from .details import asked_details, changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
 from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, may_be_noun, name_key, question_terms, stem, terms, verb_forms, words
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, names_in, own_part, quotations_in
+from .roles import told_the_other_way
 from .ranks import ranks_asked, sentence_tells_ranks, tells_rank_of_what_is_asked
 from .events import events_asked, spans_a_life, tells_event, told_of_a_description
 from .siblings import KINDS, another_of_its_kind_named, kind_written_after, names_ending_in, told_of_a_sibling
@@ -840,6 +841,8 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
         or premise_reversed(question, *_naming_what_is_asked(index, question, best.doc_id, names), names=names, also_told=told)
     ):
         yield "They state the opposite of what the question takes as given."
+    if told_the_other_way(question, best.text, [index.sentences[s.sentence_id].text for s in scored[1:candidates]]):
+        yield "They tell it the other way round."
     if title_swapped(index, question):
         yield "They give the person it names another title."
     if told_as_to_come(index, question, best.text):

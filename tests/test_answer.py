@@ -2872,6 +2872,28 @@ def test_a_rank_is_answered_only_by_a_sentence_telling_that_rank(tmp_path, encod
     assert_abstains_or_quotes_first(answer, ranked)
 
 
+MANAGER_PRAISED = (
+    "Rovers go top after late winner\n\nRovers moved to the top of the league on Saturday with a 2-1 win at Fenwick Park.\n\n"
+    "Gail Hendry, who replaced Steve Rudd as Rovers manager in the summer, praised her side's resilience.\n\n"
+    "The Sentinel's columnist, Paul Okafor, criticised the referee, Mark Tolley, for his handling of the second half.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question, quoted",
+    [
+        ("Who replaced Gail Hendry as Rovers manager?", None),  # she replaced Rudd: told the other way round
+        ("Who replaced Steve Rudd as Rovers manager?", "Gail Hendry"),
+        ("Who criticised Paul Okafor?", None),  # he criticised the referee
+        ("Who did Paul Okafor criticise?", "Mark Tolley"),
+    ],
+)
+def test_a_relation_told_the_other_way_round_does_not_answer(tmp_path, encoder, answerer, question, quoted):
+    local = answerer_over(tmp_path, {"rovers.txt": MANAGER_PRAISED, "heat.txt": HEAT}, encoder, answerer)
+    answer = local.answer(question)
+    assert_abstains_or_quotes_first(answer, quoted)
+
+
 FENBY_ELECTION = (
     "Greens take control of Fenby council as Labour leader loses seat\n\n"
     "The Green Party has taken control of Fenby Borough Council for the first time, after a night in which the Labour council "

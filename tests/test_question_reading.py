@@ -27,6 +27,7 @@ from rag.answer_types import (
     topic_of_statement,
 )
 from rag.premises import _another_body_of_its_kind, _names_by_its_kind, _topic_terms, names_unknown, premise_denied, premise_reversed, title_swapped
+from rag.roles import relation_asked, told_the_other_way
 from rag.ranks import ranks_asked, tells_rank_of_what_is_asked, tells_ranks
 from rag.events import events_asked, spans_a_life, tells_event, told_of_a_description
 from rag.details import asked_details, conflicting_details, misattributed_figure, miscounted, mismatched_details, quarters_as_written
@@ -1461,6 +1462,34 @@ def test_a_rank_is_told_of_what_the_question_ranks_or_of_nothing_named():
     assert tells_rank_of_what_is_asked("Holloway Park Secondary had the lowest, at -0.41.", question)
     assert tells_rank_of_what_is_asked("Holloway Park had the lowest Progress 8 score.", question)
     assert not tells_rank_of_what_is_asked("The lowest farms lie along the river.", "What is the lowest point in Harbor County?")
+
+
+@pytest.mark.parametrize(
+    "question, relation",
+    [
+        ("Who replaced Gail Hendry as Rovers manager?", ("replaced", "done to")),
+        ("Who reports to Nadia Osei?", ("reports", "done to")),
+        ("Whom did Fiona Crake warn about the project?", ("warn", "doer")),
+        ("Who will Declan Hurst report to after the takeover?", ("report", "doer")),
+        ("Who was Simon Achebe criticised by?", ("criticised", "done to")),
+        ("Who was Bill Aiken's adopted mother?", None),  # a possessive: no relation by a verb
+        ("Who is Gail Hendry?", None),
+        ("Who won the race?", None),  # no one named
+    ],
+)
+def test_a_relation_asked_gives_the_name_its_role(question, relation):
+    asked = relation_asked(question)
+    assert (asked[1:] if asked else None) == relation
+
+
+def test_a_relation_is_told_the_other_way_round_only_with_the_name_in_the_other_role():
+    said = "Gail Hendry, who replaced Steve Rudd in the summer, praised her side."
+    assert told_the_other_way("Who replaced Gail Hendry?", said)
+    assert not told_the_other_way("Who replaced Steve Rudd?", said)
+    assert not told_the_other_way("Who did Gail Hendry replace?", said)
+    assert told_the_other_way("Whom did Simon Achebe criticise?", "Simon Achebe was criticised by Morland Audit.")
+    assert not told_the_other_way("Who criticised Simon Achebe?", "Simon Achebe was criticised by Morland Audit.")
+    assert not told_the_other_way("Who replaced Gail Hendry?", said, others=["Tom Reid replaced Hendry in May."])
 
 
 def test_the_checks_of_the_eighth_code_review_read_no_more_than_they_should():

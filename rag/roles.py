@@ -1,0 +1,87 @@
+"""Who did what to whom: "Who replaced Gail Hendry?" asks who came after her, which "Gail Hendry,
+who replaced Steve Rudd, …" does not tell (it tells whom she replaced); "Whom did Fiona Crake
+warn?" is not answered by "Mr Sutter said he had warned Fiona Crake".
+
+A question naming someone (or something) with a verb gives them a role: the one done to in "Who
+replaced X?" and "Who was X criticised by?", the doer in "Who did X replace?". A sentence that
+uses the same verb with the name only in the other role ("X, who replaced …", "… had warned X",
+"X was criticised by …") tells the relation the other way round.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from .lexical import is_verb, verb_forms, words
+
+Role = Literal["doer", "done to"]
+
+# "Who replaced Gail Hendry as manager?", "Who will succeed Louise Farrant?": the name is done to.
+_WHO_DOES = re.compile(r"\W*(?i:who)\s+(?:(?:will|would|has|had)\s+)?(?P<verb>[a-z]+)\s+(?:(?:to|from|with|for|against|on|about)\s+)?(?P<rest>[A-Z].*)", re.DOTALL)
+# "Who did Jonah Reece foul?", "Whom did Fiona Crake warn about the project?": the name does it;
+# "Who was Simon Achebe criticised by?": the name is done to.
+_WHO_DID = re.compile(r"\W*(?:who|whom)\s+(?P<aux>did|does|do|will|would|has|had|was|were|is)\s+(?P<rest>[A-Z].*)", re.DOTALL | re.IGNORECASE)
+# Verbs that relate no two names, or help another verb: "Who is X?", "Who will X report to?".
+_AUXILIARIES = frozenset("is was are were be been has have had does did do will would shall should can could may might must".split())
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Lord|Lady|Sir)\.?\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|&))*")
+
+
+def relation_asked(question: str) -> tuple[frozenset[str], str, Role] | None:
+    """The name ``question`` relates by a verb (its lower-case words), the verb, and the name's
+    role, or None: ({"gail", "hendry"}, "replaced", "done to") of "Who replaced Gail Hendry as
+    manager?", ({"fiona", "crake"}, "warn", "doer") of "Whom did Fiona Crake warn?"."""
+    does = _WHO_DOES.match(question)
+    if does and is_verb(does.group("verb")) and does.group("verb").lower() not in _AUXILIARIES:
+        name = _NAME.match(does.group("rest"))
+        return (frozenset(words(name.group())), does.group("verb"), "done to") if name else None
+    did = _WHO_DID.match(question)
+    if did:
+        name = _NAME.match(did.group("rest"))
+        after = did.group("rest")[name.end() :].split() if name else []
+        verb = after[0].lower().strip("?") if after else ""
+        if name and verb and is_verb(verb) and not _POSSESSIVE.search(name.group()):  # not "Who was Bill Aiken's adopted mother?"
+            if did.group("aux").lower() not in ("was", "were", "is"):
+                return frozenset(words(name.group())), verb, "doer"
+            if "by" in [word.lower().strip("?") for word in after[1:4]]:  # "Who was Simon Achebe criticised by?"
+                return frozenset(words(name.group())), verb, "done to"
+    return None
+
+
+def roles_in(text: str, name: frozenset[str], verb: str) -> set[Role]:
+    """The roles ``text`` gives the name (any of its words, ``name``) with a form of ``verb``: the
+    doer where the name comes before it, in a clause of its own or not ("Gail Hendry, who
+    replaced …", "Okafor criticised …"), unless passive ("Achebe was criticised by …", done to);
+    done to where the verb comes right before it ("had warned Fiona Crake", "written to Ms
+    Birtles")."""
+    forms = verb_forms(verb) or frozenset({verb})
+    verbs = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    named = "|".join(sorted((re.escape(word) for word in name if len(word) > 2), key=len, reverse=True))
+    if not named:
+        return set()
+    roles: set[Role] = set()
+    for found in re.finditer(
+        rf"\b(?:{named})\b(?:['’]s)?(?:\s*,[^,.;]{{1,60}},)?\s*,?\s*(?:who\s+)?(?P<aux>(?:(?:had|has|have|will|would|was|were|is|are|been|be|also|then|to|not)\s+){{0,3}})(?:{verbs})\b(?P<by>\s+by\b)?",
+        text,
+        re.IGNORECASE,
+    ):
+        passive = bool(found.group("by")) or bool(re.search(r"\b(?:was|were|is|are|been|be)\b", found.group("aux"), re.IGNORECASE))
+        roles.add("done to" if passive else "doer")
+    if re.search(rf"\b(?:{verbs})\s+(?:(?:to|the|a|an|by|mr|mrs|ms|dr|lord|lady|sir)\.?\s+){{0,2}}(?:[A-Z][\w'’-]*\s+)?(?:{named})\b", text, re.IGNORECASE):
+        roles.add("done to")
+    return roles
+
+
+def told_the_other_way(question: str, best: str, others: Sequence[str] = ()) -> bool:
+    """Whether ``best`` (a sentence) tells the relation ``question`` asks of a name
+    (``relation_asked``) with the name only in the other role (``roles_in``), and none of
+    ``others`` tells it in the role asked: "Gail Hendry, who replaced Steve Rudd" for "Who
+    replaced Gail Hendry?"."""
+    asked = relation_asked(question)
+    if asked is None:
+        return False
+    name, verb, role = asked
+    roles = roles_in(best, name, verb)
+    return bool(roles) and role not in roles and not any(role in roles_in(text, name, verb) for text in others)
