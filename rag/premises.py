@@ -114,12 +114,13 @@ def _tells_event_asked(index: "CorpusIndex", sid: int, events: frozenset[str], n
 def rank_untold(index: "CorpusIndex", scored: Sequence["ScoredSentence"], asked: str, candidates: int = 3) -> bool:
     """Whether ``asked`` (a question, or a follow-up's own part) asks a rank (``rag.ranks.ranks_asked``:
     "Who was the youngest participant?", "Who finished fourth?") that none of the first
-    ``candidates`` sentences tells, itself or in the sentence it leans on: "The oldest participant
-    was 93-year-old Reg Haskins" tells another rank, which does not answer it."""
+    ``candidates`` sentences of the best one's article tells (``rag.ranks.sentence_tells_ranks``):
+    "The oldest participant was 93-year-old Reg Haskins" tells another rank, which does not answer
+    it; "Brennan finished second" in another article is another's rank."""
     ranks = ranks_asked(own_part(asked))
     if not ranks or not scored:
         return False
-    article = index.sentences[scored[0].sentence_id].doc_id  # told in another article, it is another's rank ("Brennan finished second" for a tram stop)
+    article = index.sentences[scored[0].sentence_id].doc_id
     return not any(index.sentences[s.sentence_id].doc_id == article and sentence_tells_ranks(index, s.sentence_id, ranks) for s in scored[:candidates])
 
 

@@ -190,11 +190,10 @@ def _kinds_in(text: str) -> dict[frozenset[str], set[str]]:
     return kinds
 
 
-def _kinds_written_elsewhere(question: str, names: frozenset[str], article: str) -> list[tuple[frozenset[str], str]]:
-    """(stems of the name, its kind) for each name ``question`` writes with no kind that ``article``
-    writes with one, and one only, in a name holding its words: "St Aldhelm's" of "St Aldhelm's
-    Hospital", "Millbeck" of "Millbeck Community Hospital"."""
-    written = _kinds_in(article)
+def _kinds_written_elsewhere(question: str, names: frozenset[str], written: dict[frozenset[str], set[str]]) -> list[tuple[frozenset[str], str]]:
+    """(stems of the name, its kind) for each name ``question`` writes with no kind that an article
+    writes with one, and one only, in a name holding its words (``written``, its ``_kinds_in``):
+    "St Aldhelm's" of "St Aldhelm's Hospital", "Millbeck" of "Millbeck Community Hospital"."""
     asked = []
     for start, end in _runs(question, names):
         stems = frozenset(terms(question[start:end]))
@@ -211,7 +210,10 @@ def another_of_its_kind_named(index: "CorpusIndex", sid: int, question: str) -> 
     question on St Aldhelm's Hospital), another one at a place ("a second plant at Wexley"), or a
     name opening it with a clause of its own in a sentence on the kind ("St Aldhelm's, which has
     540 beds, is the larger of the trust's two hospitals"; not a body of another kind: "The
-    Northvale Trust, which runs the hospital"). What it states is that other's."""
+    Northvale Trust, which runs the hospital"). For a name the question writes with no kind, the
+    one kind its article writes it with (``_kinds_written_elsewhere``), and another the article
+    writes with that kind named in the sentence ("Millbeck's emergency department" of "Millbeck
+    Community Hospital", for St Aldhelm's). What it states is that other's."""
     text = index.sentences[sid].text
     told = index.terms_as_quoted[sid] | index.terms_leant_on.get(sid, frozenset())
     for asked, kind in _kinds_asked(question, index.names):
@@ -223,11 +225,11 @@ def another_of_its_kind_named(index: "CorpusIndex", sid: int, question: str) -> 
         a_thing = opening is not None and not other_kind and _other_name(opening.group(1), asked) and re.search(rf"\b(?i:{re.escape(kind)})s?\b", text)
         if ending or re.search(_ANOTHER_AT.format(kind=re.escape(kind)), text) or a_thing:
             return True
-    article = index.documents[index.sentences[sid].doc_id].text
-    for asked, kind in _kinds_written_elsewhere(question, index.names, article):
+    written = _kinds_in(index.documents[index.sentences[sid].doc_id].text)
+    for asked, kind in _kinds_written_elsewhere(question, index.names, written):
         if asked & told:
             continue
-        others = [stems for stems, kinds in _kinds_in(article).items() if kind in kinds and not stems & asked]
+        others = [stems for stems, kinds in written.items() if kind in kinds and not stems & asked]
         said = [frozenset(terms(text[start:end])) for start, end in _runs(text, index.names)]
         if any(name and any(name <= other for other in others) for name in said):  # "Millbeck's emergency department" of "Millbeck Community Hospital"
             return True
