@@ -25,6 +25,11 @@ _WHO_DOES = re.compile(r"\W*(?i:who)\s+(?:(?:will|would|has|had)\s+)?(?P<verb>[a
 _WHO_DID = re.compile(r"\W*(?:who|whom)\s+(?P<aux>did|does|do|will|would|has|had|was|were|is)\s+(?P<rest>[A-Z].*)", re.DOTALL | re.IGNORECASE)
 # Verbs that relate no two names, or help another verb: "Who is X?", "Who will X report to?".
 _AUXILIARIES = frozenset("is was are were be been has have had does did do will would shall should can could may might must".split())
+# Verbs that relate two names both ways: "Tom Keane met Fiona Crake" tells whom she met too.
+_BOTH_WAYS = frozenset(
+    "meet meets met meeting marry marries married marrying face faces faced facing play plays played playing draw draws drew drawn "
+    "drawing fight fights fought fighting partner partners partnered speak speaks spoke talk talks talked".split()
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Lord|Lady|Sir)\.?\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|&))*")
 
@@ -34,7 +39,7 @@ def relation_asked(question: str) -> tuple[frozenset[str], str, Role] | None:
     role, or None: ({"gail", "hendry"}, "replaced", "done to") of "Who replaced Gail Hendry as
     manager?", ({"fiona", "crake"}, "warn", "doer") of "Whom did Fiona Crake warn?"."""
     does = _WHO_DOES.match(question)
-    if does and is_verb(does.group("verb")) and does.group("verb").lower() not in _AUXILIARIES:
+    if does and is_verb(does.group("verb")) and does.group("verb").lower() not in _AUXILIARIES | _BOTH_WAYS:
         name = _NAME.match(does.group("rest"))
         return (frozenset(words(name.group())), does.group("verb"), "done to") if name else None
     did = _WHO_DID.match(question)
@@ -42,7 +47,7 @@ def relation_asked(question: str) -> tuple[frozenset[str], str, Role] | None:
         name = _NAME.match(did.group("rest"))
         after = did.group("rest")[name.end() :].split() if name else []
         verb = after[0].lower().strip("?") if after else ""
-        if name and verb and is_verb(verb) and not _POSSESSIVE.search(name.group()):  # not "Who was Bill Aiken's adopted mother?"
+        if name and verb and is_verb(verb) and verb not in _BOTH_WAYS and not _POSSESSIVE.search(name.group()):  # not "Who was Bill Aiken's adopted mother?"
             if did.group("aux").lower() not in ("was", "were", "is"):
                 return frozenset(words(name.group())), verb, "doer"
             if "by" in [word.lower().strip("?") for word in after[1:4]]:  # "Who was Simon Achebe criticised by?"
@@ -55,7 +60,7 @@ def roles_in(text: str, name: frozenset[str], verb: str) -> set[Role]:
     doer where the name comes before it, in a clause of its own or not ("Gail Hendry, who
     replaced …", "Okafor criticised …"), unless passive ("Achebe was criticised by …", done to);
     done to where the verb comes right before it ("had warned Fiona Crake", "written to Ms
-    Birtles")."""
+    Birtles"); the doer after "by" ("replaced by Gail Hendry")."""
     forms = verb_forms(verb) or frozenset({verb})
     verbs = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
     named = "|".join(sorted((re.escape(word) for word in name if len(word) > 2), key=len, reverse=True))
@@ -69,16 +74,18 @@ def roles_in(text: str, name: frozenset[str], verb: str) -> set[Role]:
     ):
         passive = bool(found.group("by")) or bool(re.search(r"\b(?:was|were|is|are|been|be)\b", found.group("aux"), re.IGNORECASE))
         roles.add("done to" if passive else "doer")
-    if re.search(rf"\b(?:{verbs})\s+(?:(?:to|the|a|an|by|mr|mrs|ms|dr|lord|lady|sir)\.?\s+){{0,2}}(?:[A-Z][\w'’-]*\s+)?(?:{named})\b", text, re.IGNORECASE):
+    if re.search(rf"\b(?:{verbs})\s+(?:(?:to|the|a|an|mr|mrs|ms|dr|lord|lady|sir)\.?\s+){{0,2}}(?:(?-i:[A-Z])[\w'’-]*\s+)?(?:{named})\b", text, re.IGNORECASE):
         roles.add("done to")
+    if re.search(rf"\b(?:{verbs})\s+by\s+(?:(?:the|mr|mrs|ms|dr|lord|lady|sir)\.?\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)?(?:{named})\b", text, re.IGNORECASE):
+        roles.add("doer")  # "Steve Rudd was replaced by Gail Hendry"
     return roles
 
 
 def told_the_other_way(question: str, best: str, others: Sequence[str] = ()) -> bool:
-    """Whether ``best`` (a sentence) tells the relation ``question`` asks of a name
+    """Whether ``best`` (the best sentence) tells the relation ``question`` asks of a name
     (``relation_asked``) with the name only in the other role (``roles_in``), and none of
-    ``others`` tells it in the role asked: "Gail Hendry, who replaced Steve Rudd" for "Who
-    replaced Gail Hendry?"."""
+    ``others`` (the next best sentences) tells it in the role asked: "Gail Hendry, who replaced
+    Steve Rudd" for "Who replaced Gail Hendry?"."""
     asked = relation_asked(question)
     if asked is None:
         return False

@@ -176,6 +176,7 @@ def _kinds_asked(question: str, names: frozenset[str]) -> list[tuple[frozenset[s
     return kinds
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
 _ANY_KIND = re.compile(
     rf"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s+){{1,3}})({'|'.join(sorted((kind.capitalize() for kind in KINDS), key=len, reverse=True))})\b(?!\s+[A-Z])"
 )
@@ -230,7 +231,7 @@ def another_of_its_kind_named(index: "CorpusIndex", sid: int, question: str) -> 
         if asked & told:
             continue
         others = [stems for stems, kinds in written.items() if kind in kinds and not stems & asked]
-        said = [frozenset(terms(text[start:end])) for start, end in _runs(text, index.names)]
+        said = [frozenset(terms(text[start:end])) for start, end in _runs(text, index.names) if _POSSESSIVE.search(text, 0, end)]  # "Millbeck's emergency department"; not a place, "as in Carrow"
         if any(name and any(name <= other for other in others) for name in said):  # "Millbeck's emergency department" of "Millbeck Community Hospital"
             return True
     return False

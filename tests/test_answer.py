@@ -2958,6 +2958,12 @@ OVERNIGHT_PATIENTS = (
     "In March, only 61 per cent of patients at St Winifred's were seen within the four-hour target.\n"
 )
 
+FLOODED_TOWN = (
+    "Flood water reaches Carrowmoor\n\n"
+    "Carrowmoor Community Hospital stayed open on Sunday, while patients were moved from Selby General Hospital.\n\n"
+    "Heavy rain swept across Carrowmoor overnight. Flood water reached 300 homes, twice as many as in Selby.\n"
+)
+
 
 NEW_WARD = (
     "Ashby General Hospital to add ward\n\nAshby General Hospital will open a new ward in March, its managers said on Monday.\n\n"
@@ -2987,10 +2993,11 @@ FLOOD_PLAN = (
         ("How many patients a night use Carrow's A&E between 10pm and 8am?", "nine patients a night"),
         ("What percentage of Carrow patients were seen within four hours in March?", None),  # St Winifred's figure
         ("What percentage of St Winifred's patients were seen within four hours in March?", "61 per cent"),
+        ("How many homes were flooded in Carrowmoor?", "300 homes"),  # the town, which names a hospital too; "as in Selby" is a place
     ],
 )
 def test_a_figure_of_another_of_the_kind_asked_does_not_answer_for_it(tmp_path, encoder, answerer, question, quoted):
-    articles = {"plants.txt": TWO_PLANTS, "closure.txt": NIGHT_CLOSURE, "ward.txt": NEW_WARD, "flood.txt": FLOOD_PLAN, "nights.txt": OVERNIGHT_PATIENTS, "heat.txt": HEAT}
+    articles = {"plants.txt": TWO_PLANTS, "closure.txt": NIGHT_CLOSURE, "ward.txt": NEW_WARD, "flood.txt": FLOOD_PLAN, "nights.txt": OVERNIGHT_PATIENTS, "town.txt": FLOODED_TOWN, "heat.txt": HEAT}
     answer = answerer_over(tmp_path, articles, encoder, answerer).answer(question)
     assert_abstains_or_quotes_first(answer, quoted)
 

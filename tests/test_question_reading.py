@@ -1490,6 +1490,9 @@ def test_a_relation_is_told_the_other_way_round_only_with_the_name_in_the_other_
     assert told_the_other_way("Whom did Simon Achebe criticise?", "Simon Achebe was criticised by Morland Audit.")
     assert not told_the_other_way("Who criticised Simon Achebe?", "Simon Achebe was criticised by Morland Audit.")
     assert not told_the_other_way("Who replaced Gail Hendry?", said, others=["Tom Reid replaced Hendry in May."])
+    replaced_by = "Steve Rudd was replaced by Gail Hendry as manager in May."  # "by" names the doer
+    assert told_the_other_way("Who replaced Gail Hendry?", replaced_by) and not told_the_other_way("Who did Gail Hendry replace?", replaced_by)
+    assert relation_asked("Who did Fiona Crake meet?") is None  # a relation both ways: "Tom Keane met Fiona Crake"
 
 
 def test_the_checks_of_the_eighth_code_review_read_no_more_than_they_should():
