@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from .lexical import is_verb, verb_forms, words
+from .text import AUXILIARIES
 
 Role = Literal["doer", "done to"]
 
@@ -24,7 +25,7 @@ _WHO_DOES = re.compile(r"\W*(?i:who)\s+(?:(?:will|would|has|had)\s+)?(?P<verb>[a
 # "Who was Simon Achebe criticised by?": the name is done to.
 _WHO_DID = re.compile(r"\W*(?:who|whom)\s+(?P<aux>did|does|do|will|would|has|had|was|were|is)\s+(?P<rest>[A-Z].*)", re.DOTALL | re.IGNORECASE)
 # Verbs that relate no two names, or help another verb: "Who is X?", "Who will X report to?".
-_AUXILIARIES = frozenset("is was are were be been has have had does did do will would shall should can could may might must".split())
+_AUXILIARIES = frozenset(AUXILIARIES.split("|")) | {"be", "been", "may", "might"}
 # Verbs that relate two names both ways: "Tom Keane met Fiona Crake" tells whom she met too.
 _BOTH_WAYS = frozenset(
     "meet meets met meeting marry marries married marrying face faces faced facing play plays played playing draw draws drew drawn "

@@ -11,6 +11,7 @@ Leedsworth General's 870.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -155,12 +156,18 @@ def kind_written_after(question: str, end: int) -> str | None:
     return written[0] if written[0] in KINDS else None
 
 
+def _ending_in(kinds: Iterable[str]) -> re.Pattern[str]:
+    """A name of up to three capitalised words (group 1) ending in one of ``kinds`` written
+    capitalised (group 2), no other name word after it."""
+    ending = "|".join(sorted((re.escape(kind.capitalize()) for kind in kinds), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s+){{1,3}})({ending})\b(?!\s+[A-Z])")
+
+
 def names_ending_in(text: str, kind: str) -> list[str]:
     """The capitalised words of each name in ``text`` that ends in ``kind`` written capitalised,
     no other name word after it: "Otterbury Borough" of "Otterbury Borough Council"; not "the
     Labour council leader", nor "Northvale University Hospitals NHS Trust" for "hospital"."""
-    pattern = rf"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s+){{1,3}}){re.escape(kind.capitalize())}\b(?!\s+[A-Z])"
-    return [found.group(1) for found in re.finditer(pattern, text)]
+    return [found.group(1) for found in _ending_in((kind,)).finditer(text)]
 
 
 def _kinds_asked(question: str, names: frozenset[str]) -> list[tuple[frozenset[str], str]]:
@@ -177,9 +184,7 @@ def _kinds_asked(question: str, names: frozenset[str]) -> list[tuple[frozenset[s
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
-_ANY_KIND = re.compile(
-    rf"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s+){{1,3}})({'|'.join(sorted((kind.capitalize() for kind in KINDS), key=len, reverse=True))})\b(?!\s+[A-Z])"
-)
+_ANY_KIND = _ending_in(KINDS)
 
 
 def _kinds_in(text: str) -> dict[frozenset[str], set[str]]:

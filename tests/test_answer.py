@@ -373,6 +373,11 @@ def answerer_over(folder: Path, articles: dict[str, str], encoder, answerer: Ans
     return Answerer(Retriever.load(folder / "index", encoder=encoder), answerer.settings, answerer.answerability)
 
 
+def answer_over(folder: Path, articles: dict[str, str], encoder, answerer: Answerer, question: str) -> Answer:
+    """The answer to ``question`` of an answerer over ``articles`` (``answerer_over``)."""
+    return answerer_over(folder, articles, encoder, answerer).answer(question)
+
+
 def with_settings(answerer: Answerer, **changes) -> Answerer:
     """An answerer over ``answerer``'s index and model whose settings differ by ``changes``
     (``with_settings(local, detail_conflict_penalty=0.0)``: the same answerer without that penalty)."""
@@ -2764,9 +2769,7 @@ THREE_SCHOOLS = (
 )
 def test_a_figure_of_another_name_of_a_list_does_not_answer_for_the_one_asked(tmp_path, encoder, answerer, question, named):
     articles = {"hospitals.txt": TWO_HOSPITALS, "flood.txt": REST_CENTRES, "schools.txt": THREE_SCHOOLS, "heat.txt": HEAT}
-    local = answerer_over(tmp_path, articles, encoder, answerer)
-    answer = local.answer(question)
-    assert_abstains_or_quotes_first(answer, named)
+    assert_abstains_or_quotes_first(answer_over(tmp_path, articles, encoder, answerer, question), named)
 
 
 RAIL_DEPOT = (
@@ -2786,9 +2789,7 @@ RAIL_DEPOT = (
     ],
 )
 def test_a_date_of_another_event_does_not_answer_when_one_happened(tmp_path, encoder, answerer, question, dated):
-    local = answerer_over(tmp_path, {"depot.txt": RAIL_DEPOT, "heat.txt": HEAT}, encoder, answerer)
-    answer = local.answer(question)
-    assert_abstains_or_quotes_first(answer, dated)
+    assert_abstains_or_quotes_first(answer_over(tmp_path, {"depot.txt": RAIL_DEPOT, "heat.txt": HEAT}, encoder, answerer, question), dated)
 
 
 AIRFIELD_HOMES = (
@@ -2820,9 +2821,7 @@ THEATRE_OBITUARY = (
 )
 def test_a_date_of_the_event_asked_told_of_something_else_does_not_answer(tmp_path, encoder, answerer, question, dated):
     articles = {"airfield.txt": AIRFIELD_HOMES, "obituary.txt": THEATRE_OBITUARY, "nhs.txt": HEALTH_SERVICE, "heat.txt": HEAT}
-    local = answerer_over(tmp_path, articles, encoder, answerer)
-    answer = local.answer(question)
-    assert_abstains_or_quotes_first(answer, dated)
+    assert_abstains_or_quotes_first(answer_over(tmp_path, articles, encoder, answerer, question), dated)
 
 
 HALF_MARATHON = (
@@ -2867,9 +2866,7 @@ TRAM_STOPS = (
 )
 def test_a_rank_is_answered_only_by_a_sentence_telling_that_rank(tmp_path, encoder, answerer, question, ranked):
     articles = {"race.txt": HALF_MARATHON, "court.txt": CONVERTER_GANG, "schools.txt": SCHOOL_TABLES, "tram.txt": TRAM_STOPS, "heat.txt": HEAT}
-    local = answerer_over(tmp_path, articles, encoder, answerer)
-    answer = local.answer(question)
-    assert_abstains_or_quotes_first(answer, ranked)
+    assert_abstains_or_quotes_first(answer_over(tmp_path, articles, encoder, answerer, question), ranked)
 
 
 MANAGER_PRAISED = (
@@ -2889,9 +2886,7 @@ MANAGER_PRAISED = (
     ],
 )
 def test_a_relation_told_the_other_way_round_does_not_answer(tmp_path, encoder, answerer, question, quoted):
-    local = answerer_over(tmp_path, {"rovers.txt": MANAGER_PRAISED, "heat.txt": HEAT}, encoder, answerer)
-    answer = local.answer(question)
-    assert_abstains_or_quotes_first(answer, quoted)
+    assert_abstains_or_quotes_first(answer_over(tmp_path, {"rovers.txt": MANAGER_PRAISED, "heat.txt": HEAT}, encoder, answerer, question), quoted)
 
 
 FENBY_ELECTION = (
@@ -2933,8 +2928,7 @@ ROAD_BUDGET = (
 )
 def test_a_figure_is_told_of_the_body_and_the_year_asked(tmp_path, encoder, answerer, question, quoted):
     articles = {"election.txt": FENBY_ELECTION, "pension.txt": PENSION_RAID, "roads.txt": ROAD_BUDGET, "heat.txt": HEAT}
-    answer = answerer_over(tmp_path, articles, encoder, answerer).answer(question)
-    assert_abstains_or_quotes_first(answer, quoted)
+    assert_abstains_or_quotes_first(answer_over(tmp_path, articles, encoder, answerer, question), quoted)
 
 
 TWO_PLANTS = (
@@ -2998,8 +2992,7 @@ FLOOD_PLAN = (
 )
 def test_a_figure_of_another_of_the_kind_asked_does_not_answer_for_it(tmp_path, encoder, answerer, question, quoted):
     articles = {"plants.txt": TWO_PLANTS, "closure.txt": NIGHT_CLOSURE, "ward.txt": NEW_WARD, "flood.txt": FLOOD_PLAN, "nights.txt": OVERNIGHT_PATIENTS, "town.txt": FLOODED_TOWN, "heat.txt": HEAT}
-    answer = answerer_over(tmp_path, articles, encoder, answerer).answer(question)
-    assert_abstains_or_quotes_first(answer, quoted)
+    assert_abstains_or_quotes_first(answer_over(tmp_path, articles, encoder, answerer, question), quoted)
 
 
 @pytest.mark.parametrize(
