@@ -1,5 +1,5 @@
-"""The details a question pins its answer to: a year, a month, a weekday, a quarter, a currency,
-a span of time ("six days", "a 12-week trial"), a vote's tally ("voted 5-2") or a count ("three
+"""The details a question pins its answer to: a year, a month, a day of a month ("March 13"), a
+weekday, a quarter, a currency, a span of time ("six days", "a 12-week trial"), a vote's tally ("voted 5-2") or a count ("three
 schools", ``miscounted``).
 
 A question asking "What was Helixon's revenue in euros?" of an article that gives it only in
@@ -55,16 +55,45 @@ _SPAN = re.compile(
 
 # A sentence dating its figures by another ("$12.0 billion a year earlier", "up from last month",
 # "this year", "yesterday") may be stating the very one asked, under another name.
+_RELATIVE_DAY = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last night|a week (?:earlier|ago|before))\b", re.I)
 _RELATIVE = {
     "year": re.compile(r"\b(?:a|one|the) year (?:earlier|ago|before)\b|\b(?:last|previous|prior|past|this|next) year\b|\byear[- ](?:on|over)[- ]year\b", re.I),
     "month": re.compile(r"\b(?:a|one|the) month (?:earlier|ago|before)\b|\b(?:last|previous|prior|past|this|next) month\b|\bmonth[- ](?:on|over)[- ]month\b", re.I),
-    "weekday": re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last night|a week (?:earlier|ago|before))\b", re.I),
+    "weekday": _RELATIVE_DAY,
+    "date": _RELATIVE_DAY,
     "quarter": re.compile(r"\b(?:a|one|the) quarter (?:earlier|ago|before)\b|\b(?:last|previous|prior|preceding) quarter\b|\bquarter[- ](?:on|over)[- ]quarter\b", re.I),
 }
 
 
 def _months(text: str, pattern: re.Pattern[str] = _MONTH) -> set[str]:
     return {_MONTH_NUMBERS[found.group(0)[:3].lower()] for found in pattern.finditer(text)}
+
+
+# A day of a month, "March 3", "Dec. 12", "3rd March", "13 of March" (not a range, "March 3-5",
+# "3 to 5 March", whose days are no one day).
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_NO_RANGE_AFTER = r"(?!\s*(?:[-–—]|to\s+\d|and\s+\d))"
+
+
+def _date_pattern(month: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?P<month>{month})\s+(?P<day>{_DAY})\b{_NO_RANGE_AFTER}"
+        rf"|(?<![-–—\d])(?<![-–—]\s)(?<!\bto\s)\b(?P<day_first>{_DAY})\s+(?:of\s+)?(?P<month_after>{month})\b"
+    )
+
+
+_DATE = _date_pattern(rf"{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.?")
+# In a question typed in lower case, as for ``_ASKED_MONTH``, but for "may" and "march" ("may 3 schools close?").
+_ASKED_DATE = _date_pattern(rf"(?i:{'|'.join(month for month in MONTHS.split('|') if month not in ('May', 'March'))}|(?:{MONTH_ABBREVIATIONS})\.?)|May|March")
+
+
+def _dates(text: str, pattern: re.Pattern[str] = _DATE) -> set[str]:
+    """The days of a month ``text`` states, as "month-day" ("3-13" for "March 13" and "13th March")."""
+    dates = set()
+    for found in pattern.finditer(text):
+        month, day = found["month"] or found["month_after"], found["day"] or found["day_first"]
+        dates.add(f"{_MONTH_NUMBERS[month[:3].lower()]}-{int(day.rstrip('stndrh'))}")
+    return dates
 
 
 def _weekdays(text: str) -> set[str]:
@@ -120,6 +149,7 @@ def _tallies(text: str) -> set[str]:
 _STATED: dict[str, Callable[[str], set[str]]] = {
     "year": years,
     "month": _months,
+    "date": _dates,
     "weekday": _weekdays,
     "quarter": _quarters,
     "currency": _currencies,
@@ -136,10 +166,12 @@ def stated_details(text: str) -> dict[str, set[str]]:
 
 def asked_details(question: str) -> dict[str, set[str]]:
     """The details ``question`` asks about, by kind, as ``stated_details`` reads them, with
-    months written in lower case too ("inflation in december"), but not "may" nor "march"."""
+    months written in lower case too ("inflation in december"), but not "may" nor "march"
+    unless a day goes with them ("march 13")."""
     asked = stated_details(question)
-    months = asked.get("month", set()) | _months(question, _ASKED_MONTH)
-    return {**asked, "month": months} if months else asked
+    dates = _dates(question, _ASKED_DATE)
+    months = asked.get("month", set()) | _months(question, _ASKED_MONTH) | {date.split("-")[0] for date in dates}
+    return {**asked, **({"month": months} if months else {}), **({"date": dates} if dates else {})}
 
 
 def conflicting_details(question: str, best: str, candidates: str) -> list[str]:
@@ -148,7 +180,7 @@ def conflicting_details(question: str, best: str, candidates: str) -> list[str]:
     billion", "in 2024" of "by the end of 2025" (but not of "up from $3 billion a year earlier",
     nor "this year", either of which may be 2024's)."""
     stated, offered = stated_details(best), stated_details(candidates)
-    return [
+    conflicting = [
         kind
         for kind, asked in asked_details(question).items()
         if stated.get(kind)
@@ -156,6 +188,7 @@ def conflicting_details(question: str, best: str, candidates: str) -> list[str]:
         and not asked & offered.get(kind, set())
         and not (kind in _RELATIVE and _RELATIVE[kind].search(best))
     ]
+    return [kind for kind in conflicting if not (kind == "date" and "month" in conflicting)]  # another month is another day
 
 
 def mismatched_details(question: str, sentences: list[str]) -> bool:
@@ -164,6 +197,8 @@ def mismatched_details(question: str, sentences: list[str]) -> bool:
     first strike since 1998, when drivers stayed off the job for six days" (two true facts, the
     1998 strike's length and this one's, asked as one)."""
     asked = asked_details(question)
+    if "date" in asked:  # a day of a month pins the month: one detail, not two
+        del asked["month"]
     if len(asked) < 2:
         return False
     stated = [(text, stated_details(text)) for text in sentences]

@@ -1446,6 +1446,10 @@ STRIKE = (
     "Transit strike ends\n\nBuses returned to Port Calder on Friday after an 11-day strike that left riders stranded for nearly two weeks. "
     "It was the first strike since 1998, which lasted six days. The union's 4,200 members will vote on the deal next week.\n"
 )
+WALKOUT = (
+    "Drivers walk out\n\nBus drivers in Carrow walked off the job on March 3 after rejecting a pay offer of 4 per cent. "
+    "The union said talks with the council would resume on March 21.\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -1464,9 +1468,15 @@ STRIKE = (
             ("Why did the 1998 strike last six days?",),
             "six days",
         ),
+        (
+            WALKOUT,
+            ("Why did the Carrow bus drivers walk off the job on March 13?",),  # the month is the article's, the day is not
+            ("Why did the Carrow bus drivers walk off the job on March 3?",),
+            "March 3",
+        ),
     ],
 )
-def test_a_question_asking_for_another_year_currency_or_span_than_the_article_states_abstains(
+def test_a_question_asking_for_another_year_day_currency_or_span_than_the_article_states_abstains(
     article, conflicting, agreeing, quoted, tmp_path, encoder, answerer
 ):
     local = answerer_over(tmp_path, {"article.txt": article}, encoder, answerer)

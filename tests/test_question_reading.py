@@ -592,7 +592,10 @@ def test_a_figure_asked_for_by_its_name_is_asked_for_as_its_question_word_asks(q
         ("what was the gross margin in q3", {"quarter": {"3"}}),
         ("What was third-quarter revenue in $?", {"quarter": {"3"}, "currency": {"dollar"}}),
         ("Who did Jan Novak meet?", {}),  # a name, not January
-        ("What happened between Dec. 12 and january 5?", {"month": {"12", "1"}}),  # both months, however written
+        ("What happened between Dec. 12 and january 5?", {"month": {"12", "1"}, "date": {"12-12", "1-5"}}),  # both, however written
+        ("Why did the strike start on 13th March?", {"month": {"3"}, "date": {"3-13"}}),  # a day of a month pins the month too
+        ("What happened on March 3-5?", {"month": {"3"}}),  # a range is no one day
+        ("why may 3 schools close", {}),  # "may" the verb, with a count after it
         ("May I ask what they decided?", {}),
         ("Why did the council vote 6-1?", {"tally": {"6-1"}}),
         ("Why did the panel rule 1–2 against it?", {"tally": {"2-1"}}),  # either side first
@@ -611,6 +614,10 @@ def test_a_sentence_stating_other_details_than_asked_conflicts_with_the_question
     assert conflicting_details("What was the revenue in november?", near, near) == ["month"]
     assert conflicting_details("What was the revenue in 2025, in dollars, in December?", near, near) == []
     assert conflicting_details("What was the revenue on Tuesday?", near, near) == []  # the sentence names no weekday: nothing to conflict with
+    assert conflicting_details("What was the revenue on Dec. 13?", near, near) == ["date"]  # Dec. 12 in the sentence
+    assert conflicting_details("What was the revenue on 12 December?", near, near) == []
+    assert conflicting_details("What was the revenue on November 12?", near, near) == ["month"]  # another month is the one conflict
+    assert conflicting_details("What was the revenue on Dec. 13?", "Revenue rose yesterday, the company said on Dec. 12.", "") == []  # "yesterday" may be Dec. 13
     elsewhere = "Revenue in 2024 was $3.0 billion."
     assert conflicting_details("What was the revenue in 2024?", near, f"{near} {elsewhere}") == []  # another candidate states the year asked
     dated_back = "Revenue rose to $4.1 billion in 2025 from $3.0 billion a year earlier."
