@@ -9,7 +9,28 @@ import regex
 from .text import AUXILIARIES, CALENDAR_WORDS, CENTURY, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, NUMBER_WORDS, QUESTION_WORDS, WEEKDAYS, YEAR
 
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
-_HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\bwhat (period|duration)\b", re.I)
+# "How many weeks will the consultation last?", "how many kilometres long is the road?": a span of
+# time or a measure asked in a unit the article may not use ("a 45-day consultation", "a 3.2-mile
+# road"); a measure's unit frames the answer, any of its kind gives it (a span's unit stays one of the
+# question's words: an article often tells a span in the unit asked). Not "pounds" (money), a rate ("how
+# many days a week"), an age or a date ("how many years ago", "how many years older").
+_TIME_UNITS_ASKED = r"\bhow many (?:more\s+)?(?:seconds|minutes|hours|days|weeks|fortnights|months|years|decades)\b(?!\s+(?:a|an|per|each|every)\b)(?!.*\b(?:ago|old|older|younger)\b)"
+_MEASURE_UNITS_ASKED = (
+    r"\bhow many (?:more\s+)?(?:square\s+|cubic\s+|nautical\s+)?"
+    r"(?:kilomet(?:re|er)s|miles|met(?:re|er)s|feet|inches|centimet(?:re|er)s|millimet(?:re|er)s|yards|acres|hectares"
+    r"|tonnes|tons|kilos|kilograms|grams|ounces|lit(?:re|er)s|gallons|degrees|storeys|stories|floors|light[\s-]years)\b"
+)
+MEASURE_UNITS_ASKED = re.compile(_MEASURE_UNITS_ASKED, re.I)
+_TIME_UNIT_ASKED = re.compile(_TIME_UNITS_ASKED, re.I)
+ASKS_DURATION = re.compile(rf"\bhow long\b|{_TIME_UNITS_ASKED}|\bwhat (period|duration)\b", re.I)
+
+
+def time_unit_asked(question: str) -> str | None:
+    """The unit of time ``question`` asks a span in ("weeks" of "How many weeks will it last?"), or None."""
+    found = _TIME_UNIT_ASKED.search(question)
+    return found.group().split()[-1].lower() if found else None
+
+
 # "what is the", "what's the", "what will be the", nothing else between "what" and the word after
 # "the" (``_WHAT_IS_THE``, below, also lets a name or other words in): a question asking for a
 # figure by the name of its kind ("What was the date of the flood?").
@@ -232,7 +253,7 @@ _ASKS_MEASURE = re.compile(
     r"^(?!.*\b(?:prices?|rates?|inflation|unemployment|costs?|bills?|fees?|tax(?:es)?|salar(?:y|ies)|wages?|rents?|interest|turnout|shares?|stocks?|index|bids?|offers?|scores?|demand|rank(?:ed|ing)?|cuts?|loss(?:es)?|debts?|deficits?|budgets?|spending|growth|profits?|sales|revenues?|pay|bonus(?:es)?"
     r"|toll|attendance|crowd|support|risk|stakes|expectations|crisis|recession|gap|lead|defeat|points?|ftse|pound|dollar|euro|polls?|sentence|ban|trial|wait|delay|contract|stay|term|strike|tenure|career)\b)"
     # "how far" of a distance ("how far away", "how far is it from …"), not of progress ("how far has the inquiry got")
-    r"(?:.*\bhow (?:high|tall|deep|wide|heavy|thick)\b|.*\bhow far (?:away|from|is|was|are|were|will|would|did)\b(?!.*\b(?:go|gone|went|got|progress(?:ed)?|spread|come|came)\b)"
+    rf"(?:.*{_MEASURE_UNITS_ASKED}|.*\bhow (?:high|tall|deep|wide|heavy|thick)\b|.*\bhow far (?:away|from|is|was|are|were|will|would|did)\b(?!.*\b(?:go|gone|went|got|progress(?:ed)?|spread|come|came)\b)"
     r"|.*\bwhat(?:'s|’s|s)?(?:\s+(?:is|was|are|were|will be))?\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+(?:'s|’s)\s+)?(?:height|depth|length|width|distance|weight|elevation|altitude|diameter|temperature|top speed|speed)\b)",
     re.I,
 )
@@ -240,7 +261,7 @@ _MEASURE = re.compile(
     rf"(?:(?<![{_CURRENCY_SIGNS}\d.,])\d[\d,.]*|\b(?:{NUMBER_WORD}|a|one|half a))\s*(?:-\s*)?"  # not "£5m"
     r"(?:(?:hundred|thousand)\s+)?(?:nautical\s+|square\s+|cubic\s+)?"  # "three hundred feet", "20 nautical miles"
     r"(?:m|metres?|meters?|km|kilomet(?:re|er)s?|cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|ft|feet|foot|inch(?:es)?|miles?|yards?"
-    r"|light[\s-]years?|parsecs?|astronomical units?|AU|storeys?|stories|floors|kg|kilos?|kilograms?|grams?|tonnes?|tons?|lbs?|pounds|stones?|ounces?|oz|acres?|hectares?|square \w+|sq \w+|mph|km/h|kph|knots|°\s?[CF]?|[CF]|degrees)(?!\w)",
+    r"|light[\s-]years?|parsecs?|astronomical units?|AU|storeys?|stories|floors|kg|kilos?|kilograms?|grams?|tonnes?|tons?|lbs?|pounds|stones?|ounces?|oz|acres?|hectares?|ha|lit(?:re|er)s?|gallons?|square \w+|sq \w+|mph|km/h|kph|knots|°\s?[CF]?|[CF]|degrees)(?!\w)",
     re.I,
 )
 
@@ -256,7 +277,7 @@ EXPECTED = {
     "money": (_ASKS_MONEY, _MONEY),
     "percent": (_ASKS_PERCENT, _PERCENT),
     "age": (_ASKS_AGE, _AGE),
-    "duration": (_HOW_LONG, _DURATION),
+    "duration": (ASKS_DURATION, _DURATION),
     "clock": (_WHEN_CLOCK, _CLOCK),
     "time": (_WHEN, _TIME),
     "number": (_NUMBER, _QUANTITY),

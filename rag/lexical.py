@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .answer_types import ASKS_DATE_OF
+from .answer_types import ASKS_DATE_OF, MEASURE_UNITS_ASKED
 from .text import CJK_CHARACTER
 
 # bm25s's English stop words (bm25s.stopwords.STOPWORDS_EN, checked equal by the tests), written
@@ -42,10 +42,11 @@ QUESTION_FILLER = frozenset(
     "he him his she her hers its we our ours you your yours me my them theirs".split()
 )
 # The words of a question that name the kind of answer wanted rather than its topic
-# ("what *day*", "how *long* will it *last*", "how *big* is the budget", "what does RSI *stand for*"): the answer type
+# ("what *day*", "how *long* will it *last*", "how *big* is the budget", "what does RSI *stand for*",
+# "*how many kilometres* long is the road"): the answer type
 # check (rag.answer_types) covers them, and the articles need not use them.
 _ANSWER_FRAME = re.compile(
-    rf"\b(?:what|which)\s+(?:day|date|year|month|time)\b|{ASKS_DATE_OF.pattern}|\bhow\s+(?:long|soon|often|big|large|small|tall|high|old|far|deep|wide|fast|heavy|hot|cold|warm)\b|\b(?:stands?|short)\s+for\b", re.I
+    rf"\b(?:what|which)\s+(?:day|date|year|month|time)\b|{ASKS_DATE_OF.pattern}|\bhow\s+(?:long|soon|often|big|large|small|tall|high|old|far|deep|wide|fast|heavy|hot|cold|warm)\b|\b(?:stands?|short)\s+for\b|{MEASURE_UNITS_ASKED.pattern}", re.I
 )
 # A request in place of a question ("List the risks", "Can you summarise the proposal", "Give me
 # the timeline") and the nouns that name the kind of answer wanted ("the name of", "RSI

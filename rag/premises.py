@@ -30,6 +30,7 @@ from .answer_types import (
     reports_reaction,
     reports_speech,
     speaker_asked,
+    time_unit_asked,
     topic_of_statement,
 )
 from .details import asked_details, changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
@@ -147,9 +148,10 @@ def _topic_terms(question: str, names: set[str], capitalised: frozenset[str]) ->
     "City" of "Harbour City") or that is written with one of ``names`` ("Maria" of "Maria Okafor"
     where the articles write "Maria" only opening a sentence; not "Sandford" of "Sandford Mill",
     nor "Maria" alone, which tell what the question is about), nor the words that frame an answer
-    type (``FRAME_STEMS``)."""
+    type (``FRAME_STEMS``; the unit a span is asked in, "weeks" of "How many weeks …?", ``time_unit_asked``)."""
     of_names = {word for name in names_in(question) for word in words(name) if word not in capitalised or names.intersection(words(name))}
-    return set(question_terms(question)) - {stem(word) for word in [*names, *of_names]} - FRAME_STEMS
+    unit = time_unit_asked(question)
+    return set(question_terms(question)) - {stem(word) for word in [*names, *of_names, *([unit] if unit else [])]} - FRAME_STEMS
 
 
 # A count of the dead is a count of nothing else: a question asking one is not answered by a
@@ -215,7 +217,7 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     if typed and ASKS_DEATHS.search(asked) and not any(DEATH_WORDS & index.terms_as_quoted[sid] for sid in typed):
         return True  # "How many people were killed?" of "forced 12,000 people from their homes": a count of something else
 
-    counted = counted_things(own_part(asked))
+    counted = counted_things(own_part(asked)) if kind == "number" else frozenset()  # not the unit a span is asked in: "How many days …?"
     asked_names = frozenset(stem(name) for name in names) if kind in SIBLING_KINDS else frozenset()
     events = events_asked(own_part(asked)) if kind in DATE_KINDS else frozenset()
 

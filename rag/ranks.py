@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .answer_types import ASKS_DURATION
 from .lexical import stem
 from .text import ORDINALS, SUPERLATIVES
 
@@ -72,7 +73,6 @@ _AFTER_A_PLACING = frozenset("in at on this to of among place overall with after
 _QUANTIFIERS = frozenset({"most", "least"})
 _AFTER_QUANTIFIER = frozenset({"", "in", "this", "last", "at", "on", "since", "among", "of"})
 _BEFORE_A_COUNT = frozenset({"from", "than", "like", "unlike", "of"})
-_HOW_LONG = re.compile(r"\s*how\s+long\b", re.IGNORECASE)
 # A superlative of no family, told only in its own word ("the busiest stop"): "-iest" ("busiest",
 # "costliest") and those of a word list; not nouns ending alike ("priest", "interest", "forest").
 _OTHER_SUPERLATIVES = frozenset(
@@ -125,8 +125,8 @@ def _ranks_of(question: str) -> list[tuple[frozenset[str], str]]:
             continue  # "on the first day", "Rovers' second goal", "first opened": a noun numbered, a verb qualified
         if word in _QUANTIFIERS and (before in _BEFORE_A_COUNT or before != "the" and after not in _AFTER_QUANTIFIER):
             continue  # "most people", "differ from most"
-        if word == "last" and _HOW_LONG.match(question) and before != "the":
-            continue  # "How long did the fighting last?": a verb
+        if word == "last" and ASKS_DURATION.search(question) and before != "the":
+            continue  # "How long did the fighting last?", "How many weeks will it last?": a verb
         if word in _ASKING:
             asked.append((_TELLING[word], after))
         elif _superlative(word):

@@ -1487,6 +1487,37 @@ def test_a_question_asking_for_another_year_day_currency_or_span_than_the_articl
         assert_answered_as_without(local, blind, asked, quoted)
 
 
+FACTORY = (
+    "Biscuit factory to close\n\nThe Kirkcaldy biscuit factory will close next spring with the loss of 420 jobs. "
+    "Staff were told on Monday that a 45-day consultation on the job losses would begin immediately.\n"
+)
+LIBRARY_CLOSED = "Library reopens\n\nThe Millbrook library reopened on Monday after being closed for 12 days. The council spent £40,000 on a new roof.\n"
+BYPASS = (
+    "Bypass approved\n\nCouncillors voted nine to four in favour of the 3.2-mile relief road on Tuesday. "
+    "Work will start in six weeks. The school nearby is 23 kilometres from the county town.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question, quoted",
+    [
+        ("How many weeks will the consultation on the job losses last?", "45-day consultation"),
+        ("How many kilometres long is the relief road?", "3.2-mile relief road"),  # not the school's "23 kilometres"
+    ],
+)
+def test_a_span_or_measure_asked_in_another_unit_is_answered_in_the_articles_unit(tmp_path, encoder, answerer, question, quoted):
+    answer = answer_over(tmp_path, {"factory.txt": FACTORY, "bypass.txt": BYPASS}, encoder, answerer, question)
+    assert not answer.abstained and quoted in answer.quotes[0].text, answer.answer
+
+
+def test_a_span_of_something_else_in_the_unit_asked_does_not_answer(tmp_path, encoder, answerer):
+    """"days" frames what "How many days …?" asks: a library closed for 12 days says nothing of the factory."""
+    articles = {"factory.txt": "Biscuit factory to close\n\nThe Kirkcaldy biscuit factory will close next spring with the loss of 420 jobs.\n", "library.txt": LIBRARY_CLOSED}
+    closing = answerer_over(tmp_path, articles, encoder, answerer)
+    assert closing.answer("How many days will the biscuit factory stay open?").abstained
+    assert "closed for 12 days" in closing.answer("How many days was the Millbrook library closed?").quotes[0].text
+
+
 BAN = (
     "Lab urges a pause\n\nHarbor Labs on Monday called for a six-month pause in training larger models. "
     "The company said it is not calling for a permanent ban on research. It wants time to agree on safety tests.\n"

@@ -63,11 +63,14 @@ from rag.officer_titles import as_written, holder_asked, is_title, names_holder,
         ("I read the post. List the risks.", ["read", "post", "risk"]),  # a request opening a later sentence
         ("List US sanctions on Russia", ["us", "sanction", "russia"]),  # "US", not "us" as in "give us"
         ("What is RSI, e.g. in practice?", ["rsi", "practic"]),
+        ("How many kilometres long is the road?", ["long", "road"]),  # a unit asked in: any unit of its kind answers
+        ("How many weeks will the consultation last?", ["week", "consult", "last"]),  # a span is often told in the unit asked
         # outside those frames the same words are the topic
         ("Which list did the lab publish?", ["list", "lab", "publish"]),
         ("Who will name the new chief?", ["name", "new", "chief"]),
         ("Why did the lab give up?", ["lab", "give", "up"]),
         ("How many cars fit in the parking lot?", ["car", "fit", "park", "lot"]),  # a lot, not "a lot"
+        ("How many days a week do the buses run?", ["day", "week", "buse", "run"]),  # a rate, no unit asked in
         ("What was the last thing Jack Clark said?", ["last", "jack", "clark"]),
         ("How long is the longest paragraph?", ["longest", "paragraph"]),
         # pronouns and the stub a "n't" leaves carry no topic; "us" may be the US
@@ -195,6 +198,11 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ("How long did the strike last?", "duration", "The deal ended an 11-day strike.", "The deal ended the strike."),
         ("How long did the walkout go on?", "duration", "The walkout lasted eleven days.", "The walkout ended on Friday."),
         ("How long has the shop been open?", "duration", "It has been open since its founding.", "He is 52 years old."),  # an age is no span
+        ("How many weeks will the consultation last?", "duration", "A 45-day consultation begins on Monday.", "The consultation drew 300 replies."),  # any unit of time
+        ("How many years did the repairs take?", "duration", "The repairs took 14 months.", "The repairs cost 14 million pounds."),
+        ("How many kilometres long is the new road?", "measure", "Councillors backed the 3.2-mile route.", "The road will carry 11,000 vehicles a day."),
+        ("How many acres is the school site?", "measure", "The 2.5-hectare site will be sold.", "The site has 48 classrooms."),
+        ("How many days a week do the buses run?", "number", "Buses run 6 days a week.", "Buses run on weekdays."),  # a rate, no span
         ("How many beds does Lakeshore have?", "number", "Lakeshore is a 230-bed hospital.", "Lakeshore lost $23 million last year."),  # a count of beds
         ("How many beds does the hospital have?", "number", "The hospital has 240 beds.", "The hospital serves 11,000 people."),
         ("What will Raman be paid as chief executive?", "money", "Raman will be paid $1.2 million a year.", "Raman will lead the system from 2026."),
@@ -1098,6 +1106,9 @@ def test_a_question_typed_in_lower_case_has_its_names_written_as_the_articles_wr
         ("In what state is the working fluid?", None),  # a state of matter, as often as a place
         ("How much the Harbour Gallery paid for the painting?", "money"),  # as "tell me how much …" leaves it
         ("How much time they spent on it", "number"),
+        ("How many years ago was the abbey founded?", "number"),  # a date asked, in years from now
+        ("How many pounds did the repairs cost?", "number"),  # pounds of money or of weight: no measure
+        ("How much rain fell in the storm?", "number"),
     ],
 )
 def test_a_question_word_said_another_way_asks_for_the_same_type(question, kind):
@@ -1452,6 +1463,7 @@ def test_a_rank_asked_is_told_in_a_word_of_its_family(question, told, untold):
         "What are the latest figures?",  # as often recent as last
         "When was Haven House first given council funding?",  # an adverb before a verb
         "How long did the fighting last?",  # a verb
+        "How many weeks will the consultation last?",  # a verb, after a span asked in its unit
         "How do private schools in Ireland differ from most?",  # "most" schools
         "What did the prosecutor tell the jury on the first day of the trial?",  # a noun numbered
         "What was Nordavia's third-quarter pre-tax profit?",
