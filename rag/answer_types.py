@@ -51,8 +51,10 @@ _WHAT_IS_THE = (
 # "How much is the merger worth?", "how much did the tickets cost?": an auxiliary right after "how
 # much" (not "how much time did they spend"), or "how much money"; "what is the price of …".
 _ASKS_MONEY = re.compile(
-    r"\bhow much (?:does|did|do|is|was|are|were|will|would|has|have|had)\b(?: \S+){0,6}? (?:worth|cost|costs|costing|pay|paid|spend|spent|raise|raised|charge|charged|fund|funded|valued)\b"
-    r"|\bhow much (?:money|cash|funding|revenue|profit|income)\b"
+    r"\bhow much (?:does|did|do|is|was|are|were|will|would|has|have|had)\b(?: \S+){0,6}? (?:worth|cost|costs|costing|pay|paid|spend|spent|raise|raised|charge|charged|fund|funded|valued"
+    # "How much was stolen?", "how much was he fined?", "how much does the council owe?"
+    r"|steal|stole|stolen|embezzle|embezzled|defraud|defrauded|siphon|siphoned|fine|fined|owe|owed|borrow|borrowed|donate|donated|invest|invested)\b"
+    r"|\bhow much (?:money|cash|funding|revenue|profit|income|compensation|damages|(?:redundancy |severance |sick )?pay|salary|debt|investment)\b"
     # "how much the gallery paid", as "tell me how much …" asks it: a subject, then the verb
     r"|\bhow much (?:the|its|his|her|their|he|she|they|it|we|you|(?-i:[A-Z])[\w’'-]*)\b(?: \S+){0,6}? (?:costs?|pays?|paid|spends?|spent|raise[sd]?|charge[sd]?|earn(?:s|ed)?|(?:is|was|are|were) worth)\b"
     # "What will Raman be paid?", "what does the upgrade cost?", "what did they pay for it?" (not "what
@@ -121,15 +123,20 @@ _PERSON_ROLES = (
     "officers?|residents?|workers?|employees?|staff|engineers?|scientists?|experts?|analysts?|economists?|lawmakers?|"
     "legislators?|senators?|regulators?|ministers?|mayor|governor|president|chair(?:man|woman)?|directors?|founders?|owners?|"
     "protesters?|activists?|campaigners?|opponents?|supporters?|neighbou?rs?|farmers?|fishermen|anglers?|parents?|teachers?|"
-    "students?|doctors?|nurses?|patients?|police|judges?|lawyers?|investors?|shareholders?|customers?|users?|voters?|"
+    "students?|doctors?|nurses?|patients?|police|detectives?|judges?|lawyers?|investors?|shareholders?|customers?|users?|voters?|"
     "citizens?|councill?ors?|managers?|volunteers?|locals"
+)
+# "What are the names of the two men charged?", "Name the victims": people.
+_ASKS_NAMES = (
+    r"(?:\bnames? of|^\W*name)\s+(?:the |this |that |these |those |all )?(?:[\w-]+\s+){0,2}?"
+    r"(?:person|people|man|men|woman|women|boys?|girls?|child(?:ren)?|teenagers?|victims?|suspects?|defendants?|accused|officers?|players?|drivers?|pilots?)\b"
 )
 _WHO = re.compile(
     # not "Who is Azizi Othman?", which asks what he is, not for another person
     r"^\s*(?:who(?!(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?-i:[A-Z])[\w.-]*\s*){1,4}(?:[?,.!]|$|and\b))|whom|whose)\b"
     r"|\bwhat (person|people|researchers?|executives?|critic|investor|capitalist)\b"
     rf"|\bwhich (person|people|{_PERSON_ROLES}|players?|athletes?|candidates?|coach(?:es)?|captains?|man|woman|men|women|politicians?)\b"  # not "what workers demanded"
-    r"|\bby whom\b",
+    rf"|\bby whom\b|{_ASKS_NAMES}",
     re.I,
 )
 _WORD = re.compile(r"\w+")
@@ -147,7 +154,7 @@ _PERSON = regex.compile(
 _ASKS_NAME = re.compile(
     r"\b(?:what|which(?: [\w-]+)?) (?:compan(?:y|ies)|labs?|firms?|universit(?:y|ies)|organi[sz]ations?|agenc(?:y|ies)|institutions?|"
     r"startups?|banks?|groups?|unions?|parties|party|newspapers?|publications?|outlets?|brands?|products?|drugs?|teams?|clubs?)\b"
-    r"|\bname of\b|\bwhat (?:is|was|are|were|will) (?:it|they|the \w+(?: \w+)?) (?:be )?called\b|\bnick-?name[sd]?\b"
+    r"|\bnames? of\b|\bwhat (?:is|was|are|were|will) (?:it|they|the \w+(?: \w+)?) (?:be )?called\b|\bnick-?name[sd]?\b"
     # "Where does Azizi Othman work?": where someone works or studies is an organisation ("of Asia e University")
     r"|\bwhere (?:does|do|did|is|was|are|were|has|have|had)\b(?: \S+){1,4}? (?:work|works|worked|working|study|studies|studied|studying|teach|teaches|taught|teaching|employed)\b",
     re.I,
@@ -575,7 +582,9 @@ def count_announced(sentence: str, things: frozenset[str]) -> int:
 
 
 # Things counted under other names: "cut 85 of its 390 roles" counts jobs.
-_COUNTED_ALIKE = tuple(frozenset(map(_singular, group.split())) for group in ("jobs roles positions", "homes houses dwellings"))  # not "posts", "properties"
+_COUNTED_ALIKE = tuple(  # not "posts", "properties"
+    frozenset(map(_singular, group.split())) for group in ("jobs roles positions", "homes houses dwellings", "children kids youngsters", "cars vehicles")
+)
 
 
 # "The number of breeding pairs of curlew rose from six in 2018 to 14 in 2023": what is counted,

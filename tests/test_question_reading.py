@@ -203,6 +203,10 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ("How many kilometres long is the new road?", "measure", "Councillors backed the 3.2-mile route.", "The road will carry 11,000 vehicles a day."),
         ("How many acres is the school site?", "measure", "The 2.5-hectare site will be sold.", "The site has 48 classrooms."),
         ("How many days a week do the buses run?", "number", "Buses run 6 days a week.", "Buses run on weekdays."),  # a rate, no span
+        ("How much was stolen from the charity?", "money", "She stole £340,000 from the charity.", "She stole from the charity 41 times."),
+        ("How much compensation will passengers get?", "money", "Passengers will get £25 a day in compensation.", "Passengers on 12 lines will get compensation."),
+        ("How much was he fined?", "money", "He was fined €2,500.", "He was fined twice."),
+        ("What are the names of the two men charged?", "person", "Liam Byrne and Sean Walsh were charged.", "The two men were charged on Saturday."),
         ("How many beds does Lakeshore have?", "number", "Lakeshore is a 230-bed hospital.", "Lakeshore lost $23 million last year."),  # a count of beds
         ("How many beds does the hospital have?", "number", "The hospital has 240 beds.", "The hospital serves 11,000 people."),
         ("What will Raman be paid as chief executive?", "money", "Raman will be paid $1.2 million a year.", "Raman will lead the system from 2026."),
@@ -666,6 +670,10 @@ def test_a_count_is_of_what_the_question_counts_however_the_sentence_writes_it()
     assert counts_of("It would cut 85 of its 390 roles.", counted_things("How many jobs is Emberline cutting?"))  # jobs by another name
     assert counts_of("The fire destroyed 14 houses.", counted_things("How many homes did the fire destroy?"))
     assert not counts_of("The fire destroyed 14 barns.", counted_things("How many homes did the fire destroy?"))
+    assert counts_of("The hospice cares for about 120 children.", counted_things("How many kids does the hospice look after?"))
+    assert not counts_of("Marchetti, whose two children attend St Cuthbert's, said so.", counted_things("How many pupils does St Cuthbert's have?"))  # her children
+    assert counts_of("The road will take 11,000 vehicles a day out of the centre.", counted_things("How many cars will the road take out?"))
+    assert counted_things("How many detectives worked on the case?") == frozenset()  # people: "involving 40 officers"
     assert not counts_of("The company cut 40 jobs.", counted_things("How many posts did Rivera delete?"))  # a post is not only a job
 
 
@@ -1109,6 +1117,8 @@ def test_a_question_typed_in_lower_case_has_its_names_written_as_the_articles_wr
         ("How many years ago was the abbey founded?", "number"),  # a date asked, in years from now
         ("How many pounds did the repairs cost?", "number"),  # pounds of money or of weight: no measure
         ("How much rain fell in the storm?", "number"),
+        ("Name the victims of the attack.", "person"),
+        ("What was the name of the company?", "name"),
     ],
 )
 def test_a_question_word_said_another_way_asks_for_the_same_type(question, kind):
@@ -1441,6 +1451,7 @@ def test_an_event_is_told_of_a_description_only_where_it_names_nothing_else(sent
         ("Who is ranked second in the world?", "the world No 2, Ines Duarte", "the world No 12, Ines Duarte"),
         ("Who finished second?", "Pritchard was runner-up in 21 minutes.", "Oduya won in 21 minutes 4 seconds."),  # "seconds" is no rank
         ("What was the first school to close?", "The first to close was Ridgeway.", "Ridgeway closed in July."),  # the thing ranked is asked
+        ("How many pupils did Warrumbine have at its peak?", "At its peak it had 210 pupils.", "It had 48 pupils in 2005."),  # a highest point asked
     ],
 )
 def test_a_rank_asked_is_told_in_a_word_of_its_family(question, told, untold):
