@@ -12,13 +12,14 @@ _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bho
 # "How many weeks will the consultation last?", "how many kilometres long is the road?": a span of
 # time or a measure asked in a unit the article may not use ("a 45-day consultation", "a 3.2-mile
 # road"); a measure's unit frames the answer, any of its kind gives it (a span's unit stays one of the
-# question's words: an article often tells a span in the unit asked). Not "pounds" (money), a rate ("how
-# many days a week"), an age or a date ("how many years ago", "how many years older").
-_TIME_UNITS_ASKED = r"\bhow many (?:more\s+)?(?:seconds|minutes|hours|days|weeks|fortnights|months|years|decades)\b(?!\s+(?:a|an|per|each|every)\b)(?!.*\b(?:ago|old|older|younger)\b)"
+# question's words: an article often tells a span in the unit asked). Not "pounds" (money), "degrees"
+# nor "stories" (a university's, a paper's), a rate ("how many days a week"), an age or a date ("how
+# many years ago", "how many years older", looked for within eight words).
+_TIME_UNITS_ASKED = r"\bhow many (?:more\s+)?(?:seconds|minutes|hours|days|weeks|fortnights|months|years|decades)\b(?!\s+(?:a|an|per|each|every)\b)(?!(?:\W+\w+){0,8}?\W+(?:ago|old|older|younger)\b)"
 _MEASURE_UNITS_ASKED = (
     r"\bhow many (?:more\s+)?(?:square\s+|cubic\s+|nautical\s+)?"
     r"(?:kilomet(?:re|er)s|miles|met(?:re|er)s|feet|inches|centimet(?:re|er)s|millimet(?:re|er)s|yards|acres|hectares"
-    r"|tonnes|tons|kilos|kilograms|grams|ounces|lit(?:re|er)s|gallons|degrees|storeys|stories|floors|light[\s-]years)\b"
+    r"|tonnes|tons|kilos|kilograms|grams|ounces|lit(?:re|er)s|gallons|storeys|floors|light[\s-]years)\b"
 )
 MEASURE_UNITS_ASKED = re.compile(_MEASURE_UNITS_ASKED, re.I)
 _TIME_UNIT_ASKED = re.compile(_TIME_UNITS_ASKED, re.I)
@@ -52,9 +53,9 @@ _WHAT_IS_THE = (
 # much" (not "how much time did they spend"), or "how much money"; "what is the price of …".
 _ASKS_MONEY = re.compile(
     r"\bhow much (?:does|did|do|is|was|are|were|will|would|has|have|had)\b(?: \S+){0,6}? (?:worth|cost|costs|costing|pay|paid|spend|spent|raise|raised|charge|charged|fund|funded|valued"
-    # "How much was stolen?", "how much was he fined?", "how much does the council owe?"
-    r"|steal|stole|stolen|embezzle|embezzled|defraud|defrauded|siphon|siphoned|fine|fined|owe|owed|borrow|borrowed|donate|donated|invest|invested)\b"
-    r"|\bhow much (?:money|cash|funding|revenue|profit|income|compensation|damages|(?:redundancy |severance |sick )?pay|salary|debt|investment)\b"
+    # "How much was embezzled?", "how much was he fined?", "how much does the council owe?" (not "stolen": goods too)
+    r"|embezzle|embezzled|defraud|defrauded|siphon|siphoned|fine|fined|owe|owed|borrow|borrowed|donate|donated|invest|invested)\b"
+    r"|\bhow much (?:money|cash|funding|revenue|profit|income|compensation|damages|(?:redundancy |severance |sick )?pay|salary|investment)\b"
     # "how much the gallery paid", as "tell me how much …" asks it: a subject, then the verb
     r"|\bhow much (?:the|its|his|her|their|he|she|they|it|we|you|(?-i:[A-Z])[\w’'-]*)\b(?: \S+){0,6}? (?:costs?|pays?|paid|spends?|spent|raise[sd]?|charge[sd]?|earn(?:s|ed)?|(?:is|was|are|were) worth)\b"
     # "What will Raman be paid?", "what does the upgrade cost?", "what did they pay for it?" (not "what
@@ -126,10 +127,11 @@ _PERSON_ROLES = (
     "students?|doctors?|nurses?|patients?|police|detectives?|judges?|lawyers?|investors?|shareholders?|customers?|users?|voters?|"
     "citizens?|councill?ors?|managers?|volunteers?|locals"
 )
-# "What are the names of the two men charged?", "Name the victims": people.
+# "What are the names of the two men charged?", "Name the victims": people (not "the name of the
+# children's charity", "the man-made lake", "the hospital the victims were taken to").
 _ASKS_NAMES = (
-    r"(?:\bnames? of|^\W*name)\s+(?:the |this |that |these |those |all )?(?:[\w-]+\s+){0,2}?"
-    r"(?:person|people|man|men|woman|women|boys?|girls?|child(?:ren)?|teenagers?|victims?|suspects?|defendants?|accused|officers?|players?|drivers?|pilots?)\b"
+    r"(?:\bnames? of|^\W*name)\s+(?:the |this |that |these |those |all )?(?:[\w-]+\s+)?"
+    r"(?:person|people|man|men|woman|women|boys?|girls?|child(?:ren)?|teenagers?|victims?|suspects?|defendants?|accused|officers?|players?|drivers?|pilots?)(?![\w'’-])"
 )
 _WHO = re.compile(
     # not "Who is Azizi Othman?", which asks what he is, not for another person
@@ -268,7 +270,7 @@ _MEASURE = re.compile(
     rf"(?:(?<![{_CURRENCY_SIGNS}\d.,])\d[\d,.]*|\b(?:{NUMBER_WORD}|a|one|half a))\s*(?:-\s*)?"  # not "£5m"
     r"(?:(?:hundred|thousand)\s+)?(?:nautical\s+|square\s+|cubic\s+)?"  # "three hundred feet", "20 nautical miles"
     r"(?:m|metres?|meters?|km|kilomet(?:re|er)s?|cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|ft|feet|foot|inch(?:es)?|miles?|yards?"
-    r"|light[\s-]years?|parsecs?|astronomical units?|AU|storeys?|stories|floors|kg|kilos?|kilograms?|grams?|tonnes?|tons?|lbs?|pounds|stones?|ounces?|oz|acres?|hectares?|ha|lit(?:re|er)s?|gallons?|square \w+|sq \w+|mph|km/h|kph|knots|°\s?[CF]?|[CF]|degrees)(?!\w)",
+    r"|light[\s-]years?|parsecs?|astronomical units?|AU|storeys?|stories|floors|kg|kilos?|kilograms?|grams?|tonnes?|tons?|lbs?|pounds|stones?|ounces?|oz|acres?|hectares?|lit(?:re|er)s?|gallons?|square \w+|sq \w+|mph|km/h|kph|knots|°\s?[CF]?|[CF]|degrees)(?!\w)",
     re.I,
 )
 

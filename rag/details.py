@@ -56,11 +56,12 @@ _SPAN = re.compile(
 # A sentence dating its figures by another ("$12.0 billion a year earlier", "up from last month",
 # "this year", "yesterday") may be stating the very one asked, under another name.
 _RELATIVE_DAY = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last night|a week (?:earlier|ago|before))\b", re.I)
+_RELATIVE_DATE = re.compile(rf"{_RELATIVE_DAY.pattern}|\b(?:{WEEKDAYS})\b", re.I)  # "on Tuesday" may be the day asked
 _RELATIVE = {
     "year": re.compile(r"\b(?:a|one|the) year (?:earlier|ago|before)\b|\b(?:last|previous|prior|past|this|next) year\b|\byear[- ](?:on|over)[- ]year\b", re.I),
     "month": re.compile(r"\b(?:a|one|the) month (?:earlier|ago|before)\b|\b(?:last|previous|prior|past|this|next) month\b|\bmonth[- ](?:on|over)[- ]month\b", re.I),
     "weekday": _RELATIVE_DAY,
-    "date": _RELATIVE_DAY,
+    "date": _RELATIVE_DATE,
     "quarter": re.compile(r"\b(?:a|one|the) quarter (?:earlier|ago|before)\b|\b(?:last|previous|prior|preceding) quarter\b|\bquarter[- ](?:on|over)[- ]quarter\b", re.I),
 }
 
@@ -69,30 +70,70 @@ def _months(text: str, pattern: re.Pattern[str] = _MONTH) -> set[str]:
     return {_MONTH_NUMBERS[found.group(0)[:3].lower()] for found in pattern.finditer(text)}
 
 
-# A day of a month, "March 3", "Dec. 12", "3rd March", "13 of March" (not a range, "March 3-5",
-# "3 to 5 March", whose days are no one day).
+# A day of a month, "March 3", "Dec. 12", "3rd March", "13 of March"; a range of days, "March 3-5",
+# "13 and 14 March", "from July 10 to July 14", "between 1 and 5 May", states each day in it. A
+# question asks a day "on" it ("What happened on March 13?"), not one bounding what it asks
+# ("between March 3 and March 10", "since March 1", "by March 20").
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_NO_RANGE_AFTER = r"(?!\s*(?:[-–—]|to\s+\d|and\s+\d))"
+_TO = r"\s*(?:[-–—]|\b(?:to|through|until|till|and)\b)\s*"
 
 
-def _date_pattern(month: str) -> re.Pattern[str]:
-    return re.compile(
-        rf"\b(?P<month>{month})\s+(?P<day>{_DAY})\b{_NO_RANGE_AFTER}"
-        rf"|(?<![-–—\d])(?<![-–—]\s)(?<!\bto\s)\b(?P<day_first>{_DAY})\s+(?:of\s+)?(?P<month_after>{month})\b"
+def _date_patterns(month: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A pattern of a range of days and one of a day, of months written as ``month`` matches."""
+    day_month = rf"(?P<{{0}}>{_DAY})\s+(?:of\s+)?(?P<{{1}}>{month})\b"
+    month_day = rf"\b(?P<{{1}}>{month})\s+(?P<{{0}}>{_DAY})\b"
+    ranges = re.compile(
+        rf"\b(?:from|between)\s+(?:{month_day.format('first', 'month')}|{day_month.format('first_', 'month_')}){_TO}(?:{month_day.format('last', 'last_month')}|{day_month.format('last_', 'last_month_')})"
+        rf"|{month_day.format('start', 'in_month')}{_TO}(?P<end>{_DAY})\b(?!\s+(?:of\s+)?(?:{month}))"
+        rf"|\b(?P<start_>{_DAY}){_TO}{day_month.format('end_', 'in_month_')}"
     )
+    days = re.compile(rf"{month_day.format('day', 'month')}|\b{day_month.format('day_', 'month_')}")
+    return ranges, days
 
 
-_DATE = _date_pattern(rf"{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.?")
+_DATES = _date_patterns(rf"{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.?")
 # In a question typed in lower case, as for ``_ASKED_MONTH``, but for "may" and "march" ("may 3 schools close?").
-_ASKED_DATE = _date_pattern(rf"(?i:{'|'.join(month for month in MONTHS.split('|') if month not in ('May', 'March'))}|(?:{MONTH_ABBREVIATIONS})\.?)|May|March")
+_ASKED_DATES = _date_patterns(rf"(?i:{'|'.join(month for month in MONTHS.split('|') if month not in ('May', 'March'))}|(?:{MONTH_ABBREVIATIONS})\.?)|May|March")
+_ON = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _dates(text: str, pattern: re.Pattern[str] = _DATE) -> set[str]:
-    """The days of a month ``text`` states, as "month-day" ("3-13" for "March 13" and "13th March")."""
-    dates = set()
-    for found in pattern.finditer(text):
-        month, day = found["month"] or found["month_after"], found["day"] or found["day_first"]
-        dates.add(f"{_MONTH_NUMBERS[month[:3].lower()]}-{int(day.rstrip('stndrh'))}")
+def _month_of(name: str) -> int:
+    return int(_MONTH_NUMBERS[name[:3].lower()])
+
+
+def _day_of(day: str) -> int:
+    return int(day.rstrip("stndrh"))
+
+
+def _days_between(first: tuple[int, int], last: tuple[int, int]) -> set[str]:
+    """Each "month-day" from ``first`` to ``last`` (month, day), across a month's end ("July 30 to August 2")."""
+    (month, day), found = first, set()
+    for _ in range(62):  # no range of days is told over two months long
+        found.add(f"{month}-{day}")
+        if (month, day) == last:
+            return found
+        month, day = (month, day + 1) if day < 31 else (month % 12 + 1, 1)
+    return {f"{first[0]}-{first[1]}", f"{last[0]}-{last[1]}"}
+
+
+def _dates(text: str, patterns: tuple[re.Pattern[str], re.Pattern[str]] = _DATES, asked: bool = False) -> set[str]:
+    """The days of a month ``text`` states, as "month-day" ("3-13" for "March 13" and "13th March"),
+    each day of a range it states; of a question (``asked``), only a day asked "on"."""
+    ranges, days = patterns
+    dates: set[str] = set()
+    for found in ranges.finditer(text):
+        if found["first"] or found["first_"]:
+            first = (_month_of(found["month"] or found["month_"]), _day_of(found["first"] or found["first_"]))
+            last = (_month_of(found["last_month"] or found["last_month_"]), _day_of(found["last"] or found["last_"]))
+        else:
+            month = _month_of(found["in_month"] or found["in_month_"])
+            first, last = (month, _day_of(found["start"] or found["start_"])), (month, _day_of(found["end"] or found["end_"]))
+        if not asked:
+            dates |= _days_between(first, last)
+    rest = ranges.sub(lambda found: " " * len(found.group()), text)
+    for found in days.finditer(rest):
+        if not asked or _ON.search(rest, 0, found.start()):
+            dates.add(f"{_month_of(found['month'] or found['month_'])}-{_day_of(found['day'] or found['day_'])}")
     return dates
 
 
@@ -166,10 +207,11 @@ def stated_details(text: str) -> dict[str, set[str]]:
 
 def asked_details(question: str) -> dict[str, set[str]]:
     """The details ``question`` asks about, by kind, as ``stated_details`` reads them, with
-    months written in lower case too ("inflation in december"), but not "may" nor "march"
-    unless a day goes with them ("march 13")."""
+    months written in lower case too ("inflation in december"), but not "may" nor "march"; a day
+    of a month only where it is asked "on" ("What happened on March 13?"), with its month."""
     asked = stated_details(question)
-    dates = _dates(question, _ASKED_DATE)
+    asked.pop("date", None)
+    dates = _dates(question, _ASKED_DATES, asked=True)
     months = asked.get("month", set()) | _months(question, _ASKED_MONTH) | {date.split("-")[0] for date in dates}
     return {**asked, **({"month": months} if months else {}), **({"date": dates} if dates else {})}
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 from .acronyms import well_known_spellings
 from .answer_types import (
     ASKS_WHY,
+    MEASURE_UNITS_ASKED,
     CLOSED_TYPES,
     COMPANY_ENDS,
     ORGANISATION_ENDS,
@@ -77,9 +78,15 @@ def asks_closed_type(question: str, asked: str) -> bool:
     span of time or a dose (``CLOSED_TYPES``), read as the ranking reads it: for a follow-up ``asked``
     searched with the questions before it, the kind its own words ask for. A question of who holds
     a role ("Who is the chief executive of Wendmoor Water?", ``holder_asked``) asks for one too: a
-    name the articles tie to that role, not anyone they name."""
+    name the articles tie to that role, not anyone they name; so does one asking a number of a unit
+    of measure ("How many acres of the moor burned?", ``MEASURE_UNITS_ASKED``), which a measure
+    otherwise need not state."""
     kind = expected_type(question, own_part(asked) if asked != question else None)
-    return kind in CLOSED_TYPES or (kind == "person" and holder_asked(own_part(asked)) is not None)
+    return (
+        kind in CLOSED_TYPES
+        or (kind == "person" and holder_asked(own_part(asked)) is not None)
+        or (kind == "measure" and bool(MEASURE_UNITS_ASKED.search(own_part(asked))))  # "How many acres …?" asks a number of them
+    )
 
 
 DATE_KINDS = frozenset({"time", "day", "year"})  # the kinds asking when

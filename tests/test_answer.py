@@ -1510,6 +1510,18 @@ def test_a_span_or_measure_asked_in_another_unit_is_answered_in_the_articles_uni
     assert not answer.abstained and quoted in answer.quotes[0].text, answer.answer
 
 
+@pytest.mark.parametrize(
+    "told, quoted",
+    [
+        ("Firefighters spent two days tackling a fire on Marsden Moor. The fire destroyed 120 hectares of the moor.", "120 hectares"),
+        ("Firefighters spent two days tackling a fire on Marsden Moor. The cause of the fire is not known.", None),  # no measure stated
+    ],
+)
+def test_a_number_of_a_unit_of_measure_is_answered_only_by_a_measure(tmp_path, encoder, answerer, told, quoted):
+    articles = {"moor.txt": f"Moor fire\n\n{told}\n", "library.txt": LIBRARY_CLOSED}
+    assert_abstains_or_quotes_first(answer_over(tmp_path, articles, encoder, answerer, "How many acres of Marsden Moor were burned in the fire?"), quoted)
+
+
 def test_a_span_of_something_else_in_the_unit_asked_does_not_answer(tmp_path, encoder, answerer):
     """"days" frames what "How many days …?" asks: a library closed for 12 days says nothing of the factory."""
     articles = {"factory.txt": "Biscuit factory to close\n\nThe Kirkcaldy biscuit factory will close next spring with the loss of 420 jobs.\n", "library.txt": LIBRARY_CLOSED}

@@ -203,7 +203,7 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ("How many kilometres long is the new road?", "measure", "Councillors backed the 3.2-mile route.", "The road will carry 11,000 vehicles a day."),
         ("How many acres is the school site?", "measure", "The 2.5-hectare site will be sold.", "The site has 48 classrooms."),
         ("How many days a week do the buses run?", "number", "Buses run 6 days a week.", "Buses run on weekdays."),  # a rate, no span
-        ("How much was stolen from the charity?", "money", "She stole £340,000 from the charity.", "She stole from the charity 41 times."),
+        ("How much was embezzled from the charity?", "money", "She embezzled £340,000 from the charity.", "She embezzled from the charity 41 times."),
         ("How much compensation will passengers get?", "money", "Passengers will get £25 a day in compensation.", "Passengers on 12 lines will get compensation."),
         ("How much was he fined?", "money", "He was fined €2,500.", "He was fined twice."),
         ("What are the names of the two men charged?", "person", "Liam Byrne and Sean Walsh were charged.", "The two men were charged on Saturday."),
@@ -604,7 +604,8 @@ def test_a_figure_asked_for_by_its_name_is_asked_for_as_its_question_word_asks(q
         ("what was the gross margin in q3", {"quarter": {"3"}}),
         ("What was third-quarter revenue in $?", {"quarter": {"3"}, "currency": {"dollar"}}),
         ("Who did Jan Novak meet?", {}),  # a name, not January
-        ("What happened between Dec. 12 and january 5?", {"month": {"12", "1"}, "date": {"12-12", "1-5"}}),  # both, however written
+        ("What happened between Dec. 12 and january 5?", {"month": {"12", "1"}}),  # both months, however written; days bounding what is asked
+        ("What happened on the 3rd of March?", {"month": {"3"}, "date": {"3-3"}}),  # a day asked "on" it
         ("Why did the strike start on 13th March?", {"month": {"3"}, "date": {"3-13"}}),  # a day of a month pins the month too
         ("What happened on March 3-5?", {"month": {"3"}}),  # a range is no one day
         ("why may 3 schools close", {}),  # "may" the verb, with a count after it
@@ -630,6 +631,10 @@ def test_a_sentence_stating_other_details_than_asked_conflicts_with_the_question
     assert conflicting_details("What was the revenue on 12 December?", near, near) == []
     assert conflicting_details("What was the revenue on November 12?", near, near) == ["month"]  # another month is the one conflict
     assert conflicting_details("What was the revenue on Dec. 13?", "Revenue rose yesterday, the company said on Dec. 12.", "") == []  # "yesterday" may be Dec. 13
+    assert conflicting_details("What happened on March 13?", "Talks were held on 12 and 13 March.", "") == []  # each day of a range
+    assert conflicting_details("What happened on July 12?", "The car park was closed from July 10 to July 14.", "") == []
+    assert conflicting_details("What happened on March 5?", "Police made arrests on March 3.", "") == ["date"]
+    assert conflicting_details("What was announced on March 13?", "The minister said on Tuesday fares rise from March 20.", "") == []  # Tuesday may be March 13
     elsewhere = "Revenue in 2024 was $3.0 billion."
     assert conflicting_details("What was the revenue in 2024?", near, f"{near} {elsewhere}") == []  # another candidate states the year asked
     dated_back = "Revenue rose to $4.1 billion in 2025 from $3.0 billion a year earlier."
@@ -1116,6 +1121,9 @@ def test_a_question_typed_in_lower_case_has_its_names_written_as_the_articles_wr
         ("How much time they spent on it", "number"),
         ("How many years ago was the abbey founded?", "number"),  # a date asked, in years from now
         ("How many pounds did the repairs cost?", "number"),  # pounds of money or of weight: no measure
+        ("How much did the thieves steal?", "number"),  # money or goods ("three tonnes of copper cable")
+        ("What is the name of the children's charity?", "name"),  # an organisation, not children
+        ("How many degrees did the university award?", "number"),  # a university's degrees, no measure
         ("How much rain fell in the storm?", "number"),
         ("Name the victims of the attack.", "person"),
         ("What was the name of the company?", "name"),
