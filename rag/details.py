@@ -1,6 +1,6 @@
 """The details a question pins its answer to: a year, a month, a day of a month ("March 13"), a
-weekday, a quarter, a currency, a span of time ("six days", "a 12-week trial"), a vote's tally ("voted 5-2") or a count ("three
-schools", ``miscounted``).
+weekday, a quarter, a currency, a span of time ("six days", "a 12-week trial"), a vote's tally
+("voted 5-2") or a count ("three schools", ``miscounted``).
 
 A question asking "What was Helixon's revenue in euros?" of an article that gives it only in
 dollars, or "what was the revenue in 2024?" of one that gives 2025's, has a false premise built
@@ -95,6 +95,8 @@ _DATES = _date_patterns(rf"{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.?")
 # In a question typed in lower case, as for ``_ASKED_MONTH``, but for "may" and "march" ("may 3 schools close?").
 _ASKED_DATES = _date_patterns(rf"(?i:{'|'.join(month for month in MONTHS.split('|') if month not in ('May', 'March'))}|(?:{MONTH_ABBREVIATIONS})\.?)|May|March")
 _ON = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
+_A_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")  # what any date has (a quick test before the patterns)
+_A_MONTH_ANY_CASE = re.compile(_A_MONTH.pattern, re.IGNORECASE)
 
 
 def _month_of(name: str) -> int:
@@ -121,6 +123,8 @@ def _dates(text: str, patterns: tuple[re.Pattern[str], re.Pattern[str]] = _DATES
     each day of a range it states; of a question (``asked``), only a day asked "on"."""
     ranges, days = patterns
     dates: set[str] = set()
+    if not (_A_MONTH_ANY_CASE if asked else _A_MONTH).search(text):
+        return dates
     for found in ranges.finditer(text):
         if found["first"] or found["first_"]:
             first = (_month_of(found["month"] or found["month_"]), _day_of(found["first"] or found["first_"]))

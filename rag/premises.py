@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 from .acronyms import well_known_spellings
 from .answer_types import (
     ASKS_WHY,
-    MEASURE_UNITS_ASKED,
     CLOSED_TYPES,
     COMPANY_ENDS,
+    MEASURE_UNITS_ASKED,
     ORGANISATION_ENDS,
     counted_things,
     counts_of,
