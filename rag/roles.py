@@ -32,7 +32,8 @@ _BOTH_WAYS = frozenset(
     "drawing fight fights fought fighting partner partners partnered speak speaks spoke talk talks talked".split()
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
-_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Lord|Lady|Sir)\.?\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|&))*")
+_HONORIFIC = "Mr|Mrs|Ms|Dr|Lord|Lady|Sir"  # before a name: "Ms Birtles", "Dr. Shah"
+_NAME = re.compile(rf"(?:(?:{_HONORIFIC})\.?\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|&))*")
 
 
 def relation_asked(question: str) -> tuple[frozenset[str], str, Role] | None:
@@ -75,9 +76,9 @@ def roles_in(text: str, name: frozenset[str], verb: str) -> set[Role]:
     ):
         passive = bool(found.group("by")) or bool(re.search(r"\b(?:was|were|is|are|been|be)\b", found.group("aux"), re.IGNORECASE))
         roles.add("done to" if passive else "doer")
-    if re.search(rf"\b(?:{verbs})\s+(?:(?:to|the|a|an|mr|mrs|ms|dr|lord|lady|sir)\.?\s+){{0,2}}(?:(?-i:[A-Z])[\w'’-]*\s+)?(?:{named})\b", text, re.IGNORECASE):
+    if re.search(rf"\b(?:{verbs})\s+(?:(?:to|the|a|an|{_HONORIFIC})\.?\s+){{0,2}}(?:(?-i:[A-Z])[\w'’-]*\s+)?(?:{named})\b", text, re.IGNORECASE):
         roles.add("done to")
-    if re.search(rf"\b(?:{verbs})\s+by\s+(?:(?:the|mr|mrs|ms|dr|lord|lady|sir)\.?\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)?(?:{named})\b", text, re.IGNORECASE):
+    if re.search(rf"\b(?:{verbs})\s+by\s+(?:(?:the|{_HONORIFIC})\.?\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)?(?:{named})\b", text, re.IGNORECASE):
         roles.add("doer")  # "Steve Rudd was replaced by Gail Hendry"
     return roles
 
