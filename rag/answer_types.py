@@ -15,7 +15,10 @@ _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bho
 # question's words: an article often tells a span in the unit asked). Not "pounds" (money), "degrees"
 # nor "stories" (a university's, a paper's), a rate ("how many days a week"), an age or a date ("how
 # many years ago", "how many years older", looked for within eight words).
-_TIME_UNITS_ASKED = r"\bhow many (?:more\s+)?(?:seconds|minutes|hours|days|weeks|fortnights|months|years|decades)\b(?!\s+(?:a|an|per|each|every)\b)(?!(?:\W+\w+){0,8}?\W+(?:ago|old|older|younger)\b)"
+# A word between a count and its unit of time that leaves it a span: "18 consecutive months", "three
+# more weeks", "two full days", "five straight years".
+SPAN_QUALIFIER = r"(?:(?:more|consecutive|straight|successive|full|whole|long|further|additional|extra)\s+)?"
+_TIME_UNITS_ASKED = rf"\bhow many {SPAN_QUALIFIER}(?:seconds|minutes|hours|days|weeks|fortnights|months|years|decades)\b(?!\s+(?:a|an|per|each|every)\b)(?!(?:\W+\w+){{0,8}}?\W+(?:ago|old|older|younger)\b)"
 _MEASURE_UNITS_ASKED = (
     r"\bhow many (?:more\s+)?(?:square\s+|cubic\s+|nautical\s+)?"
     r"(?:kilomet(?:re|er)s|miles|met(?:re|er)s|feet|inches|centimet(?:re|er)s|millimet(?:re|er)s|yards|acres|hectares"
@@ -183,7 +186,7 @@ _QUANTITY = re.compile(
 # A race's time, hours, minutes and seconds ("won in 2:05:41"): what time someone ran, and how long it took.
 RACE_TIME = r"(?<![\d:.,])\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?(?![\d:]|[.,]\d)"
 _DURATION = re.compile(
-    rf"{RACE_TIME}|\b(\d+|a|an|{NUMBER_WORD}|a dozen|few|several|many|some)[\s-]+(more\s+)?"
+    rf"{RACE_TIME}|\b(\d+|a|an|{NUMBER_WORD}|a dozen|few|several|many|some)[\s-]+{SPAN_QUALIFIER}"
     r"(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b(?![\s-]+old\b)|\bfortnight\b"
     r"|\b(for|within|over|lasting|last|lasts|lasted|take|takes|took)\s+(\w+\s+)?(days|weeks|months|years|decades)\b"
     r"|\b(days|weeks|months|years|decades),? (not|rather than|or)\b"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from .answer_types import amount_groups
+from .answer_types import SPAN_QUALIFIER, amount_groups
 from .lexical import STOPWORDS, is_verb, stem, terms, words
 from .text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORD, WEEKDAYS, number_value, scaled_value, years
 
@@ -50,7 +50,7 @@ _CURRENCY = re.compile(
 # "six days", "a 12-week trial", "twenty-four hours": a span of time, by its unit (not "a year",
 # nor a rate, "7 days a week", nor an age, "52 years old", "a two-year-old").
 _SPAN = re.compile(
-    rf"\b(\d+(?:[.,]\d+)?|{NUMBER_WORD})[\s-]+(hour|day|week|month|year)s?\b(?!\s+a\s+(?:day|week|month|year)\b)(?![\s-]+old\b)", re.I
+    rf"\b(\d+(?:[.,]\d+)?|{NUMBER_WORD})[\s-]+{SPAN_QUALIFIER}(hour|day|week|month|year)s?\b(?!\s+a\s+(?:day|week|month|year)\b)(?![\s-]+old\b)", re.I
 )
 
 # A sentence dating its figures by another ("$12.0 billion a year earlier", "up from last month",

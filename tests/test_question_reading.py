@@ -200,6 +200,8 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ("How long has the shop been open?", "duration", "It has been open since its founding.", "He is 52 years old."),  # an age is no span
         ("How many weeks will the consultation last?", "duration", "A 45-day consultation begins on Monday.", "The consultation drew 300 replies."),  # any unit of time
         ("How many years did the repairs take?", "duration", "The repairs took 14 months.", "The repairs cost 14 million pounds."),
+        ("How long did the drought last?", "duration", "Rain fell after 18 consecutive months of drought.", "Rain fell after 18 dry villages asked for help."),
+        ("How many more weeks will the works take?", "duration", "The works will take a further three full weeks.", "The works will take three cranes."),
         ("How many kilometres long is the new road?", "measure", "Councillors backed the 3.2-mile route.", "The road will carry 11,000 vehicles a day."),
         ("How many acres is the school site?", "measure", "The 2.5-hectare site will be sold.", "The site has 48 classrooms."),
         ("How many days a week do the buses run?", "number", "Buses run 6 days a week.", "Buses run on weekdays."),  # a rate, no span
@@ -649,6 +651,9 @@ def test_a_sentence_stating_other_details_than_asked_conflicts_with_the_question
     assert conflicting_details("Why did the strike last twenty-four days?", "The strike lasted 24 days.", "") == []  # one number, two spellings
     assert conflicting_details("Why did the strike last eleven days?", "Buses run 7 days a week.", "") == []  # a rate, no span
     assert conflicting_details("Why did it take two years?", "The chief executive, 52 years old, said so.", "") == []  # an age, no span
+    drought = "Rain fell after 18 consecutive months of drought."
+    assert conflicting_details("Why did the drought last 12 months?", drought, drought) == ["months"]  # a word between count and unit
+    assert conflicting_details("Why did the drought last 18 months?", drought, drought) == []
     founded = "The abbey was founded in 1642 and rebuilt after a fire."
     assert conflicting_details("Why was the abbey founded in 1650?", founded, founded) == ["year"]  # a year before 1800 too
     local = "Drivers of the union walked off the job in 2025."
