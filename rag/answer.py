@@ -226,7 +226,7 @@ class Answerer:
         states (``_stated``: a table row's "4,210" under "Votes" counts votes), a name in its text,
         a person in its text as a quote shows it (``quoted_from``: a quotation's later sentence
         with who said it)."""
-        if kind in ("person", "name"):
+        if kind in ("person", "name", "place"):
             if (sid, kind) not in self._mentions_cache:
                 sentence = self.index.sentences[sid]
                 start = quoted_from(self.index, sid) if kind == "person" else sentence.start  # '"…," Moran said. "A bed …"'

@@ -156,15 +156,30 @@ _PERSON = regex.compile(
 )
 # "Which university is she from?", "what company", "what is the name of the new system": a name,
 # which may be one word ("Anthropic") or hold small words ("Asia e University", "Bank of Japan").
-_ASKS_NAME = re.compile(
-    r"\b(?:what|which(?: [\w-]+)?) (?:compan(?:y|ies)|labs?|firms?|universit(?:y|ies)|organi[sz]ations?|agenc(?:y|ies)|institutions?|"
-    r"startups?|banks?|groups?|unions?|parties|party|newspapers?|publications?|outlets?|brands?|products?|drugs?|teams?|clubs?)\b"
-    r"|\bnames? of\b|\bwhat (?:is|was|are|were|will) (?:it|they|the \w+(?: \w+)?) (?:be )?called\b|\bnick-?name[sd]?\b"
+# The words before what is named may qualify it ("Which private equity firm", "what shipping
+# company"), not make a clause of it ("What did the company say?", "What happens when business …?"). Of the kinds after the second
+# line only one is asked a name: "Which charity …?" wants one named, "Which charities …?" a list,
+# which an article may give unnamed ("food banks and youth clubs").
+_NAMED_KIND_QUALIFIERS = (
+    rf"(?: (?!(?:{AUXILIARIES}|{QUESTION_WORDS}|the|a|an|its|their|his|her|this|that|these|those|of|if|happens?|happened|caused?|causes|makes?|made|led|said|says)\b)[\w-]+){{0,3}}?"
+)
+_NAMED_KINDS = (
+    r"compan(?:y|ies)|labs?|firms?|universit(?:y|ies)|organi[sz]ations?|agenc(?:y|ies)|institutions?|"
+    r"startups?|banks?|groups?|unions?|parties|party|newspapers?|publications?|outlets?|brands?|products?|drugs?|teams?|clubs?|"
+    r"charity|council|court|hospital|school|country|town|village|county|station|road|street|"
+    r"store|supermarket|shop|hotel|restaurant|caf[eé]|pub|venue|theatre|theater|museum|gallery|"
+    r"ship|ferry|vessel|play|film|book|album|song|operation|fund|trust|foundation|contractor|"
+    r"consultant|consultancy|supplier|retailer|airline|operator|developer|insurer|authority|department|ministry|care home|factory|mill|business"
+)
+ASKS_NAME = re.compile(
+    # the last kind of a run asked: "Which department store" asks a store
+    rf"\b(?:what|which){_NAMED_KIND_QUALIFIERS} (?:{_NAMED_KINDS})\b(?! (?:{_NAMED_KINDS})\b)"
+    r"|\bnames? of\b|\bwhat (?:is|was|are|were|will) (?:it|they|the(?: [\w'’-]+){1,4}?) (?:be )?called\b|\bnick-?name[sd]?\b"
     # "Where does Azizi Othman work?": where someone works or studies is an organisation ("of Asia e University")
     r"|\bwhere (?:does|do|did|is|was|are|were|has|have|had)\b(?: \S+){1,4}? (?:work|works|worked|working|study|studies|studied|studying|teach|teaches|taught|teaching|employed)\b",
     re.I,
 )
-_NAME = regex.compile(r"(?<![.!?]\s)(?<!^)\b\p{Lu}[\w’'&.-]*(?:\s+(?:(?:of|for|and|de|e|the|&)\s+)*\p{Lu}[\w’'&.-]*)*")
+_NAME = regex.compile(r"(?<![.!?]\s)(?<!^)\b(?!I\b)\p{Lu}[\w’'&.-]*(?:\s+(?:(?:of|for|and|de|e|the|&)\s+)*\p{Lu}[\w’'&.-]*)*")
 _WEEKDAY_OR_DATE = re.compile(rf"\b(?:{WEEKDAYS}|today|yesterday|tomorrow)\b|\b{MONTH_BEFORE_DAY}")
 _YEAR = re.compile(rf"\b{YEAR}s?\b")  # "1788", "2025", the decade "the 1970s"
 _WHEN_DAY = re.compile(rf"\b(what|which) day\b|\bon what date\b|\bwhat date\b|{_asks_the('day|date')}", re.I)
@@ -215,7 +230,7 @@ _AGE = re.compile(
     r"|\b(?:built|founded|established|formed|set up|opened|created|constructed)\b(?:\s+[\w,]+){0,4}?\s+in\s+(?:\w+\s+)?\d{4}\b",
     re.I,
 )
-_PLACE = re.compile(rf"\b(?:in|at|from|on|near) (?!(?:{WEEKDAYS}|{MONTHS})\b)[A-Z][a-z]+")  # "on Grand Avenue", not "on Monday"
+_PLACE = re.compile(rf"\b(?:in|at|from|on|near) (?!(?:{WEEKDAYS}|{MONTHS})\b)(?P<place>[A-Z][a-z]+)")  # "on Grand Avenue", not "on Monday"
 # "What does RSI stand for?" wants the sentence that spells it out: "recursive
 # self-improvement, or RSI," or "recursive self-improvement (RSI)".
 ASKS_EXPANSION = re.compile(r"\b(stands?|short) for\b|\b(acronym|abbreviation)\b|\bfull (name|form) of\b", re.I)
@@ -285,7 +300,7 @@ EXPECTED = {
     "day": (_WHEN_DAY, _WEEKDAY_OR_DATE),
     "year": (_WHEN_YEAR, _YEAR),
     "person": (_WHO, _PERSON),
-    "name": (_ASKS_NAME, _NAME),
+    "name": (ASKS_NAME, _NAME),
     "money": (_ASKS_MONEY, _MONEY),
     "percent": (_ASKS_PERCENT, _PERCENT),
     "age": (_ASKS_AGE, _AGE),
@@ -468,9 +483,11 @@ ORGANISATION_ENDS = COMPANY_ENDS | frozenset(
     "county city town village street hall park airport station museum church club team times news post journal review office "
     "ministry commission service services network fund trust society league federation "
     "region district state states republic kingdom island islands bay valley falls road avenue square bridge "
-    "gallery theatre library stadium prison united rovers".split()
+    "gallery theatre library stadium prison united rovers "
+    "infirmary hospice cathedral abbey chapel playhouse cinema arena lido terminal junction reservoir canal harbour pier quay wharf tunnel motorway estates".split()
 )
-_PLACE_STARTS = frozenset("lake port mount fort cape river gulf north south east west upper lower san santa los las".split())
+# "St Aldric's" (a hospital, a church, a school), "Lake Wendell", "Port Calder": no person's name.
+_PLACE_STARTS = frozenset("lake port mount fort cape river gulf north south east west upper lower san santa los las st saint".split())
 
 
 # Words ending the name of an event, no person's: "the Lakeside Open", "the Riverside Marathon".
@@ -485,8 +502,11 @@ def names_a_person(mention: str) -> bool:
 
 
 def mentions(sentence: str, kind: str) -> tuple[frozenset[str], ...]:
-    """The people (``kind`` "person": by name or role) or the names (``kind`` "name") that
-    ``sentence`` mentions, a name of two words opening it too, each as its lower-case words."""
+    """The people (``kind`` "person": by name or role), the names (``kind`` "name") or the
+    places (``kind`` "place": "Dunmere" of "in Dunmere") that ``sentence`` mentions, a name of
+    two words opening it too (of a person or a name), each as its lower-case words."""
+    if kind == "place":
+        return tuple(frozenset({match.group("place").lower()}) for match in _PLACE.finditer(sentence))
     found = [match.group(0) for match in EXPECTED[kind][1].finditer(sentence)]
     opening = _OPENING_NAME.match(sentence)  # two capitalised words: one opening a sentence may be any word ("Security researchers said")
     if opening and opening.group(1).lower() not in _OPENERS:
@@ -717,14 +737,15 @@ def names_another_of_a_series(sentence: str, question: str) -> bool:
 def has_type(sentence: str, kind: str | None, question: str = "") -> bool:
     """Whether ``sentence`` contains something of the expected ``kind`` (True if none expected).
 
-    A person the ``question`` itself names, by name or role, is not one it asks for: "A judge
-    ruled on Friday …" does not say which judge ruled; a number, for a question of how many
+    A person, a name or a place the ``question`` itself names, by name or role, is not one it asks
+    for: "A judge ruled on Friday …" does not say which judge ruled, "… transfer from Brightclean"
+    not where Brightclean is based; a number, for a question of how many
     of something, is one of those things ("how many beds" wants "412-bed", not "$23 million");
     and an amount asked for by name goes by one of its names (``amount_names``: "what was the
     revenue" wants "sales of $410 million", not "pay $38 million")."""
     if kind is None:
         return True
-    if kind in ("person", "name"):
+    if kind in ("person", "name", "place"):
         asked = question_words(question)
         return any(not mention <= asked for mention in mentions(sentence, kind))
     if kind == "number" and (things := counted_things(question)):

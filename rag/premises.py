@@ -43,6 +43,7 @@ from .events import events_asked, spans_a_life, tells_event, told_of_a_descripti
 from .siblings import KINDS, another_of_its_kind_named, kind_written_after, names_ending_in, told_of_a_sibling
 from .spans import quoted_from
 from .spelling import english_word
+from .unnamed import left_unnamed
 from .text import AUXILIARIES, BLOCK_QUOTE_LINE, CALENDAR_WORDS, NUMBER_WORDS, QUESTION_WORDS, interview_roles, line_start
 from .officer_titles import HONORIFICS, TITLE_GROUP, TITLE_PATTERN, TITLE_WORD, holder_asked, is_title
 
@@ -791,7 +792,9 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     or whether it asks about a year no article naming what it names mentions (``year_unmentioned``),
     or for a figure of a year none of the best sentences is told of (``year_told_elsewhere``);
     or whether it asks what someone said about what nothing they are told saying mentions
-    (``said_nothing_on``), or quotes words no article holds (``quotation_unfound``).
+    (``said_nothing_on``), or quotes words no article holds (``quotation_unfound``); or whether
+    it asks the name of what the best sentence tells of unnamed (``rag.unnamed.left_unnamed``:
+    "Which private equity firm is buying Calderway Guard?" of "… to a private equity firm").
     A question asking to be confirmed or denied (``asks_yes_or_no``) is checked for the event
     alone: a sentence stating a detail otherwise answers it ("Will the plant open in July?" of
     "… will open in September"); one no article tells of does not ("Was Alan Forsythe fired?")."""
@@ -869,6 +872,9 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
     elsewhere = year_told_elsewhere(index, question, scored, candidates)
     if elsewhere:
         yield f"They do not give it for {elsewhere}."
+    unnamed = left_unnamed(index, question, scored, candidates)
+    if unnamed:
+        yield f"They tell of the {unnamed} without naming it."
 
 
 def year_told_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], candidates: int = 3) -> str | None:

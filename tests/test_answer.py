@@ -3071,3 +3071,35 @@ def test_last_year_is_the_year_before_the_articles_date(tmp_path, encoder, answe
     index = answerer_over(tmp_path, {"scheme.txt": DATED_SCHEME, "heat.txt": HEAT}, encoder, answerer).index
     last_year = next(i for i, sentence in enumerate(index.sentences) if sentence.text.startswith("Last year"))
     assert _told_of_year(index, last_year, "2023") and not _told_of_year(index, last_year, "2022")
+
+
+SALE = (
+    "Calderway sells its security arm\n\nCalderway Services has won a five-year contract worth £40 million to clean hospitals in Westmarch. "
+    "The company has also confirmed that it has agreed to sell its security division, Calderway Guard, {buyer} for an undisclosed sum. "
+    "The division, which supplies door staff and patrol officers to shopping centres, employs about 900 people. "
+    "Analysts at Tessel Bank said private equity firms had shown interest in the division for more than a year. "  # a name, not the buyer's
+    "Chief executive Ruth Mallory said the sale would allow the group to focus on cleaning, catering and waste.\n"
+)
+
+
+def test_a_question_asking_the_name_of_what_the_article_leaves_unnamed_abstains_saying_so(tmp_path, encoder, answerer):
+    (tmp_path / "unnamed").mkdir()
+    (tmp_path / "named").mkdir()
+    unnamed = answerer_over(tmp_path / "unnamed", {"sale.txt": SALE.format(buyer="to a private equity firm")}, encoder, answerer)
+    asked = "Which private equity firm is buying Calderway Guard?"
+    assert_abstains_only_with(unnamed, with_settings(unnamed, detail_conflict_penalty=0.0), asked)
+    assert unnamed.answer(asked).answer.endswith("They tell of the firm without naming it.")
+    named = answerer_over(tmp_path / "named", {"sale.txt": SALE.format(buyer="to Harbour Capital, a private equity firm,")}, encoder, answerer)
+    assert_abstains_or_quotes_first(named.answer(asked), "Harbour Capital")
+
+
+def test_a_hospital_by_a_saints_name_is_no_person_left_out_of_the_answer(tmp_path, encoder, answerer):
+    """"St Aldric's" names a hospital: a sentence naming the Royal Linford Infirmary has not put another person in its place."""
+    hospital = (
+        "Patients moved as burst main floods St Aldric's Hospital\n\nMore than forty patients were moved out of St Aldric's Hospital in Dunmere "
+        "on Saturday after a burst water main flooded its basement. Eight patients from the intensive care unit were transferred to the Royal "
+        "Linford Infirmary in Linford. Fourteen patients from the stroke unit were taken to Marsh Lane Hospital in Tannock.\n"
+    )
+    answer = answer_over(tmp_path, {"hospital.txt": hospital}, encoder, answerer, "Where were the intensive care patients from St Aldric's taken?")
+    assert_abstains_or_quotes_first(answer, "Royal Linford Infirmary")
+

@@ -19,6 +19,7 @@ from rag.answer_types import (
     expected_type,
     has_type,
     mentions,
+    names_a_person,
     reports_speech,
     speaks,
     tells_an_earlier_time,
@@ -35,6 +36,7 @@ from rag.lexical import question_terms, stem, terms, words
 from rag.question import asked_subject, asks_across_articles, asks_yes_or_no, compared_topic, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
 from rag.siblings import kind_written_after, name_lists, names_ending_in
 from rag.spelling import capitalised_words, proper_names
+from rag.unnamed import kind_asked_named, tells_unnamed
 from rag.officer_titles import as_written, holder_asked, is_title, names_holder, title_counts
 
 
@@ -245,6 +247,11 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
         ("What is the name of the new hospital system?", "name", "The combined system will be called Northgate Health.", "The new system will have 412 beds."),
         ("Which company built the model?", "name", "The model was built by Anthropic.", "The company built the model in two years."),
         ("Where is Sparkle Auto Wash?", "place", "Elena Ruiz, owner of Sparkle Auto Wash on Grand Avenue, said so.", "The car wash closed on Monday."),
+        ("Where is Brightclean based?", "place", "Brightclean is based in Stapleford.", "About 640 staff will transfer from Brightclean."),  # its own name is no answer
+        ("Which private equity firm is buying Calderway Guard?", "name", "Harbour Capital is buying Calderway Guard.", "Calderway Guard is being sold to a firm."),
+        ("Which country does Penhallow export most to?", "name", "Sales were led by demand in Canada.", "Penhallow sells in 31 countries."),
+        ("What shipping company carried the containers?", "name", "Orrin Line carried the containers.", "The containers came by sea."),
+        ("What was the company registered on Caskey called?", "name", "It was registered as Tarn Holdings.", "It was registered on Caskey."),
         (
             "How much did Northfield pay for Hollis Creek?",  # a price is paid in an acquisition
             "money",
@@ -569,7 +576,7 @@ def test_html_and_markdown_pasted_with_a_question_are_not_read_as_its_words(past
         ("What is the day-ahead power price?", "money"),  # a price, not a day
         ("What was the income tax rate?", "percent"),  # a rate, not an income
         ("What is the hourly rate for a plumber?", None),  # a price by the hour, no percentage
-        ("What sales team did they hire?", None),  # a kind of team, no amount
+        ("What sales team did they hire?", "name"),  # a team, by its name: no amount
         ("What's the date of the vote?", "day"),
         ("What time period does the study cover?", "time"),  # a span of time, not a time of day
         ("What time of year do the floods come?", "time"),
@@ -847,6 +854,9 @@ def test_a_name_written_with_accents_or_letters_beyond_a_to_z_names_a_person(sen
 def test_which_role_asks_for_a_person_but_what_role_did_asks_what_they_did():
     assert expected_type("Which judge ruled in the case?") == "person"
     assert expected_type("What workers demanded from the city?") is None
+    assert expected_type("What did the company say?") is None  # a clause, not a kind qualified
+    assert expected_type("Which charities will share the money?") is None  # a list, which may go unnamed ("food banks and youth clubs")
+    assert not names_a_person("St Aldric's") and not names_a_person("Royal Linford Infirmary")  # a hospital, by a saint's name or its kind
     assert has_type("Ana Reyes is the chief executive of Quarto.", "person", "Who is Quarto's chief executive?")  # a name opening the sentence
     assert not has_type("The Council met the chief executive on Monday.", "person", "Who is Quarto's chief executive?")
 
@@ -1549,3 +1559,34 @@ def test_the_checks_of_the_eighth_code_review_read_no_more_than_they_should():
     assert names_ending_in("It has 120 beds, according to Northvale University Hospitals NHS Trust.", "hospital") == []
     assert names_ending_in("The Carlow hospital has 120 beds.", "hospital") == []  # a town before the kind in lower case
     assert names_ending_in("Millbeck Community Hospital opened in 1978.", "hospital") == ["Millbeck Community "]
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("Which private equity firm is buying Calderway Guard?", "firm"),
+        ("What is the name of Irene Shaw's café?", "café"),
+        ("What was the name of the porcelain factory that closed in 2009?", "factory"),
+        ("What was the company registered on Caskey called?", "company"),
+        ("What was the Gullhaven hotel going to be called?", "hotel"),
+        ("Which company currently provides school meals?", "company"),  # the kind nearest "which"
+        ("Who is buying Calderway Guard?", None),  # a person, by name or role
+        ("What are the names of the two men charged?", None),
+    ],
+)
+def test_a_question_asking_a_name_names_the_kind_of_thing_it_asks(question, kind):
+    assert kind_asked_named(question) == kind
+
+
+def test_a_kind_told_after_an_indefinite_word_and_no_name_is_left_unnamed():
+    assert tells_unnamed("It agreed to sell Calderway Guard to a private equity firm for an undisclosed sum.", "firm")
+    assert tells_unnamed("It already collects waste for two neighbouring councils.", "council")
+    assert tells_unnamed("Its last porcelain factory closed in 2009.", "factory")
+    assert not tells_unnamed("Greenhollow Environmental, a firm based in Stapleford, won the contract.", "firm")  # named before it
+    assert not tells_unnamed("It was sold to a firm, Harbour Capital, on Monday.", "firm")  # named after it
+    assert not tells_unnamed("The range has three boxes and a broadband router (Sky Q Hub).", "router")
+    assert not tells_unnamed("It was spun off into a separate company known today as Visa Inc.", "company")
+    assert not tells_unnamed("The firm declined to comment.", "firm")  # "the firm" may be one named before
+    assert not tells_unnamed("Donations up to £40,000, by the supermarket chain Farrow's.", "supermarket")  # "the supermarket", after a figure
+    assert not tells_unnamed("Harbour Capital is buying it.", "firm")  # no firm told of
+
