@@ -24,6 +24,7 @@ import numpy as np
 
 from .answer_types import (
     ORGANISATION_ENDS,
+    age_of_another,
     amount_names,
     asks_about_speech,
     asks_present,
@@ -366,8 +367,13 @@ class Answerer:
             typed &= self._names_holder(ids, holder, asked)
         if kind == "number" and ASKS_DEATHS.search(own or question):  # "How many died?": a count of the dead, "No deaths were reported" too, not of the evacuated
             typed &= np.fromiter((bool(DEATH_WORDS & sentence_terms[sid]) for sid in ids.tolist()), dtype=bool, count=len(ids))
-        if kind == "age" and (surnames := {stems[-1] for stems in name_terms(own or question).values()}):  # "How old is Leo Marsh?": an age told of him,
-            typed &= np.fromiter((bool(surnames & (sentence_terms[sid] | leant.get(sid, frozenset()))) for sid in ids.tolist()), dtype=bool, count=len(ids))  # not "The 24-year-old" after Ortiz
+        if kind == "age" and (people := name_terms(own or question)):  # "How old is Leo Marsh?": an age told of him, not "The 24-year-old" after Ortiz,
+            surnames = {stems[-1] for stems in people.values()}  # nor "Gareth Pennock, 37," of Joanne Pennock
+            typed &= np.fromiter(
+                (bool(surnames & (sentence_terms[sid] | leant.get(sid, frozenset()))) and not age_of_another(self.index.sentences[sid].text, [words(name) for name in people]) for sid in ids.tolist()),
+                dtype=bool,
+                count=len(ids),
+            )
         if kind and (ranks := ranks_asked(own or question)):  # "Who was the youngest?": a name told as the youngest
             typed &= np.fromiter((sentence_tells_ranks(self.index, sid, ranks) for sid in ids.tolist()), dtype=bool, count=len(ids))
         score = s.w_dense * dense + s.w_centered * centered + s.w_coverage * (coverage + s.title_credit * in_title_only) + s.w_chunk * passage

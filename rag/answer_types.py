@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
 import regex
 
-from .text import AUXILIARIES, CALENDAR_WORDS, CENTURY, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, NUMBER_WORDS, QUESTION_WORDS, WEEKDAYS, YEAR
+from .text import AUXILIARIES, CALENDAR_WORDS, CENTURY, HONORIFICS, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, NUMBER_WORDS, QUESTION_WORDS, WEEKDAYS, YEAR
 
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
 # "How many weeks will the consultation last?", "how many kilometres long is the road?": a span of
@@ -230,6 +231,31 @@ _AGE = re.compile(
     r"|\b(?:built|founded|established|formed|set up|opened|created|constructed)\b(?:\s+[\w,]+){0,4}?\s+in\s+(?:\w+\s+)?\d{4}\b",
     re.I,
 )
+# An age told right after a name, as reporters write it: "Gareth Pennock, 37,", "Oduya, now 71,".
+_NAMED_AGE = regex.compile(r"((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+),\s*(?:now\s+|who (?:is|was)\s+)?\d{1,3},\s")
+
+
+def age_of_another(sentence: str, people: Iterable[Sequence[str]]) -> bool:
+    """Whether each age ``sentence`` states is told right after the name of someone other than
+    ``people`` (each a name's lower-case words): "Gareth Pennock, 37," tells no age of Joanne
+    Pennock, nor of Holcroft; of "Pennock" or "Mr Pennock" it may. A name is another's when its
+    last word differs, or both give a first name and those differ (honorifics aside). False when
+    the sentence states no age so, or one otherwise too ("the 24-year-old")."""
+    named = list(_NAMED_AGE.finditer(sentence))
+    if not named or _AGE.search(_NAMED_AGE.sub(" ", sentence)):
+        return False
+
+    def bare(name: Iterable[str]) -> list[str]:
+        return [word.lower().rstrip(".") for word in name if word.lower().rstrip(".") not in HONORIFICS]
+
+    asked = [found for found in map(bare, people) if found]
+
+    def same(told: list[str], person: list[str]) -> bool:
+        return told[-1] == person[-1] and (len(told) < 2 or len(person) < 2 or told[0] == person[0])
+
+    return not any(same(told, person) for told in (bare(_WORD.findall(match.group(1))) for match in named) if told for person in asked)
+
+
 _PLACE = re.compile(rf"\b(?:in|at|from|on|near) (?!(?:{WEEKDAYS}|{MONTHS})\b)(?P<place>[A-Z][a-z]+)")  # "on Grand Avenue", not "on Monday"
 # "What does RSI stand for?" wants the sentence that spells it out: "recursive
 # self-improvement, or RSI," or "recursive self-improvement (RSI)".

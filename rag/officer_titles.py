@@ -17,7 +17,7 @@ import regex
 
 from .answer_types import ASKS_EXPANSION
 from .lexical import words
-from .text import MONTHS, WEEKDAYS
+from .text import HONORIFICS, MONTHS, WEEKDAYS
 
 # A group each, under all its names.
 TITLE_GROUPS = (
@@ -76,7 +76,6 @@ _SHORT_FORM_TITLE = re.compile(
 )  # a plural counts for its title: "Prosecutors argued …" writes "prosecutor"
 
 
-HONORIFICS = frozenset("mr mrs ms mx miss dr sir dame lord lady rev prof".split())
 
 
 def is_title(word: str, plural: bool = True) -> bool:

@@ -3103,3 +3103,13 @@ def test_a_hospital_by_a_saints_name_is_no_person_left_out_of_the_answer(tmp_pat
     answer = answer_over(tmp_path, {"hospital.txt": hospital}, encoder, answerer, "Where were the intensive care patients from St Aldric's taken?")
     assert_abstains_or_quotes_first(answer, "Royal Linford Infirmary")
 
+
+def test_how_old_someone_is_is_not_answered_by_the_age_of_another_of_their_name(tmp_path, encoder, answerer):
+    court = (
+        "Man jailed for glassing his brother-in-law\n\nDarren Holcroft, 41, of Kettlewick, admitted wounding with intent. "
+        "The court heard that Holcroft attacked Gareth Pennock, 37, outside the Wheatsheaf Inn shortly after 11pm. "
+        "Mr Pennock is married to Holcroft's younger sister, Joanne, and the two men had not spoken for years.\n"
+    )
+    local = answerer_over(tmp_path, {"court.txt": court}, encoder, answerer)
+    assert local.answer("How old is Joanne Pennock?").abstained
+    assert_abstains_or_quotes_first(local.answer("How old is Gareth Pennock?"), "Gareth Pennock, 37")

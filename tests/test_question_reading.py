@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer_types import (
+    age_of_another,
     asks_statement,
     asks_what_next,
     count_announced,
@@ -1590,3 +1591,11 @@ def test_a_kind_told_after_an_indefinite_word_and_no_name_is_left_unnamed():
     assert not tells_unnamed("Donations up to £40,000, by the supermarket chain Farrow's.", "supermarket")  # "the supermarket", after a figure
     assert not tells_unnamed("Harbour Capital is buying it.", "firm")  # no firm told of
 
+
+def test_an_age_told_after_anothers_name_is_not_the_age_asked():
+    attacked = "The court heard that Holcroft attacked Gareth Pennock, 37, outside the Wheatsheaf Inn."
+    assert age_of_another(attacked, [words("Joanne Pennock")])  # another first name
+    assert age_of_another(attacked, [words("Holcroft")])  # another surname
+    assert not age_of_another(attacked, [words("Pennock")]) and not age_of_another(attacked, [words("Mr Pennock")])
+    assert not age_of_another("Sir Malcolm Oduya, 71, chairs the inquiry.", [words("Malcolm Oduya")])  # an honorific aside
+    assert not age_of_another("The 24-year-old joined Gareth Pennock, 37, at the inn.", [words("Joanne Pennock")])  # an age told otherwise too
