@@ -158,29 +158,34 @@ _PERSON = regex.compile(
 # "Which university is she from?", "what company", "what is the name of the new system": a name,
 # which may be one word ("Anthropic") or hold small words ("Asia e University", "Bank of Japan").
 # The words before what is named may qualify it ("Which private equity firm", "what shipping
-# company"), not make a clause of it ("What did the company say?", "What happens when business …?"). Of the kinds after the second
-# line only one is asked a name: "Which charity …?" wants one named, "Which charities …?" a list,
+# company"), not make a clause of it ("What did the company say?", "What happens when business …?"). Of the kinds after
+# the first ones only one is asked a name: "Which charity …?" wants one named, "Which charities …?" a list,
 # which an article may give unnamed ("food banks and youth clubs").
 _NAMED_KIND_QUALIFIERS = (
-    rf"(?: (?!(?:{AUXILIARIES}|{QUESTION_WORDS}|the|a|an|its|their|his|her|this|that|these|those|of|if|happens?|happened|caused?|causes|makes?|made|led|said|says)\b)[\w-]+){{0,3}}?"
+    rf"(?: (?!(?:{AUXILIARIES}|{QUESTION_WORDS}|the|a|an|its|their|his|her|this|that|these|those|of|if|age|happens?|happened|caused?|causes|makes?|made|led|said|says)\b)[\w-]+){{1,3}}?"
+)
+_NAMED_KINDS_MANY = (
+    r"compan(?:y|ies)|labs?|firms?|universit(?:y|ies)|organi[sz]ations?|agenc(?:y|ies)|institutions?|"
+    r"startups?|banks?|groups?|unions?|parties|party|newspapers?|publications?|outlets?|brands?|products?|drugs?|teams?|clubs?"
 )
 _NAMED_KINDS = (
-    r"compan(?:y|ies)|labs?|firms?|universit(?:y|ies)|organi[sz]ations?|agenc(?:y|ies)|institutions?|"
-    r"startups?|banks?|groups?|unions?|parties|party|newspapers?|publications?|outlets?|brands?|products?|drugs?|teams?|clubs?|"
-    r"charity|council|court|hospital|school|country|town|village|county|station|road|street|"
+    _NAMED_KINDS_MANY + r"|charity|council|court|hospital|school|country|town|village|county|station|road|street|"
     r"store|supermarket|shop|hotel|restaurant|caf[eé]|pub|venue|theatre|theater|museum|gallery|"
-    r"ship|ferry|vessel|play|film|book|album|song|operation|fund|trust|foundation|contractor|"
-    r"consultant|consultancy|supplier|retailer|airline|operator|developer|insurer|authority|department|ministry|care home|factory|mill|business"
+    r"ship|ferry|vessel|play|film|book|album|song|fund|trust|foundation|contractor|"
+    r"consultant|consultancy|supplier|retailer|airline|operator|developer|insurer|authority|department|ministry|care home|factory|mill"
 )
 ASKS_NAME = re.compile(
-    # the last kind of a run asked: "Which department store" asks a store
-    rf"\b(?:what|which){_NAMED_KIND_QUALIFIERS} (?:{_NAMED_KINDS})\b(?! (?:{_NAMED_KINDS})\b)"
+    # the last kind of a run asked: "Which department store" asks a store; after "what" and words
+    # qualifying it, a kind before a verb the question's own ("What private equity firm is …"), not
+    # one qualifying what follows ("What hospital admissions have risen?", "What court order …")
+    rf"\bwhich(?:{_NAMED_KIND_QUALIFIERS})?? (?:{_NAMED_KINDS})\b(?! (?:{_NAMED_KINDS})\b)|\bwhat (?:{_NAMED_KINDS_MANY})\b"
+    rf"|\bwhat(?:{_NAMED_KIND_QUALIFIERS})?? (?:{_NAMED_KINDS})(?= (?:{AUXILIARIES})\b)"
     r"|\bnames? of\b|\bwhat (?:is|was|are|were|will) (?:it|they|the(?: [\w'’-]+){1,4}?) (?:be )?called\b|\bnick-?name[sd]?\b"
     # "Where does Azizi Othman work?": where someone works or studies is an organisation ("of Asia e University")
     r"|\bwhere (?:does|do|did|is|was|are|were|has|have|had)\b(?: \S+){1,4}? (?:work|works|worked|working|study|studies|studied|studying|teach|teaches|taught|teaching|employed)\b",
     re.I,
 )
-_NAME = regex.compile(r"(?<![.!?]\s)(?<!^)\b(?!I\b)\p{Lu}[\w’'&.-]*(?:\s+(?:(?:of|for|and|de|e|the|&)\s+)*\p{Lu}[\w’'&.-]*)*")
+_NAME = regex.compile(r"(?<![.!?]\s)(?<!^)\b(?!I\b(?![-.]\w))\p{Lu}[\w’'&.-]*(?:\s+(?:(?:of|for|and|de|e|the|&)\s+)*\p{Lu}[\w’'&.-]*)*")
 _WEEKDAY_OR_DATE = re.compile(rf"\b(?:{WEEKDAYS}|today|yesterday|tomorrow)\b|\b{MONTH_BEFORE_DAY}")
 _YEAR = re.compile(rf"\b{YEAR}s?\b")  # "1788", "2025", the decade "the 1970s"
 _WHEN_DAY = re.compile(rf"\b(what|which) day\b|\bon what date\b|\bwhat date\b|{_asks_the('day|date')}", re.I)
@@ -238,9 +243,10 @@ _NAMED_AGE = regex.compile(r"((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]
 def age_of_another(sentence: str, people: Iterable[Sequence[str]]) -> bool:
     """Whether each age ``sentence`` states is told right after the name of someone other than
     ``people`` (each a name's lower-case words): "Gareth Pennock, 37," tells no age of Joanne
-    Pennock, nor of Holcroft; of "Pennock" or "Mr Pennock" it may. A name is another's when its
-    last word differs, or both give a first name and those differ (honorifics aside). False when
-    the sentence states no age so, or one otherwise too ("the 24-year-old")."""
+    Pennock, nor of Holcroft; of "Pennock", "Mr Pennock" or "Councillor Gareth Pennock" it may. A
+    name is another's when its last word differs (but a first name alone, "her husband Gareth,
+    38,"), or both give a word before it and those differ ("J." meets "Joanne"). False when the
+    sentence states no age so, or one otherwise too ("the 24-year-old")."""
     named = list(_NAMED_AGE.finditer(sentence))
     if not named or _AGE.search(_NAMED_AGE.sub(" ", sentence)):
         return False
@@ -250,13 +256,18 @@ def age_of_another(sentence: str, people: Iterable[Sequence[str]]) -> bool:
 
     asked = [found for found in map(bare, people) if found]
 
+    def first_names_meet(told: str, asked: str) -> bool:  # "J." may be Joanne
+        return told == asked or (len(told) == 1 and asked.startswith(told)) or (len(asked) == 1 and told.startswith(asked))
+
     def same(told: list[str], person: list[str]) -> bool:
-        return told[-1] == person[-1] and (len(told) < 2 or len(person) < 2 or told[0] == person[0])
+        if told[-1] != person[-1]:
+            return len(told) == 1 and len(person) > 1 and told[0] == person[-2]  # "her husband Gareth, 38," of Gareth Pennock
+        return len(told) < 2 or len(person) < 2 or first_names_meet(told[-2], person[-2])  # the word before the surname: "Councillor Gareth Pennock"
 
     return not any(same(told, person) for told in (bare(_WORD.findall(match.group(1))) for match in named) if told for person in asked)
 
 
-_PLACE = re.compile(rf"\b(?:in|at|from|on|near) (?!(?:{WEEKDAYS}|{MONTHS})\b)(?P<place>[A-Z][a-z]+)")  # "on Grand Avenue", not "on Monday"
+_PLACE = re.compile(rf"\b(?:in|at|from|on|near) (?!(?:{WEEKDAYS}|{MONTHS})\b)(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)*)")  # "on Grand Avenue", not "on Monday"
 # "What does RSI stand for?" wants the sentence that spells it out: "recursive
 # self-improvement, or RSI," or "recursive self-improvement (RSI)".
 ASKS_EXPANSION = re.compile(r"\b(stands?|short) for\b|\b(acronym|abbreviation)\b|\bfull (name|form) of\b", re.I)
@@ -529,10 +540,10 @@ def names_a_person(mention: str) -> bool:
 
 def mentions(sentence: str, kind: str) -> tuple[frozenset[str], ...]:
     """The people (``kind`` "person": by name or role), the names (``kind`` "name") or the
-    places (``kind`` "place": "Dunmere" of "in Dunmere") that ``sentence`` mentions, a name of
+    places (``kind`` "place": "Kettlewick Castle" of "at Kettlewick Castle") that ``sentence`` mentions, a name of
     two words opening it too (of a person or a name), each as its lower-case words."""
     if kind == "place":
-        return tuple(frozenset({match.group("place").lower()}) for match in _PLACE.finditer(sentence))
+        return tuple(frozenset(match.group("place").lower().split()) for match in _PLACE.finditer(sentence))
     found = [match.group(0) for match in EXPECTED[kind][1].finditer(sentence)]
     opening = _OPENING_NAME.match(sentence)  # two capitalised words: one opening a sentence may be any word ("Security researchers said")
     if opening and opening.group(1).lower() not in _OPENERS:

@@ -76,8 +76,6 @@ _SHORT_FORM_TITLE = re.compile(
 )  # a plural counts for its title: "Prosecutors argued …" writes "prosecutor"
 
 
-
-
 def is_title(word: str, plural: bool = True) -> bool:
     """Whether ``word`` (lower-cased) is an honorific ("ms"), an officer's title, abbreviated with or
     without its full stop ("gov.", "gov"), or (with ``plural``) the plural of one of three letters or

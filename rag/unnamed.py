@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .answer_types import ASKS_NAME, expected_type
+from .answer_types import ASKS_NAME, expected_type, is_role
 from .lexical import question_terms, stem, words
 from .question import names_in
 from .text import NUMBER_WORD
@@ -28,15 +28,19 @@ if TYPE_CHECKING:
 # of" or before "called"; the last before a word starting what is told of it is the kind.
 _NAME_OF = re.compile(r"\bname of (?:the |a |an |its |their |his |her )?((?:[\w'’-]+ ?){1,8})", re.IGNORECASE)
 _CALLED = re.compile(r"\b(?:is|was|are|were|will) (?:the|its|their)((?: [\w'’-]+){1,6}?) (?:be )?called\b", re.IGNORECASE)
-_TOLD_OF_IT = re.compile(r"(?:that|which|who|whose|where|when|in|at|on|for|to|by|with|from|of|going|\w+ed)", re.IGNORECASE)
+_TOLD_OF_IT = re.compile(r"that|which|who|whose|where|when|in|at|on|for|to|by|with|from|of|going", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"[a-z]{3,}ed")  # "the company registered on Caskey", not "the newly renovated hotel" nor "the Red Lion"
 # Words that leave what follows unnamed: "a firm", "two neighbouring councils", "its last porcelain factory".
 _INDEFINITE = re.compile(
     rf"\b(?:a|an|another|one|some|several|its|their|his|her|our|no|{NUMBER_WORD}|\d[\d,]*\d|\d)\s+(?:(?!(?:the|by|of|to|in|at|for|from|with|and|or)\b)[\w'’-]+\s+){{0,3}}$",
     re.IGNORECASE,
 )
-_NAME_BEFORE = re.compile(r"[A-Z][\w'’&.-]*,\s*$")  # "Greenhollow Environmental, a firm"
-# "a firm, Harbour Capital,", "a broadband router (Sky Q Hub)", "a ferry called “Tern”", "a company known today as Visa Inc."
-_NAME_AFTER = re.compile(r"\s*[,(]?\s*(?:(?:called|named|renamed|known(?:\s+\w+)?\s+as)\s+)?[\"“‘']?[A-Z]")
+# "Greenhollow Environmental, a firm", "The buyer, Harbour Capital, is a private equity firm"
+_DEFINITE = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)  # "Harbour Capital, the private equity firm, said …"
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’&.-]*(?:,\s*|,?\s+(?:is|was|are|were|became|becomes)\s+)$")
+# "a firm, Harbour Capital,", "a firm: Harbour Capital", "a broadband router (Sky Q Hub)", "a hotel named the Gullhaven Arms",
+# "a ferry called “Tern”", "a company known today as Visa Inc."
+_NAME_AFTER = re.compile(r"\s*[,(:–—-]?\s*(?:(?:called|named|renamed|dubbed|known(?:\s+\w+)?\s+as)\s+)?(?:the\s+)?[\"“‘']?[A-Z]")
 _WORD = re.compile(r"[\w'’-]+")
 _REACH = 60  # characters before a kind's word read for its indefinite word
 # Many asked ("Which companies bid …?"): an article counting them ("Four companies have been
@@ -50,41 +54,47 @@ def kind_asked_named(question: str) -> str | None:
     is the new ferry called?"), lower-case, or None when it asks no name."""
     if expected_type(question) != "name":
         return None
+    kind = None
     for pattern in (_NAME_OF, _CALLED):
         found = pattern.search(question)
         if found:
             named = found.group(1).split()
-            return named[next((at for at, word in enumerate(named) if at and _TOLD_OF_IT.fullmatch(word)), len(named)) - 1].lower()
-    found = ASKS_NAME.search(question)
-    if found and not re.search(r"\bnames? of\b|\bcalled\b|\bnick-?name", found.group(), re.IGNORECASE):
-        return found.group().split()[-1].lower()
-    return None
+            told = (at for at, word in enumerate(named) if at and (_TOLD_OF_IT.fullmatch(word) or (_PARTICIPLE.fullmatch(word) and at + 1 < len(named) and _TOLD_OF_IT.fullmatch(named[at + 1]))))
+            kind = named[next(told, len(named)) - 1].lower()
+            break
+    else:
+        found = ASKS_NAME.search(question)
+        if found and re.match(r"wh(?:at|ich)\b", found.group(), re.IGNORECASE) and not re.search(r"\bnames? of\b|\bcalled\b", found.group(), re.IGNORECASE):
+            kind = " ".join(found.group().lower().split()[-2:]) if found.group().lower().endswith("care home") else found.group().split()[-1].lower()
+    return None if kind is None or is_role(frozenset({kind})) else kind  # not "the name of the company's founder": a person
 
 
 def _occurrences(text: str, kind: str) -> list[re.Match[str]]:
+    if " " in kind:  # "care home"
+        return list(re.finditer(rf"\b{re.escape(kind)}s?\b", text, re.IGNORECASE))
     key = stem(kind)
     return [word for word in _WORD.finditer(text) if stem(word.group().lower()) == key]
 
 
 def _named_at(text: str, word: re.Match[str]) -> bool:
     """Whether the kind's ``word`` in ``text`` is named: a name's own word ("the Coastal Communities
-    Fund"), or with a name before it ("Greenhollow Environmental, a firm") or after it
-    (``_NAME_AFTER``)."""
+    Fund"), or with a name before it ("Greenhollow Environmental, a firm", "Harbour Capital, the
+    firm") or after it (``_NAME_AFTER``)."""
     before = text[max(0, word.start() - _REACH) : word.start()]
-    indefinite = _INDEFINITE.search(before)
+    indefinite = _INDEFINITE.search(before) or _DEFINITE.search(before)
     return word.group()[0].isupper() or bool(_NAME_AFTER.match(text, word.end())) or bool(indefinite and _NAME_BEFORE.search(before[: indefinite.start()]))
 
 
 def tells_unnamed(text: str, kind: str) -> bool:
     """Whether ``text`` tells of ``kind`` and each time only after an indefinite word
-    (``_INDEFINITE``: "a firm", "two neighbouring councils"), with no name (``_named_at``)."""
+    (``_INDEFINITE``: "a firm", "two neighbouring councils"), with no name beside it (``_named_at``)."""
     found = _occurrences(text, kind)
     return bool(found) and all(_INDEFINITE.search(text[max(0, word.start() - _REACH) : word.start()]) and not _named_at(text, word) for word in found)
 
 
 def _may_name(text: str, kind: str, typed: bool, topic: set[str], told: frozenset[str], told_unnamed: int) -> bool:
     """Whether a sentence may name the ``kind`` asked: it names one where it tells of the kind
-    (``_named_at``), or it tells of no such kind and states a name the question lacks (``typed``)
+    (``_named_at``: "Harbour Capital, the private equity firm, said …"), or it tells of no such kind and states a name the question lacks (``typed``)
     beside as many words of its ``topic`` (among the sentence's stems, ``told``) as the sentence
     leaving it unnamed tells (``told_unnamed``), one at least: "Sales were led by demand in
     Canada." for "Which country does Penhallow export most to?", not "… a sponsored swim at Linford
@@ -96,8 +106,10 @@ def _may_name(text: str, kind: str, typed: bool, topic: set[str], told: frozense
 
 def left_unnamed(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], candidates: int = 3) -> str | None:
     """The kind ``question`` asks the name of (``kind_asked_named``), one of it (``_PLURAL``), when
-    the best sentence tells of it unnamed (``tells_unnamed``) and none of the first ``candidates``
-    sentences of its article may name it (``_may_name``; a word of its topic, not of its names). "Which private equity firm
+    the best sentence tells of it unnamed (``tells_unnamed``) and none of the next best sentences
+    (up to ``candidates`` in all) from its article may name it (``_may_name``; a word of its topic,
+    not of its names), nor does any sentence of its article name one of the kind beside a word of
+    its topic. "Which private equity firm
     is buying Calderway Guard?" of "… to a private equity firm for an undisclosed sum", however
     near "Analysts at Tessel Bank said private equity firms had shown interest"; not "Which country
     does Penhallow export most to?" of "Penhallow now sells in 31 countries." before "Sales were
@@ -112,5 +124,9 @@ def left_unnamed(index: "CorpusIndex", question: str, scored: Sequence["ScoredSe
     for candidate in scored[1:candidates]:
         sentence = index.sentences[candidate.sentence_id]
         if sentence.doc_id == article and _may_name(sentence.text, kind, candidate.type_match, topic, index.terms_as_quoted[candidate.sentence_id], told_unnamed):
+            return None
+    for sid in index.document_sentences[article]:  # "Harbour Capital, the private equity firm, said …" further on
+        text = index.sentences[sid].text
+        if topic & index.terms_as_quoted[sid] and any(_named_at(text, word) for word in _occurrences(text, kind)):
             return None
     return kind

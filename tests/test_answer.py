@@ -3091,6 +3091,9 @@ def test_a_question_asking_the_name_of_what_the_article_leaves_unnamed_abstains_
     assert unnamed.answer(asked).answer.endswith("They tell of the firm without naming it.")
     named = answerer_over(tmp_path / "named", {"sale.txt": SALE.format(buyer="to Harbour Capital, a private equity firm,")}, encoder, answerer)
     assert_abstains_or_quotes_first(named.answer(asked), "Harbour Capital")
+    (tmp_path / "named_after").mkdir()
+    named_after = SALE.format(buyer="to a private equity firm") + "Harbour Capital, the private equity firm, said it would keep all 900 staff.\n"
+    assert not answerer_over(tmp_path / "named_after", {"sale.txt": named_after}, encoder, answerer).answer(asked).abstained  # named in the next sentence
 
 
 def test_a_hospital_by_a_saints_name_is_no_person_left_out_of_the_answer(tmp_path, encoder, answerer):
