@@ -158,9 +158,9 @@ _PERSON = regex.compile(
 # "Which university is she from?", "what company", "what is the name of the new system": a name,
 # which may be one word ("Anthropic") or hold small words ("Asia e University", "Bank of Japan").
 # The words before what is named may qualify it ("Which private equity firm", "what shipping
-# company"), not make a clause of it ("What did the company say?", "What happens when business …?"). Of the kinds after
-# the first ones only one is asked a name: "Which charity …?" wants one named, "Which charities …?" a list,
-# which an article may give unnamed ("food banks and youth clubs").
+# company"), not make a clause of it ("What did the company say?", "What happens when business
+# …?"). Of the kinds after the first ones only one is asked a name: "Which charity …?" wants one
+# named, "Which charities …?" a list, which an article may give unnamed ("food banks and youth clubs").
 _NAMED_KIND_QUALIFIERS = (
     rf"(?: (?!(?:{AUXILIARIES}|{QUESTION_WORDS}|the|a|an|its|their|his|her|this|that|these|those|of|if|age|happens?|happened|caused?|causes|makes?|made|led|said|says)\b)[\w-]+){{1,3}}?"
 )
@@ -540,8 +540,9 @@ def names_a_person(mention: str) -> bool:
 
 def mentions(sentence: str, kind: str) -> tuple[frozenset[str], ...]:
     """The people (``kind`` "person": by name or role), the names (``kind`` "name") or the
-    places (``kind`` "place": "Kettlewick Castle" of "at Kettlewick Castle") that ``sentence`` mentions, a name of
-    two words opening it too (of a person or a name), each as its lower-case words."""
+    places (``kind`` "place": "Kettlewick Castle" of "at Kettlewick Castle") that ``sentence``
+    mentions, a name of two words opening it too (of a person or a name), each as its lower-case
+    words."""
     if kind == "place":
         return tuple(frozenset(match.group("place").lower().split()) for match in _PLACE.finditer(sentence))
     found = [match.group(0) for match in EXPECTED[kind][1].finditer(sentence)]

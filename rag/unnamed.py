@@ -35,8 +35,8 @@ _INDEFINITE = re.compile(
     rf"\b(?:a|an|another|one|some|several|its|their|his|her|our|no|{NUMBER_WORD}|\d[\d,]*\d|\d)\s+(?:(?!(?:the|by|of|to|in|at|for|from|with|and|or)\b)[\w'’-]+\s+){{0,3}}$",
     re.IGNORECASE,
 )
-# "Greenhollow Environmental, a firm", "The buyer, Harbour Capital, is a private equity firm"
 _DEFINITE = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)  # "Harbour Capital, the private equity firm, said …"
+# "Greenhollow Environmental, a firm", "The buyer, Harbour Capital, is a private equity firm"
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’&.-]*(?:,\s*|,?\s+(?:is|was|are|were|became|becomes)\s+)$")
 # "a firm, Harbour Capital,", "a firm: Harbour Capital", "a broadband router (Sky Q Hub)", "a hotel named the Gullhaven Arms",
 # "a ferry called “Tern”", "a company known today as Visa Inc."
@@ -94,12 +94,13 @@ def tells_unnamed(text: str, kind: str) -> bool:
 
 def _may_name(text: str, kind: str, typed: bool, topic: set[str], told: frozenset[str], told_unnamed: int) -> bool:
     """Whether a sentence may name the ``kind`` asked: it names one where it tells of the kind
-    (``_named_at``: "Harbour Capital, the private equity firm, said …"), or it tells of no such kind and states a name the question lacks (``typed``)
-    beside as many words of its ``topic`` (among the sentence's stems, ``told``) as the sentence
-    leaving it unnamed tells (``told_unnamed``), one at least: "Sales were led by demand in
-    Canada." for "Which country does Penhallow export most to?", not "… a sponsored swim at Linford
-    Lido" for "Which building firm's staff organised the sponsored walk?" of "A sponsored walk
-    organised by staff at a local building firm …"."""
+    (``_named_at``: "Harbour Capital, the private equity firm, said …"), or it tells of no such
+    kind and states a name the question lacks (``typed``) beside as many words of its ``topic``
+    (among the sentence's stems, ``told``) as the sentence leaving it unnamed tells
+    (``told_unnamed``), one at least: "Sales were led by demand in Canada." for "Which country does
+    Penhallow export most to?", not "… a sponsored swim at Linford Lido" for "Which building firm's
+    staff organised the sponsored walk?" of "A sponsored walk organised by staff at a local
+    building firm …"."""
     found = _occurrences(text, kind)
     return any(_named_at(text, word) for word in found) if found else typed and len(topic & told) >= max(1, told_unnamed)
 
@@ -109,11 +110,10 @@ def left_unnamed(index: "CorpusIndex", question: str, scored: Sequence["ScoredSe
     the best sentence tells of it unnamed (``tells_unnamed``) and none of the next best sentences
     (up to ``candidates`` in all) from its article may name it (``_may_name``; a word of its topic,
     not of its names), nor does any sentence of its article name one of the kind beside a word of
-    its topic. "Which private equity firm
-    is buying Calderway Guard?" of "… to a private equity firm for an undisclosed sum", however
-    near "Analysts at Tessel Bank said private equity firms had shown interest"; not "Which country
-    does Penhallow export most to?" of "Penhallow now sells in 31 countries." before "Sales were
-    led by demand in Canada."
+    its topic. "Which private equity firm is buying Calderway Guard?" of "… to a private equity firm
+    for an undisclosed sum", however near "Analysts at Tessel Bank said private equity firms had
+    shown interest"; not "Which country does Penhallow export most to?" of "Penhallow now sells in
+    31 countries." before "Sales were led by demand in Canada."
     """
     kind = kind_asked_named(question)
     if kind is None or _PLURAL.search(kind) or not scored or not tells_unnamed(index.sentences[scored[0].sentence_id].text, kind):
