@@ -123,12 +123,13 @@ def as_written(question: str, written: Mapping[str, int]) -> str:
 # the study's lead author?".
 HELD_ROLES = frozenset(
     "referee umpire official goalkeeper striker winner driver pilot author editor architect owner buyer bidder contractor sponsor host "
-    "presenter leader boss inspector coroner officer surgeon barrister solicitor curator conductor designer producer headteacher headmaster headmistress".split()
+    "presenter leader boss inspector coroner officer surgeon barrister solicitor curator conductor designer producer headteacher headmaster headmistress "
+    "wife husband partner brother sister son daughter father mother grandson granddaughter uncle aunt nephew niece cousin".split()
 )
 # "Who was the fourth official?", "who's Nimbo's CEO", "Who is the chairman of Alvey Athletic?": the
 # role (up to four words, its last the role's name), whose it is, and where or when (not read).
 _HOLDER_ASKED = re.compile(
-    r"^\W*who(?:'s|’s|\s+is|\s+was|\s+will\s+be)\s+(?:(?:the\s+)?(?P<owner>[\w.-]+)(?:'s|’s)|the|its|their|his|her)\s+(?P<role>(?:[\w.-]+\s+){0,3}?[\w.-]+?)"
+    r"^\W*who(?:'s|’s|\s+is|\s+was|\s+will\s+be)\s+(?:(?:the\s+)?(?P<owner>(?:[A-Z][\w.-]*\s+){0,2}[\w.-]+)(?:'s|’s)|the|its|their|his|her)\s+(?P<role>(?:[\w.-]+\s+){0,3}?[\w.-]+?)"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>[^\s?,][^?,]*?))?(?:\s+(?:at|in|for|on|behind|with|from|during|when|who|that)\b[^?]*)?\W*$",
     re.I,
 )

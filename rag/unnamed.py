@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 # of" or before "called"; the last before a word starting what is told of it is the kind.
 _NAME_OF = re.compile(r"\bname of (?:the |a |an |its |their |his |her )?((?:[\w'’-]+ ?){1,8})", re.IGNORECASE)
 _CALLED = re.compile(r"\b(?:is|was|are|were|will) (?:the|its|their)((?: [\w'’-]+){1,6}?) (?:be )?called\b", re.IGNORECASE)
-_TOLD_OF_IT = re.compile(r"that|which|who|whose|where|when|in|at|on|for|to|by|with|from|of|going", re.IGNORECASE)
+_TOLD_OF_IT = re.compile(r"that|which|who|whose|where|when|in|at|on|for|to|by|with|from|of|under|as|after|before|into|over|during|going", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[a-z]{3,}ed")  # "the company registered on Caskey", not "the newly renovated hotel" nor "the Red Lion"
 # Words that leave what follows unnamed: "a firm", "two neighbouring councils", "its last porcelain factory".
 _INDEFINITE = re.compile(

@@ -3116,3 +3116,14 @@ def test_how_old_someone_is_is_not_answered_by_the_age_of_another_of_their_name(
     local = answerer_over(tmp_path, {"court.txt": court}, encoder, answerer)
     assert local.answer("How old is Joanne Pennock?").abstained
     assert_abstains_or_quotes_first(local.answer("How old is Gareth Pennock?"), "Gareth Pennock, 37")
+
+
+def test_a_relation_asked_of_someone_named_in_two_words_is_answered_by_the_one_naming_it(tmp_path, encoder, answerer):
+    bakery = (
+        "Daughter takes over family bakery\n\nKatie Dorran, 34, will become managing director of Dorran's Bakery on 1 April, "
+        "taking over from her father, Geoffrey Dorran, 68. The bakery was founded in 1961 by Geoffrey's father, Albert Dorran. "
+        "Her younger brother, Luke Dorran, 29, runs the bakery's delivery side and will continue to do so.\n"
+    )
+    local = answerer_over(tmp_path, {"bakery.txt": bakery}, encoder, answerer)
+    assert_abstains_or_quotes_first(local.answer("Who is Katie Dorran's brother?"), "Luke Dorran")
+    assert local.answer("Who is Katie Dorran's husband?").abstained  # no husband named

@@ -1217,6 +1217,8 @@ def test_an_officers_title_is_no_name_even_where_the_articles_write_it_only_capi
         ("Who is the U.S. Secretary of State?", "U.S. Secretary of State Antony Blinken arrived in Cairo.", None),  # a name may follow "of State" unmarked
         ("Who was the fourth official?", "Meanwhile, the fourth official spoke to Rovers manager Paul Grealish.", False),  # "Meanwhile" names no one
         ("Who is the mayor?", "Ann Bell, the mayor's spokesperson, said so.", False),  # the mayor's spokesperson is no mayor
+        ("Who is Katie Dorran's brother?", "Her younger brother, Luke Dorran, 29, runs the delivery side.", True),  # a relation, of an owner of two words
+        ("Who is Katie Dorran's brother?", "Katie Dorran, 34, will run the bakery.", None),
     ],
 )
 def test_a_sentence_tells_who_holds_a_role_only_by_naming_them_beside_it(question, sentence, names_them):
@@ -1579,6 +1581,7 @@ def test_the_checks_of_the_eighth_code_review_read_no_more_than_they_should():
         ("What are the names of the two men charged?", None),
         ("Where does Azizi Othman work?", None),  # a name asked, of no kind told
         ("What was the newly renovated hotel called?", "hotel"),  # "renovated" qualifies it
+        ("What was the name of the digital service launched under?", "service"),  # a participle before "under" tells of it
         ("What care home did she go to?", "care home"),
         ("What is the name of the company's founder?", None),  # a person
     ],
