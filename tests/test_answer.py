@@ -3107,23 +3107,26 @@ def test_a_hospital_by_a_saints_name_is_no_person_left_out_of_the_answer(tmp_pat
     assert_abstains_or_quotes_first(answer, "Royal Linford Infirmary")
 
 
-def test_how_old_someone_is_is_not_answered_by_the_age_of_another_of_their_name(tmp_path, encoder, answerer):
-    court = (
-        "Man jailed for glassing his brother-in-law\n\nDarren Holcroft, 41, of Kettlewick, admitted wounding with intent. "
-        "The court heard that Holcroft attacked Gareth Pennock, 37, outside the Wheatsheaf Inn shortly after 11pm. "
-        "Mr Pennock is married to Holcroft's younger sister, Joanne, and the two men had not spoken for years.\n"
-    )
-    local = answerer_over(tmp_path, {"court.txt": court}, encoder, answerer)
-    assert local.answer("How old is Joanne Pennock?").abstained
-    assert_abstains_or_quotes_first(local.answer("How old is Gareth Pennock?"), "Gareth Pennock, 37")
+COURT = (
+    "Man jailed for glassing his brother-in-law\n\nDarren Holcroft, 41, of Kettlewick, admitted wounding with intent. "
+    "The court heard that Holcroft attacked Gareth Pennock, 37, outside the Wheatsheaf Inn shortly after 11pm. "
+    "Mr Pennock is married to Holcroft's younger sister, Joanne, and the two men had not spoken for years.\n"
+)
+BAKERY = (
+    "Daughter takes over family bakery\n\nKatie Dorran, 34, will become managing director of Dorran's Bakery on 1 April, "
+    "taking over from her father, Geoffrey Dorran, 68. The bakery was founded in 1961 by Geoffrey's father, Albert Dorran. "
+    "Her younger brother, Luke Dorran, 29, runs the bakery's delivery side and will continue to do so.\n"
+)
 
 
-def test_a_relation_asked_of_someone_named_in_two_words_is_answered_by_the_one_naming_it(tmp_path, encoder, answerer):
-    bakery = (
-        "Daughter takes over family bakery\n\nKatie Dorran, 34, will become managing director of Dorran's Bakery on 1 April, "
-        "taking over from her father, Geoffrey Dorran, 68. The bakery was founded in 1961 by Geoffrey's father, Albert Dorran. "
-        "Her younger brother, Luke Dorran, 29, runs the bakery's delivery side and will continue to do so.\n"
-    )
-    local = answerer_over(tmp_path, {"bakery.txt": bakery}, encoder, answerer)
-    assert_abstains_or_quotes_first(local.answer("Who is Katie Dorran's brother?"), "Luke Dorran")
-    assert local.answer("Who is Katie Dorran's husband?").abstained  # no husband named
+@pytest.mark.parametrize(
+    "article, answered, quoted, unanswered",
+    [
+        (COURT, "How old is Gareth Pennock?", "Gareth Pennock, 37", "How old is Joanne Pennock?"),  # not the age told after another's name
+        (BAKERY, "Who is Katie Dorran's brother?", "Luke Dorran", "Who is Katie Dorran's husband?"),  # a relation, of someone named in two words
+    ],
+)
+def test_who_someone_is_related_to_and_how_old_they_are_is_told_of_them(tmp_path, encoder, answerer, article, answered, quoted, unanswered):
+    local = answerer_over(tmp_path, {"article.txt": article}, encoder, answerer)
+    assert_abstains_or_quotes_first(local.answer(answered), quoted)
+    assert local.answer(unanswered).abstained
