@@ -3119,6 +3119,15 @@ BAKERY = (
 )
 
 
+def test_a_chinese_article_is_quoted(tmp_path, encoder, answerer):
+    text = "中国宣布新的经济刺激计划\n\n国务院周三宣布了一项新的经济刺激计划。该计划包括减税和基础设施投资，总额为五千亿元人民币。\n"
+    harbour = "Harbour reopens\n\nThe harbour of Port Ellis reopened on Monday after six weeks.\n"
+    answer = answer_over(tmp_path, {"zh.txt": text, "harbour.txt": harbour}, encoder, answerer, "国务院宣布了什么？")
+    assert not answer.abstained
+    quote = answer.quotes[0]
+    assert quote.text == "国务院周三宣布了一项新的经济刺激计划。" == text[quote.start : quote.end]
+
+
 @pytest.mark.parametrize(
     "article, answered, quoted, unanswered",
     [

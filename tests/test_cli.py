@@ -171,20 +171,6 @@ def test_a_markdown_quote_is_printed_as_its_page_reads_and_kept_exact_in_json(tm
     assert quote["text"] == text[quote["start"] : quote["end"]] and "\n> and will open" in quote["text"] and "**400 jobs**" in quote["text"]
 
 
-def test_a_chinese_article_is_quoted(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    text = "中国宣布新的经济刺激计划\n\n国务院周三宣布了一项新的经济刺激计划。该计划包括减税和基础设施投资，总额为五千亿元人民币。\n"
-    (corpus / "zh.txt").write_text(text, encoding="utf-8")
-    (corpus / "harbour.txt").write_text("Harbour reopens\n\nThe harbour of Port Ellis reopened on Monday after six weeks.\n", encoding="utf-8")
-    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
-    assert rag("build", *where).returncode == 0
-    answer = json.loads(rag("ask", "国务院宣布了什么？", *where, "--json").stdout)
-    assert not answer["abstained"]
-    quote = answer["quotes"][0]
-    assert quote["text"] == "国务院周三宣布了一项新的经济刺激计划。" == text[quote["start"] : quote["end"]]
-
-
 def test_build_json_reports_counts_and_the_files_it_skipped(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
