@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from .errors import SettingsError
 from .lexical import STOPWORDS, question_terms, words
+from .officer_titles import written_as
 from .premises import (
     FRAME_STEMS,
     asks_closed_type,
@@ -101,7 +102,7 @@ def features(index: "CorpusIndex", question: str, scored: Sequence["ScoredSenten
     """The answerability features of one question against its candidate sentences (see FEATURES)."""
     q_terms = question_terms(question)
     total_idf = sum(index.idf(t) for t in q_terms) or 1.0
-    unknown = sum(index.idf(t) for t in q_terms if t not in index.term_idf and t not in FRAME_STEMS) / total_idf if q_terms else 1.0
+    unknown = sum(index.idf(t) for t in q_terms if t not in index.term_idf and t not in FRAME_STEMS and not written_as(t, index.term_idf)) / total_idf if q_terms else 1.0
     top = scored[:3]
     nothing_found = {"window_coverage": 0.0, "missing_terms": 1.0, "missing_name": 0.0, "missing_number": 0.0, "missing_contrast": 0.0}
     return {

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 import regex
 
 from .answer_types import ASKS_EXPANSION
-from .lexical import words
+from .lexical import stem, words
 from .text import HONORIFICS, MONTHS, WEEKDAYS
 
 # A group each, under all its names.
@@ -126,6 +126,32 @@ HELD_ROLES = frozenset(
     "presenter leader boss inspector coroner officer surgeon barrister solicitor curator conductor designer producer headteacher headmaster headmistress "
     "wife husband partner brother sister son daughter father mother grandson granddaughter uncle aunt nephew niece cousin".split()
 )
+# Everyday words for a role or a relation, each with the words reporters write for it: "Who's the
+# boss of Kestrel Homes?" asks for "Kestrel's managing director, Fiona Lacey"; "Who was Holcroft's
+# lawyer?" for "Defending, Rupert Okonjo"; "Who is Jamie's mum?" for his mother.
+EVERYDAY_ROLES = {
+    everyday: tuple(written.split("|"))
+    for everyday_words, written in (
+        ("boss", "chief executive|ceo|managing director|manager|head teacher|headteacher|headmaster|headmistress|principal"),
+        ("gaffer", "manager|head coach|coach"),
+        ("lawyer", "solicitor|barrister|counsel|attorney|advocate|defending"),
+        ("mum mom mam mummy mommy", "mother"),
+        ("dad daddy", "father"),
+        ("hubby", "husband"),
+        ("gran granny nan nana grandma", "grandmother"),
+        ("grandad granddad grandpa", "grandfather"),
+    )
+    for everyday in everyday_words.split()
+}
+_WRITTEN_STEMS = {stem(everyday): tuple(frozenset(map(stem, form.split())) for form in forms) for everyday, forms in EVERYDAY_ROLES.items()}
+
+
+def written_as(term: str, terms: Collection[str]) -> bool:
+    """Whether ``terms`` (stems) write a role or relation the everyday word of stem ``term`` stands
+    for (``EVERYDAY_ROLES``): "boss" is written as "managing director", "lawyer" as "solicitor"."""
+    return any(all(word in terms for word in form) for form in _WRITTEN_STEMS.get(term, ()))
+
+
 # "Who was the fourth official?", "who's Nimbo's CEO", "Who is the chairman of Alvey Athletic?": the
 # role (up to four words, its last the role's name), whose it is, and where or when (not read).
 _HOLDER_ASKED = re.compile(
@@ -197,10 +223,11 @@ def holder_asked(question: str) -> RoleAsked | None:
         group = TITLE_GROUP[title.group()]
         forms, before = TITLE_GROUPS[group].split("|"), role[: title.start()]
         others = [form for n, names in enumerate(TITLE_GROUPS) if n != group and n not in _ANY_BODY for form in names.split("|")]
-    elif role.split()[-1].lower() in HELD_ROLES:
-        forms, before, others = [role.split()[-1].lower()], role.rsplit(None, 1)[0] if " " in role else "", []
+    elif (last := role.split()[-1].lower()) in HELD_ROLES or last in EVERYDAY_ROLES:
+        forms, before, others = [last], role.rsplit(None, 1)[0] if " " in role else "", []
     else:
         return None
+    forms = [*forms, *(written for form in forms for written in EVERYDAY_ROLES.get(form, ()))]
     owner_text = " ".join(filter(None, [asked.group("owner"), before, asked.group("of")]))
     owner = frozenset(words(" ".join(_CAPITALISED.findall(owner_text)))) - _NO_OWNER  # as the articles' words are read: "U.S." is "us"
     role_pattern = _role_pattern(forms)

@@ -45,7 +45,7 @@ from .spans import quoted_from
 from .spelling import english_word
 from .unnamed import left_unnamed
 from .text import AUXILIARIES, BLOCK_QUOTE_LINE, CALENDAR_WORDS, NUMBER_WORDS, QUESTION_WORDS, interview_roles, line_start
-from .officer_titles import HONORIFICS, TITLE_GROUP, TITLE_PATTERN, TITLE_WORD, holder_asked, is_title
+from .officer_titles import HONORIFICS, TITLE_GROUP, TITLE_PATTERN, TITLE_WORD, holder_asked, is_title, written_as
 
 if TYPE_CHECKING:
     from .answer import ScoredSentence
@@ -236,7 +236,8 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
         told = index.terms_as_quoted[sid] | index.terms_leant_on.get(sid, frozenset())
         spans_a_life_asked = spans_a_life(index.sentences[sid].text, events, names)  # "John Gallagher (1919–1980)" of when he was born
         of_a_sibling = bool(asked_names) and told_of_a_sibling(index, sid, asked_names, kind, own_part(asked))
-        return in_article and (not content or _shares_a_form(content, told) or counts_them or spans_a_life_asked) and not of_a_sibling
+        shares = _shares_a_form(content, told) or any(written_as(term, told) for term in content)  # "boss" meets "managing director"
+        return in_article and (not content or shares or counts_them or spans_a_life_asked) and not of_a_sibling
 
     if not (content or names) or not typed or any(on_topic(sid, content) for sid in typed):
         return False

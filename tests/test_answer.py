@@ -3128,6 +3128,22 @@ def test_a_chinese_article_is_quoted(tmp_path, encoder, answerer):
     assert quote.text == "国务院周三宣布了一项新的经济刺激计划。" == text[quote.start : quote.end]
 
 
+def test_a_role_asked_in_everyday_words_is_answered_by_the_words_reporters_write(tmp_path, encoder, answerer):
+    """"boss" is written "managing director", "lawyer" "solicitor" or "Defending, …"; a role never filled is still not told."""
+    articles = {
+        "homes.txt": "Traders fight plan for 84 flats\n\nKestrel Homes wants to build 84 flats on the Brennock Street car park. A spokesman "
+        "for Kestrel Homes, Owen Brightwell, said the company had listened to traders. Kestrel's managing director, Fiona Lacey, is "
+        "expected to present the scheme at a public exhibition next month.\n",
+        "inquiry.txt": "Ward 7 inquiry hears from nurses\n\nThe inquiry into care on Ward 7 at St Cuthbert's Hospital heard from two nurses "
+        "on Monday. The families of the three patients are represented by solicitor Aaron Mbeki, of the firm Fenwick Lowe. The trust "
+        "has apologised to the families.\n",
+    }
+    local = answerer_over(tmp_path, articles, encoder, answerer)
+    assert_abstains_or_quotes_first(local.answer("Who is the boss of Kestrel Homes?"), "Fiona Lacey")
+    assert_abstains_or_quotes_first(local.answer("Who is the lawyer for the families?"), "Aaron Mbeki")
+    assert local.answer("Who is Kestrel Homes' lawyer?").abstained
+
+
 @pytest.mark.parametrize(
     "article, answered, quoted, unanswered",
     [

@@ -1219,6 +1219,10 @@ def test_an_officers_title_is_no_name_even_where_the_articles_write_it_only_capi
         ("Who is the mayor?", "Ann Bell, the mayor's spokesperson, said so.", False),  # the mayor's spokesperson is no mayor
         ("Who is Katie Dorran's brother?", "Her younger brother, Luke Dorran, 29, runs the delivery side.", True),  # a relation, of an owner of two words
         ("Who is Katie Dorran's brother?", "Katie Dorran, 34, will run the bakery.", None),
+        ("Who's the boss of Kestrel Homes?", "Kestrel's managing director, Fiona Lacey, will present the scheme.", True),  # an everyday word for the role
+        ("Who was Holcroft's lawyer?", "Defending, Rupert Okonjo said his client was ashamed.", True),
+        ("Who is Jamie's mum?", "His mother, Ruth Sowerby, runs the shop.", True),
+        ("Who's the boss of Kestrel Homes?", "A spokesman for Kestrel Homes, Owen Brightwell, said so.", None),
     ],
 )
 def test_a_sentence_tells_who_holds_a_role_only_by_naming_them_beside_it(question, sentence, names_them):
