@@ -505,6 +505,38 @@ _REQUEST_FOR = re.compile(
     r"(?:(?P<when>day|date|year|month)(?=\s+(?!of\b)\w)|(?P<thing>[\w-]+)(?=\s+of\b))",
     re.I,
 )
+# A query of keywords that ends in the thing it asks for ("tealeford bridge repair cost", "new head
+# teacher name", "victim age?", "single fare new price") or opens with it ("cost of the scheme?"): it
+# asks what that thing is, as "what is the cost of the tealeford bridge repair" does. Not one with
+# a question word or a verb opening it ("is the cost known?", "list the candidates").
+_THINGS_ASKED = "cost|price|fee|fare|salary|wage|value|date|year|name|age|number|population|total|turnout|height|length|depth|width|weight|speed|distance|address"
+_QUALIFIERS = "new|old|current|latest|final|full|average|original|estimated|expected|exact"  # "new price": the price asked is the new one
+_KEYWORDS = re.compile(
+    rf"^\W*(?:(?:and|so|ok|okay|hey|also)\s+)?(?:the\s+)?(?:(?P<before>(?:[\w'’.&-]+\s+){{1,6}}?)(?P<last>(?:(?:{_QUALIFIERS})\s+)?(?:{_THINGS_ASKED}))|(?P<first>{_THINGS_ASKED})\s+of\s+(?:the\s+)?(?P<after>[^?]+?))\W*$",
+    re.I,
+)
+_RATE_OR_WHICH = frozenset("per a an each every last this next that".split())  # "carbon absorbed per year", "sales last year" ask no year
+_NO_KEYWORD_QUERY = re.compile(rf"\b(?:{QUESTION_WORDS})\b|^\W*(?:(?:{AUXILIARIES}|please|tell|{'|'.join(REQUEST_VERBS)})\b)", re.I)
+
+
+def _keywords_asked(question: str, names: frozenset[str]) -> str | None:
+    """A query of keywords (``_KEYWORDS``) as the question it asks ("victim age" -> "what is the
+    age of the victim?", "merger date" -> "when is the merger?"), its first word in lower case unless a name (``_keeps_its_case``); None
+    for any other question."""
+    found = _KEYWORDS.match(question)
+    if not found or _NO_KEYWORD_QUERY.search(question) or (found["before"] and found["before"].split()[-1].lower() in _RATE_OR_WHICH):
+        return None
+    thing, of = (found["last"], found["before"].strip()) if found["last"] else (found["first"], found["after"])
+    of = of if _keeps_its_case(of.split()[0], names) else of[:1].lower() + of[1:]
+    return f"when is the {of}?" if thing.lower() == "date" else f"what is the {thing.lower()} of the {of}?"  # a date of a month alone too
+
+
+def _keeps_its_case(word: str, names: frozenset[str]) -> bool:
+    """Whether ``word``, moved from the start of a question, keeps its case: a name the articles
+    write (one of ``names``), "Dr.", "NASA"."""
+    return word.lower() in names or word.endswith(".") or word.isupper()
+
+
 # A phrase put before the question word, set off by a comma: "Right now, how much is it worth?",
 # "In 2023, how many …" (a greeting or a filler alone, "Thanks, who …", is no such phrase).
 _FRONTED = re.compile(rf"^\W*(?P<fronted>(?:(?!(?:{QUESTION_WORDS})\b)[^\s,?]+\s+){{0,5}}(?!(?:{QUESTION_WORDS})\b)[^\s,?]+),\s+(?=(?:{QUESTION_WORDS})\b)", re.I)
@@ -536,9 +568,12 @@ def as_direct(question: str, names: frozenset[str] = frozenset()) -> str:
     will pass?" -> "Will the plan pass?", "For what reason …" -> "Why …", "What amount did the
     gallery pay?" -> "How much did the gallery pay?", "What's …" -> "What is …", "In 2023, how many
     …?" -> "How many … in 2023?", "Tell me the day it opened" -> "What day it opened", "Give me the
-    cost of it" -> "What is the cost of it". A subject after "how much" may be one of ``names``
+    cost of it" -> "What is the cost of it", "bridge repair cost" -> "what is the cost of the bridge
+    repair?" (``_keywords_asked``). A subject after "how much" may be one of ``names``
     (lower-case words the articles write as names, ``CorpusIndex.names``): "tell me how much
     ashcroft was paid". Any other question is returned as it is."""
+    if keywords := _keywords_asked(question, names):
+        return keywords[:1].upper() + keywords[1:] if question[:1].isupper() else keywords
     text = _REQUEST_FOR.sub(lambda found: f"what {found['when']}" if found["when"] else f"what is the {found['thing']}", question, count=1)
     inside = _ASKED_INSIDE.sub("", text, count=1)
     embedded, text = inside != text, inside  # in the order of a statement, maybe: "why Ashcroft was cleared"
@@ -547,9 +582,7 @@ def as_direct(question: str, names: frozenset[str] = frozenset()) -> str:
         rest = text[fronted.end() :].rstrip()
         mark = rest[len(rest.rstrip("?.!")) :]
         phrase = fronted["fronted"]
-        first = phrase.split()[0]
-        keep = first.lower() in names or first.endswith(".") or first.isupper()  # "Anthropic", "Dr. Clark", "NASA" keep their case
-        phrase = phrase if keep else phrase[:1].lower() + phrase[1:]  # "In 2023" -> "in 2023"
+        phrase = phrase if _keeps_its_case(phrase.split()[0], names) else phrase[:1].lower() + phrase[1:]  # "In 2023" -> "in 2023"
         text = f"{rest[: len(rest) - len(mark)]} {phrase}{mark}"
     for asked_another_way, plainly in _OTHER_WAYS:
         text = asked_another_way.sub(plainly, text, count=1)

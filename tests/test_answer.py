@@ -3128,6 +3128,20 @@ def test_a_chinese_article_is_quoted(tmp_path, encoder, answerer):
     assert quote.text == "国务院周三宣布了一项新的经济刺激计划。" == text[quote.start : quote.end]
 
 
+def test_keywords_ending_in_the_thing_asked_for_ask_for_it(tmp_path, encoder, answerer):
+    """"bridge repair cost" asks for an amount, as "How much will the repair cost?" does: an article
+    that gives the closure's dates and no cost does not answer it."""
+    bridge = (
+        "Tealeford Bridge to close for repairs\n\nTealeford Bridge, the only road crossing of the River Teale between Ashcombe and "
+        "Kilnsey, will close to traffic from Monday 3 March while engineers repair its corroded steel beams. The council expects it to "
+        "reopen on Friday 25 April, although officers said the date depended on the weather. Tealeford Bridge was built in 1931 and is "
+        "a three-span steel and concrete structure.\n"
+    )
+    local = answerer_over(tmp_path, {"bridge.txt": bridge}, encoder, answerer)
+    assert_abstains_or_quotes_first(local.answer("tealeford bridge reopening date"), "25 April")
+    assert local.answer("tealeford bridge repair cost").abstained
+
+
 def test_a_role_asked_in_everyday_words_is_answered_by_the_words_reporters_write(tmp_path, encoder, answerer):
     """"boss" is written "managing director", "lawyer" "solicitor" or "Defending, …"; a role never filled is still not told."""
     articles = {

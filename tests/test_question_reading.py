@@ -1104,6 +1104,17 @@ def test_a_question_comparing_the_articles_asks_what_each_says_of_its_topic():
         ('"Make themselves", what does that mean?', '"Make themselves", what does that mean?'),  # quoted words asked about stay
         ("tell me more", "tell me more"),
         ("Why was Ashcroft cleared?", "Why was Ashcroft cleared?"),
+        # keywords that end or open with the thing asked for
+        ("tealeford bridge repair cost", "what is the cost of the tealeford bridge repair?"),
+        ("new head teacher name", "what is the name of the new head teacher?"),
+        ("Single fare new price?", "What is the new price of the single fare?"),
+        ("and the victim age", "what is the age of the victim?"),
+        ("cost of the scheme?", "what is the cost of the scheme?"),
+        ("is the cost known?", "is the cost known?"),
+        ("list the candidates", "list the candidates"),
+        ("death toll", "death toll"),
+        ("carbon absorbed per year", "carbon absorbed per year"),  # a rate, not a year
+        ("merger date?", "when is the merger?"),
     ],
 )
 def test_a_question_asked_inside_a_request_or_another_way_is_read_as_the_direct_question(question, direct):
