@@ -684,7 +684,8 @@ _OUTCOME = (
 )
 _ASKS_DONE = re.compile(
     rf"^\W*(?:(?:so|and|but|then)\s+)?(?:what|when|how|why|where|which)\b.*\b(?:did|was|were)\b.*\b(?:{_OUTCOME})\b"
-    r"|\b(?:was|were)\s+the\s+(?:result|outcome|verdict)\s+of\b",
+    r"|^\W*(?:(?:so|and|but|then)\s+)?(?:what|when|how|which|who)\b.*\b(?:was|were)\s+(?:[\w'’-]+\s+){0,6}?[a-z]+ed\b"
+    r"|\b(?:was|were)\s+the\s+(?:result|outcome|verdict)\s+of\b|\bin\s+the\s+end\b",
     re.I,
 )
 _ASKS_WORDS = re.compile(
@@ -692,26 +693,31 @@ _ASKS_WORDS = re.compile(
     r"|promis(?:e|es|ed|ing)|warn(?:s|ed|ing)?|propos(?:e|es|ed|ing)|intend(?:s|ed|ing)?)\b",
     re.I,
 )
-# What tells of an event as still to come: "will vote", "is scheduled for", "is expected to begin",
-# "has not yet been approved"; "will" in lower case only, not before a name ("Will Lewis signed").
-_TO_COME = re.compile(r"\bwill\b(?!\s+[A-Z])|\b(?i:(?:is|are)\s+(?:scheduled|expected|planned)|plans?\s+to|not\s+yet)\b")
-_CLAUSE_BREAK = re.compile(r"[,;:—–]|\s(?:and|but|while|whereas)\s", re.I)  # where one clause of a sentence ends
+# What tells of an event as still to come: "will vote", "is scheduled for", "was expected to be
+# discharged", "is due to", "said it would", "has not yet been approved"; "will" in lower case only,
+# not before a name ("Will Lewis signed"); not "would have", which tells of what did not happen.
+_TO_COME = re.compile(r"\bwill\b(?!\s+[A-Z])|\bwould\b(?!\s+(?:\w+\s+)?have\b)|\b(?i:(?:is|are|was|were)\s+(?:scheduled|expected|planned|due)|plans?\s+to|due\s+to|expect(?:s|ed)?|not\s+yet)\b")
+_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:—–]|\s(?:and|but|while|whereas)\s", re.I)  # where one clause of a sentence ends (not in "500,000")
 
 
 def told_as_to_come(index: "CorpusIndex", question: str, best: str) -> bool:
     """Whether ``question`` asks what came of an event or when it was done (``_ASKS_DONE``: an
-    outcome or completion word after "did", "was" or "were"; not a yes/no question nor one asking
-    what someone said or planned) and ``best``, the best sentence, tells of it only as still to
-    come: each of its clauses that holds one of the question's words (its names and the words that
-    frame an answer type aside) says "will", "is scheduled", "is expected", "is planned", "plans
-    to" or "not yet". "What did the May 20 hearing on heater safety decide?" of "A public hearing
-    on heater safety standards is scheduled for May 20"; not "When did the library open?" of "The
+    outcome or completion word after "did", "was" or "were", a participle after "was" or "were"
+    ("When was Brennick discharged?"), "in the end"; not a yes/no question nor one asking what
+    someone said or planned) and ``best``, the best sentence, tells of it only as still to come:
+    each of its clauses that holds one of the question's words (its names and the words that
+    frame an answer type aside) says "will", "would", "is scheduled", "was expected", "is due",
+    "due to", "expected", "plans to" or "not yet", and none states the participle asked as done
+    ("rejected", not "to be discharged"). "What did the May 20 hearing on heater safety
+    decide?" of "A public hearing on heater safety standards is scheduled for May 20"; not "When did the library open?" of "The
     library opened on Saturday, and the town will open a second branch next year"."""
     if not _ASKS_DONE.search(question) or _ASKS_WORDS.search(question) or asks_yes_or_no(question):
         return False
     asked = _topic_terms(question, known_names(question, index.names), index.capitalised)
     telling = [clause for clause in _CLAUSE_BREAK.split(best) if asked & set(terms(clause))]
-    return bool(telling) and all(_TO_COME.search(clause) for clause in telling)
+    participles = "|".join(re.escape(word) for word in words(question) if len(word) > 4 and word.endswith("ed"))
+    done = re.compile(rf"(?<!\bbe )\b(?:{participles})\b", re.I) if participles else None  # "… and rejected in 2017 on the grounds that it would not …"
+    return bool(telling) and all(_TO_COME.search(clause) and not (done and done.search(clause)) for clause in telling)
 
 
 def _naming(index: "CorpusIndex", doc_id: str, names: frozenset[str]) -> list[str]:

@@ -494,6 +494,13 @@ def test_an_event_the_articles_tell_of_as_still_to_come_is_not_answered_as_done(
     assert not told_as_to_come(hearing.index, "How did inspectors find the heaters?", "Inspectors will test the heaters in May.")  # found a thing: no inquiry's finding
     assert told_as_to_come(hearing.index, "What did the heater safety hearing find?", "A hearing on heater safety will be held on May 20.")
     assert told_as_to_come(hearing.index, "What did the heater safety hearing find regarding the recall?", "The hearing on heater safety will publish its findings in May.")
+    # a participle asked after "was" or "were", or "in the end"; "was expected", "due to", "would" tell of it as to come
+    assert told_as_to_come(hearing.index, "When was the heater maker's chief executive discharged from hospital?", "The chief executive was expected to be discharged later this week.")
+    assert told_as_to_come(hearing.index, "How many heaters did Brightwell recall in the end?", "Brightwell said it expected to recall fewer than 500,000 heaters.")
+    assert told_as_to_come(hearing.index, "When were the heaters tested?", "Inspectors are due to test the heaters in May.")
+    assert not told_as_to_come(hearing.index, "When were the heaters tested?", "Inspectors tested the heaters in May, and will publish the results in June.")
+    assert not told_as_to_come(hearing.index, "Which heater was rejected in 2017?", "A cheaper heater, which would have cost $20, was considered and rejected in 2017.")
+    assert not told_as_to_come(hearing.index, "Which heater was rejected in 2017?", "A cheaper heater was rejected in 2017 on the grounds that it would not sell.")
 
 
 MINE_HALT = (
