@@ -917,3 +917,15 @@ def test_a_time_of_day_goes_on_with_its_zone_spelt_out():
 )
 def test_a_superlative_naming_nothing_leans_on_the_sentence_before(sentence, leans):
     assert bool(LEANS_ON_PREVIOUS.match(sentence)) is leans
+
+
+@pytest.mark.parametrize(
+    "sentence, leans",
+    [
+        ("No one else was hurt.", True),
+        ("No one was hurt.", False),
+        ('Hussain said Mrs Rowe took him on "when nobody else would give me a job".', False),  # the speaker's own "else"
+    ],
+)
+def test_no_one_else_leans_on_who_the_sentence_before_tells_of(sentence, leans):
+    assert bool(LEANS_ON_PREVIOUS.match(sentence)) is leans
