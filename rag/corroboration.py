@@ -14,8 +14,9 @@ import re
 
 from .answer_types import PEOPLE_WORDS, SAYING_VERBS, mentions
 from .details import stated_details
-from .lexical import NEGATION, stem, words
+from .lexical import NEGATION, STOPWORDS, stem, words
 from .officer_titles import TITLE_GROUP, TITLE_PATTERN
+from .question import quotations_in
 from .text import MONTH_NAME, NUMBER_WORD, number_value, scaled_value, years
 
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
@@ -123,19 +124,39 @@ def details_differ(text: str, other_text: str) -> bool:
     return bool(speakers and other_speakers) and not any(person & other_said for person in speakers) and not any(person & said for person in other_speakers)
 
 
+# Declining to say is saying nothing: "Tamsin Holdings … declined to comment" does not say what
+# "Tamsin Holdings said … the proposal still undervalued the company" says.
+_DECLINED = re.compile(r"\b(?:declined|refused)\s+to\s+(?:comment|say|confirm|discuss|respond|answer)\b|\bno\s+comment\b", re.IGNORECASE)
+
+
+def _negated(text: str) -> bool:
+    """Whether ``text`` denies or declines to say something (``NEGATION``, ``_DECLINED``)."""
+    return bool(NEGATION.search(text) or _DECLINED.search(text))
+
+
+def _other_quotations(text: str, other_text: str) -> bool:
+    """Whether ``text`` and ``other_text`` each quote words and share no content word of them:
+    'Dunmore called it "a responsible budget"' and 'Dunmore described the budget as "fair and
+    balanced"' are two statements, however close their vectors; two quotations of one speech
+    share words, and a sentence telling it in its own words quotes nothing."""
+    quoted, other_quoted = ({stem(word) for quotation in quotations_in(t) for word in words(quotation) if word not in STOPWORDS} for t in (text, other_text))
+    return bool(quoted and other_quoted) and not quoted & other_quoted
+
+
 def same_fact(text: str, other_text: str, similarity: float, threshold: float, other_article: bool) -> bool:
     """Whether ``text`` and ``other_text``, whose vectors have cosine ``similarity``, state the same
     fact: close in meaning (at least ``threshold``, or, when they come from different articles
     (``other_article``), at least ``SAME_FIGURE_SIMILARITY`` and sharing a telling figure: "roughly 6,200 lead pipes" and
     "6,200 lead service lines remain"), with the same figures (a telling figure one gives and the
     other lacks is not the same fact: "about 41,000 households", "tens of thousands of homes"),
-    and both or neither negated ("Anthropic is not calling for an immediate stop" does not say
-    what "Anthropic urges a global pause" says, however close their vectors)."""
+    both or neither negated ("Anthropic is not calling for an immediate stop" does not say
+    what "Anthropic urges a global pause" says, however close their vectors; "declined to comment"
+    says nothing), and not quoting other words each (``_other_quotations``)."""
     numbers, other_numbers = _numbers(text), _numbers(other_text)
     telling, other_telling = _telling_figures(text), _telling_figures(other_text)
     if similarity < threshold and not (similarity >= SAME_FIGURE_SIMILARITY and other_article and telling == other_telling != set()):
         return False
-    if bool(NEGATION.search(text)) != bool(NEGATION.search(other_text)):
+    if _negated(text) != _negated(other_text) or _other_quotations(text, other_text):
         return False
     if telling - other_numbers or other_telling - numbers:
         return False  # "about 41,000 households … for 2 days" is not what "tens of thousands of homes … for 2 days" says

@@ -28,6 +28,14 @@ def test_a_denial_or_another_figure_is_another_fact_however_close():
     assert not same_fact("The fare rises to $2.75.", "The fare rises to $3.", 0.95, 0.72, True)
 
 
+def test_declining_to_comment_or_quoting_other_words_is_another_statement_however_close():
+    said = "Tamsin Holdings, its largest investor, said on Monday that the revised proposal still undervalued the company."
+    assert not same_fact(said, "Its largest investor, Tamsin Holdings, declined to comment.", 0.95, 0.72, True)
+    assert not same_fact('Council leader Priya Dunmore described the budget as "fair and balanced".', 'Council leader Priya Dunmore called it "a responsible budget".', 0.95, 0.72, True)
+    assert same_fact('Dunmore described the budget as "fair and balanced".', "Dunmore called the budget fair and balanced.", 0.95, 0.72, True)  # told in other words
+    assert same_fact('Dunmore said it was "fair and balanced".', 'Dunmore described the budget as "fair and balanced".', 0.95, 0.72, True)  # one quotation
+
+
 def test_a_count_written_out_is_a_figure_too():
     assert not same_fact("The fire destroyed at least six homes.", "In Alferce, 9 houses were destroyed by the fire.", 0.85, 0.72, True)
     assert same_fact("The fire destroyed at least six homes.", "Six houses were destroyed by the fire.", 0.85, 0.72, True)
