@@ -134,12 +134,15 @@ def _negated(text: str) -> bool:
     return bool(NEGATION.search(text) or _DECLINED.search(text))
 
 
+_QUOTED_REACH = 2000  # characters of a sentence read for its quotations: a run-on "sentence" of thousands is read in part
+
+
 def _other_quotations(text: str, other_text: str) -> bool:
     """Whether ``text`` and ``other_text`` each quote words and share no content word of them:
     'Dunmore called it "a responsible budget"' and 'Dunmore described the budget as "fair and
     balanced"' are two statements, however close their vectors; two quotations of one speech
     share words, and a sentence telling it in its own words quotes nothing."""
-    quoted, other_quoted = ({stem(word) for quotation in quotations_in(t) for word in words(quotation) if word not in STOPWORDS} for t in (text, other_text))
+    quoted, other_quoted = ({stem(word) for quotation in quotations_in(t[:_QUOTED_REACH]) for word in words(quotation) if word not in STOPWORDS} for t in (text, other_text))
     return bool(quoted and other_quoted) and not quoted & other_quoted
 
 

@@ -127,18 +127,20 @@ HELD_ROLES = frozenset(
     "wife husband partner brother sister son daughter father mother grandson granddaughter uncle aunt nephew niece cousin".split()
 )
 # Everyday words for a role or a relation, each with the words reporters write for it: "Who's the
-# boss of Kestrel Homes?" asks for "Kestrel's managing director, Fiona Lacey"; "Who was Holcroft's
-# lawyer?" for "Defending, Rupert Okonjo"; "Who is Jamie's mum?" for his mother.
+# boss of Kestrel Homes?" asks for "Kestrel's managing director, Fiona Lacey"; "Who is the lawyer for
+# the families?" for "solicitor Aaron Mbeki"; "Who is Jamie's mum?" for his mother. Not "manager"
+# for a boss ("a manager at Kestrel Homes"), nor "Defending" for a lawyer ("defending champions"),
+# nor "gran" ("Gran Canaria").
 EVERYDAY_ROLES = {
     everyday: tuple(written.split("|"))
     for everyday_words, written in (
-        ("boss", "chief executive|ceo|managing director|manager|head teacher|headteacher|headmaster|headmistress|principal"),
+        ("boss", "chief executive|ceo|managing director|chairman|chairwoman|chair|head teacher|headteacher|headmaster|headmistress"),
         ("gaffer", "manager|head coach|coach"),
-        ("lawyer", "solicitor|barrister|counsel|attorney|advocate|defending"),
+        ("lawyer", "solicitor|barrister|counsel|attorney"),
         ("mum mom mam mummy mommy", "mother"),
         ("dad daddy", "father"),
         ("hubby", "husband"),
-        ("gran granny nan nana grandma", "grandmother"),
+        ("granny grandma", "grandmother"),
         ("grandad granddad grandpa", "grandfather"),
     )
     for everyday in everyday_words.split()

@@ -674,7 +674,8 @@ def _told_as_undone(text: str, forms: set[str]) -> bool:
 
 # A question asking what came of an event or when it was done ("What did the May 20 hearing decide?",
 # "When was Ruiz's work permit approved?", "the result of the vote"): a word of an outcome or of
-# completion after "did", "was" or "were"; not who (a person is asked for, whatever the event), nor
+# completion after "did", "was" or "were", a participle after "was" or "were" ("When was Brennick
+# discharged?"), "in the end"; not who (a person is asked for, whatever the event), nor
 # what someone said, planned or expected ("When did Calloway say it will ask regulators?"). "Find"
 # only as what an inquiry found ("What did the jury find?"), not of a thing ("How did astronomers
 # find the planet?").
@@ -684,19 +685,26 @@ _OUTCOME = (
 )
 _ASKS_DONE = re.compile(
     rf"^\W*(?:(?:so|and|but|then)\s+)?(?:what|when|how|why|where|which)\b.*\b(?:did|was|were)\b.*\b(?:{_OUTCOME})\b"
-    r"|^\W*(?:(?:so|and|but|then)\s+)?(?:what|when|how|which|who)\b.*\b(?:was|were)\s+(?:[\w'’-]+\s+){0,6}?[a-z]+ed\b"
+    r"|^\W*(?:(?:so|and|but|then)\s+)?(?:what|when|how|which)\b.*\b(?:was|were)\s+(?:[\w'’-]+\s+){0,6}?[a-z]+ed\b"
     r"|\b(?:was|were)\s+the\s+(?:result|outcome|verdict)\s+of\b|\bin\s+the\s+end\b",
     re.I,
 )
 _ASKS_WORDS = re.compile(
     r"\b(?:say|said|says|announc(?:e|es|ed|ing)|tell|told|plan(?:s|ned|ning)?|expect(?:s|ed|ing)?|predict(?:s|ed|ing)?"
-    r"|promis(?:e|es|ed|ing)|warn(?:s|ed|ing)?|propos(?:e|es|ed|ing)|intend(?:s|ed|ing)?)\b",
+    r"|promis(?:e|es|ed|ing)|warn(?:s|ed|ing)?|propos(?:e|es|ed|ing)|intend(?:s|ed|ing)?|tipped|favoured|favored|forecast)\b",
     re.I,
 )
 # What tells of an event as still to come: "will vote", "is scheduled for", "was expected to be
-# discharged", "is due to", "said it would", "has not yet been approved"; "will" in lower case only,
-# not before a name ("Will Lewis signed"); not "would have", which tells of what did not happen.
-_TO_COME = re.compile(r"\bwill\b(?!\s+[A-Z])|\bwould\b(?!\s+(?:\w+\s+)?have\b)|\b(?i:(?:is|are|was|were)\s+(?:scheduled|expected|planned|due)|plans?\s+to|due\s+to|expect(?:s|ed)?|not\s+yet)\b")
+# discharged", "is due to", "said it would", "expected fewer than ten", "expects to", "has not yet been approved";
+# "will" in lower case only, not before a name ("Will Lewis signed"); "would" only after a word of
+# saying or expecting, not "would have" ("a bridge that would link …" tells nothing to come); not
+# "due to the strike" (a cause), "as expected", "better-than-expected".
+_TO_COME = re.compile(
+    r"\bwill\b(?!\s+[A-Z])"
+    r"|\b(?i:said|says|announced|promised|pledged|expected|expects|hoped|hopes|planned|warned|insisted|agreed)\s+(?:[\w'’-]+\s+){0,3}?would\b(?!\s+(?:\w+\s+)?have\b)"
+    r"|\b(?i:(?:is|are|was|were)\s+(?:scheduled|expected|planned|due)\b|plans?\s+to\b|not\s+yet\b"
+    r"|(?<!-)expect(?:s|ed)?\s+(?:to|fewer|more|about|around|up\s+to|at\s+least|some|no\s+more|\d))"
+)
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:—–]|\s(?:and|but|while|whereas)\s", re.I)  # where one clause of a sentence ends (not in "500,000")
 
 

@@ -46,7 +46,7 @@ _PRONOUN_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # Words the question quotes ('Who said "It is a disgrace"?'): what it asks about, whatever their pronouns.
-_QUOTATION = re.compile(r"[“\"‘][^“”\"\n]{2,}?[”\"’](?!\w)|(?<!\w)'[^'\n]{2,}?'(?!\w)")
+_QUOTATION = re.compile(r"[“\"‘][^“”\"\n]{2,500}?[”\"’](?!\w)|(?<!\w)'[^'\n]{2,500}?'(?!\w)")  # bounded: article sentences are read too
 # "it" standing for no one asked about before: "Is it true that …?", "Why is it hard to enforce a
 # pause?", "Was it worth it?" ("Is it safe?" asks of what was asked about before).
 _DUMMY_IT = re.compile(
@@ -508,14 +508,17 @@ _REQUEST_FOR = re.compile(
 # A query of keywords that ends in the thing it asks for ("tealeford bridge repair cost", "new head
 # teacher name", "victim age?", "single fare new price") or opens with it ("cost of the scheme?"): it
 # asks what that thing is, as "what is the cost of the tealeford bridge repair" does. Not one with
-# a question word or a verb opening it ("is the cost known?", "list the candidates").
+# a question word or a verb opening it ("is the cost known?", "list the candidates"), a verb or a
+# preposition before the thing ("The bridge was rebuilt at great cost"), only a pronoun or a
+# qualifier ("my name", "average price"), the thing capitalised ("Alan Price") or "cost of living".
 _THINGS_ASKED = "cost|price|fee|fare|salary|wage|value|date|year|name|age|number|population|total|turnout|height|length|depth|width|weight|speed|distance|address"
 _QUALIFIERS = "new|old|current|latest|final|full|average|original|estimated|expected|exact"  # "new price": the price asked is the new one
 _KEYWORDS = re.compile(
-    rf"^\W*(?:(?:and|so|ok|okay|hey|also)\s+)?(?:the\s+)?(?:(?P<before>(?:[\w'’.&-]+\s+){{1,6}}?)(?P<last>(?:(?:{_QUALIFIERS})\s+)?(?:{_THINGS_ASKED}))|(?P<first>{_THINGS_ASKED})\s+of\s+(?:the\s+)?(?P<after>[^?]+?))\W*$",
+    rf"^\W*(?:(?:and|so|ok|okay|hey|also)\s+)?(?:the\s+)?(?:(?P<before>(?:[\w'’.&-]+\s+){{1,6}}?)(?P<last>(?:(?:{_QUALIFIERS})\s+)?(?:{_THINGS_ASKED}))|(?P<first>{_THINGS_ASKED})\s+of\s+(?!living\b)(?:the\s+)?(?P<after>[^?]*?\w))\W*$",
     re.I,
 )
 _RATE_OR_WHICH = frozenset("per a an each every last this next that".split())  # "carbon absorbed per year", "sales last year" ask no year
+_NOT_KEYWORDS = frozenset(f"{AUXILIARIES}|{_QUALIFIERS}".split("|")) | frozenset("at in on of for with by to from into my your his her our their its the".split())
 _NO_KEYWORD_QUERY = re.compile(rf"\b(?:{QUESTION_WORDS})\b|^\W*(?:(?:{AUXILIARIES}|please|tell|{'|'.join(REQUEST_VERBS)})\b)", re.I)
 
 
@@ -524,11 +527,21 @@ def _keywords_asked(question: str, names: frozenset[str]) -> str | None:
     age of the victim?", "merger date" -> "when is the merger?"), its first word in lower case unless a name (``_keeps_its_case``); None
     for any other question."""
     found = _KEYWORDS.match(question)
-    if not found or _NO_KEYWORD_QUERY.search(question) or (found["before"] and found["before"].split()[-1].lower() in _RATE_OR_WHICH):
+    if not found or _NO_KEYWORD_QUERY.search(question):
         return None
+    if found["last"]:
+        before = found["before"].lower().split()
+        if before[-1] in _RATE_OR_WHICH or found["last"].split()[-1][0].isupper() or all(word in _NOT_KEYWORDS for word in before):
+            return None
+        if any(word in _NOT_KEYWORDS - frozenset(_QUALIFIERS.split("|")) for word in before[1:]):
+            return None
     thing, of = (found["last"], found["before"].strip()) if found["last"] else (found["first"], found["after"])
-    of = of if _keeps_its_case(of.split()[0], names) else of[:1].lower() + of[1:]
-    return f"when is the {of}?" if thing.lower() == "date" else f"what is the {thing.lower()} of the {of}?"  # a date of a month alone too
+    named = _keeps_its_case(of.split()[0], names) or bool(found["first"] and of[:1].isupper())  # "cost of Harbour Link?"; a query's own first capital is no name
+    of = of if named else of[:1].lower() + of[1:]
+    the = "" if named else "the "
+    if thing.lower() == "date":
+        return f"when is {the}{of}?"  # a date of a month alone too
+    return f"how old is {the}{of}?" if thing.lower() == "age" else f"what is the {thing.lower()} of {the}{of}?"
 
 
 def _keeps_its_case(word: str, names: frozenset[str]) -> bool:

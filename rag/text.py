@@ -459,7 +459,7 @@ LEANS_ON_PREVIOUS = re.compile(
     r"^(?:[“\"']?(That|This|These|Those|It|Its|It’s|It's|They|Their|Them|He|She|His|Her|Such|The same|"
     r"But|And|So|However|Instead|Still|Yet|Without them|Against that|The \d{1,3}-year-old)\b"  # "The 24-year-old …" after "Ortiz's two goals …"
     r"|.*?\b(?:that|this|these|those) (?:kinds?|sorts?|types?) of\b"
-    r"|(?:No one|Nobody|Nothing|Anyone|Someone|Everyone|Anything|Everything) else\b"  # "No one else was hurt." after who was; not inside a quotation
+    r"|(?:No one|No-one|Nobody|Nothing|Anyone|Someone|Everyone|Anything|Everything) else\b"  # "No one else was hurt." after who was; not inside a quotation
     rf"|.*?\bthe (?:{'|'.join(sorted(SUPERLATIVES))}|[a-z]+iest)(?=\s*[,.;]|\s+(?:at|with)\b))"  # "Holloway Park had the lowest, at -0.41." after "… the highest Progress 8 score"
 )
 LEANING_REACH = 3  # sentences leaning on each other in a chain ("It is … It replaced …") that a quote and its words reach back over

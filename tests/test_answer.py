@@ -501,6 +501,10 @@ def test_an_event_the_articles_tell_of_as_still_to_come_is_not_answered_as_done(
     assert not told_as_to_come(hearing.index, "When were the heaters tested?", "Inspectors tested the heaters in May, and will publish the results in June.")
     assert not told_as_to_come(hearing.index, "Which heater was rejected in 2017?", "A cheaper heater, which would have cost $20, was considered and rejected in 2017.")
     assert not told_as_to_come(hearing.index, "Which heater was rejected in 2017?", "A cheaper heater was rejected in 2017 on the grounds that it would not sell.")
+    # (from the code review) a cause, "as expected", a relative clause's "would" tell nothing to come
+    assert not told_as_to_come(hearing.index, "How many heaters were recalled?", "About 300 heaters were recalled due to the fault.")
+    assert not told_as_to_come(hearing.index, "When were the heaters recalled?", "Brightwell recalled the heaters on Monday as expected.")
+    assert not told_as_to_come(hearing.index, "Which firm was awarded the heater contract?", "Orrin won the heater contract for a plant that would employ 40.")
 
 
 MINE_HALT = (
@@ -3150,7 +3154,7 @@ def test_keywords_ending_in_the_thing_asked_for_ask_for_it(tmp_path, encoder, an
 
 
 def test_a_role_asked_in_everyday_words_is_answered_by_the_words_reporters_write(tmp_path, encoder, answerer):
-    """"boss" is written "managing director", "lawyer" "solicitor" or "Defending, …"; a role never filled is still not told."""
+    """"boss" is written "managing director", "lawyer" "solicitor"; a role never filled is still not told."""
     articles = {
         "homes.txt": "Traders fight plan for 84 flats\n\nKestrel Homes wants to build 84 flats on the Brennock Street car park. A spokesman "
         "for Kestrel Homes, Owen Brightwell, said the company had listened to traders. Kestrel's managing director, Fiona Lacey, is "

@@ -923,6 +923,7 @@ def test_a_superlative_naming_nothing_leans_on_the_sentence_before(sentence, lea
     "sentence, leans",
     [
         ("No one else was hurt.", True),
+        ("No-one else was hurt.", True),
         ("No one was hurt.", False),
         ('Hussain said Mrs Rowe took him on "when nobody else would give me a job".', False),  # the speaker's own "else"
     ],
