@@ -695,10 +695,10 @@ _ASKS_WORDS = re.compile(
     re.I,
 )
 # What tells of an event as still to come: "will vote", "is scheduled for", "was expected to be
-# discharged", "is due to", "said it would", "expected fewer than ten", "expects to", "has not yet been approved";
-# "will" in lower case only, not before a name ("Will Lewis signed"); "would" only after a word of
-# saying or expecting, not "would have" ("a bridge that would link …" tells nothing to come); not
-# "due to the strike" (a cause), "as expected", "better-than-expected".
+# discharged", "is due to", "said it would", "expected fewer than ten", "expects to", "has not yet
+# been approved"; "will" in lower case only, not before a name ("Will Lewis signed"); "would" only
+# after a word of saying or expecting, not "would have" ("a bridge that would link …" tells nothing
+# to come); not "due to the strike" (a cause), "as expected", "better-than-expected".
 _TO_COME = re.compile(
     r"\bwill\b(?!\s+[A-Z])"
     r"|\b(?i:said|says|announced|promised|pledged|expected|expects|hoped|hopes|planned|warned|insisted|agreed)\s+(?:[\w'’-]+\s+){0,3}?would\b(?!\s+(?:\w+\s+)?have\b)"
@@ -714,11 +714,12 @@ def told_as_to_come(index: "CorpusIndex", question: str, best: str) -> bool:
     ("When was Brennick discharged?"), "in the end"; not a yes/no question nor one asking what
     someone said or planned) and ``best``, the best sentence, tells of it only as still to come:
     each of its clauses that holds one of the question's words (its names and the words that
-    frame an answer type aside) says "will", "would", "is scheduled", "was expected", "is due",
-    "due to", "expected", "plans to" or "not yet", and none states the participle asked as done
-    ("rejected", not "to be discharged"). "What did the May 20 hearing on heater safety
-    decide?" of "A public hearing on heater safety standards is scheduled for May 20"; not "When did the library open?" of "The
-    library opened on Saturday, and the town will open a second branch next year"."""
+    frame an answer type aside) tells of it as to come (``_TO_COME``: "will", "said it would", "is
+    scheduled", "was expected to", "is due", "plans to", "not yet" …), and none states the
+    participle asked as done ("rejected", not "to be discharged"). "What did the May 20 hearing on
+    heater safety decide?" of "A public hearing on heater safety standards is scheduled for May
+    20"; not "When did the library open?" of "The library opened on Saturday, and the town will
+    open a second branch next year"."""
     if not _ASKS_DONE.search(question) or _ASKS_WORDS.search(question) or asks_yes_or_no(question):
         return False
     asked = _topic_terms(question, known_names(question, index.names), index.capitalised)

@@ -518,22 +518,22 @@ _KEYWORDS = re.compile(
     re.I,
 )
 _RATE_OR_WHICH = frozenset("per a an each every last this next that".split())  # "carbon absorbed per year", "sales last year" ask no year
-_NOT_KEYWORDS = frozenset(f"{AUXILIARIES}|{_QUALIFIERS}".split("|")) | frozenset("at in on of for with by to from into my your his her our their its the".split())
+_IN_A_CLAUSE = frozenset(AUXILIARIES.split("|")) | frozenset("at in on of for with by to from into".split())  # "rebuilt at great cost"
+_NAMING_NOTHING = frozenset(_QUALIFIERS.split("|")) | frozenset("my your his her our their its the".split())  # "my name", "average price"
 _NO_KEYWORD_QUERY = re.compile(rf"\b(?:{QUESTION_WORDS})\b|^\W*(?:(?:{AUXILIARIES}|please|tell|{'|'.join(REQUEST_VERBS)})\b)", re.I)
 
 
 def _keywords_asked(question: str, names: frozenset[str]) -> str | None:
-    """A query of keywords (``_KEYWORDS``) as the question it asks ("victim age" -> "what is the
-    age of the victim?", "merger date" -> "when is the merger?"), its first word in lower case unless a name (``_keeps_its_case``); None
-    for any other question."""
+    """A query of keywords (``_KEYWORDS``) as the question it asks ("repair cost" -> "what is the
+    cost of the repair?", "victim age" -> "how old is the victim?", "merger date" -> "when is the
+    merger?"), its first word in lower case and after "the" unless a name (``_keeps_its_case``);
+    None for any other question."""
     found = _KEYWORDS.match(question)
     if not found or _NO_KEYWORD_QUERY.search(question):
         return None
     if found["last"]:
         before = found["before"].lower().split()
-        if before[-1] in _RATE_OR_WHICH or found["last"].split()[-1][0].isupper() or all(word in _NOT_KEYWORDS for word in before):
-            return None
-        if any(word in _NOT_KEYWORDS - frozenset(_QUALIFIERS.split("|")) for word in before[1:]):
+        if before[-1] in _RATE_OR_WHICH or found["last"].split()[-1][0].isupper() or _IN_A_CLAUSE.intersection(before) or set(before) <= _NAMING_NOTHING:
             return None
     thing, of = (found["last"], found["before"].strip()) if found["last"] else (found["first"], found["after"])
     named = _keeps_its_case(of.split()[0], names) or bool(found["first"] and of[:1].isupper())  # "cost of Harbour Link?"; a query's own first capital is no name
