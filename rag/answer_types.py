@@ -713,11 +713,23 @@ _NOT_PRICED = frozenset("much per each and for from with new old this that these
 )
 
 
+def _priced_after(priced: Sequence[str]) -> str:
+    """A pattern of an amount written after what it is the price of, told by two of the words
+    ``priced`` (by the one, if only one): "an adult single ticket within the Dunmore town zone will
+    go up from £2.00 to £2.30" of the Dunmore single fare; not "a weekly ticket from £19.00" of a
+    monthly ticket."""
+    escaped = [re.escape(word) for word in priced]
+    told = [rf"{one}s?\b[^.;]{{0,60}}?\b{other}" for one in escaped for other in escaped if one != other] or escaped
+    return rf"\b(?:{'|'.join(told)})s?\b[^.;]{{0,60}}?\b(?:from|to|at|costs?|priced\s+at)\s+(?:about\s+|around\s+)?(?:{_AMOUNT})"
+
+
 def amount_names(question: str) -> re.Pattern[str] | None:
     """The names of the amount ``question`` asks for by name (``_AMOUNT_NAMES``), as one pattern,
     or None for any amount (a cost to someone, ``_COST_TO``, is any). A price or a budget may
     also be an amount written before a word of the question, what it is the price of: "How much
-    will the library expansion cost?" of "approve a $14 million expansion"."""
+    will the library expansion cost?" of "approve a $14 million expansion"; or after two of its
+    words (``_priced_after``): "the Dunmore single fare's new price" of "an adult single ticket
+    within the Dunmore town zone will go up from £2.00 to £2.30"."""
     if expected_type(question) != "money" or _COST_TO.search(question):
         return None
     asked = amount_groups(question)
@@ -726,7 +738,7 @@ def amount_names(question: str) -> re.Pattern[str] | None:
     pattern = rf"\b(?:{'|'.join(_AMOUNT_NAMES[i] for i in sorted(asked))})\b"
     priced = sorted({w for w in _WORD.findall(question.lower()) if len(w) > 2 and w not in _NOT_PRICED and not amount_groups(w)})
     if asked & _PRICE_GROUPS and priced:
-        pattern += rf"|{_PRICE_BEFORE}(?:{'|'.join(map(re.escape, priced))})s?\b"
+        pattern += rf"|{_PRICE_BEFORE}(?:{'|'.join(map(re.escape, priced))})s?\b|{_priced_after(priced)}"
     return re.compile(pattern, re.I)
 
 

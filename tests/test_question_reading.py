@@ -260,6 +260,13 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
             "Northfield expects the brewery to add $95 million to its annual revenue.",
         ),
         (
+            "What is the new price of the Dunmore single fare?",  # an amount after two words of what it is the price of
+            "money",
+            "An adult single ticket within the Dunmore town zone will go up from £2.00 to £2.30.",
+            "A weekly ticket will go up from £19.00 to £21.50.",
+        ),
+        ("What is the price of a monthly ticket?", "money", "A monthly ticket costs £60.", "A weekly ticket will go up from £19.00 to £21.50."),
+        (
             "LP 918-14 b nickname",  # a nickname is a name
             "name",
             'The team had nicknamed the planet "Mira" during its analysis.',
