@@ -126,7 +126,7 @@ def details_differ(text: str, other_text: str) -> bool:
 
 # Declining to say is saying nothing: "Tamsin Holdings … declined to comment" does not say what
 # "Tamsin Holdings said … the proposal still undervalued the company" says.
-_DECLINED = re.compile(r"\b(?:declined|refused)\s+to\s+(?:comment|say|confirm|discuss|respond|answer)\b|\bno\s+comment\b", re.IGNORECASE)
+_DECLINED = re.compile(r"\b(?:declined|refused)\s+to\s+(?:comment|say|confirm|discuss|respond|answer)\b", re.IGNORECASE)  # "no comment": NEGATION
 
 
 def _negated(text: str) -> bool:

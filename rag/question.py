@@ -519,7 +519,7 @@ _KEYWORDS = re.compile(
 )
 _RATE_OR_WHICH = frozenset("per a an each every last this next that".split())  # "carbon absorbed per year", "sales last year" ask no year
 _IN_A_CLAUSE = frozenset(AUXILIARIES.split("|")) | frozenset("at in on of for with by to from into".split())  # "rebuilt at great cost"
-_NAMING_NOTHING = frozenset(_QUALIFIERS.split("|")) | frozenset("my your his her our their its the".split())  # "my name", "average price"
+_NAMING_NOTHING = frozenset(_QUALIFIERS.split("|")) | _PRONOUNS | {"the"}  # "my name", "average price"
 _NO_KEYWORD_QUERY = re.compile(rf"\b(?:{QUESTION_WORDS})\b|^\W*(?:(?:{AUXILIARIES}|please|tell|{'|'.join(REQUEST_VERBS)})\b)", re.I)
 
 
