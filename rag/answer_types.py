@@ -696,6 +696,9 @@ def amount_groups(text: str) -> frozenset[int]:
 
 
 _PRICE_GROUPS = amount_groups("price budget")
+_VALUE_GROUPS = amount_groups("value")
+# A deal's worth is its price: "How much is the takeover worth?" of "agreed to be bought … for about £648 million".
+_DEAL = re.compile(r"\b(?:deals?|takeovers?|acquisitions?|mergers?|buyouts?|bids?|offers?|sales?|purchases?|contracts?)\b", re.I)
 
 
 # "How much did the walkout cost Nordavia?", "… the frost cost farmers?": a cost to someone (a name,
@@ -729,12 +732,15 @@ def amount_names(question: str) -> re.Pattern[str] | None:
     also be an amount written before a word of the question, what it is the price of: "How much
     will the library expansion cost?" of "approve a $14 million expansion"; or after two of its
     words (``_priced_after``): "the Dunmore single fare's new price" of "an adult single ticket
-    within the Dunmore town zone will go up from £2.00 to £2.30"."""
+    within the Dunmore town zone will go up from £2.00 to £2.30". A deal's worth is its price
+    (``_DEAL``): "How much is the takeover worth?" of "agreed to be bought … for about £648 million"."""
     if expected_type(question) != "money" or _COST_TO.search(question):
         return None
     asked = amount_groups(question)
     if not asked:
         return None
+    if asked & _VALUE_GROUPS and _DEAL.search(question):
+        asked |= amount_groups("price")
     pattern = rf"\b(?:{'|'.join(_AMOUNT_NAMES[i] for i in sorted(asked))})\b"
     priced = sorted({w for w in _WORD.findall(question.lower()) if len(w) > 2 and w not in _NOT_PRICED and not amount_groups(w)})
     if asked & _PRICE_GROUPS and priced:

@@ -265,6 +265,12 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
             "An adult single ticket within the Dunmore town zone will go up from £2.00 to £2.30.",
             "A weekly ticket will go up from £19.00 to £21.50.",
         ),
+        (
+            "How much is the Halvard takeover of Pennick worth?",  # a deal's worth is its price
+            "money",
+            "Pennick Dairies has agreed to be bought by Halvard Foods for about £648 million.",
+            "Pennick employs 1,900 people and reported revenue of £410 million.",
+        ),
         ("What is the price of a monthly ticket?", "money", "A monthly ticket costs £60.", "A weekly ticket will go up from £19.00 to £21.50."),
         (
             "LP 918-14 b nickname",  # a nickname is a name
