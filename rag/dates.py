@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from .markup import FRONT_MATTER
-from .text import dateline_date
+from .text import MONTH_NAME, WEEKDAYS, dateline_date
 from .types import Citation, Document, Sentence
 
 # A front matter's date field and its value, quotes aside: "date: 2024-11-27", 'published = "Nov. 27, 2024"'.
@@ -24,6 +24,28 @@ _FRONT_MATTER_DATE = re.compile(
 )
 
 
+# A line of its own under the headline ending in a full date, after a paper's name or a word such as
+# "Published": "Ashcombe Herald, Wednesday 15 January 2025", "Published: March 4, 2025", "15 January 2025".
+_DATED_LINE = re.compile(
+    rf"(?:[A-Z][^\n.!?:;,]{{0,60}}(?:,|:|\s[-—–|·])\s*)?"
+    rf"(?P<date>(?:(?:{WEEKDAYS}),?\s+)?(?:\d{{1,2}}\s+(?:{MONTH_NAME})\s+\d{{4}}|(?:{MONTH_NAME})\s+\d{{1,2}},\s+\d{{4}}))"
+)
+
+_DATED_LINE_KINDS = frozenset({"heading", "byline", "boilerplate"})  # "Ashcombe Herald, …", "By Jane Fry | 3 March 2025", "Published: …"
+_WEEKDAY_BEFORE = re.compile(rf"\b(?:{WEEKDAYS}),?\s+$")
+
+
+def dated_line_date(text: str) -> tuple[int, int] | None:
+    """Where in ``text``, a line of its own ("Ashcombe Herald, Wednesday 15 January 2025"), its
+    date is ("Wednesday 15 January 2025"); None for anything else (``_DATED_LINE``)."""
+    found = _DATED_LINE.fullmatch(text.strip())
+    if found is None:
+        return None
+    offset = len(text) - len(text.lstrip())
+    weekday = _WEEKDAY_BEFORE.search(text, 0, offset + found.start("date"))  # "Updated Tuesday, March 4, 2025": the weekday is the date's
+    return weekday.start() if weekday else offset + found.start("date"), offset + found.end("date")
+
+
 def front_matter_date(text: str) -> tuple[int, int] | None:
     """Where in ``text`` its front matter's date is (the value of "date:", "published:" …), or None."""
     front = FRONT_MATTER.match(text)
@@ -32,14 +54,15 @@ def front_matter_date(text: str) -> tuple[int, int] | None:
 
 
 def article_date(document: Document, sentences: Sequence[Sentence]) -> Citation | None:
-    """The date ``document`` is dated with, as a span of its text: its dateline's, among its
-    ``sentences`` (in reading order) before the first that is prose, which dates the story it
+    """The date ``document`` is dated with, as a span of its text: its dateline's, or a dated line's
+    under its headline ("Ashcombe Herald, Wednesday 15 January 2025", ``dated_line_date``), among
+    its ``sentences`` (in reading order) before the first that is prose, which dates the story it
     opens ("on Monday"); else its front matter's."""
     span = None
     for sentence in sentences:
         if sentence.kind == "sentence":
             break
-        found = dateline_date(sentence.text) if sentence.kind == "fragment" else None
+        found = dateline_date(sentence.text) if sentence.kind == "fragment" else dated_line_date(sentence.text) if sentence.kind in _DATED_LINE_KINDS else None
         if found is not None:
             span = (sentence.start + found[0], sentence.start + found[1])
             break

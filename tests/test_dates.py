@@ -41,6 +41,12 @@ def test_an_article_is_dated_by_its_dateline_or_front_matter_and_only_there():
     assert date_of("Council backs flood wall\n\nThe council voted on March 4. CARROW, May 2 - It met again.\n") is None  # a date in the prose is no dateline
     assert date_of("Council backs flood wall\n\nThe council voted to raise the wall.\n\nCARROW, May 2 - It met again on Friday.\n") is None  # past the opening: not the article's
     assert front_matter_date("The council voted.\ndate: 2024-11-27\n") is None  # no front matter, no field of it
+    assert date_of("Budget vote postponed\n\nAshcombe Herald, Wednesday 15 January 2025\n\nThe council met on Tuesday.\n") == "Wednesday 15 January 2025"
+    assert date_of("Budget vote postponed\n\nUpdated Tuesday, March 4, 2025\n\nThe council met on Monday.\n") == "Tuesday, March 4, 2025"
+    assert date_of("Budget vote postponed\n\nPublished: 4 March 2025\n\nThe council met on Monday.\n") == "4 March 2025"
+    assert date_of("Budget vote postponed\n\nBy Jane Fry | 3 March 2025\n\nThe council met on Monday.\n") == "3 March 2025"
+    assert date_of("Budget vote postponed\n\nThe council met on Tuesday.\n\nAshcombe Herald, Wednesday 15 January 2025\n") is None  # past the opening
+    assert date_of("Budget vote postponed\n\nBudget day, a week on\n\nThe council met on Tuesday.\n") is None  # a line with no full date
     both = "---\ntitle: Council backs flood wall\ndate: 2024-11-27 # draft\n---\nCARROW, Monday 2 December 2024 - The council voted on Monday.\n"
     assert date_of(both) == "Monday 2 December 2024"  # the dateline dates the story it opens ("on Monday")
     assert date_of(both.replace("CARROW, Monday 2 December 2024 - ", "")) == "2024-11-27"  # the front matter's, without its comment
