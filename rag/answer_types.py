@@ -169,10 +169,14 @@ _NAMED_KINDS_MANY = (
     r"startups?|banks?|groups?|unions?|parties|party|newspapers?|publications?|outlets?|brands?|products?|drugs?|teams?|clubs?"
 )
 _NAMED_KINDS = (
-    _NAMED_KINDS_MANY + r"|charity|council|court|hospital|school|country|town|village|county|station|road|street|"
+    _NAMED_KINDS_MANY + r"|charity|council|court|hospital|school|country|town|village|county|station|road|street|library|church|college|academy|"
     r"store|supermarket|shop|hotel|restaurant|caf[eé]|pub|venue|theatre|theater|museum|gallery|"
     r"ship|ferry|vessel|play|film|book|album|song|fund|trust|foundation|contractor|"
     r"consultant|consultancy|supplier|retailer|airline|operator|developer|insurer|authority|department|ministry|care home|factory|mill"
+    # places and bodies in the plural, each known by its name ("Which libraries will close?"); not
+    # "Which charities …", a list that may go unnamed ("food banks and youth clubs")
+    r"|councils|hospitals|schools|countries|towns|villages|counties|stations|roads|streets|libraries|churches|colleges|academies|"
+    r"prisons|airports|stadiums|hotels|theatres|museums|galleries|airlines|care homes"
 )
 ASKS_NAME = re.compile(
     # the last kind of a run asked: "Which department store" asks a store; after "what" and words

@@ -278,6 +278,7 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
             'The team had nicknamed the planet "Mira" during its analysis.',
             "The planet, designated LP 918-14 b, circles a red dwarf star every 19.4 days.",  # no name but the one asked about
         ),
+        ("Which libraries will close?", "name", "The Parrow and Lyndhurst End libraries will close in March.", "The council will close two libraries."),  # a kind in the plural
         ("Which rival companies are racing to build bigger models?", "name", "OpenAI and Google are racing ahead.", "Rivals are racing ahead."),
         ("Which political party does Ana Reyes belong to?", "name", "Ana Reyes joined the Green Party in 2019.", "Ana Reyes joined a party in 2019."),
         (
