@@ -333,8 +333,43 @@ _MEASURE = re.compile(
     re.I,
 )
 
+# How to reach someone: a phone number, an email address or a website, asked for by name or by
+# the way to reach them ("What number do I ring …?", "Who do I email …?", "How can I contact …?").
+# Not one's own ("Will my email address be published?").
+_WHOSE = r"(?:an?|the|what|which|its|their|any|[\w-]+['’]s)\s+(?:(?:new|direct|main|freephone|free|contact|helpline|enquiries|enquiry|dedicated|special)\s+){0,2}"
+_REACHER = r"(?:I|we|you|people|residents|parents|customers|passengers|patients|tenants|one)"
+_ASKS_PHONE = re.compile(
+    rf"\b{_WHOSE}(?:tele)?phone\s+(?:number|line)s?\b|\b{_WHOSE}(?:helpline|hotline)s?\b"
+    rf"|\bwhat\s+(?:number|line)\s+(?:do|does|should|can|could|would|must|to)\s+(?:{_REACHER}\s+)?(?:ring|call|phone|dial|text)\b"
+    rf"|\bnumbers?\s+(?:to|{_REACHER}\s+(?:can|could|should))\s+(?:ring|call|phone|dial|text)\b"
+    rf"|\bwho\s+(?:do|should|can|could|would|must)\s+{_REACHER}\s+(?:ring|call|phone)\b",
+    re.I,
+)
+_ASKS_EMAIL = re.compile(
+    rf"\b{_WHOSE}e-?mail\s+address(?:es)?\b|\b(?:who|where)\s+(?:do|should|can|could|would|must)\s+{_REACHER}\s+e-?mail\b", re.I
+)
+_ASKS_WEBSITE = re.compile(rf"\b{_WHOSE}(?:web\s*site|web\s*page|web\s+address|url)s?\b", re.I)
+_ASKS_CONTACT = re.compile(
+    rf"\b(?:who|how)\s+(?:do|should|can|could|would|must)\s+{_REACHER}\s+(?:contact|get\s+in\s+touch|reach)\b|\b{_WHOSE}contact\s+details\b", re.I
+)
+_PHONE = re.compile(
+    r"(?<![\w£$€.,/-])(?:\+\d{1,3}[\s-]?)?\(?0\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w/-]|[.,]\d)"  # "01632 960 412", "0800 046 1188"
+    r"|(?<![\w£$€.,/-])\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?![\w/-]|[.,]\d)"  # "555-123-4567", "(555) 123 4567"
+    r"|\b(?:call|ring|dial|phone|text)(?:ing|s)?\s+(?:us\s+)?(?:on\s+)?\d{3,}\b",  # "call 111", "text 85258"
+    re.I,
+)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_WEBSITE = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>()\"']+|\b[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|uk|au|nz|ie|ca|eu|scot|wales)\b(?!\.\w)(?:/[^\s<>()\"',;]*)?"
+)
+_CONTACT = re.compile(f"{_PHONE.pattern}|{_EMAIL.pattern}|{_WEBSITE.pattern}", re.I)
+
 # Most specific first: "what day" wants a weekday or date, not any time expression.
 EXPECTED = {
+    "phone": (_ASKS_PHONE, _PHONE),
+    "email": (_ASKS_EMAIL, _EMAIL),
+    "website": (_ASKS_WEBSITE, _WEBSITE),
+    "contact": (_ASKS_CONTACT, _CONTACT),
     "expansion": (ASKS_EXPANSION, _EXPANSION),
     "dose": (_ASKS_DOSE, _DOSE),
     "measure": (_ASKS_MEASURE, _MEASURE),
@@ -355,7 +390,8 @@ EXPECTED = {
 
 # The kinds a sentence states in closed forms (a currency sign, digits, a date, "6 a.m.", "11-day"):
 # sentences stating none of them do not answer a question asking for one.
-CLOSED_TYPES = frozenset({"money", "percent", "number", "day", "year", "clock", "duration", "dose", "age"})
+CONTACT_TYPES = frozenset({"phone", "email", "website", "contact"})  # the ways to reach someone
+CLOSED_TYPES = frozenset({"money", "percent", "number", "day", "year", "clock", "duration", "dose", "age"}) | CONTACT_TYPES
 
 _ASKS_ITS_OWN = re.compile(rf"^\W*({QUESTION_WORDS})\b", re.I)
 # "When less workers are required, what happens to the job market?" asks what happens, not when:

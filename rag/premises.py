@@ -19,6 +19,7 @@ from .acronyms import well_known_spellings
 from .answer_types import (
     ASKS_WHY,
     CLOSED_TYPES,
+    CONTACT_TYPES,
     COMPANY_ENDS,
     MEASURE_UNITS_ASKED,
     ORGANISATION_ENDS,
@@ -147,6 +148,9 @@ FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued
 LIGHT_VERBS = frozenset(map(stem, "become make take keep come".split()))
 # For the topic, "run" too: "who runs it" asks for its chief executive, "what time did she run" for "won in 2:05:41".
 _TOPIC_FRAMES = LIGHT_VERBS | {stem("run")}
+# The words asking for a way to reach someone ("Is there a phone number I can ring about …?"): the
+# topic is what the rest asks about, not the GP surgery's "single phone number".
+_CONTACT_FRAMES = frozenset(map(stem, "phone telephone number line helpline hotline email e-mail address website web site page url contact details call ring dial text reach touch".split()))
 
 
 def _topic_terms(question: str, names: set[str], capitalised: frozenset[str]) -> set[str]:
@@ -220,7 +224,7 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     if kind in (None, "measure"):
         return False  # a measure ("How deep was the earthquake?" of "… at a depth of 10 kilometres") is told in other words
     names = known_names(asked, index.names)
-    content = set() if kind == "expansion" else _topic_terms(asked, names, index.capitalised) - _TOPIC_FRAMES
+    content = set() if kind == "expansion" else _topic_terms(asked, names, index.capitalised) - _TOPIC_FRAMES - (_CONTACT_FRAMES if kind in CONTACT_TYPES else frozenset())
     typed = [s.sentence_id for s in scored[:candidates] if s.type_match]
     if typed and ASKS_DEATHS.search(asked) and not any(DEATH_WORDS & index.terms_as_quoted[sid] for sid in typed):
         return True  # "How many people were killed?" of "forced 12,000 people from their homes": a count of something else
@@ -234,6 +238,8 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
         in_article = all(any(doc_id in index.documents_with(stem(form)) for form in _SAME_PLACE.get(name, {name})) for name in names)
         counts_them = bool(counted) and counts_of(index.sentences[sid].text, counted)  # "a crowd of 41,200" of how many fans came
         told = index.terms_as_quoted[sid] | index.terms_leant_on.get(sid, frozenset())
+        if kind in CONTACT_TYPES:  # "calling the council's waste team on 01632 960 412" after "Residents who cannot wheel their bin …"
+            told = told.union(*(index.terms_as_quoted[i] for i in _paragraph_of(index, sid)))
         spans_a_life_asked = spans_a_life(index.sentences[sid].text, events, names)  # "John Gallagher (1919–1980)" of when he was born
         of_a_sibling = bool(asked_names) and told_of_a_sibling(index, sid, asked_names, kind, own_part(asked))
         shares = _shares_a_form(content, told) or any(written_as(term, told) for term in content)  # "boss" meets "managing director"

@@ -1712,6 +1712,32 @@ def test_a_quote_carries_the_date_its_article_is_dated_with(tmp_path, encoder, a
     assert all(q.dated is None for q in local.answer("How hot did it get in Seville?").quotes)  # an article with no dateline has no date
 
 
+BINS = (
+    "Black bins to be emptied every three weeks\n\nBlack bins in Brackenford will be emptied every three weeks from March, the council said. "
+    "Residents who cannot wheel their bin to the kerb because of illness or disability can ask for an assisted collection. "
+    "New applicants can request one online or by calling the council's waste team on 01632 960 412.\n"
+)
+BRIDGE = (
+    "Weir Street to close for bridge repairs\n\nWeir Street in Castlemoor will close for 14 weeks from 2 June while the bridge is repaired. "
+    "Anyone with questions about the closure can email roadworks@northyarrow.gov.uk. Updates will be posted each Friday.\n"
+)
+SURGERY = (
+    "Danbury surgeries to merge\n\nThe two GP surgeries in Danbury will merge in October. "
+    "From 1 October the partnership will use a single phone number, 01632 961 500.\n"
+)
+
+
+def test_a_way_to_reach_someone_is_quoted_only_from_what_the_question_is_about(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"bins.txt": BINS, "bridge.txt": BRIDGE, "surgery.txt": SURGERY}, encoder, answerer)
+    called = local.answer("I can't wheel my bin to the kerb because of my arthritis - who do I call?")
+    assert "01632 960 412" in called.answer  # the number, not only that collections exist
+    emailed = local.answer("Who do I email with a question about the Weir Street closure?")
+    assert "roadworks@northyarrow.gov.uk" in emailed.quotes[0].text, emailed.answer
+    assert "01632 961 500" in local.answer("What's the new phone number for the Danbury surgeries?").answer
+    rung = local.answer("Is there a phone number I can ring about the Weir Street closure?")
+    assert rung.abstained, rung.answer  # the surgery's number is no number for the road closure
+
+
 STORM = (
     "Storm floods Carrow\n\nMore than 300 residents of Carrow spent the night in shelters after Storm Hollis flooded 340 homes. "
     "No deaths or serious injuries were reported in Carrow. The river is expected to fall by Thursday.\n"

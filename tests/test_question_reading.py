@@ -278,6 +278,10 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
             'The team had nicknamed the planet "Mira" during its analysis.',
             "The planet, designated LP 918-14 b, circles a red dwarf star every 19.4 days.",  # no name but the one asked about
         ),
+        ("What number do I ring to apply for the grant?", "phone", "Call the freephone line on 0800 046 1188.", "Apply online at www.warmhomes.org.uk."),
+        ("Who do I email about the closure?", "email", "Questions can go to roadworks@northyarrow.gov.uk.", "Call the council on 01632 960 412."),
+        ("What is the scheme's website?", "website", "Details are at www.lowther.gov.uk/permits.", "Call the council on 01632 960 412."),
+        ("Who can I contact about the pool closure?", "contact", "Email info@activefernley.co.uk with questions.", "Speak to staff at reception."),
         ("Which libraries will close?", "name", "The Parrow and Lyndhurst End libraries will close in March.", "The council will close two libraries."),  # a kind in the plural
         ("Which rival companies are racing to build bigger models?", "name", "OpenAI and Google are racing ahead.", "Rivals are racing ahead."),
         ("Which political party does Ana Reyes belong to?", "name", "Ana Reyes joined the Green Party in 2019.", "Ana Reyes joined a party in 2019."),
@@ -864,6 +868,12 @@ def test_an_amount_in_any_currency_named_after_its_figure_is_money(sentence):
 def test_a_name_written_with_accents_or_letters_beyond_a_to_z_names_a_person(sentence):
     assert has_type(sentence, "person", "Who won the prize?")
     assert has_type(sentence, "name", "What is the name of the winner?")
+
+
+def test_ones_own_contact_details_are_no_way_to_reach_someone_asked_for():
+    assert expected_type("Will my email address be published with my comment?") is None
+    assert expected_type("Is there a phone number I can ring about the closure?") == "phone"
+    assert not has_type("The £2.30 fare rises to 3.50 in 2026.", "phone") and not has_type("See e.g. the report.", "website")
 
 
 def test_which_role_asks_for_a_person_but_what_role_did_asks_what_they_did():
