@@ -830,6 +830,33 @@ def names_another_of_a_series(sentence: str, question: str) -> bool:
     return not asked & named and any(name == other and number != its for name, number in named for other, its in asked)
 
 
+# The period a rate is counted over: "£14.10 an hour", "an hourly rate", "£84 a year", "per annum".
+_PERIODS = {"hour": "hour|hr", "day": "day", "week": "week", "month": "month", "year": "year|annum"}
+_PERIOD_ADJECTIVES = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "year": "annual|annually|yearly"}
+_PER = r"(?:a|an|per|each|every)\s+"
+_ASKED_PERIOD = {
+    period: re.compile(rf"\b(?:{_PERIOD_ADJECTIVES[period]})\b|\b{_PER}(?:{units})\b(?!\s+(?:ago|earlier|later|before|after|on|from)\b)", re.I)
+    for period, units in _PERIODS.items()
+}
+_STATED_PERIOD = {  # after a figure, or an adjective of the rate: not "a day after the results"
+    period: re.compile(rf"\b(?:{_PERIOD_ADJECTIVES[period]})\b|\d[\d,.]*\w*\s+(?:[a-z-]+\s+){{0,3}}?{_PER}(?:{units})\b", re.I)
+    for period, units in _PERIODS.items()
+}
+
+
+def periods_asked(question: str) -> frozenset[str]:
+    """The periods ``question`` asks a rate over (``_ASKED_PERIOD``): {"year"} of "the annual salary", {"hour"} of "per hour"."""
+    return frozenset(period for period, pattern in _ASKED_PERIOD.items() if pattern.search(question))
+
+
+def other_period_only(sentence: str, periods: frozenset[str]) -> bool:
+    """Whether ``sentence`` states rates over periods (``_STATED_PERIOD``), none of them among
+    ``periods``, those asked: "£14.85 an hour" is no annual salary. A sentence naming no period may
+    state the one asked ("a salary of £31,000")."""
+    stated = {period for period, pattern in _STATED_PERIOD.items() if pattern.search(sentence)} if periods else set()
+    return bool(stated) and not stated & periods
+
+
 def has_type(sentence: str, kind: str | None, question: str = "") -> bool:
     """Whether ``sentence`` contains something of the expected ``kind`` (True if none expected).
 
@@ -838,12 +865,15 @@ def has_type(sentence: str, kind: str | None, question: str = "") -> bool:
     not where Brightclean is based; a number, for a question of how many
     of something, is one of those things ("how many beds" wants "412-bed", not "$23 million");
     and an amount asked for by name goes by one of its names (``amount_names``: "what was the
-    revenue" wants "sales of $410 million", not "pay $38 million")."""
+    revenue" wants "sales of $410 million", not "pay $38 million"); a rate, one over the period
+    asked (``other_period_only``: "What is the annual salary?" not "£14.85 an hour")."""
     if kind is None:
         return True
     if kind in ("person", "name", "place"):
         asked = question_words(question)
         return any(not mention <= asked for mention in mentions(sentence, kind))
+    if kind in ("money", "number") and other_period_only(sentence, periods_asked(question)):
+        return False
     if kind == "number" and (things := counted_things(question)):
         return counts_of(sentence, things)
     if kind == "money" and (names := amount_names(question)):

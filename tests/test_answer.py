@@ -1738,6 +1738,20 @@ def test_a_way_to_reach_someone_is_quoted_only_from_what_the_question_is_about(t
     assert rung.abstained, rung.answer  # the surgery's number is no number for the road closure
 
 
+PAY_DISPUTE = (
+    "Bus drivers to strike over pay\n\nDrivers at Trentway Buses will strike next month after rejecting a pay offer. "
+    "Trentway drivers are paid £13.40 an hour, and the union is asking for £15.00 an hour. "
+    "Drivers at the neighbouring operator, Kestrel Coaches, are paid £14.85 an hour.\n"
+)
+
+
+def test_a_rate_asked_over_one_period_is_not_answered_by_a_rate_over_another(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"pay.txt": PAY_DISPUTE, "heat.txt": HEAT}, encoder, answerer)
+    assert "£14.85 an hour" in local.answer("What are Kestrel Coaches drivers paid an hour?").answer
+    annual = local.answer("What is the annual salary of a Kestrel Coaches driver?")
+    assert annual.abstained, annual.answer  # the pay is told by the hour only
+
+
 STORM = (
     "Storm floods Carrow\n\nMore than 300 residents of Carrow spent the night in shelters after Storm Hollis flooded 340 homes. "
     "No deaths or serious injuries were reported in Carrow. The river is expected to fall by Thursday.\n"

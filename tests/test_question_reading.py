@@ -278,6 +278,9 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
             'The team had nicknamed the planet "Mira" during its analysis.',
             "The planet, designated LP 918-14 b, circles a red dwarf star every 19.4 days.",  # no name but the one asked about
         ),
+        ("What is the annual salary of a Kestrel driver?", "money", "Kestrel drivers earn £31,000 a year.", "Kestrel drivers are paid £14.85 an hour."),  # a rate over another period
+        ("How much will it cost per hour to park?", "money", "Parking will cost £1.20 an hour.", "A season ticket will cost £560 a year."),
+        ("How many passengers a day use the station?", "number", "About 3,300 passengers use it each day.", "The station handles 1.2 million passengers a year."),
         ("What number do I ring to apply for the grant?", "phone", "Call the freephone line on 0800 046 1188.", "Apply online at www.warmhomes.org.uk."),
         ("Who do I email about the closure?", "email", "Questions can go to roadworks@northyarrow.gov.uk.", "Call the council on 01632 960 412."),
         ("What is the scheme's website?", "website", "Details are at www.lowther.gov.uk/permits.", "Call the council on 01632 960 412."),
