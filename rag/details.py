@@ -70,6 +70,18 @@ def _months(text: str, pattern: re.Pattern[str] = _MONTH) -> set[str]:
     return {_MONTH_NUMBERS[found.group(0)[:3].lower()] for found in pattern.finditer(text)}
 
 
+def _months_stated(text: str) -> set[str]:
+    """The months ``text`` states (``_months``), each month of a range it states too
+    (``_MONTH_RANGE``): "born between 1 April and 31 August 2022" states July."""
+    months = _months(text)
+    for found in _MONTH_RANGE.finditer(text):
+        month, last = _month_of(found["first"] or found["first_"]), _month_of(found["last"] or found["last_"])
+        while month != last:
+            months.add(str(month))
+            month = month % 12 + 1
+    return months
+
+
 # A day of a month, "March 3", "Dec. 12", "3rd March", "13 of March"; a range of days, "March 3-5",
 # "13 and 14 March", "from July 10 to July 14", "between 1 and 5 May", states each day in it. A
 # question asks a day "on" it ("What happened on March 13?"), not one bounding what it asks
@@ -95,6 +107,12 @@ _DATES = _date_patterns(rf"{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.?")
 # In a question typed in lower case, as for ``_ASKED_MONTH``, but for "may" and "march" ("may 3 schools close?").
 _ASKED_DATES = _date_patterns(rf"(?i:{'|'.join(month for month in MONTHS.split('|') if month not in ('May', 'March'))}|(?:{MONTH_ABBREVIATIONS})\.?)|May|March")
 _ON = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
+# A range of months: "between 1 April and 31 August 2022", "from June to September", "April–August".
+_A_MONTH_NAME = rf"(?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.?)"
+_MONTH_RANGE = re.compile(
+    rf"\b(?:between|from)\s+(?:{_DAY}\s+(?:of\s+)?)?(?P<first>{_A_MONTH_NAME})(?:\s+\d{{4}})?{_TO}(?:{_DAY}\s+(?:of\s+)?)?(?P<last>{_A_MONTH_NAME})\b"
+    rf"|\b(?P<first_>{_A_MONTH_NAME})\s*[-–—]\s*(?P<last_>{_A_MONTH_NAME})\b"
+)
 _A_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")  # what any date has (a quick test before the patterns)
 _A_MONTH_ANY_CASE = re.compile(_A_MONTH.pattern, re.IGNORECASE)
 
@@ -193,7 +211,7 @@ def _tallies(text: str) -> set[str]:
 
 _STATED: dict[str, Callable[[str], set[str]]] = {
     "year": years,
-    "month": _months,
+    "month": _months_stated,
     "date": _dates,
     "weekday": _weekdays,
     "quarter": _quarters,
@@ -345,12 +363,17 @@ _PASSIVE_VERB = re.compile(r"(?<=\w{3})ed$")  # "enrolled", "killed": what was d
 
 
 def _counts(text: str, reach: int = COUNT_REACH) -> list[tuple[float, tuple[str, ...]]]:
+    """Each number ``text`` writes before what it counts, as (value, stems): ``_counts_at`` without where."""
+    return [(value, counted) for value, counted, _ in _counts_at(text, reach)]
+
+
+def _counts_at(text: str, reach: int = COUNT_REACH) -> list[tuple[float, tuple[str, ...], int]]:
     """Each number ``text`` writes before what it counts, as (value, the stems of up to ``reach``
     words after it up to a stop word or the end of its clause): "close two elementary schools" -> (2.0, ("elementari",
     "school")), "410,000 portable space heaters sold" -> (410000.0, ("portabl", "space", "heater", "sold"));
     not a whole that a part is taken from ("the seven members" of "five of the seven members"),
     nor a name's number ("Boeing 737 Max jets"); a verb in -ed after what is counted ends it ("Why
-    were 4,620 patients enrolled?" counts patients)."""
+    were 4,620 patients enrolled?" counts patients); with where in ``text`` the number starts."""
     found = []
     for match in _COUNT.finditer(text):
         number, short_scale, scale = match.groups()[:3]
@@ -362,7 +385,7 @@ def _counts(text: str, reach: int = COUNT_REACH) -> list[tuple[float, tuple[str,
                 break  # "4,620 patients enrolled": the patients, not what was done to them
             counted.append(stem(word))
         if counted:
-            found.append((scaled_value(number, short_scale or scale), tuple(counted)))
+            found.append((scaled_value(number, short_scale or scale), tuple(counted), match.start()))
     return found
 
 
@@ -377,9 +400,24 @@ def miscounted(question: str, sentences: list[str]) -> bool:
     asked = _counts(question, QUESTION_COUNT_WORDS)
     if not asked:
         return False
-    stated = [count for text in sentences for count in _counts(text)]
+    stated = [(value, counted, _bound_of(text, start)) for text in sentences for value, counted, start in _counts_at(text)]
     return any(
-        any(number != value for value, counted in stated if set(things) <= set(counted))
+        any(not _meets(number, value, bound) for value, counted, bound in stated if set(things) <= set(counted))
         and not any(_states_count(text, number, things[-1]) for text in sentences)
         for number, things in asked
     )
+
+
+# A count stated as a bound: "for at least two years" is met by three; "up to 20 pupils" by 12.
+_AT_LEAST = re.compile(r"\b(?:at\s+least|more\s+than|over|a\s+minimum\s+of|no\s+(?:fewer|less)\s+than)\s+$", re.I)
+_AT_MOST = re.compile(r"\b(?:up\s+to|fewer\s+than|less\s+than|under|at\s+most|a\s+maximum\s+of|no\s+more\s+than)\s+$", re.I)
+
+
+def _bound_of(text: str, start: int) -> str | None:
+    """Whether the count at ``start`` of ``text`` is a lower bound ("min": "at least two years"), an upper one ("max": "up to 20"), or neither (None)."""
+    return "min" if _AT_LEAST.search(text, 0, start) else "max" if _AT_MOST.search(text, 0, start) else None
+
+
+def _meets(number: float, value: float, bound: str | None) -> bool:
+    """Whether a count of ``number`` is the count ``value`` stated, or within it as a ``bound`` (``_bound_of``)."""
+    return number >= value if bound == "min" else number <= value if bound == "max" else number == value

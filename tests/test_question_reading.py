@@ -665,6 +665,10 @@ def test_a_sentence_stating_other_details_than_asked_conflicts_with_the_question
     assert conflicting_details("What happened on March 13?", "Talks were held on 12 and 13 March.", "") == []  # each day of a range
     assert conflicting_details("What happened on July 12?", "The car park was closed from July 10 to July 14.", "") == []
     assert conflicting_details("What happened on March 5?", "Police made arrests on March 3.", "") == ["date"]
+    summer = "Children born between 1 April and 31 August 2022 can start a year later."
+    assert conflicting_details("My daughter was born in July 2022. Can she start a year later?", summer, summer) == []  # each month of a range
+    assert conflicting_details("My daughter was born in October 2022. Can she start a year later?", summer, summer) == ["month"]
+    assert conflicting_details("Is the pool open in December?", "The outdoor pool is open from May to September.", "") == ["month"]
     assert conflicting_details("What was announced on March 13?", "The minister said on Tuesday fares rise from March 20.", "") == []  # Tuesday may be March 13
     elsewhere = "Revenue in 2024 was $3.0 billion."
     assert conflicting_details("What was the revenue in 2024?", near, f"{near} {elsewhere}") == []  # another candidate states the year asked
@@ -1036,6 +1040,11 @@ def test_a_figure_the_articles_state_only_about_something_else_is_misattributed(
         ("Why were three schools closed?", ["The board voted to close two schools."], True),
         # a preposition after a number: nothing counted ("£2.3 million from the trust" is an amount)
         ("How did he take £2.3 million from the trust?", ["He took £2.3 million.", "The trust recovered £640,000 from him."], False),
+        # a count stated as a bound is met by a count within it
+        ("I have worked at Larkrise for three years. Does my child get priority?", ["Staff who have worked there for at least two years get priority."], False),
+        ("I have worked at Larkrise for 18 months. Does my child get priority?", ["Staff who have worked there for at least 24 months get priority."], True),
+        ("Can a class have 25 pupils?", ["Classes will have up to 30 pupils."], False),
+        ("Can a class have 35 pupils?", ["Classes will have up to 30 pupils."], True),
     ],
 )
 def test_a_count_the_articles_state_otherwise_is_a_changed_number(question, sentences, changed):
