@@ -1717,7 +1717,7 @@ BINS = (
     "Residents who cannot wheel their bin to the kerb because of illness or disability can ask for an assisted collection. "
     "New applicants can request one online or by calling the council's waste team on 01632 960 412.\n"
 )
-BRIDGE = (
+ROAD_CLOSURE = (
     "Weir Street to close for bridge repairs\n\nWeir Street in Castlemoor will close for 14 weeks from 2 June while the bridge is repaired. "
     "Anyone with questions about the closure can email roadworks@northyarrow.gov.uk. Updates will be posted each Friday.\n"
 )
@@ -1728,7 +1728,7 @@ SURGERY = (
 
 
 def test_a_way_to_reach_someone_is_quoted_only_from_what_the_question_is_about(tmp_path, encoder, answerer):
-    local = answerer_over(tmp_path, {"bins.txt": BINS, "bridge.txt": BRIDGE, "surgery.txt": SURGERY}, encoder, answerer)
+    local = answerer_over(tmp_path, {"bins.txt": BINS, "bridge.txt": ROAD_CLOSURE, "surgery.txt": SURGERY}, encoder, answerer)
     called = local.answer("I can't wheel my bin to the kerb because of my arthritis - who do I call?")
     assert "01632 960 412" in called.answer  # the number, not only that collections exist
     emailed = local.answer("Who do I email with a question about the Weir Street closure?")
