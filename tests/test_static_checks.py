@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -22,3 +23,11 @@ def test_the_library_and_the_web_app_type_check():
 def test_no_undefined_or_unused_names_anywhere():
     done = run("ruff", "check", "rag", "app.py", "webchat", "eval", "bench", "tests")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_no_module_name_is_assigned_twice_in_the_tests():
+    """A test article given a name another test's article already has silently replaces it for both."""
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        names = [target.id for node in ast.parse(path.read_text()).body if isinstance(node, ast.Assign) for target in node.targets if isinstance(target, ast.Name)]
+        twice = sorted({name for name in names if names.count(name) > 1})
+        assert not twice, f"{path.name}: {twice}"
