@@ -29,6 +29,7 @@ from .premises import (
     names_unknown,
     neighbourhood,
     person_swapped,
+    possessor_swapped,
     rank_untold,
     typed_off_topic,
 )
@@ -221,7 +222,7 @@ class AnswerabilityModel:
         offset = (
             settings.unknown_term_penalty * values["unknown_terms"]
             + settings.unknown_name_penalty * names_unknown(index, asked)
-            + settings.name_elsewhere_penalty * (names_elsewhere(index, asked, scored) or person_swapped(index, asked, scored) or body_swapped(index, asked, scored) or bool(look_alike_names(index, asked)))
+            + settings.name_elsewhere_penalty * (names_elsewhere(index, asked, scored) or person_swapped(index, asked, scored) or body_swapped(index, asked, scored) or possessor_swapped(index, asked, scored) or bool(look_alike_names(index, asked)))
             + settings.detail_conflict_penalty * details_conflict(index, asked, scored)
             + settings.type_unmet_penalty * ((values["type_unmet"] > 0 and asks_closed_type(question, asked)) or typed_off_topic(index, question, scored, asked) or dated_event_untold(index, question, scored, asked) or rank_untold(index, scored, asked))
         )

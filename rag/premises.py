@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import islice
+from itertools import islice, takewhile
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .acronyms import well_known_spellings
@@ -1288,6 +1288,37 @@ def body_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSe
     plant at Wexley, at a cost of £45 million", "St Aldhelm's, which has 540 beds, is the larger of
     the trust's two hospitals". As ``person_swapped`` for people."""
     return bool(scored) and expected_type(question) in SIBLING_KINDS and another_of_its_kind_named(index, scored[0].sentence_id, question)
+
+
+# A name and what it has: "Orrin Telecom's headquarters", "Maltby Brands' net debt", "St Bride's A&E".
+_POSSESSION = re.compile(r"((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*?)(?:['’]s|(?<=s)['’])\s+((?:[\w&-]+\s+){0,2}[\w&-]+)")
+
+
+def _possessions(text: str, names: frozenset[str]) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """(the name's words, the stems of what it has, up to a small word) for each possession
+    ``text`` writes (``_POSSESSION``) by a name of the articles (a word of ``names``: not
+    "What's", "It's"): ({"brightwire"}, {"headquart"}) of "Brightwire's headquarters in Tarrow"."""
+    found = []
+    for match in _POSSESSION.finditer(text):
+        had = list(takewhile(lambda word: word not in STOPWORDS, (word.lower().strip("?.,") for word in match[2].split())))
+        if (named := frozenset(words(match[1]))) & names and had:
+            found.append((named, frozenset(map(stem, had))))
+    return found
+
+
+def possessor_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> bool:
+    """Whether ``question`` asks of what a name has ("Where is Orrin Telecom's headquarters?",
+    ``_POSSESSION``) and the best sentence gives it as another name's, never as the one asked:
+    "Orrin said it would keep Brightwire's headquarters in Tarrow", "… more than 300 complaints
+    about Ridgeway's A&E" for St Bride's A&E. What it tells is that other's. Only for a figure, a
+    date or a place (``SIBLING_KINDS``): who scored "Alvey's goal" may be told beside "Marsh's first goal"."""
+    if not scored or expected_type(question) not in SIBLING_KINDS | {"place"}:
+        return False
+    told = _possessions(index.sentences[scored[0].sentence_id].text, index.names)
+    return any(
+        any(had <= its and not name & other for other, its in told) and not any(had <= its and name & other for other, its in told)
+        for name, had in _possessions(question, index.names)
+    )
 
 
 def person_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> bool:

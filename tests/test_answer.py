@@ -1752,6 +1752,20 @@ def test_a_rate_asked_over_one_period_is_not_answered_by_a_rate_over_another(tmp
     assert annual.abstained, annual.answer  # the pay is told by the hour only
 
 
+TAKEOVER = (
+    "Orrin Telecom agrees to buy Brightwire\n\nOrrin Telecom has agreed to buy the broadband provider Brightwire for £410 million. "
+    "Orrin said it would keep Brightwire's headquarters in Tarrow for at least two years. "
+    "Brightwire employs 1,150 people.\n"
+)
+
+
+def test_what_another_name_has_does_not_answer_for_the_name_asked(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"takeover.txt": TAKEOVER, "heat.txt": HEAT}, encoder, answerer)
+    assert "Tarrow" in local.answer("Where is Brightwire's headquarters?").answer
+    orrin = local.answer("Where is Orrin Telecom's headquarters?")
+    assert orrin.abstained, orrin.answer  # the headquarters in Tarrow are Brightwire's
+
+
 STORM = (
     "Storm floods Carrow\n\nMore than 300 residents of Carrow spent the night in shelters after Storm Hollis flooded 340 homes. "
     "No deaths or serious injuries were reported in Carrow. The river is expected to fall by Thursday.\n"
