@@ -93,6 +93,7 @@ _FIXED = re.compile(
 _WORD = re.compile(r"[^\W_]+")
 # A highest point asked in a phrase: "How many pupils did the school have at its peak?".
 _AT_ITS_PEAK = re.compile(r"\bat\s+(?:its|their|his|her|the)\s+peak\b", re.IGNORECASE)
+_RUNNER_UP = re.compile(r"\brunners?[\s-]up\b", re.IGNORECASE)
 # A choice between things the question names ("Which came first, the fire or the flood warning?",
 # "Did the plague spread in Scandinavia or Germany first?"): the answer tells each one's time or
 # size, the rank only by comparing them.
@@ -115,6 +116,8 @@ def _ranks_of(question: str) -> list[tuple[frozenset[str], str]]:
     text = _FIXED.sub(" ", question)
     found = list(_WORD.finditer(text))
     asked: list[tuple[frozenset[str], str]] = [(_TELLING["most"], "")] if _AT_ITS_PEAK.search(text) else []
+    if _RUNNER_UP.search(text):  # "Who was runner-up?" asks who came second
+        asked.append((_TELLING["second"], ""))
     for at, match in enumerate(found):
         word = match.group().lower()
         after = found[at + 1].group().lower() if at + 1 < len(found) else ""

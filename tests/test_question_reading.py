@@ -1540,6 +1540,7 @@ def test_an_event_is_told_of_a_description_only_where_it_names_nothing_else(sent
         ("Who finished in third place?", "Leah Castell claimed bronze.", "Leah Castell ran 51.2 seconds."),
         ("Who is ranked second in the world?", "the world No 2, Ines Duarte", "the world No 12, Ines Duarte"),
         ("Who finished second?", "Pritchard was runner-up in 21 minutes.", "Oduya won in 21 minutes 4 seconds."),  # "seconds" is no rank
+        ("Who was runner-up in the women's race?", "Hanna Berg finished second in 2:31:07.", "The women's race was won by Isla McBride."),  # second asked
         ("What was the first school to close?", "The first to close was Ridgeway.", "Ridgeway closed in July."),  # the thing ranked is asked
         ("How many pupils did Warrumbine have at its peak?", "At its peak it had 210 pupils.", "It had 48 pupils in 2005."),  # a highest point asked
     ],
