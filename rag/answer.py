@@ -53,8 +53,9 @@ from .answerability import AnswerabilityModel
 from .errors import require_type
 from .officer_titles import RoleAsked, holder_asked, names_holder
 from .lexical import STOPWORDS, as_matched, question_terms, stem, words
-from .premises import ASKS_DEATHS, DEATH_WORDS, asks_closed_type, premise_note
+from .premises import ASKS_DEATHS, DEATH_WORDS, PRONOUN_REACH, asks_closed_type, premise_note
 from .ranks import ranks_asked, sentence_tells_ranks
+from .succession import predecessor_asked, tells_predecessor
 from .question import (
     FOLLOW_UP_REACH,
     as_direct,
@@ -244,6 +245,11 @@ class Answerer:
             return self._type_cache[key] and bool(named.search(self._stated(sid)))
         return self._type_cache[key]
 
+    def _just_before(self, sid: int) -> str:
+        """The text of the ``PRONOUN_REACH`` sentences before ``sid`` in its article, where whom its "his" or "her" is may be named."""
+        doc_id = self.index.sentences[sid].doc_id
+        return " ".join(self.index.sentences[i].text for i in range(max(0, sid - PRONOUN_REACH), sid) if self.index.sentences[i].doc_id == doc_id)
+
     def _names_holder(self, ids: np.ndarray, holder: RoleAsked, asked: frozenset[str]) -> np.ndarray:
         """Which sentences ``ids`` may say who holds the role a question of the words ``asked`` asks
         about (``holder``, ``holder_asked``): those naming its holder ("Referee Anthony Taylor …",
@@ -365,7 +371,11 @@ class Answerer:
             another = np.fromiter((self._of_another(sid, asked_of) for sid in ids.tolist()), dtype=bool, count=len(ids))
         if kind:
             typed &= ~another
-        if kind == "person" and (holder := holder_asked(own or question)) is not None:
+        successor = predecessor_asked(own or question) if kind == "person" else None
+        if successor is not None:  # "Who ran Maltby before Conrad Ashe?": one told as before him
+            told = (tells_predecessor(self.index.sentences[sid].text, successor, self._just_before(sid)) for sid in ids.tolist())
+            typed &= np.fromiter(told, dtype=bool, count=len(ids))
+        elif kind == "person" and (holder := holder_asked(own or question)) is not None:
             typed &= self._names_holder(ids, holder, asked)
         if kind in ("money", "number") and (periods := periods_asked(own or question)):  # "the annual salary": not "£14.85 an hour"
             typed &= np.fromiter((not other_period_only(self._stated(sid), periods) for sid in ids.tolist()), dtype=bool, count=len(ids))

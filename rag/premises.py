@@ -39,6 +39,7 @@ from .details import asked_details, changed_amount, conflicting_details, misattr
 from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, may_be_noun, name_key, question_terms, stem, terms, verb_forms, words
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, names_in, own_part, quotations_in
 from .roles import told_the_other_way
+from .succession import predecessor_asked
 from .ranks import ranks_asked, sentence_tells_ranks, tells_rank_of_what_is_asked
 from .events import events_asked, spans_a_life, tells_event, told_of_a_description
 from .siblings import KINDS, another_of_its_kind_named, kind_written_after, names_ending_in, told_of_a_sibling
@@ -87,6 +88,7 @@ def asks_closed_type(question: str, asked: str) -> bool:
     return (
         kind in CLOSED_TYPES
         or (kind == "person" and holder_asked(own_part(asked)) is not None)
+        or (kind == "person" and predecessor_asked(own_part(asked)) is not None)  # "Who ran Maltby before Conrad Ashe?": one told as before him
         or (kind == "measure" and bool(MEASURE_UNITS_ASKED.search(own_part(asked))))  # "How many acres …?" asks a number of them
     )
 
@@ -147,10 +149,13 @@ FRAME_STEMS = frozenset(stem(w) for w in "worth cost price paid pay value valued
 # no event to be told, nor a topic.
 LIGHT_VERBS = frozenset(map(stem, "become make take keep come".split()))
 # For the topic, "run" too: "who runs it" asks for its chief executive, "what time did she run" for "won in 2:05:41".
-_TOPIC_FRAMES = LIGHT_VERBS | {stem("run")}
+_TOPIC_FRAMES = LIGHT_VERBS | {stem("run"), stem("ran")}
 # The words asking for a way to reach someone ("Is there a phone number I can ring about …?"): the
 # topic is what the rest asks about, not the GP surgery's "single phone number".
 _CONTACT_FRAMES = frozenset(map(stem, "phone telephone number line helpline hotline email e-mail address website web site page url contact details call ring dial text reach touch".split()))
+# The words asking who came before ("Who ran Maltby before Conrad Ashe?", ``predecessor_asked``): a
+# sentence telling it says "took over from" or "replaces".
+_PREDECESSOR_FRAMES = frozenset(map(stem, "before previous previously predecessor former prior replace succeed".split()))
 
 
 def _topic_terms(question: str, names: set[str], capitalised: frozenset[str]) -> set[str]:
@@ -224,7 +229,11 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
     if kind in (None, "measure"):
         return False  # a measure ("How deep was the earthquake?" of "… at a depth of 10 kilometres") is told in other words
     names = known_names(asked, index.names)
-    content = set() if kind == "expansion" else _topic_terms(asked, names, index.capitalised) - _TOPIC_FRAMES - (_CONTACT_FRAMES if kind in CONTACT_TYPES else frozenset())
+    content = set() if kind == "expansion" else _topic_terms(asked, names, index.capitalised) - _TOPIC_FRAMES
+    if kind in CONTACT_TYPES:
+        content -= _CONTACT_FRAMES
+    elif kind == "person" and predecessor_asked(own_part(asked)) is not None:
+        content -= _PREDECESSOR_FRAMES
     typed = [s.sentence_id for s in scored[:candidates] if s.type_match]
     if typed and ASKS_DEATHS.search(asked) and not any(DEATH_WORDS & index.terms_as_quoted[sid] for sid in typed):
         return True  # "How many people were killed?" of "forced 12,000 people from their homes": a count of something else

@@ -1766,6 +1766,20 @@ def test_what_another_name_has_does_not_answer_for_the_name_asked(tmp_path, enco
     assert orrin.abstained, orrin.answer  # the headquarters in Tarrow are Brightwire's
 
 
+CHIEF_EXECUTIVES = (
+    "Maltby profits fall\n\nMaltby Brands reported a fall in profit. Its chief executive, Conrad Ashe, who took over in January "
+    "from the long-serving Peter Lund, said the company would cut costs. Mr Lund had led the business for 14 years.\n\n"
+    "Carradine Foods did better. Its chief executive, Gareth Nolan, who has run the company since 2011, said demand was strong.\n"
+)
+
+
+def test_who_came_before_someone_is_quoted_only_where_the_articles_tell_it(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"results.txt": CHIEF_EXECUTIVES, "heat.txt": HEAT}, encoder, answerer)
+    assert "Peter Lund" in local.answer("Who ran Maltby before Conrad Ashe?").answer
+    nolan = local.answer("Who ran Carradine Foods before Gareth Nolan?")
+    assert nolan.abstained, nolan.answer  # "has run the company since 2011" names no one before him
+
+
 STORM = (
     "Storm floods Carrow\n\nMore than 300 residents of Carrow spent the night in shelters after Storm Hollis flooded 340 homes. "
     "No deaths or serious injuries were reported in Carrow. The river is expected to fall by Thursday.\n"

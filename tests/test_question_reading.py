@@ -31,6 +31,7 @@ from rag.answer_types import (
 from rag.premises import _another_body_of_its_kind, _names_by_its_kind, _topic_terms, names_unknown, premise_denied, premise_reversed, title_swapped
 from rag.roles import relation_asked, told_the_other_way
 from rag.ranks import ranks_asked, tells_rank_of_what_is_asked, tells_ranks
+from rag.succession import predecessor_asked, tells_predecessor
 from rag.events import events_asked, spans_a_life, tells_event, told_of_a_description
 from rag.details import asked_details, conflicting_details, misattributed_figure, miscounted, mismatched_details, quarters_as_written
 from rag.lexical import question_terms, stem, terms, words
@@ -1676,3 +1677,33 @@ def test_an_age_told_after_anothers_name_is_not_the_age_asked():
     assert not age_of_another("On Tuesday Councillor Gareth Pennock, 37, told the court.", [words("Gareth Pennock")])  # a title and a word before
     assert not age_of_another("Joanne Pennock, 35, and her husband Gareth, 38, were there.", [words("Gareth Pennock")])  # his first name alone
     assert not age_of_another("J. Pennock, 35, was there.", [words("Joanne Pennock")])  # an initial
+
+
+@pytest.mark.parametrize(
+    "question, successor",
+    [
+        ("Who ran Maltby before Conrad Ashe?", {"conrad", "ashe"}),
+        ("Who did Helen Marsh replace?", {"helen", "marsh"}),
+        ("Who was Ashe's predecessor?", {"ashe"}),
+        ("Who was the trust's previous chief executive?", set()),  # whoever came after
+        ("Who spoke before the vote?", None),  # before an event, not a successor
+        ("Who did Castlebrook Rovers play in their previous match?", None),  # no post held
+        ("Who won the race?", None),
+    ],
+)
+def test_a_question_of_who_came_before_names_the_successor(question, successor):
+    asked = predecessor_asked(question)
+    assert (None if asked is None else set(asked)) == successor
+
+
+def test_who_came_before_is_told_in_the_order_of_the_verb_of_succeeding():
+    ashe, welling = frozenset({"conrad", "ashe"}), frozenset({"tom", "welling"})
+    took_over = "Conrad Ashe, who took over in January from the long-serving Peter Lund, said so."
+    assert tells_predecessor(took_over, ashe) and not tells_predecessor(took_over, frozenset({"peter", "lund"}))
+    assert not tells_predecessor("Gareth Nolan, who has led the council since 2011, said so.", frozenset({"gareth", "nolan"}))  # no one before him
+    succeeded = "Dr Tom Welling was succeeded by Conrad Ashe in 2025."
+    assert tells_predecessor(succeeded, ashe) and not tells_predecessor(succeeded, welling)
+    assert tells_predecessor("His predecessor, Angela Hurst, retired in 2021.", ashe, before="Conrad Ashe joined the school in 2021.")  # "his" is Ashe
+    assert tells_predecessor("She replaces Dr Tom Welling.", frozenset())  # anyone before whoever came after
+    assert not tells_predecessor("Her predecessor had been chief executive for eleven years.", ashe, before="Dr Shah took over from Conrad Ashe.")  # names no one
+    assert tells_predecessor("She was succeeded as chief executive by Conrad Ashe.", ashe, before="Ms Fenella Grice stepped down in 2021.")  # "she" named before
