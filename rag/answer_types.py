@@ -67,6 +67,9 @@ _ASKS_MONEY = re.compile(
     # followed by what an amount is for, per or by)
     r"|\bwhat (?:will|would|does|did|do|is|was|are|were)\b(?: \S+){1,6}? (?<!about )(?<!the )(?<!of )(?<!its )(?<!their )(?:be paid|earn|earns|earned|cost|costs|charge|charges|pay|pays|paid)\b"
     r"(?=\s*(?:[?.!,;:]|$)|\s+(?:per|a|an|each|in|last|this|next|for|under|after|annually|yearly|as|to|on|at|by|now|today)\b)"
+    # "How much is a resident parking permit?": a thing that is bought, its price (not "how much is left")
+    r"|\bhow much (?:is|are|was|were|will be|would be)\s+(?:(?:a|an|one|my|our|the|each)\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:tickets?|permits?|pass|passes|licen[cs]es?|memberships?|subscriptions?|stamps?|pints?|meals?|lessons?|sessions?|admission|entry|rooms?|tuition)\b"
     # "what is the painting worth (now)?", not "what was the win worth to Castlebridge?"
     r"|\bwhat (?:will|would|does|did|do|is|was|are|were)\b(?: \S+){1,6}? worth(?=\s*(?:[?.!]|$)|\s+(?:now|today)\b)"
     # "What was Helixon's third-quarter revenue?", "whats the transfer fee", "earnings per share": an
@@ -561,10 +564,12 @@ ORGANISATION_ENDS = COMPANY_ENDS | frozenset(
     "ministry commission service services network fund trust society league federation "
     "region district state states republic kingdom island islands bay valley falls road avenue square bridge "
     "gallery theatre library stadium prison united rovers "
-    "infirmary hospice cathedral abbey chapel playhouse cinema arena lido terminal junction reservoir canal harbour pier quay wharf tunnel motorway estates".split()
+    "infirmary hospice cathedral abbey chapel playhouse cinema arena lido terminal junction reservoir canal harbour pier quay wharf tunnel motorway estates "
+    "farm farms lane way terrace crescent gardens grove drive fell manor cottage cottages barracks works parade mews "  # "Orchard Farm", "Castle Lane"
+    "democrat democrats conservatives unionists nationalists independents greens".split()  # "the Liberal Democrat opposition"
 )
 # "St Aldric's" (a hospital, a church, a school), "Lake Wendell", "Port Calder": no person's name.
-_PLACE_STARTS = frozenset("lake port mount fort cape river gulf north south east west upper lower san santa los las st saint".split())
+_PLACE_STARTS = frozenset("lake port mount fort cape river gulf north south east west upper lower san santa los las st saint storm hurricane typhoon cyclone".split())  # "Storm Imelda"
 
 
 # Words ending the name of an event, no person's: "the Lakeside Open", "the Riverside Marathon".

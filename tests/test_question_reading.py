@@ -279,6 +279,7 @@ def test_a_name_the_articles_never_mention_is_told_from_one_they_do(answerer):
             'The team had nicknamed the planet "Mira" during its analysis.',
             "The planet, designated LP 918-14 b, circles a red dwarf star every 19.4 days.",  # no name but the one asked about
         ),
+        ("How much is a resident parking permit?", "money", "The first permit will cost £60 a year.", "The zone covers 14 streets."),  # a thing bought: its price
         ("What is the annual salary of a Kestrel driver?", "money", "Kestrel drivers earn £31,000 a year.", "Kestrel drivers are paid £14.85 an hour."),  # a rate over another period
         ("How much will it cost per hour to park?", "money", "Parking will cost £1.20 an hour.", "A season ticket will cost £560 a year."),
         ("How many passengers a day use the station?", "number", "About 3,300 passengers use it each day.", "The station handles 1.2 million passengers a year."),
@@ -894,6 +895,8 @@ def test_which_role_asks_for_a_person_but_what_role_did_asks_what_they_did():
     assert has_type("Traffic on I-95 was halted.", "name", "Which road was closed?")  # "I" alone is no name; "I-95" is one
     assert has_type("The festival is held at Kettlewick Castle.", "place", "Where is the Kettlewick Festival held?")  # a place of the question's word and another
     assert not names_a_person("St Aldric's") and not names_a_person("Royal Linford Infirmary")  # a hospital, by a saint's name or its kind
+    assert not any(map(names_a_person, ["Orchard Farm", "Castle Lane", "Storm Imelda", "Liberal Democrat"]))  # a place, a storm, a party
+    assert names_a_person("Jane Fry") and names_a_person("Joanna Pell")
     assert has_type("Ana Reyes is the chief executive of Quarto.", "person", "Who is Quarto's chief executive?")  # a name opening the sentence
     assert not has_type("The Council met the chief executive on Monday.", "person", "Who is Quarto's chief executive?")
 
