@@ -821,7 +821,8 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     (``event_only_wanted``: "Why did Anthropic halt development?" of "… calling for a global
     mechanism to pause or halt …"), or that no article naming them reports (``event_unreported``);
     or whether it asks about a year no article naming what it names mentions (``year_unmentioned``),
-    or for a figure of a year none of the best sentences is told of (``year_told_elsewhere``);
+    or for a figure of a year none of the best sentences is told of (``year_told_elsewhere``), or
+    of the year before where none of them tells of an earlier time (``last_year_untold``);
     or whether it asks what someone said about what nothing they are told saying mentions
     (``said_nothing_on``), or quotes words no article holds (``quotation_unfound``); or whether
     it asks the name of what the best sentence tells of unnamed (``rag.unnamed.left_unnamed``:
@@ -903,6 +904,8 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
     elsewhere = year_told_elsewhere(index, question, scored, candidates)
     if elsewhere:
         yield f"They do not give it for {elsewhere}."
+    if last_year_untold(index, question, scored, candidates):
+        yield "They do not give it for the year before."
     unnamed = left_unnamed(index, question, scored, candidates)
     if unnamed:
         yield f"They tell of the {unnamed} without naming it."
@@ -942,6 +945,50 @@ def _told_of_year(index: "CorpusIndex", sid: int, year: str) -> bool:
 
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next)\s+year\b", re.I)
 _RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
+
+# A question pinning a figure to the year before ("How many runners finished last year?", "last
+# year's grand final"), and what tells of an earlier time: "last year", "a year earlier", a year,
+# a figure set against another ("up from 12,480", "compared with", "from £16 to £17").
+_ASKS_LAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+year(?:['’]s)?\b|\bthe\s+year\s+before\b|\ba\s+year\s+(?:earlier|ago|before)\b", re.I)
+_TELLS_LAST_YEAR = re.compile(r"\b(?:last|previous|prior|preceding)\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b|\bthe\s+year\s+before\b", re.I)
+_TELLS_EARLIER = re.compile(
+    rf"{_TELLS_LAST_YEAR.pattern}|\b(?:1\d|20)\d\d\b"
+    r"|\b(?:up|down|rising|falling|rose|fell|increase[ds]?|decrease[ds]?|rise|fall)\s+from\b|\bcompared\s+(?:with|to)\b|\bfrom\s+[£$€]?\d[\d,.]*\w*\s+(?:\w+\s+)?to\b",
+    re.I,
+)
+
+
+def last_year_untold(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], candidates: int = 3) -> bool:
+    """Whether ``question`` asks of the year before (``_ASKS_LAST_YEAR``) and the articles answer
+    of another: the best sentence tells of this year ("… the per-student grant, which sits at
+    $11,840 this year") and not of an earlier time (``_tells_earlier``); or, for a figure or a
+    date asked (``SIBLING_KINDS``), the first of the first ``candidates`` stating one
+    (``type_match``) tells of none, nor does its article's title or opening tell of the year
+    before ("… visitors last year"): "How many people did St John Ambulance treat at last year's marathon?" of "St John
+    Ambulance said it had treated 212 people during the day"."""
+    first = scored[:candidates]
+    if not first or not _ASKS_LAST_YEAR.search(question) or _COMPARES_YEARS.search(question):
+        return False
+    best = first[0].sentence_id
+    if _THIS_YEAR.search(index.sentences[best].text) and not _tells_earlier(index, best):
+        return True
+    typed = next((s.sentence_id for s in first if s.type_match), None)
+    if typed is None or expected_type(question) not in SIBLING_KINDS:
+        return False
+    doc_id = index.sentences[typed].doc_id  # an article on last year's figures: "… had a record 412,000 visitors last year"
+    opening = [index.documents[doc_id].title, *(index.sentences[i].text for i in _opening_sentences(index, doc_id))]
+    return not _tells_earlier(index, typed) and not any(_TELLS_LAST_YEAR.search(text) for text in opening)
+
+
+def _tells_earlier(index: "CorpusIndex", sid: int) -> bool:
+    """Whether sentence ``sid``, or one before it in its paragraph, tells of an earlier time (``_TELLS_EARLIER``)."""
+    return any(_TELLS_EARLIER.search(index.sentences[i].text) for i in (sid, *_paragraph_before(index, sid)))
+
+
+_COMPARES_YEARS = re.compile(r"\bthan\b|\bthis\s+year\b|\bcompared?\b", re.I)  # "How much more did this year's raise than last year's?"
+
+
+_THIS_YEAR = re.compile(r"\b(?:this|next)\s+year\b", re.I)
 
 
 def year_unmentioned(index: "CorpusIndex", question: str) -> tuple[str, str] | None:

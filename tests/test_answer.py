@@ -1780,6 +1780,20 @@ def test_who_came_before_someone_is_quoted_only_where_the_articles_tell_it(tmp_p
     assert nolan.abstained, nolan.answer  # "has run the company since 2011" names no one before him
 
 
+RECORD_FIELD = (
+    "Kiprono wins Harbourside Marathon\n\nDaniel Kiprono won the Harbourside Marathon on Sunday in 2:09:41. He finished 38 seconds ahead "
+    "of Abebe Tesfaye. The women's race was won by Isla McBride.\n\nOrganisers said 14,210 runners started the race, up from 12,480 "
+    "last year.\n\nSt John Ambulance said it had treated 212 people during the day, most for blisters and cramp.\n"
+)
+
+
+def test_a_figure_of_the_year_before_is_not_answered_by_this_years(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"marathon.txt": RECORD_FIELD, "heat.txt": HEAT}, encoder, answerer)
+    assert "12,480" in local.answer("How many runners started the marathon last year?").answer
+    treated = local.answer("How many people did St John Ambulance treat at last year's marathon?")
+    assert treated.abstained and "the year before" in treated.answer, treated.answer  # 212 were treated this year
+
+
 STORM = (
     "Storm floods Carrow\n\nMore than 300 residents of Carrow spent the night in shelters after Storm Hollis flooded 340 homes. "
     "No deaths or serious injuries were reported in Carrow. The river is expected to fall by Thursday.\n"
