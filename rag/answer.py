@@ -378,7 +378,7 @@ class Answerer:
         elif kind == "person" and (holder := holder_asked(own or question)) is not None:
             typed &= self._names_holder(ids, holder, asked)
         if kind in ("money", "number") and (periods := periods_asked(own or question)):  # "the annual salary": not "£14.85 an hour"
-            typed &= np.fromiter((not other_period_only(self._stated(sid), periods) for sid in ids.tolist()), dtype=bool, count=len(ids))
+            typed &= np.fromiter((not other_period_only(self._stated(sid), periods, kind) for sid in ids.tolist()), dtype=bool, count=len(ids))
         if kind == "number" and ASKS_DEATHS.search(own or question):  # "How many died?": a count of the dead, "No deaths were reported" too, not of the evacuated
             typed &= np.fromiter((bool(DEATH_WORDS & sentence_terms[sid]) for sid in ids.tolist()), dtype=bool, count=len(ids))
         if kind == "age" and (people := name_terms(own or question)):  # "How old is Leo Marsh?": an age told of him, not "The 24-year-old" after Ortiz,

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from .text import AUXILIARIES, CALENDAR_WORDS, CENTURY, HONORIFICS, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, NUMBER_WORDS, QUESTION_WORDS, WEEKDAYS, YEAR
+from .text import AUXILIARIES, CALENDAR_WORDS, CENTURY, HONORIFICS, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, NUMBER_WORDS, QUESTION_WORDS, WEEKDAYS, YEAR, scaled_value
 
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
 # "How many weeks will the consultation last?", "how many kilometres long is the road?": a span of
@@ -69,7 +69,7 @@ _ASKS_MONEY = re.compile(
     r"(?=\s*(?:[?.!,;:]|$)|\s+(?:per|a|an|each|in|last|this|next|for|under|after|annually|yearly|as|to|on|at|by|now|today)\b)"
     # "How much is a resident parking permit?": a thing that is bought, its price (not "how much is left")
     r"|\bhow much (?:is|are|was|were|will be|would be)\s+(?:(?:a|an|one|my|our|the|each)\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?:tickets?|permits?|pass|passes|licen[cs]es?|memberships?|subscriptions?|stamps?|pints?|meals?|lessons?|sessions?|admission|entry|rooms?|tuition)\b"
+    r"(?:tickets?|permits?|pass|passes|licen[cs]es?|memberships?|subscriptions?|stamps?|pints?|meals?|lessons?|sessions?|admission|entry|rooms?|tuition)\b(?!\s+(?:rates?|marks?|numbers?)\b)"
     # "what is the painting worth (now)?", not "what was the win worth to Castlebridge?"
     r"|\bwhat (?:will|would|does|did|do|is|was|are|were)\b(?: \S+){1,6}? worth(?=\s*(?:[?.!]|$)|\s+(?:now|today)\b)"
     # "What was Helixon's third-quarter revenue?", "whats the transfer fee", "earnings per share": an
@@ -336,34 +336,34 @@ _MEASURE = re.compile(
     re.I,
 )
 
-# How to reach someone: a phone number, an email address or a website, asked for by name or by
-# the way to reach them ("What number do I ring …?", "Who do I email …?", "How can I contact …?").
-# Not one's own ("Will my email address be published?").
-_WHOSE = r"(?:an?|the|what|which|its|their|any|[\w-]+['’]s)\s+(?:(?:new|direct|main|freephone|free|contact|helpline|enquiries|enquiry|dedicated|special)\s+){0,2}"
+# How to reach someone: a phone number, an email address or a website, asked for as what the
+# question wants ("What's the phone number for …?", "Is there an email address for …?", "What
+# number do I ring …?", "Who do I email …?", "How can I contact …?"). Not one's own ("Will my email
+# address be published?"), nor a question about the line or the site ("When did the helpline
+# open?", "Which website published the memo?").
+_WANTS = r"^\W*(?:(?:what|where)(?:['’]s|\s+(?:is|are|was|were))|is\s+there|are\s+there|(?:give|tell|send)\s+me|do\s+(?:you|they)\s+have)\s+"
+_WHOSE = r"(?:(?:an?|the|any|its|their|[\w-]+['’]s)\s+)?(?:[\w'’-]+\s+){0,4}?"
 _REACHER = r"(?:I|we|you|people|residents|parents|customers|passengers|patients|tenants|one)"
 _ASKS_PHONE = re.compile(
-    rf"\b{_WHOSE}(?:tele)?phone\s+(?:number|line)s?\b|\b{_WHOSE}(?:helpline|hotline)s?\b"
-    rf"|\bwhat\s+(?:number|line)\s+(?:do|does|should|can|could|would|must|to)\s+(?:{_REACHER}\s+)?(?:ring|call|phone|dial|text)\b"
-    rf"|\bnumbers?\s+(?:to|{_REACHER}\s+(?:can|could|should))\s+(?:ring|call|phone|dial|text)\b"
+    rf"{_WANTS}{_WHOSE}(?:(?:tele)?phone\s+(?:number|line)s?|helplines?|hotlines?)\b"
+    rf"|^\W*what\s+(?:phone\s+)?(?:number|line)\s+(?:do|does|should|can|could|would|must|to)\s+(?:{_REACHER}\s+)?(?:ring|call|phone|dial|text|use)\b"
+    rf"|^\W*(?:is|are)\s+there\s+(?:an?\s+)?(?:phone\s+)?numbers?\s+(?:to|{_REACHER}\s+(?:can|could|should))\s+(?:ring|call|phone|dial|text)\b"
     rf"|\bwho\s+(?:do|should|can|could|would|must)\s+{_REACHER}\s+(?:ring|call|phone)\b",
     re.I,
 )
-_ASKS_EMAIL = re.compile(
-    rf"\b{_WHOSE}e-?mail\s+address(?:es)?\b|\b(?:who|where)\s+(?:do|should|can|could|would|must)\s+{_REACHER}\s+e-?mail\b", re.I
-)
-_ASKS_WEBSITE = re.compile(rf"\b{_WHOSE}(?:web\s*site|web\s*page|web\s+address|url)s?\b", re.I)
-_ASKS_CONTACT = re.compile(
-    rf"\b(?:who|how)\s+(?:do|should|can|could|would|must)\s+{_REACHER}\s+(?:contact|get\s+in\s+touch|reach)\b|\b{_WHOSE}contact\s+details\b", re.I
-)
+_ASKS_EMAIL = re.compile(rf"{_WANTS}{_WHOSE}e-?mail\s+address(?:es)?\b|\b(?:who|where)\s+(?:do|should|can|could|would|must)\s+{_REACHER}\s+e-?mail\b", re.I)
+_ASKS_WEBSITE = re.compile(rf"{_WANTS}{_WHOSE}(?:web\s*site|web\s*page|web\s+address|url)s?\b", re.I)
+_ASKS_CONTACT = re.compile(rf"\bhow\s+(?:do|should|can|could|would|must)\s+{_REACHER}\s+(?:contact|get\s+in\s+touch\s+with|reach)\b|{_WANTS}{_WHOSE}contact\s+details\b", re.I)
 _PHONE = re.compile(
     r"(?<![\w£$€.,/-])(?:\+\d{1,3}[\s-]?)?\(?0\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w/-]|[.,]\d)"  # "01632 960 412", "0800 046 1188"
     r"|(?<![\w£$€.,/-])\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?![\w/-]|[.,]\d)"  # "555-123-4567", "(555) 123 4567"
     r"|\b(?:call|ring|dial|phone|text)(?:ing|s)?\s+(?:us\s+)?(?:on\s+)?\d{3,}\b",  # "call 111", "text 85258"
     re.I,
 )
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_EMAIL = re.compile(r"(?<![\w.@+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")  # starting only where a token starts: not again at each dot of a long one
 _WEBSITE = re.compile(
-    r"\b(?:https?://|www\.)[^\s<>()\"']+|\b[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|uk|au|nz|ie|ca|eu|scot|wales)\b(?!\.\w)(?:/[^\s<>()\"',;]*)?"
+    r"(?<![\w./:-])(?:(?:https?://|www\.)[^\s<>()\"']+|[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|uk|au|nz|ie|ca|eu|scot|wales)\b(?!\.\w)(?:/[^\s<>()\"',;]*)?)",
+    re.I,
 )
 _CONTACT = re.compile(f"{_PHONE.pattern}|{_EMAIL.pattern}|{_WEBSITE.pattern}", re.I)
 
@@ -565,7 +565,7 @@ ORGANISATION_ENDS = COMPANY_ENDS | frozenset(
     "region district state states republic kingdom island islands bay valley falls road avenue square bridge "
     "gallery theatre library stadium prison united rovers "
     "infirmary hospice cathedral abbey chapel playhouse cinema arena lido terminal junction reservoir canal harbour pier quay wharf tunnel motorway estates "
-    "farm farms lane way terrace crescent gardens grove drive fell manor cottage cottages barracks works parade mews "  # "Orchard Farm", "Castle Lane"
+    "farm farms terrace crescent gardens manor cottage cottages barracks works parade mews "  # "Orchard Farm" (not "Lane", "Way": surnames too)
     "democrat democrats conservatives unionists nationalists independents greens".split()  # "the Liberal Democrat opposition"
 )
 # "St Aldric's" (a hospital, a church, a school), "Lake Wendell", "Port Calder": no person's name.
@@ -838,15 +838,14 @@ def names_another_of_a_series(sentence: str, question: str) -> bool:
 # The period a rate is counted over: "£14.10 an hour", "an hourly rate", "£84 a year", "per annum".
 _PERIODS = {"hour": "hour|hr", "day": "day", "week": "week", "month": "month", "year": "year|annum"}
 _PERIOD_ADJECTIVES = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "year": "annual|annually|yearly"}
-_PER = r"(?:a|an|per|each|every)\s+"
+_PER = r"(?:a|an|per|each|every)\s+(?:full\s+|whole\s+|single\s+)?"
 _ASKED_PERIOD = {
     period: re.compile(rf"\b(?:{_PERIOD_ADJECTIVES[period]})\b|\b{_PER}(?:{units})\b(?!\s+(?:ago|earlier|later|before|after|on|from)\b)", re.I)
     for period, units in _PERIODS.items()
 }
-_STATED_PERIOD = {  # after a figure, or an adjective of the rate: not "a day after the results"
-    period: re.compile(rf"\b(?:{_PERIOD_ADJECTIVES[period]})\b|\d[\d,.]*\w*\s+(?:[a-z-]+\s+){{0,3}}?{_PER}(?:{units})\b", re.I)
-    for period, units in _PERIODS.items()
-}
+_PERIOD_AFTER = {period: re.compile(rf"\s*(?:[a-z-]+\s+){{0,3}}?{_PER}(?:{units})\b", re.I) for period, units in _PERIODS.items()}  # "£14.85 an hour"
+_PERIOD_BEFORE = {period: re.compile(rf"\b(?:{adjective})\b(?:\s+[\w-]+){{0,3}}\s*$", re.I) for period, adjective in _PERIOD_ADJECTIVES.items()}  # "an hourly rate of £14.10"
+_FIGURE = re.compile(r"\d[\d,.]*(?:\s*(?:million|billion|m|bn|k)\b)?")
 
 
 def periods_asked(question: str) -> frozenset[str]:
@@ -854,12 +853,34 @@ def periods_asked(question: str) -> frozenset[str]:
     return frozenset(period for period, pattern in _ASKED_PERIOD.items() if pattern.search(question))
 
 
-def other_period_only(sentence: str, periods: frozenset[str]) -> bool:
-    """Whether ``sentence`` states rates over periods (``_STATED_PERIOD``), none of them among
-    ``periods``, those asked: "£14.85 an hour" is no annual salary. A sentence naming no period may
-    state the one asked ("a salary of £31,000")."""
-    stated = {period for period, pattern in _STATED_PERIOD.items() if pattern.search(sentence)} if periods else set()
-    return bool(stated) and not stated & periods
+def other_period_only(sentence: str, periods: frozenset[str], kind: str = "money") -> bool:
+    """Whether every figure of ``sentence`` (an amount of money for ``kind`` "money", else any
+    number) is a rate over a period (``_PERIOD_AFTER``, ``_PERIOD_BEFORE``; one of no period of its
+    own near the size of one that has, over that one's), none of them among ``periods``, those
+    asked: "£14.85 an hour" is no annual salary; "The average bill will be £2,171, … or about £2 a
+    week" states one, and "a salary of £31,000" may."""
+    figures = list((_MONEY if kind == "money" else _FIGURE).finditer(sentence)) if periods else []
+    if not figures:
+        return False
+    rated: list[tuple[float | None, set[str]]] = []
+    for figure in figures:
+        after, before = sentence[figure.end() : figure.end() + 60], sentence[max(0, figure.start() - 60) : figure.start()]
+        rated.append((_value(figure.group()), {period for period in _PERIODS if _PERIOD_AFTER[period].match(after) or _PERIOD_BEFORE[period].search(before)}))
+    for value, over in rated:
+        if not over:  # a figure near another's size is a rate over its period: "£15.00 an hour … are paid £14.85"
+            over = set().union(*(its for other, its in rated if its and value and other and 1 / 3 <= value / other <= 3))
+        if not over or over & periods:
+            return False
+    return True
+
+
+def _value(figure: str) -> float | None:
+    """The value of an amount or number as written ("£2.3 million" -> 2.3e6), or None."""
+    found = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion|thousand|bn|m|k)?\b", figure, re.I)
+    try:
+        return scaled_value(found.group(1), found.group(2)) if found else None
+    except ValueError:
+        return None
 
 
 def has_type(sentence: str, kind: str | None, question: str = "") -> bool:
@@ -877,7 +898,7 @@ def has_type(sentence: str, kind: str | None, question: str = "") -> bool:
     if kind in ("person", "name", "place"):
         asked = question_words(question)
         return any(not mention <= asked for mention in mentions(sentence, kind))
-    if kind in ("money", "number") and other_period_only(sentence, periods_asked(question)):
+    if kind in ("money", "number") and other_period_only(sentence, periods_asked(question), kind):
         return False
     if kind == "number" and (things := counted_things(question)):
         return counts_of(sentence, things)

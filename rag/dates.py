@@ -24,15 +24,17 @@ _FRONT_MATTER_DATE = re.compile(
 )
 
 
-# A line of its own under the headline ending in a full date, after a paper's name or a word such as
-# "Published": "Ashcombe Herald, Wednesday 15 January 2025", "Published: March 4, 2025", "15 January 2025".
+# A line of its own under the headline ending in a full date, alone, after a word of publishing
+# or after a paper's name with the date's weekday: "15 January 2025", "Published: March 4, 2025",
+# "Ashcombe Herald, Wednesday 15 January 2025"; not "Jane Fry, 12 June 1950" over an obituary.
 _DATED_LINE = re.compile(
-    rf"(?:[A-Z][^\n.!?:;,]{{0,60}}(?:,|:|\s[-—–|·])\s*)?"
+    rf"(?:(?P<lead>[A-Z][^\n.!?:;,]{{0,60}})(?:,|:|\s[-—–|·])\s*)?"
     rf"(?P<date>(?:(?:{WEEKDAYS}),?\s+)?(?:\d{{1,2}}\s+(?:{MONTH_NAME})\s+\d{{4}}|(?:{MONTH_NAME})\s+\d{{1,2}},\s+\d{{4}}))"
 )
 
 _DATED_LINE_KINDS = frozenset({"heading", "byline", "boilerplate"})  # "Ashcombe Herald, …", "By Jane Fry | 3 March 2025", "Published: …"
 _WEEKDAY_BEFORE = re.compile(rf"\b(?:{WEEKDAYS}),?\s+$")
+_PUBLISHING = re.compile(r"(?:first\s+)?(?:published|updated|posted|last\s+updated|issued|by\s)", re.I)
 
 
 def dated_line_date(text: str) -> tuple[int, int] | None:
@@ -43,6 +45,8 @@ def dated_line_date(text: str) -> tuple[int, int] | None:
         return None
     offset = len(text) - len(text.lstrip())
     weekday = _WEEKDAY_BEFORE.search(text, 0, offset + found.start("date"))  # "Updated Tuesday, March 4, 2025": the weekday is the date's
+    if found["lead"] and not weekday and not re.match(rf"(?:{WEEKDAYS})\b", found["date"]) and not _PUBLISHING.match(found["lead"]):
+        return None
     return weekday.start() if weekday else offset + found.start("date"), offset + found.end("date")
 
 
@@ -55,13 +59,16 @@ def front_matter_date(text: str) -> tuple[int, int] | None:
 
 def article_date(document: Document, sentences: Sequence[Sentence]) -> Citation | None:
     """The date ``document`` is dated with, as a span of its text: its dateline's, or a dated line's
-    under its headline ("Ashcombe Herald, Wednesday 15 January 2025", ``dated_line_date``), among
+    under its headline (not the headline: "Ashcombe Herald, Wednesday 15 January 2025",
+    ``dated_line_date``), among
     its ``sentences`` (in reading order) before the first that is prose, which dates the story it
     opens ("on Monday"); else its front matter's."""
     span = None
     for sentence in sentences:
         if sentence.kind == "sentence":
             break
+        if sentence.text.strip() == document.title:
+            continue  # the headline itself: "Election day: Thursday 1 May 2025" over a preview
         found = dateline_date(sentence.text) if sentence.kind == "fragment" else dated_line_date(sentence.text) if sentence.kind in _DATED_LINE_KINDS else None
         if found is not None:
             span = (sentence.start + found[0], sentence.start + found[1])

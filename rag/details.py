@@ -75,6 +75,8 @@ def _months_stated(text: str) -> set[str]:
     (``_MONTH_RANGE``): "born between 1 April and 31 August 2022" states July."""
     months = _months(text)
     for found in _MONTH_RANGE.finditer(text):
+        if _MOVED.search(text, 0, found.start()):
+            continue  # "postponed from March to June" states two months, not those between
         month, last = _month_of(found["first"] or found["first_"]), _month_of(found["last"] or found["last_"])
         while month != last:
             months.add(str(month))
@@ -109,6 +111,7 @@ _ASKED_DATES = _date_patterns(rf"(?i:{'|'.join(month for month in MONTHS.split('
 _ON = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
 # A range of months: "between 1 April and 31 August 2022", "from June to September", "April–August".
 _A_MONTH_NAME = rf"(?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.?)"
+_MOVED = re.compile(r"\b(?:postponed|delayed|moved|put\s+back|pushed\s+back|brought\s+forward|rescheduled|deferred|changed)(?:\s+[\w'’-]+){0,3}\s*$", re.I)
 _MONTH_RANGE = re.compile(
     rf"\b(?:between|from)\s+(?:{_DAY}\s+(?:of\s+)?)?(?P<first>{_A_MONTH_NAME})(?:\s+\d{{4}})?{_TO}(?:{_DAY}\s+(?:of\s+)?)?(?P<last>{_A_MONTH_NAME})\b"
     rf"|\b(?P<first_>{_A_MONTH_NAME})\s*[-–—]\s*(?P<last_>{_A_MONTH_NAME})\b"

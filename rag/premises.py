@@ -949,8 +949,13 @@ _RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
 # A question pinning a figure to the year before ("How many runners finished last year?", "last
 # year's grand final"), and what tells of an earlier time: "last year", "a year earlier", a year,
 # a figure set against another ("up from 12,480", "compared with", "from £16 to £17").
-_ASKS_LAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+year(?:['’]s)?\b|\bthe\s+year\s+before\b|\ba\s+year\s+(?:earlier|ago|before)\b", re.I)
-_TELLS_LAST_YEAR = re.compile(r"\b(?:last|previous|prior|preceding)\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b|\bthe\s+year\s+before\b", re.I)
+_ASKS_LAST_YEAR = re.compile(  # not someone's own last year: "his base salary in his last year"
+    r"(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!\bmy )(?<!\byour )(?<!\bour )\b(?:last|previous|prior)\s+year(?:['’]s)?\b|\bthe\s+year\s+before\b|\ba\s+year\s+(?:earlier|ago|before)\b",
+    re.I,
+)
+_TELLS_LAST_YEAR = re.compile(
+    r"\b(?:last|previous|prior|preceding|past)\s+(?:financial\s+)?year\b|\b(?:previous|past|last)\s+12\s+months\b|\ba\s+year\s+(?:earlier|ago|before)\b|\bthe\s+year\s+before\b", re.I
+)
 _TELLS_EARLIER = re.compile(
     rf"{_TELLS_LAST_YEAR.pattern}|\b(?:1\d|20)\d\d\b"
     r"|\b(?:up|down|rising|falling|rose|fell|increase[ds]?|decrease[ds]?|rise|fall)\s+from\b|\bcompared\s+(?:with|to)\b|\bfrom\s+[£$€]?\d[\d,.]*\w*\s+(?:\w+\s+)?to\b",
@@ -964,7 +969,8 @@ def last_year_untold(index: "CorpusIndex", question: str, scored: Sequence["Scor
     $11,840 this year") and not of an earlier time (``_tells_earlier``); or, for a figure or a
     date asked (``SIBLING_KINDS``), the first of the first ``candidates`` stating one
     (``type_match``) tells of none, nor does its article's title or opening tell of the year
-    before ("… visitors last year"): "How many people did St John Ambulance treat at last year's marathon?" of "St John
+    before ("… visitors last year"), nor one of the ``MISMATCH_CANDIDATES`` best of their articles on
+    the question's topic ("The number of finishers was up from 3,870 last year."): "How many people did St John Ambulance treat at last year's marathon?" of "St John
     Ambulance said it had treated 212 people during the day"."""
     first = scored[:candidates]
     if not first or not _ASKS_LAST_YEAR.search(question) or _COMPARES_YEARS.search(question):
@@ -977,7 +983,12 @@ def last_year_untold(index: "CorpusIndex", question: str, scored: Sequence["Scor
         return False
     doc_id = index.sentences[typed].doc_id  # an article on last year's figures: "… had a record 412,000 visitors last year"
     opening = [index.documents[doc_id].title, *(index.sentences[i].text for i in _opening_sentences(index, doc_id))]
-    return not _tells_earlier(index, typed) and not any(_TELLS_LAST_YEAR.search(text) for text in opening)
+    if _tells_earlier(index, typed) or any(_TELLS_LAST_YEAR.search(text) for text in opening):
+        return False
+    topic = set(question_terms(_ASKS_LAST_YEAR.sub(" ", question))) - {stem(name) for name in known_names(question, index.names)} - FRAME_STEMS
+    articles = {index.sentences[s.sentence_id].doc_id for s in first}
+    nearest = [s.sentence_id for s in scored[:MISMATCH_CANDIDATES] if index.sentences[s.sentence_id].doc_id in articles]  # "The number of finishers was up from 3,870 last year."
+    return not any(topic & index.terms_as_quoted[sid] and _tells_earlier(index, sid) for sid in nearest)
 
 
 def _tells_earlier(index: "CorpusIndex", sid: int) -> bool:
@@ -1366,8 +1377,8 @@ def possessor_swapped(index: "CorpusIndex", question: str, scored: Sequence["Sco
     """Whether ``question`` asks of what a name has ("Where is Orrin Telecom's headquarters?",
     ``_POSSESSION``) and the best sentence gives it as another name's, never as the one asked:
     "Orrin said it would keep Brightwire's headquarters in Tarrow", "… more than 300 complaints
-    about Ridgeway's A&E" for St Bride's A&E. What it tells is that other's. Only for a figure, a
-    date or a place (``SIBLING_KINDS``): who scored "Alvey's goal" may be told beside "Marsh's first goal"."""
+    about Ridgeway's A&E" for St Bride's A&E. What it tells is that other's. Only for a figure or a
+    date (``SIBLING_KINDS``) or a place: who scored "Alvey's goal" may be told beside "Marsh's first goal"."""
     if not scored or expected_type(question) not in SIBLING_KINDS | {"place"}:
         return False
     told = _possessions(index.sentences[scored[0].sentence_id].text, index.names)

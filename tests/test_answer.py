@@ -1783,7 +1783,8 @@ def test_who_came_before_someone_is_quoted_only_where_the_articles_tell_it(tmp_p
 RECORD_FIELD = (
     "Kiprono wins Harbourside Marathon\n\nDaniel Kiprono won the Harbourside Marathon on Sunday in 2:09:41. He finished 38 seconds ahead "
     "of Abebe Tesfaye. The women's race was won by Isla McBride.\n\nOrganisers said 14,210 runners started the race, up from 12,480 "
-    "last year.\n\nSt John Ambulance said it had treated 212 people during the day, most for blisters and cramp.\n"
+    "last year.\n\nSt John Ambulance said it had treated 212 people during the day, most for blisters and cramp.\n\n"
+    "The race director, Gemma Lowther, is to retire. In her last year in the post she was paid £48,000.\n"
 )
 
 
@@ -1792,6 +1793,7 @@ def test_a_figure_of_the_year_before_is_not_answered_by_this_years(tmp_path, enc
     assert "12,480" in local.answer("How many runners started the marathon last year?").answer
     treated = local.answer("How many people did St John Ambulance treat at last year's marathon?")
     assert treated.abstained and "the year before" in treated.answer, treated.answer  # 212 were treated this year
+    assert "£48,000" in local.answer("How much was Gemma Lowther paid in her last year as race director?").answer  # her own last year
 
 
 STORM = (

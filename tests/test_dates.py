@@ -10,7 +10,7 @@ from rag.types import Document
 
 def date_of(text: str) -> str | None:
     """The date ``text``, read as an article, is dated with, as it writes it."""
-    document = Document("story", "A story", text, "")
+    document = Document("story", text.split("\n", 1)[0], text, "")  # its first line its title, as a headline is
     found = article_date(document, split_sentences("story", text))
     if found is None:
         return None
@@ -47,6 +47,8 @@ def test_an_article_is_dated_by_its_dateline_or_front_matter_and_only_there():
     assert date_of("Budget vote postponed\n\nBy Jane Fry | 3 March 2025\n\nThe council met on Monday.\n") == "3 March 2025"
     assert date_of("Budget vote postponed\n\nThe council met on Tuesday.\n\nAshcombe Herald, Wednesday 15 January 2025\n") is None  # past the opening
     assert date_of("Budget vote postponed\n\nBudget day, a week on\n\nThe council met on Tuesday.\n") is None  # a line with no full date
+    assert date_of("Jane Fry obituary\n\nJane Fry, 12 June 1950\n\nJane Fry, who has died aged 74, taught for 40 years.\n") is None  # a birth date
+    assert date_of("Election day: Thursday 1 May 2025\n\nVoters go to the polls next month.\n") is None  # the headline itself
     both = "---\ntitle: Council backs flood wall\ndate: 2024-11-27 # draft\n---\nCARROW, Monday 2 December 2024 - The council voted on Monday.\n"
     assert date_of(both) == "Monday 2 December 2024"  # the dateline dates the story it opens ("on Monday")
     assert date_of(both.replace("CARROW, Monday 2 December 2024 - ", "")) == "2024-11-27"  # the front matter's, without its comment

@@ -28,6 +28,8 @@ def test_no_undefined_or_unused_names_anywhere():
 def test_no_module_name_is_assigned_twice_in_the_tests():
     """A test article given a name another test's article already has silently replaces it for both."""
     for path in sorted((ROOT / "tests").glob("*.py")):
-        names = [target.id for node in ast.parse(path.read_text()).body if isinstance(node, ast.Assign) for target in node.targets if isinstance(target, ast.Name)]
+        body = ast.parse(path.read_text()).body
+        targets = [target for node in body if isinstance(node, ast.Assign) for target in node.targets] + [node.target for node in body if isinstance(node, ast.AnnAssign)]
+        names = [target.id for target in targets if isinstance(target, ast.Name)]
         twice = sorted({name for name in names if names.count(name) > 1})
         assert not twice, f"{path.name}: {twice}"
