@@ -356,7 +356,8 @@ _ASKS_WEBSITE = re.compile(rf"{_WANTS}{_WHOSE}(?:web\s*site|web\s*page|web\s+add
 _ASKS_CONTACT = re.compile(rf"\bhow\s+(?:do|should|can|could|would|must)\s+{_REACHER}\s+(?:contact|get\s+in\s+touch\s+with|reach)\b|{_WANTS}{_WHOSE}contact\s+details\b", re.I)
 _PHONE = re.compile(
     r"(?<![\w£$€.,/-])(?:\+\d{1,3}[\s-]?)?\(?0\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w/-]|[.,]\d)"  # "01632 960 412", "0800 046 1188"
-    r"|(?<![\w£$€.,/-])\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?![\w/-]|[.,]\d)"  # "555-123-4567", "(555) 123 4567"
+    r"|(?<![\w£$€.,/+-])\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]\d{2,4}){2,4}(?![\w/-]|[.,]\d)"  # "+44 20 7946 0958", "+353 1 234 5678"
+    r"|(?<![\w£$€.,/-])(?:1[\s-])?(?:\(\d{3}\)\s?|\d{3}[.-])\d{3}[.-]\d{4}(?![\w/-]|[.,]\d)"  # "555-123-4567", "(555) 123-4567", "1-800-555-0199"
     r"|\b(?:call|ring|dial|phone|text)(?:ing|s)?\s+(?:us\s+)?(?:on\s+)?\d{3,}\b",  # "call 111", "text 85258"
     re.I,
 )

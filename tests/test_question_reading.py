@@ -890,6 +890,8 @@ def test_ones_own_contact_details_are_no_way_to_reach_someone_asked_for():
         assert expected_type(about_the_line) not in CONTACT_TYPES, about_the_line  # what the line or site did, not how to reach it
     assert expected_type("Is there a phone number I can ring about the closure?") == "phone"
     assert not has_type("The £2.30 fare rises to 3.50 in 2026.", "phone") and not has_type("See e.g. the report.", "website")
+    assert has_type("Call the helpline on +44 20 7946 0958.", "phone") and has_type("Call 1-800-555-0199 for help.", "phone")  # international, toll-free
+    assert not has_type("Some 100 200 3000 people came.", "phone")
 
 
 def test_which_role_asks_for_a_person_but_what_role_did_asks_what_they_did():
