@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from .text import AUXILIARIES, CALENDAR_WORDS, CENTURY, HONORIFICS, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, NUMBER_WORDS, QUESTION_WORDS, WEEKDAYS, YEAR, scaled_value
+from .text import AUXILIARIES, CALENDAR_WORDS, CENTURY, HONORIFICS, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, NUMBER_WORDS, NUMBER_SCALES, QUESTION_WORDS, WEEKDAYS, YEAR, scaled_value
 
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
 # "How many weeks will the consultation last?", "how many kilometres long is the road?": a span of
@@ -846,7 +846,7 @@ _ASKED_PERIOD = {
 }
 _PERIOD_AFTER = {period: re.compile(rf"\s*(?:[a-z-]+\s+){{0,3}}?{_PER}(?:{units})\b", re.I) for period, units in _PERIODS.items()}  # "£14.85 an hour"
 _PERIOD_BEFORE = {period: re.compile(rf"\b(?:{adjective})\b(?:\s+[\w-]+){{0,3}}\s*$", re.I) for period, adjective in _PERIOD_ADJECTIVES.items()}  # "an hourly rate of £14.10"
-_FIGURE = re.compile(r"\d[\d,.]*(?:\s*(?:million|billion|m|bn|k)\b)?")
+_FIGURE = re.compile(rf"(\d[\d,]*(?:\.\d+)?)(?:\s*({'|'.join(NUMBER_SCALES)})\b)?", re.I)  # "£2.3 million": its number and scale
 
 
 def periods_asked(question: str) -> frozenset[str]:
@@ -877,7 +877,7 @@ def other_period_only(sentence: str, periods: frozenset[str], kind: str = "money
 
 def _value(figure: str) -> float | None:
     """The value of an amount or number as written ("£2.3 million" -> 2.3e6), or None."""
-    found = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion|thousand|bn|m|k)?\b", figure, re.I)
+    found = _FIGURE.search(figure)
     try:
         return scaled_value(found.group(1), found.group(2)) if found else None
     except ValueError:

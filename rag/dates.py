@@ -29,7 +29,7 @@ _FRONT_MATTER_DATE = re.compile(
 # "Ashcombe Herald, Wednesday 15 January 2025"; not "Jane Fry, 12 June 1950" over an obituary.
 _DATED_LINE = re.compile(
     rf"(?:(?P<lead>[A-Z][^\n.!?:;,]{{0,60}})(?:,|:|\s[-—–|·])\s*)?"
-    rf"(?P<date>(?:(?:{WEEKDAYS}),?\s+)?(?:\d{{1,2}}\s+(?:{MONTH_NAME})\s+\d{{4}}|(?:{MONTH_NAME})\s+\d{{1,2}},\s+\d{{4}}))"
+    rf"(?P<date>(?:(?P<weekday>{WEEKDAYS}),?\s+)?(?:\d{{1,2}}\s+(?:{MONTH_NAME})\s+\d{{4}}|(?:{MONTH_NAME})\s+\d{{1,2}},\s+\d{{4}}))"
 )
 
 _DATED_LINE_KINDS = frozenset({"heading", "byline", "boilerplate"})  # "Ashcombe Herald, …", "By Jane Fry | 3 March 2025", "Published: …"
@@ -45,7 +45,7 @@ def dated_line_date(text: str) -> tuple[int, int] | None:
         return None
     offset = len(text) - len(text.lstrip())
     weekday = _WEEKDAY_BEFORE.search(text, 0, offset + found.start("date"))  # "Updated Tuesday, March 4, 2025": the weekday is the date's
-    if found["lead"] and not weekday and not re.match(rf"(?:{WEEKDAYS})\b", found["date"]) and not _PUBLISHING.match(found["lead"]):
+    if found["lead"] and not weekday and not found["weekday"] and not _PUBLISHING.match(found["lead"]):
         return None
     return weekday.start() if weekday else offset + found.start("date"), offset + found.end("date")
 

@@ -961,6 +961,8 @@ _TELLS_EARLIER = re.compile(
     r"|\b(?:up|down|rising|falling|rose|fell|increase[ds]?|decrease[ds]?|rise|fall)\s+from\b|\bcompared\s+(?:with|to)\b|\bfrom\s+[£$€]?\d[\d,.]*\w*\s+(?:\w+\s+)?to\b",
     re.I,
 )
+_THIS_YEAR = re.compile(r"\b(?:this|next)\s+year\b", re.I)
+_COMPARES_YEARS = re.compile(r"\bthan\b|\bthis\s+year\b|\bcompared?\b", re.I)  # "How much more did this year's raise than last year's?"
 
 
 def last_year_untold(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], candidates: int = 3) -> bool:
@@ -969,9 +971,10 @@ def last_year_untold(index: "CorpusIndex", question: str, scored: Sequence["Scor
     $11,840 this year") and not of an earlier time (``_tells_earlier``); or, for a figure or a
     date asked (``SIBLING_KINDS``), the first of the first ``candidates`` stating one
     (``type_match``) tells of none, nor does its article's title or opening tell of the year
-    before ("… visitors last year"), nor one of the ``MISMATCH_CANDIDATES`` best of their articles on
-    the question's topic ("The number of finishers was up from 3,870 last year."): "How many people did St John Ambulance treat at last year's marathon?" of "St John
-    Ambulance said it had treated 212 people during the day"."""
+    before ("… visitors last year"), nor one of the ``MISMATCH_CANDIDATES`` best of their articles
+    on the question's topic ("The number of finishers was up from 3,870 last year."): "How many
+    people did St John Ambulance treat at last year's marathon?" of "St John Ambulance said it had
+    treated 212 people during the day"."""
     first = scored[:candidates]
     if not first or not _ASKS_LAST_YEAR.search(question) or _COMPARES_YEARS.search(question):
         return False
@@ -994,12 +997,6 @@ def last_year_untold(index: "CorpusIndex", question: str, scored: Sequence["Scor
 def _tells_earlier(index: "CorpusIndex", sid: int) -> bool:
     """Whether sentence ``sid``, or one before it in its paragraph, tells of an earlier time (``_TELLS_EARLIER``)."""
     return any(_TELLS_EARLIER.search(index.sentences[i].text) for i in (sid, *_paragraph_before(index, sid)))
-
-
-_COMPARES_YEARS = re.compile(r"\bthan\b|\bthis\s+year\b|\bcompared?\b", re.I)  # "How much more did this year's raise than last year's?"
-
-
-_THIS_YEAR = re.compile(r"\b(?:this|next)\s+year\b", re.I)
 
 
 def year_unmentioned(index: "CorpusIndex", question: str) -> tuple[str, str] | None:
