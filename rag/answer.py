@@ -27,6 +27,7 @@ from .answer_types import (
     age_of_another,
     amount_names,
     asks_about_speech,
+    asks_first_told,
     asks_present,
     asks_statement,
     asks_what_next,
@@ -50,6 +51,7 @@ from .answer_types import (
     things_asked,
 )
 from .answerability import AnswerabilityModel
+from .dates import dated_later
 from .errors import require_type
 from .officer_titles import RoleAsked, holder_asked, names_holder
 from .lexical import STOPWORDS, as_matched, question_terms, stem, words
@@ -496,6 +498,43 @@ class Answerer:
                 return [candidate, *scored[:position], *scored[position + 1 :]]
         return scored
 
+    def _latest_first(self, question: str, scored: list[ScoredSentence]) -> list[ScoredSentence]:
+        """``scored`` with a sentence of an article dated after the best one's first, when the best
+        states the type asked and it does too, scores within ``PRESENT_RATIO`` of it, stands in an
+        article naming every name ``question`` names, and tells what a later report updates: the
+        dead, for a count of the dead (``ASKS_DEATHS``), or how things stand now, for a question of
+        that (``asks_present``). The latest of them comes first, the earlier telling after it:
+        "How many people died in the Carrow warehouse fire?" of "The death toll from Saturday's
+        warehouse blaze in Carrow has risen to 19" (Thursday) before "Twelve people died in a
+        fire at a furniture warehouse in Carrow" (Monday); not "How many staff were working
+        overnight when the fire broke out?", which no later report updates, nor a question
+        naming nothing, whose story could be another's."""
+        names = {stem(name) for name in known_names(question, self.index.names)}
+        deaths, present = bool(ASKS_DEATHS.search(question)), asks_present(question)
+        if not scored or not names or not scored[0].type_match or not (deaths or present):
+            return scored
+        best = scored[0]
+
+        def updates(sid: int) -> bool:
+            return (deaths and bool(DEATH_WORDS & self.index.terms_as_quoted[sid])) or (present and tells_present(self.index.sentences[sid].text))
+
+        later = [
+            position
+            for position, candidate in enumerate(scored[1:], start=1)
+            if candidate.type_match
+            and candidate.score >= PRESENT_RATIO * best.score
+            and updates(candidate.sentence_id)
+            and self._names_all(self.index.sentences[candidate.sentence_id].doc_id, names)
+            and self._dated_later(candidate.sentence_id, best.sentence_id)
+        ]
+        if not later:
+            return scored
+        latest = later[0]
+        for position in later[1:]:
+            if self._dated_later(scored[position].sentence_id, scored[latest].sentence_id):
+                latest = position
+        return [scored[latest], *scored[:latest], *scored[latest + 1 :]]
+
     def _quote_whole(self, sid: int, score: float) -> Quote:
         """Sentence ``sid`` quoted as it stands, scored ``score``."""
         sentence = self.index.sentences[sid]
@@ -555,6 +594,16 @@ class Answerer:
             ):
                 return other
         return None
+
+    def _names_all(self, doc_id: str, names: set[str]) -> bool:
+        """Whether article ``doc_id`` holds every one of ``names`` (stemmed terms) somewhere."""
+        return all(any(self.index.sentences[sid].doc_id == doc_id for sid in self.index.term_sentences.get(name, ())) for name in names)
+
+    def _dated_later(self, sid: int, other_sid: int) -> bool:
+        """Whether sentence ``sid``'s article is dated after sentence ``other_sid``'s (``rag.dates.dated_later``)."""
+        dates = self.index.article_dates
+        this, other = (dates.get(self.index.sentences[i].doc_id) for i in (sid, other_sid))
+        return this is not None and other is not None and dated_later(this.text, other.text)
 
     def _quote(self, chosen: ScoredSentence, start: int, end: int, others: dict[str, ScoredSentence]) -> Quote:
         doc = self.index.documents[self.index.sentences[chosen.sentence_id].doc_id]
@@ -796,6 +845,8 @@ class Answerer:
             scored = self._statements_first(read_as, scored)
         elif not abstained and not across:  # "Were passwords stolen?": a sentence of passwords comes first
             scored = self._subject_first(read_as, scored)
+        if not abstained and item is None and asks_closed_type(query, read_as) and not asks_first_told(read_as):  # a count told again days later: its latest telling first
+            scored = self._latest_first(read_as, scored)
         if not abstained and item is None and asks_present(read_as):  # "How long does it take now?": the figure since the change first
             scored = self._present_first(read_as, scored)
         quotes = () if abstained else tuple(

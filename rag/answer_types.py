@@ -444,6 +444,20 @@ _TELLS_PRESENT = re.compile(
 )
 
 
+# A question of how something was first told ("What was the initial death toll?", "How many
+# were first reported missing?"), not of how it stands after later reports.
+_ASKS_FIRST_TOLD = re.compile(
+    r"\b(?:at first|initial(?:ly)?|originally|original|first (?:reported|told|announced|said|count|estimate|report|reports)|early reports?|earlier reports?|before (?:it|they|that) (?:was|were) revised)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_first_told(question: str) -> bool:
+    """Whether ``question`` asks how something was first told ("initially", "first reported",
+    "the original estimate"), not how it stands after later reports."""
+    return bool(_ASKS_FIRST_TOLD.search(question))
+
+
 def asks_present(question: str) -> bool:
     """Whether ``question`` asks how things stand now ("now", "latest", "currently")."""
     return bool(_ASKS_PRESENT.search(question))

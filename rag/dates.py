@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date, datetime
+
+from dateutil import parser as dateutil_parser
 
 from .markup import FRONT_MATTER
 from .text import MONTH_NAME, WEEKDAYS, dateline_date
@@ -48,6 +51,27 @@ def dated_line_date(text: str) -> tuple[int, int] | None:
     if found["lead"] and not weekday and not found["weekday"] and not _PUBLISHING.match(found["lead"]):
         return None
     return weekday.start() if weekday else offset + found.start("date"), offset + found.end("date")
+
+
+def day_named(text: str) -> tuple[date, bool] | None:
+    """The day ``text`` (an article's date as it writes it: "Wednesday 15 January 2025", "March 12",
+    "2024-11-27") names, and whether it names its year; None where it names no day and month.
+    Read twice with two different defaults, so a field the text leaves out shows by changing
+    (python-dateutil's parser)."""
+    try:
+        first, second = (dateutil_parser.parse(text, fuzzy=True, default=datetime(year, year, year)) for year in (1, 2))
+    except (ValueError, OverflowError):
+        return None
+    if first.month != second.month or first.day != second.day:
+        return None
+    return first.date(), first.year == second.year
+
+
+def dated_later(text: str, than: str) -> bool:
+    """Whether the day ``text`` names comes after the one ``than`` names (both an article's date as
+    it writes it, ``day_named``): only where both name a year or neither does."""
+    later, earlier = day_named(text), day_named(than)
+    return later is not None and earlier is not None and later[1] == earlier[1] and later[0] > earlier[0]
 
 
 def front_matter_date(text: str) -> tuple[int, int] | None:

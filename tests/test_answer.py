@@ -2449,6 +2449,31 @@ def test_a_question_of_how_things_stand_now_is_answered_by_the_change_first(tmp_
     assert "three weeks" in then.quotes[0].text, then.answer
 
 
+CARROW_FIRE = (
+    "Warehouse fire in Carrow kills twelve\nCarrow Courier, Monday 9 March 2026\n\n"
+    "Twelve people died in a fire at a furniture warehouse in Carrow on Saturday night, police said. "
+    "Firefighters took six hours to bring the blaze under control. The cause of the fire is not yet known.\n\n"
+    "The warehouse, owned by Delmont Homes, employed about 80 people. About 40 staff were on the night shift in Carrow when the fire broke out.\n"
+)
+CARROW_FIRE_TOLL = (
+    "Carrow fire death toll rises\nCarrow Courier, Thursday 12 March 2026\n\n"
+    "The death toll from Saturday's warehouse blaze in Carrow has risen to 19, police said on Wednesday, as search teams finished clearing the building. "
+    "Delmont Homes said it was cooperating fully with the investigation.\n"
+)
+
+
+def test_a_count_told_again_days_later_is_answered_by_its_latest_telling_first(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"fire.txt": CARROW_FIRE, "toll.txt": CARROW_FIRE_TOLL, "heat.txt": HEAT}, encoder, answerer)
+    for question in ("How many people died in the Carrow warehouse fire?", "How many people have now died in the Carrow warehouse fire?"):
+        died = local.answer(question)
+        assert [quote.doc_id for quote in died.quotes[:2]] == ["toll", "fire"], died.answer  # Thursday's 19, then Monday's twelve
+        assert died.quotes[0].dated is not None and died.quotes[0].dated.text == "Thursday 12 March 2026"
+    first = local.answer("How many people were initially reported dead in the Carrow warehouse fire?")
+    assert "Twelve" in first.quotes[0].text, first.answer  # how it was first told
+    shift = local.answer("How many staff were working overnight when the Carrow fire broke out?")
+    assert "About 40 staff" in shift.quotes[0].text, shift.answer  # a fact no later report updates
+
+
 HIP_KNEE = (
     "Dene General waiting times\n\nPatients at Dene General waited an average of 41 weeks for a hip replacement last year. "
     "The hospital blamed a shortage of theatre staff. Surgeons said the backlog was the worst in a decade.\n\n"

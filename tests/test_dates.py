@@ -3,7 +3,9 @@ the article writes it, an exact span of its text, never worked out."""
 
 from __future__ import annotations
 
-from rag.dates import article_date, front_matter_date
+import datetime
+
+from rag.dates import article_date, dated_later, day_named, front_matter_date
 from rag.text import dateline_date, split_sentences
 from rag.types import Document
 
@@ -52,3 +54,14 @@ def test_an_article_is_dated_by_its_dateline_or_front_matter_and_only_there():
     both = "---\ntitle: Council backs flood wall\ndate: 2024-11-27 # draft\n---\nCARROW, Monday 2 December 2024 - The council voted on Monday.\n"
     assert date_of(both) == "Monday 2 December 2024"  # the dateline dates the story it opens ("on Monday")
     assert date_of(both.replace("CARROW, Monday 2 December 2024 - ", "")) == "2024-11-27"  # the front matter's, without its comment
+
+
+def test_the_day_an_article_is_dated_is_read_with_or_without_its_year():
+    assert day_named("Wednesday 15 January 2025") == (datetime.date(2025, 1, 15), True)
+    assert day_named("2024-11-27") == day_named("Nov. 27, 2024") == (datetime.date(2024, 11, 27), True)
+    assert day_named("March 12") == (datetime.date(1, 3, 12), False)  # a dateline's day without its year
+    for no_day in ("Tuesday", "2025", "Updated 10:05 p.m.", "soon"):
+        assert day_named(no_day) is None, no_day
+    assert dated_later("Thursday 12 March 2026", "Monday 9 March 2026") and not dated_later("Monday 9 March 2026", "Thursday 12 March 2026")
+    assert dated_later("March 12", "March 9")
+    assert not dated_later("March 12", "9 March 2026")  # one year named, the other not: not compared
