@@ -581,6 +581,7 @@ ORGANISATION_ENDS = COMPANY_ENDS | frozenset(
     "gallery theatre library stadium prison united rovers "
     "infirmary hospice cathedral abbey chapel playhouse cinema arena lido terminal junction reservoir canal harbour pier quay wharf tunnel motorway estates "
     "farm farms terrace crescent gardens manor cottage cottages barracks works parade mews "  # "Orchard Farm" (not "Lane", "Way": surnames too)
+    "primary secondary grammar nursery infants juniors "  # "Glenarrow Primary", "Hillside Grammar": schools
     "democrat democrats conservatives unionists nationalists independents greens".split()  # "the Liberal Democrat opposition"
 )
 # "St Aldric's" (a hospital, a church, a school), "Lake Wendell", "Port Calder": no person's name.
@@ -706,7 +707,7 @@ def count_announced(sentence: str, things: frozenset[str]) -> int:
 
 # Things counted under other names: "cut 85 of its 390 roles" counts jobs.
 _COUNTED_ALIKE = tuple(  # not "posts", "properties"
-    frozenset(map(_singular, group.split())) for group in ("jobs roles positions", "homes houses dwellings", "children kids youngsters", "cars vehicles")
+    frozenset(map(_singular, group.split())) for group in ("jobs roles positions redundancies layoffs", "homes houses dwellings", "pupils students", "children kids youngsters", "cars vehicles")
 )
 
 

@@ -145,12 +145,30 @@ EVERYDAY_ROLES = {
     )
     for everyday in everyday_words.split()
 }
-_WRITTEN_STEMS = {stem(everyday): tuple(frozenset(map(stem, form.split())) for form in forms) for everyday, forms in EVERYDAY_ROLES.items()}
+# Everyday words a question may use for what an article writes another way, each group's words
+# meeting each other: "How many students attend Glenarrow Primary?" of "Glenarrow Primary has 34
+# pupils", "the strike" of "the walkout", British and American words ("lorry", "truck"); and words
+# written one way only: "redundancies" of "the loss of 140 jobs". Read only where a word of the
+# question is missing from the articles or from a sentence (``written_as``), never to match a word
+# they hold.
+SAID_ALIKE = ("student pupil", "strike walkout", "sacked dismissed", "film movie", "lorry truck", "flat apartment", "holiday vacation",
+              "petrol gasoline", "inquiry investigation probe", "jail prison", "shop store", "pavement sidewalk", "motorway highway freeway",
+              "autumn fall", "mobile cellphone", "postcode zipcode", "queue line", "rubbish garbage trash")
+SAID_ONE_WAY = {"redundancy": "job|post|role|position", "layoff": "job|post|role|position", "jobless": "unemployed|unemployment"}
+EVERYDAY_WORDS = {
+    **{word: tuple(other for other in group.split() if other != word) for group in SAID_ALIKE for word in group.split()},
+    **{word: tuple(written.split("|")) for word, written in SAID_ONE_WAY.items()},
+}
+_WRITTEN_STEMS = {
+    stem(everyday): tuple(frozenset(map(stem, form.split())) for form in forms)
+    for everyday, forms in (*EVERYDAY_ROLES.items(), *EVERYDAY_WORDS.items())
+}
 
 
 def written_as(term: str, terms: Collection[str]) -> bool:
-    """Whether ``terms`` (stems) write a role or relation the everyday word of stem ``term`` stands
-    for (``EVERYDAY_ROLES``): "boss" is written as "managing director", "lawyer" as "solicitor"."""
+    """Whether ``terms`` (stems) write a role, relation or thing the everyday word of stem ``term``
+    stands for (``EVERYDAY_ROLES``, ``EVERYDAY_WORDS``): "boss" is written as "managing director",
+    "lawyer" as "solicitor", "students" as "pupils", "redundancies" as "jobs"."""
     return any(all(word in terms for word in form) for form in _WRITTEN_STEMS.get(term, ()))
 
 

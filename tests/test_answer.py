@@ -3289,3 +3289,22 @@ def test_who_someone_is_related_to_and_how_old_they_are_is_told_of_them(tmp_path
     local = answerer_over(tmp_path, {"article.txt": article}, encoder, answerer)
     assert_abstains_or_quotes_first(local.answer(answered), quoted)
     assert local.answer(unanswered).abstained
+
+
+VILLAGE_SCHOOL = (
+    "Parents vow to fight Glenarrow school plan\n\n"
+    "The council's education committee voted on Monday to consult on closing Glenarrow Primary and moving its pupils to Kilbride Primary.\n\n"
+    "Glenarrow Primary has 34 pupils in a building designed for 120. The council's director of education, Morag Sutherland, "
+    "said the school cost £11,200 per pupil to run each year.\n\n"
+    "Strathmoor Council will also close two branch libraries, with the loss of 40 jobs.\n"
+)
+
+
+def test_a_word_the_articles_write_another_way_is_read_as_theirs(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"school.txt": VILLAGE_SCHOOL, "heat.txt": HEAT}, encoder, answerer)
+    students = local.answer("How many students attend Glenarrow Primary?")  # the article says "pupils"
+    assert not students.abstained and "34 pupils" in students.quotes[0].text, students.answer
+    jobs = local.answer("How many redundancies will the library closures cause?")  # "the loss of 40 jobs"
+    assert not jobs.abstained and "40 jobs" in jobs.quotes[0].text, jobs.answer
+    cost = local.answer("What does the council say Glenarrow Primary costs per pupil?")  # "Glenarrow Primary" is a school, not a person someone else speaks for
+    assert not cost.abstained and "£11,200" in cost.quotes[0].text, cost.answer
