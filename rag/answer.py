@@ -27,7 +27,9 @@ from .answer_types import (
     age_of_another,
     amount_names,
     asks_about_speech,
+    asks_change,
     asks_first_told,
+    asks_future_time,
     asks_present,
     asks_statement,
     asks_what_next,
@@ -45,9 +47,11 @@ from .answer_types import (
     reports_speech,
     speaker_asked,
     speaks,
+    states_percent,
     tells_an_earlier_time,
     tells_future,
     tells_present,
+    tells_time_to_come,
     things_asked,
 )
 from .answerability import AnswerabilityModel
@@ -225,13 +229,17 @@ class Answerer:
                 runs.append([term])
         return runs
 
-    def _has_type(self, sid: int, kind: str | None, asked: frozenset[str], counted: frozenset[str], named: re.Pattern[str] | None) -> bool:
+    def _has_type(
+        self, sid: int, kind: str | None, asked: frozenset[str], counted: frozenset[str], named: re.Pattern[str] | None, change: bool = False, future: bool = False
+    ) -> bool:
         """``has_type`` of sentence ``sid`` for a question of the words ``asked`` counting the things
-        ``counted`` (``counted_things``) or asking for an amount by the ``named`` (``amount_names``),
-        the tests that depend on the sentence alone cached. A figure is read in what the sentence
-        states (``_stated``: a table row's "4,210" under "Votes" counts votes), a name in its text,
-        a person in its text as a quote shows it (``quoted_from``: a quotation's later sentence
-        with who said it)."""
+        ``counted`` (``counted_things``) or asking for an amount by the ``named`` (``amount_names``)
+        or how much something changes (``change``, ``asks_change``: a percentage answers too) or
+        when something still to come will happen (``future``, ``asks_future_time``: a time only
+        past, "yesterday", does not answer), the tests that depend on the sentence alone cached.
+        A figure is read in what the sentence states (``_stated``: a table row's "4,210" under
+        "Votes" counts votes), a name in its text, a person in its text as a quote shows it
+        (``quoted_from``: a quotation's later sentence with who said it)."""
         if kind in ("person", "name", "place"):
             if (sid, kind) not in self._mentions_cache:
                 sentence = self.index.sentences[sid]
@@ -240,6 +248,10 @@ class Answerer:
             return any(not mention <= asked for mention in self._mentions_cache[sid, kind])
         if kind == "number" and counted:
             return counts_of(self._stated(sid), counted)
+        if kind == "money" and change and states_percent(self._stated(sid)):
+            return True
+        if kind == "time" and future:
+            return tells_time_to_come(self._stated(sid))
         key = (sid, kind)
         if key not in self._type_cache:
             self._type_cache[key] = has_type(self._stated(sid), kind)
@@ -366,7 +378,8 @@ class Answerer:
         in_title_only = self._in_title_only(question, weights, candidates)
         kind = expected_type(question, own)
         asked, counted, named = question_words(own or question), counted_things(own or question), amount_names(own or question)
-        typed = np.fromiter((self._has_type(sid, kind, asked, counted, named) for sid in ids.tolist()), dtype=bool, count=len(ids))
+        change, future = asks_change(own or question), asks_future_time(own or question)
+        typed = np.fromiter((self._has_type(sid, kind, asked, counted, named, change, future) for sid in ids.tolist()), dtype=bool, count=len(ids))
         another = np.zeros(len(ids), dtype=bool)
         if kind not in ("person", "name", "place"):  # an earlier such event, or another of a series, is not the one asked about
             asked_of = own or question

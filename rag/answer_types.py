@@ -90,6 +90,13 @@ _ASKS_PERCENT = re.compile(
     rf"|{_WHAT_IS_THE}(?:rate|turnout|inflation)\b(?<!run rate)(?<!exchange rate)(?<!hourly rate)(?<!room rate)(?<!going rate)(?<!daily rate)(?<!nightly rate)(?<!flat rate)",
     re.I,
 )
+# A question of how much something changes ("By how much will the council raise council tax?", "How
+# much did fares rise?"), answered as well by a percentage as by an amount.
+_ASKS_CHANGE = re.compile(
+    r"\bby how much\b|\bhow much (?:will|would|did|does|do|has|have|had|is|are|was|were)\b(?: \S+){0,6}? "
+    r"(?:rise|rises|risen|rose|raise|raised|increase|increased|fall|falls|fell|fallen|drop|dropped|grow|grew|grown|go up|went up|gone up|climb|climbed)\b",
+    re.I,
+)
 _PERCENT = re.compile(r"\d\s?%|\d\s*(?:per ?cent|percentage points?)\b", re.I)
 _CURRENCY_SIGNS = "$€£¥₹₩₽₺₪₫₦₱฿₴₸₵"
 _CURRENCY_CODES = "USD|EUR|GBP|JPY|INR|CNY|CHF|CAD|AUD|NZD|HKD|SGD|DKK|SEK|NOK|ISK|PLN|CZK|HUF|RON|TRY|RUB|UAH|ZAR|NGN|KES|BRL|MXN|ARS|KRW|TWD|THB|IDR|MYR|PHP|VND|ILS|AED|SAR"
@@ -899,6 +906,34 @@ def _value(figure: str) -> float | None:
         return None
 
 
+# A question of when something is still to happen ("When will the branches close?", "When is the
+# bridge due to reopen?"), which no time only past can answer ("… the bank confirmed yesterday").
+_ASKS_FUTURE_TIME = re.compile(r"^\W*when\s+(?:will|shall|(?:is|are)\s+(?:[\w'’&.-]+\s+){1,6}?(?:due|expected|scheduled|set|going)\s+to)\b", re.I)
+_PAST_TIME_WORDS = re.compile(r"\b(?:yesterday|recently|ago|last\s+(?:night|week|month|year)|earlier\s+(?:this\s+\w+|today)|since\s+\w+(?:\s+\d{4})?)\b", re.I)
+
+
+def asks_future_time(question: str) -> bool:
+    """Whether ``question`` asks when something still to come will happen ("When will the branches close?")."""
+    return bool(_ASKS_FUTURE_TIME.search(question))
+
+
+def tells_time_to_come(sentence: str) -> bool:
+    """Whether ``sentence`` states a time that may be still to come: "on 29 May", not only
+    "yesterday", "recently", "two weeks ago" or "since 2020"."""
+    return bool(EXPECTED["time"][1].search(_PAST_TIME_WORDS.sub(" ", sentence)))
+
+
+def asks_change(question: str) -> bool:
+    """Whether ``question`` asks how much something changes ("By how much will the council raise
+    council tax?"), which a percentage answers as well as an amount."""
+    return bool(_ASKS_CHANGE.search(question))
+
+
+def states_percent(text: str) -> bool:
+    """Whether ``text`` states a percentage ("9.99 per cent", "12%")."""
+    return bool(_PERCENT.search(text))
+
+
 def has_type(sentence: str, kind: str | None, question: str = "") -> bool:
     """Whether ``sentence`` contains something of the expected ``kind`` (True if none expected).
 
@@ -908,7 +943,10 @@ def has_type(sentence: str, kind: str | None, question: str = "") -> bool:
     of something, is one of those things ("how many beds" wants "412-bed", not "$23 million");
     and an amount asked for by name goes by one of its names (``amount_names``: "what was the
     revenue" wants "sales of $410 million", not "pay $38 million"); a rate, one over the period
-    asked (``other_period_only``: "What is the annual salary?" not "£14.85 an hour")."""
+    asked (``other_period_only``: "What is the annual salary?" not "£14.85 an hour"); a change,
+    a percentage too (``asks_change``: "By how much will Ashworth raise council tax?" of "by 9.99
+    per cent"); a time still to come, no time only past (``asks_future_time``: "When will the
+    branches close?" not of "… the bank confirmed yesterday")."""
     if kind is None:
         return True
     if kind in ("person", "name", "place"):
@@ -918,6 +956,10 @@ def has_type(sentence: str, kind: str | None, question: str = "") -> bool:
         return False
     if kind == "number" and (things := counted_things(question)):
         return counts_of(sentence, things)
+    if kind == "time" and asks_future_time(question):
+        return tells_time_to_come(sentence)
+    if kind == "money" and asks_change(question) and states_percent(sentence):
+        return True
     if kind == "money" and (names := amount_names(question)):
         return bool(_MONEY.search(sentence) and names.search(sentence))
     return bool(EXPECTED[kind][1].search(sentence))

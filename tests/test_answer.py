@@ -3308,3 +3308,35 @@ def test_a_word_the_articles_write_another_way_is_read_as_theirs(tmp_path, encod
     assert not jobs.abstained and "40 jobs" in jobs.quotes[0].text, jobs.answer
     cost = local.answer("What does the council say Glenarrow Primary costs per pupil?")  # "Glenarrow Primary" is a school, not a person someone else speaks for
     assert not cost.abstained and "£11,200" in cost.quotes[0].text, cost.answer
+
+
+TAX_RISES = (
+    "Three councils set their budgets\n\n"
+    "Kelby District Council faces a shortfall of £6.8 million. It will raise council tax by 4.99 per cent and draw £2 million from its reserves.\n\n"
+    "Neighbouring Ashworth Borough Council has a gap of £12.3 million. It has been given permission to raise council tax by 9.99 per cent.\n\n"
+    "Ashworth also put up its parking charges by 12 per cent in April.\n"
+)
+
+
+def test_how_much_something_changes_is_answered_by_a_percentage_too(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"budgets.txt": TAX_RISES, "heat.txt": HEAT}, encoder, answerer)
+    rise = local.answer("By how much will Ashworth Borough Council raise council tax?")
+    assert not rise.abstained and "9.99 per cent" in rise.quotes[0].text, rise.answer  # not Kelby's 4.99, which stands beside £2 million
+    parking = local.answer("By how much did Ashworth's parking charges go up?")
+    assert not parking.abstained and "12 per cent" in parking.quotes[0].text, parking.answer  # no amount of money is asked for
+
+
+BRANCH_CLOSURES = (
+    "Corrib Bank to shut nine branches\n\n"
+    "Corrib Bank is to close nine of its branches, with the loss of 140 jobs, the bank confirmed yesterday. "
+    "It has closed 31 branches since 2020.\n\n"
+    "The branches that will close on 29 May are Castlefinn Bridge, Rathmoy and Kilbarra.\n"
+)
+
+
+def test_when_something_still_to_come_will_happen_is_not_answered_by_a_time_only_past(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"bank.txt": BRANCH_CLOSURES, "heat.txt": HEAT}, encoder, answerer)
+    close = local.answer("When will the Corrib Bank branches close?")
+    assert not close.abstained and "29 May" in close.quotes[0].text, close.answer  # not "confirmed yesterday", nor "since 2020"
+    closed = local.answer("When did Corrib Bank confirm the closures?")
+    assert not closed.abstained and "yesterday" in closed.quotes[0].text, closed.answer
