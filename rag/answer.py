@@ -61,6 +61,7 @@ from .officer_titles import RoleAsked, holder_asked, names_holder
 from .lexical import STOPWORDS, as_matched, question_terms, stem, words
 from .premises import ASKS_DEATHS, DEATH_WORDS, PRONOUN_REACH, asks_closed_type, premise_note
 from .ranks import ranks_asked, sentence_tells_ranks
+from .sides import said_by_side, side_asked
 from .succession import predecessor_asked, tells_predecessor
 from .question import (
     FOLLOW_UP_REACH,
@@ -457,7 +458,9 @@ class Answerer:
         (``speaker_asked``) saying something (``speaks``: by the last of their names), the
         sentences further down that do come first:
         "What did Linda Voss say?" of "Voss said …", which names her less fully than
-        "Councilmembers Raj Patel and Linda Voss cast the two dissenting votes"."""
+        "Councilmembers Raj Patel and Linda Voss cast the two dissenting votes". Of those, a side's
+        words come first for a question of what it said (``rag.sides.said_by_side``: "What did the
+        union say?" of "Dawn Pickering, the union's regional organiser, said …")."""
         asked_names = known_names(question, self.index.names)
         names = {stem(name) for name in asked_names}
         speaker = [word for word in words(speaker_asked(question) or "") if word in asked_names]
@@ -468,6 +471,9 @@ class Answerer:
             return reports_speech(self.index.sentences[sid].text) and (not names or bool(names & self.index.terms_as_quoted[sid]))
 
         first = [candidate for candidate in scored[:close] if said_by_them(candidate)]
+        side = side_asked(question)
+        if side is not None:  # "What did the union say?": the union's words first
+            first = [c for c in first if said_by_side(self.index, c.sentence_id, side)] + [c for c in first if not said_by_side(self.index, c.sentence_id, side)]
         if len(speaker) > 1 and not any(speaks(self.index.sentences[candidate.sentence_id].text, speaker[-1]) for candidate in first):
             first = [candidate for candidate in scored if speaks(self.index.sentences[candidate.sentence_id].text, speaker[-1])] or first
         chosen = {candidate.sentence_id for candidate in first}

@@ -34,6 +34,7 @@ from .premises import (
     typed_off_topic,
 )
 from .settings import read_json_file
+from .sides import side_swapped
 from .types import StrPath
 
 if TYPE_CHECKING:
@@ -184,7 +185,10 @@ class AnswerabilityModel:
           body or place another of its kind (``body_swapped``): "How much did the Corran Bridge
           plant cost?" of "a second plant at Wexley, at a cost of £45 million"; or
           names in full someone or something no article names, a look-alike of one they do
-          (``look_alike_names``): "Great Sowerby" of articles on "Little Sowerby";
+          (``look_alike_names``): "Great Sowerby" of articles on "Little Sowerby"; or asks what
+          one side of a dispute said and the best sentence gives the other side's words
+          (``rag.sides.side_swapped``): "What did the prosecution say …?" of "Rupert Vane, for the
+          defence, told the jury …";
         - ``detail_conflict_penalty`` when the best sentence states another year, month, weekday,
           quarter, currency or span of time than the one asked, or a sentence stating one detail
           asked states another otherwise, or the question states a figure the articles give only
@@ -222,7 +226,10 @@ class AnswerabilityModel:
         offset = (
             settings.unknown_term_penalty * values["unknown_terms"]
             + settings.unknown_name_penalty * names_unknown(index, asked)
-            + settings.name_elsewhere_penalty * (names_elsewhere(index, asked, scored) or person_swapped(index, asked, scored) or body_swapped(index, asked, scored) or possessor_swapped(index, asked, scored) or bool(look_alike_names(index, asked)))
+            + settings.name_elsewhere_penalty * (
+                names_elsewhere(index, asked, scored) or person_swapped(index, asked, scored) or body_swapped(index, asked, scored) or possessor_swapped(index, asked, scored)
+                or side_swapped(index, asked, scored) or bool(look_alike_names(index, asked))
+            )
             + settings.detail_conflict_penalty * details_conflict(index, asked, scored)
             + settings.type_unmet_penalty * ((values["type_unmet"] > 0 and asks_closed_type(question, asked)) or typed_off_topic(index, question, scored, asked) or dated_event_untold(index, question, scored, asked) or rank_untold(index, scored, asked))
         )

@@ -43,6 +43,7 @@ from .succession import predecessor_asked
 from .ranks import ranks_asked, sentence_tells_ranks, tells_rank_of_what_is_asked
 from .events import events_asked, spans_a_life, tells_event, told_of_a_description
 from .siblings import KINDS, another_of_its_kind_named, kind_written_after, names_ending_in, told_of_a_sibling
+from .sides import said_by_side, side_asked, side_note
 from .spans import quoted_from
 from .spelling import english_word
 from .unnamed import left_unnamed
@@ -1114,23 +1115,32 @@ def said_nothing_on(index: "CorpusIndex", question: str, articles: frozenset[str
     sentences of its article (what they said there is about what it is about). Only the
     ``articles`` given are read (those the question's best sentences come from). "What did Ruth
     Mensah say about parking fees?" of a councillor quoted on library closures, the fees told
-    beside her words. None for anyone else, for someone named by a role ("the Nurses' Federation
-    leader": a last word neither capitalised nor a name of the articles), for someone no such
+    beside her words. So too for one side of a dispute (``rag.sides.side_asked``), in the paragraphs
+    giving its words (``rag.sides.said_by_side``): "What did the tenants association say about
+    insurance premiums?" of the landlord's words on them. None for anyone else, for someone named
+    by a role ("the Nurses' Federation leader": a last word neither capitalised nor a name of the
+    articles), for someone no such
     paragraph names, for a topic
     their articles never name (the question's word for what they spoke of, it may be: "the budget"
     of library cuts), or for a topic of a day, a date or where they said it alone."""
     who, topic = speaker_asked(question), topic_of_statement(question)
     if not who or not topic:
         return None
-    named = _WORD_AT.findall(who)
-    if not named:
-        return None  # "What did ... say about the budget?"
-    last = named[-1]
-    surname = last.lower()
     asked = set(question_terms(topic)) - set(terms(who)) - _CALENDAR_STEMS - set(_YEARS.findall(topic)) - _WHERE_SAID
-    if not (surname in index.names or last[0].isupper()) or not asked:
-        return None  # "the Nurses' Federation leader" is someone of it, whom the paragraphs naming it need not quote
-    naming = [sid for sid in index.term_sentences.get(stem(surname), ()) if index.sentences[sid].doc_id in articles and _writes_name(index.sentences[sid].text, surname)]
+    named = _WORD_AT.findall(who)
+    side = side_asked(question)
+    if side is not None:  # "What did the tenants association say about insurance premiums?": the paragraphs giving its words
+        naming = [sid for doc_id in articles for sid in index.document_sentences[doc_id] if said_by_side(index, sid, side)]
+    elif named:
+        last = named[-1]
+        surname = last.lower()
+        if not (surname in index.names or last[0].isupper()):
+            return None  # "the Nurses' Federation leader" is someone of it, whom the paragraphs naming it need not quote
+        naming = [sid for sid in index.term_sentences.get(stem(surname), ()) if index.sentences[sid].doc_id in articles and _writes_name(index.sentences[sid].text, surname)]
+    else:
+        return None  # "What did ... say about the budget?"
+    if not asked:
+        return None
     paragraphs = {tuple(_paragraph_of(index, sid)) for sid in naming}
     speaking = [paragraph for paragraph in paragraphs if any(reports_speech(index.sentences[i].text) or reports_reaction(index.sentences[i].text) for i in paragraph)]
     their_articles = {index.sentences[paragraph[0]].doc_id for paragraph in speaking}
@@ -1138,7 +1148,8 @@ def said_nothing_on(index: "CorpusIndex", question: str, articles: frozenset[str
         return None  # their articles never name it: the question's word for what they spoke of, not theirs ("the budget" of library cuts)
     for paragraph in speaking:
         doc_id = index.sentences[paragraph[0]].doc_id
-        said = [*paragraph, *_words_carried_on(index, paragraph[-1], set(words(who))), *_opening_sentences(index, doc_id)]
+        carried = _words_carried_on(index, paragraph[-1], set(words(who))) if side is None else []  # a side's words are each found where they stand
+        said = [*paragraph, *carried, *_opening_sentences(index, doc_id)]
         if asked & set(terms(index.documents[doc_id].title)).union(*(index.terms_as_quoted[i] for i in said)):
             return None
     return who, topic
@@ -1190,11 +1201,12 @@ def premise_note(index: "CorpusIndex", question: str, scored: Sequence["ScoredSe
     as a sentence for the one who asked ("They never mention Sam Altman.", "They state a different
     tally (of votes or goals) from the question's."), or None: a name they never mention
     (``names_unknown``) or only a look-alike of (``look_alike_names``: "Great Sowerby" of "Little
-    Sowerby"), or what they state otherwise (``details_conflict``)."""
+    Sowerby"), the other side's words for one side's (``rag.sides.side_note``), or what they state
+    otherwise (``details_conflict``)."""
     unknown = [name for name in [*unknown_names(index, question), *look_alike_names(index, question)] if len(name) <= NOTE_NAME_CHARS]
     if unknown:
         return f"They never mention {unknown[0]}."
-    return next(_conflicts(index, question, scored), None)
+    return side_note(index, question, scored) or next(_conflicts(index, question, scored), None)
 
 
 LEAD_SENTENCES = 3  # an article's opening sentences (headings, bylines and datelines aside), which name what it is about

@@ -3326,6 +3326,28 @@ def test_how_much_something_changes_is_answered_by_a_percentage_too(tmp_path, en
     assert not parking.abstained and "12 per cent" in parking.quotes[0].text, parking.answer  # no amount of money is asked for
 
 
+CARE_REVIEW = (
+    "Care review calls for night staffing ratio\n\n"
+    "An independent review into the deaths of eight residents at Larchfield care home has called for a minimum night staffing ratio.\n\n"
+    "Care Minister Patricia Holloway said the government accepted most of the recommendations but would not introduce the ratio yet. "
+    "She said the ratio would cost about £240 million a year.\n\n"
+    "The review also recommended unannounced inspections every 12 months and a national register of care workers.\n\n"
+    "The opposition's social care spokesman, Owen Tranter, said the register was long overdue.\n"
+)
+
+
+def test_what_one_side_said_is_not_answered_with_the_other_sides_words(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"care.txt": CARE_REVIEW, "heat.txt": HEAT}, encoder, answerer)
+    cost = local.answer("What did the opposition say the night staffing ratio would cost?")  # only the minister gave a cost
+    assert cost.abstained and cost.answer.endswith("The words they report on it are another side's, not the opposition's."), cost.answer
+    minister = local.answer("What did the government say the night staffing ratio would cost?")
+    assert not minister.abstained and "£240 million" in minister.answer, minister.answer
+    register = local.answer("What did the opposition say about the register of care workers?")
+    assert not register.abstained and "Owen Tranter" in register.quotes[0].text, register.answer
+    inspections = local.answer("What did the government say about unannounced inspections?")  # the minister spoke of the ratio alone
+    assert inspections.abstained and inspections.answer.endswith("Nothing they report the government saying is about unannounced inspections."), inspections.answer
+
+
 BRANCH_CLOSURES = (
     "Corrib Bank to shut nine branches\n\n"
     "Corrib Bank is to close nine of its branches, with the loss of 140 jobs, the bank confirmed yesterday. "
@@ -3340,3 +3362,19 @@ def test_when_something_still_to_come_will_happen_is_not_answered_by_a_time_only
     assert not close.abstained and "29 May" in close.quotes[0].text, close.answer  # not "confirmed yesterday", nor "since 2020"
     closed = local.answer("When did Corrib Bank confirm the closures?")
     assert not closed.abstained and "yesterday" in closed.quotes[0].text, closed.answer
+
+
+PAY_OFFER = (
+    "Bus drivers to strike over pay\n\n"
+    "Drivers at Kestrel Buses will walk out next week after rejecting a 4.5 per cent pay offer.\n\n"
+    "Graham Stott, Kestrel's managing director, said the union's demand would cost more than £4 million and the pay offer was fair.\n\n"
+    "Dawn Pickering, a regional organiser for the drivers, said the offer was an insult after two years of frozen wages.\n"
+)
+
+
+def test_what_one_side_said_is_answered_with_its_own_words_first(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"buses.txt": PAY_OFFER, "heat.txt": HEAT}, encoder, answerer)
+    union = local.answer("What did the union say about the pay offer?")
+    assert not union.abstained and "Dawn Pickering" in union.quotes[0].text, union.answer
+    company = local.answer("What did the company say about the pay offer?")
+    assert not company.abstained and "Graham Stott" in company.quotes[0].text, company.answer

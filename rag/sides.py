@@ -1,0 +1,141 @@
+"""Which side of a dispute a question asks the words of, and whether a sentence gives the other
+side's: "What did the prosecution say about the accounts?" is not answered by "Rupert Vane, for
+the defence, told the jury …", nor "What did the opposition say the ratio would cost?" by "Care
+Minister Patricia Holloway said … the ratio would cost about £240 million".
+
+A side is told by the words around who speaks, outside quotation marks ("Graham Stott, Kestrel's
+managing director, said …"), and, for a speaker named there, by the words of the article's first
+sentence naming them ("Pinecrest spokeswoman Karen Dietz said …" for "Dietz said …"). A sentence
+gives the other side's words only where those words name a side opposed to the one asked and none
+of the one asked: who is unknown, or on both sides, is no other side.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Sequence
+
+from .answer_types import SAYING_VERBS, reports_speech, speaker_asked
+from .lexical import stem, words
+
+if TYPE_CHECKING:
+    from .answer import ScoredSentence
+    from .index import CorpusIndex
+
+# The words each side of a common dispute goes by, and the sides opposed to each other.
+_SIDES = {
+    "labour": "union unions organiser organizer steward workers members",
+    "employer": "management managing employer employers company firm bosses",
+    "prosecution": "prosecution prosecutor prosecutors prosecuting crown",
+    "defence": "defence defense defending defendant",
+    "government": "government minister ministers ministry premier cabinet",
+    "opposition": "opposition shadow",
+    "tenants": "tenants tenant",
+    "landlord": "landlord landlords owner owners company",
+    "residents": "residents campaigners objectors",
+    "developer": "developer developers applicant",
+    "council": "council councils councillor councillors authority",
+    "parents": "parents",
+}
+_OPPOSED = (("labour", "employer"), ("prosecution", "defence"), ("government", "opposition"), ("tenants", "landlord"), ("residents", "developer"), ("residents", "council"), ("parents", "council"))
+_SIDE_STEMS = {side: frozenset(map(stem, written.split())) for side, written in _SIDES.items()}
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]?")
+_NAME_WORD = re.compile(r"\b[A-Z][a-z'’-]+\b")
+_SAYING = re.compile(rf"\b(?:{SAYING_VERBS}|according to)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
+_PRONOUN_REACH = 3  # sentences back, within a paragraph, to who "she" is
+
+
+def side_asked(question: str) -> str | None:
+    """The side ``question`` asks the words of, by the words it goes by, not by a name ("What did
+    the union say about the offer?" -> "labour", "the tenants association" -> "tenants"; "What did
+    Dawn Pickering say?" -> None)."""
+    speaker = speaker_asked(question)
+    if speaker is None or _NAME_WORD.search(speaker.replace("The ", "the ", 1)):
+        return None
+    said = [stem(word) for word in words(speaker)]
+    return next((side for side, stems in _SIDE_STEMS.items() if stems & set(said)), None)
+
+
+def _opposed(side: str) -> frozenset[str]:
+    """The stems of the words of every side opposed to ``side``."""
+    others = [b if a == side else a for a, b in _OPPOSED if side in (a, b)]
+    return frozenset().union(*(_SIDE_STEMS[other] for other in others)) - _SIDE_STEMS[side]
+
+
+def _attribution(outside: str) -> str:
+    """The words of a sentence (its quotations left out) that tell who speaks: those up to its first
+    verb of saying ("Graham Stott, Kestrel's managing director, said"), or those after it where none
+    come before ("said Luz Moreno, president of the tenants association"), not what they said
+    ("… said the union's demand would cost more than £4 million"); all of them without such a verb."""
+    verb = _SAYING.search(outside)
+    if verb is None:
+        return outside
+    before = outside[: verb.start()]
+    if words(before):
+        return before + verb.group()
+    return ",".join(outside[verb.start() :].split(",")[:2])  # the verb, the name, what they are
+
+
+def _speaker_words(index: "CorpusIndex", sid: int) -> frozenset[str]:
+    """The stems of the words telling who speaks in sentence ``sid`` (``_attribution``), and those
+    of the first sentence of its article telling so of every name among them; for a
+    sentence telling it by "he", "she" or "they" alone, those of the sentence before it in its
+    paragraph that names someone ("She said the ratio would cost …" after "Care Minister Patricia
+    Holloway said …")."""
+    sentence = index.sentences[sid]
+    attribution = _attribution(_QUOTED.sub(" ", sentence.text))
+    told = set(map(stem, words(attribution)))
+    named = _names_in(index, attribution)
+    if not named and _PRONOUN.search(attribution):
+        earlier = range(sid - 1, max(-1, sid - _PRONOUN_REACH - 1), -1)
+        before = next((i for i in earlier if index.same_paragraph(i, sid) and _names_in(index, _QUOTED.sub(" ", index.sentences[i].text))), None)
+        return frozenset(told) | (_speaker_words(index, before) if before is not None else frozenset())
+    for other in index.document_sentences[sentence.doc_id]:
+        introduced = _attribution(_QUOTED.sub(" ", index.sentences[other].text))
+        if other != sid and named and named <= _names_in(index, introduced):
+            told |= set(map(stem, words(introduced)))
+            break
+    return frozenset(told)
+
+
+def _names_in(index: "CorpusIndex", text: str) -> frozenset[str]:
+    """The lower-case words of the articles' names that ``text`` writes capitalised."""
+    return frozenset(word.lower() for word in _NAME_WORD.findall(text)) & index.names
+
+
+def said_by_other_side(index: "CorpusIndex", sid: int, side: str) -> bool:
+    """Whether sentence ``sid`` reports the words of a side opposed to ``side`` (``_SIDES``), and
+    nothing of ``side`` tells who speaks: "Rupert Vane, for the defence, told the jury …" for the
+    prosecution."""
+    if not reports_speech(index.sentences[sid].text):
+        return False
+    told = _speaker_words(index, sid)
+    return bool(told & _opposed(side)) and not told & _SIDE_STEMS[side]
+
+
+def said_by_side(index: "CorpusIndex", sid: int, side: str) -> bool:
+    """Whether sentence ``sid`` reports words that the words telling who speaks give to ``side``
+    ("Dawn Pickering, the union's regional organiser, said: …" for labour)."""
+    return reports_speech(index.sentences[sid].text) and bool(_speaker_words(index, sid) & _SIDE_STEMS[side])
+
+
+def side_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], candidates: int = 3) -> bool:
+    """Whether ``question`` asks what one side of a dispute said (``side_asked``) and the best
+    sentence gives the words of a side opposed to it (``said_by_other_side``), none of the first
+    ``candidates`` the words of the side asked (``said_by_side``): "What did the opposition say
+    the night staffing ratio would cost?" of "Care Minister Patricia Holloway said … the ratio
+    would cost about £240 million a year"."""
+    side = side_asked(question)
+    if side is None or not scored or not said_by_other_side(index, scored[0].sentence_id, side):
+        return False
+    return not any(said_by_side(index, s.sentence_id, side) for s in scored[:candidates])
+
+
+def side_note(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> str | None:
+    """Why the articles do not answer ``question`` when the best sentence gives the other side's
+    words (``side_swapped``), as a sentence for the one who asked ("The words they report on it are
+    another side's, not the opposition's."), or None."""
+    if not side_swapped(index, question, scored):
+        return None
+    return f"The words they report on it are another side's, not {speaker_asked(question)}'s."
