@@ -92,7 +92,7 @@ from .settings import AnswerSettings
 from .bylines import article_asked, asks_author_of, bylines_asked
 from .corroboration import details_differ, same_fact
 from .spans import quote_span, quoted_from
-from .text import count_tokens, row_under_header, stamps_its_line
+from .text import NUMBER_WORD, count_tokens, row_under_header, stamps_its_line
 from .types import Answer, Citation, Quote, StrPath, searched_text
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
@@ -134,7 +134,14 @@ ACROSS_BUDGETS = 2  # answer budgets such a question's quotes may take, and thos
 ACROSS_RATIO = 0.4  # of the best sentence's score, the least another article's quote may have
 # A request to list things ("List the main terms of the contract", "what are the key changes"):
 # answered by a list, when one is among the best sentences.
-_ASKS_LIST = re.compile(r"^\W*(?:please\s+)?(?:list|enumerate)\b|\bwhat are the (?:main|key|major)\b|\b(?:main|key) (?:terms|points|provisions|changes)\b", re.I)
+# A request to list things ("List the main terms"), or a question asking for several of a kind by
+# their count or as the main ones ("What were the five main recommendations of the review?",
+# "What are its three demands?").
+_ASKS_LIST = re.compile(
+    r"^\W*(?:please\s+)?(?:list|enumerate)\b|\bwhat are the (?:main|key|major)\b|\b(?:main|key) (?:terms|points|provisions|changes)\b"
+    rf"|\bwhat (?:are|were|will be) (?:the|its|their|his|her|[\w-]+(?:'s|’s))\s+(?:\d+|{NUMBER_WORD})\s+(?:main\s+|key\s+|major\s+)?[\w-]+s\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)

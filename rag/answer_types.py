@@ -375,6 +375,17 @@ _WEBSITE = re.compile(
 )
 _CONTACT = re.compile(f"{_PHONE.pattern}|{_EMAIL.pattern}|{_WEBSITE.pattern}", re.I)
 
+# "What staffing ratio do the nurses want?", "what is the pupil-teacher ratio?": a ratio, stated as
+# one figure of something to another ("one nurse to every three patients", "1:5", "a ratio of 1
+# to 4"), as so many times another ("9.4 times the median household income"), or as a figure the
+# ratio is said to be ("a debt-to-GDP ratio of 98 per cent", "a ratio of 1.6").
+_ASKS_RATIO = re.compile(r"\b(?:what|which)\b[^?]{0,40}?\bratios?\b", re.I)
+_RATIO = re.compile(
+    rf"\b\d+\s?:\s?\d+\b|\b(?:\d+|{NUMBER_WORD})\s+(?:[\w-]+\s+){{0,2}}?(?:to|for|per)\s+(?:every|each)?\s*(?:\d+|{NUMBER_WORD})\b"
+    r"|\bratio\s+(?:\w+\s+){0,3}?(?:of|at|to)\s+(?:about\s+|around\s+|roughly\s+)?\d|\b\d+(?:\.\d+)?\s+times\b",
+    re.I,
+)
+
 # Most specific first: "what day" wants a weekday or date, not any time expression.
 EXPECTED = {
     "phone": (_ASKS_PHONE, _PHONE),
@@ -388,6 +399,7 @@ EXPECTED = {
     "year": (_WHEN_YEAR, _YEAR),
     "person": (_WHO, _PERSON),
     "name": (ASKS_NAME, _NAME),
+    "ratio": (_ASKS_RATIO, _RATIO),
     "money": (_ASKS_MONEY, _MONEY),
     "percent": (_ASKS_PERCENT, _PERCENT),
     "age": (_ASKS_AGE, _AGE),
@@ -415,7 +427,7 @@ _WHEN_CLAUSE = re.compile(
 
 
 def expected_type(question: str, follow_up: str | None = None) -> str | None:
-    """The kind of answer a question asks for: expansion (of an acronym), dose, measure (a number with its unit of length, weight …), day, year, person, name (of a company, a university …), money, percent, age, duration, clock (a time of day), time, number, place, or None.
+    """The kind of answer a question asks for: expansion (of an acronym), dose, measure (a number with its unit of length, weight …), day, year, person, name (of a company, a university …), ratio, money, percent, age, duration, clock (a time of day), time, number, place, or None.
 
     For a follow-up read together with earlier questions, ``question`` is the joined text and
     ``follow_up`` the follow-up's own words: one with a question word asks for its own kind

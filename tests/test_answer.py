@@ -3378,3 +3378,37 @@ def test_what_one_side_said_is_answered_with_its_own_words_first(tmp_path, encod
     assert not union.abstained and "Dawn Pickering" in union.quotes[0].text, union.answer
     company = local.answer("What did the company say about the pay offer?")
     assert not company.abstained and "Graham Stott" in company.quotes[0].text, company.answer
+
+
+STAFFING_RATIO = (
+    "Nurses to stop work over staffing\n\n"
+    "Nurses at Wyndale Base Hospital will hold a stop-work meeting on 5 March over what their union says are dangerous staffing levels. "
+    "The district's chief executive, Simon Achterberg, said mandated staffing ratios would be inflexible.\n\n"
+    "Federation branch secretary Kylie Brandt said nurses were exhausted and wanted a legally enforceable ratio of one nurse to every three patients.\n"
+)
+
+
+def test_a_ratio_asked_for_is_one_figure_of_something_to_another(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"nurses.txt": STAFFING_RATIO, "heat.txt": HEAT}, encoder, answerer)
+    ratio = local.answer("What staffing ratio do the Wyndale nurses want?")
+    assert not ratio.abstained and "one nurse to every three patients" in ratio.quotes[0].text, ratio.answer  # not "ratios would be inflexible"
+
+
+REVIEW_LIST = (
+    "Dunmore review calls for surprise inspections\n\n"
+    "An independent review into the deaths of residents at Dunmore House has made 12 recommendations, including surprise inspections. "
+    "The families welcomed the review.\n\n"
+    "Its four main recommendations are:\n\n"
+    "- a minimum ratio of one carer to every five residents at night;\n"
+    "- a national register of care workers;\n"
+    "- unannounced inspections of every care home once a year;\n"
+    "- a Commissioner for Older People.\n\n"
+    "The minister said the government would respond in the spring.\n"
+)
+
+
+def test_several_things_asked_for_by_their_count_are_answered_by_the_list(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"review.txt": REVIEW_LIST, "heat.txt": HEAT}, encoder, answerer)
+    listed = local.answer("What were the four main recommendations of the Dunmore review?")
+    assert not listed.abstained and listed.quotes[0].text.startswith("Its four main recommendations are:"), listed.answer
+    assert all(item in listed.quotes[0].text for item in ("register of care workers", "Commissioner for Older People")), listed.answer
