@@ -61,7 +61,7 @@ from .officer_titles import RoleAsked, holder_asked, names_holder
 from .lexical import STOPWORDS, as_matched, question_terms, stem, words
 from .premises import ASKS_DEATHS, DEATH_WORDS, PRONOUN_REACH, asks_closed_type, premise_note
 from .ranks import ranks_asked, sentence_tells_ranks
-from .sides import said_by_side, side_asked
+from .sides import said_by_side, side_asked, side_words
 from .succession import predecessor_asked, tells_predecessor
 from .question import (
     FOLLOW_UP_REACH,
@@ -468,7 +468,7 @@ class Answerer:
         "Councilmembers Raj Patel and Linda Voss cast the two dissenting votes". Of those, a side's
         words come first for a question of what it said (``rag.sides.said_by_side``: "What did the
         union say?" of "Dawn Pickering, the union's regional organiser, said …")."""
-        asked_names = known_names(question, self.index.names)
+        asked_names = known_names(question, self.index.names) - side_words(question)  # "the defence" is no name, though "Civil Defence" is one
         names = {stem(name) for name in asked_names}
         speaker = [word for word in words(speaker_asked(question) or "") if word in asked_names]
         close = self._close_to_best(scored)

@@ -518,13 +518,18 @@ _ASKS_ABOUT_SPEECH = re.compile(
     r"claim(?:ed)?|promis(?:e|ed)|admit(?:ted)?)\b",
     re.IGNORECASE,
 )
+# "What does Rosa Kettering want the state to buy?", "What did the minister blame the overrun on?":
+# what someone wants, demands or blames, told in their words (not "Who didn't want the cut?").
+_ASKS_STANCE = re.compile(r"^\W*what\b[^?]*\b(?:wants?|wanted|demand(?:s|ed|ing)?|blam(?:e|ed|ing)|urg(?:e|ed|ing)|calls? for|called for)\b", re.IGNORECASE)
 
 
 def asks_about_speech(question: str) -> bool:
     """Whether ``question`` asks what someone said or how they took something ("What did Mensah
-    say?", "Who criticised the plan?", "According to whom …?"): its answer is in their words. Not
+    say?", "Who criticised the plan?", "According to whom …?"), or what they want, demand or
+    blame ("What does Rosa Kettering want the state to buy?"): its answer is in their words. Not
     one asking why they said it, or for a figure or a date ("When did she say it would open?")."""
-    return bool(_ASKS_ABOUT_SPEECH.search(question)) and not ASKS_WHY.match(question) and expected_type(question) in (None, "person")
+    asked = _ASKS_ABOUT_SPEECH.search(question) or _ASKS_STANCE.search(question)
+    return bool(asked) and not ASKS_WHY.match(question) and expected_type(question) in (None, "person")
 
 
 def speaker_asked(question: str) -> str | None:

@@ -43,7 +43,7 @@ from .succession import predecessor_asked
 from .ranks import ranks_asked, sentence_tells_ranks, tells_rank_of_what_is_asked
 from .events import events_asked, spans_a_life, tells_event, told_of_a_description
 from .siblings import KINDS, another_of_its_kind_named, kind_written_after, names_ending_in, told_of_a_sibling
-from .sides import said_by_side, side_asked, side_note
+from .sides import said_by_side, side_asked, side_note, side_words
 from .spans import quoted_from
 from .spelling import english_word
 from .unnamed import left_unnamed
@@ -1246,10 +1246,14 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
     deposit rate" in an article on the ECB); a place stands for its adjective ("Spain", "Spanish");
     a company its short name ("Northcastle" for "Northcastle Resources", ``_left_off_short_names``);
     the one who wrote an opinion piece is named by its byline where a sentence speaks as "I" ("But
-    I don't think a ban is the answer." of "By Rachel Emmerson")."""
+    I don't think a ban is the answer." of "By Rachel Emmerson"); a side of a dispute is no name
+    ("What does the defence say …?" where "Civil Defence" makes "defence" a name word,
+    ``rag.sides.side_words``); whom "he" or "she" stands for in the sentence, or before a
+    quotation in its paragraph ('"…," she said. "The state government needs …"'), is named
+    before it (``_named_before``)."""
     if not scored:
         return False
-    names = known_names(question, index.names)
+    names = known_names(question, index.names) - side_words(question)
     if not names:
         return False
     best = scored[0].sentence_id
@@ -1259,7 +1263,8 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
     kinds = [kind for _, end in name_spans(question, index.names) if (kind := kind_written_after(question, end))]
     earlier = _paragraph_before(index, best) if _QUOTATION.match(sentence.text) or _names_by_its_kind(sentence.text, runs, kinds) else []
     byline = index.article_bylines.get(sentence.doc_id) if _speaks_as_writer(index, best) else None
-    named_before = _named_before(index, best, names) if _PERSON_PRONOUN.search(sentence.text) else []
+    leaning = [sentence.text, *(index.sentences[i].text for i in earlier)]  # '"The state government needs …"' after '"…," she said.'
+    named_before = _named_before(index, best, names) if any(_PERSON_PRONOUN.search(text) for text in leaning) else []
     around = {*neighbourhood(index, best), *earlier, *_opening_sentences(index, sentence.doc_id), *read_under, *named_before, *([byline] if byline is not None else [])}
     mentioned = set(words(" ".join([index.documents[sentence.doc_id].title, *(index.sentences[i].text for i in around)])))
     missing = {name for name in names if not _SAME_PLACE.get(name, {name}) & mentioned}

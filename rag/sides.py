@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from .answer_types import SAYING_VERBS, reports_speech, speaker_asked
 from .lexical import stem, words
+from .text import HONORIFICS
 
 if TYPE_CHECKING:
     from .answer import ScoredSentence
@@ -57,6 +58,12 @@ def side_asked(question: str) -> str | None:
     return next((side for side, stems in _SIDE_STEMS.items() if stems & set(said)), None)
 
 
+def side_words(question: str) -> frozenset[str]:
+    """The lower-case words naming the side of a dispute ``question`` asks the words of
+    (``side_asked``): {"the", "defence"} of "What does the defence say …?"; empty for none."""
+    return frozenset(words(speaker_asked(question) or "")) if side_asked(question) is not None else frozenset()
+
+
 def _opposed(side: str) -> frozenset[str]:
     """The stems of the words of every side opposed to ``side``."""
     others = [b if a == side else a for a, b in _OPPOSED if side in (a, b)]
@@ -77,6 +84,16 @@ def _attribution(outside: str) -> str:
     return ",".join(outside[verb.start() :].split(",")[:2])  # the verb, the name, what they are
 
 
+# Words that tell a side only in lower case: capitalised, they name something else ("Civil
+# Defence", "the Defence Forces", "Stallbridge Crown Court").
+_NAMING_SOMETHING_ELSE = re.compile(r"\b(?:Defence|Defense|Crown)\b")
+
+
+def _side_terms(text: str) -> set[str]:
+    """The stems of the words of ``text``, but for those naming something else (``_NAMING_SOMETHING_ELSE``)."""
+    return {stem(word) for word in words(_NAMING_SOMETHING_ELSE.sub(" ", text))}
+
+
 def _speaker_words(index: "CorpusIndex", sid: int) -> frozenset[str]:
     """The stems of the words telling who speaks in sentence ``sid`` (``_attribution``), and those
     of the first sentence of its article telling so of every name among them; for a
@@ -85,7 +102,7 @@ def _speaker_words(index: "CorpusIndex", sid: int) -> frozenset[str]:
     Holloway said …")."""
     sentence = index.sentences[sid]
     attribution = _attribution(_QUOTED.sub(" ", sentence.text))
-    told = set(map(stem, words(attribution)))
+    told = _side_terms(attribution)
     named = _names_in(index, attribution)
     if not named and _PRONOUN.search(attribution):
         earlier = range(sid - 1, max(-1, sid - _PRONOUN_REACH - 1), -1)
@@ -94,14 +111,15 @@ def _speaker_words(index: "CorpusIndex", sid: int) -> frozenset[str]:
     for other in index.document_sentences[sentence.doc_id]:
         introduced = _attribution(_QUOTED.sub(" ", index.sentences[other].text))
         if other != sid and named and named <= _names_in(index, introduced):
-            told |= set(map(stem, words(introduced)))
+            told |= _side_terms(introduced)
             break
     return frozenset(told)
 
 
 def _names_in(index: "CorpusIndex", text: str) -> frozenset[str]:
-    """The lower-case words of the articles' names that ``text`` writes capitalised."""
-    return frozenset(word.lower() for word in _NAME_WORD.findall(text)) & index.names
+    """The lower-case words of the articles' names that ``text`` writes capitalised, honorifics
+    aside ("Ms Odunsi" -> {"odunsi"})."""
+    return frozenset(word.lower() for word in _NAME_WORD.findall(text) if word.lower() not in HONORIFICS) & index.names
 
 
 def said_by_other_side(index: "CorpusIndex", sid: int, side: str) -> bool:

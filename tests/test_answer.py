@@ -3412,3 +3412,57 @@ def test_several_things_asked_for_by_their_count_are_answered_by_the_list(tmp_pa
     listed = local.answer("What were the four main recommendations of the Dunmore review?")
     assert not listed.abstained and listed.quotes[0].text.startswith("Its four main recommendations are:"), listed.answer
     assert all(item in listed.quotes[0].text for item in ("register of care workers", "Commissioner for Older People")), listed.answer
+
+
+FERRY_ROW = (
+    "Ferry costs blow out\n\n"
+    "The cost of the state's six new ferries has risen to $412 million, Transport Minister Leanne Tobin confirmed.\n\n"
+    "The opposition called for an inquiry into the contract.\n\n"
+    "Crossbench MP Rosa Kettering said both major parties had missed the point. \"We should be buying electric ferries, "
+    "not another fleet of diesel boats,\" she said.\n"
+)
+
+
+def test_what_someone_wants_is_answered_by_their_words(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"ferries.txt": FERRY_ROW, "heat.txt": HEAT}, encoder, answerer)
+    wants = local.answer("What does crossbench MP Rosa Kettering want the state to buy?")
+    assert not wants.abstained and "electric ferries" in wants.quotes[0].text, wants.answer  # her words after "said both major parties had missed the point"
+
+
+TENANTS_UNION = (
+    "Rents climb again in Coralbay\n\n"
+    "The median rent for a three-bedroom house in Coralbay has climbed 11 per cent in a year to $640 a week.\n\n"
+    "The rental vacancy rate fell to 0.9 per cent, the lowest on record. Renters now spend 38 per cent of their income on rent.\n\n"
+    "Mei Lin Chow, a spokesperson for the Coralbay Tenants' Union, said members were being squeezed from every side.\n\n"
+    "\"We are hearing from nurses and teachers who are sleeping in their cars,\" she said. "
+    "\"The state government needs to limit rent increases to once a year.\"\n\n"
+    "Brett Callister, of the Real Estate Institute, said more homes were the only answer.\n"
+)
+
+
+def test_a_quotation_after_she_said_is_of_whom_the_paragraph_before_names(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"rents.txt": TENANTS_UNION, "heat.txt": HEAT}, encoder, answerer)
+    wants = local.answer("What does the tenants' union want the state government to do?")
+    assert not wants.abstained and "limit rent increases to once a year" in wants.answer, wants.answer  # Chow is named a paragraph before "she said"
+
+
+CARE_HOME_TRIAL = (
+    "Care home manager denies theft\n\n"
+    "A former care home manager took £86,400 from residents' comfort fund, a jury heard. "
+    "Opening the case for the prosecution, Ian Stavely KC said Ms Petch had spent the money on holidays.\n\n"
+    "Rachel Odunsi, defending, said Ms Petch accepted that her bookkeeping had been chaotic but denied acting dishonestly.\n\n"
+    "The trial continues.\n\n"
+    "\"This is a case about sloppy paperwork, not about theft,\" Ms Odunsi told the jury.\n"
+)
+CIVIL_DEFENCE_FLOOD = (
+    "Floods force hundreds from homes\n\n"
+    "Civil Defence said 212mm of rain fell in the 24 hours to 6am. "
+    "Civil Defence controller Mark Hemi said at least 85 homes had been flooded.\n"
+)
+
+
+def test_the_defence_asked_about_is_not_a_body_named_defence(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"trial.txt": CARE_HOME_TRIAL, "flood.txt": CIVIL_DEFENCE_FLOOD, "heat.txt": HEAT}, encoder, answerer)
+    case = local.answer("What does the defence say the case is really about?")  # Ms Odunsi is the one "defending", named so before
+    assert not case.abstained and "sloppy paperwork" in case.quotes[0].text, case.answer
+    assert all(quote.doc_id == "trial" for quote in case.quotes), case.answer  # not Civil Defence's words
