@@ -731,7 +731,7 @@ def count_announced(sentence: str, things: frozenset[str]) -> int:
 
 # Things counted under other names: "cut 85 of its 390 roles" counts jobs.
 _COUNTED_ALIKE = tuple(  # not "posts", "properties"
-    frozenset(map(_singular, group.split())) for group in ("jobs roles positions redundancies layoffs", "homes houses dwellings", "pupils students", "children kids youngsters", "cars vehicles")
+    frozenset(map(_singular, group.split())) for group in ("jobs roles positions redundancies layoffs", "homes houses dwellings", "flats apartments", "pupils students", "children kids youngsters", "cars vehicles")
 )
 
 

@@ -85,6 +85,7 @@ _NOT_SUPERLATIVE = frozenset("priest".split())
 _FIXED = re.compile(
     r"\b(?:at\s+(?:least|most|first|last)|(?:most|least)\s+of|most\s+likely|first\s+of\s+all|"
     r"first[\s-]+(?:time|hand|class|aid|minister|responders?|lady|name)|"
+    r"first[\s-]+(?:estimates?|reports?|count|figures?|forecast|tally)|"  # how it was first told (``answer_types.asks_first_told``), no rank
     r"(?:last|first|second|third|fourth)[\s-]+(?:year|years|week|weeks|month|months|night|season|time|weekend|summer|winter|spring|autumn|"
     r"term|minute|half|quarter|phase|stage|round|leg|day)|"
     r"second[\s-]+hand|than\s+last)\b",

@@ -2453,7 +2453,8 @@ CARROW_FIRE = (
     "Warehouse fire in Carrow kills twelve\nCarrow Courier, Monday 9 March 2026\n\n"
     "Twelve people died in a fire at a furniture warehouse in Carrow on Saturday night, police said. "
     "Firefighters took six hours to bring the blaze under control. The cause of the fire is not yet known.\n\n"
-    "The warehouse, owned by Delmont Homes, employed about 80 people. About 40 staff were on the night shift in Carrow when the fire broke out.\n"
+    "The warehouse, owned by Delmont Homes, employed about 80 people. About 40 staff were on the night shift in Carrow when the fire broke out.\n\n"
+    "Delmont Homes said an early estimate put the cost of the damage at about £3 million.\n"
 )
 CARROW_FIRE_TOLL = (
     "Carrow fire death toll rises\nCarrow Courier, Thursday 12 March 2026\n\n"
@@ -2470,6 +2471,8 @@ def test_a_count_told_again_days_later_is_answered_by_its_latest_telling_first(t
         assert died.quotes[0].dated is not None and died.quotes[0].dated.text == "Thursday 12 March 2026"
     first = local.answer("How many people were initially reported dead in the Carrow warehouse fire?")
     assert "Twelve" in first.quotes[0].text, first.answer  # how it was first told
+    estimate = local.answer("What was the first estimate of the cost of the Carrow fire damage?")  # no rank to be told: how it was first told
+    assert not estimate.abstained and "£3 million" in estimate.answer, estimate.answer
     shift = local.answer("How many staff were working overnight when the Carrow fire broke out?")
     assert "About 40 staff" in shift.quotes[0].text, shift.answer  # a fact no later report updates
 
@@ -3296,18 +3299,29 @@ VILLAGE_SCHOOL = (
     "The council's education committee voted on Monday to consult on closing Glenarrow Primary and moving its pupils to Kilbride Primary.\n\n"
     "Glenarrow Primary has 34 pupils in a building designed for 120. The council's director of education, Morag Sutherland, "
     "said the school cost £11,200 per pupil to run each year.\n\n"
-    "Strathmoor Council will also close two branch libraries, with the loss of 40 jobs.\n"
+    "Strathmoor Council will also close two branch libraries, with the loss of 40 jobs. "
+    "A developer plans to build 24 apartments on the Eastgate library site.\n"
+)
+BREWER_OFFER = (
+    "Brewer rejects raised offer\n\n"
+    "Corrigan Capital has raised its offer for the brewer Harlow & Finch to €4.10 a share, valuing the company at €286 million. "
+    "The brewer's board urged shareholders to reject it.\n"
 )
 
 
 def test_a_word_the_articles_write_another_way_is_read_as_theirs(tmp_path, encoder, answerer):
-    local = answerer_over(tmp_path, {"school.txt": VILLAGE_SCHOOL, "heat.txt": HEAT}, encoder, answerer)
+    local = answerer_over(tmp_path, {"school.txt": VILLAGE_SCHOOL, "brewer.txt": BREWER_OFFER, "heat.txt": HEAT}, encoder, answerer)
     students = local.answer("How many students attend Glenarrow Primary?")  # the article says "pupils"
     assert not students.abstained and "34 pupils" in students.quotes[0].text, students.answer
     jobs = local.answer("How many redundancies will the library closures cause?")  # "the loss of 40 jobs"
     assert not jobs.abstained and "40 jobs" in jobs.quotes[0].text, jobs.answer
     cost = local.answer("What does the council say Glenarrow Primary costs per pupil?")  # "Glenarrow Primary" is a school, not a person someone else speaks for
     assert not cost.abstained and "£11,200" in cost.quotes[0].text, cost.answer
+    flats = local.answer("How many flats will be built on the Eastgate library site?")  # "24 apartments"
+    assert not flats.abstained and "24 apartments" in flats.quotes[0].text, flats.answer
+    for bid in ("What does the bid value Harlow & Finch at?", "What is the bid per share?"):  # a bid the article calls an offer
+        valued = local.answer(bid)
+        assert not valued.abstained and "€286 million" in valued.quotes[0].text, valued.answer
 
 
 TAX_RISES = (
