@@ -528,9 +528,10 @@ class Answerer:
         """``scored`` with a sentence of an article dated after the best one's first, when the best
         states the type asked and it does too, scores within ``PRESENT_RATIO`` of it, stands in an
         article naming every name ``question`` names, and tells what a later report updates: the
-        dead, for a count of the dead (``ASKS_DEATHS``), or how things stand now, for a question of
-        that (``asks_present``). The latest of them comes first, the earlier telling after it:
-        "How many people died in the Carrow warehouse fire?" of "The death toll from Saturday's
+        dead, for a count of the dead (``ASKS_DEATHS``), or anything, for a question of how things
+        stand now (``asks_present``: "Is the boil-water notice still in force?" of "… has been
+        lifted" after "… has been issued"). The latest of them comes first, the earlier telling
+        after it: "How many people died in the Carrow warehouse fire?" of "The death toll from Saturday's
         warehouse blaze in Carrow has risen to 19" (Thursday) before "Twelve people died in a
         fire at a furniture warehouse in Carrow" (Monday); not "How many staff were working
         overnight when the fire broke out?", which no later report updates, nor a question
@@ -542,7 +543,7 @@ class Answerer:
         best = scored[0]
 
         def updates(sid: int) -> bool:
-            return (deaths and bool(DEATH_WORDS & self.index.terms_as_quoted[sid])) or (present and tells_present(self.index.sentences[sid].text))
+            return present or bool(DEATH_WORDS & self.index.terms_as_quoted[sid])
 
         later = [
             position
@@ -871,7 +872,7 @@ class Answerer:
             scored = self._statements_first(read_as, scored)
         elif not abstained and not across:  # "Were passwords stolen?": a sentence of passwords comes first
             scored = self._subject_first(read_as, scored)
-        if not abstained and item is None and asks_closed_type(query, read_as) and not asks_first_told(read_as):  # a count told again days later: its latest telling first
+        if not abstained and item is None and (asks_closed_type(query, read_as) or asks_present(read_as)) and not asks_first_told(read_as):  # told again days later: its latest telling first
             scored = self._latest_first(read_as, scored)
         if not abstained and item is None and asks_present(read_as):  # "How long does it take now?": the figure since the change first
             scored = self._present_first(read_as, scored)

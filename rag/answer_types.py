@@ -455,7 +455,7 @@ _TELLS_FUTURE = re.compile(
 )
 # A question of how things stand now, after any change ("How long does it take now?", "What is
 # the latest estimate?"), and a sentence telling how they stand now or since a change.
-_ASKS_PRESENT = re.compile(r"\b(?:now|latest|currently|these days|at present|presently|most recent)\b", re.IGNORECASE)  # not "current account"
+_ASKS_PRESENT = re.compile(r"\b(?:now|latest|currently|these days|at present|presently|most recent|still)\b", re.IGNORECASE)  # not "current account"
 _TELLS_PRESENT = re.compile(
     r"\b(?:now|latest|currently|current|revised|updated|most recent|as of|ha(?:s|ve)\s+(?:since\s+)?"
     r"(?:fallen|risen|grown|dropped|climbed|increased|decreased|doubled|tripled|reached|been revised|been raised|been cut))\b",
@@ -478,7 +478,7 @@ def asks_first_told(question: str) -> bool:
 
 
 def asks_present(question: str) -> bool:
-    """Whether ``question`` asks how things stand now ("now", "latest", "currently")."""
+    """Whether ``question`` asks how things stand now ("now", "latest", "currently", "still")."""
     return bool(_ASKS_PRESENT.search(question))
 
 

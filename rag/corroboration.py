@@ -146,6 +146,30 @@ def _other_quotations(text: str, other_text: str) -> bool:
     return bool(quoted and other_quoted) and not quoted & other_quoted
 
 
+# A state and the change that ends it: "A boil-water notice has been issued" and "The boil-water
+# notice … has been lifted", "Police have closed Mill Lane" and "Mill Lane has been reopened" are
+# two states of one thing, told days apart, not one fact.
+_STATE_CHANGES = tuple(
+    (frozenset(map(stem, ended.split())), frozenset(map(stem, begun.split())))
+    for ended, begun in (
+        ("lift lifted lifts reopen reopened reopens restore restored resume resumed", "issue issued issues impose imposed imposes close closed closes shut shuts suspend suspended suspends"),
+    )
+)
+
+
+def _state_changed(text: str, other_text: str) -> bool:
+    """Whether one of two sentences tells only a state begun and the other only its end (``_STATE_CHANGES``)."""
+    told, other_told = {stem(word) for word in words(text)}, {stem(word) for word in words(other_text)}
+
+    def only(these: frozenset[str], not_those: frozenset[str], stems: set[str]) -> bool:
+        return bool(these & stems) and not not_those & stems
+
+    return any(
+        (only(begun, ended, told) and only(ended, begun, other_told)) or (only(ended, begun, told) and only(begun, ended, other_told))
+        for ended, begun in _STATE_CHANGES
+    )
+
+
 def same_fact(text: str, other_text: str, similarity: float, threshold: float, other_article: bool) -> bool:
     """Whether ``text`` and ``other_text``, whose vectors have cosine ``similarity``, state the same
     fact: close in meaning (at least ``threshold``, or, when they come from different articles
@@ -154,12 +178,13 @@ def same_fact(text: str, other_text: str, similarity: float, threshold: float, o
     other lacks is not the same fact: "about 41,000 households", "tens of thousands of homes"),
     both or neither negated ("Anthropic is not calling for an immediate stop" does not say
     what "Anthropic urges a global pause" says, however close their vectors; "declined to comment"
-    says nothing), and not quoting other words each (``_other_quotations``)."""
+    says nothing), not one telling a state and the other its end ("issued" and "lifted",
+    ``_state_changed``), and not quoting other words each (``_other_quotations``)."""
     numbers, other_numbers = _numbers(text), _numbers(other_text)
     telling, other_telling = _telling_figures(text), _telling_figures(other_text)
     if similarity < threshold and not (similarity >= SAME_FIGURE_SIMILARITY and other_article and telling == other_telling != set()):
         return False
-    if _negated(text) != _negated(other_text) or _other_quotations(text, other_text):
+    if _negated(text) != _negated(other_text) or _other_quotations(text, other_text) or _state_changed(text, other_text):
         return False
     if telling - other_numbers or other_telling - numbers:
         return False  # "about 41,000 households … for 2 days" is not what "tens of thousands of homes … for 2 days" says

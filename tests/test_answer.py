@@ -2454,12 +2454,12 @@ CARROW_FIRE = (
     "Twelve people died in a fire at a furniture warehouse in Carrow on Saturday night, police said. "
     "Firefighters took six hours to bring the blaze under control. The cause of the fire is not yet known.\n\n"
     "The warehouse, owned by Delmont Homes, employed about 80 people. About 40 staff were on the night shift in Carrow when the fire broke out.\n\n"
-    "Delmont Homes said an early estimate put the cost of the damage at about £3 million.\n"
+    "Delmont Homes said an early estimate put the cost of the damage at about £3 million. Police have closed Mill Lane next to the Carrow warehouse.\n"
 )
 CARROW_FIRE_TOLL = (
     "Carrow fire death toll rises\nCarrow Courier, Thursday 12 March 2026\n\n"
     "The death toll from Saturday's warehouse blaze in Carrow has risen to 19, police said on Wednesday, as search teams finished clearing the building. "
-    "Delmont Homes said it was cooperating fully with the investigation.\n"
+    "Delmont Homes said it was cooperating fully with the investigation. Mill Lane next to the Carrow warehouse has been reopened.\n"
 )
 
 
@@ -2471,6 +2471,9 @@ def test_a_count_told_again_days_later_is_answered_by_its_latest_telling_first(t
         assert died.quotes[0].dated is not None and died.quotes[0].dated.text == "Thursday 12 March 2026"
     first = local.answer("How many people were initially reported dead in the Carrow warehouse fire?")
     assert "Twelve" in first.quotes[0].text, first.answer  # how it was first told
+    lane = local.answer("Is Mill Lane next to the Carrow warehouse still closed?")  # Thursday's telling first, not Monday's
+    assert not lane.abstained and "has been reopened" in lane.quotes[0].text, lane.answer
+    assert "fire" not in lane.quotes[0].also_in, lane.answer  # Monday's "Police have closed Mill Lane" does not say it reopened
     estimate = local.answer("What was the first estimate of the cost of the Carrow fire damage?")  # no rank to be told: how it was first told
     assert not estimate.abstained and "£3 million" in estimate.answer, estimate.answer
     shift = local.answer("How many staff were working overnight when the Carrow fire broke out?")

@@ -108,3 +108,9 @@ def test_a_paper_named_after_a_day_states_no_day():
     assert details_differ("Kessler said on Sunday that he would appeal.", "Kessler said on Monday that he would appeal.")
     assert stated_details("what did anna kessler tell the sunday times?") == {}  # typed in lower case, still the paper
     assert stated_details("On Thursday Independent councillors voted.") == {"weekday": {"thurs"}}  # a day, then a party
+
+
+def test_a_state_and_its_end_are_two_facts_however_close():
+    assert not same_fact("A boil-water notice has been issued for Matai Flats.", "The boil-water notice for Matai Flats has been lifted.", 0.95, 0.72, True)
+    assert not same_fact("Police have closed Mill Lane.", "Mill Lane has been reopened.", 0.95, 0.72, True)
+    assert same_fact("Police have closed Mill Lane.", "Mill Lane was closed by police.", 0.95, 0.72, True)  # one state, told twice
