@@ -41,6 +41,11 @@ _NAMED_AFTER_A_DAY = (
 )
 _WEEKDAY = re.compile(rf"\b({'|'.join(day[:-3].lower() for day in WEEKDAYS.split('|'))})day\b{_NAMED_AFTER_A_DAY}", re.I)
 _QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bQ([1-4])\b", re.I)
+_FULL_YEAR = re.compile(
+    r"\bfull[- ]year\b|\b(?:profits?|revenues?|sales|earnings|loss(?:es)?|turnover)\s+for\s+the\s+(?:whole\s+|full\s+|financial\s+)?year\b"
+    r"|\bannual\s+(?:net\s+|pre-tax\s+|operating\s+)?(?:profits?|revenues?|sales|earnings|loss(?:es)?|turnover)\b",
+    re.I,
+)
 # Dollars, euros, pounds or yen, by sign, code or name; not the "euro zone" nor "euro area".
 _CURRENCY = re.compile(
     r"(US\$|\$|\bUSD\b|\bdollars?\b)|(€|\bEUR\b|\beuros\b|\beuro\b(?!\s+(?:zone|area)))|(£|\bGBP\b|\bpounds?\b|\bsterling\b|\bpence\b)|(¥|\bJPY\b|\byen\b)",
@@ -184,7 +189,10 @@ def quarters_as_written(question: str, texts: Sequence[str]) -> str:
 
 
 def _quarters(text: str) -> set[str]:
-    return {_QUARTER_ORDINALS.get(ordinal.lower(), number) for ordinal, number in _QUARTER.findall(text)}
+    """The quarters ``text`` states, as numbers, and "year" for a whole year's results ("net profit
+    for the year", "full-year revenue", "annual profit"): a quarter's figure is not the year's."""
+    found = {_QUARTER_ORDINALS.get(ordinal.lower(), number) for ordinal, number in _QUARTER.findall(text)}
+    return found | ({"year"} if _FULL_YEAR.search(text) else set())
 
 
 def _currencies(text: str) -> set[str]:

@@ -1729,3 +1729,12 @@ def test_who_came_before_is_told_in_the_order_of_the_verb_of_succeeding():
     assert tells_predecessor("Peter Lund is to be replaced by Conrad Ashe.", ashe)
     far = "He said the trust would now turn its attention to replacing the maternity unit."  # "he" is not Ashe, who spoke earlier
     assert not tells_predecessor(far, ashe, before="Conrad Ashe was appointed chief nurse. The chief executive, Michael Obi, spoke.")
+
+
+def test_a_quarters_figure_is_not_the_whole_years():
+    year = "Net profit for the year to December 31 rose to $96.3 million, up from $81.6 million a year earlier."
+    assert conflicting_details("What was Halvern's net profit in the fourth quarter?", year, year) == ["quarter"]
+    assert conflicting_details("What was the annual profit?", "Fourth-quarter profit rose to $20 million.", "") == ["quarter"]
+    both = "Fourth-quarter profit rose to $20 million, taking full-year profit to $96 million."
+    assert conflicting_details("What was the fourth-quarter profit?", both, both) == []
+    assert conflicting_details("What was the profit in the fourth quarter?", "Profit rose to $20 million.", "") == []  # no period stated
