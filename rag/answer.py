@@ -47,7 +47,6 @@ from .answer_types import (
     reports_speech,
     speaker_asked,
     speaks,
-    states_percent,
     tells_an_earlier_time,
     tells_future,
     tells_present,
@@ -59,7 +58,7 @@ from .dates import dated_later
 from .errors import require_type
 from .officer_titles import RoleAsked, holder_asked, names_holder
 from .lexical import STOPWORDS, as_matched, question_terms, stem, words
-from .premises import ASKS_DEATHS, DEATH_WORDS, PRONOUN_REACH, asks_closed_type, premise_note
+from .premises import ASKS_DEATHS, DEATH_WORDS, asks_closed_type, premise_note
 from .ranks import ranks_asked, sentence_tells_ranks
 from .sides import said_by_side, side_asked, side_words
 from .succession import predecessor_asked, tells_predecessor
@@ -92,7 +91,7 @@ from .settings import AnswerSettings
 from .bylines import article_asked, asks_author_of, bylines_asked
 from .corroboration import details_differ, same_fact
 from .spans import quote_span, quoted_from
-from .text import NUMBER_WORD, count_tokens, row_under_header, stamps_its_line
+from .text import NUMBER_WORD, PRONOUN_REACH, count_tokens, row_under_header, stamps_its_line
 from .types import Answer, Citation, Quote, StrPath, searched_text
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
@@ -132,14 +131,16 @@ OTHER_SCRIPT_TEXT = "The articles don't say. This question is written in {script
 ACROSS_QUOTES = 5  # quotes at most, one an article, for a question of what the articles say
 ACROSS_BUDGETS = 2  # answer budgets such a question's quotes may take, and those of a request answered by a list
 ACROSS_RATIO = 0.4  # of the best sentence's score, the least another article's quote may have
-# A request to list things ("List the main terms of the contract", "what are the key changes"):
-# answered by a list, when one is among the best sentences.
+# The lower-case words right after a name, naming what of it a question asks about: "warehouse
+# fire" of "the Carrow warehouse fire?" (``_latest_first``).
+_WRITTEN_AFTER_NAME = re.compile(r"(?:\s+(?!(?:and|or|of|in|on|at|to|for|by|is|was|are|were|be|been|has|have|had|will|still|now|after|before|since|with)\b)[a-z][a-z'’-]*){0,3}")
 # A request to list things ("List the main terms"), or a question asking for several of a kind by
 # their count or as the main ones ("What were the five main recommendations of the review?",
-# "What are its three demands?").
+# "What are its three demands?", "What are the council's three options?"): answered by a list, when
+# one is among the best sentences.
 _ASKS_LIST = re.compile(
     r"^\W*(?:please\s+)?(?:list|enumerate)\b|\bwhat are the (?:main|key|major)\b|\b(?:main|key) (?:terms|points|provisions|changes)\b"
-    rf"|\bwhat (?:are|were|will be) (?:the|its|their|his|her|[\w-]+(?:'s|’s))\s+(?:\d+|{NUMBER_WORD})\s+(?:main\s+|key\s+|major\s+)?[\w-]+s\b",
+    rf"|\bwhat (?:are|were|will be) (?:the|its|their|his|her|(?:the\s+)?[\w-]+(?:'s|’s))\s+(?:\d+|{NUMBER_WORD})\s+(?:main\s+|key\s+|major\s+)?[\w-]+s\b",
     re.I,
 )
 
@@ -244,7 +245,8 @@ class Answerer:
         ``counted`` (``counted_things``) or asking for an amount by the ``named`` (``amount_names``)
         or how much something changes (``change``, ``asks_change``: a percentage answers too) or
         when something still to come will happen (``future``, ``asks_future_time``: a time only
-        past, "yesterday", does not answer), the tests that depend on the sentence alone cached.
+        past, "yesterday", does not answer, where any candidate gives another; ``score_sentences``),
+        the tests that depend on the sentence alone cached.
         A figure is read in what the sentence states (``_stated``: a table row's "4,210" under
         "Votes" counts votes), a name in its text, a person in its text as a quote shows it
         (``quoted_from``: a quotation's later sentence with who said it)."""
@@ -256,7 +258,7 @@ class Answerer:
             return any(not mention <= asked for mention in self._mentions_cache[sid, kind])
         if kind == "number" and counted:
             return counts_of(self._stated(sid), counted)
-        if kind == "money" and change and states_percent(self._stated(sid)):
+        if kind == "money" and change and has_type(self._stated(sid), "percent"):
             return True
         if kind == "time" and future:
             return tells_time_to_come(self._stated(sid))
@@ -388,6 +390,8 @@ class Answerer:
         asked, counted, named = question_words(own or question), counted_things(own or question), amount_names(own or question)
         change, future = asks_change(own or question), asks_future_time(own or question)
         typed = np.fromiter((self._has_type(sid, kind, asked, counted, named, change, future) for sid in ids.tolist()), dtype=bool, count=len(ids))
+        if future and not typed.any():  # no time still to come anywhere: "will reopen when repairs are finished, the council said last week" is the answer there is
+            typed = np.fromiter((self._has_type(sid, kind, asked, counted, named, change) for sid in ids.tolist()), dtype=bool, count=len(ids))
         another = np.zeros(len(ids), dtype=bool)
         if kind not in ("person", "name", "place"):  # an earlier such event, or another of a series, is not the one asked about
             asked_of = own or question
@@ -535,12 +539,15 @@ class Answerer:
         warehouse blaze in Carrow has risen to 19" (Thursday) before "Twelve people died in a
         fire at a furniture warehouse in Carrow" (Monday); not "How many staff were working
         overnight when the fire broke out?", which no later report updates, nor a question
-        naming nothing, whose story could be another's."""
+        naming nothing, whose story could be another's; nor another story of the place named,
+        whose sentence and title lack a word the question writes right after a name (``_story_terms``:
+        "Three people died in a crash on the Carrow bypass" has no "warehouse fire")."""
         names = {stem(name) for name in known_names(question, self.index.names)}
         deaths, present = bool(ASKS_DEATHS.search(question)), asks_present(question)
         if not scored or not names or not scored[0].type_match or not (deaths or present):
             return scored
         best = scored[0]
+        story = {stem(word) for _, end in name_spans(question, self.index.names) for word in _written_after(question, end)}  # "warehouse fire"
 
         def updates(sid: int) -> bool:
             return present or bool(DEATH_WORDS & self.index.terms_as_quoted[sid])
@@ -551,7 +558,8 @@ class Answerer:
             if candidate.type_match
             and candidate.score >= PRESENT_RATIO * best.score
             and updates(candidate.sentence_id)
-            and self._names_all(self.index.sentences[candidate.sentence_id].doc_id, names)
+            and all(self.index.sentences[candidate.sentence_id].doc_id in self.index.documents_with(name) for name in names)
+            and story <= self._story_terms(candidate.sentence_id)
             and self._dated_later(candidate.sentence_id, best.sentence_id)
         ]
         if not later:
@@ -622,9 +630,12 @@ class Answerer:
                 return other
         return None
 
-    def _names_all(self, doc_id: str, names: set[str]) -> bool:
-        """Whether article ``doc_id`` holds every one of ``names`` (stemmed terms) somewhere."""
-        return all(any(self.index.sentences[sid].doc_id == doc_id for sid in self.index.term_sentences.get(name, ())) for name in names)
+    def _story_terms(self, sid: int) -> frozenset[str]:
+        """The terms of sentence ``sid``, those it leans on and those of its article's title: what
+        story it tells ("The death toll from Saturday's warehouse blaze" under "Carrow fire death
+        toll rises")."""
+        doc_id = self.index.sentences[sid].doc_id
+        return self.index.terms_as_quoted[sid] | self.index.terms_leant_on.get(sid, frozenset()) | self.index.title_terms[doc_id]
 
     def _dated_later(self, sid: int, other_sid: int) -> bool:
         """Whether sentence ``sid``'s article is dated after sentence ``other_sid``'s (``rag.dates.dated_later``)."""
@@ -912,6 +923,13 @@ class Answerer:
             },
         )
         return answer, said_before | self._sentences_in(quotes)
+
+
+def _written_after(question: str, end: int) -> list[str]:
+    """The lower-case words right after a name ending at ``end`` of ``question`` (``_WRITTEN_AFTER_NAME``):
+    ["warehouse", "fire"] of "… in the Carrow warehouse fire?"."""
+    found = _WRITTEN_AFTER_NAME.match(question, end)
+    return found.group().split() if found else []
 
 
 def _name_as_written(name: str) -> str:

@@ -379,10 +379,16 @@ _CONTACT = re.compile(f"{_PHONE.pattern}|{_EMAIL.pattern}|{_WEBSITE.pattern}", r
 # one figure of something to another ("one nurse to every three patients", "1:5", "a ratio of 1
 # to 4"), as so many times another ("9.4 times the median household income"), or as a figure the
 # ratio is said to be ("a debt-to-GDP ratio of 98 per cent", "a ratio of 1.6").
-_ASKS_RATIO = re.compile(r"\b(?:what|which)\b[^?]{0,40}?\bratios?\b", re.I)
+# Only where the ratio is what is asked, not "What did Holloway say about the ratio?" nor "What would
+# the ratio cost?".
+_ASKS_RATIO = re.compile(
+    r"^\W*(?:what|which)(?:'s|’s|s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?!(?:would|will|did|does|do|could|should|has|have|had|say|said)\b)[\w-]+\s+){0,3}ratios?\b(?!\s+(?:cost|costs)\b)",
+    re.I,
+)
 _RATIO = re.compile(
     rf"\b\d+\s?:\s?\d+\b|\b(?:\d+|{NUMBER_WORD})\s+(?:[\w-]+\s+){{0,2}}?(?:to|for|per)\s+(?:every|each)?\s*(?:\d+|{NUMBER_WORD})\b"
-    r"|\bratio\s+(?:\w+\s+){0,3}?(?:of|at|to)\s+(?:about\s+|around\s+|roughly\s+)?\d|\b\d+(?:\.\d+)?\s+times\b",
+    r"|\bratios?\b[^.;]{0,60}?\b(?:is|was|of|at|to|stands at|stood at|reached)\s+(?:now\s+|about\s+|around\s+|roughly\s+)*\d|\b\d+(?:\.\d+)?\s+times\b",
     re.I,
 )
 
@@ -926,7 +932,14 @@ def _value(figure: str) -> float | None:
 # A question of when something is still to happen ("When will the branches close?", "When is the
 # bridge due to reopen?"), which no time only past can answer ("… the bank confirmed yesterday").
 _ASKS_FUTURE_TIME = re.compile(r"^\W*when\s+(?:will|shall|(?:is|are)\s+(?:[\w'’&.-]+\s+){1,6}?(?:due|expected|scheduled|set|going)\s+to)\b", re.I)
-_PAST_TIME_WORDS = re.compile(r"\b(?:yesterday|recently|ago|last\s+(?:night|week|month|year)|earlier\s+(?:this\s+\w+|today)|since\s+\w+(?:\s+\d{4})?)\b", re.I)
+_PAST_TIME_WORDS = re.compile(
+    rf"\b(?:yesterday|recently|(?:(?:\d+|{NUMBER_WORD}|a|an|a\s+few|several)\s+)?(?:\w+\s+)?ago|last\s+(?:night|week|month|year|{WEEKDAYS}|{MONTHS})"
+    r"|earlier\s+(?:this\s+\w+|today)|since\s+[^,.;]{1,40})\b",
+    re.I,
+)
+
+
+_TOLD_WHEN = re.compile(rf"\b(?:{SAYING_VERBS}|confirmed|announced)\s+(?:on\s+)?(?:yesterday|today|last\s+\w+|{WEEKDAYS})\b", re.I)  # "the council said last week"
 
 
 def asks_future_time(question: str) -> bool:
@@ -936,19 +949,16 @@ def asks_future_time(question: str) -> bool:
 
 def tells_time_to_come(sentence: str) -> bool:
     """Whether ``sentence`` states a time that may be still to come: "on 29 May", not only
-    "yesterday", "recently", "two weeks ago" or "since 2020"."""
-    return bool(EXPECTED["time"][1].search(_PAST_TIME_WORDS.sub(" ", sentence)))
+    "yesterday", "recently", "two weeks ago", "last Tuesday" or "since the storm in March 2024";
+    or tells of what is to come with only the time of its telling ("The footbridge will reopen when
+    repairs are finished, the council said last week", ``tells_future``)."""
+    return bool(EXPECTED["time"][1].search(_PAST_TIME_WORDS.sub(" ", sentence))) or (tells_future(sentence) and bool(_TOLD_WHEN.search(sentence)))
 
 
 def asks_change(question: str) -> bool:
     """Whether ``question`` asks how much something changes ("By how much will the council raise
     council tax?"), which a percentage answers as well as an amount."""
     return bool(_ASKS_CHANGE.search(question))
-
-
-def states_percent(text: str) -> bool:
-    """Whether ``text`` states a percentage ("9.99 per cent", "12%")."""
-    return bool(_PERCENT.search(text))
 
 
 def has_type(sentence: str, kind: str | None, question: str = "") -> bool:
@@ -975,7 +985,7 @@ def has_type(sentence: str, kind: str | None, question: str = "") -> bool:
         return counts_of(sentence, things)
     if kind == "time" and asks_future_time(question):
         return tells_time_to_come(sentence)
-    if kind == "money" and asks_change(question) and states_percent(sentence):
+    if kind == "money" and asks_change(question) and _PERCENT.search(sentence):
         return True
     if kind == "money" and (names := amount_names(question)):
         return bool(_MONEY.search(sentence) and names.search(sentence))

@@ -148,26 +148,23 @@ def _other_quotations(text: str, other_text: str) -> bool:
 
 # A state and the change that ends it: "A boil-water notice has been issued" and "The boil-water
 # notice … has been lifted", "Police have closed Mill Lane" and "Mill Lane has been reopened" are
-# two states of one thing, told days apart, not one fact.
-_STATE_CHANGES = tuple(
-    (frozenset(map(stem, ended.split())), frozenset(map(stem, begun.split())))
-    for ended, begun in (
-        ("lift lifted lifts reopen reopened reopens restore restored resume resumed", "issue issued issues impose imposed imposes close closed closes shut shuts suspend suspended suspends"),
-    )
+# two states of one thing, told days apart, not one fact. Not "issued a statement", "a close vote".
+_STATE_BEGUN = re.compile(
+    r"\b(?:issu(?:e|ed|es)(?!\s+(?:a\s+|an\s+)?(?:statement|comment|response|apology|update|reminder)\b)|impos(?:e|ed|es)"
+    r"|(?<!\ba\s)(?<!\bvery\s)clos(?:e|ed|es)(?!\s+(?:to|vote|race|contest|call|friend|look|attention)\b)|shut|shuts|suspend(?:ed|s)?)\b",
+    re.IGNORECASE,
 )
+_STATE_ENDED = re.compile(r"\b(?:lift(?:ed|s)?|reopen(?:ed|s)?|restor(?:e|ed|es)|resum(?:e|ed|es))\b", re.IGNORECASE)
 
 
 def _state_changed(text: str, other_text: str) -> bool:
-    """Whether one of two sentences tells only a state begun and the other only its end (``_STATE_CHANGES``)."""
-    told, other_told = {stem(word) for word in words(text)}, {stem(word) for word in words(other_text)}
+    """Whether one of two sentences tells only a state begun (``_STATE_BEGUN``) and the other only its end (``_STATE_ENDED``)."""
 
-    def only(these: frozenset[str], not_those: frozenset[str], stems: set[str]) -> bool:
-        return bool(these & stems) and not not_those & stems
+    def told(sentence: str) -> tuple[bool, bool]:
+        return bool(_STATE_BEGUN.search(sentence)), bool(_STATE_ENDED.search(sentence))
 
-    return any(
-        (only(begun, ended, told) and only(ended, begun, other_told)) or (only(ended, begun, told) and only(begun, ended, other_told))
-        for ended, begun in _STATE_CHANGES
-    )
+    (begun, ended), (other_begun, other_ended) = told(text), told(other_text)
+    return (begun and not ended and other_ended and not other_begun) or (ended and not begun and other_begun and not other_ended)
 
 
 def same_fact(text: str, other_text: str, similarity: float, threshold: float, other_article: bool) -> bool:

@@ -53,11 +53,17 @@ def dated_line_date(text: str) -> tuple[int, int] | None:
     return weekday.start() if weekday else offset + found.start("date"), offset + found.end("date")
 
 
+_FIGURES_ONLY = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")  # "03/04/2026": 3 April or March 4
+
+
 def day_named(text: str) -> tuple[date, bool] | None:
     """The day ``text`` (an article's date as it writes it: "Wednesday 15 January 2025", "March 12",
     "2024-11-27") names, and whether it names its year; None where it names no day and month.
     Read twice with two different defaults, so a field the text leaves out shows by changing
-    (python-dateutil's parser)."""
+    (python-dateutil's parser). A date written in figures alone, day and month either way round
+    ("03/04/2026"), names no day it can be sure of; a year first ("2024-11-27") does."""
+    if _FIGURES_ONLY.fullmatch(text.strip()):
+        return None
     try:
         first, second = (dateutil_parser.parse(text, fuzzy=True, default=datetime(year, year, year)) for year in (1, 2))
     except (ValueError, OverflowError):

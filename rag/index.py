@@ -154,7 +154,7 @@ def _centered(vectors: np.ndarray, mean: np.ndarray) -> np.ndarray:
     return (centered / np.maximum(np.linalg.norm(centered, axis=1, keepdims=True), 1e-9)).astype(np.float32)
 
 
-@dataclass
+@dataclass(eq=False)  # an index is itself (its arrays have no equality): hashable, so per-index reads can be kept beside it
 class CorpusIndex:
     """A loaded index: documents, sentences, chunks, vectors (``context_vectors``: each sentence
     read after the one before it, see ``rag.embedding_cache.context_windows``), the BM25 index and

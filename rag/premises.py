@@ -47,7 +47,7 @@ from .sides import said_by_side, side_asked, side_note, side_words
 from .spans import quoted_from
 from .spelling import english_word
 from .unnamed import left_unnamed
-from .text import AUXILIARIES, BLOCK_QUOTE_LINE, CALENDAR_WORDS, NUMBER_WORDS, QUESTION_WORDS, interview_roles, line_start
+from .text import AUXILIARIES, BLOCK_QUOTE_LINE, CALENDAR_WORDS, NUMBER_WORDS, PRONOUN_REACH, QUESTION_WORDS, interview_roles, line_start
 from .officer_titles import HONORIFICS, TITLE_GROUP, TITLE_PATTERN, TITLE_WORD, holder_asked, is_title, written_as
 
 if TYPE_CHECKING:
@@ -1272,7 +1272,6 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
 
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
-PRONOUN_REACH = 8  # sentences back from a "he" or "she" to the one naming who it is
 
 
 def _named_before(index: "CorpusIndex", sid: int, names: set[str]) -> list[int]:

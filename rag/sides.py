@@ -13,11 +13,13 @@ of the one asked: who is unknown, or on both sides, is no other side.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Sequence
+from weakref import WeakKeyDictionary
 
 from .answer_types import SAYING_VERBS, reports_speech, speaker_asked
 from .lexical import stem, words
-from .text import HONORIFICS
+from .text import HONORIFICS, PRONOUN_REACH
 
 if TYPE_CHECKING:
     from .answer import ScoredSentence
@@ -32,7 +34,7 @@ _SIDES = {
     "government": "government minister ministers ministry premier cabinet",
     "opposition": "opposition shadow",
     "tenants": "tenants tenant",
-    "landlord": "landlord landlords owner owners company",
+    "landlord": "landlord landlords owner owners",
     "residents": "residents campaigners objectors",
     "developer": "developer developers applicant",
     "council": "council councils councillor councillors authority",
@@ -44,7 +46,6 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]?")
 _NAME_WORD = re.compile(r"\b[A-Z][a-z'’-]+\b")
 _SAYING = re.compile(rf"\b(?:{SAYING_VERBS}|according to)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
-_PRONOUN_REACH = 3  # sentences back, within a paragraph, to who "she" is
 
 
 def side_asked(question: str) -> str | None:
@@ -70,15 +71,25 @@ def _opposed(side: str) -> frozenset[str]:
     return frozenset().union(*(_SIDE_STEMS[other] for other in others)) - _SIDE_STEMS[side]
 
 
+# Who said it, written last: "…, the union said.", "… according to the council."
+_SAID_LAST = re.compile(rf",\s*(?P<who>[^,]{{1,80}}?)\s+(?:{SAYING_VERBS})\s*[.!]?\s*$|\baccording\s+to\s+(?P<source>[^,.]{{1,80}})[.!]?\s*$", re.IGNORECASE)
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\b.*?(?=,\s|$)")  # "Network Rail, which employs 40,000 workers, said"
+
+
 def _attribution(outside: str) -> str:
-    """The words of a sentence (its quotations left out) that tell who speaks: those up to its first
-    verb of saying ("Graham Stott, Kestrel's managing director, said"), or those after it where none
-    come before ("said Luz Moreno, president of the tenants association"), not what they said
-    ("… said the union's demand would cost more than £4 million"); all of them without such a verb."""
+    """The words of a sentence (its quotations left out) that tell who speaks: a closing ", the
+    union said." or "according to the council", else those up to its first verb of saying
+    ("Graham Stott, Kestrel's managing director, said"), or those after it where none come before
+    ("said Luz Moreno, president of the tenants association"); not what they said ("… said the
+    union's demand would cost more than £4 million"), nor a clause telling of them ("Network Rail,
+    which employs 40,000 workers, said"); all of them without such a verb."""
+    last = _SAID_LAST.search(outside)
+    if last:
+        return last["who"] or last["source"]
     verb = _SAYING.search(outside)
     if verb is None:
         return outside
-    before = outside[: verb.start()]
+    before = _RELATIVE_CLAUSE.sub(" ", outside[: verb.start()])
     if words(before):
         return before + verb.group()
     return ",".join(outside[verb.start() :].split(",")[:2])  # the verb, the name, what they are
@@ -96,23 +107,34 @@ def _side_terms(text: str) -> set[str]:
 
 def _speaker_words(index: "CorpusIndex", sid: int) -> frozenset[str]:
     """The stems of the words telling who speaks in sentence ``sid`` (``_attribution``), and those
-    of the first sentence of its article telling so of every name among them; for a
-    sentence telling it by "he", "she" or "they" alone, those of the sentence before it in its
-    paragraph that names someone ("She said the ratio would cost …" after "Care Minister Patricia
-    Holloway said …")."""
+    of the first sentence of its article telling so of every name among them; for a sentence
+    telling it by "he", "she" or "they" alone, those of the nearest sentence before it, within
+    ``PRONOUN_REACH``, that names someone ("She said the ratio would cost …" after "Care Minister
+    Patricia Holloway said …", in that paragraph or one before). Read once a sentence."""
+    read = _READ.setdefault(index, {})
+    if sid not in read:
+        read[sid] = _read_speaker(index, sid)
+    return read[sid]
+
+
+# What each index's sentences tell of who speaks, read once (``_speaker_words``).
+_READ: "WeakKeyDictionary[CorpusIndex, dict[int, frozenset[str]]]" = WeakKeyDictionary()
+
+
+def _read_speaker(index: "CorpusIndex", sid: int) -> frozenset[str]:
+    """``_speaker_words`` of sentence ``sid``, read afresh."""
     sentence = index.sentences[sid]
     attribution = _attribution(_QUOTED.sub(" ", sentence.text))
     told = _side_terms(attribution)
     named = _names_in(index, attribution)
+    ids = index.document_sentences[sentence.doc_id]
     if not named and _PRONOUN.search(attribution):
-        earlier = range(sid - 1, max(-1, sid - _PRONOUN_REACH - 1), -1)
-        before = next((i for i in earlier if index.same_paragraph(i, sid) and _names_in(index, _QUOTED.sub(" ", index.sentences[i].text))), None)
+        position = bisect_left(ids, sid)
+        before = next((i for i in reversed(ids[max(0, position - PRONOUN_REACH) : position]) if _names_in(index, _QUOTED.sub(" ", index.sentences[i].text))), None)
         return frozenset(told) | (_speaker_words(index, before) if before is not None else frozenset())
-    for other in index.document_sentences[sentence.doc_id]:
-        introduced = _attribution(_QUOTED.sub(" ", index.sentences[other].text))
-        if other != sid and named and named <= _names_in(index, introduced):
-            told |= _side_terms(introduced)
-            break
+    if named:
+        introduced = next((_side_terms(text) for other in ids if other != sid and named <= _names_in(index, text := _attribution(_QUOTED.sub(" ", index.sentences[other].text)))), set())
+        told |= introduced
     return frozenset(told)
 
 

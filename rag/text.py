@@ -443,6 +443,7 @@ _NUMBERED_THINGS = ("local", "flight", "route", "room", "suite", "unit", "gate",
 YEAR = r"(?=\d)" + "".join(rf"(?<!(?i:{re.escape(thing)}) )" for thing in _NUMBERED_THINGS) + r"\b(?:1\d|20)\d\d"
 _YEAR_FIGURE = re.compile(rf"{YEAR}\b")
 CENTURY = r"\d{1,2}(?:st|nd|rd|th)[\s-]+centur(?:y|ies)"  # "the 17th century", "the 18th-century"
+PRONOUN_REACH = 8  # sentences back from a "he" or "she" to the one naming who it is
 HONORIFICS = frozenset("mr mrs ms mx miss dr sir dame lord lady rev prof".split())  # before a name: "Ms Birtles", "Sir Malcolm Oduya"
 # The places a numbered list's items stand for ("2. " is second), and ranks a question asks (``rag.ranks``).
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")

@@ -2462,9 +2462,15 @@ CARROW_FIRE_TOLL = (
     "Delmont Homes said it was cooperating fully with the investigation. Mill Lane next to the Carrow warehouse has been reopened.\n"
 )
 
+CARROW_CRASH = (
+    "Crash on Carrow bypass kills three\nCarrow Courier, Friday 13 March 2026\n\n"
+    "Three people died in a crash on the Carrow bypass on Wednesday night, police said. Two other people were taken to hospital.\n"
+)
+
 
 def test_a_count_told_again_days_later_is_answered_by_its_latest_telling_first(tmp_path, encoder, answerer):
-    local = answerer_over(tmp_path, {"fire.txt": CARROW_FIRE, "toll.txt": CARROW_FIRE_TOLL, "heat.txt": HEAT}, encoder, answerer)
+    articles = {"fire.txt": CARROW_FIRE, "toll.txt": CARROW_FIRE_TOLL, "crash.txt": CARROW_CRASH, "heat.txt": HEAT}  # the crash: another story of Carrow, told later still
+    local = answerer_over(tmp_path, articles, encoder, answerer)
     for question in ("How many people died in the Carrow warehouse fire?", "How many people have now died in the Carrow warehouse fire?"):
         died = local.answer(question)
         assert [quote.doc_id for quote in died.quotes[:2]] == ["toll", "fire"], died.answer  # Thursday's 19, then Monday's twelve
@@ -3483,3 +3489,26 @@ def test_the_defence_asked_about_is_not_a_body_named_defence(tmp_path, encoder, 
     case = local.answer("What does the defence say the case is really about?")  # Ms Odunsi is the one "defending", named so before
     assert not case.abstained and "sloppy paperwork" in case.quotes[0].text, case.answer
     assert all(quote.doc_id == "trial" for quote in case.quotes), case.answer  # not Civil Defence's words
+
+
+DEPOT_CLOSURE = (
+    "Dunford bus depot to close\n\n"
+    "Management told drivers on Monday that the Dunford depot would close in June, the union said.\n\n"
+    "Network Rail, which employs 40,000 workers, said the pay offer for signallers was fair. "
+    "The RMT union said the pay offer was an insult to its members.\n\n"
+    "Council leader Amy Ross said the council would stop weekly bin collections in Dunford.\n\n"
+    "She said the change would save £400,000 a year, which would be spent on repairing potholes.\n\n"
+    "The Kelby footbridge will reopen when repairs are finished, the council said last week.\n"
+)
+
+
+def test_who_speaks_is_read_where_the_sentence_tells_it(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"dunford.txt": DEPOT_CLOSURE, "heat.txt": HEAT}, encoder, answerer)
+    depot = local.answer("What did the union say about the Dunford depot?")  # ", the union said." closes the sentence
+    assert not depot.abstained and "the union said" in depot.quotes[0].text, depot.answer
+    potholes = local.answer("What did the council say about potholes?")  # "She said" opens a paragraph after the one naming her
+    assert not potholes.abstained and "potholes" in potholes.quotes[0].text, potholes.answer
+    offer = local.answer("What did the union say about the pay offer?")  # not Network Rail, "which employs 40,000 workers"
+    assert not offer.abstained and "The RMT union said" in offer.quotes[0].text, offer.answer
+    bridge = local.answer("When is the Kelby footbridge due to reopen?")  # no time still to come anywhere: the condition there is
+    assert not bridge.abstained and "when repairs are finished" in bridge.quotes[0].text, bridge.answer

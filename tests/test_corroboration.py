@@ -114,3 +114,4 @@ def test_a_state_and_its_end_are_two_facts_however_close():
     assert not same_fact("A boil-water notice has been issued for Matai Flats.", "The boil-water notice for Matai Flats has been lifted.", 0.95, 0.72, True)
     assert not same_fact("Police have closed Mill Lane.", "Mill Lane has been reopened.", 0.95, 0.72, True)
     assert same_fact("Police have closed Mill Lane.", "Mill Lane was closed by police.", 0.95, 0.72, True)  # one state, told twice
+    assert same_fact("Trains resumed on the Kelby line, Network Rail said.", "Network Rail issued a statement saying trains were running again on the Kelby line.", 0.95, 0.72, True)  # a statement is no state

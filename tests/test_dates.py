@@ -65,3 +65,4 @@ def test_the_day_an_article_is_dated_is_read_with_or_without_its_year():
     assert dated_later("Thursday 12 March 2026", "Monday 9 March 2026") and not dated_later("Monday 9 March 2026", "Thursday 12 March 2026")
     assert dated_later("March 12", "March 9")
     assert not dated_later("March 12", "9 March 2026")  # one year named, the other not: not compared
+    assert day_named("03/04/2026") is None  # 3 April or March 4: no day to be sure of

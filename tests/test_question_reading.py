@@ -40,7 +40,7 @@ from rag.question import asked_subject, asks_across_articles, asks_yes_or_no, co
 from rag.siblings import kind_written_after, name_lists, names_ending_in
 from rag.spelling import capitalised_words, proper_names
 from rag.unnamed import kind_asked_named, tells_unnamed
-from rag.officer_titles import as_written, holder_asked, is_title, names_holder, title_counts
+from rag.officer_titles import as_written, holder_asked, is_title, names_holder, title_counts, written_as
 
 
 @pytest.mark.parametrize(
@@ -1738,3 +1738,18 @@ def test_a_quarters_figure_is_not_the_whole_years():
     both = "Fourth-quarter profit rose to $20 million, taking full-year profit to $96 million."
     assert conflicting_details("What was the fourth-quarter profit?", both, both) == []
     assert conflicting_details("What was the profit in the fourth quarter?", "Profit rose to $20 million.", "") == []  # no period stated
+
+
+def test_a_ratio_is_asked_only_where_it_is_what_is_asked():
+    assert expected_type("What staffing ratio do the Wyndale nurses want?") == "ratio"
+    assert expected_type("What is the pupil-teacher ratio at Kilbride?") == "ratio"
+    assert expected_type("What did Holloway say about the ratio?") != "ratio"  # what she said
+    assert expected_type("What would the night staffing ratio cost?") == "money"  # what it costs
+    assert has_type("The pupil-teacher ratio at Kilbride is now 17.4, the council said.", "ratio")
+    assert has_type("Nurses want one nurse to every three patients.", "ratio") and not has_type("Mandated ratios would be inflexible.", "ratio")
+
+
+def test_an_everyday_word_is_read_as_another_only_where_it_has_no_other_meaning():
+    assert written_as(stem("students"), {stem("pupils")}) and written_as(stem("redundancies"), {stem("jobs")})
+    assert not written_as(stem("sacked"), {stem("dismissed")})  # "dismissed the claim"
+    assert not written_as(stem("queue"), {stem("line")})  # "the tram line"
