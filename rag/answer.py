@@ -535,13 +535,14 @@ class Answerer:
         dead, for a count of the dead (``ASKS_DEATHS``), or anything, for a question of how things
         stand now (``asks_present``: "Is the boil-water notice still in force?" of "… has been
         lifted" after "… has been issued"). The latest of them comes first, the earlier telling
-        after it: "How many people died in the Carrow warehouse fire?" of "The death toll from Saturday's
-        warehouse blaze in Carrow has risen to 19" (Thursday) before "Twelve people died in a
-        fire at a furniture warehouse in Carrow" (Monday); not "How many staff were working
-        overnight when the fire broke out?", which no later report updates, nor a question
-        naming nothing, whose story could be another's; nor another story of the place named,
-        whose sentence and title lack a word the question writes right after a name (``_story_terms``:
-        "Three people died in a crash on the Carrow bypass" has no "warehouse fire")."""
+        after it: "How many people died in the Carrow warehouse fire?" of "The death toll from
+        Saturday's warehouse blaze in Carrow has risen to 19" (Thursday) before "Twelve people
+        died in a fire at a furniture warehouse in Carrow" (Monday); not "How many staff were
+        working overnight when the fire broke out?", which no later report updates, nor a
+        question naming nothing, whose story could be another's; nor another story of the place
+        named, whose sentence and title lack a word the question writes right after a name
+        (``_story_terms``: "Three people died in a crash on the Carrow bypass" has no "warehouse
+        fire")."""
         names = {stem(name) for name in known_names(question, self.index.names)}
         deaths, present = bool(ASKS_DEATHS.search(question)), asks_present(question)
         if not scored or not names or not scored[0].type_match or not (deaths or present):
