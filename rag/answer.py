@@ -246,10 +246,10 @@ class Answerer:
         or how much something changes (``change``, ``asks_change``: a percentage answers too) or
         when something still to come will happen (``future``, ``asks_future_time``: a time only
         past, "yesterday", does not answer, where any candidate gives another; ``score_sentences``),
-        the tests that depend on the sentence alone cached.
-        A figure is read in what the sentence states (``_stated``: a table row's "4,210" under
-        "Votes" counts votes), a name in its text, a person in its text as a quote shows it
-        (``quoted_from``: a quotation's later sentence with who said it)."""
+        the tests that depend on the sentence alone cached. A figure is read in what the sentence
+        states (``_stated``: a table row's "4,210" under "Votes" counts votes), a name in its text,
+        a person in its text as a quote shows it (``quoted_from``: a quotation's later sentence
+        with who said it)."""
         if kind in ("person", "name", "place"):
             if (sid, kind) not in self._mentions_cache:
                 sentence = self.index.sentences[sid]
@@ -484,7 +484,7 @@ class Answerer:
         first = [candidate for candidate in scored[:close] if said_by_them(candidate)]
         side = side_asked(question)
         if side is not None:  # "What did the union say?": the union's words first
-            first = [c for c in first if said_by_side(self.index, c.sentence_id, side)] + [c for c in first if not said_by_side(self.index, c.sentence_id, side)]
+            first.sort(key=lambda candidate: not said_by_side(self.index, candidate.sentence_id, side))
         if len(speaker) > 1 and not any(speaks(self.index.sentences[candidate.sentence_id].text, speaker[-1]) for candidate in first):
             first = [candidate for candidate in scored if speaks(self.index.sentences[candidate.sentence_id].text, speaker[-1])] or first
         chosen = {candidate.sentence_id for candidate in first}
@@ -548,6 +548,7 @@ class Answerer:
         if not scored or not names or not scored[0].type_match or not (deaths or present):
             return scored
         best = scored[0]
+        naming = frozenset.intersection(*(self.index.documents_with(name) for name in names))
         story = {stem(word) for _, end in name_spans(question, self.index.names) for word in _written_after(question, end)}  # "warehouse fire"
 
         def updates(sid: int) -> bool:
@@ -559,7 +560,7 @@ class Answerer:
             if candidate.type_match
             and candidate.score >= PRESENT_RATIO * best.score
             and updates(candidate.sentence_id)
-            and all(self.index.sentences[candidate.sentence_id].doc_id in self.index.documents_with(name) for name in names)
+            and self.index.sentences[candidate.sentence_id].doc_id in naming
             and story <= self._story_terms(candidate.sentence_id)
             and self._dated_later(candidate.sentence_id, best.sentence_id)
         ]

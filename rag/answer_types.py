@@ -937,8 +937,6 @@ _PAST_TIME_WORDS = re.compile(
     r"|earlier\s+(?:this\s+\w+|today)|since\s+[^,.;]{1,40})\b",
     re.I,
 )
-
-
 _TOLD_WHEN = re.compile(rf"\b(?:{SAYING_VERBS}|confirmed|announced)\s+(?:on\s+)?(?:yesterday|today|last\s+\w+|{WEEKDAYS})\b", re.I)  # "the council said last week"
 
 

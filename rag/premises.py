@@ -1119,10 +1119,9 @@ def said_nothing_on(index: "CorpusIndex", question: str, articles: frozenset[str
     giving its words (``rag.sides.said_by_side``): "What did the tenants association say about
     insurance premiums?" of the landlord's words on them. None for anyone else, for someone named
     by a role ("the Nurses' Federation leader": a last word neither capitalised nor a name of the
-    articles), for someone no such
-    paragraph names, for a topic
-    their articles never name (the question's word for what they spoke of, it may be: "the budget"
-    of library cuts), or for a topic of a day, a date or where they said it alone."""
+    articles), for someone no such paragraph names, for a topic their articles never name (the
+    question's word for what they spoke of, it may be: "the budget" of library cuts), or for a
+    topic of a day, a date or where they said it alone."""
     who, topic = speaker_asked(question), topic_of_statement(question)
     if not who or not topic:
         return None

@@ -110,32 +110,32 @@ def _speaker_words(index: "CorpusIndex", sid: int) -> frozenset[str]:
     of the first sentence of its article telling so of every name among them; for a sentence
     telling it by "he", "she" or "they" alone, those of the nearest sentence before it, within
     ``PRONOUN_REACH``, that names someone ("She said the ratio would cost …" after "Care Minister
-    Patricia Holloway said …", in that paragraph or one before). Read once a sentence."""
-    read = _READ.setdefault(index, {})
-    if sid not in read:
-        read[sid] = _read_speaker(index, sid)
-    return read[sid]
-
-
-# What each index's sentences tell of who speaks, read once (``_speaker_words``).
-_READ: "WeakKeyDictionary[CorpusIndex, dict[int, frozenset[str]]]" = WeakKeyDictionary()
-
-
-def _read_speaker(index: "CorpusIndex", sid: int) -> frozenset[str]:
-    """``_speaker_words`` of sentence ``sid``, read afresh."""
+    Patricia Holloway said …", in that paragraph or one before)."""
     sentence = index.sentences[sid]
-    attribution = _attribution(_QUOTED.sub(" ", sentence.text))
-    told = _side_terms(attribution)
-    named = _names_in(index, attribution)
     ids = index.document_sentences[sentence.doc_id]
-    if not named and _PRONOUN.search(attribution):
-        position = bisect_left(ids, sid)
+    attributions = _attributions(index, sentence.doc_id)
+    position = bisect_left(ids, sid)
+    told, named, text = attributions[position]
+    if not named and _PRONOUN.search(text):
         before = next((i for i in reversed(ids[max(0, position - PRONOUN_REACH) : position]) if _names_in(index, _QUOTED.sub(" ", index.sentences[i].text))), None)
-        return frozenset(told) | (_speaker_words(index, before) if before is not None else frozenset())
-    if named:
-        introduced = next((_side_terms(text) for other in ids if other != sid and named <= _names_in(index, text := _attribution(_QUOTED.sub(" ", index.sentences[other].text)))), set())
-        told |= introduced
-    return frozenset(told)
+        return told | (_speaker_words(index, before) if before is not None else frozenset())
+    introduced = next((terms for other, (terms, names, _) in zip(ids, attributions) if named and other != sid and named <= names), frozenset())
+    return told | introduced
+
+
+# What each sentence of an article tells of who speaks (``_attributions``), read once an index and article.
+_READ: "WeakKeyDictionary[CorpusIndex, dict[str, list[tuple[frozenset[str], frozenset[str], str]]]]" = WeakKeyDictionary()
+
+
+def _attributions(index: "CorpusIndex", doc_id: str) -> list[tuple[frozenset[str], frozenset[str], str]]:
+    """For each sentence of article ``doc_id``, in reading order: the stems of its words telling
+    who speaks (``_attribution``, ``_side_terms``), the names among them (``_names_in``) and those
+    words as written."""
+    read = _READ.setdefault(index, {})
+    if doc_id not in read:
+        texts = [_attribution(_QUOTED.sub(" ", index.sentences[i].text)) for i in index.document_sentences[doc_id]]
+        read[doc_id] = [(frozenset(_side_terms(text)), _names_in(index, text), text) for text in texts]
+    return read[doc_id]
 
 
 def _names_in(index: "CorpusIndex", text: str) -> frozenset[str]:
