@@ -58,6 +58,7 @@ from .dates import dated_later
 from .errors import require_type
 from .officer_titles import RoleAsked, holder_asked, names_holder
 from .lexical import STOPWORDS, as_matched, question_terms, stem, words
+from .lists import asks_list, count_read_away, list_size
 from .premises import ASKS_DEATHS, DEATH_WORDS, asks_closed_type, premise_note
 from .ranks import ranks_asked, sentence_tells_ranks
 from .sides import said_by_side, side_asked, side_words
@@ -91,7 +92,7 @@ from .settings import AnswerSettings
 from .bylines import article_asked, asks_author_of, bylines_asked
 from .corroboration import details_differ, same_fact
 from .spans import quote_span, quoted_from
-from .text import NUMBER_WORD, PRONOUN_REACH, count_tokens, row_under_header, stamps_its_line
+from .text import PRONOUN_REACH, count_tokens, row_under_header, stamps_its_line
 from .types import Answer, Citation, Quote, StrPath, searched_text
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
@@ -134,15 +135,6 @@ ACROSS_RATIO = 0.4  # of the best sentence's score, the least another article's 
 # The lower-case words right after a name, naming what of it a question asks about: "warehouse
 # fire" of "the Carrow warehouse fire?" (``_latest_first``).
 _WRITTEN_AFTER_NAME = re.compile(r"(?:\s+(?!(?:and|or|of|in|on|at|to|for|by|is|was|are|were|be|been|has|have|had|will|still|now|after|before|since|with)\b)[a-z][a-z'’-]*){0,3}")
-# A request to list things ("List the main terms"), or a question asking for several of a kind by
-# their count or as the main ones ("What were the five main recommendations of the review?",
-# "What are its three demands?", "What are the council's three options?"): answered by a list, when
-# one is among the best sentences.
-_ASKS_LIST = re.compile(
-    r"^\W*(?:please\s+)?(?:list|enumerate)\b|\bwhat are the (?:main|key|major)\b|\b(?:main|key) (?:terms|points|provisions|changes)\b"
-    rf"|\bwhat (?:are|were|will be) (?:the|its|their|his|her|(?:the\s+)?[\w-]+(?:'s|’s))\s+(?:\d+|{NUMBER_WORD})\s+(?:main\s+|key\s+|major\s+)?[\w-]+s\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -456,8 +448,7 @@ class Answerer:
         in a colon, ``CorpusIndex.leads``) scoring within ``second_quote_ratio`` of the best
         sentence, or None. A request to list things is answered by the list."""
         for position, candidate in enumerate(scored[: self._close_to_best(scored)]):
-            lead = self.index.leads.get(candidate.sentence_id)
-            if lead is not None and self.index.sentences[lead].text.endswith(":"):
+            if list_size(self.index, candidate.sentence_id) is not None:
                 return position
         return None
 
@@ -874,11 +865,15 @@ class Answerer:
             scored = self._naming(self.score_sentences(query, vector, hits, own=own_part(read_as)), read_as, read_with)
         else:
             scored = self.score_sentences(query, vector, hits)
-        answerability = self.answerability.score(self.index, query, scored, hits, self.settings, asked=read_as)
+        listed = self._best_list_item(scored) if asks_list(read_as) else None  # a list of the things asked for, by its best item
+        judged, judged_as = query, read_as
+        if listed is not None:  # "What are its three demands?" of three items: "three" is no figure to find
+            judged, judged_as = (count_read_away(self.index, text, scored[listed].sentence_id) for text in (query, read_as))
+        answerability = self.answerability.score(self.index, judged, scored, hits, self.settings, asked=judged_as)
         if before is not None and asks_to_go_on(asked) and not before.abstained:  # "tell me more" of an answered question: as answerable as it
             answerability = max(answerability, before.answerability)
         abstained = not scored or answerability < self.settings.abstain_threshold or (not context and asks_to_go_on(asked))  # "tell me more" of nothing
-        item = self._best_list_item(scored) if not abstained and _ASKS_LIST.search(read_as) else None
+        item = None if abstained else listed
         if item is not None:  # "List the main terms of …": the list, quoted from its lead-in, comes first
             scored = [scored[item], *scored[:item], *scored[item + 1 :]]
         elif not abstained and asks_statement(read_as):  # "What did Pruitt say?": what he said comes first

@@ -37,6 +37,7 @@ from .answer_types import (
 )
 from .details import asked_details, changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
 from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, may_be_noun, name_key, question_terms, stem, terms, verb_forms, words
+from .lists import list_miscounted
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, names_in, own_part, quotations_in
 from .roles import told_the_other_way
 from .succession import predecessor_asked
@@ -807,7 +808,9 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
     (``rag.details.mismatched_details``): "Why did the 1998 strike last eleven days?" of "… since
     1998, when drivers stayed off the job for six days"; or whether the question counts something
     that one of those sentences counts otherwise and none as asked (``rag.details.miscounted``:
-    "close three schools" of "close two schools"); or whether the question states a figure
+    "close three schools" of "close two schools"), or asks for a list by a count the list found
+    does not hold (``rag.lists.list_miscounted``: "What are its five demands?" of three items);
+    or whether the question states a figure
     that those sentences state only about something else (``rag.details.misattributed_figure``,
     the question's names aside), or an amount of money that those of them from articles naming
     what the question names state otherwise (``rag.details.changed_amount``: "Why did Harbor
@@ -871,6 +874,9 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
         yield "They state the details the question asks about as one fact in different facts."
     if miscounted(question, nearest):
         yield "They state a different number from the question's."
+    listed = list_miscounted(index, question, scored)
+    if listed:
+        yield f"They list {listed}, not the number the question asks for."
     if misattributed_figure(question, nearest, names):
         yield "They give the question's figure for something else."
     naming = frozenset.intersection(*(index.documents_with(name) for name in names)) if names else frozenset()

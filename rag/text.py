@@ -369,8 +369,8 @@ def classify(text: str, alone_in_block: bool) -> str:
         return "question"
     if _CONVERSION.fullmatch(text):
         return "sentence"
-    if not _TERMINAL.search(text) and alone_in_block and words <= HEADING_MAX_WORDS and not _FIELD_LABEL.search(text):
-        return "heading"
+    if not _TERMINAL.search(text) and alone_in_block and words <= HEADING_MAX_WORDS and not _FIELD_LABEL.search(text) and not text.endswith(";"):
+        return "heading"  # not a line ending in a semicolon: an item of a list ("Col Draper (One Nation), a retired truck driver;")
     if words < MIN_QUOTABLE_WORDS:
         return "fragment"
     return "sentence"
@@ -806,6 +806,32 @@ def on_list_line(text: str, sentence: Sentence) -> bool:
     return False
 
 
+# A list's item written as prose: a paragraph opening with an ordinal ("Second, two new ambulance
+# bases should be built …"), or a line ending in a semicolon ("Brett Kavanagh (Independent), a
+# local fisherman;") and the line closing such a list ("Meredith Sayle (Independent), a former
+# deputy mayor.").
+_ORDINAL_OPENING = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Finally|Lastly)(?:ly)?,[ \t]")
+_SEMICOLON_END = re.compile(r";[ \t\r]*$")
+_ABOVE_CHARS = 400  # of the text above a line, read for the semicolon ending the item before it
+
+
+def on_prose_item(text: str, sentence: Sentence) -> bool:
+    """Whether ``sentence`` is in a list's item written as prose: a paragraph opening with an
+    ordinal ("First, hospitals should be required …"), a line ending in a semicolon, or the line
+    after one ("Sandra Nguyen-Holt (Greens), a teacher;" over "Meredith Sayle (Independent), a
+    former deputy mayor."). At most ``ITEM_LINES`` lines are walked back to the paragraph's start."""
+    start = line_start(text, sentence.start)
+    end = text.find("\n", sentence.end)
+    if _SEMICOLON_END.search(text, start, len(text) if end < 0 else end) or text[max(0, start - _ABOVE_CHARS) : start].rstrip().endswith(";"):
+        return True
+    for _ in range(ITEM_LINES):
+        previous = line_start(text, start - 1) if start else 0
+        if start == 0 or not text[previous:start].strip():
+            break
+        start = previous
+    return _ORDINAL_OPENING.match(text, start) is not None
+
+
 def item_number(text: str, sentence: Sentence) -> int | None:
     """The number of the numbered list's item ``sentence`` opens ("2. Stella Chesang …" -> 2: its
     marker, which the sentence leaves out), or None."""
@@ -905,7 +931,7 @@ def sentence_leads(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> d
             if led.text.startswith("|"):  # a table's rows are its next lines, with no blank line between
                 follows = sentence.text.startswith("|") and not BLANK_LINE.search(text, sentences[i - 1].end, sentence.start)
             else:
-                follows = on_list_line(text, sentence)
+                follows = on_list_line(text, sentence) or on_prose_item(text, sentence)
             if led.doc_id == sentence.doc_id and follows and _within_tokens(text[led.start : sentence.end], LEAD_TOKENS):
                 leads[i] = lead
                 continue

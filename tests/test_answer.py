@@ -3437,6 +3437,46 @@ def test_several_things_asked_for_by_their_count_are_answered_by_the_list(tmp_pa
     assert all(item in listed.quotes[0].text for item in ("register of care workers", "Commissioner for Older People")), listed.answer
 
 
+UNION_DEMANDS = (
+    "Bus drivers to strike over pay and rotas\n\n"
+    "Bus drivers at Northway Coaches will walk out for five days from 16 November, the Transport Workers Union said yesterday.\n\n"
+    "Its demands are:\n"
+    "  • a pay rise of 7 per cent\n"
+    "  • an end to split shifts\n"
+    "  • 30 minutes of paid break on every shift\n\n"
+    "Northway's managing director, Colin Ure, said the company had offered 4 per cent and could not afford more.\n"
+)
+
+
+def test_a_count_of_things_listed_is_met_by_a_list_of_that_many_items(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"drivers.txt": UNION_DEMANDS, "heat.txt": HEAT}, encoder, answerer)
+    listed = local.answer("What are the union's three demands?")  # the lead-in gives no count: "three" is no figure to find
+    assert not listed.abstained and listed.quotes[0].text.startswith("Its demands are:"), listed.answer
+    assert "an end to split shifts" in listed.quotes[0].text, listed.answer
+    miscounted = local.answer("What are the union's five demands?")  # "five days" is no list of five
+    assert miscounted.abstained and "They list 3 demands" in miscounted.answer, miscounted.answer
+
+
+FLOOD_REVIEW = (
+    "Flood review makes four recommendations\n\n"
+    "An independent review of the Kelby floods found that warnings reached residents two hours late.\n\n"
+    "The review makes four recommendations:\n\n"
+    "First, river gauges should be checked every month.\n\n"
+    "Second, warnings should be sent by text message as well as by siren.\n\n"
+    "Third, the flood wall at Mill Lane should be raised by half a metre.\n\n"
+    "Fourth, a volunteer flood warden should be named for every street.\n\n"
+    "The council said it would publish its response in May. First, councillors will debate the report on 3 March. "
+    "Then a public consultation will run for six weeks.\n"
+)
+
+
+def test_a_list_written_as_paragraphs_opening_with_ordinals_answers_by_its_count(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"floods.txt": FLOOD_REVIEW, "heat.txt": HEAT}, encoder, answerer)
+    listed = local.answer("What are the four recommendations of the Kelby flood review?")
+    assert not listed.abstained and listed.quotes[0].text.startswith("The review makes four recommendations:"), listed.answer
+    assert "Mill Lane" in listed.quotes[0].text and "flood warden" in listed.quotes[0].text, listed.answer
+
+
 FERRY_ROW = (
     "Ferry costs blow out\n\n"
     "The cost of the state's six new ferries has risen to $412 million, Transport Minister Leanne Tobin confirmed.\n\n"

@@ -878,6 +878,26 @@ def test_a_short_lead_in_announces_its_list():
     assert leads["plans to close Eastgate Primary"] == "The board rejected:"  # a fragment, but it says what the items are
 
 
+def test_a_list_written_as_prose_is_read_under_its_lead_in():
+    text = (
+        "Review makes three recommendations\n\n"
+        "The review makes three recommendations:\n\n"
+        "First, hospitals should accept patients from ambulances within 30 minutes.\n\n"
+        "Second, two new ambulance bases should be built. One would serve Carrigmore.\n\n"
+        "Third, 40 more paramedics should be recruited.\n\n"
+        "The minister accepted them. In ballot paper order, the candidates are:\n\n"
+        "Sandra Holt (Greens), a teacher;\nCol Draper (One Nation), a truck driver;\nMeredith Sayle (Independent), a former mayor.\n\n"
+        "Counting begins at 6pm.\n"
+    )
+    leads = leads_by_text(text)
+    recommendations = "The review makes three recommendations:"
+    assert {item: recommendations for item in ("Second, two new ambulance bases should be built.", "One would serve Carrigmore.", "Third, 40 more paramedics should be recruited.")}.items() <= leads.items()
+    assert leads["Col Draper (One Nation), a truck driver;"] == leads["Meredith Sayle (Independent), a former mayor."] == "In ballot paper order, the candidates are:"
+    assert "The minister accepted them." not in leads and "Counting begins at 6pm." not in leads  # the paragraphs after each list
+    kinds = {s.text: s.kind for s in split_sentences("doc", text)}
+    assert kinds["Col Draper (One Nation), a truck driver;"] != "heading"  # an item of a list, quotable with it
+
+
 def test_a_time_stamp_heads_a_live_blogs_entry_and_stays_with_a_timelines_item():
     sentences = split_sentences("doc", LIVE_BLOG)
     kinds = {s.text: s.kind for s in sentences}

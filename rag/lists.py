@@ -1,0 +1,78 @@
+"""Lists the articles give, and questions asking for one: "What are the union's three demands?"
+is answered by the three items under "Its demands are:", and the count it asks for is no figure
+those items must state; "What are the union's five demands?" is not answered by them.
+
+A list is the items read under a lead-in ending in a colon (``CorpusIndex.leads``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Sequence
+
+from .lexical import words
+from .text import NUMBER_WORD, number_value
+
+if TYPE_CHECKING:
+    from .answer import ScoredSentence
+    from .index import CorpusIndex
+
+# A request to list things ("List the main terms"), or a question asking for several of a kind by
+# their count or as the main ones ("What were the five main recommendations of the review?",
+# "What are its three demands?", "What are the council's three options?"): answered by a list, when
+# one is among the best sentences.
+_ASKS_LIST = re.compile(
+    r"^\W*(?:please\s+)?(?:list|enumerate)\b|\bwhat are the (?:main|key|major)\b|\b(?:main|key) (?:terms|points|provisions|changes)\b"
+    rf"|\bwhat (?:are|were|will be) (?:the|its|their|his|her|(?:the\s+)?[\w-]+(?:'s|’s))\s+(?P<count>\d+|{NUMBER_WORD})\s+(?:main\s+|key\s+|major\s+)?(?P<things>[\w-]+s)\b",
+    re.I,
+)
+LIST_CANDIDATES = 3  # the best sentences read for a list of another count than the one asked (``list_miscounted``)
+
+
+def asks_list(question: str) -> bool:
+    """Whether ``question`` asks for a list: "List the main terms", "What are its three demands?"."""
+    return _ASKS_LIST.search(question) is not None
+
+
+def list_size(index: "CorpusIndex", sentence_id: int) -> int | None:
+    """How many items the list sentence ``sentence_id`` is an item of holds, or None when it is
+    no item of a list under a lead-in ending in a colon ("Its demands are:")."""
+    lead = index.leads.get(sentence_id)
+    if lead is None or not index.sentences[lead].text.endswith(":"):
+        return None
+    return sum(1 for under in index.leads.values() if under == lead)
+
+
+def _count_asked(question: str) -> re.Match[str] | None:
+    """Where ``question`` asks for a list by its count ("three" of "What are its three demands?"), or None."""
+    asked = _ASKS_LIST.search(question)
+    return asked if asked is not None and asked["count"] else None
+
+
+def count_read_away(index: "CorpusIndex", question: str, sentence_id: int) -> str:
+    """``question`` without the count it asks for when the list sentence ``sentence_id`` is an item
+    of holds that many items: "What are the union's demands?" of "What are the union's three
+    demands?" answered by three items under "Its demands are:". Otherwise ``question`` unchanged."""
+    asked = _count_asked(question)
+    if asked is None or str(list_size(index, sentence_id)) != number_value(asked["count"]):
+        return question
+    return question[: asked.start("count")] + question[asked.end("count") :].lstrip()
+
+
+def list_miscounted(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> str | None:
+    """What the articles list instead ("3 demands") when ``question`` asks for a list by a count
+    ("What are the union's five demands?") and the first list among its best ``LIST_CANDIDATES``
+    sentences holds another number of items, its lead-in stating no such count; else None."""
+    asked = _count_asked(question)
+    if asked is None:
+        return None
+    for candidate in scored[:LIST_CANDIDATES]:
+        size = list_size(index, candidate.sentence_id)
+        if size is None:
+            continue
+        count = number_value(asked["count"])
+        lead = index.sentences[index.leads[candidate.sentence_id]].text
+        if str(size) == count or any(number_value(word) == count for word in words(lead)):
+            return None
+        return f"{size} {asked['things'].lower()}"
+    return None
