@@ -137,6 +137,12 @@ ACROSS_RATIO = 0.4  # of the best sentence's score, the least another article's 
 _WRITTEN_AFTER_NAME = re.compile(r"(?:\s+(?!(?:and|or|of|in|on|at|to|for|by|is|was|are|were|be|been|has|have|had|will|still|now|after|before|since|with)\b)[a-z][a-z'’-]*){0,3}")
 
 
+# A question of what someone said about nothing in particular, or about a topic: "What did the
+# government say?", "What has the union said about the offer?"; not "What does the manager say he
+# was promised?", whose best sentences hold what is asked.
+_SAID_ALONE = re.compile(r"^\W*what (?:did|does|do|has|have|had) [^?]+? (?:say|said)(?:\s+(?:about|regarding|concerning|on)\b[^?]*)?\W*$", re.I)
+
+
 @dataclass(frozen=True)
 class ScoredSentence:
     """A candidate sentence with its combined score and the parts of it (kept for inspection: ``centered`` and ``passage`` are read by nothing else)."""
@@ -462,7 +468,10 @@ class Answerer:
         "What did Linda Voss say?" of "Voss said …", which names her less fully than
         "Councilmembers Raj Patel and Linda Voss cast the two dissenting votes". Of those, a side's
         words come first for a question of what it said (``rag.sides.said_by_side``: "What did the
-        union say?" of "Dawn Pickering, the union's regional organiser, said …")."""
+        union say?" of "Dawn Pickering, the union's regional organiser, said …"), and those further
+        down when none of them gives its words and it asks what the side said alone or about a topic
+        (``_SAID_ALONE``): "What did the government say?" of "The Health Secretary, Tom Vasey, said
+        …", a sentence far from the question's meaning."""
         asked_names = known_names(question, self.index.names) - side_words(question)  # "the defence" is no name, though "Civil Defence" is one
         names = {stem(name) for name in asked_names}
         speaker = [word for word in words(speaker_asked(question) or "") if word in asked_names]
@@ -474,8 +483,12 @@ class Answerer:
 
         first = [candidate for candidate in scored[:close] if said_by_them(candidate)]
         side = side_asked(question)
-        if side is not None:  # "What did the union say?": the union's words first
-            first.sort(key=lambda candidate: not said_by_side(self.index, candidate.sentence_id, side))
+        if side is not None:  # "What did the union say?": the union's words first, from further down where none is close
+            first = [candidate for candidate in first if said_by_side(self.index, candidate.sentence_id, side)] + [
+                candidate for candidate in first if not said_by_side(self.index, candidate.sentence_id, side)
+            ]
+            if (not first or not said_by_side(self.index, first[0].sentence_id, side)) and _SAID_ALONE.match(question):
+                first = [candidate for candidate in scored if said_by_side(self.index, candidate.sentence_id, side)] + first
         if len(speaker) > 1 and not any(speaks(self.index.sentences[candidate.sentence_id].text, speaker[-1]) for candidate in first):
             first = [candidate for candidate in scored if speaks(self.index.sentences[candidate.sentence_id].text, speaker[-1])] or first
         chosen = {candidate.sentence_id for candidate in first}

@@ -296,7 +296,7 @@ _CLOCK = re.compile(RACE_TIME + r"|(?<![\d:.,])\d{1,2}:[0-5]\d(?![\d:.,]\d)|\b\d
 # someone said, which a sentence quotes or reports with a verb of saying.
 _WHO_SAID = r"((?: (?!(?:do|when|after|before|while|if)\b)\S+){1,6}?)"  # who said it (a group): not "What did residents do when Forbes announced cuts?"
 _ASKS_STATEMENT = re.compile(
-    rf"\bwhat (?:did|does|do|has|have|had|will|would)\b{_WHO_SAID} (?:say|said|announce|announced|reply|replied)\b"
+    rf"\bwhat (?:did|does|do|has|have|had|will|would)\b{_WHO_SAID} (?:say|said|announce|announced|reply|replied|promise|promised|pledge|pledged|vow|vowed)\b"
     rf"|\bwhat (?:did|has|have|had|will|would)\b{_WHO_SAID} (?:tell|told)\b"  # not "What does a rock's deformation tell geologists?"
     rf"|\bhow (?:did|has|have|will|would)\b{_WHO_SAID} (?:react|reacted|respond|responded|reply|replied)\b"
     r"|\bwhat (?:was|is|were|are) (?:(?:the|his|her|their|its) )?(?:\S+(?:'s|’s) )?(?:response|reaction|statement|reply|comments?)\b",  # not "What is an immune response?"
@@ -304,7 +304,7 @@ _ASKS_STATEMENT = re.compile(
 )
 SAYING_VERBS = (  # the verbs a news sentence tells who said something with
     "said|says|saying|say|told|tells|telling|stated|warned|warns|argued|argues|added|adds|wrote|writes|"
-    "responded|replied|commented|remarked|announced|announces|urged|urges|insisted|noted|acknowledged"
+    "responded|replied|commented|remarked|announced|announces|urged|urges|insisted|noted|acknowledged|promised|promises|pledged|vowed"
 )
 _STATEMENT = re.compile(rf"[“”\"]|\b(?:{SAYING_VERBS}|statement|according to|declined to comment)\b", re.I)
 _SAYING_WORD = re.compile(rf"(?:{SAYING_VERBS})", re.I)

@@ -1127,7 +1127,9 @@ def said_nothing_on(index: "CorpusIndex", question: str, articles: frozenset[str
     by a role ("the Nurses' Federation leader": a last word neither capitalised nor a name of the
     articles), for someone no such paragraph names, for a topic their articles never name (the
     question's word for what they spoke of, it may be: "the budget" of library cuts), or for a
-    topic of a day, a date or where they said it alone."""
+    topic of a day, a date or where they said it alone. Someone the articles name and never tell
+    speaking, in the paragraphs naming them or those after, said nothing on it either ("What has
+    Sandra Holt promised about the maternity unit?" of a list of the candidates)."""
     who, topic = speaker_asked(question), topic_of_statement(question)
     if not who or not topic:
         return None
@@ -1147,7 +1149,10 @@ def said_nothing_on(index: "CorpusIndex", question: str, articles: frozenset[str
     if not asked:
         return None
     paragraphs = {tuple(_paragraph_of(index, sid)) for sid in naming}
-    speaking = [paragraph for paragraph in paragraphs if any(reports_speech(index.sentences[i].text) or reports_reaction(index.sentences[i].text) for i in paragraph)]
+    speaking = [paragraph for paragraph in paragraphs if any(_tells_speech(index, i) for i in paragraph)]
+    if not speaking and side is None and not any(_words_carried_on(index, paragraph[-1], set(words(who))) for paragraph in paragraphs):
+        named_in = {index.sentences[paragraph[0]].doc_id for paragraph in paragraphs}  # named, never told speaking: "What has Sandra Holt promised …?" of a list of the candidates
+        return (who, topic) if any(index.documents_with(term) & named_in for term in asked) else None
     their_articles = {index.sentences[paragraph[0]].doc_id for paragraph in speaking}
     if not speaking or not any(index.documents_with(term) & their_articles for term in asked):
         return None  # their articles never name it: the question's word for what they spoke of, not theirs ("the budget" of library cuts)
@@ -1158,6 +1163,12 @@ def said_nothing_on(index: "CorpusIndex", question: str, articles: frozenset[str
         if asked & set(terms(index.documents[doc_id].title)).union(*(index.terms_as_quoted[i] for i in said)):
             return None
     return who, topic
+
+
+def _tells_speech(index: "CorpusIndex", sid: int) -> bool:
+    """Whether sentence ``sid`` reports speech or a reaction (``reports_speech``, ``reports_reaction``)."""
+    text = index.sentences[sid].text
+    return reports_speech(text) or reports_reaction(text)
 
 
 def _writes_name(text: str, name: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Collection, Sequence
 from weakref import WeakKeyDictionary
 
 from .answer_types import SAYING_VERBS, reports_speech, speaker_asked
@@ -65,6 +65,18 @@ def side_words(question: str) -> frozenset[str]:
     return frozenset(words(speaker_asked(question) or "")) if side_asked(question) is not None else frozenset()
 
 
+def side_written(question: str, terms: Collection[str]) -> frozenset[str]:
+    """The stems of the words of the side ``question`` asks the words of (``side_asked``) when
+    ``terms`` (the articles' stems) hold one of them, or a minister's title for the government:
+    "government" of "What did the government say …?" is a word the articles know where they write
+    "minister" or "the Health Secretary"; else empty."""
+    side = side_asked(question)
+    if side is None:
+        return frozenset()
+    written = _SIDE_STEMS[side] | (_MINISTER_TITLE_STEMS if side == "government" else frozenset())
+    return _SIDE_STEMS[side] if any(term in terms for term in written) else frozenset()
+
+
 def _opposed(side: str) -> frozenset[str]:
     """The stems of the words of every side opposed to ``side``."""
     others = [b if a == side else a for a, b in _OPPOSED if side in (a, b)]
@@ -100,9 +112,21 @@ def _attribution(outside: str) -> str:
 _NAMING_SOMETHING_ELSE = re.compile(r"\b(?:Defence|Defense|Crown)\b")
 
 
+# A minister by their title, without the word "minister": "the Health Secretary", "Secretary of
+# State", "the Taoiseach"; not a union's "General Secretary" nor a club's "Company Secretary".
+_MINISTER_TITLE = re.compile(
+    r"\b(?:(?!(?:General|Company|Branch|Club|Honorary|Assistant|Deputy)\b)[A-Z][a-z]+ Secretary|Secretary of State|Chancellor of the Exchequer|Attorney[- ]General|Taoiseach|Tánaiste)\b"
+)
+_MINISTER = stem("minister")
+_MINISTER_TITLE_STEMS = frozenset(map(stem, "secretary chancellor taoiseach tánaiste".split()))
+
+
 def _side_terms(text: str) -> set[str]:
-    """The stems of the words of ``text``, but for those naming something else (``_NAMING_SOMETHING_ELSE``)."""
-    return {stem(word) for word in words(_NAMING_SOMETHING_ELSE.sub(" ", text))}
+    """The stems of the words of ``text``, but for those naming something else
+    (``_NAMING_SOMETHING_ELSE``), with "minister" for a minister named by their title alone
+    (``_MINISTER_TITLE``: "the Health Secretary")."""
+    terms = {stem(word) for word in words(_NAMING_SOMETHING_ELSE.sub(" ", text))}
+    return terms | {_MINISTER} if _MINISTER_TITLE.search(text) else terms
 
 
 def _speaker_words(index: "CorpusIndex", sid: int) -> frozenset[str]:

@@ -3371,6 +3371,24 @@ def test_what_one_side_said_is_not_answered_with_the_other_sides_words(tmp_path,
     assert inspections.abstained and inspections.answer.endswith("Nothing they report the government saying is about unannounced inspections."), inspections.answer
 
 
+WAITING_LISTS = (
+    "Hospital waiting lists to be cut with new surgical hubs\n\n"
+    "The Health Secretary, Tom Vasey, said four surgical hubs would open by next summer to cut waiting lists.\n\n"
+    "The first hub will open at Corran General Hospital in March. Each will carry out about 9,000 operations a year.\n\n"
+    "Shadow health spokeswoman Ruth Abernethy said the hubs would not be staffed without more nurses.\n\n"
+    "The union's general secretary, Maggie Doyle, said nurses would be balloted on strike action.\n"
+)
+
+
+def test_a_minister_named_by_their_title_alone_speaks_for_the_government(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"hubs.txt": WAITING_LISTS}, encoder, answerer)  # no article writes "government"
+    for question in ("What did the government say about the surgical hubs?", "What did the government say?"):
+        hubs = local.answer(question)
+        assert not hubs.abstained and "Tom Vasey" in hubs.quotes[0].text, hubs.answer
+    ballot = local.answer("What did the government say about a strike ballot?")  # a union's general secretary is no minister
+    assert ballot.abstained, ballot.answer
+
+
 BRANCH_CLOSURES = (
     "Corrib Bank to shut nine branches\n\n"
     "Corrib Bank is to close nine of its branches, with the loss of 140 jobs, the bank confirmed yesterday. "
@@ -3455,6 +3473,25 @@ def test_a_count_of_things_listed_is_met_by_a_list_of_that_many_items(tmp_path, 
     assert "an end to split shifts" in listed.quotes[0].text, listed.answer
     miscounted = local.answer("What are the union's five demands?")  # "five days" is no list of five
     assert miscounted.abstained and "They list 3 demands" in miscounted.answer, miscounted.answer
+
+
+GREEN_CARTS = (
+    "Green carts roll out in May\n\n"
+    "Households in Port Elwood will start separating food scraps this spring, when the city's green cart program begins on 4 May. "
+    "The program will save the city about $900,000 a year in landfill fees.\n\n"
+    "Green carts will be collected weekly. Garbage will move to every two weeks from the same date.\n\n"
+    "The candidates for the two council seats are:\n\n"
+    "Ruth Abano (Green), a nurse;\nPeter Lusk (Independent), a plumber.\n\n"
+    "Councillor Jean Morel, who voted against the program, said she still had concerns about smells in the summer.\n"
+)
+
+
+def test_what_someone_never_told_speaking_promised_is_not_answered(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"carts.txt": GREEN_CARTS, "heat.txt": HEAT}, encoder, answerer)
+    promised = local.answer("What has Ruth Abano promised to do about the green cart program?")  # a candidate, never quoted
+    assert promised.abstained and "Nothing they report Ruth Abano saying" in promised.answer, promised.answer
+    said = local.answer("What did Jean Morel say about the green cart program?")
+    assert not said.abstained and "concerns about smells" in said.quotes[0].text, said.answer
 
 
 FLOOD_REVIEW = (
