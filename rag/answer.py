@@ -30,7 +30,9 @@ from .answer_types import (
     asks_change,
     asks_first_told,
     asks_future_time,
+    asks_next_step,
     asks_present,
+    asks_reason,
     asks_statement,
     asks_what_next,
     counted_things,
@@ -49,6 +51,7 @@ from .answer_types import (
     speaks,
     tells_an_earlier_time,
     tells_future,
+    tells_reason,
     tells_present,
     tells_time_to_come,
     things_asked,
@@ -449,6 +452,16 @@ class Answerer:
         least = self.settings.second_quote_ratio * (scored[0].score if scored else 0.0)
         return sum(1 for _ in takewhile(lambda candidate: candidate.score >= least, scored))
 
+    def _reason_next(self, scored: list[ScoredSentence]) -> list[ScoredSentence]:
+        """``scored`` with the best sentence giving a reason in so many words (``tells_reason``),
+        of those scoring within ``second_quote_ratio`` of the best, right after the best one:
+        "Why were the nine stores chosen for closure?" is answered by the sentence most like it
+        and by "… said the stores had been chosen for two main reasons: they were losing money, …",
+        before other sentences like it ("… as it struggles with rising costs")."""
+        close = self._close_to_best(scored)
+        giving = next((position for position, candidate in enumerate(scored[:close]) if tells_reason(self.index.sentences[candidate.sentence_id].text)), None)
+        return scored if not giving else [scored[0], scored[giving], *scored[1:giving], *scored[giving + 1 :]]
+
     def _best_list_item(self, scored: list[ScoredSentence]) -> int | None:
         """The position in ``scored`` of the best item of a list (a sentence under a lead-in ending
         in a colon, ``CorpusIndex.leads``) scoring within ``second_quote_ratio`` of the best
@@ -700,6 +713,7 @@ class Answerer:
         typed: bool = False,
         speech: bool = False,
         things: frozenset[str] = frozenset(),
+        next_step: bool = False,
     ) -> list[Quote]:
         """Pick quotes from scored sentences: best first, within the budget, merged across articles.
 
@@ -719,6 +733,9 @@ class Answerer:
         said, ``asks_about_speech``), a quote telling that someone spoke goes on to their words.
         With ``things`` (what the question asks to have named, ``things_asked``), a quote counting
         them goes on to the sentences naming them ("Members attached four main conditions …").
+        With ``next_step`` (a question of what comes next, ``asks_next_step``), the first quote goes
+        on to the sentence after it ("First, engineers will take core samples …" to "Second, a load
+        assessment will be completed by the end of January.").
         A quote that another article tells with a detail of its own ("At least 12 people were
         killed" where it says "Fourteen") is followed by that article's account (``_counterpart``),
         so that the answer shows both.
@@ -752,7 +769,9 @@ class Answerer:
                 continue
             if across and self.index.sentences[sid].doc_id in self._articles_cited(chosen):
                 continue
-            start, end = quote_span(self.index, sid, self.settings.token_budget, said, budget if chosen else None, speech=speech, things=things)
+            start, end = quote_span(
+                self.index, sid, self.settings.token_budget, said, budget if chosen else None, speech=speech, things=things, goes_on=next_step and not chosen
+            )
             text = self.index.documents[self.index.sentences[sid].doc_id].text
             overlapping = [entry for entry in chosen if self._overlaps(entry, sid, start, end)]
             if overlapping:  # it shares a sentence with quotes (one, or two it bridges): widen them into one
@@ -891,6 +910,8 @@ class Answerer:
             scored = [scored[item], *scored[:item], *scored[item + 1 :]]
         elif not abstained and asks_statement(read_as):  # "What did Pruitt say?": what he said comes first
             scored = self._statements_first(read_as, scored)
+        elif not abstained and asks_reason(read_as):  # "Why were the stores chosen?": a sentence giving a reason comes next
+            scored = self._reason_next(scored)
         elif not abstained and not across:  # "Were passwords stolen?": a sentence of passwords comes first
             scored = self._subject_first(read_as, scored)
         if not abstained and item is None and (asks_closed_type(query, read_as) or asks_present(read_as)) and not asks_first_told(read_as):  # told again days later: its latest telling first
@@ -899,7 +920,7 @@ class Answerer:
             scored = self._present_first(read_as, scored)
         quotes = () if abstained else tuple(
             self.compose(
-                scored, said_before, self._articles_naming(read_as, scored), across, item is not None, asks_closed_type(query, read_as), asks_about_speech(read_as), things_asked(read_as)
+                scored, said_before, self._articles_naming(read_as, scored), across, item is not None, asks_closed_type(query, read_as), asks_about_speech(read_as), things_asked(read_as), asks_next_step(read_as)
             )
         )
         bylines = () if read_with else bylines_asked(self.index, read_as, self._ranked_articles(hits), self.settings.max_quotes)

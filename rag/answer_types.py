@@ -499,6 +499,43 @@ def asks_what_next(question: str) -> bool:
     return bool(_ASKS_NEXT.search(question))
 
 
+# A question asking why, or what caused something ("Why was the bridge closed?", "What caused the
+# fire?", "What is behind the rise?"), and the words by which a sentence gives a reason ("because",
+# "two main reasons", "was triggered by", "three things were driving the increase").
+_ASKS_REASON = re.compile(
+    r"^\W*why\b|\bwhy (?:is|was|are|were|did|does|do|has|have|had|will|would|should)\b|\bhow come\b|\breasons? (?:for|why|behind)\b"
+    r"|\bwhat (?:caused|causes|led to|prompted|triggered|drove|is driving|are driving|was driving|is behind|was behind|lies behind|lay behind)\b",
+    re.I,
+)
+_TELLS_REASON = re.compile(
+    r"\b(?:because|reasons?|due to|owing to|as a result|result of|caused|causes|cause of|blam(?:e|ed|es|ing)|triggered|prompted|"
+    r"led to|so that|in order to|driven by|driving|(?:was|were|is|are) down to)\b",
+    re.I,
+)
+
+
+def asks_reason(question: str) -> bool:
+    """Whether ``question`` asks why, or what caused something ("What led to the closure?")."""
+    return _ASKS_REASON.search(question) is not None
+
+
+def tells_reason(sentence: str) -> bool:
+    """Whether ``sentence`` gives a reason in so many words ("because our drivers are being spat
+    on", "had been chosen for two main reasons", "was triggered by the resignation")."""
+    return _TELLS_REASON.search(sentence) is not None
+
+
+# A question of what comes after something told: "What happens after the core samples are taken?".
+_ASKS_AFTER = re.compile(r"\bwhat (?:happens|would happen|comes|will come|is expected to happen) (?:after|then)\b", re.I)
+
+
+def asks_next_step(question: str) -> bool:
+    """Whether ``question`` asks what comes next (``asks_what_next``) or after something ("What
+    happens after the statements of case are submitted?"): answered by the sentence telling it and
+    the one after."""
+    return asks_what_next(question) or _ASKS_AFTER.search(question) is not None
+
+
 def next_topic(question: str) -> str:
     """``question`` without the words asking what comes next: its topic ("What the bridge?" of "What happens next with the bridge?")."""
     return _ASKS_NEXT.sub(" ", question)

@@ -3494,6 +3494,22 @@ def test_what_someone_never_told_speaking_promised_is_not_answered(tmp_path, enc
     assert not said.abstained and "concerns about smells" in said.quotes[0].text, said.answer
 
 
+STORE_CLOSURES = (
+    "Marlow & Finch to close six stores\n\n"
+    "The department store chain Marlow & Finch will close six of its 31 stores, putting 420 jobs at risk, as it struggles with rising costs and a shift to online shopping.\n\n"
+    "Retail analyst Tom Reyes said Marlow & Finch stores were too big for today's town centres and that the chain had been slow to close them.\n\n"
+    "Chief executive Dana Whitcombe said the six stores had been chosen for two reasons: they were losing money, and their leases end next year. "
+    "She said staff at the closing stores would be offered jobs at other Marlow & Finch stores.\n\n"
+    "The chain will spend £18 million refurbishing its other stores.\n"
+)
+
+
+def test_why_something_was_done_is_answered_by_the_sentence_giving_the_reason_too(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"stores.txt": STORE_CLOSURES, "heat.txt": HEAT}, encoder, answerer)
+    why = local.answer("Why is Marlow & Finch closing stores?")
+    assert not why.abstained and any("losing money" in quote.text for quote in why.quotes[:2]), why.answer
+
+
 FLOOD_REVIEW = (
     "Flood review makes four recommendations\n\n"
     "An independent review of the Kelby floods found that warnings reached residents two hours late.\n\n"
@@ -3512,6 +3528,12 @@ def test_a_list_written_as_paragraphs_opening_with_ordinals_answers_by_its_count
     listed = local.answer("What are the four recommendations of the Kelby flood review?")
     assert not listed.abstained and listed.quotes[0].text.startswith("The review makes four recommendations:"), listed.answer
     assert "Mill Lane" in listed.quotes[0].text and "flood warden" in listed.quotes[0].text, listed.answer
+
+
+def test_what_happens_after_a_step_is_answered_with_the_step_after_it(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"floods.txt": FLOOD_REVIEW, "heat.txt": HEAT}, encoder, answerer)
+    after = local.answer("What happens after councillors debate the flood report?")
+    assert not after.abstained and "public consultation will run for six weeks" in after.quotes[0].text, after.answer
 
 
 FERRY_ROW = (
