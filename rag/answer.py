@@ -42,6 +42,7 @@ from .answer_types import (
     is_role,
     mentions,
     names_another_of_a_series,
+    of_another_year,
     other_period_only,
     periods_asked,
     next_topic,
@@ -95,7 +96,7 @@ from .settings import AnswerSettings
 from .bylines import article_asked, asks_author_of, bylines_asked
 from .corroboration import details_differ, same_fact
 from .spans import quote_span, quoted_from
-from .text import PRONOUN_REACH, count_tokens, row_under_header, stamps_its_line
+from .text import PRONOUN_REACH, count_tokens, row_under_header, stamps_its_line, years
 from .types import Answer, Citation, Quote, StrPath, searched_text
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
@@ -427,6 +428,8 @@ class Answerer:
             topic = set(question_terms(next_topic(own or question)))
             score += s.w_type * np.fromiter((tells_future(self.index.sentences[sid].text) and bool(topic & sentence_terms[sid]) for sid in ids.tolist()), dtype=bool, count=len(ids))
         score -= s.w_type * another  # another's: for a typed question, as far below an untyped sentence as a typed one is above it
+        if years(own or question):  # "… in January 2026?": "A year earlier, in January 2025, …" ranks below, though it may state what is asked
+            score -= s.w_type * np.fromiter((of_another_year(self.index.sentences[sid].text, own or question) for sid in ids.tolist()), dtype=bool, count=len(ids))
         order = np.lexsort((ids, -score))[:SCORED_POOL]
         return [
             ScoredSentence(int(ids[i]), float(score[i]), float(dense[i]), float(centered[i]), float(coverage[i]), float(passage[i]), bool(typed[i]))

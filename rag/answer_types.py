@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from .text import AUXILIARIES, CALENDAR_WORDS, CENTURY, HONORIFICS, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, NUMBER_WORDS, NUMBER_SCALES, QUESTION_WORDS, WEEKDAYS, YEAR, scaled_value
+from .text import AUXILIARIES, CALENDAR_WORDS, CENTURY, HONORIFICS, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, NUMBER_WORDS, NUMBER_SCALES, QUESTION_WORDS, WEEKDAYS, YEAR, scaled_value, years
 
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
 # "How many weeks will the consultation last?", "how many kilometres long is the road?": a span of
@@ -898,6 +898,15 @@ def tells_an_earlier_time(sentence: str, question: str) -> bool:
     if _ASKS_EARLIER.search(question):
         return False
     return any(not _COMPARED_WITH.search(sentence, max(0, found.start() - 60), found.start()) for found in _EARLIER_TIME.finditer(sentence))
+
+
+def of_another_year(sentence: str, question: str) -> bool:
+    """Whether ``question`` pins a year and ``sentence`` states years, none of them that one, with
+    no figure set against another (``_COMPARED_WITH``): "A year earlier, in January 2025, the figure
+    was 71.3 per cent." does not answer "What was the figure in January 2026?"."""
+    asked = years(question)
+    stated = years(sentence) if asked else set()
+    return bool(stated) and not asked & stated and not any(_COMPARED_WITH.search(sentence, 0, found.start()) for found in re.finditer(YEAR, sentence))
 
 
 # A name with a number, one of a series: "SHIELD-2", "Phase 3", "Local 1187", "Apollo 11"; not a

@@ -266,17 +266,22 @@ def conflicting_details(question: str, best: str, candidates: str) -> list[str]:
     return [kind for kind in conflicting if not (kind == "date" and "month" in conflicting)]  # another month is another day
 
 
-def mismatched_details(question: str, sentences: list[str]) -> bool:
+def mismatched_details(question: str, sentences: list[str], dated_years: Sequence[str | None] = ()) -> bool:
     """Whether one of ``sentences`` states a detail the question asks and another it asks
     otherwise, and none states them all: "Why did the 1998 strike last eleven days?" of "… the
     first strike since 1998, when drivers stayed off the job for six days" (two true facts, the
-    1998 strike's length and this one's, asked as one)."""
+    1998 strike's length and this one's, asked as one). ``dated_years`` holds the year each
+    sentence's article is dated (None where undated): a sentence stating no year is told of it
+    ("… within four hours in January" in an article of February 2026, for "in January 2026")."""
     asked = asked_details(question)
     if "date" in asked:  # a day of a month pins the month: one detail, not two
         del asked["month"]
     if len(asked) < 2:
         return False
     stated = [(text, stated_details(text)) for text in sentences]
+    for (_, found), year in zip(stated, dated_years):
+        if year is not None and "year" not in found:
+            found["year"] = {year}
     if any(all(values & found.get(kind, set()) for kind, values in asked.items()) for _, found in stated):
         return False
     return any(

@@ -870,7 +870,7 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
     nearest_ids = [s.sentence_id for s in scored[:MISMATCH_CANDIDATES]]
     nearest = [index.sentences[sid].text for sid in nearest_ids]
     names = frozenset(stem(name) for name in known_names(question, index.names)).union(*name_terms(question).values())
-    if mismatched_details(question, nearest):
+    if mismatched_details(question, nearest, [_dated_year(index, sid) for sid in nearest_ids]):
         yield "They state the details the question asks about as one fact in different facts."
     if miscounted(question, nearest):
         yield "They state a different number from the question's."
@@ -935,6 +935,13 @@ def year_told_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["S
     return min(years)
 
 
+def _dated_year(index: "CorpusIndex", sid: int) -> str | None:
+    """The year the article of sentence ``sid`` is dated, or None where it has no date."""
+    dated = index.article_dates.get(index.sentences[sid].doc_id)
+    year = _YEARS.search(dated.text) if dated else None
+    return year.group() if year else None
+
+
 def _told_of_year(index: "CorpusIndex", sid: int, year: str) -> bool:
     """Whether sentence ``sid`` is told of ``year`` (see ``year_told_elsewhere``): its own "last
     year", "this year" or "next year" tell the year before, of or after its article's date, and
@@ -946,8 +953,8 @@ def _told_of_year(index: "CorpusIndex", sid: int, year: str) -> bool:
     if year in index.terms_leant_on.get(sid, frozenset()) or any(_mentions_year(text, year) for text in texts):
         return True
     relative = {_RELATIVE_YEARS[found.lower()] for found in _RELATIVE_YEAR.findall(index.sentences[sid].text)}
-    article_year = _YEARS.search(dated.text) if dated else None
-    return bool(relative) and (article_year is None or int(year) - int(article_year.group()) in relative)
+    article_year = _dated_year(index, sid)
+    return bool(relative) and (article_year is None or int(year) - int(article_year) in relative)
 
 
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next)\s+year\b", re.I)

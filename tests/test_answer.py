@@ -3510,6 +3510,25 @@ def test_why_something_was_done_is_answered_by_the_sentence_giving_the_reason_to
     assert not why.abstained and any("losing money" in quote.text for quote in why.quotes[:2]), why.answer
 
 
+HOSPITAL_WAITS = (
+    "Kelby General misses four-hour target again\n"
+    "Vale Echo, Friday 13 February 2026\n\n"
+    "At Ashby Royal Hospital, just 61.8 per cent of emergency patients were seen within four hours in January, against a standard of 78 per cent. "
+    "At Kelby General the figure was 68.4 per cent.\n\n"
+    "Ashby Royal also had 1,204 patients who waited more than 12 hours in January, compared with 630 at Kelby General.\n\n"
+    "A year earlier, in January 2025, Ashby Royal's four-hour figure was 66.2 per cent and Kelby General's was 72.1 per cent.\n"
+)
+
+
+def test_a_month_told_without_its_year_is_of_the_year_its_article_is_dated(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"waits.txt": HOSPITAL_WAITS, "heat.txt": HEAT}, encoder, answerer)
+    dated = local.answer("What was Kelby General's four-hour figure in January 2026?")  # not "one fact in different facts"
+    assert not dated.abstained and any("68.4 per cent" in quote.text for quote in dated.quotes), dated.answer
+    assert "72.1 per cent" not in dated.quotes[0].text, dated.answer  # January 2025's figure
+    earlier = local.answer("What was Kelby General's four-hour figure in January 2024?")
+    assert earlier.abstained, earlier.answer
+
+
 FLOOD_REVIEW = (
     "Flood review makes four recommendations\n\n"
     "An independent review of the Kelby floods found that warnings reached residents two hours late.\n\n"
