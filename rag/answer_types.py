@@ -393,6 +393,17 @@ _RATIO = re.compile(
 )
 
 # Most specific first: "what day" wants a weekday or date, not any time expression.
+# A question of how often something happens, and a sentence telling how often: "every two weeks",
+# "weekly", "twice a year", "once a month", "three times a day".
+_ASKS_FREQUENCY = re.compile(r"\bhow (?:often|frequently)\b|\bwhat frequency\b", re.I)
+_FREQUENCY = re.compile(
+    rf"\bevery\s+(?:(?:\d+|other|{NUMBER_WORD}|few|couple of)\s+)?(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|season)s?\b"
+    r"|\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|biannually|biennially)\b"
+    rf"|\b(?:once|twice|(?:\d+|{NUMBER_WORD})\s+times)\s+(?:a|an|per|each|every)\s+(?:\w+\s+)?(?:second|minute|hour|day|week|fortnight|month|quarter|year|season)s?\b",
+    re.I,
+)
+
+
 EXPECTED = {
     "phone": (_ASKS_PHONE, _PHONE),
     "email": (_ASKS_EMAIL, _EMAIL),
@@ -409,6 +420,7 @@ EXPECTED = {
     "money": (_ASKS_MONEY, _MONEY),
     "percent": (_ASKS_PERCENT, _PERCENT),
     "age": (_ASKS_AGE, _AGE),
+    "frequency": (_ASKS_FREQUENCY, _FREQUENCY),
     "duration": (ASKS_DURATION, _DURATION),
     "clock": (_WHEN_CLOCK, _CLOCK),
     "time": (_WHEN, _TIME),
@@ -433,7 +445,7 @@ _WHEN_CLAUSE = re.compile(
 
 
 def expected_type(question: str, follow_up: str | None = None) -> str | None:
-    """The kind of answer a question asks for: expansion (of an acronym), dose, measure (a number with its unit of length, weight …), day, year, person, name (of a company, a university …), ratio, money, percent, age, duration, clock (a time of day), time, number, place, or None.
+    """The kind of answer a question asks for: expansion (of an acronym), dose, measure (a number with its unit of length, weight …), day, year, person, name (of a company, a university …), ratio, money, percent, age, frequency, duration, clock (a time of day), time, number, place, or None.
 
     For a follow-up read together with earlier questions, ``question`` is the joined text and
     ``follow_up`` the follow-up's own words: one with a question word asks for its own kind

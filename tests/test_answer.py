@@ -3486,6 +3486,12 @@ GREEN_CARTS = (
 )
 
 
+def test_how_often_is_answered_by_a_sentence_telling_how_often(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"carts.txt": GREEN_CARTS, "heat.txt": HEAT}, encoder, answerer)
+    often = local.answer("How often will garbage be collected in Port Elwood under the new program?")
+    assert not often.abstained and "every two weeks" in often.quotes[0].text, often.answer  # not the $900,000 a year it saves
+
+
 def test_what_someone_never_told_speaking_promised_is_not_answered(tmp_path, encoder, answerer):
     local = answerer_over(tmp_path, {"carts.txt": GREEN_CARTS, "heat.txt": HEAT}, encoder, answerer)
     promised = local.answer("What has Ruth Abano promised to do about the green cart program?")  # a candidate, never quoted
