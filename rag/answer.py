@@ -29,6 +29,7 @@ from .answer_types import (
     asks_about_speech,
     asks_change,
     asks_first_told,
+    asks_frequency,
     asks_future_time,
     asks_next_step,
     asks_present,
@@ -51,11 +52,14 @@ from .answer_types import (
     speaker_asked,
     speaks,
     tells_an_earlier_time,
+    tells_frequency,
     tells_future,
     tells_reason,
     tells_present,
     tells_time_to_come,
     things_asked,
+    topic_of_statement,
+    years_asked,
 )
 from .answerability import AnswerabilityModel
 from .dates import dated_later
@@ -96,7 +100,7 @@ from .settings import AnswerSettings
 from .bylines import article_asked, asks_author_of, bylines_asked
 from .corroboration import details_differ, same_fact
 from .spans import quote_span, quoted_from
-from .text import PRONOUN_REACH, count_tokens, row_under_header, stamps_its_line, years
+from .text import PRONOUN_REACH, count_tokens, row_under_header, stamps_its_line
 from .types import Answer, Citation, Quote, StrPath, searched_text
 
 SCORED_POOL = 40  # candidates kept after scoring: quotes, corroborations and features come from these
@@ -427,9 +431,11 @@ class Answerer:
         elif asks_what_next(own or question):  # "What happens next for …?": what is to come, of its topic, as a type
             topic = set(question_terms(next_topic(own or question)))
             score += s.w_type * np.fromiter((tells_future(self.index.sentences[sid].text) and bool(topic & sentence_terms[sid]) for sid in ids.tolist()), dtype=bool, count=len(ids))
+        if asks_frequency(own or question):  # "How often will garbage be collected?" (a number, as a type): a sentence telling how often too
+            score += s.w_type * np.fromiter((tells_frequency(self.index.sentences[sid].text) for sid in ids.tolist()), dtype=bool, count=len(ids))
         score -= s.w_type * another  # another's: for a typed question, as far below an untyped sentence as a typed one is above it
-        if years(own or question):  # "… in January 2026?": "A year earlier, in January 2025, …" ranks below, though it may state what is asked
-            score -= s.w_type * np.fromiter((of_another_year(self.index.sentences[sid].text, own or question) for sid in ids.tolist()), dtype=bool, count=len(ids))
+        if pinned := years_asked(own or question):  # "… in January 2026?": "A year earlier, in January 2025, …" ranks below, though it may state what is asked
+            score -= s.w_type * np.fromiter((of_another_year(self.index.sentences[sid].text, pinned) for sid in ids.tolist()), dtype=bool, count=len(ids))
         order = np.lexsort((ids, -score))[:SCORED_POOL]
         return [
             ScoredSentence(int(ids[i]), float(score[i]), float(dense[i]), float(centered[i]), float(coverage[i]), float(passage[i]), bool(typed[i]))
@@ -486,8 +492,8 @@ class Answerer:
         words come first for a question of what it said (``rag.sides.said_by_side``: "What did the
         union say?" of "Dawn Pickering, the union's regional organiser, said …"), and those further
         down when none of them gives its words and it asks what the side said alone or about a topic
-        (``_SAID_ALONE``): "What did the government say?" of "The Health Secretary, Tom Vasey, said
-        …", a sentence far from the question's meaning."""
+        they name (``_SAID_ALONE``): "What did the government say?" of "The Health Secretary, Tom
+        Vasey, said …", a sentence far from the question's meaning."""
         asked_names = known_names(question, self.index.names) - side_words(question)  # "the defence" is no name, though "Civil Defence" is one
         names = {stem(name) for name in asked_names}
         speaker = [word for word in words(speaker_asked(question) or "") if word in asked_names]
@@ -500,11 +506,11 @@ class Answerer:
         first = [candidate for candidate in scored[:close] if said_by_them(candidate)]
         side = side_asked(question)
         if side is not None:  # "What did the union say?": the union's words first, from further down where none is close
-            first = [candidate for candidate in first if said_by_side(self.index, candidate.sentence_id, side)] + [
-                candidate for candidate in first if not said_by_side(self.index, candidate.sentence_id, side)
-            ]
+            first.sort(key=lambda candidate: not said_by_side(self.index, candidate.sentence_id, side))
             if (not first or not said_by_side(self.index, first[0].sentence_id, side)) and _SAID_ALONE.match(question):
-                first = [candidate for candidate in scored if said_by_side(self.index, candidate.sentence_id, side)] + first
+                topic = frozenset(question_terms(topic_of_statement(question) or ""))  # of the topic asked, if any
+                further = [c for c in scored if said_by_side(self.index, c.sentence_id, side) and (not topic or topic & self.index.sentence_terms[c.sentence_id])]
+                first = further + first
         if len(speaker) > 1 and not any(speaks(self.index.sentences[candidate.sentence_id].text, speaker[-1]) for candidate in first):
             first = [candidate for candidate in scored if speaks(self.index.sentences[candidate.sentence_id].text, speaker[-1])] or first
         chosen = {candidate.sentence_id for candidate in first}

@@ -393,17 +393,6 @@ _RATIO = re.compile(
 )
 
 # Most specific first: "what day" wants a weekday or date, not any time expression.
-# A question of how often something happens, and a sentence telling how often: "every two weeks",
-# "weekly", "twice a year", "once a month", "three times a day".
-_ASKS_FREQUENCY = re.compile(r"\bhow (?:often|frequently)\b|\bwhat frequency\b", re.I)
-_FREQUENCY = re.compile(
-    rf"\bevery\s+(?:(?:\d+|other|{NUMBER_WORD}|few|couple of)\s+)?(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|season)s?\b"
-    r"|\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|biannually|biennially)\b"
-    rf"|\b(?:once|twice|(?:\d+|{NUMBER_WORD})\s+times)\s+(?:a|an|per|each|every)\s+(?:\w+\s+)?(?:second|minute|hour|day|week|fortnight|month|quarter|year|season)s?\b",
-    re.I,
-)
-
-
 EXPECTED = {
     "phone": (_ASKS_PHONE, _PHONE),
     "email": (_ASKS_EMAIL, _EMAIL),
@@ -420,7 +409,6 @@ EXPECTED = {
     "money": (_ASKS_MONEY, _MONEY),
     "percent": (_ASKS_PERCENT, _PERCENT),
     "age": (_ASKS_AGE, _AGE),
-    "frequency": (_ASKS_FREQUENCY, _FREQUENCY),
     "duration": (ASKS_DURATION, _DURATION),
     "clock": (_WHEN_CLOCK, _CLOCK),
     "time": (_WHEN, _TIME),
@@ -445,7 +433,7 @@ _WHEN_CLAUSE = re.compile(
 
 
 def expected_type(question: str, follow_up: str | None = None) -> str | None:
-    """The kind of answer a question asks for: expansion (of an acronym), dose, measure (a number with its unit of length, weight …), day, year, person, name (of a company, a university …), ratio, money, percent, age, frequency, duration, clock (a time of day), time, number, place, or None.
+    """The kind of answer a question asks for: expansion (of an acronym), dose, measure (a number with its unit of length, weight …), day, year, person, name (of a company, a university …), ratio, money, percent, age, duration, clock (a time of day), time, number, place, or None.
 
     For a follow-up read together with earlier questions, ``question`` is the joined text and
     ``follow_up`` the follow-up's own words: one with a question word asks for its own kind
@@ -509,6 +497,29 @@ def tells_present(sentence: str) -> bool:
 def asks_what_next(question: str) -> bool:
     """Whether ``question`` asks what comes next ("What happens next with the bridge?")."""
     return bool(_ASKS_NEXT.search(question))
+
+
+# A question of how often something happens, and a sentence telling how often: "every two weeks",
+# "every half hour", "every Saturday", "weekly", "each month", "twice a year", "three trains an hour".
+_ASKS_FREQUENCY = re.compile(r"\bhow (?:often|frequently)\b|\bwhat frequency\b", re.I)
+_FREQUENCY = re.compile(
+    rf"\b(?:every|each)\s+(?:(?:\d+|other|half|{NUMBER_WORD}|few|couple of)\s+)?(?:{WEEKDAYS}|second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|season)s?\b"
+    r"|\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|biannually|biennially)\b"
+    rf"|\b(?:once|twice|(?:\d+|{NUMBER_WORD})\s+(?:\w+\s+)?times)\s+(?:a|an|per|each|every)\s+(?:\w+\s+)?(?:second|minute|hour|day|week|fortnight|month|quarter|year|season)s?\b"
+    rf"|\b(?:\d+|{NUMBER_WORD})\s+[a-z]+s\s+(?:an|a|per)\s+(?:hour|day|week|month|year)\b",
+    re.I,
+)
+
+
+def asks_frequency(question: str) -> bool:
+    """Whether ``question`` asks how often something happens ("How often will garbage be collected?")."""
+    return _ASKS_FREQUENCY.search(question) is not None
+
+
+def tells_frequency(sentence: str) -> bool:
+    """Whether ``sentence`` tells how often something happens ("Garbage will move to every two
+    weeks", "The board meets monthly", "three trains an hour")."""
+    return _FREQUENCY.search(sentence) is not None
 
 
 # A question asking why, or what caused something ("Why was the bridge closed?", "What caused the
@@ -912,11 +923,22 @@ def tells_an_earlier_time(sentence: str, question: str) -> bool:
     return any(not _COMPARED_WITH.search(sentence, max(0, found.start() - 60), found.start()) for found in _EARLIER_TIME.finditer(sentence))
 
 
-def of_another_year(sentence: str, question: str) -> bool:
-    """Whether ``question`` pins a year and ``sentence`` states years, none of them that one, with
-    no figure set against another (``_COMPARED_WITH``): "A year earlier, in January 2025, the figure
+# A year that is part of a name: "Euro 2028", "Vision 2030" (a capitalised word before it, no month's
+# name, and not the question's first word: "In 2026, …").
+_YEAR_IN_NAME = re.compile(rf"(?<=\S )(?P<name>[A-Z][A-Za-z]+)[ -](?P<year>{YEAR})\b")
+
+
+def years_asked(question: str) -> set[str]:
+    """The years ``question`` pins what it asks to ("2026" of "… in January 2026?"), not a year of
+    a name ("Euro 2028")."""
+    named = {found["year"] for found in _YEAR_IN_NAME.finditer(question) if found["name"].lower() not in CALENDAR_WORDS}
+    return years(question) - named
+
+
+def of_another_year(sentence: str, asked: set[str]) -> bool:
+    """Whether ``sentence`` states years, none of them one ``asked`` (``years_asked``), with no
+    figure set against another (``_COMPARED_WITH``): "A year earlier, in January 2025, the figure
     was 71.3 per cent." does not answer "What was the figure in January 2026?"."""
-    asked = years(question)
     stated = years(sentence) if asked else set()
     return bool(stated) and not asked & stated and not any(_COMPARED_WITH.search(sentence, 0, found.start()) for found in re.finditer(YEAR, sentence))
 

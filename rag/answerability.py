@@ -104,7 +104,7 @@ def features(index: "CorpusIndex", question: str, scored: Sequence["ScoredSenten
     """The answerability features of one question against its candidate sentences (see FEATURES)."""
     q_terms = question_terms(question)
     total_idf = sum(index.idf(t) for t in q_terms) or 1.0
-    known = FRAME_STEMS | side_written(question, index.term_idf)  # "government" where the articles write "minister"
+    known = FRAME_STEMS | side_written(index, question)  # "government" where the articles write "minister"
     unknown = sum(index.idf(t) for t in q_terms if t not in index.term_idf and t not in known and not written_as(t, index.term_idf)) / total_idf if q_terms else 1.0
     top = scored[:3]
     nothing_found = {"window_coverage": 0.0, "missing_terms": 1.0, "missing_name": 0.0, "missing_number": 0.0, "missing_contrast": 0.0}

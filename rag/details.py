@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from .answer_types import SPAN_QUALIFIER, amount_groups
 from .lexical import STOPWORDS, is_verb, stem, terms, words
@@ -266,22 +267,31 @@ def conflicting_details(question: str, best: str, candidates: str) -> list[str]:
     return [kind for kind in conflicting if not (kind == "date" and "month" in conflicting)]  # another month is another day
 
 
-def mismatched_details(question: str, sentences: list[str], dated_years: Sequence[str | None] = ()) -> bool:
+def years_of_months(months: set[str], day: date) -> set[str]:
+    """The years ``months`` (as numbers, "12") told without one are of, in an article dated
+    ``day``: its year, or the year before for a month later than its own ("December" in an article
+    of 8 January 2026 is December 2025)."""
+    return {str(day.year - (int(month) > day.month)) for month in months}
+
+
+def mismatched_details(question: str, sentences: list[str], dated: Sequence[date | None] = ()) -> bool:
     """Whether one of ``sentences`` states a detail the question asks and another it asks
     otherwise, and none states them all: "Why did the 1998 strike last eleven days?" of "… the
     first strike since 1998, when drivers stayed off the job for six days" (two true facts, the
-    1998 strike's length and this one's, asked as one). ``dated_years`` holds the year each
-    sentence's article is dated (None where undated): a sentence stating no year is told of it
-    ("… within four hours in January" in an article of February 2026, for "in January 2026")."""
+    1998 strike's length and this one's, asked as one). ``dated`` holds the day each sentence's
+    article is dated (None where undated): a sentence stating no year is told of that day's year,
+    or the year before for a month later than the day's ("… within four hours in January" in an
+    article of February 2026 is of January 2026; "… in December" in one of January 2026 of
+    December 2025)."""
     asked = asked_details(question)
     if "date" in asked:  # a day of a month pins the month: one detail, not two
         del asked["month"]
     if len(asked) < 2:
         return False
     stated = [(text, stated_details(text)) for text in sentences]
-    for (_, found), year in zip(stated, dated_years):
-        if year is not None and "year" not in found:
-            found["year"] = {year}
+    for (_, found), day in zip(stated, dated):
+        if day is not None and "year" not in found:
+            found["year"] = years_of_months(found.get("month", set()), day) or {str(day.year)}
     if any(all(values & found.get(kind, set()) for kind, values in asked.items()) for _, found in stated):
         return False
     return any(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import date
 from itertools import islice, takewhile
 from typing import TYPE_CHECKING, Iterator, Sequence
 
@@ -35,7 +36,8 @@ from .answer_types import (
     time_unit_asked,
     topic_of_statement,
 )
-from .details import asked_details, changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details
+from .dates import day_named
+from .details import asked_details, changed_amount, conflicting_details, misattributed_figure, miscounted, mismatched_details, stated_details, years_of_months
 from .lexical import NEGATION, QUESTION_FILLER, STOPWORDS, is_verb, may_be_noun, name_key, question_terms, stem, terms, verb_forms, words
 from .lists import list_miscounted
 from .question import asks_yes_or_no, known_names, name_spans, name_terms, names_in, own_part, quotations_in
@@ -870,7 +872,7 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
     nearest_ids = [s.sentence_id for s in scored[:MISMATCH_CANDIDATES]]
     nearest = [index.sentences[sid].text for sid in nearest_ids]
     names = frozenset(stem(name) for name in known_names(question, index.names)).union(*name_terms(question).values())
-    if mismatched_details(question, nearest, [_dated_year(index, sid) for sid in nearest_ids]):
+    if mismatched_details(question, nearest, [_dated_day(index, sid) for sid in nearest_ids]):
         yield "They state the details the question asks about as one fact in different facts."
     if miscounted(question, nearest):
         yield "They state a different number from the question's."
@@ -935,6 +937,18 @@ def year_told_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["S
     return min(years)
 
 
+def _dated_day(index: "CorpusIndex", sid: int) -> date | None:
+    """The day the article of sentence ``sid`` is dated (``_article_day``), or None."""
+    return _article_day(index, index.sentences[sid].doc_id)
+
+
+def _article_day(index: "CorpusIndex", doc_id: str) -> date | None:
+    """The day article ``doc_id`` is dated, with its year (``rag.dates.day_named``), or None."""
+    dated = index.article_dates.get(doc_id)
+    named = day_named(dated.text) if dated else None
+    return named[0] if named and named[1] else None
+
+
 def _dated_year(index: "CorpusIndex", sid: int) -> str | None:
     """The year the article of sentence ``sid`` is dated, or None where it has no date."""
     dated = index.article_dates.get(index.sentences[sid].doc_id)
@@ -945,13 +959,17 @@ def _dated_year(index: "CorpusIndex", sid: int) -> str | None:
 def _told_of_year(index: "CorpusIndex", sid: int, year: str) -> bool:
     """Whether sentence ``sid`` is told of ``year`` (see ``year_told_elsewhere``): its own "last
     year", "this year" or "next year" tell the year before, of or after its article's date, and
-    may tell any year in an article with no date."""
+    may tell any year in an article with no date; a month it states without a year is of its
+    article's year or the year before (``years_of_months``)."""
     doc_id = index.sentences[sid].doc_id
     dated = index.article_dates.get(doc_id)
     context = [sid, *_paragraph_before(index, sid), *_opening_sentences(index, doc_id)]
     texts = [index.documents[doc_id].title, dated.text if dated else "", *(index.sentences[i].text for i in context)]
     if year in index.terms_leant_on.get(sid, frozenset()) or any(_mentions_year(text, year) for text in texts):
         return True
+    day = _dated_day(index, sid)
+    if day is not None and year in years_of_months(stated_details(index.sentences[sid].text).get("month", set()), day):
+        return True  # "… in December", in an article of 8 January 2026, for 2025
     relative = {_RELATIVE_YEARS[found.lower()] for found in _RELATIVE_YEAR.findall(index.sentences[sid].text)}
     article_year = _dated_year(index, sid)
     return bool(relative) and (article_year is None or int(year) - int(article_year) in relative)
@@ -1018,7 +1036,8 @@ def year_unmentioned(index: "CorpusIndex", question: str) -> tuple[str, str] | N
     naming everything it names (every article, when it names nothing they do) mentions, or None:
     "How many people died in the 1987 Glenmoor flood?" of articles on Glenmoor's floods of 1958 and
     this year. A year counts as mentioned within a word ("FY2024") and as the second of a span
-    written short ("2024/25" for 2025). What it names is "" when it names nothing. Not read when
+    written short ("2024/25" for 2025), and by an article that may tell of the month asked
+    without its year (``_may_tell_month_of``). What it names is "" when it names nothing. Not read when
     more than ``YEAR_ARTICLES`` articles would be."""
     years = asked_details(question).get("year", set())
     if not years:
@@ -1027,11 +1046,21 @@ def year_unmentioned(index: "CorpusIndex", question: str) -> tuple[str, str] | N
     naming = frozenset.intersection(*(index.documents_with(stem(name)) for name in names)) if names else frozenset(index.documents)
     if not naming or len(naming) > YEAR_ARTICLES:
         return None
+    months = asked_details(question).get("month", set())
     for year in sorted(years):
-        if not naming & index.documents_with(year) and not any(_mentions_year(index.documents[doc_id].text, year) for doc_id in naming):
+        if not naming & index.documents_with(year) and not any(
+            _mentions_year(index.documents[doc_id].text, year) or _may_tell_month_of(index, doc_id, months, year) for doc_id in naming
+        ):
             named = next((question[start:end] for start, end in name_spans(question, index.names) if known_names(question[start:end], index.names)), "")
             return re.sub(r"['’]s$", "", named), year
     return None
+
+
+def _may_tell_month_of(index: "CorpusIndex", doc_id: str, months: set[str], year: str) -> bool:
+    """Whether article ``doc_id`` may tell of one of ``months`` (as numbers) of ``year`` without
+    writing the year: dated early in the year after, it tells of last December as "December"."""
+    day = _article_day(index, doc_id)
+    return day is not None and year in years_of_months(months, day)
 
 
 YEAR_ARTICLES = 200  # articles read for a year, at most: a question naming nothing of a large corpus is not checked
@@ -1134,8 +1163,8 @@ def said_nothing_on(index: "CorpusIndex", question: str, articles: frozenset[str
     by a role ("the Nurses' Federation leader": a last word neither capitalised nor a name of the
     articles), for someone no such paragraph names, for a topic their articles never name (the
     question's word for what they spoke of, it may be: "the budget" of library cuts), or for a
-    topic of a day, a date or where they said it alone. Someone the articles name and never tell
-    speaking, in the paragraphs naming them or those after, said nothing on it either ("What has
+    topic of a day, a date or where they said it alone. Someone the articles name only in a list's
+    items or a table's rows, none of them telling speech, said nothing on it either ("What has
     Sandra Holt promised about the maternity unit?" of a list of the candidates)."""
     who, topic = speaker_asked(question), topic_of_statement(question)
     if not who or not topic:
@@ -1157,8 +1186,8 @@ def said_nothing_on(index: "CorpusIndex", question: str, articles: frozenset[str
         return None
     paragraphs = {tuple(_paragraph_of(index, sid)) for sid in naming}
     speaking = [paragraph for paragraph in paragraphs if any(_tells_speech(index, i) for i in paragraph)]
-    if not speaking and side is None and not any(_words_carried_on(index, paragraph[-1], set(words(who))) for paragraph in paragraphs):
-        named_in = {index.sentences[paragraph[0]].doc_id for paragraph in paragraphs}  # named, never told speaking: "What has Sandra Holt promised …?" of a list of the candidates
+    if naming and not speaking and side is None and all(sid in index.leads for sid in naming):  # named only in a list's items or a table's rows
+        named_in = {index.sentences[sid].doc_id for sid in naming}  # "What has Sandra Holt promised …?" of a list of the candidates
         return (who, topic) if any(index.documents_with(term) & named_in for term in asked) else None
     their_articles = {index.sentences[paragraph[0]].doc_id for paragraph in speaking}
     if not speaking or not any(index.documents_with(term) & their_articles for term in asked):
@@ -1213,7 +1242,7 @@ def _words_carried_on(index: "CorpusIndex", last: int, names: set[str]) -> list[
         texts = [index.sentences[i].text for i in paragraph]
         if any(_names_someone(index, text) and not names & set(words(text)) for text in texts):
             break
-        if any(reports_speech(text) or reports_reaction(text) for text in texts):
+        if any(_tells_speech(index, i) for i in paragraph):
             carried += paragraph
         last = paragraph[-1]
     return carried

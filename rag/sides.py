@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import TYPE_CHECKING, Collection, Sequence
+from typing import TYPE_CHECKING, Sequence
 from weakref import WeakKeyDictionary
 
 from .answer_types import SAYING_VERBS, reports_speech, speaker_asked
@@ -65,16 +65,27 @@ def side_words(question: str) -> frozenset[str]:
     return frozenset(words(speaker_asked(question) or "")) if side_asked(question) is not None else frozenset()
 
 
-def side_written(question: str, terms: Collection[str]) -> frozenset[str]:
-    """The stems of the words of the side ``question`` asks the words of (``side_asked``) when
-    ``terms`` (the articles' stems) hold one of them, or a minister's title for the government:
+def side_written(index: "CorpusIndex", question: str) -> frozenset[str]:
+    """The stems of the words of the side ``question`` asks the words of (``side_asked``) when the
+    articles write one of them, or a minister's title for the government (``_MINISTER_TITLE``):
     "government" of "What did the government say …?" is a word the articles know where they write
     "minister" or "the Health Secretary"; else empty."""
     side = side_asked(question)
     if side is None:
         return frozenset()
-    written = _SIDE_STEMS[side] | (_MINISTER_TITLE_STEMS if side == "government" else frozenset())
-    return _SIDE_STEMS[side] if any(term in terms for term in written) else frozenset()
+    written = any(term in index.term_idf for term in _SIDE_STEMS[side]) or (side == "government" and _titles_a_minister(index))
+    return _SIDE_STEMS[side] if written else frozenset()
+
+
+# Whether an index's articles name a minister by their title alone (``_titles_a_minister``), read once an index.
+_TITLED: "WeakKeyDictionary[CorpusIndex, bool]" = WeakKeyDictionary()
+
+
+def _titles_a_minister(index: "CorpusIndex") -> bool:
+    """Whether any article names a minister by their title (``_MINISTER_TITLE``: "the Health Secretary")."""
+    if index not in _TITLED:
+        _TITLED[index] = any(_MINISTER_TITLE.search(document.text) for document in index.documents.values())
+    return _TITLED[index]
 
 
 def _opposed(side: str) -> frozenset[str]:
@@ -113,12 +124,11 @@ _NAMING_SOMETHING_ELSE = re.compile(r"\b(?:Defence|Defense|Crown)\b")
 
 
 # A minister by their title, without the word "minister": "the Health Secretary", "Secretary of
-# State", "the Taoiseach"; not a union's "General Secretary" nor a club's "Company Secretary".
-_MINISTER_TITLE = re.compile(
-    r"\b(?:(?!(?:General|Company|Branch|Club|Honorary|Assistant|Deputy)\b)[A-Z][a-z]+ Secretary|Secretary of State|Chancellor of the Exchequer|Attorney[- ]General|Taoiseach|Tánaiste)\b"
-)
+# State", "the Taoiseach"; by a government department's name, not a union's "General Secretary"
+# nor "Regional Secretary", nor a club's "Company Secretary".
+_DEPARTMENTS = "Health|Home|Foreign|Education|Transport|Environment|Defence|Justice|Culture|Business|Energy|Housing|Trade|Science|Treasury|Work and Pensions|Northern Ireland|Scottish|Welsh"
+_MINISTER_TITLE = re.compile(rf"\b(?:(?:{_DEPARTMENTS}) Secretary|Secretary of State|Chancellor of the Exchequer|Attorney[- ]General|Taoiseach|Tánaiste)\b")
 _MINISTER = stem("minister")
-_MINISTER_TITLE_STEMS = frozenset(map(stem, "secretary chancellor taoiseach tánaiste".split()))
 
 
 def _side_terms(text: str) -> set[str]:

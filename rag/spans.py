@@ -46,7 +46,7 @@ def quote_span(
     telling they spoke goes on to their words; ``things``: what the question asks to have named
     (``things_asked``), so that a sentence counting them ("four main conditions") goes on to the
     sentences naming them; ``goes_on``: the question asks what comes after what the sentence tells
-    (``asks_next_step``), so that it goes on to the next sentence of its article, within the
+    (``asks_next_step``), so that it goes on to the next sentence of its paragraph, within the
     budget. A run-on sentence over ``RUN_ON_BUDGETS`` budgets is cut to one."""
     return _within_budget(index, token_budget, sid, *_with_context(index, sid, token_budget, said, room, speech, things, goes_on))
 
@@ -77,7 +77,7 @@ def _with_context(
     many sentences of its paragraph as it counts of ``things`` ("Members attached four main
     conditions to the permission.", ``count_announced``) while the quote stays within ``room``
     tokens (the answer's budget for the first quote), with ``goes_on`` to the next sentence of its
-    article within those tokens ("What happens after …?"), and on
+    paragraph within those tokens ("What happens after …?"), and on
     to the line naming who said it ("> — Gloria Mbeki, board chair" at the foot of a block
     quote); never over a sentence of ``said``. A lead-in ending in a colon, or an item of
     its list, goes on to the list's later items while the quote stays within ``room``
@@ -109,9 +109,9 @@ def _with_context(
         following = sentences[sid + 1]
         if following.doc_id == sentence.doc_id and following.kind == "sentence":
             end = following.end
-    if goes_on and sid + 1 < len(sentences) and sid + 1 not in said:  # "What happens after the core samples are taken?"
+    if goes_on and sid + 1 < len(sentences) and sid + 1 not in said and index.same_paragraph(sid, sid + 1):  # "What happens after the core samples are taken?"
         following = sentences[sid + 1]
-        if following.doc_id == sentence.doc_id and following.kind == "sentence" and count_tokens(text[start : following.end]) <= (token_budget if room is None else room):
+        if following.kind == "sentence" and count_tokens(text[start : following.end]) <= (token_budget if room is None else room):
             end = max(end, following.end)
     if things and (count := count_announced(sentence.text, things)):
         end = _named_after(index, sid, count, start, end, said, token_budget if room is None else room)

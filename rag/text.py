@@ -810,7 +810,7 @@ def on_list_line(text: str, sentence: Sentence) -> bool:
 # bases should be built …"), or a line ending in a semicolon ("Brett Kavanagh (Independent), a
 # local fisherman;") and the line closing such a list ("Meredith Sayle (Independent), a former
 # deputy mayor.").
-_ORDINAL_OPENING = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Finally|Lastly)(?:ly)?,[ \t]")
+_ORDINAL_OPENING = re.compile(r"(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)(?:ly)?|Finally|Lastly),[ \t]")
 _SEMICOLON_END = re.compile(r";[ \t\r]*$")
 _ABOVE_CHARS = 400  # of the text above a line, read for the semicolon ending the item before it
 
@@ -830,6 +830,14 @@ def on_prose_item(text: str, sentence: Sentence) -> bool:
             break
         start = previous
     return _ORDINAL_OPENING.match(text, start) is not None
+
+
+def opens_its_line(text: str, sentence: Sentence) -> bool:
+    """Whether ``sentence`` opens its line of ``text``, after any bullet or number: the first
+    sentence of a list's item ("- An extra sailing on Saturdays." but not "It will leave at 7 p.m."
+    after it)."""
+    start = line_start(text, sentence.start)
+    return not text[start : sentence.start].strip() or _BULLET.fullmatch(text, start, sentence.start) is not None
 
 
 def item_number(text: str, sentence: Sentence) -> int | None:
@@ -902,6 +910,7 @@ def sentence_leads(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> d
     maps doc id -> article text. One pass over the sentences."""
     leads: dict[int, int] = {}
     lead: int | None = None  # the header or lead-in whose rows or items come now
+    style: str | None = None  # how its list's items are written: "bulleted" (or numbered), "prose", or None before the first
     turn: str | None = None  # "Q" or "A" in a paragraph of an interview that opens so
     asked: int | None = None  # the first sentence of the interview's question before now
     roles: dict[str, dict[str, str]] = {}  # each article's interview roles
@@ -930,14 +939,16 @@ def sentence_leads(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> d
             led = sentences[lead]
             if led.text.startswith("|"):  # a table's rows are its next lines, with no blank line between
                 follows = sentence.text.startswith("|") and not BLANK_LINE.search(text, sentences[i - 1].end, sentence.start)
-            else:
-                follows = on_list_line(text, sentence) or on_prose_item(text, sentence)
+            else:  # a list's items are bulleted or written as prose, all of them alike: no prose line after a bulleted list
+                bulleted = on_list_line(text, sentence)
+                follows = (bulleted and style != "prose") or (not bulleted and style != "bulleted" and on_prose_item(text, sentence))
+                style = style or (("bulleted" if bulleted else "prose") if follows else None)
             if led.doc_id == sentence.doc_id and follows and _within_tokens(text[led.start : sentence.end], LEAD_TOKENS):
                 leads[i] = lead
                 continue
         lead = None  # the table or list is over, or out of reach: so are its later rows or items
         if header or (sentence.text.endswith(":") and sentence.kind in ("heading", "sentence", "fragment") and not on_list_line(text, sentence)):
-            lead = i
+            lead, style = i, None
     return leads
 
 

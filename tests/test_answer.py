@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from hostile_checks import assert_grounded
+from rag.lists import asks_list
 from rag.answer import ABSTAIN_TEXT, Answerer, ScoredSentence, in_quotation_marks
 from rag.gold import load_gold
 from rag.evaluation import unsuppressed
@@ -3533,6 +3534,143 @@ def test_a_month_told_without_its_year_is_of_the_year_its_article_is_dated(tmp_p
     assert "72.1 per cent" not in dated.quotes[0].text, dated.answer  # January 2025's figure
     earlier = local.answer("What was Kelby General's four-hour figure in January 2024?")
     assert earlier.abstained, earlier.answer
+
+
+FERRY_CHANGES = (
+    "Ferry operator sets out timetable changes\nValley Courier, Monday 2 March 2026\n\n"
+    "Carrow Ferries has announced changes to its winter timetable after complaints from island residents.\n\n"
+    "The company said the new timetable would bring these changes:\n\n"
+    "- An extra sailing on Saturdays. It will leave Carrow at 7 p.m.\n- Cheaper fares for island residents. A return ticket will cost £6 instead of £9.\n- A new booking app. It will replace the phone line from April.\n\n"
+    "Residents welcomed the changes but said they did not go far enough.\n"
+)
+
+
+BRIDGE_OPTIONS = (
+    "Council weighs future of Carrow bridge\nValley Courier, Wednesday 8 April 2026\n\n"
+    "Ardlow council has published a report on the future of the\nCarrow bridge, which has been closed since March. The report sets\nout the council's options:\n\n"
+    "- Repair the existing bridge at a cost of £4 million.\n- Replace it with a new bridge costing £11 million.\n- Close the bridge permanently and improve the detour.\n\n"
+    "Councillors will vote on the options on 12 May. Officers favour replacement;\nthey say repairs would only keep the bridge open for ten years.\n\n"
+    "Residents have started a petition to keep the bridge open.\n"
+)
+
+
+HUSTINGS = (
+    "Maternity unit dominates Ardlow by-election campaign\nValley Courier, Thursday 19 March 2026\n\n"
+    "The future of the maternity unit at Ardlow Hospital has become the main issue of the by-election campaign.\n\n"
+    "Sandra Holt, the Greens candidate, explained at a hustings on Tuesday that she would fight to reopen the maternity unit within a year if elected. She confirmed she would also push for a new midwife-led birth centre in Carrow.\n\n"
+    "Priya Raman, the Labour candidate, said the unit had closed because the health board could not recruit enough midwives.\n\n"
+    "The health board closed the unit in 2024, and mothers now travel 50 miles to give birth.\n"
+)
+
+
+BUS_DEPOT_CLOSURE = (
+    "Bus depot closure confirmed\nValley Courier, Friday 20 March 2026\n\n"
+    "Kestrel Buses will close its Halden Road depot in June, moving 80 drivers to its site in Carrow.\n\n"
+    "Dave Ward, the union's Regional Secretary, said the closure would add an hour to many drivers' working day. \"Our members were not consulted once,\" he said.\n\n"
+    "The company said the depot was too small for its new electric buses.\n"
+)
+
+
+STADIUM_PLAN = (
+    "Ardlow Rovers stadium plan approved\nValley Courier, Monday 16 March 2026\n\n"
+    "Plans for a new 12,000-seat stadium for Ardlow Rovers were approved by the planning committee on Monday.\n\n"
+    "The club's Company Secretary, Janet Foley, said the club hoped to play its first match there in August 2027.\n\n"
+    "Residents living near the site said they feared traffic on match days.\n"
+)
+
+
+BUS_ROUTE = (
+    "New bus route links Carrow and Ardlow hospital\nValley Courier, Monday 9 March 2026\n\n"
+    "A new bus route linking Carrow with Ardlow hospital will start running on 6 April, Kestrel Buses said.\n\n"
+    "The 42 service will run every half hour between 7 a.m. and 7 p.m., stopping at the railway station and the retail park.\n\n"
+    "Kestrel's operations manager, Tom Reilly, told the Ardlow Daily Post that the route would be reviewed after six months.\n"
+)
+
+
+GRITTING = (
+    "Council spent record sum on gritting during cold snap\nValley Courier, Thursday 8 January 2026\n\n"
+    "Ardlow council spent £2.3 million on gritting roads in December, more than in any month on record, after the coldest start to winter in a decade.\n\n"
+    "Crews spread 14,000 tonnes of salt on the region's roads during the month, the council said.\n\n"
+    "The council has already spent most of its winter budget of £4 million.\n"
+)
+
+
+EURO_STADIUM = (
+    "Work to begin on Euro 2028 stadium upgrade\nValley Courier, Monday 16 February 2026\n\n"
+    "Ardlow Park will be upgraded to host matches at Euro 2028, the football association confirmed on Monday.\n\n"
+    "The upgrade will cost £45 million and is due to be finished by December 2027, the council said.\n\n"
+    "The council has already spent £3 million on design work for the stadium.\n\n"
+    "The government will pay half of the cost.\n"
+)
+
+
+BRIDGE_CRACKS = (
+    "Carrow bridge closed after cracks found\nValley Courier, Wednesday 4 March 2026\n\n"
+    "The Carrow bridge was closed to all traffic on Tuesday after engineers found cracks in two of its steel support beams during a routine inspection.\n\n"
+    "Drivers face a 20-minute detour through Little Sowerby, which residents say has led to queues at the village school.\n\n"
+    "The council said the bridge would stay shut until repairs were complete.\n\n"
+    "Engineers will take core samples from the beams next week. A full load assessment will then be carried out before any decision on reopening.\n"
+)
+
+
+def test_a_list_is_counted_by_its_items_not_its_sentences_nor_a_prose_line_after_it(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"ferry.txt": FERRY_CHANGES, "bridge.txt": BRIDGE_OPTIONS, "heat.txt": HEAT}, encoder, answerer)
+    changes = local.answer("What are the three changes to the ferry timetable?")  # three items of two sentences each
+    assert not changes.abstained and "A new booking app" in changes.quotes[0].text, changes.answer
+    options = local.answer("What are the council's three options for the Carrow bridge?")  # "Officers favour replacement;" is no option
+    assert not options.abstained and "Close the bridge permanently" in options.quotes[0].text, options.answer
+    more = local.answer("What are the five changes to the ferry timetable?")
+    assert more.abstained and "They list 3 changes" in more.answer, more.answer
+    assert asks_list("What are the nurses' three demands?") and asks_list("What are the union's three demands?")  # a plural's possessive too
+
+
+def test_someone_told_explaining_or_confirming_is_answered_by_what_they_said(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"hustings.txt": HUSTINGS, "heat.txt": HEAT}, encoder, answerer)
+    said = local.answer("What has Sandra Holt said about the maternity unit?")  # "explained", "confirmed": named outside any list
+    assert not said.abstained and "reopen the maternity unit" in said.quotes[0].text, said.answer
+
+
+def test_a_union_or_club_secretary_is_no_minister(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"depot.txt": BUS_DEPOT_CLOSURE, "stadium.txt": STADIUM_PLAN}, encoder, answerer)
+    stadium = local.answer("What did the government say about the stadium?")  # a union's Regional Secretary, a club's Company Secretary
+    assert stadium.abstained, stadium.answer
+
+
+ROAD_FUNDING = (
+    "Hospital closure plan and road funding announced\nValley Courier, Tuesday 17 March 2026\n\n"
+    "The health board has proposed closing the minor injuries unit at Little Sowerby hospital, moving its services to Ardlow.\n\n"
+    "Unison, which represents nurses at the hospital, said the closure would leave villagers with a 40-minute drive for treatment. "
+    "Hundreds of people signed a petition against the plan on its first day.\n\n"
+    "Separately, the government announced £12 million for pothole repairs across the region. "
+    "The Transport Secretary, Helen Marsh, said the money would fix 40,000 potholes by the end of the year.\n"
+)
+
+
+def test_a_sides_words_on_another_topic_are_not_put_first(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"roads.txt": ROAD_FUNDING, "heat.txt": HEAT, "park.txt": PARK}, encoder, answerer)
+    unit = local.answer("What did the government say about the minor injuries unit?")  # its words are on potholes
+    assert not unit.abstained and "pothole" not in unit.quotes[0].text, unit.answer
+
+
+def test_how_often_is_answered_by_every_half_hour_and_a_year_of_a_name_is_no_year_asked(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"bus.txt": BUS_ROUTE, "euro.txt": EURO_STADIUM, "heat.txt": HEAT}, encoder, answerer)
+    often = local.answer("How often will the 42 bus run?")
+    assert not often.abstained and "every half hour" in often.quotes[0].text, often.answer
+    cost = local.answer("How much will the Euro 2028 stadium upgrade cost?")
+    assert not cost.abstained and "£45 million" in cost.quotes[0].text, cost.answer
+
+
+def test_a_month_later_than_its_articles_date_is_of_the_year_before(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"gritting.txt": GRITTING, "heat.txt": HEAT}, encoder, answerer)
+    spent = local.answer("How much did the council spend on gritting in December 2025?")  # "in December", dated 8 January 2026
+    assert not spent.abstained and "£2.3 million" in spent.quotes[0].text, spent.answer
+
+
+def test_what_happens_next_goes_on_within_its_paragraph_only(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"bridge.txt": BRIDGE_CRACKS, "heat.txt": HEAT}, encoder, answerer)
+    after = local.answer("What happens next with the Carrow bridge?")
+    assert not after.abstained, after.answer  # the closure sentence is not run on into the next paragraph's detour
+    assert not any(quote.text.startswith("The Carrow bridge was closed") and "detour" in quote.text for quote in after.quotes), after.answer
 
 
 FLOOD_REVIEW = (

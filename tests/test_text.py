@@ -884,14 +884,14 @@ def test_a_list_written_as_prose_is_read_under_its_lead_in():
         "The review makes three recommendations:\n\n"
         "First, hospitals should accept patients from ambulances within 30 minutes.\n\n"
         "Second, two new ambulance bases should be built. One would serve Carrigmore.\n\n"
-        "Third, 40 more paramedics should be recruited.\n\n"
+        "Thirdly, 40 more paramedics should be recruited.\n\n"
         "The minister accepted them. In ballot paper order, the candidates are:\n\n"
         "Sandra Holt (Greens), a teacher;\nCol Draper (One Nation), a truck driver;\nMeredith Sayle (Independent), a former mayor.\n\n"
         "Counting begins at 6pm.\n"
     )
     leads = leads_by_text(text)
     recommendations = "The review makes three recommendations:"
-    assert {item: recommendations for item in ("Second, two new ambulance bases should be built.", "One would serve Carrigmore.", "Third, 40 more paramedics should be recruited.")}.items() <= leads.items()
+    assert {item: recommendations for item in ("Second, two new ambulance bases should be built.", "One would serve Carrigmore.", "Thirdly, 40 more paramedics should be recruited.")}.items() <= leads.items()
     assert leads["Col Draper (One Nation), a truck driver;"] == leads["Meredith Sayle (Independent), a former mayor."] == "In ballot paper order, the candidates are:"
     assert "The minister accepted them." not in leads and "Counting begins at 6pm." not in leads  # the paragraphs after each list
     kinds = {s.text: s.kind for s in split_sentences("doc", text)}
