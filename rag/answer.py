@@ -143,8 +143,6 @@ ACROSS_RATIO = 0.4  # of the best sentence's score, the least another article's 
 # The lower-case words right after a name, naming what of it a question asks about: "warehouse
 # fire" of "the Carrow warehouse fire?" (``_latest_first``).
 _WRITTEN_AFTER_NAME = re.compile(r"(?:\s+(?!(?:and|or|of|in|on|at|to|for|by|is|was|are|were|be|been|has|have|had|will|still|now|after|before|since|with)\b)[a-z][a-z'’-]*){0,3}")
-
-
 # A question of what someone said about nothing in particular, or about a topic: "What did the
 # government say?", "What has the union said about the offer?"; not "What does the manager say he
 # was promised?", whose best sentences hold what is asked.
@@ -509,8 +507,12 @@ class Answerer:
             first.sort(key=lambda candidate: not said_by_side(self.index, candidate.sentence_id, side))
             if (not first or not said_by_side(self.index, first[0].sentence_id, side)) and _SAID_ALONE.match(question):
                 topic = frozenset(question_terms(topic_of_statement(question) or ""))  # of the topic asked, if any
-                further = [c for c in scored if said_by_side(self.index, c.sentence_id, side) and (not topic or topic & self.index.sentence_terms[c.sentence_id])]
-                first = further + first
+                naming = [
+                    candidate
+                    for candidate in scored
+                    if said_by_side(self.index, candidate.sentence_id, side) and (not topic or topic & self.index.sentence_terms[candidate.sentence_id])
+                ]
+                first = naming + [candidate for candidate in first if candidate not in naming]
         if len(speaker) > 1 and not any(speaks(self.index.sentences[candidate.sentence_id].text, speaker[-1]) for candidate in first):
             first = [candidate for candidate in scored if speaks(self.index.sentences[candidate.sentence_id].text, speaker[-1])] or first
         chosen = {candidate.sentence_id for candidate in first}
