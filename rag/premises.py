@@ -872,7 +872,7 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
     nearest_ids = [s.sentence_id for s in scored[:MISMATCH_CANDIDATES]]
     nearest = [index.sentences[sid].text for sid in nearest_ids]
     names = frozenset(stem(name) for name in known_names(question, index.names)).union(*name_terms(question).values())
-    if mismatched_details(question, nearest, [_dated_day(index, sid) for sid in nearest_ids]):
+    if mismatched_details(question, nearest, [_article_day(index, index.sentences[sid].doc_id) for sid in nearest_ids]):
         yield "They state the details the question asks about as one fact in different facts."
     if miscounted(question, nearest):
         yield "They state a different number from the question's."
@@ -937,23 +937,11 @@ def year_told_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["S
     return min(years)
 
 
-def _dated_day(index: "CorpusIndex", sid: int) -> date | None:
-    """The day the article of sentence ``sid`` is dated (``_article_day``), or None."""
-    return _article_day(index, index.sentences[sid].doc_id)
-
-
 def _article_day(index: "CorpusIndex", doc_id: str) -> date | None:
     """The day article ``doc_id`` is dated, with its year (``rag.dates.day_named``), or None."""
     dated = index.article_dates.get(doc_id)
     named = day_named(dated.text) if dated else None
     return named[0] if named and named[1] else None
-
-
-def _dated_year(index: "CorpusIndex", sid: int) -> str | None:
-    """The year the article of sentence ``sid`` is dated, or None where it has no date."""
-    dated = index.article_dates.get(index.sentences[sid].doc_id)
-    year = _YEARS.search(dated.text) if dated else None
-    return year.group() if year else None
 
 
 def _told_of_year(index: "CorpusIndex", sid: int, year: str) -> bool:
@@ -967,12 +955,12 @@ def _told_of_year(index: "CorpusIndex", sid: int, year: str) -> bool:
     texts = [index.documents[doc_id].title, dated.text if dated else "", *(index.sentences[i].text for i in context)]
     if year in index.terms_leant_on.get(sid, frozenset()) or any(_mentions_year(text, year) for text in texts):
         return True
-    day = _dated_day(index, sid)
+    day = _article_day(index, doc_id)
     if day is not None and year in years_of_months(stated_details(index.sentences[sid].text).get("month", set()), day):
         return True  # "… in December", in an article of 8 January 2026, for 2025
     relative = {_RELATIVE_YEARS[found.lower()] for found in _RELATIVE_YEAR.findall(index.sentences[sid].text)}
-    article_year = _dated_year(index, sid)
-    return bool(relative) and (article_year is None or int(year) - int(article_year) in relative)
+    article_year = _YEARS.search(dated.text) if dated else None
+    return bool(relative) and (article_year is None or int(year) - int(article_year.group()) in relative)
 
 
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next)\s+year\b", re.I)
