@@ -66,7 +66,7 @@ from .dates import dated_later
 from .errors import require_type
 from .officer_titles import RoleAsked, holder_asked, names_holder
 from .lexical import STOPWORDS, as_matched, question_terms, stem, words
-from .lists import asks_list, count_read_away, list_size
+from .lists import asks_list, count_read_away, is_list_item
 from .premises import ASKS_DEATHS, DEATH_WORDS, asks_closed_type, premise_note
 from .ranks import ranks_asked, sentence_tells_ranks
 from .sides import said_by_side, side_asked, side_words
@@ -474,7 +474,7 @@ class Answerer:
         in a colon, ``CorpusIndex.leads``) scoring within ``second_quote_ratio`` of the best
         sentence, or None. A request to list things is answered by the list."""
         for position, candidate in enumerate(scored[: self._close_to_best(scored)]):
-            if list_size(self.index, candidate.sentence_id) is not None:
+            if is_list_item(self.index, candidate.sentence_id):
                 return position
         return None
 

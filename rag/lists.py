@@ -68,7 +68,13 @@ def _items(index: "CorpusIndex", sentence_id: int) -> list[int]:
     return [sid for sid in under if opens_its_line(text, sentences[sid])]
 
 
-def list_size(index: "CorpusIndex", sentence_id: int) -> int | None:
+def is_list_item(index: "CorpusIndex", sentence_id: int) -> bool:
+    """Whether sentence ``sentence_id`` is read under a lead-in ending in a colon ("Its demands
+    are:"), however long its list runs."""
+    return index.leads.get(sentence_id) in _lists(index)
+
+
+def _list_size(index: "CorpusIndex", sentence_id: int) -> int | None:
     """How many items the list sentence ``sentence_id`` is an item of holds (``_items``), or None
     when it is no item of a list under a lead-in ending in a colon ("Its demands are:") or the
     list runs on past what is read under it."""
@@ -86,7 +92,7 @@ def count_read_away(index: "CorpusIndex", question: str, sentence_id: int) -> st
     of holds that many items: "What are the union's demands?" of "What are the union's three
     demands?" answered by three items under "Its demands are:". Otherwise ``question`` unchanged."""
     asked = _count_asked(question)
-    if asked is None or str(list_size(index, sentence_id)) != number_value(asked["count"]):
+    if asked is None or str(_list_size(index, sentence_id)) != number_value(asked["count"]):
         return question
     return question[: asked.start("count")] + question[asked.end("count") :].lstrip()
 

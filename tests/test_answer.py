@@ -1416,6 +1416,23 @@ def test_a_request_to_list_things_is_answered_first_by_the_list(tmp_path, encode
     assert asked.quotes[0].text.startswith("The new contract")
 
 
+LONG_BUS_DEAL = BUS_DEAL.replace(
+    "- fit new cameras on every bus.\n",
+    "- fit new cameras on every bus;\n"
+    + "".join(f"- repaint depot {depot} in the city's colours and fit it with new lockers, showers and a drivers' rest room;\n" for depot in range(1, 11))
+    + "- review the rosters with the union every six months.\n",
+)
+
+
+def test_a_request_to_list_things_is_answered_by_a_list_too_long_to_count(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, {"deal.md": LONG_BUS_DEAL, "park.txt": PARK}, encoder, answerer)
+    sid = {s.text[:24]: i for i, s in enumerate(local.index.sentences)}
+    assert sid["review the rosters with "] not in local.index.leads  # the list runs on past what is read under its lead-in
+    listed = local.answer("List the main terms of the new bus contract.")
+    assert_grounded(listed, local.index.documents)
+    assert listed.quotes[0].text.startswith("Under the contract, the city agreed to:")
+
+
 MAYORS_RACE = (
     "Pruitt loses Millbrook mayor's race\n\nVoters in Millbrook turned out Mayor Gary Pruitt on Tuesday, handing the job to council "
     "member Ana Delgado after a race fought over property taxes.\n\nResults released after midnight showed Delgado with 1,842 votes to "
