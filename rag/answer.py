@@ -45,7 +45,7 @@ from .answer_types import (
     names_another_of_a_series,
     of_another_year,
     other_period_only,
-    periods_asked,
+    rate_periods,
     next_topic,
     question_words,
     reports_speech,
@@ -408,7 +408,7 @@ class Answerer:
             typed &= np.fromiter(told, dtype=bool, count=len(ids))
         elif kind == "person" and (holder := holder_asked(own or question)) is not None:
             typed &= self._names_holder(ids, holder, asked)
-        if kind in ("money", "number") and (periods := periods_asked(own or question)):  # "the annual salary": not "£14.85 an hour"
+        if kind in ("money", "number") and (periods := rate_periods(own or question)):  # "the annual salary": not "£14.85 an hour"
             typed &= np.fromiter((not other_period_only(self._stated(sid), periods, kind) for sid in ids.tolist()), dtype=bool, count=len(ids))
         if kind == "number" and ASKS_DEATHS.search(own or question):  # "How many died?": a count of the dead, "No deaths were reported" too, not of the evacuated
             typed &= np.fromiter((bool(DEATH_WORDS & sentence_terms[sid]) for sid in ids.tolist()), dtype=bool, count=len(ids))

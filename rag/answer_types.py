@@ -670,7 +670,8 @@ ORGANISATION_ENDS = COMPANY_ENDS | frozenset(
     "region district state states republic kingdom island islands bay valley falls road avenue square bridge "
     "gallery theatre library stadium prison united rovers "
     "infirmary hospice cathedral abbey chapel playhouse cinema arena lido terminal junction reservoir canal harbour pier quay wharf tunnel motorway estates "
-    "farm farms terrace crescent gardens manor cottage cottages barracks works parade mews "  # "Orchard Farm" (not "Lane", "Way": surnames too)
+    "farm farms terrace crescent gardens manor cottage cottages barracks works parade mews ave rd blvd boulevard "  # "Orchard Farm", "Linden Ave." (not "Lane", "Way": surnames too)
+    "magistrates "  # "Crossford Magistrates' Court", cut at its apostrophe
     "primary secondary grammar nursery infants juniors "  # "Glenarrow Primary", "Hillside Grammar": schools
     "democrat democrats conservatives unionists nationalists independents greens".split()  # "the Liberal Democrat opposition"
 )
@@ -974,9 +975,10 @@ _PERIOD_BEFORE = {period: re.compile(rf"\b(?:{adjective})\b(?:\s+[\w-]+){{0,3}}\
 _FIGURE = re.compile(rf"(\d[\d,]*(?:\.\d+)?)(?:\s*({'|'.join(NUMBER_SCALES)})\b)?", re.I)  # "£2.3 million": its number and scale
 
 
-def periods_asked(question: str) -> frozenset[str]:
-    """The periods ``question`` asks a rate over (``_ASKED_PERIOD``): {"year"} of "the annual salary", {"hour"} of "per hour"."""
-    return frozenset(period for period, pattern in _ASKED_PERIOD.items() if pattern.search(question))
+def rate_periods(text: str) -> frozenset[str]:
+    """The periods a question asks or a sentence states a rate over (``_ASKED_PERIOD``): {"year"}
+    of "the annual salary", {"hour"} of "per hour", {"month"} of "a monthly pass costs $210"."""
+    return frozenset(period for period, pattern in _ASKED_PERIOD.items() if pattern.search(text))
 
 
 def other_period_only(sentence: str, periods: frozenset[str], kind: str = "money") -> bool:
@@ -1057,7 +1059,7 @@ def has_type(sentence: str, kind: str | None, question: str = "") -> bool:
     if kind in ("person", "name", "place"):
         asked = question_words(question)
         return any(not mention <= asked for mention in mentions(sentence, kind))
-    if kind in ("money", "number") and other_period_only(sentence, periods_asked(question), kind):
+    if kind in ("money", "number") and other_period_only(sentence, rate_periods(question), kind):
         return False
     if kind == "number" and (things := counted_things(question)):
         return counts_of(sentence, things)

@@ -22,6 +22,7 @@ from .premises import (
     FRAME_STEMS,
     asks_closed_type,
     body_swapped,
+    group_swapped,
     dated_event_untold,
     details_conflict,
     look_alike_names,
@@ -184,7 +185,9 @@ class AnswerabilityModel:
           answered by Anthropic's call; or names a person the best sentence leaves out for another
           (``person_swapped``): "What did Dario Amodei predict?" of "Jack Clark predicted …", or a
           body or place another of its kind (``body_swapped``): "How much did the Corran Bridge
-          plant cost?" of "a second plant at Wexley, at a cost of £45 million"; or
+          plant cost?" of "a second plant at Wexley, at a cost of £45 million", or a group of people
+          another (``group_swapped``): "How much will bills rise for businesses?" of "Households
+          face a rise of $4.20 a week"; or
           names in full someone or something no article names, a look-alike of one they do
           (``look_alike_names``): "Great Sowerby" of articles on "Little Sowerby"; or asks what
           one side of a dispute said and the best sentence gives the other side's words
@@ -229,6 +232,7 @@ class AnswerabilityModel:
             + settings.unknown_name_penalty * names_unknown(index, asked)
             + settings.name_elsewhere_penalty * (
                 names_elsewhere(index, asked, scored) or person_swapped(index, asked, scored) or body_swapped(index, asked, scored) or possessor_swapped(index, asked, scored)
+                or group_swapped(index, asked, scored)
                 or side_swapped(index, asked, scored) or bool(look_alike_names(index, asked))
             )
             + settings.detail_conflict_penalty * details_conflict(index, asked, scored)

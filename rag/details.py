@@ -1,6 +1,7 @@
 """The details a question pins its answer to: a year, a month, a day of a month ("March 13"), a
-weekday, a quarter, a currency, a span of time ("six days", "a 12-week trial"), a vote's tally
-("voted 5-2") or a count ("three schools", ``miscounted``).
+weekday, a quarter or half of a year, a currency, the period of a rate ("a week"), a span of time
+("six days", "a 12-week trial"), a vote's tally ("voted 5-2") or a count ("three schools",
+``miscounted``).
 
 A question asking "What was Helixon's revenue in euros?" of an article that gives it only in
 dollars, or "what was the revenue in 2024?" of one that gives 2025's, has a false premise built
@@ -17,7 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from .answer_types import SPAN_QUALIFIER, amount_groups
+from .answer_types import SPAN_QUALIFIER, amount_groups, rate_periods
 from .lexical import STOPWORDS, is_verb, stem, terms, words
 from .text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORD, WEEKDAYS, number_value, scaled_value, years
 
@@ -42,6 +43,8 @@ _NAMED_AFTER_A_DAY = (
 )
 _WEEKDAY = re.compile(rf"\b({'|'.join(day[:-3].lower() for day in WEEKDAYS.split('|'))})day\b{_NAMED_AFTER_A_DAY}", re.I)
 _QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bQ([1-4])\b", re.I)
+_HALF = re.compile(r"\b(first|second|1st|2nd)[- ]half\b|\bH([12])\b", re.I)  # "in the first half of 2026": its first two quarters
+_HALF_QUARTERS = {"1": {"1", "2"}, "2": {"3", "4"}}
 _FULL_YEAR = re.compile(
     r"\bfull[- ]year\b|\b(?:profits?|revenues?|sales|earnings|loss(?:es)?|turnover)\s+for\s+the\s+(?:whole\s+|full\s+|financial\s+)?year\b"
     r"|\bannual\s+(?:net\s+|pre-tax\s+|operating\s+)?(?:profits?|revenues?|sales|earnings|loss(?:es)?|turnover)\b",
@@ -190,10 +193,12 @@ def quarters_as_written(question: str, texts: Sequence[str]) -> str:
 
 
 def _quarters(text: str) -> set[str]:
-    """The quarters ``text`` states, as numbers, and "year" for a whole year's results ("net profit
-    for the year", "full-year revenue", "annual profit"): a quarter's figure is not the year's."""
+    """The quarters ``text`` states, as numbers, a half as its two ("first half": "1", "2"), and
+    "year" for a whole year's results ("net profit for the year", "full-year revenue", "annual
+    profit"): a quarter's figure is not the year's, nor a half's the third quarter's."""
     found = {_QUARTER_ORDINALS.get(ordinal.lower(), number) for ordinal, number in _QUARTER.findall(text)}
-    return found | ({"year"} if _FULL_YEAR.search(text) else set())
+    halves = {_QUARTER_ORDINALS.get(ordinal.lower(), number) for ordinal, number in _HALF.findall(text)}
+    return found.union(*(_HALF_QUARTERS[half] for half in halves)) | ({"year"} if _FULL_YEAR.search(text) else set())
 
 
 def _currencies(text: str) -> set[str]:
@@ -229,6 +234,7 @@ _STATED: dict[str, Callable[[str], set[str]]] = {
     "quarter": _quarters,
     "currency": _currencies,
     "tally": _tallies,
+    "rate": lambda text: set(rate_periods(text)),  # "a monthly pass" is no weekly one
     **{f"{unit}s": _spans(unit) for unit in ("hour", "day", "week", "month", "year")},
 }
 

@@ -51,7 +51,7 @@ from .spans import quoted_from
 from .spelling import english_word
 from .unnamed import left_unnamed
 from .text import AUXILIARIES, BLOCK_QUOTE_LINE, CALENDAR_WORDS, NUMBER_WORDS, PRONOUN_REACH, QUESTION_WORDS, interview_roles, line_start
-from .officer_titles import HONORIFICS, TITLE_GROUP, TITLE_PATTERN, TITLE_WORD, holder_asked, is_title, written_as
+from .officer_titles import HONORIFICS, TITLE_GROUP, TITLE_PATTERN, TITLE_WORD, holder_asked, is_title, said_alike, written_as
 
 if TYPE_CHECKING:
     from .answer import ScoredSentence
@@ -618,7 +618,7 @@ def _told(index: "CorpusIndex", known: frozenset[str], event: str) -> bool | Non
     forms = {stem(form) for form in verb_forms(event)} | {stem(event)}
     if forms & _NO_EVENT or (stem(event) not in index.term_idf and not english_word(event)):
         return None
-    told = forms.union(*(_SAME_EVENT.get(form, ()) for form in forms))
+    told = forms.union(*(_SAME_EVENT.get(form, frozenset()) | said_alike(form) for form in forms))  # "jailed" told as "a custodial sentence"
     told |= _CONTEST if told & _CONTEST else set()  # a contest is told from either side: "Kiprono won … against Alemu" tells his loss
     sentences, terms_of = index.sentences, index.sentence_terms
     naming, telling = (frozenset().union(*(index.documents_with(term) for term in words)) for words in (known, told))
@@ -695,7 +695,8 @@ def _told_as_undone(text: str, forms: set[str]) -> bool:
 # "When was Ruiz's work permit approved?", "the result of the vote"): a word of an outcome or of
 # completion after "did", "was" or "were", a participle after "was" or "were" ("When was Brennick
 # discharged?"), "in the end"; not who (a person is asked for, whatever the event), nor
-# what someone said, planned or expected ("When did Calloway say it will ask regulators?"). "Find"
+# what someone said, planned or expected ("When did Calloway say it will ask regulators?", "When
+# was the ward originally due to open?"). "Find"
 # only as what an inquiry found ("What did the jury find?"), not of a thing ("How did astronomers
 # find the planet?").
 _OUTCOME = (
@@ -710,7 +711,8 @@ _ASKS_DONE = re.compile(
 )
 _ASKS_WORDS = re.compile(
     r"\b(?:say|said|says|announc(?:e|es|ed|ing)|tell|told|plan(?:s|ned|ning)?|expect(?:s|ed|ing)?|predict(?:s|ed|ing)?"
-    r"|promis(?:e|es|ed|ing)|warn(?:s|ed|ing)?|propos(?:e|es|ed|ing)|intend(?:s|ed|ing)?|tipped|favoured|favored|forecast)\b",
+    r"|promis(?:e|es|ed|ing)|warn(?:s|ed|ing)?|propos(?:e|es|ed|ing)|intend(?:s|ed|ing)?|tipped|favoured|favored|forecast"
+    r"|due|scheduled|supposed|originally|initially)\b",  # a plan asked: "When was the ward originally due to open?"
     re.I,
 )
 # What tells of an event as still to come: "will vote", "is scheduled for", "was expected to be
@@ -840,7 +842,7 @@ def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["Scor
 
 
 # What each kind of detail is called, for the one who asked.
-_DETAIL_WORDS = {"weekday": "day", "tally": "tally (of votes or goals)"}
+_DETAIL_WORDS = {"weekday": "day", "tally": "tally (of votes or goals)", "rate": "period (a figure per week, month or year)", "quarter": "quarter or half of the year"}
 _SPAN_UNITS = ("hours", "days", "weeks", "months", "years")
 
 
@@ -1024,8 +1026,9 @@ def year_unmentioned(index: "CorpusIndex", question: str) -> tuple[str, str] | N
     naming everything it names (every article, when it names nothing they do) mentions, or None:
     "How many people died in the 1987 Glenmoor flood?" of articles on Glenmoor's floods of 1958 and
     this year. A year counts as mentioned within a word ("FY2024") and as the second of a span
-    written short ("2024/25" for 2025), and by an article that may tell of the month asked
-    without its year (``_may_tell_month_of``). What it names is "" when it names nothing. Not read when
+    written short ("2024/25" for 2025), by an article that may tell of the month asked
+    without its year (``_may_tell_month_of``) and by one dated the year after that says "last year"
+    (``_relative_years``). What it names is "" when it names nothing. Not read when
     more than ``YEAR_ARTICLES`` articles would be."""
     years = asked_details(question).get("year", set())
     if not years:
@@ -1037,7 +1040,8 @@ def year_unmentioned(index: "CorpusIndex", question: str) -> tuple[str, str] | N
     months = asked_details(question).get("month", set())
     for year in sorted(years):
         if not naming & index.documents_with(year) and not any(
-            _mentions_year(index.documents[doc_id].text, year) or _may_tell_month_of(index, doc_id, months, year) for doc_id in naming
+            _mentions_year(index.documents[doc_id].text, year) or _may_tell_month_of(index, doc_id, months, year) or year in _relative_years(index, doc_id)
+            for doc_id in naming
         ):
             named = next((question[start:end] for start, end in name_spans(question, index.names) if known_names(question[start:end], index.names)), "")
             return re.sub(r"['’]s$", "", named), year
@@ -1049,6 +1053,13 @@ def _may_tell_month_of(index: "CorpusIndex", doc_id: str, months: set[str], year
     writing the year: dated early in the year after, it tells of last December as "December"."""
     day = _article_day(index, doc_id)
     return day is not None and year in years_of_months(months, day)
+
+
+def _relative_years(index: "CorpusIndex", doc_id: str) -> set[str]:
+    """The years article ``doc_id`` tells as "last year", "this year" or "next year" of the year
+    it is dated: "up from 39,900 in the same period last year" in an article of August 2026 tells 2025."""
+    day = _article_day(index, doc_id)
+    return {str(day.year + _RELATIVE_YEARS[found.lower()]) for found in _RELATIVE_YEAR.findall(index.documents[doc_id].text)} if day else set()
 
 
 YEAR_ARTICLES = 200  # articles read for a year, at most: a question naming nothing of a large corpus is not checked
@@ -1410,6 +1421,41 @@ def body_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSe
     return bool(scored) and expected_type(question) in SIBLING_KINDS and another_of_its_kind_named(index, scored[0].sentence_id, question)
 
 
+# Whom a figure is told for, by group, each group's words alike: households or residents,
+# businesses, renters, pensioners, pupils or children. A figure for households is none for businesses.
+_GROUPS = tuple(
+    frozenset(map(stem, group.split()))
+    for group in (
+        "household resident homeowner ratepayer family families customer consumer",
+        "business businesses company companies firm trader retailer shop",
+        "renter tenant",
+        "pensioner retiree",
+        "student pupil child children",
+    )
+)
+
+
+def _groups_named(text: str) -> set[int]:
+    """The groups (``_GROUPS``, by position) ``text`` names."""
+    said = set(terms(text))
+    return {at for at, group in enumerate(_GROUPS) if group & said}
+
+
+def group_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], candidates: int = 3) -> bool:
+    """Whether ``question`` asks a figure or a date (``SIBLING_KINDS``) for one group of people
+    (``_GROUPS``) and the best sentence gives it for another only, none of the first
+    ``candidates`` sentences of its article naming the one asked: "How much will water bills rise
+    per week for businesses?" of "Households … face a rise of about $4.20 a week"."""
+    if not scored or expected_type(question) not in SIBLING_KINDS or len(asked := _groups_named(question)) != 1:
+        return False
+    best = index.sentences[scored[0].sentence_id]
+    named = _groups_named(best.text)
+    if not named or named & asked:
+        return False
+    same_article = (index.sentences[s.sentence_id] for s in scored[:candidates])
+    return not any(asked & _groups_named(sentence.text) for sentence in same_article if sentence.doc_id == best.doc_id)
+
+
 # A name and what it has: "Orrin Telecom's headquarters", "Maltby Brands' net debt", "St Bride's A&E".
 _POSSESSION = re.compile(r"((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*?)(?:['’]s|(?<=s)['’])\s+((?:[\w&-]+\s+){0,2}[\w&-]+)")
 
@@ -1441,17 +1487,36 @@ def possessor_swapped(index: "CorpusIndex", question: str, scored: Sequence["Sco
     )
 
 
+# A name written before a body's kind in lower case names the body, no person: "the new Maple Hollow school board".
+_NAMES_A_BODY = re.compile(r"\b(?:[A-Z][\w'’.-]*\s+)+(?=(?:%s)\b)" % "|".join(sorted(ORGANISATION_ENDS)))
+
+
 def person_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> bool:
     """Whether ``question`` names a person the articles mention, by a name of two words or more
     ("Dario Amodei"), and the best sentence names none of its words but another person by name:
     "What did Dario Amodei predict in his London lecture?" of "Jack Clark predicted during a
-    London lecture …", where the article names Amodei in the next sentence. Not of a question
+    London lecture …", where the article names Amodei in the next sentence; or names another of
+    the same surname ("How much was Ryan Lydgate ordered to pay?" of "He was sentenced … and
+    ordered to pay £6,400" after "Gary Lydgate, 47, … had pleaded guilty"), the sentence a best
+    sentence leans on read with it. Not of a question
     asking who: its answer names another person ("Who won the race at the Lakeshore Marathon?"); nor
-    of a name written after "the" ("How many visitors does the Tate Riverside expect?", ``_THE_NAMED``)."""
+    of a name written after "the" ("How many visitors does the Tate Riverside expect?", ``_THE_NAMED``)
+    or before a body's kind ("When will the Maple Hollow school board meet?", ``_NAMES_A_BODY``)."""
     if not scored or expected_type(question) == "person":
         return False
     names = known_names(question, index.names)
-    people = [person for person in mentions(_THE_NAMED.sub(" ", question), "person") if len(person) > 1 and person & names]
-    best = index.sentences[scored[0].sentence_id].text
-    said, asked = set(words(best)), question_words(question)
-    return bool(people) and not any(person & said for person in people) and any(len(m) > 1 and not m & asked for m in mentions(best, "person"))
+    people = [person for person in mentions(_NAMES_A_BODY.sub(" ", _THE_NAMED.sub(" ", question)), "person") if len(person) > 1 and person & names]
+    best = scored[0].sentence_id
+    told = [index.sentences[i].text for i in (best, best - 1)[: 2 if best in index.terms_leant_on else 1]]  # "He was sentenced …" of the name before
+    said, asked = set().union(*map(words, told)), question_words(question)
+    named = [mention for text in told for mention in mentions(text, "person") if len(mention) > 1]
+    another = any(not mention & asked for mention in named)
+    return any((another and not person & said) or any(_namesake(person, mention) and not person <= said for mention in named) for person in people)
+
+
+def _namesake(person: frozenset[str], mention: frozenset[str]) -> bool:
+    """Whether ``mention`` names another person of the name ``person`` shares a word with, each by
+    two words: "Gary Lydgate" of "Ryan Lydgate"; not "Ms Osei" of "Maya Osei", nor "Danielle
+    Okafor" of "Ms Okafor" (a title is no other name)."""
+    apart = [*(mention - person), *(person - mention)]
+    return len(person) == len(mention) == 2 and len(apart) == 2 and not any(is_title(word, plural=False) for word in apart)

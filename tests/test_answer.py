@@ -3791,3 +3791,73 @@ def test_who_speaks_is_read_where_the_sentence_tells_it(tmp_path, encoder, answe
     assert not offer.abstained and "The RMT union said" in offer.quotes[0].text, offer.answer
     bridge = local.answer("When is the Kelby footbridge due to reopen?")  # no time still to come anywhere: the condition there is
     assert not bridge.abstained and "when repairs are finished" in bridge.quotes[0].text, bridge.answer
+
+
+# Short articles of plans, periods and people a judging review of them found answered wrongly.
+PLANS_AND_PERIODS = {
+    "fly-tipping.txt": (
+        "Builder sentenced over fly-tipping\n\nHallam Courier, Friday 6 March 2026\n\n"
+        "Derek Pole, 52, of Mill Lane, Hallam, admitted dumping building waste on farmland. "
+        "He was sentenced at Hallam Magistrates' Court on Thursday and was ordered to pay £3,100 in costs.\n\n"
+        "The magistrates told Pole they had stepped back from a custodial sentence because of his early guilty plea.\n\n"
+        "His son, Liam Pole, 24, who drove the van, admitted a lesser offence and was given a conditional discharge.\n\n"
+        "The council said fly-tipping cost it £90,000 a year.\n"
+    ),
+    "board.txt": (
+        "Elm Ridge voters oust two board members\n\nThree newcomers won seats on Tuesday, unseating two incumbents.\n\n"
+        "The new board will elect its chair at its Jan. 12 meeting, at 7 p.m. at the district office, 44 Larch Ave.\n"
+    ),
+    "museum.txt": (
+        "Quarry museum has record spring\n\nDales Courier, Thursday 13 August 2026\n\n"
+        "The Fellside Quarry Museum welcomed 22,500 visitors in the first half of 2026, up from 18,200 in the same period last year.\n\n"
+        "The museum's trust credited a new underground tour. An annual pass to the Fellside Quarry Museum costs £30.\n"
+    ),
+    "water.txt": (
+        "Water bills to rise\n\nHouseholds in Tarn Shire face a rise of about $3.10 a week in their water bills from July, after the "
+        "pricing tribunal approved the utility's plan.\n\nThe typical household bill will rise by $160 a year.\n"
+    ),
+    "maternity.txt": (
+        "Maternity unit delayed again\n\nWest Courier, Thursday 12 November 2026\n\n"
+        "The new maternity unit at Ardmore General Hospital will not open until May 2027, hospital managers said.\n\n"
+        "The £30 million unit was due to open in October of this year.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def plans_and_periods(tmp_path_factory, encoder, answerer) -> Answerer:
+    """An answerer over short articles of plans, periods and people."""
+    return answerer_over(tmp_path_factory.mktemp("plans"), PLANS_AND_PERIODS, encoder, answerer)
+
+
+@pytest.mark.parametrize(
+    ("question", "answered_by"),
+    [
+        ("How much did Derek Pole have to pay in costs?", "£3,100"),  # "Hallam Magistrates' Court" names no one in his place
+        ("When will the new Elm Ridge school board elect its chair?", "Jan. 12"),  # "Elm Ridge" names the board, "Larch Ave." a street
+        ("How many visitors did the Fellside Quarry Museum have in the first half of 2025?", "18,200"),  # "last year" of an article of 2026
+        ("When was Ardmore's new maternity unit originally due to open?", "October"),  # a plan asked, told as a plan
+        ("How much does an annual pass to the Fellside Quarry Museum cost?", "£30"),
+        ("Was Derek Pole jailed?", "custodial sentence"),  # "jailed" written as "a custodial sentence"
+        ("How much will Tarn Shire water bills rise per week for households?", "$3.10 a week"),
+    ],
+)
+def test_plans_periods_and_places_that_read_as_names_are_answered(plans_and_periods, question, answered_by):
+    answer = plans_and_periods.answer(question)
+    assert not answer.abstained and any(answered_by in quote.text for quote in answer.quotes), answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many visitors did the Fellside Quarry Museum have in the first half of 2023?",  # a year no article tells, even as "last year"
+        "How much was Liam Pole ordered to pay in costs?",  # "He was … ordered to pay £3,100" is his father Derek's
+        "How much does a monthly pass to the Fellside Quarry Museum cost?",  # an annual pass is no monthly one
+        "How many visitors did the Fellside Quarry Museum have in the third quarter of 2026?",  # the first half is not the third quarter
+        "How much will Tarn Shire water bills rise per week for businesses?",  # households' rise is no business's
+    ],
+)
+def test_what_plans_and_periods_do_not_tell_is_refused(plans_and_periods, question):
+    answer = plans_and_periods.answer(question)
+    assert answer.abstained, answer.answer
+

@@ -564,6 +564,13 @@ def test_a_follow_up_asks_for_its_own_kind_of_answer(joined, follow_up, kind):
     assert expected_type(joined, follow_up) == kind
 
 
+def test_a_rate_or_a_half_year_other_than_asked_conflicts_with_the_question():
+    assert conflicting_details("How much is a weekly pass?", "A monthly pass costs $210.", "") == ["rate"]
+    assert conflicting_details("How much is a monthly pass?", "A monthly pass costs $210.", "") == []
+    assert conflicting_details("What were sales in the third quarter?", "Sales in the first half were $17.2 million.", "") == ["quarter"]
+    assert conflicting_details("What were sales in the second quarter?", "Sales in the first half were $17.2 million.", "") == []  # a half holds it
+
+
 def test_chinese_and_japanese_words_are_pairs_of_neighbouring_characters():
     from rag.lexical import words
 
