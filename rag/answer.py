@@ -84,6 +84,7 @@ from .question import (
     check_passage_count,
     clean_question,
     context_of,
+    two_parts,
     known_names,
     leans_on_earlier,
     named_subject,
@@ -112,6 +113,7 @@ OWN_WORDS_WEIGHT = 3.0
 # NEIGHBOURS of the quotes before it by this much.
 NEXT_TO_ANSWER_BONUS = 1.0
 NEIGHBOURS = 2
+PART_REACH = 3  # sentences from the one answering a question's first part within which its second part's answer is looked for
 LEANT_ON_CREDIT = 0.5  # a question's word in the sentence a candidate leans on, against one in the candidate itself
 PRESENT_RATIO = 0.5  # how far below the best a sentence telling how things stand now may score and come first
 # A sentence's meaning is read this much from it together with the sentence before it
@@ -458,6 +460,35 @@ class Answerer:
         """How many of the leading ``scored`` sentences (best first) score within ``second_quote_ratio`` of the best."""
         least = self.settings.second_quote_ratio * (scored[0].score if scored else 0.0)
         return sum(1 for _ in takewhile(lambda candidate: candidate.score >= least, scored))
+
+    def _each_part_quoted(self, query: str, vector: np.ndarray, hits: list[ChunkHit], parts: tuple[str, str], scored: list[ScoredSentence]) -> list[ScoredSentence]:
+        """``scored`` with a sentence answering each of the two things a question asks
+        (``two_parts``) right after the first, where the first does not answer it
+        (``_answers_part``): the best for the first part, scored on its own, and the best for the
+        second (scored as a follow-up's own words are) among the sentences within ``PART_REACH``
+        of the first part's answer in its article. "How many people does Bright Meadow employ, and
+        for how long has Northstar pledged to keep the jobs?" is answered by "Northstar has pledged
+        to keep all of those jobs for at least 18 months …" and "The creamery employs 142 people."."""
+        best = scored[0]
+        ranked = (self.score_sentences(parts[0], vector, hits), self.score_sentences(query, vector, hits, own=parts[1]))
+        first = next((c for c in [best, *ranked[0][:1]] if self._answers_part(c.sentence_id, parts[0], ranked[0])), best)
+        sentences = self.index.sentences
+        second = None
+        if not any(self._answers_part(c.sentence_id, parts[1], ranked[1]) for c in (best, first)):
+            near = (c for c in ranked[1] if 0 < abs(c.sentence_id - first.sentence_id) <= PART_REACH and sentences[c.sentence_id].doc_id == sentences[first.sentence_id].doc_id)
+            second = next((c for c in near if self._answers_part(c.sentence_id, parts[1], ranked[1])), None)
+        added = {c.sentence_id: c for c in (first, second) if c is not None and c.sentence_id != best.sentence_id}
+        floor = self.settings.second_quote_ratio * best.score
+        lifted = [replace(c, score=max(c.score, floor)) for c in added.values()]  # quoted, however far the whole question ranks them
+        return [best, *lifted, *(c for c in scored[1:] if c.sentence_id not in added)]
+
+    def _answers_part(self, sid: int, part: str, ranked: list[ScoredSentence]) -> bool:
+        """Whether sentence ``sid`` answers ``part`` of a question, as ``ranked`` for it scores it:
+        it holds a word of the part (or the sentence it leans on does) and, where the part asks for
+        a type of answer ("by how many votes?"), states one."""
+        scored = next((c for c in ranked if c.sentence_id == sid), None)
+        told = self.index.terms_as_quoted[sid] | self.index.terms_leant_on.get(sid, frozenset())
+        return scored is not None and (expected_type(part) is None or scored.type_match) and bool(set(question_terms(own_topic(part))) & told)
 
     def _reason_next(self, scored: list[ScoredSentence]) -> list[ScoredSentence]:
         """``scored`` with the best sentence giving a reason in so many words (``tells_reason``),
@@ -929,6 +960,8 @@ class Answerer:
             scored = self._latest_first(read_as, scored)
         if not abstained and item is None and asks_present(read_as):  # "How long does it take now?": the figure since the change first
             scored = self._present_first(read_as, scored)
+        if not abstained and item is None and (parts := two_parts(read_as)) is not None:  # "…, and by how many votes?": what answers each part, next
+            scored = self._each_part_quoted(query, vector, hits, parts, scored)
         quotes = () if abstained else tuple(
             self.compose(
                 scored, said_before, self._articles_naming(read_as, scored), across, item is not None, asks_closed_type(query, read_as), asks_about_speech(read_as), things_asked(read_as), asks_next_step(read_as)

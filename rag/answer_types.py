@@ -422,7 +422,7 @@ EXPECTED = {
 CONTACT_TYPES = frozenset({"phone", "email", "website", "contact"})  # the ways to reach someone
 CLOSED_TYPES = frozenset({"money", "percent", "number", "day", "year", "clock", "duration", "dose", "age"}) | CONTACT_TYPES
 
-_ASKS_ITS_OWN = re.compile(rf"^\W*({QUESTION_WORDS})\b", re.I)
+_ASKS_ITS_OWN = re.compile(rf"^\W*(?:(?:by|for|in|on|at|to|from|with|since|until)\s+)?({QUESTION_WORDS})\b", re.I)  # "by how many votes?", "in which year?"
 # "When less workers are required, what happens to the job market?" asks what happens, not when:
 # an opening when-clause (no question of its own: "When is the IPO, and on which exchange?" is one)
 # before a comma and another question word only sets the scene.

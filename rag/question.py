@@ -397,6 +397,23 @@ def named_subject(follow_up: str, names: frozenset[str] = frozenset()) -> str | 
     return subject
 
 
+# A question asking two things, the second after "and" opening a question of its own: "Who won the
+# race against Gordon Pratt, and by how many votes?", "How many people does it employ, and for how
+# long has Northstar pledged to keep the jobs?"; not "When and where …" (one part before "and").
+_TWO_PARTS = re.compile(
+    rf"^(?P<first>\W*(?:{QUESTION_WORDS}|{AUXILIARIES})\b(?:\W+\w+){{2,}}?),?\s+and\s+(?P<second>(?:(?:by|for|in|on|at|to|from|with)\s+)?(?:{QUESTION_WORDS}|{AUXILIARIES})\b.+)$",
+    re.IGNORECASE,
+)
+
+
+def two_parts(question: str) -> tuple[str, str] | None:
+    """The two things ``question`` asks, when it asks two (``_TWO_PARTS``): ("Who won the race
+    against Gordon Pratt", "by how many votes?") of "Who won the race against Gordon Pratt, and by
+    how many votes?"; else None."""
+    found = _TWO_PARTS.match(question)
+    return (found["first"], found["second"]) if found else None
+
+
 def own_part(follow_up: str) -> str:
     """A follow-up without the words that continue the question before it ("and when?" -> "when?")."""
     return _CONJUNCTION.sub("", follow_up, count=1).lstrip(" ,") or follow_up

@@ -3861,3 +3861,30 @@ def test_what_plans_and_periods_do_not_tell_is_refused(plans_and_periods, questi
     answer = plans_and_periods.answer(question)
     assert answer.abstained, answer.answer
 
+
+TWO_PART_STORIES = {
+    "creamery.txt": (
+        "Hollin Creamery sold to Dale Farms\n\nThe Hollin Creamery, a fixture of the town for sixty years, has been sold to Dale Farms "
+        "for $9 million, its owners said on Monday.\n\nThe creamery employs 64 people. Dale Farms has pledged to keep all of those jobs "
+        "for at least two years after the sale.\n\nThe plant makes about 9,000 pounds of butter a week.\n"
+    ),
+    "board-race.txt": (
+        "Ruiz unseats Hale\n\nNurse Ana Ruiz defeated longtime school board member Tom Hale in Tuesday's election.\n\n"
+        "According to the county elections office, Ruiz received 2,140 votes to Hale's 1,905. Hale had served on the board for eight years.\n\n"
+        "Voters also approved a $12 million bond for a new gym.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("How many people does the Hollin Creamery employ, and for how long has Dale Farms pledged to keep the jobs?", ("64 people", "two years")),
+        ("Who won the school board race against Tom Hale, and by how many votes?", ("Ana Ruiz", "2,140 votes")),
+    ],
+)
+def test_a_question_asking_two_things_is_answered_by_both(tmp_path, encoder, answerer, question, facts):
+    local = answerer_over(tmp_path, TWO_PART_STORIES, encoder, answerer)
+    answer = local.answer(question)
+    assert_grounded(answer, local.index.documents)
+    assert all(any(fact in quote.text for quote in answer.quotes) for fact in facts), answer.answer

@@ -36,7 +36,7 @@ from rag.succession import predecessor_asked, tells_predecessor
 from rag.events import events_asked, spans_a_life, tells_event, told_of_a_description
 from rag.details import asked_details, conflicting_details, misattributed_figure, miscounted, mismatched_details, quarters_as_written
 from rag.lexical import question_terms, stem, terms, words
-from rag.question import asked_subject, asks_across_articles, asks_yes_or_no, compared_topic, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, with_subject_swapped
+from rag.question import asked_subject, asks_across_articles, asks_yes_or_no, compared_topic, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, two_parts, with_subject_swapped
 from rag.siblings import kind_written_after, name_lists, names_ending_in
 from rag.spelling import capitalised_words, proper_names
 from rag.unnamed import kind_asked_named, tells_unnamed
@@ -558,10 +558,24 @@ def test_a_follow_up_asking_only_to_go_on_is_told_from_one_that_may_have_no_answ
         ("Who wrote the blog post? when was it published?", "when was it published?", "time"),  # its own question word
         ("How much is Anthropic worth? who said so?", "who said so?", "person"),
         ("Who wrote the blog post? the policy document?", "the policy document?", "person"),  # none: the earlier one's
+        ("Who won the race, and by how many votes?", "by how many votes?", "number"),  # a question word after a preposition
     ],
 )
 def test_a_follow_up_asks_for_its_own_kind_of_answer(joined, follow_up, kind):
     assert expected_type(joined, follow_up) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("Who won the race against Tom Hale, and by how many votes?", ("Who won the race against Tom Hale", "by how many votes?")),
+        ("Did the festival go ahead and was anyone hurt?", ("Did the festival go ahead", "was anyone hurt?")),
+        ("When and where will the board meet?", None),  # one question of two kinds
+        ("What did Smith and Jones say?", None),
+    ],
+)
+def test_a_question_asking_two_things_is_read_as_its_two_parts(question, parts):
+    assert two_parts(question) == parts
 
 
 def test_a_rate_or_a_half_year_other_than_asked_conflicts_with_the_question():
