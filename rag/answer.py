@@ -65,7 +65,7 @@ from .answerability import AnswerabilityModel
 from .dates import dated_later
 from .errors import require_type
 from .officer_titles import RoleAsked, holder_asked, names_holder
-from .lexical import STOPWORDS, as_matched, question_terms, stem, words
+from .lexical import STOPWORDS, as_matched, is_verb, question_terms, stem, verb_forms, words
 from .lists import asks_list, count_read_away, is_list_item
 from .premises import ASKS_DEATHS, DEATH_WORDS, asks_closed_type, premise_note
 from .ranks import ranks_asked, sentence_tells_ranks
@@ -113,6 +113,8 @@ OWN_WORDS_WEIGHT = 3.0
 # NEIGHBOURS of the quotes before it by this much.
 NEXT_TO_ANSWER_BONUS = 1.0
 NEIGHBOURS = 2
+# Verbs too general to be what a part of a question asks about, and particles that may read as verbs ("get … back").
+_NO_PART_VERBS = frozenset(map(stem, "get got make take keep come go give have do say back up out off down over away".split()))
 PART_REACH = 3  # sentences from the one answering a question's first part within which its second part's answer is looked for
 LEANT_ON_CREDIT = 0.5  # a question's word in the sentence a candidate leans on, against one in the candidate itself
 PRESENT_RATIO = 0.5  # how far below the best a sentence telling how things stand now may score and come first
@@ -485,10 +487,16 @@ class Answerer:
     def _answers_part(self, sid: int, part: str, ranked: list[ScoredSentence]) -> bool:
         """Whether sentence ``sid`` answers ``part`` of a question, as ``ranked`` for it scores it:
         it holds a word of the part (or the sentence it leans on does) and, where the part asks for
-        a type of answer ("by how many votes?"), states one."""
+        a type of answer ("by how many votes?"), states one; where it asks none ("was the sale
+        approved?"), a form of its verb, when it has one of its own ("get" is none: "will it get
+        the money back?" of "… the money would be recovered")."""
         scored = next((c for c in ranked if c.sentence_id == sid), None)
         told = self.index.terms_as_quoted[sid] | self.index.terms_leant_on.get(sid, frozenset())
-        return scored is not None and (expected_type(part) is None or scored.type_match) and bool(set(question_terms(own_topic(part))) & told)
+        asked = set(question_terms(own_topic(part)))
+        if expected_type(part) is None:
+            done = {stem(form) for word in words(part) if stem(word) in asked - _NO_PART_VERBS and is_verb(word) for form in verb_forms(word)}
+            asked = done or asked
+        return scored is not None and (expected_type(part) is None or scored.type_match) and bool(asked & told)
 
     def _reason_next(self, scored: list[ScoredSentence]) -> list[ScoredSentence]:
         """``scored`` with the best sentence giving a reason in so many words (``tells_reason``),

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from .text import AUXILIARIES, CALENDAR_WORDS, CENTURY, HONORIFICS, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, NUMBER_WORDS, NUMBER_SCALES, QUESTION_WORDS, WEEKDAYS, YEAR, scaled_value, years
+from .text import AUXILIARIES, CALENDAR_WORDS, CENTURY, HONORIFICS, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, NUMBER_WORDS, NUMBER_SCALES, QUESTION_PREPOSITIONS, QUESTION_WORDS, WEEKDAYS, YEAR, scaled_value, years
 
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
 # "How many weeks will the consultation last?", "how many kilometres long is the road?": a span of
@@ -422,7 +422,7 @@ EXPECTED = {
 CONTACT_TYPES = frozenset({"phone", "email", "website", "contact"})  # the ways to reach someone
 CLOSED_TYPES = frozenset({"money", "percent", "number", "day", "year", "clock", "duration", "dose", "age"}) | CONTACT_TYPES
 
-_ASKS_ITS_OWN = re.compile(rf"^\W*(?:(?:by|for|in|on|at|to|from|with|since|until)\s+)?({QUESTION_WORDS})\b", re.I)  # "by how many votes?", "in which year?"
+_ASKS_ITS_OWN = re.compile(rf"^\W*(?:(?:{QUESTION_PREPOSITIONS})\s+)?({QUESTION_WORDS})\b", re.I)  # "by how many votes?", "in which year?"
 # "When less workers are required, what happens to the job market?" asks what happens, not when:
 # an opening when-clause (no question of its own: "When is the IPO, and on which exchange?" is one)
 # before a comma and another question word only sets the scene.
@@ -671,7 +671,7 @@ ORGANISATION_ENDS = COMPANY_ENDS | frozenset(
     "gallery theatre library stadium prison united rovers "
     "infirmary hospice cathedral abbey chapel playhouse cinema arena lido terminal junction reservoir canal harbour pier quay wharf tunnel motorway estates "
     "farm farms terrace crescent gardens manor cottage cottages barracks works parade mews ave rd blvd boulevard "  # "Orchard Farm", "Linden Ave." (not "Lane", "Way": surnames too)
-    "magistrates "  # "Crossford Magistrates' Court", cut at its apostrophe
+    "magistrates tower towers "  # "Crossford Magistrates' Court", cut at its apostrophe; "Riverside Towers"
     "primary secondary grammar nursery infants juniors "  # "Glenarrow Primary", "Hillside Grammar": schools
     "democrat democrats conservatives unionists nationalists independents greens".split()  # "the Liberal Democrat opposition"
 )
@@ -962,12 +962,13 @@ def names_another_of_a_series(sentence: str, question: str) -> bool:
     return not asked & named and any(name == other and number != its for name, number in named for other, its in asked)
 
 
-# The period a rate is counted over: "£14.10 an hour", "an hourly rate", "£84 a year", "per annum".
+# The period a rate is counted over: "£14.10 an hour", "an hourly rate", "£84 a year", "per annum";
+# not an event's or a paper's name ("the annual Harbour Fair", "the Daily Courier").
 _PERIODS = {"hour": "hour|hr", "day": "day", "week": "week", "month": "month", "year": "year|annum"}
 _PERIOD_ADJECTIVES = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "year": "annual|annually|yearly"}
 _PER = r"(?:a|an|per|each|every)\s+(?:full\s+|whole\s+|single\s+)?"
 _ASKED_PERIOD = {
-    period: re.compile(rf"\b(?:{_PERIOD_ADJECTIVES[period]})\b|\b{_PER}(?:{units})\b(?!\s+(?:ago|earlier|later|before|after|on|from)\b)", re.I)
+    period: re.compile(rf"\b(?:{_PERIOD_ADJECTIVES[period]})\b(?!\s+(?-i:[A-Z]))|\b{_PER}(?:{units})\b(?!\s+(?:ago|earlier|later|before|after|on|from)\b)", re.I)
     for period, units in _PERIODS.items()
 }
 _PERIOD_AFTER = {period: re.compile(rf"\s*(?:[a-z-]+\s+){{0,3}}?{_PER}(?:{units})\b", re.I) for period, units in _PERIODS.items()}  # "£14.85 an hour"

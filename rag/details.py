@@ -43,7 +43,12 @@ _NAMED_AFTER_A_DAY = (
 )
 _WEEKDAY = re.compile(rf"\b({'|'.join(day[:-3].lower() for day in WEEKDAYS.split('|'))})day\b{_NAMED_AFTER_A_DAY}", re.I)
 _QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bQ([1-4])\b", re.I)
-_HALF = re.compile(r"\b(first|second|1st|2nd)[- ]half\b|\bH([12])\b", re.I)  # "in the first half of 2026": its first two quarters
+# A half of a year ("in the first half of 2026", "the second half of the financial year", "H1
+# 2026"): its two quarters; not a match's ("after a goalless first half").
+_HALF = re.compile(
+    r"\b(first|second|1st|2nd)[- ]half\s+(?:of\s+(?:the\s+)?(?:(?:financial|fiscal|calendar)\s+)?(?:year|(?:19|20)\d\d)|(?:19|20)\d\d)\b|\bH([12])\s+(?:19|20)\d\d\b",
+    re.I,
+)
 _HALF_QUARTERS = {"1": {"1", "2"}, "2": {"3", "4"}}
 _FULL_YEAR = re.compile(
     r"\bfull[- ]year\b|\b(?:profits?|revenues?|sales|earnings|loss(?:es)?|turnover)\s+for\s+the\s+(?:whole\s+|full\s+|financial\s+)?year\b"
@@ -245,12 +250,20 @@ def stated_details(text: str) -> dict[str, set[str]]:
     return {kind: found for kind, read in _STATED.items() if (found := read(text))}
 
 
+# A question asking an amount, which a rate's period pins ("How much is a weekly pass?"), not
+# "Who won the prize at the annual show?".
+_ASKS_AMOUNT = re.compile(r"\bhow\s+(?:much|many)\b|\b(?:cost|costs|price|fee|fees|fare|fares|rent|salary|wage|wages|charge|charges|bill|bills|pay|paid)\b", re.I)
+
+
 def asked_details(question: str) -> dict[str, set[str]]:
     """The details ``question`` asks about, by kind, as ``stated_details`` reads them, with
     months written in lower case too ("inflation in december"), but not "may" nor "march"; a day
-    of a month only where it is asked "on" ("What happened on March 13?"), with its month."""
+    of a month only where it is asked "on" ("What happened on March 13?"), with its month; a
+    rate's period only where it asks an amount (``_ASKS_AMOUNT``)."""
     asked = stated_details(question)
     asked.pop("date", None)
+    if not _ASKS_AMOUNT.search(question):
+        asked.pop("rate", None)
     dates = _dates(question, _ASKED_DATES, asked=True)
     months = asked.get("month", set()) | _months(question, _ASKED_MONTH) | {date.split("-")[0] for date in dates}
     return {**asked, **({"month": months} if months else {}), **({"date": dates} if dates else {})}

@@ -152,7 +152,7 @@ EVERYDAY_ROLES = {
 # question is missing from the articles or from a sentence (``written_as``), never to match a word
 # they hold.
 SAID_ALIKE = ("student pupil", "strike walkout", "bid offer", "film movie", "lorry truck", "holiday vacation", "petrol gasoline",
-              "inquiry investigation probe", "jail prison custodial", "pavement sidewalk", "motorway highway freeway", "mobile cellphone",
+              "inquiry investigation probe", "jail prison", "pavement sidewalk", "motorway highway freeway", "mobile cellphone",
               "postcode zipcode", "rubbish garbage trash")  # not words of other meanings: "line" (a tram line), "dismissed" (a claim), "fall", "store", "flat"
 SAID_ONE_WAY = {"redundancy": "job|post|role|position", "layoff": "job|post|role|position", "jobless": "unemployed|unemployment"}
 EVERYDAY_WORDS = {
@@ -163,12 +163,6 @@ _WRITTEN_STEMS = {
     stem(everyday): tuple(frozenset(map(stem, form.split())) for form in forms)
     for everyday, forms in (*EVERYDAY_ROLES.items(), *EVERYDAY_WORDS.items())
 }
-
-
-def said_alike(term: str) -> frozenset[str]:
-    """The stems of the single words the everyday word of stem ``term`` is written as
-    (``EVERYDAY_WORDS``, ``EVERYDAY_ROLES``): {"prison", "custodi"} of "jail"."""
-    return frozenset(next(iter(form)) for form in _WRITTEN_STEMS.get(term, ()) if len(form) == 1)
 
 
 def written_as(term: str, terms: Collection[str]) -> bool:

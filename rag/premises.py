@@ -51,7 +51,7 @@ from .spans import quoted_from
 from .spelling import english_word
 from .unnamed import left_unnamed
 from .text import AUXILIARIES, BLOCK_QUOTE_LINE, CALENDAR_WORDS, NUMBER_WORDS, PRONOUN_REACH, QUESTION_WORDS, interview_roles, line_start
-from .officer_titles import HONORIFICS, TITLE_GROUP, TITLE_PATTERN, TITLE_WORD, holder_asked, is_title, said_alike, written_as
+from .officer_titles import HONORIFICS, TITLE_GROUP, TITLE_PATTERN, TITLE_WORD, holder_asked, is_title, written_as
 
 if TYPE_CHECKING:
     from .answer import ScoredSentence
@@ -520,6 +520,9 @@ _NO_EVENT = frozenset(map(stem, QUESTION_FILLER | STOPWORDS)) | frozenset(
         "see find show know notice hear learn choose pick select".split(),  # what someone saw, learnt or chose is told in many words ("observed", "wanted a partner who")
     )
 ) | LIGHT_VERBS | FRAME_STEMS
+# An event told in the words of its result: "jailed" as "a custodial sentence" (not "prison", which
+# a "prison governor" holds).
+_TOLD_AS = {stem("jail"): frozenset({stem("custodial"), stem("imprisoned")}), stem("imprison"): frozenset({stem("custodial"), stem("jailed")})}
 # A side of a pair of opposites is one event told in other words: "lost" and "conceded".
 _SAME_EVENT = {term: frozenset().union(*(side for pair in _OPPOSITE_STEMS for side in pair if term in side)) for term in _ANY_OPPOSITE}
 
@@ -618,7 +621,7 @@ def _told(index: "CorpusIndex", known: frozenset[str], event: str) -> bool | Non
     forms = {stem(form) for form in verb_forms(event)} | {stem(event)}
     if forms & _NO_EVENT or (stem(event) not in index.term_idf and not english_word(event)):
         return None
-    told = forms.union(*(_SAME_EVENT.get(form, frozenset()) | said_alike(form) for form in forms))  # "jailed" told as "a custodial sentence"
+    told = forms.union(*(_SAME_EVENT.get(form, frozenset()) | _TOLD_AS.get(form, frozenset()) for form in forms))
     told |= _CONTEST if told & _CONTEST else set()  # a contest is told from either side: "Kiprono won … against Alemu" tells his loss
     sentences, terms_of = index.sentences, index.sentence_terms
     naming, telling = (frozenset().union(*(index.documents_with(term) for term in words)) for words in (known, told))
@@ -712,7 +715,7 @@ _ASKS_DONE = re.compile(
 _ASKS_WORDS = re.compile(
     r"\b(?:say|said|says|announc(?:e|es|ed|ing)|tell|told|plan(?:s|ned|ning)?|expect(?:s|ed|ing)?|predict(?:s|ed|ing)?"
     r"|promis(?:e|es|ed|ing)|warn(?:s|ed|ing)?|propos(?:e|es|ed|ing)|intend(?:s|ed|ing)?|tipped|favoured|favored|forecast"
-    r"|due|scheduled|supposed|originally|initially)\b",  # a plan asked: "When was the ward originally due to open?"
+    r"|scheduled|supposed|originally|initially|due\s+to\s+(?:open|close|reopen|start|begin|finish|end|be|launch|arrive|run|take|meet|report|vote|decide|return|resume|complete))\b",  # a plan asked: "When was the ward due to open?", not "closures due to staff shortages"
     re.I,
 )
 # What tells of an event as still to come: "will vote", "is scheduled for", "was expected to be
@@ -804,7 +807,7 @@ MISMATCH_CANDIDATES = 10  # sentences read for one stating a detail asked and an
 
 
 def details_conflict(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], candidates: int = 3) -> bool:
-    """Whether the best sentence states another year, month, weekday, quarter, currency or span of time than
+    """Whether the best sentence states another year, month, weekday, quarter or half-year, currency, rate's period or span of time than
     ``question`` asks, and none of the first ``candidates`` sentences of its article states the
     one asked (``rag.details.conflicting_details``): "What was the revenue in euros?" of an
     article giving it in dollars; or whether one of the first ``MISMATCH_CANDIDATES`` sentences
@@ -1027,8 +1030,8 @@ def year_unmentioned(index: "CorpusIndex", question: str) -> tuple[str, str] | N
     "How many people died in the 1987 Glenmoor flood?" of articles on Glenmoor's floods of 1958 and
     this year. A year counts as mentioned within a word ("FY2024") and as the second of a span
     written short ("2024/25" for 2025), by an article that may tell of the month asked
-    without its year (``_may_tell_month_of``) and by one dated the year after that says "last year"
-    (``_relative_years``). What it names is "" when it names nothing. Not read when
+    without its year (``_may_tell_month_of``) and by one telling a figure of "last year", "this
+    year" or "next year" of its date (``_relative_years``). What it names is "" when it names nothing. Not read when
     more than ``YEAR_ARTICLES`` articles would be."""
     years = asked_details(question).get("year", set())
     if not years:
@@ -1056,10 +1059,16 @@ def _may_tell_month_of(index: "CorpusIndex", doc_id: str, months: set[str], year
 
 
 def _relative_years(index: "CorpusIndex", doc_id: str) -> set[str]:
-    """The years article ``doc_id`` tells as "last year", "this year" or "next year" of the year
-    it is dated: "up from 39,900 in the same period last year" in an article of August 2026 tells 2025."""
+    """The years article ``doc_id`` tells a figure of as "last year", "this year" or "next year" of
+    the year it is dated (``_FIGURE_OF_RELATIVE_YEAR``): "up from 39,900 in the same period last
+    year" in an article of August 2026 tells 2025."""
     day = _article_day(index, doc_id)
-    return {str(day.year + _RELATIVE_YEARS[found.lower()]) for found in _RELATIVE_YEAR.findall(index.documents[doc_id].text)} if day else set()
+    return {str(day.year + _RELATIVE_YEARS[found.lower()]) for found in _FIGURE_OF_RELATIVE_YEAR.findall(index.documents[doc_id].text)} if day else set()
+
+
+# A figure told of "last year", "this year" or "next year" in its clause: "up from 39,900 in the same
+# period last year"; not "the museum, which opened last year, …".
+_FIGURE_OF_RELATIVE_YEAR = re.compile(r"\d[^,;:.!?]{0,60}?\b(last|this|next)\s+year\b", re.I)
 
 
 YEAR_ARTICLES = 200  # articles read for a year, at most: a question naming nothing of a large corpus is not checked
@@ -1421,18 +1430,23 @@ def body_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSe
     return bool(scored) and expected_type(question) in SIBLING_KINDS and another_of_its_kind_named(index, scored[0].sentence_id, question)
 
 
-# Whom a figure is told for, by group, each group's words alike: households or residents,
-# businesses, renters, pensioners, pupils or children. A figure for households is none for businesses.
+# Whom an amount is told for, by group, each group's words alike: households or residents,
+# businesses, renters, pensioners, pupils or children. A rise for households is none for businesses.
+# Not "firm" or "company", most often the payer ("The firm was ordered to pay £25,000 to Ms Grey's
+# relatives"), nor "customer" ("customs") or "shop" (a verb too).
 _GROUPS = tuple(
     frozenset(map(stem, group.split()))
     for group in (
-        "household resident homeowner ratepayer family families customer consumer",
-        "business businesses company companies firm trader retailer shop",
+        "household resident homeowner ratepayer family families",
+        "business businesses trader retailer",
         "renter tenant",
         "pensioner retiree",
         "student pupil child children",
     )
 )
+
+
+_COUNT_ASKED = re.compile(r"\bhow\s+many\b", re.I)
 
 
 def _groups_named(text: str) -> set[int]:
@@ -1442,11 +1456,12 @@ def _groups_named(text: str) -> set[int]:
 
 
 def group_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], candidates: int = 3) -> bool:
-    """Whether ``question`` asks a figure or a date (``SIBLING_KINDS``) for one group of people
-    (``_GROUPS``) and the best sentence gives it for another only, none of the first
+    """Whether ``question`` asks how much (money or a number, not "how many") for one group of
+    people (``_GROUPS``) and the best sentence gives it for another only, none of the first
     ``candidates`` sentences of its article naming the one asked: "How much will water bills rise
-    per week for businesses?" of "Households … face a rise of about $4.20 a week"."""
-    if not scored or expected_type(question) not in SIBLING_KINDS or len(asked := _groups_named(question)) != 1:
+    per week for businesses?" of "Households … face a rise of about $4.20 a week". Not a count
+    ("How many residents were evacuated?" of "about 300 people from homes and businesses")."""
+    if not scored or expected_type(question) not in ("money", "number") or _COUNT_ASKED.search(question) or len(asked := _groups_named(question)) != 1:
         return False
     best = index.sentences[scored[0].sentence_id]
     named = _groups_named(best.text)
@@ -1487,31 +1502,39 @@ def possessor_swapped(index: "CorpusIndex", question: str, scored: Sequence["Sco
     )
 
 
-# A name written before a body's kind in lower case names the body, no person: "the new Maple Hollow school board".
-_NAMES_A_BODY = re.compile(r"\b(?:[A-Z][\w'’.-]*\s+)+(?=(?:%s)\b)" % "|".join(sorted(ORGANISATION_ENDS)))
+# A name and a capitalised word it has, a shop's or a firm's name, no person's: "Brennan's Shoes".
+_A_SHOPS_NAME = re.compile(r"\b[A-Z][\w.-]*['’]s\s+(?=[A-Z])")
 
 
 def person_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"]) -> bool:
-    """Whether ``question`` names a person the articles mention, by a name of two words or more
-    ("Dario Amodei"), and the best sentence names none of its words but another person by name:
+    """Whether ``question`` names people the articles mention, by names of two words or more
+    ("Dario Amodei"), and the best sentence names none of their words but another person by name:
     "What did Dario Amodei predict in his London lecture?" of "Jack Clark predicted during a
     London lecture …", where the article names Amodei in the next sentence; or names another of
     the same surname ("How much was Ryan Lydgate ordered to pay?" of "He was sentenced … and
     ordered to pay £6,400" after "Gary Lydgate, 47, … had pleaded guilty"), the sentence a best
-    sentence leans on read with it. Not of a question
+    sentence leans on read with it, and the surname not named apart ("Lydgate, whose brother Gary
+    Lydgate …" may be Ryan). Not of a question
     asking who: its answer names another person ("Who won the race at the Lakeshore Marathon?"); nor
-    of a name written after "the" ("How many visitors does the Tate Riverside expect?", ``_THE_NAMED``)
-    or before a body's kind ("When will the Maple Hollow school board meet?", ``_NAMES_A_BODY``)."""
+    of a name written after "the" ("How many visitors does the Tate Riverside expect?", ``_THE_NAMED``),
+    nor of a shop's ("Will Brennan's Shoes reopen?" of "Owner Declan Brennan said …", ``_A_SHOPS_NAME``)."""
     if not scored or expected_type(question) == "person":
         return False
     names = known_names(question, index.names)
-    people = [person for person in mentions(_NAMES_A_BODY.sub(" ", _THE_NAMED.sub(" ", question)), "person") if len(person) > 1 and person & names]
+    people = [person for person in mentions(_A_SHOPS_NAME.sub(" ", _THE_NAMED.sub(" ", question)), "person") if len(person) > 1 and person & names]
     best = scored[0].sentence_id
     told = [index.sentences[i].text for i in (best, best - 1)[: 2 if best in index.terms_leant_on else 1]]  # "He was sentenced …" of the name before
     said, asked = set().union(*map(words, told)), question_words(question)
+    another = any(len(mention) > 1 and not mention & asked for mention in mentions(told[0], "person"))
+    if people and another and not any(person & said for person in people):
+        return True
     named = [mention for text in told for mention in mentions(text, "person") if len(mention) > 1]
-    another = any(not mention & asked for mention in named)
-    return any((another and not person & said) or any(_namesake(person, mention) and not person <= said for mention in named) for person in people)
+    told_words = [word for text in told for word in words(text)]
+
+    def named_apart(word: str) -> bool:  # "Lydgate, whose brother Gary Lydgate …": the surname stands alone too
+        return told_words.count(word) > sum(word in mention for mention in named)
+
+    return any(_namesake(person, mention) and not person <= said and not any(named_apart(word) for word in person & mention) for person in people for mention in named)
 
 
 def _namesake(person: frozenset[str], mention: frozenset[str]) -> bool:

@@ -11,7 +11,7 @@ from .markup import HTML_TAG, as_read, without_markup_spans
 from .officer_titles import is_title
 from .lexical import INVISIBLE, QUESTION_FILLER, REQUEST_VERBS, STOPWORDS, as_matched, may_be_noun, question_terms, stem, without_frames, words
 from .settings import whole_number
-from .text import AUXILIARIES, CALENDAR_WORDS, QUESTION_WORDS, sentence_spans
+from .text import AUXILIARIES, CALENDAR_WORDS, QUESTION_PREPOSITIONS, QUESTION_WORDS, sentence_spans
 
 MAX_QUESTION_CHARS = 2000
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
@@ -401,7 +401,7 @@ def named_subject(follow_up: str, names: frozenset[str] = frozenset()) -> str | 
 # race against Gordon Pratt, and by how many votes?", "How many people does it employ, and for how
 # long has Northstar pledged to keep the jobs?"; not "When and where …" (one part before "and").
 _TWO_PARTS = re.compile(
-    rf"^(?P<first>\W*(?:{QUESTION_WORDS}|{AUXILIARIES})\b(?:\W+\w+){{2,}}?),?\s+and\s+(?P<second>(?:(?:by|for|in|on|at|to|from|with)\s+)?(?:{QUESTION_WORDS}|{AUXILIARIES})\b.+)$",
+    rf"^(?P<first>\W*(?:{QUESTION_WORDS}|{AUXILIARIES})\b(?:\W+\w+){{2,}}?),?\s+and\s+(?P<second>(?:(?:{QUESTION_PREPOSITIONS})\s+)?(?:{QUESTION_WORDS}|{AUXILIARIES})\b.+)$",
     re.IGNORECASE,
 )
 

@@ -473,6 +473,7 @@ def opens_a_quotation(text: str) -> bool:
 
 
 QUESTION_WORDS = "who|whom|whose|what|which|when|where|why|how"
+QUESTION_PREPOSITIONS = "by|for|in|on|at|to|from|with|since|until"  # before a question word: "by how many votes?", "in which year?"
 AUXILIARIES = "is|are|was|were|am|do|does|did|will|would|can|could|has|have|had|should|shall|must"  # verbs that open a question
 
 

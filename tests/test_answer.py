@@ -3793,7 +3793,7 @@ def test_who_speaks_is_read_where_the_sentence_tells_it(tmp_path, encoder, answe
     assert not bridge.abstained and "when repairs are finished" in bridge.quotes[0].text, bridge.answer
 
 
-# Short articles of plans, periods and people a judging review of them found answered wrongly.
+# Short articles of plans, periods and people a judging review of them (and the code review of its mends) found answered wrongly.
 PLANS_AND_PERIODS = {
     "fly-tipping.txt": (
         "Builder sentenced over fly-tipping\n\nHallam Courier, Friday 6 March 2026\n\n"
@@ -3816,10 +3816,49 @@ PLANS_AND_PERIODS = {
         "Water bills to rise\n\nHouseholds in Tarn Shire face a rise of about $3.10 a week in their water bills from July, after the "
         "pricing tribunal approved the utility's plan.\n\nThe typical household bill will rise by $160 a year.\n"
     ),
+    "westgate.txt": (
+        "Four shops to close at Westgate\n\nBrennan's Shoes, Page Turner Books and two cafés will close when the Westgate Centre shuts in March.\n\n"
+        "Brennan's Shoes has traded in the town since 1961. Owner Declan Brennan, whose grandfather founded the business, said he would "
+        "not be reopening elsewhere.\n"
+    ),
+    "towers.txt": (
+        "Tenants withhold rent at Riverside Towers\n\nAbout 90 households at Riverside Towers have stopped paying rent to Pinecrest "
+        "Properties over broken heating.\n\nPinecrest spokeswoman Karen Dietz said repairs were under way. She said the company was "
+        "investing $1.2 million in upgrades at the complex this year.\n"
+    ),
+    "stores.txt": (
+        "Hale's to close nine stores\n\nThe department store chain Hale's will close nine stores, including those in Stallford and "
+        "Market Orton.\n\nIn Stallford, council leader Amina Choudhury said the closure was \"a blow to the high street\".\n\n"
+        "Market Orton's store, the chain's oldest, opened in 1889.\n"
+    ),
     "maternity.txt": (
         "Maternity unit delayed again\n\nWest Courier, Thursday 12 November 2026\n\n"
         "The new maternity unit at Ardmore General Hospital will not open until May 2027, hospital managers said.\n\n"
         "The £30 million unit was due to open in October of this year.\n"
+    ),
+    "rovers.txt": "Rovers edge Town\n\nTom Barrow scored the winner in the 58th minute, after a goalless first half.\n",
+    "fair.txt": "Harbour Fair returns\n\nThe Harbour Fair returned to Port Elwin at the weekend.\n\nAbout 12,000 people went through the gates, with tickets at £15 a day.\n",
+    "fire.txt": "Fire on Calder Street\n\nPolice evacuated about 300 people from homes and businesses on Calder Street as the flames spread.\n",
+    "crash.txt": (
+        "Haulier fined over driver's death\n\nHarlow Haulage was fined £400,000 over the death of driver Anne Grey. "
+        "The firm was also ordered to pay £25,000 to Ms Grey's relatives.\n"
+    ),
+    "homes.txt": (
+        "Housing plan row\n\nCouncil leader Tom Hale unveiled a plan on Monday to build 2,000 homes.\n\n"
+        'Opposition leader Maya Osei, speaking alongside her deputy Jack Clark, called the housing plan "a fantasy".\n'
+    ),
+    "theft.txt": (
+        "Shoplifter fined\n\nRyan Lydgate, 19, admitted stealing goods from a chemist.\n\n"
+        "Lydgate, whose brother Gary Lydgate was jailed last year, was fined £500 on Thursday.\n"
+    ),
+    "westvale.txt": (
+        "Mining museum busy\n\nMoorside Courier, Thursday 13 August 2026\n\n"
+        "The Westvale Mining Museum, which opened last year, welcomed 22,500 visitors in the first half of 2026.\n"
+    ),
+    "ward.txt": "Ward closures reviewed\n\nA review of the ward closures due to staff shortages will report its findings in June.\n",
+    "fraud.txt": (
+        "Fraudster admits theft\n\nCarl Ingersoll, 51, a former prison governor, admitted stealing £240,000 from a charity. "
+        "He will be sentenced next month.\n"
     ),
 }
 
@@ -3840,6 +3879,8 @@ def plans_and_periods(tmp_path_factory, encoder, answerer) -> Answerer:
         ("How much does an annual pass to the Fellside Quarry Museum cost?", "£30"),
         ("Was Derek Pole jailed?", "custodial sentence"),  # "jailed" written as "a custodial sentence"
         ("How much will Tarn Shire water bills rise per week for households?", "$3.10 a week"),
+        ("Will Brennan's Shoes reopen somewhere else?", "not be reopening"),  # a shop's name, no namesake of Declan Brennan
+        ("How much is Pinecrest investing in upgrades at Riverside Towers this year?", "$1.2 million"),  # its spokeswoman named before "She said"
     ],
 )
 def test_plans_periods_and_places_that_read_as_names_are_answered(plans_and_periods, question, answered_by):
@@ -3855,6 +3896,7 @@ def test_plans_periods_and_places_that_read_as_names_are_answered(plans_and_peri
         "How much does a monthly pass to the Fellside Quarry Museum cost?",  # an annual pass is no monthly one
         "How many visitors did the Fellside Quarry Museum have in the third quarter of 2026?",  # the first half is not the third quarter
         "How much will Tarn Shire water bills rise per week for businesses?",  # households' rise is no business's
+        "What did the leader of Market Orton council say about the store closure?",  # Stallford's leader spoke
     ],
 )
 def test_what_plans_and_periods_do_not_tell_is_refused(plans_and_periods, question):
@@ -3888,3 +3930,41 @@ def test_a_question_asking_two_things_is_answered_by_both(tmp_path, encoder, ans
     answer = local.answer(question)
     assert_grounded(answer, local.index.documents)
     assert all(any(fact in quote.text for quote in answer.quotes) for fact in facts), answer.answer
+
+
+def test_a_yes_or_no_part_is_answered_only_by_its_own_verb(tmp_path, encoder, answerer):
+    local = answerer_over(tmp_path, TWO_PART_STORIES, encoder, answerer)
+    sale = local.answer("How much did Dale Farms pay for the Hollin Creamery and was the sale approved?")
+    assert not sale.abstained and "$9 million" in sale.quotes[0].text, sale.answer
+    assert not any("pledged" in quote.text for quote in sale.quotes), sale.answer  # the jobs pledge says nothing of an approval
+
+
+
+
+@pytest.mark.parametrize(
+    ("question", "answered_by"),
+    [
+        ("Who scored for Rovers in the second half?", "Tom Barrow"),  # a match's half is no half-year
+        ("How many people attended the annual Harbour Fair?", "12,000"),  # "annual" names the fair, asks no rate
+        ("How many residents were evacuated after the Calder Street fire?", "300 people"),  # a count, not an amount for a group
+        ("How much was Harlow Haulage ordered to pay Anne Grey's family?", "£25,000"),  # "the firm" pays
+        ("What did Maya Osei say about Tom Hale's housing plan?", "a fantasy"),  # one of two people asked named is enough
+        ("How much was Ryan Lydgate fined?", "£500"),  # "Lydgate, whose brother Gary Lydgate …" may be Ryan
+    ],
+)
+def test_what_the_code_review_of_periods_groups_and_namesakes_found_answerable_is_answered(plans_and_periods, question, answered_by):
+    answer = plans_and_periods.answer(question)
+    assert not answer.abstained and any(answered_by in quote.text for quote in answer.quotes), answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many visitors did the Westvale Mining Museum have in 2025?",  # "which opened last year" tells no figure of 2025
+        "What did the review of the ward closures due to staff shortages find?",  # "due to" a cause asks no plan
+        "Was Carl Ingersoll jailed?",  # a "prison governor" was not jailed
+    ],
+)
+def test_what_the_code_review_of_periods_groups_and_namesakes_found_unanswerable_is_refused(plans_and_periods, question):
+    answer = plans_and_periods.answer(question)
+    assert answer.abstained, answer.answer
