@@ -1525,10 +1525,11 @@ def person_swapped(index: "CorpusIndex", question: str, scored: Sequence["Scored
     best = scored[0].sentence_id
     told = [index.sentences[i].text for i in (best, best - 1)[: 2 if best in index.terms_leant_on else 1]]  # "He was sentenced …" of the name before
     said, asked = set().union(*map(words, told)), question_words(question)
-    another = any(len(mention) > 1 and not mention & asked for mention in mentions(told[0], "person"))
+    named_in = [[mention for mention in mentions(text, "person") if len(mention) > 1] for text in told]  # the best sentence's, then the one it leans on
+    another = any(not mention & asked for mention in named_in[0])
     if people and another and not any(person & said for person in people):
         return True
-    named = [mention for text in told for mention in mentions(text, "person") if len(mention) > 1]
+    named = [mention for mentioned in named_in for mention in mentioned]
     told_words = [word for text in told for word in words(text)]
 
     def named_apart(word: str) -> bool:  # "Lydgate, whose brother Gary Lydgate …": the surname stands alone too
