@@ -290,7 +290,7 @@ class Answerer:
         official") nor of another officer ("its chief operating officer, David Shaw"). A holder
         named in an article that never names whose role the question asks about is not theirs.
         Read after ``_has_type`` has read each sentence's people."""
-        owners = [self.index.documents_with(stem(word)) for word in holder.owner]  # "The trust's chief executive" of a story never naming Wendmoor Water is not its
+        owners = [self.index.documents_with(stem(word)) for word in holder.owner | holder.about]  # "The trust's chief executive" of a story never naming Wendmoor Water is not its
 
         def tied(sid: int) -> bool | None:
             named = names_holder(as_matched(self.index.sentences[sid].text), holder)

@@ -147,9 +147,11 @@ _ASKS_NAMES = (
     r"(?:\bnames? of|^\W*name)\s+(?:the |this |that |these |those |all )?(?:[\w-]+\s+)?"
     r"(?:person|people|man|men|woman|women|boys?|girls?|child(?:ren)?|teenagers?|victims?|suspects?|defendants?|accused|officers?|players?|drivers?|pilots?)(?![\w'’-])"
 )
+# Who owns or bought something: a person or a company, named in one word or more ("Veltman").
+_OWNS = r"(?:now\s+|currently\s+)?(?:owns|owned|bought|acquired|(?:has|have|had)\s+(?:bought|acquired))\b"
 _WHO = re.compile(
     # not "Who is Azizi Othman?", which asks what he is, not for another person
-    r"^\s*(?:who(?!(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?-i:[A-Z])[\w.-]*\s*){1,4}(?:[?,.!]|$|and\b))|whom|whose)\b"
+    rf"^\s*(?:who(?!(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?-i:[A-Z])[\w.-]*\s*){{1,4}}(?:[?,.!]|$|and\b))(?!\s+{_OWNS})|whom|whose)\b"
     r"|\bwhat (person|people|researchers?|executives?|critic|investor|capitalist)\b"
     rf"|\bwhich (person|people|{_PERSON_ROLES}|players?|athletes?|candidates?|coach(?:es)?|captains?|man|woman|men|women|politicians?)\b"  # not "what workers demanded"
     rf"|\bby whom\b|{_ASKS_NAMES}",
@@ -195,6 +197,7 @@ ASKS_NAME = re.compile(
     rf"\bwhich(?:{_NAMED_KIND_QUALIFIERS})?? (?:{_NAMED_KINDS})\b(?! (?:{_NAMED_KINDS})\b)|\bwhat (?:{_NAMED_KINDS_MANY})\b"
     rf"|\bwhat(?:{_NAMED_KIND_QUALIFIERS})?? (?:{_NAMED_KINDS})(?= (?:{AUXILIARIES})\b)"
     r"|\bnames? of\b|\bwhat (?:is|was|are|were|will) (?:it|they|the(?: [\w'’-]+){1,4}?) (?:be )?called\b|\bnick-?name[sd]?\b"
+    rf"|^\W*who\s+{_OWNS}"
     # "Where does Azizi Othman work?": where someone works or studies is an organisation ("of Asia e University")
     r"|\bwhere (?:does|do|did|is|was|are|were|has|have|had)\b(?: \S+){1,4}? (?:work|works|worked|working|study|studies|studied|studying|teach|teaches|taught|teaching|employed)\b",
     re.I,

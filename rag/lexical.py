@@ -167,13 +167,20 @@ def may_be_noun(word: str) -> bool:
     return not lemmas or ("NOUN" in lemmas and "ADV" not in lemmas)
 
 
+def verb_lemmas(word: str) -> frozenset[str]:
+    """The bare form of each verb ``word`` is a form of, by lemminflect ("coaches" -> "coach")."""
+    from lemminflect import getAllLemmas  # its tables load at the first call (~0.6 s)
+
+    return frozenset(getAllLemmas(word, upos="VERB").get("VERB", ()))
+
+
 def verb_forms(word: str) -> frozenset[str]:
     """Every form of each verb ``word`` is a form of, by lemminflect ("broke" -> "break",
     "breaks", "breaking", "broke", "broken"); none when it is no verb's."""
-    from lemminflect import getAllInflections, getAllLemmas  # its tables load at the first call (~0.6 s)
+    from lemminflect import getAllInflections  # its tables load at the first call (~0.6 s)
 
     forms: set[str] = set()
-    for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()):
+    for lemma in verb_lemmas(word):
         forms.add(lemma)
         for inflected in getAllInflections(lemma, upos="VERB").values():
             forms.update(inflected)

@@ -154,7 +154,12 @@ EVERYDAY_ROLES = {
 SAID_ALIKE = ("student pupil", "strike walkout", "bid offer", "film movie", "lorry truck", "holiday vacation", "petrol gasoline",
               "inquiry investigation probe", "jail prison", "pavement sidewalk", "motorway highway freeway", "mobile cellphone",
               "postcode zipcode", "rubbish garbage trash")  # not words of other meanings: "line" (a tram line), "dismissed" (a claim), "fall", "store", "flat"
-SAID_ONE_WAY = {"redundancy": "job|post|role|position", "layoff": "job|post|role|position", "jobless": "unemployed|unemployment"}
+SAID_ONE_WAY = {
+    "redundancy": "job|post|role|position",
+    "layoff": "job|post|role|position",
+    "jobless": "unemployed|unemployment",
+    "own": "bought|acquired|owner|subsidiary",  # "Who owns Ardlow Coaches?" of "Ardlow Coaches was bought by … Veltman"
+}
 EVERYDAY_WORDS = {
     **{word: tuple(other for other in group.split() if other != word) for group in SAID_ALIKE for word in group.split()},
     **{word: tuple(written.split("|")) for word, written in SAID_ONE_WAY.items()},
@@ -172,12 +177,79 @@ def written_as(term: str, terms: Collection[str]) -> bool:
     return any(all(word in terms for word in form) for form in _WRITTEN_STEMS.get(term, ()))
 
 
+# Relations told from the other side, each group's words by the other's: "Who is Callum Danvers'
+# father?" is told by "Danvers is the son of Lee Danvers", "Who is Ruth Bell's husband?" by "Tom
+# Bell and his wife, Ruth".
+_OTHER_SIDES = (
+    ("father mother parent", "son daughter child"),
+    ("grandfather grandmother grandparent", "grandson granddaughter grandchild"),
+    ("husband", "wife"),
+    ("uncle aunt", "nephew niece"),
+    ("brother sister", "brother sister"),
+)
+_OTHER_SIDE_STEMS = {
+    stem(word): frozenset(map(stem, far.split())) for one, other in _OTHER_SIDES for near, far in ((one, other), (other, one)) for word in near.split()
+}
+
+
+# The relations of each sex, by their stems, with the words that tell of someone of that sex.
+_SEXES = (
+    (frozenset(map(stem, "father grandfather husband son grandson brother uncle nephew".split())), frozenset("he his him himself mr".split())),
+    (frozenset(map(stem, "mother grandmother wife daughter granddaughter sister aunt niece".split())), frozenset("she her hers herself mrs ms miss".split())),
+)
+
+
+def of_the_other_sex(term: str, sentence_words: Collection[str]) -> bool:
+    """Whether ``sentence_words`` (lower case) tell only of people of the other sex than the
+    relation of stem ``term`` ("his granddaughter" for a grandmother asked): "Fiona Corrin is the
+    daughter of Hugh Corrin, who opened the first shop … with a van he had bought" does not say
+    who her mother is."""
+    for relations, pronouns in _SEXES:
+        if term in relations:
+            others = next(other for _, other in _SEXES if other is not pronouns)
+            return bool(others.intersection(sentence_words)) and not pronouns.intersection(sentence_words)
+    return False
+
+
+def relation_sides(term: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems that write the relation of stem ``term`` itself ("mother", "mum") and those that
+    tell it from its other side ("son", "daughter", "child"); both empty for a word of no relation."""
+    other_side = _OTHER_SIDE_STEMS.get(term, frozenset())
+    if not other_side:
+        return frozenset(), frozenset()
+    everyday = (stem(word) for word, forms in EVERYDAY_ROLES.items() if any(stem(form) == term for form in forms))
+    return frozenset({term, *everyday}), other_side
+
+
 # "Who was the fourth official?", "who's Nimbo's CEO", "Who is the chairman of Alvey Athletic?": the
 # role (up to four words, its last the role's name), whose it is, and where or when (not read).
 _HOLDER_ASKED = re.compile(
     r"^\W*who(?:'s|’s|\s+is|\s+was|\s+will\s+be)\s+(?:(?:the\s+)?(?P<owner>(?:[A-Z][\w.-]*\s+){0,2}[\w.-]+)(?:'s|’s)|the|its|their|his|her)\s+(?P<role>(?:[\w.-]+\s+){0,3}?[\w.-]+?)"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>[^\s?,][^?,]*?))?(?:\s+(?:at|in|for|on|behind|with|from|during|when|who|that)\b[^?]*)?\W*$",
     re.I,
+)
+# "Which judge sentenced Gary Lydgate?", "Which district judge heard the case?": a role (up to three
+# words) named right after "which", then what its holder did (an auxiliary, a verb in "-ed" or a
+# past tense of ``_PAST_TENSES``): not "Which official figures were used?", whose role word names a kind.
+_PAST_TENSES = "took|gave|sent|ran|made|won|led|told|said|wrote|oversaw|heard|saw|chose|held|kept|left|met|paid|set|sat|bought|sold|brought|caught|found|threw|became"
+_WHICH_HOLDER = re.compile(
+    rf"^\W*which\s+(?P<role>(?:[\w.-]+\s+){{0,2}}?[\w.-]+)\s+(?:(?:did|does|do|was|were|is|are|has|had|have|will|would|could|can)|\w+ed|{_PAST_TENSES})\b",
+    re.I,
+)
+# "Who refereed the match?", "Who chairs Eastholm's planning committee?", "Who speaks for the
+# council?": a role asked by what its holder does, each verb with the role it tells.
+_ROLE_OF_VERB = {
+    **dict.fromkeys(("refereed", "referees", "refereeing"), "referee"),
+    **dict.fromkeys(("umpired", "umpires"), "umpire"),
+    **dict.fromkeys(("chairs", "chaired"), "chair"),
+    **dict.fromkeys(("coaches", "coached"), "coach"),
+    **dict.fromkeys(("manages", "managed"), "manager"),
+    **dict.fromkeys(("captains", "captained"), "captain"),
+    **dict.fromkeys(("edits", "edited"), "editor"),
+    **dict.fromkeys(("speaks for", "spoke for", "speaks on behalf of", "spoke on behalf of"), "spokesperson"),
+}
+_DOES_ROLE = re.compile(
+    rf"^\W*who\s+(?:now\s+|currently\s+)?(?P<verb>{'|'.join(sorted(_ROLE_OF_VERB, key=len, reverse=True))})\s+(?:the\s+)?(?P<of>[^?]+?)\W*$", re.I
 )
 # Capitalised words opening a sentence that name no one: "Meanwhile, the fourth official …".
 _NO_NAME = "Meanwhile|However|Afterwards|Later|Earlier|Still|Instead|Also|Then|Now|Today|Yesterday|Separately|Elsewhere|Overall|Finally|Eventually|Again"
@@ -187,8 +259,8 @@ _NAME_AFTER = regex.compile(rf"\s+{_NAME}")
 _TIE_REACH = 200  # characters on either side of a role in which a name may be tied to it
 
 
-# Words that may come before a role capitalised, which tell whose role it is not: "Former manager …", "Interim chief executive …".
-_NO_OWNER = frozenset("the a an its his her their our former then acting interim current new deputy assistant first last late club team company".split())
+# Words that may come before a role capitalised, which tell whose role it is not: "Former manager …", "Interim chief executive …", "Committee chairwoman …".
+_NO_OWNER = frozenset("the a an its his her their our former then acting interim current new deputy assistant first last late club team company committee board panel".split())
 # Titles held by people of any body, which tell nothing of what else they hold: "Professor Fiona Galbraith".
 _ANY_BODY = frozenset({TITLE_GROUP["professor"]})
 
@@ -198,7 +270,8 @@ class RoleAsked:
     """A role whose holder a question asks for: ``pattern`` finds it in a sentence, under any of its
     names, with a name tied to it (``names_holder``); ``owner``: the lower-case words of whose role it
     is, as the question writes them capitalised ("Alvey Athletic" of "the chairman of Alvey
-    Athletic"; empty when it says no one's); ``other_titles``: for an officer's title, the other
+    Athletic"; empty when it says no one's); ``about``: those of whom else it names ("Gary Lydgate"
+    of "Which judge sentenced Gary Lydgate?"), whose article names the holder; ``other_titles``: for an officer's title, the other
     titles tied to a name ("Wendmoor's chief operating officer, David Shaw" names no chief
     executive), else None."""
 
@@ -206,6 +279,7 @@ class RoleAsked:
     owner: frozenset[str]
     other_titles: regex.Pattern[str] | None
     mention: regex.Pattern[str]  # the role alone, under any of its names
+    about: frozenset[str] = frozenset()  # the lower-case words of whom else the question names: "Which judge sentenced Gary Lydgate?"
 
 
 def _tied_to_a_name(role: str) -> regex.Pattern[str]:
@@ -215,9 +289,9 @@ def _tied_to_a_name(role: str) -> regex.Pattern[str]:
     return regex.compile(
         # a name before it, "Mike Dean, the fourth official", "Dean was the fourth official", "Saudi Arabia was the world's largest producer",
         # "Tomasz Wilk, the transit authority's director" (whose, right before the role: "the Harlow council's chief executive"
-        # is Harlow's, "Britain's longest-serving water company chief executive" no body's)
+        # is Harlow's, "Britain's longest-serving water company chief executive" no body's), "Tom Askew, vicar of St Anne's and chair of governors"
         rf"(?:(?P<before>{_NAME}(?:,[^,]{{1,60}},)?(?:\s*,\s+(?:(?:the|a|an|its|their|his|her)\s+)?|\s+(?:is|was|became|has been|had been|will be)\s+(?:the|a|an|its|their|his|her)\s+)"
-        r"(?:(?P<owner>(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)[’']s\s+(?=(?i:" + role + r"))|(?:[\p{L}-]+[’']s\s+)?(?:[\p{L}-]+\s+){0,3}))|(?P<owner>\p{Lu}[\p{L}-]*)(?:[’']s)?\s+)?"
+        r"(?:(?P<owner>(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)[’']s\s+(?=(?i:" + role + r"))|(?:[\p{L}-]+[’']s\s+)?(?:[\p{L}-]+\s+){0,3}|(?:[\p{L}'’-]+\s+){1,5}?and\s+))|(?P<owner>\p{Lu}[\p{L}-]*)(?:[’']s)?\s+)?"
         rf"(?P<role>{role})"
         # or after it: "Referee Anthony Taylor", "the fourth official, Mike Dean", "the Governor of Victoria, currently Linda Dessau"
         # "Police named the driver as Tom Reid"
@@ -232,12 +306,14 @@ def _role_pattern(forms: Iterable[str]) -> str:
 
 
 def holder_asked(question: str) -> RoleAsked | None:
-    """The role a question asks who holds ("Who was the fourth official?", "Who is Nimbo's CEO?"),
-    named by an officer's title or one of ``HELD_ROLES``; None for any other question."""
-    asked = _HOLDER_ASKED.match(question)
+    """The role a question asks who holds ("Who was the fourth official?", "Who is Nimbo's CEO?",
+    "Which judge sentenced Gary Lydgate?"), named by an officer's title or one of ``HELD_ROLES``,
+    or by what its holder does ("Who refereed the match?", ``_ROLE_OF_VERB``); None for any other
+    question."""
+    asked = _HOLDER_ASKED.match(question) or _WHICH_HOLDER.match(question) or _DOES_ROLE.match(question)
     if not asked:
         return None
-    role = asked.group("role")
+    role = _ROLE_OF_VERB[asked.group("verb").lower()] if asked.re is _DOES_ROLE else asked.group("role")
     title = TITLE_WORD.search(role.lower())
     if title and title.end() == len(role):
         group = TITLE_GROUP[title.group()]
@@ -248,10 +324,11 @@ def holder_asked(question: str) -> RoleAsked | None:
     else:
         return None
     forms = [*forms, *(written for form in forms for written in EVERYDAY_ROLES.get(form, ()))]
-    owner_text = " ".join(filter(None, [asked.group("owner"), before, asked.group("of")]))
+    owner_text = " ".join(filter(None, [asked.groupdict().get("owner"), before, asked.groupdict().get("of")]))
     owner = frozenset(words(" ".join(_CAPITALISED.findall(owner_text)))) - _NO_OWNER  # as the articles' words are read: "U.S." is "us"
     role_pattern = _role_pattern(forms)
-    return RoleAsked(_tied_to_a_name(role_pattern), owner, _tied_to_a_name(_role_pattern(others)) if others else None, regex.compile(role_pattern))
+    about = frozenset(words(" ".join(_CAPITALISED.findall(question, asked.end())))) if asked.re is _WHICH_HOLDER else frozenset()
+    return RoleAsked(_tied_to_a_name(role_pattern), owner, _tied_to_a_name(_role_pattern(others)) if others else None, regex.compile(role_pattern), about)
 
 
 # A verb naming someone as what they are: "Police named the driver as Tom Reid" (not "Fans booed the referee as Leeds scored").

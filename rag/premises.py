@@ -51,7 +51,7 @@ from .spans import quoted_from
 from .spelling import english_word
 from .unnamed import left_unnamed
 from .text import AUXILIARIES, BLOCK_QUOTE_LINE, CALENDAR_WORDS, NUMBER_WORDS, PRONOUN_REACH, QUESTION_WORDS, interview_roles, line_start
-from .officer_titles import HONORIFICS, TITLE_GROUP, TITLE_PATTERN, TITLE_WORD, holder_asked, is_title, written_as
+from .officer_titles import HONORIFICS, TITLE_GROUP, TITLE_PATTERN, TITLE_WORD, holder_asked, is_title, of_the_other_sex, relation_sides, written_as
 
 if TYPE_CHECKING:
     from .answer import ScoredSentence
@@ -204,6 +204,17 @@ def _shares_a_form(terms: set[str], other: frozenset[str]) -> bool:
     return bool(terms & other) or any(_is_doer(term, word) or _is_doer(word, term) for term in terms for word in other)
 
 
+def _told_from_the_other_side(index: "CorpusIndex", doc_id: str, term: str, told: frozenset[str], text: str) -> bool:
+    """Whether a sentence ``text`` of article ``doc_id`` whose words are ``told`` tells the relation
+    of stem ``term`` from its other side (``rag.officer_titles.relation_sides``: "Who is Callum
+    Danvers' father?" of "Danvers is the son of Lee Danvers") in an article that never writes the
+    relation itself (one that does, "His mum would have words with me", tells it by its own word,
+    and "the son of Lee Danvers" does not say who his mother is), telling of no one only of the
+    other sex (``of_the_other_sex``: "his granddaughter" of a grandmother asked)."""
+    own_side, other_side = relation_sides(term)
+    return bool(other_side & told) and not any(doc_id in index.documents_with(word) for word in own_side) and not of_the_other_sex(term, words(text))
+
+
 # The kinds a figure of one thing is stated in, which does not answer for another of its list
 # (``rag.siblings``): counts, amounts, dates; not who or where.
 SIBLING_KINDS = CLOSED_TYPES | {"time"}
@@ -255,7 +266,7 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
             told = told.union(*(index.terms_as_quoted[i] for i in _paragraph_of(index, sid)))
         spans_a_life_asked = spans_a_life(index.sentences[sid].text, events, names)  # "John Gallagher (1919–1980)" of when he was born
         of_a_sibling = bool(asked_names) and told_of_a_sibling(index, sid, asked_names, kind, own_part(asked))
-        shares = _shares_a_form(content, told) or any(written_as(term, told) for term in content)  # "boss" meets "managing director"
+        shares = _shares_a_form(content, told) or any(written_as(term, told) or _told_from_the_other_side(index, doc_id, term, told, index.sentences[sid].text) for term in content)  # "boss" meets "managing director"
         return in_article and (not content or shares or counts_them or spans_a_life_asked) and not of_a_sibling
 
     if not (content or names) or not typed or any(on_topic(sid, content) for sid in typed):

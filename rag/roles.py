@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from .lexical import is_verb, verb_forms, words
+from .lexical import is_verb, verb_forms, verb_lemmas, words
 from .text import AUXILIARIES
 
 Role = Literal["doer", "done to"]
@@ -60,9 +60,12 @@ def relation_asked(question: str) -> tuple[frozenset[str], str, Role] | None:
 def roles_in(text: str, name: frozenset[str], verb: str) -> set[Role]:
     """The roles ``text`` gives the name (any of its words, ``name``) with a form of ``verb``: the
     doer where the name comes before it, in a clause of its own or not ("Gail Hendry, who
-    replaced …", "Okafor criticised …"), unless passive ("Achebe was criticised by …", done to);
+    replaced …", "Transvia Group, which now owns it", "Okafor criticised …"), unless passive
+    ("Achebe was criticised by …", "Ridgeway Construction, founded in 1988 by …": done to) or the
+    verb's bare form names a role before its holder's name ("Rathkeel coach Brendan Foley");
     done to where the verb comes right before it ("had warned Fiona Crake", "written to Ms
-    Birtles"); the doer after "by" ("replaced by Gail Hendry")."""
+    Birtles"); the doer after "by" ("replaced by Gail Hendry", "by Hendry"; not another name sharing
+    a word with it: "owned by Coorabin Shire Council" of Coorabin Water)."""
     forms = verb_forms(verb) or frozenset({verb})
     verbs = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
     named = "|".join(sorted((re.escape(word) for word in name if len(word) > 2), key=len, reverse=True))
@@ -70,16 +73,21 @@ def roles_in(text: str, name: frozenset[str], verb: str) -> set[Role]:
         return set()
     roles: set[Role] = set()
     for found in re.finditer(
-        rf"\b(?:{named})\b(?:['’]s)?(?:\s*,[^,.;]{{1,60}},)?\s*,?\s*(?:who\s+)?(?P<aux>(?:(?:had|has|have|will|would|was|were|is|are|been|be|also|then|to|not)\s+){{0,3}})(?:{verbs})\b(?P<by>\s+by\b)?",
+        rf"\b(?:{named})\b(?:['’]s)?(?:\s*,[^,.;]{{1,60}},)?\s*,?\s*(?:(?:who|which)\s+)?(?P<aux>(?:(?:had|has|have|will|would|was|were|is|are|been|be|also|then|to|not|now|still)\s+){{0,3}})"
+        rf"(?P<verb>{verbs})\b(?P<by>(?:\s+(?!(?:the|a|an|his|her|its|their)\b)[\w'’-]+){{0,3}}?\s+by\b)?(?P<name_after>\s+(?-i:[A-Z]))?",
         text,
         re.IGNORECASE,
     ):
+        if not found.group("aux") and found.group("name_after") and found.group("verb").lower() in verb_lemmas(verb):
+            continue  # a role's name before its holder's, no verb: "Rathkeel coach Brendan Foley"
         passive = bool(found.group("by")) or bool(re.search(r"\b(?:was|were|is|are|been|be)\b", found.group("aux"), re.IGNORECASE))
         roles.add("done to" if passive else "doer")
     if re.search(rf"\b(?:{verbs})\s+(?:(?:to|the|a|an|{_HONORIFIC})\.?\s+){{0,2}}(?:(?-i:[A-Z])[\w'’-]*\s+)?(?:{named})\b", text, re.IGNORECASE):
         roles.add("done to")
-    if re.search(rf"\b(?:{verbs})\s+by\s+(?:(?:the|{_HONORIFIC})\.?\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)?(?:{named})\b", text, re.IGNORECASE):
-        roles.add("doer")  # "Steve Rudd was replaced by Gail Hendry"
+    for doer in re.finditer(rf"\b(?:{verbs})\s+by\s+(?:(?:the|{_HONORIFIC})\.?\s+)?(?P<name>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*)", text, re.IGNORECASE):
+        written = frozenset(words(doer.group("name")))
+        if written <= name or name <= written:  # "Steve Rudd was replaced by Gail Hendry"; not "Coorabin Water … owned by Coorabin Shire Council"
+            roles.add("doer")
     return roles
 
 

@@ -3968,3 +3968,84 @@ def test_what_the_code_review_of_periods_groups_and_namesakes_found_answerable_i
 def test_what_the_code_review_of_periods_groups_and_namesakes_found_unanswerable_is_refused(plans_and_periods, question):
     answer = plans_and_periods.answer(question)
     assert answer.abstained, answer.answer
+
+
+ROLES_AND_RELATIONS = {
+    "derby.txt": (
+        "Pryor sends Marsh Town top\n\nMarsh Town 2 Kelby Athletic 1\n\n"
+        "Owen Pryor, son of Marsh Town manager Gareth Pryor, scored the winner as Marsh Town came from behind on Saturday.\n\n"
+        "Kelby went ahead in the 12th minute when Sam Oduya turned in a cross from the left.\n\n"
+        "Referee Carl Mottram booked four players. His mum watched from the stand.\n"
+    ),
+    "asbestos.txt": (
+        "Roofer fined over dumped asbestos\n\nNeil Farrant, 52, of Mill Road, Thorpe, admitted dumping asbestos sheets in a lay-by.\n\n"
+        "The judge said the offence had put walkers at risk. District Judge Helen Carver told him: \"This was reckless.\"\n\n"
+        "As well as the fine, she ordered Farrant to pay £900 in costs.\n"
+    ),
+    "coles.txt": (
+        "Cole's Bakery turns fifty\n\nCole's Bakery opened on Bridge Street in 1976. Cole's Bakery now bakes about 2,000 loaves a week.\n\n"
+        "Nineteen people now work there, among them the owners' son, Adam.\n\nCole's Bakery signed a new ten-year lease last spring.\n"
+    ),
+    "northway.txt": (
+        "Northway Buses cuts routes\n\nNorthway Buses was bought by the Swiss transport group Alpenlink in 2022.\n\n"
+        "Its old depot was sold in 2019 to Harbour Estates, which now owns it.\n"
+    ),
+    "joinery.txt": (
+        "Joinery fined after fall\n\nBrook Joinery, founded in 1979 by brothers Ray and Colin Brook, was bought in 2018 by its managing director, Sue Lane.\n\n"
+        "Tarn Harriers coach Joe Birch, whose team train beside the yard, said the firm had always been careful.\n"
+    ),
+    "meadow.txt": (
+        "Homes refused at Long Meadow\n\nPlans for 80 homes at Long Meadow have been refused by Harlow District Council.\n\n"
+        "Committee chairwoman Cllr Ruth Dean said the junction was unsafe.\n\n"
+        "Greyfield's land director, Tom Hall, said the company was disappointed.\n\n"
+        "A spokeswoman for the council, Lyn Marsh, said the decision notice would follow within ten days.\n"
+    ),
+    "lettings.txt": (
+        "Landlord fined over mould\n\nLandlord Ray Vick lets his flats through an agency run by his daughter, Amy Stone.\n\n"
+        "Tenants had complained of mould for two years.\n"
+    ),
+    "counter.txt": (
+        "Ashby post office counter to close\n\nThe post office counter in Ashby, however, will close at the end of May.\n\n"
+        "The village shop has been sold to Corley Stores, which runs 14 other shops across the county.\n\n"
+        "The nearest post office after the closure will be in Elm Cross, five miles away.\n\n"
+        "Mr Patel said the counter was no longer viable following a fall in the number of customers using it.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def roles_and_relations(tmp_path_factory, encoder, answerer) -> Answerer:
+    """An answerer over short articles of roles, relations, a match and a closure."""
+    return answerer_over(tmp_path_factory.mktemp("roles"), ROLES_AND_RELATIONS, encoder, answerer)
+
+
+@pytest.mark.parametrize(
+    ("question", "answered_by"),
+    [
+        ("Who is Owen Pryor's father?", "Gareth Pryor"),  # told from the son's side
+        ("Who is Amy Stone's father?", "Ray Vick"),  # "his daughter": a father
+        ("Which judge fined Neil Farrant?", "Helen Carver"),  # a role asked after "which"
+        ("Who refereed the match between Marsh Town and Kelby Athletic?", "Carl Mottram"),  # a role asked by what its holder does
+        ("Who chairs Harlow District Council's planning committee?", "Ruth Dean"),
+        ("Who speaks for Harlow District Council?", "Lyn Marsh"),  # not the developer's director
+        ("Who coaches Tarn Harriers?", "Joe Birch"),  # "Tarn Harriers coach Joe Birch" names a coach, tells nothing the other way round
+        ("Who founded Brook Joinery?", "Ray and Colin Brook"),  # "founded in 1979 by" is done to the firm
+        ("Who owns Northway Buses?", "Alpenlink"),  # a buyer in one word, told as "bought by"
+    ],
+)
+def test_roles_and_relations_told_in_other_words_are_answered(roles_and_relations, question, answered_by):
+    answer = roles_and_relations.answer(question)
+    assert not answer.abstained and any(answered_by in quote.text for quote in answer.quotes), answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is Owen Pryor's mother?",  # his article writes "His mum", naming no one: "son of Gareth Pryor" does not tell her
+        "Who is Amy Stone's mother?",  # "his daughter" tells of her father
+        "Who owns Harbour Estates?",  # it owns the depot; who owns it is not told
+    ],
+)
+def test_roles_and_relations_the_articles_do_not_tell_are_refused(roles_and_relations, question):
+    answer = roles_and_relations.answer(question)
+    assert answer.abstained, answer.answer

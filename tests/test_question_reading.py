@@ -30,7 +30,7 @@ from rag.answer_types import (
     topic_of_statement,
 )
 from rag.premises import _another_body_of_its_kind, _names_by_its_kind, _topic_terms, names_unknown, premise_denied, premise_reversed, title_swapped
-from rag.roles import relation_asked, told_the_other_way
+from rag.roles import relation_asked, roles_in, told_the_other_way
 from rag.ranks import ranks_asked, tells_rank_of_what_is_asked, tells_ranks
 from rag.succession import predecessor_asked, tells_predecessor
 from rag.events import events_asked, spans_a_life, tells_event, told_of_a_description
@@ -40,7 +40,7 @@ from rag.question import asked_subject, asks_across_articles, asks_yes_or_no, co
 from rag.siblings import kind_written_after, name_lists, names_ending_in
 from rag.spelling import capitalised_words, proper_names
 from rag.unnamed import kind_asked_named, tells_unnamed
-from rag.officer_titles import as_written, holder_asked, is_title, names_holder, title_counts, written_as
+from rag.officer_titles import as_written, holder_asked, is_title, names_holder, of_the_other_sex, relation_sides, title_counts, written_as
 
 
 @pytest.mark.parametrize(
@@ -1775,3 +1775,47 @@ def test_an_everyday_word_is_read_as_another_only_where_it_has_no_other_meaning(
     assert written_as(stem("students"), {stem("pupils")}) and written_as(stem("redundancies"), {stem("jobs")})
     assert not written_as(stem("sacked"), {stem("dismissed")})  # "dismissed the claim"
     assert not written_as(stem("queue"), {stem("line")})  # "the tram line"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "names_them"),
+    [
+        ("Which judge sentenced Gary Lydgate?", "District Judge Anthony Vance told him: \"Asbestos is not ordinary rubbish.\"", True),
+        ("Which judge sentenced Gary Lydgate?", "The judge said he had stepped back from a custodial sentence.", False),
+        ("Who refereed the match against Kenmore Athletic?", "Referee Paul Whitcombe booked Coyle and Bell.", True),
+        ("Who chairs Eastholm District Council's planning committee?", "Committee chairwoman Cllr Janet Orme said so.", True),  # "Committee" is whose role no one's
+        ("Who speaks for Eastholm District Council?", "A spokeswoman for the council, Lucy Barraclough, said so.", True),
+        ("Who speaks for Eastholm District Council?", "Greyfield's land director, Martin Crowe, said so.", False),  # another officer
+        ("Who manages Ashby Town?", "Kenmore manager Ian Grealish said so.", False),  # another club's
+        ("Who chairs the governors at Larkfield Primary School?", "The Rev Tom Askew, vicar of St Anne's and chair of governors, said so.", True),
+    ],
+)
+def test_a_role_asked_after_which_or_by_what_its_holder_does_is_read_as_one(question, sentence, names_them):
+    holder = holder_asked(question)
+    assert holder is not None and names_holder(sentence, holder) is names_them
+
+
+def test_which_asks_a_holder_only_by_a_role_followed_by_what_it_did():
+    assert holder_asked("Which official figures were used?") is None  # "official figures" name a kind
+    assert holder_asked("Which judge fined Gordon Vickery?").about == frozenset({"gordon", "vickery"})  # whose article names the judge
+
+
+def test_a_relation_is_told_from_its_other_side_by_the_other_sex_only_where_it_may_be_theirs():
+    assert relation_sides(stem("father")) == (frozenset({"father", "dad", "daddi"}), frozenset({"son", "daughter", "child"}))
+    assert relation_sides(stem("boss")) == (frozenset(), frozenset())  # no relation
+    assert of_the_other_sex(stem("mother"), words("Fiona Corrin is the daughter of Hugh Corrin, who opened a shop with a van he had bought."))
+    assert not of_the_other_sex(stem("father"), words("Vickery lets flats through an agency run by his daughter, Emma Stroud."))
+    assert not of_the_other_sex(stem("mother"), words("Danvers is the son of manager Lee Danvers."))  # no one's sex told
+
+
+def test_who_did_what_to_a_name_is_read_past_a_participle_a_relative_and_a_role_before_a_name():
+    assert roles_in("Ridgeway Construction, founded in 1988 by brothers Frank and Derek Ridgeway, was sold.", frozenset({"ridgeway", "construction"}), "founded") == {"done to"}
+    assert roles_in("It was sold in 2018 to Transvia Group, which now owns it.", frozenset({"transvia", "group"}), "owns") == {"doer"}
+    assert roles_in('Rathkeel coach Brendan Foley said: "Dara was everywhere."', frozenset({"rathkeel"}), "coaches") == set()  # a role's name
+    assert roles_in("Coorabin Water, which is wholly owned by Coorabin Shire Council, asked for more.", frozenset({"coorabin", "water"}), "owns") == set()  # another name
+    assert told_the_other_way("Who owns Transvia Group?", "It was sold by the Ashbury family in 2018 to Transvia Group, which now owns it.")
+
+
+def test_who_owns_or_bought_something_asks_a_name_of_a_person_or_a_company():
+    assert expected_type("Who owns Ardlow Coaches?") == "name" and expected_type("Who bought the shop?") == "name"
+    assert expected_type("Who is the owner?") == "person"
