@@ -32,12 +32,14 @@ from .answer_types import (
     asks_frequency,
     asks_future_time,
     asks_next_step,
+    asks_people_count,
     asks_present,
     asks_reason,
     asks_statement,
     asks_what_next,
     counted_things,
     counts_of,
+    counts_people,
     expected_type,
     has_type,
     is_role,
@@ -46,6 +48,7 @@ from .answer_types import (
     of_another_year,
     other_period_only,
     rate_periods,
+    scorer_asked,
     next_topic,
     question_words,
     reports_speech,
@@ -117,6 +120,7 @@ NEIGHBOURS = 2
 _NO_PART_VERBS = frozenset(map(stem, "get got make take keep come go give have do say back up out off down over away".split()))
 PART_REACH = 3  # sentences from the one answering a question's first part within which its second part's answer is looked for
 LEANT_ON_CREDIT = 0.5  # a question's word in the sentence a candidate leans on, against one in the candidate itself
+REASON_RATIO = 0.4  # of the best sentence's score, the least a sentence of its article giving a reason may have to be quoted after it
 PRESENT_RATIO = 0.5  # how far below the best a sentence telling how things stand now may score and come first
 # A sentence's meaning is read this much from it together with the sentence before it
 # (``CorpusIndex.context_vectors``: "The company says it has observed early signs ..." after
@@ -414,6 +418,10 @@ class Answerer:
             typed &= self._names_holder(ids, holder, asked)
         if kind in ("money", "number") and (periods := rate_periods(own or question)):  # "the annual salary": not "£14.85 an hour"
             typed &= np.fromiter((not other_period_only(self._stated(sid), periods, kind) for sid in ids.tolist()), dtype=bool, count=len(ids))
+        if kind == "number" and asks_people_count(own or question) and not ASKS_DEATHS.search(own or question):  # the dead are counted below  # "How many people does it employ?": "Fourteen people now work there", not "900 loaves a week"
+            of_people = np.fromiter((counts_people(self._stated(sid)) for sid in ids.tolist()), dtype=bool, count=len(ids))
+            if of_people.any():  # where none counts them, a number may count them under a word of its own
+                typed &= of_people
         if kind == "number" and ASKS_DEATHS.search(own or question):  # "How many died?": a count of the dead, "No deaths were reported" too, not of the evacuated
             typed &= np.fromiter((bool(DEATH_WORDS & sentence_terms[sid]) for sid in ids.tolist()), dtype=bool, count=len(ids))
         if kind == "age" and (people := name_terms(own or question)):  # "How old is Leo Marsh?": an age told of him, not "The 24-year-old" after Ortiz,
@@ -423,6 +431,10 @@ class Answerer:
                 dtype=bool,
                 count=len(ids),
             )
+        if kind in ("time", "clock") and (scorer := scorer_asked(own or question)):
+            told_of = np.fromiter((stem(scorer) in sentence_terms[sid] | leant.get(sid, frozenset()) for sid in ids.tolist()), dtype=bool, count=len(ids))
+            if (typed & told_of).any():  # "When did Moran score his try?": a time told of Moran, not "Maguire's second try, on 58 minutes"
+                typed &= told_of
         if kind and (ranks := ranks_asked(own or question)):  # "Who was the youngest?": a name told as the youngest
             typed &= np.fromiter((sentence_tells_ranks(self.index, sid, ranks) for sid in ids.tolist()), dtype=bool, count=len(ids))
         score = s.w_dense * dense + s.w_centered * centered + s.w_coverage * (coverage + s.title_credit * in_title_only) + s.w_chunk * passage
@@ -498,15 +510,32 @@ class Answerer:
             asked = done or asked
         return scored is not None and (expected_type(part) is None or scored.type_match) and bool(asked & told)
 
-    def _reason_next(self, scored: list[ScoredSentence]) -> list[ScoredSentence]:
-        """``scored`` with the best sentence giving a reason in so many words (``tells_reason``),
-        of those scoring within ``second_quote_ratio`` of the best, right after the best one:
-        "Why were the nine stores chosen for closure?" is answered by the sentence most like it
-        and by "… said the stores had been chosen for two main reasons: they were losing money, …",
-        before other sentences like it ("… as it struggles with rising costs")."""
-        close = self._close_to_best(scored)
-        giving = next((position for position, candidate in enumerate(scored[:close]) if tells_reason(self.index.sentences[candidate.sentence_id].text)), None)
-        return scored if not giving else [scored[0], scored[giving], *scored[1:giving], *scored[giving + 1 :]]
+    def _reason_next(self, question: str, scored: list[ScoredSentence]) -> list[ScoredSentence]:
+        """``scored`` with the best sentence giving a reason in so many words (``tells_reason``)
+        right after the best one, where the best gives none: of those scoring within
+        ``second_quote_ratio`` of the best, or, in the best one's article and sharing a word of
+        ``question`` that is not one of its names, within ``REASON_RATIO`` (quoted, then, however
+        far below the best it ranks). "Why were the nine stores chosen for closure?" is answered by
+        the sentence most like it and by "… said the stores had been chosen for two main reasons:
+        they were losing money, …", before other sentences like it ("… as it struggles with rising
+        costs"); "Why is the post office counter closing?" by "The post office counter will close
+        at the end of April" and "… the counter was no longer viable following a steep fall …", not
+        by another story of its article ("The school's nativity play, postponed after an outbreak of
+        chickenpox" for "Why was Larkfield Primary School closed?")."""
+        best = scored[0]
+        floor, least = self.settings.second_quote_ratio * best.score, REASON_RATIO * best.score
+        doc_id = self.index.sentences[best.sentence_id].doc_id
+        event = set(question_terms(question)).difference(*name_terms(question).values())
+
+        def within_reach(candidate: ScoredSentence) -> bool:
+            sid = candidate.sentence_id
+            return candidate.score >= floor or (self.index.sentences[sid].doc_id == doc_id and bool(event & self.index.terms_as_quoted[sid]))
+
+        reached = takewhile(lambda candidate: candidate.score >= least, scored)
+        giving = next((position for position, candidate in enumerate(reached) if within_reach(candidate) and tells_reason(self.index.sentences[candidate.sentence_id].text)), None)
+        if not giving:
+            return scored
+        return [best, replace(scored[giving], score=max(scored[giving].score, floor)), *scored[1:giving], *scored[giving + 1 :]]
 
     def _best_list_item(self, scored: list[ScoredSentence]) -> int | None:
         """The position in ``scored`` of the best item of a list (a sentence under a lead-in ending
@@ -961,7 +990,7 @@ class Answerer:
         elif not abstained and asks_statement(read_as):  # "What did Pruitt say?": what he said comes first
             scored = self._statements_first(read_as, scored)
         elif not abstained and asks_reason(read_as):  # "Why were the stores chosen?": a sentence giving a reason comes next
-            scored = self._reason_next(scored)
+            scored = self._reason_next(read_as, scored)
         elif not abstained and not across:  # "Were passwords stolen?": a sentence of passwords comes first
             scored = self._subject_first(read_as, scored)
         if not abstained and item is None and (asks_closed_type(query, read_as) or asks_present(read_as)) and not asks_first_told(read_as):  # told again days later: its latest telling first

@@ -51,7 +51,7 @@ _NUMBER = re.compile(
 _NOT_A_VERB = r"(?!(?:drove|drives?|caused?|causes|hurt|hurts|hit|hits|boost(?:ed|s)?|lift(?:ed|s)?|cut|cuts|push(?:ed|es)?|affect(?:ed|s)?|help(?:ed|s)?|led|leads?|made|makes?|explain(?:ed|s)?|happen(?:ed|s)?|raised|raises|lower(?:ed|s))\b)"
 _WHAT_IS_THE = (
     r"\bwhat(?:'s|’s|s| is| was| were| are| will be)?\s+"
-    rf"(?:the\s+|its\s+|their\s+|(?:{_NOT_A_VERB}[\w.-]+\s+){{0,2}}?{_NOT_A_VERB}[\w.-]+(?:'s|’s|s')\s+)?(?:{_NOT_A_VERB}[\w-]+\s+){{0,3}}?"
+    rf"(?:the\s+|its\s+|their\s+|(?:{_NOT_A_VERB}[\w.&'’-]+\s+){{0,3}}?{_NOT_A_VERB}[\w.-]+(?:'s|’s|s')\s+)?(?:{_NOT_A_VERB}[\w-]+\s+){{0,3}}?"
 )
 # "How much is the merger worth?", "how much did the tickets cost?": an auxiliary right after "how
 # much" (not "how much time did they spend"), or "how much money"; "what is the price of …".
@@ -77,7 +77,7 @@ _ASKS_MONEY = re.compile(
     # revenue growth"), a rate ("the income tax rate": a percentage, below) nor a kind ("what sales team")
     # "How much was Brightwave's revenue in the third quarter?": the same, after "how much" and a verb
     rf"|(?:{_WHAT_IS_THE}|\bhow much (?:is|was|are|were|will be|would be)\s+(?:the\s+|its\s+|their\s+|[\w.-]+(?:'s|’s|s')\s+)?(?:(?!(?:of|in|from|on|per|as)\b)[\w-]+\s+){{0,3}}?)"
-    r"(?<!human )(?<!social )(?<!political )(?:revenues?|sales|profits?|net income|income|earnings|prices?|costs?|fees?|fares?|salary|salaries|wages?|budget|valuation|fine|bonus|dividends?)\b"
+    r"(?<!human )(?<!social )(?<!political )(?:revenues?|sales|turnover|takings|profits?|net income|income|earnings|prices?|costs?|fees?|fares?|rents?|salary|salaries|wages?|budget|valuation|fine|bonus|dividends?)\b"
     r"(?=\s*(?:[?.!,;:]|$)|\s+(?:of|for|in|at|on|per|from|to|by|with|under|over|after|before|during|last|this|next|now|then|did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b)",
     re.I,
 )
@@ -210,7 +210,9 @@ _WHEN_YEAR = re.compile(rf"\b(what|which) year\b|\bin what year\b|{_asks_the('ye
 _TIME = re.compile(
     rf"(?-i:\b{MONTH_BEFORE_DAY}|\b(?:{MONTHS})\b)|"  # "may", "march" are no months
     rf"\b({WEEKDAYS}|today|yesterday|tomorrow|soon|sooner|later|ago|recently|"
-    rf"{YEAR}s?|{CENTURY}|years?|months?|weeks?|days?|decades?|end of|next|within|by the end)\b",
+    rf"{YEAR}s?|{CENTURY}|years?|months?|weeks?|days?|decades?|end of|next|within|by the end)\b"
+    # a moment of a match: "in the 74th minute", "on 58 minutes", "at half-time", "at 12:44 of the third period"
+    r"|\b(?:minutes?|half-time|halftime|full-time|stoppage time|injury time|extra time)\b|(?<![\d:.,])\d{1,2}:[0-5]\d\s+(?:of|into|in)\s+the\b",
     re.I,
 )
 _QUANTITY = re.compile(
@@ -535,7 +537,9 @@ _ASKS_REASON = re.compile(
 )
 _TELLS_REASON = re.compile(
     r"\b(?:because|reasons?|due to|owing to|as a result|result of|caused|causes|cause of|blam(?:e|ed|es|ing)|triggered|prompted|"
-    r"led to|so that|in order to|driven by|driving|(?:was|were|is|are) down to)\b",
+    r"led to|so that|in order to|driven by|driving|(?:was|were|is|are) down to|following|amid|in response to|thanks to|citing|put (?:\w+\s+){0,3}down to)\b"
+    # what stopped or put something off, and after what: "The start was delayed by 20 minutes after a car broke down"
+    r"|\b(?:delayed|cancell?ed|closed|postponed|suspended|called off|halted|stopped|abandoned|refused|rejected|evacuated|shut)\b[^.;]{0,40}?\bafter\b",
     re.I,
 )
 
@@ -826,16 +830,53 @@ def counts_of(sentence: str, things: frozenset[str]) -> bool:
     return bool(things & _WHO_CAME) and bool(_CROWD.search(sentence))
 
 
+_PEOPLE_WORD = re.compile(rf"\b(?:{PEOPLE_WORDS})\b", re.I)
+_PEOPLE_COUNTED_AS = frozenset(  # "employs 140 staff", "85 of its 390 roles", "34 pupils"
+    map(_singular, "jobs roles positions posts staff workforce pupils children kids youngsters passengers tenants households families members runners players fans visitors".split())
+)
+
+
+# "When did Moran score his try?", "In what minute did Tobi Adeyemi score?": when someone named scored.
+_WHEN_SCORED = regex.compile(
+    r"^\W*(?i:when|at what (?:time|minute|point)|in (?:what|which) minute)\s+(?i:did|does|do|will|has|had)\s+"
+    r"(?P<name>\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+(?i:score|scored|net|netted|kick|kicked|convert|converted)\b"
+)
+
+
+def scorer_asked(question: str) -> str | None:
+    """The last word of the name of whom a question asks when they scored (lower case): "moran" of
+    "When did Moran score his try?", "adeyemi" of "When did Tobi Adeyemi score?"; None for any
+    other question."""
+    found = _WHEN_SCORED.match(question)
+    return found.group("name").split()[-1].lower() if found else None
+
+
+def asks_people_count(question: str) -> bool:
+    """Whether ``question`` asks how many people, by a word for people or their roles ("How many
+    people does Hollin's Bakery employ?", "How many nurses …"), whom ``counted_things`` leaves
+    to the sentences to name."""
+    found = _HOW_MANY.search(question)
+    return found is not None and _PEOPLE_WORD.fullmatch(found.group(1)) is not None
+
+
+def counts_people(sentence: str) -> bool:
+    """Whether ``sentence`` gives a number of people, under any word for them or their jobs
+    ("Fourteen people now work there", "employs 140 staff", "a crowd of 41,200"): not "900
+    loaves a week" nor "four decades"."""
+    counted = _COUNTED.findall(sentence) + _NONE_COUNTED.findall(sentence) + _NUMBER_OF.findall(sentence)
+    return any(_PEOPLE_WORD.search(after) or _PEOPLE_COUNTED_AS & {_singular(w.lower()) for w in _WORD.findall(after)} for after in counted) or bool(_CROWD.search(sentence))
+
+
 # The names an amount goes by: a question asking for one by name ("what was the company's
 # revenue", "how much is it worth", "what will she be paid") is answered by a sentence giving an
 # amount under one of the names of the groups its words are in ("sales of $4.1 billion"), not by
 # any amount ("pay $38 million for the cleanup").
 _AMOUNT_NAMES = (
-    r"revenues?|sales|turnover",
+    r"revenues?|sales|turnover|takings|turns? over|turned over",
     r"profits?|earnings|earns?|earned|net income|(?:net )?loss(?:es)?|lost|los(?:e|es|ing)",
     r"valuation|valu(?:e|ed|es|ing)|worth",
     r"salar(?:y|ies)|wages?|pay|paid|earns?|earned|earning|compensation|bonus(?:es)?",
-    r"pric(?:e|es|ed|ing)|costs?|costing|fees?|fares?|charg(?:e|es|ed|ing)|pay|paid|buy(?:s|ing)?|bought|sold|spen(?:d|ds|t|ding)"
+    r"pric(?:e|es|ed|ing)|costs?|costing|fees?|fares?|rents?|rental|charg(?:e|es|ed|ing)|pay|paid|buy(?:s|ing)?|bought|sold|spen(?:d|ds|t|ding)"
     r"|acquir(?:e|ed|es|ing)|purchas(?:e|es|ed|ing)",  # "acquired by Northfield for $62 million"
     r"budget(?:s|ed)?",
     r"fines?|fined|penalt(?:y|ies)|damages",

@@ -215,6 +215,22 @@ def _told_from_the_other_side(index: "CorpusIndex", doc_id: str, term: str, told
     return bool(other_side & told) and not any(doc_id in index.documents_with(word) for word in own_side) and not of_the_other_sex(term, words(text))
 
 
+# What a match's score is told by: the words asking for one, and a scoreline ("made it 10-17", "to
+# make it 2-2") or what a goal does to it ("Kelby went ahead in the 12th minute when …").
+_SCORING = frozenset(map(stem, "score goal try point".split()))
+_SCORE_TOLD = re.compile(
+    r"(?<![\d-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d-])|\b(?:went ahead|levell?ed|equali[sz]\w*|opener|winner|pulled one back|doubled (?:the|their|his|her) lead)\b", re.I
+)
+
+
+def _tells_a_score(index: "CorpusIndex", sid: int) -> bool:
+    """Whether sentence ``sid`` or the next of its paragraph tells of a score (``_SCORE_TOLD``): "Dara
+    Moran barrelled over in the 49th minute. Burke's conversion made it 10-17." tells of a try scored."""
+    paragraph = _paragraph_of(index, sid)
+    after = paragraph[paragraph.index(sid) : paragraph.index(sid) + 2]
+    return any(_SCORE_TOLD.search(index.sentences[i].text) for i in after)
+
+
 # The kinds a figure of one thing is stated in, which does not answer for another of its list
 # (``rag.siblings``): counts, amounts, dates; not who or where.
 SIBLING_KINDS = CLOSED_TYPES | {"time"}
@@ -267,7 +283,8 @@ def typed_off_topic(index: "CorpusIndex", question: str, scored: Sequence["Score
         spans_a_life_asked = spans_a_life(index.sentences[sid].text, events, names)  # "John Gallagher (1919–1980)" of when he was born
         of_a_sibling = bool(asked_names) and told_of_a_sibling(index, sid, asked_names, kind, own_part(asked))
         shares = _shares_a_form(content, told) or any(written_as(term, told) or _told_from_the_other_side(index, doc_id, term, told, index.sentences[sid].text) for term in content)  # "boss" meets "managing director"
-        return in_article and (not content or shares or counts_them or spans_a_life_asked) and not of_a_sibling
+        scored_then = bool(content & _SCORING) and _tells_a_score(index, sid)  # "When did Moran score his try?" of "Moran barrelled over …"
+        return in_article and (not content or shares or counts_them or spans_a_life_asked or scored_then) and not of_a_sibling
 
     if not (content or names) or not typed or any(on_topic(sid, content) for sid in typed):
         return False

@@ -4031,9 +4031,12 @@ def roles_and_relations(tmp_path_factory, encoder, answerer) -> Answerer:
         ("Who coaches Tarn Harriers?", "Joe Birch"),  # "Tarn Harriers coach Joe Birch" names a coach, tells nothing the other way round
         ("Who founded Brook Joinery?", "Ray and Colin Brook"),  # "founded in 1979 by" is done to the firm
         ("Who owns Northway Buses?", "Alpenlink"),  # a buyer in one word, told as "bought by"
+        ("When did Oduya score?", "12th minute"),  # a time in a match, told of him
+        ("How many people does Cole's Bakery employ?", "Nineteen"),  # a count of people, not of loaves
+        ("Why is the Ashby post office counter closing?", "following a fall"),  # a reason told further down its article
     ],
 )
-def test_roles_and_relations_told_in_other_words_are_answered(roles_and_relations, question, answered_by):
+def test_roles_relations_and_reasons_told_in_other_words_are_answered(roles_and_relations, question, answered_by):
     answer = roles_and_relations.answer(question)
     assert not answer.abstained and any(answered_by in quote.text for quote in answer.quotes), answer.answer
 
@@ -4044,6 +4047,7 @@ def test_roles_and_relations_told_in_other_words_are_answered(roles_and_relation
         "Who is Owen Pryor's mother?",  # his article writes "His mum", naming no one: "son of Gareth Pryor" does not tell her
         "Who is Amy Stone's mother?",  # "his daughter" tells of her father
         "Who owns Harbour Estates?",  # it owns the depot; who owns it is not told
+        "What was Cole's Bakery's profit last year?",  # an amount by a name no sentence gives
     ],
 )
 def test_roles_and_relations_the_articles_do_not_tell_are_refused(roles_and_relations, question):

@@ -18,14 +18,17 @@ from rag.answer_types import (
     count_announced,
     counted_things,
     counts_of,
+    counts_people,
     expected_type,
     has_type,
     mentions,
     names_a_person,
     reports_speech,
+    scorer_asked,
     speaks,
     tells_an_earlier_time,
     tells_future,
+    tells_reason,
     things_asked,
     topic_of_statement,
 )
@@ -1819,3 +1822,31 @@ def test_who_did_what_to_a_name_is_read_past_a_participle_a_relative_and_a_role_
 def test_who_owns_or_bought_something_asks_a_name_of_a_person_or_a_company():
     assert expected_type("Who owns Ardlow Coaches?") == "name" and expected_type("Who bought the shop?") == "name"
     assert expected_type("Who is the owner?") == "person"
+
+
+def test_an_amount_is_asked_by_its_name_after_a_name_of_any_shape():
+    assert expected_type("What is Ardlow Coaches' annual turnover?") == "money"
+    assert expected_type("What was Stanek Tool & Die's profit last year?") == "money"
+    assert expected_type("What is Hollin's Bakery's monthly rent?") == "money"
+
+
+def test_a_count_of_people_is_one_of_people_under_any_of_their_names():
+    assert counts_people("Fourteen people now work there.") and counts_people("The firm employs 140 staff.") and counts_people("Glenarrow Primary has 34 pupils.")
+    assert counts_people("A crowd of 41,200 watched.")
+    assert not counts_people("Hollin's Bakery turns out around 900 loaves a week.") and not counts_people("It was celebrating four decades on Quay Street.")
+
+
+def test_a_time_in_a_match_answers_when_and_is_asked_of_who_did_it():
+    assert has_type("Adeyemi lobbed Kershaw from 25 yards in the 74th minute to make it 2-2.", "time")
+    assert has_type("Vance scored his second of the night at 12:44 of the third period.", "time") and has_type("It was 10-10 at half-time.", "time")
+    assert scorer_asked("When did Tobi Adeyemi score his second goal?") == "adeyemi" and scorer_asked("When did Moran score his try?") == "moran"
+    assert scorer_asked("When will Emberline be profitable?") is None  # no score asked: its sentences may leave the firm to "we"
+    assert scorer_asked("When was Margaret Ellison born?") is None
+
+
+def test_a_reason_is_told_by_what_followed_and_by_what_held_something_up():
+    assert tells_reason("Ms Corrin said the counter was no longer viable following a steep fall in the number of customers.")
+    assert tells_reason("The start was delayed by 20 minutes after a car broke down at Mill Bridge.")
+    assert tells_reason("Ardlow Coaches put those delays down to roadworks on the Ballinore Road.")
+    assert not tells_reason("The post office counter, however, will close at the end of April.")
+    assert not tells_reason("He has since left the company after nine years.")  # "after" of no stop or closure
