@@ -224,7 +224,7 @@ def relation_sides(term: str) -> tuple[frozenset[str], frozenset[str]]:
 # "Who was the fourth official?", "who's Nimbo's CEO", "Who is the chairman of Alvey Athletic?": the
 # role (up to four words, its last the role's name), whose it is, and where or when (not read).
 _HOLDER_ASKED = re.compile(
-    r"^\W*who(?:'s|’s|\s+is|\s+was|\s+will\s+be)\s+(?:(?:the\s+)?(?P<owner>(?:[A-Z][\w.-]*\s+){0,2}[\w.-]+)(?:'s|’s)|the|its|their|his|her)\s+(?P<role>(?:[\w.-]+\s+){0,3}?[\w.-]+?)"
+    r"^\W*who(?:'s|’s|\s+is|\s+was|\s+will\s+be)\s+(?:(?:the\s+)?(?P<owner>(?:[A-Z][\w.-]*\s+){0,2}[\w.-]+)(?:'s|’s|(?<=s)['’])|the|its|their|his|her)\s+(?P<role>(?:[\w.-]+\s+){0,3}?[\w.-]+?)"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>[^\s?,][^?,]*?))?(?:\s+(?:at|in|for|on|behind|with|from|during|when|who|that)\b[^?]*)?\W*$",
     re.I,
 )
@@ -280,6 +280,7 @@ class RoleAsked:
     other_titles: regex.Pattern[str] | None
     mention: regex.Pattern[str]  # the role alone, under any of its names
     about: frozenset[str] = frozenset()  # the lower-case words of whom else the question names: "Which judge sentenced Gary Lydgate?"
+    qualifier: frozenset[str] = frozenset()  # the lower-case words before the role's name: "managing" of "managing director"
 
 
 def _tied_to_a_name(role: str) -> regex.Pattern[str]:
@@ -328,7 +329,8 @@ def holder_asked(question: str) -> RoleAsked | None:
     owner = frozenset(words(" ".join(_CAPITALISED.findall(owner_text)))) - _NO_OWNER  # as the articles' words are read: "U.S." is "us"
     role_pattern = _role_pattern(forms)
     about = frozenset(words(" ".join(_CAPITALISED.findall(question, asked.end())))) if asked.re is _WHICH_HOLDER else frozenset()
-    return RoleAsked(_tied_to_a_name(role_pattern), owner, _tied_to_a_name(_role_pattern(others)) if others else None, regex.compile(role_pattern), about)
+    qualifier = frozenset(word.lower() for word in before.split() if not word[:1].isupper() or asked.re is _WHICH_HOLDER) - _NO_QUALIFIER
+    return RoleAsked(_tied_to_a_name(role_pattern), owner, _tied_to_a_name(_role_pattern(others)) if others else None, regex.compile(role_pattern), about, qualifier)
 
 
 # A verb naming someone as what they are: "Police named the driver as Tom Reid" (not "Fans booed the referee as Leeds scored").
@@ -339,6 +341,28 @@ def _names_one(match: regex.Match[str]) -> bool:
     if match.group("after") and match.group("as") and not _NAMING.search(match.string, 0, match.start("role")):
         return False
     return bool(match.group("before") or match.group("after") or match.group("after_of"))
+
+
+# Words before a role that tell nothing of which role it is ("the current chairman"), and those that
+# tell another role unless written ("the deputy headteacher" is no headteacher).
+_NO_QUALIFIER = frozenset("the a an its his her their our current new then former late acting interim".split())
+_OTHER_ROLE_QUALIFIERS = frozenset("deputy assistant vice associate junior".split())
+_WORD_BEFORE = regex.compile(r"([\p{L}'’-]+)\s+$")
+
+
+def _another_role(sentence: str, match: regex.Match[str], asked: RoleAsked) -> bool:
+    """Whether the role ``match`` finds in ``sentence`` is another than ``asked`` by what qualifies
+    it: "Ardlow Coaches' operations director" for a managing director asked, "Plant manager Rick
+    Delgado" for a city manager, "Headteacher Claire Dunmore" for a deputy headteacher; not
+    "coach Joe Birch" for a head coach, nor "Kenmore manager" (whose, not which)."""
+    start = match.start("role")
+    before = _WORD_BEFORE.search(sentence, max(0, start - 40), start)
+    written = before.group(1).lower() if before else ""
+    if asked.qualifier & _OTHER_ROLE_QUALIFIERS - {written}:
+        return True
+    whose = written.endswith(("'s", "’s", "s'", "s’"))  # "Wendmoor's chief executive": whose, not which
+    qualifies = before is not None and not whose and (before.group(1).islower() or not sentence[: before.start()].strip())  # lower case, or opening the sentence
+    return bool(asked.qualifier) and qualifies and written not in asked.qualifier | _NO_QUALIFIER
 
 
 def names_holder(sentence: str, asked: RoleAsked) -> bool | None:
@@ -361,7 +385,7 @@ def names_holder(sentence: str, asked: RoleAsked) -> bool | None:
 
     def of_another(match: regex.Match[str]) -> bool:
         written = frozenset(words(" ".join(_CAPITALISED.findall(" ".join(filter(None, [match.group("of"), match.group("owner")])))))) - _NO_OWNER
-        return bool(asked.owner and written and not written & asked.owner)
+        return bool(asked.owner and written and not written & asked.owner) or _another_role(sentence, match, asked)
 
     if any(_names_one(match) and not of_another(match) for match in found):
         return True

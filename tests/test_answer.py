@@ -3988,7 +3988,12 @@ ROLES_AND_RELATIONS = {
     ),
     "northway.txt": (
         "Northway Buses cuts routes\n\nNorthway Buses was bought by the Swiss transport group Alpenlink in 2022.\n\n"
-        "Its old depot was sold in 2019 to Harbour Estates, which now owns it.\n"
+        "Its old depot was sold in 2019 to Harbour Estates, which now owns it.\n\n"
+        "Northway Buses' operations director, Sam Reid, apologised to passengers for the cuts.\n"
+    ),
+    "elmlane.txt": (
+        "Elm Lane Primary closes for repairs\n\nElm Lane Primary School closed on Monday after surveyors found rotten roof timbers.\n\n"
+        "Headteacher Jo Pike said the pupils would be taught in the village hall.\n"
     ),
     "joinery.txt": (
         "Joinery fined after fall\n\nBrook Joinery, founded in 1979 by brothers Ray and Colin Brook, was bought in 2018 by its managing director, Sue Lane.\n\n"
@@ -4031,6 +4036,7 @@ def roles_and_relations(tmp_path_factory, encoder, answerer) -> Answerer:
         ("Who coaches Tarn Harriers?", "Joe Birch"),  # "Tarn Harriers coach Joe Birch" names a coach, tells nothing the other way round
         ("Who founded Brook Joinery?", "Ray and Colin Brook"),  # "founded in 1979 by" is done to the firm
         ("Who owns Northway Buses?", "Alpenlink"),  # a buyer in one word, told as "bought by"
+        ("Who is Northway Buses' operations director?", "Sam Reid"),
         ("When did Oduya score?", "12th minute"),  # a time in a match, told of him
         ("How many people does Cole's Bakery employ?", "Nineteen"),  # a count of people, not of loaves
         ("Why is the Ashby post office counter closing?", "following a fall"),  # a reason told further down its article
@@ -4047,6 +4053,8 @@ def test_roles_relations_and_reasons_told_in_other_words_are_answered(roles_and_
         "Who is Owen Pryor's mother?",  # his article writes "His mum", naming no one: "son of Gareth Pryor" does not tell her
         "Who is Amy Stone's mother?",  # "his daughter" tells of her father
         "Who owns Harbour Estates?",  # it owns the depot; who owns it is not told
+        "Who is Northway Buses' managing director?",  # its operations director is another
+        "Who is the deputy headteacher of Elm Lane Primary School?",  # "Headteacher Jo Pike" is no deputy
         "What was Cole's Bakery's profit last year?",  # an amount by a name no sentence gives
     ],
 )

@@ -1798,6 +1798,23 @@ def test_a_role_asked_after_which_or_by_what_its_holder_does_is_read_as_one(ques
     assert holder is not None and names_holder(sentence, holder) is names_them
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "names_them"),
+    [
+        ("Who is Ardlow Coaches' managing director?", "Ardlow Coaches' operations director, Declan Fahy, said so.", False),  # another director
+        ("Who is Carverton's city manager?", "Plant manager Rick Delgado said so.", False),
+        ("Who is the deputy headteacher of Larkfield Primary School?", "Headteacher Claire Dunmore said so.", False),  # no deputy
+        ("Who is the deputy headteacher of Larkfield Primary School?", "Deputy headteacher Ann Lee said so.", True),
+        ("Who is Wendmoor's managing director?", "Wendmoor's managing director, Ann Shaw, said so.", True),  # whose, then which
+        ("Which district judge heard the case?", "District Judge Anthony Vance told him.", True),
+        ("Who is the club's head coach?", "Tarn Harriers coach Joe Birch said so.", True),  # no other qualifier written
+    ],
+)
+def test_a_role_qualified_otherwise_than_asked_is_another_role(question, sentence, names_them):
+    holder = holder_asked(question)
+    assert holder is not None and names_holder(sentence, holder) is names_them
+
+
 def test_which_asks_a_holder_only_by_a_role_followed_by_what_it_did():
     assert holder_asked("Which official figures were used?") is None  # "official figures" name a kind
     assert holder_asked("Which judge fined Gordon Vickery?").about == frozenset({"gordon", "vickery"})  # whose article names the judge
