@@ -212,7 +212,8 @@ _TIME = re.compile(
     rf"\b({WEEKDAYS}|today|yesterday|tomorrow|soon|sooner|later|ago|recently|"
     rf"{YEAR}s?|{CENTURY}|years?|months?|weeks?|days?|decades?|end of|next|within|by the end)\b"
     # a moment of a match: "in the 74th minute", "on 58 minutes", "at half-time", "at 12:44 of the third period"
-    r"|\b(?:minutes?|half-time|halftime|full-time|stoppage time|injury time|extra time)\b|(?<![\d:.,])\d{1,2}:[0-5]\d\s+(?:of|into|in)\s+the\b",
+    rf"|\bin the \d+(?:st|nd|rd|th) minute\b|\b(?:on|after) (?:\d+|{NUMBER_WORD}) minutes\b|\b(?:half-time|halftime|full-time|stoppage time|injury time|extra time)\b"
+    r"|(?<![\d:.,])\d{1,2}:[0-5]\d\s+(?:of|into|in)\s+the\b",
     re.I,
 )
 _QUANTITY = re.compile(
@@ -537,9 +538,12 @@ _ASKS_REASON = re.compile(
 )
 _TELLS_REASON = re.compile(
     r"\b(?:because|reasons?|due to|owing to|as a result|result of|caused|causes|cause of|blam(?:e|ed|es|ing)|triggered|prompted|"
-    r"led to|so that|in order to|driven by|driving|(?:was|were|is|are) down to|following|amid|in response to|thanks to|citing|put (?:\w+\s+){0,3}down to)\b"
-    # what stopped or put something off, and after what: "The start was delayed by 20 minutes after a car broke down"
-    r"|\b(?:delayed|cancell?ed|closed|postponed|suspended|called off|halted|stopped|abandoned|refused|rejected|evacuated|shut)\b[^.;]{0,40}?\bafter\b",
+    r"led to|so that|in order to|driven by|driving|(?:was|were|is|are) down to|amid|in response to|thanks to|citing|put (?:\w+\s+){0,3}down to)\b"
+    # "following" after a word (not "Following the fete, …", a time; nor "the following week")
+    r"|(?<=\w\s)(?<!the\s)following\b"
+    # what stopped or put something off, and after what: "The start was delayed by 20 minutes after a car broke down" (not "after midnight", "after a busy day")
+    r"|\b(?:delayed|cancell?ed|closed|postponed|suspended|called off|halted|stopped|abandoned|refused|rejected|evacuated|shut)\b[^.;]{0,40}?\bafter\b"
+    rf"(?!\s+(?:\d|midnight|noon|midday|dark|dawn|lunch|(?:{WEEKDAYS})\b|(?:a|an|the|its|their)?\s*(?:\w+\s+)?(?:day|night|week|weekend|month|year|season|hours?|minutes?)\b))",
     re.I,
 )
 
@@ -851,12 +855,18 @@ def scorer_asked(question: str) -> str | None:
     return found.group("name").split()[-1].lower() if found else None
 
 
+# What a place's people do there: work, live, study or belong ("How many people does it employ?").
+_PEOPLE_OF_A_PLACE = re.compile(r"\b(?:employ(?:s|ed|ing)?|work(?:s|ed|ing)?|staff(?:ed)?|liv(?:e|es|ed|ing)|attend(?:s|ed|ing)?|enrol(?:s|led)?|members?)\b", re.I)
+
+
 def asks_people_count(question: str) -> bool:
-    """Whether ``question`` asks how many people, by a word for people or their roles ("How many
-    people does Hollin's Bakery employ?", "How many nurses …"), whom ``counted_things`` leaves
-    to the sentences to name."""
+    """Whether ``question`` asks how many people work, live, study or belong somewhere, by a word
+    for people or their roles ("How many people does Hollin's Bakery employ?", "How many pupils
+    attend …"), whom ``counted_things`` leaves to the sentences to name; not how many were hurt,
+    helped or signed something, which sentences count in words of their own ("Seven were taken
+    to hospital", "4,500 signatures")."""
     found = _HOW_MANY.search(question)
-    return found is not None and _PEOPLE_WORD.fullmatch(found.group(1)) is not None
+    return found is not None and _PEOPLE_WORD.fullmatch(found.group(1)) is not None and _PEOPLE_OF_A_PLACE.search(question, found.end(1)) is not None
 
 
 def counts_people(sentence: str) -> bool:

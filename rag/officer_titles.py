@@ -249,12 +249,13 @@ _ROLE_OF_VERB = {
     **dict.fromkeys(("speaks for", "spoke for", "speaks on behalf of", "spoke on behalf of"), "spokesperson"),
 }
 _DOES_ROLE = re.compile(
-    rf"^\W*who\s+(?:now\s+|currently\s+)?(?P<verb>{'|'.join(sorted(_ROLE_OF_VERB, key=len, reverse=True))})\s+(?:the\s+)?(?P<of>[^?]+?)\W*$", re.I
+    rf"^\W*who\s+(?:now\s+|currently\s+)?(?P<verb>{'|'.join(sorted(_ROLE_OF_VERB, key=len, reverse=True))})\s+(?!to\b)(?:the\s+)?(?P<of>[^?]+?)\W*$", re.I
 )
 # Capitalised words opening a sentence that name no one: "Meanwhile, the fourth official …".
 _NO_NAME = "Meanwhile|However|Afterwards|Later|Earlier|Still|Instead|Also|Then|Now|Today|Yesterday|Separately|Elsewhere|Overall|Finally|Eventually|Again"
 _NAME = rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+)?(?!(?:{WEEKDAYS}|{MONTHS}|{_NO_NAME})\b)\p{{Lu}}[\p{{L}}'’-]++(?:\s+\p{{Lu}}[\p{{L}}'’-]++)*+"
 _CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}'’.-]*")  # "U.S." whole
+_CALENDAR = regex.compile(rf"(?:{WEEKDAYS}|{MONTHS})[.,]?")
 _NAME_AFTER = regex.compile(rf"\s+{_NAME}")
 _TIE_REACH = 200  # characters on either side of a role in which a name may be tied to it
 
@@ -328,7 +329,8 @@ def holder_asked(question: str) -> RoleAsked | None:
     owner_text = " ".join(filter(None, [asked.groupdict().get("owner"), before, asked.groupdict().get("of")]))
     owner = frozenset(words(" ".join(_CAPITALISED.findall(owner_text)))) - _NO_OWNER  # as the articles' words are read: "U.S." is "us"
     role_pattern = _role_pattern(forms)
-    about = frozenset(words(" ".join(_CAPITALISED.findall(question, asked.end())))) if asked.re is _WHICH_HOLDER else frozenset()
+    named_after = (word for word in _CAPITALISED.findall(question, asked.end()) if not _CALENDAR.fullmatch(word))  # not "on Friday", "in March"
+    about = frozenset(words(" ".join(named_after))) if asked.re is _WHICH_HOLDER else frozenset()
     qualifier = frozenset(word.lower() for word in before.split() if not word[:1].isupper() or asked.re is _WHICH_HOLDER) - _NO_QUALIFIER
     return RoleAsked(_tied_to_a_name(role_pattern), owner, _tied_to_a_name(_role_pattern(others)) if others else None, regex.compile(role_pattern), about, qualifier)
 

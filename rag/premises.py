@@ -219,7 +219,9 @@ def _told_from_the_other_side(index: "CorpusIndex", doc_id: str, term: str, told
 # make it 2-2") or what a goal does to it ("Kelby went ahead in the 12th minute when …").
 _SCORING = frozenset(map(stem, "score goal try point".split()))
 _SCORE_TOLD = re.compile(
-    r"(?<![\d-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d-])|\b(?:went ahead|levell?ed|equali[sz]\w*|opener|winner|pulled one back|doubled (?:the|their|his|her) lead)\b", re.I
+    r"(?<![\d-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d-])"
+    r"|\b(?:went ahead|levell?ed|equali[sz]\w*|opener|winner|pulled one back|(?:doubled|restored|extended) (?:the|their|his|her) lead|made it|netted|struck)\b",
+    re.I,
 )
 
 

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from typing import Literal
 
 from .lexical import is_verb, verb_forms, verb_lemmas, words
-from .text import AUXILIARIES
+from .officer_titles import is_title
+from .text import AUXILIARIES, NUMBER_WORD
 
 Role = Literal["doer", "done to"]
 
@@ -74,12 +75,14 @@ def roles_in(text: str, name: frozenset[str], verb: str) -> set[Role]:
     roles: set[Role] = set()
     for found in re.finditer(
         rf"\b(?:{named})\b(?:['’]s)?(?:\s*,[^,.;]{{1,60}},)?\s*,?\s*(?:(?:who|which)\s+)?(?P<aux>(?:(?:had|has|have|will|would|was|were|is|are|been|be|also|then|to|not|now|still)\s+){{0,3}})"
-        rf"(?P<verb>{verbs})\b(?P<by>(?:\s+(?!(?:the|a|an|his|her|its|their)\b)[\w'’-]+){{0,3}}?\s+by\b)?(?P<name_after>\s+(?-i:[A-Z]))?",
+        # passive: "by" after no more than a few words in lower case, not a margin ("defeated Tom Aldous by 312 votes", "beat Rathkeel by three points")
+        rf"(?P<verb>{verbs})\b(?P<by>(?:\s+(?!(?:the|a|an|his|her|its|their)\b)(?-i:[a-z\d])[\w'’-]*){{0,3}}?\s+by\b(?!\s+(?:\d|{NUMBER_WORD}\b)))?"
+        r"(?P<name_after>\s+(?-i:[A-Z]))?",
         text,
         re.IGNORECASE,
     ):
-        if not found.group("aux") and found.group("name_after") and found.group("verb").lower() in verb_lemmas(verb):
-            continue  # a role's name before its holder's, no verb: "Rathkeel coach Brendan Foley"
+        if not found.group("aux") and found.group("name_after") and found.group("verb").lower() in verb_lemmas(verb) and is_title(found.group("verb").lower(), plural=False):
+            continue  # a role's name before its holder's, no verb: "Rathkeel coach Brendan Foley" (not "Leeds beat Hull 3-1")
         passive = bool(found.group("by")) or bool(re.search(r"\b(?:was|were|is|are|been|be)\b", found.group("aux"), re.IGNORECASE))
         roles.add("done to" if passive else "doer")
     if re.search(rf"\b(?:{verbs})\s+(?:(?:to|the|a|an|{_HONORIFIC})\.?\s+){{0,2}}(?:(?-i:[A-Z])[\w'’-]*\s+)?(?:{named})\b", text, re.IGNORECASE):

@@ -3991,6 +3991,7 @@ ROLES_AND_RELATIONS = {
         "Its old depot was sold in 2019 to Harbour Estates, which now owns it.\n\n"
         "Northway Buses' operations director, Sam Reid, apologised to passengers for the cuts.\n"
     ),
+    "cup.txt": "Burke sends Kelby through\n\nKelby's Liam Burke restored the lead on 58 minutes, and Kelby held on to win the cup tie.\n",
     "elmlane.txt": (
         "Elm Lane Primary closes for repairs\n\nElm Lane Primary School closed on Monday after surveyors found rotten roof timbers.\n\n"
         "Headteacher Jo Pike said the pupils would be taught in the village hall.\n"
@@ -4038,6 +4039,7 @@ def roles_and_relations(tmp_path_factory, encoder, answerer) -> Answerer:
         ("Who owns Northway Buses?", "Alpenlink"),  # a buyer in one word, told as "bought by"
         ("Who is Northway Buses' operations director?", "Sam Reid"),
         ("When did Oduya score?", "12th minute"),  # a time in a match, told of him
+        ("When did Liam Burke score?", "58 minutes"),  # a goal told by what it did to the score
         ("How many people does Cole's Bakery employ?", "Nineteen"),  # a count of people, not of loaves
         ("Why is the Ashby post office counter closing?", "following a fall"),  # a reason told further down its article
     ],

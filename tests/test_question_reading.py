@@ -13,6 +13,7 @@ import pytest
 from rag.answer_types import (
     CONTACT_TYPES,
     age_of_another,
+    asks_people_count,
     asks_statement,
     asks_what_next,
     count_announced,
@@ -1867,3 +1868,15 @@ def test_a_reason_is_told_by_what_followed_and_by_what_held_something_up():
     assert tells_reason("Ardlow Coaches put those delays down to roadworks on the Ballinore Road.")
     assert not tells_reason("The post office counter, however, will close at the end of April.")
     assert not tells_reason("He has since left the company after nine years.")  # "after" of no stop or closure
+
+
+def test_what_the_code_review_of_roles_matches_and_reasons_found_is_read_as_it_is():
+    assert roles_in("Sarah Pennock defeated Tom Aldous by 312 votes.", frozenset({"sarah", "pennock"}), "defeat") == {"doer"}  # a margin, not a passive
+    assert roles_in("Leeds beat Hull 3-1 on Saturday.", frozenset({"leeds"}), "beat") == {"doer"}  # a verb, not a role's name
+    assert holder_asked("Who managed to escape through a window?") is None  # no manager asked
+    assert holder_asked("Which judge jailed Gary Lydgate on Friday?").about == frozenset({"gary", "lydgate"})  # not "friday"
+    assert not has_type("The council debated the plan for 90 minutes.", "time") and not has_type("Minutes of the meeting were published.", "time")
+    assert not tells_reason("Following the fete, a concert was held on the green.") and not tells_reason("The shop closed at 5pm after a busy day.")
+    assert not tells_reason("The street was evacuated shortly after midnight.")
+    assert asks_people_count("How many people does Hollin's Bakery employ?") and asks_people_count("How many staff work at the plant?")
+    assert not asks_people_count("How many people were injured in the crash?") and not asks_people_count("How many people signed the petition?")
