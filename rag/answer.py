@@ -418,7 +418,7 @@ class Answerer:
             typed &= self._names_holder(ids, holder, asked)
         if kind in ("money", "number") and (periods := rate_periods(own or question)):  # "the annual salary": not "£14.85 an hour"
             typed &= np.fromiter((not other_period_only(self._stated(sid), periods, kind) for sid in ids.tolist()), dtype=bool, count=len(ids))
-        if kind == "number" and asks_people_count(own or question) and not ASKS_DEATHS.search(own or question):  # the dead are counted below  # "How many people does it employ?": "Fourteen people now work there", not "900 loaves a week"
+        if kind == "number" and asks_people_count(own or question) and not ASKS_DEATHS.search(own or question):  # "How many people does it employ?": "Fourteen people now work there", not "900 loaves a week" (the dead: below)
             of_people = np.fromiter((counts_people(self._stated(sid)) for sid in ids.tolist()), dtype=bool, count=len(ids))
             if of_people.any():  # where none counts them, a number may count them under a word of its own
                 typed &= of_people
