@@ -505,10 +505,11 @@ class Answerer:
         scored = next((c for c in ranked if c.sentence_id == sid), None)
         told = self.index.terms_as_quoted[sid] | self.index.terms_leant_on.get(sid, frozenset())
         asked = set(question_terms(own_topic(part)))
-        if expected_type(part) is None:
+        typed = expected_type(part) is not None
+        if not typed:
             done = {stem(form) for word in words(part) if stem(word) in asked - _NO_PART_VERBS and is_verb(word) for form in verb_forms(word)}
             asked = done or asked
-        return scored is not None and (expected_type(part) is None or scored.type_match) and bool(asked & told)
+        return scored is not None and (not typed or scored.type_match) and bool(asked & told)
 
     def _reason_next(self, question: str, scored: list[ScoredSentence]) -> list[ScoredSentence]:
         """``scored`` with the best sentence giving a reason in so many words (``tells_reason``)

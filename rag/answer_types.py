@@ -822,14 +822,19 @@ _NUMBER_OF = re.compile(
 )
 
 
+def _counted_words(sentence: str) -> list[str]:
+    """The words ``sentence`` writes after or before each number as what it counts ("412-bed",
+    "1,300 nurses", "the number of breeding pairs … rose … to 14"), and after "no" ("No plans were …")."""
+    return _COUNTED.findall(sentence) + _NONE_COUNTED.findall(sentence) + _NUMBER_OF.findall(sentence)
+
+
 def counts_of(sentence: str, things: frozenset[str]) -> bool:
     """Whether ``sentence`` gives a number of one of ``things`` ("412-bed hospital", "1,300 nurses",
     "the number of breeding pairs … rose … to 14"), or of what is counted under another name
     (``_COUNTED_ALIKE``: "85 of its 390 roles" counts jobs), or of people who came, for a count of
     those ("a crowd of 41,200" counts fans)."""
     things = things.union(*(group for group in _COUNTED_ALIKE if group & things))
-    counted = _COUNTED.findall(sentence) + _NONE_COUNTED.findall(sentence) + _NUMBER_OF.findall(sentence)
-    if any(things & {_singular(w.lower()) for w in _WORD.findall(after)} for after in counted):
+    if any(things & {_singular(w.lower()) for w in _WORD.findall(after)} for after in _counted_words(sentence)):
         return True
     return bool(things & _WHO_CAME) and bool(_CROWD.search(sentence))
 
@@ -873,8 +878,7 @@ def counts_people(sentence: str) -> bool:
     """Whether ``sentence`` gives a number of people, under any word for them or their jobs
     ("Fourteen people now work there", "employs 140 staff", "a crowd of 41,200"): not "900
     loaves a week" nor "four decades"."""
-    counted = _COUNTED.findall(sentence) + _NONE_COUNTED.findall(sentence) + _NUMBER_OF.findall(sentence)
-    return any(_PEOPLE_WORD.search(after) or _PEOPLE_COUNTED_AS & {_singular(w.lower()) for w in _WORD.findall(after)} for after in counted) or bool(_CROWD.search(sentence))
+    return any(_PEOPLE_WORD.search(after) or _PEOPLE_COUNTED_AS & {_singular(w.lower()) for w in _WORD.findall(after)} for after in _counted_words(sentence)) or bool(_CROWD.search(sentence))
 
 
 # The names an amount goes by: a question asking for one by name ("what was the company's

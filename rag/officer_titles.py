@@ -190,13 +190,15 @@ _OTHER_SIDES = (
 _OTHER_SIDE_STEMS = {
     stem(word): frozenset(map(stem, far.split())) for one, other in _OTHER_SIDES for near, far in ((one, other), (other, one)) for word in near.split()
 }
+# Each relation's stem -> the stems that write it itself, its everyday words too ("mother", "mum").
+_OWN_SIDE_STEMS = {
+    term: frozenset({term, *(stem(word) for word, forms in EVERYDAY_ROLES.items() if any(stem(form) == term for form in forms))}) for term in _OTHER_SIDE_STEMS
+}
 
 
-# The relations of each sex, by their stems, with the words that tell of someone of that sex.
-_SEXES = (
-    (frozenset(map(stem, "father grandfather husband son grandson brother uncle nephew".split())), frozenset("he his him himself mr".split())),
-    (frozenset(map(stem, "mother grandmother wife daughter granddaughter sister aunt niece".split())), frozenset("she her hers herself mrs ms miss".split())),
-)
+# The relations of each sex, by their stems, and the words that tell of someone of that sex.
+_MALE = frozenset(map(stem, "father grandfather husband son grandson brother uncle nephew".split())), frozenset("he his him himself mr".split())
+_FEMALE = frozenset(map(stem, "mother grandmother wife daughter granddaughter sister aunt niece".split())), frozenset("she her hers herself mrs ms miss".split())
 
 
 def of_the_other_sex(term: str, sentence_words: Collection[str]) -> bool:
@@ -204,21 +206,16 @@ def of_the_other_sex(term: str, sentence_words: Collection[str]) -> bool:
     relation of stem ``term`` ("his granddaughter" for a grandmother asked): "Fiona Corrin is the
     daughter of Hugh Corrin, who opened the first shop … with a van he had bought" does not say
     who her mother is."""
-    for relations, pronouns in _SEXES:
+    for (relations, own), (_, other) in ((_MALE, _FEMALE), (_FEMALE, _MALE)):
         if term in relations:
-            others = next(other for _, other in _SEXES if other is not pronouns)
-            return bool(others.intersection(sentence_words)) and not pronouns.intersection(sentence_words)
+            return bool(other.intersection(sentence_words)) and not own.intersection(sentence_words)
     return False
 
 
 def relation_sides(term: str) -> tuple[frozenset[str], frozenset[str]]:
     """The stems that write the relation of stem ``term`` itself ("mother", "mum") and those that
     tell it from its other side ("son", "daughter", "child"); both empty for a word of no relation."""
-    other_side = _OTHER_SIDE_STEMS.get(term, frozenset())
-    if not other_side:
-        return frozenset(), frozenset()
-    everyday = (stem(word) for word, forms in EVERYDAY_ROLES.items() if any(stem(form) == term for form in forms))
-    return frozenset({term, *everyday}), other_side
+    return _OWN_SIDE_STEMS.get(term, frozenset()), _OTHER_SIDE_STEMS.get(term, frozenset())
 
 
 # "Who was the fourth official?", "who's Nimbo's CEO", "Who is the chairman of Alvey Athletic?": the

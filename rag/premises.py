@@ -229,8 +229,8 @@ def _tells_a_score(index: "CorpusIndex", sid: int) -> bool:
     """Whether sentence ``sid`` or the next of its paragraph tells of a score (``_SCORE_TOLD``): "Dara
     Moran barrelled over in the 49th minute. Burke's conversion made it 10-17." tells of a try scored."""
     paragraph = _paragraph_of(index, sid)
-    after = paragraph[paragraph.index(sid) : paragraph.index(sid) + 2]
-    return any(_SCORE_TOLD.search(index.sentences[i].text) for i in after)
+    at = paragraph.index(sid)
+    return any(_SCORE_TOLD.search(index.sentences[i].text) for i in paragraph[at : at + 2])
 
 
 # The kinds a figure of one thing is stated in, which does not answer for another of its list
