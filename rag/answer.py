@@ -29,10 +29,13 @@ from .answer_types import (
     asks_about_speech,
     asks_change,
     asks_first_told,
+    asks_former,
     asks_frequency,
     asks_future_time,
+    asks_half_time_score,
     asks_next_step,
     asks_people_count,
+    asks_placing,
     asks_present,
     asks_reason,
     asks_statement,
@@ -40,6 +43,7 @@ from .answer_types import (
     counted_things,
     counts_of,
     counts_people,
+    event_after_asked,
     expected_type,
     has_type,
     is_role,
@@ -54,8 +58,13 @@ from .answer_types import (
     reports_speech,
     speaker_asked,
     speaks,
+    tells_after,
     tells_an_earlier_time,
+    tells_correction,
+    tells_former,
     tells_frequency,
+    tells_half_time_score,
+    tells_placing,
     tells_future,
     tells_reason,
     tells_present,
@@ -70,8 +79,8 @@ from .errors import require_type
 from .officer_titles import RoleAsked, holder_asked, names_holder
 from .lexical import STOPWORDS, as_matched, is_verb, question_terms, stem, verb_forms, words
 from .lists import asks_list, count_read_away, is_list_item
-from .premises import ASKS_DEATHS, DEATH_WORDS, asks_closed_type, premise_note
-from .ranks import ranks_asked, sentence_tells_ranks
+from .premises import ASKS_DEATHS, DEATH_WORDS, asks_closed_type, asks_last_year, premise_note, tells_last_year
+from .ranks import ranks_asked, sentence_tells_rank_asked, sentence_tells_ranks
 from .sides import said_by_side, side_asked, side_words
 from .succession import predecessor_asked, tells_predecessor
 from .question import (
@@ -103,6 +112,7 @@ from .writing_systems import main_script, readable_script
 from .settings import AnswerSettings
 from .bylines import article_asked, asks_author_of, bylines_asked
 from .corroboration import details_differ, same_fact
+from .details import asks_tally, tells_tally
 from .spans import quote_span, quoted_from
 from .text import PRONOUN_REACH, count_tokens, row_under_header, stamps_its_line
 from .types import Answer, Citation, Quote, StrPath, searched_text
@@ -435,13 +445,33 @@ class Answerer:
             told_of = np.fromiter((stem(scorer) in sentence_terms[sid] | leant.get(sid, frozenset()) for sid in ids.tolist()), dtype=bool, count=len(ids))
             if (typed & told_of).any():  # "When did Moran score his try?": a time told of Moran, not "Maguire's second try, on 58 minutes"
                 typed &= told_of
-        if kind and (ranks := ranks_asked(own or question)):  # "Who was the youngest?": a name told as the youngest
+        ranks = ranks_asked(own or question)
+        if kind and ranks:  # "Who was the youngest?": a name told as the youngest
             typed &= np.fromiter((sentence_tells_ranks(self.index, sid, ranks) for sid in ids.tolist()), dtype=bool, count=len(ids))
+        wanted: np.ndarray | None = typed if kind else None
+        if ranks and not kind:  # "Which site do staff want built first?": one told as first, as a type
+            wanted = np.fromiter((sentence_tells_rank_asked(self.index, sid, own or question) for sid in ids.tolist()), dtype=bool, count=len(ids))
+        elif asks_placing(own or question):  # "Where did Brennan finish?": a placing, as a type
+            wanted = np.fromiter((tells_placing(self.index.sentences[sid].text) for sid in ids.tolist()), dtype=bool, count=len(ids))
+        elif asks_half_time_score(own or question):  # "What was the half-time score?": one told at half-time, as a type
+            wanted = np.fromiter((tells_half_time_score(self.index.sentences[sid].text) for sid in ids.tolist()), dtype=bool, count=len(ids))
+        elif asks_tally(own or question):  # "What was the council vote on …?": "The vote … was 6-3.", as a type
+            wanted = np.fromiter((tells_tally(self.index.sentences[sid].text) for sid in ids.tolist()), dtype=bool, count=len(ids))
+        elif event := event_after_asked(own or question):  # "What happened after the vote?": "After the vote, about 40 residents left …", as a type
+            wanted = np.fromiter((tells_after(self.index.sentences[sid].text, event) for sid in ids.tolist()), dtype=bool, count=len(ids))
+        if asks_former(own or question):  # "… the course record before this year's race?": "The old record of 2:13:05 …" first
+            former = np.fromiter((tells_former(self.index.sentences[sid].text) for sid in ids.tolist()), dtype=bool, count=len(ids))
+            wanted = former if wanted is None else wanted & former if (wanted & former).any() else wanted
+        if wanted is not None and asks_last_year(own or question):  # "… finish last year?": "Last year I was 19th", not "finished fourth"
+            naming = self._naming_all(own or question)
+            of_last_year = np.fromiter((tells_last_year(self.index.sentences[sid].text) and self.index.sentences[sid].doc_id in naming for sid in ids.tolist()), dtype=bool, count=len(ids))
+            if (wanted & of_last_year).any():
+                wanted = wanted & of_last_year
         score = s.w_dense * dense + s.w_centered * centered + s.w_coverage * (coverage + s.title_credit * in_title_only) + s.w_chunk * passage
         if near:
             score += NEXT_TO_ANSWER_BONUS * np.fromiter((sid in near for sid in ids.tolist()), dtype=bool, count=len(ids))
-        if kind:
-            score += s.w_type * typed
+        if wanted is not None:
+            score += s.w_type * wanted
         elif asks_what_next(own or question):  # "What happens next for …?": what is to come, of its topic, as a type
             topic = set(question_terms(next_topic(own or question)))
             score += s.w_type * np.fromiter((tells_future(self.index.sentences[sid].text) and bool(topic & sentence_terms[sid]) for sid in ids.tolist()), dtype=bool, count=len(ids))
@@ -455,6 +485,11 @@ class Answerer:
             ScoredSentence(int(ids[i]), float(score[i]), float(dense[i]), float(centered[i]), float(coverage[i]), float(passage[i]), bool(typed[i]))
             for i in order
         ]
+
+    def _naming_all(self, question: str) -> frozenset[str]:
+        """The articles naming every name ``question`` names (``known_names``); all of them when it names none."""
+        names = {stem(name) for name in known_names(question, self.index.names)}
+        return frozenset.intersection(*(self.index.documents_with(name) for name in names)) if names else frozenset(self.index.documents)
 
     def _naming(self, scored: list[ScoredSentence], follow_up: str, read_with: tuple[str, ...]) -> list[ScoredSentence]:
         """For a follow-up made of a name that the questions it is read with lack ("what about
@@ -631,7 +666,9 @@ class Answerer:
         article naming every name ``question`` names, and tells what a later report updates: the
         dead, for a count of the dead (``ASKS_DEATHS``), or anything, for a question of how things
         stand now (``asks_present``: "Is the boil-water notice still in force?" of "… has been
-        lifted" after "… has been issued"). The latest of them comes first, the earlier telling
+        lifted" after "… has been issued"), or a correction of the earlier telling, for any
+        question of a type (``tells_correction``: "The crash happened at about 6.25am, not 6.40am as
+        first stated"). The latest of them comes first, the earlier telling
         after it: "How many people died in the Carrow warehouse fire?" of "The death toll from
         Saturday's warehouse blaze in Carrow has risen to 19" (Thursday) before "Twelve people
         died in a fire at a furniture warehouse in Carrow" (Monday); not "How many staff were
@@ -640,16 +677,22 @@ class Answerer:
         named, whose sentence and title lack a word the question writes right after a name
         (``_story_terms``: "Three people died in a crash on the Carrow bypass" has no "warehouse
         fire")."""
-        names = {stem(name) for name in known_names(question, self.index.names)}
         deaths, present = bool(ASKS_DEATHS.search(question)), asks_present(question)
-        if not scored or not names or not scored[0].type_match or not (deaths or present):
+        if not scored or not known_names(question, self.index.names) or not scored[0].type_match:
             return scored
         best = scored[0]
-        naming = frozenset.intersection(*(self.index.documents_with(name) for name in names))
+        naming = self._naming_all(question)
         story = {stem(word) for _, end in name_spans(question, self.index.names) for word in _written_after(question, end)}  # "warehouse fire"
 
         def updates(sid: int) -> bool:
-            return present or bool(DEATH_WORDS & self.index.terms_as_quoted[sid])
+            return present or (deaths and bool(DEATH_WORDS & self.index.terms_as_quoted[sid])) or corrects(sid)
+
+        def corrects(sid: int) -> bool:
+            return tells_correction(self.index.sentences[sid].text)
+
+        def of_the_story(sid: int) -> bool:  # a correction, of any word of it: "The crash happened at about 6.25am, not 6.40am" of "the A481 lorry crash"
+            told = self._story_terms(sid)
+            return story <= told or (corrects(sid) and bool(story & told))
 
         later = [
             position
@@ -658,7 +701,7 @@ class Answerer:
             and candidate.score >= PRESENT_RATIO * best.score
             and updates(candidate.sentence_id)
             and self.index.sentences[candidate.sentence_id].doc_id in naming
-            and story <= self._story_terms(candidate.sentence_id)
+            and of_the_story(candidate.sentence_id)
             and self._dated_later(candidate.sentence_id, best.sentence_id)
         ]
         if not later:
@@ -994,7 +1037,7 @@ class Answerer:
             scored = self._reason_next(read_as, scored)
         elif not abstained and not across:  # "Were passwords stolen?": a sentence of passwords comes first
             scored = self._subject_first(read_as, scored)
-        if not abstained and item is None and (asks_closed_type(query, read_as) or asks_present(read_as)) and not asks_first_told(read_as):  # told again days later: its latest telling first
+        if not abstained and item is None and (asks_closed_type(query, read_as) or asks_present(read_as) or expected_type(read_as)) and not asks_first_told(read_as):  # told again days later: its latest telling first
             scored = self._latest_first(read_as, scored)
         if not abstained and item is None and asks_present(read_as):  # "How long does it take now?": the figure since the change first
             scored = self._present_first(read_as, scored)

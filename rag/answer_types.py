@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from .text import AUXILIARIES, CALENDAR_WORDS, CENTURY, HONORIFICS, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, NUMBER_WORDS, NUMBER_SCALES, QUESTION_PREPOSITIONS, QUESTION_WORDS, WEEKDAYS, YEAR, scaled_value, years
+from .text import AUXILIARIES, CALENDAR_WORDS, CENTURY, HONORIFICS, MONTH_BEFORE_DAY, MONTHS, NUMBER_WORD, NUMBER_WORDS, NUMBER_SCALES, ORDINALS, QUESTION_PREPOSITIONS, QUESTION_WORDS, WEEKDAYS, YEAR, scaled_value, years
 
 _WHEN = re.compile(r"^\s*when\b|\b(what|which) (day|date|year|month|time)\b|\bhow soon\b|\bby when\b", re.I)
 # "How many weeks will the consultation last?", "how many kilometres long is the road?": a span of
@@ -56,7 +56,7 @@ _WHAT_IS_THE = (
 # "How much is the merger worth?", "how much did the tickets cost?": an auxiliary right after "how
 # much" (not "how much time did they spend"), or "how much money"; "what is the price of …".
 _ASKS_MONEY = re.compile(
-    r"\bhow much (?:does|did|do|is|was|are|were|will|would|has|have|had)\b(?: \S+){0,6}? (?:worth|cost|costs|costing|pay|paid|spend|spent|raise|raised|charge|charged|fund|funded|valued"
+    r"\bhow much (?:does|did|do|is|was|are|were|will|would|has|have|had)\b(?: \S+){0,9}? (?:worth|cost|costs|costing|pay|paid|spend|spent|raise|raised|charge|charged|fund|funded|valued"
     # "How much was embezzled?", "how much was he fined?", "how much does the council owe?" (not "stolen": goods too)
     r"|embezzle|embezzled|defraud|defrauded|siphon|siphoned|fine|fined|owe|owed|borrow|borrowed|donate|donated|invest|invested)\b"
     r"|\bhow much (?:money|cash|funding|revenue|profit|income|compensation|damages|(?:redundancy |severance |sick )?pay|salary|investment)\b"
@@ -78,7 +78,9 @@ _ASKS_MONEY = re.compile(
     # "How much was Brightwave's revenue in the third quarter?": the same, after "how much" and a verb
     rf"|(?:{_WHAT_IS_THE}|\bhow much (?:is|was|are|were|will be|would be)\s+(?:the\s+|its\s+|their\s+|[\w.-]+(?:'s|’s|s')\s+)?(?:(?!(?:of|in|from|on|per|as)\b)[\w-]+\s+){{0,3}}?)"
     r"(?<!human )(?<!social )(?<!political )(?:revenues?|sales|turnover|takings|profits?|net income|income|earnings|prices?|costs?|fees?|fares?|rents?|salary|salaries|wages?|budget|valuation|fine|bonus|dividends?)\b"
-    r"(?=\s*(?:[?.!,;:]|$)|\s+(?:of|for|in|at|on|per|from|to|by|with|under|over|after|before|during|last|this|next|now|then|did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b)",
+    r"(?=\s*(?:[?.!,;:]|$)|\s+(?:of|for|in|at|on|per|from|to|by|with|under|over|after|before|during|last|this|next|now|then|did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b)"
+    # "What was Ashford Falls' share of the bridge cost?": a share of an amount
+    r"|\b(?:what|how much)\b(?:\s+\S+){1,6}?\s+share\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:costs?|bill|budget|funding|price|takings|revenue)\b",
     re.I,
 )
 # "What percentage …", "what share of the vote", "what was the inflation rate": a percentage, not any number
@@ -124,6 +126,7 @@ def _asks_the(units: str) -> str:
 ASKS_DATE_OF = re.compile(_asks_the("day|date|year"), re.I)
 _WHERE = re.compile(
     r"^\s*where\b|\bin (?:what|which) (?:city|country|place)\b"  # not "in what state" (of matter)
+    r"|^\W*between which (?:junctions|stops|stations|streets|roads|villages|towns)\b"  # "Between which junctions was the road closed?"
     # A street address: "What is Anthropic's headquarters address?", "what's the address of the plant?"
     # (not "How did they address it?", nor a speech: "What did she say in her address to Congress?")
     r"|\b(?:headquarters|home|office|street|postal|mailing|business|registered)\s+address\b"
@@ -162,6 +165,8 @@ _WORD = re.compile(r"\w+")
 _PERSON = regex.compile(
     rf"(?<![.!?]\s)(?<!^)\b\p{{Lu}}\p{{Ll}}+(?:\s+(?:\p{{Lu}}\.\s*)?\p{{Lu}}\p{{Ll}}+)+|\b({_PERSON_ROLES})\b"
     r"|\b(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen)\.\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*"  # "Dr. Priya Raman", after a period
+    # one unnamed, told by age: "a 52-year-old man from Darnton" (who was arrested, hurt or charged)
+    r"|\b(?:a|an|the)\s+\d{1,3}-year-old\s+(?:local\s+)?(?:man|woman|boy|girl|teenager|driver|motorcyclist|cyclist|pedestrian)\b"
     # who said a quotation, by surname: '…," Vasquez said.', '…," said Vasquez.' (not "said Monday"; a
     # company so named, '…," Nimbo said.', counts too)
     rf"|(?<=[”\"],?\s+)(?!(?:{WEEKDAYS}|{MONTHS})\b)\p{{Lu}}\p{{Ll}}+(?=\s+(?:said|says|told|added|warned|wrote)\b)"
@@ -287,7 +292,14 @@ def age_of_another(sentence: str, people: Iterable[Sequence[str]]) -> bool:
     return not any(same(told, person) for told in (bare(_WORD.findall(match.group(1))) for match in named) if told for person in asked)
 
 
-_PLACE = re.compile(rf"\b(?:in|at|from|on|near) (?!(?:{WEEKDAYS}|{MONTHS})\b)(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)*)")  # "on Grand Avenue", not "on Monday"
+# A place: by name ("on Grand Avenue", not "on Monday") or told from another ("at the back of the
+# Westgate subdivision", "a mile and a half downstream", "between junctions 6 and 8"; not "west of
+# Ballarat", as often a region's as a spot's).
+_PLACE = re.compile(
+    rf"\b(?:in|at|from|on|near) (?!(?:{WEEKDAYS}|{MONTHS})\b)(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
+    r"|(?P<relative>\b(?:at|on|to) the (?:back|front|rear|foot|edge|corner|(?:north|south|east|west)(?:ern)? (?:edge|side|end)|outskirts|(?:\w+ )?(?:bank|side)) of"  # not "at the end of May"
+    r"|\b(?:next to|opposite|across from)(?= the\b| [A-Z])|\b(?:up|down)stream\b|\bbetween junctions?\s+\d+\w*(?:\s+and\s+\d+\w*)?)"
+)
 # "What does RSI stand for?" wants the sentence that spells it out: "recursive
 # self-improvement, or RSI," or "recursive self-improvement (RSI)".
 ASKS_EXPANSION = re.compile(r"\b(stands?|short) for\b|\b(acronym|abbreviation)\b|\bfull (name|form) of\b", re.I)
@@ -449,10 +461,56 @@ def expected_type(question: str, follow_up: str | None = None) -> str | None:
     if follow_up is not None and _ASKS_ITS_OWN.match(follow_up):
         question = follow_up
     question = _WHEN_CLAUSE.sub("", question, count=1)
+    if asks_placing(question):
+        return None  # "Where did Brennan finish?": a placing, not a place
     for name, (asks, _) in EXPECTED.items():
         if asks.search(question):
             return name
     return None
+
+
+# A placing asked by "where" or "what place" ("Where did Kyle Brennan finish?", "Where does the
+# peak rank on the record?", "In what place did she finish?"), and one told ("finished fourth",
+# "Last year I was 19th", "the second-highest level on record").
+_ASKS_PLACING = regex.compile(
+    r"^\W*(?i:where)\s+(?i:does|did|do|will|would|is|was)\s+(?:[\w'’-]+\s+){0,6}?(?i:rank|ranks|ranked)\b"
+    r"|^\W*(?i:where)\s+(?i:did|does|do|will)\s+\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*)*\s+(?i:finish|come|place|end up)\b"
+    r"|\b(?i:in\s+)?(?i:what|which)\s+(?i:position|place)\s+(?i:did|does|do|will|was|is)\b"
+)
+_PLACING = re.compile(rf"\b(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th)|last)\b(?![\s-]+(?:time|half|quarter|round|leg|day|week|month|year)s?\b)", re.I)
+
+
+# The words a placing is asked by, which a sentence telling it need not write ("finished fourth" for "Where does it rank?").
+PLACING_FRAMES = frozenset("rank finish place posit".split())  # stems
+
+
+# A score asked at half-time ("What was the half-time score?", "What was the score at the break?"),
+# and one told then ("gave Kellford a 15-7 lead at half-time", "it was 10-10 at the break").
+SCORELINE = r"(?<![\d-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d-])"
+_ASKS_HALF_TIME_SCORE = re.compile(r"\bhalf[\s-]?time\s+score\b|\bscore\b[^?]{0,40}?\b(?:at|by)\s+(?:half[\s-]?time|the\s+(?:break|interval))\b", re.I)
+_HALF_TIME_SCORE = re.compile(rf"{SCORELINE}[^.;]{{0,60}}?\b(?:half[\s-]?time|the\s+(?:break|interval))\b|\b(?:half[\s-]?time|the\s+(?:break|interval))\b[^.;]{{0,60}}?{SCORELINE}", re.I)
+
+
+def asks_half_time_score(question: str) -> bool:
+    """Whether ``question`` asks the score at half-time ("What was the half-time score?")."""
+    return bool(_ASKS_HALF_TIME_SCORE.search(question))
+
+
+def tells_half_time_score(sentence: str) -> bool:
+    """Whether ``sentence`` tells a score at half-time ("it was 10-10 at half-time", "led 2-0 at the break")."""
+    return bool(_HALF_TIME_SCORE.search(sentence))
+
+
+def asks_placing(question: str) -> bool:
+    """Whether ``question`` asks a placing by "where" or "what place" ("Where did Kyle Brennan
+    finish in the marathon?"), which an ordinal answers, not a place."""
+    return bool(_ASKS_PLACING.search(question))
+
+
+def tells_placing(sentence: str) -> bool:
+    """Whether ``sentence`` tells a placing by an ordinal ("finished fourth", "I was 19th",
+    "second-highest"), not "the first time" nor "the second half"."""
+    return bool(_PLACING.search(sentence))
 
 
 # A question asking what comes next ("What happens next for revaxaban?", "What will Anthropic do
@@ -483,10 +541,54 @@ _ASKS_FIRST_TOLD = re.compile(
 )
 
 
+# A question of what was so before a change ("What was the course record before this year's
+# race?", "the old closing time", "the previous fare"), and a sentence telling an earlier value
+# ("The old record of 2:13:05 had stood since 2019", "will go up from $58 to $64").
+_ASKS_FORMER = re.compile(
+    r"\bbefore\s+(?:the|this|its|their|that)\s+(?:[\w'’-]+\s+){0,2}?(?:rise|increase|cut|change|move|switch|race|season|rebuild|refit|upgrade|revamp|merger|takeover|closure)s?\b"
+    r"|\b(?:old|previous|former|prior)\s+(?:[\w-]+\s+)?(?:record|figure|estimate|price|fare|cost|rate|hours|time|limit|level|total|fee|rent|budget|address|site|location|premises)\b",
+    re.I,
+)
+_TELLS_FORMER = re.compile(
+    r"\b(?:old|previous|former|original|earlier|initial)\b|\bhad\s+(?:stood|been)\b|\binstead\s+of\b|\bused\s+to\b"
+    r"|\b(?:up|down|rising|falling|rose|fell|increased?|decreased?|go(?:es)?\s+up|went\s+up|go(?:es)?\s+down|went\s+down|raised|cut|reduced)\s+from\b"
+    r"|\bfrom\s+[£$€]?\d[\d,.:]*\w*\s+to\b",
+    re.I,
+)
+
+
+def asks_former(question: str) -> bool:
+    """Whether ``question`` asks what was so before a change ("the course record before this
+    year's race", "the old closing time")."""
+    return bool(_ASKS_FORMER.search(question))
+
+
+def tells_former(sentence: str) -> bool:
+    """Whether ``sentence`` tells an earlier value or state ("The old record of 2:13:05 had stood
+    since 2019", "will go up from $58 to $64", "at 6pm instead of 8pm")."""
+    return bool(_TELLS_FORMER.search(sentence))
+
+
 def asks_first_told(question: str) -> bool:
     """Whether ``question`` asks how something was first told ("initially", "first reported",
     "the original estimate"), not how it stands after later reports."""
     return bool(_ASKS_FIRST_TOLD.search(question))
+
+
+# A sentence correcting an earlier telling: "at about 6.25am, not 6.40am as first stated", "two
+# more than first reported", "The river's peak has been revised up".
+_TELLS_CORRECTION = re.compile(
+    r"\bnot\s+(?:[^.;]|(?<=\d)\.(?=\d)){1,60}?\s+as\s+(?:was\s+)?(?:first|originally|initially|earlier|previously)\s+(?:stated|reported|said|thought|given|announced|believed)\b"
+    r"|\bthan\s+(?:first|originally|initially|earlier|previously)\s+(?:stated|reported|said|thought|given|announced|believed)\b"
+    r"|\b(?:been|was|were)\s+(?:revised|corrected)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_correction(sentence: str) -> bool:
+    """Whether ``sentence`` corrects an earlier telling ("at about 6.25am, not 6.40am as first
+    stated", "two more than first reported", "has been revised up")."""
+    return bool(_TELLS_CORRECTION.search(sentence))
 
 
 def asks_present(question: str) -> bool:
@@ -703,11 +805,12 @@ def names_a_person(mention: str) -> bool:
 
 def mentions(sentence: str, kind: str) -> tuple[frozenset[str], ...]:
     """The people (``kind`` "person": by name or role), the names (``kind`` "name") or the
-    places (``kind`` "place": "Kettlewick Castle" of "at Kettlewick Castle") that ``sentence``
+    places (``kind`` "place": "Kettlewick Castle" of "at Kettlewick Castle", "at the back of" of
+    "at the back of the Westgate subdivision") that ``sentence``
     mentions, a name of two words opening it too (of a person or a name), each as its lower-case
     words."""
     if kind == "place":
-        return tuple(frozenset(match.group("place").lower().split()) for match in _PLACE.finditer(sentence))
+        return tuple(frozenset((match.group("place") or match.group("relative")).lower().split()) for match in _PLACE.finditer(sentence))
     found = [match.group(0) for match in EXPECTED[kind][1].finditer(sentence)]
     opening = _OPENING_NAME.match(sentence)  # two capitalised words: one opening a sentence may be any word ("Security researchers said")
     if opening and opening.group(1).lower() not in _OPENERS:
@@ -743,6 +846,10 @@ _NONE_COUNTED = re.compile(r"\b(?:no|zero)\s+((?:\w+\s+)?\w+)\s+(?:were|was|are|
 # Who came, counted as a crowd, an attendance or a turnout ("A crowd of 41,200 at Harbor Stadium").
 _WHO_CAME = frozenset("fan spectator people person attendee visitor supporter guest crowd mourner protester voter".split())
 _CROWD = re.compile(r"\b(?:crowd|attendance|audience|turnout)\b[^.;]{0,30}?\b\d[\d,.]*\b(?!\s*(?:%|percent|per cent))", re.I)
+# The people a place has, counted as a whole ("the workforce will stand at 310", "a population of 4,200").
+_HEADCOUNT = re.compile(  # not "a membership fee of £30", "since 2019"
+    r"\b(?:workforce|headcount|membership|population|(?:school|pupil) roll|enrol?ments?|staff numbers)\b[^.;]{0,30}?(?<![£$€])\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b(?!\s*(?:%|percent|per cent))", re.I
+)
 
 
 def _singular(word: str) -> str:
@@ -860,6 +967,23 @@ def scorer_asked(question: str) -> str | None:
     return found.group("name").split()[-1].lower() if found else None
 
 
+# What happened after an event ("What happened after the vote to grant permission?"): the event's
+# head word, and a sentence telling what came after it ("After the vote, about 40 residents left").
+_WHAT_AFTER = re.compile(r"^\W*what\s+(?:happened|happens|will\s+happen|came|comes)\s+(?:next\s+)?(?:after|following)\s+(?:the|that|this|its|their|his|her)\s+([a-z]+)", re.I)
+
+
+def event_after_asked(question: str) -> str | None:
+    """The head word of the event a question asks what came after ("vote" of "What happened after
+    the vote to grant permission?"), or None."""
+    found = _WHAT_AFTER.match(question)
+    return found.group(1).lower() if found else None
+
+
+def tells_after(sentence: str, event: str) -> bool:
+    """Whether ``sentence`` tells what came after ``event`` ("After the vote, about 40 residents left")."""
+    return re.search(rf"\b(?:after|following)\s+(?:the|that|this|its|their|his|her)\s+(?:\w+\s+)?{re.escape(event)}s?\b", sentence, re.I) is not None
+
+
 # What a place's people do there: work, live, study or belong ("How many people does it employ?").
 _PEOPLE_OF_A_PLACE = re.compile(r"\b(?:employ(?:s|ed|ing)?|work(?:s|ed|ing)?|staff(?:ed)?|liv(?:e|es|ed|ing)|attend(?:s|ed|ing)?|enrol(?:s|led)?|members?)\b", re.I)
 
@@ -876,9 +1000,10 @@ def asks_people_count(question: str) -> bool:
 
 def counts_people(sentence: str) -> bool:
     """Whether ``sentence`` gives a number of people, under any word for them or their jobs
-    ("Fourteen people now work there", "employs 140 staff", "a crowd of 41,200"): not "900
-    loaves a week" nor "four decades"."""
-    return any(_PEOPLE_WORD.search(after) or _PEOPLE_COUNTED_AS & {_singular(w.lower()) for w in _WORD.findall(after)} for after in _counted_words(sentence)) or bool(_CROWD.search(sentence))
+    ("Fourteen people now work there", "employs 140 staff") or as a whole ("a crowd of 41,200",
+    "the workforce will stand at 310"): not "900 loaves a week" nor "four decades"."""
+    counted = any(_PEOPLE_WORD.search(after) or _PEOPLE_COUNTED_AS & {_singular(w.lower()) for w in _WORD.findall(after)} for after in _counted_words(sentence))
+    return counted or bool(_CROWD.search(sentence) or _HEADCOUNT.search(sentence))
 
 
 # The names an amount goes by: a question asking for one by name ("what was the company's

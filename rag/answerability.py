@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
+from .answer_types import PLACING_FRAMES, asks_placing
 from .errors import SettingsError
 from .lexical import STOPWORDS, question_terms, words
 from .officer_titles import written_as
@@ -24,6 +25,7 @@ from .premises import (
     body_swapped,
     group_swapped,
     dated_event_untold,
+    half_time_score_untold,
     details_conflict,
     look_alike_names,
     names_elsewhere,
@@ -105,7 +107,7 @@ def features(index: "CorpusIndex", question: str, scored: Sequence["ScoredSenten
     """The answerability features of one question against its candidate sentences (see FEATURES)."""
     q_terms = question_terms(question)
     total_idf = sum(index.idf(t) for t in q_terms) or 1.0
-    known = FRAME_STEMS | side_written(index, question)  # "government" where the articles write "minister"
+    known = FRAME_STEMS | side_written(index, question) | (PLACING_FRAMES if asks_placing(question) else frozenset())  # "government" where the articles write "minister"; "rank" of a placing
     unknown = sum(index.idf(t) for t in q_terms if t not in index.term_idf and t not in known and not written_as(t, index.term_idf)) / total_idf if q_terms else 1.0
     top = scored[:3]
     nothing_found = {"window_coverage": 0.0, "missing_terms": 1.0, "missing_name": 0.0, "missing_number": 0.0, "missing_contrast": 0.0}
@@ -218,7 +220,9 @@ class AnswerabilityModel:
           or, for a question asking when an event happened, state dates of other events only
           (``dated_event_untold``): "When was the depot built?" of "The depot closed in 1984.";
           or, for a question asking a rank, none of the best sentences of the best one's article
-          tells it (``rank_untold``): "Who was the youngest finisher?" of "The oldest finisher was …"
+          tells it (``rank_untold``): "Who was the youngest finisher?" of "The oldest finisher was …";
+          or, for a question asking the score at half-time, none tells one of the match asked
+          (``half_time_score_untold``)
 
         Those names and details are read in ``asked``, the question as the user wrote it (default
         ``question``), when ``question`` is a follow-up searched with the questions before it.
@@ -236,6 +240,7 @@ class AnswerabilityModel:
                 or side_swapped(index, asked, scored) or bool(look_alike_names(index, asked))
             )
             + settings.detail_conflict_penalty * details_conflict(index, asked, scored)
-            + settings.type_unmet_penalty * ((values["type_unmet"] > 0 and asks_closed_type(question, asked)) or typed_off_topic(index, question, scored, asked) or dated_event_untold(index, question, scored, asked) or rank_untold(index, scored, asked))
+            + settings.type_unmet_penalty * ((values["type_unmet"] > 0 and asks_closed_type(question, asked)) or typed_off_topic(index, question, scored, asked) or dated_event_untold(index, question, scored, asked) or rank_untold(index, scored, asked)
+                or half_time_score_untold(index, scored, asked))
         )
         return self.probability(values, offset=-offset)

@@ -231,6 +231,28 @@ def _tallies(text: str) -> set[str]:
     }
 
 
+# A question asking a vote's or a match's tally ("What was the council vote on cutting the hours?",
+# "What was the final score?", "How did councillors vote?"), and a sentence stating one anywhere in
+# it ("The vote at Wednesday's council meeting was 6-3.", "carried by 21 votes to 9").
+_ASKS_TALLY = re.compile(
+    r"^\W*(?:what\s+(?:was|is|were)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:vote|score|scoreline|tally|margin)\b(?!\s+(?:date|count)\b)"
+    r"|how\s+did\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?vote\b)",
+    re.I,
+)
+_VOTES_TO = re.compile(r"\b\d{1,3}\s+votes?\s+to\s+\d{1,3}\b", re.I)
+
+
+def asks_tally(question: str) -> bool:
+    """Whether ``question`` asks a vote's or a match's tally ("What was the council vote on …?")."""
+    return bool(_ASKS_TALLY.search(question))
+
+
+def tells_tally(text: str) -> bool:
+    """Whether ``text`` states a tally, with a word of voting or winning anywhere in it ("The vote
+    at Wednesday's council meeting was 6-3.", "carried by 21 votes to 9")."""
+    return bool(_TALLY.search(text) and _TALLY_WORD.search(text) or _VOTES_TO.search(text))
+
+
 _STATED: dict[str, Callable[[str], set[str]]] = {
     "year": years,
     "month": _months_stated,

@@ -34,7 +34,7 @@ QUESTION_FILLER = frozenset(
     "kind kinds sort thing things also would could should there their please know has have "
     "any anyone anybody too over about out actually really just ever get got able want wants "
     "going go happen happened exactly explain someone somebody whats else think thinks believe believes "
-    "mentions mentioning supposed everyone everybody basically briefly "
+    "mentions mentioning supposed everyone everybody basically briefly relation "  # "Where is it in relation to the bridge?"
     "thanks thank hi hello hey ok okay "
     "announce announces announced reveal reveals revealed disclose discloses disclosed "
     "comment comments commented speak speaks spoke spoken "  # "Who else commented?": that they said something, in any words

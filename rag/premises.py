@@ -24,6 +24,8 @@ from .answer_types import (
     COMPANY_ENDS,
     MEASURE_UNITS_ASKED,
     ORGANISATION_ENDS,
+    SCORELINE,
+    asks_half_time_score,
     counted_things,
     counts_of,
     expected_type,
@@ -33,6 +35,7 @@ from .answer_types import (
     reports_reaction,
     reports_speech,
     speaker_asked,
+    tells_half_time_score,
     time_unit_asked,
     topic_of_statement,
 )
@@ -127,6 +130,24 @@ def _tells_event_asked(index: "CorpusIndex", sid: int, events: frozenset[str], n
     return tells_event(text, told, events, names) and (not subject or bool(subject & told) or told_of_a_description(text, events))
 
 
+def half_time_score_untold(index: "CorpusIndex", scored: Sequence["ScoredSentence"], asked: str, candidates: int = 3) -> bool:
+    """Whether ``asked`` asks the score at half-time (``asks_half_time_score``) and none of the
+    first ``candidates`` sentences tells one (``tells_half_time_score``) in a paragraph, or an
+    article's title and opening, naming one of the names it asks of: "What was the half-time
+    score in Stourby v Ashcombe?" of "Stourby beat Ashcombe 31-10" and another match's "a 15-7
+    lead at half-time" (in an article on Kellford's match)."""
+    if not scored or not asks_half_time_score(own_part(asked)):
+        return False
+    names = {stem(name) for name in known_names(asked, index.names)}
+
+    def of_the_match(sid: int) -> bool:
+        doc_id = index.sentences[sid].doc_id
+        around = [*_paragraph_of(index, sid), *_opening_sentences(index, doc_id)]
+        return not names or bool(names & index.title_terms[doc_id]) or any(names & index.sentence_terms[i] for i in around)
+
+    return not any(tells_half_time_score(index.sentences[s.sentence_id].text) and of_the_match(s.sentence_id) for s in scored[:candidates])
+
+
 def rank_untold(index: "CorpusIndex", scored: Sequence["ScoredSentence"], asked: str, candidates: int = 3) -> bool:
     """Whether ``asked`` (a question, or a follow-up's own part) asks a rank (``rag.ranks.ranks_asked``:
     "Who was the youngest participant?", "Who finished fourth?") that none of the first
@@ -219,7 +240,7 @@ def _told_from_the_other_side(index: "CorpusIndex", doc_id: str, term: str, told
 # make it 2-2") or what a goal does to it ("Kelby went ahead in the 12th minute when …").
 _SCORING = frozenset(map(stem, "score goal try point".split()))
 _SCORE_TOLD = re.compile(
-    r"(?<![\d-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d-])"
+    rf"{SCORELINE}"
     r"|\b(?:went ahead|levell?ed|equali[sz]\w*|opener|winner|pulled one back|(?:doubled|restored|extended) (?:the|their|his|her) lead|made it|netted|struck)\b",
     re.I,
 )
@@ -380,6 +401,9 @@ _OPPOSITES = (  # compared stemmed, so "praised" and "criticism" count too; irre
     ("upper", "lower"),
     ("inside inner interior", "outside outer exterior"),
     ("north northern", "south southern"),
+    ("eastbound", "westbound"),  # "the 40mph limit on the westbound A481" is not the eastbound carriageway's
+    ("northbound", "southbound"),
+    ("inbound", "outbound"),
     ("strong stronger strongest", "weak weaker weakest"),
     ("major", "minor"),
     ("majority", "minority"),
@@ -455,8 +479,14 @@ def _names_as_opponent(text: str, named: set[str]) -> bool:
 
 def _opposite_words_asked(question: str) -> set[str]:
     """The terms of ``question`` (stemmed; "voted down" read as "reject") that a pair of opposites
-    holds (``_OPPOSITES``): none for most questions, whose premises no opposite can reverse."""
-    return set(question_terms(_REJECTED.sub("reject", question))) & _ANY_OPPOSITE  # no word of _OPPOSITES is a stop word
+    holds (``_OPPOSITES``), not in a name ("Ashford Falls"): none for most questions, whose
+    premises no opposite can reverse."""
+    unnamed = _CAPITALISED_INSIDE.sub(" ", _REJECTED.sub("reject", question))
+    return set(question_terms(unnamed)) & _ANY_OPPOSITE  # no word of _OPPOSITES is a stop word
+
+
+# A capitalised word after the first of a question: a name's ("Ashford Falls", "Rising Sun Cafe").
+_CAPITALISED_INSIDE = re.compile(r"(?<=\s)[A-Z][\w'’-]*")
 
 
 # What tells of an event as expected, forecast or planned, not as stated: "Analysts had expected fuel costs to fall".
@@ -762,6 +792,11 @@ _TO_COME = re.compile(
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:—–]|\s(?:and|but|while|whereas)\s", re.I)  # where one clause of a sentence ends (not in "500,000")
 
 
+# What was so before a change still to come: "How much did a pass cost before the rise?" is
+# answered by "A ten-visit pass will go up from $58 to $64".
+_BEFORE_A_CHANGE = re.compile(r"\bbefore\s+(?:the|its|their|this|that)\s+(?:\w+\s+)?(?:rise|increase|cut|change|move|switch|merger|takeover|closure|rebuild|refit|upgrade|revamp)s?\b", re.I)
+
+
 def told_as_to_come(index: "CorpusIndex", question: str, best: str) -> bool:
     """Whether ``question`` asks what came of an event or when it was done (``_ASKS_DONE``: an
     outcome or completion word after "did", "was" or "were", a participle after "was" or "were"
@@ -773,8 +808,9 @@ def told_as_to_come(index: "CorpusIndex", question: str, best: str) -> bool:
     participle asked as done ("rejected", not "to be discharged"). "What did the May 20 hearing on
     heater safety decide?" of "A public hearing on heater safety standards is scheduled for May
     20"; not "When did the library open?" of "The library opened on Saturday, and the town will
-    open a second branch next year"."""
-    if not _ASKS_DONE.search(question) or _ASKS_WORDS.search(question) or asks_yes_or_no(question):
+    open a second branch next year", nor what was so before a change to come
+    (``_BEFORE_A_CHANGE``: "How much did a pass cost before the rise?")."""
+    if not _ASKS_DONE.search(question) or _ASKS_WORDS.search(question) or asks_yes_or_no(question) or _BEFORE_A_CHANGE.search(question):
         return False
     asked = _topic_terms(question, known_names(question, index.names), index.capitalised)
     telling = [clause for clause in _CLAUSE_BREAK.split(best) if asked & set(terms(clause))]
@@ -962,12 +998,15 @@ def year_told_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["S
     itself nor in the sentence it leans on, the sentences before it in its paragraph, its
     article's title, opening or date. "How many members did the pension scheme have in 2017?" of
     "The pension scheme had 212 members when the fraud came to light." in an article mentioning
-    2017 only of something else; else None."""
+    2017 only of something else (a sentence of an article not naming every name the question
+    names tells of no year for it: "a 2024 study" of a housing site, for a bridge); else None."""
     years = asked_details(question).get("year", set())
     first = [s.sentence_id for s in scored[:candidates]]
     if not years or expected_type(question) not in SIBLING_KINDS or not any(s.type_match for s in scored[:candidates]):
         return None
-    if any(_told_of_year(index, sid, year) for sid in first for year in years):
+    names = {stem(name) for name in known_names(question, index.names)}
+    naming = [sid for sid in first if all(index.sentences[sid].doc_id in index.documents_with(name) for name in names)]
+    if any(_told_of_year(index, sid, year) for sid in naming for year in years):
         return None
     return min(years)
 
@@ -1047,6 +1086,18 @@ def last_year_untold(index: "CorpusIndex", question: str, scored: Sequence["Scor
     articles = {index.sentences[s.sentence_id].doc_id for s in first}
     nearest = [s.sentence_id for s in scored[:MISMATCH_CANDIDATES] if index.sentences[s.sentence_id].doc_id in articles]  # "The number of finishers was up from 3,870 last year."
     return not any(topic & index.terms_as_quoted[sid] and _tells_earlier(index, sid) for sid in nearest)
+
+
+def asks_last_year(question: str) -> bool:
+    """Whether ``question`` pins what it asks to the year before ("Where did Brennan finish last
+    year?", "last year's final"), not comparing it with this year's."""
+    return bool(_ASKS_LAST_YEAR.search(question)) and not _COMPARES_YEARS.search(question)
+
+
+def tells_last_year(sentence: str) -> bool:
+    """Whether ``sentence`` tells something of the year before in so many words ("Last year I was
+    19th.", "up from 5,940 last year", "a year earlier"), not by a year's number."""
+    return bool(_TELLS_LAST_YEAR.search(sentence))
 
 
 def _tells_earlier(index: "CorpusIndex", sid: int) -> bool:

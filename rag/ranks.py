@@ -81,11 +81,12 @@ _OTHER_SUPERLATIVES = frozenset(
 )
 _NOT_SUPERLATIVE = frozenset("priest".split())
 # Ranks in a fixed phrase, asking and telling none: "at least", "most of", "for the first time",
-# "last year", "first-half goals", "third-quarter profit", "first responders".
+# "last year", "first-half goals", "third-quarter profit", "first responders", "than first reported".
 _FIXED = re.compile(
     r"\b(?:at\s+(?:least|most|first|last)|(?:most|least)\s+of|most\s+likely|first\s+of\s+all|"
     r"first[\s-]+(?:time|hand|class|aid|minister|responders?|lady|name)|"
     r"first[\s-]+(?:estimates?|reports?|count|figures?|forecast|tally)|"  # how it was first told (``answer_types.asks_first_told``), no rank
+    r"(?:than|as|were|was|had\s+been)\s+first\s+(?:reported|stated|said|thought|feared|announced|given|published|estimated)|"  # "two more than first reported"
     r"(?:last|first|second|third|fourth)[\s-]+(?:year|years|week|weeks|month|months|night|season|time|weekend|summer|winter|spring|autumn|"
     r"term|minute|half|quarter|phase|stage|round|leg|day)|"
     r"second[\s-]+hand|than\s+last)\b",
@@ -173,9 +174,14 @@ def tells_ranks(texts: Iterable[str], ranks: list[frozenset[str]], also: Iterabl
 
 
 def _as_told(text: str) -> str:
-    """``text`` with its fixed phrases left out (``_FIXED``) and its ranks in other words written as words of a family ("upto", "second")."""
-    text = _UP_TO.sub("upto", _FIXED.sub(" ", text))
+    """``text`` with its fixed phrases left out (``_FIXED``) and its ranks in other words written as
+    words of a family ("upto", "second"; "first" for what was done "before hitting" another)."""
+    text = _BEFORE_DOING.sub("first before", _UP_TO.sub("upto", _FIXED.sub(" ", text)))
     return _NUMBERED.sub(lambda found: ORDINALS[int(found.group(1)) - 1], text)
+
+
+# What was done first, before another deed: "struck the back of a hatchback before hitting a minibus".
+_BEFORE_DOING = re.compile(r"\bbefore(?=\s+[a-z]+ing\b)")
 
 
 def sentence_tells_ranks(index: "CorpusIndex", sid: int, ranks: list[frozenset[str]]) -> bool:
@@ -184,6 +190,16 @@ def sentence_tells_ranks(index: "CorpusIndex", sid: int, ranks: list[frozenset[s
     its place in a numbered list) tells ``ranks`` (``tells_ranks``)."""
     texts = [index.sentences[sid].text] + ([index.sentences[sid - 1].text] if sid in index.terms_leant_on else [])
     return tells_ranks(texts, ranks, also=index.terms_as_quoted[sid] - index.sentence_terms[sid])
+
+
+def sentence_tells_rank_asked(index: "CorpusIndex", sid: int, question: str) -> bool:
+    """Whether sentence ``sid`` tells the rank ``question`` asks: of the thing it ranks where it
+    names one after the rank (``tells_rank_of_what_is_asked``: "The lowest farms lie along the
+    river." tells no lowest point), else as ``sentence_tells_ranks`` ("staff favour building
+    Riverside Yards first")."""
+    if any(thing not in _AFTER_A_PLACING for _, thing in _ranks_of(question)):
+        return tells_rank_of_what_is_asked(index.sentences[sid].text, question)
+    return sentence_tells_ranks(index, sid, ranks_asked(question))
 
 
 # A rank told of nothing after it: "Holloway Park had the lowest, at -0.41."

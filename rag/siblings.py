@@ -135,7 +135,7 @@ def told_of_a_sibling(index: "CorpusIndex", sid: int, asked: frozenset[str], kin
 # The kind a question writes a name with: the last word of the name ("Millbeck Community
 # Hospital") or the lower-case words after it ("the Corran Bridge plant", "the Kestrel pension scheme").
 _WRITTEN_AFTER = re.compile(r"\s+((?:[a-z][a-z-]+\s+)?[a-z][a-z-]{2,})\b")
-KINDS = ORGANISATION_ENDS | frozenset("plant factory works site mill mine depot warehouse store shop branch campus ward unit farm estate scheme project".split())
+KINDS = ORGANISATION_ENDS | frozenset("plant factory works site mill mine depot warehouse store shop branch campus ward unit farm estate scheme project hub".split())
 # Another of that kind named beside it in a sentence: "a second plant at Wexley".
 _ANOTHER_AT = r"\b(?:another|second|third|other|new|rival|sister|neighbouring)\s+{kind}s?\s+(?:at|in|near)\s+[A-Z]"
 
@@ -168,6 +168,15 @@ def names_ending_in(text: str, kind: str) -> list[str]:
     no other name word after it: "Otterbury Borough" of "Otterbury Borough Council"; not "the
     Labour council leader", nor "Northvale University Hospitals NHS Trust" for "hospital"."""
     return [found.group(1) for found in _ending_in((kind,)).finditer(text)]
+
+
+def _names_before(text: str, kind: str) -> list[str]:
+    """The capitalised words of each name in ``text`` written before ``kind`` in lower case, for a
+    kind of place or thing that is no organisation's name ("Wattle Creek" of "The Wattle Creek hub";
+    not "Labour" of "the Labour council leader")."""
+    if kind in ORGANISATION_ENDS:
+        return []
+    return re.findall(rf"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s+){{1,3}}){re.escape(kind)}s?\b", text)
 
 
 def _kinds_asked(question: str, names: frozenset[str]) -> list[tuple[frozenset[str], str]]:
@@ -213,7 +222,8 @@ def another_of_its_kind_named(index: "CorpusIndex", sid: int, question: str) -> 
     """Whether sentence ``sid`` names, where it names no name ``question`` writes with its kind
     (``_kinds_asked``: "Millbeck Community Hospital", "the Corran Bridge plant"), another of that
     kind: a name ending in the kind (``names_ending_in``: "Millbeck Community Hospital" for a
-    question on St Aldhelm's Hospital), another one at a place ("a second plant at Wexley"), or a
+    question on St Aldhelm's Hospital) or written before it ("The Wattle Creek hub" for the
+    Mirrabee hub, ``_names_before``), another one at a place ("a second plant at Wexley"), or a
     name opening it with a clause of its own in a sentence on the kind ("St Aldhelm's, which has
     540 beds, is the larger of the trust's two hospitals"; not a body of another kind: "The
     Northvale Trust, which runs the hospital"). For a name the question writes with no kind, the
@@ -225,7 +235,7 @@ def another_of_its_kind_named(index: "CorpusIndex", sid: int, question: str) -> 
     for asked, kind in _kinds_asked(question, index.names):
         if asked & told:
             continue
-        ending = [name for name in names_ending_in(text, kind) if _other_name(name, asked)]
+        ending = [name for name in names_ending_in(text, kind) + _names_before(text, kind) if _other_name(name, asked)]
         opening = re.match(r"((?:[A-Z][\w'’.-]*\s*){1,3}),\s*(?:which|where)\b", text)
         other_kind = opening is not None and opening.group(1).split()[-1].lower() in KINDS  # "The Northvale Trust, which runs the hospital"
         a_thing = opening is not None and not other_kind and _other_name(opening.group(1), asked) and re.search(rf"\b(?i:{re.escape(kind)})s?\b", text)

@@ -4063,3 +4063,113 @@ def test_roles_relations_and_reasons_told_in_other_words_are_answered(roles_and_
 def test_roles_and_relations_the_articles_do_not_tell_are_refused(roles_and_relations, question):
     answer = roles_and_relations.answer(question)
     assert answer.abstained, answer.answer
+
+
+ORDER_AND_CHANGE = {
+    "pool.txt": (
+        "Hillbrook pool prices to rise\n\nAdult entry to Hillbrook pool will rise from $6.50 to $7.20 in January.\n\n"
+        "A ten-visit pass will go up from $58 to $64.\n\nThe pool had 210,000 visits last year. Prices last rose in April 2024.\n"
+    ),
+    "bridge.txt": (
+        "Ashford Falls bridge bill climbs\n\nThe cost of rebuilding the Mill Street Bridge has jumped to $6.5 million.\n\n"
+        "The federal grant is fixed, so the town's share will rise from $1.1 million to $3.4 million.\n\n"
+        "While it is closed, drivers must use the Depot Street Bridge, about a mile and a half downstream.\n\nIts weight limit was cut in 2024.\n"
+    ),
+    "sites.txt": (
+        "Three sites named for new homes\n\nPlanners have named three sites for 900 homes in Port Vale.\n\n"
+        "Port Vale planning staff will report on each housing site to councillors in March.\n\n"
+        "Staff want every Port Vale site built to the new energy standard.\n\n"
+        "Ms Kwan said staff favour building Riverside Yards first, because it is closest to the station.\n\n"
+        "The smallest site is a field on Birch Road, at the back of the Westgate estate.\n"
+    ),
+    "crash.txt": (
+        "Lorry crash closes A40\nHillbrook Post, Wednesday 14 October 2026\n\n"
+        "Three people were hurt when a lorry collided with a car and a minibus on the A40 near Dunton.\n\n"
+        "The crash happened at about 6.40am on the eastbound carriageway near Dunton.\n\n"
+        "Police said the lorry struck the back of a silver hatchback before hitting a minibus.\n\n"
+        "The lorry driver, a 52-year-old man from Darnton, was arrested at the scene on suspicion of dangerous driving.\n"
+    ),
+    "crash_update.txt": (
+        "Five now hurt in A40 crash\nHillbrook Post, Thursday 15 October 2026\n\n"
+        "Five people were hurt in yesterday's crash on the A40 near Dunton, two more than first reported.\n\n"
+        "Police also corrected details released on Wednesday. The crash happened at about 6.25am, not 6.40am as first stated.\n\n"
+        "A 40mph limit will stay in place on the eastbound carriageway until the end of the month.\n"
+    ),
+    "marathon.txt": (
+        "Lagat breaks Bayside record\n\nPeter Lagat won the Bayside Marathon on Sunday in a course record.\n\n"
+        "Kyle Brennan trains on the Bayside Marathon course at Harbor Park in Ferndale.\n\n"
+        "Local runner Kyle Brennan, a chemistry teacher, finished fourth in 2:16:40. "
+        '"I saw fourth on the board and I couldn\'t believe it," Brennan said. "Last year I was 19th."\n'
+    ),
+    "hub.txt": (
+        "Wattle Creek library hours cut\n\nThe Wattle Creek hub, on Banksia Drive, cost $18.6 million to build.\n\n"
+        "A second hub, at Mirrabee, is planned for 2029.\n"
+    ),
+    "dorran.txt": (
+        "Dorran Tools to cut jobs\n\nDorran Tools will lay off 40 workers at its Carlow plant by March.\n\n"
+        "Once the layoffs are complete, the workforce will stand at 210, down from 250 a year ago.\n\n"
+        "Dorran Tools makes dies for truck makers.\n"
+    ),
+    "library.txt": (
+        "Library hours cut in Wattle Creek\n\nThe library at the Wattle Creek Community Hub will close two hours earlier on weekday evenings from 1 December.\n\n"
+        "Other options for cutting costs had included closing the library on Mondays or cutting its hours in winter.\n\n"
+        "The vote at Wednesday's council meeting was 6-3.\n\nAfter the vote, about 40 residents left the public gallery.\n"
+    ),
+    "semi.txt": (
+        "Kellford hold off Marsden Vale\n\nKellford 25 Marsden Vale 19\n\nIn the sixth minute Tom Oduya scored the first try.\n\n"
+        "A Whitlock penalty two minutes before the break gave Kellford a 15-7 lead at half-time.\n\n"
+        "Kellford will meet Stourby in the final. Stourby beat Ashcombe 31-10 in the other semi-final.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def order_and_change(tmp_path_factory, encoder, answerer) -> Answerer:
+    """An answerer over short articles of prices that change, a crash told twice, a race's placings and places told from others."""
+    return answerer_over(tmp_path_factory.mktemp("order"), ORDER_AND_CHANGE, encoder, answerer)
+
+
+@pytest.mark.parametrize(
+    ("question", "answered_by"),
+    [
+        ("How much did a ten-visit pass at Hillbrook pool cost before the rise?", "$58"),  # what was so before a change to come
+        ("By how much will Ashford Falls' share of the Mill Street Bridge cost rise?", "$3.4 million"),  # "Falls" is a name's, no fall
+        ("Where is the Depot Street Bridge in relation to the Mill Street Bridge?", "downstream"),  # a place told from another
+        ("Which Port Vale site do staff want built first?", "Riverside Yards"),  # a rank asked of no type
+        ("What did the lorry hit first in the A40 crash near Dunton?", "hatchback"),  # first, "before hitting" another
+        ("Where did Kyle Brennan finish in the Bayside Marathon last year?", "19th"),  # told of last year
+        ("How many people will Dorran Tools employ after the layoffs?", "210"),  # people counted as a workforce
+        ("How much did the Wattle Creek hub cost to build?", "$18.6 million"),
+        ("When will the 40mph limit on the eastbound A40 be lifted?", "end of the month"),
+        ("What was the half-time score in Kellford v Marsden Vale?", "15-7"),  # a score told at half-time
+        ("What was the council vote on cutting Wattle Creek library hours?", "6-3"),  # a tally, with "vote" further back
+        ("What happened after the vote on cutting Wattle Creek library hours?", "40 residents"),  # "After the vote, …"
+    ],
+)
+def test_orders_changes_placings_and_places_told_from_others_are_answered(order_and_change, question, answered_by):
+    answer = order_and_change.answer(question)
+    assert not answer.abstained and any(answered_by in quote.text for quote in answer.quotes), answer.answer
+
+
+def test_a_placing_asked_by_where_is_quoted_first(order_and_change):
+    answer = order_and_change.answer("Where did Kyle Brennan finish in the Bayside Marathon?")
+    assert not answer.abstained and "fourth" in answer.quotes[0].text, answer.answer  # a placing, not where he trains
+
+
+def test_a_time_corrected_by_a_later_report_is_quoted_first(order_and_change):
+    answer = order_and_change.answer("At what time did the A40 lorry crash near Dunton happen?")
+    assert not answer.abstained and "6.25am" in answer.quotes[0].text, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much will the Mirrabee hub cost to build?",  # the Wattle Creek hub's cost is another hub's
+        "When will the 40mph limit on the westbound A40 be lifted?",  # the limit is on the eastbound carriageway
+        "What was the half-time score in Stourby v Ashcombe?",  # only Kellford's match is told at half-time
+        "What was Ashford Falls' share of the Mill Street Bridge cost in 2024?",  # "April 2024" is the pool's
+    ],
+)
+def test_another_place_side_match_or_year_than_asked_is_refused(order_and_change, question):
+    answer = order_and_change.answer(question)
+    assert answer.abstained, answer.answer

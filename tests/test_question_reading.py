@@ -13,13 +13,17 @@ import pytest
 from rag.answer_types import (
     CONTACT_TYPES,
     age_of_another,
+    asks_former,
+    asks_half_time_score,
     asks_people_count,
+    asks_placing,
     asks_statement,
     asks_what_next,
     count_announced,
     counted_things,
     counts_of,
     counts_people,
+    event_after_asked,
     expected_type,
     has_type,
     mentions,
@@ -27,8 +31,13 @@ from rag.answer_types import (
     reports_speech,
     scorer_asked,
     speaks,
+    tells_after,
     tells_an_earlier_time,
+    tells_correction,
+    tells_former,
     tells_future,
+    tells_half_time_score,
+    tells_placing,
     tells_reason,
     things_asked,
     topic_of_statement,
@@ -38,7 +47,7 @@ from rag.roles import relation_asked, roles_in, told_the_other_way
 from rag.ranks import ranks_asked, tells_rank_of_what_is_asked, tells_ranks
 from rag.succession import predecessor_asked, tells_predecessor
 from rag.events import events_asked, spans_a_life, tells_event, told_of_a_description
-from rag.details import asked_details, conflicting_details, misattributed_figure, miscounted, mismatched_details, quarters_as_written
+from rag.details import asked_details, asks_tally, tells_tally, conflicting_details, misattributed_figure, miscounted, mismatched_details, quarters_as_written
 from rag.lexical import question_terms, stem, terms, words
 from rag.question import asked_subject, asks_across_articles, asks_yes_or_no, compared_topic, known_names, names_in, asks_for_more, asks_to_go_on, context_of, is_follow_up, own_part, two_parts, with_subject_swapped
 from rag.siblings import kind_written_after, name_lists, names_ending_in
@@ -1854,6 +1863,12 @@ def test_a_count_of_people_is_one_of_people_under_any_of_their_names():
     assert not counts_people("Hollin's Bakery turns out around 900 loaves a week.") and not counts_people("It was celebrating four decades on Quay Street.")
 
 
+def test_a_count_of_people_may_count_them_as_a_whole():
+    assert counts_people("Once the layoffs are complete, the workforce will stand at 310, down from 395 a year ago.")
+    assert counts_people("The village has a population of 4,200.") and counts_people("Staff numbers fell to 44.")
+    assert not counts_people("A membership fee of £30 applies.") and not counts_people("The workforce has shrunk since 2019.") and not counts_people("Enrolment rose 12% this year.")
+
+
 def test_a_time_in_a_match_answers_when_and_is_asked_of_who_did_it():
     assert has_type("Adeyemi lobbed Kershaw from 25 yards in the 74th minute to make it 2-2.", "time")
     assert has_type("Vance scored his second of the night at 12:44 of the third period.", "time") and has_type("It was 10-10 at half-time.", "time")
@@ -1880,3 +1895,62 @@ def test_what_the_code_review_of_roles_matches_and_reasons_found_is_read_as_it_i
     assert not tells_reason("The street was evacuated shortly after midnight.")
     assert asks_people_count("How many people does Hollin's Bakery employ?") and asks_people_count("How many staff work at the plant?")
     assert not asks_people_count("How many people were injured in the crash?") and not asks_people_count("How many people signed the petition?")
+
+
+def test_a_placing_asked_by_where_is_no_place():
+    assert asks_placing("Where did Kyle Brennan finish in the Dunmore Bay Marathon last year?") and expected_type("Where did Kyle Brennan finish in the marathon?") is None
+    assert asks_placing("Where does this week's River Lyne peak rank on the gauge record?") and asks_placing("In what place did she finish?")
+    assert not asks_placing("Where did the march finish?") and expected_type("Where did the march finish?") == "place"
+    assert tells_placing('"Last year I was 19th."') and tells_placing("He finished fourth in 2:16:40.") and tells_placing("the second-highest level on record")
+    assert not tells_placing("It reopened for the first time in May.") and not tells_placing("Kellford struggled in the second half.")
+
+
+def test_a_place_may_be_told_from_another():
+    assert has_type("The smallest site is a field on Birchmount Road, at the back of the Westgate subdivision.", "place", "Where is the Birchmount Road site?")
+    assert has_type("Drivers must use the Depot Street Bridge, about a mile and a half downstream.", "place", "Where is the Depot Street Bridge?")
+    assert not has_type("The Depot Street Bridge was inspected in November.", "place", "Where is the Depot Street Bridge?")
+
+
+def test_a_correction_of_an_earlier_telling_is_told_as_one():
+    assert tells_correction("The crash happened at about 6.25am, not 6.40am as first stated.")
+    assert tells_correction("Five people were hurt, two more than first reported.") and tells_correction("The river's peak has been revised up to 4.25 metres.")
+    assert not tells_correction("The crash happened at about 6.40am.") and not tells_correction("It was not open, as planned.")
+
+
+def test_a_score_at_half_time_is_asked_and_told_at_the_break():
+    assert asks_half_time_score("What was the half-time score in Kellford v Marsden Vale?") and asks_half_time_score("What was the score at the break?")
+    assert not asks_half_time_score("What was the final score?")
+    assert tells_half_time_score("A Whitlock penalty two minutes before the break gave Kellford a 15-7 lead at half-time.") and tells_half_time_score("It was 10-10 at half-time.")
+    assert not tells_half_time_score("Stourby beat Ashcombe 31-10 in the other semi-final.") and not tells_half_time_score("Smith came on at half-time.")
+
+
+def test_a_share_of_an_amount_asks_money_and_a_name_holds_no_opposite():
+    assert expected_type("What was Ashford Falls' share of the Millbrook Street Bridge cost in 2024?") == "money"
+    best = "The cost of rebuilding the Millbrook Street Bridge has jumped to $6.5 million."
+    assert not premise_reversed("By how much will Ashford Falls' share of the Millbrook Street Bridge cost rise?", best)  # "Falls" is a name's
+    assert premise_reversed("Why did the cost of the bridge fall?", best)
+
+
+def test_a_rank_is_not_told_by_how_something_was_first_reported_and_is_told_by_before():
+    assert not tells_ranks(["Five people were hurt, two more than first reported."], ranks_asked("What did the lorry hit first?"))
+    assert tells_ranks(["The lorry struck the back of a hatchback before hitting a minibus."], ranks_asked("What did the lorry hit first?"))
+
+
+def test_a_value_before_a_change_is_asked_and_told_as_the_old_one():
+    assert asks_former("What was the Dunmore Bay Marathon course record before this year's race?") and asks_former("What was the old closing time of the library?")
+    assert not asks_former("What is the course record?")
+    assert tells_former("The old record of 2:13:05 had stood since 2019.") and tells_former("A ten-visit pass will go up from $58 to $64.") and tells_former("It will close at 6pm instead of 8pm.")
+    assert not tells_former("Peter Lagat broke the course record on Sunday.")
+
+
+def test_what_came_after_an_event_is_read_and_one_unnamed_is_told_by_age():
+    assert event_after_asked("What happened after the vote to grant permission for the wind farm?") == "vote" and event_after_asked("What happened at the vote?") is None
+    assert tells_after("After the vote, about 40 residents left the public gallery.", "vote") and not tells_after("The vote was carried by 21 votes to 9.", "vote")
+    assert has_type("The lorry driver, a 52-year-old man from Darnton, was arrested at the scene.", "person", "Who was arrested after the crash?")  # one told by age
+
+
+def test_a_tally_is_asked_and_told_with_its_vote_anywhere_in_the_sentence():
+    assert asks_tally("What was the council vote on cutting Wattle Creek library hours?") and asks_tally("How did councillors vote on the plan?") and asks_tally("What was the final score?")
+    assert not asks_tally("What was the vote date?") and not asks_tally("What was the result of the inquiry?")
+    assert tells_tally("The vote at Wednesday's council meeting was 6-3.") and tells_tally("The main vote was then carried by 21 votes to 9.")
+    assert not tells_tally("The council meets on 5-6 May.")
