@@ -80,7 +80,7 @@ from .officer_titles import RoleAsked, holder_asked, names_holder
 from .lexical import STOPWORDS, as_matched, is_verb, question_terms, stem, verb_forms, words
 from .lists import asks_list, count_read_away, is_list_item
 from .premises import ASKS_DEATHS, DEATH_WORDS, asks_closed_type, asks_last_year, premise_note, tells_last_year
-from .ranks import ranks_asked, sentence_tells_rank_asked, sentence_tells_ranks
+from .ranks import ranks_asked, sentence_tells_ranks
 from .sides import said_by_side, side_asked, side_words
 from .succession import predecessor_asked, tells_predecessor
 from .question import (
@@ -448,30 +448,17 @@ class Answerer:
         ranks = ranks_asked(own or question)
         if kind and ranks:  # "Who was the youngest?": a name told as the youngest
             typed &= np.fromiter((sentence_tells_ranks(self.index, sid, ranks) for sid in ids.tolist()), dtype=bool, count=len(ids))
-        wanted: np.ndarray | None = typed if kind else None
-        if ranks and not kind:  # "Which site do staff want built first?": one told as first, as a type
-            wanted = np.fromiter((sentence_tells_rank_asked(self.index, sid, own or question) for sid in ids.tolist()), dtype=bool, count=len(ids))
-        elif asks_placing(own or question):  # "Where did Brennan finish?": a placing, as a type
-            wanted = np.fromiter((tells_placing(self.index.sentences[sid].text) for sid in ids.tolist()), dtype=bool, count=len(ids))
-        elif asks_half_time_score(own or question):  # "What was the half-time score?": one told at half-time, as a type
-            wanted = np.fromiter((tells_half_time_score(self.index.sentences[sid].text) for sid in ids.tolist()), dtype=bool, count=len(ids))
-        elif asks_tally(own or question):  # "What was the council vote on …?": "The vote … was 6-3.", as a type
-            wanted = np.fromiter((tells_tally(self.index.sentences[sid].text) for sid in ids.tolist()), dtype=bool, count=len(ids))
-        elif event := event_after_asked(own or question):  # "What happened after the vote?": "After the vote, about 40 residents left …", as a type
-            wanted = np.fromiter((tells_after(self.index.sentences[sid].text, event) for sid in ids.tolist()), dtype=bool, count=len(ids))
+        wanted = typed if kind else self._untyped_wanted(ids, own or question)
         if asks_former(own or question):  # "… the course record before this year's race?": "The old record of 2:13:05 …" first
             former = np.fromiter((tells_former(self.index.sentences[sid].text) for sid in ids.tolist()), dtype=bool, count=len(ids))
             wanted = former if wanted is None else wanted & former if (wanted & former).any() else wanted
-        if wanted is not None and asks_last_year(own or question):  # "… finish last year?": "Last year I was 19th", not "finished fourth"
-            naming = self._naming_all(own or question)
-            of_last_year = np.fromiter((tells_last_year(self.index.sentences[sid].text) and self.index.sentences[sid].doc_id in naming for sid in ids.tolist()), dtype=bool, count=len(ids))
-            if (wanted & of_last_year).any():
-                wanted = wanted & of_last_year
         score = s.w_dense * dense + s.w_centered * centered + s.w_coverage * (coverage + s.title_credit * in_title_only) + s.w_chunk * passage
         if near:
             score += NEXT_TO_ANSWER_BONUS * np.fromiter((sid in near for sid in ids.tolist()), dtype=bool, count=len(ids))
         if wanted is not None:
             score += s.w_type * wanted
+            if asks_last_year(own or question):  # "… finish last year?": "Last year I was 19th" above "finished fourth", as a type again
+                score += s.w_type * (wanted & self._of_last_year(ids, own or question))
         elif asks_what_next(own or question):  # "What happens next for …?": what is to come, of its topic, as a type
             topic = set(question_terms(next_topic(own or question)))
             score += s.w_type * np.fromiter((tells_future(self.index.sentences[sid].text) and bool(topic & sentence_terms[sid]) for sid in ids.tolist()), dtype=bool, count=len(ids))
@@ -485,6 +472,38 @@ class Answerer:
             ScoredSentence(int(ids[i]), float(score[i]), float(dense[i]), float(centered[i]), float(coverage[i]), float(passage[i]), bool(typed[i]))
             for i in order
         ]
+
+    def _untyped_wanted(self, ids: np.ndarray, question: str) -> np.ndarray | None:
+        """For a question of no answer type, the sentences among ``ids`` telling what it asks in
+        other words, ranked as a type would be: a placing ("Where did Brennan finish?": "finished
+        fourth"), a score at half-time, a tally ("What was the council vote on …?": "The vote … was
+        6-3."), what came after an event ("What happened after the vote?": "After the vote, …");
+        None for any other."""
+        texts = [self.index.sentences[sid].text for sid in ids.tolist()]
+        if asks_placing(question):
+            told = [tells_placing(text) for text in texts]
+        elif asks_half_time_score(question):
+            told = [tells_half_time_score(text) for text in texts]
+        elif asks_tally(question):
+            told = [tells_tally(text) for text in texts]
+        elif event := event_after_asked(question):
+            told = [tells_after(text, event) for text in texts]
+        else:
+            return None
+        return np.array(told, dtype=bool)
+
+    def _of_last_year(self, ids: np.ndarray, question: str) -> np.ndarray:
+        """Which sentences among ``ids`` tell something of the year before their article's date
+        (``tells_last_year``), in an article naming every name ``question`` names."""
+        naming = self._naming_all(question)
+        dates = self.index.article_dates
+
+        def told(sid: int) -> bool:
+            doc_id = self.index.sentences[sid].doc_id
+            dated = dates.get(doc_id)
+            return doc_id in naming and tells_last_year(self.index.sentences[sid].text, dated.text if dated else None)
+
+        return np.fromiter((told(sid) for sid in ids.tolist()), dtype=bool, count=len(ids))
 
     def _naming_all(self, question: str) -> frozenset[str]:
         """The articles naming every name ``question`` names (``known_names``); all of them when it names none."""

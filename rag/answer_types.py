@@ -297,7 +297,7 @@ def age_of_another(sentence: str, people: Iterable[Sequence[str]]) -> bool:
 # Ballarat", as often a region's as a spot's).
 _PLACE = re.compile(
     rf"\b(?:in|at|from|on|near) (?!(?:{WEEKDAYS}|{MONTHS})\b)(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
-    r"|(?P<relative>\b(?:at|on|to) the (?:back|front|rear|foot|edge|corner|(?:north|south|east|west)(?:ern)? (?:edge|side|end)|outskirts|(?:\w+ )?(?:bank|side)) of"  # not "at the end of May"
+    r"|(?P<relative>\b(?:at|on|to) the (?:back|rear|edge|corner|(?:north|south|east|west)(?:ern)? (?:edge|side|end|bank)|outskirts|(?:river|far|other) bank) of"  # not "at the end of May", "on the side of caution"
     r"|\b(?:next to|opposite|across from)(?= the\b| [A-Z])|\b(?:up|down)stream\b|\bbetween junctions?\s+\d+\w*(?:\s+and\s+\d+\w*)?)"
 )
 # "What does RSI stand for?" wants the sentence that spells it out: "recursive
@@ -474,10 +474,12 @@ def expected_type(question: str, follow_up: str | None = None) -> str | None:
 # "Last year I was 19th", "the second-highest level on record").
 _ASKS_PLACING = regex.compile(
     r"^\W*(?i:where)\s+(?i:does|did|do|will|would|is|was)\s+(?:[\w'’-]+\s+){0,6}?(?i:rank|ranks|ranked)\b"
-    r"|^\W*(?i:where)\s+(?i:did|does|do|will)\s+\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*)*\s+(?i:finish|come|place|end up)\b"
-    r"|\b(?i:in\s+)?(?i:what|which)\s+(?i:position|place)\s+(?i:did|does|do|will|was|is)\b"
+    r"|^\W*(?i:where)\s+(?i:did|does|do|will)\s+\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*)*\s+(?i:finish|(?:come|place)\s+in)\b"  # not "come from", "come ashore"
+    r"|\b(?i:in\s+)?(?i:what|which)\s+position\b|\b(?i:in\s+what\s+place\s+did)\b[^?]*\b(?i:finish|come)\b"  # not "In which place did the fire start?"
 )
-_PLACING = re.compile(rf"\b(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th)|last)\b(?![\s-]+(?:time|half|quarter|round|leg|day|week|month|year)s?\b)", re.I)
+_PLACING = re.compile(
+    rf"\b(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th)|last)\b(?![\s-]+(?:time|half|quarter|round|leg|day|night|week|weekend|month|year|{WEEKDAYS}|{MONTHS})s?\b)", re.I
+)  # not "last night", "last Tuesday"
 
 
 # The words a placing is asked by, which a sentence telling it need not write ("finished fourth" for "Where does it rank?").
@@ -580,7 +582,7 @@ def asks_first_told(question: str) -> bool:
 _TELLS_CORRECTION = re.compile(
     r"\bnot\s+(?:[^.;]|(?<=\d)\.(?=\d)){1,60}?\s+as\s+(?:was\s+)?(?:first|originally|initially|earlier|previously)\s+(?:stated|reported|said|thought|given|announced|believed)\b"
     r"|\bthan\s+(?:first|originally|initially|earlier|previously)\s+(?:stated|reported|said|thought|given|announced|believed)\b"
-    r"|\b(?:been|was|were)\s+(?:revised|corrected)\b",
+    r"|\b(?:figure|estimate|toll|count|forecast|number|total|peak|tally|level|time|date|cost|bill)s?\b[^.;]{0,60}?\b(?:been|was|were)\s+(?:revised|corrected)\b",  # not "The fault was corrected"
     re.IGNORECASE,
 )
 

@@ -235,7 +235,7 @@ def _tallies(text: str) -> set[str]:
 # "What was the final score?", "How did councillors vote?"), and a sentence stating one anywhere in
 # it ("The vote at Wednesday's council meeting was 6-3.", "carried by 21 votes to 9").
 _ASKS_TALLY = re.compile(
-    r"^\W*(?:what\s+(?:was|is|were)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:vote|score|scoreline|tally|margin)\b(?!\s+(?:date|count)\b)"
+    r"^\W*(?:what\s+(?:was|is|were)\s+(?:the\s+)?(?:(?!(?:of|in|for|on|at|by|from)\b)[\w'’-]+\s+){0,3}?(?:vote|score|scoreline|tally|margin)\b(?!\s+(?:date|count)\b)"  # not "the turnout in the vote"
     r"|how\s+did\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?vote\b)",
     re.I,
 )

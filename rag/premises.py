@@ -479,14 +479,15 @@ def _names_as_opponent(text: str, named: set[str]) -> bool:
 
 def _opposite_words_asked(question: str) -> set[str]:
     """The terms of ``question`` (stemmed; "voted down" read as "reject") that a pair of opposites
-    holds (``_OPPOSITES``), not in a name ("Ashford Falls"): none for most questions, whose
+    holds (``_OPPOSITES``), not after a name's first word ("Ashford Falls"): none for most questions, whose
     premises no opposite can reverse."""
-    unnamed = _CAPITALISED_INSIDE.sub(" ", _REJECTED.sub("reject", question))
+    unnamed = _NAME_AFTER_ITS_FIRST_WORD.sub(r"\1", _REJECTED.sub("reject", question))
     return set(question_terms(unnamed)) & _ANY_OPPOSITE  # no word of _OPPOSITES is a stop word
 
 
-# A capitalised word after the first of a question: a name's ("Ashford Falls", "Rising Sun Cafe").
-_CAPITALISED_INSIDE = re.compile(r"(?<=\s)[A-Z][\w'’-]*")
+# A name's words after its first ("Falls" of "Ashford Falls"), not the first, which may set it
+# apart from another ("Upper Market Hall", "Lower Market Hall").
+_NAME_AFTER_ITS_FIRST_WORD = re.compile(r"\b([A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)+")
 
 
 # What tells of an event as expected, forecast or planned, not as stated: "Analysts had expected fuel costs to fall".
@@ -1094,10 +1095,12 @@ def asks_last_year(question: str) -> bool:
     return bool(_ASKS_LAST_YEAR.search(question)) and not _COMPARES_YEARS.search(question)
 
 
-def tells_last_year(sentence: str) -> bool:
+def tells_last_year(sentence: str, dated: str | None = None) -> bool:
     """Whether ``sentence`` tells something of the year before in so many words ("Last year I was
-    19th.", "up from 5,940 last year", "a year earlier"), not by a year's number."""
-    return bool(_TELLS_LAST_YEAR.search(sentence))
+    19th.", "up from 5,940 last year", "a year earlier"), or by its number, the year before that of
+    its article's date ``dated`` ("In 2024 the festival raised £41,000" of an article of 2025)."""
+    year = _YEARS.search(dated) if dated else None
+    return bool(_TELLS_LAST_YEAR.search(sentence)) or (year is not None and re.search(rf"\b{int(year.group()) - 1}\b", sentence) is not None)
 
 
 def _tells_earlier(index: "CorpusIndex", sid: int) -> bool:

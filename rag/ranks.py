@@ -180,8 +180,9 @@ def _as_told(text: str) -> str:
     return _NUMBERED.sub(lambda found: ORDINALS[int(found.group(1)) - 1], text)
 
 
-# What was done first, before another deed: "struck the back of a hatchback before hitting a minibus".
-_BEFORE_DOING = re.compile(r"\bbefore(?=\s+[a-z]+ing\b)")
+# What was done first, before another deed: "struck the back of a hatchback before hitting a minibus",
+# "ploughed through a fence and then hit a parked van".
+_BEFORE_DOING = re.compile(r"\bbefore(?=\s+[a-z]+ing\b)|\band\s+then\b")
 
 
 def sentence_tells_ranks(index: "CorpusIndex", sid: int, ranks: list[frozenset[str]]) -> bool:
@@ -190,16 +191,6 @@ def sentence_tells_ranks(index: "CorpusIndex", sid: int, ranks: list[frozenset[s
     its place in a numbered list) tells ``ranks`` (``tells_ranks``)."""
     texts = [index.sentences[sid].text] + ([index.sentences[sid - 1].text] if sid in index.terms_leant_on else [])
     return tells_ranks(texts, ranks, also=index.terms_as_quoted[sid] - index.sentence_terms[sid])
-
-
-def sentence_tells_rank_asked(index: "CorpusIndex", sid: int, question: str) -> bool:
-    """Whether sentence ``sid`` tells the rank ``question`` asks: of the thing it ranks where it
-    names one after the rank (``tells_rank_of_what_is_asked``: "The lowest farms lie along the
-    river." tells no lowest point), else as ``sentence_tells_ranks`` ("staff favour building
-    Riverside Yards first")."""
-    if any(thing not in _AFTER_A_PLACING for _, thing in _ranks_of(question)):
-        return tells_rank_of_what_is_asked(index.sentences[sid].text, question)
-    return sentence_tells_ranks(index, sid, ranks_asked(question))
 
 
 # A rank told of nothing after it: "Holloway Park had the lowest, at -0.41."

@@ -4115,6 +4115,15 @@ ORDER_AND_CHANGE = {
         "Other options for cutting costs had included closing the library on Mondays or cutting its hours in winter.\n\n"
         "The vote at Wednesday's council meeting was 6-3.\n\nAfter the vote, about 40 residents left the public gallery.\n"
     ),
+    "fest.txt": (
+        "Tarrow festival breaks fundraising record\n\nPublished: 14 July 2025\n\n"
+        "This year's Tarrow music festival raised £52,000 for the hospice, well ahead of last year.\n\n"
+        "In 2024 the festival raised £41,000, organisers said.\n\nAbout 6,000 people attended over the weekend.\n"
+    ),
+    "strike.txt": (
+        "Bus drivers back strike in pay dispute\n\nBus drivers at Kestrel Travel have voted to strike over pay.\n\n"
+        "Drivers backed walkouts by 412 votes to 38 in the strike vote.\n\nTurnout was 71%, well above the legal threshold, the Unite union said.\n"
+    ),
     "semi.txt": (
         "Kellford hold off Marsden Vale\n\nKellford 25 Marsden Vale 19\n\nIn the sixth minute Tom Oduya scored the first try.\n\n"
         "A Whitlock penalty two minutes before the break gave Kellford a 15-7 lead at half-time.\n\n"
@@ -4135,7 +4144,6 @@ def order_and_change(tmp_path_factory, encoder, answerer) -> Answerer:
         ("How much did a ten-visit pass at Hillbrook pool cost before the rise?", "$58"),  # what was so before a change to come
         ("By how much will Ashford Falls' share of the Mill Street Bridge cost rise?", "$3.4 million"),  # "Falls" is a name's, no fall
         ("Where is the Depot Street Bridge in relation to the Mill Street Bridge?", "downstream"),  # a place told from another
-        ("Which Port Vale site do staff want built first?", "Riverside Yards"),  # a rank asked of no type
         ("What did the lorry hit first in the A40 crash near Dunton?", "hatchback"),  # first, "before hitting" another
         ("Where did Kyle Brennan finish in the Bayside Marathon last year?", "19th"),  # told of last year
         ("How many people will Dorran Tools employ after the layoffs?", "210"),  # people counted as a workforce
@@ -4144,6 +4152,7 @@ def order_and_change(tmp_path_factory, encoder, answerer) -> Answerer:
         ("What was the half-time score in Kellford v Marsden Vale?", "15-7"),  # a score told at half-time
         ("What was the council vote on cutting Wattle Creek library hours?", "6-3"),  # a tally, with "vote" further back
         ("What happened after the vote on cutting Wattle Creek library hours?", "40 residents"),  # "After the vote, …"
+        ("How much did the Tarrow festival raise last year?", "£41,000"),  # 2024 in an article of 2025, not this year's "well ahead of last year"
     ],
 )
 def test_orders_changes_placings_and_places_told_from_others_are_answered(order_and_change, question, answered_by):
@@ -4154,6 +4163,11 @@ def test_orders_changes_placings_and_places_told_from_others_are_answered(order_
 def test_a_placing_asked_by_where_is_quoted_first(order_and_change):
     answer = order_and_change.answer("Where did Kyle Brennan finish in the Bayside Marathon?")
     assert not answer.abstained and "fourth" in answer.quotes[0].text, answer.answer  # a placing, not where he trains
+
+
+def test_a_typed_question_about_a_vote_asks_its_type_not_a_tally(order_and_change):
+    answer = order_and_change.answer("What was the turnout in the strike vote?")
+    assert not answer.abstained and "71%" in answer.quotes[0].text, answer.answer
 
 
 def test_a_time_corrected_by_a_later_report_is_quoted_first(order_and_change):
