@@ -175,8 +175,9 @@ def tells_ranks(texts: Iterable[str], ranks: list[frozenset[str]], also: Iterabl
 
 def _as_told(text: str) -> str:
     """``text`` with its fixed phrases left out (``_FIXED``) and its ranks in other words written as
-    words of a family ("upto", "second"; "first" for what was done "before hitting" another)."""
-    text = _BEFORE_DOING.sub("first before", _UP_TO.sub("upto", _FIXED.sub(" ", text)))
+    words of a family ("upto", "second"; "first" for what was done "before hitting" or "and then"
+    another)."""
+    text = _BEFORE_DOING.sub(lambda found: f"first {found.group()}", _UP_TO.sub("upto", _FIXED.sub(" ", text)))
     return _NUMBERED.sub(lambda found: ORDINALS[int(found.group(1)) - 1], text)
 
 
