@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 import time
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import takewhile
 
 import numpy as np
@@ -79,7 +80,7 @@ from .errors import require_type
 from .officer_titles import RoleAsked, holder_asked, names_holder
 from .lexical import STOPWORDS, as_matched, is_verb, question_terms, stem, verb_forms, words
 from .lists import asks_list, count_read_away, is_list_item
-from .premises import ASKS_DEATHS, DEATH_WORDS, asks_closed_type, asks_last_year, premise_note, tells_last_year
+from .premises import ASKS_DEATHS, DEATH_WORDS, articles_naming, asks_closed_type, asks_last_year, premise_note, tells_last_year
 from .ranks import ranks_asked, sentence_tells_ranks
 from .sides import said_by_side, side_asked, side_words
 from .succession import predecessor_asked, tells_predecessor
@@ -479,23 +480,23 @@ class Answerer:
         fourth"), a score at half-time, a tally ("What was the council vote on …?": "The vote … was
         6-3."), what came after an event ("What happened after the vote?": "After the vote, …");
         None for any other."""
-        texts = [self.index.sentences[sid].text for sid in ids.tolist()]
+        tells: Callable[[str], bool]
         if asks_placing(question):
-            told = [tells_placing(text) for text in texts]
+            tells = tells_placing
         elif asks_half_time_score(question):
-            told = [tells_half_time_score(text) for text in texts]
+            tells = tells_half_time_score
         elif asks_tally(question):
-            told = [tells_tally(text) for text in texts]
+            tells = tells_tally
         elif event := event_after_asked(question):
-            told = [tells_after(text, event) for text in texts]
+            tells = partial(tells_after, event=event)
         else:
-            return None
-        return np.array(told, dtype=bool)
+            return None  # most questions: no sentence is read
+        return np.fromiter((tells(self.index.sentences[sid].text) for sid in ids.tolist()), dtype=bool, count=len(ids))
 
     def _of_last_year(self, ids: np.ndarray, question: str) -> np.ndarray:
         """Which sentences among ``ids`` tell something of the year before their article's date
         (``tells_last_year``), in an article naming every name ``question`` names."""
-        naming = self._naming_all(question)
+        naming = articles_naming(self.index, question)
         dates = self.index.article_dates
 
         def told(sid: int) -> bool:
@@ -504,11 +505,6 @@ class Answerer:
             return doc_id in naming and tells_last_year(self.index.sentences[sid].text, dated.text if dated else None)
 
         return np.fromiter((told(sid) for sid in ids.tolist()), dtype=bool, count=len(ids))
-
-    def _naming_all(self, question: str) -> frozenset[str]:
-        """The articles naming every name ``question`` names (``known_names``); all of them when it names none."""
-        names = {stem(name) for name in known_names(question, self.index.names)}
-        return frozenset.intersection(*(self.index.documents_with(name) for name in names)) if names else frozenset(self.index.documents)
 
     def _naming(self, scored: list[ScoredSentence], follow_up: str, read_with: tuple[str, ...]) -> list[ScoredSentence]:
         """For a follow-up made of a name that the questions it is read with lack ("what about
@@ -700,7 +696,7 @@ class Answerer:
         if not scored or not known_names(question, self.index.names) or not scored[0].type_match:
             return scored
         best = scored[0]
-        naming = self._naming_all(question)
+        naming = articles_naming(self.index, question)
         story = {stem(word) for _, end in name_spans(question, self.index.names) for word in _written_after(question, end)}  # "warehouse fire"
 
         def updates(sid: int) -> bool:

@@ -1005,9 +1005,8 @@ def year_told_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["S
     first = [s.sentence_id for s in scored[:candidates]]
     if not years or expected_type(question) not in SIBLING_KINDS or not any(s.type_match for s in scored[:candidates]):
         return None
-    names = {stem(name) for name in known_names(question, index.names)}
-    naming = [sid for sid in first if all(index.sentences[sid].doc_id in index.documents_with(name) for name in names)]
-    if any(_told_of_year(index, sid, year) for sid in naming for year in years):
+    naming = articles_naming(index, question)
+    if any(_told_of_year(index, sid, year) for sid in first if index.sentences[sid].doc_id in naming for year in years):
         return None
     return min(years)
 
@@ -1108,6 +1107,12 @@ def _tells_earlier(index: "CorpusIndex", sid: int) -> bool:
     return any(_TELLS_EARLIER.search(index.sentences[i].text) for i in (sid, *_paragraph_before(index, sid)))
 
 
+def articles_naming(index: "CorpusIndex", question: str) -> frozenset[str]:
+    """The articles mentioning every name ``question`` names (``known_names``); all of them when it names none."""
+    names = known_names(question, index.names)
+    return frozenset.intersection(*(index.documents_with(stem(name)) for name in names)) if names else frozenset(index.documents)
+
+
 def year_unmentioned(index: "CorpusIndex", question: str) -> tuple[str, str] | None:
     """(what it names, year) for a year ``question`` asks about (``asked_details``) that no article
     naming everything it names (every article, when it names nothing they do) mentions, or None:
@@ -1120,8 +1125,7 @@ def year_unmentioned(index: "CorpusIndex", question: str) -> tuple[str, str] | N
     years = asked_details(question).get("year", set())
     if not years:
         return None
-    names = known_names(question, index.names)
-    naming = frozenset.intersection(*(index.documents_with(stem(name)) for name in names)) if names else frozenset(index.documents)
+    naming = articles_naming(index, question)
     if not naming or len(naming) > YEAR_ARTICLES:
         return None
     months = asked_details(question).get("month", set())
