@@ -44,6 +44,7 @@ from .answer_types import (
     counted_things,
     counts_of,
     counts_people,
+    act_asked,
     event_after_asked,
     expected_type,
     has_type,
@@ -59,6 +60,7 @@ from .answer_types import (
     reports_speech,
     speaker_asked,
     speaks,
+    tells_act,
     tells_after,
     tells_an_earlier_time,
     tells_correction,
@@ -78,11 +80,11 @@ from .answerability import AnswerabilityModel
 from .dates import dated_later
 from .errors import require_type
 from .officer_titles import RoleAsked, holder_asked, names_holder
-from .lexical import STOPWORDS, as_matched, is_verb, question_terms, stem, verb_forms, words
+from .lexical import STOPWORDS, as_matched, is_verb, question_terms, stem, terms, verb_forms, words
 from .lists import asks_list, count_read_away, is_list_item
-from .premises import ASKS_DEATHS, DEATH_WORDS, articles_naming, asks_closed_type, asks_last_year, premise_note, tells_last_year
+from .premises import ASKS_DEATHS, DEATH_WORDS, OPENS_WITH_PRONOUN, SPEAKER_KINDS, articles_naming, asks_closed_type, asks_last_year, paragraph_before, premise_note, tells_last_year
 from .ranks import ranks_asked, sentence_tells_ranks
-from .sides import said_by_side, side_asked, side_words
+from .sides import said_by_side, side_asked, side_words, speaker_words
 from .succession import predecessor_asked, tells_predecessor
 from .question import (
     FOLLOW_UP_REACH,
@@ -105,6 +107,7 @@ from .question import (
     name_terms,
     own_part,
     own_topic,
+    quotations_in,
     with_names_capitalised,
     with_subject_swapped,
 )
@@ -465,6 +468,8 @@ class Answerer:
             score += s.w_type * np.fromiter((tells_future(self.index.sentences[sid].text) and bool(topic & sentence_terms[sid]) for sid in ids.tolist()), dtype=bool, count=len(ids))
         if asks_frequency(own or question):  # "How often will garbage be collected?" (a number, as a type): a sentence telling how often too
             score += s.w_type * np.fromiter((tells_frequency(self.index.sentences[sid].text) for sid in ids.tolist()), dtype=bool, count=len(ids))
+        if quoted := [wanted_words for found in quotations_in(own or question) if len(wanted_words := frozenset(terms(found))) > 1]:  # 'Who said "a decision made on a spreadsheet"?': the sentence holding those words, as a type
+            score += s.w_type * np.fromiter((any(words_quoted <= sentence_terms[sid] for words_quoted in quoted) for sid in ids.tolist()), dtype=bool, count=len(ids))
         score -= s.w_type * another  # another's: for a typed question, as far below an untyped sentence as a typed one is above it
         if pinned := years_asked(own or question):  # "… in January 2026?": "A year earlier, in January 2025, …" ranks below, though it may state what is asked
             score -= s.w_type * np.fromiter((of_another_year(self.index.sentences[sid].text, pinned) for sid in ids.tolist()), dtype=bool, count=len(ids))
@@ -489,9 +494,38 @@ class Answerer:
             tells = tells_tally
         elif event := event_after_asked(question):
             tells = partial(tells_after, event=event)
+        elif act := act_asked(question):
+            return self._telling_act(ids, *act)
         else:
             return None  # most questions: no sentence is read
         return np.fromiter((tells(self.index.sentences[sid].text) for sid in ids.tolist()), dtype=bool, count=len(ids))
+
+    def _telling_act(self, ids: np.ndarray, who: str, act: str) -> np.ndarray:
+        """Which sentences among ``ids`` tell of ``act`` (``tells_act``: "She promised that …") told
+        of ``who``, in an article naming every word of them: a word of them (but those of the
+        article's title, their last word aside) in the sentence, in its paragraph before it ("The
+        union Unify … said it would fight the closure. … She warned that …"), or among the words
+        telling who speaks, "she" standing for the one named before (``rag.sides.speaker_words``);
+        or opening with a pronoun after a paragraph telling of one by what they are
+        (``SPEAKER_KINDS``: "It blamed rising energy costs" after "The company said …")."""
+        words_of_who = frozenset(question_terms(who))
+        naming = frozenset.intersection(*(self.index.documents_with(term) for term in words_of_who)) if words_of_who else frozenset()
+        # in each article naming them, their words but those of its title, their last word aside: not "Harnley" of a story on Harnley Bridge
+        head = frozenset(question_terms(words(who)[-1])) if words(who) else frozenset()
+        telling = {doc_id: (words_of_who - set(terms(self.index.documents[doc_id].title))) | head or words_of_who for doc_id in naming}
+        sentences, quoted = self.index.sentences, self.index.terms_as_quoted
+
+        def told(sid: int) -> bool:
+            text = sentences[sid].text
+            named = telling.get(sentences[sid].doc_id)
+            if named is None or not tells_act(text, act):
+                return False
+            before = set().union(*(quoted[i] for i in paragraph_before(self.index, sid)))
+            if named & (quoted[sid] | before) or (reports_speech(text) and named & speaker_words(self.index, sid)):
+                return True
+            return bool(OPENS_WITH_PRONOUN.match(text) and SPEAKER_KINDS & before)  # "It blamed …" after "The company said …"
+
+        return np.fromiter((told(sid) for sid in ids.tolist()), dtype=bool, count=len(ids))
 
     def _of_last_year(self, ids: np.ndarray, question: str) -> np.ndarray:
         """Which sentences among ``ids`` tell something of the year before their article's date

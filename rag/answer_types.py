@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import regex
 
@@ -208,7 +209,7 @@ ASKS_NAME = re.compile(
     re.I,
 )
 _NAME = regex.compile(r"(?<![.!?]\s)(?<!^)\b(?!I\b(?![-.]\w))\p{Lu}[\w’'&.-]*(?:\s+(?:(?:of|for|and|de|e|the|&)\s+)*\p{Lu}[\w’'&.-]*)*")
-_WEEKDAY_OR_DATE = re.compile(rf"\b(?:{WEEKDAYS}|today|yesterday|tomorrow)\b|\b{MONTH_BEFORE_DAY}")
+_WEEKDAY_OR_DATE = re.compile(rf"\b(?:{WEEKDAYS}|today|yesterday|tomorrow)\b|\b{MONTH_BEFORE_DAY}|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b")  # "March 16", "16 March"
 _YEAR = re.compile(rf"\b{YEAR}s?\b")  # "1788", "2025", the decade "the 1970s"
 _WHEN_DAY = re.compile(rf"\b(what|which) day\b|\bon what date\b|\bwhat date\b|{_asks_the('day|date')}", re.I)
 _WHEN_YEAR = re.compile(rf"\b(what|which) year\b|\bin what year\b|{_asks_the('year')}", re.I)
@@ -450,6 +451,7 @@ _WHEN_CLAUSE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # read again by each step of one answer
 def expected_type(question: str, follow_up: str | None = None) -> str | None:
     """The kind of answer a question asks for: expansion (of an acronym), dose, measure (a number with its unit of length, weight …), day, year, person, name (of a company, a university …), ratio, money, percent, age, duration, clock (a time of day), time, number, place, or None.
 
@@ -986,6 +988,53 @@ def tells_after(sentence: str, event: str) -> bool:
     return re.search(rf"\b(?:after|following)\s+(?:the|that|this|its|their|his|her)\s+(?:\w+\s+)?{re.escape(event)}s?\b", sentence, re.I) is not None
 
 
+# What someone is asked to have done in words ("What did Karen Osei promise?", "What did the
+# inspectorate recommend for the unit?", "What did Andrea Boudreau call for?"), and each such act
+# told in any form of its verb, its noun too ("She promised that …", "The report made 17 recommendations").
+_ACTS = {
+    "promise": r"promis(?:e|es|ed|ing)",
+    "pledge": r"pledg(?:e|es|ed|ing)",
+    "vow": r"vow(?:s|ed|ing)?",
+    "warn": r"warn(?:s|ed|ing|ings)?",
+    "recommend": r"recommend(?:s|ed|ing|ations?)?",
+    "urge": r"urg(?:e|es|ed|ing)",
+    "demand": r"demand(?:s|ed|ing)?",
+    "blame": r"blam(?:e|es|ed|ing)",
+    "deny": r"den(?:y|ies|ied|ying|ials?)",
+    "admit": r"admi(?:t|ts|tted|tting|ssions?)",
+    "announce": r"announc(?:e|es|ed|ing|ements?)",
+    "propose": r"propos(?:e|es|ed|ing|als?)",
+    "predict": r"predict(?:s|ed|ing|ions?)?",
+    "call for": r"call(?:s|ed|ing)?\s+(?:for|on)",
+    "call on": r"call(?:s|ed|ing)?\s+(?:for|on)",
+}
+_STANCES = "support|oppose|back|welcome|favour|favor"  # a stand told by any of them: "Does the forum support the plan?" of "… opposed it"
+_STANCE = r"support(?:s|ed|ing|ers?)?|oppos(?:e|es|ed|ing|ition)|back(?:s|ed|ing)|(?<=we |to )back|(?<=they )back|(?<=would )back|against|welcom(?:e|es|ed|ing)|object(?:s|ed|ing|ions?)|in\s+favou?r"
+_ACTS |= dict.fromkeys(_STANCES.split("|"), _STANCE)
+_ASKS_ACT = re.compile(
+    rf"^\W*what\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who>[^?]+?)\s+(?P<act>{'|'.join(_ACTS)})\b"
+    rf"|^\W*(?:does|do|did|is|are|was|were|has|have)\s+(?P<stand>[^?]+?)\s+(?P<stance>{_STANCES})\b",  # "Does the Traders' Association support the repairs?"
+    re.I,
+)
+_TELLS_ACT = {act: re.compile(rf"\b{forms}\b", re.I) for act, forms in _ACTS.items()}
+
+
+def act_asked(question: str) -> tuple[str, str] | None:
+    """Who ``question`` asks what they promised, warned, recommended, called for … or whether they
+    support or oppose something, and that act (``_ACTS``): ("Karen Osei", "promise") of "What did
+    Karen Osei promise?", ("the forum", "support") of "Does the forum support the plan?"; None for
+    any other."""
+    found = _ASKS_ACT.match(question)
+    if found is None:
+        return None
+    return (found["who"], found["act"].lower()) if found["who"] else (found["stand"], found["stance"].lower())
+
+
+def tells_act(sentence: str, act: str) -> bool:
+    """Whether ``sentence`` tells of ``act`` (one of ``_ACTS``) by any form of its verb or noun."""
+    return bool(_TELLS_ACT[act].search(sentence))
+
+
 # What a place's people do there: work, live, study or belong ("How many people does it employ?").
 _PEOPLE_OF_A_PLACE = re.compile(r"\b(?:employ(?:s|ed|ing)?|work(?:s|ed|ing)?|staff(?:ed)?|liv(?:e|es|ed|ing)|attend(?:s|ed|ing)?|enrol(?:s|led)?|members?)\b", re.I)
 
@@ -1104,8 +1153,16 @@ def tells_an_earlier_time(sentence: str, question: str) -> bool:
     the strike reported, not "… last went on strike in 2012, when a 33-day shutdown ended". Not
     where that time is what a figure is set against ("Turnout was 34.2 per cent, down from 37.9
     per cent at the last election in 2019", ``_COMPARED_WITH``): the figure is of now."""
-    if _ASKS_EARLIER.search(question):
-        return False
+    return not _asks_an_earlier_time(question) and _told_an_earlier_time(sentence)
+
+
+@lru_cache(maxsize=1024)  # one question is read against every candidate sentence
+def _asks_an_earlier_time(question: str) -> bool:
+    return bool(_ASKS_EARLIER.search(question))
+
+
+@lru_cache(maxsize=65_536)  # a sentence is read again for each question
+def _told_an_earlier_time(sentence: str) -> bool:
     return any(not _COMPARED_WITH.search(sentence, max(0, found.start() - 60), found.start()) for found in _EARLIER_TIME.finditer(sentence))
 
 
@@ -1134,8 +1191,9 @@ def of_another_year(sentence: str, asked: set[str]) -> bool:
 _NUMBERED_NAME = re.compile(rf"\b([A-Z][A-Za-z]+)[- ](?!{YEAR}\b)(\d+[A-Za-z]?)\b")
 
 
-def _numbered_names(text: str) -> set[tuple[str, str]]:
-    return {(name.lower(), number.lower()) for name, number in _NUMBERED_NAME.findall(text) if name.lower() not in CALENDAR_WORDS}
+@lru_cache(maxsize=65_536)  # a question is read against every candidate sentence, a sentence for each question
+def _numbered_names(text: str) -> frozenset[tuple[str, str]]:
+    return frozenset({(name.lower(), number.lower()) for name, number in _NUMBERED_NAME.findall(text) if name.lower() not in CALENDAR_WORDS})
 
 
 def names_another_of_a_series(sentence: str, question: str) -> bool:
@@ -1143,7 +1201,7 @@ def names_another_of_a_series(sentence: str, question: str) -> bool:
     name with another number) and not the one asked: "SHIELD-3, will begin enrolling 6,000
     patients" does not answer "How many patients were in the SHIELD-2 trial?"."""
     asked = _numbered_names(question)
-    named = _numbered_names(sentence) if asked else set()
+    named = _numbered_names(sentence) if asked else frozenset()
     return not asked & named and any(name == other and number != its for name, number in named for other, its in asked)
 
 

@@ -49,7 +49,7 @@ from .succession import predecessor_asked
 from .ranks import ranks_asked, sentence_tells_ranks, tells_rank_of_what_is_asked
 from .events import events_asked, spans_a_life, tells_event, told_of_a_description
 from .siblings import KINDS, another_of_its_kind_named, kind_written_after, names_ending_in, told_of_a_sibling
-from .sides import said_by_side, side_asked, side_note, side_words
+from .sides import said_by_side, side_asked, side_note, side_words, speaker_words
 from .spans import quoted_from
 from .spelling import english_word
 from .unnamed import left_unnamed
@@ -71,7 +71,7 @@ def neighbourhood(index: "CorpusIndex", sentence_id: int) -> list[int]:
 _QUOTATION = re.compile(r"""\W*["“‘«]""")  # a sentence opening a quotation
 
 
-def _paragraph_before(index: "CorpusIndex", sentence_id: int) -> list[int]:
+def paragraph_before(index: "CorpusIndex", sentence_id: int) -> list[int]:
     """The sentences before ``sentence_id`` in its paragraph (no line break between them), nearest
     last: who said a quotation the sentence carries on ("Dr. Helen Brandt … noted that …" before
     "“… frozen,” she said. “Habitable zone is an orbital definition.”")."""
@@ -975,6 +975,9 @@ def _conflicts(index: "CorpusIndex", question: str, scored: Sequence["ScoredSent
         yield "They tell of it as still to come (planned, scheduled or expected), not as done."
     if event_only_wanted(index, question):
         yield "They tell of it only as called for, proposed, possible or denied, not as done."
+    unquoted = speaker_unquoted(index, question)
+    if unquoted:
+        yield f"None of them reports {unquoted if len(unquoted) <= NOTE_NAME_CHARS else 'whom it asks about'} saying anything."
     silent = said_nothing_on(index, question, frozenset(index.sentences[s.sentence_id].doc_id for s in scored))
     if silent:
         yield f"Nothing they report {silent[0]} saying is about {silent[1]}."
@@ -1025,7 +1028,7 @@ def _told_of_year(index: "CorpusIndex", sid: int, year: str) -> bool:
     article's year or the year before (``years_of_months``)."""
     doc_id = index.sentences[sid].doc_id
     dated = index.article_dates.get(doc_id)
-    context = [sid, *_paragraph_before(index, sid), *_opening_sentences(index, doc_id)]
+    context = [sid, *paragraph_before(index, sid), *_opening_sentences(index, doc_id)]
     texts = [index.documents[doc_id].title, dated.text if dated else "", *(index.sentences[i].text for i in context)]
     if year in index.terms_leant_on.get(sid, frozenset()) or any(_mentions_year(text, year) for text in texts):
         return True
@@ -1104,7 +1107,7 @@ def tells_last_year(sentence: str, dated: str | None = None) -> bool:
 
 def _tells_earlier(index: "CorpusIndex", sid: int) -> bool:
     """Whether sentence ``sid``, or one before it in its paragraph, tells of an earlier time (``_TELLS_EARLIER``)."""
-    return any(_TELLS_EARLIER.search(index.sentences[i].text) for i in (sid, *_paragraph_before(index, sid)))
+    return any(_TELLS_EARLIER.search(index.sentences[i].text) for i in (sid, *paragraph_before(index, sid)))
 
 
 def articles_naming(index: "CorpusIndex", question: str) -> frozenset[str]:
@@ -1291,10 +1294,77 @@ def said_nothing_on(index: "CorpusIndex", question: str, articles: frozenset[str
     for paragraph in speaking:
         doc_id = index.sentences[paragraph[0]].doc_id
         carried = _words_carried_on(index, paragraph[-1], set(words(who))) if side is None else []  # a side's words are each found where they stand
-        said = [*paragraph, *carried, *_opening_sentences(index, doc_id)]
-        if asked & set(terms(index.documents[doc_id].title)).union(*(index.terms_as_quoted[i] for i in said)):
+        said = set().union(*(index.terms_as_quoted[i] for i in [*paragraph, *carried]))
+        about = set(terms(index.documents[doc_id].title)).union(*(index.terms_as_quoted[i] for i in _opening_sentences(index, doc_id)))
+        beyond = {term for term in asked - about if doc_id in index.documents_with(term)}  # "shifts" of "the length of bus drivers' shifts" in a story on a bus strike
+        if said & beyond if beyond else asked & (said | about):
             return None
     return who, topic
+
+
+# Words telling what a speaker is, not who: "a spokesperson", "officials", "the company", and an
+# organisation's kind ("the trust", "the council"). One asked by these alone may be quoted under
+# any name ("What did the company say?" of "Halbrook said …").
+SPEAKER_KINDS = frozenset(
+    map(stem, [*ORGANISATION_ENDS, *"spokesperson spokesman spokeswoman spokespeople official officials source sources people staff police officers government minister ministers management union members residents organisers".split()])
+)
+_AFTER_HEAD = re.compile(r"\s+(?:of|for|at|from|in|on|with)\s.*$", re.I)  # "the principal of the local school": "the principal"
+
+
+def speaker_unquoted(index: "CorpusIndex", question: str) -> str | None:
+    """Who ``question`` asks what they said (``speaker_asked``), as it writes them, when an article
+    names them (every word of them but those telling what they are, ``SPEAKER_KINDS``) but no
+    sentence of such an article tells them speaking, taking a stand or holding a view by the words
+    telling who does (``_holding_views``), nor signs a block quote with them ("— Rosa Delgado,
+    county emergency manager"): by a name, any capitalised word of it ("the Jobcentre", "Graham
+    Pask"); by what they are, the word naming it ("premier" of "the provincial premier",
+    "executive" of "Halbrook's chief executive", "principal" of "the principal of the local
+    school"). None for someone asked by what they are alone ("the company", "police"),
+    for a group ("care home owners", speaking by whoever speaks for it), or whom no article names."""
+    who = speaker_asked(question)
+    if who is None:
+        return None
+    specific = {stem(word) for word in words(who) if word not in STOPWORDS and word not in HONORIFICS} - SPEAKER_KINDS
+    if not specific:
+        return None
+    naming = frozenset.intersection(*(index.documents_with(term) for term in specific))
+    written = _WORD_AT.findall(_AFTER_HEAD.sub("", who))
+    if not naming or not written:
+        return None
+    head = written[-1].lower()
+    if written[-1][0].islower() and head.endswith("s"):
+        return None  # "care home owners", "neighbouring shires": a group, speaking by whoever speaks for it
+    named = {stem(word.lower()) for word in written if word[0].isupper() and word.lower() not in HONORIFICS and not is_title(word.lower(), plural=False)}
+    if written[-1][0].isupper() and named:  # a name: "Halbrook Foods" may be "Halbrook said …"
+        speaker = named
+    else:  # what they are ("the Premier"), or whose they are for one speaking for another ("the Anthropic spokesperson")
+        speaker = {stem(head)} | (named if stem(head) in SPEAKER_KINDS else set())
+    signing = frozenset(index.attributions.values())  # "— Rosa Delgado, county emergency manager" under a block quote
+    for doc_id in naming:
+        for sid in index.document_sentences[doc_id]:
+            if sid in signing and speaker & index.sentence_terms[sid] or speaker & _holding_views(index, sid):
+                return None
+    return who
+
+
+# Verbs telling someone's words or views beyond those of saying and reacting ("Dr Reekie explained
+# that …", "Ms Lyle believes …"): a speaker told by them is no one the articles never quote.
+_VIEWS = re.compile(
+    r"\b(?:explain|suggest|conced|believ|think|thought|estimat|describ|predict|point(?:s|ed)? out|reveal|confirm|ask|call|recall|acknowledg|"
+    r"insist|argu|stress|emphasi[sz]|add|note|appeal|question|hope|fear|expect|object|apologi[sz]|accept|reject)\w*",
+    re.IGNORECASE,
+)
+
+
+def _holding_views(index: "CorpusIndex", sid: int) -> frozenset[str]:
+    """The stems of the words telling who speaks or reacts in sentence ``sid`` (``_tells_speech``,
+    ``rag.sides.speaker_words``), else of those before a verb telling who holds a view
+    (``_VIEWS``: "Police believe …"); empty for a sentence telling neither."""
+    if _tells_speech(index, sid):
+        return speaker_words(index, sid)
+    text = index.sentences[sid].text
+    view = _VIEWS.search(text)
+    return frozenset(terms(text[: view.start()])) if view else frozenset()
 
 
 def _tells_speech(index: "CorpusIndex", sid: int) -> bool:
@@ -1320,7 +1390,7 @@ def _paragraph_of(index: "CorpusIndex", sid: int) -> list[int]:
     end = position
     while end + 1 < len(ids) and index.same_paragraph(ids[end], ids[end + 1]):
         end += 1
-    return [*_paragraph_before(index, sid), *ids[position : end + 1]]
+    return [*paragraph_before(index, sid), *ids[position : end + 1]]
 
 
 def _words_carried_on(index: "CorpusIndex", last: int, names: set[str]) -> list[int]:
@@ -1387,7 +1457,8 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
     """Whether ``question`` names someone or something the articles mention (``known_names``)
     that neither the best sentence and its neighbours (and for a quotation, the sentences before it
     in its paragraph, where who said it is named; so too for a sentence naming it by its kind, "The
-    library, built in 1911, …", ``_names_by_its_kind``) nor the title and opening sentences of its
+    library, built in 1911, …", ``_names_by_its_kind``, or opening with "he", "she", "they" or
+    "it", "She warned that the union would ballot …" after "The union Unify … said …") nor the title and opening sentences of its
     article mention, nor the table header or list lead-in it is read under, nor who said it: "Why
     did OpenAI call for a pause?" of a sentence on Anthropic's call, in an article about Anthropic.
     A name the article is about may be missing from the sentence that answers ("the bank cut its
@@ -1409,7 +1480,7 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
     read_under = [*index.read_under(best), *[i for i in (index.attributions.get(best),) if i is not None]]  # a row's header, an answer's question, a quote's speaker
     runs = [words(question[start:end]) for start, end in name_spans(question, index.names)]
     kinds = [kind for _, end in name_spans(question, index.names) if (kind := kind_written_after(question, end))]
-    earlier = _paragraph_before(index, best) if _QUOTATION.match(sentence.text) or _names_by_its_kind(sentence.text, runs, kinds) else []
+    earlier = paragraph_before(index, best) if _QUOTATION.match(sentence.text) or OPENS_WITH_PRONOUN.match(sentence.text) or _names_by_its_kind(sentence.text, runs, kinds) else []
     byline = index.article_bylines.get(sentence.doc_id) if _speaks_as_writer(index, best) else None
     leaning = [sentence.text, *(index.sentences[i].text for i in earlier)]  # '"The state government needs …"' after '"…," she said.'
     named_before = _named_before(index, best, names) if any(_PERSON_PRONOUN.search(text) for text in leaning) else []
@@ -1420,6 +1491,7 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
 
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
+OPENS_WITH_PRONOUN = re.compile(r"\W*(?:he|she|they|it)\b", re.IGNORECASE)  # "She warned that the union would ballot …": of whom its paragraph names
 
 
 def _named_before(index: "CorpusIndex", sid: int, names: set[str]) -> list[int]:

@@ -139,20 +139,21 @@ def _side_terms(text: str) -> set[str]:
     return terms | {_MINISTER} if _MINISTER_TITLE.search(text) else terms
 
 
-def _speaker_words(index: "CorpusIndex", sid: int) -> frozenset[str]:
+def speaker_words(index: "CorpusIndex", sid: int) -> frozenset[str]:
     """The stems of the words telling who speaks in sentence ``sid`` (``_attribution``), and those
     of the first sentence of its article telling so of every name among them; for a sentence
     telling it by "he", "she" or "they" alone, those of the nearest sentence before it, within
-    ``PRONOUN_REACH``, that names someone ("She said the ratio would cost …" after "Care Minister
-    Patricia Holloway said …", in that paragraph or one before)."""
+    ``PRONOUN_REACH``, that names someone and opens with no such word (``_names_someone``: "She
+    said the ratio would cost …" after "Care Minister Patricia Holloway said …", in that paragraph
+    or one before)."""
     sentence = index.sentences[sid]
     ids = index.document_sentences[sentence.doc_id]
     attributions = _attributions(index, sentence.doc_id)
     position = bisect_left(ids, sid)
     told, named, text = attributions[position]
     if not named and _PRONOUN.search(text):
-        before = next((i for i in reversed(ids[max(0, position - PRONOUN_REACH) : position]) if _names_in(index, _QUOTED.sub(" ", index.sentences[i].text))), None)
-        return told | (_speaker_words(index, before) if before is not None else frozenset())
+        before = next((i for i in reversed(ids[max(0, position - PRONOUN_REACH) : position]) if _names_someone(index, index.sentences[i].text)), None)
+        return told | (speaker_words(index, before) if before is not None else frozenset())
     introduced = next((terms for other, (terms, names, _) in zip(ids, attributions) if named and other != sid and named <= names), frozenset())
     return told | introduced
 
@@ -172,6 +173,16 @@ def _attributions(index: "CorpusIndex", doc_id: str) -> list[tuple[frozenset[str
     return read[doc_id]
 
 
+_OPENS_WITH_PRONOUN = re.compile(r"\W*(?:he|she|they)\b", re.IGNORECASE)
+
+
+def _names_someone(index: "CorpusIndex", text: str) -> bool:
+    """Whether ``text`` names someone outside its quotations (``_names_in``) and does not open with
+    "he", "she" or "they": "He has written to Orrin Paper's chief executive." tells more of whom a
+    sentence before names, not of the chief executive."""
+    return bool(_names_in(index, _QUOTED.sub(" ", text))) and not _OPENS_WITH_PRONOUN.match(text)
+
+
 def _names_in(index: "CorpusIndex", text: str) -> frozenset[str]:
     """The lower-case words of the articles' names that ``text`` writes capitalised, honorifics
     aside ("Ms Odunsi" -> {"odunsi"})."""
@@ -184,14 +195,14 @@ def said_by_other_side(index: "CorpusIndex", sid: int, side: str) -> bool:
     prosecution."""
     if not reports_speech(index.sentences[sid].text):
         return False
-    told = _speaker_words(index, sid)
+    told = speaker_words(index, sid)
     return bool(told & _opposed(side)) and not told & _SIDE_STEMS[side]
 
 
 def said_by_side(index: "CorpusIndex", sid: int, side: str) -> bool:
     """Whether sentence ``sid`` reports words that the words telling who speaks give to ``side``
     ("Dawn Pickering, the union's regional organiser, said: …" for labour)."""
-    return reports_speech(index.sentences[sid].text) and bool(_speaker_words(index, sid) & _SIDE_STEMS[side])
+    return reports_speech(index.sentences[sid].text) and bool(speaker_words(index, sid) & _SIDE_STEMS[side])
 
 
 def side_swapped(index: "CorpusIndex", question: str, scored: Sequence["ScoredSentence"], candidates: int = 3) -> bool:

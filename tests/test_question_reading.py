@@ -12,6 +12,7 @@ import pytest
 
 from rag.answer_types import (
     CONTACT_TYPES,
+    act_asked,
     age_of_another,
     asks_former,
     asks_half_time_score,
@@ -31,6 +32,7 @@ from rag.answer_types import (
     reports_speech,
     scorer_asked,
     speaks,
+    tells_act,
     tells_after,
     tells_an_earlier_time,
     tells_correction,
@@ -1963,3 +1965,21 @@ def test_a_tally_is_asked_and_told_with_its_vote_anywhere_in_the_sentence():
     assert not asks_tally("What was the turnout in the vote?") and not asks_tally("What was the date of the vote?")
     assert tells_tally("The vote at Wednesday's council meeting was 6-3.") and tells_tally("The main vote was then carried by 21 votes to 9.")
     assert not tells_tally("The council meets on 5-6 May.")
+
+
+def test_what_someone_did_in_words_is_asked_and_told_by_any_form_of_its_verb():
+    assert act_asked("What did Karen Osei promise?") == ("Karen Osei", "promise")
+    assert act_asked("What did the inspectorate recommend for the maternity unit?") == ("the inspectorate", "recommend")
+    assert act_asked("What did Andrea Boudreau call for?") == ("Andrea Boudreau", "call for")
+    assert act_asked("What did Karen Osei say?") is None and act_asked("Who promised a relief ferry?") is None
+    assert act_asked("Does the Traders' Association support the repairs?") == ("the Traders' Association", "support")
+    assert tells_act('"We back the repairs," he said.', "support") and tells_act("The forum opposed it.", "support") and not tells_act("at the back of the hall", "back")
+    assert tells_act("She promised that all drains would be cleared by Christmas.", "promise") and tells_act("The report made 17 recommendations.", "recommend")
+    assert tells_act("Its chairman called on the council to act.", "call for") and tells_act("Mr Reddaway denied it.", "deny")
+    assert not tells_act("What their union called an insulting pay offer.", "call for") and not tells_act("She said the roads were dangerous.", "warn")
+
+
+def test_a_date_written_day_first_is_a_day():
+    asked = "From what date will the weight limit on Harnley Bridge apply?"
+    assert has_type("The council will introduce the weight limit from 16 March.", "day", asked) and has_type("It opens on the 3rd of May.", "day", asked)
+    assert not has_type("It opens in May.", "day", asked) and not has_type("The 16 members met.", "day", asked)
