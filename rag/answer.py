@@ -511,7 +511,8 @@ class Answerer:
         words_of_who = frozenset(question_terms(who))
         naming = frozenset.intersection(*(self.index.documents_with(term) for term in words_of_who)) if words_of_who else frozenset()
         # in each article naming them, their words but those of its title, their last word aside: not "Harnley" of a story on Harnley Bridge
-        head = frozenset(question_terms(words(who)[-1])) if words(who) else frozenset()
+        written = words(who)
+        head = frozenset(question_terms(written[-1])) if written else frozenset()
         telling = {doc_id: (words_of_who - set(terms(self.index.documents[doc_id].title))) | head or words_of_who for doc_id in naming}
         sentences, quoted = self.index.sentences, self.index.terms_as_quoted
 

@@ -1458,8 +1458,8 @@ def names_elsewhere(index: "CorpusIndex", question: str, scored: Sequence["Score
     that neither the best sentence and its neighbours (and for a quotation, the sentences before it
     in its paragraph, where who said it is named; so too for a sentence naming it by its kind, "The
     library, built in 1911, …", ``_names_by_its_kind``, or opening with "he", "she", "they" or
-    "it", "She warned that the union would ballot …" after "The union Unify … said …") nor the title and opening sentences of its
-    article mention, nor the table header or list lead-in it is read under, nor who said it: "Why
+    "it", "She warned that the union would ballot …" after "The union Unify … said …") nor the
+    title and opening sentences of its article mention, nor the table header or list lead-in it is read under, nor who said it: "Why
     did OpenAI call for a pause?" of a sentence on Anthropic's call, in an article about Anthropic.
     A name the article is about may be missing from the sentence that answers ("the bank cut its
     deposit rate" in an article on the ECB); a place stands for its adjective ("Spain", "Spanish");
